@@ -1,0 +1,54 @@
+// Bundles the extension and the CLI. Only our own code goes in the bundle:
+// `vscode` is provided by the editor at run time, Node built-ins by Node.
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Prints problem-matcher lines so VS Code's `$esbuild-watch` matcher can follow the watch build. */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: watch ? 'silent' : 'warning',
+  plugins: watch ? [problemMatcherPlugin] : [],
+};
+
+const targets = [
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+async function main() {
+  if (watch) {
+    for (const options of targets) {
+      const ctx = await esbuild.context(options);
+      await ctx.watch();
+    }
+    return;
+  }
+  await Promise.all(targets.map((options) => esbuild.build(options)));
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});

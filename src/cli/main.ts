@@ -1,0 +1,271 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { formatAge, formatDate } from '../core/dates';
+import { statusEdit } from '../core/edits';
+import { entryAge } from '../core/index';
+import { parseNote, type RuptureEntry } from '../core/note';
+import { isStatus, STATUSES } from '../core/status';
+import { findTemplate, mergeTemplates, renderMarkdown, type TemplateFile } from '../core/templates';
+import { splitLines } from '../core/lines';
+import { decodeNote, errorReason, isNoteFile } from '../node/files';
+import { scanFolder, type ScanWarning } from '../node/scan';
+
+declare const ATTUNE_VERSION: string | undefined;
+
+/** A usage error or an unreadable input: one line on stderr, exit 2. */
+export class UsageError extends Error {}
+
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly cwd: string;
+  readonly today: string;
+}
+
+const HELP = `attune: rupture and repair notes, from the command line
+
+Usage:
+  attune list [DIR] [--all] [--client C] [--json] [--max-size MB]
+      Unrepaired ruptures (open, planned, attempted) in the notes under DIR
+      (default: this folder), grouped by client, oldest first. --all lists every
+      rupture. --json prints [{file, line, title, status, client, date}].
+  attune template NAME [DIR]
+      Prints a template as markdown. NAME is one of the built-in templates or a
+      file in DIR/.attune/templates/. "attune template" alone lists them.
+  attune set FILE:LINE STATUS
+      Sets the status of the rupture whose heading is on LINE (1-based), changing
+      only its tag. STATUS: ${STATUSES.join(', ')}.
+  attune --help | --version
+
+Everything stays on this machine: attune reads and writes local files only.
+`;
+
+interface Parsed {
+  readonly positional: string[];
+  readonly flags: Map<string, string | true>;
+}
+
+/** Splits arguments; `valued` flags take the next argument. Unknown flags are usage errors. */
+function parseArgs(args: readonly string[], valued: readonly string[], booleans: readonly string[]): Parsed {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = eq === -1 ? a.slice(2) : a.slice(2, eq);
+      if (valued.includes(name)) {
+        const value = eq === -1 ? args[++i] : a.slice(eq + 1);
+        if (value === undefined) throw new UsageError(`--${name} needs a value`);
+        flags.set(name, value);
+      } else if (booleans.includes(name) && eq === -1) {
+        flags.set(name, true);
+      } else {
+        throw new UsageError(`unknown option --${name}`);
+      }
+    } else {
+      positional.push(a);
+    }
+  }
+  return { positional, flags };
+}
+
+function warn(io: Io, w: ScanWarning): void {
+  io.err(`attune: warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}\n`);
+}
+
+function readFolder(io: Io, dir: string | undefined): string {
+  const root = path.resolve(io.cwd, dir ?? '.');
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(root);
+  } catch (err) {
+    throw new UsageError(`cannot read ${dir ?? '.'}: ${errorReason(err)}`);
+  }
+  if (!stat.isDirectory()) throw new UsageError(`cannot read ${dir ?? '.'}: it is not a folder`);
+  return root;
+}
+
+function maxBytes(flag: string | true | undefined): number | undefined {
+  if (flag === undefined) return undefined;
+  const mb = Number(flag);
+  if (flag === true || !Number.isFinite(mb) || mb <= 0) throw new UsageError('--max-size takes a number of megabytes');
+  return Math.round(mb * 1024 * 1024);
+}
+
+function list(io: Io, args: readonly string[]): number {
+  const { positional, flags } = parseArgs(args, ['client', 'max-size'], ['all', 'json']);
+  if (positional.length > 1) throw new UsageError('list takes at most one folder');
+  const root = readFolder(io, positional[0]);
+  const limit = maxBytes(flags.get('max-size'));
+  let result;
+  try {
+    result = scanFolder(root, limit === undefined ? {} : { maxBytes: limit });
+  } catch (err) {
+    throw new UsageError(`cannot read ${positional[0] ?? '.'}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  for (const w of result.warnings) warn(io, w);
+  const client = flags.get('client');
+  const wanted = typeof client === 'string' ? client.toLowerCase() : undefined;
+  const entries = (flags.has('all') ? result.index.entries() : result.index.unrepaired()).filter(
+    (e) => wanted === undefined || e.client.toLowerCase() === wanted,
+  );
+  if (flags.has('json')) {
+    const rows = entries.map((e) => ({ file: e.path, line: e.line + 1, title: e.title, status: e.status, client: e.client, date: e.date }));
+    io.out(JSON.stringify(rows, null, 2) + '\n');
+    return 0;
+  }
+  io.out(formatList(entries, io.today, flags.has('all')));
+  return 0;
+}
+
+/** Readable listing: one block per client, each entry with status, age and place. */
+export function formatList(entries: readonly RuptureEntry[], today: string, all: boolean): string {
+  if (entries.length === 0) return all ? 'No rupture entries found.\n' : 'No unrepaired ruptures. Nothing is waiting for repair.\n';
+  const groups = new Map<string, RuptureEntry[]>();
+  for (const e of entries) {
+    const key = e.client || '(no client)';
+    const list = groups.get(key) ?? [];
+    list.push(e);
+    groups.set(key, list);
+  }
+  const width = Math.max(...entries.map((e) => e.status.length));
+  let out = '';
+  for (const [client, list] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+    out += `${client} (${list.length})\n`;
+    for (const e of list) {
+      const age = formatAge(entryAge(e, today)).padEnd(9);
+      out += `  ${e.status.padEnd(width)}  ${age}  ${e.title || '(untitled)'}  ${e.path}:${e.line + 1}\n`;
+    }
+  }
+  const noun = all ? 'rupture' : 'unrepaired rupture';
+  out += `\n${entries.length} ${noun}${entries.length === 1 ? '' : 's'}, ${groups.size} client${groups.size === 1 ? '' : 's'}.\n`;
+  return out;
+}
+
+function templateFiles(root: string): TemplateFile[] {
+  const dir = path.join(root, '.attune', 'templates');
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter(isNoteFile).sort();
+  } catch {
+    return []; // No templates folder: the built-ins serve.
+  }
+  const files: TemplateFile[] = [];
+  for (const name of names) {
+    try {
+      const decoded = decodeNote(fs.readFileSync(path.join(dir, name)));
+      if (decoded.ok) files.push({ path: `.attune/templates/${name}`, text: decoded.text });
+    } catch {
+      // An unreadable template is left out; the built-in of that name still works.
+    }
+  }
+  return files;
+}
+
+function template(io: Io, args: readonly string[]): number {
+  const { positional } = parseArgs(args, [], []);
+  if (positional.length > 2) throw new UsageError('template takes a name and at most one folder');
+  const root = positional[1] === undefined ? io.cwd : readFolder(io, positional[1]);
+  const templates = mergeTemplates(templateFiles(root));
+  if (positional.length === 0) {
+    for (const t of templates) io.out(`${t.id.padEnd(20)} ${t.description}\n`);
+    return 0;
+  }
+  const t = findTemplate(templates, positional[0]);
+  if (!t) throw new UsageError(`no template named ${positional[0]} (try: ${templates.map((x) => x.id).join(', ')})`);
+  io.out(renderMarkdown(t, {}, io.today) + '\n');
+  return 0;
+}
+
+/**
+ * Edits the file's bytes, not a decoded copy: the tag is ASCII, so its byte columns are
+ * found by reading the heading line byte for byte, and invalid UTF-8 elsewhere survives.
+ */
+function set(io: Io, args: readonly string[]): number {
+  const { positional } = parseArgs(args, [], []);
+  if (positional.length !== 2) throw new UsageError('set takes FILE:LINE and a STATUS');
+  const [target, status] = positional;
+  const m = /^(.*):(\d+)$/.exec(target);
+  if (!m) throw new UsageError(`expected FILE:LINE, such as notes/2026-11-13.md:12`);
+  const [, file, lineText] = m;
+  if (!isStatus(status)) throw new UsageError(`unknown status "${status}" (use ${STATUSES.join(', ')})`);
+  const full = path.resolve(io.cwd, file);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(full);
+  } catch (err) {
+    throw new UsageError(`cannot read ${file}: ${errorReason(err)}`);
+  }
+  const decoded = decodeNote(bytes);
+  if (!decoded.ok) throw new UsageError(`cannot edit ${file}: ${decoded.reason}`);
+  if (decoded.encoding !== 'utf-8') throw new UsageError(`cannot edit ${file}: attune edits UTF-8 notes only`);
+  const line = Number(lineText) - 1;
+  const note = parseNote(decoded.text, { path: file, folderName: path.basename(path.dirname(full)), fileName: path.basename(full) });
+  const entry = note.entries.find((e) => e.line === line);
+  if (!entry) throw new UsageError(`${file}:${lineText} holds no rupture heading; nothing was changed`);
+  const edit = statusEdit(entry, status);
+  if (!edit) {
+    io.out(`${file}:${lineText} is already ${status}.\n`);
+    return 0;
+  }
+  // Map the tag's column in the decoded line to a byte offset, then check that those
+  // bytes really spell the tag before touching anything.
+  const text = decoded.text;
+  const textLine = splitLines(text)[line];
+  const byteLine = splitLines(bytes.toString('latin1'))[line];
+  const byteOffset = (column: number): number =>
+    byteLine.start + Buffer.byteLength(text.slice(textLine.start, textLine.start + column), 'utf8');
+  const from = byteOffset(edit.character);
+  const to = byteOffset(edit.character + edit.length);
+  const expected = text.slice(textLine.start + entry.tag.start, textLine.start + entry.tag.end);
+  const tagFrom = byteOffset(entry.tag.start);
+  if (bytes.toString('latin1', tagFrom, tagFrom + expected.length) !== expected) {
+    throw new UsageError(`${file}:${lineText} could not be edited safely; nothing was changed`);
+  }
+  const replacement = Buffer.from(edit.newText, 'utf8');
+  fs.writeFileSync(full, Buffer.concat([bytes.subarray(0, from), replacement, bytes.subarray(to)]));
+  io.out(`${file}:${lineText}: ${entry.status} -> ${status}\n`);
+  return 0;
+}
+
+const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set };
+
+/** Runs the CLI; returns the exit code. Never throws. */
+export function run(argv: readonly string[], io: Io): number {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.out(HELP);
+      return 0;
+    }
+    if (command === '--version' || command === '-v') {
+      io.out(`${typeof ATTUNE_VERSION === 'string' ? ATTUNE_VERSION : 'dev'}\n`);
+      return 0;
+    }
+    const handler = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!handler) throw new UsageError(`unknown command "${command}" (try attune --help)`);
+    return handler(io, rest);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`attune: ${err.message}\n`);
+      return 2;
+    }
+    // Unexpected: name the kind of failure, never file contents.
+    io.err(`attune: something went wrong (${err instanceof Error ? err.name : 'error'}); no file was changed\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = run(process.argv.slice(2), {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+    today: formatDate(new Date()),
+  });
+}

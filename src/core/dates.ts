@@ -1,0 +1,48 @@
+/** Calendar dates as `YYYY-MM-DD` strings; all arithmetic is on whole local days. */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The first real `YYYY-MM-DD` date in a string (such as a file name), if any. */
+export function firstIsoDate(value: string): string | null {
+  const re = /(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)/g;
+  for (let m = re.exec(value); m; m = re.exec(value)) {
+    if (isIsoDate(m[1])) return m[1];
+  }
+  return null;
+}
+
+/** A local date as `YYYY-MM-DD`. */
+export function formatDate(date: Date): string {
+  const y = String(date.getFullYear()).padStart(4, '0');
+  const m = String(date.getMonth() + 1).padStart(2, '0');
+  const d = String(date.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+function dayNumber(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+/** Whole days from `from` to `today` (both `YYYY-MM-DD`); negative for a future date. */
+export function daysBetween(from: string, today: string): number {
+  return Math.round(dayNumber(today) - dayNumber(from));
+}
+
+/** "0 days", "1 day", "12 days": how long ago a dated note was written. */
+export function formatAge(days: number | null): string {
+  if (days === null) return 'undated';
+  if (days < 0) return days === -1 ? 'in 1 day' : `in ${-days} days`;
+  return days === 1 ? '1 day' : `${days} days`;
+}

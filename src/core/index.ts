@@ -1,0 +1,155 @@
+import { daysBetween } from './dates';
+import type { Note, RuptureEntry } from './note';
+import { isUnrepaired, STATUSES, type Status } from './status';
+
+/** What the index knows of one client. */
+export interface ClientSummary {
+  readonly client: string;
+  /** Date of the client's most recent dated note, or null. */
+  readonly lastDate: string | null;
+  readonly notes: number;
+  readonly unrepaired: number;
+}
+
+/** Oldest first by note date (undated last), then path, then line: the order clinicians read in. */
+export function compareEntries(a: RuptureEntry, b: RuptureEntry): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date < b.date ? -1 : 1;
+  }
+  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+  return a.line - b.line;
+}
+
+/** Days since the entry's note was written, or null for an undated note. */
+export function entryAge(entry: RuptureEntry, today: string): number | null {
+  return entry.date === null ? null : daysBetween(entry.date, today);
+}
+
+/**
+ * All parsed notes of a workspace, updated one note at a time. Notes are kept whole
+ * (client, date, entries) so that clients without any rupture are still known, which
+ * the session-note and checklist commands need.
+ */
+export class RuptureIndex {
+  private readonly notes = new Map<string, Note>();
+  private version = 0;
+
+  /** Adds or replaces a note. */
+  set(note: Note): void {
+    this.notes.set(note.path, note);
+    this.version++;
+  }
+
+  /** Forgets a note (deleted, renamed away, or no longer a note). Returns whether it was known. */
+  delete(path: string): boolean {
+    const had = this.notes.delete(path);
+    if (had) this.version++;
+    return had;
+  }
+
+  /** Forgets every note whose path starts with `prefix` (a removed folder). */
+  deleteUnder(prefix: string): number {
+    let n = 0;
+    for (const path of [...this.notes.keys()]) {
+      if (path.startsWith(prefix)) {
+        this.notes.delete(path);
+        n++;
+      }
+    }
+    if (n > 0) this.version++;
+    return n;
+  }
+
+  clear(): void {
+    this.notes.clear();
+    this.version++;
+  }
+
+  /** Changes each time the content changes; lets views skip work when nothing moved. */
+  get revision(): number {
+    return this.version;
+  }
+
+  get noteCount(): number {
+    return this.notes.size;
+  }
+
+  get(path: string): Note | undefined {
+    return this.notes.get(path);
+  }
+
+  paths(): IterableIterator<string> {
+    return this.notes.keys();
+  }
+
+  /** Every entry, in reading order. */
+  entries(): RuptureEntry[] {
+    const all: RuptureEntry[] = [];
+    for (const note of this.notes.values()) for (const e of note.entries) all.push(e);
+    return all.sort(compareEntries);
+  }
+
+  /** Entries still open, planned or attempted, in reading order. */
+  unrepaired(client?: string): RuptureEntry[] {
+    const out: RuptureEntry[] = [];
+    for (const note of this.notes.values()) {
+      for (const e of note.entries) {
+        if (isUnrepaired(e.status) && (client === undefined || e.client === client)) out.push(e);
+      }
+    }
+    return out.sort(compareEntries);
+  }
+
+  /** Entries grouped by client, clients in alphabetical order. */
+  byClient(entries: readonly RuptureEntry[] = this.entries()): Map<string, RuptureEntry[]> {
+    const groups = new Map<string, RuptureEntry[]>();
+    for (const e of entries) {
+      const list = groups.get(e.client);
+      if (list) list.push(e);
+      else groups.set(e.client, [e]);
+    }
+    return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  /** How many entries have each status. */
+  counts(): Record<Status, number> {
+    const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+    for (const note of this.notes.values()) for (const e of note.entries) counts[e.status]++;
+    return counts;
+  }
+
+  /** Every client with at least one note, most recent session first (undated last). */
+  clients(): ClientSummary[] {
+    const map = new Map<string, { lastDate: string | null; notes: number; unrepaired: number }>();
+    for (const note of this.notes.values()) {
+      if (!note.client) continue;
+      let s = map.get(note.client);
+      if (!s) {
+        s = { lastDate: null, notes: 0, unrepaired: 0 };
+        map.set(note.client, s);
+      }
+      s.notes++;
+      if (note.date !== null && (s.lastDate === null || note.date > s.lastDate)) s.lastDate = note.date;
+      for (const e of note.entries) if (isUnrepaired(e.status)) s.unrepaired++;
+    }
+    return [...map]
+      .map(([client, s]) => ({ client, ...s }))
+      .sort((a, b) => {
+        if (a.lastDate !== b.lastDate) {
+          if (a.lastDate === null) return 1;
+          if (b.lastDate === null) return -1;
+          return a.lastDate > b.lastDate ? -1 : 1;
+        }
+        return a.client.localeCompare(b.client);
+      });
+  }
+
+  /** Paths of the notes that belong to a client, most recent first. */
+  notesOf(client: string): Note[] {
+    return [...this.notes.values()]
+      .filter((n) => n.client === client)
+      .sort((a, b) => (a.date ?? '') < (b.date ?? '') ? 1 : (a.date ?? '') > (b.date ?? '') ? -1 : a.path.localeCompare(b.path));
+  }
+}

@@ -1,0 +1,109 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** Notes larger than this are skipped unless the user raises the limit. */
+export const DEFAULT_MAX_NOTE_BYTES = 5 * 1024 * 1024;
+
+export type Decoded =
+  | { readonly ok: true; readonly text: string; readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be' }
+  | { readonly ok: false; readonly reason: string };
+
+// `ignoreBOM: true` keeps a BOM in the text, so offsets match the editor's and it survives edits.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * Turns a note's bytes into text. UTF-8 is the norm; a UTF-16 BOM is honoured; a NUL byte
+ * early in a UTF-8 file means it is not a text note. Invalid UTF-8 decodes with U+FFFD
+ * and never throws, so line numbers stay right.
+ */
+export function decodeNote(bytes: Uint8Array): Decoded {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { ok: true, text: '\uFEFF' + new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { ok: true, text: '\uFEFF' + new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  }
+  const probe = bytes.subarray(0, 8000);
+  if (probe.indexOf(0) !== -1) return { ok: false, reason: 'it looks like a binary file, not a text note' };
+  return { ok: true, text: utf8.decode(bytes), encoding: 'utf-8' };
+}
+
+export interface WalkResult {
+  /** Absolute paths of the markdown files found, in a stable order. */
+  readonly files: string[];
+  /** Folders that could not be read, with the reason (no note text involved). */
+  readonly problems: { readonly path: string; readonly reason: string }[];
+}
+
+/** Folders never searched: tool folders and hidden ones (`.git`, `.attune`, `.obsidian`, ...). */
+export function isSkippedFolder(name: string): boolean {
+  return name === 'node_modules' || name.startsWith('.');
+}
+
+export function isNoteFile(name: string): boolean {
+  return /\.md$/i.test(name) && !name.startsWith('.');
+}
+
+function describe(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOENT':
+      return 'it does not exist';
+    case 'ENOTDIR':
+      return 'it is not a folder';
+    case 'ELOOP':
+      return 'a symbolic link loop';
+    default:
+      return code ? `it could not be read (${code})` : 'it could not be read';
+  }
+}
+
+export function errorReason(err: unknown): string {
+  return describe(err);
+}
+
+/**
+ * Finds the markdown notes under `root`, following symbolic links but visiting each real
+ * folder once, so link loops end. Throws only when `root` itself cannot be read.
+ */
+export function walkNotes(root: string): WalkResult {
+  const files: string[] = [];
+  const problems: { path: string; reason: string }[] = [];
+  const seen = new Set<string>();
+  const visit = (dir: string, isRoot: boolean): void => {
+    let real: string;
+    let entries: fs.Dirent[];
+    try {
+      real = fs.realpathSync(dir);
+      if (seen.has(real)) return;
+      seen.add(real);
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      if (isRoot) throw new Error(describe(err));
+      problems.push({ path: dir, reason: describe(err) });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const st = fs.statSync(full);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue; // A dangling link is not a note.
+        }
+      }
+      if (isDir && !isSkippedFolder(entry.name)) visit(full, false);
+      else if (isFile && isNoteFile(entry.name)) files.push(full);
+    }
+  };
+  visit(root, true);
+  return { files, problems };
+}

@@ -1,0 +1,383 @@
+#!/usr/bin/env node
+// @ts-check
+'use strict';
+
+/**
+ * Installs the pinned VS Code test host (the upstream VS Code server bundled in the npm
+ * package `code-server`, see ./package.json) into a cache folder outside the repository,
+ * and reuses it when the lockfile has not changed.
+ *
+ * Why this exists: these machines reach only the npm registry and Debian's packages, so
+ * `@vscode/test-electron` cannot download VS Code. code-server@4.100.3 carries VS Code 1.100.3
+ * and runs on Node 20. See /work/shared/vscode-host.md for the facts this encodes.
+ *
+ * Usage:  node test/host/install.js      (prints the server-main.js path when ready)
+ * API:    const { ensureHost } = require('./install'); const { serverMain, root } = await ensureHost();
+ *
+ * Environment:
+ *   ATTUNE_VSCODE_HOST_CACHE  base cache folder (default: $HOME/.cache/attune-vscode-host)
+ *   ATTUNE_VSCODE_HOST_VERBOSE=1  stream npm/apt output instead of only logging it to a file
+ */
+
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawn, spawnSync } = require('node:child_process');
+
+const HOST_DIR = __dirname;
+const PACKAGE_JSON = path.join(HOST_DIR, 'package.json');
+const LOCKFILE = path.join(HOST_DIR, 'package-lock.json');
+
+/** The code-server version the constants below were checked against. */
+const CODE_SERVER_VERSION = '4.100.3';
+/** code-server 4.100.x's postinstall refuses any Node major other than this. */
+const REQUIRED_NODE_MAJOR = 20;
+/**
+ * @vscode/ripgrep as pinned by code-server 4.100.3's lib/vscode/npm-shrinkwrap.json, and the
+ * ripgrep-prebuilt release its postinstall wants. Its postinstall downloads from GitHub (not
+ * reachable here) unless it finds this archive in `<os.tmpdir()>/vscode-ripgrep-cache-<ver>/`.
+ */
+const RIPGREP_PKG_VERSION = '1.15.11';
+const RIPGREP_RELEASE = 'v13.0.0-10';
+
+/**
+ * Debian packages: headers for the `kerberos` native module, a real `rg` to stand in for the
+ * one @vscode/ripgrep would download, and Chromium for the browser that drives the workbench.
+ */
+const APT_PACKAGES = ['libkrb5-dev', 'ripgrep', 'chromium'];
+
+const MARKER = '.attune-host-complete.json';
+const SERVER_MAIN_REL = path.join('node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
+
+/** @param {string} msg */
+function progress(msg) {
+  process.stderr.write(`[vscode-host] ${msg}\n`);
+}
+
+const verbose = process.env.ATTUNE_VSCODE_HOST_VERBOSE === '1';
+
+/** @returns {string} */
+function cacheBase() {
+  const fromEnv = process.env.ATTUNE_VSCODE_HOST_CACHE;
+  if (fromEnv) return path.resolve(fromEnv);
+  return path.join(os.homedir(), '.cache', 'attune-vscode-host');
+}
+
+/** First 16 hex digits of the lockfile's sha256: the cache key. */
+function lockHash() {
+  const bytes = fs.readFileSync(LOCKFILE);
+  return crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+}
+
+/** Folder the host lives in for the current lockfile. */
+function hostRoot() {
+  return path.join(cacheBase(), lockHash());
+}
+
+/**
+ * @typedef {{ codeServer: string, nodeAbi: string, node: string, platform: string, arch: string, installedAt: string }} Marker
+ */
+
+/** @returns {Marker} what a complete install must match to be reused */
+function expectedMarker() {
+  return {
+    codeServer: CODE_SERVER_VERSION,
+    // Native modules (node-pty, kerberos, spdlog...) are built for one Node ABI.
+    nodeAbi: process.versions.modules,
+    node: process.version,
+    platform: process.platform,
+    arch: process.arch,
+    installedAt: new Date().toISOString(),
+  };
+}
+
+/**
+ * @param {string} root
+ * @returns {string | null} null when the install at root can be reused, else why not
+ */
+function whyNotReusable(root) {
+  const markerPath = path.join(root, MARKER);
+  if (!fs.existsSync(root)) return 'not installed yet';
+  if (!fs.existsSync(markerPath)) return 'previous install is incomplete';
+  /** @type {Partial<Marker>} */
+  let marker;
+  try {
+    marker = JSON.parse(fs.readFileSync(markerPath, 'utf8'));
+  } catch (err) {
+    return `marker unreadable (${errMessage(err)})`;
+  }
+  const want = expectedMarker();
+  if (marker.codeServer !== want.codeServer) return `installed code-server ${marker.codeServer}, want ${want.codeServer}`;
+  if (marker.nodeAbi !== want.nodeAbi) return `installed for Node ABI ${marker.nodeAbi} (${marker.node}), running ${want.nodeAbi} (${want.node})`;
+  if (marker.platform !== want.platform || marker.arch !== want.arch) return 'installed for another platform';
+  if (!fs.existsSync(path.join(root, SERVER_MAIN_REL))) return 'server-main.js missing';
+  return null;
+}
+
+/** @param {unknown} err */
+function errMessage(err) {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Runs a command, capturing its output into logFile (and the terminal when verbose).
+ * Rejects with the last lines of output when it fails.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, logFile: string }} opts
+ * @returns {Promise<void>}
+ */
+function run(cmd, args, opts) {
+  return new Promise((resolve, reject) => {
+    const log = fs.createWriteStream(opts.logFile, { flags: 'a' });
+    log.write(`\n$ ${cmd} ${args.join(' ')}   (cwd ${opts.cwd || process.cwd()})\n`);
+    /** @type {string[]} */
+    const tail = [];
+    /** @param {Buffer} chunk */
+    const onData = (chunk) => {
+      log.write(chunk);
+      if (verbose) process.stderr.write(chunk);
+      for (const line of chunk.toString('utf8').split('\n')) {
+        if (line.trim()) tail.push(line);
+      }
+      if (tail.length > 200) tail.splice(0, tail.length - 200);
+    };
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env || process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('error', (err) => {
+      log.end();
+      reject(new Error(`could not start \`${cmd}\`: ${err.message}`));
+    });
+    child.on('close', (code, signal) => {
+      log.end(() => {
+        if (code === 0) return resolve();
+        const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+        reject(new Error(`\`${cmd} ${args.join(' ')}\` ${how}. Last output:\n  ${tail.slice(-40).join('\n  ')}\nFull log: ${opts.logFile}`));
+      });
+    });
+  });
+}
+
+/** @param {string} pkg */
+function isDebInstalled(pkg) {
+  const r = spawnSync('dpkg', ['-s', pkg], { encoding: 'utf8' });
+  if (r.error) throw new Error(`cannot run dpkg to check for ${pkg} (is this Debian?): ${r.error.message}`);
+  return r.status === 0 && /^Status: install ok installed$/m.test(r.stdout);
+}
+
+/** @param {string} logFile */
+async function ensureDebianPackages(logFile) {
+  const missing = APT_PACKAGES.filter((p) => !isDebInstalled(p));
+  if (missing.length === 0) return;
+  /** @type {string[]} */
+  let prefix = [];
+  if (typeof process.getuid === 'function' && process.getuid() !== 0) {
+    const hasSudo = spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
+    if (!hasSudo) {
+      throw new Error(`missing Debian packages: ${missing.join(' ')}. Install them as root: apt-get install -y ${missing.join(' ')}`);
+    }
+    prefix = ['sudo', '-n', '--preserve-env=DEBIAN_FRONTEND'];
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  /** @param {string[]} args */
+  const apt = (args) => {
+    const full = [...prefix, 'apt-get', ...args];
+    return run(/** @type {string} */ (full[0]), full.slice(1), { env, logFile });
+  };
+  const t0 = Date.now();
+  progress(`apt-get install ${missing.join(' ')} ...`);
+  await apt(['update']);
+  await apt(['install', '-y', ...missing]);
+  const still = missing.filter((p) => !isDebInstalled(p));
+  if (still.length) throw new Error(`apt-get finished but these are still not installed: ${still.join(' ')} (see ${logFile})`);
+  progress(`  apt done in ${seconds(t0)}`);
+}
+
+/** Target triple @vscode/ripgrep's postinstall computes for this machine (Linux only here). */
+function ripgrepTarget() {
+  if (process.platform !== 'linux') throw new Error(`the VS Code test host installer supports Linux only, not ${process.platform}`);
+  switch (process.arch) {
+    case 'x64': return 'x86_64-unknown-linux-musl';
+    case 'arm64': return 'aarch64-unknown-linux-musl';
+    default: throw new Error(`unsupported architecture for the ripgrep cache: ${process.arch}`);
+  }
+}
+
+/**
+ * Puts Debian's `rg` into the archive @vscode/ripgrep's postinstall looks for, so it unpacks
+ * that instead of downloading from GitHub.
+ * @param {string} tmpDir the TMPDIR npm ci will run with (postinstall uses os.tmpdir())
+ * @param {string} logFile
+ */
+async function prepareRipgrepCache(tmpDir, logFile) {
+  const rg = '/usr/bin/rg';
+  if (!fs.existsSync(rg)) throw new Error(`${rg} not found: the Debian package ripgrep should provide it`);
+  const dir = path.join(tmpDir, `vscode-ripgrep-cache-${RIPGREP_PKG_VERSION}`);
+  fs.mkdirSync(dir, { recursive: true });
+  const archive = path.join(dir, `ripgrep-${RIPGREP_RELEASE}-${ripgrepTarget()}.tar.gz`);
+  await run('tar', ['czf', archive, '-C', path.dirname(rg), path.basename(rg)], { logFile });
+}
+
+/** @param {number} t0 */
+function seconds(t0) {
+  return `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+}
+
+/** @param {number} pid */
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return /** @type {NodeJS.ErrnoException} */ (err).code === 'EPERM';
+  }
+}
+
+/** Removes staging folders left by installs that died (their pid is gone). */
+function removeStaleStaging(base) {
+  if (!fs.existsSync(base)) return;
+  for (const name of fs.readdirSync(base)) {
+    const m = /\.staging-(\d+)$/.exec(name);
+    if (m && !isAlive(Number(m[1]))) {
+      fs.rmSync(path.join(base, name), { recursive: true, force: true });
+    }
+  }
+}
+
+/** @param {string} serverRoot */
+function checkInstalled(serverRoot) {
+  const vscodeDir = path.join(serverRoot, 'node_modules', 'code-server', 'lib', 'vscode');
+  const required = [
+    SERVER_MAIN_REL,
+    path.join('node_modules', 'code-server', 'lib', 'vscode', 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg'),
+  ];
+  for (const rel of required) {
+    if (!fs.existsSync(path.join(serverRoot, rel))) {
+      throw new Error(`install finished but ${rel} is missing under ${serverRoot}`);
+    }
+  }
+  // Installed version must be the pinned one (guards against a lockfile edited by hand).
+  const pkg = JSON.parse(fs.readFileSync(path.join(serverRoot, 'node_modules', 'code-server', 'package.json'), 'utf8'));
+  if (pkg.version !== CODE_SERVER_VERSION) {
+    throw new Error(`installed code-server ${pkg.version}, but install.js was written for ${CODE_SERVER_VERSION}; update the constants in test/host/install.js`);
+  }
+  return vscodeDir;
+}
+
+/** @type {Promise<{ serverMain: string, root: string }> | null} */
+let pending = null;
+
+/**
+ * Makes sure the VS Code test host is installed and returns where it is.
+ * Idempotent and cheap when the cache is complete.
+ * @returns {Promise<{ serverMain: string, root: string }>}
+ */
+function ensureHost() {
+  if (!pending) {
+    pending = doEnsureHost().catch((err) => {
+      pending = null;
+      throw err;
+    });
+  }
+  return pending;
+}
+
+async function doEnsureHost() {
+  const root = hostRoot();
+  const serverMain = path.join(root, SERVER_MAIN_REL);
+  const why = whyNotReusable(root);
+  if (why === null) {
+    // Debian packages may have been removed since (e.g. a fresh CI machine sharing a cache);
+    // chromium in particular is needed by every browser-driven test.
+    const missing = APT_PACKAGES.filter((p) => !isDebInstalled(p));
+    if (missing.length) {
+      const logFile = path.join(os.tmpdir(), `attune-vscode-host-apt-${process.pid}.log`);
+      await ensureDebianPackages(logFile);
+    }
+    return { serverMain, root };
+  }
+
+  const nodeMajor = Number(process.versions.node.split('.')[0]);
+  if (nodeMajor !== REQUIRED_NODE_MAJOR) {
+    throw new Error(`code-server ${CODE_SERVER_VERSION} needs Node ${REQUIRED_NODE_MAJOR} to install and run; this is Node ${process.version}. See /work/shared/vscode-host.md ("A newer VS Code").`);
+  }
+
+  const t0 = Date.now();
+  const base = cacheBase();
+  fs.mkdirSync(base, { recursive: true });
+  removeStaleStaging(base);
+  progress(`installing VS Code host (code-server ${CODE_SERVER_VERSION}) into ${root}: ${why}`);
+
+  // Build in a private staging folder and rename it into place only when complete, so an
+  // interrupted install never looks finished and two concurrent installs don't collide.
+  const staging = `${root}.staging-${process.pid}`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.mkdirSync(staging, { recursive: true });
+  const logFile = path.join(staging, 'install.log');
+  try {
+    await ensureDebianPackages(logFile);
+
+    fs.copyFileSync(PACKAGE_JSON, path.join(staging, 'package.json'));
+    fs.copyFileSync(LOCKFILE, path.join(staging, 'package-lock.json'));
+
+    // npm ci gets its own TMPDIR: the ripgrep cache must be in the postinstall's os.tmpdir(),
+    // and node-gyp's leftovers stay out of /tmp.
+    const tmpDir = path.join(staging, '.tmp');
+    fs.mkdirSync(tmpDir, { recursive: true });
+    await prepareRipgrepCache(tmpDir, logFile);
+
+    const env = {
+      ...process.env,
+      TMPDIR: tmpDir,
+      // code-server's postinstall refuses to run as root without this.
+      npm_config_unsafe_perm: 'true',
+      // node-pty's postinstall runs `npx node-gyp`; this machine's npmrc says yes=false.
+      npm_config_yes: 'true',
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+      npm_config_update_notifier: 'false',
+      npm_config_progress: 'false',
+      // Build native modules against this Node's headers, never download them.
+      npm_config_nodedir: process.env.npm_config_nodedir || path.resolve(process.execPath, '..', '..'),
+    };
+    progress('npm ci (native modules build; about 1-3 minutes) ...');
+    const tNpm = Date.now();
+    await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: staging, env, logFile });
+    progress(`  npm ci done in ${seconds(tNpm)}`);
+
+    checkInstalled(staging);
+    fs.rmSync(tmpDir, { recursive: true, force: true });
+    fs.writeFileSync(path.join(staging, MARKER), JSON.stringify(expectedMarker(), null, 2) + '\n');
+
+    if (fs.existsSync(root)) {
+      if (whyNotReusable(root) === null) {
+        // Someone else finished first; theirs is as good as ours.
+        fs.rmSync(staging, { recursive: true, force: true });
+        progress(`another process installed ${root} meanwhile; using it`);
+        return { serverMain, root };
+      }
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+    fs.renameSync(staging, root);
+  } catch (err) {
+    throw new Error(`VS Code host install failed: ${errMessage(err)}\n(staging folder kept for inspection: ${staging})`);
+  }
+  progress(`VS Code host ready in ${seconds(t0)}: ${serverMain}`);
+  return { serverMain, root };
+}
+
+module.exports = { ensureHost, hostRoot, cacheBase, CODE_SERVER_VERSION, APT_PACKAGES };
+
+if (require.main === module) {
+  ensureHost().then(
+    ({ serverMain }) => {
+      process.stdout.write(`${serverMain}\n`);
+    },
+    (err) => {
+      process.stderr.write(`[vscode-host] ${errMessage(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,5 +1,265 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { entryContaining } from '../core/edits';
+import { nextStatuses, STATUS_LABELS, STATUSES, type Status } from '../core/status';
+import { changeStatus, insertReflection, insertBlock, loadTemplates, openEntry, refOf, today, type EntryRef } from './actions';
+import { readConfig, type GroupBy } from './config';
+import { RuptureCompletions } from './completions';
+import { RuptureLenses } from './lenses';
+import { Log } from './log';
+import { needFolder, openSessionNote, pickClient } from './sessionNote';
+import { RuptureTree, type Node } from './tree';
+import { renderSnippet } from '../core/templates';
+import { levelForInsertion, outline } from '../core/outline';
+import { WorkspaceIndex } from './workspaceIndex';
 
-export function activate(_context: vscode.ExtensionContext): void {}
+/** What activation returns: read-only handles for tests and for other extensions. */
+export interface AttuneApi {
+  readonly workspace: WorkspaceIndex;
+  readonly tree: RuptureTree;
+  readonly log: Log;
+}
 
-export function deactivate(): void {}
+const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }, { language: 'markdown' }];
+
+/** Anything a command may be called with: a tree node, a lens's reference, or nothing (the cursor). */
+function refFrom(arg: unknown): EntryRef | undefined {
+  if (arg && typeof arg === 'object') {
+    const node = arg as Partial<Node>;
+    if (node.kind === 'entry' && 'entry' in node && node.entry) return refOf(node.entry);
+    const ref = arg as Partial<EntryRef>;
+    if (typeof ref.path === 'string' && typeof ref.line === 'number') return { path: ref.path, line: ref.line, ...(typeof ref.title === 'string' ? { title: ref.title } : {}) };
+  }
+  return undefined;
+}
+
+export function activate(context: vscode.ExtensionContext): AttuneApi {
+  const log = new Log();
+  const workspace = new WorkspaceIndex(log);
+  const tree = new RuptureTree(workspace, context.workspaceState);
+  const treeView = vscode.window.createTreeView('attune.unrepaired', { treeDataProvider: tree, showCollapseAll: true });
+  const lenses = new RuptureLenses(workspace);
+  const status = vscode.window.createStatusBarItem('attune.clientStatus', vscode.StatusBarAlignment.Right, 100);
+  status.name = 'Attune: unrepaired ruptures for this client';
+  context.subscriptions.push(log, workspace, tree, treeView, lenses, status);
+
+  /** The rupture under the cursor, found in the editor's current text. */
+  const entryAtCursor = (): EntryRef | undefined => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !workspace.isNote(editor.document.uri)) return undefined;
+    const entry = entryContaining(workspace.parseDocument(editor.document).entries, editor.selection.active.line);
+    return entry && refOf(entry);
+  };
+
+  const targetOf = (arg: unknown): EntryRef | undefined => {
+    const ref = refFrom(arg) ?? entryAtCursor();
+    if (!ref) void vscode.window.showInformationMessage('Put the cursor in a rupture section (under a heading tagged #rupture), or pick one in the Attune view.');
+    return ref;
+  };
+
+  const updateView = (): void => {
+    tree.refresh();
+    const n = tree.count;
+    treeView.badge = n > 0 ? { value: n, tooltip: `${n} unrepaired rupture${n === 1 ? '' : 's'}` } : undefined;
+    treeView.message = undefined;
+    void vscode.commands.executeCommand('setContext', 'attune.empty', n === 0);
+    void vscode.commands.executeCommand('setContext', 'attune.groupBy', tree.grouping);
+    updateStatusBar();
+  };
+
+  const updateStatusBar = (): void => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !readConfig().statusBar || !workspace.isNote(editor.document.uri)) {
+      status.hide();
+      return;
+    }
+    const client = workspace.index.get(editor.document.uri.toString())?.client ?? workspace.parseDocument(editor.document).client;
+    if (!client) {
+      status.hide();
+      return;
+    }
+    const n = workspace.index.unrepaired(client).length;
+    // The code stays out of the bar itself (screens get shared); it is in the tooltip.
+    status.text = `$(heart) ${n} unrepaired`;
+    status.tooltip = `Attune: ${n} unrepaired rupture${n === 1 ? '' : 's'} for ${client}. Click to show them.`;
+    status.accessibilityInformation = { label: `${n} unrepaired ruptures for this client. Show them in the Attune view.` };
+    status.command = { command: 'attune.showClientInTree', title: 'Show in Attune view', arguments: [client] };
+    status.show();
+  };
+
+  const revealAtCursor = async (): Promise<void> => {
+    const editor = vscode.window.activeTextEditor;
+    if (!treeView.visible || !editor) return;
+    const entry = entryContaining(workspace.index.get(editor.document.uri.toString())?.entries ?? [], editor.selection.active.line);
+    const node = entry && tree.nodeFor(entry.path, entry.line);
+    if (node) await treeView.reveal(node, { select: true, focus: false });
+  };
+
+  let revealTimer: NodeJS.Timeout | undefined;
+  const command = (id: string, handler: (...args: unknown[]) => unknown): void => {
+    context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+  };
+
+  const setTo = (status: Status, templateId?: string) => async (arg?: unknown): Promise<boolean> => {
+    const ref = targetOf(arg);
+    if (!ref) return false;
+    const ok = await changeStatus(ref, status, workspace, log, templateId);
+    if (ok) await workspace.refreshNow(vscode.Uri.parse(ref.path));
+    return ok;
+  };
+
+  command('attune.insertReflection', async (uriArg?: unknown, lineArg?: unknown) => {
+    let editor = vscode.window.activeTextEditor;
+    if (uriArg instanceof vscode.Uri && (!editor || editor.document.uri.toString() !== uriArg.toString())) {
+      editor = await vscode.window.showTextDocument(uriArg);
+    }
+    if (!editor || editor.document.languageId !== 'markdown') {
+      // No note open: start today's note for a client, then reflect in it.
+      if (!(await needFolder())) return false;
+      const client = await pickClient(workspace, 'Insert a rupture reflection: which client?');
+      if (!client) return false;
+      const opened = await openSessionNote(workspace, log, client, false);
+      if (!opened) return false;
+      editor = opened.editor;
+      const last = editor.document.lineCount - 1;
+      editor.selection = new vscode.Selection(last, editor.document.lineAt(last).text.length, last, editor.document.lineAt(last).text.length);
+    }
+    return insertReflection(editor, workspace, log, typeof lineArg === 'number' ? lineArg : undefined);
+  });
+
+  command('attune.insertTemplate', async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== 'markdown') {
+      void vscode.window.showInformationMessage('Open a markdown note first, then insert a template into it.');
+      return false;
+    }
+    const templates = await loadTemplates(log, vscode.workspace.getWorkspaceFolder(editor.document.uri));
+    const picked = await vscode.window.showQuickPick(
+      templates.filter((t) => t.kind !== 'note').map((t) => ({ label: t.name, description: t.source === 'built-in' ? '' : t.source, detail: t.description, template: t })),
+      { title: 'Insert a template', placeHolder: 'Choose a template', matchOnDetail: true },
+    );
+    if (!picked) return false;
+    const t = picked.template;
+    if (t.kind === 'followup') {
+      const ref = entryAtCursor();
+      if (!ref) {
+        void vscode.window.showInformationMessage(`"${t.name}" belongs to a rupture: put the cursor in a rupture's section first.`);
+        return false;
+      }
+      return changeStatus(ref, t.sets ?? 'open', workspace, log, t.id).then(async (ok) => {
+        await workspace.refreshNow(editor.document.uri);
+        return ok;
+      });
+    }
+    if (t.kind === 'rupture') return insertReflection(editor, workspace, log);
+    const note = workspace.parseDocument(editor.document);
+    const line = editor.selection.active.line;
+    const level = levelForInsertion(outline(editor.document.getText()), line);
+    return insertBlock(editor, line, renderSnippet(t, { client: note.client, date: note.date ?? today(), level }, today()));
+  });
+
+  command('attune.setStatus', async (arg?: unknown, statusArg?: unknown) => {
+    const ref = targetOf(arg);
+    if (!ref) return false;
+    let next: Status | undefined = typeof statusArg === 'string' && (STATUSES as readonly string[]).includes(statusArg) ? (statusArg as Status) : undefined;
+    if (!next) {
+      const current = workspace.index.get(ref.path)?.entries.find((e) => e.line === ref.line)?.status ?? 'open';
+      const order = [...nextStatuses(current), ...STATUSES.filter((s) => s !== current && !nextStatuses(current).includes(s))];
+      const picked = await vscode.window.showQuickPick(
+        order.map((s) => ({ label: s, description: STATUS_LABELS[s], status: s })),
+        { title: `Set rupture status (now ${current})`, placeHolder: 'New status' },
+      );
+      next = picked?.status;
+    }
+    if (!next) return false;
+    const ok = await changeStatus(ref, next, workspace, log);
+    if (ok) await workspace.refreshNow(vscode.Uri.parse(ref.path));
+    return ok;
+  });
+
+  command('attune.planRepair', setTo('planned', 'repair-plan'));
+  command('attune.recordAttempt', setTo('attempted', 'repair-attempt'));
+  command('attune.markRepaired', setTo('repaired'));
+  command('attune.closeWithoutRepair', setTo('closed', 'closing'));
+  command('attune.reopen', setTo('open'));
+
+  command('attune.openEntry', async (arg?: unknown, line?: unknown) => {
+    const ref = typeof arg === 'string' && typeof line === 'number' ? { path: arg, line } : refFrom(arg);
+    if (ref) await openEntry(ref.path, ref.line);
+  });
+
+  command('attune.newSessionNote', async () => {
+    if (!(await needFolder())) return false;
+    const client = await pickClient(workspace, 'New session note: which client?');
+    if (!client) return false;
+    return (await openSessionNote(workspace, log, client, true)) !== undefined;
+  });
+
+  const jump = (direction: 1 | -1) => (): void => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return;
+    const entries = workspace.parseDocument(editor.document).entries;
+    const here = editor.selection.active.line;
+    const target = direction === 1 ? entries.find((e) => e.line > here) : [...entries].reverse().find((e) => e.line < here);
+    if (!target) {
+      vscode.window.setStatusBarMessage(direction === 1 ? 'Attune: no rupture below' : 'Attune: no rupture above', 2000);
+      return;
+    }
+    const at = new vscode.Position(target.line, 0);
+    editor.selection = new vscode.Selection(at, at);
+    editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  };
+  command('attune.nextRupture', jump(1));
+  command('attune.previousRupture', jump(-1));
+
+  command('attune.refresh', () => workspace.rescan());
+
+  command('attune.changeGrouping', async () => {
+    const options: { label: string; groupBy: GroupBy }[] = [
+      { label: 'By client', groupBy: 'client' },
+      { label: 'By status', groupBy: 'status' },
+      { label: 'One list', groupBy: 'flat' },
+    ];
+    const picked = await vscode.window.showQuickPick(
+      options.map((o) => ({ ...o, description: o.groupBy === tree.grouping ? '(current)' : '' })),
+      { title: 'Group unrepaired ruptures' },
+    );
+    if (picked) {
+      await tree.setGrouping(picked.groupBy);
+      updateView();
+    }
+  });
+
+  command('attune.showClientInTree', async (client?: unknown) => {
+    await vscode.commands.executeCommand('attune.unrepaired.focus');
+    if (typeof client !== 'string') return;
+    if (tree.grouping !== 'client') {
+      await tree.setGrouping('client');
+      updateView();
+    }
+    const group = tree.clientGroup(client);
+    if (group) await treeView.reveal(group, { select: true, focus: true, expand: true });
+  });
+
+  context.subscriptions.push(
+    vscode.languages.registerCodeLensProvider(MARKDOWN, lenses),
+    vscode.languages.registerCompletionItemProvider(MARKDOWN, new RuptureCompletions(workspace, log), '/', '#'),
+    workspace.onDidChange(updateView),
+    vscode.window.onDidChangeActiveTextEditor(updateStatusBar),
+    vscode.window.onDidChangeTextEditorSelection(() => {
+      if (revealTimer) clearTimeout(revealTimer);
+      revealTimer = setTimeout(() => void revealAtCursor(), 200);
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('attune.statusBar')) updateStatusBar();
+    }),
+    { dispose: () => revealTimer && clearTimeout(revealTimer) },
+  );
+
+  void vscode.commands.executeCommand('setContext', 'attune.empty', true);
+  void workspace.rescan();
+  return { workspace, tree, log };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through the extension context.
+}

@@ -64,10 +64,16 @@ function cacheBase() {
   return path.join(os.homedir(), '.cache', 'attune-vscode-host');
 }
 
-/** First 16 hex digits of the lockfile's sha256: the cache key. */
+/**
+ * The cache key: first 16 hex digits of the sha256 of the lockfile, followed by package.json.
+ * package.json is included because its allowScripts decides which install scripts run, and
+ * editing it leaves the lockfile unchanged.
+ */
 function lockHash() {
-  const bytes = fs.readFileSync(LOCKFILE);
-  return crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  const hash = crypto.createHash('sha256');
+  hash.update(fs.readFileSync(LOCKFILE));
+  hash.update(fs.readFileSync(PACKAGE_JSON));
+  return hash.digest('hex').slice(0, 16);
 }
 
 /** Folder the host lives in for the current lockfile. */
@@ -235,7 +241,10 @@ function isAlive(pid) {
   }
 }
 
-/** Removes staging folders left by installs that died (their pid is gone). */
+/**
+ * Removes staging folders left by installs that died (their pid is gone).
+ * @param {string} base
+ */
 function removeStaleStaging(base) {
   if (!fs.existsSync(base)) return;
   for (const name of fs.readdirSync(base)) {
@@ -339,6 +348,8 @@ async function doEnsureHost() {
       npm_config_fund: 'false',
       npm_config_update_notifier: 'false',
       npm_config_progress: 'false',
+      // Install scripts' own output goes into install.log, so failures there can be read.
+      npm_config_foreground_scripts: 'true',
       // Build native modules against this Node's headers, never download them.
       npm_config_nodedir: process.env.npm_config_nodedir || path.resolve(process.execPath, '..', '..'),
     };

@@ -370,28 +370,53 @@ function workbenchUrl(server, options = {}) {
 }
 
 /**
- * Formats what VS Code passes to codeAutomationLog(type, args): usually an array of strings,
- * sometimes objects (errors, structured log arguments).
+ * Formats what VS Code passes to codeAutomationLog(type, args): the arguments of a console
+ * call, e.g. mocha's ['    ✔ %s (%dms)', 'title', 12], sometimes with objects (errors arrive
+ * as plain objects after crossing into Node).
  * @param {unknown} args
  * @returns {string}
  */
 function formatLogArgs(args) {
-  const list = Array.isArray(args) ? args : [args];
-  return list
-    .map((a) => {
-      if (typeof a === 'string') return a;
-      if (a === undefined) return 'undefined';
-      if (a && typeof a === 'object' && 'stack' in a && typeof a.stack === 'string') return a.stack;
-      try {
-        const json = JSON.stringify(a);
-        if (json !== undefined && json !== '{}') return json;
-      } catch {
-        // circular or otherwise unserialisable: fall back to inspect
-      }
-      return util.inspect(a, { depth: 4, breakLength: Infinity });
-    })
-    .join(' ');
+  const list = (Array.isArray(args) ? args : [args]).map(describeLogArg);
+  const [first, ...rest] = list;
+  // printf-style first argument, as console.log does it (%c styling is dropped by util.format).
+  if (typeof first === 'string' && /%[sdifjoOc%]/.test(first)) return util.format(first, ...rest);
+  return list.map((a) => (typeof a === 'string' ? a : util.inspect(a, { depth: 4, breakLength: Infinity }))).join(' ');
 }
+
+/**
+ * Strings and numbers pass through (util.format needs them for %s/%d); other values become
+ * readable text.
+ * @param {unknown} a
+ * @returns {string | number | boolean}
+ */
+function describeLogArg(a) {
+  if (typeof a === 'string' || typeof a === 'number' || typeof a === 'boolean') return a;
+  if (a === undefined || a === null) return String(a);
+  if (typeof a === 'object' && 'stack' in a && typeof a.stack === 'string') return a.stack;
+  try {
+    const json = JSON.stringify(a);
+    if (json !== undefined && json !== '{}') return json;
+  } catch {
+    // circular or otherwise unserialisable: fall back to inspect
+  }
+  return util.inspect(a, { depth: 4, breakLength: Infinity });
+}
+
+/**
+ * Workbench chatter that arrives through codeAutomationLog alongside the extension host's
+ * console. Kept in the returned log, not echoed (unless ATTUNE_VSCODE_VERBOSE=1), so test
+ * output stays readable.
+ */
+const ECHO_NOISE = [
+  /^Resolv(ing|ed) connection token \(/,
+  /^Creating a socket \(renderer-/,
+  /^Ignoring fetching additional builtin extensions from gallery/,
+  /^Updating additional builtin extensions cache/,
+  /^ChatSessionStore: /,
+  // serviceWorker.js is not served by this build; VS Code works without it.
+  /^\[error\] \[Service Worker\] registration/,
+];
 
 /** @param {string} s */
 function safeName(s) {
@@ -439,7 +464,9 @@ async function runExtensionTests(options) {
   const extensionDevelopmentPath = path.resolve(options.extensionDevelopmentPath);
   const extensionTestsPath = path.resolve(options.extensionTestsPath);
   const workspaceFolder = options.workspaceFolder ? path.resolve(options.workspaceFolder) : undefined;
-  const label = safeName(options.label || path.basename(extensionTestsPath, path.extname(extensionTestsPath)));
+  const label = safeName(options.label || `${path.basename(path.dirname(extensionTestsPath))}-${path.basename(extensionTestsPath, path.extname(extensionTestsPath))}`);
+  // One stamp per run so its screenshot, log and log folder sort together.
+  const stamp = timestamp();
 
   if (!fs.existsSync(path.join(extensionDevelopmentPath, 'package.json'))) {
     throw new Error(`runExtensionTests: no package.json in extensionDevelopmentPath ${extensionDevelopmentPath}`);
@@ -466,10 +493,11 @@ async function runExtensionTests(options) {
   let timedOut = false;
   let exitCode = 1;
 
+  const verbose = process.env.ATTUNE_VSCODE_VERBOSE === '1';
   /** @param {string} line */
   const emit = (line) => {
     log.push(line);
-    if (echo) process.stdout.write(`${line}\n`);
+    if (echo && (verbose || !ECHO_NOISE.some((re) => re.test(line)))) process.stdout.write(`${line}\n`);
   };
 
   try {
@@ -495,7 +523,7 @@ async function runExtensionTests(options) {
       const n = typeof code === 'number' ? code : 1;
       if (n !== 0 && Array.isArray(logs)) {
         // Workbench-side logs VS Code keeps in IndexedDB; worth keeping for a failed run.
-        const dir = path.join(artifactsDir, `${label}-${timestamp()}-logs`);
+        const dir = path.join(artifactsDir, `${label}-${stamp}-logs`);
         for (const entry of logs) {
           if (entry && typeof entry.relativePath === 'string' && typeof entry.contents === 'string') {
             const file = path.join(dir, entry.relativePath);
@@ -538,7 +566,6 @@ async function runExtensionTests(options) {
   } finally {
     if (exitCode !== 0) {
       await fsp.mkdir(artifactsDir, { recursive: true }).catch(() => {});
-      const stamp = timestamp();
       if (page) {
         const shot = path.join(artifactsDir, `${label}-${stamp}.png`);
         try {

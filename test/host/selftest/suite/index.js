@@ -15,6 +15,11 @@ const Mocha = require(require.resolve('mocha', { paths: [REPO_ROOT] }));
 
 /** @returns {Promise<void>} */
 function run() {
+  // Lets the self-test check run-integration's timeout path: a run() that never settles.
+  if (process.env.ATTUNE_SELFTEST_HANG === '1') {
+    console.log('[attune-selftest] hanging on purpose (ATTUNE_SELFTEST_HANG=1)');
+    return new Promise(() => {});
+  }
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20000 });
   mocha.addFile(path.join(__dirname, 'selftest.test.js'));
   return new Promise((resolve, reject) => {

@@ -21,6 +21,7 @@ describe('test/host self-test', () => {
   });
 
   it('runs the extension command and gets its result', async () => {
+    /** @type {{ pong: unknown, activations: number, extensionPath: string, uiKind: vscode.UIKind, pid: number }} */
     const result = await vscode.commands.executeCommand('attuneSelftest.ping', 'hello');
     assert.deepEqual(
       { pong: result.pong, activations: result.activations, extensionPath: result.extensionPath },

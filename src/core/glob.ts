@@ -1,0 +1,55 @@
+/**
+ * A small glob matcher for workspace-relative paths (`/` separators), so the file watcher
+ * can tell at once whether a changed file is a note: `**` any folders, `*` and `?` within
+ * one segment, `{a,b}` alternatives (nesting allowed), `[abc]` classes.
+ */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  let depth = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        // `**/` matches zero or more folders; a trailing `**` matches everything below.
+        const slash = glob[i + 2] === '/';
+        re += slash ? '(?:[^/]*/)*' : '.*';
+        i += slash ? 2 : 1;
+      } else {
+        re += '[^/]*';
+      }
+    } else if (c === '?') {
+      re += '[^/]';
+    } else if (c === '{') {
+      depth++;
+      re += '(?:';
+    } else if (c === '}' && depth > 0) {
+      depth--;
+      re += ')';
+    } else if (c === ',' && depth > 0) {
+      re += '|';
+    } else if (c === '[') {
+      const close = glob.indexOf(']', i + 1);
+      if (close === -1) {
+        re += '\\[';
+      } else {
+        const body = glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
+        re += `[${body}]`;
+        i = close;
+      }
+    } else {
+      re += c.replace(/[.+^$()|\\\]]/g, '\\$&');
+    }
+  }
+  while (depth-- > 0) re += ')';
+  return new RegExp(`^${re}$`, 'i');
+}
+
+/** True when the path, or one of the folders above it, matches one of the patterns. */
+export function isExcluded(relativePath: string, patterns: readonly RegExp[]): boolean {
+  const segments = relativePath.split('/');
+  for (let n = 1; n <= segments.length; n++) {
+    const prefix = segments.slice(0, n).join('/');
+    if (patterns.some((p) => p.test(prefix))) return true;
+  }
+  return false;
+}

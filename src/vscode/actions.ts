@@ -1,0 +1,210 @@
+import * as vscode from 'vscode';
+import { formatDate } from '../core/dates';
+import { entryAtLine, sectionAppendPoint, statusEdit } from '../core/edits';
+import type { RuptureEntry } from '../core/note';
+import { levelForInsertion, outline } from '../core/outline';
+import { STATUS_LABELS, type Status } from '../core/status';
+import { findTemplate, mergeTemplates, renderSnippet, type Template, type TemplateContext, type TemplateFile } from '../core/templates';
+import { decodeNote } from '../node/files';
+import { readConfig } from './config';
+import type { Log } from './log';
+import { describeError, noteSource, type WorkspaceIndex } from './workspaceIndex';
+
+/** Built-in templates merged with the workspace's own, read fresh so edits to them apply at once. */
+export async function loadTemplates(log: Log, folder?: vscode.WorkspaceFolder): Promise<Template[]> {
+  const folders = folder ? [folder] : vscode.workspace.workspaceFolders ?? [];
+  const files: TemplateFile[] = [];
+  for (const f of folders) {
+    const dirPath = readConfig(f.uri).templatesFolder.replace(/^\/+|\/+$/g, '');
+    const dir = vscode.Uri.joinPath(f.uri, dirPath);
+    let names: [string, vscode.FileType][];
+    try {
+      names = await vscode.workspace.fs.readDirectory(dir);
+    } catch {
+      continue; // No templates folder here: the built-ins serve.
+    }
+    for (const [name, type] of names.sort(([a], [b]) => a.localeCompare(b))) {
+      if (type !== vscode.FileType.File || !/\.md$/i.test(name)) continue;
+      try {
+        const decoded = decodeNote(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, name)));
+        if (decoded.ok) files.push({ path: `${dirPath}/${name}`, text: decoded.text });
+        else log.warn(`Template ${dirPath}/${name} skipped: ${decoded.reason}`);
+      } catch (err) {
+        log.warn(`Template ${dirPath}/${name} could not be read: ${describeError(err)}`);
+      }
+    }
+  }
+  return mergeTemplates(files);
+}
+
+export function today(): string {
+  return formatDate(new Date());
+}
+
+/** Text to put before and after a block inserted at `line` so it stands apart from its neighbours. */
+function padding(document: vscode.TextDocument, line: number, atLineEnd: boolean): { before: string; after: string } {
+  const blank = (n: number): boolean => n < 0 || n >= document.lineCount || document.lineAt(n).isEmptyOrWhitespace;
+  const before = atLineEnd ? '\n\n' : blank(line - 1) ? '' : '\n';
+  const after = blank(line + 1) ? '' : '\n';
+  return { before, after };
+}
+
+/**
+ * Inserts a snippet as its own block: on the cursor's line when it is blank, else after
+ * that line. One undo step removes it.
+ */
+export async function insertBlock(editor: vscode.TextEditor, line: number, snippet: string): Promise<boolean> {
+  const document = editor.document;
+  const target = Math.min(line, document.lineCount - 1);
+  const atLineEnd = !document.lineAt(target).isEmptyOrWhitespace;
+  const position = atLineEnd ? document.lineAt(target).range.end : new vscode.Position(target, 0);
+  const { before, after } = padding(document, target, atLineEnd);
+  // Snippet text escapes `$`, `}` and `\`; the padding holds only line breaks.
+  const inserted = await editor.insertSnippet(new vscode.SnippetString(before + snippet + after), position);
+  return inserted;
+}
+
+function contextFor(document: vscode.TextDocument, workspace: WorkspaceIndex, level: number): TemplateContext {
+  const note = workspace.parseDocument(document);
+  return { client: note.client, date: note.date ?? today(), level };
+}
+
+/** Inserts the rupture reflection at the cursor (or after the section of `headingLine`). */
+export async function insertReflection(
+  editor: vscode.TextEditor,
+  workspace: WorkspaceIndex,
+  log: Log,
+  headingLine?: number,
+): Promise<boolean> {
+  const document = editor.document;
+  const headings = outline(document.getText());
+  let line = editor.selection.active.line;
+  let level = levelForInsertion(headings, line);
+  if (headingLine !== undefined) {
+    const heading = headings.find((h) => h.line === headingLine);
+    if (heading) {
+      // After the section's last non-blank line: a child of a title, a sibling otherwise.
+      line = heading.line;
+      for (let i = heading.sectionEnd - 1; i > heading.line; i--) {
+        if (!document.lineAt(i).isEmptyOrWhitespace) {
+          line = i;
+          break;
+        }
+      }
+      level = heading.level === 1 ? 2 : heading.level;
+    }
+  }
+  const templates = await loadTemplates(log, vscode.workspace.getWorkspaceFolder(document.uri));
+  const template = findTemplate(templates, 'rupture-reflection');
+  if (!template) return false;
+  const snippet = renderSnippet(template, contextFor(document, workspace, level), today());
+  return insertBlock(editor, line, snippet);
+}
+
+/** What the user asked to change, as they saw it (the tree or a lens may be a moment old). */
+export interface EntryRef {
+  readonly path: string;
+  readonly line: number;
+  readonly title?: string;
+}
+
+export function refOf(entry: RuptureEntry): EntryRef {
+  return { path: entry.path, line: entry.line, title: entry.title };
+}
+
+/**
+ * Opens the note and finds the entry again in its current text (unsaved edits included).
+ * Returns undefined, after telling the user, when the heading is no longer there.
+ */
+async function locate(
+  ref: EntryRef,
+  workspace: WorkspaceIndex,
+): Promise<{ document: vscode.TextDocument; entry: RuptureEntry } | undefined> {
+  const uri = vscode.Uri.parse(ref.path);
+  let document: vscode.TextDocument;
+  try {
+    document = await vscode.workspace.openTextDocument(uri);
+  } catch {
+    void vscode.window.showWarningMessage(
+      `Attune could not open ${vscode.workspace.asRelativePath(uri)}; it may have been moved or deleted. Nothing was changed.`,
+    );
+    void workspace.refreshNow(uri);
+    return undefined;
+  }
+  const entry = entryAtLine(document.getText(), noteSource(uri), ref.line, readConfig(uri).parse);
+  if (!entry || (ref.title !== undefined && entry.title !== ref.title)) {
+    void vscode.window.showWarningMessage(
+      `The rupture heading is no longer on line ${ref.line + 1} of ${vscode.workspace.asRelativePath(uri)}: the note changed since Attune read it. Nothing was changed; the list is being refreshed.`,
+    );
+    void workspace.refreshNow(uri);
+    return undefined;
+  }
+  return { document, entry };
+}
+
+/** Opens a note with the cursor on a rupture's heading. */
+export async function openEntry(path: string, line: number): Promise<void> {
+  const uri = vscode.Uri.parse(path);
+  try {
+    const document = await vscode.workspace.openTextDocument(uri);
+    const at = new vscode.Position(Math.min(line, document.lineCount - 1), 0);
+    await vscode.window.showTextDocument(document, { selection: new vscode.Range(at, at), preview: false });
+  } catch {
+    void vscode.window.showWarningMessage(`Attune could not open ${vscode.workspace.asRelativePath(uri)}; it may have been moved or deleted.`);
+  }
+}
+
+/**
+ * Sets a rupture's status: only the tag's status word changes. With a template, the note
+ * opens and the template is appended to the rupture's section as a snippet; the tag change
+ * and the insertion undo together.
+ */
+export async function changeStatus(
+  ref: EntryRef,
+  status: Status,
+  workspace: WorkspaceIndex,
+  log: Log,
+  templateId?: string,
+): Promise<boolean> {
+  const found = await locate(ref, workspace);
+  if (!found) return false;
+  const { document, entry } = found;
+  const edit = statusEdit(entry, status);
+  const range = edit && new vscode.Range(edit.line, edit.character, edit.line, edit.character + edit.length);
+
+  if (templateId) {
+    const templates = await loadTemplates(log, vscode.workspace.getWorkspaceFolder(document.uri));
+    const template = findTemplate(templates, templateId);
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    if (range && edit) {
+      const ok = await editor.edit((b) => b.replace(range, edit.newText), { undoStopBefore: true, undoStopAfter: false });
+      if (!ok) return false;
+    }
+    if (!template) return true;
+    // The heading line changed length: find the section's end in the text as it is now.
+    const current = entryAtLine(document.getText(), noteSource(document.uri), entry.line, readConfig(document.uri).parse) ?? entry;
+    const point = sectionAppendPoint(document.getText(), current);
+    const position = new vscode.Position(point.line, point.character);
+    const next = point.line + 1 < document.lineCount && !document.lineAt(point.line + 1).isEmptyOrWhitespace ? '\n' : '';
+    const context: TemplateContext = { client: entry.client, date: entry.date ?? today(), title: entry.title, level: entry.level };
+    const snippet = new vscode.SnippetString('\n\n' + renderSnippet(template, context, today()) + next);
+    const inserted = await editor.insertSnippet(snippet, position, { undoStopBefore: false, undoStopAfter: true });
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    return inserted;
+  }
+
+  if (!range || !edit) return true;
+  const wasDirty = document.isDirty;
+  const workspaceEdit = new vscode.WorkspaceEdit();
+  workspaceEdit.replace(document.uri, range, edit.newText);
+  const ok = await vscode.workspace.applyEdit(workspaceEdit);
+  if (!ok) {
+    void vscode.window.showWarningMessage('Attune could not change the note; nothing was changed.');
+    return false;
+  }
+  // Save only what Attune changed: a note with the user's own unsaved edits stays unsaved.
+  if (!wasDirty && readConfig(document.uri).saveAfterStatusChange) await document.save();
+  log.info(`Set a rupture in ${vscode.workspace.asRelativePath(document.uri)} (line ${entry.line + 1}) to ${status}.`);
+  vscode.window.setStatusBarMessage(`Attune: marked ${STATUS_LABELS[status]}`, 3000);
+  return true;
+}

@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import { levelForInsertion, outline } from '../core/outline';
+import { STATUS_LABELS, STATUSES } from '../core/status';
+import { findTemplate, renderSnippet } from '../core/templates';
+import { loadTemplates, today } from './actions';
+import type { Log } from './log';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+const STATUS_HINTS: Readonly<Record<string, string>> = {
+  open: 'Noticed; not yet returned to',
+  planned: 'A repair is planned',
+  attempted: 'A repair was tried; watching how it lands',
+  repaired: 'Repaired',
+  closed: 'Ended without repair (declined, therapy ended, safety, or not a rupture after all)',
+};
+
+/**
+ * Completes `#rupture/` with the statuses, and offers the reflection template as a
+ * snippet on an empty line or after `#rupture` at the start of a heading.
+ */
+export class RuptureCompletions implements vscode.CompletionItemProvider {
+  constructor(
+    private readonly workspace: WorkspaceIndex,
+    private readonly log: Log,
+  ) {}
+
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
+    if (!this.workspace.isNote(document.uri)) return [];
+    const before = document.lineAt(position.line).text.slice(0, position.character);
+    const status = /(^|[ \t])#rupture\/([a-z]*)$/i.exec(before);
+    if (status) {
+      const typed = status[2];
+      const range = new vscode.Range(position.translate(0, -typed.length), position);
+      return STATUSES.map((s, i) => {
+        const item = new vscode.CompletionItem(s, vscode.CompletionItemKind.EnumMember);
+        item.detail = STATUS_LABELS[s];
+        item.documentation = STATUS_HINTS[s];
+        item.range = range;
+        item.sortText = String(i);
+        return item;
+      });
+    }
+    const word = /(?:^|[ \t])(#?[a-z]*)$/i.exec(before)?.[1] ?? '';
+    const startsLine = before.trim() === word;
+    if (!startsLine || !/^#?(r(u(p(t(u(r(e)?)?)?)?)?)?)?$/i.test(word)) return [];
+    const templates = await loadTemplates(this.log, vscode.workspace.getWorkspaceFolder(document.uri));
+    const template = findTemplate(templates, 'rupture-reflection');
+    if (!template) return [];
+    const level = levelForInsertion(outline(document.getText()), position.line);
+    const note = this.workspace.parseDocument(document);
+    const item = new vscode.CompletionItem('rupture reflection', vscode.CompletionItemKind.Snippet);
+    item.detail = 'Attune: insert a rupture reflection';
+    item.documentation = new vscode.MarkdownString(template.description);
+    item.insertText = new vscode.SnippetString(renderSnippet(template, { client: note.client, date: note.date ?? today(), level }, today()));
+    item.range = new vscode.Range(position.translate(0, -word.length), position);
+    item.filterText = word.startsWith('#') ? '#rupture reflection' : 'rupture reflection';
+    return [item];
+  }
+}

@@ -1,0 +1,90 @@
+import * as vscode from 'vscode';
+import { formatAge } from '../core/dates';
+import { entryAge } from '../core/index';
+import type { RuptureEntry } from '../core/note';
+import { outline } from '../core/outline';
+import { readConfig } from './config';
+import { refOf, today } from './actions';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** Each status's next steps, as lens titles and the commands behind them. */
+export function actionsFor(entry: RuptureEntry): { title: string; command: string }[] {
+  const plan = { title: 'Plan repair', command: 'attune.planRepair' };
+  const attempt = { title: 'Record repair attempt', command: 'attune.recordAttempt' };
+  const repaired = { title: 'Mark repaired', command: 'attune.markRepaired' };
+  const close = { title: 'Close without repair', command: 'attune.closeWithoutRepair' };
+  switch (entry.status) {
+    case 'open':
+      return [plan, attempt, repaired, close];
+    case 'planned':
+      return [attempt, repaired, close];
+    case 'attempted':
+      return [repaired, { ...attempt, title: 'Record another attempt' }, close];
+    case 'repaired':
+    case 'closed':
+      return [{ title: 'Reopen', command: 'attune.reopen' }];
+  }
+}
+
+/**
+ * Lenses over rupture headings (status, age, next steps) and, as the user chooses, an
+ * "Insert rupture reflection" lens over the note's first heading or every `##`.
+ */
+export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly workspace: WorkspaceIndex) {
+    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('attune.codeLens')) this.changed.fire();
+    });
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (!this.workspace.isNote(document.uri)) return [];
+    const config = readConfig(document.uri);
+    const note = this.workspace.parseDocument(document);
+    const lenses: vscode.CodeLens[] = [];
+    const now = today();
+    if (config.statusLenses) {
+      for (const entry of note.entries) {
+        const range = new vscode.Range(entry.line, 0, entry.line, 0);
+        const ref = refOf(entry);
+        lenses.push(
+          new vscode.CodeLens(range, {
+            title: `Rupture: ${entry.status} · ${formatAge(entryAge(entry, now))}`,
+            tooltip: entry.statusKnown ? 'Change the status' : 'This tag has a status Attune does not know, so it is treated as open',
+            command: 'attune.setStatus',
+            arguments: [ref],
+          }),
+        );
+        for (const action of actionsFor(entry)) {
+          lenses.push(new vscode.CodeLens(range, { title: action.title, command: action.command, arguments: [ref] }));
+        }
+      }
+    }
+    if (config.insertLens !== 'off') {
+      const headings = outline(document.getText());
+      const tagged = new Set(note.entries.map((e) => e.line));
+      const targets = config.insertLens === 'firstHeading' ? headings.slice(0, 1) : headings.filter((h) => h.level === 2);
+      for (const h of targets) {
+        if (tagged.has(h.line)) continue;
+        lenses.push(
+          new vscode.CodeLens(new vscode.Range(h.line, 0, h.line, 0), {
+            title: 'Insert rupture reflection',
+            tooltip: 'Add a rupture reflection template to this note',
+            command: 'attune.insertReflection',
+            arguments: [document.uri, h.line],
+          }),
+        );
+      }
+    }
+    return lenses;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,118 @@
+import * as vscode from 'vscode';
+import { findTemplate, renderSnippet } from '../core/templates';
+import { loadTemplates, today } from './actions';
+import { readConfig } from './config';
+import type { Log } from './log';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** Turns a file-name pattern such as `YYYY-MM-DD.md` into today's name. */
+export function fileNameFor(pattern: string, date: string): string {
+  const [y, m, d] = date.split('-');
+  const name = pattern.replace(/YYYY/g, y).replace(/MM/g, m).replace(/DD/g, d).replace(/[\\/]/g, '-');
+  return /\.md$/i.test(name) ? name : `${name}.md`;
+}
+
+/** A client code is used as a folder name and appears in generated text: keep it short and plain. */
+export function validateClientCode(value: string): vscode.InputBoxValidationMessage | undefined {
+  const v = value.trim();
+  if (!v) return { message: 'Enter a client code or initials.', severity: vscode.InputBoxValidationSeverity.Error };
+  if (/[\\/:*?"<>|]/.test(v) || v.startsWith('.')) {
+    return { message: 'A code cannot contain / \\ : * ? " < > | or start with a dot.', severity: vscode.InputBoxValidationSeverity.Error };
+  }
+  if (v.length > 40) return { message: 'Keep the code short (40 characters at most).', severity: vscode.InputBoxValidationSeverity.Error };
+  if (/^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+$/u.test(v)) {
+    return {
+      message: 'This looks like a full name. Attune suggests a code or initials (such as "A.B." or "C017"), since notes can leave your hands.',
+      severity: vscode.InputBoxValidationSeverity.Warning,
+    };
+  }
+  return undefined;
+}
+
+interface ClientPick extends vscode.QuickPickItem {
+  readonly client?: string;
+}
+
+/** Asks which client: known clients, most recent session first, or a new code. */
+export async function pickClient(workspace: WorkspaceIndex, title: string): Promise<string | undefined> {
+  await workspace.ready();
+  const items: ClientPick[] = workspace.index.clients().map((c) => ({
+    label: c.client,
+    description: c.unrepaired > 0 ? `${c.unrepaired} unrepaired` : '',
+    detail: c.lastDate ? `Last note ${c.lastDate}` : 'No dated notes',
+    client: c.client,
+  }));
+  items.push({ label: '$(add) New client…', alwaysShow: true });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Client code or initials', matchOnDetail: false });
+  if (!picked) return undefined;
+  if (picked.client) return picked.client;
+  const code = await vscode.window.showInputBox({
+    title,
+    prompt: 'Client code or initials (not a full name)',
+    placeHolder: 'e.g. A.B. or C017',
+    validateInput: validateClientCode,
+  });
+  return code?.trim() || undefined;
+}
+
+/** The folder a client's notes live in: where their latest note is, else a folder named by the code. */
+export function clientFolder(workspace: WorkspaceIndex, client: string): vscode.Uri | undefined {
+  const latest = workspace.index.notesOf(client)[0];
+  if (latest) return vscode.Uri.joinPath(vscode.Uri.parse(latest.path), '..');
+  const root = vscode.workspace.workspaceFolders?.[0];
+  return root ? vscode.Uri.joinPath(root.uri, client) : undefined;
+}
+
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Says, once, that a command needs a folder of notes, and offers to open one. */
+export async function needFolder(): Promise<boolean> {
+  if (vscode.workspace.workspaceFolders?.length) return true;
+  const choice = await vscode.window.showInformationMessage('Attune works in the folder that holds your notes. Open it first.', 'Open Folder…');
+  if (choice) await vscode.commands.executeCommand('vscode.openFolder');
+  return false;
+}
+
+/**
+ * Opens today's note for a client, creating it from the session-note template when it
+ * does not exist yet. An existing note is opened as it is, never overwritten.
+ * Returns the editor and whether the note was created.
+ */
+export async function openSessionNote(
+  workspace: WorkspaceIndex,
+  log: Log,
+  client: string,
+  withTemplate: boolean,
+): Promise<{ editor: vscode.TextEditor; created: boolean } | undefined> {
+  const folder = clientFolder(workspace, client);
+  if (!folder) return undefined;
+  const date = today();
+  const uri = vscode.Uri.joinPath(folder, fileNameFor(readConfig(folder).sessionNoteFileName, date));
+  if (await exists(uri)) {
+    const editor = await vscode.window.showTextDocument(uri, { preview: false });
+    return { editor, created: false };
+  }
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(uri, { ignoreIfExists: true });
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showWarningMessage(`Attune could not create ${vscode.workspace.asRelativePath(uri)}.`);
+    return undefined;
+  }
+  const editor = await vscode.window.showTextDocument(uri, { preview: false });
+  if (withTemplate) {
+    const templates = await loadTemplates(log, vscode.workspace.getWorkspaceFolder(uri));
+    const template = findTemplate(templates, 'session-note');
+    if (template) {
+      await editor.insertSnippet(new vscode.SnippetString(renderSnippet(template, { client, date }, date)), new vscode.Position(0, 0));
+    }
+  }
+  log.info(`Created ${vscode.workspace.asRelativePath(uri)}.`);
+  return { editor, created: true };
+}

@@ -1,0 +1,186 @@
+import * as vscode from 'vscode';
+import { formatAge, formatDate } from '../core/dates';
+import { entryAge } from '../core/index';
+import type { RuptureEntry } from '../core/note';
+import { STATUS_LABELS, STATUSES, type Status } from '../core/status';
+import type { GroupBy } from './config';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+export type Node = GroupNode | EntryNode;
+
+export interface GroupNode {
+  readonly kind: 'group';
+  /** 'client' groups hold one client's entries; 'status' groups one status. */
+  readonly by: 'client' | 'status';
+  readonly key: string;
+  readonly entries: readonly RuptureEntry[];
+}
+
+export interface EntryNode {
+  readonly kind: 'entry';
+  readonly entry: RuptureEntry;
+  readonly parent: GroupNode | undefined;
+}
+
+export const STATUS_ICONS: Readonly<Record<Status, string>> = {
+  open: 'circle-large-outline',
+  planned: 'calendar',
+  attempted: 'comment-discussion',
+  repaired: 'pass',
+  closed: 'circle-slash',
+};
+
+export function untitled(title: string): string {
+  return title || '(untitled rupture)';
+}
+
+/** "planned · 12 days": what the tree and the lenses say about an entry. */
+export function describeEntry(entry: RuptureEntry, today: string): string {
+  return `${entry.status} · ${formatAge(entryAge(entry, today))}`;
+}
+
+function entryKey(entry: RuptureEntry): string {
+  return `${entry.path}#${entry.line}`;
+}
+
+/** The "Unrepaired ruptures" view: by client, by status, or one flat list. */
+export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private groups: GroupNode[] = [];
+  private flat: EntryNode[] = [];
+  private byKey = new Map<string, EntryNode>();
+  private children = new Map<GroupNode, EntryNode[]>();
+  private groupBy: GroupBy;
+
+  constructor(
+    private readonly workspace: WorkspaceIndex,
+    private readonly state: vscode.Memento,
+  ) {
+    const saved = state.get<GroupBy>('attune.groupBy', 'client');
+    this.groupBy = saved === 'status' || saved === 'flat' ? saved : 'client';
+    this.rebuild();
+  }
+
+  get grouping(): GroupBy {
+    return this.groupBy;
+  }
+
+  async setGrouping(groupBy: GroupBy): Promise<void> {
+    this.groupBy = groupBy;
+    await this.state.update('attune.groupBy', groupBy);
+    this.refresh();
+  }
+
+  /** Rebuilds the nodes from the index and tells VS Code. */
+  refresh(): void {
+    this.rebuild();
+    this.changed.fire(undefined);
+  }
+
+  get count(): number {
+    return this.flat.length;
+  }
+
+  private rebuild(): void {
+    const entries = this.workspace.index.unrepaired();
+    this.byKey = new Map();
+    this.children = new Map();
+    this.groups = [];
+    this.flat = [];
+    if (this.groupBy === 'flat') {
+      for (const entry of entries) this.add({ kind: 'entry', entry, parent: undefined });
+      return;
+    }
+    const buckets = new Map<string, RuptureEntry[]>();
+    if (this.groupBy === 'status') for (const s of STATUSES) buckets.set(s, []);
+    for (const entry of entries) {
+      const key = this.groupBy === 'client' ? entry.client || '(no client)' : entry.status;
+      const list = buckets.get(key) ?? [];
+      list.push(entry);
+      buckets.set(key, list);
+    }
+    const keys = [...buckets.keys()];
+    if (this.groupBy === 'client') keys.sort((a, b) => a.localeCompare(b));
+    for (const key of keys) {
+      const list = buckets.get(key) ?? [];
+      if (list.length === 0) continue;
+      const group: GroupNode = { kind: 'group', by: this.groupBy, key, entries: list };
+      this.groups.push(group);
+      const nodes: EntryNode[] = list.map((entry) => ({ kind: 'entry', entry, parent: group }));
+      this.children.set(group, nodes);
+      nodes.forEach((node) => this.add(node));
+    }
+  }
+
+  private add(node: EntryNode): void {
+    this.flat.push(node);
+    this.byKey.set(entryKey(node.entry), node);
+  }
+
+  getChildren(element?: Node): Node[] {
+    if (!element) return this.groupBy === 'flat' ? this.flat : this.groups;
+    if (element.kind === 'group') return this.children.get(element) ?? [];
+    return [];
+  }
+
+  getParent(element: Node): Node | undefined {
+    return element.kind === 'entry' ? element.parent : undefined;
+  }
+
+  getTreeItem(element: Node): vscode.TreeItem {
+    return element.kind === 'group' ? this.groupItem(element) : this.entryItem(element);
+  }
+
+  private groupItem(group: GroupNode): vscode.TreeItem {
+    const label = group.by === 'status' ? STATUS_LABELS[group.key as Status] ?? group.key : group.key;
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+    const n = group.entries.length;
+    item.id = `group:${group.by}:${group.key}`;
+    item.description = `${n} unrepaired`;
+    item.contextValue = group.by === 'client' ? 'attune.client' : 'attune.statusGroup';
+    item.iconPath = new vscode.ThemeIcon(group.by === 'client' ? 'person' : STATUS_ICONS[group.key as Status] ?? 'circle-outline');
+    item.tooltip = group.by === 'client' ? `Client ${group.key}: ${n} unrepaired rupture${n === 1 ? '' : 's'}` : `${n} ${label}`;
+    item.accessibilityInformation = { label: `${label}, ${n} unrepaired rupture${n === 1 ? '' : 's'}` };
+    return item;
+  }
+
+  private entryItem(node: EntryNode): vscode.TreeItem {
+    const { entry } = node;
+    const today = formatDate(new Date());
+    const item = new vscode.TreeItem(untitled(entry.title), vscode.TreeItemCollapsibleState.None);
+    item.id = `entry:${entryKey(entry)}`;
+    item.description = this.groupBy === 'client' ? describeEntry(entry, today) : `${entry.client} · ${describeEntry(entry, today)}`;
+    item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[entry.status]);
+    item.contextValue = `attune.rupture.${entry.status}`;
+    item.resourceUri = vscode.Uri.parse(entry.path);
+    const tooltip = new vscode.MarkdownString(undefined, false);
+    tooltip.isTrusted = false;
+    tooltip.supportHtml = false;
+    tooltip.appendText(`${untitled(entry.title)}\n\n`);
+    tooltip.appendText(`${STATUS_LABELS[entry.status]} · ${entry.client || 'no client'}\n\n`);
+    tooltip.appendText(`${vscode.workspace.asRelativePath(item.resourceUri)}, line ${entry.line + 1}`);
+    tooltip.appendText(entry.date ? ` · ${entry.date} (${formatAge(entryAge(entry, today))} ago)\n\n` : ' · undated\n\n');
+    if (entry.opener) tooltip.appendText(`Opening line: “${entry.opener}”`);
+    item.tooltip = tooltip;
+    item.accessibilityInformation = {
+      label: `${untitled(entry.title)}, ${STATUS_LABELS[entry.status]}, ${formatAge(entryAge(entry, today))}, client ${entry.client}`,
+    };
+    item.command = { command: 'attune.openEntry', title: 'Open note at this rupture', arguments: [entry.path, entry.line] };
+    return item;
+  }
+
+  /** The node for the entry whose heading is at `line` of the note, if it is listed. */
+  nodeFor(path: string, line: number): EntryNode | undefined {
+    return this.byKey.get(`${path}#${line}`);
+  }
+
+  /** The group node of a client (when grouping by client). */
+  clientGroup(client: string): GroupNode | undefined {
+    return this.groups.find((g) => g.by === 'client' && g.key === client);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

@@ -1,43 +1,88 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in order, on a fresh clone. Type-checks, builds, runs the unit
-// tests in plain Node, then the suites that need a real VS Code. Ends with one
-// "N passed, N failed" line and a non-zero exit if anything failed.
+// tests in plain Node, then the suites that need a real VS Code (installed on first use
+// by test/host/install.js, outside the repo). Ends with one "N passed, N failed" line and
+// a non-zero exit if anything failed.
 'use strict';
-const { spawnSync } = require('child_process');
+const { spawn } = require('child_process');
+const fs = require('fs');
+const os = require('os');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
+
+/** A fresh copy of the demo notes, so suites can change them freely. */
+function demoWorkspace() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-ws-'));
+  fs.cpSync(path.join(root, 'test', 'fixtures', 'demo'), dir, { recursive: true });
+  return dir;
+}
+
+const mochaCounts = (out) => ({
+  passed: Number((/(\d+) passing/.exec(out) ?? [0, 0])[1]),
+  failed: Number((/(\d+) failing/.exec(out) ?? [0, 0])[1]),
+});
+const plainCounts = (out) => {
+  const m = /^(?:\S+: )?(\d+) passed, (\d+) failed/m.exec(out);
+  return m ? { passed: Number(m[1]), failed: Number(m[2]) } : { passed: 0, failed: 0 };
+};
+
 const steps = [
-  { name: 'type check', cmd: ['npx', '--no-install', 'tsc', '--noEmit', '-p', '.'] },
-  { name: 'build', cmd: ['node', 'esbuild.js'] },
-  { name: 'compile tests', cmd: ['npx', '--no-install', 'tsc', '-p', 'tsconfig.test.json'] },
-  { name: 'unit tests', cmd: ['npx', '--no-install', 'mocha', '--config', 'test/unit/.mocharc.json'], counts: true },
+  { name: 'type check', cmd: () => ['npx', '--no-install', 'tsc', '--noEmit', '-p', '.'] },
+  { name: 'build', cmd: () => ['node', 'esbuild.js'] },
+  { name: 'compile tests', cmd: () => ['npx', '--no-install', 'tsc', '-p', 'tsconfig.test.json'] },
+  { name: 'unit tests', cmd: () => ['npx', '--no-install', 'mocha', '--config', 'test/unit/.mocharc.json'], counts: mochaCounts },
+  { name: 'VS Code test host', cmd: () => ['node', 'test/host/install.js'] },
+  {
+    name: 'integration tests in VS Code',
+    cmd: () => [
+      'node', 'test/host/run-integration.js',
+      '--extension', root,
+      '--tests', path.join(root, 'out', 'test', 'integration', 'index.js'),
+      '--workspace', demoWorkspace(),
+      '--timeout', '300',
+    ],
+    counts: plainCounts,
+  },
 ];
 
-let passed = 0;
-let failed = 0;
-for (const step of steps) {
-  console.log(`\n=== ${step.name}`);
-  const r = spawnSync(step.cmd[0], step.cmd.slice(1), {
-    cwd: root,
-    stdio: step.counts ? ['ignore', 'pipe', 'inherit'] : 'inherit',
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
+/** Runs a command, streaming its output, and resolves with its exit code and stdout. */
+function runStep(cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      process.stdout.write(chunk);
+    });
+    child.on('error', (err) => resolve({ code: 1, out: out + String(err) }));
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), out }));
   });
-  if (step.counts) {
-    process.stdout.write(r.stdout ?? '');
-    const p = /(\d+) passing/.exec(r.stdout ?? '');
-    const f = /(\d+) failing/.exec(r.stdout ?? '');
-    passed += p ? Number(p[1]) : 0;
-    failed += f ? Number(f[1]) : 0;
-  }
-  if (r.status !== 0) {
-    if (!step.counts) failed++;
-    else if (failed === 0) failed++;
-    console.log(`\n${step.name} failed (exit ${r.status ?? r.signal}).`);
-    console.log(`${passed} passed, ${failed} failed`);
-    process.exit(1);
-  }
 }
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+
+async function main() {
+  const only = process.env.ATTUNE_TEST_ONLY; // e.g. "unit": skip the counted suites whose name lacks it
+  let passed = 0;
+  let failed = 0;
+  for (const step of steps) {
+    if (only && step.counts && !step.name.includes(only)) continue;
+    console.log(`\n=== ${step.name}`);
+    const [cmd, ...args] = step.cmd();
+    const r = await runStep(cmd, args);
+    if (step.counts) {
+      const c = step.counts(r.out);
+      passed += c.passed;
+      failed += c.failed;
+    }
+    if (r.code !== 0) {
+      if (!step.counts || failed === 0) failed++;
+      console.log(`\n${step.name} failed (exit ${r.code}).`);
+      console.log(`${passed} passed, ${failed} failed`);
+      process.exit(1);
+    }
+  }
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 && passed > 0 ? 0 : 1);
+}
+
+main();

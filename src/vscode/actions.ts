@@ -19,6 +19,7 @@ export async function loadTemplates(log: Log, folder?: vscode.WorkspaceFolder): 
     const dir = vscode.Uri.joinPath(f.uri, dirPath);
     let names: [string, vscode.FileType][];
     try {
+      if (!(await vscode.workspace.fs.stat(dir)).type) continue;
       names = await vscode.workspace.fs.readDirectory(dir);
     } catch {
       continue; // No templates folder here: the built-ins serve.

@@ -154,15 +154,15 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[entry.status]);
     item.contextValue = `attune.rupture.${entry.status}`;
     item.resourceUri = vscode.Uri.parse(entry.path);
-    const tooltip = new vscode.MarkdownString(undefined, false);
-    tooltip.isTrusted = false;
-    tooltip.supportHtml = false;
-    tooltip.appendText(`${untitled(entry.title)}\n\n`);
-    tooltip.appendText(`${STATUS_LABELS[entry.status]} · ${entry.client || 'no client'}\n\n`);
-    tooltip.appendText(`${vscode.workspace.asRelativePath(item.resourceUri)}, line ${entry.line + 1}`);
-    tooltip.appendText(entry.date ? ` · ${entry.date} (${formatAge(entryAge(entry, today))} ago)\n\n` : ' · undated\n\n');
-    if (entry.opener) tooltip.appendText(`Opening line: “${entry.opener}”`);
-    item.tooltip = tooltip;
+    // Plain text, not markdown: note text is shown as it is, never interpreted.
+    const where = `${vscode.workspace.asRelativePath(item.resourceUri)}, line ${entry.line + 1}`;
+    const when = entry.date ? `${entry.date} (${formatAge(entryAge(entry, today))} ago)` : 'undated';
+    item.tooltip = [
+      untitled(entry.title),
+      `${STATUS_LABELS[entry.status]} · ${entry.client || 'no client'}`,
+      `${where} · ${when}`,
+      ...(entry.opener ? [`Opening line: “${entry.opener}”`] : []),
+    ].join('\n');
     item.accessibilityInformation = {
       label: `${untitled(entry.title)}, ${STATUS_LABELS[entry.status]}, ${formatAge(entryAge(entry, today))}, client ${entry.client}`,
     };

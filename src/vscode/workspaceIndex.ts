@@ -221,14 +221,26 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Re-reads one note at once. */
   async refreshNow(uri: vscode.Uri): Promise<void> {
     if (!this.isNote(uri)) {
-      // A folder event, or a file that stopped being a note.
       if (this.index.delete(uri.toString())) this.fire();
+      // The watcher reports a new folder, not each file in it: look inside.
+      if (await this.isFolder(uri)) {
+        const inside = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*.md'));
+        inside.filter((u) => this.isNote(u)).forEach((u) => this.schedule(u));
+      }
       return;
     }
     const note = await this.read(uri);
     if (note) this.index.set(note);
     else this.index.delete(uri.toString());
     this.fire();
+  }
+
+  private async isFolder(uri: vscode.Uri): Promise<boolean> {
+    try {
+      return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
+    } catch {
+      return false;
+    }
   }
 
   private forget(uri: vscode.Uri): void {

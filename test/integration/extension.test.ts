@@ -1,0 +1,232 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import type { AttuneApi } from '../../src/vscode/extension';
+import {
+  activateAttune,
+  age,
+  answering,
+  closeAll,
+  nodeByTitle,
+  open,
+  readDisk,
+  todayIso,
+  treeRows,
+  uriOf,
+  waitFor,
+  writeNote,
+} from './helpers';
+
+describe('Attune in a real VS Code', () => {
+  let api: AttuneApi;
+
+  before(async () => {
+    api = await activateAttune();
+  });
+
+  afterEach(closeAll);
+
+  it('lists every unrepaired rupture of the demo workspace by client, with status and age', () => {
+    const rows = treeRows(api);
+    assert.deepStrictEqual(rows.slice(0, 5), [
+      'A.B. | 1 unrepaired',
+      `  A suggestion that landed badly | planned · ${age('2026-11-06')}`,
+      'C.D. | 2 unrepaired',
+      `  The fee, delivered coldly | attempted · ${age('2026-10-30')}`,
+      `  Talking through the exposure | open · ${age('2026-11-20')}`,
+    ]);
+    assert.ok(!rows.some((r) => r.includes('code block')), 'a heading inside a code block is not listed');
+    assert.ok(!rows.some((r) => r.includes('Too deep')), 'a repaired rupture is not listed');
+  });
+
+  it('shows a tooltip with the note, the date and the planned opening line', () => {
+    const node = nodeByTitle(api, 'A suggestion that landed badly');
+    assert.ok(node);
+    const item = api.tree.getTreeItem(node);
+    const tooltip = String(item.tooltip);
+    assert.match(tooltip, /AB\/2026-11-06\.md, line 16/);
+    assert.match(tooltip, /2026-11-06/);
+    assert.match(tooltip, /I've been thinking about the film I mentioned last time/);
+    assert.deepStrictEqual(item.command?.arguments, [uriOf('AB/2026-11-06.md').toString(), 15]);
+  });
+
+  it('puts status, age and next steps over a rupture heading, and an insert lens over the first heading', async () => {
+    await open(uriOf('AB/2026-11-06.md'));
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uriOf('AB/2026-11-06.md'));
+    const byLine = new Map<number, string[]>();
+    for (const lens of lenses) {
+      const titles = byLine.get(lens.range.start.line) ?? [];
+      titles.push(lens.command?.title ?? '');
+      byLine.set(lens.range.start.line, titles);
+    }
+    assert.deepStrictEqual(byLine.get(5), ['Insert rupture reflection']);
+    assert.deepStrictEqual(byLine.get(15), [
+      `Rupture: planned · ${age('2026-11-06')}`,
+      'Record repair attempt',
+      'Mark repaired',
+      'Close without repair',
+    ]);
+  });
+
+  it('inserts a reflection from the lens, with the cursor in the title, and lists it once saved', async () => {
+    const original = '---\nclient: G.H.\n---\n\n# Session\n\nWe talked about work.\n';
+    const uri = writeNote(`GH/${todayIso()}.md`, original);
+    const editor = await open(uri);
+    assert.ok(await vscode.commands.executeCommand('attune.insertReflection', uri, 4));
+    await vscode.commands.executeCommand('type', { text: 'Rushed past the grief' });
+    const text = editor.document.getText();
+    assert.ok(text.startsWith(original.trimEnd() + '\n\n## Rushed past the grief #rupture/open\n'), 'the note is untouched up to the new heading');
+    assert.match(text, /\*\*Opening line:\*\*/);
+    await editor.document.save();
+    assert.match(readDisk(uri).toString('utf8'), /## Rushed past the grief #rupture\/open/);
+    await waitFor('the new rupture in the tree', () => treeRows(api).includes('  Rushed past the grief | open · 0 days'));
+    assert.ok(treeRows(api).includes('G.H. | 1 unrepaired'));
+  });
+
+  it('plans a repair: the tag becomes planned, the plan is appended to the section, and one undo restores the note', async () => {
+    const original = '# Session\n\n## Remark about the fee #rupture\n\nI quoted the policy.\n\n## Next time\n\nGo slowly.\n';
+    const uri = writeNote('IJ/2026-11-02.md', original);
+    await waitFor('the note in the index', () => api.workspace.index.get(uri.toString())?.entries.length === 1);
+    const editor = await open(uri);
+    const ok = await vscode.commands.executeCommand('attune.planRepair', { path: uri.toString(), line: 2, title: 'Remark about the fee' });
+    assert.strictEqual(ok, true);
+    const text = editor.document.getText();
+    const head = '# Session\n\n## Remark about the fee #rupture/planned\n\nI quoted the policy.\n\n### Repair plan, ';
+    assert.ok(text.startsWith(head), `plan appended after the section's text:\n${text}`);
+    assert.ok(text.endsWith('\n\n## Next time\n\nGo slowly.\n'), 'the next section is untouched');
+    assert.match(text, /\*\*Opening line:\*\*/);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(editor.document.getText(), original);
+  });
+
+  it('marks a rupture repaired from the tree: it leaves the tree and only the tag bytes change on disk (CRLF, BOM, trailing spaces kept)', async () => {
+    const original = Buffer.from('\uFEFF# Session  \r\n\r\n## Went too deep #rupture/open\r\n\r\nNotes with trailing space   \r\n', 'utf8');
+    const uri = writeNote('KL/2026-11-03.md', original);
+    const node = await waitFor('the rupture in the tree', () => nodeByTitle(api, 'Went too deep'));
+    const before = api.tree.count;
+    assert.strictEqual(await vscode.commands.executeCommand('attune.markRepaired', node), true);
+    const expected = Buffer.from(original.toString('utf8').replace('#rupture/open', '#rupture/repaired'), 'utf8');
+    await waitFor('the file saved with the new tag', () => readDisk(uri).equals(expected));
+    await waitFor('the rupture to leave the tree', () => !nodeByTitle(api, 'Went too deep') && api.tree.count === before - 1);
+  });
+
+  it('records an attempt and closes without repair, each adding its template and setting the status', async () => {
+    const uri = writeNote('MN/2026-11-04.md', '## Pressed advice #rupture/planned\n\nI insisted.\n');
+    await waitFor('indexed', () => api.workspace.index.get(uri.toString())?.entries.length === 1);
+    const editor = await open(uri);
+    await vscode.commands.executeCommand('attune.recordAttempt', { path: uri.toString(), line: 0 });
+    let text = editor.document.getText();
+    assert.ok(text.startsWith('## Pressed advice #rupture/attempted\n\nI insisted.\n\n### Repair attempt, '), text);
+    assert.match(text, /\*\*How it landed:\*\*/);
+    await vscode.commands.executeCommand('attune.closeWithoutRepair', { path: uri.toString(), line: 0 });
+    text = editor.document.getText();
+    assert.ok(text.startsWith('## Pressed advice #rupture/closed\n'), text);
+    assert.match(text, /### Closing without repair, /);
+  });
+
+  it('sets the status of the rupture under the cursor, and reopens it', async () => {
+    const uri = writeNote('OP/2026-11-05.md', 'Intro\n\n## Forgot the reunion #rupture/open\n\nI did not ask about it.\n');
+    const editor = await open(uri);
+    editor.selection = new vscode.Selection(4, 3, 4, 3);
+    await vscode.commands.executeCommand('attune.setStatus', undefined, 'attempted');
+    assert.strictEqual(editor.document.lineAt(2).text, '## Forgot the reunion #rupture/attempted');
+    await vscode.commands.executeCommand('attune.reopen');
+    assert.strictEqual(editor.document.lineAt(2).text, '## Forgot the reunion #rupture/open');
+  });
+
+  it('moves between ruptures with next and previous', async () => {
+    const uri = writeNote('QR/2026-11-06.md', '# S\n\n## One #rupture\n\ntext\n\n## Two #rupture/planned\n\nmore\n');
+    const editor = await open(uri);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await vscode.commands.executeCommand('attune.nextRupture');
+    assert.strictEqual(editor.selection.active.line, 2);
+    await vscode.commands.executeCommand('attune.nextRupture');
+    assert.strictEqual(editor.selection.active.line, 6);
+    await vscode.commands.executeCommand('attune.previousRupture');
+    assert.strictEqual(editor.selection.active.line, 2);
+  });
+
+  it('shows a rupture typed into an unsaved editor, and drops it when the edit is reverted', async () => {
+    const uri = writeNote('ST/2026-11-07.md', '# Session\n\nQuiet today.\n');
+    const editor = await open(uri);
+    await editor.edit((b) => b.insert(new vscode.Position(3, 0), '\n## Too quick to reassure #rupture\n'));
+    await waitFor('the unsaved rupture in the tree', () => nodeByTitle(api, 'Too quick to reassure'));
+    assert.strictEqual(readDisk(uri).toString('utf8'), '# Session\n\nQuiet today.\n', 'nothing was written to disk');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitFor('the reverted rupture to leave the tree', () => !nodeByTitle(api, 'Too quick to reassure'));
+  });
+
+  it('drops a deleted note\'s ruptures from the tree', async () => {
+    const uri = writeNote('UV/2026-11-08.md', '## Metaphor that hurt #rupture/open\n');
+    await waitFor('the rupture in the tree', () => nodeByTitle(api, 'Metaphor that hurt'));
+    fs.unlinkSync(uri.fsPath);
+    await waitFor('the rupture to leave the tree', () => !nodeByTitle(api, 'Metaphor that hurt'));
+  });
+
+  it('changes nothing, and says so, when the heading moved since the tree was drawn', async () => {
+    const uri = writeNote('WX/2026-11-09.md', '## Moved away #rupture/open\n');
+    const node = await waitFor('the rupture in the tree', () => nodeByTitle(api, 'Moved away'));
+    const changed = 'New first line\n\n## Moved away #rupture/open\n';
+    fs.writeFileSync(uri.fsPath, changed);
+    const warnings: string[] = [];
+    const ok = await answering(
+      'showWarningMessage',
+      ((message: string) => {
+        warnings.push(message);
+        return Promise.resolve(undefined);
+      }) as typeof vscode.window.showWarningMessage,
+      async () => vscode.commands.executeCommand('attune.markRepaired', node),
+    );
+    assert.strictEqual(ok, false);
+    assert.strictEqual(readDisk(uri).toString('utf8'), changed);
+    assert.match(warnings.join('\n'), /no longer on line 1 of WX\/2026-11-09\.md.*Nothing was changed/);
+  });
+
+  it('inserts a template chosen from the quick pick', async () => {
+    const uri = writeNote('YZ/2026-11-10.md', '# Session\n\n');
+    const editor = await open(uri);
+    editor.selection = new vscode.Selection(2, 0, 2, 0);
+    await answering(
+      'showQuickPick',
+      (<T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>) =>
+        Promise.resolve(items).then((list) => list.find((i) => i.label === 'After a hard session'))) as typeof vscode.window.showQuickPick,
+      async () => vscode.commands.executeCommand('attune.insertTemplate'),
+    );
+    assert.match(editor.document.getText(), /^# Session\n\n## After a hard session, \d{4}-\d{2}-\d{2}\n/);
+    assert.match(editor.document.getText(), /\*\*Where I feel it in my body:\*\*/);
+  });
+
+  const newClient = (code: string): Promise<unknown> =>
+    answering(
+      'showQuickPick',
+      (<T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>) =>
+        Promise.resolve(items).then((list) => list.find((i) => i.label.includes('New client')))) as typeof vscode.window.showQuickPick,
+      () => answering('showInputBox', (() => Promise.resolve(code)) as typeof vscode.window.showInputBox, async () => vscode.commands.executeCommand('attune.newSessionNote')),
+    );
+
+  it('creates a session note for a new client from the session-note template', async () => {
+    await newClient('Q.R.');
+    const uri = uriOf(`Q.R./${todayIso()}.md`);
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    assert.strictEqual(editor.document.uri.toString(), uri.toString());
+    assert.ok(editor.document.getText().startsWith(`---\nclient: Q.R.\ndate: ${todayIso()}\n---\n\n# Session ${todayIso()}\n`), editor.document.getText());
+  });
+
+  it('opens an existing session note as it is, never overwriting it', async () => {
+    const uri = writeNote(`S.T./${todayIso()}.md`, 'kept as it is\n');
+    await waitFor('the note in the index', () => api.workspace.index.get(uri.toString()));
+    await newClient('S.T.');
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+    assert.strictEqual(vscode.window.activeTextEditor?.document.getText(), 'kept as it is\n');
+    assert.strictEqual(readDisk(uri).toString('utf8'), 'kept as it is\n');
+  });
+
+  it('completes #rupture/ with the statuses', async () => {
+    const uri = writeNote('AC/2026-11-11.md', '## A miss #rupture/\n');
+    await open(uri);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(0, 19), '/');
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    for (const s of ['open', 'planned', 'attempted', 'repaired', 'closed']) assert.ok(labels.includes(s), `offers ${s}`);
+  });
+});

@@ -1,0 +1,128 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { AttuneApi } from '../../src/vscode/extension';
+import type { Node } from '../../src/vscode/tree';
+
+export async function activateAttune(): Promise<AttuneApi> {
+  const ext = vscode.extensions.all.find((e) => e.packageJSON?.name === 'attune');
+  assert.ok(ext, 'the Attune extension is installed in this VS Code');
+  const api = (await ext.activate()) as AttuneApi;
+  await api.workspace.ready();
+  return api;
+}
+
+export function root(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the suite runs on a workspace folder');
+  return folder.uri;
+}
+
+export function uriOf(relative: string): vscode.Uri {
+  return vscode.Uri.joinPath(root(), ...relative.split('/'));
+}
+
+/** Writes a note straight to disk (as another program would) and returns its URI. */
+export function writeNote(relative: string, text: string | Buffer): vscode.Uri {
+  const uri = uriOf(relative);
+  fs.mkdirSync(path.dirname(uri.fsPath), { recursive: true });
+  fs.writeFileSync(uri.fsPath, text);
+  return uri;
+}
+
+export function readDisk(uri: vscode.Uri): Buffer {
+  return fs.readFileSync(uri.fsPath);
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+
+/** Reverts and closes every editor, so no test leaves unsaved text (or a save prompt) behind. */
+export async function closeAll(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments) {
+    if (document.isDirty && !document.isClosed) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** What the tree shows: "label | description" for every row, groups with their children indented. */
+export function treeRows(api: AttuneApi): string[] {
+  const rows: string[] = [];
+  const walk = (nodes: Node[], depth: number): void => {
+    for (const node of nodes) {
+      const item = api.tree.getTreeItem(node);
+      const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+      rows.push(`${'  '.repeat(depth)}${label} | ${item.description ?? ''}`);
+      walk(api.tree.getChildren(node), depth + 1);
+    }
+  };
+  walk(api.tree.getChildren(), 0);
+  return rows;
+}
+
+/** Finds the tree node of a rupture by its title. */
+export function nodeByTitle(api: AttuneApi, title: string): Node | undefined {
+  const search = (nodes: Node[]): Node | undefined => {
+    for (const node of nodes) {
+      if (node.kind === 'entry' && node.entry.title === title) return node;
+      const inner = search(api.tree.getChildren(node));
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  return search(api.tree.getChildren());
+}
+
+/** Days from a `YYYY-MM-DD` date to today, as the tree and lenses count them. */
+export function daysSince(date: string): number {
+  const now = new Date();
+  const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  const [y, m, d] = date.split('-').map(Number);
+  return Math.round((today - Date.UTC(y, m - 1, d)) / 86400000);
+}
+
+export function todayIso(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+export function age(date: string): string {
+  const n = daysSince(date);
+  return n === 1 ? '1 day' : `${n} days`;
+}
+
+/**
+ * Replaces a `vscode.window` function for the length of `body`, so a test can answer a
+ * quick pick or an input box the way a user would. Extension and tests share the API
+ * object, so the extension sees the replacement.
+ */
+export async function answering<K extends keyof typeof vscode.window, R>(
+  name: K,
+  replacement: (typeof vscode.window)[K],
+  body: () => Promise<R>,
+): Promise<R> {
+  const win = vscode.window as unknown as Record<string, unknown>;
+  const original = win[name];
+  win[name] = replacement;
+  try {
+    return await body();
+  } finally {
+    win[name] = original;
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Entry point VS Code loads as `extensionTestsPath`: runs the mocha suite inside the real
+ * extension host and rejects when any test failed, which the host turns into exit code 1.
+ */
+import * as path from 'path';
+import Mocha from 'mocha';
+import { installNetworkGuard } from './guard';
+
+export function run(): Promise<void> {
+  // Before anything activates Attune, so a request it made would be caught.
+  installNetworkGuard();
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, reporter: 'spec' });
+  const only = process.env.ATTUNE_TEST_GREP;
+  if (only) mocha.grep(only);
+  for (const file of ['extension.test.js', 'trust.test.js']) mocha.addFile(path.join(__dirname, file));
+  return new Promise((resolve, reject) => {
+    const runner = mocha.run((failures) => {
+      console.log(`${runner.stats?.passes ?? 0} passed, ${failures} failed`);
+      if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
+      else resolve();
+    });
+  });
+}

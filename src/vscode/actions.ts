@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { formatDate } from '../core/dates';
 import { entryAtLine, sectionAppendPoint, statusEdit } from '../core/edits';
 import type { RuptureEntry } from '../core/note';
+import { blockInsertion, lastContentLine } from '../core/insert';
 import { levelForInsertion, outline } from '../core/outline';
 import { STATUS_LABELS, type Status } from '../core/status';
 import { findTemplate, mergeTemplates, renderSnippet, type Template, type TemplateContext, type TemplateFile } from '../core/templates';
@@ -42,27 +43,15 @@ export function today(): string {
   return formatDate(new Date());
 }
 
-/** Text to put before and after a block inserted at `line` so it stands apart from its neighbours. */
-function padding(document: vscode.TextDocument, line: number, atLineEnd: boolean): { before: string; after: string } {
-  const blank = (n: number): boolean => n < 0 || n >= document.lineCount || document.lineAt(n).isEmptyOrWhitespace;
-  const before = atLineEnd ? '\n\n' : blank(line - 1) ? '' : '\n';
-  const after = blank(line + 1) ? '' : '\n';
-  return { before, after };
-}
-
 /**
  * Inserts a snippet as its own block: on the cursor's line when it is blank, else after
- * that line. One undo step removes it.
+ * that line. Nothing is replaced, and one undo removes it.
  */
 export async function insertBlock(editor: vscode.TextEditor, line: number, snippet: string): Promise<boolean> {
-  const document = editor.document;
-  const target = Math.min(line, document.lineCount - 1);
-  const atLineEnd = !document.lineAt(target).isEmptyOrWhitespace;
-  const position = atLineEnd ? document.lineAt(target).range.end : new vscode.Position(target, 0);
-  const { before, after } = padding(document, target, atLineEnd);
-  // Snippet text escapes `$`, `}` and `\`; the padding holds only line breaks.
-  const inserted = await editor.insertSnippet(new vscode.SnippetString(before + snippet + after), position);
-  return inserted;
+  const at = blockInsertion(editor.document.getText(), line);
+  // Snippet text escapes `$`, `}` and `\`; the padding holds only line breaks, which the
+  // editor writes with the note's own line ending.
+  return editor.insertSnippet(new vscode.SnippetString(at.before + snippet + at.after), new vscode.Position(at.line, at.character));
 }
 
 function contextFor(document: vscode.TextDocument, workspace: WorkspaceIndex, level: number): TemplateContext {
@@ -85,13 +74,7 @@ export async function insertReflection(
     const heading = headings.find((h) => h.line === headingLine);
     if (heading) {
       // After the section's last non-blank line: a child of a title, a sibling otherwise.
-      line = heading.line;
-      for (let i = heading.sectionEnd - 1; i > heading.line; i--) {
-        if (!document.lineAt(i).isEmptyOrWhitespace) {
-          line = i;
-          break;
-        }
-      }
+      line = lastContentLine(document.getText(), heading.line, heading.sectionEnd);
       level = heading.level === 1 ? 2 : heading.level;
     }
   }

@@ -3,6 +3,7 @@ import { entryContaining } from '../core/edits';
 import { nextStatuses, STATUS_LABELS, STATUSES, type Status } from '../core/status';
 import { changeStatus, insertReflection, insertBlock, loadTemplates, openEntry, refOf, today, type EntryRef } from './actions';
 import { readConfig, type GroupBy } from './config';
+import { prepareForSession, toggleTask } from './checklist';
 import { RuptureCompletions } from './completions';
 import { RuptureLenses } from './lenses';
 import { Log } from './log';
@@ -16,6 +17,7 @@ import { WorkspaceIndex } from './workspaceIndex';
 export interface AttuneApi {
   readonly workspace: WorkspaceIndex;
   readonly tree: RuptureTree;
+  readonly view: vscode.TreeView<Node>;
   readonly log: Log;
 }
 
@@ -213,6 +215,17 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
 
   command('attune.refresh', () => workspace.rescan());
 
+  command('attune.prepareForSession', (arg?: unknown) => {
+    const node = arg as Partial<Node> | undefined;
+    const client = typeof arg === 'string' ? arg : node?.kind === 'group' && node.by === 'client' ? node.key : undefined;
+    return prepareForSession(workspace, log, client);
+  });
+
+  command('attune.toggleTask', () => {
+    const editor = vscode.window.activeTextEditor;
+    return editor ? toggleTask(editor) : false;
+  });
+
   command('attune.changeGrouping', async () => {
     const options: { label: string; groupBy: GroupBy }[] = [
       { label: 'By client', groupBy: 'client' },
@@ -257,7 +270,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
 
   void vscode.commands.executeCommand('setContext', 'attune.empty', true);
   void workspace.rescan();
-  return { workspace, tree, log };
+  return { workspace, tree, view: treeView, log };
 }
 
 export function deactivate(): void {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { formatAge } from '../core/dates';
 import { entryAge } from '../core/index';
 import type { RuptureEntry } from '../core/note';
+import { checklistProgress, progressLabel } from '../core/checklist';
 import { outline } from '../core/outline';
 import { readConfig } from './config';
 import { refOf, today } from './actions';
@@ -63,6 +64,27 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
           lenses.push(new vscode.CodeLens(range, { title: action.title, command: action.command, arguments: [ref] }));
         }
       }
+    }
+    const progress = checklistProgress(document.getText());
+    if (progress) {
+      lenses.push(
+        new vscode.CodeLens(new vscode.Range(progress.line, 0, progress.line, 0), {
+          title: progressLabel(progress),
+          tooltip: 'Tick an item with Attune: Toggle Task Item',
+          command: 'attune.toggleTask',
+          arguments: [],
+        }),
+      );
+    }
+    if (note.frontMatterEnd >= 0 && note.client) {
+      lenses.push(
+        new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
+          title: 'Prepare for session',
+          tooltip: `Open today's note for ${note.client} with the repairs to return to and your own checks`,
+          command: 'attune.prepareForSession',
+          arguments: [note.client],
+        }),
+      );
     }
     if (config.insertLens !== 'off') {
       const headings = outline(document.getText());

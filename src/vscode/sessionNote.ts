@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
+import { sessionNoteFileName } from '../core/checklist';
 import { findTemplate, renderSnippet } from '../core/templates';
 import { loadTemplates, today } from './actions';
 import { readConfig } from './config';
 import type { Log } from './log';
 import type { WorkspaceIndex } from './workspaceIndex';
 
-/** Turns a file-name pattern such as `YYYY-MM-DD.md` into today's name. */
-export function fileNameFor(pattern: string, date: string): string {
-  const [y, m, d] = date.split('-');
-  const name = pattern.replace(/YYYY/g, y).replace(/MM/g, m).replace(/DD/g, d).replace(/[\\/]/g, '-');
-  return /\.md$/i.test(name) ? name : `${name}.md`;
+/** Where today's note for a client goes, by the file-name setting. */
+export function sessionNoteUri(folder: vscode.Uri, date: string): vscode.Uri {
+  return vscode.Uri.joinPath(folder, sessionNoteFileName(readConfig(folder).sessionNoteFileName, date));
 }
 
 /** A client code is used as a folder name and appears in generated text: keep it short and plain. */
@@ -94,7 +93,7 @@ export async function openSessionNote(
   const folder = clientFolder(workspace, client);
   if (!folder) return undefined;
   const date = today();
-  const uri = vscode.Uri.joinPath(folder, fileNameFor(readConfig(folder).sessionNoteFileName, date));
+  const uri = sessionNoteUri(folder, date);
   if (await exists(uri)) {
     const editor = await vscode.window.showTextDocument(uri, { preview: false });
     return { editor, created: false };

@@ -62,6 +62,7 @@ const READY_RE = /Web UI available at (https?:\/\/\S+)/;
  * @property {number} port
  * @property {string} host           127.0.0.1
  * @property {string | undefined} extensionPath  default extensionDevelopmentPath for workbenchUrl
+ * @property {string | undefined} connectionToken  the token a browser must present, if any
  * @property {DataDirs} dataDirs
  * @property {string[]} output       the server's stdout+stderr lines so far (capped)
  * @property {import('node:child_process').ChildProcess} process
@@ -78,6 +79,8 @@ const READY_RE = /Web UI available at (https?:\/\/\S+)/;
  * @property {string} [serverMain]     server-main.js to use (default: from ensureHost())
  * @property {number} [startTimeoutMs] how long to wait for "Web UI available at" (default 60 s)
  * @property {boolean} [echoOutput]    copy server output to stderr (default: env ATTUNE_VSCODE_VERBOSE=1)
+ * @property {string} [connectionToken] require this token to connect (for a server a person
+ *   uses, as `npm start` runs it); tests run without one, on loopback only.
  */
 
 /** Servers not yet stopped, so a crash or Ctrl-C of the runner doesn't leave them behind. */
@@ -179,7 +182,7 @@ async function startServer(options = {}) {
     serverMain,
     '--host', SERVER_HOST,
     '--port', '0',
-    '--without-connection-token',
+    ...(options.connectionToken ? ['--connection-token', options.connectionToken] : ['--without-connection-token']),
     '--accept-server-license-terms',
     // Newer VS Code builds honour the payload's extensionTestsPath only with this.
     '--enable-smoke-test-driver',
@@ -283,6 +286,7 @@ async function startServer(options = {}) {
     port,
     host: SERVER_HOST,
     extensionPath: options.extensionPath,
+    connectionToken: options.connectionToken,
     dataDirs,
     output,
     process: child,
@@ -346,7 +350,7 @@ function remoteUri(server, absPath) {
  * The workbench URL that opens `folder` with the given extension under development (and,
  * with extensionTestsPath, runs its tests). Only the payload works for these: the server
  * refuses --extensionDevelopmentPath on its command line.
- * @param {Pick<VSCodeServer, 'url' | 'host' | 'port'> & { extensionPath?: string }} server
+ * @param {Pick<VSCodeServer, 'url' | 'host' | 'port'> & { extensionPath?: string, connectionToken?: string }} server
  * @param {WorkbenchUrlOptions} [options]
  * @returns {string}
  */
@@ -366,6 +370,7 @@ function workbenchUrl(server, options = {}) {
     params.push(`folder=${encodeURIComponent(path.resolve(options.folder))}`);
   }
   params.push(`payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  if (server.connectionToken) params.push(`tkn=${encodeURIComponent(server.connectionToken)}`);
   return `${server.url}/?${params.join('&')}`;
 }
 

@@ -229,4 +229,85 @@ describe('Attune in a real VS Code', () => {
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     for (const s of ['open', 'planned', 'attempted', 'repaired', 'closed']) assert.ok(labels.includes(s), `offers ${s}`);
   });
+
+  it('follows the cursor: the rupture under it is selected in the view', async () => {
+    const uri = writeNote('FC/2026-11-12.md', '# S\n\n## Followed #rupture/open\n\nsome text\n');
+    await waitFor('the rupture in the tree', () => nodeByTitle(api, 'Followed'));
+    await vscode.commands.executeCommand('attune.unrepaired.focus');
+    const editor = await open(uri);
+    editor.selection = new vscode.Selection(4, 2, 4, 2);
+    await waitFor('the view to select the rupture', () => {
+      const selected = api.view.selection[0];
+      return selected?.kind === 'entry' && selected.entry.title === 'Followed';
+    });
+  });
+
+  it('honours files.exclude and the insert-lens setting', async () => {
+    const files = vscode.workspace.getConfiguration('files');
+    const attune = vscode.workspace.getConfiguration('attune');
+    writeNote('archive/old/2020-01-01.md', '## Archived miss #rupture/open\n');
+    await waitFor('the archived rupture in the tree', () => nodeByTitle(api, 'Archived miss'));
+    try {
+      await files.update('exclude', { '**/archive': true }, vscode.ConfigurationTarget.Workspace);
+      await waitFor('the excluded rupture to leave the tree', () => !nodeByTitle(api, 'Archived miss'));
+      await attune.update('codeLens.insertReflection', 'everyH2', vscode.ConfigurationTarget.Workspace);
+      await open(uriOf('EF/2026-11-18.md'));
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uriOf('EF/2026-11-18.md'));
+      const lines = lenses.filter((l) => l.command?.title === 'Insert rupture reflection').map((l) => l.range.start.line);
+      assert.deepStrictEqual(lines, [7, 11, 15], 'one insert lens over each ## heading');
+    } finally {
+      await files.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+      await attune.update('codeLens.insertReflection', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the rupture back once the exclude is gone', () => nodeByTitle(api, 'Archived miss'));
+  });
+
+  describe('Prepare for session', () => {
+    it('creates today\'s note in the client\'s folder with the checklist: the rupture, its link and its opening line, then the checks', async () => {
+      assert.strictEqual(await vscode.commands.executeCommand('attune.prepareForSession', 'A.B.'), true);
+      const uri = uriOf(`AB/${todayIso()}.md`);
+      const editor = await waitFor('today\'s note in an editor', () => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() && vscode.window.activeTextEditor);
+      const text = editor.document.getText();
+      assert.ok(text.startsWith(`---\nclient: A.B.\ndate: ${todayIso()}\n---\n`), text);
+      assert.ok(text.includes('## Before the session\n'), text);
+      assert.ok(
+        text.includes(`- [ ] Return to: [A suggestion that landed badly](2026-11-06.md#a-suggestion-that-landed-badly-ruptureplanned) (repair planned, ${age('2026-11-06')})\n`),
+        text,
+      );
+      assert.ok(text.includes(`  > "I've been thinking about the film I mentioned last time, and I'd like to hear how that suggestion sat with you."`), text);
+      assert.match(text, /- \[ \] .*own state/i);
+      assert.ok(text.indexOf('## Before the session') < text.indexOf('## Check-in'), 'the checklist comes first');
+      assert.strictEqual(readDisk(uri).toString('utf8'), text, 'the new note is on disk');
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      assert.ok(lenses.some((l) => /^0 of \d+ done$/.test(l.command?.title ?? '')), 'a progress lens over the checklist');
+    });
+
+    it('opens an existing note as it is and does not add a second checklist', async () => {
+      const uri = uriOf(`AB/${todayIso()}.md`);
+      const before = readDisk(uri).toString('utf8');
+      await vscode.commands.executeCommand('attune.prepareForSession', 'A.B.');
+      assert.strictEqual(vscode.window.activeTextEditor?.document.getText(), before);
+      assert.strictEqual(before.split('## Before the session').length, 2, 'one checklist');
+      const other = writeNote(`EF/${todayIso()}.md`, '# Today\n\nAlready started.\n');
+      await waitFor('indexed', () => api.workspace.index.get(other.toString()));
+      await vscode.commands.executeCommand('attune.prepareForSession', 'E.F.');
+      const text = vscode.window.activeTextEditor?.document.getText() ?? '';
+      assert.ok(text.startsWith('# Today\n\n## Before the session\n\nNo'), text);
+      assert.ok(text.endsWith('\n\nAlready started.\n'), 'the note\'s own text is kept');
+    });
+
+    it('ticks a task item by changing only the character between the brackets', async () => {
+      const original = '## Before the session\r\n\r\n- [ ] Ask for feedback at the end  \r\n- [x] Own state\r\n';
+      const uri = writeNote('TK/2026-11-13.md', original);
+      const editor = await open(uri);
+      editor.selection = new vscode.Selection(2, 4, 2, 4);
+      await vscode.commands.executeCommand('attune.toggleTask');
+      assert.strictEqual(editor.document.getText(), original.replace('- [ ] Ask', '- [x] Ask'));
+      editor.selection = new vscode.Selection(3, 0, 3, 0);
+      await vscode.commands.executeCommand('attune.toggleTask');
+      assert.strictEqual(editor.document.getText(), original.replace('- [ ] Ask', '- [x] Ask').replace('- [x] Own', '- [ ] Own'));
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      assert.ok(lenses.some((l) => l.command?.title === '1 of 2 done'));
+    });
+  });
 });

@@ -10,16 +10,19 @@ import http = require('http');
 import https = require('https');
 import net = require('net');
 import tls = require('tls');
+import * as path from 'path';
 
 const calls: string[] = [];
-const OURS = /[\\/]dist[\\/]extension\.js/;
+/** The bundle under test, by absolute path: other extensions have a dist/extension.js too. */
+const BUNDLE = path.resolve(__dirname, '..', '..', '..', 'dist', 'extension.js');
+const ours = (stack: string): boolean => stack.includes(BUNDLE);
 
 function wrap<T extends object>(target: T, name: string, label: string): void {
   const original = (target as Record<string, unknown>)[name];
   if (typeof original !== 'function') return;
   const replacement = function (this: unknown, ...args: unknown[]): unknown {
     const stack = new Error().stack ?? '';
-    if (OURS.test(stack)) calls.push(`${label}.${name}`);
+    if (ours(stack)) calls.push(`${label}.${name}`);
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   };
   try {
@@ -45,11 +48,11 @@ export function installNetworkGuard(): void {
     if (typeof original !== 'function') continue;
     g[name] = new Proxy(original, {
       apply(target, self, args) {
-        if (OURS.test(new Error().stack ?? '')) calls.push(name);
+        if (ours(new Error().stack ?? '')) calls.push(name);
         return Reflect.apply(target as (...a: unknown[]) => unknown, self, args);
       },
       construct(target, args) {
-        if (OURS.test(new Error().stack ?? '')) calls.push(name);
+        if (ours(new Error().stack ?? '')) calls.push(name);
         return Reflect.construct(target as new (...a: unknown[]) => object, args);
       },
     });

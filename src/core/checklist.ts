@@ -1,0 +1,293 @@
+/**
+ * The "Before the session" section: every repair this client is owed, oldest first, each
+ * with a link to its heading and the planned opening line, then the clinician's own
+ * checks. Pure text in, text and edits out; the editor and the CLI do the reading and
+ * writing.
+ */
+import { headingAnchors, relativeLink, slugify } from './anchors';
+import { formatAge } from './dates';
+import type { TextEdit } from './edits';
+import { readFrontMatter } from './frontMatter';
+import { compareEntries, entryAge } from './index';
+import { dominantEol, splitLines, withEol } from './lines';
+import { forEachMarkdownLine, parseHeading, type RuptureEntry } from './note';
+import { isUnrepaired, STATUS_LABELS, type Status } from './status';
+import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, type Template } from './templates';
+
+/** The section's heading text. */
+export const CHECKLIST_TITLE = 'Before the session';
+const CHECKLIST_SLUG = slugify(CHECKLIST_TITLE);
+
+/** The default file name of a session note; `YYYY`, `MM` and `DD` are today's date. */
+export const DEFAULT_NOTE_FILE_PATTERN = 'YYYY-MM-DD.md';
+
+export interface ChecklistInput {
+  /** The client's code, exactly as the notes give it; the only name the section uses. */
+  readonly client: string;
+  /** `YYYY-MM-DD`: ages are counted to this day. */
+  readonly today: string;
+  /** The client's unrepaired entries (such as `RuptureIndex.unrepaired(client)`); others are left out. */
+  readonly entries: readonly RuptureEntry[];
+  /**
+   * The note the section goes into, in the same kind of path as the entries' `path`
+   * (workspace-relative with `/`, a file system path, or a URI string): links are
+   * relative to it.
+   */
+  readonly notePath: string;
+  /**
+   * The current text of each entry's note, by its path, for the heading anchors. An entry
+   * whose note text is unknown (or whose heading has moved) links to the note alone.
+   */
+  readonly noteText?: ReadonlyMap<string, string> | ((path: string) => string | undefined);
+  /** Anchors the caller already has; consulted before `noteText`. */
+  readonly anchorFor?: (entry: RuptureEntry) => string | undefined;
+  /** The clinician's checks as markdown (see `renderChecks`); task lines become items. */
+  readonly checks: string;
+  /** Level of the section's heading, 1 to 6 (default 2). */
+  readonly level?: number;
+}
+
+export interface ChecklistItem {
+  readonly kind: 'rupture' | 'check';
+  /** A rupture's title, or a check's text after its box. */
+  readonly text: string;
+  readonly done: boolean;
+  /** For a rupture: the entry it returns to. */
+  readonly entry?: RuptureEntry;
+  /** For a rupture: the link destination written into the section. */
+  readonly link?: string;
+  /** For a rupture: days since its note, or null for an undated note. */
+  readonly ageDays?: number | null;
+}
+
+export interface Checklist {
+  /** The whole section, heading first, lines ending in `\n` (no final line break). */
+  readonly markdown: string;
+  readonly items: readonly ChecklistItem[];
+}
+
+/** The line shown when no repair is waiting; warm, and names the client by code only. */
+export function nothingWaitingLine(client: string): string {
+  return client
+    ? `Nothing is waiting for repair with ${client} right now.`
+    : 'Nothing is waiting for repair right now.';
+}
+
+function ageLabel(days: number | null): string {
+  return days === 0 ? 'today' : formatAge(days);
+}
+
+function statusLabel(status: Status): string {
+  return STATUS_LABELS[status];
+}
+
+/** Escapes what would end a link's text early. */
+function linkText(title: string): string {
+  return (title || '(untitled)').replace(/[\\\[\]]/g, (c) => `\\${c}`);
+}
+
+function textOf(source: ChecklistInput['noteText'], path: string): string | undefined {
+  if (!source) return undefined;
+  return typeof source === 'function' ? source(path) : source.get(path);
+}
+
+/** The anchor of each entry's heading, computing each note's headings once. */
+function anchorResolver(input: ChecklistInput): (entry: RuptureEntry) => string | undefined {
+  const cache = new Map<string, ReturnType<typeof headingAnchors> | undefined>();
+  return (entry) => {
+    const given = input.anchorFor?.(entry);
+    if (given !== undefined) return given;
+    if (!cache.has(entry.path)) {
+      const text = textOf(input.noteText, entry.path);
+      cache.set(entry.path, text === undefined ? undefined : headingAnchors(text));
+    }
+    return cache.get(entry.path)?.find((h) => h.line === entry.line)?.anchor;
+  };
+}
+
+const TASK = /^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[)([ xX])\](?=[ \t\r\n]|$)/;
+
+/** The task items of a block of markdown, in order. */
+export function taskItems(markdown: string): { readonly text: string; readonly done: boolean; readonly line: number }[] {
+  const out: { text: string; done: boolean; line: number }[] = [];
+  const lines = splitLines(markdown);
+  forEachMarkdownLine(markdown, lines, 0, (line, index) => {
+    const content = markdown.slice(line.start, line.end);
+    const m = TASK.exec(content);
+    if (m) out.push({ text: content.slice(m[0].length).trim(), done: m[2] !== ' ', line: index });
+  });
+  return out;
+}
+
+/**
+ * The clinician's checks as markdown: the `checklist` template of `templates` (a
+ * workspace's `.attune/templates/checklist.md` merged in by `mergeTemplates` overrides
+ * the built-in), every field at its default.
+ */
+export function renderChecks(templates: readonly Template[], client: string, today: string): string {
+  const template = findTemplate(templates, 'checklist') ?? findTemplate(BUILT_IN_TEMPLATES, 'checklist');
+  return template ? renderMarkdown(template, { client, date: today }, today) : '';
+}
+
+/** Builds the section. Rupture items come first, oldest first; then the clinician's checks. */
+export function buildChecklist(input: ChecklistInput): Checklist {
+  const level = Math.min(Math.max(Math.trunc(input.level ?? 2), 1), 6);
+  const anchorOf = anchorResolver(input);
+  const entries = input.entries.filter((e) => isUnrepaired(e.status)).sort(compareEntries);
+  const items: ChecklistItem[] = [];
+  const blocks: string[] = [`${'#'.repeat(level)} ${CHECKLIST_TITLE}`];
+
+  if (entries.length === 0) {
+    blocks.push(nothingWaitingLine(input.client));
+  } else {
+    const lines: string[] = [];
+    for (const entry of entries) {
+      const link = relativeLink(input.notePath, entry.path, anchorOf(entry) || undefined);
+      const ageDays = entryAge(entry, input.today);
+      lines.push(`- [ ] Return to: [${linkText(entry.title)}](${link}) (${statusLabel(entry.status)}, ${ageLabel(ageDays)})`);
+      if (entry.opener) lines.push(`  > "${entry.opener}"`);
+      items.push({ kind: 'rupture', text: entry.title, done: false, entry, link, ageDays });
+    }
+    blocks.push(lines.join('\n'));
+  }
+
+  const checks = input.checks.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+  if (checks) {
+    blocks.push(checks);
+    for (const t of taskItems(checks)) items.push({ kind: 'check', text: t.text, done: t.done });
+  }
+  return { markdown: blocks.join('\n\n'), items };
+}
+
+/** Just the section's markdown. */
+export function renderChecklist(input: ChecklistInput): string {
+  return buildChecklist(input).markdown;
+}
+
+/** The "Before the session" heading of a note (any level), or undefined. */
+function checklistHeading(noteText: string): { line: number; level: number; sectionEnd: number } | undefined {
+  const headings = headingAnchors(noteText);
+  const at = headings.findIndex((h) => slugify(h.text) === CHECKLIST_SLUG);
+  if (at === -1) return undefined;
+  const { line, level } = headings[at];
+  const next = headings.slice(at + 1).find((h) => h.level <= level);
+  return { line, level, sectionEnd: next ? next.line : splitLines(noteText).length };
+}
+
+/** True when the note already has a "Before the session" section, so it is never added twice. */
+export function hasChecklist(noteText: string): boolean {
+  return checklistHeading(noteText) !== undefined;
+}
+
+export interface ChecklistProgress {
+  readonly done: number;
+  readonly total: number;
+  /** Zero-based line of the section's heading. */
+  readonly line: number;
+}
+
+/** How many of the section's task items are ticked, or undefined when the note has no section. */
+export function checklistProgress(noteText: string): ChecklistProgress | undefined {
+  const heading = checklistHeading(noteText);
+  if (!heading) return undefined;
+  const lines = splitLines(noteText);
+  let done = 0;
+  let total = 0;
+  forEachMarkdownLine(noteText, lines, heading.line + 1, (line, index) => {
+    if (index >= heading.sectionEnd) return;
+    const m = TASK.exec(noteText.slice(line.start, line.end));
+    if (m) {
+      total++;
+      if (m[2] !== ' ') done++;
+    }
+  });
+  return { done, total, line: heading.line };
+}
+
+/** "4 of 11 done": the words for a progress lens. */
+export function progressLabel(progress: ChecklistProgress): string {
+  return progress.total === 0 ? 'No items yet' : `${progress.done} of ${progress.total} done`;
+}
+
+/**
+ * The edit that ticks or unticks the task item on a line: only the character between the
+ * brackets changes (` ` to `x`, `x` or `X` to ` `). Undefined when the line holds no task
+ * item. `lineText` is the line's content (a trailing line break is tolerated).
+ */
+export function toggleTaskEdit(lineText: string, line: number): TextEdit | undefined {
+  const m = TASK.exec(lineText);
+  if (!m) return undefined;
+  return { line, character: m[1].length, length: 1, newText: m[2] === ' ' ? 'x' : ' ' };
+}
+
+/**
+ * `toggleTaskEdit` for a line of a whole note, refusing lines that are not markdown
+ * (front matter, fenced code, HTML comments).
+ */
+export function toggleTaskInNote(noteText: string, line: number): TextEdit | undefined {
+  const lines = splitLines(noteText);
+  if (line < 0 || line >= lines.length) return undefined;
+  const front = readFrontMatter(noteText);
+  let edit: TextEdit | undefined;
+  forEachMarkdownLine(noteText, lines, front ? front.endLine + 1 : 0, (l, index) => {
+    if (index === line) edit = toggleTaskEdit(noteText.slice(l.start, l.end), line);
+  });
+  return edit;
+}
+
+/**
+ * Where the section goes in an existing note, as an insertion: after the front matter,
+ * and after a first-level title when the note opens with one; at the top otherwise. The
+ * section (written with `\n`) takes the note's own line breaks, with one blank line
+ * before and after it.
+ */
+export function checklistInsertEdit(noteText: string, section: string): TextEdit {
+  const eol = dominantEol(noteText);
+  const body = withEol(section.replace(/\r\n?/g, '\n').replace(/\n+$/, ''), eol);
+  const lines = splitLines(noteText);
+  const front = readFrontMatter(noteText);
+  let anchor = front ? front.endLine : -1;
+  // A first-level title right at the start (blank lines aside) keeps its place on top.
+  for (let i = anchor + 1; i < lines.length; i++) {
+    const l = lines[i];
+    const start = i === 0 && noteText.charCodeAt(0) === 0xfeff ? 1 : l.start;
+    if (noteText.slice(start, l.end).trim() === '') continue;
+    const heading = parseHeading(noteText, l, i);
+    if (heading && heading.level === 1) anchor = i;
+    break;
+  }
+  const isBlank = (i: number): boolean => i >= lines.length || noteText.slice(lines[i].start, lines[i].end).trim() === '';
+  if (anchor === -1) {
+    const character = noteText.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const empty = noteText.length === character;
+    return { line: 0, character, length: 0, newText: empty ? body + eol : body + eol + (isBlank(0) ? '' : eol) };
+  }
+  const line = lines[anchor];
+  const last = line.eol === '';
+  const after = last ? eol : isBlank(anchor + 1) ? '' : eol;
+  return { line: anchor, character: line.end - line.start, length: 0, newText: eol + eol + body + after };
+}
+
+/**
+ * Today's note's file name from a pattern such as `YYYY-MM-DD.md` (tokens `YYYY`, `MM`,
+ * `DD`). Path separators become `-`; `.md` is added when missing.
+ */
+export function sessionNoteFileName(pattern: string, date: string): string {
+  const [y, m, d] = date.split('-');
+  const name = (pattern.trim() || DEFAULT_NOTE_FILE_PATTERN)
+    .replace(/YYYY|MM|DD/g, (token) => (token === 'YYYY' ? y : token === 'MM' ? m : d))
+    .replace(/[\\/]/g, '-');
+  return /\.md$/i.test(name) ? name : `${name}.md`;
+}
+
+/**
+ * Where today's note for a client goes: beside the client's latest note (give its path,
+ * with `/` separators), or at the top when there is none.
+ */
+export function sessionNotePath(latestNotePath: string | undefined, pattern: string, date: string): string {
+  const name = sessionNoteFileName(pattern, date);
+  if (!latestNotePath) return name;
+  const slash = latestNotePath.lastIndexOf('/');
+  return slash === -1 ? name : `${latestNotePath.slice(0, slash + 1)}${name}`;
+}
+

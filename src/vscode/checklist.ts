@@ -1,0 +1,95 @@
+import * as vscode from 'vscode';
+import { buildChecklist, checklistInsertEdit, hasChecklist, renderChecks, toggleTaskInNote } from '../core/checklist';
+import { applyEdits, type TextEdit } from '../core/edits';
+import { findTemplate, renderMarkdown } from '../core/templates';
+import { loadTemplates, today } from './actions';
+import type { Log } from './log';
+import { clientFolder, exists, needFolder, pickClient, sessionNoteUri } from './sessionNote';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+function toRange(edit: TextEdit): vscode.Range {
+  return new vscode.Range(edit.line, edit.character, edit.line, edit.character + edit.length);
+}
+
+/** The text of each note that holds one of the entries, as the editor has it (unsaved edits included). */
+async function noteTexts(paths: readonly string[]): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const path of new Set(paths)) {
+    try {
+      texts.set(path, (await vscode.workspace.openTextDocument(vscode.Uri.parse(path))).getText());
+    } catch {
+      // A note that vanished still gets its link, without a heading anchor.
+    }
+  }
+  return texts;
+}
+
+/**
+ * "Prepare for session": opens today's note for a client (creating it from the session
+ * template if need be) with a "Before the session" checklist at the top: every repair this
+ * client is owed, then the clinician's own checks. An existing note is never overwritten,
+ * and a checklist already there is not added again.
+ */
+export async function prepareForSession(workspace: WorkspaceIndex, log: Log, clientArg?: string): Promise<boolean> {
+  if (!(await needFolder())) return false;
+  await workspace.ready();
+  const client = clientArg ?? (await pickClient(workspace, 'Prepare for session: which client?'));
+  if (!client) return false;
+  const folder = clientFolder(workspace, client);
+  if (!folder) return false;
+  const date = today();
+  const uri = sessionNoteUri(folder, date);
+  const workspaceFolder = vscode.workspace.getWorkspaceFolder(uri);
+  const templates = await loadTemplates(log, workspaceFolder);
+  const entries = workspace.index.unrepaired(client);
+  const texts = await noteTexts(entries.map((e) => e.path));
+  const { markdown, items } = buildChecklist({
+    client,
+    today: date,
+    entries,
+    notePath: uri.toString(),
+    noteText: texts,
+    checks: renderChecks(templates, client, date),
+  });
+
+  if (await exists(uri)) {
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    if (hasChecklist(document.getText())) {
+      vscode.window.setStatusBarMessage('Attune: this note already has its checklist', 4000);
+      return true;
+    }
+    const insert = checklistInsertEdit(document.getText(), markdown);
+    const ok = await editor.edit((b) => b.insert(toRange(insert).start, insert.newText));
+    log.info(`Added the pre-session checklist (${items.length} items) to ${vscode.workspace.asRelativePath(uri)}.`);
+    return ok;
+  }
+
+  const template = findTemplate(templates, 'session-note');
+  const note = template ? renderMarkdown(template, { client, date }, date) + '\n' : '';
+  const content = applyEdits(note, [checklistInsertEdit(note, markdown)]);
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(content) });
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showWarningMessage(`Attune could not create ${vscode.workspace.asRelativePath(uri)}. Nothing was changed.`);
+    return false;
+  }
+  await vscode.window.showTextDocument(uri, { preview: false });
+  log.info(`Created ${vscode.workspace.asRelativePath(uri)} with the pre-session checklist (${items.length} items).`);
+  return true;
+}
+
+/** Ticks or unticks the task item on each selected line; only the character in the brackets changes. */
+export async function toggleTask(editor: vscode.TextEditor): Promise<boolean> {
+  const text = editor.document.getText();
+  const lines = new Set(editor.selections.flatMap((s) => {
+    const last = s.end.character === 0 && s.end.line > s.start.line ? s.end.line - 1 : s.end.line;
+    return Array.from({ length: last - s.start.line + 1 }, (_, i) => s.start.line + i);
+  }));
+  const edits = [...lines].map((line) => toggleTaskInNote(text, line)).filter((e): e is TextEdit => e !== undefined);
+  if (edits.length === 0) {
+    vscode.window.setStatusBarMessage('Attune: no task item (- [ ]) on this line', 3000);
+    return false;
+  }
+  return editor.edit((b) => edits.forEach((e) => b.replace(toRange(e), e.newText)));
+}

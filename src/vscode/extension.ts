@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { entryContaining } from '../core/edits';
-import { nextStatuses, STATUS_LABELS, STATUSES, type Status } from '../core/status';
+import { isStatus, nextStatuses, STATUS_LABELS, STATUSES, type Status } from '../core/status';
 import { changeStatus, insertReflection, insertBlock, loadTemplates, openEntry, refOf, today, type EntryRef } from './actions';
 import { readConfig, type GroupBy } from './config';
 import { prepareForSession, toggleTask } from './checklist';
@@ -19,6 +19,8 @@ export interface AttuneApi {
   readonly tree: RuptureTree;
   readonly view: vscode.TreeView<Node>;
   readonly log: Log;
+  /** How long `activate` itself took, in milliseconds (the scan runs after it). */
+  readonly activationMs: number;
 }
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }, { language: 'markdown' }];
@@ -35,6 +37,7 @@ function refFrom(arg: unknown): EntryRef | undefined {
 }
 
 export function activate(context: vscode.ExtensionContext): AttuneApi {
+  const started = performance.now();
   const log = new Log();
   const workspace = new WorkspaceIndex(log);
   const tree = new RuptureTree(workspace, context.workspaceState);
@@ -162,7 +165,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   command('attune.setStatus', async (arg?: unknown, statusArg?: unknown) => {
     const ref = targetOf(arg);
     if (!ref) return false;
-    let next: Status | undefined = typeof statusArg === 'string' && (STATUSES as readonly string[]).includes(statusArg) ? (statusArg as Status) : undefined;
+    let next: Status | undefined = typeof statusArg === 'string' && isStatus(statusArg) ? statusArg : undefined;
     if (!next) {
       const current = workspace.index.get(ref.path)?.entries.find((e) => e.line === ref.line)?.status ?? 'open';
       const order = [...nextStatuses(current), ...STATUSES.filter((s) => s !== current && !nextStatuses(current).includes(s))];
@@ -270,7 +273,9 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
 
   void vscode.commands.executeCommand('setContext', 'attune.empty', true);
   void workspace.rescan();
-  return { workspace, tree, view: treeView, log };
+  const activationMs = performance.now() - started;
+  log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
+  return { workspace, tree, view: treeView, log, activationMs };
 }
 
 export function deactivate(): void {

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { RuptureIndex } from '../core/index';
 import { parseNote, type Note, type NoteSource } from '../core/note';
@@ -122,6 +123,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     try {
       const uris = await vscode.workspace.findFiles(this.config.notesGlob, excludeGlob(excludePatterns(this.config)));
       const notes = uris.filter((u) => this.isNote(u));
+      const found = Date.now();
       const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>): Promise<void> => {
         const fresh = new RuptureIndex();
         this.openDocuments = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
@@ -130,6 +132,8 @@ export class WorkspaceIndex implements vscode.Disposable {
           if (generation !== this.generation) return;
           const batch = notes.slice(i, i + READ_BATCH);
           const parsed = await Promise.all(batch.map((uri) => this.read(uri)));
+          // Let the extension host breathe between batches.
+          await new Promise((resolve) => setImmediate(resolve));
           for (const note of parsed) if (note) fresh.set(note);
           progress?.report({ message: `${Math.min(i + READ_BATCH, notes.length)} of ${notes.length} notes`, increment: (batch.length / notes.length) * 100 });
         }
@@ -150,7 +154,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
       this.openDocuments = undefined;
       if (generation !== this.generation) return;
-      this.log.info(`Indexed ${this.index.noteCount} notes in ${Date.now() - started} ms; ${this.index.unrepaired().length} unrepaired ruptures.`);
+      this.log.info(
+        `Indexed ${this.index.noteCount} notes in ${Date.now() - started} ms (finding files ${found - started} ms); ${this.index.unrepaired().length} unrepaired ruptures.`,
+      );
       this.reportSkipped();
       this.fire(true);
     } catch (err) {
@@ -181,16 +187,14 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Reads a note: the open editor's text when there is one, else the file. Never throws. */
   private async read(uri: vscode.Uri): Promise<Note | undefined> {
     const source = noteSource(uri);
-    const open = this.openDocuments?.get(source.path) ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.path);
+    const open = this.openDocuments
+      ? this.openDocuments.get(source.path)
+      : vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.path);
     if (open) return parseNote(open.getText(), source, this.config.parse);
     try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.type & vscode.FileType.Directory) return undefined;
-      if (stat.size > this.config.maxNoteBytes) {
-        this.skipped.set(source.path, `${formatBytes(stat.size)} is over the ${formatBytes(this.config.maxNoteBytes)} limit (setting attune.maxNoteSizeMB)`);
-        return undefined;
-      }
-      const decoded = decodeNote(await vscode.workspace.fs.readFile(uri));
+      const bytes = await this.readBytes(uri, source.path);
+      if (!bytes) return undefined;
+      const decoded = decodeNote(bytes);
       if (!decoded.ok) {
         this.skipped.set(source.path, decoded.reason);
         return undefined;
@@ -199,9 +203,38 @@ export class WorkspaceIndex implements vscode.Disposable {
       return parseNote(decoded.text, source, this.config.parse);
     } catch (err) {
       if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') return undefined;
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       this.log.warn(`Could not read ${vscode.workspace.asRelativePath(uri)}: ${describeError(err)}`);
       return undefined;
     }
+  }
+
+  /**
+   * A note's bytes, or undefined when it is over the size limit (remembered for the notice).
+   * Files on disk are read with Node directly: through `workspace.fs` a 10,000-note scan
+   * takes seconds, not a fraction of one. Other schemes go through VS Code.
+   */
+  private async readBytes(uri: vscode.Uri, key: string): Promise<Uint8Array | undefined> {
+    const tooLarge = (size: number): boolean => {
+      if (size <= this.config.maxNoteBytes) return false;
+      this.skipped.set(key, `${formatBytes(size)} is over the ${formatBytes(this.config.maxNoteBytes)} limit (setting attune.maxNoteSizeMB)`);
+      return true;
+    };
+    if (uri.scheme === 'file') {
+      // Synchronous on purpose: one small file at a time is faster than four round trips
+      // through the thread pool, and scans yield between batches.
+      const fd = fs.openSync(uri.fsPath, 'r');
+      try {
+        const stat = fs.fstatSync(fd);
+        if (!stat.isFile() || tooLarge(stat.size)) return undefined;
+        return fs.readFileSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+    }
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.type & vscode.FileType.Directory || tooLarge(stat.size)) return undefined;
+    return vscode.workspace.fs.readFile(uri);
   }
 
   /** Re-reads one note soon; bursts of events for the same note collapse into one read. */

@@ -30,6 +30,7 @@ const common = {
   sourcesContent: false,
   logLevel: watch ? 'silent' : 'warning',
   plugins: watch ? [problemMatcherPlugin] : [],
+  define: { ATTUNE_VERSION: JSON.stringify(require('./package.json').version) },
 };
 
 const targets = [

@@ -3,12 +3,13 @@ import * as path from 'path';
 import { formatAge, formatDate } from '../core/dates';
 import { statusEdit } from '../core/edits';
 import { entryAge } from '../core/index';
-import { parseNote, type RuptureEntry } from '../core/note';
+import { findTags, parseHeading, parseNote, type RuptureEntry } from '../core/note';
 import { isStatus, STATUSES } from '../core/status';
 import { findTemplate, mergeTemplates, renderMarkdown, type TemplateFile } from '../core/templates';
 import { splitLines } from '../core/lines';
 import { decodeNote, errorReason, isNoteFile } from '../node/files';
 import { scanFolder, type ScanWarning } from '../node/scan';
+import { checklist } from './checklist';
 
 declare const ATTUNE_VERSION: string | undefined;
 
@@ -35,6 +36,11 @@ Usage:
   attune set FILE:LINE STATUS
       Sets the status of the rupture whose heading is on LINE (1-based), changing
       only its tag. STATUS: ${STATUSES.join(', ')}.
+  attune checklist --client C [DIR] [--json]
+      The "Before the session" checklist for client C: each unrepaired rupture,
+      oldest first, with a link to its heading and its opening line, then your
+      checks (DIR/.attune/templates/checklist.md, or the built-in ones).
+      --json prints {client, date, items}.
   attune --help | --version
 
 Everything stays on this machine: attune reads and writes local files only.
@@ -133,7 +139,10 @@ export function formatList(entries: readonly RuptureEntry[], today: string, all:
     list.push(e);
     groups.set(key, list);
   }
-  const width = Math.max(...entries.map((e) => e.status.length));
+  // A loop, not `Math.max(...)`: spreading 300,000 entries (one 4 MB note of headings)
+  // overflows the call stack.
+  let width = 0;
+  for (const e of entries) width = Math.max(width, e.status.length);
   let out = '';
   for (const [client, list] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     out += `${client} (${list.length})\n`;
@@ -213,27 +222,31 @@ function set(io: Io, args: readonly string[]): number {
     io.out(`${file}:${lineText} is already ${status}.\n`);
     return 0;
   }
-  // Map the tag's column in the decoded line to a byte offset, then check that those
-  // bytes really spell the tag before touching anything.
-  const text = decoded.text;
-  const textLine = splitLines(text)[line];
-  const byteLine = splitLines(bytes.toString('latin1'))[line];
-  const byteOffset = (column: number): number =>
-    byteLine.start + Buffer.byteLength(text.slice(textLine.start, textLine.start + column), 'utf8');
-  const from = byteOffset(edit.character);
-  const to = byteOffset(edit.character + edit.length);
-  const expected = text.slice(textLine.start + entry.tag.start, textLine.start + entry.tag.end);
-  const tagFrom = byteOffset(entry.tag.start);
-  if (bytes.toString('latin1', tagFrom, tagFrom + expected.length) !== expected) {
+  // Find the same tag in the heading line read byte for byte (latin1): its structure is
+  // ASCII, so the columns found there are byte offsets even beside invalid UTF-8. Check
+  // that those bytes really spell the tag before touching anything.
+  const latin1 = bytes.toString('latin1');
+  const byteLine = splitLines(latin1)[line];
+  const bom = line === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const lineAfterBom = { ...byteLine, start: byteLine.start + bom };
+  const heading = parseHeading(latin1, lineAfterBom, line);
+  const tag = heading
+    ? findTags(latin1, lineAfterBom.start + heading.contentStart, lineAfterBom.start + heading.contentEnd)[0]
+    : undefined;
+  const lineStart = splitLines(decoded.text)[line].start;
+  const expected = decoded.text.slice(lineStart + entry.tag.start, lineStart + entry.tag.end);
+  if (!tag || bytes.toString('utf8', tag.start, tag.end) !== expected) {
     throw new UsageError(`${file}:${lineText} could not be edited safely; nothing was changed`);
   }
+  const from = tag.statusStart === -1 ? tag.end : tag.statusStart;
+  const to = tag.end;
   const replacement = Buffer.from(edit.newText, 'utf8');
   fs.writeFileSync(full, Buffer.concat([bytes.subarray(0, from), replacement, bytes.subarray(to)]));
   io.out(`${file}:${lineText}: ${entry.status} -> ${status}\n`);
   return 0;
 }
 
-const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set };
+const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set, checklist };
 
 /** Runs the CLI; returns the exit code. Never throws. */
 export function run(argv: readonly string[], io: Io): number {
@@ -262,6 +275,8 @@ export function run(argv: readonly string[], io: Io): number {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`attune list | head`) closes the pipe: stop quietly.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => process.exit(err.code === 'EPIPE' ? process.exitCode ?? 0 : 1));
   process.exitCode = run(process.argv.slice(2), {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),

@@ -21,7 +21,9 @@ export function blockInsertion(text: string, line: number): BlockInsertion {
   if (!blank(target)) {
     return { line: target, character: lines[target].end - lines[target].start, before: '\n\n', after: blank(target + 1) ? '' : '\n' };
   }
-  return { line: target, character: 0, before: blank(target - 1) ? '' : '\n', after: blank(target + 1) ? '' : '\n' };
+  // A BOM opening the note stays first: on line 0 the block goes after it.
+  const character = target === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return { line: target, character, before: blank(target - 1) ? '' : '\n', after: blank(target + 1) ? '' : '\n' };
 }
 
 /** The last non-blank line of a section that starts at `headingLine` and ends before `sectionEnd`. */

@@ -89,7 +89,30 @@ export interface Note {
 }
 
 const TAG_WORD = 'rupture';
-const HAS_TAG = /#rupture/i;
+
+/**
+ * Whether `#rupture` appears anywhere, in any case (as `/#rupture/i` would find it). Most
+ * notes hold no tag and need no line-by-line walk; jumping from `#` to `#` with `indexOf`
+ * is several times faster than the case-insensitive regular expression.
+ */
+function mayHoldTag(text: string): boolean {
+  for (let i = text.indexOf('#'); i !== -1; i = text.indexOf('#', i + 1)) {
+    // `| 32` folds ASCII upper case to lower case and maps nothing else onto these letters.
+    if (
+      (text.charCodeAt(i + 1) | 32) === 114 /* r */ &&
+      (text.charCodeAt(i + 2) | 32) === 117 /* u */ &&
+      (text.charCodeAt(i + 3) | 32) === 112 /* p */ &&
+      (text.charCodeAt(i + 4) | 32) === 116 /* t */ &&
+      (text.charCodeAt(i + 5) | 32) === 117 /* u */ &&
+      (text.charCodeAt(i + 6) | 32) === 114 /* r */ &&
+      (text.charCodeAt(i + 7) | 32) === 101 /* e */
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 const OPENER = /^ {0,3}(?:[-*+][ \t]+)?(?:\*\*|__)?opening line(?:[ \t]*:[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:|[ \t]*:)[ \t]*(.*)$/i;
 
 function isBlank(code: number): boolean {
@@ -104,6 +127,7 @@ function isBlank(code: number): boolean {
  */
 export function findTags(text: string, from: number, to: number): TagSpan[] {
   const tags: TagSpan[] = [];
+  let runs: BacktickRuns | undefined;
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -112,7 +136,8 @@ export function findTags(text: string, from: number, to: number): TagSpan[] {
     } else if (c === 96 /* ` */) {
       let run = 1;
       while (i + run < to && text.charCodeAt(i + run) === 96) run++;
-      const close = findBacktickRun(text, i + run, to, run);
+      runs ??= new BacktickRuns(text, from, to);
+      const close = runs.next(i + run, run);
       i = close === -1 ? i + run : close + run;
     } else if (c === 35 /* # */ && (i === from || isBlank(text.charCodeAt(i - 1)))) {
       const tag = readTag(text, i, to);
@@ -129,14 +154,42 @@ export function findTags(text: string, from: number, to: number): TagSpan[] {
   return tags;
 }
 
-function findBacktickRun(text: string, from: number, to: number, run: number): number {
-  for (let i = text.indexOf('`', from); i !== -1 && i < to; i = text.indexOf('`', i)) {
-    let n = 0;
-    while (i + n < to && text.charCodeAt(i + n) === 96) n++;
-    if (n === run) return i;
-    i += n;
+/**
+ * The backtick runs of a heading's text, listed once by length, so that matching each
+ * opening run to its closing run costs no rescan of the line: a line of thousands of
+ * runs of different lengths stays linear.
+ */
+class BacktickRuns {
+  private readonly starts = new Map<number, number[]>();
+  private readonly cursors = new Map<number, number>();
+
+  constructor(text: string, from: number, to: number) {
+    for (let i = from; i < to; ) {
+      if (text.charCodeAt(i) !== 96) {
+        i++;
+        continue;
+      }
+      let n = 0;
+      while (i + n < to && text.charCodeAt(i + n) === 96) n++;
+      const list = this.starts.get(n);
+      if (list) list.push(i);
+      else this.starts.set(n, [i]);
+      i += n;
+    }
   }
-  return -1;
+
+  /**
+   * Start of the first run of exactly `length` backticks starting at or after `from`, or
+   * -1. `from` must never go back from one call to the next, and must not fall inside a run.
+   */
+  next(from: number, length: number): number {
+    const list = this.starts.get(length);
+    if (!list) return -1;
+    let k = this.cursors.get(length) ?? 0;
+    while (k < list.length && list[k] < from) k++;
+    this.cursors.set(length, k);
+    return k < list.length ? list[k] : -1;
+  }
 }
 
 function readTag(text: string, at: number, to: number): TagSpan | undefined {
@@ -190,8 +243,9 @@ function openFence(text: string, from: number, to: number): Fence | undefined {
   let n = 0;
   while (from + n < to && text.charCodeAt(from + n) === char) n++;
   if (n < 3) return undefined;
-  // A backtick fence's info string may not hold a backtick (it would be a code span).
-  if (char === 96 && text.indexOf('`', from + n) !== -1 && text.indexOf('`', from + n) < to) return undefined;
+  // A backtick fence's info string may not hold a backtick (it would be a code span). The
+  // search stays on the line: `indexOf` would run on to the next backtick of the note.
+  if (char === 96) for (let i = from + n; i < to; i++) if (text.charCodeAt(i) === 96) return undefined;
   return { char, length: n };
 }
 
@@ -216,16 +270,16 @@ export function forEachMarkdownLine(
   visit: (line: Line, index: number, contentStart: number) => void,
 ): void {
   let fence: Fence | undefined;
-  let inComment = false;
+  // Offset of the `-->` that ends the HTML comment block being walked, or -1 outside one.
+  let commentClose = -1;
   for (let index = firstLine; index < lines.length; index++) {
     const line = lines[index];
     if (fence) {
       if (closesFence(text, line, fence)) fence = undefined;
       continue;
     }
-    if (inComment) {
-      const close = text.indexOf('-->', line.start);
-      if (close !== -1 && close + 3 <= line.end) inComment = false;
+    if (commentClose !== -1) {
+      if (commentClose + 3 <= line.end) commentClose = -1;
       continue;
     }
     const { width, next } = indentWidth(text, contentFrom(text, line), line.end);
@@ -234,7 +288,9 @@ export function forEachMarkdownLine(
       if (fence) continue;
       if (text.startsWith('<!--', next)) {
         const close = text.indexOf('-->', next + 4);
-        inComment = close === -1 || close + 3 > line.end;
+        // A comment that never closes runs to the end of the note.
+        if (close === -1) return;
+        if (close + 3 > line.end) commentClose = close;
         continue;
       }
     }
@@ -280,7 +336,7 @@ export function parseNote(text: string, source: NoteSource, options: ParseOption
   const date = resolveDate(front?.values, source, options, warnings);
   const frontMatterEnd = front ? front.endLine : -1;
   // Most notes hold no tag at all; they need no line-by-line walk.
-  if (!HAS_TAG.test(text)) return { path: source.path, client, date, entries: [], warnings, frontMatterEnd };
+  if (!mayHoldTag(text)) return { path: source.path, client, date, entries: [], warnings, frontMatterEnd };
 
   const lines = splitLines(text);
   const headings: Heading[] = [];
@@ -346,10 +402,17 @@ export function parseNote(text: string, source: NoteSource, options: ParseOption
       cursor = t.end;
     }
     title += text.slice(lineStart + cursor, lineStart + heading.contentEnd);
+    // The last opener inside the section. Openers are in line order, so a binary search
+    // finds it without walking every opener for every entry.
     let opener: string | undefined;
-    for (const o of openers) {
-      if (o.line > heading.line && o.line < sectionEnd) opener = o.value;
+    let lo = 0;
+    let hi = openers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (openers[mid].line < sectionEnd) lo = mid + 1;
+      else hi = mid;
     }
+    if (lo > 0 && openers[lo - 1].line > heading.line) opener = openers[lo - 1].value;
     entries.push({
       path: source.path,
       line: heading.line,

@@ -23,8 +23,31 @@ export type Variables = Readonly<Record<string, string>>;
 /** VS Code's own date variables, rendered by the editor in snippets and by us in markdown. */
 const EDITOR_DATE_VARIABLES = ['CURRENT_YEAR', 'CURRENT_MONTH', 'CURRENT_DATE'] as const;
 
+/**
+ * A template whose placeholders nest deeper than this is read as plain text. Real templates
+ * nest two or three deep; the parser recurses once per level, and a template nesting
+ * thousands deep would otherwise overflow the stack.
+ */
+const MAX_NESTING = 100;
+const TOO_DEEP = new Error('placeholders nested too deep');
+
 class Parser {
   private pos = 0;
+  private depth = 0;
+  /**
+   * What `placeholder` found at each start it tried: the node and the position after it,
+   * or null. A `${` that fails to close is read again by every enclosing placeholder that
+   * fails too, so without this, 24 unclosed `${1:` took seconds and each one more doubled it.
+   */
+  private readonly tried = new Map<number, { readonly node: SnippetNode; readonly end: number } | null>();
+  /**
+   * Set when a nested scan runs off the end of the template: every placeholder being read
+   * around it then fails too (each would rescan the same text to the end), so they stop at
+   * once instead. Cleared back at the top level.
+   */
+  private unwinding = false;
+  /** A list of choices that ran off the end from here means no later one can close. */
+  private choicesOpenFrom = Infinity;
   constructor(private readonly src: string) {}
 
   parse(): SnippetNode[] {
@@ -39,8 +62,13 @@ class Parser {
       text = '';
     };
     while (this.pos < this.src.length) {
+      if (!nested) this.unwinding = false;
+      else if (this.unwinding) {
+        this.pos = this.src.length;
+        break;
+      }
       const c = this.src[this.pos];
-      if (c === '\\' && '$}\\'.includes(this.src[this.pos + 1] ?? '')) {
+      if (c === '\\' && this.pos + 1 < this.src.length && '$}\\'.includes(this.src[this.pos + 1])) {
         text += this.src[this.pos + 1];
         this.pos += 2;
       } else if (nested && c === '}') {
@@ -59,12 +87,25 @@ class Parser {
         this.pos++;
       }
     }
+    if (nested && this.pos >= this.src.length) this.unwinding = true;
     flush();
     return out;
   }
 
   /** Reads `${...}` at the current position, or returns undefined (and moves nowhere). */
   private placeholder(): SnippetNode | undefined {
+    const start = this.pos;
+    const known = this.tried.get(start);
+    if (known !== undefined) {
+      if (known) this.pos = known.end;
+      return known?.node;
+    }
+    const node = this.readPlaceholder();
+    this.tried.set(start, node ? { node, end: this.pos } : null);
+    return node;
+  }
+
+  private readPlaceholder(): SnippetNode | undefined {
     const start = this.pos;
     const head = /^\$\{(?:(\d+)|([A-Za-z_][A-Za-z0-9_]*))([}:|])/.exec(this.src.slice(start, start + 80));
     if (!head) return undefined;
@@ -79,7 +120,9 @@ class Parser {
       const options = this.choices();
       if (options) return { kind: 'choice', index, options };
     } else if (sep === ':') {
+      if (++this.depth > MAX_NESTING) throw TOO_DEEP;
       const children = this.nodes(true);
+      this.depth--;
       if (this.src[this.pos] === '}') {
         this.pos++;
         return name !== undefined ? { kind: 'variable', name, children } : { kind: 'tabstop', index, children };
@@ -90,11 +133,13 @@ class Parser {
   }
 
   private choices(): string[] | undefined {
+    if (this.pos >= this.choicesOpenFrom) return undefined;
+    const from = this.pos;
     const options: string[] = [];
     let current = '';
     while (this.pos < this.src.length) {
       const c = this.src[this.pos];
-      if (c === '\\' && ',|\\$}'.includes(this.src[this.pos + 1] ?? '')) {
+      if (c === '\\' && this.pos + 1 < this.src.length && ',|\\$}'.includes(this.src[this.pos + 1])) {
         current += this.src[this.pos + 1];
         this.pos += 2;
       } else if (c === ',') {
@@ -110,12 +155,19 @@ class Parser {
         this.pos++;
       }
     }
+    // No `|}` closes a list from here on, so none opened later can close either.
+    this.choicesOpenFrom = Math.min(this.choicesOpenFrom, from);
     return undefined;
   }
 }
 
 export function parseSnippet(source: string): SnippetNode[] {
-  return new Parser(source).parse();
+  try {
+    return new Parser(source).parse();
+  } catch (err) {
+    if (err === TOO_DEEP) return source ? [{ kind: 'text', value: source }] : [];
+    throw err;
+  }
 }
 
 function escapeText(value: string): string {

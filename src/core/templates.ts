@@ -88,7 +88,7 @@ const CLOSING = `\${SUBHEADING} Closing without repair, \${TODAY}
 - **What I learned:** \${4}
 - **For supervision:** \${5|nothing more,yes|}
 
-Ending without repair can be the right ending; it is not a failure of care.
+Ending without repair can be the right ending, and a caring one.
 \${0}`;
 
 const AFTER_HARD_SESSION = `\${HEADING} After a hard session, \${TODAY}
@@ -242,12 +242,13 @@ export function findTemplate(templates: readonly Template[], id: string): Templa
   return templates.find((t) => t.id === wanted);
 }
 
+/** An unknown client or title is left out, so `${CLIENT:default}` shows its default. */
 function variables(context: TemplateContext, today: string): Variables {
   const level = Math.min(Math.max(context.level ?? 2, 1), 6);
   return {
-    CLIENT: context.client ?? '',
+    ...(context.client ? { CLIENT: context.client } : {}),
     DATE: context.date ?? today,
-    TITLE: context.title ?? '',
+    ...(context.title ? { TITLE: context.title } : {}),
     HEADING: '#'.repeat(level),
     SUBHEADING: '#'.repeat(Math.min(level + 1, 6)),
   };

@@ -27,6 +27,47 @@ export function relativePath(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
 }
 
+/**
+ * Reads notes into one buffer reused from note to note, so a scan neither stats each file
+ * before reading it nor allocates a buffer per note (both showed in profiles of a
+ * 10,000-note scan). Gives the same outcome as stat-then-read: a note over `maxBytes` is
+ * reported with its size, unread.
+ */
+class NoteReader {
+  private buffer = Buffer.allocUnsafe(64 * 1024);
+
+  constructor(private readonly maxBytes: number) {}
+
+  /** The note's bytes (valid until the next read), or its size when it is over the limit. Throws as `fs` does. */
+  read(file: string): Uint8Array | { readonly size: number } {
+    let fd: number;
+    try {
+      fd = fs.openSync(file, 'r');
+    } catch (err) {
+      // A note over the limit is reported as such even when it cannot be opened.
+      const size = fs.statSync(file).size;
+      if (size > this.maxBytes) return { size };
+      throw err;
+    }
+    try {
+      let total = 0;
+      for (;;) {
+        if (total > this.maxBytes) return { size: fs.fstatSync(fd).size };
+        if (total === this.buffer.length) {
+          const bigger = Buffer.allocUnsafe(Math.min(this.buffer.length * 2, this.maxBytes + 1));
+          this.buffer.copy(bigger, 0, 0, total);
+          this.buffer = bigger;
+        }
+        const n = fs.readSync(fd, this.buffer, total, Math.min(this.buffer.length, this.maxBytes + 1) - total, null);
+        if (n === 0) return this.buffer.subarray(0, total);
+        total += n;
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+}
+
 /** Reads every note under `root` into an index. Throws only when `root` cannot be read. */
 export function scanFolder(root: string, options: ScanOptions = {}): ScanResult {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_NOTE_BYTES;
@@ -35,16 +76,28 @@ export function scanFolder(root: string, options: ScanOptions = {}): ScanResult 
   const warnings: ScanWarning[] = [];
   const { files, problems } = walkNotes(root);
   for (const p of problems) warnings.push({ file: relativePath(root, p.path), message: `folder skipped: ${p.reason}` });
+  const reader = new NoteReader(maxBytes);
+  // Notes come folder by folder: work out each folder's relative path and name once.
+  const folders = new Map<string, { readonly prefix: string; readonly name: string }>();
   for (const file of files) {
-    const rel = relativePath(root, file);
-    let bytes: Buffer;
+    const cut = file.lastIndexOf(path.sep);
+    const fileName = file.slice(cut + 1);
+    let folder = folders.get(file.slice(0, cut));
+    if (!folder) {
+      const dir = path.dirname(file);
+      const relDir = relativePath(root, dir);
+      folder = { prefix: relDir === '' ? '' : `${relDir}/`, name: path.basename(dir) };
+      folders.set(file.slice(0, cut), folder);
+    }
+    const rel = folder.prefix + fileName;
+    let bytes: Uint8Array;
     try {
-      const size = fs.statSync(file).size;
-      if (size > maxBytes) {
-        warnings.push({ file: rel, message: `skipped: ${formatBytes(size)} is over the ${formatBytes(maxBytes)} limit for a note` });
+      const read = reader.read(file);
+      if (!(read instanceof Uint8Array)) {
+        warnings.push({ file: rel, message: `skipped: ${formatBytes(read.size)} is over the ${formatBytes(maxBytes)} limit for a note` });
         continue;
       }
-      bytes = fs.readFileSync(file);
+      bytes = read;
     } catch (err) {
       warnings.push({ file: rel, message: `skipped: ${errorReason(err)}` });
       continue;
@@ -54,7 +107,7 @@ export function scanFolder(root: string, options: ScanOptions = {}): ScanResult 
       warnings.push({ file: rel, message: `skipped: ${decoded.reason}` });
       continue;
     }
-    const note = parseNote(decoded.text, { path: rel, folderName: path.basename(path.dirname(file)), fileName: path.basename(file) }, parse);
+    const note = parseNote(decoded.text, { path: rel, folderName: folder.name, fileName }, parse);
     for (const w of note.warnings) warnings.push({ file: rel, ...(w.line >= 0 ? { line: w.line + 1 } : {}), message: w.message });
     index.set(note);
   }

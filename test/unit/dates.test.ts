@@ -1,0 +1,41 @@
+import * as assert from 'assert';
+import { daysBetween, firstIsoDate, formatAge, formatDate, isIsoDate } from '../../src/core/dates';
+
+describe('dates', () => {
+  it('accepts only real calendar dates written YYYY-MM-DD', () => {
+    for (const ok of ['2026-11-13', '2024-02-29', '2000-02-29', '2026-12-31', '2026-01-01']) assert.ok(isIsoDate(ok), ok);
+    for (const bad of ['2026-02-29', '1900-02-29', '2026-13-01', '2026-00-10', '2026-11-00', '2026-04-31', '2026-1-01', '26-11-13', '2026-11-13T10:00', ' 2026-11-13', '']) {
+      assert.ok(!isIsoDate(bad), bad);
+    }
+  });
+
+  it('finds the first real date in a file name', () => {
+    assert.strictEqual(firstIsoDate('2026-11-13 session.md'), '2026-11-13');
+    assert.strictEqual(firstIsoDate('AB_2026-11-13_and_2026-11-20.md'), '2026-11-13');
+    assert.strictEqual(firstIsoDate('2026-02-31 moved to 2026-03-02.md'), '2026-03-02');
+    assert.strictEqual(firstIsoDate('12026-11-13.md'), null);
+    assert.strictEqual(firstIsoDate('2026-11-133.md'), null);
+    assert.strictEqual(firstIsoDate('session.md'), null);
+  });
+
+  it('formats a local date', () => {
+    assert.strictEqual(formatDate(new Date(2026, 0, 5, 23, 59)), '2026-01-05');
+  });
+
+  it('counts whole days, across month ends, leap days and clock changes', () => {
+    assert.strictEqual(daysBetween('2026-11-13', '2026-11-20'), 7);
+    assert.strictEqual(daysBetween('2024-02-28', '2024-03-01'), 2);
+    assert.strictEqual(daysBetween('2026-03-28', '2026-03-30'), 2);
+    assert.strictEqual(daysBetween('2026-11-21', '2026-11-20'), -1);
+    assert.strictEqual(daysBetween('2025-11-20', '2026-11-20'), 365);
+  });
+
+  it('says how old a note is in plain words', () => {
+    assert.strictEqual(formatAge(null), 'undated');
+    assert.strictEqual(formatAge(0), '0 days');
+    assert.strictEqual(formatAge(1), '1 day');
+    assert.strictEqual(formatAge(12), '12 days');
+    assert.strictEqual(formatAge(-1), 'in 1 day');
+    assert.strictEqual(formatAge(-3), 'in 3 days');
+  });
+});

@@ -402,17 +402,6 @@ export function parseNote(text: string, source: NoteSource, options: ParseOption
       cursor = t.end;
     }
     title += text.slice(lineStart + cursor, lineStart + heading.contentEnd);
-    // The last opener inside the section. Openers are in line order, so a binary search
-    // finds it without walking every opener for every entry.
-    let opener: string | undefined;
-    let lo = 0;
-    let hi = openers.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (openers[mid].line < sectionEnd) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0 && openers[lo - 1].line > heading.line) opener = openers[lo - 1].value;
     entries.push({
       path: source.path,
       line: heading.line,
@@ -423,9 +412,33 @@ export function parseNote(text: string, source: NoteSource, options: ParseOption
       sectionEnd,
       client,
       date,
-      opener,
+      opener: undefined,
       tag,
     });
   }
-  return { path: source.path, client, date, entries, warnings, frontMatterEnd };
+  return { path: source.path, client, date, entries: withOpeners(entries, openers), warnings, frontMatterEnd };
+}
+
+/**
+ * Gives each entry the last "Opening line" of its own section: a nested rupture's opener
+ * belongs to that rupture, not to the one around it. One pass over both lists, in line
+ * order, with a stack of the sections still open.
+ */
+function withOpeners(entries: RuptureEntry[], openers: readonly { line: number; value: string }[]): RuptureEntry[] {
+  if (openers.length === 0) return entries;
+  const owned: (string | undefined)[] = new Array<string | undefined>(entries.length);
+  const stack: number[] = [];
+  let next = 0;
+  const closeBefore = (line: number): void => {
+    while (stack.length > 0 && entries[stack[stack.length - 1]].sectionEnd <= line) stack.pop();
+  };
+  for (const opener of openers) {
+    while (next < entries.length && entries[next].line < opener.line) {
+      closeBefore(entries[next].line);
+      stack.push(next++);
+    }
+    closeBefore(opener.line);
+    if (stack.length > 0) owned[stack[stack.length - 1]] = opener.value;
+  }
+  return entries.map((entry, i) => (owned[i] === undefined ? entry : { ...entry, opener: owned[i] }));
 }

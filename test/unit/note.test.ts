@@ -285,6 +285,14 @@ describe('note format: titles and sections', () => {
 });
 
 describe('note format: the planned opening line', () => {
+  it('belongs to the innermost rupture whose section holds it', () => {
+    const text = '## A #rupture\n- Opening line: outer\n### B #rupture\n- Opening line: inner\n### C\ntext\n## D #rupture\n';
+    assert.deepStrictEqual(
+      parse(text).entries.map((e) => [e.title, e.opener]),
+      [['A', 'outer'], ['B', 'inner'], ['D', undefined]],
+    );
+  });
+
   it('reads the "Opening line" field in the forms the templates and people write', () => {
     const forms = [
       '- **Opening line:** I have been thinking about last week.',

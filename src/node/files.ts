@@ -68,8 +68,12 @@ export function errorReason(err: unknown): string {
 /**
  * Finds the markdown notes under `root`, following symbolic links but visiting each real
  * folder once, so link loops end. Throws only when `root` itself cannot be read.
+ * `skipFolder` decides which folders stay unvisited (by default tool and hidden folders).
  */
-export function walkNotes(root: string): WalkResult {
+export function walkNotes(
+  root: string,
+  skipFolder: (fullPath: string, name: string) => boolean = (_, name) => isSkippedFolder(name),
+): WalkResult {
   const files: string[] = [];
   const problems: { path: string; reason: string }[] = [];
   const seen = new Set<string>();
@@ -103,7 +107,7 @@ export function walkNotes(root: string): WalkResult {
           continue; // A dangling link is not a note.
         }
       }
-      if (isDir && !isSkippedFolder(entry.name)) visit(full, false);
+      if (isDir && !skipFolder(full, entry.name)) visit(full, false);
       else if (isFile && isNoteFile(entry.name)) files.push(full);
     }
   };

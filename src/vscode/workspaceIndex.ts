@@ -1,8 +1,9 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { RuptureIndex } from '../core/index';
 import { parseNote, type Note, type NoteSource } from '../core/note';
-import { decodeNote } from '../node/files';
+import { decodeNote, walkNotes } from '../node/files';
 import { formatBytes } from '../node/scan';
 import { excludeGlob, excludePatterns, readConfig, type AttuneConfig } from './config';
 import { globToRegExp, isExcluded } from '../core/glob';
@@ -111,6 +112,32 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.include.test(relative) && !isExcluded(relative, this.excludes);
   }
 
+  /**
+   * Every candidate note. Folders on disk are walked with Node, skipping excluded folders
+   * as it goes (ten times faster than a search through VS Code); other file systems are
+   * searched with `findFiles`.
+   */
+  private async findNotes(): Promise<vscode.Uri[]> {
+    const found: vscode.Uri[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      if (folder.uri.scheme !== 'file') {
+        found.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, this.config.notesGlob), excludeGlob(excludePatterns(this.config)))));
+        continue;
+      }
+      const root = folder.uri.fsPath;
+      const skip = (full: string): boolean => {
+        const relative = path.relative(root, full).split(path.sep).join('/');
+        return this.excludes.some((re) => re.test(relative));
+      };
+      try {
+        for (const file of walkNotes(root, skip).files) found.push(vscode.Uri.file(file));
+      } catch (err) {
+        this.log.warn(`Could not read the folder ${folder.name}: ${describeError(err)}`);
+      }
+    }
+    return found;
+  }
+
   private compileGlobs(): void {
     this.include = globToRegExp(this.config.notesGlob);
     this.excludes = excludePatterns(this.config).map(globToRegExp);
@@ -121,8 +148,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', 'attune.indexing', true);
     const started = Date.now();
     try {
-      const uris = await vscode.workspace.findFiles(this.config.notesGlob, excludeGlob(excludePatterns(this.config)));
-      const notes = uris.filter((u) => this.isNote(u));
+      const notes = (await this.findNotes()).filter((u) => this.isNote(u));
       const found = Date.now();
       const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>): Promise<void> => {
         const fresh = new RuptureIndex();

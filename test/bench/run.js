@@ -7,11 +7,14 @@
 // the run fails only when Attune's answer is wrong (its count differs from the corpus
 // manifest) or a tool is missing.
 //
-// Environment: BENCH_NOTES (default 10000), BENCH_SAMPLES (default 11), BENCH_DIR.
+// Environment: BENCH_NOTES (default 10000), BENCH_SAMPLES (default 11), BENCH_DIR,
+// BENCH_VSCODE=0 to skip the in-VS-Code figures, BENCH_WAIT_QUIET=SECONDS to wait (at most
+// that long) for the 1-minute load average to fall under 1 before measuring: on a shared
+// 2-core machine, other work easily doubles every timing.
 //
 // The in-VS-Code figures come from test/bench/vscode-bench.js when that module exists:
 //   module.exports.measure = async (corpusDir) => ({ activationMs, treeCompleteMs })
-// Until then their rows say "not measured yet".
+// Without it (or with BENCH_VSCODE=0) their rows say "not measured yet".
 'use strict';
 
 const fs = require('fs');
@@ -95,6 +98,7 @@ async function bundleCore(tmp) {
         "export { walkNotes, decodeNote } from './src/node/files';",
         "export { parseNote, DEFAULT_PARSE_OPTIONS } from './src/core/note';",
         "export { RuptureIndex } from './src/core/index';",
+        "export { outline } from './src/core/outline';",
       ].join('\n'),
       resolveDir: REPO,
       loader: 'ts',
@@ -165,18 +169,23 @@ function rgTotal(stdout) {
 }
 
 /** rg and attune, whole processes, interleaved so both see the same machine state. */
-function measureSearch(manifest) {
+function measureSearch() {
   const rgArgs = ['-c', '#rupture', DIR];
   const cliArgs = [path.join(REPO, 'dist', 'cli.js'), 'list', DIR, '--json'];
   const rg = [];
   const attune = [];
+  const bare = [];
   let rgOut;
   let attuneOut;
   for (let i = 0; i < SAMPLES + 2; i++) {
     // Alternate which goes first, so neither always runs on a cache the other warmed.
-    const pair = i % 2 === 0 ? ['rg', 'attune'] : ['attune', 'rg'];
+    const pair = i % 2 === 0 ? ['rg', 'attune', 'node'] : ['node', 'attune', 'rg'];
     for (const who of pair) {
-      if (who === 'rg') {
+      if (who === 'node') {
+        // Node's own start-up, the floor under any Node CLI, for reading the ratio.
+        const r = timeProcess(process.execPath, ['-e', '0']);
+        if (i >= 2) bare.push(r.ms);
+      } else if (who === 'rg') {
         const r = timeProcess('rg', rgArgs);
         if (r.status !== 0) fail(`rg exited ${r.status}: ${r.stderr}`);
         if (i >= 2) rg.push(r.ms);
@@ -191,10 +200,10 @@ function measureSearch(manifest) {
   }
   const rows = JSON.parse(attuneOut);
   const rgCount = rgTotal(rgOut);
-  return { rgMs: median(rg), attuneMs: median(attune), rgSamples: rg, attuneSamples: attune, attuneCount: rows.length, rgCount };
+  return { rgMs: median(rg), attuneMs: median(attune), nodeStartupMs: median(bare), rgSamples: rg, attuneSamples: attune, attuneCount: rows.length, rgCount };
 }
 
-function checkAll(manifest) {
+function checkAll() {
   const r = timeProcess(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'list', DIR, '--all', '--json']);
   if (r.status !== 0) fail(`attune list --all exited ${r.status}`);
   const rows = JSON.parse(r.stdout);
@@ -240,19 +249,27 @@ async function main() {
     step('bundling the core with esbuild');
     const bundle = await bundleCore(tmp);
     const info = machine();
+    const waitQuiet = Number(process.env.BENCH_WAIT_QUIET || 0);
+    if (waitQuiet > 0 && os.loadavg()[0] >= 1) {
+      step(`waiting up to ${waitQuiet} s for the machine to quieten (load average ${os.loadavg()[0].toFixed(2)})`);
+      const until = Date.now() + waitQuiet * 1000;
+      while (os.loadavg()[0] >= 1 && Date.now() < until) await new Promise((r) => setTimeout(r, 5000));
+    }
+    const loadBefore = os.loadavg()[0];
+    if (loadBefore > 0.5) step(`note: the machine is busy (load average ${loadBefore.toFixed(2)}); timings may be inflated`);
     step(`corpus: ${manifest.notes} notes, ${manifest.clients} clients, ${round(manifest.totalBytes / 1048576)} MB, in ${DIR}`);
     step(`machine: ${info.cpu}, ${info.cores} cores, ${info.totalMemGB} GB, node ${info.node}, ${info.ripgrep}`);
 
     // Correctness first: a fast wrong answer is worth nothing.
     step('checking attune list --all --json against the manifest');
-    const all = checkAll(manifest);
+    const all = checkAll();
     const expected = manifest.expected;
     if (all.entries !== expected.entries || JSON.stringify(all.byStatus) !== JSON.stringify(expected.byStatus)) {
       fail(`attune found ${all.entries} entries ${JSON.stringify(all.byStatus)}; the manifest expects ${expected.entries} ${JSON.stringify(expected.byStatus)}`);
     }
 
     step(`rg -c '#rupture' vs attune list --json, whole process, ${SAMPLES} samples after 2 warm-ups`);
-    const search = measureSearch(manifest);
+    const search = measureSearch();
     if (search.attuneCount !== expected.unrepaired) {
       fail(`attune list --json found ${search.attuneCount} unrepaired entries; the manifest expects ${expected.unrepaired}`);
     }
@@ -263,10 +280,12 @@ async function main() {
     step(`full index in process, cold: a fresh process per sample, ${SAMPLES} samples after a warm-up`);
     worker(['index', bundle, DIR]);
     const cold = [];
+    const coldCpu = [];
     let indexed;
     for (let i = 0; i < SAMPLES; i++) {
       indexed = worker(['index', bundle, DIR]);
       cold.push(indexed.ms);
+      coldCpu.push(indexed.cpuMs);
     }
     if (indexed.unrepaired !== expected.unrepaired || indexed.entries !== expected.entries) {
       fail(`scanFolder found ${indexed.entries} entries, ${indexed.unrepaired} unrepaired; expected ${expected.entries}, ${expected.unrepaired}`);
@@ -278,7 +297,7 @@ async function main() {
     step('re-index one changed note: parse + index.set, 5,000 samples after 500 warm-up');
     const reindex = worker(['reindex', bundle, DIR, ...manifest.sampleRuptureNotes]);
 
-    step('code lenses: parseNote over a 20,000-line note');
+    step('code lenses: parseNote + outline over a 20,000-line note');
     const lenses = [];
     for (let i = 0; i < 5; i++) lenses.push(worker(['lenses', bundle, '20000']));
     const lens = lenses[0];
@@ -291,7 +310,7 @@ async function main() {
     for (let i = 0; i < 5; i++) heaps.push(worker(['heap', bundle, DIR], ['--expose-gc']).addedBytes);
 
     let vscode;
-    if (fs.existsSync(VSCODE_BENCH)) {
+    if (fs.existsSync(VSCODE_BENCH) && process.env.BENCH_VSCODE !== '0') {
       step('measuring in VS Code with test/bench/vscode-bench.js');
       vscode = await require(VSCODE_BENCH).measure(DIR);
     }
@@ -311,6 +330,7 @@ async function main() {
         met: ratio <= 4,
         attuneMs: round(search.attuneMs),
         rgMs: round(search.rgMs),
+        nodeStartupMs: round(search.nodeStartupMs),
         attuneSamples: search.attuneSamples.map((x) => round(x)),
         rgSamples: search.rgSamples.map((x) => round(x)),
       },
@@ -324,6 +344,8 @@ async function main() {
         targetText: '<= 200 ms',
         met: median(cold) <= 200,
         samples: cold.map((x) => round(x)),
+        bestMs: round(Math.min(...cold)),
+        cpuMs: round(median(coldCpu)),
         phasesMs: { walk: round(phase('walkMs')), readAndDecode: round(phase('readMs')), parseAndSet: round(phase('parseMs')) },
       },
       {
@@ -341,7 +363,7 @@ async function main() {
       },
       {
         id: 'lenses-20000-lines',
-        figure: 'code lenses for a 20,000-line note (parseNote)',
+        figure: 'code lenses for a 20,000-line note (parseNote + outline)',
         value: round(median(lenses.map((l) => l.medianMs)), 2),
         unit: 'ms',
         display: `${round(median(lenses.map((l) => l.medianMs)), 2)} ms (first call ${round(median(lenses.map((l) => l.firstMs)), 1)} ms)`,
@@ -371,6 +393,8 @@ async function main() {
         target: 2000,
         targetText: '<= 2 s',
         met: vscode ? vscode.treeCompleteMs <= 2000 : null,
+        // Whatever else vscode-bench.js reports (its samples, for one).
+        details: vscode ? Object.fromEntries(Object.entries(vscode).filter(([k]) => k !== 'activationMs' && k !== 'treeCompleteMs')) : undefined,
       },
       {
         id: 'heap',
@@ -405,14 +429,21 @@ async function main() {
       `Correct: attune found ${search.attuneCount} unrepaired of ${all.entries} entries, as the manifest expects; ` +
         `rg's raw count is ${search.rgCount.total} lines in ${search.rgCount.files} files (decoys included, as it should be).`,
     );
+    console.log(
+      `Whole process: attune ${figures[0].attuneMs} ms, rg ${figures[0].rgMs} ms, bare \`node -e 0\` ${figures[0].nodeStartupMs} ms (Node's start-up alone).`,
+    );
     const ph = figures[1].phasesMs;
-    console.log(`Full index split (separate runs): walk ${ph.walk} ms, read + decode ${ph.readAndDecode} ms, parse + index.set ${ph.parseAndSet} ms.`);
+    console.log(
+      `Full index: best run ${figures[1].bestMs} ms, ${figures[1].cpuMs} ms of CPU time (GC threads included); split (separate runs): walk ${ph.walk} ms, read + decode ${ph.readAndDecode} ms, parse + index.set ${ph.parseAndSet} ms.`,
+    );
+    const loadAfter = os.loadavg()[0];
+    console.log(`Load average (1 min) before and after: ${loadBefore.toFixed(2)}, ${loadAfter.toFixed(2)}${Math.max(loadBefore, loadAfter) > 0.5 ? ': the machine was busy, timings may be inflated' : ''}.`);
     const missed = figures.filter((f) => f.met === false);
     if (missed.length > 0) console.log(`Missed: ${missed.map((f) => f.figure).join('; ')}.`);
 
     const results = {
       date: new Date().toISOString(),
-      machine: info,
+      machine: { ...info, loadAverageBefore: round(loadBefore, 2), loadAverageAfter: round(os.loadavg()[0], 2) },
       samples: SAMPLES,
       corpus: {
         notes: manifest.notes,

@@ -28,6 +28,55 @@ export function decodeNote(bytes: Uint8Array): Decoded {
   return { ok: true, text: utf8.decode(bytes), encoding: 'utf-8' };
 }
 
+const HASH = 0x23;
+const TAG = Buffer.from('rupture');
+
+/** Whether UTF-8 bytes hold `#rupture` in any letter case: `#` is rare, so jumping from one to the next is quick. */
+export function mayHoldTag(bytes: Uint8Array): boolean {
+  const end = bytes.length - TAG.length;
+  for (let i = bytes.indexOf(HASH); i !== -1 && i < end; i = bytes.indexOf(HASH, i + 1)) {
+    let k = 0;
+    while (k < TAG.length && (bytes[i + 1 + k] | 0x20) === TAG[k]) k++;
+    if (k === TAG.length) return true;
+  }
+  return false;
+}
+
+/** Bytes up to the end of the front matter's closing `---` line, or undefined when that cannot be found cheaply. */
+function frontMatterBytes(bytes: Uint8Array): Uint8Array | undefined {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  if (bytes[bom] !== 0x2d || bytes[bom + 1] !== 0x2d || bytes[bom + 2] !== 0x2d) return bytes.subarray(0, 0);
+  let start = bytes.indexOf(0x0a, bom);
+  if (start === -1) return undefined;
+  for (start++; start < bytes.length; ) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl === -1 ? bytes.length : nl;
+    let i = start;
+    if (bytes[i] === 0x2d && bytes[i + 1] === 0x2d && bytes[i + 2] === 0x2d) {
+      i += 3;
+      while (i < end && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0d)) i++;
+      if (i === end) return bytes.subarray(0, end);
+    }
+    if (nl === -1) return undefined;
+    start = nl + 1;
+  }
+  return undefined;
+}
+
+/**
+ * Text for the index, not for editing: a UTF-8 note with no `#rupture` anywhere yields
+ * only its front matter (all the index needs from it: client and date), which spares
+ * decoding most of a workspace. Every other note is decoded whole, as `decodeNote` does.
+ */
+export function indexableText(bytes: Uint8Array): Decoded {
+  const looksUtf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  if (!looksUtf16 && !mayHoldTag(bytes)) {
+    const head = frontMatterBytes(bytes);
+    if (head && bytes.subarray(0, 8000).indexOf(0) === -1) return { ok: true, text: utf8.decode(head), encoding: 'utf-8' };
+  }
+  return decodeNote(bytes);
+}
+
 export interface WalkResult {
   /** Absolute paths of the markdown files found, in a stable order. */
   readonly files: string[];

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { RuptureIndex } from '../core/index';
 import { DEFAULT_PARSE_OPTIONS, parseNote, type ParseOptions } from '../core/note';
-import { decodeNote, DEFAULT_MAX_NOTE_BYTES, errorReason, walkNotes } from './files';
+import { DEFAULT_MAX_NOTE_BYTES, errorReason, indexableText, walkNotes } from './files';
 
 export interface ScanWarning {
   /** Path relative to the scanned folder, with `/` separators. */
@@ -102,7 +102,7 @@ export function scanFolder(root: string, options: ScanOptions = {}): ScanResult 
       warnings.push({ file: rel, message: `skipped: ${errorReason(err)}` });
       continue;
     }
-    const decoded = decodeNote(bytes);
+    const decoded = indexableText(bytes);
     if (!decoded.ok) {
       warnings.push({ file: rel, message: `skipped: ${decoded.reason}` });
       continue;

@@ -3,7 +3,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { RuptureIndex } from '../core/index';
 import { parseNote, type Note, type NoteSource } from '../core/note';
-import { decodeNote, walkNotes } from '../node/files';
+import { indexableText, walkNotes } from '../node/files';
 import { formatBytes } from '../node/scan';
 import { excludeGlob, excludePatterns, readConfig, type AttuneConfig } from './config';
 import { globToRegExp, isExcluded } from '../core/glob';
@@ -220,7 +220,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     try {
       const bytes = await this.readBytes(uri, source.path);
       if (!bytes) return undefined;
-      const decoded = decodeNote(bytes);
+      const decoded = indexableText(bytes);
       if (!decoded.ok) {
         this.skipped.set(source.path, decoded.reason);
         return undefined;

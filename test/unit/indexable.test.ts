@@ -1,0 +1,45 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { decodeNote, indexableText, mayHoldTag } from '../../src/node/files';
+import { parseNote } from '../../src/core/note';
+
+const source = { path: 'AB/2026-11-13.md', folderName: 'AB', fileName: '2026-11-13.md' };
+
+/** What the index keeps of a note: the shortcut must never change it. */
+function indexed(bytes: Uint8Array): unknown {
+  const full = decodeNote(bytes);
+  const quick = indexableText(bytes);
+  if (!full.ok || !quick.ok) return [full.ok, quick.ok];
+  const a = parseNote(full.text, source);
+  const b = parseNote(quick.text, source);
+  return [a.client, a.date, a.entries, a.warnings, b.client, b.date, b.entries, b.warnings];
+}
+
+describe('indexableText: the scan\'s shortcut for notes without a tag', () => {
+  it('finds #rupture in any letter case, and nothing else', () => {
+    assert.strictEqual(mayHoldTag(Buffer.from('text\n## x #RuPtUrE/open')), true);
+    assert.strictEqual(mayHoldTag(Buffer.from('# heading #rupturE')), true);
+    assert.strictEqual(mayHoldTag(Buffer.from('# heading # rupture #ruptur')), false);
+    assert.strictEqual(mayHoldTag(Buffer.from('')), false);
+  });
+
+  it('keeps only the front matter of a note without a tag', () => {
+    const quick = indexableText(Buffer.from('---\r\nclient: A.B.\r\ndate: 2026-11-13\r\n---  \r\n# Session\r\nlong text'));
+    assert.ok(quick.ok);
+    assert.strictEqual(quick.text, '---\r\nclient: A.B.\r\ndate: 2026-11-13\r\n---  \r');
+  });
+
+  it('gives the index exactly what the whole text gives, for any bytes', () => {
+    const piece = fc.constantFrom('---\n', '---\r\n', 'client: C.D.\n', 'date: 2026-10-01\n', 'date: nope\n', '#rupture', '#RUPTURE/planned',
+      '## heading ', '```\n', '<!--\n', '-->\n', '\r', '\n', '\uFEFF', 'é', '\u0000', 'text ', '- Opening line: hi\n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.uint8Array({ maxLength: 20 }), (pieces, noise) => {
+        const bytes = Buffer.concat([Buffer.from(pieces.join('')), Buffer.from(noise)]);
+        const result = indexed(bytes) as unknown[];
+        if (result.length === 2) return assert.deepStrictEqual(result[0], result[1]);
+        assert.deepStrictEqual(result.slice(4), result.slice(0, 4));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

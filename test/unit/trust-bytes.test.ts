@@ -368,7 +368,7 @@ describe('trust: a template insertion keeps the note around it, byte for byte', 
         const bodyFrom = from + withEol(at.before, eol).length;
         assertApart(after, bodyFrom, bodyFrom + withEol(body, eol).length);
       }),
-      { numRuns: 800 },
+      { numRuns: 1500 },
     );
   });
 
@@ -400,7 +400,7 @@ describe('trust: a template insertion keeps the note around it, byte for byte', 
           if (t.kind === 'followup' && entry.level < 6) assert.ok(again.sectionEnd > lastBodyLine, 'the follow-up lands inside the rupture’s section');
         }
       }),
-      { numRuns: 400 },
+      { numRuns: 600 },
     );
   });
 });

@@ -1,0 +1,258 @@
+#!/usr/bin/env node
+// Hostile-input benchmark of issue 7 (`npm run bench:hostile`): shows that the time Attune
+// takes on each hostile shape of note grows linearly with its size.
+//
+// For each shape it times the parser at sizes 1x, 2x, 4x and 8x (for example 12,500 to
+// 100,000 lines, or 1.25 to 10 MB on a single line) and prints the time at each size, the
+// ratio per doubling (2 is linear, 4 quadratic) and the growth exponent over the whole
+// range (1 is linear). "Parse" is what Attune runs on every note: parseNote() and
+// outline(); template shapes time parseSnippet() and the markdown rendering.
+//
+// Nothing is asserted: the unit tests (test/unit/hostile.test.ts) check the answers.
+//
+//   node test/bench/hostile.js                 the code in src/, now
+//   node test/bench/hostile.js --against REV   also the code of git revision REV, side by side
+//                                              (e.g. b03f0f1, before the fixes of issue 7)
+// Environment: HOSTILE_RUNS (timed runs per size at least, median kept; default 7),
+// HOSTILE_CAP_S (seconds before a size is given up on; default 20), HOSTILE_ONLY (run only
+// the shapes whose name holds this text).
+'use strict';
+
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { Worker, isMainThread, parentPort, workerData } = require('worker_threads');
+
+const REPO = path.resolve(__dirname, '..', '..');
+const MB = 1024 * 1024;
+
+// --- hostile shapes: each makes a note (or a template) of size `n` ------------------------
+
+/** `unit` names what n counts; `base` is the 1x size. */
+const SHAPES = [
+  {
+    name: 'mixed note: headings, fences, comments',
+    unit: 'lines',
+    base: 12_500,
+    make: (n) => {
+      const block = ['## R 😔 #rupture/planned', 'text é', '- **Opening line:** hi', '```', '## in code #rupture/open', '```', '<!-- c', '## in comment #rupture', '-->', ''];
+      const lines = [];
+      for (let i = 0; i < n; i++) lines.push(block[i % block.length]);
+      return lines.join('\r\n');
+    },
+  },
+  { name: 'one line: a rupture heading', unit: 'MB', base: 1.25, make: (n) => `## ${'word 😔 '.repeat(Math.round((n * MB) / 10))}#rupture/open` },
+  { name: 'one line: text, tags not in a heading', unit: 'MB', base: 1.25, make: (n) => `text ${'x #rupture/open '.repeat(Math.round((n * MB) / 16))}` },
+  {
+    name: 'fences of both kinds and many lengths',
+    unit: 'lines',
+    base: 12_500,
+    make: (n) => {
+      const lines = ['## before #rupture'];
+      for (let i = 0; i < n; i++) lines.push(i % 2 ? `${(i % 4 === 1 ? '`' : '~').repeat(3 + (i % 7))}${i % 3 ? '' : ' info'}` : '## maybe in code #rupture/open');
+      return lines.join('\n');
+    },
+  },
+  { name: '```-lines, no backtick after them', unit: 'lines', base: 12_500, make: (n) => '```\n## in #rupture\n```\n## out #rupture\n'.repeat(n / 4) },
+  { name: 'unclosed <!-- on every line', unit: 'lines', base: 12_500, make: (n) => '<!--\n'.repeat(n) + '## after #rupture\n' },
+  { name: 'one <!-- over every line after it', unit: 'lines', base: 12_500, make: (n) => '## a #rupture\n<!--\n' + '## in #rupture/open\n'.repeat(n) },
+  {
+    name: 'heading of backtick runs, lengths 1, 2, 3, ...',
+    unit: 'MB',
+    base: 0.125,
+    make: (n) => {
+      let s = '## ';
+      for (let k = 1; s.length < n * MB; k++) s += '`'.repeat(k) + ' a ';
+      return `${s}#rupture/open\n`;
+    },
+  },
+  { name: 'heading of escaped backticks \\``', unit: 'MB', base: 0.125, make: (n) => `## ${'\\`` a '.repeat(Math.round((n * MB) / 6))}#rupture/open\n` },
+  { name: 'heading of repeated #rupture/ tags', unit: 'MB', base: 0.25, make: (n) => `## x ${'#rupture/open '.repeat(Math.round((n * MB) / 14))}\n` },
+  { name: 'rupture headings, one per line', unit: 'lines', base: 25_000, make: (n) => '# a #rupture/open #rupture/x\n'.repeat(n) },
+  { name: 'front matter that never closes', unit: 'lines', base: 25_000, make: (n) => '---\n' + 'key: value   with  spaces   \n'.repeat(n) + '## a #rupture\n' },
+  {
+    name: 'front-matter value of spaces',
+    unit: 'MB',
+    base: 0.125,
+    make: (n) => `---\nclient: A${' '.repeat(Math.round(n * MB))}B\n---\n## a #rupture\n`,
+  },
+  { name: 'template: 90 unclosed ${1: before text', unit: 'k', base: 12.5, template: true, make: (n) => '${1:'.repeat(90) + 'text '.repeat(n * 1000) },
+  { name: 'template: unclosed ${1: nested', unit: 'k', base: 12.5, template: true, make: (n) => '${1:'.repeat(n * 1000) + 'x' },
+  { name: 'template: unclosed ${1| choices', unit: 'k', base: 12.5, template: true, make: (n) => '${1|a,'.repeat(n * 1000) },
+  { name: 'template: ${1:${2|a, mixed', unit: 'k', base: 12.5, template: true, make: (n) => '${1:${2|a,'.repeat(n * 1000) + '}'.repeat(n * 500) },
+];
+
+const FACTORS = [1, 2, 4, 8];
+
+// --- worker: times one shape at one size ----------------------------------------------------
+
+function timeOne({ bundle, shape, size, runs }) {
+  const core = require(bundle);
+  const s = SHAPES.find((x) => x.name === shape);
+  const text = s.make(size);
+  const source = { path: 'AB/2026-11-10.md', folderName: 'AB', fileName: '2026-11-10.md' };
+  const once = () => {
+    if (s.template) return core.toMarkdown(core.parseSnippet(text), {}, '2026-11-20').length;
+    const note = core.parseNote(text, source);
+    return note.entries.length + core.outline(text).length;
+  };
+  // A collection before each run, so garbage left by the run before is not timed in this one.
+  require('v8').setFlagsFromString('--expose_gc');
+  const gc = require('vm').runInNewContext('gc');
+  // CPU time, not wall-clock time: the time this process spends waiting for a core while
+  // other programs run does not count. Small sizes run more often, for a steadier median.
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const t = [];
+  if (runs > 1) once(); // warm-up (not for a single run of old, slow code)
+  let total = 0;
+  for (let i = 0; i < runs || (runs > 1 && total < 300 && i < 50); i++) {
+    gc();
+    const start = cpuMs();
+    once();
+    t.push(cpuMs() - start);
+    total += t[t.length - 1];
+    parentPort.postMessage({ tick: true }); // alive: the cap counts from here again
+  }
+  t.sort((a, b) => a - b);
+  return { ms: t[t.length >> 1], chars: text.length };
+}
+
+if (!isMainThread) {
+  parentPort.postMessage(timeOne(workerData));
+  return;
+}
+
+// --- main -----------------------------------------------------------------------------------
+
+async function bundleCore(srcRoot, outfile) {
+  const esbuild = require('esbuild');
+  await esbuild.build({
+    stdin: {
+      contents: [
+        "export { parseNote } from './src/core/note';",
+        "export { outline } from './src/core/outline';",
+        "export { parseSnippet, toMarkdown } from './src/core/snippet';",
+      ].join('\n'),
+      resolveDir: srcRoot,
+      loader: 'ts',
+      sourcefile: 'hostile-core.ts',
+    },
+    bundle: true,
+    platform: 'node',
+    target: 'node18',
+    format: 'cjs',
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+/** The sources of a git revision, unpacked in `dir`. */
+function checkout(rev, dir) {
+  const { execFileSync } = require('child_process');
+  const tar = execFileSync('git', ['archive', '--format=tar', rev, 'src'], { cwd: REPO, maxBuffer: 256 * MB });
+  fs.writeFileSync(path.join(dir, 'src.tar'), tar);
+  execFileSync('tar', ['-xf', 'src.tar'], { cwd: dir });
+}
+
+/**
+ * Times in a worker, so a run that never ends can be stopped: past `capMs` (wall-clock) in
+ * one run, the size is given up on. Resolves to ms, or undefined past the cap.
+ */
+function measure(bundle, shape, size, runs, capMs) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(__filename, { workerData: { bundle, shape, size, runs }, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
+    const giveUp = () => {
+      void worker.terminate();
+      resolve(undefined);
+    };
+    // Making the note and the warm-up run count as one run more.
+    let timer = setTimeout(giveUp, 2 * capMs);
+    worker.on('message', (m) => {
+      clearTimeout(timer);
+      if (m.tick) {
+        timer = setTimeout(giveUp, capMs);
+        return;
+      }
+      void worker.terminate();
+      resolve(m.ms);
+    });
+    worker.once('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+  });
+}
+
+const fmtMs = (ms) => (ms === undefined ? '' : ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : ms.toFixed(0));
+const fmtSize = (n, unit) => (unit === 'MB' ? `${n} MB` : unit === 'k' ? `${n * 1000}` : n.toLocaleString('en-US'));
+
+async function series(bundle, shape, runs, capMs) {
+  const times = [];
+  for (const f of FACTORS) {
+    const ms = await measure(bundle, shape.name, shape.base * f, runs, capMs);
+    times.push(ms);
+    if (ms === undefined) break; // larger sizes would take longer still
+  }
+  return times;
+}
+
+function row(label, shape, times, capS) {
+  const cells = FACTORS.map((_, i) => (i < times.length ? (times[i] === undefined ? `>${capS} s` : fmtMs(times[i])) : '-'));
+  const ratios = [];
+  for (let i = 1; i < times.length; i++) if (times[i] !== undefined && times[i - 1] !== undefined) ratios.push((times[i] / times[i - 1]).toFixed(1));
+  const done = times.filter((t) => t !== undefined);
+  const exponent = done.length >= 2 ? (Math.log2(done[done.length - 1] / done[0]) / (done.length - 1)).toFixed(2) : '';
+  return [label, ...cells, ratios.join(' '), exponent];
+}
+
+function printTable(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const againstAt = args.indexOf('--against');
+  const against = againstAt === -1 ? undefined : args[againstAt + 1];
+  if (againstAt !== -1 && !against) throw new Error('--against needs a git revision');
+  const runs = Number(process.env.HOSTILE_RUNS || 7);
+  const capS = Number(process.env.HOSTILE_CAP_S || 20);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-hostile-'));
+  try {
+    process.stderr.write('bench:hostile: bundling the core with esbuild\n');
+    const now = await bundleCore(REPO, path.join(tmp, 'now.js'));
+    let before;
+    if (against) {
+      const dir = path.join(tmp, 'rev');
+      fs.mkdirSync(dir);
+      checkout(against, dir);
+      before = await bundleCore(dir, path.join(tmp, 'before.js'));
+    }
+    const rows = [];
+    const only = process.env.HOSTILE_ONLY;
+    for (const shape of SHAPES.filter((s) => !only || s.name.includes(only))) {
+      process.stderr.write(`bench:hostile: ${shape.name}\n`);
+      const sizes = `${fmtSize(shape.base, shape.unit)} .. ${fmtSize(shape.base * 8, shape.unit)}${shape.unit === 'lines' ? ' lines' : shape.unit === 'k' ? ' repeats' : ''}`;
+      if (before) rows.push(row(`${shape.name} (${sizes}), ${against}`, shape, await series(before, shape, 1, capS * 1000), capS));
+      rows.push(row(`${shape.name} (${sizes})${before ? ', now' : ''}`, shape, await series(now, shape, runs, capS * 1000), capS));
+    }
+    console.log(`\nHostile notes: parse time (CPU ms, median of ${runs} runs or more${before ? `; ${against}: one run` : ''}) at 1x, 2x, 4x, 8x the size`);
+    console.log('ratio per doubling: 2.0 is linear, 4.0 quadratic; exponent over the range: 1 is linear, 2 quadratic\n');
+    printTable(['shape (sizes 1x .. 8x)', '1x', '2x', '4x', '8x', 'ratio per doubling', 'exponent'], rows);
+    console.log(`\nNode ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg()[0].toFixed(1)}`);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(`bench:hostile: FAILED: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -44,6 +44,7 @@ const steps = [
     ],
     counts: plainCounts,
   },
+  { name: 'browser flows in VS Code', cmd: () => ['node', 'test/browser/flows.js', '--no-build'], counts: plainCounts },
 ];
 
 /** Runs a command, streaming its output, and resolves with its exit code and stdout. */

@@ -23,7 +23,7 @@ export interface AttuneApi {
   readonly activationMs: number;
 }
 
-const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }, { language: 'markdown' }];
+const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }];
 
 /** Anything a command may be called with: a tree node, a lens's reference, or nothing (the cursor). */
 function refFrom(arg: unknown): EntryRef | undefined {
@@ -122,7 +122,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
       if (!(await needFolder())) return false;
       const client = await pickClient(workspace, 'Insert a rupture reflection: which client?');
       if (!client) return false;
-      const opened = await openSessionNote(workspace, log, client, false);
+      const opened = await openSessionNote(workspace, log, client, 'filled');
       if (!opened) return false;
       editor = opened.editor;
       const last = editor.document.lineCount - 1;
@@ -196,7 +196,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     if (!(await needFolder())) return false;
     const client = await pickClient(workspace, 'New session note: which client?');
     if (!client) return false;
-    return (await openSessionNote(workspace, log, client, true)) !== undefined;
+    return (await openSessionNote(workspace, log, client, 'snippet')) !== undefined;
   });
 
   const jump = (direction: 1 | -1) => (): void => {

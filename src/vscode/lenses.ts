@@ -76,7 +76,7 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
         }),
       );
     }
-    if (note.frontMatterEnd >= 0 && note.client) {
+    if (note.frontMatterEnd >= 0 && note.client && !progress) {
       lenses.push(
         new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
           title: 'Prepare for session',

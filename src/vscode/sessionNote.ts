@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { sessionNoteFileName } from '../core/checklist';
-import { findTemplate, renderSnippet } from '../core/templates';
+import { findTemplate, renderMarkdown, renderSnippet } from '../core/templates';
 import { loadTemplates, today } from './actions';
 import { readConfig } from './config';
 import type { Log } from './log';
@@ -81,14 +81,15 @@ export async function needFolder(): Promise<boolean> {
 
 /**
  * Opens today's note for a client, creating it from the session-note template when it
- * does not exist yet. An existing note is opened as it is, never overwritten.
- * Returns the editor and whether the note was created.
+ * does not exist yet: as a snippet to fill in (`snippet`), or already filled with its
+ * defaults (`filled`, when something else is inserted next). An existing note is opened
+ * as it is, never overwritten. Returns the editor and whether the note was created.
  */
 export async function openSessionNote(
   workspace: WorkspaceIndex,
   log: Log,
   client: string,
-  withTemplate: boolean,
+  mode: 'snippet' | 'filled',
 ): Promise<{ editor: vscode.TextEditor; created: boolean } | undefined> {
   const folder = clientFolder(workspace, client);
   if (!folder) return undefined;
@@ -98,19 +99,18 @@ export async function openSessionNote(
     const editor = await vscode.window.showTextDocument(uri, { preview: false });
     return { editor, created: false };
   }
+  const templates = await loadTemplates(log, vscode.workspace.getWorkspaceFolder(uri));
+  const template = findTemplate(templates, 'session-note');
   const edit = new vscode.WorkspaceEdit();
-  edit.createFile(uri, { ignoreIfExists: true });
+  const contents = mode === 'filled' && template ? renderMarkdown(template, { client, date }, date) + '\n' : '';
+  edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(contents) });
   if (!(await vscode.workspace.applyEdit(edit))) {
     void vscode.window.showWarningMessage(`Attune could not create ${vscode.workspace.asRelativePath(uri)}.`);
     return undefined;
   }
   const editor = await vscode.window.showTextDocument(uri, { preview: false });
-  if (withTemplate) {
-    const templates = await loadTemplates(log, vscode.workspace.getWorkspaceFolder(uri));
-    const template = findTemplate(templates, 'session-note');
-    if (template) {
-      await editor.insertSnippet(new vscode.SnippetString(renderSnippet(template, { client, date }, date)), new vscode.Position(0, 0));
-    }
+  if (mode === 'snippet' && template) {
+    await editor.insertSnippet(new vscode.SnippetString(renderSnippet(template, { client, date }, date)), new vscode.Position(0, 0));
   }
   log.info(`Created ${vscode.workspace.asRelativePath(uri)}.`);
   return { editor, created: true };

@@ -1,0 +1,508 @@
+#!/usr/bin/env node
+// @ts-check
+'use strict';
+
+/**
+ * Browser tests: Attune's main flows, driven through the real VS Code UI in headless Chromium
+ * (issue 5). Each flow gets its own VS Code server (fresh user data), its own browser profile
+ * and its own fresh copy of test/fixtures/demo (flow 5: an empty folder), and ends with a
+ * screenshot and assertions on what is on screen (and, where the flow saves, on disk).
+ *
+ *   node test/browser/flows.js [--only 1,3] [--no-build] [--screenshots <dir>]
+ *
+ *   --only         run only these flows (numbers)
+ *   --no-build     skip `node esbuild.js` (when the caller just built dist/)
+ *   --screenshots  write the end-of-flow screenshots of flows 1-4 to <dir> under their README
+ *                  names (screenshot-1-insert.png ...); see ./screenshots.js
+ *
+ * Prints one line per flow, "✔ name (ms)", "✘ name: reason" or "- name: skipped (why)",
+ * then a last line "N passed, N failed" (", N skipped" when any were). Exit code 1 on any
+ * failure. A failed flow leaves a screenshot of the moment and the logs (extension host,
+ * Attune's output channel, page console, server) in test/.artifacts/browser/, and prints
+ * their tails. End-of-flow screenshots of a normal run land in test/.artifacts/browser/ too.
+ *
+ * Environment: ATTUNE_BROWSER_WAIT_MS (one wait, default 45000), ATTUNE_BROWSER_FLOW_MS
+ * (one flow, default 180000).
+ */
+
+const fs = require('node:fs');
+const fsp = require('node:fs/promises');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+const { ensureHost } = require('../host/install');
+const { Session, until, waitFor, today, ageOf, REPO_ROOT } = require('./ui');
+
+const ARTIFACTS = path.join(REPO_ROOT, 'test', '.artifacts', 'browser');
+const FLOW_MS = Number(process.env.ATTUNE_BROWSER_FLOW_MS) || 180_000;
+
+/** The demo note the flows write in, its client and its date (the ruptures' age counts from it). */
+const EF_NOTE = 'EF/2026-11-18.md';
+const EF_CLIENT = 'E.F.';
+const EF_DATE = '2026-11-18';
+/** The title typed for the new rupture. */
+const TITLE = 'Reassured her before she had finished';
+/** Unrepaired ruptures in test/fixtures/demo (A.B. planned, C.D. attempted and open). */
+const DEMO_UNREPAIRED = 3;
+
+/** @param {string} s */
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * @param {boolean} ok
+ * @param {string} what
+ */
+function check(ok, what) {
+  if (!ok) throw new Error(what);
+}
+
+/**
+ * The shared first half of flows 1 and 2: with the note open, click the "Insert rupture
+ * reflection" lens, check the template came with its title placeholder selected, type the
+ * title, save with Ctrl+S, and check the file on disk.
+ * @param {Session} s
+ * @param {string} rel the open note
+ * @param {string} title
+ */
+async function insertWithLens(s, rel, title) {
+  const lens = s.lens('Insert rupture reflection');
+  await waitFor(lens, 'the "Insert rupture reflection" code lens over the note\'s first heading');
+  s.note('click the "Insert rupture reflection" lens');
+  await lens.first().click();
+  const lines = await s.waitForEditorText(/^## .+ #rupture\/open$/, 'the rupture reflection template (a "## … #rupture/open" heading) in the editor');
+  await s.waitForEditorText('**What happened (just the facts):**', "the template's first bullet in the editor");
+
+  // The cursor is in the template's first field: the title placeholder is selected. The status
+  // bar says "(N selected)" with N its length, and the selection ends where the title ends.
+  const heading = /** @type {string} */ (lines.find((l) => /^## .+ #rupture\/open$/.test(l)));
+  const placeholder = heading.slice('## '.length, -' #rupture/open'.length);
+  await until(
+    `the title placeholder "${placeholder}" to be selected (status bar "Col ${4 + placeholder.length} (${placeholder.length} selected)")`,
+    () => s.selectionStatus(),
+    (v) => v.includes(`Col ${4 + placeholder.length} (${placeholder.length} selected)`),
+  );
+
+  s.note(`type the title "${title}"`);
+  await s.page.keyboard.type(title);
+  await s.waitForEditorText(`## ${title} #rupture/open`, 'the typed title in the heading, in place of the placeholder');
+  await s.save();
+  await s.waitForFile(rel, `"## ${title} #rupture/open"`, (t) => new RegExp(`^## ${escapeRe(title)} #rupture/open$`, 'm').test(t));
+}
+
+/**
+ * Opens a file with Quick Open (Ctrl+P), which leaves the side bar as it is.
+ * @param {Session} s
+ * @param {string} rel
+ */
+async function quickOpen(s, rel) {
+  const name = path.posix.basename(rel);
+  await s.page.keyboard.press('Control+P');
+  await s.waitForQuickInput('Quick Open (Ctrl+P)');
+  await s.page.keyboard.type(name);
+  const row = s.quickPickRow(name).filter({ hasText: path.posix.dirname(rel) });
+  await waitFor(row, `${rel} in Quick Open`);
+  await row.first().click();
+  await s.waitForActiveTab(name);
+}
+
+/**
+ * Waits until the Attune tree lists `title` under the group `client` with `description`.
+ * @param {Session} s
+ * @param {string} client
+ * @param {string} title
+ * @param {string} description
+ */
+async function waitForTreeEntry(s, client, title, description) {
+  return until(
+    `the Attune tree to list "${title}" under "${client}" with "${description}"`,
+    () => s.treeRows(),
+    (rows) => {
+      const g = rows.findIndex((r) => r.level === 1 && r.label === client);
+      if (g < 0) return false;
+      const end = rows.findIndex((r, i) => i > g && r.level === 1);
+      return rows.slice(g + 1, end < 0 ? rows.length : end).some((r) => r.label === title && r.description === description);
+    },
+  );
+}
+
+/**
+ * The clients' codes and rupture titles of the demo, as the tree shows them at the start.
+ * @param {Session} s
+ */
+async function waitForDemoTree(s) {
+  return until(
+    `the Attune tree to list the demo's ${DEMO_UNREPAIRED} unrepaired ruptures (A.B. and C.D.)`,
+    () => s.treeRows(),
+    (rows) => ['A.B.', 'C.D.'].every((c) => rows.some((r) => r.level === 1 && r.label === c)) && rows.filter((r) => r.level === 2).length >= DEMO_UNREPAIRED,
+  );
+}
+
+/**
+ * A rupture as flow 1 leaves it on disk: the heading and a few filled-in bullets.
+ * Flow 3 starts from it, so that it does not depend on flow 1 having run.
+ */
+const SEEDED_RUPTURE = `
+## ${TITLE} #rupture/open
+
+- **What happened (just the facts):** she was describing her sister's call and I said it would surely work out before she had finished.
+- **Markers:** withdrawal (moving away)
+- **Cues I noticed:** a polite nod, then short answers for the rest of the session.
+- **Opening line:** I've been thinking about our last session, and I'd like to hear how something I said sat with you.
+`;
+
+/** @returns {string | null} why the Prepare for Session flow cannot run yet, or null when it can */
+function preparePending() {
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+  /** @type {Record<string, string>} */
+  let nls = {};
+  try {
+    nls = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.nls.json'), 'utf8'));
+  } catch {
+    // no strings file: titles are literal
+  }
+  /** @type {{ command: string, title: string }[]} */
+  const commands = manifest.contributes?.commands ?? [];
+  const resolve = (/** @type {string} */ t) => t.replace(/^%(.+)%$/, (_, key) => nls[key] ?? t);
+  const found = commands.some((c) => /^prepare for session/i.test(resolve(c.title)));
+  return found ? null : 'pending: package.json contributes no "Prepare for Session…" command yet (issue 4)';
+}
+
+/**
+ * @typedef {object} Flow
+ * @property {number} id
+ * @property {string} name
+ * @property {'demo' | 'empty'} workspace
+ * @property {(folder: string) => void | Promise<void>} [prepare]
+ * @property {string} [screenshot]  file name under media/ for the README (flows 1-4)
+ * @property {() => string | null} [pending]  a reason to skip, when the feature is not there yet
+ * @property {(s: Session) => Promise<void>} run
+ */
+
+/** @type {Flow[]} */
+const FLOWS = [
+  {
+    id: 1,
+    name: 'insert a rupture reflection from the code lens, type a title, save',
+    workspace: 'demo',
+    screenshot: 'screenshot-1-insert.png',
+    async run(s) {
+      await s.openFromExplorer(EF_NOTE);
+      await insertWithLens(s, EF_NOTE, TITLE);
+      // On screen after saving: the new heading, and its status lens with the next steps.
+      await waitFor(s.lens(`Rupture: open · ${ageOf(EF_DATE)}`), `the lens "Rupture: open · ${ageOf(EF_DATE)}" over the new heading`);
+      await waitFor(s.lens('Plan repair'), 'the "Plan repair" lens over the new heading');
+      await s.waitForEditorText(`## ${TITLE} #rupture/open`);
+      check(!(await s.activeTabDirty()), 'the note is still marked unsaved');
+    },
+  },
+  {
+    id: 2,
+    name: 'the new rupture appears in the Attune view under its client, the badge goes up',
+    workspace: 'demo',
+    screenshot: 'screenshot-2-tree.png',
+    async run(s) {
+      await s.showContainer('Attune');
+      await s.widenSidebar(480);
+      const rows = await waitForDemoTree(s);
+      const before = Number(await until('a count on the Attune badge', () => s.badge('Attune'), (v) => v !== null));
+      const listed = rows.filter((r) => r.level === 2).length;
+      check(before === DEMO_UNREPAIRED, `the badge shows ${before} before, the demo has ${DEMO_UNREPAIRED} unrepaired ruptures`);
+      check(listed === before, `the badge shows ${before} but the tree lists ${listed} ruptures`);
+      check(!rows.some((r) => r.label === EF_CLIENT), `${EF_CLIENT} is listed before any rupture was added: ${JSON.stringify(rows)}`);
+
+      // Open E.F.'s note without leaving the Attune view, and add a rupture as in flow 1.
+      await quickOpen(s, EF_NOTE);
+      await insertWithLens(s, EF_NOTE, TITLE);
+
+      await waitForTreeEntry(s, EF_CLIENT, TITLE, `open · ${ageOf(EF_DATE)}`);
+      await s.waitForBadge('Attune', before + 1);
+      const after = await s.treeRows();
+      check(after.find((r) => r.level === 1 && r.label === EF_CLIENT)?.description === '1 unrepaired', `the ${EF_CLIENT} group does not say "1 unrepaired": ${JSON.stringify(after)}`);
+      check(after.filter((r) => r.level === 2).length === before + 1, `the tree lists ${after.filter((r) => r.level === 2).length} ruptures, want ${before + 1}`);
+    },
+  },
+  {
+    id: 3,
+    name: 'plan the repair from the tree (inline action), then mark it repaired (context menu)',
+    workspace: 'demo',
+    screenshot: 'screenshot-3-repair.png',
+    prepare: (folder) => fs.appendFileSync(path.join(folder, ...EF_NOTE.split('/')), SEEDED_RUPTURE),
+    async run(s) {
+      await s.showContainer('Attune');
+      await s.widenSidebar(480);
+      await waitForTreeEntry(s, EF_CLIENT, TITLE, `open · ${ageOf(EF_DATE)}`);
+      const before = DEMO_UNREPAIRED + 1;
+      await s.waitForBadge('Attune', before);
+      const row = s.treeRow(TITLE);
+
+      // Plan Repair: the inline action shown when hovering the row.
+      await row.first().hover();
+      const plan = row.first().locator('.actions .action-label[aria-label="Plan Repair"]');
+      await waitFor(plan, 'the inline "Plan Repair" action on the hovered row');
+      s.note('click the inline "Plan Repair"');
+      await plan.click();
+      await s.waitForActiveTab(path.posix.basename(EF_NOTE));
+      await s.waitForEditorText(`## ${TITLE} #rupture/planned`, 'the heading retagged #rupture/planned in the editor');
+      await s.waitForEditorText(`### Repair plan, ${today()}`, 'the repair plan template under the rupture');
+      await waitForTreeEntry(s, EF_CLIENT, TITLE, `planned · ${ageOf(EF_DATE)}`);
+      // The plan came in as a snippet whose first field is a choice: close the choices and
+      // leave the snippet, then save.
+      await s.escapeToPlainCursor();
+      await s.save();
+      await s.waitForFile(EF_NOTE, `"## ${TITLE} #rupture/planned" and the repair plan`, (t) =>
+        new RegExp(`^## ${escapeRe(TITLE)} #rupture/planned$`, 'm').test(t) && t.includes(`### Repair plan, ${today()}`));
+      await waitForTreeEntry(s, EF_CLIENT, TITLE, `planned · ${ageOf(EF_DATE)}`);
+      // The README shows this moment: the plan in the note, the rupture "planned" in the view.
+      await s.picture();
+
+      // Mark Repaired: from the row's context menu.
+      await s.showContainer('Attune');
+      await s.clickMenuItem(await s.contextMenu(row, 'Mark Repaired'));
+
+      await waitFor(row, `"${TITLE}" to leave the tree`, { state: 'hidden' });
+      await s.waitForBadge('Attune', before - 1);
+      const rows = await s.treeRows();
+      check(!rows.some((r) => r.label === EF_CLIENT), `${EF_CLIENT} is still listed with nothing unrepaired: ${JSON.stringify(rows)}`);
+      await s.waitForFile(EF_NOTE, `the heading ending in #rupture/repaired`, (t) => new RegExp(`^## ${escapeRe(TITLE)} #rupture/repaired$`, 'm').test(t));
+      await s.waitForEditorText(`## ${TITLE} #rupture/repaired`, 'the heading retagged #rupture/repaired in the editor');
+      await waitFor(s.lens(`Rupture: repaired · ${ageOf(EF_DATE)}`), `the lens "Rupture: repaired · ${ageOf(EF_DATE)}"`);
+      check(!(await s.activeTabDirty()), 'the note is left unsaved after Mark Repaired');
+      // Back to the note (clicking its tab), as one would to read on: the tree loses its focus outline.
+      await s.page.locator('.part.editor .tabs-container .tab.active').click();
+    },
+  },
+  {
+    id: 4,
+    name: 'prepare for a session from the command palette: checklist with the rupture, link and opening line',
+    workspace: 'demo',
+    screenshot: 'screenshot-4-prepare.png',
+    pending: preparePending,
+    async run(s) {
+      await s.runCommand('Attune: Prepare for Session');
+      const client = s.quickPickRow(/^A\.B\./);
+      await waitFor(client, 'client "A.B." in the quick pick of clients');
+      await client.first().click();
+      const name = `${today()}.md`;
+      await s.waitForActiveTab(name);
+      await until(`the breadcrumbs to show the note in AB/`, () => s.page.locator('.part.editor .editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item').allTextContents(),
+        (items) => items.length >= 2 && items[0]?.trim() === 'AB' && (items[1] || '').includes(name));
+      await s.waitForEditorText(/^## Before the session\s*$/, 'the "## Before the session" heading');
+      // The rupture's item: a task with its title linked to its heading in the older note,
+      // its status and age (a long line: VS Code may wrap it, so it is matched across the wrap).
+      const age = ageOf('2026-11-06');
+      await s.waitForEditorText(
+        new RegExp(`- \\[ \\] [^\\[]*\\[A suggestion that landed badly\\]\\((?:\\./)?2026-11-06\\.md#[^)\\s]+\\)[^\\[]*planned[^\\[]*${age}`),
+        `the task item "- [ ] … [A suggestion that landed badly](2026-11-06.md#…) … planned … ${age}"`,
+      );
+      await s.waitForEditorText(/>\s*"?I've been thinking about the film I mentioned last time/, 'the planned opening line, quoted ("> …") beneath the item');
+      // And the clinician's own checks below it.
+      await s.waitForEditorText(/^- \[ \] .*feedback/i, 'the checklist item about asking for feedback');
+    },
+  },
+  {
+    id: 5,
+    name: 'an empty workspace shows the welcome view; its button inserts a reflection for a new client',
+    workspace: 'empty',
+    async run(s) {
+      await s.showContainer('Attune');
+      const welcome = s.page.locator('.part.sidebar .welcome-view-content');
+      await waitFor(welcome.filter({ hasText: 'Nothing is waiting for repair' }), 'the welcome view ("Nothing is waiting for repair")');
+      const button = welcome.locator('.monaco-button', { hasText: 'Insert Rupture Reflection' });
+      await waitFor(button, 'the "Insert Rupture Reflection" button in the welcome view');
+      await button.first().click();
+
+      const newClient = s.quickPickRow('New client');
+      await waitFor(newClient, '"New client…" in the quick pick of clients');
+      await newClient.first().click();
+      // The quick pick gives way to an input box for the code.
+      await waitFor(newClient, 'the client quick pick to close', { state: 'hidden' });
+      const input = s.quickInput().locator('.quick-input-box input');
+      await until('the input box for the client code to have the focus', () => input.first().evaluate((el) => el === document.activeElement), (v) => v === true);
+      await s.page.keyboard.type('Z.Y.');
+      await s.page.keyboard.press('Enter');
+
+      await s.waitForActiveTab(`${today()}.md`);
+      await s.waitForEditorText(/^## .+ #rupture\/open$/, 'the reflection template ("## … #rupture/open") in the new note');
+      await s.waitForEditorText('**What happened (just the facts):**', "the template's first bullet");
+      await waitFor(welcome, 'the welcome view to give way to the tree', { state: 'hidden' });
+      await until('the Attune tree to list client "Z.Y."', () => s.treeRows(), (rows) => rows.some((r) => r.level === 1 && r.label === 'Z.Y.'));
+    },
+  },
+];
+
+/**
+ * @param {string[]} argv
+ * @returns {{ only: number[] | null, build: boolean, screenshots: string | null }}
+ */
+function parseArgs(argv) {
+  /** @type {{ only: number[] | null, build: boolean, screenshots: string | null }} */
+  const out = { only: null, build: true, screenshots: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--no-build') out.build = false;
+    else if (a === '--only') out.only = String(argv[++i] || '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+    else if (a === '--screenshots') out.screenshots = path.resolve(String(argv[++i] || ''));
+    else if (a === '-h' || a === '--help') {
+      process.stdout.write('usage: node test/browser/flows.js [--only 1,3] [--no-build] [--screenshots <dir>]\n');
+      process.exit(0);
+    } else {
+      process.stderr.write(`flows.js: unknown argument ${a}\n`);
+      process.exit(2);
+    }
+  }
+  return out;
+}
+
+/** @param {string} text @param {string} indent */
+function indentLines(text, indent) {
+  return text.split('\n').map((l) => indent + l).join('\n');
+}
+
+/** @param {string} s */
+const slug = (s) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+
+/**
+ * @template T
+ * @param {Promise<T>} promise
+ * @param {number} ms
+ * @param {string} what
+ * @returns {Promise<T>}
+ */
+function withTimeout(promise, ms, what) {
+  /** @type {NodeJS.Timeout | undefined} */
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  // Once timed out, the flow's own later failure (its session is closed under it) is moot.
+  promise.catch(() => {});
+  return /** @type {Promise<T>} */ (Promise.race([promise, timeout])).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Lines every run of this VS Code build logs, left out of the printed tails after a failure
+ * (still in the saved .log): the web build's missing service worker and vsda files, sandbox
+ * notices, gallery and telemetry chatter with no network, and VS Code's hint that settings
+ * read with a resource should be declared resource-scoped.
+ */
+const NOISE = [
+  /Failed to load resource: the server responded with a status of 404/,
+  /A bad HTTP response code \(404\)/,
+  /\[Service Worker\] registration/,
+  /same-origin iframe|allow-scripts and allow-same-origin/,
+  /copilot-instructions\.md/,
+  /fetching additional builtin extensions from gallery|Updating additional builtin extensions cache/,
+  /Accessing a (window|resource) scoped configuration/,
+  /getaddrinfo ENOTFOUND .*data\.microsoft\.com|GetAddrInfoReqWrap\.onlookupall/,
+  /^File not found: .*vsda/,
+  /^\s*$/,
+];
+
+/**
+ * After a failure: a screenshot of the moment and the logs, saved under test/.artifacts/browser/
+ * and their tails printed into the test output.
+ * @param {Session} s
+ * @param {Flow} flow
+ */
+async function reportFailure(s, flow) {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const base = path.join(ARTIFACTS, `failed-${flow.id}-${slug(flow.name)}-${stamp}`);
+  /** @type {string[]} */
+  const saved = [];
+  try {
+    saved.push(await s.screenshot(`${base}.png`));
+  } catch (err) {
+    console.log(`    (no screenshot: ${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+  }
+  const sections = await s.diagnostics().catch(() => []);
+  try {
+    await fsp.writeFile(`${base}.log`, sections.map((sec) => `## ${sec.title}\n${sec.lines.join('\n')}\n`).join('\n'));
+    saved.push(`${base}.log`);
+  } catch {
+    // the printed tails below are what matters most
+  }
+  // Printed: the tails of the extension host's log, Attune's log, the page console and the
+  // server output, without the lines every run has (they stay in the .log file).
+  const tail = { 'page console': 40, 'server output': 20 };
+  for (const sec of sections) {
+    if (/^extension host log/.test(sec.title) && !/remoteexthost|attune/i.test(sec.title)) continue;
+    const n = /** @type {Record<string, number>} */ (tail)[sec.title] ?? 60;
+    let lines = sec.lines.filter((l) => !NOISE.some((re) => re.test(l)));
+    if (sec.title === 'page console') lines = lines.filter((l) => / ── /.test(l) || !/\[(debug|log)\]/.test(l) || /ERR|error/i.test(l));
+    const omitted = sec.lines.length - lines.length;
+    console.log(`    --- ${sec.title} (last ${Math.min(n, lines.length)} of ${lines.length} lines${omitted ? `; ${omitted} routine lines left out` : ''})`);
+    if (lines.length) console.log(indentLines(lines.slice(-n).join('\n'), '    | '));
+  }
+  if (saved.length) console.log(`    failure artifacts:\n${saved.map((f) => `      ${path.relative(process.cwd(), f)}`).join('\n')}`);
+}
+
+/**
+ * Runs the flows and prints the results; resolves with the counts.
+ * @param {{ only?: number[] | null, build?: boolean, screenshots?: string | null }} [options]
+ * @returns {Promise<{ passed: number, failed: number, skipped: number, durationMs: number }>}
+ */
+async function runFlows(options = {}) {
+  const started = Date.now();
+  if (options.build ?? true) {
+    const r = spawnSync(process.execPath, ['esbuild.js'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('node esbuild.js failed');
+  }
+  await ensureHost();
+  const screenshots = options.screenshots || null;
+  let flows = FLOWS.filter((f) => !options.only || options.only.length === 0 || options.only.includes(f.id));
+  if (screenshots) flows = flows.filter((f) => f.screenshot);
+
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  for (const flow of flows) {
+    const label = `${flow.id}. ${flow.name}`;
+    const pending = flow.pending ? flow.pending() : null;
+    if (pending) {
+      skipped++;
+      console.log(`- ${label}: skipped (${pending})`);
+      continue;
+    }
+    const t0 = Date.now();
+    /** @type {Session | undefined} */
+    let session;
+    try {
+      session = await Session.open({ name: `flow-${flow.id}`, workspace: flow.workspace, ...(flow.prepare ? { prepare: flow.prepare } : {}) });
+      const s = session;
+      if (screenshots && flow.screenshot) s.pictureFile = path.join(screenshots, flow.screenshot);
+      await withTimeout(flow.run(s), FLOW_MS, `flow ${flow.id}`);
+      // The end of the flow on screen; it is the README's picture unless the flow took one earlier.
+      await s.restMouse();
+      if (s.pictureFile && !s.pictureTaken) await s.screenshot(s.pictureFile, { belowTitleBar: true });
+      await s.screenshot(path.join(ARTIFACTS, `flow-${flow.id}-${slug(flow.name)}.png`));
+      passed++;
+      console.log(`✔ ${label} (${Date.now() - t0} ms)`);
+    } catch (err) {
+      failed++;
+      const reason = err instanceof Error ? err.message : String(err);
+      console.log(`✘ ${label}: ${reason.split('\n').join('\n    ')}  (after ${Date.now() - t0} ms)`);
+      if (session) await reportFailure(session, flow);
+    } finally {
+      if (session) await session.close();
+    }
+  }
+  const durationMs = Date.now() - started;
+  console.log(`browser flows took ${(durationMs / 1000).toFixed(1)} s${screenshots ? `; screenshots in ${path.relative(process.cwd(), screenshots) || '.'}` : ''}`);
+  console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  return { passed, failed, skipped, durationMs };
+}
+
+module.exports = { runFlows, FLOWS };
+
+if (require.main === module) {
+  const args = parseArgs(process.argv.slice(2));
+  runFlows(args).then(
+    (r) => {
+      process.exitCode = r.failed > 0 || r.passed + r.skipped === 0 ? 1 : 0;
+    },
+    (err) => {
+      console.log(`✘ browser flows could not run: ${err instanceof Error ? err.stack || err.message : String(err)}`);
+      console.log('0 passed, 1 failed');
+      process.exitCode = 1;
+    },
+  );
+}

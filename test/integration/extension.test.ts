@@ -110,6 +110,30 @@ describe('Attune in a real VS Code', () => {
     await waitFor('the rupture to leave the tree', () => !nodeByTitle(api, 'Went too deep') && api.tree.count === before - 1);
   });
 
+  it('changes the status in the editor\'s unsaved text, keeping the user\'s edit and leaving the disk alone', async () => {
+    const original = '## Fixing too early #rupture/open\n\nI offered a plan.\n';
+    const uri = writeNote('UE/2026-11-14.md', original);
+    const editor = await open(uri);
+    await editor.edit((b) => b.insert(new vscode.Position(2, 17), ' She went quiet.'));
+    const node = await waitFor('the rupture in the tree', () => nodeByTitle(api, 'Fixing too early'));
+    assert.strictEqual(await vscode.commands.executeCommand('attune.markRepaired', node), true);
+    assert.strictEqual(editor.document.getText(), '## Fixing too early #rupture/repaired\n\nI offered a plan. She went quiet.\n');
+    assert.strictEqual(editor.document.isDirty, true, 'a note with unsaved edits of the user is not saved by Attune');
+    assert.strictEqual(readDisk(uri).toString('utf8'), original);
+  });
+
+  it('takes an inserted reflection back with one undo, to the exact original text', async () => {
+    const original = '# Session\r\n\r\nSome text   \r\n\r\n## Next\r\n';
+    const uri = writeNote('UN/2026-11-15.md', original);
+    const editor = await open(uri);
+    editor.selection = new vscode.Selection(2, 4, 2, 4);
+    assert.ok(await vscode.commands.executeCommand('attune.insertReflection'));
+    assert.ok(editor.document.getText().includes('#rupture/open\r\n'), 'the template uses the note\'s CRLF line endings');
+    assert.ok(editor.document.getText().startsWith('# Session\r\n\r\nSome text   \r\n\r\n## '), 'inserted after the cursor\'s line');
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(editor.document.getText(), original);
+  });
+
   it('records an attempt and closes without repair, each adding its template and setting the status', async () => {
     const uri = writeNote('MN/2026-11-04.md', '## Pressed advice #rupture/planned\n\nI insisted.\n');
     await waitFor('indexed', () => api.workspace.index.get(uri.toString())?.entries.length === 1);

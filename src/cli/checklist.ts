@@ -2,80 +2,15 @@
  * `attune checklist --client C [DIR] [--json]`: the "Before the session" section for a
  * client, as it would go into today's note beside the client's latest note.
  *
- * Kept apart from main.ts, which imports it; it imports only main's types, so there is no
- * load-order cycle. Usage problems are reported here (one line, exit 2) rather than by
- * throwing main's UsageError.
+ * Usage problems throw UsageError, which main reports as one line on stderr, exit 2.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildChecklist, DEFAULT_NOTE_FILE_PATTERN, renderChecks, sessionNotePath } from '../core/checklist';
-import { mergeTemplates, type TemplateFile } from '../core/templates';
-import { decodeNote, errorReason, isNoteFile } from '../node/files';
+import { mergeTemplates } from '../core/templates';
+import { decodeNote } from '../node/files';
 import { scanFolder } from '../node/scan';
-import type { Io } from './main';
-
-class ChecklistUsage extends Error {}
-
-interface Args {
-  readonly client: string | undefined;
-  readonly dir: string | undefined;
-  readonly json: boolean;
-}
-
-function parse(args: readonly string[]): Args {
-  let client: string | undefined;
-  let json = false;
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') {
-      positional.push(...args.slice(i + 1));
-      break;
-    }
-    if (a === '--json') json = true;
-    else if (a === '--client') {
-      client = args[++i];
-      if (client === undefined) throw new ChecklistUsage('--client needs a value');
-    } else if (a.startsWith('--client=')) client = a.slice('--client='.length);
-    else if (a.startsWith('--')) throw new ChecklistUsage(`unknown option ${a.split('=')[0]}`);
-    else positional.push(a);
-  }
-  if (positional.length > 1) throw new ChecklistUsage('checklist takes at most one folder');
-  return { client, dir: positional[0], json };
-}
-
-function readFolder(io: Io, dir: string | undefined): string {
-  const root = path.resolve(io.cwd, dir ?? '.');
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(root);
-  } catch (err) {
-    throw new ChecklistUsage(`cannot read ${dir ?? '.'}: ${errorReason(err)}`);
-  }
-  if (!stat.isDirectory()) throw new ChecklistUsage(`cannot read ${dir ?? '.'}: it is not a folder`);
-  return root;
-}
-
-/** The workspace's own templates, from DIR/.attune/templates/. */
-function templateFiles(root: string): TemplateFile[] {
-  const dir = path.join(root, '.attune', 'templates');
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir).filter(isNoteFile).sort();
-  } catch {
-    return [];
-  }
-  const files: TemplateFile[] = [];
-  for (const name of names) {
-    try {
-      const decoded = decodeNote(fs.readFileSync(path.join(dir, name)));
-      if (decoded.ok) files.push({ path: `.attune/templates/${name}`, text: decoded.text });
-    } catch {
-      // An unreadable template is left out; the built-in of that name still serves.
-    }
-  }
-  return files;
-}
+import { parseArgs, readFolder, templateFiles, UsageError, warn, type Io } from './common';
 
 /** Picks the client the user means: the exact code, else the one code that matches ignoring case. */
 function resolveClient(known: readonly string[], wanted: string): string | undefined {
@@ -88,21 +23,27 @@ function knownList(known: readonly string[]): string {
   return known.length === 0 ? 'no client notes were found there' : `known clients: ${known.join(', ')}`;
 }
 
-function checklistCommand(io: Io, args: readonly string[]): number {
-  const { client: wanted, dir, json } = parse(args);
+/** The CLI handler, same shape as main's list, template and set. */
+export function checklist(io: Io, args: readonly string[]): number {
+  const { positional, flags } = parseArgs(args, ['client'], ['json']);
+  if (positional.length > 1) throw new UsageError('checklist takes at most one folder');
+  const dir = positional[0];
+  const json = flags.has('json');
+  const client0 = flags.get('client');
+  const wanted = typeof client0 === 'string' ? client0 : undefined;
   const root = readFolder(io, dir);
   let result;
   try {
     result = scanFolder(root);
   } catch (err) {
-    throw new ChecklistUsage(`cannot read ${dir ?? '.'}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new UsageError(`cannot read ${dir ?? '.'}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  for (const w of result.warnings) io.err(`attune: warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}\n`);
+  for (const w of result.warnings) warn(io, w);
   const { index } = result;
   const known = index.clients().map((c) => c.client);
-  if (wanted === undefined || wanted.trim() === '') throw new ChecklistUsage(`checklist needs --client C; ${knownList(known)}`);
+  if (wanted === undefined || wanted.trim() === '') throw new UsageError(`checklist needs --client C; ${knownList(known)}`);
   const client = resolveClient(known, wanted.trim());
-  if (client === undefined) throw new ChecklistUsage(`no notes for client "${wanted}"; ${knownList(known)}`);
+  if (client === undefined) throw new UsageError(`no notes for client "${wanted}"; ${knownList(known)}`);
 
   const notePath = sessionNotePath(index.notesOf(client)[0]?.path, DEFAULT_NOTE_FILE_PATTERN, io.today);
   const texts = new Map<string, string | undefined>();
@@ -148,17 +89,4 @@ function checklistCommand(io: Io, args: readonly string[]): number {
   }
   io.out(checklist.markdown + '\n');
   return 0;
-}
-
-/** The CLI handler, same shape as main's list, template and set. */
-export function checklist(io: Io, args: readonly string[]): number {
-  try {
-    return checklistCommand(io, args);
-  } catch (err) {
-    if (err instanceof ChecklistUsage) {
-      io.err(`attune: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
 }

@@ -5,23 +5,14 @@ import { statusEdit } from '../core/edits';
 import { entryAge } from '../core/index';
 import { findTags, parseHeading, parseNote, type RuptureEntry } from '../core/note';
 import { isStatus, STATUSES } from '../core/status';
-import { findTemplate, mergeTemplates, renderMarkdown, type TemplateFile } from '../core/templates';
+import { findTemplate, mergeTemplates, renderMarkdown } from '../core/templates';
 import { splitLines } from '../core/lines';
-import { decodeNote, errorReason, isNoteFile } from '../node/files';
-import { scanFolder, type ScanWarning } from '../node/scan';
+import { decodeNote, errorReason } from '../node/files';
+import { scanFolder } from '../node/scan';
 import { checklist } from './checklist';
+import { parseArgs, readFolder, templateFiles, UsageError, warn, type Io } from './common';
 
 declare const ATTUNE_VERSION: string | undefined;
-
-/** A usage error or an unreadable input: one line on stderr, exit 2. */
-export class UsageError extends Error {}
-
-export interface Io {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  readonly cwd: string;
-  readonly today: string;
-}
 
 const HELP = `attune: rupture and repair notes, from the command line
 
@@ -45,56 +36,6 @@ Usage:
 
 Everything stays on this machine: attune reads and writes local files only.
 `;
-
-interface Parsed {
-  readonly positional: string[];
-  readonly flags: Map<string, string | true>;
-}
-
-/** Splits arguments; `valued` flags take the next argument. Unknown flags are usage errors. */
-function parseArgs(args: readonly string[], valued: readonly string[], booleans: readonly string[]): Parsed {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') {
-      positional.push(...args.slice(i + 1));
-      break;
-    }
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      const name = eq === -1 ? a.slice(2) : a.slice(2, eq);
-      if (valued.includes(name)) {
-        const value = eq === -1 ? args[++i] : a.slice(eq + 1);
-        if (value === undefined) throw new UsageError(`--${name} needs a value`);
-        flags.set(name, value);
-      } else if (booleans.includes(name) && eq === -1) {
-        flags.set(name, true);
-      } else {
-        throw new UsageError(`unknown option --${name}`);
-      }
-    } else {
-      positional.push(a);
-    }
-  }
-  return { positional, flags };
-}
-
-function warn(io: Io, w: ScanWarning): void {
-  io.err(`attune: warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}\n`);
-}
-
-function readFolder(io: Io, dir: string | undefined): string {
-  const root = path.resolve(io.cwd, dir ?? '.');
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(root);
-  } catch (err) {
-    throw new UsageError(`cannot read ${dir ?? '.'}: ${errorReason(err)}`);
-  }
-  if (!stat.isDirectory()) throw new UsageError(`cannot read ${dir ?? '.'}: it is not a folder`);
-  return root;
-}
 
 function maxBytes(flag: string | true | undefined): number | undefined {
   if (flag === undefined) return undefined;
@@ -154,26 +95,6 @@ export function formatList(entries: readonly RuptureEntry[], today: string, all:
   const noun = all ? 'rupture' : 'unrepaired rupture';
   out += `\n${entries.length} ${noun}${entries.length === 1 ? '' : 's'}, ${groups.size} client${groups.size === 1 ? '' : 's'}.\n`;
   return out;
-}
-
-function templateFiles(root: string): TemplateFile[] {
-  const dir = path.join(root, '.attune', 'templates');
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir).filter(isNoteFile).sort();
-  } catch {
-    return []; // No templates folder: the built-ins serve.
-  }
-  const files: TemplateFile[] = [];
-  for (const name of names) {
-    try {
-      const decoded = decodeNote(fs.readFileSync(path.join(dir, name)));
-      if (decoded.ok) files.push({ path: `.attune/templates/${name}`, text: decoded.text });
-    } catch {
-      // An unreadable template is left out; the built-in of that name still works.
-    }
-  }
-  return files;
 }
 
 function template(io: Io, args: readonly string[]): number {

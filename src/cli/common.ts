@@ -1,0 +1,90 @@
+/**
+ * What the CLI's commands share: how they are called, how they read arguments and
+ * folders, and where the workspace's own templates come from.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { TemplateFile } from '../core/templates';
+import { decodeNote, errorReason, isNoteFile } from '../node/files';
+import type { ScanWarning } from '../node/scan';
+
+/** A usage error or an unreadable input: one line on stderr, exit 2. */
+export class UsageError extends Error {}
+
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly cwd: string;
+  readonly today: string;
+}
+
+export interface Parsed {
+  readonly positional: string[];
+  readonly flags: Map<string, string | true>;
+}
+
+/** Splits arguments; `valued` flags take the next argument. Unknown flags are usage errors. */
+export function parseArgs(args: readonly string[], valued: readonly string[], booleans: readonly string[]): Parsed {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = eq === -1 ? a.slice(2) : a.slice(2, eq);
+      if (valued.includes(name)) {
+        const value = eq === -1 ? args[++i] : a.slice(eq + 1);
+        if (value === undefined) throw new UsageError(`--${name} needs a value`);
+        flags.set(name, value);
+      } else if (booleans.includes(name) && eq === -1) {
+        flags.set(name, true);
+      } else {
+        throw new UsageError(`unknown option --${name}`);
+      }
+    } else {
+      positional.push(a);
+    }
+  }
+  return { positional, flags };
+}
+
+export function warn(io: Io, w: ScanWarning): void {
+  io.err(`attune: warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}\n`);
+}
+
+export function readFolder(io: Io, dir: string | undefined): string {
+  const root = path.resolve(io.cwd, dir ?? '.');
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(root);
+  } catch (err) {
+    throw new UsageError(`cannot read ${dir ?? '.'}: ${errorReason(err)}`);
+  }
+  if (!stat.isDirectory()) throw new UsageError(`cannot read ${dir ?? '.'}: it is not a folder`);
+  return root;
+}
+
+/** The workspace's own templates, from ROOT/.attune/templates/. */
+export function templateFiles(root: string): TemplateFile[] {
+  const dir = path.join(root, '.attune', 'templates');
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter(isNoteFile).sort();
+  } catch {
+    return []; // No templates folder: the built-ins serve.
+  }
+  const files: TemplateFile[] = [];
+  for (const name of names) {
+    try {
+      const decoded = decodeNote(fs.readFileSync(path.join(dir, name)));
+      if (decoded.ok) files.push({ path: `.attune/templates/${name}`, text: decoded.text });
+    } catch {
+      // An unreadable template is left out; the built-in of that name still works.
+    }
+  }
+  return files;
+}

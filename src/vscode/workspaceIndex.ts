@@ -99,6 +99,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.config = readConfig();
     this.compileGlobs();
     const generation = ++this.generation;
+    this.isIndexing = true;
+    void vscode.commands.executeCommand('setContext', 'attune.indexing', true);
     this.scanning = this.scan(generation);
     return this.scanning;
   }
@@ -144,8 +146,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private async scan(generation: number): Promise<void> {
-    this.isIndexing = true;
-    void vscode.commands.executeCommand('setContext', 'attune.indexing', true);
+    // Start on the next turn: the folder walk is synchronous, and activation should not wait for it.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (generation !== this.generation) return;
     const started = Date.now();
     try {
       const notes = (await this.findNotes()).filter((u) => this.isNote(u));

@@ -95,7 +95,7 @@ async function bundleCore(tmp) {
     stdin: {
       contents: [
         "export { scanFolder, relativePath } from './src/node/scan';",
-        "export { walkNotes, decodeNote } from './src/node/files';",
+        "export { walkNotes, indexableText } from './src/node/files';",
         "export { parseNote, DEFAULT_PARSE_OPTIONS } from './src/core/note';",
         "export { RuptureIndex } from './src/core/index';",
         "export { outline } from './src/core/outline';",

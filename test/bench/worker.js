@@ -59,7 +59,7 @@ const modes = {
       let total = 0;
       for (let n; (n = fs.readSync(fd, buffer, total, buffer.length - total, null)) > 0; ) total += n;
       fs.closeSync(fd);
-      const d = core.decodeNote(buffer.subarray(0, total));
+      const d = core.indexableText(buffer.subarray(0, total));
       texts.push(d.ok ? d.text : '');
     }
     const t2 = now();

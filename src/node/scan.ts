@@ -114,8 +114,28 @@ export function scanFolder(root: string, options: ScanOptions = {}): ScanResult 
   return { index, warnings };
 }
 
+/**
+ * A size for a message: in bytes, in whole KB, or in MB to two decimals. Rounded to the
+ * nearest, except that a size is never shown at or below the hundredth of a MB it is over,
+ * and a size that is a whole number of hundredths of a MB (as every size limit is, within
+ * the half byte `--max-size` rounds to) is rounded down. So a note over a limit always
+ * reads as more than the limit: "5.01 MB is over the 5 MB limit", never "5 MB is over
+ * the 5 MB limit"; "103 KB is over the 102 KB limit" for `--max-size 0.1`.
+ */
 export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
-  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
-  return `${n} bytes`;
+  if (n < 1024) return `${n} bytes`;
+  // Limits are set in MB, to the hundredth at most: a hundredth of a MB is 10,485.76 bytes.
+  const hundredth = (1024 * 1024) / 100;
+  const mb = n >= 1024 * 1024;
+  // Shown in hundredths of a MB, or in whole KB.
+  const unit = mb ? hundredth : 1024;
+  const hundredthShown = (h: number): number => (mb ? h : Math.floor((h * 1024) / 100));
+  const h = Math.round(n / hundredth);
+  let shown: number;
+  if (Math.abs(n - h * hundredth) <= 0.5) shown = hundredthShown(h);
+  else {
+    shown = Math.round(n / unit);
+    if (shown <= hundredthShown(Math.floor(n / hundredth))) shown = Math.ceil(n / unit);
+  }
+  return mb ? `${Number((shown / 100).toFixed(2))} MB` : `${shown} KB`;
 }

@@ -6,13 +6,15 @@
 // 100,000 lines, or 1.25 to 10 MB on a single line) and prints the time at each size, the
 // ratio per doubling (2 is linear, 4 quadratic) and the growth exponent over the whole
 // range (1 is linear). "Parse" is what Attune runs on every note: parseNote() and
-// outline(); template shapes time parseSnippet() and the markdown rendering.
+// outline(); template shapes time parseSnippet() and the markdown rendering; "anchors:"
+// shapes time headingAnchors(), which the pre-session checklist runs on a client's notes.
 //
 // Nothing is asserted: the unit tests (test/unit/hostile.test.ts) check the answers.
 //
 //   node test/bench/hostile.js                 the code in src/, now
 //   node test/bench/hostile.js --against REV   also the code of git revision REV, side by side
-//                                              (e.g. b03f0f1, before the fixes of issue 7)
+//                                              (e.g. b03f0f1, before the fixes of issue 7;
+//                                              6a0eca8, before heading anchors were linear)
 // Environment: HOSTILE_RUNS (timed runs per size at least, median kept; default 7),
 // HOSTILE_CAP_S (seconds before a size is given up on; default 20), HOSTILE_ONLY (run only
 // the shapes whose name holds this text).
@@ -80,6 +82,24 @@ const SHAPES = [
   { name: 'template: unclosed ${1: nested', unit: 'k', base: 12.5, template: true, make: (n) => '${1:'.repeat(n * 1000) + 'x' },
   { name: 'template: unclosed ${1| choices', unit: 'k', base: 12.5, template: true, make: (n) => '${1|a,'.repeat(n * 1000) },
   { name: 'template: ${1:${2|a, mixed', unit: 'k', base: 12.5, template: true, make: (n) => '${1:${2|a,'.repeat(n * 1000) + '}'.repeat(n * 500) },
+  // Heading anchors: one heading of n KB (`r` repeats of a piece of `size` characters).
+  ...[
+    ['[a repeated: brackets never closed', 2, (r) => `## ${'[a'.repeat(r)}\n`],
+    ['![a repeated: images never closed', 3, (r) => `## ${'![a'.repeat(r)}\n`],
+    ['[[[…a](b)…](b) nested: links holding links', 5, (r) => `## ${'['.repeat(r)}a${'](b)'.repeat(r)}\n`],
+    ['[a]( repeated: destinations never closed', 4, (r) => `## ${'[a]('.repeat(r)}\n`],
+    ['[a](x ( repeated: titles never closed', 7, (r) => `## ${'[a](x ('.repeat(r)}\n`],
+    ['[a](b repeated, then spaces', 10, (r) => `## ${'[a](b'.repeat(r)}${' '.repeat(5 * r)}x\n`],
+    ['![![…a](b)…](b) nested images', 6, (r) => `## ${'!['.repeat(r)}a${'](b)'.repeat(r)}\n`],
+    ['link text hiding [a behind <b t="`">', 2, (r) => `## [<b t="\`">${'[a'.repeat(r)}\`\` \`](u) \`\`\n`],
+    ['escaped backticks \\`` never closed', 6, (r) => `## ${'\\`` a '.repeat(r)}\n`],
+    ['<![CDATA[ repeated', 9, (r) => `## ${'<![CDATA['.repeat(r)}\n`],
+    ['<? repeated', 2, (r) => `## ${'<?'.repeat(r)}\n`],
+    ['emphasis: a* closers only', 3, (r) => `## ${'a* '.repeat(r)}\n`],
+    ['emphasis: a_ closers only', 3, (r) => `## ${'a_ '.repeat(r)}\n`],
+    ['emphasis: **a openers, then a* closers', 14, (r) => `## ${'**a '.repeat(2 * r)}${'a* '.repeat(2 * r)}\n`],
+    ['setext heading, a first line of spaces', 1, (r) => `a${' '.repeat(r)}b\nc\n===\n`],
+  ].map(([name, size, make]) => ({ name: `anchors: ${name}`, unit: 'KB', base: 64, anchors: true, make: (n) => make(Math.round((n * 1024) / size)) })),
 ];
 
 const FACTORS = [1, 2, 4, 8];
@@ -93,6 +113,7 @@ function timeOne({ bundle, shape, size, runs }) {
   const source = { path: 'AB/2026-11-10.md', folderName: 'AB', fileName: '2026-11-10.md' };
   const once = () => {
     if (s.template) return core.toMarkdown(core.parseSnippet(text), {}, '2026-11-20').length;
+    if (s.anchors) return core.headingAnchors(text).length;
     const note = core.parseNote(text, source);
     return note.entries.length + core.outline(text).length;
   };
@@ -121,7 +142,12 @@ function timeOne({ bundle, shape, size, runs }) {
 }
 
 if (!isMainThread) {
-  parentPort.postMessage(timeOne(workerData));
+  try {
+    parentPort.postMessage(timeOne(workerData));
+  } catch (err) {
+    // Old code may throw on some shapes (nested images overflowed the stack): say so.
+    parentPort.postMessage({ error: err instanceof Error ? err.message : String(err) });
+  }
   return;
 }
 
@@ -135,6 +161,8 @@ async function bundleCore(srcRoot, outfile) {
         "export { parseNote } from './src/core/note';",
         "export { outline } from './src/core/outline';",
         "export { parseSnippet, toMarkdown } from './src/core/snippet';",
+        // Revisions before the pre-session checklist have no heading anchors.
+        ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'anchors.ts')) ? ["export { headingAnchors } from './src/core/anchors';"] : []),
       ].join('\n'),
       resolveDir: srcRoot,
       loader: 'ts',
@@ -178,7 +206,7 @@ function measure(bundle, shape, size, runs, capMs) {
         return;
       }
       void worker.terminate();
-      resolve(m.ms);
+      resolve(m.error === undefined ? m.ms : 'throws');
     });
     worker.once('error', (err) => {
       clearTimeout(timer);
@@ -188,23 +216,23 @@ function measure(bundle, shape, size, runs, capMs) {
 }
 
 const fmtMs = (ms) => (ms === undefined ? '' : ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : ms.toFixed(0));
-const fmtSize = (n, unit) => (unit === 'MB' ? `${n} MB` : unit === 'k' ? `${n * 1000}` : n.toLocaleString('en-US'));
+const fmtSize = (n, unit) => (unit === 'MB' || unit === 'KB' ? `${n} ${unit}` : unit === 'k' ? `${n * 1000}` : n.toLocaleString('en-US'));
 
 async function series(bundle, shape, runs, capMs) {
   const times = [];
   for (const f of FACTORS) {
     const ms = await measure(bundle, shape.name, shape.base * f, runs, capMs);
     times.push(ms);
-    if (ms === undefined) break; // larger sizes would take longer still
+    if (typeof ms !== 'number') break; // larger sizes would take longer still, or throw too
   }
   return times;
 }
 
 function row(label, shape, times, capS) {
-  const cells = FACTORS.map((_, i) => (i < times.length ? (times[i] === undefined ? `>${capS} s` : fmtMs(times[i])) : '-'));
+  const cells = FACTORS.map((_, i) => (i < times.length ? (times[i] === undefined ? `>${capS} s` : times[i] === 'throws' ? 'throws' : fmtMs(times[i])) : '-'));
   const ratios = [];
-  for (let i = 1; i < times.length; i++) if (times[i] !== undefined && times[i - 1] !== undefined) ratios.push((times[i] / times[i - 1]).toFixed(1));
-  const done = times.filter((t) => t !== undefined);
+  for (let i = 1; i < times.length; i++) if (typeof times[i] === 'number' && typeof times[i - 1] === 'number') ratios.push((times[i] / times[i - 1]).toFixed(1));
+  const done = times.filter((t) => typeof t === 'number');
   const exponent = done.length >= 2 ? (Math.log2(done[done.length - 1] / done[0]) / (done.length - 1)).toFixed(2) : '';
   return [label, ...cells, ratios.join(' '), exponent];
 }
@@ -229,18 +257,20 @@ async function main() {
     process.stderr.write('bench:hostile: bundling the core with esbuild\n');
     const now = await bundleCore(REPO, path.join(tmp, 'now.js'));
     let before;
+    let beforeHasAnchors = false;
     if (against) {
       const dir = path.join(tmp, 'rev');
       fs.mkdirSync(dir);
       checkout(against, dir);
       before = await bundleCore(dir, path.join(tmp, 'before.js'));
+      beforeHasAnchors = fs.existsSync(path.join(dir, 'src', 'core', 'anchors.ts'));
     }
     const rows = [];
     const only = process.env.HOSTILE_ONLY;
     for (const shape of SHAPES.filter((s) => !only || s.name.includes(only))) {
       process.stderr.write(`bench:hostile: ${shape.name}\n`);
       const sizes = `${fmtSize(shape.base, shape.unit)} .. ${fmtSize(shape.base * 8, shape.unit)}${shape.unit === 'lines' ? ' lines' : shape.unit === 'k' ? ' repeats' : ''}`;
-      if (before) rows.push(row(`${shape.name} (${sizes}), ${against}`, shape, await series(before, shape, 1, capS * 1000), capS));
+      if (before && (beforeHasAnchors || !shape.anchors)) rows.push(row(`${shape.name} (${sizes}), ${against}`, shape, await series(before, shape, 1, capS * 1000), capS));
       rows.push(row(`${shape.name} (${sizes})${before ? ', now' : ''}`, shape, await series(now, shape, runs, capS * 1000), capS));
     }
     console.log(`\nHostile notes: parse time (CPU ms, median of ${runs} runs or more${before ? `; ${against}: one run` : ''}) at 1x, 2x, 4x, 8x the size`);

@@ -64,6 +64,31 @@ describe('anchors: headingPlainText', () => {
   it('keeps a rupture tag as written', () => {
     assert.strictEqual(headingPlainText('Too soon #rupture/OPEN'), 'Too soon #rupture/OPEN');
   });
+
+  it('reads nested links and images, destinations, code spans, emphasis, breaks, HTML and entities as it always has', () => {
+    // Pinned from the code before headings were read in one pass (each case compared on it).
+    const cases: [string, string][] = [
+      ['[a [b](u) c](v)', '[a b c](v)'],
+      ['[a ![b](u) c](v)', 'a b c'],
+      ['![a [b](u) c](v)', 'a b c'],
+      ['[a](<b c> "t") [d](e \'t\') [f](g (t))', 'a d f'],
+      ['[a](b(c)d) [e](f\\)g) [h](i j)', 'a e [h](i j)'],
+      // A backtick in an HTML tag hides brackets from the link around it, not from its text.
+      ['[<b t="`">[x] `](u) ``', '[x] ` ``'],
+      ['[![a](u "`") [x `` `](v) ``', 'a [x `` ` ``'],
+      ['\\[a](b) \\\\[c](d)', '[a](b) \\c'],
+      ['`[a](b)` [`]`](c)', '[a](b) ]'],
+      ['***a** b* _c __d__ e_', 'a b c d e'],
+      ['*a _b* c_', 'a _b c_'],
+      ['**a*** ***b* c**', 'a* b c'],
+      ['a\\\nb', 'ab'],
+      ['x  \n  y', 'xy'],
+      ['<!-- c --> <?p?> <![CDATA[x]]> <!X y> <a href="u">t</a>', 't'],
+      ['&amp;&copy;&#x1F62C;&#0;&foo; ![&amp; \\*](u)', '&©😬\ufffd&foo;'],
+      ['<https://x.y/z> <a@b.co> <a b>', 'https://x.y/z a@b.co'],
+    ];
+    for (const [markdown, text] of cases) assert.strictEqual(headingPlainText(markdown), text, markdown);
+  });
 });
 
 describe('anchors: headingAnchors', () => {

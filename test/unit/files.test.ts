@@ -198,6 +198,45 @@ describe('scanFolder', () => {
     assert.strictEqual(formatBytes(2048), '2 KB');
     assert.strictEqual(formatBytes(5 * 1024 * 1024), '5 MB');
     assert.strictEqual(formatBytes(1.5 * 1024 * 1024), '1.5 MB');
+    assert.strictEqual(formatBytes(12.345 * 1024 * 1024), '12.35 MB');
+  });
+
+  it('shows a size over a limit as more than the limit, however little it is over', () => {
+    const MB = 1024 * 1024;
+    // The default limit, and a note one byte over it (the message once read "5 MB is over the 5 MB limit").
+    assert.strictEqual(formatBytes(5 * MB), '5 MB');
+    assert.strictEqual(formatBytes(5 * MB + 1), '5.01 MB');
+    assert.strictEqual(formatBytes(MB + 1), '1.01 MB');
+    // --max-size 0.1 (rounded to 104,858 bytes) and the VS Code setting 0.1 (104,857.6 bytes).
+    assert.strictEqual(formatBytes(Math.round(0.1 * MB)), '102 KB');
+    assert.strictEqual(formatBytes(0.1 * MB), '102 KB');
+    assert.strictEqual(formatBytes(Math.round(0.1 * MB) + 1), '103 KB');
+    assert.strictEqual(formatBytes(0.25 * MB + 1), '257 KB');
+    // Sizes well clear of a limit are rounded to the nearest.
+    assert.strictEqual(formatBytes(200_017), '195 KB');
+    assert.strictEqual(formatBytes(3017), '3 KB');
+
+    /** The number of bytes a formatted size stands for. */
+    const bytes = (shown: string): number => {
+      const m = /^(\d+(?:\.\d+)?) (bytes|KB|MB)$/.exec(shown);
+      assert.ok(m, shown);
+      return Number(m[1]) * (m[2] === 'MB' ? MB : m[2] === 'KB' ? 1024 : 1);
+    };
+    // Every limit from 0.01 to 10 MB by hundredths, as the CLI and VS Code compute it, and
+    // sizes from one byte over it to past the next KB or hundredth of a MB.
+    for (let hundredths = 1; hundredths <= 1000; hundredths++) {
+      const mb = hundredths / 100;
+      for (const limit of [Math.round(mb * MB), mb * MB]) {
+        const shownLimit = formatBytes(limit);
+        assert.strictEqual(shownLimit, mb < 1 ? `${Math.floor((hundredths * 1024) / 100)} KB` : `${mb} MB`);
+        for (let over = 1; over < 12_000; over += over < 40 ? 1 : 97) {
+          const size = Math.floor(limit) + over;
+          if (size - limit < 1) continue; // a fraction of a byte over a fractional limit
+          const shown = formatBytes(size);
+          assert.ok(bytes(shown) > bytes(shownLimit), `${shown} (${size} bytes) is over the ${shownLimit} limit (${limit} bytes)`);
+        }
+      }
+    }
   });
 
   it('writes relative paths with forward slashes', () => {

@@ -1,6 +1,6 @@
-// Issue 7, bad input: the parser, outline(), scanFolder and `attune list` never throw and
-// always finish on hostile notes, and skip what they cannot read with one clear warning
-// naming the file.
+// Issue 7, bad input: the parser, outline(), scanFolder, `attune list` and the heading
+// anchors of the pre-session checklist never throw and always finish on hostile notes, and
+// skip what they cannot read with one clear warning naming the file.
 //
 // Nothing here measures time. The sizes are chosen so that a return to quadratic (or
 // worse) work on any of these shapes takes minutes and trips the suite's timeout, while the
@@ -8,6 +8,7 @@
 // (before/after figures: test/bench/hostile.js).
 import * as assert from 'assert';
 import fc from 'fast-check';
+import { headingAnchors, slugify } from '../../src/core/anchors';
 import { splitLines } from '../../src/core/lines';
 import { parseNote, type Note } from '../../src/core/note';
 import { outline } from '../../src/core/outline';
@@ -242,15 +243,81 @@ describe('hostile input: the parser, outline(), scanFolder and attune list alway
     });
   });
 
+  describe('heading anchors (the pre-session checklist)', () => {
+    // All but the last two headings took the anchors quadratic time (seconds at 64 KB)
+    // before headings were read in one pass; the last two guard shortcuts of that reading.
+    // The text expected is what the old code gave on small headings of the same shape.
+    const KB = 1024;
+    /** [what, the note, the heading's text] */
+    const cases: [string, string, string][] = [];
+    /** A case of `r` repeats of a `unit`-character piece, `kb` KB in all. */
+    const add = (what: string, unit: number, make: (r: number) => [string, string], kb = 256): void => {
+      cases.push([what, ...make(Math.round((kb * KB) / unit))]);
+    };
+    add('`[a` repeated: brackets never closed', 2, (r) => [`## ${'[a'.repeat(r)}\n`, '[a'.repeat(r)]);
+    add('`![a` repeated: images never closed', 3, (r) => [`## ${'![a'.repeat(r)}\n`, '![a'.repeat(r)]);
+    add('`[[[…a](b)…](b)` nested: each link holds a link', 5, (r) => [`## ${'['.repeat(r)}a${'](b)'.repeat(r)}\n`, `${'['.repeat(r - 1)}a${'](b)'.repeat(r - 1)}`]);
+    add('`[a](` repeated: destinations never closed', 4, (r) => [`## ${'[a]('.repeat(r)}\n`, '[a]('.repeat(r)]);
+    add('`[a](x (` repeated: titles never closed', 7, (r) => [`## ${'[a](x ('.repeat(r)}\n`, '[a](x ('.repeat(r).trim()], 512);
+    add('`[a](b` repeated, then spaces: destinations that end together', 10, (r) => [
+      `## ${'[a](b'.repeat(r)}${' '.repeat(5 * r)}x\n`,
+      `${'[a](b'.repeat(r)}${' '.repeat(5 * r)}x`,
+    ]);
+    add('`![![![…a](b)…](b)` nested images (the stack once overflowed)', 6, (r) => [`## ${'!['.repeat(r)}a${'](b)'.repeat(r)}\n`, 'a']);
+    add('nested images with text at every level', 8, (r) => [`## ${'![x '.repeat(r)}a${' y](b)'.repeat(r)}\n`, `${'x '.repeat(r)}a${' y'.repeat(r)}`]);
+    add('a link whose text hides `[a` repeated behind a backtick in an HTML tag', 2, (r) => [
+      `## [<b t="\`">${'[a'.repeat(r)}\`](u)\n`,
+      `${'[a'.repeat(r)}\``,
+    ]);
+    add('the same, with a code span that closes only outside the link', 2, (r) => [
+      `## [<b t="\`">${'[a'.repeat(r)}\`\` \`](u) \`\`\n`,
+      `${'[a'.repeat(r)}\`\` \` \`\``,
+    ]);
+    add('escaped backticks \\`` that never close', 6, (r) => [`## ${'\\`` a '.repeat(r)}\n`, '`` a '.repeat(r).trim()], 512);
+    add('`<![CDATA[` repeated', 9, (r) => [`## ${'<![CDATA['.repeat(r)}\n`, '<![CDATA['.repeat(r)]);
+    add('emphasis: `a* ` closers only', 3, (r) => [`## ${'a* '.repeat(r)}\n`, 'a* '.repeat(r).trim()], 512);
+    add('emphasis: `a_ ` closers only', 3, (r) => [`## ${'a_ '.repeat(r)}\n`, 'a_ '.repeat(r).trim()], 512);
+    add(
+      'emphasis: `**a ` openers, then `a* ` closers',
+      14,
+      (r) => [`## ${'**a '.repeat(2 * r)}${'a* '.repeat(2 * r)}\n`, `${'**a '.repeat(r)}${'a '.repeat(3 * r)}`.trim()],
+      1024,
+    );
+    add('a setext heading whose first line is a run of spaces', 1, (r) => [`a${' '.repeat(r)}b\nc\n===\n`, `a${' '.repeat(r)}bc`]);
+    add('`<?` repeated', 2, (r) => [`## ${'<?'.repeat(r)}\n`, '<?'.repeat(r)]);
+    add('a setext heading of empty images on many lines', 13, (r) => [`${'![](u)'.repeat(r)}${'\n![](u)'.repeat(r)}\n===\n`, '']);
+
+    for (const [what, text, expected] of cases) {
+      it(what, () => {
+        const headings = headingAnchors(text);
+        assert.strictEqual(headings.length, 1);
+        assert.ok(headings[0].text === expected, 'the heading text');
+        assert.ok(headings[0].anchor === slugify(expected), 'the anchor');
+      });
+    }
+
+    it('`attune checklist` links rupture headings of every shape above', () => {
+      const headings = cases.filter(([, text]) => text.startsWith('## ')).map(([, text]) => `${text.slice(0, 64 * KB).trimEnd()} #rupture/open`);
+      const note = headings.join('\n\n') + '\n';
+      const anchors = headingAnchors(note);
+      assert.strictEqual(anchors.length, headings.length);
+      const dir = temp.make({ 'AB/2026-11-10.md': note });
+      const r = cli(['checklist', '--client', 'AB'], dir);
+      assert.strictEqual(r.code, 0, r.err.slice(0, 500));
+      assert.strictEqual(r.err, '');
+      for (const a of anchors) assert.ok(a.anchor !== '' && r.out.includes(`(2026-11-10.md#${a.anchor})`), `the link to the heading on line ${a.line}`);
+    });
+  });
+
   describe('size limits', () => {
     it('a note over the default 5 MB limit is skipped with one warning; --max-size lets it in', () => {
       const big = `## Big #rupture\n${'x'.repeat(5 * MB)}\n`;
       const dir = temp.make({ 'AB/big.md': big, 'AB/small.md': '## Small #rupture\n' });
       const scanned = scanFolder(dir);
-      assert.deepStrictEqual(scanned.warnings, [{ file: 'AB/big.md', message: 'skipped: 5 MB is over the 5 MB limit for a note' }]);
+      assert.deepStrictEqual(scanned.warnings, [{ file: 'AB/big.md', message: 'skipped: 5.01 MB is over the 5 MB limit for a note' }]);
       const r = cli(['list', '--json'], dir);
       assert.strictEqual(r.code, 0);
-      assert.strictEqual(r.err, 'attune: warning: AB/big.md: skipped: 5 MB is over the 5 MB limit for a note\n');
+      assert.strictEqual(r.err, 'attune: warning: AB/big.md: skipped: 5.01 MB is over the 5 MB limit for a note\n');
       assert.deepStrictEqual((JSON.parse(r.out) as { file: string }[]).map((e) => e.file), ['AB/small.md']);
       const raised = cli(['list', '--json', '--max-size', '6'], dir);
       assert.deepStrictEqual([raised.code, raised.err], [0, '']);

@@ -192,6 +192,8 @@ class Brackets {
    * its `)`) whose `[` is met (and does not follow `!`), or FAR.
    */
   private readonly linkMin: Int32Array;
+  /** By `]` event: `linkEnd`, or -2 until asked. */
+  private readonly ends: Int32Array;
 
   constructor(private readonly text: InlineText) {
     const s = text.s;
@@ -239,6 +241,7 @@ class Brackets {
     }
     this.drop = new Int32Array(count);
     this.linkMin = new Int32Array(count);
+    this.ends = new Int32Array(count).fill(-2);
     const { drop, linkMin, tickNext } = this;
     for (let k = count - 1; k >= 0; k--) {
       if (kind[k] === CLOSE) {
@@ -280,15 +283,10 @@ class Brackets {
     return open + 1 < this.pos.length && this.linkMin[open + 1] <= this.pos[close];
   }
 
-  private readonly ends = new Map<number, number>();
-
   /** The end (just past `)`) of the inline link destination after the `]` event `close`, or -1. */
   linkEnd(close: number): number {
-    let end = this.ends.get(close);
-    if (end === undefined) {
-      end = this.text.inlineLinkEnd(this.pos[close] + 1);
-      this.ends.set(close, end);
-    }
+    let end = this.ends[close];
+    if (end === -2) end = this.ends[close] = this.text.inlineLinkEnd(this.pos[close] + 1);
     return end;
   }
 }
@@ -319,8 +317,8 @@ class Destinations {
       else if (c === 40 /* ( */ || c === 41 /* ) */) {
         this.parens.push(i);
         opens.push(c === 40);
-      }
-      this.closing.get(s[i])?.push(i);
+        if (c === 41) this.closing.get(')')!.push(i);
+      } else if (c === 34 /* " */ || c === 39 /* ' */) this.closing.get(s[i])!.push(i);
     }
     const count = this.parens.length;
     this.drop = new Int32Array(count);
@@ -422,6 +420,8 @@ class InlineText {
       const close = first < d.parens.length ? d.drop[first] : -1;
       i = Math.min(stop, close === -1 ? s.length : d.parens[close]);
     }
+    // Many destinations may end at the same run of spaces: read what follows it once.
+    if (!isSpace(s.charCodeAt(i))) return s[i] === ')' ? i + 1 : -1;
     let end = this.afterDestination.get(i);
     if (end === undefined) {
       end = this.titleAndClose(i);

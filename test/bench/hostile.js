@@ -23,6 +23,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { bundleExports } = require('./bundle');
 const { Worker, isMainThread, parentPort, workerData } = require('worker_threads');
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -153,29 +154,18 @@ if (!isMainThread) {
 
 // --- main -----------------------------------------------------------------------------------
 
-async function bundleCore(srcRoot, outfile) {
-  const esbuild = require('esbuild');
-  await esbuild.build({
-    stdin: {
-      contents: [
-        "export { parseNote } from './src/core/note';",
-        "export { outline } from './src/core/outline';",
-        "export { parseSnippet, toMarkdown } from './src/core/snippet';",
-        // Revisions before the pre-session checklist have no heading anchors.
-        ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'anchors.ts')) ? ["export { headingAnchors } from './src/core/anchors';"] : []),
-      ].join('\n'),
-      resolveDir: srcRoot,
-      loader: 'ts',
-      sourcefile: 'hostile-core.ts',
-    },
-    bundle: true,
-    platform: 'node',
-    target: 'node18',
-    format: 'cjs',
+function bundleCore(srcRoot, outfile) {
+  return bundleExports(
+    srcRoot,
+    [
+      "export { parseNote } from './src/core/note';",
+      "export { outline } from './src/core/outline';",
+      "export { parseSnippet, toMarkdown } from './src/core/snippet';",
+      // Revisions before the pre-session checklist have no heading anchors.
+      ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'anchors.ts')) ? ["export { headingAnchors } from './src/core/anchors';"] : []),
+    ],
     outfile,
-    logLevel: 'warning',
-  });
-  return outfile;
+  );
 }
 
 /** The sources of a git revision, unpacked in `dir`. */

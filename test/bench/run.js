@@ -20,6 +20,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { bundleExports } = require('./bundle');
 const { spawnSync, execFileSync } = require('child_process');
 const corpus = require('./corpus');
 
@@ -87,31 +88,19 @@ function ensureProductionBuild() {
   if (r.status !== 0) fail('the production build failed');
 }
 
-/** Bundles the core into a temp file with esbuild's JS API, so the bench needs no tsc output. */
-async function bundleCore(tmp) {
-  const esbuild = require('esbuild');
-  const outfile = path.join(tmp, 'core.js');
-  await esbuild.build({
-    stdin: {
-      contents: [
-        "export { scanFolder, relativePath } from './src/node/scan';",
-        "export { walkNotes, indexableText } from './src/node/files';",
-        "export { parseNote, DEFAULT_PARSE_OPTIONS } from './src/core/note';",
-        "export { RuptureIndex } from './src/core/index';",
-        "export { outline } from './src/core/outline';",
-      ].join('\n'),
-      resolveDir: REPO,
-      loader: 'ts',
-      sourcefile: 'bench-core.ts',
-    },
-    bundle: true,
-    platform: 'node',
-    target: 'node18',
-    format: 'cjs',
-    outfile,
-    logLevel: 'warning',
-  });
-  return outfile;
+/** Bundles the core into a temp file, so the bench needs no tsc output. */
+function bundleCore(tmp) {
+  return bundleExports(
+    REPO,
+    [
+      "export { scanFolder, relativePath } from './src/node/scan';",
+      "export { walkNotes, indexableText } from './src/node/files';",
+      "export { parseNote, DEFAULT_PARSE_OPTIONS } from './src/core/note';",
+      "export { RuptureIndex } from './src/core/index';",
+      "export { outline } from './src/core/outline';",
+    ],
+    path.join(tmp, 'core.js'),
+  );
 }
 
 // --- corpus -------------------------------------------------------------------------------

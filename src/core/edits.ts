@@ -1,3 +1,4 @@
+import { lastContentLine } from './insert';
 import { dominantEol, splitLines } from './lines';
 import { parseNote, type NoteSource, type ParseOptions, type RuptureEntry } from './note';
 import type { Status } from './status';
@@ -65,14 +66,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
  * inserts a blank line and then its text there, using the note's own line break.
  */
 export function sectionAppendPoint(text: string, entry: RuptureEntry): { line: number; character: number; eol: string } {
-  const lines = splitLines(text);
-  let last = entry.line;
-  for (let i = Math.min(entry.sectionEnd, lines.length) - 1; i > entry.line; i--) {
-    if (text.slice(lines[i].start, lines[i].end).trim() !== '') {
-      last = i;
-      break;
-    }
-  }
-  const line = lines[last];
+  const last = lastContentLine(text, entry.line, entry.sectionEnd);
+  const line = splitLines(text)[last];
   return { line: last, character: line.end - line.start, eol: line.eol || dominantEol(text) };
 }

@@ -167,11 +167,11 @@ export async function changeStatus(
     if (!template) return true;
     // The heading line changed length: find the section's end in the text as it is now.
     const current = entryAtLine(document.getText(), noteSource(document.uri), entry.line, readConfig(document.uri).parse) ?? entry;
-    const point = sectionAppendPoint(document.getText(), current);
-    const position = new vscode.Position(point.line, point.character);
-    const next = point.line + 1 < document.lineCount && !document.lineAt(point.line + 1).isEmptyOrWhitespace ? '\n' : '';
+    const text = document.getText();
+    const at = blockInsertion(text, sectionAppendPoint(text, current).line);
+    const position = new vscode.Position(at.line, at.character);
     const context: TemplateContext = { client: entry.client, date: entry.date ?? today(), title: entry.title, level: entry.level };
-    const snippet = new vscode.SnippetString('\n\n' + renderSnippet(template, context, today()) + next);
+    const snippet = new vscode.SnippetString(at.before + renderSnippet(template, context, today()) + at.after);
     const inserted = await editor.insertSnippet(snippet, position, { undoStopBefore: false, undoStopAfter: true });
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     return inserted;

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import { formatAge } from '../core/dates';
-import { entryAge } from '../core/index';
 import type { RuptureEntry } from '../core/note';
 import { checklistProgress, progressLabel } from '../core/checklist';
 import { outline } from '../core/outline';
 import { readConfig } from './config';
 import { refOf, today } from './actions';
+import { describeEntry } from './tree';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** Each status's next steps, as lens titles and the commands behind them. */
@@ -54,7 +53,7 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
         const ref = refOf(entry);
         lenses.push(
           new vscode.CodeLens(range, {
-            title: `Rupture: ${entry.status} · ${formatAge(entryAge(entry, now))}`,
+            title: `Rupture: ${describeEntry(entry, now)}`,
             tooltip: entry.statusKnown ? 'Change the status' : 'This tag has a status Attune does not know, so it is treated as open',
             command: 'attune.setStatus',
             arguments: [ref],

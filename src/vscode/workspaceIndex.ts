@@ -21,10 +21,6 @@ export function noteSource(uri: vscode.Uri): NoteSource {
   return { path: uri.toString(), fileName: parts[parts.length - 1] ?? '', folderName: parts[parts.length - 2] ?? '' };
 }
 
-export function isMarkdown(document: vscode.TextDocument): boolean {
-  return document.languageId === 'markdown' || /\.md$/i.test(document.uri.path);
-}
-
 /**
  * The live index of every note in the workspace. The first scan reads the notes from
  * disk; after that a file watcher and the open editors keep it current. Text in an open

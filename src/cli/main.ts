@@ -11,6 +11,7 @@ import { splitLines } from '../core/lines';
 import { decodeNote, errorReason } from '../node/files';
 import { scanFolder } from '../node/scan';
 import { checklist } from './checklist';
+import { patternsCommand } from './patterns';
 import { parseArgs, readFolder, templateFiles, UsageError, warn, type Io } from './common';
 
 declare const ATTUNE_VERSION: string | undefined;
@@ -34,6 +35,13 @@ Usage:
       oldest first, with a link to its heading and its opening line, then your
       checks (DIR/.attune/templates/checklist.md, or the built-in ones).
       --json prints {client, date, items}.
+  attune patterns [DIR] [--client C] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--json]
+      What your ruptures teach you: how many across how many sessions, how they
+      stand, the kinds of miss, the parts of you that led and the markers that
+      recur, month by month, how long until a first repair attempt, and each
+      client in alphabetical order. --since/--until keep dated notes in that
+      range (inclusive); --json prints {sessions, ruptures, byStatus, byKind,
+      byPart, byMarker, byClient, byMonth, firstReturn}.
   attune --help | --version
 
 Everything stays on this machine: attune reads and writes local files only.
@@ -178,7 +186,7 @@ function set(io: Io, args: readonly string[]): number {
   return 0;
 }
 
-const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set, checklist };
+const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set, checklist, patterns: patternsCommand };
 
 /** Runs the CLI; returns the exit code. Never throws. */
 export function run(argv: readonly string[], io: Io): number {

@@ -34,8 +34,12 @@ const common = {
 };
 
 const targets = [
-  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './patterns.js'] },
+  // The Show Patterns panel, required by the extension only when the panel first opens.
+  { ...common, entryPoints: ['src/vscode/patterns.ts'], outfile: 'dist/patterns.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The Show Patterns panel's script with Chart.js: runs in the webview, loaded only when the panel opens.
+  { ...common, entryPoints: ['src/webview/patternsView.ts'], outfile: 'dist/patterns-view.js', platform: 'browser', format: 'iife', target: 'es2020' },
 ];
 
 async function main() {

@@ -308,3 +308,34 @@ export function summaryMarkdown(p: Patterns, filter: PatternFilter): string {
   );
   return lines.join('\n') + '\n';
 }
+
+/** A bar of the "days to a first return" distribution. */
+export interface ReturnBin {
+  readonly label: string;
+  readonly count: number;
+}
+
+/** Upper bounds (in days, inclusive) of the distribution's bars, after "before the session" (< 0). */
+const RETURN_BOUNDS: readonly (readonly [number, string])[] = [
+  [0, 'the same day'],
+  [3, '1 to 3 days'],
+  [7, '4 to 7 days'],
+  [14, '8 to 14 days'],
+  [30, '15 to 30 days'],
+  [Infinity, 'over 30 days'],
+];
+
+/**
+ * The days to a first return, grouped into bars. "Before the session" (an attempt dated
+ * before its note) appears only when some attempt is.
+ */
+export function returnDistribution(days: readonly number[]): ReturnBin[] {
+  const counts = new Array<number>(RETURN_BOUNDS.length).fill(0);
+  let before = 0;
+  for (const d of days) {
+    if (d < 0) before++;
+    else counts[RETURN_BOUNDS.findIndex(([max]) => d <= max)]++;
+  }
+  const bins = RETURN_BOUNDS.map(([, label], i) => ({ label, count: counts[i] }));
+  return before > 0 ? [{ label: 'before the session', count: before }, ...bins] : bins;
+}

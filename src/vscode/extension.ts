@@ -218,6 +218,8 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   command('attune.previousRupture', jump(-1));
 
   command('attune.refresh', () => workspace.rescan());
+  // The panel's code is its own bundle (dist/patterns.js), loaded when first opened.
+  command('attune.showPatterns', () => (require('./patterns.js') as typeof import('./patterns')).PatternsPanel.show(context.extensionUri, workspace, log));
 
   command('attune.prepareForSession', (arg?: unknown) => {
     const node = arg as Partial<Node> | undefined;

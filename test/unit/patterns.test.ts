@@ -9,6 +9,7 @@ import {
   median,
   patterns,
   periodStart,
+  returnDistribution,
   summaryMarkdown,
 } from '../../src/core/patterns';
 import { STATUSES, type Status } from '../../src/core/status';
@@ -263,5 +264,19 @@ describe('patterns (issue 13)', () => {
       assert.ok(compareCodePoints('a', 'ab') < 0);
       assert.strictEqual(compareCodePoints('x', 'x'), 0);
     });
+  });
+});
+
+describe('days to a first return, as a distribution (issue 13)', () => {
+  it('groups days into bars, with "before the session" only when needed', () => {
+    assert.deepStrictEqual(returnDistribution([0, 1, 3, 4, 7, 8, 14, 15, 30, 31, 400]).map((b) => [b.label, b.count]), [
+      ['the same day', 1],
+      ['1 to 3 days', 2],
+      ['4 to 7 days', 2],
+      ['8 to 14 days', 2],
+      ['15 to 30 days', 2],
+      ['over 30 days', 2],
+    ]);
+    assert.deepStrictEqual(returnDistribution([-2])[0], { label: 'before the session', count: 1 });
   });
 });

@@ -93,6 +93,7 @@ export class PatternsPanel implements vscode.Disposable {
   private period: Period = 'all';
   private client = '';
   private stale = false;
+  private disposed = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly renderWaiters: ((r: { text: string; ms: number }) => void)[] = [];
@@ -210,6 +211,7 @@ export class PatternsPanel implements vscode.Disposable {
   }
 
   private post(message: ToWebview): void {
+    if (this.disposed) return;
     this.sent.push(message);
     if (this.sent.length > 50) this.sent.shift();
     void this.panel.webview.postMessage(message);
@@ -289,6 +291,8 @@ export class PatternsPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     if (PatternsPanel.current === this) PatternsPanel.current = undefined;
     if (this.timer) clearTimeout(this.timer);
     for (const d of this.disposables.splice(0)) d.dispose();

@@ -144,6 +144,7 @@ function outcomeChart(section: HTMLElement, field: PatternField, rows: readonly 
         label: s.label,
         data: rows.map((r) => (s.key === 'held' ? held(r) : r[s.key])),
         backgroundColor: colour(s.colour, '#888'),
+        maxBarThickness: 22,
       })),
     },
     options: {
@@ -265,8 +266,8 @@ function render(data: Data): void {
         data: {
           labels: p.byMonth.map((m) => m.month),
           datasets: [
-            { label: 'sessions', data: p.byMonth.map((m) => m.sessions), backgroundColor: colour('--vscode-charts-blue', '#48c') },
-            { label: 'ruptures', data: p.byMonth.map((m) => m.ruptures), backgroundColor: colour('--vscode-charts-orange', '#c84') },
+            { label: 'sessions', data: p.byMonth.map((m) => m.sessions), backgroundColor: colour('--vscode-charts-blue', '#48c'), maxBarThickness: 40 },
+            { label: 'ruptures', data: p.byMonth.map((m) => m.ruptures), backgroundColor: colour('--vscode-charts-orange', '#c84'), maxBarThickness: 40 },
           ],
         },
         options: { ...baseOptions(), scales: { y: { ticks: { precision: 0 } } } },
@@ -291,7 +292,7 @@ function render(data: Data): void {
         type: 'bar',
         data: {
           labels: data.returns.map((b) => b.label),
-          datasets: [{ label: 'ruptures', data: data.returns.map((b) => b.count), backgroundColor: colour('--vscode-charts-green', '#4a4') }],
+          datasets: [{ label: 'ruptures', data: data.returns.map((b) => b.count), backgroundColor: colour('--vscode-charts-green', '#4a4'), maxBarThickness: 40 }],
         },
         options: { ...baseOptions(), plugins: { legend: { display: false } }, scales: { y: { ticks: { precision: 0 } } } },
       }),

@@ -4,7 +4,7 @@
  * clinician wrote; nothing here rates or ranks a client.
  */
 import { daysBetween } from './dates';
-import { findField, isFilled, normaliseValue } from './fields';
+import { isFilled, normaliseValue } from './fields';
 import type { Note, RuptureEntry } from './note';
 import { isUnrepaired, STATUS_LABELS, STATUSES, type Status } from './status';
 
@@ -65,16 +65,16 @@ export const PATTERN_FIELDS = {
 } as const;
 export type PatternField = keyof typeof PATTERN_FIELDS;
 
-/**
- * The value an entry counts under for one field, or undefined when the field is missing,
- * empty or still "not filled in". The part is cut at its first comma ("helper, wanting to
- * connect" is "helper"), a marker at its first comma or ` (` ("withdrawal (moving away)"
- * is "withdrawal"); cutting happens on the value as written, before it is normalised.
- */
-export function patternValue(entry: RuptureEntry, field: PatternField): string | undefined {
-  const found = findField(entry.fields, PATTERN_FIELDS[field]);
-  if (!found) return undefined;
-  let raw = found.value;
+/** The label each field is found by, normalised once. */
+const LABELS: Readonly<Record<PatternField, string>> = {
+  kind: normaliseValue(PATTERN_FIELDS.kind),
+  part: normaliseValue(PATTERN_FIELDS.part),
+  marker: normaliseValue(PATTERN_FIELDS.marker),
+};
+
+/** A field's value cut as its list wants it, then normalised; undefined when not filled in. */
+function cutValue(field: PatternField, value: string): string | undefined {
+  let raw = value;
   if (field !== 'kind') {
     const comma = raw.indexOf(',');
     if (comma !== -1) raw = raw.slice(0, comma);
@@ -84,6 +84,29 @@ export function patternValue(entry: RuptureEntry, field: PatternField): string |
     }
   }
   return isFilled(raw) ? normaliseValue(raw) : undefined;
+}
+
+/**
+ * The values an entry counts under, from the first field with each label in its section
+ * (labels compared as `findField` compares them: any case, runs of white space as one), in one pass over its fields. The part is
+ * cut at its first comma ("helper, wanting to connect" is "helper"), a marker at its first
+ * comma or ` (` ("withdrawal (moving away)" is "withdrawal"); cutting happens on the value
+ * as written, before it is normalised. A missing, empty or "not filled in" field gives none.
+ */
+export function patternValues(entry: RuptureEntry): Partial<Record<PatternField, string>> {
+  const out: Partial<Record<PatternField, string>> = {};
+  const seen = new Set<PatternField>();
+  for (const f of entry.fields) {
+    if (seen.size === 3) break;
+    const label = normaliseValue(f.label);
+    for (const field of ['kind', 'part', 'marker'] as const) {
+      if (label !== LABELS[field] || seen.has(field)) continue;
+      seen.add(field);
+      const value = cutValue(field, f.value);
+      if (value !== undefined) out[field] = value;
+    }
+  }
+  return out;
 }
 
 /** Orders strings by Unicode code point (not by UTF-16 unit, which differs above U+FFFF). */
@@ -108,24 +131,36 @@ export function noteCounts(note: Note, filter: PatternFilter): boolean {
   return true;
 }
 
-function countValues(entries: readonly RuptureEntry[], field: PatternField): ValueCount[] {
-  const map = new Map<string, { count: number; unrepaired: number; repaired: number; closed: number }>();
+interface Tally {
+  count: number;
+  unrepaired: number;
+  repaired: number;
+  closed: number;
+}
+
+/** byKind, byPart and byMarker, in one pass over the entries. */
+function countValues(entries: readonly RuptureEntry[]): Record<PatternField, ValueCount[]> {
+  const maps: Record<PatternField, Map<string, Tally>> = { kind: new Map(), part: new Map(), marker: new Map() };
   for (const e of entries) {
-    const value = patternValue(e, field);
-    if (value === undefined) continue;
-    let c = map.get(value);
-    if (!c) {
-      c = { count: 0, unrepaired: 0, repaired: 0, closed: 0 };
-      map.set(value, c);
+    if (e.fields.length === 0) continue;
+    const values = patternValues(e);
+    for (const field of ['kind', 'part', 'marker'] as const) {
+      const value = values[field];
+      if (value === undefined) continue;
+      let c = maps[field].get(value);
+      if (!c) {
+        c = { count: 0, unrepaired: 0, repaired: 0, closed: 0 };
+        maps[field].set(value, c);
+      }
+      c.count++;
+      if (isUnrepaired(e.status)) c.unrepaired++;
+      else if (e.status === 'repaired') c.repaired++;
+      else if (e.status === 'closed') c.closed++;
     }
-    c.count++;
-    if (isUnrepaired(e.status)) c.unrepaired++;
-    else if (e.status === 'repaired') c.repaired++;
-    else if (e.status === 'closed') c.closed++;
   }
-  return [...map]
-    .map(([value, c]) => ({ value, ...c }))
-    .sort((a, b) => b.count - a.count || compareCodePoints(a.value, b.value));
+  const sorted = (map: Map<string, Tally>): ValueCount[] =>
+    [...map].map(([value, c]) => ({ value, ...c })).sort((a, b) => b.count - a.count || compareCodePoints(a.value, b.value));
+  return { kind: sorted(maps.kind), part: sorted(maps.part), marker: sorted(maps.marker) };
 }
 
 /** The month after `YYYY-MM`. */
@@ -215,13 +250,14 @@ export function patterns(notes: Iterable<Note>, filter: PatternFilter = {}): Pat
     }
   }
   const days = returnDays(counted);
+  const values = countValues(entries);
   return {
     sessions: counted.length,
     ruptures: entries.length,
     byStatus,
-    byKind: countValues(entries, 'kind'),
-    byPart: countValues(entries, 'part'),
-    byMarker: countValues(entries, 'marker'),
+    byKind: values.kind,
+    byPart: values.part,
+    byMarker: values.marker,
     byClient: [...clients]
       .map(([client, c]) => ({ client, ...c }))
       .sort((a, b) => compareCodePoints(a.client, b.client)),
@@ -233,7 +269,7 @@ export function patterns(notes: Iterable<Note>, filter: PatternFilter = {}): Pat
 /** The counted entries whose field holds this value (after cutting and normalising), in note order. */
 export function entriesWith(notes: readonly Note[], field: PatternField, value: string): RuptureEntry[] {
   const out: RuptureEntry[] = [];
-  for (const note of notes) for (const e of note.entries) if (patternValue(e, field) === value) out.push(e);
+  for (const note of notes) for (const e of note.entries) if (patternValues(e)[field] === value) out.push(e);
   return out;
 }
 

@@ -130,6 +130,10 @@ describe('patterns (issue 13)', () => {
     it('reads the first field with the label in the entry\'s section', () => {
       const n = parse('## One #rupture\n- **kind of MISS:** first\n- **Kind of miss:** second\n', 'a/1.md');
       assert.deepStrictEqual(patterns([n]).byKind.map((r) => r.value), ['first']);
+      // Labels compare in any case and spacing; an empty first field is still the first one.
+      const m = parse('## One #rupture\n- **Kind  OF miss:** \n- **Kind of miss:** second\n- **MARKERS:** withdrawal\n', 'a/2.md');
+      assert.deepStrictEqual(patterns([m]).byKind, []);
+      assert.deepStrictEqual(patterns([m]).byMarker.map((r) => r.value), ['withdrawal']);
     });
 
     it('splits each value by outcome: unrepaired (open, planned, attempted), repaired, closed; held in none', () => {

@@ -342,6 +342,9 @@ const FLOWS = [
       await until('the charts to be drawn', () => view.locator('canvas').count(), (n) => n >= 4);
       await waitFor(view.getByRole('row', { name: /cultural or generational context missed/ }), 'the kind of miss in its table');
       await s.picture();
+      // A click on the bar (one kind, still open, filling the chart) lists its ruptures.
+      await view.locator('#kind canvas').click();
+      await waitFor(view.locator('#list-h', { hasText: 'Kind of miss: cultural or generational context missed, still open (1)' }), 'the list for the clicked bar');
       // The keyboard alone: focus the kind's "List them" button and press Enter.
       const list = view.getByRole('button', { name: 'List the 1 rupture: cultural or generational context missed' });
       await waitFor(list, 'the "List them" button of the kind of miss');

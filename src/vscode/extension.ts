@@ -8,6 +8,7 @@ import { RuptureCompletions } from './completions';
 import { RuptureLenses } from './lenses';
 import { Log } from './log';
 import { needFolder, openSessionNote, pickClient } from './sessionNote';
+import { curtain } from './privacyCurtain';
 import { RuptureTree, type Node } from './tree';
 import { renderSnippet } from '../core/templates';
 import { levelForInsertion, outline } from '../core/outline';
@@ -21,6 +22,8 @@ export interface AttuneApi {
   readonly log: Log;
   /** How long `activate` itself took, in milliseconds (the scan runs after it). */
   readonly activationMs: number;
+  /** Where VS Code keeps this extension's log files (the trust tests search them). */
+  readonly logUri: vscode.Uri;
 }
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }];
@@ -46,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   const status = vscode.window.createStatusBarItem('attune.clientStatus', vscode.StatusBarAlignment.Right, 100);
   status.name = 'Attune: unrepaired ruptures for this client';
   context.subscriptions.push(log, workspace, tree, treeView, lenses, status);
+  curtain.activate(context);
 
   /** The rupture under the cursor, found in the editor's current text. */
   const entryAtCursor = (): EntryRef | undefined => {
@@ -85,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     const n = workspace.index.unrepaired(client).length;
     // The code stays out of the bar itself (screens get shared); it is in the tooltip.
     status.text = `$(heart) ${n} unrepaired`;
-    status.tooltip = `Attune: ${n} unrepaired rupture${n === 1 ? '' : 's'} for ${client}. Click to show them.`;
+    status.tooltip = `Attune: ${n} unrepaired rupture${n === 1 ? '' : 's'} for ${curtain.client(client)}. Click to show them.`;
     status.accessibilityInformation = { label: `${n} unrepaired ruptures for this client. Show them in the Attune view.` };
     status.command = { command: 'attune.showClientInTree', title: 'Show in Attune view', arguments: [client] };
     status.show();
@@ -147,7 +151,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     if (t.kind === 'followup') {
       const ref = entryAtCursor();
       if (!ref) {
-        void vscode.window.showInformationMessage(`"${t.name}" belongs to a rupture: put the cursor in a rupture's section first.`);
+        void vscode.window.showInformationMessage("This template belongs to a rupture: put the cursor in a rupture's section first.");
         return false;
       }
       return changeStatus(ref, t.sets ?? 'open', workspace, log, t.id).then(async (ok) => {
@@ -260,6 +264,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     vscode.languages.registerCodeLensProvider(MARKDOWN, lenses),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new RuptureCompletions(workspace, log), '/', '#'),
     workspace.onDidChange(updateView),
+    curtain.onDidChange(updateView),
     vscode.window.onDidChangeActiveTextEditor(updateStatusBar),
     vscode.window.onDidChangeTextEditorSelection(() => {
       if (revealTimer) clearTimeout(revealTimer);
@@ -275,7 +280,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   void workspace.rescan();
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
-  return { workspace, tree, view: treeView, log, activationMs };
+  return { workspace, tree, view: treeView, log, activationMs, logUri: context.logUri };
 }
 
 export function deactivate(): void {

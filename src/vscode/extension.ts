@@ -8,7 +8,7 @@ import { RuptureCompletions } from './completions';
 import { RuptureLenses } from './lenses';
 import { Log } from './log';
 import { needFolder, openSessionNote, pickClient } from './sessionNote';
-import { curtain } from './privacyCurtain';
+import { curtain, type PrivacyCurtain } from './privacyCurtain';
 import { RuptureTree, type Node } from './tree';
 import { renderSnippet } from '../core/templates';
 import { levelForInsertion, outline } from '../core/outline';
@@ -24,6 +24,7 @@ export interface AttuneApi {
   readonly activationMs: number;
   /** Where VS Code keeps this extension's log files (the trust tests search them). */
   readonly logUri: vscode.Uri;
+  readonly curtain: PrivacyCurtain;
 }
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }];
@@ -257,7 +258,8 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
       updateView();
     }
     const group = tree.clientGroup(client);
-    if (group) await treeView.reveal(group, { select: true, focus: true, expand: true });
+    // A reveal racing a redraw fails with an error naming the client: keep it out of the logs.
+    if (group) await treeView.reveal(group, { select: true, focus: true, expand: true }).then(undefined, () => undefined);
   });
 
   context.subscriptions.push(
@@ -268,7 +270,8 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     vscode.window.onDidChangeActiveTextEditor(updateStatusBar),
     vscode.window.onDidChangeTextEditorSelection(() => {
       if (revealTimer) clearTimeout(revealTimer);
-      revealTimer = setTimeout(() => void revealAtCursor(), 200);
+      // A node gone stale before the reveal is no problem; its error (which names the note) stays out of the logs.
+      revealTimer = setTimeout(() => void revealAtCursor().catch(() => undefined), 200);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('attune.statusBar')) updateStatusBar();
@@ -280,7 +283,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   void workspace.rescan();
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
-  return { workspace, tree, view: treeView, log, activationMs, logUri: context.logUri };
+  return { workspace, tree, view: treeView, log, activationMs, logUri: context.logUri, curtain };
 }
 
 export function deactivate(): void {

@@ -58,11 +58,16 @@ export class PrivacyCurtain implements vscode.Disposable {
     return this.set(!this.down);
   }
 
+  /** Takes up the state saved in `memento`, where every change is saved from now on. */
+  restore(memento: vscode.Memento): void {
+    this.state = memento;
+    this.down = memento.get<boolean>(STATE_KEY, false) === true;
+  }
+
   /** Restores the saved state, and adds the commands and the status-bar toggle. */
   activate(context: vscode.ExtensionContext): void {
     // Global, not per workspace: a curtain lowered for a call stays down in every window.
-    this.state = context.globalState;
-    this.down = context.globalState.get<boolean>(STATE_KEY, false) === true;
+    this.restore(context.globalState);
     this.item = vscode.window.createStatusBarItem('attune.privacyCurtain', vscode.StatusBarAlignment.Right, 99);
     this.item.name = 'Attune: hide client details';
     this.item.command = 'attune.toggleClientDetails';

@@ -42,13 +42,13 @@ export async function pickClient(workspace: WorkspaceIndex, title: string): Prom
     client: c.client,
   }));
   items.push({ label: '$(add) New client…', alwaysShow: true });
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Client code or initials', matchOnDetail: false });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Client code', matchOnDetail: false });
   if (!picked) return undefined;
   if (picked.client) return picked.client;
   const code = await vscode.window.showInputBox({
     title,
-    prompt: 'Client code or initials (not a full name)',
-    placeHolder: 'e.g. A.B. or C017',
+    prompt: 'A client code not drawn from their name or details (initials come from a name)',
+    placeHolder: 'e.g. C017',
     validateInput: validateClientCode,
   });
   return code?.trim() || undefined;

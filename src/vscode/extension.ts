@@ -12,7 +12,7 @@ import { curtain, type PrivacyCurtain } from './privacyCurtain';
 import { RuptureTree, type Node } from './tree';
 import { renderSnippet } from '../core/templates';
 import { levelForInsertion, outline } from '../core/outline';
-import { WorkspaceIndex } from './workspaceIndex';
+import { describeError, WorkspaceIndex } from './workspaceIndex';
 
 /** What activation returns: read-only handles for tests and for other extensions. */
 export interface AttuneApi {
@@ -106,7 +106,18 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
 
   let revealTimer: NodeJS.Timeout | undefined;
   const command = (id: string, handler: (...args: unknown[]) => unknown): void => {
-    context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+    // VS Code logs a failed command's message to a file on disk, and messages of file
+    // errors hold paths: Attune logs only the kind of problem, and says so briefly.
+    const guarded = async (...args: unknown[]): Promise<unknown> => {
+      try {
+        return await handler(...args);
+      } catch (err) {
+        log.error(`A command stopped: ${describeError(err)}`);
+        void vscode.window.showWarningMessage('Attune could not finish that. The Attune output names the kind of problem.');
+        return false;
+      }
+    };
+    context.subscriptions.push(vscode.commands.registerCommand(id, guarded));
   };
 
   const setTo = (status: Status, templateId?: string) => async (arg?: unknown): Promise<boolean> => {

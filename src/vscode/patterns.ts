@@ -26,6 +26,7 @@ import {
 import type { Status } from '../core/status';
 import type { Outcome, Period, ToExtension, ToWebview } from '../webview/patternsProtocol';
 import type { Log } from './log';
+import type { PrivacyCurtain } from './privacyCurtain';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** How long note changes settle before the panel is redrawn. */
@@ -83,11 +84,6 @@ const OUTCOME_WORDS: Readonly<Record<Outcome, string>> = {
  */
 export class PatternsPanel implements vscode.Disposable {
   private static current: PatternsPanel | undefined;
-  /**
-   * The privacy curtain's single hook: while it is drawn the panel receives no counts.
-   * The curtain (src/vscode/privacyCurtain.ts, when it exists) calls `setCurtain`.
-   */
-  private static curtainDrawn = false;
 
   readonly panel: vscode.WebviewPanel;
   private period: Period = 'all';
@@ -102,25 +98,24 @@ export class PatternsPanel implements vscode.Disposable {
   /** The panel's latest report of what it drew. */
   lastRender: { text: string; ms: number } | undefined;
 
-  static show(extensionUri: vscode.Uri, workspace: WorkspaceIndex, log: Log): PatternsPanel {
+  /**
+   * Opens the panel, or brings it forward. The curtain is the extension's own instance,
+   * passed in: this bundle is separate, so importing the module would make a second one.
+   */
+  static show(extensionUri: vscode.Uri, workspace: WorkspaceIndex, log: Log, curtain: PrivacyCurtain): PatternsPanel {
     if (PatternsPanel.current) {
       PatternsPanel.current.panel.reveal();
       return PatternsPanel.current;
     }
-    PatternsPanel.current = new PatternsPanel(extensionUri, workspace, log);
+    PatternsPanel.current = new PatternsPanel(extensionUri, workspace, log, curtain);
     return PatternsPanel.current;
-  }
-
-  static setCurtain(drawn: boolean): void {
-    PatternsPanel.curtainDrawn = drawn;
-    PatternsPanel.current?.post({ type: 'curtain', drawn });
-    if (!drawn) PatternsPanel.current?.update();
   }
 
   private constructor(
     extensionUri: vscode.Uri,
     private readonly workspace: WorkspaceIndex,
     private readonly log: Log,
+    private readonly curtain: PrivacyCurtain,
   ) {
     const dist = vscode.Uri.joinPath(extensionUri, 'dist');
     this.panel = vscode.window.createWebviewPanel('attune.patterns', 'Attune: Patterns', vscode.ViewColumn.Active, {
@@ -136,6 +131,12 @@ export class PatternsPanel implements vscode.Disposable {
       }),
       this.panel.onDidDispose(() => this.dispose()),
       workspace.onDidChange(() => this.scheduleUpdate()),
+      // While the privacy curtain is down the panel holds nothing from the notes: no
+      // client codes, titles, field values or counts. Raised, it is drawn afresh.
+      curtain.onDidChange((down) => {
+        this.post({ type: 'curtain', drawn: down });
+        if (!down) this.update();
+      }),
     );
   }
 
@@ -179,7 +180,7 @@ export class PatternsPanel implements vscode.Disposable {
     if (!message) return;
     switch (message.type) {
       case 'ready':
-        if (PatternsPanel.curtainDrawn) this.post({ type: 'curtain', drawn: true });
+        if (this.curtain.hidden) this.post({ type: 'curtain', drawn: true });
         this.update();
         return;
       case 'filter':
@@ -188,7 +189,7 @@ export class PatternsPanel implements vscode.Disposable {
         this.update();
         return;
       case 'list':
-        this.list(message.field, message.value, message.outcome);
+        if (!this.curtain.hidden) this.list(message.field, message.value, message.outcome);
         return;
       case 'open':
         await this.open(message.path, message.line);
@@ -228,7 +229,7 @@ export class PatternsPanel implements vscode.Disposable {
 
   private update(): void {
     this.stale = false;
-    if (PatternsPanel.curtainDrawn) return;
+    if (this.curtain.hidden) return;
     const started = performance.now();
     const index = this.workspace.index;
     const clients = index

@@ -52,6 +52,8 @@ const FIELDS: readonly { field: PatternField; title: string; key: 'byKind' | 'by
   { field: 'marker', title: 'Markers', key: 'byMarker', blurb: 'From "Markers", up to the first comma or bracket.' },
 ];
 
+const CURTAIN_TEXT = 'Client details are hidden for sharing your screen. Show them again with the eye in the status bar.';
+
 const charts: Chart[] = [];
 let current: Data | undefined;
 let curtain = false;
@@ -365,7 +367,10 @@ function showCurtain(drawn: boolean): void {
   // Drawn: forget the counts too; the extension sends them afresh once it is lifted.
   if (drawn) {
     current = undefined;
-    main.replaceChildren(el('h1', 'Patterns in your ruptures'), el('p', 'Hidden while the privacy curtain is drawn.'));
+    const note = el('p', CURTAIN_TEXT);
+    note.id = 'headline';
+    main.replaceChildren(el('h1', 'Patterns in your ruptures'), note);
+    send({ type: 'rendered', text: CURTAIN_TEXT, ms: 0 });
   }
 }
 

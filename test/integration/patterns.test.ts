@@ -115,6 +115,24 @@ describe('Show Patterns (issue 13)', () => {
     }
   });
 
+  it('shows nothing from the notes while the privacy curtain is down, and draws afresh when it is raised', async () => {
+    const api = await activateAttune();
+    await panel.handle({ type: 'filter', period: 'all', client: 'A.B.' });
+    await draws('1 rupture with A.B. noted across 2 sessions.');
+    const before = panel.sent.length;
+    await api.curtain.set(true);
+    try {
+      await draws('Client details are hidden for sharing your screen. Show them again with the eye in the status bar.');
+      await panel.handle({ type: 'filter', period: 'all', client: 'C.D.' });
+      await panel.handle({ type: 'list', field: 'kind', value: 'cultural or generational context missed', outcome: 'all' });
+      await new Promise((r) => setTimeout(r, 300));
+      assert.deepStrictEqual(panel.sent.slice(before), [{ type: 'curtain', drawn: true }], 'nothing but the curtain is sent while it is down');
+    } finally {
+      await api.curtain.set(false);
+    }
+    await draws('3 ruptures with C.D. noted across 2 sessions.');
+  });
+
   it('counts the last months only with a period', async () => {
     await panel.handle({ type: 'filter', period: '3', client: '' });
     // The demo notes are dated 2026-10-30 to 2026-11-20: all of them or none fall in the last 3 months.

@@ -5,6 +5,7 @@ import { changeStatus, insertReflection, insertBlock, loadTemplates, openEntry, 
 import { readConfig, type GroupBy } from './config';
 import { prepareForSession, toggleTask } from './checklist';
 import { RuptureCompletions } from './completions';
+import { CueHints } from './cueHints';
 import { RuptureLenses } from './lenses';
 import { Log } from './log';
 import { needFolder, openSessionNote, pickClient } from './sessionNote';
@@ -19,6 +20,7 @@ export interface AttuneApi {
   readonly tree: RuptureTree;
   readonly view: vscode.TreeView<Node>;
   readonly log: Log;
+  readonly cues: CueHints;
   /** How long `activate` itself took, in milliseconds (the scan runs after it). */
   readonly activationMs: number;
 }
@@ -46,6 +48,8 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   const status = vscode.window.createStatusBarItem('attune.clientStatus', vscode.StatusBarAlignment.Right, 100);
   status.name = 'Attune: unrepaired ruptures for this client';
   context.subscriptions.push(log, workspace, tree, treeView, lenses, status);
+  const cues = new CueHints(workspace, log, context.workspaceState);
+  context.subscriptions.push(cues);
 
   /** The rupture under the cursor, found in the editor's current text. */
   const entryAtCursor = (): EntryRef | undefined => {
@@ -275,7 +279,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   void workspace.rescan();
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
-  return { workspace, tree, view: treeView, log, activationMs };
+  return { workspace, tree, view: treeView, log, cues, activationMs };
 }
 
 export function deactivate(): void {

@@ -70,7 +70,7 @@ export const BUILT_IN_CUES: readonly CueDefinition[] = [
   {
     id: 'dont-understand',
     kind: 'confrontation',
-    reason: 'Feeling misunderstood or unheard is one of the most common signs of a strain. Worth a second look?',
+    reason: 'Feeling misunderstood or unheard can be a sign of a strain between you. Worth a second look?',
     phrases: ["you don't understand", "don't get it", "you're not listening"],
   },
   {
@@ -106,7 +106,7 @@ export const BUILT_IN_CUES: readonly CueDefinition[] = [
   {
     id: 'upset-with-me',
     kind: 'confrontation',
-    reason: 'Feelings aimed at you are a chance to talk about what is happening between you. Worth a second look?',
+    reason: 'Feelings aimed at you may be a chance to talk about what is happening between you. Worth a second look?',
     phrases: ['angry with me', 'upset with me', 'frustrated with me', 'annoyed with me', 'angry at me'],
   },
   {
@@ -124,7 +124,7 @@ export const BUILT_IN_CUES: readonly CueDefinition[] = [
   {
     id: 'irritated',
     kind: 'my own reaction',
-    reason: 'Your own irritation is information about what was happening between you. Worth a second look?',
+    reason: 'Your own irritation may say something about what was happening between you. Worth a second look?',
     phrases: ['I felt irritated', 'I was irritated', 'I felt annoyed'],
   },
   {

@@ -172,11 +172,15 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
     if (!hint) return undefined;
     const cues = this.cuesFor(document);
     const kind = cues?.cues.find((c) => c.id === hint.code)?.kind;
-    const text = new vscode.MarkdownString(undefined, false);
+    // Plain words (a user's own reason is escaped), so the hover reads as written.
+    const text = new vscode.MarkdownString(
+      [
+        `Attune noticed ${kind ? KIND_WORDS[kind] : 'a possible cue'}: ${escapeMarkdown(hint.message)}`,
+        NOT_A_RUPTURE_BY_ITSELF,
+        'Quick Fix: reflect on it as a rupture, hide it on this line ("Not this time"), or turn cue hints off.',
+      ].join('\n\n'),
+    );
     text.isTrusted = false;
-    text.appendText(`Attune noticed ${kind ? KIND_WORDS[kind] : 'a possible cue'}: ${hint.message}\n\n`);
-    text.appendText(`${NOT_A_RUPTURE_BY_ITSELF}\n\n`);
-    text.appendText('Quick Fix: reflect on it as a rupture, hide it on this line ("Not this time"), or turn cue hints off.');
     return new vscode.Hover(text, hint.range);
   }
 
@@ -241,6 +245,10 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
     for (const t of this.timers.values()) clearTimeout(t);
     this.disposables.forEach((d) => d.dispose());
   }
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>#|!]/g, (c) => `\\${c}`);
 }
 
 /** What "Not this time" remembers: a hash, from which neither the note nor its text can be read back. */

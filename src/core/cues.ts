@@ -8,7 +8,8 @@
  * and curly apostrophes alike, a phrase never running over a line break.
  */
 import { splitLines } from './lines';
-import { forEachMarkdownLine, type Note } from './note';
+import { forEachMarkdownLine } from './blocks';
+import type { Note } from './note';
 import { BUILT_IN_CUES, CUE_KINDS, type CueDefinition, type CueKind } from './cuePhrases';
 
 export { BUILT_IN_CUES, CUE_KINDS, type CueDefinition, type CueKind } from './cuePhrases';

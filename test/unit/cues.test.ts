@@ -76,12 +76,14 @@ describe('cue hints (core)', () => {
         }
       });
 
-      it('is silent in front matter, fenced code, HTML comments and rupture sections', () => {
+      it('is silent in front matter, fenced and indented code, HTML comments and rupture sections', () => {
         const sentence = sentences[0];
         const hidden = [
           `---\nnote: ${sentence}\n---\n# Session\n`,
           `# Session\n\n\`\`\`\n${sentence}\n\`\`\`\n`,
           `# Session\n\n~~~~\n${sentence}\n~~~~\n`,
+          `# Session\n\n    ${sentence}\n`,
+          `# Session\n\nText.\n\n\t${sentence}\n`,
           `# Session\n\n<!-- ${sentence} -->\n`,
           `# Session\n\n<!--\n${sentence}\n-->\n`,
           `# Session\n\n## The fee #rupture/open\n\n${sentence}\n\n### Repair plan\n\n${sentence}\n`,
@@ -142,6 +144,10 @@ describe('cue hints (core)', () => {
     ]);
   });
 
+  it('reads an indented line that continues a paragraph or a list as prose, not code', () => {
+    assert.deepStrictEqual(ids('# Session\n\nShe paused,\n    then went quiet.\n\n- Check-in\n    - I rushed.\n'), ['went-quiet', 'rushed']);
+  });
+
   it('looks again after a rupture section ends, and after code and comments close', () => {
     const text = [
       '# Session', // 0
@@ -158,6 +164,8 @@ describe('cue hints (core)', () => {
       'I rushed.', // 11
     ].join('\n');
     assert.deepStrictEqual(found(text).map((f) => [f[0], f[3]]), [[6, 'went-quiet'], [11, 'rushed']]);
+    // A setext heading ends a rupture section as VS Code's outline does.
+    assert.deepStrictEqual(found('## Fee #rupture\nI rushed.\n\nLater\n=====\nI rushed.\n').map((f) => f[0]), [5]);
   });
 
   it('adds the phrases of the attune.cues.phrases setting, with their own kind and reason', () => {

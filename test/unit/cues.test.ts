@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { BUILT_IN_CUES, builtInCues, compileCues, CUE_KINDS, findCues, quoteCueLine, readUserCues, type CompiledCues } from '../../src/core/cues';
 import { parse } from './helpers';
 
@@ -232,5 +234,12 @@ describe('cue hints (core)', () => {
   it('quotes a line for the "Cues I noticed" field', () => {
     assert.strictEqual(quoteCueLine("  She said 'not exactly' and went quiet.  "), `"She said 'not exactly' and went quiet."`);
     assert.strictEqual(quoteCueLine('She said "not exactly".'), '\u201CShe said "not exactly".\u201D');
+  });
+
+  it('is documented in the README: every built-in cue with its kind, and the settings', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+    for (const c of BUILT_IN_CUES) assert.ok(readme.includes(`| \`${c.id}\` | ${c.kind} |`), c.id);
+    for (const setting of ['attune.cues.enabled', 'attune.cues.phrases']) assert.ok(readme.includes(`| \`${setting}\` |`), setting);
+    assert.ok(readme.includes('### `attune cues [PATH] [--json]`'));
   });
 });

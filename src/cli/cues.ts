@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { builtInCues, findCues, type CompiledCues, type CueHint } from '../core/cues';
 import { parseNote } from '../core/note';
+import { printable } from '../core/printable';
 import { decodeNote, DEFAULT_MAX_NOTE_BYTES, errorReason, walkNotes } from '../node/files';
 import { formatBytes, NoteReader, relativePath } from '../node/scan';
 import { parseArgs, UsageError, warn, type Io } from './common';
@@ -15,17 +16,6 @@ interface FoundCue extends CueHint {
   readonly file: string;
   /** The words as written in the note, for the readable listing. */
   readonly text: string;
-}
-
-/** Control characters (a file name may hold a line break) shown as escapes, so one cue stays one line. */
-export function escapeControls(text: string): string {
-  return text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => {
-    const code = c.charCodeAt(0);
-    if (c === '\n') return '\\n';
-    if (c === '\r') return '\\r';
-    if (c === '\t') return '\\t';
-    return code > 0xff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\x${code.toString(16).padStart(2, '0')}`;
-  });
 }
 
 function cuesIn(bytes: Uint8Array, file: string, compiled: CompiledCues, io: Io): FoundCue[] {
@@ -96,7 +86,8 @@ export function cues(io: Io, args: readonly string[]): number {
   }
   let out = '';
   for (const c of found) {
-    out += escapeControls(`${c.file}:${c.line + 1}:${c.column + 1}: "${c.text}" (${c.kind}, ${c.cue}): ${c.reason}`) + '\n';
+    // A file name may hold a line break or a terminal escape: shown escaped, one cue stays one line.
+    out += printable(`${c.file}:${c.line + 1}:${c.column + 1}: "${c.text}" (${c.kind}, ${c.cue}): ${c.reason}`) + '\n';
   }
   io.out(out);
   return 0;

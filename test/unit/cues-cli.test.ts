@@ -81,9 +81,9 @@ describe('attune cues (command line)', () => {
 
   it('escapes control characters, so one cue stays on one line', () => {
     const dir = temp.make();
-    write(dir, 'odd\nname.md', 'I\trushed.\n');
+    write(dir, 'odd\nname\x1b[2J.md', 'I\trushed.\n');
     const r = cli(['cues', dir], '/');
-    assert.strictEqual(r.out, 'odd\\nname.md:1:1: "I\\trushed" (my own reaction, rushed): Rushing can leave a client behind without either of you noticing. Worth a second look?\n');
+    assert.strictEqual(r.out, 'odd\\nname\\x1b[2J.md:1:1: "I\trushed" (my own reaction, rushed): Rushing can leave a client behind without either of you noticing. Worth a second look?\n');
   });
 
   it('says clearly when the path cannot be read or the arguments are wrong, exit 2', () => {

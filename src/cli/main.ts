@@ -13,6 +13,7 @@ import { decodeNote, DEFAULT_MAX_NOTE_BYTES, errorReason } from '../node/files';
 import { readRegularFile, TooLarge, type ReadResult } from '../node/safeRead';
 import { formatBytes, scanFolder } from '../node/scan';
 import { checklist } from './checklist';
+import { cues } from './cues';
 import { patternsCommand } from './patterns';
 import { parseArgs, readFolder, templateFiles, UsageError, warn, type Io } from './common';
 
@@ -37,6 +38,10 @@ Usage:
       oldest first, with a link to its heading and its opening line, then your
       checks (DIR/.attune/templates/checklist.md, or the built-in ones).
       --json prints {client, date, items}.
+  attune cues [PATH] [--json]
+      Phrases in a note (or in every note under a folder) that may be quiet
+      signs of a rupture, each with why. Never in front matter, code, comments
+      or rupture sections. --json prints [{file, line, column, length, cue, kind}].
   attune patterns [DIR] [--client C] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--json]
       What your ruptures teach you: how many across how many sessions, how they
       stand, the kinds of miss, the parts of you that led and the markers that
@@ -199,7 +204,7 @@ function set(io: Io, args: readonly string[]): number {
   return 0;
 }
 
-const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set, checklist, patterns: patternsCommand };
+const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set, checklist, cues, patterns: patternsCommand };
 
 /** Runs the CLI; returns the exit code. Never throws. */
 export function run(argv: readonly string[], io: Io): number {

@@ -3,6 +3,7 @@
  * what the clinician's ruptures teach them, over months and across clients.
  */
 import { isIsoDate } from '../core/dates';
+import { printable } from '../core/printable';
 import { headline, patterns, type PatternFilter, type Patterns, type ValueCount } from '../core/patterns';
 import { STATUS_LABELS, STATUSES } from '../core/status';
 import { scanFolder } from '../node/scan';
@@ -13,11 +14,6 @@ function dateFlag(flags: Map<string, string | true>, name: 'since' | 'until'): s
   if (value === undefined) return undefined;
   if (value === true || !isIsoDate(value)) throw new UsageError(`--${name} takes a date written YYYY-MM-DD, such as 2025-09-01`);
   return value;
-}
-
-/** Control characters (and bidirectional overrides) written as `\u{..}`, so a note cannot drive the terminal. */
-export function escapeControls(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -38,14 +34,14 @@ function valueBlock(title: string, rows: readonly ValueCount[]): string {
   let out = `\n${title}\n`;
   if (rows.length === 0) return out + '  not filled in yet\n';
   let width = 0;
-  for (const r of rows) width = Math.max(width, escapeControls(r.value).length);
-  for (const r of rows) out += `  ${escapeControls(r.value).padEnd(width)}  ${String(r.count).padStart(3)}  (${outcome(r)})\n`;
+  for (const r of rows) width = Math.max(width, printable(r.value).length);
+  for (const r of rows) out += `  ${printable(r.value).padEnd(width)}  ${String(r.count).padStart(3)}  (${outcome(r)})\n`;
   return out;
 }
 
 /** The readable report: the zoomed-out view first, clients in alphabetical order, never ranked. */
 export function formatPatterns(p: Patterns, filter: PatternFilter): string {
-  let out = `${headline(p, filter, filter.client === undefined ? undefined : escapeControls(filter.client))}.\n`;
+  let out = `${headline(p, filter, filter.client === undefined ? undefined : printable(filter.client))}.\n`;
   if (p.sessions === 0) return out + 'No session notes count here yet; patterns appear as your notes grow.\n';
 
   out += '\nWhere they stand\n';
@@ -70,9 +66,9 @@ export function formatPatterns(p: Patterns, filter: PatternFilter): string {
   if (p.byClient.length > 0) {
     out += '\nBy client (alphabetical)\n';
     let width = 0;
-    for (const c of p.byClient) width = Math.max(width, escapeControls(c.client).length);
+    for (const c of p.byClient) width = Math.max(width, printable(c.client).length);
     for (const c of p.byClient) {
-      out += `  ${escapeControls(c.client).padEnd(width)}  ${plural(c.sessions, 'session').padEnd(13)} ${plural(c.ruptures, 'rupture').padEnd(12)} ${c.unrepaired} still open\n`;
+      out += `  ${printable(c.client).padEnd(width)}  ${plural(c.sessions, 'session').padEnd(13)} ${plural(c.ruptures, 'rupture').padEnd(12)} ${c.unrepaired} still open\n`;
     }
   }
   return out;

@@ -80,7 +80,7 @@ describe('attune patterns (issue 13)', () => {
     assert.match(r.out, /\n {2}too deep too soon +2 {2}\(1 still open, 1 waiting at their pace\)\n/);
     assert.match(r.out, /the first attempt came a median of 5\.5 days after the session/);
     const clients = lines.slice(lines.indexOf('By client (alphabetical)') + 1).filter((l) => l.trim()).map((l) => l.trim().split(/ {2,}/)[0]);
-    assert.deepStrictEqual(clients, ['AB', 'CD', 'E\\u{1b}[31mF', 'EF']);
+    assert.deepStrictEqual(clients, ['AB', 'CD', 'E\\x1b[31mF', 'EF']);
     assert.ok(!r.out.includes('\u001b'), 'no raw escape character reaches the terminal');
     for (const word of ['overdue', 'failure', 'error', 'owed']) assert.ok(!r.out.toLowerCase().includes(word));
   });

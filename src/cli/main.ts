@@ -11,6 +11,7 @@ import { splitLines } from '../core/lines';
 import { decodeNote, errorReason } from '../node/files';
 import { scanFolder } from '../node/scan';
 import { checklist } from './checklist';
+import { feedback } from './feedback';
 import { parseArgs, readFolder, templateFiles, UsageError, warn, type Io } from './common';
 
 declare const ATTUNE_VERSION: string | undefined;
@@ -29,11 +30,16 @@ Usage:
   attune set FILE:LINE STATUS
       Sets the status of the rupture whose heading is on LINE (1-based), changing
       only its tag. STATUS: ${STATUSES.join(', ')}.
-  attune checklist --client C [DIR] [--json]
+  attune checklist --client C [DIR] [--json] [--feedback-threshold N]
       The "Before the session" checklist for client C: each unrepaired rupture,
       oldest first, with a link to its heading and its opening line, then your
       checks (DIR/.attune/templates/checklist.md, or the built-in ones).
-      --json prints {client, date, items}.
+      --json prints {client, date, items, feedback, feedbackLower}.
+      --feedback-threshold N also suggests checking in early when the latest
+      feedback score is below N (your own number, on your own scale).
+  attune feedback --client C [DIR] [--json]
+      The feedback scores you wrote in C's dated notes ("Alliance feedback
+      score"), oldest first. --json prints [{date, score, max, file, line}].
   attune --help | --version
 
 Everything stays on this machine: attune reads and writes local files only.
@@ -178,7 +184,7 @@ function set(io: Io, args: readonly string[]): number {
   return 0;
 }
 
-const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set, checklist };
+const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set, checklist, feedback };
 
 /** Runs the CLI; returns the exit code. Never throws. */
 export function run(argv: readonly string[], io: Io): number {

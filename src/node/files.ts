@@ -42,6 +42,24 @@ export function mayHoldTag(bytes: Uint8Array): boolean {
   return false;
 }
 
+const FEEDBACK = Buffer.from('feedbac');
+
+/**
+ * Whether UTF-8 bytes hold "feedback" in any letter case: the feedback features read the
+ * "Alliance feedback score" and "Feedback I asked for" fields of every note, rupture or
+ * not. `k` is a rare letter, so jumping from one to the next is quick.
+ */
+export function mayHoldFeedback(bytes: Uint8Array): boolean {
+  for (const k of [0x6b, 0x4b]) {
+    for (let i = bytes.indexOf(k, FEEDBACK.length); i !== -1; i = bytes.indexOf(k, i + 1)) {
+      let n = 0;
+      while (n < FEEDBACK.length && (bytes[i - FEEDBACK.length + n] | 0x20) === FEEDBACK[n]) n++;
+      if (n === FEEDBACK.length) return true;
+    }
+  }
+  return false;
+}
+
 /** Bytes up to the end of the front matter's closing `---` line, or undefined when that cannot be found cheaply. */
 function frontMatterBytes(bytes: Uint8Array): Uint8Array | undefined {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
@@ -64,13 +82,13 @@ function frontMatterBytes(bytes: Uint8Array): Uint8Array | undefined {
 }
 
 /**
- * Text for the index, not for editing: a UTF-8 note with no `#rupture` anywhere yields
+ * Text for the index, not for editing: a UTF-8 note with no `#rupture` and no feedback field anywhere yields
  * only its front matter (all the index needs from it: client and date), which spares
  * decoding most of a workspace. Every other note is decoded whole, as `decodeNote` does.
  */
 export function indexableText(bytes: Uint8Array): Decoded {
   const looksUtf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-  if (!looksUtf16 && !mayHoldTag(bytes)) {
+  if (!looksUtf16 && !mayHoldTag(bytes) && !mayHoldFeedback(bytes)) {
     const head = frontMatterBytes(bytes);
     if (head && bytes.subarray(0, 8000).indexOf(0) === -1) return { ok: true, text: utf8.decode(head), encoding: 'utf-8' };
   }

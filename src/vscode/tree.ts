@@ -4,6 +4,7 @@ import { entryAge } from '../core/index';
 import type { RuptureEntry } from '../core/note';
 import { STATUS_LABELS, STATUSES, type Status } from '../core/status';
 import type { GroupBy } from './config';
+import { withRecentScores } from './feedback';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export type Node = GroupNode | EntryNode;
@@ -141,7 +142,7 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     item.description = `${n} unrepaired`;
     item.contextValue = group.by === 'client' ? 'attune.client' : 'attune.statusGroup';
     item.iconPath = new vscode.ThemeIcon(group.by === 'client' ? 'person' : STATUS_ICONS[group.key as Status] ?? 'circle-outline');
-    item.tooltip = group.by === 'client' ? `Client ${group.key}: ${n} unrepaired rupture${n === 1 ? '' : 's'}` : `${n} ${label}`;
+    item.tooltip = group.by === 'client' ? withRecentScores(`Client ${group.key}: ${n} unrepaired rupture${n === 1 ? '' : 's'}`, this.workspace.index, group.key) : `${n} ${label}`;
     item.accessibilityInformation = { label: `${label}, ${n} unrepaired rupture${n === 1 ? '' : 's'}` };
     return item;
   }

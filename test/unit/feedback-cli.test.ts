@@ -1,5 +1,8 @@
 import * as assert from 'assert';
-import { cli, TempDirs } from './helpers';
+import * as fs from 'fs';
+import * as path from 'path';
+import { noteScore } from '../../src/core/feedback';
+import { cli, parse, TempDirs } from './helpers';
 
 const between = (score: string, heard?: string): string =>
   `## Between us\n\n${heard ? `- **Feedback I asked for, and what I heard:** ${heard}\n` : ''}- **Alliance feedback score (if we use one):** ${score}\n`;
@@ -120,5 +123,28 @@ describe('attune checklist: feedback', () => {
     const rest = Object.fromEntries(Object.entries(NOTES).filter(([file]) => file !== 'AB/2026-11-14.md'));
     const words = cli(['checklist', '--client', 'A.B.'], temp.make(rest));
     assert.ok(words.out.includes('\n\nWhat you heard when you asked for feedback last time (2026-11-13):\n> "It was fine." Said quickly.\n\n- [ ] Their feedback score'), words.out);
+  });
+});
+
+describe('README: feedback from the client', () => {
+  const root = path.join(__dirname, '..', '..', '..');
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Feedback from the client'), readme.indexOf('## Privacy'));
+  const block = (lang: string, n = 0): string => [...section.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))][n][1];
+
+  it('says the scale is the clinician’s own and that no licensed scale is reproduced', () => {
+    assert.match(section, /The scale is whatever you use/);
+    assert.match(section, /reproduces none of any scale's items, anchors or cut-offs/);
+  });
+
+  it('shows the demo notes’ scores exactly as attune feedback prints them', () => {
+    const r = cli(['feedback', '--client', 'A.B.', path.join(root, 'test', 'fixtures', 'demo'), '--json'], '/');
+    assert.deepStrictEqual(JSON.parse(r.out), JSON.parse(block('json')));
+  });
+
+  it('shows the checklist lines the demo notes give', () => {
+    const r = cli(['checklist', '--client', 'A.B.', path.join(root, 'test', 'fixtures', 'demo')], '/');
+    assert.ok(r.out.includes(`\n\n${block('markdown', 1).trimEnd()}\n\n`), r.out);
+    assert.deepStrictEqual(noteScore(parse(block('markdown', 0))), { score: 30, max: 40, line: 3 });
   });
 });

@@ -43,18 +43,23 @@ export function mayHoldTag(bytes: Uint8Array): boolean {
 }
 
 const FEEDBACK = Buffer.from('feedbac');
+/** What follows "feedback" in the two labels: "Alliance feedback score", "Feedback I asked for, and what I heard". */
+const LABEL_ENDS = [Buffer.from(' score'), Buffer.from(' i asked')];
 
 /**
- * Whether UTF-8 bytes hold "feedback" in any letter case: the feedback features read the
- * "Alliance feedback score" and "Feedback I asked for" fields of every note, rupture or
- * not. `k` is a rare letter, so jumping from one to the next is quick.
+ * Whether UTF-8 bytes may hold a feedback field: "feedback score" or "feedback I asked" in
+ * any letter case. The feedback features read those fields from every note, rupture or
+ * not; "feedback" alone in a note's prose does not count. `k` is a rare letter, so
+ * jumping from one to the next is quick.
  */
 export function mayHoldFeedback(bytes: Uint8Array): boolean {
+  const matches = (at: number, word: Uint8Array): boolean => {
+    for (let n = 0; n < word.length; n++) if (at + n >= bytes.length || (bytes[at + n] | 0x20) !== word[n]) return false;
+    return true;
+  };
   for (const k of [0x6b, 0x4b]) {
     for (let i = bytes.indexOf(k, FEEDBACK.length); i !== -1; i = bytes.indexOf(k, i + 1)) {
-      let n = 0;
-      while (n < FEEDBACK.length && (bytes[i - FEEDBACK.length + n] | 0x20) === FEEDBACK[n]) n++;
-      if (n === FEEDBACK.length) return true;
+      if (matches(i - FEEDBACK.length, FEEDBACK) && LABEL_ENDS.some((end) => matches(i + 1, end))) return true;
     }
   }
   return false;

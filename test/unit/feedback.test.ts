@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { buildChecklist } from '../../src/core/checklist';
 import { applyEdits } from '../../src/core/edits';
 import { feedbackLower, feedbackSeries, formatScore, heardLastTime, noteScore, parseScore, scoreSpan } from '../../src/core/feedback';
@@ -234,10 +235,30 @@ describe('feedback: recording a score in a note', () => {
 });
 
 describe('feedback: the index keeps notes that hold feedback whole', () => {
-  it('finds "feedback" in any letter case', () => {
+  it('finds the feedback labels in any letter case, and not the word in prose', () => {
     assert.strictEqual(mayHoldFeedback(Buffer.from('- **ALLIANCE FEEDBACK score:** 3')), true);
-    assert.strictEqual(mayHoldFeedback(Buffer.from('feedbacK')), true);
-    assert.strictEqual(mayHoldFeedback(Buffer.from('feed back, eedback, k')), false);
+    assert.strictEqual(mayHoldFeedback(Buffer.from('- **FeedbacK I ASKED for, and what I heard:** fine')), true);
+    assert.strictEqual(mayHoldFeedback(Buffer.from('feedback score')), true);
+    assert.strictEqual(mayHoldFeedback(Buffer.from('I asked for feedback at the end; feed back, eedback score, k')), false);
+    assert.strictEqual(mayHoldFeedback(Buffer.from('feedback scor')), false);
+  });
+
+  it('gives the feedback readers exactly what the whole text gives, for any note', () => {
+    const piece = fc.constantFrom('---\n', 'client: C.D.\n', 'date: 2026-10-01\n', '## Between us\n', '```\n', '<!--\n', '-->\n', '\r\n', '\n', '\uFEFF',
+      '- **Alliance feedback score:** 7/10\n', '**ALLIANCE FEEDBACK SCORE (if any):** 8 of 9\n', '- **Feedback I asked for, and what I heard:** ok\n',
+      'I asked for feedback at the end.\n', '#rupture\n', 'é', 'text ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 25 }), (pieces) => {
+        const bytes = Buffer.from(pieces.join(''));
+        const quick = indexableText(bytes);
+        assert.ok(quick.ok);
+        const full = parse(bytes.toString('utf8'), 'CD/2026-10-01.md');
+        const fast = parse(quick.text, 'CD/2026-10-01.md');
+        assert.deepStrictEqual(noteScore(fast), noteScore(full));
+        assert.deepStrictEqual(heardLastTime([fast], full.client, '2027-01-01'), heardLastTime([full], full.client, '2027-01-01'));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('reads the score of a note without a rupture from the scan', () => {

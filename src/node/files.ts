@@ -42,24 +42,26 @@ export function mayHoldTag(bytes: Uint8Array): boolean {
   return false;
 }
 
-const FEEDBACK = Buffer.from('feedbac');
-/** What follows "feedback" in the two labels: "Alliance feedback score", "Feedback I asked for, and what I heard". */
-const LABEL_ENDS = [Buffer.from(' score'), Buffer.from(' i asked')];
+/** The starts of the two feedback labels, lower case: "Alliance feedback score" and "Feedback I asked for, and what I heard". */
+const FEEDBACK_LABELS = [Buffer.from('alliance feedback score'), Buffer.from('feedback i asked')];
 
 /**
- * Whether UTF-8 bytes may hold a feedback field: "feedback score" or "feedback I asked" in
- * any letter case. The feedback features read those fields from every note, rupture or
- * not; "feedback" alone in a note's prose does not count. `k` is a rare letter, so
- * jumping from one to the next is quick.
+ * Whether UTF-8 bytes may hold a feedback field: `**` or `__` followed (after blanks) by
+ * the start of a feedback label, in any letter case. The feedback features read those
+ * fields from every note, rupture or not; the word "feedback" in prose does not count.
+ * `*` and `_` are rare in prose, so jumping from one to the next is quick.
  */
 export function mayHoldFeedback(bytes: Uint8Array): boolean {
-  const matches = (at: number, word: Uint8Array): boolean => {
-    for (let n = 0; n < word.length; n++) if (at + n >= bytes.length || (bytes[at + n] | 0x20) !== word[n]) return false;
-    return true;
-  };
-  for (const k of [0x6b, 0x4b]) {
-    for (let i = bytes.indexOf(k, FEEDBACK.length); i !== -1; i = bytes.indexOf(k, i + 1)) {
-      if (matches(i - FEEDBACK.length, FEEDBACK) && LABEL_ENDS.some((end) => matches(i + 1, end))) return true;
+  for (const mark of [0x2a, 0x5f]) {
+    for (let i = bytes.indexOf(mark); i !== -1; i = bytes.indexOf(mark, i + 1)) {
+      if (bytes[i + 1] !== mark) continue;
+      let at = i + 2;
+      while (bytes[at] === 0x20 || bytes[at] === 0x09) at++;
+      for (const label of FEEDBACK_LABELS) {
+        let n = 0;
+        while (n < label.length && (bytes[at + n] | 0x20) === label[n]) n++;
+        if (n === label.length) return true;
+      }
     }
   }
   return false;

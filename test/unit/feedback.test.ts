@@ -237,16 +237,17 @@ describe('feedback: recording a score in a note', () => {
 describe('feedback: the index keeps notes that hold feedback whole', () => {
   it('finds the feedback labels in any letter case, and not the word in prose', () => {
     assert.strictEqual(mayHoldFeedback(Buffer.from('- **ALLIANCE FEEDBACK score:** 3')), true);
-    assert.strictEqual(mayHoldFeedback(Buffer.from('- **FeedbacK I ASKED for, and what I heard:** fine')), true);
-    assert.strictEqual(mayHoldFeedback(Buffer.from('feedback score')), true);
-    assert.strictEqual(mayHoldFeedback(Buffer.from('I asked for feedback at the end; feed back, eedback score, k')), false);
-    assert.strictEqual(mayHoldFeedback(Buffer.from('feedback scor')), false);
+    assert.strictEqual(mayHoldFeedback(Buffer.from('- __FeedbacK I ASKED for, and what I heard:__ fine')), true);
+    assert.strictEqual(mayHoldFeedback(Buffer.from('***\t Alliance feedback score (if any)**: 3')), true);
+    assert.strictEqual(mayHoldFeedback(Buffer.from('I asked for feedback at the end; the feedback score was fine')), false);
+    assert.strictEqual(mayHoldFeedback(Buffer.from('**Alliance feedback scor')), false);
+    assert.strictEqual(mayHoldFeedback(Buffer.from('*_Alliance feedback score:_* 3')), false);
   });
 
   it('gives the feedback readers exactly what the whole text gives, for any note', () => {
     const piece = fc.constantFrom('---\n', 'client: C.D.\n', 'date: 2026-10-01\n', '## Between us\n', '```\n', '<!--\n', '-->\n', '\r\n', '\n', '\uFEFF',
       '- **Alliance feedback score:** 7/10\n', '**ALLIANCE FEEDBACK SCORE (if any):** 8 of 9\n', '- **Feedback I asked for, and what I heard:** ok\n',
-      'I asked for feedback at the end.\n', '#rupture\n', 'é', 'text ');
+      'I asked for feedback at the end.\n', '#rupture\n', 'é', 'text ', '- ** ', '__', '*', 'alliance feedback score', ':** 3\n');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 25 }), (pieces) => {
         const bytes = Buffer.from(pieces.join(''));

@@ -4,12 +4,13 @@
  *
  * Usage problems throw UsageError, which main reports as one line on stderr, exit 2.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { buildChecklist, DEFAULT_NOTE_FILE_PATTERN, renderChecks, sessionNotePath } from '../core/checklist';
 import { checksWithFeedback, feedbackBrief } from '../core/feedbackChecklist';
 import { mergeTemplates } from '../core/templates';
-import { decodeNote } from '../node/files';
+import { printable, printableLines } from '../core/printable';
+import { decodeNote, DEFAULT_MAX_NOTE_BYTES } from '../node/files';
+import { readRegularFile } from '../node/safeRead';
 import { scanFolder } from '../node/scan';
 import { knownList, parseArgs, readFolder, resolveClient, templateFiles, UsageError, warn, type Io } from './common';
 import { checklistFeedbackJson, feedbackThreshold } from './feedback';
@@ -35,7 +36,7 @@ export function checklist(io: Io, args: readonly string[]): number {
   const known = index.clients().map((c) => c.client);
   if (wanted === undefined || wanted.trim() === '') throw new UsageError(`checklist needs --client C; ${knownList(known)}`);
   const client = resolveClient(known, wanted.trim());
-  if (client === undefined) throw new UsageError(`no notes for client "${wanted}"; ${knownList(known)}`);
+  if (client === undefined) throw new UsageError(`no notes for client "${printable(wanted)}"; ${knownList(known)}`);
 
   const notePath = sessionNotePath(index.notesOf(client)[0]?.path, DEFAULT_NOTE_FILE_PATTERN, io.today);
   const texts = new Map<string, string | undefined>();
@@ -43,7 +44,7 @@ export function checklist(io: Io, args: readonly string[]): number {
     if (!texts.has(rel)) {
       let text: string | undefined;
       try {
-        const decoded = decodeNote(fs.readFileSync(path.join(root, ...rel.split('/'))));
+        const decoded = decodeNote(readRegularFile(path.join(root, ...rel.split('/')), DEFAULT_MAX_NOTE_BYTES).bytes);
         text = decoded.ok ? decoded.text : undefined;
       } catch {
         text = undefined; // The link then points at the note without a heading.
@@ -80,6 +81,6 @@ export function checklist(io: Io, args: readonly string[]): number {
     io.out(JSON.stringify({ client, date: io.today, items, ...checklistFeedbackJson(feedback) }, null, 2) + '\n');
     return 0;
   }
-  io.out(checklist.markdown + '\n');
+  io.out(printableLines(checklist.markdown) + '\n');
   return 0;
 }

@@ -3,17 +3,10 @@
  * the clinician wrote them. Also what `attune checklist` needs to show that feedback.
  */
 import { feedbackSeries, formatScore, type FeedbackPoint } from '../core/feedback';
+import { printable } from '../core/printable';
 import type { FeedbackBrief } from '../core/feedbackChecklist';
 import { scanFolder } from '../node/scan';
 import { knownList, parseArgs, readFolder, resolveClient, UsageError, warn, type Io } from './common';
-
-/** Control characters (and bidirectional overrides) written out as escapes, so a file name cannot drive the terminal. */
-export function escapeControls(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
-}
 
 /** `--feedback-threshold N`: undefined when not given; a usage error unless N is a number. */
 export function feedbackThreshold(flag: string | true | undefined): number | undefined {
@@ -33,10 +26,10 @@ export function checklistFeedbackJson(brief: FeedbackBrief): { feedback: ReturnT
 }
 
 function formatSeries(client: string, series: readonly FeedbackPoint[]): string {
-  const who = escapeControls(client);
+  const who = printable(client);
   if (series.length === 0) return `No feedback scores are written in the dated notes of ${who} yet.\n`;
   const width = Math.max(...series.map((p) => formatScore(p).length));
-  const rows = series.map((p) => `  ${p.date}  ${formatScore(p).padEnd(width)}  ${escapeControls(p.file)}:${p.line + 1}\n`);
+  const rows = series.map((p) => `  ${p.date}  ${formatScore(p).padEnd(width)}  ${printable(p.file)}:${p.line + 1}\n`);
   return `Feedback scores for ${who}, oldest first:\n${rows.join('')}`;
 }
 
@@ -57,7 +50,7 @@ export function feedback(io: Io, args: readonly string[]): number {
   const wanted = flags.get('client');
   if (typeof wanted !== 'string' || wanted.trim() === '') throw new UsageError(`feedback needs --client C; ${knownList(known)}`);
   const client = resolveClient(known, wanted.trim());
-  if (client === undefined) throw new UsageError(`no notes for client "${wanted}"; ${knownList(known)}`);
+  if (client === undefined) throw new UsageError(`no notes for client "${printable(wanted)}"; ${knownList(known)}`);
   const series = feedbackSeries(result.index.notesOf(client), client);
   if (flags.has('json')) io.out(JSON.stringify(series.map(pointJson), null, 2) + '\n');
   else io.out(formatSeries(client, series));

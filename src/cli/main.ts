@@ -13,6 +13,7 @@ import { decodeNote, DEFAULT_MAX_NOTE_BYTES, errorReason } from '../node/files';
 import { readRegularFile, TooLarge, type ReadResult } from '../node/safeRead';
 import { formatBytes, scanFolder } from '../node/scan';
 import { checklist } from './checklist';
+import { cues } from './cues';
 import { feedback } from './feedback';
 import { parseArgs, readFolder, templateFiles, UsageError, warn, type Io } from './common';
 
@@ -42,6 +43,10 @@ Usage:
   attune feedback --client C [DIR] [--json]
       The feedback scores you wrote in C's dated notes ("Alliance feedback
       score"), oldest first. --json prints [{date, score, max, file, line}].
+  attune cues [PATH] [--json]
+      Phrases in a note (or in every note under a folder) that may be quiet
+      signs of a rupture, each with why. Never in front matter, code, comments
+      or rupture sections. --json prints [{file, line, column, length, cue, kind}].
   attune --help | --version
 
 Everything stays on this machine: attune reads and writes local files only.
@@ -197,7 +202,7 @@ function set(io: Io, args: readonly string[]): number {
   return 0;
 }
 
-const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set, checklist, feedback };
+const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set, checklist, cues, feedback };
 
 /** Runs the CLI; returns the exit code. Never throws. */
 export function run(argv: readonly string[], io: Io): number {

@@ -7,10 +7,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildChecklist, DEFAULT_NOTE_FILE_PATTERN, renderChecks, sessionNotePath } from '../core/checklist';
-import { mergeTemplates } from '../core/templates';
 import { decodeNote } from '../node/files';
-import { scanFolder } from '../node/scan';
-import { parseArgs, readFolder, templateFiles, UsageError, warn, type Io } from './common';
+import { folderTemplates, parseArgs, readFolder, scanNotes, UsageError, type Io } from './common';
 
 /** Picks the client the user means: the exact code, else the one code that matches ignoring case. */
 function resolveClient(known: readonly string[], wanted: string): string | undefined {
@@ -32,14 +30,7 @@ export function checklist(io: Io, args: readonly string[]): number {
   const client0 = flags.get('client');
   const wanted = typeof client0 === 'string' ? client0 : undefined;
   const root = readFolder(io, dir);
-  let result;
-  try {
-    result = scanFolder(root);
-  } catch (err) {
-    throw new UsageError(`cannot read ${dir ?? '.'}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  for (const w of result.warnings) warn(io, w);
-  const { index } = result;
+  const { index } = scanNotes(io, root, dir);
   const known = index.clients().map((c) => c.client);
   if (wanted === undefined || wanted.trim() === '') throw new UsageError(`checklist needs --client C; ${knownList(known)}`);
   const client = resolveClient(known, wanted.trim());
@@ -66,7 +57,7 @@ export function checklist(io: Io, args: readonly string[]): number {
     entries: index.unrepaired(client),
     notePath,
     noteText,
-    checks: renderChecks(mergeTemplates(templateFiles(root)), client, io.today),
+    checks: renderChecks(folderTemplates(io, root), client, io.today),
   });
 
   if (json) {

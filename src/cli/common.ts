@@ -4,9 +4,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { TemplateFile } from '../core/templates';
-import { decodeNote, errorReason, isNoteFile } from '../node/files';
-import type { ScanWarning } from '../node/scan';
+import { mergeTemplates, type Template } from '../core/templates';
+import { scanFolder, folderSettings, type FolderScan } from '../node/host';
+import { loadTemplateFiles } from '../node/templates';
+import { errorReason } from '../node/walk';
 
 /** A usage error or an unreadable input: one line on stderr, exit 2. */
 export class UsageError extends Error {}
@@ -52,7 +53,7 @@ export function parseArgs(args: readonly string[], valued: readonly string[], bo
   return { positional, flags };
 }
 
-export function warn(io: Io, w: ScanWarning): void {
+export function warn(io: Io, w: FolderScan['warnings'][number]): void {
   io.err(`attune: warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}\n`);
 }
 
@@ -68,23 +69,21 @@ export function readFolder(io: Io, dir: string | undefined): string {
   return root;
 }
 
-/** The workspace's own templates, from ROOT/.attune/templates/. */
-export function templateFiles(root: string): TemplateFile[] {
-  const dir = path.join(root, '.attune', 'templates');
-  let names: string[];
+/** Reads every note under ROOT with the folder's own settings; warnings go to stderr. */
+export function scanNotes(io: Io, root: string, dir: string | undefined, maxBytes?: number): FolderScan {
+  let result: FolderScan;
   try {
-    names = fs.readdirSync(dir).filter(isNoteFile).sort();
-  } catch {
-    return []; // No templates folder: the built-ins serve.
+    result = scanFolder(root, maxBytes === undefined ? {} : { maxBytes });
+  } catch (err) {
+    throw new UsageError(`cannot read ${dir ?? '.'}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const files: TemplateFile[] = [];
-  for (const name of names) {
-    try {
-      const decoded = decodeNote(fs.readFileSync(path.join(dir, name)));
-      if (decoded.ok) files.push({ path: `.attune/templates/${name}`, text: decoded.text });
-    } catch {
-      // An unreadable template is left out; the built-in of that name still works.
-    }
-  }
-  return files;
+  for (const w of result.warnings) warn(io, w);
+  return result;
+}
+
+/** Built-in templates merged with the folder's own (`attune.templatesFolder`, `.attune/templates` by default). */
+export function folderTemplates(io: Io, root: string): Template[] {
+  const { files, skipped } = loadTemplateFiles(root, folderSettings(root).settings.templatesFolder);
+  for (const s of skipped) warn(io, { file: s.path, message: `template skipped: ${s.reason}` });
+  return mergeTemplates(files);
 }

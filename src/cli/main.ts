@@ -5,12 +5,12 @@ import { statusEdit } from '../core/edits';
 import { entryAge } from '../core/index';
 import { findTags, parseHeading, parseNote, type RuptureEntry } from '../core/note';
 import { isStatus, STATUSES } from '../core/status';
-import { findTemplate, mergeTemplates, renderMarkdown } from '../core/templates';
+import { findTemplate, renderMarkdown } from '../core/templates';
 import { splitLines } from '../core/lines';
-import { decodeNote, errorReason } from '../node/files';
-import { scanFolder } from '../node/scan';
+import { decodeNote } from '../node/files';
+import { errorReason } from '../node/walk';
 import { checklist } from './checklist';
-import { parseArgs, readFolder, templateFiles, UsageError, warn, type Io } from './common';
+import { folderTemplates, parseArgs, readFolder, scanNotes, UsageError, type Io } from './common';
 
 declare const ATTUNE_VERSION: string | undefined;
 
@@ -48,14 +48,7 @@ function list(io: Io, args: readonly string[]): number {
   const { positional, flags } = parseArgs(args, ['client', 'max-size'], ['all', 'json']);
   if (positional.length > 1) throw new UsageError('list takes at most one folder');
   const root = readFolder(io, positional[0]);
-  const limit = maxBytes(flags.get('max-size'));
-  let result;
-  try {
-    result = scanFolder(root, limit === undefined ? {} : { maxBytes: limit });
-  } catch (err) {
-    throw new UsageError(`cannot read ${positional[0] ?? '.'}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  for (const w of result.warnings) warn(io, w);
+  const result = scanNotes(io, root, positional[0], maxBytes(flags.get('max-size')));
   const client = flags.get('client');
   const wanted = typeof client === 'string' ? client.toLowerCase() : undefined;
   const entries = (flags.has('all') ? result.index.entries() : result.index.unrepaired()).filter(
@@ -101,7 +94,7 @@ function template(io: Io, args: readonly string[]): number {
   const { positional } = parseArgs(args, [], []);
   if (positional.length > 2) throw new UsageError('template takes a name and at most one folder');
   const root = positional[1] === undefined ? io.cwd : readFolder(io, positional[1]);
-  const templates = mergeTemplates(templateFiles(root));
+  const templates = folderTemplates(io, root);
   if (positional.length === 0) {
     for (const t of templates) io.out(`${t.id.padEnd(20)} ${t.description}\n`);
     return 0;

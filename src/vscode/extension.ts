@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   const entryAtCursor = (): EntryRef | undefined => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !workspace.isNote(editor.document.uri)) return undefined;
-    const entry = entryContaining(workspace.parseDocument(editor.document).entries, editor.selection.active.line);
+    const entry = entryContaining(workspace.noteOf(editor.document).entries, editor.selection.active.line);
     return entry && refOf(entry);
   };
 
@@ -73,11 +73,11 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
 
   const updateStatusBar = (): void => {
     const editor = vscode.window.activeTextEditor;
-    if (!editor || !readConfig().statusBar || !workspace.isNote(editor.document.uri)) {
+    if (!editor || !readConfig(editor.document.uri).statusBar || !workspace.isNote(editor.document.uri)) {
       status.hide();
       return;
     }
-    const client = workspace.index.get(editor.document.uri.toString())?.client ?? workspace.parseDocument(editor.document).client;
+    const client = workspace.index.get(editor.document.uri.toString())?.client ?? workspace.noteOf(editor.document).client;
     if (!client) {
       status.hide();
       return;
@@ -156,7 +156,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
       });
     }
     if (t.kind === 'rupture') return insertReflection(editor, workspace, log);
-    const note = workspace.parseDocument(editor.document);
+    const note = workspace.noteOf(editor.document);
     const line = editor.selection.active.line;
     const level = levelForInsertion(outline(editor.document.getText()), line);
     return insertBlock(editor, line, renderSnippet(t, { client: note.client, date: note.date ?? today(), level }, today()));
@@ -202,7 +202,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   const jump = (direction: 1 | -1) => (): void => {
     const editor = vscode.window.activeTextEditor;
     if (!editor) return;
-    const entries = workspace.parseDocument(editor.document).entries;
+    const entries = workspace.noteOf(editor.document).entries;
     const here = editor.selection.active.line;
     const target = direction === 1 ? entries.find((e) => e.line > here) : [...entries].reverse().find((e) => e.line < here);
     if (!target) {

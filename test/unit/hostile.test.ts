@@ -13,7 +13,7 @@ import { splitLines } from '../../src/core/lines';
 import { parseNote, type Note } from '../../src/core/note';
 import { outline } from '../../src/core/outline';
 import { decodeNote } from '../../src/node/files';
-import { scanFolder } from '../../src/node/scan';
+import { scanFolder } from '../../src/node/host';
 import { cli, source, TempDirs, write } from './helpers';
 
 const MB = 1024 * 1024;

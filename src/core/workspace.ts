@@ -175,8 +175,7 @@ export class Workspace {
     let batch: NotePlace[] = [];
     const flush = (): void => {
       for (const place of batch) {
-        if (this.touchedSince(place.path, started)) continue;
-        this.load(place, warnings, skippedNow);
+        if (!this.touchedSince(place.path, started)) this.load(place, { warnings, skippedNow, started });
       }
       batch = [];
     };
@@ -237,7 +236,7 @@ export class Workspace {
   deleted(path: string): void {
     this.touch(path);
     const prefix = path.endsWith('/') ? path : `${path}/`;
-    this.deletedFolders.push({ prefix, at: this.clock });
+    if (this.scanning) this.deletedFolders.push({ prefix, at: this.clock });
     let changed = this.drop(path);
     for (const p of [...this.index.paths()]) if (p.startsWith(prefix)) changed = this.drop(p) || changed;
     for (const p of [...this.skipped.keys()]) if (p.startsWith(prefix)) changed = this.skipped.delete(p) || changed;
@@ -284,8 +283,9 @@ export class Workspace {
     this.loose.delete(path);
   }
 
+  /** Remembers an event while a scan runs, so the scan does not overwrite what it did. */
   private touch(path: string): void {
-    this.touched.set(path, ++this.clock);
+    if (this.scanning) this.touched.set(path, ++this.clock);
   }
 
   private touchedSince(path: string, started: number): boolean {
@@ -332,9 +332,14 @@ export class Workspace {
     return parseNote(text, { path: place.path, folderName: place.folderName, fileName: place.fileName }, this.matcher(place.root).settings.parse);
   }
 
-  /** Reads and indexes one note: the open editor's text when there is one, else the file. */
-  private load(place: NotePlace, warnings?: ScanWarning[], skippedNow?: Map<string, string>): void {
+  /**
+   * Reads and indexes one note: the open editor's text when there is one, else the file.
+   * For a scan, an event about the note that came while it was being read wins.
+   */
+  private load(place: NotePlace, scan?: { warnings: ScanWarning[]; skippedNow: Map<string, string>; started: number }): void {
     const open = this.host.openText(place.path);
+    const warnings = scan?.warnings;
+    const skippedNow = scan?.skippedNow;
     if (open) {
       this.skipped.delete(place.path);
       const note = this.parse(open.text, place);
@@ -343,6 +348,7 @@ export class Workspace {
       return;
     }
     const read = this.host.readNote(place, this.matcher(place.root).settings.maxNoteBytes);
+    if (scan && this.touchedSince(place.path, scan.started)) return;
     if (read.kind === 'missing') {
       this.drop(place.path);
       return;

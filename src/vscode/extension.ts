@@ -12,6 +12,7 @@ import { RuptureTree, type Node } from './tree';
 import { renderSnippet } from '../core/templates';
 import { levelForInsertion, outline } from '../core/outline';
 import { WorkspaceIndex } from './workspaceIndex';
+import { NoteDiagnostics } from './noteWarnings';
 
 /** What activation returns: read-only handles for tests and for other extensions. */
 export interface AttuneApi {
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   const tree = new RuptureTree(workspace, context.workspaceState);
   const treeView = vscode.window.createTreeView('attune.unrepaired', { treeDataProvider: tree, showCollapseAll: true });
   const lenses = new RuptureLenses(workspace);
+  const diagnostics = new NoteDiagnostics(workspace);
   const status = vscode.window.createStatusBarItem('attune.clientStatus', vscode.StatusBarAlignment.Right, 100);
   status.name = 'Attune: unrepaired ruptures for this client';
   context.subscriptions.push(log, workspace, tree, treeView, lenses, status);
@@ -259,6 +261,8 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
 
   context.subscriptions.push(
     vscode.languages.registerCodeLensProvider(MARKDOWN, lenses),
+    diagnostics,
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, diagnostics, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new RuptureCompletions(workspace, log), '/', '#'),
     workspace.onDidChange(updateView),
     vscode.window.onDidChangeActiveTextEditor(updateStatusBar),

@@ -4,7 +4,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { printable } from '../core/printable';
 import { mergeTemplates, type Template } from '../core/templates';
+import type { WriteSystem } from '../node/atomicWrite';
 import { scanFolder, folderSettings, type FolderScan } from '../node/host';
 import { loadTemplateFiles } from '../node/templates';
 import { errorReason } from '../node/walk';
@@ -17,6 +19,8 @@ export interface Io {
   readonly err: (text: string) => void;
   readonly cwd: string;
   readonly today: string;
+  /** Tests replace the write's system calls to make one fail part-way. */
+  readonly writeSystem?: WriteSystem;
 }
 
 export interface Parsed {
@@ -54,7 +58,7 @@ export function parseArgs(args: readonly string[], valued: readonly string[], bo
 }
 
 export function warn(io: Io, w: FolderScan['warnings'][number]): void {
-  io.err(`attune: warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}\n`);
+  io.err(`attune: warning: ${printable(w.file)}${w.line ? `:${w.line}` : ''}: ${printable(w.message)}\n`);
 }
 
 export function readFolder(io: Io, dir: string | undefined): string {
@@ -81,9 +85,10 @@ export function scanNotes(io: Io, root: string, dir: string | undefined, maxByte
   return result;
 }
 
-/** Built-in templates merged with the folder's own (`attune.templatesFolder`, `.attune/templates` by default). */
-export function folderTemplates(io: Io, root: string): Template[] {
-  const { files, skipped } = loadTemplateFiles(root, folderSettings(root).settings.templatesFolder);
-  for (const s of skipped) warn(io, { file: s.path, message: `template skipped: ${s.reason}` });
-  return mergeTemplates(files);
+/**
+ * Built-in templates merged with the folder's own (`attune.templatesFolder`, `.attune/templates`
+ * by default). An unreadable template is left out; the built-in of that name still works.
+ */
+export function folderTemplates(root: string): Template[] {
+  return mergeTemplates(loadTemplateFiles(root, folderSettings(root).settings.templatesFolder).files);
 }

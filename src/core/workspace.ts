@@ -350,6 +350,8 @@ export class Workspace {
     const read = this.host.readNote(place, this.matcher(place.root).settings.maxNoteBytes);
     if (scan && this.touchedSince(place.path, scan.started)) return;
     if (read.kind === 'missing') {
+      // Listed but not there: gone since, or a name the file system cannot give back (not UTF-8).
+      warnings?.push({ path: place.path, message: 'skipped: it does not exist' });
       this.drop(place.path);
       return;
     }

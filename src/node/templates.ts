@@ -6,46 +6,54 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { TemplateFile } from '../core/templates';
 import { decodeNote } from './files';
-import { NoteReader } from './host';
+import { MAX_TEMPLATE_BYTES, readRegularFile } from './safeRead';
 import { errorReason } from './walk';
-
-/** A template is a few dozen lines; anything far larger is not one. */
-const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
 export interface TemplateLoad {
   readonly files: TemplateFile[];
   /** Templates left out, with the reason (never their text). */
   readonly skipped: { readonly path: string; readonly reason: string }[];
+  /** True when the setting points outside the workspace folder: nothing is read there. */
+  readonly outside: boolean;
 }
 
-/** Reads `ROOT/FOLDER/*.md`, in name order. No folder: no templates, and the built-ins serve. */
+/** Whether `inner` is `outer` or inside it, links followed (a missing folder is not inside). */
+function inside(outer: string, inner: string): boolean {
+  try {
+    const rel = path.relative(fs.realpathSync.native(outer), fs.realpathSync.native(inner));
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads `ROOT/FOLDER/*.md`, in name order, through the one safe reader (no pipes, devices
+ * or huge files). No folder: no templates, and the built-ins serve. The setting may come
+ * from the workspace itself, so a folder outside ROOT is never read.
+ */
 export function loadTemplateFiles(root: string, folder: string): TemplateLoad {
   const relDir = folder.replace(/\\/g, '/').replace(/^\/+|\/+$/g, '');
-  const dir = path.join(root, relDir);
+  const dir = path.resolve(root, relDir);
   const files: TemplateFile[] = [];
   const skipped: { path: string; reason: string }[] = [];
+  if (!fs.existsSync(dir)) return { files, skipped, outside: false };
+  if (!inside(root, dir)) return { files, skipped, outside: true };
   let names: string[];
   try {
     names = fs.readdirSync(dir).filter((n) => /\.md$/i.test(n) && !n.startsWith('.')).sort();
   } catch {
-    return { files, skipped };
+    return { files, skipped, outside: false };
   }
-  const reader = new NoteReader();
   for (const name of names) {
     const rel = `${relDir}/${name}`;
     try {
-      const read = reader.read(path.join(dir, name), MAX_TEMPLATE_BYTES);
-      if (!(read instanceof Uint8Array)) {
-        skipped.push({ path: rel, reason: 'it is too large for a template' });
-        continue;
-      }
-      const decoded = decodeNote(read);
+      const decoded = decodeNote(readRegularFile(path.join(dir, name), MAX_TEMPLATE_BYTES).bytes);
       if (decoded.ok) files.push({ path: rel, text: decoded.text });
       else skipped.push({ path: rel, reason: decoded.reason });
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      skipped.push({ path: rel, reason: code === 'ENOTREG' ? 'it is not a regular file' : errorReason(err) });
+      skipped.push({ path: rel, reason: errorReason(err) });
     }
   }
-  return { files, skipped };
+  return { files, skipped, outside: false };
 }

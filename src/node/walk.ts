@@ -32,6 +32,10 @@ export function errorReason(err: unknown): string {
       return 'a symbolic link loop';
     case 'ENAMETOOLONG':
       return 'its path is too long';
+    case 'ENOTFILE':
+      return 'it is not a regular file (a pipe, device or folder)';
+    case 'EFBIG':
+      return 'it is over the size limit';
     default:
       return code ? `it could not be read (${code})` : 'it could not be read';
   }

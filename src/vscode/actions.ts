@@ -16,7 +16,9 @@ export function loadTemplates(log: Log, folder?: vscode.WorkspaceFolder): Templa
   const files: TemplateFile[] = [];
   for (const f of folder ? [folder] : vscode.workspace.workspaceFolders ?? []) {
     if (f.uri.scheme !== 'file') continue;
-    const { files: found, skipped } = loadTemplateFiles(f.uri.fsPath, readConfig(f.uri).templatesFolder);
+    const { files: found, skipped, outside } = loadTemplateFiles(f.uri.fsPath, readConfig(f.uri).templatesFolder);
+    // The setting can come from the workspace itself: it never reaches outside the folder.
+    if (outside) log.warn('The templates folder setting points outside the workspace folder, so the built-in templates are used.');
     files.push(...found);
     if (skipped.length > 0) log.warn(`${skipped.length} template file${skipped.length === 1 ? ' was' : 's were'} skipped (too large, not text, or not a regular file).`);
   }
@@ -93,16 +95,14 @@ async function locate(
   try {
     document = await vscode.workspace.openTextDocument(uri);
   } catch {
-    void vscode.window.showWarningMessage(
-      `Attune could not open ${vscode.workspace.asRelativePath(uri)}; it may have been moved or deleted. Nothing was changed.`,
-    );
+    void vscode.window.showWarningMessage('Attune could not open the note; it may have been moved or deleted. Nothing was changed.');
     void workspace.refreshNow(uri);
     return undefined;
   }
   const entry = workspace.noteOf(document).entries.find((e) => e.line === ref.line);
   if (!entry || (ref.title !== undefined && entry.title !== ref.title)) {
     void vscode.window.showWarningMessage(
-      `The rupture heading is no longer on line ${ref.line + 1} of ${vscode.workspace.asRelativePath(uri)}: the note changed since Attune read it. Nothing was changed; the list is being refreshed.`,
+      `The rupture heading is no longer on line ${ref.line + 1} of that note: it changed since Attune read it. Nothing was changed; the list is being refreshed.`,
     );
     void workspace.refreshNow(uri);
     return undefined;
@@ -118,7 +118,7 @@ export async function openEntry(path: string, line: number): Promise<void> {
     const at = new vscode.Position(Math.min(line, document.lineCount - 1), 0);
     await vscode.window.showTextDocument(document, { selection: new vscode.Range(at, at), preview: false });
   } catch {
-    void vscode.window.showWarningMessage(`Attune could not open ${vscode.workspace.asRelativePath(uri)}; it may have been moved or deleted.`);
+    void vscode.window.showWarningMessage('Attune could not open the note; it may have been moved or deleted.');
   }
 }
 
@@ -172,7 +172,7 @@ export async function changeStatus(
   }
   // Save only what Attune changed: a note with the user's own unsaved edits stays unsaved.
   if (!wasDirty && readConfig(document.uri).saveAfterStatusChange) await document.save();
-  log.info(`Set a rupture in ${vscode.workspace.asRelativePath(document.uri)} (line ${entry.line + 1}) to ${status}.`);
+  log.info(`Set a rupture's status to ${status}.`);
   vscode.window.setStatusBarMessage(`Attune: marked ${STATUS_LABELS[status]}`, 3000);
   return true;
 }

@@ -6,6 +6,7 @@ import { NoteReader, readNoteFile } from '../node/host';
 import { walkNotes } from '../node/walk';
 import { readNoteSettings } from './config';
 import type { Log } from './log';
+import { curtain } from './privacyCurtain';
 
 /** How long edits and file events settle before a note is parsed again. */
 const DEBOUNCE_MS = 150;
@@ -204,14 +205,37 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
   }
 
+  /**
+   * Says how many notes were skipped, and why, in counts only: the log is a file on disk,
+   * so the files themselves are named only in a picker, on request, never in the log.
+   */
   private reportSkipped(): void {
-    const n = this.workspace.skipped.size;
-    if (n === 0) return;
-    // Counts and reasons only: file names stay out of the log.
-    this.log.warn(`Skipped ${n} file${n === 1 ? '' : 's'} that could not be read as notes (too large, or not text).`);
-    void vscode.window.showInformationMessage(
-      `Attune skipped ${n} file${n === 1 ? '' : 's'} it could not read as a note (too large, or not text). The Problems panel lists ${n === 1 ? 'it' : 'them'}.`,
-    );
+    const skipped = this.workspace.skipped;
+    if (skipped.size === 0) return;
+    const kinds = new Map<string, number>();
+    for (const reason of skipped.values()) {
+      const kind = / limit/.test(reason) ? 'too large' : /regular file/.test(reason) ? 'not a regular file' : 'not text';
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    }
+    const n = skipped.size;
+    // Counts and kinds only: file names stay out of the log.
+    this.log.warn(`Skipped ${n} file${n === 1 ? '' : 's'}: ${[...kinds].map(([kind, count]) => `${count} ${kind}`).join(', ')}.`);
+    void vscode.window
+      .showInformationMessage(
+        `Attune skipped ${n} file${n === 1 ? '' : 's'} it could not read as a note (too large, or not text).`,
+        'Show which',
+      )
+      .then((choice) => {
+        if (choice) void this.showSkipped();
+      });
+  }
+
+  private async showSkipped(): Promise<void> {
+    const items = [...this.workspace.skipped].map(([uri, reason]) => ({
+      label: curtain.detail(vscode.workspace.asRelativePath(vscode.Uri.parse(uri))) ?? 'A note (hidden while client details are hidden)',
+      description: reason,
+    }));
+    await vscode.window.showQuickPick(items, { title: 'Files Attune skipped' });
   }
 
   /** Re-reads one note soon; bursts of events for the same note collapse into one read. */

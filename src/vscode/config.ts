@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { ParseOptions } from '../core/note';
 import { noteSettings } from '../core/settings';
 import type { NoteSettings } from '../core/workspace';
 
@@ -8,13 +7,9 @@ export type GroupBy = 'client' | 'status' | 'flat';
 
 /** Attune's settings, read fresh each time they are needed (they are cheap to read). */
 export interface AttuneConfig {
-  readonly notesGlob: string;
-  readonly exclude: readonly string[];
-  readonly maxNoteBytes: number;
   readonly insertLens: LensPlacement;
   readonly statusLenses: boolean;
   readonly templatesFolder: string;
-  readonly parse: ParseOptions;
   readonly sessionNoteFileName: string;
   readonly statusBar: boolean;
   readonly saveAfterStatusChange: boolean;
@@ -28,15 +23,10 @@ export function readNoteSettings(scope?: vscode.Uri): NoteSettings {
 
 export function readConfig(scope?: vscode.Uri): AttuneConfig {
   const c = vscode.workspace.getConfiguration('attune', scope);
-  const notes = readNoteSettings(scope);
   return {
-    notesGlob: notes.include,
-    exclude: notes.exclude,
-    maxNoteBytes: notes.maxNoteBytes,
     insertLens: c.get<LensPlacement>('codeLens.insertReflection', 'firstHeading'),
     statusLenses: c.get<boolean>('codeLens.ruptureActions', true),
-    templatesFolder: notes.templatesFolder,
-    parse: notes.parse,
+    templatesFolder: readNoteSettings(scope).templatesFolder,
     sessionNoteFileName: c.get<string>('sessionNote.fileName', 'YYYY-MM-DD.md') || 'YYYY-MM-DD.md',
     statusBar: c.get<boolean>('statusBar.enabled', true),
     saveAfterStatusChange: c.get<boolean>('saveAfterStatusChange', true),

@@ -20,7 +20,8 @@ export function loadTemplates(log: Log, folder?: vscode.WorkspaceFolder): Templa
     // The setting can come from the workspace itself: it never reaches outside the folder.
     if (outside) log.warn('The templates folder setting points outside the workspace folder, so the built-in templates are used.');
     files.push(...found);
-    if (skipped.length > 0) log.warn(`${skipped.length} template file${skipped.length === 1 ? ' was' : 's were'} skipped (too large, not text, or not a regular file).`);
+    // The reason only: template names can hold client codes.
+    for (const s of skipped) log.warn(`A template was skipped: ${s.reason}.`);
   }
   return mergeTemplates(files);
 }

@@ -30,15 +30,15 @@ describe('the workspace while a scan runs (issue 10)', () => {
     const gaining = uriOf('bulk/Z0/2026-01-01-0.md');
     const losing = uriOf('bulk/Z1/2026-01-02-1.md');
     assert.ok(treeRows(api).some((r) => r.includes('Said too much too early')));
-    const gain = await open(gaining);
-    const lose = await open(losing);
+    const gain = await vscode.workspace.openTextDocument(gaining);
+    const lose = await vscode.workspace.openTextDocument(losing);
 
     // A scan of every note starts; the two edits land while it reads.
     const scan = api.workspace.rescan();
-    const added = gain.edit((b) => b.insert(new vscode.Position(gain.document.lineCount - 1, 0), '\n## Missed the grief in the room #rupture\n'));
-    const removed = lose.edit((b) => b.replace(lose.document.lineAt(5).range, '## Said too much too early, on reflection not a rupture'));
-    assert.ok(await added);
-    assert.ok(await removed);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(gaining, new vscode.Position(gain.lineCount - 1, 0), '\n## Missed the grief in the room #rupture\n');
+    edit.replace(losing, lose.lineAt(5).range, '## Said too much too early, on reflection not a rupture');
+    assert.ok(await vscode.workspace.applyEdit(edit));
     const editsDuringScan = api.workspace.indexing;
     await scan;
     assert.ok(editsDuringScan, 'the edits landed while the scan was still reading');

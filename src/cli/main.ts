@@ -15,6 +15,7 @@ import { formatBytes } from '../node/host';
 import { readRegularFile, TooLarge, type ReadResult } from '../node/safeRead';
 import { errorReason } from '../node/walk';
 import { checklist } from './checklist';
+import { cues } from './cues';
 import { folderTemplates, parseArgs, readFolder, scanNotes, UsageError, type Io } from './common';
 
 declare const ATTUNE_VERSION: string | undefined;
@@ -38,6 +39,10 @@ Usage:
       oldest first, with a link to its heading and its opening line, then your
       checks (DIR/.attune/templates/checklist.md, or the built-in ones).
       --json prints {client, date, items}.
+  attune cues [PATH] [--json]
+      Phrases in a note (or in every note under a folder) that may be quiet
+      signs of a rupture, each with why. Never in front matter, code, comments
+      or rupture sections. --json prints [{file, line, column, length, cue, kind}].
   attune --help | --version
 
 Everything stays on this machine: attune reads and writes local files only.
@@ -186,7 +191,7 @@ function set(io: Io, args: readonly string[]): number {
   return 0;
 }
 
-const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set, checklist };
+const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set, checklist, cues };
 
 /** Runs the CLI; returns the exit code. Never throws. */
 export function run(argv: readonly string[], io: Io): number {

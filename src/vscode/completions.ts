@@ -54,6 +54,8 @@ export class RuptureCompletions implements vscode.CompletionItemProvider {
     item.insertText = new vscode.SnippetString(renderSnippet(template, { client: note.client, date: note.date ?? today(), level }, today()));
     item.range = new vscode.Range(position.translate(0, -word.length), position);
     item.filterText = word.startsWith('#') ? '#rupture reflection' : 'rupture reflection';
+    // Ticks "Insert your first reflection" in the walkthrough, as the command does.
+    item.command = { command: 'setContext', title: '', arguments: ['attune.reflected', true] };
     return [item];
   }
 }

@@ -24,7 +24,7 @@ export interface EntryNode {
 
 export const STATUS_ICONS: Readonly<Record<Status, string>> = {
   open: 'circle-large-outline',
-  planned: 'calendar',
+  planned: 'edit',
   attempted: 'comment-discussion',
   repaired: 'pass',
   closed: 'circle-slash',
@@ -149,8 +149,11 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const { entry } = node;
     const today = formatDate(new Date());
     const item = new vscode.TreeItem(untitled(entry.title), vscode.TreeItemCollapsibleState.None);
-    item.id = `entry:${entryKey(entry)}`;
-    item.description = this.groupBy === 'client' ? describeEntry(entry, today) : `${entry.client} · ${describeEntry(entry, today)}`;
+    // The status is part of the id: a new status makes a new row, so its tooltip is fresh.
+    item.id = `entry:${entryKey(entry)}:${entry.status}`;
+    // Only the title (and, outside client groups, the client's code), so the row fits the
+    // default side bar width; the icon shows the status, the tooltip says it and the rest.
+    if (this.groupBy !== 'client') item.description = entry.client;
     item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[entry.status]);
     item.contextValue = `attune.rupture.${entry.status}`;
     item.resourceUri = vscode.Uri.parse(entry.path);

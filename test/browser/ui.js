@@ -20,6 +20,7 @@ const fsp = require('node:fs/promises');
 const os = require('node:os');
 const path = require('node:path');
 const { startServer, launchBrowser, workbenchUrl } = require('../host/vscode');
+const { startDemoServer } = require('../host/start');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const DEMO = path.join(REPO_ROOT, 'test', 'fixtures', 'demo');
@@ -123,6 +124,8 @@ function ageOf(date) {
  * @property {'demo' | 'empty'} workspace  a fresh copy of test/fixtures/demo, or an empty folder
  * @property {(folder: string) => void | Promise<void>} [prepare]  changes the copy before VS Code opens it
  * @property {string} name  names the failure artifacts
+ * @property {boolean} [asUser]  VS Code as `npm start` runs it for a person (Attune installed,
+ *   no test driver, desktop settings, a token) instead of with Attune under development
  */
 
 class Session {
@@ -191,7 +194,16 @@ class Session {
     let launched;
     try {
       if (options.prepare) await options.prepare(folder);
-      server = await startServer({ extensionPath: REPO_ROOT });
+      /** @type {string} */
+      let url;
+      if (options.asUser) {
+        const demo = await startDemoServer({ folder });
+        server = demo.server;
+        url = demo.url;
+      } else {
+        server = await startServer({ extensionPath: REPO_ROOT });
+        url = workbenchUrl(server, { folder, extensionDevelopmentPath: REPO_ROOT });
+      }
       launched = await launchBrowser({ viewport: { width: 1280, height: 800 } });
       const page = await launched.context.newPage();
       // Playwright's own actions (click, hover...) wait for their element no longer than this.
@@ -210,10 +222,13 @@ class Session {
       const session = new Session(options.name, base, folder, server, launched, page, pageLog);
       session.pageT0 = t0;
       // Only extensionDevelopmentPath (and skipWelcome) in the payload: no test runner inside.
-      await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: REPO_ROOT }), { waitUntil: 'domcontentloaded', timeout: LOAD_MS });
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: LOAD_MS });
       await waitFor(page.locator('.monaco-workbench .part.activitybar'), 'the VS Code workbench', { timeout: LOAD_MS });
       // Attune's activity bar item appears once the extension host has read Attune's manifest.
       await waitFor(session.activityTab('Attune'), 'the "Attune" item in the activity bar', { timeout: LOAD_MS });
+      // Installed Attune opens its walkthrough on its first start; wait for it, so that it
+      // does not take the focus from the flow's first steps.
+      if (options.asUser) await waitFor(page.locator('.part.editor .tabs-container .tab', { hasText: 'Walkthrough' }), 'the walkthrough Attune opens on its first start', { timeout: LOAD_MS });
       return session;
     } catch (err) {
       if (launched) await launched.close().catch(() => {});

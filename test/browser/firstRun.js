@@ -1,0 +1,251 @@
+// @ts-check
+'use strict';
+
+/**
+ * Browser flows for a clinician's first run (issue 17), in VS Code as `npm start` gives it to a
+ * person: Attune installed in the server's extensions folder (not under development), no
+ * smoke-test driver (dialogs work), desktop settings. Run by ./flows.js with the other flows.
+ */
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { until, waitFor, today } = require('./ui');
+
+/** @typedef {import('./ui').Session} Session */
+/** @typedef {import('./flows').Flow} Flow */
+
+const WALKTHROUGH = 'attune.attune#firstRun';
+/** The steps, in order, with their titles as the walkthrough shows them (package.nls.json). */
+const STEPS = [
+  ['openNotes', 'Open the folder with your session notes'],
+  ['ruptureEntry', 'What a rupture entry is'],
+  ['firstReflection', 'Insert your first reflection'],
+  ['findInView', 'Find it in the Attune list'],
+  ['prepare', 'Prepare for a session'],
+  ['privacy', 'What stays private, and how'],
+];
+/** The settings groups, in order (package.json contributes.configuration). */
+const SETTINGS_GROUPS = ['Notes and clients', 'What Attune shows', 'Templates', 'Privacy'];
+
+/**
+ * @param {boolean} ok
+ * @param {string} what
+ */
+function check(ok, what) {
+  if (!ok) throw new Error(what);
+}
+
+/**
+ * A walkthrough step, by its id.
+ * @param {Session} s
+ * @param {string} id
+ */
+function step(s, id) {
+  return s.page.locator(`.getting-started-step[data-step-id="${WALKTHROUGH}#${id}"]`);
+}
+
+/**
+ * Whether the walkthrough shows a step ticked.
+ * @param {Session} s
+ * @param {string} id
+ */
+async function ticked(s, id) {
+  const icon = step(s, id).locator('.codicon').first();
+  return ((await icon.getAttribute('class').catch(() => '')) || '').includes('getting-started-step-checked');
+}
+
+/**
+ * @param {Session} s
+ * @param {string} id
+ * @param {string} why
+ */
+async function waitForTick(s, id, why) {
+  await until(`the walkthrough step "${id}" to be ticked (${why})`, () => ticked(s, id), (v) => v === true);
+}
+
+/**
+ * Brings the walkthrough's tab to the front and opens one of its steps.
+ * @param {Session} s
+ * @param {string} id
+ */
+async function openStep(s, id) {
+  const tab = s.page.locator('.part.editor .tabs-container .tab', { hasText: 'Walkthrough' });
+  await waitFor(tab, 'the walkthrough\'s editor tab');
+  await tab.first().click();
+  const title = step(s, id).locator('.step-title, h3').first();
+  await waitFor(step(s, id), `the walkthrough step "${id}"`);
+  s.note(`walkthrough step ${id}`);
+  await title.click();
+  await until(`the step "${id}" to open`, () => step(s, id).first().getAttribute('class'), (c) => (c || '').includes('expanded'));
+}
+
+/**
+ * Clicks a button inside the open step.
+ * @param {Session} s
+ * @param {string} id
+ * @param {string} label
+ */
+async function clickStepButton(s, id, label) {
+  const button = step(s, id).locator('.monaco-button, a.button-link', { hasText: label });
+  await waitFor(button, `the "${label}" button in the step "${id}"`);
+  s.note(`click "${label}"`);
+  await button.first().click();
+}
+
+/** @type {Flow[]} */
+const FIRST_RUN_FLOWS = [
+  {
+    id: 6,
+    name: 'first run: the walkthrough opens by itself, and each of its steps is ticked by doing it',
+    workspace: 'demo',
+    asUser: true,
+    async run(s) {
+      // Opens once on its own, the first time Attune starts after it is installed.
+      await waitFor(s.page.locator('.part.editor .tabs-container .tab', { hasText: 'Walkthrough' }), 'the walkthrough, opened by Attune on its first start');
+      const titles = await s.page.locator('.getting-started-step .step-title, .getting-started-step h3').allTextContents();
+      for (const [, title] of STEPS) check(titles.some((t) => t.trim() === title), `the walkthrough has no step "${title}": ${JSON.stringify(titles)}`);
+      for (const [id] of STEPS.slice(1)) check(!(await ticked(s, id)), `the step "${id}" is ticked before it was done`);
+
+      // 1. The notes folder is open (npm start opened it).
+      await waitForTick(s, 'openNotes', 'the demo notes folder is open');
+
+      // 2. Reading about rupture entries, with its picture.
+      await openStep(s, 'ruptureEntry');
+      await waitForTick(s, 'ruptureEntry', 'its picture was looked at');
+
+      // 3. A first reflection, typed the way the walkthrough says: "#" on an empty line.
+      await s.openFromExplorer('EF/2026-11-18.md');
+      await s.page.locator('.part.editor .editor-group-container.active .monaco-editor .view-lines').first().click();
+      await s.page.keyboard.press('Control+End');
+      await s.page.keyboard.press('Enter');
+      await s.page.keyboard.press('Enter');
+      await s.page.keyboard.type('#');
+      const suggestion = s.page.locator('.part.editor .monaco-editor .suggest-widget.visible .monaco-list-row', { hasText: 'rupture reflection' });
+      await waitFor(suggestion, 'the suggestion "rupture reflection" after typing # on an empty line (markdown\'s default settings)');
+      await s.page.keyboard.press('Enter');
+      await s.waitForEditorText(/^## .+ #rupture\/open$/, 'the reflection ("## … #rupture/open") in the note');
+      await s.page.keyboard.type('Rushed to reassure her');
+      await s.escapeToPlainCursor();
+      await s.save();
+      await s.waitForFile('EF/2026-11-18.md', 'the new reflection', (t) => /^## Rushed to reassure her #rupture\/open$/m.test(t));
+      await openStep(s, 'firstReflection');
+      await waitForTick(s, 'firstReflection', 'a reflection was inserted');
+
+      // 4. Finding it in the view, from the step's button.
+      await openStep(s, 'findInView');
+      await clickStepButton(s, 'findInView', 'Show the List');
+      await until('the new reflection in the Attune view', () => s.treeRows(), (rows) => rows.some((r) => r.label === 'Rushed to reassure her'));
+      await waitForTick(s, 'findInView', 'the view was shown');
+
+      // 5. Preparing for a session, from the step's button.
+      await openStep(s, 'prepare');
+      await clickStepButton(s, 'prepare', 'Prepare for Session');
+      const client = s.quickPickRow(/^A\.B\./);
+      await waitFor(client, 'client "A.B." in the quick pick of clients');
+      await client.first().click();
+      await s.waitForActiveTab(`${today()}.md`);
+      await s.waitForEditorText(/^## Before the session\s*$/, 'the "## Before the session" checklist');
+      await openStep(s, 'prepare');
+      await waitForTick(s, 'prepare', 'a session was prepared');
+
+      // 6. What stays private: reading it.
+      await openStep(s, 'privacy');
+      await waitForTick(s, 'privacy', 'the privacy notes were read');
+      for (const [id] of STEPS) check(await ticked(s, id), `the step "${id}" is no longer ticked at the end`);
+    },
+  },
+  {
+    id: 7,
+    name: 'npm start\'s VS Code asks before deleting a note from the Explorer, and before closing unsaved changes',
+    workspace: 'demo',
+    asUser: true,
+    async run(s) {
+      const title = await s.page.title();
+      check(!/Extension Development Host/.test(title), `the window is an Extension Development Host: "${title}"`);
+      const note = 'AB/2026-11-06.md';
+      const before = fs.readFileSync(s.file(note), 'utf8');
+
+      // Delete from the Explorer's context menu: VS Code asks first; Cancel keeps the note.
+      await s.openFromExplorer(note);
+      const item = s.page.locator('.part.sidebar .explorer-folders-view').getByRole('treeitem', { name: path.posix.basename(note), exact: true });
+      const menu = await s.contextMenu(item, 'Delete');
+      await s.clickMenuItem(menu);
+      const dialog = s.page.locator('.monaco-dialog-box');
+      await waitFor(dialog, 'a dialog asking before the note is deleted');
+      const question = (await dialog.first().textContent()) || '';
+      check(/delete/i.test(question) && question.includes('2026-11-06.md'), `the dialog does not ask about deleting the note: "${question}"`);
+      await dialog.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
+      await waitFor(dialog, 'the dialog to close', { state: 'hidden' });
+      check(fs.existsSync(s.file(note)) && fs.readFileSync(s.file(note), 'utf8') === before, 'the note was deleted or changed');
+      await waitFor(item, 'the note still in the Explorer');
+
+      // Typing leaves the note unsaved (desktop default: no save after every change).
+      await s.page.locator('.part.editor .editor-group-container.active .monaco-editor .view-lines').first().click();
+      await s.page.keyboard.press('Control+End');
+      await s.page.keyboard.type('\nA line not saved yet.');
+      await until('the tab to show unsaved changes', () => s.activeTabDirty(), (d) => d === true);
+      await s.page.waitForTimeout(1500); // longer than web VS Code's default auto-save delay (1 s)
+      check(await s.activeTabDirty(), 'the note was saved without Ctrl+S (auto save is on)');
+      check(fs.readFileSync(s.file(note), 'utf8') === before, 'the note on disk changed without Ctrl+S');
+
+      // Closing it asks whether to save; Cancel keeps the editor and its text.
+      await s.page.keyboard.press('Control+W');
+      await waitFor(dialog, 'a dialog asking before unsaved changes are closed');
+      check(/save/i.test((await dialog.first().textContent()) || ''), 'the dialog does not offer to save');
+      await dialog.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
+      await waitFor(dialog, 'the dialog to close', { state: 'hidden' });
+      check(await s.activeTabDirty(), 'the unsaved changes are gone after Cancel');
+      await s.waitForEditorText('A line not saved yet.');
+    },
+  },
+  {
+    id: 8,
+    name: 'the Attune view fits the default side bar: no demo row is cut off',
+    workspace: 'demo',
+    asUser: true,
+    async run(s) {
+      await s.showContainer('Attune');
+      const rows = await until('the demo\'s ruptures in the Attune view', () => s.treeRows(), (r) => r.filter((x) => x.level === 2).length >= 3);
+      const width = (await s.page.locator('.part.sidebar').boundingBox())?.width ?? 0;
+      check(width > 0 && width <= 320, `the side bar is ${width}px wide, not VS Code's default`);
+      await s.restMouse();
+      // A row is cut off when its label (title and description) is wider than the room it has.
+      const cut = await s.attuneTree().first().evaluate((list) =>
+        Array.from(list.querySelectorAll('.monaco-list-row')).flatMap((row) => {
+          const box = row.querySelector('.monaco-icon-label-container');
+          if (!box) return [];
+          return box.scrollWidth > box.clientWidth + 1 ? [`${(row.textContent || '').trim()} (${box.scrollWidth}px in ${box.clientWidth}px)`] : [];
+        }),
+      );
+      check(cut.length === 0, `rows cut off at the default width (${width}px): ${cut.join('; ')}`);
+      check(rows.some((r) => r.label === 'A suggestion that landed badly'), 'the longest demo title is not listed');
+    },
+  },
+  {
+    id: 9,
+    name: 'the Settings editor shows Attune\'s settings in plain, grouped words',
+    workspace: 'demo',
+    asUser: true,
+    async run(s) {
+      // The walkthrough (a web view) has the keyboard: click into the Explorer first.
+      await s.page.locator('.part.sidebar .explorer-folders-view').first().click();
+      await s.runCommand('Preferences: Open Settings (UI)');
+      // The Settings editor opens with its search box focused.
+      const search = s.page.locator('.settings-editor .settings-header textarea[aria-label="Search settings"]');
+      await waitFor(search, 'the Settings editor\'s search box', { state: 'attached' });
+      await until('the search box to have the focus', () => search.first().evaluate((el) => el === document.activeElement), (v) => v === true);
+      await s.page.keyboard.type('@ext:attune.attune');
+      const groups = s.page.locator('.settings-editor .settings-tree-container .settings-group-title-label');
+      await until(`the groups ${SETTINGS_GROUPS.join(', ')}`, async () => (await groups.allTextContents()).map((t) => t.trim()),
+        (seen) => SETTINGS_GROUPS.every((g) => seen.includes(g)));
+      const seen = (await groups.allTextContents()).map((t) => t.trim()).filter((t) => SETTINGS_GROUPS.includes(t));
+      check(JSON.stringify(seen) === JSON.stringify(SETTINGS_GROUPS), `the groups are not in order: ${JSON.stringify(seen)}`);
+      const text = (await s.page.locator('.settings-editor .settings-tree-container').first().textContent()) || '';
+      check(text.includes('If your notes name the client at the top'), 'the plain description of the client setting is not shown');
+      check(text.includes("Above the note's first heading"), 'the plain label of the lens placement is not shown (it shows firstHeading)');
+      check(!/firstHeading|everyH2/.test(text), 'the raw values firstHeading/everyH2 are shown');
+    },
+  },
+];
+
+module.exports = { FIRST_RUN_FLOWS };

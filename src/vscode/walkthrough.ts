@@ -7,13 +7,12 @@ const SHOWN_KEY = 'attune.walkthroughShown';
 /** Opens the "Get started with Attune" walkthrough in the editor area. */
 export async function openWalkthrough(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false);
-  // Now that the walkthrough is surely there, tell it again that a folder is open.
-  await setNotesFolderOpen(false);
+  // Now that the walkthrough is there, it can hear that a folder is open (see trackNotesFolder).
   await setNotesFolderOpen();
 }
 
-function setNotesFolderOpen(open = (vscode.workspace.workspaceFolders?.length ?? 0) > 0): Thenable<unknown> {
-  return vscode.commands.executeCommand('setContext', 'attune.notesFolderOpen', open);
+function setNotesFolderOpen(): Thenable<unknown> {
+  return vscode.commands.executeCommand('setContext', 'attune.notesFolderOpen', (vscode.workspace.workspaceFolders?.length ?? 0) > 0);
 }
 
 /**
@@ -26,12 +25,11 @@ export function offerWalkthroughOnce(context: vscode.ExtensionContext): void {
 }
 
 /**
- * Ticks the walkthrough's "Open the folder with your notes" step. VS Code ticks a step only
- * when its context key changes after the walkthrough is registered, so the folder being open
- * from the start needs a key of Attune's own, set at activation and again when the
- * walkthrough opens.
+ * Ticks the walkthrough's "Open the folder with your notes" step. VS Code ticks a step on a
+ * context key only when the key changes after the walkthrough is registered, which happens
+ * when it is first shown; a change heard before is used up. So Attune sets its key when it
+ * opens the walkthrough and when folders change, never at activation.
  */
 export function trackNotesFolder(): vscode.Disposable {
-  void setNotesFolderOpen();
   return vscode.workspace.onDidChangeWorkspaceFolders(() => void setNotesFolderOpen());
 }

@@ -235,15 +235,22 @@ const FIRST_RUN_FLOWS = [
       await waitFor(search, 'the Settings editor\'s search box', { state: 'attached' });
       await until('the search box to have the focus', () => search.first().evaluate((el) => el === document.activeElement), (v) => v === true);
       await s.page.keyboard.type('@ext:attune.attune');
-      const groups = s.page.locator('.settings-editor .settings-tree-container .settings-group-title-label');
-      await until(`the groups ${SETTINGS_GROUPS.join(', ')}`, async () => (await groups.allTextContents()).map((t) => t.trim()),
+      // The table of contents lists Attune's groups under the extension's name.
+      const groups = s.page.locator('.settings-editor .settings-toc-container .settings-toc-entry');
+      await until(`the groups ${SETTINGS_GROUPS.join(', ')} in the Settings editor's contents`, async () => (await groups.allTextContents()).map((t) => t.trim()),
         (seen) => SETTINGS_GROUPS.every((g) => seen.includes(g)));
       const seen = (await groups.allTextContents()).map((t) => t.trim()).filter((t) => SETTINGS_GROUPS.includes(t));
       check(JSON.stringify(seen) === JSON.stringify(SETTINGS_GROUPS), `the groups are not in order: ${JSON.stringify(seen)}`);
-      const text = (await s.page.locator('.settings-editor .settings-tree-container').first().textContent()) || '';
-      check(text.includes('If your notes name the client at the top'), 'the plain description of the client setting is not shown');
-      check(text.includes("Above the note's first heading"), 'the plain label of the lens placement is not shown (it shows firstHeading)');
-      check(!/firstHeading|everyH2/.test(text), 'the raw values firstHeading/everyH2 are shown');
+      const settings = s.page.locator('.settings-editor .settings-tree-container').first();
+      await until('the plain description of the client setting', async () => (await settings.textContent()) || '', (t) => t.includes('If your notes name the client at the top'));
+      // The lens placement, shown by its plain label, not its value ("firstHeading").
+      await s.page.keyboard.press('Control+A');
+      await s.page.keyboard.type('attune.codeLens.insertReflection');
+      const select = settings.locator('.setting-item-enum select, .setting-item-enum .monaco-select-box');
+      await waitFor(select, 'the choice of where the insert link shows');
+      const shown = await select.first().evaluate((el) => (el instanceof HTMLSelectElement ? el.options[el.selectedIndex]?.text ?? '' : el.textContent || ''));
+      check(shown === "Above the note's first heading", `the lens placement shows "${shown}", not "Above the note's first heading"`);
+      check(!/firstHeading|everyH2/.test((await settings.textContent()) || ''), 'the raw values firstHeading/everyH2 are shown');
     },
   },
 ];

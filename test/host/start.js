@@ -76,7 +76,8 @@ async function startDemoServer(options) {
   const folderSettings = path.join(options.folder, '.vscode', 'settings.json');
   if (!fs.existsSync(folderSettings)) {
     fs.mkdirSync(path.dirname(folderSettings), { recursive: true });
-    fs.writeFileSync(folderSettings, JSON.stringify({ 'files.autoSave': 'off', 'files.hotExit': 'onExit' }, null, 2) + '\n');
+    // The folder holding them stays out of the Explorer, which shows only the notes.
+    fs.writeFileSync(folderSettings, JSON.stringify({ 'files.autoSave': 'off', 'files.hotExit': 'onExit', 'files.exclude': { '.vscode': true } }, null, 2) + '\n');
   }
   const server = await startServer({
     connectionToken: token,

@@ -99,6 +99,7 @@ const FIRST_RUN_FLOWS = [
     name: 'first run: the walkthrough opens by itself, and each of its steps is ticked by doing it',
     workspace: 'demo',
     asUser: true,
+    screenshot: 'screenshot-0-walkthrough.png',
     async run(s) {
       // Opens once on its own, the first time Attune starts after it is installed.
       await waitFor(s.page.locator('.part.editor .tabs-container .tab', { hasText: 'Walkthrough' }), 'the walkthrough, opened by Attune on its first start');

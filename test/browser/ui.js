@@ -226,6 +226,9 @@ class Session {
       await waitFor(page.locator('.monaco-workbench .part.activitybar'), 'the VS Code workbench', { timeout: LOAD_MS });
       // Attune's activity bar item appears once the extension host has read Attune's manifest.
       await waitFor(session.activityTab('Attune'), 'the "Attune" item in the activity bar', { timeout: LOAD_MS });
+      // Newer VS Code opens a Chat view in a second side bar, narrowing the editor: close it,
+      // as a person would who does not use it.
+      await session.closeSecondarySideBar();
       // Installed Attune opens its walkthrough on its first start; wait for it, so that it
       // does not take the focus from the flow's first steps.
       if (options.asUser) await waitFor(page.locator('.part.editor .tabs-container .tab', { hasText: 'Walkthrough' }), 'the walkthrough Attune opens on its first start', { timeout: LOAD_MS });
@@ -303,6 +306,15 @@ class Session {
     this.note(`show ${title}`);
     if ((await tab.first().getAttribute('aria-selected')) !== 'true') await tab.first().click();
     await until(`the "${title}" view container to be showing`, () => tab.first().getAttribute('aria-selected'), (v) => v === 'true');
+  }
+
+  /** Closes the secondary side bar (newer VS Code shows Chat there) when it is open. */
+  async closeSecondarySideBar() {
+    const bar = this.page.locator('.part.auxiliarybar');
+    if ((await bar.count()) === 0 || !(await bar.first().isVisible())) return;
+    this.note('close the secondary side bar');
+    await this.runCommand('View: Close Secondary Side Bar');
+    await waitFor(bar, 'the secondary side bar to close', { state: 'hidden' });
   }
 
   /** The "Unrepaired ruptures" tree. */
@@ -642,8 +654,10 @@ class Session {
  * @param {string | RegExp} needle
  */
 function editorShows(lines, needle) {
-  if (needle instanceof RegExp) return lines.some((l) => needle.test(l)) || needle.test(lines.join('\n')) || needle.test(lines.join(''));
-  return lines.join('\n').includes(needle) || lines.join('').includes(needle);
+  // Soft-wrapped lines come split; newer VS Code indents their continuations (wrappingIndent).
+  const unwrapped = lines.map((l, i) => (i === 0 ? l : l.replace(/^ +/, ''))).join('');
+  if (needle instanceof RegExp) return lines.some((l) => needle.test(l)) || needle.test(lines.join('\n')) || needle.test(lines.join('')) || needle.test(unwrapped);
+  return lines.join('\n').includes(needle) || lines.join('').includes(needle) || unwrapped.includes(needle);
 }
 
 /**

@@ -37,6 +37,9 @@ const DEMO_SETTINGS = Object.freeze({
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
   'workbench.enableExperiments': false,
+  // Notes are private: no AI chat beside them (newer VS Code shows one by default).
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 });
 
 function build() {

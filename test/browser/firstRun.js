@@ -9,7 +9,7 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { until, waitFor, today } = require('./ui');
+const { until, waitFor, today, WALKTHROUGH_TAB } = require('./ui');
 
 /** @typedef {import('./ui').Session} Session */
 /** @typedef {import('./flows').Flow} Flow */
@@ -69,7 +69,7 @@ async function waitForTick(s, id, why) {
  * @param {string} id
  */
 async function openStep(s, id) {
-  const tab = s.page.locator('.part.editor .tabs-container .tab', { hasText: 'Walkthrough' });
+  const tab = s.page.locator('.part.editor .tabs-container .tab', { hasText: WALKTHROUGH_TAB });
   await waitFor(tab, 'the walkthrough\'s editor tab');
   await tab.first().click();
   const title = step(s, id).locator('.step-title, h3').first();
@@ -102,7 +102,7 @@ const FIRST_RUN_FLOWS = [
     screenshot: 'screenshot-0-walkthrough.png',
     async run(s) {
       // Opens once on its own, the first time Attune starts after it is installed.
-      await waitFor(s.page.locator('.part.editor .tabs-container .tab', { hasText: 'Walkthrough' }), 'the walkthrough, opened by Attune on its first start');
+      await waitFor(s.page.locator('.part.editor .tabs-container .tab', { hasText: WALKTHROUGH_TAB }), 'the walkthrough, opened by Attune on its first start');
       const titles = await s.page.locator('.getting-started-step .step-title, .getting-started-step h3').allTextContents();
       for (const [, title] of STEPS) check(titles.some((t) => t.trim() === title), `the walkthrough has no step "${title}": ${JSON.stringify(titles)}`);
       for (const [id] of STEPS.slice(1)) check(!(await ticked(s, id)), `the step "${id}" is ticked before it was done`);

@@ -27,6 +27,8 @@ const DEMO = path.join(REPO_ROOT, 'test', 'fixtures', 'demo');
 
 /** How long a single wait for something on screen may take (the machine may be busy). */
 const WAIT_MS = Number(process.env.ATTUNE_BROWSER_WAIT_MS) || 45_000;
+/** The walkthrough's editor tab: "Walkthrough: Attune…" in VS Code 1.100, "Welcome" in 1.139. */
+const WALKTHROUGH_TAB = /^\s*(Walkthrough: Attune|Welcome)/;
 /** The first load of the workbench: server start, page, extension host, extension scan. */
 const LOAD_MS = Number(process.env.ATTUNE_BROWSER_LOAD_MS) || 90_000;
 
@@ -231,7 +233,7 @@ class Session {
       await session.closeSecondarySideBar();
       // Installed Attune opens its walkthrough on its first start; wait for it, so that it
       // does not take the focus from the flow's first steps.
-      if (options.asUser) await waitFor(page.locator('.part.editor .tabs-container .tab', { hasText: 'Walkthrough' }), 'the walkthrough Attune opens on its first start', { timeout: LOAD_MS });
+      if (options.asUser) await waitFor(page.locator('.part.editor .tabs-container .tab', { hasText: WALKTHROUGH_TAB }), 'the walkthrough Attune opens on its first start', { timeout: LOAD_MS });
       return session;
     } catch (err) {
       if (launched) await launched.close().catch(() => {});
@@ -686,4 +688,4 @@ function listFiles(dir) {
   return out.sort();
 }
 
-module.exports = { Session, until, waitFor, today, ageOf, REPO_ROOT, WAIT_MS };
+module.exports = { Session, until, waitFor, today, ageOf, REPO_ROOT, WAIT_MS, WALKTHROUGH_TAB };

@@ -195,6 +195,7 @@ function preparePending() {
  * @property {string} [screenshot]  file name under media/ for the README (flows 1-4)
  * @property {() => string | null} [pending]  a reason to skip, when the feature is not there yet
  * @property {boolean} [asUser]  in VS Code as `npm start` runs it (Attune installed, no test driver)
+ * @property {() => Promise<void>} [standalone]  runs instead of `run`, without a session of its own
  * @property {(s: Session) => Promise<void>} run
  */
 
@@ -492,6 +493,13 @@ async function runFlows(options = {}) {
     /** @type {Session | undefined} */
     let session;
     try {
+      if (flow.standalone) {
+        // Starts what it needs itself (e.g. `npm start`); there is no page to picture.
+        await withTimeout(flow.standalone(), FLOW_MS, `flow ${flow.id}`);
+        passed++;
+        console.log(`✔ ${label} (${Date.now() - t0} ms)`);
+        continue;
+      }
       session = await Session.open({ name: `flow-${flow.id}`, workspace: flow.workspace, asUser: flow.asUser === true, ...(flow.prepare ? { prepare: flow.prepare } : {}) });
       const s = session;
       if (screenshots && flow.screenshot) s.pictureFile = path.join(screenshots, flow.screenshot);

@@ -236,6 +236,13 @@ class Session {
       if (options.asUser) await waitFor(page.locator('.part.editor .tabs-container .tab', { hasText: WALKTHROUGH_TAB }), 'the walkthrough Attune opens on its first start', { timeout: LOAD_MS });
       return session;
     } catch (err) {
+      // What was on screen when the workbench did not come up as expected.
+      const pages = launched ? launched.context.pages() : [];
+      if (pages[0]) {
+        const shot = path.join(REPO_ROOT, 'test', '.artifacts', 'browser', `open-failed-${options.name}-${Date.now()}.png`);
+        await fsp.mkdir(path.dirname(shot), { recursive: true }).catch(() => {});
+        await pages[0].screenshot({ path: shot, timeout: 10_000 }).then(() => console.log(`    screenshot: ${path.relative(process.cwd(), shot)}`), () => {});
+      }
       if (launched) await launched.close().catch(() => {});
       if (server) await server.stop().catch(() => {});
       await fsp.rm(base, { recursive: true, force: true }).catch(() => {});
@@ -315,7 +322,7 @@ class Session {
     const bar = this.page.locator('.part.auxiliarybar');
     if ((await bar.count()) === 0 || !(await bar.first().isVisible())) return;
     this.note('close the secondary side bar');
-    await this.runCommand('View: Close Secondary Side Bar');
+    await this.runCommand('View: Toggle Secondary Side Bar Visibility');
     await waitFor(bar, 'the secondary side bar to close', { state: 'hidden' });
   }
 

@@ -136,9 +136,12 @@ async function main() {
 Attune is ready, in a VS Code of its own with made-up demo notes.
 It runs on this computer only; nothing is sent anywhere.
 
-  ${opened ? 'Opened in your browser. To open it again:' : 'Open this in your browser:'}  ${url}
+${opened ? 'It has opened in your browser. Its private address:' : 'Open this private address in your browser:'}
 
-The notes are in ${demo} (npm start -- --reset brings back a fresh copy).
+  ${url}
+
+The demo notes are in ${demo}
+To start again with fresh notes: npm start -- --reset
 Press Ctrl+C here to stop.`);
   const stop = () => {
     server.stop().finally(() => process.exit(0));

@@ -5,6 +5,7 @@ import { findTemplate, renderSnippet } from '../core/templates';
 import { loadTemplates, today } from './actions';
 import type { Log } from './log';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { REFLECTION_INSERTED } from './walkthrough';
 
 const STATUS_HINTS: Readonly<Record<string, string>> = {
   open: 'Noticed; not yet returned to',
@@ -55,7 +56,7 @@ export class RuptureCompletions implements vscode.CompletionItemProvider {
     item.range = new vscode.Range(position.translate(0, -word.length), position);
     item.filterText = word.startsWith('#') ? '#rupture reflection' : 'rupture reflection';
     // Ticks "Insert your first reflection" in the walkthrough, as the command does.
-    item.command = { command: 'setContext', title: '', arguments: ['attune.reflected', true] };
+    item.command = { command: REFLECTION_INSERTED, title: '' };
     return [item];
   }
 }

@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 /** The walkthrough's full id: publisher.name#id, as contributed in package.json. */
 const WALKTHROUGH = 'attune.attune#firstRun';
 const SHOWN_KEY = 'attune.walkthroughShown';
+/** Run after a reflection comes in from a completion, so the walkthrough hears of it. */
+export const REFLECTION_INSERTED = 'attune.reflectionInserted';
 
 /** Opens the "Get started with Attune" walkthrough in the editor area. */
 export async function openWalkthrough(): Promise<void> {
@@ -31,5 +33,9 @@ export function offerWalkthroughOnce(context: vscode.ExtensionContext): void {
  * opens the walkthrough and when folders change, never at activation.
  */
 export function trackNotesFolder(): vscode.Disposable {
-  return vscode.workspace.onDidChangeWorkspaceFolders(() => void setNotesFolderOpen());
+  return vscode.Disposable.from(
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void setNotesFolderOpen()),
+    // Does nothing itself: the walkthrough's "Insert your first reflection" listens for it.
+    vscode.commands.registerCommand(REFLECTION_INSERTED, () => undefined),
+  );
 }

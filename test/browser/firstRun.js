@@ -72,11 +72,10 @@ async function openStep(s, id) {
   const tab = s.page.locator('.part.editor .tabs-container .tab', { hasText: WALKTHROUGH_TAB });
   await waitFor(tab, 'the walkthrough\'s editor tab');
   await tab.first().click();
-  const title = step(s, id).locator('.step-title, h3').first();
   await waitFor(step(s, id), `the walkthrough step "${id}"`);
+  if (((await step(s, id).first().getAttribute('class')) || '').includes('expanded')) return;
   s.note(`walkthrough step ${id}`);
-  // VS Code 1.139 marks the step's parts as not enabled to Playwright; a person's click works.
-  await title.click({ force: true });
+  await clickWalkthrough(step(s, id).locator('.step-title').first());
   await until(`the step "${id}" to open`, () => step(s, id).first().getAttribute('class'), (c) => (c || '').includes('expanded'));
 }
 
@@ -90,7 +89,22 @@ async function clickStepButton(s, id, label) {
   const button = step(s, id).locator('.monaco-button, a.button-link', { hasText: label });
   await waitFor(button, `the "${label}" button in the step "${id}"`);
   s.note(`click "${label}"`);
-  await button.first().click();
+  await clickWalkthrough(button.first());
+}
+
+/**
+ * Clicks a part of the walkthrough. VS Code 1.139 makes Playwright see its steps as not
+ * enabled (and a footer may lie over them) while a person's click works: then the click is
+ * sent to the element itself.
+ * @param {import('playwright-core').Locator} target
+ */
+async function clickWalkthrough(target) {
+  try {
+    await target.click({ timeout: 5000 });
+  } catch {
+    await target.scrollIntoViewIfNeeded().catch(() => {});
+    await target.dispatchEvent('click');
+  }
 }
 
 /** @type {Flow[]} */
@@ -232,18 +246,19 @@ const FIRST_RUN_FLOWS = [
       // The walkthrough (a web view) has the keyboard: click into the Explorer first.
       await s.page.locator('.part.sidebar .explorer-folders-view').first().click();
       await s.runCommand('Preferences: Open Settings (UI)');
-      // The Settings editor opens with its search box focused.
-      const search = s.page.locator('.settings-editor .settings-header textarea[aria-label="Search settings"]');
-      await waitFor(search, 'the Settings editor\'s search box', { state: 'attached' });
-      await until('the search box to have the focus', () => search.first().evaluate((el) => el === document.activeElement), (v) => v === true);
+      // The Settings editor opens with its search box focused (VS Code 1.139 shows it as a
+      // dialog over the window, and its search box is no longer a textarea).
+      await waitFor(s.page.locator('.settings-toc-container'), 'the Settings editor');
+      const search = s.page.locator('.settings-header .suggest-input-container');
+      await until('the search box to have the focus', () => search.first().evaluate((el) => el.contains(document.activeElement)), (v) => v === true);
       await s.page.keyboard.type('@ext:attune.attune');
       // The table of contents lists Attune's groups under the extension's name.
-      const groups = s.page.locator('.settings-editor .settings-toc-container .settings-toc-entry');
+      const groups = s.page.locator('.settings-toc-container .settings-toc-entry');
       await until(`the groups ${SETTINGS_GROUPS.join(', ')} in the Settings editor's contents`, async () => (await groups.allTextContents()).map((t) => t.trim()),
         (seen) => SETTINGS_GROUPS.every((g) => seen.includes(g)));
       const seen = (await groups.allTextContents()).map((t) => t.trim()).filter((t) => SETTINGS_GROUPS.includes(t));
       check(JSON.stringify(seen) === JSON.stringify(SETTINGS_GROUPS), `the groups are not in order: ${JSON.stringify(seen)}`);
-      const settings = s.page.locator('.settings-editor .settings-tree-container').first();
+      const settings = s.page.locator('.settings-tree-container').first();
       await until('the plain description of the client setting', async () => (await settings.textContent()) || '', (t) => t.includes('If your notes name the client at the top'));
       // The lens placement, shown by its plain label, not its value ("firstHeading").
       await s.page.keyboard.press('Control+A');

@@ -110,7 +110,7 @@ async function clickWalkthrough(target) {
 /** @type {Flow[]} */
 const FIRST_RUN_FLOWS = [
   {
-    id: 6,
+    id: 11,
     name: 'first run: the walkthrough opens by itself, and each of its steps is ticked by doing it',
     workspace: 'demo',
     asUser: true,
@@ -171,7 +171,7 @@ const FIRST_RUN_FLOWS = [
     },
   },
   {
-    id: 7,
+    id: 12,
     name: 'npm start\'s VS Code asks before deleting a note from the Explorer, and before closing unsaved changes',
     workspace: 'demo',
     asUser: true,
@@ -215,7 +215,7 @@ const FIRST_RUN_FLOWS = [
     },
   },
   {
-    id: 8,
+    id: 13,
     name: 'the Attune view fits the default side bar: no demo row is cut off',
     workspace: 'demo',
     asUser: true,
@@ -238,7 +238,7 @@ const FIRST_RUN_FLOWS = [
     },
   },
   {
-    id: 9,
+    id: 14,
     name: 'the Settings editor shows Attune\'s settings in plain, grouped words',
     workspace: 'demo',
     asUser: true,
@@ -271,7 +271,7 @@ const FIRST_RUN_FLOWS = [
     },
   },
   {
-    id: 10,
+    id: 15,
     name: '`npm start` prints a short, friendly message with a short address, and the server needs its token',
     workspace: 'empty',
     run: async () => {},

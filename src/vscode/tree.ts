@@ -54,6 +54,8 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   private byKey = new Map<string, EntryNode>();
   private children = new Map<GroupNode, EntryNode[]>();
   private groupBy: GroupBy;
+  /** A number per rupture, so row ids carry no path: VS Code may write ids into its logs. */
+  private readonly rowNumbers = new Map<string, number>();
 
   constructor(
     private readonly workspace: WorkspaceIndex,
@@ -155,7 +157,10 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const client = curtain.client(entry.client);
     const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
     // The status is part of the id: a new status makes a new row, so its tooltip is fresh.
-    item.id = `entry:${entryKey(entry)}:${entry.status}`;
+    const key = entryKey(entry);
+    const n = this.rowNumbers.get(key) ?? this.rowNumbers.size + 1;
+    this.rowNumbers.set(key, n);
+    item.id = `entry:${n}:${entry.status}`;
     // Only the title (and, outside client groups, the client's code), so the row fits the
     // default side bar width; the icon shows the status, the tooltip says it and the rest.
     if (this.groupBy !== 'client') item.description = client;

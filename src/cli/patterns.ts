@@ -6,8 +6,7 @@ import { isIsoDate } from '../core/dates';
 import { printable } from '../core/printable';
 import { headline, patterns, type PatternFilter, type Patterns, type ValueCount } from '../core/patterns';
 import { STATUS_LABELS, STATUSES } from '../core/status';
-import { scanFolder } from '../node/scan';
-import { parseArgs, readFolder, UsageError, warn, type Io } from './common';
+import { parseArgs, readFolder, scanNotes, UsageError, type Io } from './common';
 
 function dateFlag(flags: Map<string, string | true>, name: 'since' | 'until'): string | undefined {
   const value = flags.get(name);
@@ -84,13 +83,7 @@ export function patternsCommand(io: Io, args: readonly string[]): number {
   const client = flags.get('client');
   if (client === true || (typeof client === 'string' && client.trim() === '')) throw new UsageError('--client takes a client code');
   const root = readFolder(io, positional[0]);
-  let result;
-  try {
-    result = scanFolder(root);
-  } catch (err) {
-    throw new UsageError(`cannot read ${positional[0] ?? '.'}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  for (const w of result.warnings) warn(io, w);
+  const result = scanNotes(io, root, positional[0]);
   const filter: PatternFilter = {
     ...(typeof client === 'string' ? { client: client.trim() } : {}),
     ...(since !== undefined ? { since } : {}),

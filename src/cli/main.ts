@@ -10,6 +10,7 @@ import { splitLines } from '../core/lines';
 import { decodeNote, errorReason } from '../node/files';
 import { scanFolder } from '../node/scan';
 import { checklist } from './checklist';
+import { deidentify } from './deidentify';
 import { parseArgs, readFolder, templateFiles, UsageError, warn, type Io } from './common';
 
 declare const ATTUNE_VERSION: string | undefined;
@@ -32,6 +33,13 @@ Usage:
       oldest first, with a link to its heading and its opening line, then your
       checks (DIR/.attune/templates/checklist.md, or the built-in ones).
       --json prints {client, date, items}.
+  attune deidentify FILE[:LINE] [--json]
+      The note (front matter left out), or the rupture whose heading is on LINE,
+      with names, places, dates, contact details and identifying numbers replaced
+      by placeholders such as [name 1] and [date] 2026, for supervision. Read it
+      again yourself before sharing: a story can identify someone without a name.
+      stderr tells how many of each kind were replaced. --json prints
+      {text, replaced: [{kind, line}], check: [{line, column, length, reason}]}.
   attune --help | --version
 
 Everything stays on this machine: attune reads and writes local files only.
@@ -167,7 +175,7 @@ function set(io: Io, args: readonly string[]): number {
   return 0;
 }
 
-const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set, checklist };
+const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set, checklist, deidentify };
 
 /** Runs the CLI; returns the exit code. Never throws. */
 export function run(argv: readonly string[], io: Io): number {

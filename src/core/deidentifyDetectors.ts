@@ -91,7 +91,11 @@ export function findIps(text: string): Span[] {
 
 export function findPhones(text: string): Span[] {
   const found: Span[] = [];
-  for (const p of findPhoneNumbersInText(text, { defaultCountry: 'US' })) found.push({ start: p.startsAt, end: p.endsAt, kind: 'phone' });
+  for (const p of findPhoneNumbersInText(text, { defaultCountry: 'US' })) {
+    // A comma is a dialling pause to libphonenumber; in a note it ends the number.
+    const pause = text.slice(p.startsAt, p.endsAt).search(/[,;]/);
+    found.push({ start: p.startsAt, end: pause === -1 ? p.endsAt : p.startsAt + pause, kind: 'phone' });
+  }
   // North American shapes, fictional 555 numbers included, with an extension.
   const nanp = /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s?(?:x|ext\.?|extension)\s?\d{1,6})?(?!\d)/gi;
   found.push(...spans(text, nanp, 'phone'));
@@ -124,7 +128,7 @@ const UNIT = String.raw`(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Fl\.?|Floo
 
 export function findAddresses(text: string): Span[] {
   const street = new RegExp(
-    String.raw`(?<![\w-])\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z0-9][\w'’.-]*|of|the)\s+){1,4}(?:${STREET_TYPES})\b\.?${UNIT}`,
+    String.raw`(?<![\w-])\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z0-9][\w'’.-]*|of|the)\s+){1,4}(?:${STREET_TYPES})\b(?:(?<=\b(?:St|Ave|Rd|Ln|Dr|Blvd|Ct|Pl|Ter|Cir|Pkwy|Hwy|Trl|Sq|Rte))\.)?${UNIT}`,
     'g',
   );
   return [

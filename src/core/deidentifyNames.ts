@@ -29,13 +29,39 @@ export const REASON_WORD = 'a capitalised word that is neither an ordinary word 
 export const REASON_NUMBER = 'a long number';
 export const REASON_PLACE = 'a rare place-like phrase';
 
-let lists: { words: ReadonlySet<string>; names: ReadonlySet<string>; places: ReadonlySet<string> } | undefined;
+/**
+ * A large sorted word list, searched in place: no Set of 275,000 strings to build first.
+ * Both lists ship sorted; one that is not is sorted once.
+ */
+class SortedWords {
+  private readonly words: readonly string[];
+  constructor(words: readonly string[]) {
+    let sorted = true;
+    for (let i = 1; i < words.length && sorted; i++) sorted = words[i - 1] < words[i];
+    this.words = sorted ? words : [...words].sort();
+  }
+  has(word: string): boolean {
+    let lo = 0;
+    let hi = this.words.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const w = this.words[mid];
+      if (w === word) return true;
+      if (w < word) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+}
 
-/** The word lists, built once on first use (they are large, and only an export needs them). */
+let lists: { words: SortedWords; names: SortedWords; places: ReadonlySet<string> } | undefined;
+
+/** The word lists, made once on first use. The bundle ships humannames as an array of its keys (esbuild.js). */
 function wordLists(): NonNullable<typeof lists> {
+  const names: readonly string[] | Record<string, number> = HUMAN_NAMES;
   lists ??= {
-    words: new Set(ENGLISH),
-    names: new Set(Object.keys(HUMAN_NAMES)),
+    words: new SortedWords(ENGLISH),
+    names: new SortedWords(Array.isArray(names) ? names : Object.keys(names)),
     places: new Set(PLACE_NAMES.split('|')),
   };
   return lists;
@@ -157,6 +183,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     const before = text.slice(Math.max(0, t.start - 40), t.start);
     return PLACE_CUES.some((p) => p.test(before));
   };
+  const weakCue = (t: Token): boolean => /\b(?:in|at|to)\s$/i.test(text.slice(Math.max(0, t.start - 4), t.start));
   const stateAfter = (t: Token): boolean => STATE_AFTER.test(text.slice(t.end, t.end + 20));
 
   for (const [i, j] of runs) {
@@ -170,7 +197,8 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         const anyStrong = strong(a);
         if (anyStrong) break;
         let place = false;
-        if (places.has(phrase)) place = !single || cue || !ordinary(tokens[a]);
+        // A listed town that is also a word ("Toledo", "Hope") needs a word before it that says place.
+        if (places.has(phrase)) place = !single || cue || !ordinary(tokens[a]) || (weakCue(tokens[a]) && !KNOWN_TERMS.has(tokens[a].lower));
         else if (cue && b === j) {
           const allKnown = tokens.slice(a, b + 1).every((t) => KNOWN_TERMS.has(t.lower));
           const personLike = single && medium(tokens[a]) && !stateAfter(tokens[b]);

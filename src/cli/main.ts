@@ -3,7 +3,8 @@ import * as path from 'path';
 import { formatAge, formatDate } from '../core/dates';
 import { statusEdit } from '../core/edits';
 import { entryAge } from '../core/index';
-import { findTags, parseHeading, parseNote, type RuptureEntry } from '../core/note';
+import { parseHeading } from '../core/blocks';
+import { findTags, parseNote, type RuptureEntry } from '../core/note';
 import { isStatus, STATUSES } from '../core/status';
 import { findTemplate, mergeTemplates, renderMarkdown } from '../core/templates';
 import { splitLines } from '../core/lines';
@@ -21,7 +22,8 @@ Usage:
   attune list [DIR] [--all] [--client C] [--json] [--max-size MB]
       Unrepaired ruptures (open, planned, attempted) in the notes under DIR
       (default: this folder), grouped by client, oldest first. --all lists every
-      rupture. --json prints [{file, line, title, status, client, date}].
+      rupture, held ones (waiting at the client's pace) included. --json prints
+      [{file, line, title, status, client, date, fields, followUps}].
   attune template NAME [DIR]
       Prints a template as markdown. NAME is one of the built-in templates or a
       file in DIR/.attune/templates/. "attune template" alone lists them.
@@ -70,7 +72,16 @@ function list(io: Io, args: readonly string[]): number {
     (e) => wanted === undefined || e.client.toLowerCase() === wanted,
   );
   if (flags.has('json')) {
-    const rows = entries.map((e) => ({ file: e.path, line: e.line + 1, title: e.title, status: e.status, client: e.client, date: e.date }));
+    const rows = entries.map((e) => ({
+      file: e.path,
+      line: e.line + 1,
+      title: e.title,
+      status: e.status,
+      client: e.client,
+      date: e.date,
+      fields: e.fields.map((f) => ({ label: f.label, value: f.value, line: f.line + 1 })),
+      followUps: e.followUps.map((f) => ({ kind: f.kind, date: f.date, line: f.line + 1 })),
+    }));
     io.out(JSON.stringify(rows, null, 2) + '\n');
     return 0;
   }

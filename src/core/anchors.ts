@@ -23,7 +23,7 @@
  */
 import { readFrontMatter } from './frontMatter';
 import { indentWidth, splitLines, type Line } from './lines';
-import { forEachMarkdownLine, parseHeading } from './note';
+import { forEachMarkdownLine, parseHeading } from './blocks';
 
 export interface HeadingAnchor {
   /** Zero-based line of the heading (the first line of its text, for a setext heading). */

@@ -10,7 +10,8 @@ import type { TextEdit } from './edits';
 import { readFrontMatter } from './frontMatter';
 import { compareEntries, entryAge } from './index';
 import { dominantEol, splitLines, withEol } from './lines';
-import { forEachMarkdownLine, parseHeading, type RuptureEntry } from './note';
+import { forEachMarkdownLine, parseHeading } from './blocks';
+import type { RuptureEntry } from './note';
 import { isUnrepaired, STATUS_LABELS, type Status } from './status';
 import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, type Template } from './templates';
 

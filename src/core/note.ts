@@ -1,6 +1,8 @@
+import { forEachMarkdownLine, HeadingCollector, sectionEnd, type Heading } from './blocks';
 import { firstIsoDate, isIsoDate } from './dates';
+import { mayStartField, parseField, type Field } from './fields';
 import { readFrontMatter } from './frontMatter';
-import { indentWidth, splitLines, type Line } from './lines';
+import { splitLines } from './lines';
 import { isStatus, type Status } from './status';
 
 /** Where a note came from, as far as the parser needs to know. */
@@ -60,6 +62,20 @@ export interface RuptureEntry {
   readonly opener: string | undefined;
   /** The tag that sets the status (the first one, when a heading holds several). */
   readonly tag: TagSpan;
+  /** The `**Label:** value` lines of its own section (not those of a rupture nested in it), in order. */
+  readonly fields: readonly Field[];
+  /** Its "Repair plan, DATE", "Repair attempt, DATE" and "Closing without repair, DATE" sub-headings, in order. */
+  readonly followUps: readonly FollowUp[];
+}
+
+export type FollowUpKind = 'plan' | 'attempt' | 'closing';
+
+export interface FollowUp {
+  readonly kind: FollowUpKind;
+  /** The first real `YYYY-MM-DD` date in the heading. */
+  readonly date: string;
+  /** Zero-based line of the heading. */
+  readonly line: number;
 }
 
 export interface NoteWarning {
@@ -69,13 +85,6 @@ export interface NoteWarning {
   readonly message: string;
 }
 
-export interface Heading {
-  readonly line: number;
-  readonly level: number;
-  /** Character columns of the heading text, closing `#`s excluded. */
-  readonly contentStart: number;
-  readonly contentEnd: number;
-}
 
 export interface Note {
   readonly path: string;
@@ -86,6 +95,8 @@ export interface Note {
   readonly warnings: readonly NoteWarning[];
   /** Zero-based line of the closing `---` of the front matter, or -1 without front matter. */
   readonly frontMatterEnd: number;
+  /** Fields outside every rupture section (the session note's own, such as "Between us"). */
+  readonly fields: readonly Field[];
 }
 
 const TAG_WORD = 'rupture';
@@ -204,100 +215,6 @@ function readTag(text: string, at: number, to: number): TagSpan | undefined {
   return { start: at, end, statusStart: wordEnd + 1, rawStatus: text.slice(wordEnd + 1, end).toLowerCase() };
 }
 
-/** Parses an ATX heading on `line`, or returns undefined. Columns are relative to the line. */
-export function parseHeading(text: string, line: Line, lineIndex: number): Heading | undefined {
-  const { width, next } = indentWidth(text, contentFrom(text, line), line.end);
-  if (width > 3) return undefined;
-  let i = next;
-  while (i < line.end && text.charCodeAt(i) === 35) i++;
-  const level = i - next;
-  if (level < 1 || level > 6) return undefined;
-  if (i < line.end && !isBlank(text.charCodeAt(i))) return undefined;
-  while (i < line.end && isBlank(text.charCodeAt(i))) i++;
-  let end = line.end;
-  while (end > i && isBlank(text.charCodeAt(end - 1))) end--;
-  // A closing run of `#` counts only when it stands alone or after a space or tab.
-  let hashes = end;
-  while (hashes > i && text.charCodeAt(hashes - 1) === 35) hashes--;
-  if (hashes < end && (hashes === i || isBlank(text.charCodeAt(hashes - 1)))) {
-    end = hashes;
-    while (end > i && isBlank(text.charCodeAt(end - 1))) end--;
-  }
-  return { line: lineIndex, level, contentStart: i - line.start, contentEnd: Math.max(i, end) - line.start };
-}
-
-/** Where a line's content starts: after the BOM on the first line. */
-function contentFrom(text: string, line: Line): number {
-  return line.start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : line.start;
-}
-
-interface Fence {
-  readonly char: number;
-  readonly length: number;
-}
-
-/** Opens a fenced code block if the line (indented at most three columns) starts one. */
-function openFence(text: string, from: number, to: number): Fence | undefined {
-  const char = text.charCodeAt(from);
-  if (char !== 96 && char !== 126) return undefined;
-  let n = 0;
-  while (from + n < to && text.charCodeAt(from + n) === char) n++;
-  if (n < 3) return undefined;
-  // A backtick fence's info string may not hold a backtick (it would be a code span). The
-  // search stays on the line: `indexOf` would run on to the next backtick of the note.
-  if (char === 96) for (let i = from + n; i < to; i++) if (text.charCodeAt(i) === 96) return undefined;
-  return { char, length: n };
-}
-
-function closesFence(text: string, line: Line, fence: Fence): boolean {
-  const { width, next } = indentWidth(text, contentFrom(text, line), line.end);
-  if (width > 3) return false;
-  let n = 0;
-  while (next + n < line.end && text.charCodeAt(next + n) === fence.char) n++;
-  if (n < fence.length) return false;
-  for (let i = next + n; i < line.end; i++) if (!isBlank(text.charCodeAt(i))) return false;
-  return true;
-}
-
-/**
- * Walks the note's block structure and reports each line that is ordinary markdown (not
- * front matter, not in a fenced code block, not in an HTML comment block).
- */
-export function forEachMarkdownLine(
-  text: string,
-  lines: readonly Line[],
-  firstLine: number,
-  visit: (line: Line, index: number, contentStart: number) => void,
-): void {
-  let fence: Fence | undefined;
-  // Offset of the `-->` that ends the HTML comment block being walked, or -1 outside one.
-  let commentClose = -1;
-  for (let index = firstLine; index < lines.length; index++) {
-    const line = lines[index];
-    if (fence) {
-      if (closesFence(text, line, fence)) fence = undefined;
-      continue;
-    }
-    if (commentClose !== -1) {
-      if (commentClose + 3 <= line.end) commentClose = -1;
-      continue;
-    }
-    const { width, next } = indentWidth(text, contentFrom(text, line), line.end);
-    if (width <= 3) {
-      fence = openFence(text, next, line.end);
-      if (fence) continue;
-      if (text.startsWith('<!--', next)) {
-        const close = text.indexOf('-->', next + 4);
-        // A comment that never closes runs to the end of the note.
-        if (close === -1) return;
-        if (close + 3 > line.end) commentClose = close;
-        continue;
-      }
-    }
-    visit(line, index, next);
-  }
-}
-
 function unquote(value: string): string {
   let v = value.trim();
   for (const [open, close] of [['"', '"'], ['“', '”'], ["'", "'"], ['‘', '’'], ['*', '*'], ['_', '_']]) {
@@ -328,38 +245,63 @@ function resolveDate(
   return options.dateFromFileName ? firstIsoDate(source.fileName) : null;
 }
 
-/** Parses one note: its client, its date and its rupture entries. Never throws. */
+/** "Repair plan, 2026-11-20" and its kin: what a follow-up heading's text starts with. */
+const FOLLOW_UP = /^(repair plan|repair attempt|closing without repair)(?![\p{L}\p{N}])/iu;
+const FOLLOW_UP_KINDS: Readonly<Record<string, FollowUpKind>> = {
+  'repair plan': 'plan',
+  'repair attempt': 'attempt',
+  'closing without repair': 'closing',
+};
+
+function followUpOf(text: string, heading: Heading, lineStart: number): FollowUp | undefined {
+  const content = text.slice(lineStart + heading.contentStart, lineStart + heading.contentEnd);
+  const m = FOLLOW_UP.exec(content);
+  if (!m) return undefined;
+  const date = firstIsoDate(content);
+  return date === null ? undefined : { kind: FOLLOW_UP_KINDS[m[1].toLowerCase()], date, line: heading.line };
+}
+
+/** Cheap test for the `**` or `__` every field needs, so plain notes skip the walk. */
+function mayHoldField(text: string): boolean {
+  return text.includes('**') || text.includes('__');
+}
+
+/** Parses one note: its client, its date, its fields and its rupture entries. Never throws. */
 export function parseNote(text: string, source: NoteSource, options: ParseOptions = DEFAULT_PARSE_OPTIONS): Note {
   const warnings: NoteWarning[] = [];
   const front = readFrontMatter(text);
   const client = resolveClient(front?.values, source, options);
   const date = resolveDate(front?.values, source, options, warnings);
   const frontMatterEnd = front ? front.endLine : -1;
-  // Most notes hold no tag at all; they need no line-by-line walk.
-  if (!mayHoldTag(text)) return { path: source.path, client, date, entries: [], warnings, frontMatterEnd };
+  const hasTag = mayHoldTag(text);
+  // Most notes hold no tag, and many no field either; those need no line-by-line walk.
+  if (!hasTag && !mayHoldField(text)) return { path: source.path, client, date, entries: [], warnings, frontMatterEnd, fields: [] };
 
   const lines = splitLines(text);
-  const headings: Heading[] = [];
+  const collector = new HeadingCollector();
   const tagged: { heading: Heading; tags: TagSpan[] }[] = [];
   const openers: { line: number; value: string }[] = [];
+  const fields: Field[] = [];
   forEachMarkdownLine(text, lines, frontMatterEnd + 1, (line, index, contentStart) => {
-    const c = text.charCodeAt(contentStart);
-    if (c === 35) {
-      const heading = parseHeading(text, line, index);
-      if (heading) {
-        headings.push(heading);
-        const tags = findTags(text, line.start + heading.contentStart, line.start + heading.contentEnd);
-        if (tags.length > 0) {
-          const relative = tags.map((t) => ({
-            start: t.start - line.start,
-            end: t.end - line.start,
-            statusStart: t.statusStart === -1 ? -1 : t.statusStart - line.start,
-            rawStatus: t.rawStatus,
-          }));
-          tagged.push({ heading, tags: relative });
-        }
-        return;
+    const heading = collector.visit(text, line, index, contentStart);
+    if (heading) {
+      if (!hasTag) return;
+      const tags = findTags(text, line.start + heading.contentStart, line.start + heading.contentEnd);
+      if (tags.length > 0) {
+        const relative = tags.map((t) => ({
+          start: t.start - line.start,
+          end: t.end - line.start,
+          statusStart: t.statusStart === -1 ? -1 : t.statusStart - line.start,
+          rawStatus: t.rawStatus,
+        }));
+        tagged.push({ heading, tags: relative });
       }
+      return;
+    }
+    const c = text.charCodeAt(contentStart);
+    if (mayStartField(c)) {
+      const field = parseField(text.slice(contentStart, line.end), index);
+      if (field) fields.push(field);
     }
     if (tagged.length > 0 && (c === 45 || c === 42 || c === 43 || c === 95 || c === 79 || c === 111)) {
       const m = OPENER.exec(text.slice(line.start, line.end));
@@ -370,17 +312,11 @@ export function parseNote(text: string, source: NoteSource, options: ParseOption
     }
   });
 
+  const headings = collector.headings;
   const entries: RuptureEntry[] = [];
   let h = 0;
   for (const { heading, tags } of tagged) {
     while (headings[h] !== heading) h++;
-    let sectionEnd = lines.length;
-    for (let k = h + 1; k < headings.length; k++) {
-      if (headings[k].level <= heading.level) {
-        sectionEnd = headings[k].line;
-        break;
-      }
-    }
     const tag = tags[0];
     const raw = tag.rawStatus ?? 'open';
     const status: Status = isStatus(raw) ? raw : 'open';
@@ -388,7 +324,7 @@ export function parseNote(text: string, source: NoteSource, options: ParseOption
     if (!statusKnown) {
       warnings.push({
         line: heading.line,
-        message: 'a rupture tag has a status Attune does not know (open, planned, attempted, repaired, closed); it is listed as open',
+        message: 'a rupture tag has a status Attune does not know (open, planned, attempted, held, repaired, closed); it is listed as open',
       });
     }
     if (tags.length > 1) {
@@ -409,36 +345,62 @@ export function parseNote(text: string, source: NoteSource, options: ParseOption
       status,
       statusKnown,
       level: heading.level,
-      sectionEnd,
+      sectionEnd: sectionEnd(headings, h, lines.length),
       client,
       date,
       opener: undefined,
       tag,
+      fields: [],
+      followUps: [],
     });
   }
-  return { path: source.path, client, date, entries: withOpeners(entries, openers), warnings, frontMatterEnd };
+  const followUps: FollowUp[] = [];
+  if (entries.length > 0) {
+    for (const heading of headings) {
+      const f = followUpOf(text, heading, lines[heading.line].start);
+      if (f) followUps.push(f);
+    }
+  }
+  const ownedOpeners = assignToSections(entries, openers);
+  const ownedFields = assignToSections(entries, fields);
+  const ownedFollowUps = assignToSections(entries, followUps);
+  const withParts = entries.map((entry, i) => {
+    const opener = ownedOpeners.owned[i];
+    return {
+      ...entry,
+      opener: opener.length > 0 ? opener[opener.length - 1].value : undefined,
+      fields: ownedFields.owned[i],
+      followUps: ownedFollowUps.owned[i],
+    };
+  });
+  return { path: source.path, client, date, entries: withParts, warnings, frontMatterEnd, fields: ownedFields.outside };
 }
 
 /**
- * Gives each entry the last "Opening line" of its own section: a nested rupture's opener
- * belongs to that rupture, not to the one around it. One pass over both lists, in line
- * order, with a stack of the sections still open.
+ * Hands each item (in line order) to the innermost entry whose section holds it: a nested
+ * rupture's lines belong to that rupture, not to the one around it. Items on an entry's
+ * own heading line belong to the section around it. One pass over both lists, with a
+ * stack of the sections still open.
  */
-function withOpeners(entries: RuptureEntry[], openers: readonly { line: number; value: string }[]): RuptureEntry[] {
-  if (openers.length === 0) return entries;
-  const owned: (string | undefined)[] = new Array<string | undefined>(entries.length);
+function assignToSections<T extends { readonly line: number }>(
+  entries: readonly RuptureEntry[],
+  items: readonly T[],
+): { owned: T[][]; outside: T[] } {
+  const owned: T[][] = entries.map(() => []);
+  const outside: T[] = [];
   const stack: number[] = [];
   let next = 0;
   const closeBefore = (line: number): void => {
     while (stack.length > 0 && entries[stack[stack.length - 1]].sectionEnd <= line) stack.pop();
   };
-  for (const opener of openers) {
-    while (next < entries.length && entries[next].line < opener.line) {
+  for (const item of items) {
+    while (next < entries.length && entries[next].line < item.line) {
       closeBefore(entries[next].line);
       stack.push(next++);
     }
-    closeBefore(opener.line);
-    if (stack.length > 0) owned[stack[stack.length - 1]] = opener.value;
+    closeBefore(item.line);
+    if (stack.length > 0) owned[stack[stack.length - 1]].push(item);
+    else outside.push(item);
   }
-  return entries.map((entry, i) => (owned[i] === undefined ? entry : { ...entry, opener: owned[i] }));
+  return { owned, outside };
 }

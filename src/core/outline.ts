@@ -1,6 +1,6 @@
 import { readFrontMatter } from './frontMatter';
 import { splitLines } from './lines';
-import { forEachMarkdownLine, parseHeading } from './note';
+import { forEachMarkdownLine, parseHeading } from './blocks';
 
 /** A heading of the note and the lines its section covers. */
 export interface OutlineHeading {

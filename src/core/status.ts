@@ -1,12 +1,15 @@
-/** The lifecycle of a rupture, in order. */
-export const STATUSES = ['open', 'planned', 'attempted', 'repaired', 'closed'] as const;
+/** The statuses of a rupture, in the order they are shown. */
+export const STATUSES = ['open', 'planned', 'attempted', 'held', 'repaired', 'closed'] as const;
 export type Status = (typeof STATUSES)[number];
 
 export function isStatus(value: string): value is Status {
   return (STATUSES as readonly string[]).includes(value);
 }
 
-/** Open, planned and attempted ruptures still want the clinician's attention. */
+/**
+ * Open, planned and attempted ruptures still want the clinician's attention. `held` does
+ * not: it waits at the client's pace and is raised only if the client brings it up.
+ */
 export function isUnrepaired(status: Status): boolean {
   return status === 'open' || status === 'planned' || status === 'attempted';
 }
@@ -16,21 +19,45 @@ export const STATUS_LABELS: Readonly<Record<Status, string>> = {
   open: 'open',
   planned: 'repair planned',
   attempted: 'repair attempted',
+  held: 'waiting at their pace',
   repaired: 'repaired',
   closed: 'closed without repair',
 };
 
+/** A step in the life of a rupture, as the lenses, the view's menus and the CLI offer it. */
+export interface LifecycleStep {
+  /** The command that takes the step, in VS Code. */
+  readonly command: string;
+  /** What the step is called wherever it is offered. */
+  readonly title: string;
+  /** The status the step sets. */
+  readonly to: Status;
+}
+
+export const STEPS = {
+  plan: { command: 'attune.planRepair', title: 'Plan repair', to: 'planned' },
+  attempt: { command: 'attune.recordAttempt', title: 'Record repair attempt', to: 'attempted' },
+  repaired: { command: 'attune.markRepaired', title: 'Mark repaired', to: 'repaired' },
+  hold: { command: 'attune.holdAtTheirPace', title: 'Hold at their pace', to: 'held' },
+  close: { command: 'attune.closeWithoutRepair', title: 'Close without repair', to: 'closed' },
+  reopen: { command: 'attune.reopen', title: 'Reopen', to: 'open' },
+} as const satisfies Record<string, LifecycleStep>;
+
+/**
+ * The one lifecycle table: which steps each status offers, most likely first. Another
+ * attempt may follow an attempt; a held rupture can be planned (the client brought it up),
+ * closed, or reopened; repaired and closed ruptures can only be reopened.
+ */
+export const LIFECYCLE: Readonly<Record<Status, readonly LifecycleStep[]>> = {
+  open: [STEPS.plan, STEPS.attempt, STEPS.repaired, STEPS.hold, STEPS.close],
+  planned: [STEPS.attempt, STEPS.repaired, STEPS.hold, STEPS.close],
+  attempted: [STEPS.repaired, STEPS.attempt, STEPS.plan, STEPS.hold, STEPS.close],
+  held: [STEPS.plan, STEPS.close, STEPS.reopen],
+  repaired: [STEPS.reopen],
+  closed: [STEPS.reopen],
+};
+
 /** The statuses that make sense as a next step from `status` (never the same one). */
 export function nextStatuses(status: Status): Status[] {
-  switch (status) {
-    case 'open':
-      return ['planned', 'attempted', 'repaired', 'closed'];
-    case 'planned':
-      return ['attempted', 'repaired', 'closed'];
-    case 'attempted':
-      return ['repaired', 'planned', 'closed'];
-    case 'repaired':
-    case 'closed':
-      return ['open'];
-  }
+  return LIFECYCLE[status].map((step) => step.to).filter((to) => to !== status);
 }

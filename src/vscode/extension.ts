@@ -185,6 +185,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   command('attune.recordAttempt', setTo('attempted', 'repair-attempt'));
   command('attune.markRepaired', setTo('repaired'));
   command('attune.closeWithoutRepair', setTo('closed', 'closing'));
+  command('attune.holdAtTheirPace', setTo('held'));
   command('attune.reopen', setTo('open'));
 
   command('attune.openEntry', async (arg?: unknown, line?: unknown) => {

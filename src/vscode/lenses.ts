@@ -2,28 +2,18 @@ import * as vscode from 'vscode';
 import type { RuptureEntry } from '../core/note';
 import { checklistProgress, progressLabel } from '../core/checklist';
 import { outline } from '../core/outline';
+import { LIFECYCLE, STEPS } from '../core/status';
 import { readConfig } from './config';
 import { refOf, today } from './actions';
 import { describeEntry } from './tree';
 import type { WorkspaceIndex } from './workspaceIndex';
 
-/** Each status's next steps, as lens titles and the commands behind them. */
+/** Each status's next steps, as lens titles and the commands behind them, from the one lifecycle table. */
 export function actionsFor(entry: RuptureEntry): { title: string; command: string }[] {
-  const plan = { title: 'Plan repair', command: 'attune.planRepair' };
-  const attempt = { title: 'Record repair attempt', command: 'attune.recordAttempt' };
-  const repaired = { title: 'Mark repaired', command: 'attune.markRepaired' };
-  const close = { title: 'Close without repair', command: 'attune.closeWithoutRepair' };
-  switch (entry.status) {
-    case 'open':
-      return [plan, attempt, repaired, close];
-    case 'planned':
-      return [attempt, repaired, close];
-    case 'attempted':
-      return [repaired, { ...attempt, title: 'Record another attempt' }, close];
-    case 'repaired':
-    case 'closed':
-      return [{ title: 'Reopen', command: 'attune.reopen' }];
-  }
+  return LIFECYCLE[entry.status].map((step) => ({
+    title: entry.status === 'attempted' && step === STEPS.attempt ? 'Record another attempt' : step.title,
+    command: step.command,
+  }));
 }
 
 /**

@@ -26,6 +26,7 @@ export const STATUS_ICONS: Readonly<Record<Status, string>> = {
   open: 'circle-large-outline',
   planned: 'calendar',
   attempted: 'comment-discussion',
+  held: 'debug-pause',
   repaired: 'pass',
   closed: 'circle-slash',
 };

@@ -64,6 +64,7 @@ describe('Attune in a real VS Code', () => {
       `Rupture: planned · ${age('2026-11-06')}`,
       'Record repair attempt',
       'Mark repaired',
+      'Hold at their pace',
       'Close without repair',
     ]);
   });

@@ -32,7 +32,7 @@ const PRACTICE: Readonly<Record<string, string>> = {
 };
 
 const UNKNOWN_STATUS_WARNING =
-  'attune: warning: CD/notes.md:1: a rupture tag has a status Attune does not know (open, planned, attempted, repaired, closed); it is listed as open\n';
+  'attune: warning: CD/notes.md:1: a rupture tag has a status Attune does not know (open, planned, attempted, held, repaired, closed); it is listed as open\n';
 
 describe('attune (command line)', () => {
   const temp = new TempDirs();
@@ -88,10 +88,10 @@ describe('attune (command line)', () => {
       assert.strictEqual(r.code, 0);
       assert.strictEqual(r.err, UNKNOWN_STATUS_WARNING);
       assert.deepStrictEqual(JSON.parse(r.out), [
-        { file: 'AB/2026-11-03.md', line: 4, title: 'Metaphor', status: 'open', client: 'A.B.', date: '2026-11-03' },
-        { file: 'AB/2026-11-10.md', line: 6, title: 'Fee talk', status: 'planned', client: 'A.B.', date: '2026-11-10' },
-        { file: 'CD/2026-11-12 session.md', line: 1, title: 'Agenda', status: 'attempted', client: 'CD', date: '2026-11-12' },
-        { file: 'CD/notes.md', line: 1, title: 'Undated', status: 'open', client: 'CD', date: null },
+        { file: 'AB/2026-11-03.md', line: 4, title: 'Metaphor', status: 'open', client: 'A.B.', date: '2026-11-03', fields: [], followUps: [] },
+        { file: 'AB/2026-11-10.md', line: 6, title: 'Fee talk', status: 'planned', client: 'A.B.', date: '2026-11-10', fields: [{ label: 'Opening line', value: '"Can we go back to what I said about the fee?"', line: 7 }], followUps: [] },
+        { file: 'CD/2026-11-12 session.md', line: 1, title: 'Agenda', status: 'attempted', client: 'CD', date: '2026-11-12', fields: [], followUps: [] },
+        { file: 'CD/notes.md', line: 1, title: 'Undated', status: 'open', client: 'CD', date: null, fields: [], followUps: [] },
       ]);
       assert.strictEqual(r.out, `${JSON.stringify(JSON.parse(r.out), null, 2)}\n`);
     });
@@ -264,7 +264,7 @@ describe('attune (command line)', () => {
       });
       const r = cli(['list', '--json'], dir);
       assert.deepStrictEqual(JSON.parse(r.out), [
-        { file: 'AB/2026-11-10.md', line: 4, title: 'Caf\uFFFD', status: 'planned', client: 'A.B.', date: '2026-11-10' },
+        { file: 'AB/2026-11-10.md', line: 4, title: 'Caf\uFFFD', status: 'planned', client: 'A.B.', date: '2026-11-10', fields: [], followUps: [] },
       ]);
     });
   });
@@ -312,9 +312,14 @@ describe('attune (command line)', () => {
       const r = cli(['template', 'rupture-reflection'], dir);
       write(dir, 'AB/2026-11-20.md', r.out);
       const listed = cli(['list', '--json'], dir);
-      assert.deepStrictEqual(JSON.parse(listed.out), [
-        { file: 'AB/2026-11-20.md', line: 1, title: 'A few words on what happened', status: 'open', client: 'AB', date: '2026-11-20' },
-      ]);
+      const rows = JSON.parse(listed.out) as { fields: { label: string }[] }[];
+      assert.deepStrictEqual(
+        rows.map((r) => ({ ...r, fields: undefined })),
+        [{ file: 'AB/2026-11-20.md', line: 1, title: 'A few words on what happened', status: 'open', client: 'AB', date: '2026-11-20', fields: undefined, followUps: [] }],
+      );
+      // Every prompt of the template is a field that later features read back.
+      assert.ok(rows[0].fields.some((f) => f.label === 'Kind of miss'));
+      assert.ok(rows[0].fields.some((f) => f.label === 'Opening line'));
     });
 
     it("uses the workspace's own templates, from the current folder or the folder given", () => {
@@ -420,7 +425,7 @@ describe('attune (command line)', () => {
       const before = Buffer.from('## A #rupture\n');
       for (const status of ['done', 'Planned', '']) {
         const { r, after } = setIn(dir, 'n.md', before, ['n.md:1', status]);
-        assert.deepStrictEqual(r, { code: 2, out: '', err: `attune: unknown status "${status}" (use open, planned, attempted, repaired, closed)\n` });
+        assert.deepStrictEqual(r, { code: 2, out: '', err: `attune: unknown status "${status}" (use open, planned, attempted, held, repaired, closed)\n` });
         assert.ok(after.equals(before));
       }
     });

@@ -157,7 +157,7 @@ describe('scanFolder', () => {
       {
         file: 'A/later.md',
         line: 2,
-        message: 'a rupture tag has a status Attune does not know (open, planned, attempted, repaired, closed); it is listed as open',
+        message: 'a rupture tag has a status Attune does not know (open, planned, attempted, held, repaired, closed); it is listed as open',
       },
     ]);
     assert.deepStrictEqual(

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { compareEntries, entryAge, RuptureIndex } from '../../src/core/index';
 import type { Note } from '../../src/core/note';
-import { isStatus, isUnrepaired, nextStatuses, STATUS_LABELS, STATUSES } from '../../src/core/status';
+import { isStatus, isUnrepaired, LIFECYCLE, nextStatuses, STATUS_LABELS, STATUSES } from '../../src/core/status';
 import { parse } from './helpers';
 
 function note(file: string, text: string): Note {
@@ -19,8 +19,8 @@ function fill(): RuptureIndex {
 }
 
 describe('status', () => {
-  it('knows the five statuses in lifecycle order', () => {
-    assert.deepStrictEqual([...STATUSES], ['open', 'planned', 'attempted', 'repaired', 'closed']);
+  it('knows the six statuses in lifecycle order', () => {
+    assert.deepStrictEqual([...STATUSES], ['open', 'planned', 'attempted', 'held', 'repaired', 'closed']);
     assert.ok(isStatus('planned'));
     assert.ok(!isStatus('Planned'));
     assert.ok(!isStatus('later'));
@@ -112,8 +112,8 @@ describe('RuptureIndex', () => {
   });
 
   it('counts entries by status', () => {
-    assert.deepStrictEqual(fill().counts(), { open: 2, planned: 1, attempted: 1, repaired: 1, closed: 1 });
-    assert.deepStrictEqual(new RuptureIndex().counts(), { open: 0, planned: 0, attempted: 0, repaired: 0, closed: 0 });
+    assert.deepStrictEqual(fill().counts(), { open: 2, planned: 1, attempted: 1, held: 0, repaired: 1, closed: 1 });
+    assert.deepStrictEqual(new RuptureIndex().counts(), { open: 0, planned: 0, attempted: 0, held: 0, repaired: 0, closed: 0 });
   });
 
   it('knows every client with a note, even one without ruptures, most recent first', () => {
@@ -203,5 +203,21 @@ describe('RuptureIndex', () => {
     assert.strictEqual(index.noteCount, 0);
     assert.deepStrictEqual(index.entries(), []);
     assert.deepStrictEqual(index.clients(), []);
+  });
+});
+
+describe('lifecycle table', () => {
+  it('offers holding from open, planned and attempted, and from held: plan, close, reopen', () => {
+    for (const s of ['open', 'planned', 'attempted'] as const) assert.ok(nextStatuses(s).includes('held'), s);
+    assert.deepStrictEqual(nextStatuses('held'), ['planned', 'closed', 'open']);
+    assert.ok(!isUnrepaired('held'));
+    assert.strictEqual(STATUS_LABELS.held, 'waiting at their pace');
+  });
+
+  it('gives every step a command the extension declares', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const manifest = require('../../../package.json') as { contributes: { commands: { command: string }[] } };
+    const declared = new Set(manifest.contributes.commands.map((c) => c.command));
+    for (const steps of Object.values(LIFECYCLE)) for (const step of steps) assert.ok(declared.has(step.command), step.command);
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { findTags, parseHeading, parseNote } from '../../src/core/note';
+import { parseHeading } from '../../src/core/blocks';
+import { findTags, parseNote } from '../../src/core/note';
 import { splitLines } from '../../src/core/lines';
 import { entries, parse, source } from './helpers';
 

@@ -33,7 +33,7 @@ const word = fc.string({
 });
 const tag = fc.constantFrom(
   '#rupture', '#RUPTURE', '#Rupture/Open', '#rupture/open', '#rupture/planned', '#rupture/attempted',
-  '#rupture/repaired', '#rupture/closed', '#rupture/later', '#rupture/', '#rupture/späť', '#rupture/open##',
+  '#rupture/repaired', '#rupture/closed', '#rupture/held', '#rupture/later', '#rupture/', '#rupture/späť', '#rupture/open##',
 );
 const headingLine = fc
   .tuple(

@@ -32,7 +32,7 @@ const piece = fc.constantFrom(
 );
 const inline = fc.array(piece, { maxLength: 6 }).map((a) => a.join(''));
 const trailing = fc.constantFrom('', '', ' ', '   ', '\t', ' \t ');
-const rawStatus = fc.constantFrom('open', 'planned', 'attempted', 'repaired', 'closed', 'Open', 'REPAIRED', 'later', 'später', '');
+const rawStatus = fc.constantFrom('open', 'planned', 'attempted', 'held', 'repaired', 'closed', 'Open', 'REPAIRED', 'later', 'später', '');
 
 const taggedHeading = fc
   .record({

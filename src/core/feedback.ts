@@ -1,0 +1,87 @@
+/**
+ * The client's own feedback on the sessions: the number the clinician wrote in the
+ * "Alliance feedback score" field, read back over time. Attune never scores anyone: it
+ * reads only the clinician's own number, on whatever scale they use, and compares a
+ * client only with their own last time.
+ */
+import type { Field } from './fields';
+import type { Note } from './note';
+
+/** The label a feedback field begins with (case-insensitive). */
+export const FEEDBACK_LABEL = 'Alliance feedback score';
+
+export interface Score {
+  readonly score: number;
+  /** The scale's maximum when the value states one (`34/40`, `7 of 10`), else null. */
+  readonly max: number | null;
+}
+
+export interface FeedbackPoint extends Score {
+  readonly date: string;
+  /** The note's path, as the index names it. */
+  readonly file: string;
+  /** Zero-based line of the field. */
+  readonly line: number;
+}
+
+const NUMBER = /\d+(?:\.\d+)?/;
+const MAXIMUM = /^(?:[ \t]*\/[ \t]*|[ \t]+of[ \t]+)(\d+(?:\.\d+)?)/i;
+
+/** The first number in a field's value and the maximum written after it, or undefined when there is no number. */
+export function parseScore(value: string): Score | undefined {
+  const m = NUMBER.exec(value);
+  if (!m) return undefined;
+  const rest = MAXIMUM.exec(value.slice(m.index + m[0].length));
+  return { score: Number(m[0]), max: rest ? Number(rest[1]) : null };
+}
+
+/** The note's last field whose label begins with "Alliance feedback score", wherever it stands. */
+export function feedbackField(note: Note): Field | undefined {
+  let last: Field | undefined;
+  const consider = (fields: readonly Field[]): void => {
+    for (const f of fields) {
+      if (f.label.toLowerCase().startsWith(FEEDBACK_LABEL.toLowerCase()) && (last === undefined || f.line > last.line)) last = f;
+    }
+  };
+  consider(note.fields);
+  for (const e of note.entries) consider(e.fields);
+  return last;
+}
+
+/** The note's feedback score with its line, or undefined when its last feedback field holds no number. */
+export function noteScore(note: Note): (Score & { readonly line: number }) | undefined {
+  const field = feedbackField(note);
+  const score = field && parseScore(field.value);
+  return score && field ? { ...score, line: field.line } : undefined;
+}
+
+/** The scores of a client's dated notes, oldest first (notes of one day by path). */
+export function feedbackSeries(notes: Iterable<Note>, client: string): FeedbackPoint[] {
+  const points: FeedbackPoint[] = [];
+  for (const note of notes) {
+    if (note.client !== client || note.date === null) continue;
+    const s = noteScore(note);
+    if (s) points.push({ date: note.date, score: s.score, max: s.max, file: note.path, line: s.line });
+  }
+  return points.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** A score as a share of its maximum when both sides state a usable one, else as it stands. */
+function comparable(a: Score, b: Score): [number, number] {
+  if (a.max !== null && b.max !== null && a.max > 0 && b.max > 0) return [a.score / a.max, b.score / b.max];
+  return [a.score, b.score];
+}
+
+/**
+ * Whether the latest score is lower than the one before it (as shares of their maximums
+ * when both state one), or below the clinician's own threshold when they set one. A
+ * prompt to check in gently, never a label of the client.
+ */
+export function feedbackLower(series: readonly Score[], threshold?: number): boolean {
+  const latest = series[series.length - 1];
+  if (latest === undefined) return false;
+  if (threshold !== undefined && latest.score < threshold) return true;
+  if (series.length < 2) return false;
+  const [now, before] = comparable(latest, series[series.length - 2]);
+  return now < before;
+}

@@ -3,7 +3,8 @@
  * without its front matter (which names the client and the date, and is not the story).
  */
 import { splitLines } from './lines';
-import { parseNote, type NoteSource, type ParseOptions, DEFAULT_PARSE_OPTIONS } from './note';
+import { findField, normaliseValue } from './fields';
+import { parseNote, type NoteSource, type ParseOptions, type RuptureEntry, DEFAULT_PARSE_OPTIONS } from './note';
 
 export interface Selection {
   readonly text: string;
@@ -32,4 +33,12 @@ export function selectForExport(text: string, source: NoteSource, line?: number,
   const start = from < lines.length ? lines[from].start : text.length;
   const end = to < lines.length ? lines[to].start : text.length;
   return { text: text.slice(start, end).replace(/^\uFEFF/, ''), client: note.client };
+}
+
+/** The reflection template's question; a rupture whose answer is yes is offered for supervision. */
+export const SUPERVISION_FIELD = 'Take it to supervision?';
+
+export function wantsSupervision(entry: RuptureEntry): boolean {
+  const field = findField(entry.fields, SUPERVISION_FIELD);
+  return field !== undefined && /^yes\b/.test(normaliseValue(field.value));
 }

@@ -12,6 +12,7 @@ import { RuptureTree, type Node } from './tree';
 import { renderSnippet } from '../core/templates';
 import { levelForInsertion, outline } from '../core/outline';
 import { WorkspaceIndex } from './workspaceIndex';
+import { Supervision } from './supervision';
 
 /** What activation returns: read-only handles for tests and for other extensions. */
 export interface AttuneApi {
@@ -223,6 +224,18 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     const node = arg as Partial<Node> | undefined;
     const client = typeof arg === 'string' ? arg : node?.kind === 'group' && node.by === 'client' ? node.key : undefined;
     return prepareForSession(workspace, log, client);
+  });
+
+  const supervision = new Supervision(workspace, log);
+  context.subscriptions.push(supervision);
+  command('attune.prepareForSupervision', (arg?: unknown) => {
+    const editor = vscode.window.activeTextEditor;
+    const here = editor && workspace.isNote(editor.document.uri) ? entryContaining(workspace.parseDocument(editor.document).entries, editor.selection.active.line) : undefined;
+    return supervision.prepare(refFrom(arg), here);
+  });
+  command('attune.copyForSupervision', () => supervision.copy());
+  command('attune.keepInDraft', (uri?: unknown, start?: unknown, end?: unknown) => {
+    if (uri instanceof vscode.Uri && typeof start === 'number' && typeof end === 'number') supervision.keep(uri, start, end);
   });
 
   command('attune.toggleTask', () => {

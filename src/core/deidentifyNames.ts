@@ -205,7 +205,8 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
           place = !allKnown && !personLike && !(single && ordinary(tokens[a]) && !stateAfter(tokens[b]));
         } else if (single && tokens[a].tags.includes('City')) place = true;
         else if (!single && b === j && PLACE_PREFIX.has(tokens[a].text) && tokens.slice(a + 1, b + 1).every((t) => !KNOWN_TERMS.has(t.lower))) place = true;
-        else if (single && !ordinary(tokens[a]) && !names.has(tokens[a].text) && PLACE_SUFFIX.test(tokens[a].lower) && !medium(tokens[a])) place = true;
+        // A town-shaped word ("-ville", "-borough") after "in", "at" or "to".
+        else if (single && weakCue(tokens[a]) && !ordinary(tokens[a]) && !names.has(tokens[a].text) && PLACE_SUFFIX.test(tokens[a].lower) && !medium(tokens[a])) place = true;
         if (place) {
           claim(a, b, { start: tokens[a].start, end: tokens[b].end, kind: 'place' });
           a = b;

@@ -116,7 +116,15 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
     const started = Date.now();
     let result: Core.Deidentified | undefined;
     try {
-      result = loadCore().deidentifyNote(document.getText(), noteSource(document.uri), entry.line, readConfig(document.uri).parse);
+      const text = document.getText();
+      // The first export loads the libraries, a second or two: say so while it runs.
+      result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Preparing a de-identified draft…' },
+        async () => {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          return loadCore().deidentifyNote(text, noteSource(document.uri), entry.line, readConfig(document.uri).parse);
+        },
+      );
     } catch (err) {
       this.log.error(`Preparing for supervision stopped (${err instanceof Error ? err.name : 'unknown'}).`);
       void vscode.window.showWarningMessage('Attune could not prepare this reflection for supervision. Nothing was copied or saved.');

@@ -56,6 +56,12 @@ const ORDINARY_SENTENCES = [
   ['In 2024 she started seeing a psychiatrist for the first time.', ['In 2024', 'psychiatrist']],
   ['She follows a Buddhist teacher on Instagram.', ['Buddhist', 'Instagram']],
   ['Her mother speaks Mandarin and Cantonese.', ['Mandarin', 'Cantonese']],
+  ['Mom called after the session, and Dad stayed quiet.', ['Mom', 'Dad']],
+  ["She went to an AA meeting before Easter and again on Mother's Day.", ['AA meeting', 'Easter', "Mother's Day"]],
+  ['Medicaid covers twelve sessions this year.', ['Medicaid', 'twelve sessions']],
+  ['Her Lyft driver was late, so the Tuesday session started at ten past.', ['Lyft', 'Tuesday']],
+  ['The New Year is when the grief comes back.', ['New Year', 'grief']],
+  ['I felt my Fixer part take over, then my Educator.', ['Fixer', 'Educator']],
 ];
 
 /** @param {number} n @returns {string} */
@@ -138,6 +144,10 @@ const IDENTIFIER_SENTENCES = [
   ({ first, last }) => [`She had coffee with ${first} ${last} after work.`, [{ kind: 'name', value: first }, { kind: 'name', value: last }]],
   ({ last }) => [`Mrs. ${last} at the front desk was kind to her.`, [{ kind: 'name', value: last }]],
   ({ first }) => [`Her best friend ${first} never listens, she said.`, [{ kind: 'name', value: first }]],
+  // Harder: a name with no title or relation beside it.
+  ({ first }) => [`${first} thinks the sessions are too long.`, [{ kind: 'name', value: first }]],
+  ({ first }) => [`She and ${first} argued about money again.`, [{ kind: 'name', value: first }]],
+  ({ wordName }) => [`${wordName} called on Sunday to check on her.`, [{ kind: 'name', value: wordName }]],
   ({ first, last }) => [`Her boss, ${first} ${last}, moved the deadline again.`, [{ kind: 'name', value: first }, { kind: 'name', value: last }]],
   ({ wordName }) => [`Her son ${wordName} is starting college.`, [{ kind: 'name', value: wordName }]],
   () => {
@@ -157,6 +167,15 @@ const IDENTIFIER_SENTENCES = [
   () => {
     const city = faker.location.city();
     return [`She drove back from ${city} on her own.`, [{ kind: 'place', value: city }]];
+  },
+  // Harder: a town with only "to", or nothing, before it.
+  () => {
+    const city = faker.location.city();
+    return [`The drive to ${city} takes an hour each way.`, [{ kind: 'place', value: city }]];
+  },
+  () => {
+    const city = faker.location.city();
+    return [`She misses ${city} in the winter.`, [{ kind: 'place', value: city }]];
   },
   () => {
     const a = faker.location.streetAddress(faker.datatype.boolean());
@@ -239,7 +258,7 @@ function makeCorpus(count, seed = 15) {
     const ordinary = [{ value: title, what: 'the rupture title' }];
     const lines = ['---', `client: ${client}`, `date: 2026-11-${pad((i % 28) + 1)}`, '---', '', `# Session 2026-11-${pad((i % 28) + 1)}`, ''];
     const sentences = [];
-    const order = faker.helpers.shuffle(IDENTIFIER_SENTENCES.map((_, k) => k)).slice(0, 14);
+    const order = faker.helpers.shuffle(IDENTIFIER_SENTENCES.map((_, k) => k)).slice(0, 16);
     const ords = faker.helpers.shuffle(ORDINARY_SENTENCES.map((_, k) => k)).slice(0, 8);
     const mix = [...order.map((k) => ({ id: k })), ...ords.map((k) => ({ ord: k }))];
     const first = faker.person.firstName();

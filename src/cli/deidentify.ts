@@ -59,7 +59,13 @@ export function deidentify(io: Io, args: readonly string[]): number {
   if (!decoded.ok) throw new UsageError(`cannot read ${file}: ${decoded.reason}`);
   const source = { path: file, folderName: path.basename(path.dirname(full)), fileName: path.basename(full) };
   const core = loadCore();
-  const result = line === undefined || line >= 1 ? core.deidentifyNote(decoded.text, source, line === undefined ? undefined : line - 1) : undefined;
+  let result: Core.Deidentified | undefined;
+  try {
+    result = line === undefined || line >= 1 ? core.deidentifyNote(decoded.text, source, line === undefined ? undefined : line - 1) : undefined;
+  } catch (err) {
+    if (err instanceof core.TooLongToExport) throw new UsageError(`${file}: ${err.message}`);
+    throw err;
+  }
   if (!result) throw new UsageError(`${file}:${line ?? ''} holds no rupture heading; nothing was exported`);
   if (flags.has('json')) {
     const json = {

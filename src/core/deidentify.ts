@@ -57,8 +57,24 @@ export const KINDS: readonly Kind[] = ['client', 'name', 'place', 'address', 'zi
 // fixed day serves and keeps the result the same from one day to the next.
 const REFERENCE_DAY = new Date(2000, 0, 1);
 
+/**
+ * The longest text one export takes: about 30,000 words, far past any session note. The
+ * name tagger takes about a millisecond a word on dense text, so this keeps an export to
+ * seconds, never minutes.
+ */
+export const MAX_EXPORT_CHARS = 200_000;
+
+/** Thrown for a text over MAX_EXPORT_CHARS; its message quotes nothing from the note. */
+export class TooLongToExport extends Error {
+  constructor() {
+    super(`over ${MAX_EXPORT_CHARS.toLocaleString('en-US')} characters is too long to prepare in one go; export one rupture's section instead`);
+    this.name = 'TooLongToExport';
+  }
+}
+
 /** De-identifies markdown; `client` is the note's client code, replaced wherever it appears. */
 export function deidentifyText(text: string, client = ''): Deidentified {
+  if (text.length > MAX_EXPORT_CHARS) throw new TooLongToExport();
   const structured: Span[] = [
     ...findEmails(text),
     ...findUrls(text),

@@ -37,6 +37,28 @@ function spans(text: string, pattern: RegExp, kind: Kind, group = 0): Span[] {
   return [...matches(text, pattern, group)].map(({ start, end }) => ({ start, end, kind }));
 }
 
+/**
+ * Runs a library finder over pieces of the text, so that a library whose search grows
+ * faster than the text (a date or phone parser facing a 100,000-character line) stays
+ * linear overall. Pieces overlap by `overlap` characters, more than any one match needs,
+ * and end at white space where there is some; results come back in the text's offsets.
+ */
+export function inPieces<T extends { start: number; end: number }>(text: string, size: number, overlap: number, find: (piece: string) => T[]): T[] {
+  if (text.length <= size + overlap) return find(text);
+  const found: T[] = [];
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(text.length, from + size);
+    if (to < text.length) {
+      const space = text.lastIndexOf(' ', to);
+      if (space > from + size / 2) to = space;
+    }
+    const end = Math.min(text.length, to + overlap);
+    for (const f of find(text.slice(from, end))) found.push({ ...f, start: f.start + from, end: f.end + from });
+    from = to;
+  }
+  return found;
+}
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -55,7 +77,7 @@ export function findClient(text: string, code: string): Span[] {
 }
 
 export function findEmails(text: string): Span[] {
-  return spans(text, /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, 'email');
+  return spans(text, /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, 'email');
 }
 
 const TLDS = 'com|org|net|edu|gov|io|info|biz|name|me|co|us|uk|ca|au|nz|ie|ly|app|dev|ai|tv|health|care|online|site|xyz|blog|page|link|social';
@@ -91,11 +113,15 @@ export function findIps(text: string): Span[] {
 
 export function findPhones(text: string): Span[] {
   const found: Span[] = [];
-  for (const p of findPhoneNumbersInText(text, { defaultCountry: 'US' })) {
-    // A comma is a dialling pause to libphonenumber; in a note it ends the number.
-    const pause = text.slice(p.startsAt, p.endsAt).search(/[,;]/);
-    found.push({ start: p.startsAt, end: pause === -1 ? p.endsAt : p.startsAt + pause, kind: 'phone' });
-  }
+  found.push(
+    ...inPieces(text, 400, 60, (piece) =>
+      findPhoneNumbersInText(piece, { defaultCountry: 'US' }).map((p): Span => {
+        // A comma is a dialling pause to libphonenumber; in a note it ends the number.
+        const pause = piece.slice(p.startsAt, p.endsAt).search(/[,;]/);
+        return { start: p.startsAt, end: pause === -1 ? p.endsAt : p.startsAt + pause, kind: 'phone' };
+      }),
+    ),
+  );
   // North American shapes, fictional 555 numbers included, with an extension.
   const nanp = /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s?(?:x|ext\.?|extension)\s?\d{1,6})?(?!\d)/gi;
   found.push(...spans(text, nanp, 'phone'));
@@ -169,7 +195,8 @@ const WEEKDAY_LEAD = /^(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat
 
 export function findDates(text: string, reference: Date): Span[] {
   const found: Span[] = [];
-  for (const r of parseDates(text, reference)) {
+  const parsed = inPieces(text, 400, 60, (piece) => parseDates(piece, reference).map((r) => ({ r, start: r.index, end: r.index + r.text.length })));
+  for (const { r, start: at } of parsed) {
     const raw = r.text;
     // A date has a month, named or in digits; "next week" and "Monday" are not dates here.
     const named = MONTH_WORD.test(raw) && r.start.isCertain('month');
@@ -177,8 +204,8 @@ export function findDates(text: string, reference: Date): Span[] {
     if (!named && !numeric) continue;
     if (named && !r.start.isCertain('day') && !r.start.isCertain('year')) continue; // "in May"
     const lead = WEEKDAY_LEAD.exec(raw);
-    const start = r.index + (lead ? lead[0].length : 0);
-    let end = r.index + raw.length;
+    const start = at + (lead ? lead[0].length : 0);
+    let end = at + raw.length;
     // A time of day that chrono joined to the date is not a date element.
     const time = /\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?$/i.exec(text.slice(start, end));
     if (time && r.start.isCertain('hour') && !YEAR.test(time[0])) end -= time[0].length;

@@ -15,7 +15,7 @@
 import nlp from 'compromise/two';
 import ENGLISH = require('an-array-of-english-words');
 import HUMAN_NAMES = require('humannames');
-import { STATE_AFTER, type Span } from './deidentifyDetectors';
+import { inPieces, STATE_AFTER, type Span } from './deidentifyDetectors';
 import { PLACE_NAMES } from './deidentifyPlaceList';
 import { KNOWN_TERMS, PLACE_CUES, RELATIONS, TITLES } from './deidentifyTerms';
 
@@ -118,14 +118,18 @@ function tokenize(text: string): Token[] {
 function tag(text: string, tokens: Token[]): void {
   const byStart = new Map<number, Token>();
   for (const t of tokens) byStart.set(t.start, t);
-  interface Term { readonly tags: string[]; readonly offset?: { readonly start: number } }
-  const sentences = nlp(text).json({ offset: true }) as { terms: Term[] }[];
-  for (const s of sentences) {
-    for (const term of s.terms) {
-      const t = term.offset ? byStart.get(term.offset.start) : undefined;
-      if (t) t.tags = term.tags;
-    }
+  interface Term {
+    readonly tags: string[];
+    readonly offset?: { readonly start: number };
   }
+  // In pieces: compromise's work grows faster than a long sentence without full stops.
+  inPieces(text, 1000, 0, (piece) => {
+    const sentences = nlp(piece).json({ offset: true }) as { terms: Term[] }[];
+    return sentences.flatMap((s) => s.terms.flatMap((term) => (term.offset ? [{ start: term.offset.start, end: term.offset.start, tags: term.tags }] : [])));
+  }).forEach((term) => {
+    const t = byStart.get(term.start);
+    if (t) t.tags = term.tags;
+  });
 }
 
 const PERSON_TAGS = ['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName'];

@@ -126,8 +126,13 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
         },
       );
     } catch (err) {
-      this.log.error(`Preparing for supervision stopped (${err instanceof Error ? err.name : 'unknown'}).`);
-      void vscode.window.showWarningMessage('Attune could not prepare this reflection for supervision. Nothing was copied or saved.');
+      const name = err instanceof Error ? err.name : 'unknown';
+      this.log.error(`Preparing for supervision stopped (${name}).`);
+      void vscode.window.showWarningMessage(
+        name === 'TooLongToExport'
+          ? 'This section is too long to prepare in one go. Nothing was copied or saved.'
+          : 'Attune could not prepare this reflection for supervision. Nothing was copied or saved.',
+      );
       return undefined;
     }
     if (!result) return undefined;

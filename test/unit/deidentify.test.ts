@@ -129,6 +129,32 @@ describe('de-identify: section or whole note', () => {
   });
 });
 
+describe('de-identify: hostile input', function () {
+  this.timeout(120_000);
+  it('long runs with no white space or full stop come back whole, nothing lost', () => {
+    const shapes = ['A'.repeat(10_000), 'Dr. '.repeat(2_500), '1.'.repeat(5_000), 'a@'.repeat(5_000), '-'.repeat(10_000), '1/'.repeat(5_000), 'Zz '.repeat(3_000)];
+    for (const shape of shapes) {
+      const r = deidentifyText(shape);
+      // Whatever was replaced, the text around it is all there.
+      const unplaced = r.text.replace(/\[[a-z0-9 +]+\]( \d{4})?/g, '');
+      assert.ok(unplaced.length <= shape.length && r.text.length > 0, shape.slice(0, 6));
+    }
+  });
+
+  it('a text over the limit is refused with a message that quotes nothing', () => {
+    const dir = new TempDirs();
+    try {
+      const d = dir.make({ 'big.md': 'Zebulon Marchetti said hello. '.repeat(8_000) });
+      const r = cli(['deidentify', 'big.md'], d);
+      assert.strictEqual(r.code, 2);
+      assert.strictEqual(r.out, '');
+      assert.match(r.err, /^attune: big\.md: over 200,000 characters is too long to prepare in one go; export one rupture's section instead\n$/);
+    } finally {
+      dir.cleanup();
+    }
+  });
+});
+
 describe('attune deidentify (command line)', () => {
   const temp = new TempDirs();
   after(() => temp.cleanup());

@@ -4,11 +4,12 @@
  *
  * Usage problems throw UsageError, which main reports as one line on stderr, exit 2.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { buildChecklist, DEFAULT_NOTE_FILE_PATTERN, renderChecks, sessionNotePath } from '../core/checklist';
 import { mergeTemplates } from '../core/templates';
-import { decodeNote } from '../node/files';
+import { printable, printableLines } from '../core/printable';
+import { decodeNote, DEFAULT_MAX_NOTE_BYTES } from '../node/files';
+import { readRegularFile } from '../node/safeRead';
 import { scanFolder } from '../node/scan';
 import { parseArgs, readFolder, templateFiles, UsageError, warn, type Io } from './common';
 
@@ -20,7 +21,7 @@ function resolveClient(known: readonly string[], wanted: string): string | undef
 }
 
 function knownList(known: readonly string[]): string {
-  return known.length === 0 ? 'no client notes were found there' : `known clients: ${known.join(', ')}`;
+  return known.length === 0 ? 'no client notes were found there' : `known clients: ${known.map(printable).join(', ')}`;
 }
 
 /** The CLI handler, same shape as main's list, template and set. */
@@ -43,7 +44,7 @@ export function checklist(io: Io, args: readonly string[]): number {
   const known = index.clients().map((c) => c.client);
   if (wanted === undefined || wanted.trim() === '') throw new UsageError(`checklist needs --client C; ${knownList(known)}`);
   const client = resolveClient(known, wanted.trim());
-  if (client === undefined) throw new UsageError(`no notes for client "${wanted}"; ${knownList(known)}`);
+  if (client === undefined) throw new UsageError(`no notes for client "${printable(wanted)}"; ${knownList(known)}`);
 
   const notePath = sessionNotePath(index.notesOf(client)[0]?.path, DEFAULT_NOTE_FILE_PATTERN, io.today);
   const texts = new Map<string, string | undefined>();
@@ -51,7 +52,7 @@ export function checklist(io: Io, args: readonly string[]): number {
     if (!texts.has(rel)) {
       let text: string | undefined;
       try {
-        const decoded = decodeNote(fs.readFileSync(path.join(root, ...rel.split('/'))));
+        const decoded = decodeNote(readRegularFile(path.join(root, ...rel.split('/')), DEFAULT_MAX_NOTE_BYTES).bytes);
         text = decoded.ok ? decoded.text : undefined;
       } catch {
         text = undefined; // The link then points at the note without a heading.
@@ -87,6 +88,6 @@ export function checklist(io: Io, args: readonly string[]): number {
     io.out(JSON.stringify({ client, date: io.today, items }, null, 2) + '\n');
     return 0;
   }
-  io.out(checklist.markdown + '\n');
+  io.out(printableLines(checklist.markdown) + '\n');
   return 0;
 }

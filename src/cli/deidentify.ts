@@ -6,7 +6,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type * as Core from '../core/deidentify';
-import { decodeNote, errorReason } from '../node/files';
+import { printable } from '../core/printable';
+import { decodeNote, DEFAULT_MAX_NOTE_BYTES, errorReason } from '../node/files';
+import { readRegularFile, TooLarge } from '../node/safeRead';
+import { formatBytes } from '../node/scan';
 import { parseArgs, UsageError, type Io } from './common';
 
 /** Loaded only when an export runs: the names, dates and phone libraries are large. */
@@ -47,26 +50,26 @@ export function deidentify(io: Io, args: readonly string[]): number {
   const file = byLine && m ? m[1] : target;
   const line = byLine && m ? Number(m[2]) : undefined;
   const full = path.resolve(io.cwd, file);
+  const shown = printable(file);
   let bytes: Buffer;
   try {
-    if (!fs.statSync(full).isFile()) throw new UsageError(`cannot read ${file}: it is not a file`);
-    bytes = fs.readFileSync(full);
+    bytes = readRegularFile(full, DEFAULT_MAX_NOTE_BYTES).bytes;
   } catch (err) {
-    if (err instanceof UsageError) throw err;
-    throw new UsageError(`cannot read ${file}: ${errorReason(err)}`);
+    if (err instanceof TooLarge) throw new UsageError(`cannot read ${shown}: ${formatBytes(err.size)} is over the ${formatBytes(DEFAULT_MAX_NOTE_BYTES)} limit for a note`);
+    throw new UsageError(`cannot read ${shown}: ${errorReason(err)}`);
   }
   const decoded = decodeNote(bytes);
-  if (!decoded.ok) throw new UsageError(`cannot read ${file}: ${decoded.reason}`);
+  if (!decoded.ok) throw new UsageError(`cannot read ${shown}: ${decoded.reason}`);
   const source = { path: file, folderName: path.basename(path.dirname(full)), fileName: path.basename(full) };
   const core = loadCore();
   let result: Core.Deidentified | undefined;
   try {
     result = line === undefined || line >= 1 ? core.deidentifyNote(decoded.text, source, line === undefined ? undefined : line - 1) : undefined;
   } catch (err) {
-    if (err instanceof core.TooLongToExport) throw new UsageError(`${file}: ${err.message}`);
+    if (err instanceof core.TooLongToExport) throw new UsageError(`${shown}: ${err.message}`);
     throw err;
   }
-  if (!result) throw new UsageError(`${file}:${line ?? ''} holds no rupture heading; nothing was exported`);
+  if (!result) throw new UsageError(`${shown}:${line ?? ''} holds no rupture heading; nothing was exported`);
   if (flags.has('json')) {
     const json = {
       text: result.text,

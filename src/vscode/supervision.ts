@@ -14,6 +14,7 @@ import type { RuptureEntry } from '../core/note';
 import { locate, refOf, type EntryRef } from './actions';
 import { readConfig } from './config';
 import type { Log } from './log';
+import { curtain } from './privacyCurtain';
 import { noteSource, type WorkspaceIndex } from './workspaceIndex';
 
 /** The de-identifier and its libraries are large: loaded on the first export, never at activation. */
@@ -100,7 +101,12 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(
-      wanted.map((e) => ({ label: e.title || '(untitled)', description: `${e.client} · ${e.status}`, detail: vscode.workspace.asRelativePath(vscode.Uri.parse(e.path)), entry: e })),
+      wanted.map((e) => ({
+        label: curtain.title(e.title || '(untitled)'),
+        description: `${curtain.client(e.client)} · ${e.status}`,
+        detail: curtain.detail(vscode.workspace.asRelativePath(vscode.Uri.parse(e.path))),
+        entry: e,
+      })),
       { title: 'Prepare for supervision', placeHolder: 'Which reflection do you want to take to supervision?', matchOnDescription: true },
     );
     return picked && refOf(picked.entry);

@@ -4,6 +4,7 @@ import { entryAge } from '../core/index';
 import type { RuptureEntry } from '../core/note';
 import { STATUS_LABELS, STATUSES, type Status } from '../core/status';
 import type { GroupBy } from './config';
+import { curtain } from './privacyCurtain';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export type Node = GroupNode | EntryNode;
@@ -134,14 +135,15 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   }
 
   private groupItem(group: GroupNode): vscode.TreeItem {
-    const label = group.by === 'status' ? STATUS_LABELS[group.key as Status] ?? group.key : group.key;
+    const label = group.by === 'status' ? STATUS_LABELS[group.key as Status] ?? group.key : curtain.client(group.key);
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
     const n = group.entries.length;
     item.id = `group:${group.by}:${group.key}`;
     item.description = `${n} unrepaired`;
     item.contextValue = group.by === 'client' ? 'attune.client' : 'attune.statusGroup';
     item.iconPath = new vscode.ThemeIcon(group.by === 'client' ? 'person' : STATUS_ICONS[group.key as Status] ?? 'circle-outline');
-    item.tooltip = group.by === 'client' ? `Client ${group.key}: ${n} unrepaired rupture${n === 1 ? '' : 's'}` : `${n} ${label}`;
+    const who = curtain.hidden ? label : `Client ${group.key}`;
+    item.tooltip = group.by === 'client' ? `${who}: ${n} unrepaired rupture${n === 1 ? '' : 's'}` : `${n} ${label}`;
     item.accessibilityInformation = { label: `${label}, ${n} unrepaired rupture${n === 1 ? '' : 's'}` };
     return item;
   }
@@ -149,23 +151,26 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   private entryItem(node: EntryNode): vscode.TreeItem {
     const { entry } = node;
     const today = formatDate(new Date());
-    const item = new vscode.TreeItem(untitled(entry.title), vscode.TreeItemCollapsibleState.None);
+    const title = untitled(curtain.title(entry.title));
+    const client = curtain.client(entry.client);
+    const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
     item.id = `entry:${entryKey(entry)}`;
-    item.description = this.groupBy === 'client' ? describeEntry(entry, today) : `${entry.client} · ${describeEntry(entry, today)}`;
+    item.description = this.groupBy === 'client' ? describeEntry(entry, today) : `${client} · ${describeEntry(entry, today)}`;
     item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[entry.status]);
     item.contextValue = `attune.rupture.${entry.status}`;
     item.resourceUri = vscode.Uri.parse(entry.path);
     // Plain text, not markdown: note text is shown as it is, never interpreted.
-    const where = `${vscode.workspace.asRelativePath(item.resourceUri)}, line ${entry.line + 1}`;
+    const where = `${curtain.detail(`${vscode.workspace.asRelativePath(item.resourceUri)}, `) ?? ''}line ${entry.line + 1}`;
     const when = entry.date ? `${entry.date} (${formatAge(entryAge(entry, today))} ago)` : 'undated';
+    const opener = entry.opener && curtain.detail(entry.opener);
     item.tooltip = [
-      untitled(entry.title),
-      `${STATUS_LABELS[entry.status]} · ${entry.client || 'no client'}`,
+      title,
+      `${STATUS_LABELS[entry.status]} · ${client || 'no client'}`,
       `${where} · ${when}`,
-      ...(entry.opener ? [`Opening line: “${entry.opener}”`] : []),
+      ...(opener ? [`Opening line: “${opener}”`] : []),
     ].join('\n');
     item.accessibilityInformation = {
-      label: `${untitled(entry.title)}, ${STATUS_LABELS[entry.status]}, ${formatAge(entryAge(entry, today))}, client ${entry.client}`,
+      label: `${title}, ${STATUS_LABELS[entry.status]}, ${formatAge(entryAge(entry, today))}, client ${client}`,
     };
     item.command = { command: 'attune.openEntry', title: 'Open note at this rupture', arguments: [entry.path, entry.line] };
     return item;

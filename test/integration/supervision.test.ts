@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { AttuneApi } from '../../src/vscode/extension';
-import { activateAttune, answering, closeAll, open, uriOf, waitFor, writeNote } from './helpers';
+import { activateAttune, answering, closeAll, nodeByTitle, open, uriOf, waitFor, writeNote } from './helpers';
 
 const NOTE = [
   '---',
@@ -128,6 +128,14 @@ describe('Prepare for Supervision', () => {
     assert.strictEqual(confirmed, true);
     assert.strictEqual(await vscode.env.clipboard.readText(), editor.document.getText());
     assert.ok(!(await vscode.env.clipboard.readText()).includes('Marchetti'));
+  });
+
+  it('from a rupture in the view, as its context menu runs it', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const node = await waitFor('the rupture in the view', () => nodeByTitle(api, 'Pressed advice about her brother'));
+    await vscode.commands.executeCommand('attune.prepareForSupervision', node);
+    const editor = await waitFor('the draft', () => (vscode.window.activeTextEditor?.document.isUntitled ? vscode.window.activeTextEditor : undefined));
+    assert.ok(editor.document.getText().startsWith('## Pressed advice about her brother #rupture/open\n'));
   });
 
   it('from the palette, offers the ruptures marked for supervision', async () => {

@@ -22,7 +22,7 @@ import {
   type Span,
 } from './deidentifyDetectors';
 import { findNamesAndPlaces } from './deidentifyNames';
-import { applySpans, numberNames, resolveOverlaps } from './deidentifyPlaceholders';
+import { applySpans, numberNames, overlapsAny, resolveOverlaps } from './deidentifyPlaceholders';
 import { selectForExport } from './deidentifySection';
 import { positionAt, splitLines } from './lines';
 import type { NoteSource, ParseOptions } from './note';
@@ -88,7 +88,7 @@ export function deidentifyText(text: string, client = ''): Deidentified {
     ...(client ? findClient(text, client) : []),
   ];
   const sure = resolveOverlaps(structured);
-  const taken = (start: number, end: number): boolean => sure.some((s) => s.start < end && start < s.end);
+  const taken = (start: number, end: number): boolean => overlapsAny(sure, start, end);
   const { spans: named, check } = findNamesAndPlaces(text, taken);
   const spans = numberNames(resolveOverlaps([...sure, ...named]));
   const out = applySpans(text, spans);
@@ -99,7 +99,7 @@ export function deidentifyText(text: string, client = ''): Deidentified {
   };
   const replaced = out.replaced.map((r) => ({ kind: r.kind, ...position(r.start, r.end) }));
   const checks = check
-    .filter((c) => !spans.some((s) => s.start < c.end && c.start < s.end))
+    .filter((c) => !overlapsAny(spans, c.start, c.end))
     .sort((a, b) => a.start - b.start)
     .map((c) => ({ ...position(out.map(c.start), out.map(c.start) + (c.end - c.start)), reason: c.reason }));
   return { text: out.text, replaced, check: checks };

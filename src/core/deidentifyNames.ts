@@ -17,6 +17,7 @@ import ENGLISH = require('an-array-of-english-words');
 import HUMAN_NAMES = require('humannames');
 import { inPieces, STATE_AFTER, type Span } from './deidentifyDetectors';
 import { PLACE_NAMES } from './deidentifyPlaceList';
+import { REASON_NUMBER, REASON_PLACE, REASON_WORD } from './deidentifyReasons';
 import { KNOWN_TERMS, PLACE_CUES, RELATIONS, TITLES } from './deidentifyTerms';
 
 export interface CheckSpan {
@@ -25,9 +26,6 @@ export interface CheckSpan {
   readonly reason: string;
 }
 
-export const REASON_WORD = 'a capitalised word that is neither an ordinary word nor a known term';
-export const REASON_NUMBER = 'a long number';
-export const REASON_PLACE = 'a rare place-like phrase';
 
 /**
  * A large sorted word list, searched in place: no Set of 275,000 strings to build first.
@@ -198,8 +196,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         const phrase = text.slice(tokens[a].start, tokens[b].end);
         const single = a === b;
         const cue = cueBefore(tokens[a]) || stateAfter(tokens[b]);
-        const anyStrong = strong(a);
-        if (anyStrong) break;
+        if (strong(a)) break; // "Dr. Jackson" is a person, whatever the map says
         let place = false;
         // A listed town that is also a word ("Toledo", "Hope") needs a word before it that says place.
         if (places.has(phrase)) place = !single || cue || !ordinary(tokens[a]) || (weakCue(tokens[a]) && !KNOWN_TERMS.has(tokens[a].lower));
@@ -256,7 +253,8 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     if (m.index === undefined) continue;
     const digits = m[0].replace(/\D/g, '').length;
     const end = m.index + m[0].length;
-    if (digits >= 5 && !taken(m.index, end) && !spans.some((s) => s.start < end && m.index !== undefined && m.index < s.end)) {
+    // Names and places are words of letters: a number can only overlap the spans found before.
+    if (digits >= 5 && !taken(m.index, end)) {
       check.push({ start: m.index, end, reason: REASON_NUMBER });
     }
   }

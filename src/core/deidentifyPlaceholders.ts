@@ -12,9 +12,17 @@ export function resolveOverlaps(spans: readonly Span[]): Span[] {
     (a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind) || b.end - b.start - (a.end - a.start) || a.start - b.start,
   );
   const kept: Span[] = [];
+  // Which characters a kept span covers: linear in the spans' length, not quadratic in their number.
+  let size = 0;
+  for (const s of ordered) size = Math.max(size, s.end);
+  const covered = new Uint8Array(size);
   for (const s of ordered) {
     if (s.end <= s.start) continue;
-    if (!kept.some((k) => k.start < s.end && s.start < k.end)) kept.push(s);
+    let free = true;
+    for (let i = s.start; i < s.end && free; i++) free = covered[i] === 0;
+    if (!free) continue;
+    covered.fill(1, s.start, s.end);
+    kept.push(s);
   }
   return kept.sort((a, b) => a.start - b.start);
 }
@@ -38,6 +46,18 @@ export function numberNames(spans: readonly Span[]): Span[] {
     }
     return { ...s, placeholder: `[name ${n + 1}]` };
   });
+}
+
+/** Whether [start, end) overlaps any of `sorted` (non-overlapping, in text order): a binary search. */
+export function overlapsAny(sorted: readonly { start: number; end: number }[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo].start < end;
 }
 
 export function placeholderOf(s: Span): string {
@@ -68,12 +88,15 @@ export function applySpans(text: string, spans: readonly Span[]): { text: string
   }
   out += text.slice(cursor);
   const map = (offset: number): number => {
-    let delta = 0;
-    for (const sh of shifts) {
-      if (sh.at > offset) break;
-      delta = sh.delta;
+    // The last shift at or before the offset, found by binary search.
+    let lo = 0;
+    let hi = shifts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (shifts[mid].at <= offset) lo = mid + 1;
+      else hi = mid;
     }
-    return offset + delta;
+    return offset + (lo === 0 ? 0 : shifts[lo - 1].delta);
   };
   return { text: out, replaced, map };
 }

@@ -9,6 +9,7 @@
  */
 import * as vscode from 'vscode';
 import type * as Core from '../core/deidentify';
+import { REASON_NUMBER, REASON_PLACE } from '../core/deidentifyReasons';
 import { wantsSupervision } from '../core/deidentifySection';
 import type { RuptureEntry } from '../core/note';
 import { locate, refOf, type EntryRef } from './actions';
@@ -50,9 +51,10 @@ interface Draft {
   reviewed: boolean;
 }
 
+/** The placeholder a quick fix puts in; an unusual word becomes the next numbered name. */
 const FIX_PLACEHOLDER: Record<string, string> = {
-  'a long number': '[number]',
-  'a rare place-like phrase': '[place]',
+  [REASON_NUMBER]: '[number]',
+  [REASON_PLACE]: '[place]',
 };
 
 export class Supervision implements vscode.CodeActionProvider, vscode.Disposable {

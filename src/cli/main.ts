@@ -13,6 +13,7 @@ import { decodeNote, DEFAULT_MAX_NOTE_BYTES, errorReason } from '../node/files';
 import { readRegularFile, TooLarge, type ReadResult } from '../node/safeRead';
 import { formatBytes, scanFolder } from '../node/scan';
 import { checklist } from './checklist';
+import { cues } from './cues';
 import { deidentify } from './deidentify';
 import { parseArgs, readFolder, templateFiles, UsageError, warn, type Io } from './common';
 
@@ -37,6 +38,10 @@ Usage:
       oldest first, with a link to its heading and its opening line, then your
       checks (DIR/.attune/templates/checklist.md, or the built-in ones).
       --json prints {client, date, items}.
+  attune cues [PATH] [--json]
+      Phrases in a note (or in every note under a folder) that may be quiet
+      signs of a rupture, each with why. Never in front matter, code, comments
+      or rupture sections. --json prints [{file, line, column, length, cue, kind}].
   attune deidentify FILE[:LINE] [--json]
       The note (front matter left out), or the rupture whose heading is on LINE,
       with names, places, dates, contact details and identifying numbers replaced
@@ -199,7 +204,7 @@ function set(io: Io, args: readonly string[]): number {
   return 0;
 }
 
-const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set, checklist, deidentify };
+const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set, checklist, cues, deidentify };
 
 /** Runs the CLI; returns the exit code. Never throws. */
 export function run(argv: readonly string[], io: Io): number {

@@ -35,6 +35,8 @@ export interface TemplateContext {
   readonly title?: string;
   /** Heading level for a new rupture or section (defaults to 2). */
   readonly level?: number;
+  /** The quoted line a cue hint was found on, when reflecting from a hint. */
+  readonly cues?: string;
 }
 
 export const TEMPLATE_VARIABLES: Readonly<Record<string, string>> = {
@@ -44,6 +46,7 @@ export const TEMPLATE_VARIABLES: Readonly<Record<string, string>> = {
   TITLE: 'the title of the rupture a follow-up belongs to',
   HEADING: 'the hashes for a new heading at the right level (## by default)',
   SUBHEADING: 'the hashes for a heading one level below the rupture it follows',
+  CUES: 'the line a cue hint was found on, quoted, when you reflect from a hint',
   CURRENT_YEAR: 'VS Code date variables: year, month and day of today',
 };
 
@@ -52,7 +55,7 @@ const REFLECTION = `\${HEADING} \${1:A few words on what happened} #rupture/open
 - **What happened (just the facts):** \${2:what was said or done, and when in the session}
 - **Kind of miss:** \${3|cultural or generational context missed,too deep too soon,a technique that backfired,my own enthusiasm,fixing or teaching while they needed to be heard,a policy or boundary delivered coldly,a word or metaphor that hurt,advice pressed or too much talking,directing without asking,sharing about me so they looked after me,my own state (tired or unwell),my agenda over theirs,something else|}
 - **Markers:** \${4|withdrawal (moving away),confrontation (moving against),my own reaction (defensive\\, irritated\\, rushing)|}
-- **Cues I noticed:** \${5:their words, voice, body; what changed afterwards}
+- **Cues I noticed:** \${5:\${CUES:their words, voice, body; what changed afterwards}}
 - **The part of me that led:** \${6|helper,fixer,manager,protector,creative,enthusiastic,educator,in my own words|}, wanting to \${7:help, connect, soothe, fix, teach}
 - **What I meant, and how it may have landed:** \${8}
 - **What may have been happening for them:** \${9}
@@ -250,6 +253,7 @@ function variables(context: TemplateContext, today: string): Variables {
     ...(context.client ? { CLIENT: context.client } : {}),
     DATE: context.date ?? today,
     ...(context.title ? { TITLE: context.title } : {}),
+    ...(context.cues ? { CUES: context.cues } : {}),
     HEADING: '#'.repeat(level),
     SUBHEADING: '#'.repeat(Math.min(level + 1, 6)),
   };

@@ -4,6 +4,7 @@ import { isStatus, nextStatuses, STATUS_LABELS, STATUSES, type Status } from '..
 import { changeStatus, insertReflection, insertBlock, loadTemplates, openEntry, refOf, today, type EntryRef } from './actions';
 import { readConfig, type GroupBy } from './config';
 import { prepareForSession, toggleTask } from './checklist';
+import { registerFeedback } from './feedback';
 import { RuptureCompletions } from './completions';
 import { CueHints } from './cueHints';
 import { RuptureLenses } from './lenses';
@@ -262,6 +263,8 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     const editor = vscode.window.activeTextEditor;
     return editor ? toggleTask(editor) : false;
   });
+
+  registerFeedback(context, workspace, log);
 
   command('attune.changeGrouping', async () => {
     const options: { label: string; groupBy: GroupBy }[] = [

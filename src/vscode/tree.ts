@@ -4,6 +4,7 @@ import { entryAge } from '../core/index';
 import type { RuptureEntry } from '../core/note';
 import { STATUS_LABELS, STATUSES, type Status } from '../core/status';
 import type { GroupBy } from './config';
+import { withRecentScores } from './feedback';
 import { curtain } from './privacyCurtain';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -143,7 +144,9 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     item.contextValue = group.by === 'client' ? 'attune.client' : 'attune.statusGroup';
     item.iconPath = new vscode.ThemeIcon(group.by === 'client' ? 'person' : STATUS_ICONS[group.key as Status] ?? 'circle-outline');
     const who = curtain.hidden ? label : `Client ${group.key}`;
-    item.tooltip = group.by === 'client' ? `${who}: ${n} unrepaired rupture${n === 1 ? '' : 's'}` : `${n} ${label}`;
+    const tooltip = group.by === 'client' ? `${who}: ${n} unrepaired rupture${n === 1 ? '' : 's'}` : `${n} ${label}`;
+    // Scores stay out of sight while the privacy curtain is down.
+    item.tooltip = group.by === 'client' && !curtain.hidden ? withRecentScores(tooltip, this.workspace.index, group.key) : tooltip;
     item.accessibilityInformation = { label: `${label}, ${n} unrepaired rupture${n === 1 ? '' : 's'}` };
     return item;
   }

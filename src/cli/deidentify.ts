@@ -7,9 +7,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type * as Core from '../core/deidentify';
 import { printable } from '../core/printable';
-import { decodeNote, DEFAULT_MAX_NOTE_BYTES, errorReason } from '../node/files';
+import { DEFAULT_MAX_NOTE_BYTES } from '../core/workspace';
+import { decodeNote } from '../node/files';
+import { errorReason } from '../node/walk';
 import { readRegularFile, TooLarge } from '../node/safeRead';
-import { formatBytes } from '../node/scan';
+import { formatBytes } from '../node/host';
 import { parseArgs, UsageError, type Io } from './common';
 
 /** Loaded only when an export runs: the names, dates and phone libraries are large. */

@@ -47,7 +47,7 @@ export class RuptureCompletions implements vscode.CompletionItemProvider {
     const template = findTemplate(templates, 'rupture-reflection');
     if (!template) return [];
     const level = levelForInsertion(outline(document.getText()), position.line);
-    const note = this.workspace.parseDocument(document);
+    const note = this.workspace.noteOf(document);
     const item = new vscode.CompletionItem('rupture reflection', vscode.CompletionItemKind.Snippet);
     item.detail = 'Attune: insert a rupture reflection';
     item.documentation = new vscode.MarkdownString(template.description);

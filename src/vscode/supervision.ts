@@ -13,10 +13,9 @@ import { REASON_NUMBER, REASON_PLACE } from '../core/deidentifyReasons';
 import { wantsSupervision } from '../core/deidentifySection';
 import type { RuptureEntry } from '../core/note';
 import { locate, refOf, type EntryRef } from './actions';
-import { readConfig } from './config';
 import type { Log } from './log';
 import { curtain } from './privacyCurtain';
-import { noteSource, type WorkspaceIndex } from './workspaceIndex';
+import type { WorkspaceIndex } from './workspaceIndex';
 
 /** The de-identifier and its libraries are large: loaded on the first export, never at activation. */
 function loadCore(): typeof Core {
@@ -124,13 +123,17 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
     const started = Date.now();
     let result: Core.Deidentified | undefined;
     try {
-      const text = document.getText();
+      // The rupture's section, heading included, from the editor's current text.
+      const all = document.getText();
+      const start = document.offsetAt(new vscode.Position(entry.line, 0));
+      const end = entry.sectionEnd >= document.lineCount ? all.length : document.offsetAt(new vscode.Position(entry.sectionEnd, 0));
+      const text = all.slice(start, end);
       // The first export loads the libraries, a second or two: say so while it runs.
       result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Preparing a de-identified draft…' },
         async () => {
           await new Promise((resolve) => setTimeout(resolve, 0));
-          return loadCore().deidentifyNote(text, noteSource(document.uri), entry.line, readConfig(document.uri).parse);
+          return loadCore().deidentifyText(text, entry.client);
         },
       );
     } catch (err) {

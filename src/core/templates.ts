@@ -107,7 +107,7 @@ const AFTER_HARD_SESSION = `\${HEADING} After a hard session, \${TODAY}
 \${0}`;
 
 const SESSION_NOTE = `---
-client: \${1:\${CLIENT}}
+client: \${CLIENT}
 date: \${DATE}
 ---
 

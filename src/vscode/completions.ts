@@ -5,6 +5,7 @@ import { findTemplate, renderSnippet } from '../core/templates';
 import { loadTemplates, today } from './actions';
 import type { Log } from './log';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { REFLECTION_INSERTED } from './walkthrough';
 
 const STATUS_HINTS: Readonly<Record<string, string>> = {
   open: 'Noticed; not yet returned to',
@@ -54,6 +55,8 @@ export class RuptureCompletions implements vscode.CompletionItemProvider {
     item.insertText = new vscode.SnippetString(renderSnippet(template, { client: note.client, date: note.date ?? today(), level }, today()));
     item.range = new vscode.Range(position.translate(0, -word.length), position);
     item.filterText = word.startsWith('#') ? '#rupture reflection' : 'rupture reflection';
+    // Ticks "Insert your first reflection" in the walkthrough, as the command does.
+    item.command = { command: REFLECTION_INSERTED, title: '' };
     return [item];
   }
 }

@@ -17,6 +17,7 @@ import { levelForInsertion, outline } from '../core/outline';
 import { describeError, WorkspaceIndex } from './workspaceIndex';
 import { NoteDiagnostics } from './noteWarnings';
 import { Supervision } from './supervision';
+import { offerWalkthroughOnce, openWalkthrough, trackNotesFolder } from './walkthrough';
 
 /** What activation returns: read-only handles for tests and for other extensions. */
 export interface AttuneApi {
@@ -284,6 +285,8 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     }
   });
 
+  command('attune.openWalkthrough', openWalkthrough);
+
   command('attune.showClientInTree', async (client?: unknown) => {
     await vscode.commands.executeCommand('attune.unrepaired.focus');
     if (typeof client !== 'string') return;
@@ -316,7 +319,13 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   );
 
   void vscode.commands.executeCommand('setContext', 'attune.empty', true);
-  void workspace.rescan();
+  // Until the first read of the notes is done, the view says it is reading them.
+  void workspace.rescan().finally(() => {
+    updateView();
+    void vscode.commands.executeCommand('setContext', 'attune.ready', true);
+  });
+  context.subscriptions.push(trackNotesFolder());
+  offerWalkthroughOnce(context);
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
   return { workspace, tree, view: treeView, log, cues, activationMs, logUri: context.logUri, curtain };

@@ -26,7 +26,7 @@ export interface EntryNode {
 
 export const STATUS_ICONS: Readonly<Record<Status, string>> = {
   open: 'circle-large-outline',
-  planned: 'calendar',
+  planned: 'edit',
   attempted: 'comment-discussion',
   held: 'debug-pause',
   repaired: 'pass',
@@ -55,6 +55,8 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   private byKey = new Map<string, EntryNode>();
   private children = new Map<GroupNode, EntryNode[]>();
   private groupBy: GroupBy;
+  /** A number per row, so ids carry no path or client code: VS Code may write ids into its logs. */
+  private readonly rowNumbers = new Map<string, number>();
 
   constructor(
     private readonly workspace: WorkspaceIndex,
@@ -139,7 +141,7 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const label = group.by === 'status' ? STATUS_LABELS[group.key as Status] ?? group.key : curtain.client(group.key);
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
     const n = group.entries.length;
-    item.id = `group:${group.by}:${group.key}`;
+    item.id = `group:${group.by}:${this.rowNumber(`${group.by}:${group.key}`)}`;
     item.description = `${n} unrepaired`;
     item.contextValue = group.by === 'client' ? 'attune.client' : 'attune.statusGroup';
     item.iconPath = new vscode.ThemeIcon(group.by === 'client' ? 'person' : STATUS_ICONS[group.key as Status] ?? 'circle-outline');
@@ -157,8 +159,11 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const title = untitled(curtain.title(entry.title));
     const client = curtain.client(entry.client);
     const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
-    item.id = `entry:${entryKey(entry)}`;
-    item.description = this.groupBy === 'client' ? describeEntry(entry, today) : `${client} · ${describeEntry(entry, today)}`;
+    // The status is part of the id: a new status makes a new row, so its tooltip is fresh.
+    item.id = `entry:${this.rowNumber(entryKey(entry))}:${entry.status}`;
+    // Only the title (and, outside client groups, the client's code), so the row fits the
+    // default side bar width; the icon shows the status, the tooltip says it and the rest.
+    if (this.groupBy !== 'client') item.description = client;
     item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[entry.status]);
     item.contextValue = `attune.rupture.${entry.status}`;
     item.resourceUri = vscode.Uri.parse(entry.path);
@@ -177,6 +182,13 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     };
     item.command = { command: 'attune.openEntry', title: 'Open note at this rupture', arguments: [entry.path, entry.line] };
     return item;
+  }
+
+  /** A row's number, the same for as long as the view lives. */
+  private rowNumber(key: string): number {
+    const n = this.rowNumbers.get(key) ?? this.rowNumbers.size + 1;
+    this.rowNumbers.set(key, n);
+    return n;
   }
 
   /** The node for the entry whose heading is at `line` of the note, if it is listed. */

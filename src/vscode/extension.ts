@@ -16,6 +16,7 @@ import { renderSnippet } from '../core/templates';
 import { levelForInsertion, outline } from '../core/outline';
 import { describeError, WorkspaceIndex } from './workspaceIndex';
 import { NoteDiagnostics } from './noteWarnings';
+import { Supervision } from './supervision';
 import { offerWalkthroughOnce, openWalkthrough, trackNotesFolder } from './walkthrough';
 
 /** What activation returns: read-only handles for tests and for other extensions. */
@@ -249,6 +250,18 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     const node = arg as Partial<Node> | undefined;
     const client = typeof arg === 'string' ? arg : node?.kind === 'group' && node.by === 'client' ? node.key : undefined;
     return prepareForSession(workspace, log, client);
+  });
+
+  const supervision = new Supervision(workspace, log);
+  context.subscriptions.push(supervision);
+  command('attune.prepareForSupervision', (arg?: unknown) => {
+    const editor = vscode.window.activeTextEditor;
+    const here = editor && workspace.isNote(editor.document.uri) ? entryContaining(workspace.noteOf(editor.document).entries, editor.selection.active.line) : undefined;
+    return supervision.prepare(refFrom(arg), here);
+  });
+  command('attune.copyForSupervision', () => supervision.copy());
+  command('attune.keepInDraft', (uri?: unknown, start?: unknown, end?: unknown) => {
+    if (uri instanceof vscode.Uri && typeof start === 'number' && typeof end === 'number') supervision.keep(uri, start, end);
   });
 
   command('attune.toggleTask', () => {

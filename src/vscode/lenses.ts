@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { RuptureEntry } from '../core/note';
 import { checklistProgress, progressLabel } from '../core/checklist';
+import { wantsSupervision } from '../core/deidentifySection';
 import { outline } from '../core/outline';
 import { LIFECYCLE, STEPS } from '../core/status';
 import { readConfig } from './config';
@@ -56,6 +57,7 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
         for (const action of actionsFor(entry)) {
           lenses.push(new vscode.CodeLens(range, { title: action.title, command: action.command, arguments: [ref] }));
         }
+        if (wantsSupervision(entry)) lenses.push(new vscode.CodeLens(range, { title: 'Prepare for supervision…', tooltip: 'A de-identified draft of this reflection, for you to review before sharing', command: 'attune.prepareForSupervision', arguments: [ref] }));
       }
     }
     const progress = checklistProgress(document.getText());

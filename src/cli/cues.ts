@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { builtInCues, findCues, type CompiledCues, type CueHint } from '../core/cues';
+import { builtInCues, compileCues, findCues, readUserCues, type CompiledCues, type CueHint } from '../core/cues';
 import { parseNote } from '../core/note';
 import { printable } from '../core/printable';
 import { globToRegExp } from '../core/glob';
@@ -43,9 +43,12 @@ export function cues(io: Io, args: readonly string[]): number {
   } catch (err) {
     throw new UsageError(`cannot read ${given}: ${errorReason(err)}`);
   }
-  const compiled = builtInCues();
-  // A folder's own settings say which files are notes and how large one may be, as for `list`.
-  const settings = stat.isDirectory() ? folderSettings(target).settings : undefined;
+  // A folder's own settings say which files are notes and how large one may be, as for `list`,
+  // and add the clinician's own cue phrases (`attune.cues.phrases`), as in the editor.
+  const folder = stat.isDirectory() ? folderSettings(target) : undefined;
+  const settings = folder?.settings;
+  const own = readUserCues(folder?.get?.('attune.cues.phrases'));
+  const compiled = own.cues.length > 0 ? compileCues(own.cues) : builtInCues();
   const maxBytes = settings?.maxNoteBytes ?? DEFAULT_MAX_NOTE_BYTES;
   const reader = new NoteReader();
   const found: FoundCue[] = [];

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { RuptureIndex } from '../core/index';
-import { noteSettings, parseJsonc } from '../core/settings';
+import { noteSettings, parseJsonc, type SettingLookup } from '../core/settings';
 import { DEFAULT_SETTINGS, Workspace, type Listing, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../core/workspace';
 import { indexableText } from './files';
 import { openRegularFile, readOpened, TooLarge } from './safeRead';
@@ -19,7 +19,7 @@ const MAX_SETTINGS_BYTES = 1024 * 1024;
  * The `attune.*` settings of a folder, from `ROOT/.vscode/settings.json` (JSON with
  * comments); the defaults when there is none. `problem` says why a file present was not used.
  */
-export function folderSettings(root: string): { readonly settings: NoteSettings; readonly problem?: string } {
+export function folderSettings(root: string): { readonly settings: NoteSettings; readonly problem?: string; readonly get?: SettingLookup } {
   const file = path.join(root, '.vscode', 'settings.json');
   let text: string;
   try {
@@ -39,7 +39,9 @@ export function folderSettings(root: string): { readonly settings: NoteSettings;
   }
   if (!values || typeof values !== 'object' || Array.isArray(values)) return { settings: DEFAULT_SETTINGS, problem: 'it is not a JSON object' };
   const map = values as Record<string, unknown>;
-  return { settings: noteSettings((key) => (Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined)) };
+  // Other features read their own settings from the same file (cue phrases, say) through `get`.
+  const get: SettingLookup = (key) => (Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined);
+  return { settings: noteSettings(get), get };
 }
 
 /**

@@ -47,6 +47,20 @@ describe('attune cues (command line)', () => {
     assert.deepStrictEqual(Object.keys(JSON.parse(r.out)[0]), ['file', 'line', 'column', 'length', 'cue', 'kind']);
   });
 
+  it("adds the folder's own phrases from .vscode/settings.json, as the editor does", () => {
+    const dir = temp.make({
+      '.vscode/settings.json': '{\n  // my own cues\n  "attune.cues.phrases": [{ "phrase": "checked out", "kind": "withdrawal", "reason": "Worth a look?" }],\n}\n',
+      'AB/2026-11-13.md': '# Session\n\nShe checked out halfway.\n',
+    });
+    const r = cli(['cues', dir, '--json'], '/');
+    assert.strictEqual(r.code, 0, r.err);
+    const found = JSON.parse(r.out) as { line: number; column: number; length: number; kind: string }[];
+    assert.deepStrictEqual(found.map((c) => [c.line, c.column, c.length, c.kind]), [[3, 5, 11, 'withdrawal']]);
+    // Without the settings file, the built-in cues alone find nothing there.
+    fs.rmSync(path.join(dir, '.vscode'), { recursive: true });
+    assert.deepStrictEqual(JSON.parse(cli(['cues', dir, '--json'], '/').out), []);
+  });
+
   it('reads the current folder by default', () => {
     const dir = temp.make(NOTES);
     const r = cli(['cues', '--json'], path.join(dir, 'CD'));

@@ -6,6 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { earlierNote, nextTimeLines, type CarriedLine } from '../core/carryForward';
 import { buildChecklist, DEFAULT_NOTE_FILE_PATTERN, renderChecks, sessionNotePath } from '../core/checklist';
 import { mergeTemplates } from '../core/templates';
 import { decodeNote } from '../node/files';
@@ -21,6 +22,18 @@ function resolveClient(known: readonly string[], wanted: string): string | undef
 
 function knownList(known: readonly string[]): string {
   return known.length === 0 ? 'no client notes were found there' : `known clients: ${known.join(', ')}`;
+}
+
+/** The "Next time" lines of the most recent note before today (not today's own note). */
+function carriedLines(
+  notes: Parameters<typeof earlierNote>[0],
+  today: string,
+  todayNote: string,
+  noteText: (rel: string) => string | undefined,
+): CarriedLine[] {
+  const earlier = earlierNote(notes, today, todayNote);
+  const text = earlier && noteText(earlier.path);
+  return earlier && text !== undefined ? nextTimeLines(text, earlier.path) : [];
 }
 
 /** The CLI handler, same shape as main's list, template and set. */
@@ -67,11 +80,16 @@ export function checklist(io: Io, args: readonly string[]): number {
     notePath,
     noteText,
     checks: renderChecks(mergeTemplates(templateFiles(root)), client, io.today),
+    held: index.held(client),
+    fromLastTime: carriedLines(index.notesOf(client), io.today, notePath, noteText),
   });
 
   if (json) {
     const items = checklist.items.map((item) => {
       const e = item.entry;
+      if (item.kind === 'fromLastTime' && item.source) {
+        return { kind: item.kind, text: item.text, done: item.done, file: item.source.path, line: item.source.line + 1 };
+      }
       if (item.kind !== 'rupture' || !e) return { kind: item.kind, text: item.text, done: item.done };
       return {
         kind: item.kind,

@@ -52,10 +52,21 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
         for (const action of actionsFor(entry)) {
           lenses.push(new vscode.CodeLens(range, { title: action.title, command: action.command, arguments: [ref] }));
         }
+        if (entry.status !== 'repaired' && entry.status !== 'closed') {
+          lenses.push(
+            new vscode.CodeLens(range, {
+              title: 'Repair conversation guide',
+              tooltip: 'Open a short guide for the repair conversation beside the note (read-only)',
+              command: 'attune.showRepairGuide',
+              arguments: [ref],
+            }),
+          );
+        }
       }
     }
     const progress = checklistProgress(document.getText());
-    if (progress) {
+    // Preparation is not scored: progress shows only when the clinician asked for it.
+    if (progress && config.checklistProgress) {
       lenses.push(
         new vscode.CodeLens(new vscode.Range(progress.line, 0, progress.line, 0), {
           title: progressLabel(progress),
@@ -86,6 +97,12 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
             title: 'Insert rupture reflection',
             tooltip: 'Add a rupture reflection template to this note',
             command: 'attune.insertReflection',
+            arguments: [document.uri, h.line],
+          }),
+          new vscode.CodeLens(new vscode.Range(h.line, 0, h.line, 0), {
+            title: 'Insert in-session repair',
+            tooltip: 'Record a rupture you repaired in the session itself',
+            command: 'attune.insertInSessionRepair',
             arguments: [document.uri, h.line],
           }),
         );

@@ -30,12 +30,12 @@ const fsp = require('node:fs/promises');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { ensureHost } = require('../host/install');
-const { Session, until, waitFor, today, ageOf, REPO_ROOT } = require('./ui');
+const { Session, until, waitFor, today, notedOf, REPO_ROOT } = require('./ui');
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test', '.artifacts', 'browser');
 const FLOW_MS = Number(process.env.ATTUNE_BROWSER_FLOW_MS) || 180_000;
 
-/** The demo note the flows write in, its client and its date (the ruptures' age counts from it). */
+/** The demo note the flows write in, its client and its date (the day its ruptures were noted). */
 const EF_NOTE = 'EF/2026-11-18.md';
 const EF_CLIENT = 'E.F.';
 const EF_DATE = '2026-11-18';
@@ -188,7 +188,7 @@ const FLOWS = [
       await s.openFromExplorer(EF_NOTE);
       await insertWithLens(s, EF_NOTE, TITLE);
       // On screen after saving: the new heading, and its status lens with the next steps.
-      await waitFor(s.lens(`Rupture: open · ${ageOf(EF_DATE)}`), `the lens "Rupture: open · ${ageOf(EF_DATE)}" over the new heading`);
+      await waitFor(s.lens(`Rupture: open · ${notedOf(EF_DATE)}`), `the lens "Rupture: open · ${notedOf(EF_DATE)}" over the new heading`);
       await waitFor(s.lens('Plan repair'), 'the "Plan repair" lens over the new heading');
       await s.waitForEditorText(`## ${TITLE} #rupture/open`);
       check(!(await s.activeTabDirty()), 'the note is still marked unsaved');
@@ -196,27 +196,26 @@ const FLOWS = [
   },
   {
     id: 2,
-    name: 'the new rupture appears in the Attune view under its client, the badge goes up',
+    name: 'the new rupture appears in the Attune view under its client, with no badge or count',
     workspace: 'demo',
     screenshot: 'screenshot-2-tree.png',
     async run(s) {
       await s.showContainer('Attune');
       await s.widenSidebar(480);
       const rows = await waitForDemoTree(s);
-      const before = Number(await until('a count on the Attune badge', () => s.badge('Attune'), (v) => v !== null));
-      const listed = rows.filter((r) => r.level === 2).length;
-      check(before === DEMO_UNREPAIRED, `the badge shows ${before} before, the demo has ${DEMO_UNREPAIRED} unrepaired ruptures`);
-      check(listed === before, `the badge shows ${before} but the tree lists ${listed} ruptures`);
+      const before = rows.filter((r) => r.level === 2).length;
+      check(before === DEMO_UNREPAIRED, `the tree lists ${before} ruptures, the demo has ${DEMO_UNREPAIRED} unrepaired ruptures`);
+      check((await s.badge('Attune')) === null, 'a badge on the Attune icon, which is off by default');
       check(!rows.some((r) => r.label === EF_CLIENT), `${EF_CLIENT} is listed before any rupture was added: ${JSON.stringify(rows)}`);
 
       // Open E.F.'s note without leaving the Attune view, and add a rupture as in flow 1.
       await quickOpen(s, EF_NOTE);
       await insertWithLens(s, EF_NOTE, TITLE);
 
-      await waitForTreeEntry(s, EF_CLIENT, TITLE, `open · ${ageOf(EF_DATE)}`);
-      await s.waitForBadge('Attune', before + 1);
+      await waitForTreeEntry(s, EF_CLIENT, TITLE, `open · ${notedOf(EF_DATE)}`);
       const after = await s.treeRows();
-      check(after.find((r) => r.level === 1 && r.label === EF_CLIENT)?.description === '1 unrepaired', `the ${EF_CLIENT} group does not say "1 unrepaired": ${JSON.stringify(after)}`);
+      check(!after.find((r) => r.level === 1 && r.label === EF_CLIENT)?.description, `the ${EF_CLIENT} group shows a count: ${JSON.stringify(after)}`);
+      check((await s.badge('Attune')) === null, 'a badge on the Attune icon, which is off by default');
       check(after.filter((r) => r.level === 2).length === before + 1, `the tree lists ${after.filter((r) => r.level === 2).length} ruptures, want ${before + 1}`);
     },
   },
@@ -229,9 +228,7 @@ const FLOWS = [
     async run(s) {
       await s.showContainer('Attune');
       await s.widenSidebar(480);
-      await waitForTreeEntry(s, EF_CLIENT, TITLE, `open · ${ageOf(EF_DATE)}`);
-      const before = DEMO_UNREPAIRED + 1;
-      await s.waitForBadge('Attune', before);
+      await waitForTreeEntry(s, EF_CLIENT, TITLE, `open · ${notedOf(EF_DATE)}`);
       const row = s.treeRow(TITLE);
 
       // Plan Repair: the inline action shown when hovering the row.
@@ -243,28 +240,31 @@ const FLOWS = [
       await s.waitForActiveTab(path.posix.basename(EF_NOTE));
       await s.waitForEditorText(`## ${TITLE} #rupture/planned`, 'the heading retagged #rupture/planned in the editor');
       await s.waitForEditorText(`### Repair plan, ${today()}`, 'the repair plan template under the rupture');
-      await waitForTreeEntry(s, EF_CLIENT, TITLE, `planned · ${ageOf(EF_DATE)}`);
+      await waitForTreeEntry(s, EF_CLIENT, TITLE, `planned · ${notedOf(EF_DATE)}`);
       // The plan came in as a snippet whose first field is a choice: close the choices and
       // leave the snippet, then save.
       await s.escapeToPlainCursor();
       await s.save();
       await s.waitForFile(EF_NOTE, `"## ${TITLE} #rupture/planned" and the repair plan`, (t) =>
         new RegExp(`^## ${escapeRe(TITLE)} #rupture/planned$`, 'm').test(t) && t.includes(`### Repair plan, ${today()}`));
-      await waitForTreeEntry(s, EF_CLIENT, TITLE, `planned · ${ageOf(EF_DATE)}`);
+      await waitForTreeEntry(s, EF_CLIENT, TITLE, `planned · ${notedOf(EF_DATE)}`);
       // The README shows this moment: the plan in the note, the rupture "planned" in the view.
       await s.picture();
 
       // Mark Repaired: from the row's context menu.
       await s.showContainer('Attune');
       await s.clickMenuItem(await s.contextMenu(row, 'Mark Repaired'));
+      // "What told you it feels mended?" is optional: Esc skips it, and only the tag changes.
+      await s.waitForQuickInput('the optional question "What told you it feels mended?"');
+      s.note('Esc: skip the optional question');
+      await s.page.keyboard.press('Escape');
 
       await waitFor(row, `"${TITLE}" to leave the tree`, { state: 'hidden' });
-      await s.waitForBadge('Attune', before - 1);
       const rows = await s.treeRows();
       check(!rows.some((r) => r.label === EF_CLIENT), `${EF_CLIENT} is still listed with nothing unrepaired: ${JSON.stringify(rows)}`);
       await s.waitForFile(EF_NOTE, `the heading ending in #rupture/repaired`, (t) => new RegExp(`^## ${escapeRe(TITLE)} #rupture/repaired$`, 'm').test(t));
       await s.waitForEditorText(`## ${TITLE} #rupture/repaired`, 'the heading retagged #rupture/repaired in the editor');
-      await waitFor(s.lens(`Rupture: repaired · ${ageOf(EF_DATE)}`), `the lens "Rupture: repaired · ${ageOf(EF_DATE)}"`);
+      await waitFor(s.lens(`Rupture: repaired · ${notedOf(EF_DATE)}`), `the lens "Rupture: repaired · ${notedOf(EF_DATE)}"`);
       check(!(await s.activeTabDirty()), 'the note is left unsaved after Mark Repaired');
       // Back to the note (clicking its tab), as one would to read on: the tree loses its focus outline.
       await s.page.locator('.part.editor .tabs-container .tab.active').click();
@@ -288,7 +288,7 @@ const FLOWS = [
       await s.waitForEditorText(/^## Before the session\s*$/, 'the "## Before the session" heading');
       // The rupture's item: a task with its title linked to its heading in the older note,
       // its status and age (a long line: VS Code may wrap it, so it is matched across the wrap).
-      const age = ageOf('2026-11-06');
+      const age = notedOf('2026-11-06');
       await s.waitForEditorText(
         new RegExp(`- \\[ \\] [^\\[]*\\[A suggestion that landed badly\\]\\((?:\\./)?2026-11-06\\.md#[^)\\s]+\\)[^\\[]*planned[^\\[]*${age}`),
         `the task item "- [ ] … [A suggestion that landed badly](2026-11-06.md#…) … planned … ${age}"`,
@@ -325,6 +325,85 @@ const FLOWS = [
       await s.waitForEditorText('**What happened (just the facts):**', "the template's first bullet");
       await waitFor(welcome, 'the welcome view to give way to the tree', { state: 'hidden' });
       await until('the Attune tree to list client "Z.Y."', () => s.treeRows(), (rows) => rows.some((r) => r.level === 1 && r.label === 'Z.Y.'));
+    },
+  },
+  {
+    id: 6,
+    name: "the README's keys fill every field of a reflection in order: Tab, arrows then Tab or Enter on choices",
+    workspace: 'demo',
+    async run(s) {
+      await s.openFromExplorer(EF_NOTE);
+      const lens = s.lens('Insert rupture reflection');
+      await waitFor(lens, 'the "Insert rupture reflection" code lens');
+      await lens.first().click();
+      await s.waitForEditorText('**What happened (just the facts):**', 'the reflection template in the editor');
+      const suggest = s.page.locator('.part.editor .monaco-editor .suggest-widget.visible');
+      /** Waits for the list of choices holding `option` (each field's list is told apart by its options). */
+      const choices = (/** @type {string} */ option) => waitFor(suggest.filter({ hasText: option }), `the choices holding "${option}"`);
+      const noChoices = () => waitFor(suggest, 'no list of choices open', { state: 'hidden' });
+      const press = async (/** @type {string} */ key, times = 1) => {
+        for (let i = 0; i < times; i++) {
+          s.note(key);
+          await s.page.keyboard.press(key);
+        }
+      };
+      const type = async (/** @type {string} */ text) => {
+        await noChoices();
+        s.note(`type ${text}`);
+        await s.page.keyboard.type(text);
+      };
+      await s.page.keyboard.type('KeysTitle');
+      await press('Tab');
+      await type('Facts2');
+      await press('Tab');
+      await choices('cultural or generational context missed'); // Kind of miss: one down, Tab
+      await press('ArrowDown');
+      await press('Tab');
+      await choices('withdrawal: short answers'); // Markers: two down, Enter
+      await press('ArrowDown', 2);
+      await press('Enter');
+      await choices('pride or excitement'); // My own reaction: Tab alone leaves it unanswered
+      await press('Tab');
+      await type('Cues6');
+      await press('Tab');
+      await choices('helper');
+      await press('ArrowDown');
+      await press('Tab');
+      await choices('to impress');
+      await press('ArrowDown', 2);
+      await press('Tab');
+      await type('Meant9');
+      await press('Tab');
+      await type('Them10');
+      await press('Tab');
+      await type('Regret11');
+      await press('Tab');
+      await choices('clarify a misunderstanding'); // Repair plan: Tab alone
+      await press('Tab');
+      await type('Opening13');
+      await press('Tab');
+      await choices('not yet');
+      await press('ArrowDown', 2);
+      await press('Tab');
+      await s.escapeToPlainCursor();
+      await s.save();
+      const want = [
+        '## KeysTitle #rupture/open',
+        '',
+        '- **What happened (just the facts):** Facts2',
+        '- **Kind of miss:** cultural or generational context missed',
+        '- **Markers:** withdrawal: going quiet',
+        '- **My own reaction:** (not filled in)',
+        '- **Cues I noticed (their words, voice, body; what changed afterwards):** Cues6',
+        '- **The part of me that led:** helper',
+        '- **What that part wanted:** to connect',
+        '- **What I meant, and how it may have landed:** Meant9',
+        '- **What may have been happening for them:** Them10',
+        '- **If regret is here, what might it say about how much I care?** Regret11',
+        '- **Repair plan:** (not filled in)',
+        '- **Opening line:** Opening13',
+      ].join('\n');
+      await s.waitForFile(EF_NOTE, 'every field filled in order', (t) => t.replace(/\r\n/g, '\n').includes(want) && /\*\*Take it to supervision\?\*\* yes$/m.test(t));
     },
   },
 ];

@@ -55,27 +55,42 @@ describe('Trust in a real VS Code', () => {
     const editor = await open(uri);
     editor.selection = new vscode.Selection(9, 0, 9, 0);
 
-    await vscode.commands.executeCommand('attune.insertReflection');
-    await vscode.commands.executeCommand('attune.planRepair', ref);
-    await vscode.commands.executeCommand('attune.recordAttempt', { ...ref });
-    await vscode.commands.executeCommand('attune.setStatus', ref, 'planned');
-    await editor.document.save();
-    await vscode.commands.executeCommand('attune.markRepaired', ref);
-    await vscode.commands.executeCommand('attune.reopen', ref);
-    await vscode.commands.executeCommand('attune.closeWithoutRepair', ref);
-    await vscode.commands.executeCommand('attune.nextRupture');
-    await vscode.commands.executeCommand('attune.previousRupture');
-    // A stale reference: the heading is no longer on that line.
-    await vscode.commands.executeCommand('attune.markRepaired', { path: uri.toString(), line: 0, title });
-    // A note that vanished.
-    await vscode.commands.executeCommand('attune.markRepaired', { path: uriOf('TR/gone.md').toString(), line: 5, title });
-    await vscode.commands.executeCommand('attune.refresh');
-    await api.workspace.ready();
-    // Binary and oversized files are skipped with a notice that names files, not contents.
-    writeNote('TR/binary.md', Buffer.from([0x23, 0x20, 0x00, 0x01, 0x02, ...Buffer.from(PLANTED)]));
-    await vscode.commands.executeCommand('attune.refresh');
-    await api.workspace.ready();
-    fs.unlinkSync(uriOf('TR/binary.md').fsPath);
+    const runEveryCommand = async (): Promise<void> => {
+      await vscode.commands.executeCommand('attune.insertReflection');
+      await vscode.commands.executeCommand('attune.insertInSessionRepair');
+      await vscode.commands.executeCommand('attune.showRepairGuide', ref);
+      await vscode.commands.executeCommand('attune.holdAtTheirPace', ref);
+      await vscode.commands.executeCommand('attune.planRepair', ref);
+      await vscode.commands.executeCommand('attune.recordAttempt', { ...ref });
+      await vscode.commands.executeCommand('attune.setStatus', ref, 'planned');
+      await editor.document.save();
+      await vscode.commands.executeCommand('attune.markRepaired', ref);
+      await vscode.commands.executeCommand('attune.reopen', ref);
+      await vscode.commands.executeCommand('attune.closeWithoutRepair', ref);
+      await vscode.commands.executeCommand('attune.nextRupture');
+      await vscode.commands.executeCommand('attune.previousRupture');
+      // A stale reference: the heading is no longer on that line.
+      await vscode.commands.executeCommand('attune.markRepaired', { path: uri.toString(), line: 0, title });
+      // A note that vanished.
+      await vscode.commands.executeCommand('attune.markRepaired', { path: uriOf('TR/gone.md').toString(), line: 5, title });
+      await vscode.commands.executeCommand('attune.refresh');
+      await api.workspace.ready();
+      // Binary and oversized files are skipped with a notice that names files, not contents.
+      writeNote('TR/binary.md', Buffer.from([0x23, 0x20, 0x00, 0x01, 0x02, ...Buffer.from(PLANTED)]));
+      await vscode.commands.executeCommand('attune.refresh');
+      await api.workspace.ready();
+      fs.unlinkSync(uriOf('TR/binary.md').fsPath);
+    };
+    // "What told you it feels mended?" is answered with the planted phrase too: it must not leak either.
+    const answer = (() => Promise.resolve(`she said ${PLANTED}`)) as typeof vscode.window.showInputBox;
+    const win = vscode.window as unknown as Record<string, unknown>;
+    const original = win.showInputBox;
+    win.showInputBox = answer;
+    try {
+      await runEveryCommand();
+    } finally {
+      win.showInputBox = original;
+    }
 
     const everything = [...api.log.lines(), ...shown];
     assert.ok(everything.length > 0, 'Attune did log and notify during the run');

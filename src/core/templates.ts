@@ -180,7 +180,7 @@ const CHECKLIST = `- [ ] My own state today: ill, exhausted or in turmoil? Resch
 - [ ] Before any new technique: say what I'm thinking and why, and ask permission.
 - [ ] If they correct me: thank them, and realign straight away.
 - [ ] Are their goals, motivation and expectations still the ones we share?
-- [ ] Leave time at the end to ask how the session was for them.
+- [ ] Leave time at the end to ask for feedback: how was the session for them?
 - [ ] Anything to take to supervision or consultation?`;
 
 export const BUILT_IN_TEMPLATES: readonly Template[] = [

@@ -80,7 +80,7 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
       lenses.push(
         new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
           title: 'Prepare for session',
-          tooltip: `Open today's note for ${note.client} with the repairs to return to and your own checks`,
+          tooltip: `Open today's note for ${note.client} with what you may revisit and your own checks`,
           command: 'attune.prepareForSession',
           arguments: [note.client],
         }),

@@ -393,6 +393,7 @@ const FLOWS = [
         '- **What happened (just the facts):** Facts2',
         '- **Kind of miss:** cultural or generational context missed',
         '- **Markers:** withdrawal: going quiet',
+        '  _A marker names a moment between us (pushing back is a moment), never who they are._',
         '- **My own reaction:** (not filled in)',
         '- **Cues I noticed (their words, voice, body; what changed afterwards):** Cues6',
         '- **The part of me that led:** helper',
@@ -402,8 +403,10 @@ const FLOWS = [
         '- **If regret is here, what might it say about how much I care?** Regret11',
         '- **Repair plan:** (not filled in)',
         '- **Opening line:** Opening13',
+        `  _Perhaps something like: "I've been thinking about our last session, and I'd like to hear how something I said sat with you."_`,
+        '- **Take it to supervision?** yes',
       ].join('\n');
-      await s.waitForFile(EF_NOTE, 'every field filled in order', (t) => t.replace(/\r\n/g, '\n').includes(want) && /\*\*Take it to supervision\?\*\* yes$/m.test(t));
+      await s.waitForFile(EF_NOTE, 'every field filled in order', (t) => t.replace(/\r\n/g, '\n').includes(want));
     },
   },
 ];

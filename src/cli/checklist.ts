@@ -4,12 +4,13 @@
  *
  * Usage problems throw UsageError, which main reports as one line on stderr, exit 2.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { earlierNote, nextTimeLines, type CarriedLine } from '../core/carryForward';
 import { buildChecklist, DEFAULT_NOTE_FILE_PATTERN, renderChecks, sessionNotePath } from '../core/checklist';
 import { mergeTemplates } from '../core/templates';
-import { decodeNote } from '../node/files';
+import { printable, printableLines } from '../core/printable';
+import { decodeNote, DEFAULT_MAX_NOTE_BYTES } from '../node/files';
+import { readRegularFile } from '../node/safeRead';
 import { scanFolder } from '../node/scan';
 import { parseArgs, readFolder, templateFiles, UsageError, warn, type Io } from './common';
 
@@ -21,7 +22,7 @@ function resolveClient(known: readonly string[], wanted: string): string | undef
 }
 
 function knownList(known: readonly string[]): string {
-  return known.length === 0 ? 'no client notes were found there' : `known clients: ${known.join(', ')}`;
+  return known.length === 0 ? 'no client notes were found there' : `known clients: ${known.map(printable).join(', ')}`;
 }
 
 /** The "Next time" lines of the most recent note before today (not today's own note). */
@@ -56,7 +57,7 @@ export function checklist(io: Io, args: readonly string[]): number {
   const known = index.clients().map((c) => c.client);
   if (wanted === undefined || wanted.trim() === '') throw new UsageError(`checklist needs --client C; ${knownList(known)}`);
   const client = resolveClient(known, wanted.trim());
-  if (client === undefined) throw new UsageError(`no notes for client "${wanted}"; ${knownList(known)}`);
+  if (client === undefined) throw new UsageError(`no notes for client "${printable(wanted)}"; ${knownList(known)}`);
 
   const notePath = sessionNotePath(index.notesOf(client)[0]?.path, DEFAULT_NOTE_FILE_PATTERN, io.today);
   const texts = new Map<string, string | undefined>();
@@ -64,7 +65,7 @@ export function checklist(io: Io, args: readonly string[]): number {
     if (!texts.has(rel)) {
       let text: string | undefined;
       try {
-        const decoded = decodeNote(fs.readFileSync(path.join(root, ...rel.split('/'))));
+        const decoded = decodeNote(readRegularFile(path.join(root, ...rel.split('/')), DEFAULT_MAX_NOTE_BYTES).bytes);
         text = decoded.ok ? decoded.text : undefined;
       } catch {
         text = undefined; // The link then points at the note without a heading.
@@ -105,6 +106,6 @@ export function checklist(io: Io, args: readonly string[]): number {
     io.out(JSON.stringify({ client, date: io.today, items }, null, 2) + '\n');
     return 0;
   }
-  io.out(checklist.markdown + '\n');
+  io.out(printableLines(checklist.markdown) + '\n');
   return 0;
 }

@@ -4,8 +4,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { printable } from '../core/printable';
 import type { TemplateFile } from '../core/templates';
+import type { WriteSystem } from '../node/atomicWrite';
 import { decodeNote, errorReason, isNoteFile } from '../node/files';
+import { MAX_TEMPLATE_BYTES, readRegularFile } from '../node/safeRead';
 import type { ScanWarning } from '../node/scan';
 
 /** A usage error or an unreadable input: one line on stderr, exit 2. */
@@ -16,6 +19,8 @@ export interface Io {
   readonly err: (text: string) => void;
   readonly cwd: string;
   readonly today: string;
+  /** Tests replace the write's system calls to make one fail part-way. */
+  readonly writeSystem?: WriteSystem;
 }
 
 export interface Parsed {
@@ -53,7 +58,7 @@ export function parseArgs(args: readonly string[], valued: readonly string[], bo
 }
 
 export function warn(io: Io, w: ScanWarning): void {
-  io.err(`attune: warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}\n`);
+  io.err(`attune: warning: ${printable(w.file)}${w.line ? `:${w.line}` : ''}: ${printable(w.message)}\n`);
 }
 
 export function readFolder(io: Io, dir: string | undefined): string {
@@ -80,7 +85,8 @@ export function templateFiles(root: string): TemplateFile[] {
   const files: TemplateFile[] = [];
   for (const name of names) {
     try {
-      const decoded = decodeNote(fs.readFileSync(path.join(dir, name)));
+      // A pipe, a device or a huge file here is refused unread, never waited on.
+      const decoded = decodeNote(readRegularFile(path.join(dir, name), MAX_TEMPLATE_BYTES).bytes);
       if (decoded.ok) files.push({ path: `.attune/templates/${name}`, text: decoded.text });
     } catch {
       // An unreadable template is left out; the built-in of that name still works.

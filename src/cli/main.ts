@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { formatAge, formatDate } from '../core/dates';
 import { statusEdit } from '../core/edits';
@@ -8,8 +7,11 @@ import { findTags, parseNote, type RuptureEntry } from '../core/note';
 import { isStatus, STATUSES } from '../core/status';
 import { findTemplate, mergeTemplates, renderMarkdown } from '../core/templates';
 import { splitLines } from '../core/lines';
-import { decodeNote, errorReason } from '../node/files';
-import { scanFolder } from '../node/scan';
+import { printable, printableLines } from '../core/printable';
+import { replaceNote, WriteRefused } from '../node/atomicWrite';
+import { decodeNote, DEFAULT_MAX_NOTE_BYTES, errorReason } from '../node/files';
+import { readRegularFile, TooLarge, type ReadResult } from '../node/safeRead';
+import { formatBytes, scanFolder } from '../node/scan';
 import { checklist } from './checklist';
 import { parseArgs, readFolder, templateFiles, UsageError, warn, type Io } from './common';
 
@@ -26,7 +28,7 @@ Usage:
   attune template NAME [DIR]
       Prints a template as markdown. NAME is one of the built-in templates or a
       file in DIR/.attune/templates/. "attune template" alone lists them.
-  attune set FILE:LINE STATUS
+  attune set FILE:LINE STATUS [--max-size MB]
       Sets the status of the rupture whose heading is on LINE (1-based), changing
       only its tag. STATUS: ${STATUSES.join(', ')}.
   attune checklist --client C [DIR] [--json]
@@ -97,10 +99,10 @@ export function formatList(entries: readonly RuptureEntry[], today: string, all:
   for (const e of entries) width = Math.max(width, e.status.length);
   let out = '';
   for (const [client, list] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
-    out += `${client} (${list.length})\n`;
+    out += `${printable(client)} (${list.length})\n`;
     for (const e of list) {
       const age = formatAge(entryAge(e, today)).padEnd(9);
-      out += `  ${e.status.padEnd(width)}  ${age}  ${e.title || '(untitled)'}  ${e.path}:${e.line + 1}\n`;
+      out += `  ${e.status.padEnd(width)}  ${age}  ${printable(e.title) || '(untitled)'}  ${printable(e.path)}:${e.line + 1}\n`;
     }
   }
   const noun = all ? 'rupture' : 'unrepaired rupture';
@@ -114,12 +116,12 @@ function template(io: Io, args: readonly string[]): number {
   const root = positional[1] === undefined ? io.cwd : readFolder(io, positional[1]);
   const templates = mergeTemplates(templateFiles(root));
   if (positional.length === 0) {
-    for (const t of templates) io.out(`${t.id.padEnd(20)} ${t.description}\n`);
+    for (const t of templates) io.out(`${printable(t.id).padEnd(20)} ${printable(t.description)}\n`);
     return 0;
   }
   const t = findTemplate(templates, positional[0]);
-  if (!t) throw new UsageError(`no template named ${positional[0]} (try: ${templates.map((x) => x.id).join(', ')})`);
-  io.out(renderMarkdown(t, {}, io.today) + '\n');
+  if (!t) throw new UsageError(`no template named ${printable(positional[0])} (try: ${templates.map((x) => printable(x.id)).join(', ')})`);
+  io.out(printableLines(renderMarkdown(t, {}, io.today)) + '\n');
   return 0;
 }
 
@@ -128,30 +130,36 @@ function template(io: Io, args: readonly string[]): number {
  * found by reading the heading line byte for byte, and invalid UTF-8 elsewhere survives.
  */
 function set(io: Io, args: readonly string[]): number {
-  const { positional } = parseArgs(args, [], []);
+  const { positional, flags } = parseArgs(args, ['max-size'], []);
   if (positional.length !== 2) throw new UsageError('set takes FILE:LINE and a STATUS');
   const [target, status] = positional;
   const m = /^(.*):(\d+)$/.exec(target);
   if (!m) throw new UsageError(`expected FILE:LINE, such as notes/2026-11-13.md:12`);
   const [, file, lineText] = m;
+  const shown = printable(file);
   if (!isStatus(status)) throw new UsageError(`unknown status "${status}" (use ${STATUSES.join(', ')})`);
   const full = path.resolve(io.cwd, file);
-  let bytes: Buffer;
+  const limit = maxBytes(flags.get('max-size')) ?? DEFAULT_MAX_NOTE_BYTES;
+  let read: ReadResult;
   try {
-    bytes = fs.readFileSync(full);
+    read = readRegularFile(full, limit);
   } catch (err) {
-    throw new UsageError(`cannot read ${file}: ${errorReason(err)}`);
+    if (err instanceof TooLarge) {
+      throw new UsageError(`cannot edit ${shown}: ${formatBytes(err.size)} is over the ${formatBytes(limit)} limit for a note (--max-size raises it); nothing was changed`);
+    }
+    throw new UsageError(`cannot read ${shown}: ${errorReason(err)}`);
   }
+  const bytes = read.bytes;
   const decoded = decodeNote(bytes);
-  if (!decoded.ok) throw new UsageError(`cannot edit ${file}: ${decoded.reason}`);
-  if (decoded.encoding !== 'utf-8') throw new UsageError(`cannot edit ${file}: attune edits UTF-8 notes only`);
+  if (!decoded.ok) throw new UsageError(`cannot edit ${shown}: ${decoded.reason}`);
+  if (decoded.encoding !== 'utf-8') throw new UsageError(`cannot edit ${shown}: attune edits UTF-8 notes only`);
   const line = Number(lineText) - 1;
   const note = parseNote(decoded.text, { path: file, folderName: path.basename(path.dirname(full)), fileName: path.basename(full) });
   const entry = note.entries.find((e) => e.line === line);
-  if (!entry) throw new UsageError(`${file}:${lineText} holds no rupture heading; nothing was changed`);
+  if (!entry) throw new UsageError(`${shown}:${lineText} holds no rupture heading; nothing was changed`);
   const edit = statusEdit(entry, status);
   if (!edit) {
-    io.out(`${file}:${lineText} is already ${status}.\n`);
+    io.out(`${shown}:${lineText} is already ${status}.\n`);
     return 0;
   }
   // Find the same tag in the heading line read byte for byte (latin1): its structure is
@@ -168,13 +176,18 @@ function set(io: Io, args: readonly string[]): number {
   const lineStart = splitLines(decoded.text)[line].start;
   const expected = decoded.text.slice(lineStart + entry.tag.start, lineStart + entry.tag.end);
   if (!tag || bytes.toString('utf8', tag.start, tag.end) !== expected) {
-    throw new UsageError(`${file}:${lineText} could not be edited safely; nothing was changed`);
+    throw new UsageError(`${shown}:${lineText} could not be edited safely; nothing was changed`);
   }
   const from = tag.statusStart === -1 ? tag.end : tag.statusStart;
   const to = tag.end;
   const replacement = Buffer.from(edit.newText, 'utf8');
-  fs.writeFileSync(full, Buffer.concat([bytes.subarray(0, from), replacement, bytes.subarray(to)]));
-  io.out(`${file}:${lineText}: ${entry.status} -> ${status}\n`);
+  try {
+    replaceNote(full, read, Buffer.concat([bytes.subarray(0, from), replacement, bytes.subarray(to)]), io.writeSystem);
+  } catch (err) {
+    if (err instanceof WriteRefused) throw new UsageError(`cannot change ${shown}: ${err.reason}; the note was left exactly as it was`);
+    throw err;
+  }
+  io.out(`${shown}:${lineText}: ${entry.status} -> ${status}\n`);
   return 0;
 }
 

@@ -39,14 +39,26 @@ function keyValue(content: string): { key: string; value: string | undefined } |
   return { key: m[1], value: content.slice(start, end) };
 }
 
+/** A value Attune could not read as a plain YAML scalar: its key and why. */
+export interface FrontMatterProblem {
+  /** Zero-based line of the key. */
+  readonly line: number;
+  /** The key, in lower case. */
+  readonly key: string;
+  readonly why: 'block' | 'quote';
+}
+
 /**
  * Reads the front matter, or returns undefined when the note has none or it never closes.
  * Scans only as far as the closing line, so notes without front matter cost almost nothing.
+ * Values it cannot read (block scalars, unclosed quotes) are left out and, when
+ * `problems` is given, listed there.
  */
-export function readFrontMatter(text: string): FrontMatter | undefined {
+export function readFrontMatter(text: string, problems?: FrontMatterProblem[]): FrontMatter | undefined {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (!text.startsWith('---', bom)) return undefined;
   const values = new Map<string, string>();
+  const found: FrontMatterProblem[] = [];
   let start = bom;
   for (let line = 0; start <= text.length; line++) {
     let end = start;
@@ -55,12 +67,17 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
     if (line === 0) {
       if (!FENCE.test(content)) return undefined;
     } else if (FENCE.test(content)) {
+      problems?.push(...found);
       return { endLine: line, values };
     } else {
       const kv = keyValue(content);
       if (kv && kv.value !== undefined) {
         const key = kv.key.toLowerCase();
-        if (!values.has(key)) values.set(key, scalar(kv.value));
+        if (!values.has(key)) {
+          const value = scalar(kv.value);
+          if (typeof value === 'string') values.set(key, value);
+          else if (value) found.push({ line, key, why: value.why });
+        }
       }
     }
     if (end >= text.length) break;
@@ -69,16 +86,79 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
   return undefined;
 }
 
-/** A YAML scalar as plain text: quotes removed, a trailing comment dropped. */
-function scalar(raw: string): string {
+const NULL = /^(?:~|null|Null|NULL)$/;
+const BLOCK = /^[|>][+-]?[1-9]?[+-]?(?:[ \t]+#.*)?$/;
+
+/** Whether the rest of a line after a quoted scalar is blank or a comment, as YAML allows. */
+function endsCleanly(rest: string): boolean {
+  return /^[ \t]*(?:#.*)?$/.test(rest) && !/^#/.test(rest);
+}
+
+/**
+ * A YAML scalar as YAML reads it in the plain cases: a comment starts at a `#` after a
+ * blank (or at the start); `'...'` doubles its quotes, `"..."` has backslash escapes; `~`,
+ * `null` and nothing at all are no value (undefined). Block scalars (`|`, `>`) and
+ * unclosed quotes are reported, not read.
+ */
+function scalar(raw: string): string | undefined | { why: 'block' | 'quote' } {
   const s = raw.trim();
-  if (s.length >= 2 && (s[0] === '"' || s[0] === "'")) {
-    const close = s.lastIndexOf(s[0]);
-    if (close > 0) {
-      const inner = s.slice(1, close);
-      return s[0] === "'" ? inner.replace(/''/g, "'") : inner.replace(/\\"/g, '"');
+  if (s === '' || s[0] === '#') return undefined;
+  if (s[0] === "'") {
+    let out = '';
+    for (let i = 1; i < s.length; i++) {
+      if (s[i] !== "'") out += s[i];
+      else if (s[i + 1] === "'") (out += "'"), i++;
+      else return endsCleanly(s.slice(i + 1)) ? out : { why: 'quote' };
     }
+    return { why: 'quote' };
   }
+  if (s[0] === '"') {
+    let out = '';
+    for (let i = 1; i < s.length; i++) {
+      const c = s[i];
+      if (c === '"') return endsCleanly(s.slice(i + 1)) ? out : { why: 'quote' };
+      if (c !== '\\') {
+        out += c;
+        continue;
+      }
+      const e = s[++i];
+      const hex = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+      if (hex) {
+        const digits = s.slice(i + 1, i + 1 + hex);
+        if (!new RegExp(`^[0-9a-fA-F]{${hex}}$`).test(digits)) return { why: 'quote' };
+        const code = parseInt(digits, 16);
+        if (code > 0x10ffff) return { why: 'quote' };
+        out += String.fromCodePoint(code);
+        i += hex;
+      } else if (e !== undefined && Object.prototype.hasOwnProperty.call(ESCAPES, e)) out += ESCAPES[e];
+      else return { why: 'quote' };
+    }
+    return { why: 'quote' };
+  }
+  if (BLOCK.test(s)) return { why: 'block' };
   const comment = s.search(/[ \t]#/);
-  return (comment === -1 ? s : s.slice(0, comment)).trim();
+  const plain = (comment === -1 ? s : s.slice(0, comment)).trim();
+  return NULL.test(plain) ? undefined : plain;
+}
+
+const ESCAPES: Readonly<Record<string, string>> = {
+  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
+  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
+};
+
+/**
+ * A value written so that readFrontMatter reads it back exactly: as it is when it reads
+ * back plainly, else double-quoted. A client code such as `A #1` stays itself.
+ */
+export function yamlValue(value: string): string {
+  const plain = value !== '' && value === value.trim() && scalar(value) === value;
+  if (plain && !/^[[\]{}&*!%@`,?:-]|: |:$/.test(value)) return value;
+  let out = '"';
+  for (const ch of value) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
 }

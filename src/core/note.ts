@@ -1,7 +1,7 @@
 import { forEachMarkdownLine, HeadingCollector, sectionEnd, type Heading } from './blocks';
 import { firstIsoDate, isIsoDate } from './dates';
 import { isFilled, mayStartField, parseField, type Field } from './fields';
-import { readFrontMatter } from './frontMatter';
+import { readFrontMatter, type FrontMatterProblem } from './frontMatter';
 import { splitLines } from './lines';
 import { isStatus, type Status } from './status';
 
@@ -269,7 +269,13 @@ function mayHoldField(text: string): boolean {
 /** Parses one note: its client, its date, its fields and its rupture entries. Never throws. */
 export function parseNote(text: string, source: NoteSource, options: ParseOptions = DEFAULT_PARSE_OPTIONS): Note {
   const warnings: NoteWarning[] = [];
-  const front = readFrontMatter(text);
+  const problems: FrontMatterProblem[] = [];
+  const front = readFrontMatter(text, problems);
+  for (const p of problems) {
+    if (p.key !== options.clientKey.toLowerCase() && p.key !== options.dateKey.toLowerCase()) continue;
+    const what = p.why === 'block' ? 'a block (| or >), which Attune does not read' : 'a quotation that does not close properly';
+    warnings.push({ line: p.line, message: `the front-matter ${p.key} is ${what}, so it was ignored` });
+  }
   const client = resolveClient(front?.values, source, options);
   const date = resolveDate(front?.values, source, options, warnings);
   const frontMatterEnd = front ? front.endLine : -1;

@@ -1,5 +1,6 @@
-import { parseSnippet, toMarkdown, toSnippet, type Variables } from './snippet';
 import { NOT_FILLED_IN } from './fields';
+import { yamlValue } from './frontMatter';
+import { parseSnippet, toMarkdown, toSnippet, type SnippetNode, type Variables } from './snippet';
 import type { Status } from './status';
 
 /**
@@ -317,12 +318,24 @@ function variables(context: TemplateContext, today: string): Variables {
   };
 }
 
+/**
+ * Renders a template in two parts: its front matter, with the client code written as a
+ * YAML value that reads back as itself (`A #1` is quoted, else YAML reads `A`), and the rest.
+ */
+function render(template: Template, context: TemplateContext, today: string, as: (nodes: SnippetNode[], vars: Variables) => string): string {
+  const vars = variables(context, today);
+  const close = /^---\n(?:.*\n)*?---(?:\n|$)/.exec(template.body);
+  if (!close || vars.CLIENT === undefined) return as(parseSnippet(template.body), vars);
+  const head = template.body.slice(0, close[0].length);
+  return as(parseSnippet(head), { ...vars, CLIENT: yamlValue(vars.CLIENT) }) + as(parseSnippet(template.body.slice(head.length)), vars);
+}
+
 /** The template as VS Code snippet text, ready for `SnippetString`. */
 export function renderSnippet(template: Template, context: TemplateContext, today: string): string {
-  return toSnippet(parseSnippet(template.body), variables(context, today));
+  return render(template, context, today, toSnippet);
 }
 
 /** The template as plain markdown, every field at its default. */
 export function renderMarkdown(template: Template, context: TemplateContext, today: string): string {
-  return toMarkdown(parseSnippet(template.body), variables(context, today), today);
+  return render(template, context, today, (nodes, vars) => toMarkdown(nodes, vars, today));
 }

@@ -105,6 +105,10 @@ function describe(err: unknown): string {
       return 'it is not a folder';
     case 'ELOOP':
       return 'a symbolic link loop';
+    case 'ENOTFILE':
+      return 'it is not a regular file (a pipe, device or folder)';
+    case 'EFBIG':
+      return 'it is over the size limit';
     default:
       return code ? `it could not be read (${code})` : 'it could not be read';
   }

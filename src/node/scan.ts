@@ -3,6 +3,7 @@ import * as path from 'path';
 import { RuptureIndex } from '../core/index';
 import { DEFAULT_PARSE_OPTIONS, parseNote, type ParseOptions } from '../core/note';
 import { DEFAULT_MAX_NOTE_BYTES, errorReason, indexableText, walkNotes } from './files';
+import { openRegularFile } from './safeRead';
 
 export interface ScanWarning {
   /** Path relative to the scanned folder, with `/` separators. */
@@ -42,7 +43,8 @@ class NoteReader {
   read(file: string): Uint8Array | { readonly size: number } {
     let fd: number;
     try {
-      fd = fs.openSync(file, 'r');
+      // Never blocks on a pipe swapped in after the walk; refuses all but regular files.
+      fd = openRegularFile(file).fd;
     } catch (err) {
       // A note over the limit is reported as such even when it cannot be opened.
       const size = fs.statSync(file).size;

@@ -8,9 +8,11 @@ import { levelForInsertion, outline } from '../core/outline';
 import { STATUS_LABELS, type Status } from '../core/status';
 import { findTemplate, mergeTemplates, renderSnippet, type Template, type TemplateContext, type TemplateFile } from '../core/templates';
 import { decodeNote } from '../node/files';
+import { MAX_TEMPLATE_BYTES, NotAFile, readRegularFile, TooLarge } from '../node/safeRead';
 import { readConfig } from './config';
 import type { Log } from './log';
 import { describeError, noteSource, type WorkspaceIndex } from './workspaceIndex';
+import { isInside } from './workspaceBounds';
 
 /** Built-in templates merged with the workspace's own, read fresh so edits to them apply at once. */
 export async function loadTemplates(log: Log, folder?: vscode.WorkspaceFolder): Promise<Template[]> {
@@ -19,6 +21,11 @@ export async function loadTemplates(log: Log, folder?: vscode.WorkspaceFolder): 
   for (const f of folders) {
     const dirPath = readConfig(f.uri).templatesFolder.replace(/^\/+|\/+$/g, '');
     const dir = vscode.Uri.joinPath(f.uri, dirPath);
+    // The setting can come from the workspace itself: it never reaches outside the folder.
+    if (!isInside(f.uri, dir)) {
+      log.warn('The templates folder setting points outside the workspace folder, so the built-in templates are used.');
+      continue;
+    }
     let names: [string, vscode.FileType][];
     try {
       if (!(await vscode.workspace.fs.stat(dir)).type) continue;
@@ -29,15 +36,24 @@ export async function loadTemplates(log: Log, folder?: vscode.WorkspaceFolder): 
     for (const [name, type] of names.sort(([a], [b]) => a.localeCompare(b))) {
       if (type !== vscode.FileType.File || !/\.md$/i.test(name)) continue;
       try {
-        const decoded = decodeNote(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, name)));
+        const decoded = decodeNote(await readTemplate(vscode.Uri.joinPath(dir, name)));
         if (decoded.ok) files.push({ path: `${dirPath}/${name}`, text: decoded.text });
-        else log.warn(`Template ${dirPath}/${name} skipped: ${decoded.reason}`);
+        else log.warn(`A template was skipped: ${decoded.reason}.`);
       } catch (err) {
-        log.warn(`Template ${dirPath}/${name} could not be read: ${describeError(err)}`);
+        log.warn(`A template could not be read: ${describeError(err)}.`);
       }
     }
   }
   return mergeTemplates(files);
+}
+
+/** A template's bytes: on disk through the one safe reader (no pipes, devices or huge files), else through VS Code. */
+async function readTemplate(uri: vscode.Uri): Promise<Uint8Array> {
+  if (uri.scheme === 'file') return readRegularFile(uri.fsPath, MAX_TEMPLATE_BYTES).bytes;
+  const stat = await vscode.workspace.fs.stat(uri);
+  if (stat.type !== vscode.FileType.File) throw new NotAFile();
+  if (stat.size > MAX_TEMPLATE_BYTES) throw new TooLarge(stat.size);
+  return vscode.workspace.fs.readFile(uri);
 }
 
 export function today(): string {
@@ -114,16 +130,14 @@ async function locate(
   try {
     document = await vscode.workspace.openTextDocument(uri);
   } catch {
-    void vscode.window.showWarningMessage(
-      `Attune could not open ${vscode.workspace.asRelativePath(uri)}; it may have been moved or deleted. Nothing was changed.`,
-    );
+    void vscode.window.showWarningMessage('Attune could not open the note; it may have been moved or deleted. Nothing was changed.');
     void workspace.refreshNow(uri);
     return undefined;
   }
   const entry = entryAtLine(document.getText(), noteSource(uri), ref.line, readConfig(uri).parse);
   if (!entry || (ref.title !== undefined && entry.title !== ref.title)) {
     void vscode.window.showWarningMessage(
-      `The rupture heading is no longer on line ${ref.line + 1} of ${vscode.workspace.asRelativePath(uri)}: the note changed since Attune read it. Nothing was changed; the list is being refreshed.`,
+      `The rupture heading is no longer on line ${ref.line + 1} of that note: it changed since Attune read it. Nothing was changed; the list is being refreshed.`,
     );
     void workspace.refreshNow(uri);
     return undefined;
@@ -139,7 +153,7 @@ export async function openEntry(path: string, line: number): Promise<void> {
     const at = new vscode.Position(Math.min(line, document.lineCount - 1), 0);
     await vscode.window.showTextDocument(document, { selection: new vscode.Range(at, at), preview: false });
   } catch {
-    void vscode.window.showWarningMessage(`Attune could not open ${vscode.workspace.asRelativePath(uri)}; it may have been moved or deleted.`);
+    void vscode.window.showWarningMessage('Attune could not open the note; it may have been moved or deleted.');
   }
 }
 
@@ -198,7 +212,7 @@ export async function changeStatus(
   }
   // Save only what Attune changed: a note with the user's own unsaved edits stays unsaved.
   if (!wasDirty && readConfig(document.uri).saveAfterStatusChange) await document.save();
-  log.info(`Set a rupture in ${vscode.workspace.asRelativePath(document.uri)} (line ${entry.line + 1}) to ${status}.`);
+  log.info(`Set a rupture's status to ${status}.`);
   vscode.window.setStatusBarMessage(`Attune: marked ${STATUS_LABELS[status]}`, 3000);
   return true;
 }

@@ -6,7 +6,7 @@ import { findTemplate, renderMarkdown } from '../core/templates';
 import { loadTemplates, today } from './actions';
 import { readConfig } from './config';
 import type { Log } from './log';
-import { clientFolder, exists, needFolder, pickClient, sessionNoteUri } from './sessionNote';
+import { clientFolder, confinedNoteUri, exists, needFolder, pickClient } from './sessionNote';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 function toRange(edit: TextEdit): vscode.Range {
@@ -52,7 +52,8 @@ export async function prepareForSession(workspace: WorkspaceIndex, log: Log, cli
   const folder = clientFolder(workspace, client);
   if (!folder) return false;
   const date = today();
-  const uri = sessionNoteUri(folder, date);
+  const uri = confinedNoteUri(folder, date);
+  if (!uri) return false;
   const workspaceFolder = vscode.workspace.getWorkspaceFolder(uri);
   const templates = await loadTemplates(log, workspaceFolder);
   const entries = workspace.index.unrepaired(client);
@@ -77,7 +78,7 @@ export async function prepareForSession(workspace: WorkspaceIndex, log: Log, cli
     }
     const insert = checklistInsertEdit(document.getText(), markdown);
     const ok = await editor.edit((b) => b.insert(toRange(insert).start, insert.newText));
-    log.info(`Added the pre-session checklist (${items.length} items) to ${vscode.workspace.asRelativePath(uri)}.`);
+    log.info(`Added the pre-session checklist (${items.length} items) to a session note.`);
     return ok;
   }
 
@@ -87,11 +88,11 @@ export async function prepareForSession(workspace: WorkspaceIndex, log: Log, cli
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(content) });
   if (!(await vscode.workspace.applyEdit(edit))) {
-    void vscode.window.showWarningMessage(`Attune could not create ${vscode.workspace.asRelativePath(uri)}. Nothing was changed.`);
+    void vscode.window.showWarningMessage('Attune could not create the session note. Nothing was changed.');
     return false;
   }
   await vscode.window.showTextDocument(uri, { preview: false });
-  log.info(`Created ${vscode.workspace.asRelativePath(uri)} with the pre-session checklist (${items.length} items).`);
+  log.info(`Created a session note with the pre-session checklist (${items.length} items).`);
   return true;
 }
 

@@ -8,10 +8,11 @@ import { RuptureCompletions } from './completions';
 import { RuptureLenses } from './lenses';
 import { Log } from './log';
 import { needFolder, openSessionNote, pickClient } from './sessionNote';
+import { curtain, type PrivacyCurtain } from './privacyCurtain';
 import { RuptureTree, type Node } from './tree';
 import { renderSnippet } from '../core/templates';
 import { levelForInsertion, outline } from '../core/outline';
-import { WorkspaceIndex } from './workspaceIndex';
+import { describeError, WorkspaceIndex } from './workspaceIndex';
 import { RepairGuide } from './repairGuide';
 
 /** What activation returns: read-only handles for tests and for other extensions. */
@@ -22,6 +23,9 @@ export interface AttuneApi {
   readonly log: Log;
   /** How long `activate` itself took, in milliseconds (the scan runs after it). */
   readonly activationMs: number;
+  /** Where VS Code keeps this extension's log files (the trust tests search them). */
+  readonly logUri: vscode.Uri;
+  readonly curtain: PrivacyCurtain;
 }
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }];
@@ -47,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   const status = vscode.window.createStatusBarItem('attune.clientStatus', vscode.StatusBarAlignment.Right, 100);
   status.name = 'Attune: unrepaired ruptures for this client';
   context.subscriptions.push(log, workspace, tree, treeView, lenses, status);
+  curtain.activate(context);
 
   /** The rupture under the cursor, found in the editor's current text. */
   const entryAtCursor = (): EntryRef | undefined => {
@@ -88,7 +93,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     // number appears only when the clinician asked for counts.
     const n = readConfig().showCounts ? workspace.index.unrepaired(client).length : 0;
     status.text = n > 0 ? `$(heart) ${n} to revisit` : '$(heart)';
-    status.tooltip = n > 0 ? `Attune: ${n} to revisit with ${client}. Click to show them.` : `Attune: show ${client} in the Attune view.`;
+    status.tooltip = n > 0 ? `Attune: ${n} to revisit with ${curtain.client(client)}. Click to show them.` : `Attune: show ${curtain.client(client)} in the Attune view.`;
     status.accessibilityInformation = { label: n > 0 ? `${n} to revisit with this client. Show them in the Attune view.` : 'Show this client in the Attune view.' };
     status.command = { command: 'attune.showClientInTree', title: 'Show in Attune view', arguments: [client] };
     status.show();
@@ -104,7 +109,18 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
 
   let revealTimer: NodeJS.Timeout | undefined;
   const command = (id: string, handler: (...args: unknown[]) => unknown): void => {
-    context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+    // VS Code logs a failed command's message to a file on disk, and messages of file
+    // errors hold paths: Attune logs only the kind of problem, and says so briefly.
+    const guarded = async (...args: unknown[]): Promise<unknown> => {
+      try {
+        return await handler(...args);
+      } catch (err) {
+        log.error(`A command stopped: ${describeError(err)}`);
+        void vscode.window.showWarningMessage('Attune could not finish that. The Attune output names the kind of problem.');
+        return false;
+      }
+    };
+    context.subscriptions.push(vscode.commands.registerCommand(id, guarded));
   };
 
   const setTo = (status: Status, templateId?: string) => async (arg?: unknown): Promise<boolean> => {
@@ -166,7 +182,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     if (t.kind === 'followup') {
       const ref = entryAtCursor();
       if (!ref) {
-        void vscode.window.showInformationMessage(`"${t.name}" belongs to a rupture: put the cursor in a rupture's section first.`);
+        void vscode.window.showInformationMessage("This template belongs to a rupture: put the cursor in a rupture's section first.");
         return false;
       }
       return changeStatus(ref, t.sets ?? 'open', workspace, log, t.id).then(async (ok) => {
@@ -280,17 +296,20 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
       updateView();
     }
     const group = tree.clientGroup(client);
-    if (group) await treeView.reveal(group, { select: true, focus: true, expand: true });
+    // A reveal racing a redraw fails with an error naming the client: keep it out of the logs.
+    if (group) await treeView.reveal(group, { select: true, focus: true, expand: true }).then(undefined, () => undefined);
   });
 
   context.subscriptions.push(
     vscode.languages.registerCodeLensProvider(MARKDOWN, lenses),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new RuptureCompletions(workspace, log), '/', '#'),
     workspace.onDidChange(updateView),
+    curtain.onDidChange(updateView),
     vscode.window.onDidChangeActiveTextEditor(updateStatusBar),
     vscode.window.onDidChangeTextEditorSelection(() => {
       if (revealTimer) clearTimeout(revealTimer);
-      revealTimer = setTimeout(() => void revealAtCursor(), 200);
+      // A node gone stale before the reveal is no problem; its error (which names the note) stays out of the logs.
+      revealTimer = setTimeout(() => void revealAtCursor().catch(() => undefined), 200);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('attune.statusBar')) updateStatusBar();
@@ -303,7 +322,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   void workspace.rescan();
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
-  return { workspace, tree, view: treeView, log, activationMs };
+  return { workspace, tree, view: treeView, log, activationMs, logUri: context.logUri, curtain };
 }
 
 export function deactivate(): void {

@@ -5,6 +5,7 @@ import { outline } from '../core/outline';
 import { LIFECYCLE, STEPS } from '../core/status';
 import { readConfig } from './config';
 import { refOf, today } from './actions';
+import { curtain } from './privacyCurtain';
 import { describeEntry } from './tree';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -26,9 +27,12 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly workspace: WorkspaceIndex) {
-    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('attune.codeLens')) this.changed.fire();
-    });
+    this.subscription = vscode.Disposable.from(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('attune.codeLens')) this.changed.fire();
+      }),
+      curtain.onDidChange(() => this.changed.fire()),
+    );
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -80,7 +84,7 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
       lenses.push(
         new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
           title: 'Prepare for session',
-          tooltip: `Open today's note for ${note.client} with what you may revisit and your own checks`,
+          tooltip: `Open today's note for ${curtain.client(note.client)} with what you may revisit and your own checks`,
           command: 'attune.prepareForSession',
           arguments: [note.client],
         }),

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 
 /**
- * Attune's output channel. Everything written here is Attune's own wording: file names,
- * counts and timings, never a note's text. A copy of the recent lines is kept so the
+ * Attune's output channel. Everything written here is Attune's own wording: counts,
+ * timings and kinds of problem. VS Code keeps it as a file on disk, so it never names a
+ * client, a note, a file or a folder, and never quotes a note. A copy of the recent lines is kept so the
  * privacy tests can check exactly what a user could read.
  */
 export class Log implements vscode.Disposable {

@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
 import { sessionNoteFileName } from '../core/checklist';
+import { clientCodeProblem } from '../core/clientCode';
 import { findTemplate, renderMarkdown, renderSnippet } from '../core/templates';
 import { loadTemplates, today } from './actions';
 import { readConfig } from './config';
 import type { Log } from './log';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { curtain } from './privacyCurtain';
+import { isInsideWorkspace } from './workspaceBounds';
 
 /** Where today's note for a client goes, by the file-name setting. */
 export function sessionNoteUri(folder: vscode.Uri, date: string): vscode.Uri {
@@ -14,14 +17,11 @@ export function sessionNoteUri(folder: vscode.Uri, date: string): vscode.Uri {
 /** A client code is used as a folder name and appears in generated text: keep it short and plain. */
 export function validateClientCode(value: string): vscode.InputBoxValidationMessage | undefined {
   const v = value.trim();
-  if (!v) return { message: 'Enter a client code or initials.', severity: vscode.InputBoxValidationSeverity.Error };
-  if (/[\\/:*?"<>|]/.test(v) || v.startsWith('.')) {
-    return { message: 'A code cannot contain / \\ : * ? " < > | or start with a dot.', severity: vscode.InputBoxValidationSeverity.Error };
-  }
-  if (v.length > 40) return { message: 'Keep the code short (40 characters at most).', severity: vscode.InputBoxValidationSeverity.Error };
+  const problem = clientCodeProblem(v);
+  if (problem) return { message: problem, severity: vscode.InputBoxValidationSeverity.Error };
   if (/^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+$/u.test(v)) {
     return {
-      message: 'This looks like a full name. Attune suggests a code or initials (such as "A.B." or "C017"), since notes can leave your hands.',
+      message: 'This looks like a full name. Attune suggests a code that is not drawn from who the client is (such as "C017"), since notes can leave your hands.',
       severity: vscode.InputBoxValidationSeverity.Warning,
     };
   }
@@ -38,30 +38,47 @@ export async function pickClient(workspace: WorkspaceIndex, title: string): Prom
   // No per-client numbers unless the clinician asked for counts.
   const counts = readConfig().showCounts;
   const items: ClientPick[] = workspace.index.clients().map((c) => ({
-    label: c.client,
+    label: curtain.client(c.client),
     description: counts && c.unrepaired > 0 ? `${c.unrepaired} to revisit` : '',
     detail: c.lastDate ? `Last note ${c.lastDate}` : 'No dated notes',
     client: c.client,
   }));
   items.push({ label: '$(add) New client…', alwaysShow: true });
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Client code or initials', matchOnDetail: false });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Client code', matchOnDetail: false });
   if (!picked) return undefined;
   if (picked.client) return picked.client;
   const code = await vscode.window.showInputBox({
     title,
-    prompt: 'Client code or initials (not a full name)',
-    placeHolder: 'e.g. A.B. or C017',
+    prompt: 'A client code not drawn from their name or details (initials come from a name)',
+    placeHolder: 'e.g. C017',
     validateInput: validateClientCode,
   });
   return code?.trim() || undefined;
 }
 
-/** The folder a client's notes live in: where their latest note is, else a folder named by the code. */
+/**
+ * The folder a client's notes live in: where their latest note is, else a folder named by
+ * the code, when the code is one safe folder name (else the user is told, and undefined).
+ */
 export function clientFolder(workspace: WorkspaceIndex, client: string): vscode.Uri | undefined {
   const latest = workspace.index.notesOf(client)[0];
   if (latest) return vscode.Uri.joinPath(vscode.Uri.parse(latest.path), '..');
   const root = vscode.workspace.workspaceFolders?.[0];
-  return root ? vscode.Uri.joinPath(root.uri, client) : undefined;
+  if (!root) return undefined;
+  const problem = clientCodeProblem(client);
+  if (problem) {
+    void vscode.window.showWarningMessage(`Attune cannot make a folder for that client code. ${problem} Nothing was created.`);
+    return undefined;
+  }
+  return vscode.Uri.joinPath(root.uri, client);
+}
+
+/** A new note's place, or undefined (after telling the user) when it would fall outside every workspace folder. */
+export function confinedNoteUri(folder: vscode.Uri, date: string): vscode.Uri | undefined {
+  const uri = sessionNoteUri(folder, date);
+  if (isInsideWorkspace(uri)) return uri;
+  void vscode.window.showWarningMessage('Attune creates notes only inside your workspace folder, and this one would fall outside it. Nothing was created.');
+  return undefined;
 }
 
 export async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -96,7 +113,8 @@ export async function openSessionNote(
   const folder = clientFolder(workspace, client);
   if (!folder) return undefined;
   const date = today();
-  const uri = sessionNoteUri(folder, date);
+  const uri = confinedNoteUri(folder, date);
+  if (!uri) return undefined;
   if (await exists(uri)) {
     const editor = await vscode.window.showTextDocument(uri, { preview: false });
     return { editor, created: false };
@@ -107,13 +125,13 @@ export async function openSessionNote(
   const contents = mode === 'filled' && template ? renderMarkdown(template, { client, date }, date) + '\n' : '';
   edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(contents) });
   if (!(await vscode.workspace.applyEdit(edit))) {
-    void vscode.window.showWarningMessage(`Attune could not create ${vscode.workspace.asRelativePath(uri)}.`);
+    void vscode.window.showWarningMessage('Attune could not create the session note. Nothing was changed.');
     return undefined;
   }
   const editor = await vscode.window.showTextDocument(uri, { preview: false });
   if (mode === 'snippet' && template) {
     await editor.insertSnippet(new vscode.SnippetString(renderSnippet(template, { client, date }, date)), new vscode.Position(0, 0));
   }
-  log.info(`Created ${vscode.workspace.asRelativePath(uri)}.`);
+  log.info('Created a session note.');
   return { editor, created: true };
 }

@@ -3,6 +3,7 @@ import { formatDate, formatNoted } from '../core/dates';
 import type { RuptureEntry } from '../core/note';
 import { ruptureContextValue, STATUS_LABELS, STATUSES, type Status } from '../core/status';
 import { readConfig, type GroupBy } from './config';
+import { curtain } from './privacyCurtain';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export type Node = GroupNode | EntryNode;
@@ -167,7 +168,7 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
       item.tooltip = 'Ruptures the client is not ready to return to. They come up only if the client brings them up.';
       return item;
     }
-    const label = group.by === 'status' ? STATUS_LABELS[group.key as Status] ?? group.key : group.key;
+    const label = group.by === 'status' ? STATUS_LABELS[group.key as Status] ?? group.key : curtain.client(group.key);
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
     const n = group.entries.length;
     item.id = `group:${group.by}:${group.key}`;
@@ -175,7 +176,8 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     if (readConfig().showCounts) item.description = `${n} to revisit`;
     item.contextValue = group.by === 'client' ? 'attune.client' : 'attune.statusGroup';
     item.iconPath = new vscode.ThemeIcon(group.by === 'client' ? 'person' : STATUS_ICONS[group.key as Status] ?? 'circle-outline');
-    item.tooltip = group.by === 'client' ? `Client ${group.key}` : label;
+    const who = curtain.hidden ? label : `Client ${group.key}`;
+    item.tooltip = group.by === 'client' ? who : label;
     item.accessibilityInformation = { label: group.by === 'client' ? `Client ${label}` : label };
     return item;
   }
@@ -183,24 +185,27 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   private entryItem(node: EntryNode): vscode.TreeItem {
     const { entry } = node;
     const today = formatDate(new Date());
-    const item = new vscode.TreeItem(untitled(entry.title), vscode.TreeItemCollapsibleState.None);
+    const title = untitled(curtain.title(entry.title));
+    const client = curtain.client(entry.client);
+    const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
     item.id = `entry:${entryKey(entry)}`;
     const inClientGroup = node.parent?.by === 'client';
-    item.description = inClientGroup ? describeEntry(entry, today) : `${entry.client} · ${describeEntry(entry, today)}`;
+    item.description = inClientGroup ? describeEntry(entry, today) : `${client} · ${describeEntry(entry, today)}`;
     item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[entry.status]);
     item.contextValue = ruptureContextValue(entry.status);
     item.resourceUri = vscode.Uri.parse(entry.path);
     // Plain text, not markdown: note text is shown as it is, never interpreted.
-    const where = `${vscode.workspace.asRelativePath(item.resourceUri)}, line ${entry.line + 1}`;
+    const where = `${curtain.detail(`${vscode.workspace.asRelativePath(item.resourceUri)}, `) ?? ''}line ${entry.line + 1}`;
     const when = entry.status === 'held' ? 'waiting at their pace' : entry.date ? formatNoted(entry.date, today) : 'undated';
+    const opener = entry.opener && curtain.detail(entry.opener);
     item.tooltip = [
-      untitled(entry.title),
-      `${STATUS_LABELS[entry.status]} · ${entry.client || 'no client'}`,
+      title,
+      `${STATUS_LABELS[entry.status]} · ${client || 'no client'}`,
       `${where} · ${when}`,
-      ...(entry.opener ? [`Opening line: “${entry.opener}”`] : []),
+      ...(opener ? [`Opening line: “${opener}”`] : []),
     ].join('\n');
     item.accessibilityInformation = {
-      label: `${untitled(entry.title)}, ${STATUS_LABELS[entry.status]}, ${describeEntry(entry, today)}, client ${entry.client}`,
+      label: `${title}, ${STATUS_LABELS[entry.status]}, ${describeEntry(entry, today)}, client ${client}`,
     };
     item.command = { command: 'attune.openEntry', title: 'Open note at this rupture', arguments: [entry.path, entry.line] };
     return item;

@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { RuptureIndex } from '../core/index';
@@ -8,6 +7,8 @@ import { formatBytes } from '../node/scan';
 import { excludeGlob, excludePatterns, readConfig, type AttuneConfig } from './config';
 import { globToRegExp, isExcluded } from '../core/glob';
 import type { Log } from './log';
+import { curtain } from './privacyCurtain';
+import { NotAFile, readRegularFile, TooLarge } from '../node/safeRead';
 
 /** How long edits and file events settle before a note is parsed again. */
 const DEBOUNCE_MS = 150;
@@ -130,7 +131,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       try {
         for (const file of walkNotes(root, skip).files) found.push(vscode.Uri.file(file));
       } catch (err) {
-        this.log.warn(`Could not read the folder ${folder.name}: ${describeError(err)}`);
+        this.log.warn(`Could not read a workspace folder: ${describeError(err)}`);
       }
     }
     return found;
@@ -195,18 +196,35 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
   }
 
+  /**
+   * Says how many notes were skipped, and why, in counts only: the log is a file on disk,
+   * so the files themselves are named only in a picker, on request, never in the log.
+   */
   private reportSkipped(): void {
     if (this.skipped.size === 0) return;
-    for (const [uri, reason] of this.skipped) this.log.warn(`Skipped ${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))}: ${reason}`);
+    const kinds = new Map<string, number>();
+    for (const reason of this.skipped.values()) {
+      const kind = / limit/.test(reason) ? 'too large' : /regular file/.test(reason) ? 'not a regular file' : 'not text';
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    }
     const n = this.skipped.size;
+    this.log.warn(`Skipped ${n} file${n === 1 ? '' : 's'}: ${[...kinds].map(([kind, count]) => `${count} ${kind}`).join(', ')}.`);
     void vscode.window
       .showInformationMessage(
-        `Attune skipped ${n} file${n === 1 ? '' : 's'} it could not read as a note (too large, or not text). The Attune output lists ${n === 1 ? 'it' : 'them'}.`,
-        'Show list',
+        `Attune skipped ${n} file${n === 1 ? '' : 's'} it could not read as a note (too large, or not text).`,
+        'Show which',
       )
       .then((choice) => {
-        if (choice) this.log.show();
+        if (choice) void this.showSkipped();
       });
+  }
+
+  private async showSkipped(): Promise<void> {
+    const items = [...this.skipped].map(([uri, reason]) => ({
+      label: curtain.detail(vscode.workspace.asRelativePath(vscode.Uri.parse(uri))) ?? 'A note (hidden while client details are hidden)',
+      description: reason,
+    }));
+    await vscode.window.showQuickPick(items, { title: 'Files Attune skipped' });
   }
 
   /** Reads a note: the open editor's text when there is one, else the file. Never throws. */
@@ -229,7 +247,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     } catch (err) {
       if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') return undefined;
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      this.log.warn(`Could not read ${vscode.workspace.asRelativePath(uri)}: ${describeError(err)}`);
+      this.log.warn(`Could not read a note: ${describeError(err)}`);
       return undefined;
     }
   }
@@ -247,14 +265,15 @@ export class WorkspaceIndex implements vscode.Disposable {
     };
     if (uri.scheme === 'file') {
       // Synchronous on purpose: one small file at a time is faster than four round trips
-      // through the thread pool, and scans yield between batches.
-      const fd = fs.openSync(uri.fsPath, 'r');
+      // through the thread pool, and scans yield between batches. The safe reader never
+      // opens a pipe or device (a FIFO named *.md would freeze the extension host).
       try {
-        const stat = fs.fstatSync(fd);
-        if (!stat.isFile() || tooLarge(stat.size)) return undefined;
-        return fs.readFileSync(fd);
-      } finally {
-        fs.closeSync(fd);
+        return readRegularFile(uri.fsPath, this.config.maxNoteBytes).bytes;
+      } catch (err) {
+        if (err instanceof TooLarge) tooLarge(err.size);
+        else if (err instanceof NotAFile) this.skipped.set(key, 'it is not a regular file (a pipe, device or folder)');
+        else throw err;
+        return undefined;
       }
     }
     const stat = await vscode.workspace.fs.stat(uri);

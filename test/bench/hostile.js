@@ -18,12 +18,17 @@
 // Environment: HOSTILE_RUNS (timed runs per size at least, median kept; default 7),
 // HOSTILE_CAP_S (seconds before a size is given up on; default 20), HOSTILE_ONLY (run only
 // the shapes whose name holds this text).
+//
+// A second table (test/bench/hostile-files.js) runs the command line on FIFOs, /dev/zero
+// links and files far over the size limit, as notes and as templates, and on growing notes
+// for `attune set`.
 'use strict';
 
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { bundleExports } = require('./bundle');
+const { hostileFileRows } = require('./hostile-files');
 const { Worker, isMainThread, parentPort, workerData } = require('worker_threads');
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -266,6 +271,15 @@ async function main() {
     console.log(`\nHostile notes: parse time (CPU ms, median of ${runs} runs or more${before ? `; ${against}: one run` : ''}) at 1x, 2x, 4x, 8x the size`);
     console.log('ratio per doubling: 2.0 is linear, 4.0 quadratic; exponent over the range: 1 is linear, 2 quadratic\n');
     printTable(['shape (sizes 1x .. 8x)', '1x', '2x', '4x', '8x', 'ratio per doubling', 'exponent'], rows);
+
+    // Hostile files through the command line (issue 12): see hostile-files.js.
+    const cli = [['', await bundleExports(REPO, ["export { run } from './src/cli/main';"], path.join(tmp, 'cli-now.js'))]];
+    if (against) cli.unshift([against, await bundleExports(path.join(tmp, 'rev'), ["export { run } from './src/cli/main';"], path.join(tmp, 'cli-before.js'))]);
+    if (against) cli[1][0] = 'now';
+    const fileRows = hostileFileRows(cli, tmp, Math.min(runs, 5), capS, only, fmtMs);
+    console.log(`\nHostile files: the command line on pipes, devices and huge files (wall ms, median of ${Math.min(runs, 5)} runs${against ? `; ${against}: one run` : ''})`);
+    console.log('"fixed": one size only; each must return at once. ">N s": gave up waiting (a hang, or reading without end)\n');
+    printTable(['case (sizes 1x .. 8x)', '1x', '2x', '4x', '8x', 'ratio per doubling', 'exponent'], fileRows);
     console.log(`\nNode ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg()[0].toFixed(1)}`);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -329,6 +329,41 @@ const FLOWS = [
   },
   {
     id: 6,
+    name: 'the privacy curtain: the status-bar eye hides client codes and titles, and they stay hidden after a window reload',
+    workspace: 'demo',
+    async run(s) {
+      await s.showContainer('Attune');
+      await waitForDemoTree(s);
+      const eye = s.page.locator('.part.statusbar [aria-label^="Attune: hide client codes"]');
+      await waitFor(eye, 'the eye in the status bar');
+      s.note('click the eye in the status bar');
+      await eye.first().click();
+      /** @param {{ label: string, level: number }[]} rows */
+      const curtained = (rows) =>
+        rows.length > 0 && rows.filter((r) => r.level === 1).every((r) => /^Client \d+$/.test(r.label)) && rows.filter((r) => r.level === 2).every((r) => r.label === 'a rupture');
+      await until('the tree to show "Client 1" and "a rupture" only', () => s.treeRows(), curtained);
+      const hiddenEye = s.page.locator('.part.statusbar [aria-label^="Attune: client codes and titles are hidden"]');
+      await waitFor(hiddenEye, 'the status bar to say details are hidden');
+
+      s.note('reload the window');
+      await s.page.reload({ waitUntil: 'domcontentloaded' });
+      await waitFor(s.page.locator('.monaco-workbench .part.activitybar'), 'the VS Code workbench after the reload', { timeout: 60000 });
+      await waitFor(s.activityTab('Attune'), 'the "Attune" item after the reload', { timeout: 60000 });
+      await waitFor(hiddenEye, 'details still hidden after the reload', { timeout: 60000 });
+      // The reload restores the side bar as it was; a click on the tab while it restores could
+      // close it again, so the view is opened by its command.
+      if (!(await s.attuneTree().isVisible())) await s.runCommand('View: Show Attune');
+      await until('the tree, after the reload, to show "Client 1" and "a rupture" only', () => s.treeRows(), curtained);
+      const rows = await s.treeRows();
+      check(!rows.some((r) => /A\.B\.|C\.D\./.test(`${r.label} ${r.description}`)), `a client code shows behind the curtain: ${JSON.stringify(rows)}`);
+
+      s.note('click the eye again');
+      await hiddenEye.first().click();
+      await waitForDemoTree(s);
+    },
+  },
+  {
+    id: 7,
     name: "the README's keys fill every field of a reflection in order: Tab, arrows then Tab or Enter on choices",
     workspace: 'demo',
     async run(s) {

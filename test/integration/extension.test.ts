@@ -212,7 +212,7 @@ describe('Attune in a real VS Code', () => {
     );
     assert.strictEqual(ok, false);
     assert.strictEqual(readDisk(uri).toString('utf8'), changed);
-    assert.match(warnings.join('\n'), /no longer on line 1 of WX\/2026-11-09\.md.*Nothing was changed/);
+    assert.match(warnings.join('\n'), /no longer on line 1 of that note.*Nothing was changed/);
   });
 
   it('inserts a template chosen from the quick pick', async () => {

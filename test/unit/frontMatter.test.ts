@@ -1,5 +1,7 @@
 import * as assert from 'assert';
-import { readFrontMatter } from '../../src/core/frontMatter';
+import { readFrontMatter, yamlValue, type FrontMatterProblem } from '../../src/core/frontMatter';
+import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, renderSnippet } from '../../src/core/templates';
+import { parse } from './helpers';
 
 function values(text: string): Record<string, string> | undefined {
   const front = readFrontMatter(text);
@@ -54,5 +56,68 @@ describe('readFrontMatter', () => {
 
   it('keeps non-ASCII values', () => {
     assert.deepStrictEqual(values('---\nclient: Zoë\n---\n'), { client: 'Zoë' });
+  });
+});
+
+describe('readFrontMatter reads values as YAML does in the plain cases (issue 12)', () => {
+  const client = (line: string): string | undefined => readFrontMatter(`---\nclient: ${line}\n---\n`)?.values.get('client');
+
+  it('a comment after a space, or opening the value, is no part of it', () => {
+    assert.strictEqual(client('# fill in later'), undefined);
+    assert.strictEqual(client('A.B. # initials only'), 'A.B.');
+    assert.strictEqual(client('A.B.\t# tab'), 'A.B.');
+    assert.strictEqual(client('A#1'), 'A#1');
+    assert.strictEqual(client('A #1'), 'A');
+  });
+
+  it('null, ~ and nothing are no value, so the folder name serves', () => {
+    for (const v of ['null', 'Null', 'NULL', '~', '', '   ', '~ # unknown']) assert.strictEqual(client(v), undefined, v);
+    assert.strictEqual(client('"null"'), 'null');
+    assert.strictEqual(client("'~'"), '~');
+    assert.strictEqual(client('nullable'), 'nullable');
+    assert.strictEqual(parse('---\nclient: null\n---\n', 'C.D./2026-11-06.md').client, 'C.D.');
+    assert.strictEqual(parse('---\nclient: # fill in later\n---\n', 'C.D./2026-11-06.md').client, 'C.D.');
+  });
+
+  it('single and double quotes, with a comment after them', () => {
+    assert.strictEqual(client("'A.B.' # it's"), 'A.B.');
+    assert.strictEqual(client("'it''s' # x"), "it's");
+    assert.strictEqual(client('"A #1" # code'), 'A #1');
+    assert.strictEqual(client('"tab\\there \\"q\\" \\\\ \\x41\\u00e9"'), 'tab\there "q" \\ Aé');
+    assert.strictEqual(client("'A #1'"), 'A #1');
+  });
+
+  it('block scalars and broken quotes are ignored, with a warning on their line', () => {
+    for (const v of ['|', '>', '|-', '>+', '|2', '| # later', "'A.B.", '"A.B.', '"A"x', '"bad \\q"']) {
+      const problems: FrontMatterProblem[] = [];
+      const front = readFrontMatter(`---\nclient: ${v}\n  indented text\n---\n`, problems);
+      assert.strictEqual(front?.values.get('client'), undefined, v);
+      assert.deepStrictEqual(problems.map((p) => [p.line, p.key]), [[1, 'client']], v);
+    }
+    const note = parse('---\nclient: |\n  A.B.\ndate: >\n  2026\n---\n', 'C.D./2026-11-06.md');
+    assert.strictEqual(note.client, 'C.D.');
+    assert.deepStrictEqual(note.warnings, [
+      { line: 1, message: 'the front-matter client is a block (| or >), which Attune does not read, so it was ignored' },
+      { line: 3, message: 'the front-matter date is a block (| or >), which Attune does not read, so it was ignored' },
+    ]);
+  });
+
+  it('yamlValue writes any client code so that it reads back as itself', () => {
+    for (const code of ['A.B.', 'A #1', 'null', '~', '|', "'A'", '"A"', 'a: b', '- x', 'back\\slash', 'C017', 'Zoë #2 # x', 'tab\tin']) {
+      assert.strictEqual(client(yamlValue(code)), code, code);
+    }
+    assert.strictEqual(yamlValue('A.B.'), 'A.B.');
+    assert.strictEqual(yamlValue('A #1'), '"A #1"');
+  });
+
+  it('a new session note for client "A #1" reads back as A #1', () => {
+    const template = findTemplate(BUILT_IN_TEMPLATES, 'session-note');
+    assert.ok(template);
+    const text = renderMarkdown(template, { client: 'A #1', date: '2026-11-20' }, '2026-11-20');
+    assert.match(text, /^---\nclient: "A #1"\n/);
+    assert.strictEqual(parse(text, 'X/2026-11-20.md').client, 'A #1');
+    // In the body the code is as it is.
+    const snippet = renderSnippet(template, { client: 'A #1', date: '2026-11-20' }, '2026-11-20');
+    assert.match(snippet, /client: \$\{1:"A #1"\}/);
   });
 });

@@ -13,6 +13,7 @@ import { decodeNote, DEFAULT_MAX_NOTE_BYTES, errorReason } from '../node/files';
 import { readRegularFile, TooLarge, type ReadResult } from '../node/safeRead';
 import { formatBytes, scanFolder } from '../node/scan';
 import { checklist } from './checklist';
+import { cues } from './cues';
 import { parseArgs, readFolder, templateFiles, UsageError, warn, type Io } from './common';
 
 declare const ATTUNE_VERSION: string | undefined;
@@ -36,6 +37,10 @@ Usage:
       oldest first, with a link to its heading and its opening line, then your
       checks (DIR/.attune/templates/checklist.md, or the built-in ones).
       --json prints {client, date, items}.
+  attune cues [PATH] [--json]
+      Phrases in a note (or in every note under a folder) that may be quiet
+      signs of a rupture, each with why. Never in front matter, code, comments
+      or rupture sections. --json prints [{file, line, column, length, cue, kind}].
   attune --help | --version
 
 Everything stays on this machine: attune reads and writes local files only.
@@ -191,7 +196,7 @@ function set(io: Io, args: readonly string[]): number {
   return 0;
 }
 
-const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set, checklist };
+const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set, checklist, cues };
 
 /** Runs the CLI; returns the exit code. Never throws. */
 export function run(argv: readonly string[], io: Io): number {

@@ -38,6 +38,8 @@ export interface TemplateContext {
   readonly level?: number;
   /** The rupture's current opening line, which a repair plan starts from. */
   readonly opener?: string;
+  /** The quoted line a cue hint was found on, when reflecting from a hint. */
+  readonly cues?: string;
 }
 
 export const TEMPLATE_VARIABLES: Readonly<Record<string, string>> = {
@@ -48,6 +50,7 @@ export const TEMPLATE_VARIABLES: Readonly<Record<string, string>> = {
   HEADING: 'the hashes for a new heading at the right level (## by default)',
   SUBHEADING: 'the hashes for a heading one level below the rupture it follows',
   OPENER: "the rupture's current opening line, when it has one",
+  CUES: 'the line a cue hint was found on, quoted, when you reflect from a hint',
   CURRENT_YEAR: 'VS Code date variables: year, month and day of today',
 };
 
@@ -65,7 +68,7 @@ const REFLECTION = `\${HEADING} \${1:A few words on what happened} #rupture/open
 - **Markers:** \${4|${N},withdrawal: short answers,withdrawal: going quiet,withdrawal: changing the subject,withdrawal: agreeing too readily,withdrawal: words that don't match the feeling,confrontation: a complaint about me,confrontation: a complaint about the work,confrontation: a complaint about fees or times,confrontation: rejecting an intervention,something else|}
   _A marker names a moment between us (pushing back is a moment), never who they are._
 - **My own reaction:** \${5|${N},none that I noticed,defensive,irritated,rushing,pride or excitement,something else|}
-- **Cues I noticed (their words, voice, body; what changed afterwards):** \${6}
+- **Cues I noticed:** \${6:\${CUES}}
 - **The part of me that led:** \${7|${N},helper,fixer,manager,protector,creative,enthusiastic,educator,in my own words|}
 - **What that part wanted:** \${8|${N},to help,to connect,to soothe,to fix,to teach,to relate,to impress,to belong,to protect,in my own words|}
 - **What I meant, and how it may have landed:** \${9}
@@ -313,6 +316,7 @@ function variables(context: TemplateContext, today: string): Variables {
     DATE: context.date ?? today,
     ...(context.title ? { TITLE: context.title } : {}),
     ...(context.opener ? { OPENER: context.opener } : {}),
+    ...(context.cues ? { CUES: context.cues } : {}),
     HEADING: '#'.repeat(level),
     SUBHEADING: '#'.repeat(Math.min(level + 1, 6)),
   };

@@ -34,7 +34,7 @@ export function relativePath(root: string, file: string): string {
  * 10,000-note scan). Gives the same outcome as stat-then-read: a note over `maxBytes` is
  * reported with its size, unread.
  */
-class NoteReader {
+export class NoteReader {
   private buffer = Buffer.allocUnsafe(64 * 1024);
 
   constructor(private readonly maxBytes: number) {}

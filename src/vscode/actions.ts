@@ -71,20 +71,22 @@ export async function insertBlock(editor: vscode.TextEditor, line: number, snipp
   return editor.insertSnippet(new vscode.SnippetString(at.before + snippet + at.after), new vscode.Position(at.line, at.character));
 }
 
-function contextFor(document: vscode.TextDocument, workspace: WorkspaceIndex, level: number): TemplateContext {
+function contextFor(document: vscode.TextDocument, workspace: WorkspaceIndex, level: number, cues?: string): TemplateContext {
   const note = workspace.parseDocument(document);
-  return { client: note.client, date: note.date ?? today(), level };
+  return { client: note.client, date: note.date ?? today(), level, ...(cues ? { cues } : {}) };
 }
 
 /**
  * Inserts a new rupture (the reflection, or an in-session repair) at the cursor, or after
- * the section of `headingLine`.
+ * the section of `headingLine`, with `cues` (a quoted line) in its "Cues I noticed" field
+ * when reflecting from a hint.
  */
 export async function insertReflection(
   editor: vscode.TextEditor,
   workspace: WorkspaceIndex,
   log: Log,
   headingLine?: number,
+  cues?: string,
   templateId = 'rupture-reflection',
 ): Promise<boolean> {
   const document = editor.document;
@@ -102,7 +104,7 @@ export async function insertReflection(
   const templates = await loadTemplates(log, vscode.workspace.getWorkspaceFolder(document.uri));
   const template = findTemplate(templates, templateId);
   if (!template) return false;
-  const snippet = renderSnippet(template, contextFor(document, workspace, level), today());
+  const snippet = renderSnippet(template, contextFor(document, workspace, level, cues), today());
   return insertBlock(editor, line, snippet);
 }
 

@@ -5,6 +5,7 @@ import { changeStatus, insertReflection, askWhatMended, insertBlock, loadTemplat
 import { readConfig, type GroupBy } from './config';
 import { prepareForSession, toggleTask } from './checklist';
 import { RuptureCompletions } from './completions';
+import { CueHints } from './cueHints';
 import { RuptureLenses } from './lenses';
 import { Log } from './log';
 import { needFolder, openSessionNote, pickClient } from './sessionNote';
@@ -21,6 +22,7 @@ export interface AttuneApi {
   readonly tree: RuptureTree;
   readonly view: vscode.TreeView<Node>;
   readonly log: Log;
+  readonly cues: CueHints;
   /** How long `activate` itself took, in milliseconds (the scan runs after it). */
   readonly activationMs: number;
   /** Where VS Code keeps this extension's log files (the trust tests search them). */
@@ -52,6 +54,8 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   status.name = 'Attune: unrepaired ruptures for this client';
   context.subscriptions.push(log, workspace, tree, treeView, lenses, status);
   curtain.activate(context);
+  const cues = new CueHints(workspace, log, context.workspaceState);
+  context.subscriptions.push(cues);
 
   /** The rupture under the cursor, found in the editor's current text. */
   const entryAtCursor = (): EntryRef | undefined => {
@@ -159,7 +163,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
       void vscode.window.showInformationMessage('Open a markdown note first, then record the repair in it.');
       return false;
     }
-    return insertReflection(editor, workspace, log, typeof lineArg === 'number' ? lineArg : undefined, 'in-session-repair');
+    return insertReflection(editor, workspace, log, typeof lineArg === 'number' ? lineArg : undefined, undefined, 'in-session-repair');
   });
 
   const guide = new RepairGuide(log);
@@ -190,7 +194,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
         return ok;
       });
     }
-    if (t.kind === 'rupture') return insertReflection(editor, workspace, log, undefined, t.id);
+    if (t.kind === 'rupture') return insertReflection(editor, workspace, log, undefined, undefined, t.id);
     const note = workspace.parseDocument(editor.document);
     const line = editor.selection.active.line;
     const level = levelForInsertion(outline(editor.document.getText()), line);
@@ -322,7 +326,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   void workspace.rescan();
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
-  return { workspace, tree, view: treeView, log, activationMs, logUri: context.logUri, curtain };
+  return { workspace, tree, view: treeView, log, cues, activationMs, logUri: context.logUri, curtain };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,94 @@
+/**
+ * `attune cues [PATH] [--json]`: the cue phrases in a note, or in every note under a
+ * folder, each with why it may be worth a second look. It only reads; nothing is written,
+ * counted or remembered.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { builtInCues, findCues, type CompiledCues, type CueHint } from '../core/cues';
+import { parseNote } from '../core/note';
+import { printable } from '../core/printable';
+import { decodeNote, DEFAULT_MAX_NOTE_BYTES, errorReason, walkNotes } from '../node/files';
+import { formatBytes, NoteReader, relativePath } from '../node/scan';
+import { parseArgs, UsageError, warn, type Io } from './common';
+
+interface FoundCue extends CueHint {
+  readonly file: string;
+  /** The words as written in the note, for the readable listing. */
+  readonly text: string;
+}
+
+function cuesIn(bytes: Uint8Array, file: string, compiled: CompiledCues, io: Io): FoundCue[] {
+  const decoded = decodeNote(bytes);
+  if (!decoded.ok) {
+    warn(io, { file, message: `skipped: ${decoded.reason}` });
+    return [];
+  }
+  const { text } = decoded;
+  const note = parseNote(text, { path: file, folderName: '', fileName: '' });
+  return findCues(text, note, compiled).map((h) => ({ ...h, file, text: text.slice(h.offset, h.offset + h.length) }));
+}
+
+export function cues(io: Io, args: readonly string[]): number {
+  const { positional, flags } = parseArgs(args, [], ['json']);
+  if (positional.length > 1) throw new UsageError('cues takes at most one note or folder');
+  const given = positional[0] ?? '.';
+  const target = path.resolve(io.cwd, given);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(target);
+  } catch (err) {
+    throw new UsageError(`cannot read ${given}: ${errorReason(err)}`);
+  }
+  const compiled = builtInCues();
+  const reader = new NoteReader(DEFAULT_MAX_NOTE_BYTES);
+  const found: FoundCue[] = [];
+  const readOne = (full: string, file: string): void => {
+    let read;
+    try {
+      read = reader.read(full);
+    } catch (err) {
+      warn(io, { file, message: `skipped: ${errorReason(err)}` });
+      return;
+    }
+    if (!(read instanceof Uint8Array)) {
+      warn(io, { file, message: `skipped: ${formatBytes(read.size)} is over the ${formatBytes(DEFAULT_MAX_NOTE_BYTES)} limit for a note` });
+      return;
+    }
+    // A loop, not push(...): a big note full of cues would overflow the call stack.
+    for (const c of cuesIn(read, file, compiled, io)) found.push(c);
+  };
+
+  if (stat.isDirectory()) {
+    let walked;
+    try {
+      walked = walkNotes(target);
+    } catch (err) {
+      throw new UsageError(`cannot read ${given}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    for (const p of walked.problems) warn(io, { file: relativePath(target, p.path), message: `folder skipped: ${p.reason}` });
+    for (const full of walked.files) readOne(full, relativePath(target, full));
+  } else if (stat.isFile()) {
+    // A single note is named as it was given, with `/` between folders.
+    readOne(target, given.split(path.sep).join('/'));
+  } else {
+    throw new UsageError(`cannot read ${given}: it is not a note or a folder`);
+  }
+
+  if (flags.has('json')) {
+    const rows = found.map((c) => ({ file: c.file, line: c.line + 1, column: c.column + 1, length: c.length, cue: c.cue, kind: c.kind }));
+    io.out(JSON.stringify(rows, null, 2) + '\n');
+    return 0;
+  }
+  if (found.length === 0) {
+    io.out('No cue phrases found.\n');
+    return 0;
+  }
+  let out = '';
+  for (const c of found) {
+    // A file name may hold a line break or a terminal escape: shown escaped, one cue stays one line.
+    out += printable(`${c.file}:${c.line + 1}:${c.column + 1}: "${c.text}" (${c.kind}, ${c.cue}): ${c.reason}`) + '\n';
+  }
+  io.out(out);
+  return 0;
+}

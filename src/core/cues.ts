@@ -1,0 +1,232 @@
+/**
+ * Cue hints: phrases in a note's ordinary text that may point to a quiet rupture. A hint is
+ * a suggestion that says why it appeared; it never creates or changes a record.
+ *
+ * Where cues are looked for: ordinary text only, never in front matter, fenced or indented
+ * code, HTML comments, or anywhere in a rupture entry's section, heading included (that
+ * rupture is already recorded). How: without regard to case, on word boundaries, straight
+ * and curly apostrophes alike, a phrase never running over a line break.
+ */
+import { splitLines } from './lines';
+import { forEachMarkdownLine } from './blocks';
+import type { Note } from './note';
+import { BUILT_IN_CUES, CUE_KINDS, type CueDefinition, type CueKind } from './cuePhrases';
+
+export { BUILT_IN_CUES, CUE_KINDS, type CueDefinition, type CueKind } from './cuePhrases';
+
+/** One cue found in a note. Lines and columns count from 0, in UTF-16 code units as editors do. */
+export interface CueHint {
+  readonly line: number;
+  readonly column: number;
+  readonly length: number;
+  /** Offset of the phrase in the text given to `findCues`. */
+  readonly offset: number;
+  /** The cue's id, such as `not-exactly`. */
+  readonly cue: string;
+  readonly kind: CueKind;
+  readonly reason: string;
+}
+
+/** Cue definitions turned into one regular expression, made once per set of settings. */
+export interface CompiledCues {
+  readonly cues: readonly CueDefinition[];
+  /** The cue of each capture group of `pattern`, in order; nothing else captures. */
+  readonly groups: readonly CueDefinition[];
+  readonly pattern: RegExp;
+}
+
+/**
+ * Letters, digits and `_` of any script, as simple ranges: V8 builds `\p{L}`-style classes
+ * slowly (a third of a second for this pattern), ranges in a millisecond or two. Everything
+ * from U+00C0 up counts as a letter except the blocks of punctuation, spaces, arrows and
+ * symbols a note may put next to a phrase (curly quotes, dashes, the ellipsis, CJK
+ * punctuation) and emoji. Without the `u` flag the search also runs twice as fast.
+ */
+const WORD = '0-9A-Za-z_\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u1FFF\\u2070-\\u218F\\u2C00-\\u2DFF\\u2E80-\\u2FFF\\u3040-\\uD7FF\\uF900-\\uFE2F\\uFE70-\\uFEFE\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A\\uFF66-\\uFFDC';
+const WORD_CHAR = new RegExp(`[${WORD}]`);
+const APOSTROPHES = "['\u2019\u2018\u02BC]";
+const SPACES = '[ \\t\\u00A0]+';
+
+/**
+ * A character matching either case. Spelled out rather than left to the `i` flag, which
+ * would make V8 work out every case of the word-character ranges (tens of milliseconds).
+ */
+function caseless(c: string): string {
+  const lower = c.toLowerCase();
+  const upper = c.toUpperCase();
+  if (lower !== upper && lower.length === 1 && upper.length === 1) return `[${lower}${upper}]`;
+  return c.replace(/[\\^$.*+?()[\]{}|/-]/g, (s) => `\\${s}`);
+}
+
+/** The regular expression source for one phrase (see cuePhrases.ts for the syntax), without the boundary before it. */
+function phraseSource(phrase: string): string {
+  const words = phrase.trim().split(/\s+/);
+  const body = words
+    .map((word) => {
+      let out = '';
+      for (let i = 0; i < word.length; i++) {
+        const c = word[i];
+        if (c === "'" || c === '\u2019' || c === '\u2018' || c === '\u02BC') out += APOSTROPHES;
+        else if (word.startsWith('...', i) || c === '\u2026') {
+          out += '(?:\\.\\.\\.|\u2026)';
+          if (c === '.') i += 2;
+        } else out += caseless(c);
+      }
+      return out;
+    })
+    .join(SPACES);
+  const trimmed = phrase.trim();
+  // A boundary after the phrase only where it ends with a letter or digit: "well..." needs
+  // none after its dots.
+  return WORD_CHAR.test(trimmed[trimmed.length - 1] ?? '') ? `${body}(?![${WORD}])` : body;
+}
+
+/**
+ * Compiles the built-in cues (unless left out) and the user's own. Phrases that start with
+ * a letter or digit share one boundary check in front of them all; the rest need none.
+ */
+export function compileCues(extra: readonly CueDefinition[] = [], builtIn: readonly CueDefinition[] = BUILT_IN_CUES): CompiledCues {
+  const cues = [...builtIn, ...extra].filter((c) => c.phrases.length > 0);
+  const groups: CueDefinition[] = [];
+  const branch = (wordStart: boolean): string =>
+    cues
+      .map((cue) => {
+        const phrases = cue.phrases.filter((p) => WORD_CHAR.test(p.trim()[0] ?? '') === wordStart);
+        if (phrases.length === 0) return '';
+        groups.push(cue);
+        return `(${phrases.map(phraseSource).join('|')})`;
+      })
+      .filter(Boolean)
+      .join('|');
+  const words = branch(true);
+  const others = branch(false);
+  const source = [words && `(?<![${WORD}])(?:${words})`, others].filter(Boolean).join('|');
+  // An empty set matches nothing (an empty alternation would match everywhere).
+  return { cues, groups, pattern: new RegExp(source || '(?!)', 'g') };
+}
+
+let builtInCompiled: CompiledCues | undefined;
+
+/** The built-in cues alone, compiled once. */
+export function builtInCues(): CompiledCues {
+  builtInCompiled ??= compileCues();
+  return builtInCompiled;
+}
+
+interface RawMatch {
+  readonly offset: number;
+  readonly length: number;
+  readonly cue: CueDefinition;
+}
+
+/**
+ * The cues in a note's ordinary text, in order. `note` is the parsed note (its front
+ * matter and rupture sections). One pass of the expression over the text; the block walk
+ * runs only when something matched, so a note without cues costs one search.
+ */
+export function findCues(text: string, note: Pick<Note, 'entries' | 'frontMatterEnd'>, compiled: CompiledCues): CueHint[] {
+  const matches: RawMatch[] = [];
+  const { pattern } = compiled;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    let group = 1;
+    while (m[group] === undefined) group++;
+    matches.push({ offset: m.index, length: m[0].length, cue: compiled.groups[group - 1] });
+    // Every phrase holds at least one character, so the search always moves on.
+  }
+  pattern.lastIndex = 0;
+  if (matches.length === 0) return [];
+
+  const lines = splitLines(text);
+  const ordinary = new Uint8Array(lines.length);
+  forEachMarkdownLine(text, lines, note.frontMatterEnd + 1, (_line, index) => {
+    ordinary[index] = 1;
+  });
+  // Rupture sections may nest: a running count of the sections open at each line keeps
+  // this linear however deep they go.
+  const opened = new Int32Array(lines.length + 1);
+  for (const e of note.entries) {
+    opened[Math.max(0, e.line)]++;
+    opened[Math.min(lines.length, e.sectionEnd)]--;
+  }
+  let depth = 0;
+  for (let i = 0; i < lines.length; i++) {
+    depth += opened[i];
+    if (depth > 0) ordinary[i] = 0;
+  }
+
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const hints: CueHint[] = [];
+  let line = 0;
+  for (const match of matches) {
+    while (line + 1 < lines.length && lines[line + 1].start <= match.offset) line++;
+    if (!ordinary[line]) continue;
+    const column = match.offset - lines[line].start - (line === 0 ? bom : 0);
+    hints.push({ line, column, length: match.length, offset: match.offset, cue: match.cue.id, kind: match.cue.kind, reason: match.cue.reason });
+  }
+  return hints;
+}
+
+/** Limits on the user's own phrases, so a hostile settings file cannot slow the editor down. */
+export const MAX_USER_PHRASES = 200;
+const MAX_PHRASE_LENGTH = 100;
+const MAX_REASON_LENGTH = 300;
+
+export interface UserCues {
+  readonly cues: CueDefinition[];
+  /** Entries left out because they were not a usable phrase, kind and reason. */
+  readonly skipped: number;
+}
+
+function cleanText(value: unknown, max: number): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  // Control characters (line breaks included) become spaces: a hint is one line.
+  const clean = value.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, ' ').replace(/\s+/g, ' ').trim();
+  return clean.length > 0 && clean.length <= max ? clean : undefined;
+}
+
+function idFor(phrase: string, given: unknown): string {
+  if (typeof given === 'string' && /^[a-z0-9][a-z0-9-]{0,39}$/.test(given)) return given;
+  const slug = phrase
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return slug || 'own-phrase';
+}
+
+/**
+ * Reads the `attune.cues.phrases` setting: an array of `{ phrase, kind, reason }` (an
+ * optional `id` too). Anything else in it is skipped and counted, never thrown on: the
+ * settings may come from an untrusted workspace.
+ */
+export function readUserCues(raw: unknown): UserCues {
+  if (!Array.isArray(raw)) return { cues: [], skipped: raw === undefined || raw === null ? 0 : 1 };
+  const cues: CueDefinition[] = [];
+  let skipped = 0;
+  for (const item of raw.slice(0, MAX_USER_PHRASES)) {
+    const entry = item !== null && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>) : undefined;
+    const phrase = cleanText(entry?.phrase, MAX_PHRASE_LENGTH);
+    const reason = cleanText(entry?.reason, MAX_REASON_LENGTH);
+    const kind = CUE_KINDS.find((k) => k === entry?.kind);
+    // A phrase needs a letter or a digit: "..." alone would match all over a note.
+    if (!entry || !phrase || !reason || !kind || !/[\p{L}\p{N}]/u.test(phrase)) {
+      skipped++;
+      continue;
+    }
+    cues.push({ id: idFor(phrase, entry.id), kind, reason, phrases: [phrase] });
+  }
+  skipped += Math.max(0, raw.length - MAX_USER_PHRASES);
+  return { cues, skipped };
+}
+
+/** What a hover or a listing adds to every cue's reason. */
+export const NOT_A_RUPTURE_BY_ITSELF =
+  'A short answer or a silence is not a rupture by itself; this is only a prompt to look again, and nothing is recorded unless you choose to.';
+
+/** The line a cue was found on, quoted for the "Cues I noticed" field of a reflection. */
+export function quoteCueLine(lineText: string): string {
+  const text = lineText.trim();
+  return text.includes('"') ? `\u201C${text}\u201D` : `"${text}"`;
+}

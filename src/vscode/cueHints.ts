@@ -1,0 +1,257 @@
+/**
+ * Cue hints in the editor: a faint mark (a diagnostic of severity Hint, which the Problems
+ * panel leaves out) under phrases that may be quiet signs of a rupture, a hover saying why,
+ * and three quick fixes: reflect on it, hide it on this line, or turn the hints off.
+ *
+ * A hint never creates, changes or counts anything by itself, and nothing about cues is
+ * logged. "Not this time" is remembered as a hash of the note's URI, the cue and the line's
+ * text in the workspace's storage, never the text itself.
+ */
+import * as crypto from 'crypto';
+import * as vscode from 'vscode';
+import { compileCues, findCues, NOT_A_RUPTURE_BY_ITSELF, quoteCueLine, readUserCues, type CompiledCues } from '../core/cues';
+import { lastContentLine } from '../core/insert';
+import { outline } from '../core/outline';
+import { insertReflection } from './actions';
+import type { Log } from './log';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** Shown as the diagnostic's source, and how the quick fixes find our own hints. */
+const SOURCE = 'Attune cue hint';
+const DISMISSED_KEY = 'attune.cues.notThisTime';
+/** Hashes kept at most; the oldest go first. */
+const MAX_DISMISSED = 10000;
+const DEBOUNCE_MS = 150;
+
+const KIND_WORDS: Readonly<Record<string, string>> = {
+  withdrawal: 'a possible sign of withdrawal (moving away)',
+  confrontation: 'a possible sign of confrontation (moving against)',
+  'my own reaction': 'a possible sign in your own reaction',
+};
+
+export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, vscode.HoverProvider {
+  static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('attune.cues');
+  private readonly disposables: vscode.Disposable[] = [this.diagnostics];
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Compiled cue sets by the settings they came from; settings rarely change. */
+  private readonly compiled = new Map<string, CompiledCues>();
+  /** Settings whose skipped phrases the user has already been told about. */
+  private readonly told = new Set<string>();
+  private dismissed: Set<string>;
+
+  constructor(
+    private readonly workspace: WorkspaceIndex,
+    private readonly log: Log,
+    private readonly state: vscode.Memento,
+  ) {
+    this.dismissed = this.readDismissed();
+    const selector: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }];
+    this.disposables.push(
+      vscode.languages.registerCodeActionsProvider(selector, this, { providedCodeActionKinds: CueHints.providedCodeActionKinds }),
+      vscode.languages.registerHoverProvider(selector, this),
+      vscode.commands.registerCommand('attune.reflectOnCue', (uri: unknown, line: unknown) => this.reflect(uri, line)),
+      vscode.commands.registerCommand('attune.hideCue', (uri: unknown, line: unknown, cue: unknown) => this.hide(uri, line, cue)),
+      vscode.commands.registerCommand('attune.turnOffCueHints', (uri: unknown) => this.turnOff(uri)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.diagnostics.delete(d.uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('attune.cues') || e.affectsConfiguration('attune.notes')) this.refreshAll();
+      }),
+      // The index decides what is a note; it learns the settings when it rescans.
+      workspace.onDidChange(() => this.refreshAll()),
+    );
+    this.refreshAll();
+  }
+
+  /** Reads the hidden hints again from the workspace's storage, as a new window would, and recomputes. */
+  reload(): void {
+    this.dismissed = this.readDismissed();
+    this.refreshAll();
+  }
+
+  /** The hints shown on a document now (for tests). */
+  hintsFor(uri: vscode.Uri): readonly vscode.Diagnostic[] {
+    return this.diagnostics.get(uri) ?? [];
+  }
+
+  refreshAll(): void {
+    for (const document of vscode.workspace.textDocuments) this.refresh(document);
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!document.isClosed) this.refresh(document);
+      }, DEBOUNCE_MS),
+    );
+  }
+
+  /** Recomputes one document's hints from its current (unsaved) text. */
+  refresh(document: vscode.TextDocument): void {
+    const cues = this.cuesFor(document);
+    if (!cues) {
+      this.diagnostics.delete(document.uri);
+      return;
+    }
+    const text = document.getText();
+    const note = this.workspace.parseDocument(document);
+    const path = document.uri.toString();
+    const found: vscode.Diagnostic[] = [];
+    for (const hint of findCues(text, note, cues)) {
+      if (this.dismissed.has(hintKey(path, hint.cue, document.lineAt(hint.line).text))) continue;
+      const range = new vscode.Range(hint.line, hint.column, hint.line, hint.column + hint.length);
+      const diagnostic = new vscode.Diagnostic(range, hint.reason, vscode.DiagnosticSeverity.Hint);
+      diagnostic.source = SOURCE;
+      diagnostic.code = hint.cue;
+      found.push(diagnostic);
+    }
+    this.diagnostics.set(document.uri, found);
+  }
+
+  /** The cue set for a note, or undefined when hints are off or the document is not a note. */
+  private cuesFor(document: vscode.TextDocument): CompiledCues | undefined {
+    if (document.languageId !== 'markdown' || !this.workspace.isNote(document.uri)) return undefined;
+    const config = vscode.workspace.getConfiguration('attune.cues', document.uri);
+    if (!config.get<boolean>('enabled', true)) return undefined;
+    const raw: unknown = config.get('phrases', []);
+    let key: string;
+    try {
+      key = JSON.stringify(raw) ?? '';
+    } catch {
+      key = '';
+    }
+    let compiled = this.compiled.get(key);
+    if (!compiled) {
+      const user = readUserCues(raw);
+      if (user.skipped > 0 && !this.told.has(key)) {
+        this.told.add(key);
+        void vscode.window.showWarningMessage(
+          `Attune left out ${user.skipped} of your own cue phrases (attune.cues.phrases): each needs a phrase of up to 100 characters with a letter in it, a kind (withdrawal, confrontation or my own reaction) and a one-line reason.`,
+        );
+      }
+      if (this.compiled.size > 20) this.compiled.clear();
+      compiled = compileCues(user.cues);
+      this.compiled.set(key, compiled);
+    }
+    return compiled;
+  }
+
+  private ourHints(document: vscode.TextDocument, diagnostics: readonly vscode.Diagnostic[]): vscode.Diagnostic[] {
+    const shown = new Set(this.diagnostics.get(document.uri) ?? []);
+    return diagnostics.filter((d) => d.source === SOURCE && shown.has(d));
+  }
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const hints = this.ourHints(document, context.diagnostics);
+    if (hints.length === 0) return [];
+    const hint = hints[0];
+    const line = hint.range.start.line;
+    const reflect = new vscode.CodeAction('Reflect on this as a rupture', vscode.CodeActionKind.QuickFix);
+    reflect.command = { title: reflect.title, command: 'attune.reflectOnCue', arguments: [document.uri, line] };
+    reflect.diagnostics = [hint];
+    const hide = new vscode.CodeAction('Not this time', vscode.CodeActionKind.QuickFix);
+    hide.command = { title: hide.title, command: 'attune.hideCue', arguments: [document.uri, line, String(hint.code)] };
+    hide.diagnostics = [hint];
+    const off = new vscode.CodeAction('Turn off cue hints', vscode.CodeActionKind.QuickFix);
+    off.command = { title: off.title, command: 'attune.turnOffCueHints', arguments: [document.uri] };
+    off.diagnostics = hints;
+    return [reflect, hide, off];
+  }
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const hint = (this.diagnostics.get(document.uri) ?? []).find((d) => d.range.contains(position));
+    if (!hint) return undefined;
+    const cues = this.cuesFor(document);
+    const kind = cues?.cues.find((c) => c.id === hint.code)?.kind;
+    // Plain words (a user's own reason is escaped), so the hover reads as written.
+    const text = new vscode.MarkdownString(
+      [
+        `Attune noticed ${kind ? KIND_WORDS[kind] : 'a possible cue'}: ${escapeMarkdown(hint.message)}`,
+        NOT_A_RUPTURE_BY_ITSELF,
+        'Quick Fix: reflect on it as a rupture, hide it on this line ("Not this time"), or turn cue hints off.',
+      ].join('\n\n'),
+    );
+    text.isTrusted = false;
+    return new vscode.Hover(text, hint.range);
+  }
+
+  /** "Reflect on this as a rupture": the reflection after the hint's section, its line quoted in "Cues I noticed". */
+  private async reflect(uriArg: unknown, lineArg: unknown): Promise<boolean> {
+    if (!(uriArg instanceof vscode.Uri) || typeof lineArg !== 'number') return false;
+    const document = await vscode.workspace.openTextDocument(uriArg);
+    if (lineArg < 0 || lineArg >= document.lineCount) return false;
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    const quoted = quoteCueLine(document.lineAt(lineArg).text);
+    let heading: number | undefined;
+    for (const h of outline(document.getText())) {
+      if (h.line > lineArg) break;
+      heading = h.line;
+    }
+    if (heading === undefined) {
+      // No heading above: the whole note is the section, so the reflection goes at its end.
+      const last = Math.max(0, lastContentLine(document.getText(), -1, document.lineCount));
+      const end = document.lineAt(last).range.end;
+      editor.selection = new vscode.Selection(end, end);
+    }
+    return insertReflection(editor, this.workspace, this.log, heading, quoted);
+  }
+
+  /** "Not this time": hides the hint on this line, remembered by a hash only. */
+  private async hide(uriArg: unknown, lineArg: unknown, cue: unknown): Promise<boolean> {
+    if (!(uriArg instanceof vscode.Uri) || typeof lineArg !== 'number' || typeof cue !== 'string') return false;
+    const document = await vscode.workspace.openTextDocument(uriArg);
+    if (lineArg < 0 || lineArg >= document.lineCount) return false;
+    const key = hintKey(document.uri.toString(), cue, document.lineAt(lineArg).text);
+    this.dismissed.delete(key);
+    this.dismissed.add(key);
+    const list = [...this.dismissed].slice(-MAX_DISMISSED);
+    this.dismissed = new Set(list);
+    await this.state.update(DISMISSED_KEY, list);
+    this.refresh(document);
+    return true;
+  }
+
+  private async turnOff(uriArg: unknown): Promise<void> {
+    const scope = uriArg instanceof vscode.Uri ? uriArg : vscode.window.activeTextEditor?.document.uri;
+    const config = vscode.workspace.getConfiguration('attune.cues', scope);
+    const where = config.inspect<boolean>('enabled');
+    // Change the setting where it is set, so a workspace's own "on" does not outlast the click.
+    const target =
+      where?.workspaceFolderValue !== undefined
+        ? vscode.ConfigurationTarget.WorkspaceFolder
+        : where?.workspaceValue !== undefined
+          ? vscode.ConfigurationTarget.Workspace
+          : vscode.ConfigurationTarget.Global;
+    await config.update('enabled', false, target);
+    for (const document of vscode.workspace.textDocuments) this.diagnostics.delete(document.uri);
+    void vscode.window.showInformationMessage('Cue hints are off. To bring them back, turn on "attune.cues.enabled" in Settings.');
+  }
+
+  private readDismissed(): Set<string> {
+    const stored = this.state.get<unknown>(DISMISSED_KEY);
+    return new Set(Array.isArray(stored) ? stored.filter((s): s is string => typeof s === 'string') : []);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>#|!]/g, (c) => `\\${c}`);
+}
+
+/** What "Not this time" remembers: a hash, from which neither the note nor its text can be read back. */
+export function hintKey(path: string, cue: string, lineText: string): string {
+  return crypto.createHash('sha256').update(`${path}\u0000${cue}\u0000${lineText}`).digest('hex');
+}

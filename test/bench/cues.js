@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+// The cue-hints benchmark (issue 16): `npm run bench:cues` (builds dist/ with --production first).
+//
+// 1. Hints for a 2,000-line note recomputed, in process, as the editor does on each edit
+//    (parseNote + findCues over the whole text): median and 90th percentile of many runs.
+//    The note is session prose taken from the corpus, one cue phrase planted about every
+//    40 lines, a rupture section, code blocks and comments among them.
+// 2. `attune cues DIR --json` against `attune list DIR --json` on the 10,000-note corpus,
+//    whole processes, interleaved, medians.
+// Each figure also in CPU time (user + system): on a shared machine, other work stretches
+// wall-clock times far more than the CPU a run itself needs.
+// Figures are printed, never asserted; the run fails only when a tool fails.
+//
+// Environment: BENCH_NOTES (default 10000), BENCH_SAMPLES (default 11), BENCH_DIR.
+'use strict';
+
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawnSync } = require('child_process');
+const { bundleExports } = require('./bundle');
+const corpus = require('./corpus');
+
+const REPO = path.resolve(__dirname, '..', '..');
+const NOTES = Number(process.env.BENCH_NOTES || 10000);
+const SAMPLES = Number(process.env.BENCH_SAMPLES || 11);
+const DIR = path.resolve(process.env.BENCH_DIR || corpus.DEFAULT_DIR);
+const CLI = path.join(REPO, 'dist', 'cli.js');
+const OUT = path.join(os.tmpdir(), `attune-bench-cues-${process.pid}.json`);
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+function fail(message) {
+  console.error(`\nbench:cues: FAILED: ${message}`);
+  process.exit(1);
+}
+
+function ensureCorpus() {
+  let m;
+  try {
+    m = JSON.parse(fs.readFileSync(path.join(DIR, 'manifest.json'), 'utf8'));
+  } catch {
+    m = undefined;
+  }
+  if (m && m.generator === corpus.GENERATOR && m.notes === NOTES) return m;
+  process.stderr.write(`bench:cues: making the ${NOTES}-note corpus in ${DIR}\n`);
+  return corpus.generate(NOTES, DIR);
+}
+
+/** Session prose from the corpus, 2,000 lines, with cues, a rupture section, code and a comment. */
+function sessionNote(lineCount) {
+  const CUES = [
+    "She said 'not exactly' when I summed it up.",
+    'Well... maybe, he said, and went quiet.',
+    'I felt defensive when she mentioned the fee.',
+    "You don't understand, she said.",
+    'It was too much, too soon.',
+  ];
+  const lines = ['---', 'client: C001', 'date: 2024-05-14', '---', '', '# A long running journal', ''];
+  const folders = fs.readdirSync(DIR).filter((f) => /^C\d+$/.test(f)).sort();
+  for (const folder of folders) {
+    for (const file of fs.readdirSync(path.join(DIR, folder)).sort()) {
+      const text = fs.readFileSync(path.join(DIR, folder, file), 'utf8');
+      const body = text.replace(/^---\n[\s\S]*?\n---\n/, '').split('\n');
+      for (const line of body) {
+        lines.push(line);
+        if (lines.length % 40 === 0) lines.push(CUES[(lines.length / 40) % CUES.length]);
+        if (lines.length >= lineCount) return lines.join('\n');
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
+/** Wall time, and CPU time (user + system, from the shell's `times`) of one whole process. */
+function timeProcess(args) {
+  const quoted = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+  const t0 = now();
+  const r = spawnSync('bash', ['-c', `${quoted} > "$ATTUNE_BENCH_OUT" && times`], {
+    encoding: 'utf8',
+    env: { ...process.env, ATTUNE_BENCH_OUT: OUT },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const ms = now() - t0;
+  if (r.status !== 0) fail(`attune ${args[0]} exited ${r.status}: ${String(r.stderr).slice(0, 500)}`);
+  // `times` prints the shell's own times, then its children's: "0m0.312s 0m0.045s".
+  const m = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(r.stdout.trim());
+  const cpuMs = m ? (Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4])) * 1000 : NaN;
+  return { ms, cpuMs, stdout: fs.readFileSync(OUT, 'utf8') };
+}
+
+async function main() {
+  if (!fs.existsSync(CLI)) fail('dist/cli.js is missing: run npm run build (npm run bench:cues builds it)');
+  const manifest = ensureCorpus();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-bench-cues-'));
+  try {
+    const core = require(
+      await bundleExports(
+        REPO,
+        ["export { builtInCues, findCues } from './src/core/cues';", "export { parseNote } from './src/core/note';"],
+        path.join(tmp, 'core.js'),
+      ),
+    );
+
+    // 1. In process: what each edit costs.
+    const text = sessionNote(2000);
+    const source = { path: 'C001/journal.md', folderName: 'C001', fileName: 'journal.md' };
+    const cues = core.builtInCues();
+    const recompute = () => core.findCues(text, core.parseNote(text, source), cues);
+    const first0 = now();
+    const hints = recompute().length;
+    const firstMs = now() - first0;
+    for (let i = 0; i < 50; i++) recompute();
+    // CPU time beside wall time: on a shared machine other work stretches the wall clock.
+    const samples = [];
+    const cpuSamples = [];
+    for (let i = 0; i < 301; i++) {
+      const c0 = process.cpuUsage();
+      const t0 = now();
+      recompute();
+      samples.push(now() - t0);
+      const c = process.cpuUsage(c0);
+      cpuSamples.push((c.user + c.system) / 1000);
+    }
+
+    // 2. Whole processes over the corpus, interleaved so both see the same machine state.
+    const list = [];
+    const found = [];
+    const listCpu = [];
+    const foundCpu = [];
+    let cueRows = 0;
+    for (let i = 0; i < SAMPLES + 2; i++) {
+      const order = i % 2 === 0 ? ['list', 'cues'] : ['cues', 'list'];
+      for (const which of order) {
+        const r = timeProcess([which, DIR, '--json']);
+        if (i < 2) continue;
+        if (which === 'list') {
+          list.push(r.ms);
+          listCpu.push(r.cpuMs);
+        } else {
+          found.push(r.ms);
+          foundCpu.push(r.cpuMs);
+          cueRows = JSON.parse(r.stdout).length;
+        }
+      }
+    }
+
+    const listMs = median(list);
+    const cuesMs = median(found);
+    const cpuRatio = median(foundCpu) / median(listCpu);
+    const rows = [
+      ['hints for a 2,000-line note recomputed (parseNote + findCues), median', `${round(median(samples), 3)} ms (p90 ${round(percentile(samples, 0.9), 3)} ms, first call ${round(firstMs, 1)} ms; ${hints} hints, ${text.length} chars)`, '<= 2 ms', median(samples) <= 2 ? 'yes' : 'NO'],
+      ['the same, CPU time (user + system)', `${round(median(cpuSamples), 3)} ms`, '<= 2 ms', median(cpuSamples) <= 2 ? 'yes' : 'NO'],
+      ['`attune cues DIR --json` vs `attune list DIR --json`, whole process', `${round(cuesMs / listMs, 2)}x (${round(cuesMs)} vs ${round(listMs)} ms; ${cueRows} cues)`, '<= 1.5x', cuesMs / listMs <= 1.5 ? 'yes' : 'NO'],
+      ['the same, CPU time (user + system)', `${round(cpuRatio, 2)}x (${round(median(foundCpu))} vs ${round(median(listCpu))} ms)`, '<= 1.5x', cpuRatio <= 1.5 ? 'yes' : 'NO'],
+    ];
+    const load = os.loadavg()[0];
+    console.log(`\nCue hints, ${manifest.notes} notes (${round(manifest.totalBytes / 1048576, 1)} MB), medians of ${SAMPLES} process runs; load average ${round(load, 2)}; ${os.cpus().length} cores, Node ${process.versions.node}\n`);
+    const widths = [0, 1, 2, 3].map((c) => Math.max(...[['figure', 'value', 'target', 'met?'], ...rows].map((r) => r[c].length)));
+    const line = (r) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
+    console.log(line(['figure', 'value', 'target', 'met?']));
+    console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
+    for (const r of rows) console.log(line(r));
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.rmSync(OUT, { force: true });
+  }
+}
+
+main().catch((err) => fail(err instanceof Error ? err.stack || err.message : String(err)));

@@ -1,0 +1,119 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { cli, TempDirs, write } from './helpers';
+
+const NOTES: Readonly<Record<string, string>> = {
+  'AB/2026-11-13.md': [
+    '---', // 1
+    'client: A.B.', // 2
+    'mood: not exactly fine', // 3
+    '---', // 4
+    '# Session', // 5
+    '', // 6
+    "She said 'not exactly' and went quiet.", // 7
+    '', // 8
+    '```', // 9
+    'I rushed.', // 10
+    '```', // 11
+    '<!-- I felt defensive -->', // 12
+    '## The fee #rupture/open', // 13
+    'She stopped crying.', // 14
+    '## Later', // 15
+    'The exercise helped, it went well.', // 16
+    'You don\u2019t understand, he said.', // 17
+  ].join('\n'),
+  'CD/2026-11-20.md': '# Session\n\nI talked too much.\n',
+  'CD/quiet.md': '# Nothing here\n\nIt went well.\n',
+  '.hidden/x.md': 'I rushed.\n',
+  'node_modules/x.md': 'I rushed.\n',
+};
+
+describe('attune cues (command line)', () => {
+  const temp = new TempDirs();
+  after(() => temp.cleanup());
+
+  it('prints every cue in a folder as JSON: file relative to the folder, 1-based line and column, length, cue, kind', () => {
+    const dir = temp.make(NOTES);
+    const r = cli(['cues', dir, '--json'], '/');
+    assert.strictEqual(r.code, 0, r.err);
+    assert.strictEqual(r.err, '');
+    assert.deepStrictEqual(JSON.parse(r.out), [
+      { file: 'AB/2026-11-13.md', line: 7, column: 11, length: 11, cue: 'not-exactly', kind: 'withdrawal' },
+      { file: 'AB/2026-11-13.md', line: 7, column: 28, length: 10, cue: 'went-quiet', kind: 'withdrawal' },
+      { file: 'AB/2026-11-13.md', line: 17, column: 1, length: 20, cue: 'dont-understand', kind: 'confrontation' },
+      { file: 'CD/2026-11-20.md', line: 3, column: 1, length: 17, cue: 'too-much-talking', kind: 'my own reaction' },
+    ]);
+    assert.deepStrictEqual(Object.keys(JSON.parse(r.out)[0]), ['file', 'line', 'column', 'length', 'cue', 'kind']);
+  });
+
+  it('reads the current folder by default', () => {
+    const dir = temp.make(NOTES);
+    const r = cli(['cues', '--json'], path.join(dir, 'CD'));
+    assert.deepStrictEqual(JSON.parse(r.out).map((c: { file: string }) => c.file), ['2026-11-20.md']);
+  });
+
+  it('prints one readable line per cue with its reason', () => {
+    const dir = temp.make(NOTES);
+    const r = cli(['cues', 'CD'], dir);
+    assert.strictEqual(r.code, 0);
+    assert.strictEqual(
+      r.out,
+      '2026-11-20.md:3:1: "I talked too much" (my own reaction, too-much-talking): Talking or explaining a lot can crowd out what the client needed to say. Worth a second look?\n',
+    );
+    const all = cli(['cues', dir], '/').out.trimEnd().split('\n');
+    assert.strictEqual(all.length, 4);
+    assert.match(all[0], /^AB\/2026-11-13\.md:7:11: "not exactly" \(withdrawal, not-exactly\): .*Worth a second look\?$/);
+  });
+
+  it('names a single note as it was given, with / between folders', () => {
+    const dir = temp.make(NOTES);
+    const r = cli(['cues', 'AB/2026-11-13.md', '--json'], dir);
+    assert.deepStrictEqual(
+      JSON.parse(r.out).map((c: { file: string; line: number }) => `${c.file}:${c.line}`),
+      ['AB/2026-11-13.md:7', 'AB/2026-11-13.md:7', 'AB/2026-11-13.md:17'],
+    );
+    const quiet = cli(['cues', 'CD/quiet.md'], dir);
+    assert.strictEqual(quiet.code, 0);
+    assert.strictEqual(quiet.out, 'No cue phrases found.\n');
+    assert.strictEqual(cli(['cues', 'CD/quiet.md', '--json'], dir).out, '[]\n');
+  });
+
+  it('escapes control characters, so one cue stays on one line', () => {
+    const dir = temp.make();
+    write(dir, 'odd\nname\x1b[2J.md', 'I\trushed.\n');
+    const r = cli(['cues', dir], '/');
+    assert.strictEqual(r.out, 'odd\\nname\\x1b[2J.md:1:1: "I\trushed" (my own reaction, rushed): Rushing can leave a client behind without either of you noticing. Worth a second look?\n');
+  });
+
+  it('says clearly when the path cannot be read or the arguments are wrong, exit 2', () => {
+    const dir = temp.make(NOTES);
+    const missing = cli(['cues', 'nowhere'], dir);
+    assert.strictEqual(missing.code, 2);
+    assert.strictEqual(missing.err, 'attune: cannot read nowhere: it does not exist\n');
+    assert.strictEqual(cli(['cues', 'a', 'b'], dir).code, 2);
+    assert.strictEqual(cli(['cues', '--bogus'], dir).code, 2);
+  });
+
+  it('skips binary files and notes over the size limit with a warning that quotes nothing', () => {
+    const dir = temp.make({ 'bin.md': Buffer.from([0, 1, 2, 3]), 'big.md': 'I rushed. '.repeat(600000), 'ok.md': 'I rushed.\n' });
+    const r = cli(['cues', dir, '--json'], '/');
+    assert.strictEqual(r.code, 0);
+    assert.deepStrictEqual(JSON.parse(r.out).map((c: { file: string }) => c.file), ['ok.md']);
+    assert.match(r.err, /^attune: warning: big\.md: skipped: .* is over the 5 MB limit for a note\nattune: warning: bin\.md: skipped: it looks like a binary file/);
+    assert.ok(!r.err.includes('rushed'));
+  });
+
+  it('is listed in the help', () => {
+    const r = cli(['--help'], temp.make());
+    assert.match(r.out, /attune cues \[PATH\] \[--json\]/);
+  });
+
+  it('never writes anything', () => {
+    const dir = temp.make(NOTES);
+    const before = fs.readFileSync(path.join(dir, 'AB', '2026-11-13.md'));
+    cli(['cues', dir], '/');
+    assert.deepStrictEqual(fs.readFileSync(path.join(dir, 'AB', '2026-11-13.md')), before);
+    assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['.hidden', 'AB', 'CD', 'node_modules']);
+  });
+});

@@ -216,10 +216,10 @@ const FLOWS = [
       await insertWithLens(s, EF_NOTE, TITLE);
 
       await waitForTreeEntry(s, EF_CLIENT, TITLE, `open · ${notedOf(EF_DATE)}`);
-      const after = await s.treeRows();
+      // The tree redraws as a whole after a change: read it once it lists every rupture again.
+      const after = await until(`the tree to list ${before + 1} ruptures`, () => s.treeRows(), (rows) => rows.filter((r) => r.level === 2).length === before + 1);
       check(!after.find((r) => r.level === 1 && r.label === EF_CLIENT)?.description, `the ${EF_CLIENT} group shows a count: ${JSON.stringify(after)}`);
       check((await s.badge('Attune')) === null, 'a badge on the Attune icon, which is off by default');
-      check(after.filter((r) => r.level === 2).length === before + 1, `the tree lists ${after.filter((r) => r.level === 2).length} ruptures, want ${before + 1}`);
     },
   },
   {

@@ -7,23 +7,14 @@
 import * as path from 'path';
 import { earlierNote, nextTimeLines, type CarriedLine } from '../core/carryForward';
 import { buildChecklist, DEFAULT_NOTE_FILE_PATTERN, renderChecks, sessionNotePath } from '../core/checklist';
+import { checksWithFeedback, feedbackBrief } from '../core/feedbackChecklist';
 import { mergeTemplates } from '../core/templates';
 import { printable, printableLines } from '../core/printable';
 import { decodeNote, DEFAULT_MAX_NOTE_BYTES } from '../node/files';
 import { readRegularFile } from '../node/safeRead';
 import { scanFolder } from '../node/scan';
-import { parseArgs, readFolder, templateFiles, UsageError, warn, type Io } from './common';
-
-/** Picks the client the user means: the exact code, else the one code that matches ignoring case. */
-function resolveClient(known: readonly string[], wanted: string): string | undefined {
-  if (known.includes(wanted)) return wanted;
-  const folded = known.filter((c) => c.toLowerCase() === wanted.toLowerCase());
-  return folded.length === 1 ? folded[0] : undefined;
-}
-
-function knownList(known: readonly string[]): string {
-  return known.length === 0 ? 'no client notes were found there' : `known clients: ${known.map(printable).join(', ')}`;
-}
+import { knownList, parseArgs, readFolder, resolveClient, templateFiles, UsageError, warn, type Io } from './common';
+import { checklistFeedbackJson, feedbackThreshold } from './feedback';
 
 /** The "Next time" lines of the most recent note before today (not today's own note). */
 function carriedLines(
@@ -39,12 +30,13 @@ function carriedLines(
 
 /** The CLI handler, same shape as main's list, template and set. */
 export function checklist(io: Io, args: readonly string[]): number {
-  const { positional, flags } = parseArgs(args, ['client'], ['json']);
+  const { positional, flags } = parseArgs(args, ['client', 'feedback-threshold'], ['json']);
   if (positional.length > 1) throw new UsageError('checklist takes at most one folder');
   const dir = positional[0];
   const json = flags.has('json');
   const client0 = flags.get('client');
   const wanted = typeof client0 === 'string' ? client0 : undefined;
+  const threshold = feedbackThreshold(flags.get('feedback-threshold'));
   const root = readFolder(io, dir);
   let result;
   try {
@@ -74,13 +66,14 @@ export function checklist(io: Io, args: readonly string[]): number {
     }
     return texts.get(rel);
   };
+  const feedback = feedbackBrief(index.notesOf(client), client, io.today, threshold);
   const checklist = buildChecklist({
     client,
     today: io.today,
     entries: index.unrepaired(client),
     notePath,
     noteText,
-    checks: renderChecks(mergeTemplates(templateFiles(root)), client, io.today),
+    checks: checksWithFeedback(renderChecks(mergeTemplates(templateFiles(root)), client, io.today), feedback),
     held: index.held(client),
     fromLastTime: carriedLines(index.notesOf(client), io.today, notePath, noteText),
   });
@@ -103,7 +96,7 @@ export function checklist(io: Io, args: readonly string[]): number {
         ...(e.opener ? { opener: e.opener } : {}),
       };
     });
-    io.out(JSON.stringify({ client, date: io.today, items }, null, 2) + '\n');
+    io.out(JSON.stringify({ client, date: io.today, items, ...checklistFeedbackJson(feedback) }, null, 2) + '\n');
     return 0;
   }
   io.out(printableLines(checklist.markdown) + '\n');

@@ -94,3 +94,15 @@ export function templateFiles(root: string): TemplateFile[] {
   }
   return files;
 }
+
+/** Picks the client the user means: the exact code, else the one code that matches ignoring case. */
+export function resolveClient(known: readonly string[], wanted: string): string | undefined {
+  if (known.includes(wanted)) return wanted;
+  const folded = known.filter((c) => c.toLowerCase() === wanted.toLowerCase());
+  return folded.length === 1 ? folded[0] : undefined;
+}
+
+/** The known client codes, for a message about a client that has no notes. */
+export function knownList(known: readonly string[]): string {
+  return known.length === 0 ? 'no client notes were found there' : `known clients: ${known.map(printable).join(', ')}`;
+}

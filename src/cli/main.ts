@@ -14,6 +14,7 @@ import { readRegularFile, TooLarge, type ReadResult } from '../node/safeRead';
 import { formatBytes, scanFolder } from '../node/scan';
 import { checklist } from './checklist';
 import { cues } from './cues';
+import { feedback } from './feedback';
 import { parseArgs, readFolder, templateFiles, UsageError, warn, type Io } from './common';
 
 declare const ATTUNE_VERSION: string | undefined;
@@ -32,11 +33,16 @@ Usage:
   attune set FILE:LINE STATUS [--max-size MB]
       Sets the status of the rupture whose heading is on LINE (1-based), changing
       only its tag. STATUS: ${STATUSES.join(', ')}.
-  attune checklist --client C [DIR] [--json]
+  attune checklist --client C [DIR] [--json] [--feedback-threshold N]
       The "Before the session" checklist for client C: each unrepaired rupture,
       oldest first, with a link to its heading and its opening line, then your
       checks (DIR/.attune/templates/checklist.md, or the built-in ones).
-      --json prints {client, date, items}.
+      --json prints {client, date, items, feedback, feedbackLower}.
+      --feedback-threshold N also suggests checking in early when the latest
+      feedback score is below N (your own number, on your own scale).
+  attune feedback --client C [DIR] [--json]
+      The feedback scores you wrote in C's dated notes ("Alliance feedback
+      score"), oldest first. --json prints [{date, score, max, file, line}].
   attune cues [PATH] [--json]
       Phrases in a note (or in every note under a folder) that may be quiet
       signs of a rupture, each with why. Never in front matter, code, comments
@@ -196,7 +202,7 @@ function set(io: Io, args: readonly string[]): number {
   return 0;
 }
 
-const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set, checklist, cues };
+const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set, checklist, cues, feedback };
 
 /** Runs the CLI; returns the exit code. Never throws. */
 export function run(argv: readonly string[], io: Io): number {

@@ -4,11 +4,14 @@
  * reads only the clinician's own number, on whatever scale they use, and compares a
  * client only with their own last time.
  */
-import type { Field } from './fields';
+import { isFilled, type Field } from './fields';
 import type { Note } from './note';
 
 /** The label a feedback field begins with (case-insensitive). */
 export const FEEDBACK_LABEL = 'Alliance feedback score';
+
+/** The label of the words the clinician heard when asking for feedback (the session note's). */
+export const HEARD_LABEL = 'Feedback I asked for, and what I heard';
 
 export interface Score {
   readonly score: number;
@@ -27,25 +30,56 @@ export interface FeedbackPoint extends Score {
 const NUMBER = /\d+(?:\.\d+)?/;
 const MAXIMUM = /^(?:[ \t]*\/[ \t]*|[ \t]+of[ \t]+)(\d+(?:\.\d+)?)/i;
 
-/** The first number in a field's value and the maximum written after it, or undefined when there is no number. */
-export function parseScore(value: string): Score | undefined {
-  const m = NUMBER.exec(value);
-  if (!m) return undefined;
-  const rest = MAXIMUM.exec(value.slice(m.index + m[0].length));
-  return { score: Number(m[0]), max: rest ? Number(rest[1]) : null };
+/** A score and where it is written in the value: `start` to `end` covers the number and its maximum. */
+export interface ScoreSpan extends Score {
+  readonly start: number;
+  readonly end: number;
 }
 
-/** The note's last field whose label begins with "Alliance feedback score", wherever it stands. */
-export function feedbackField(note: Note): Field | undefined {
+/**
+ * Reads the score and its span. A number too long to be a number at all (hundreds of
+ * digits) is not a score, and such a maximum is no maximum: JSON would print them as null.
+ */
+export function scoreSpan(value: string): ScoreSpan | undefined {
+  const m = NUMBER.exec(value);
+  if (!m) return undefined;
+  const score = Number(m[0]);
+  if (!Number.isFinite(score)) return undefined;
+  const after = m.index + m[0].length;
+  const rest = MAXIMUM.exec(value.slice(after));
+  const max = rest ? Number(rest[1]) : null;
+  const usable = max !== null && Number.isFinite(max);
+  return { score, max: usable ? max : null, start: m.index, end: usable && rest ? after + rest[0].length : after };
+}
+
+/** The first number in a field's value and the maximum written after it, or undefined when there is no number. */
+export function parseScore(value: string): Score | undefined {
+  const s = scoreSpan(value);
+  return s && { score: s.score, max: s.max };
+}
+
+/** A score as the clinician wrote it: `34/40`, or `8` when no maximum was given. */
+export function formatScore(s: Score): string {
+  return s.max === null ? String(s.score) : `${s.score}/${s.max}`;
+}
+
+/** The note's last field whose label begins with `prefix` (case-insensitive), wherever it stands. */
+function lastFieldStartingWith(note: Note, prefix: string): Field | undefined {
+  const wanted = prefix.toLowerCase();
   let last: Field | undefined;
   const consider = (fields: readonly Field[]): void => {
     for (const f of fields) {
-      if (f.label.toLowerCase().startsWith(FEEDBACK_LABEL.toLowerCase()) && (last === undefined || f.line > last.line)) last = f;
+      if (f.label.toLowerCase().startsWith(wanted) && (last === undefined || f.line > last.line)) last = f;
     }
   };
   consider(note.fields);
   for (const e of note.entries) consider(e.fields);
   return last;
+}
+
+/** The note's last field whose label begins with "Alliance feedback score", wherever it stands. */
+export function feedbackField(note: Note): Field | undefined {
+  return lastFieldStartingWith(note, FEEDBACK_LABEL);
 }
 
 /** The note's feedback score with its line, or undefined when its last feedback field holds no number. */
@@ -84,4 +118,25 @@ export function feedbackLower(series: readonly Score[], threshold?: number): boo
   if (series.length < 2) return false;
   const [now, before] = comparable(latest, series[series.length - 2]);
   return now < before;
+}
+
+/** What the client said when asked for feedback, as the clinician wrote it. */
+export interface HeardWords {
+  readonly date: string;
+  readonly words: string;
+}
+
+/**
+ * The last "Feedback I asked for, and what I heard" value of the client's most recent
+ * note dated before `today` (of one day, the last by path), when it holds an answer.
+ * Only that note is read: words from an older session would not be "last time".
+ */
+export function heardLastTime(notes: Iterable<Note>, client: string, today: string): HeardWords | undefined {
+  let latest: Note | undefined;
+  for (const note of notes) {
+    if (note.client !== client || note.date === null || note.date >= today) continue;
+    if (!latest || note.date > (latest.date ?? '') || (note.date === latest.date && note.path > latest.path)) latest = note;
+  }
+  const field = latest && lastFieldStartingWith(latest, HEARD_LABEL);
+  return latest?.date && field && isFilled(field.value) ? { date: latest.date, words: field.value } : undefined;
 }

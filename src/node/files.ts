@@ -42,6 +42,31 @@ export function mayHoldTag(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** The starts of the two feedback labels, lower case: "Alliance feedback score" and "Feedback I asked for, and what I heard". */
+const FEEDBACK_LABELS = [Buffer.from('alliance feedback score'), Buffer.from('feedback i asked')];
+
+/**
+ * Whether UTF-8 bytes may hold a feedback field: `**` or `__` followed (after blanks) by
+ * the start of a feedback label, in any letter case. The feedback features read those
+ * fields from every note, rupture or not; the word "feedback" in prose does not count.
+ * `*` and `_` are rare in prose, so jumping from one to the next is quick.
+ */
+export function mayHoldFeedback(bytes: Uint8Array): boolean {
+  for (const mark of [0x2a, 0x5f]) {
+    for (let i = bytes.indexOf(mark); i !== -1; i = bytes.indexOf(mark, i + 1)) {
+      if (bytes[i + 1] !== mark) continue;
+      let at = i + 2;
+      while (bytes[at] === 0x20 || bytes[at] === 0x09) at++;
+      for (const label of FEEDBACK_LABELS) {
+        let n = 0;
+        while (n < label.length && (bytes[at + n] | 0x20) === label[n]) n++;
+        if (n === label.length) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /** Bytes up to the end of the front matter's closing `---` line, or undefined when that cannot be found cheaply. */
 function frontMatterBytes(bytes: Uint8Array): Uint8Array | undefined {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
@@ -64,13 +89,13 @@ function frontMatterBytes(bytes: Uint8Array): Uint8Array | undefined {
 }
 
 /**
- * Text for the index, not for editing: a UTF-8 note with no `#rupture` anywhere yields
+ * Text for the index, not for editing: a UTF-8 note with no `#rupture` and no feedback field anywhere yields
  * only its front matter (all the index needs from it: client and date), which spares
  * decoding most of a workspace. Every other note is decoded whole, as `decodeNote` does.
  */
 export function indexableText(bytes: Uint8Array): Decoded {
   const looksUtf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-  if (!looksUtf16 && !mayHoldTag(bytes)) {
+  if (!looksUtf16 && !mayHoldTag(bytes) && !mayHoldFeedback(bytes)) {
     const head = frontMatterBytes(bytes);
     if (head && bytes.subarray(0, 8000).indexOf(0) === -1) return { ok: true, text: utf8.decode(head), encoding: 'utf-8' };
   }

@@ -2,9 +2,11 @@ import * as vscode from 'vscode';
 import { buildChecklist, checklistInsertEdit, hasChecklist, renderChecks, toggleTaskInNote } from '../core/checklist';
 import { earlierNote, nextTimeLines, type CarriedLine } from '../core/carryForward';
 import { applyEdits, type TextEdit } from '../core/edits';
+import { checksWithFeedback, feedbackBrief } from '../core/feedbackChecklist';
 import { findTemplate, renderMarkdown } from '../core/templates';
 import { loadTemplates, today } from './actions';
 import { readConfig } from './config';
+import { feedbackThreshold } from './feedback';
 import type { Log } from './log';
 import { clientFolder, confinedNoteUri, exists, needFolder, pickClient } from './sessionNote';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -64,7 +66,7 @@ export async function prepareForSession(workspace: WorkspaceIndex, log: Log, cli
     entries,
     notePath: uri.toString(),
     noteText: texts,
-    checks: renderChecks(templates, client, date),
+    checks: checksWithFeedback(renderChecks(templates, client, date), feedbackBrief(workspace.index.notesOf(client), client, date, feedbackThreshold(uri))),
     held: workspace.index.held(client),
     fromLastTime: await carriedLines(workspace, client, date, uri),
   });

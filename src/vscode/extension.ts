@@ -4,6 +4,7 @@ import { isStatus, LIFECYCLE, STATUS_LABELS, type Status } from '../core/status'
 import { changeStatus, insertReflection, askWhatMended, insertBlock, loadTemplates, openEntry, refOf, today, type EntryRef } from './actions';
 import { readConfig, type GroupBy } from './config';
 import { prepareForSession, toggleTask } from './checklist';
+import { registerFeedback } from './feedback';
 import { RuptureCompletions } from './completions';
 import { CueHints } from './cueHints';
 import { RuptureLenses } from './lenses';
@@ -275,6 +276,8 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     const editor = vscode.window.activeTextEditor;
     return editor ? toggleTask(editor) : false;
   });
+
+  registerFeedback(context, workspace, log);
 
   command('attune.changeGrouping', async () => {
     const options: { label: string; groupBy: GroupBy }[] = [

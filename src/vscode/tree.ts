@@ -3,6 +3,7 @@ import { formatDate, formatNoted } from '../core/dates';
 import type { RuptureEntry } from '../core/note';
 import { ruptureContextValue, STATUS_LABELS, STATUSES, type Status } from '../core/status';
 import { readConfig, type GroupBy } from './config';
+import { withRecentScores } from './feedback';
 import { curtain } from './privacyCurtain';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -177,7 +178,9 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     item.contextValue = group.by === 'client' ? 'attune.client' : 'attune.statusGroup';
     item.iconPath = new vscode.ThemeIcon(group.by === 'client' ? 'person' : STATUS_ICONS[group.key as Status] ?? 'circle-outline');
     const who = curtain.hidden ? label : `Client ${group.key}`;
-    item.tooltip = group.by === 'client' ? who : label;
+    const tooltip = group.by === 'client' ? who : label;
+    // Scores stay out of sight while the privacy curtain is down.
+    item.tooltip = group.by === 'client' && !curtain.hidden ? withRecentScores(tooltip, this.workspace.index, group.key) : tooltip;
     item.accessibilityInformation = { label: group.by === 'client' ? `Client ${label}` : label };
     return item;
   }

@@ -131,6 +131,8 @@ describe('Trust in a real VS Code', () => {
       await vscode.commands.executeCommand('attune.showClientInTree', CLIENT);
       await vscode.commands.executeCommand('attune.prepareForSession', CLIENT);
       await answering('showQuickPick', pick((i) => i.client === CLIENT), async () => vscode.commands.executeCommand('attune.newSessionNote'));
+      const scores = ['8', '10'];
+      await answering('showInputBox', (async () => scores.shift()) as typeof vscode.window.showInputBox, async () => vscode.commands.executeCommand('attune.recordFeedbackScore'));
       await vscode.commands.executeCommand('attune.hideClientDetails');
       await vscode.commands.executeCommand('attune.toggleClientDetails');
       await vscode.commands.executeCommand('attune.showClientDetails');

@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import { feedbackSeries, noteScore, type Score } from '../core/feedback';
+import { RECENT_SCORES, scoresText } from '../core/feedbackChecklist';
+import type { RuptureIndex } from '../core/index';
+import { recordScoreEdits } from '../core/recordFeedback';
+import type { Log } from './log';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** Where the scale's maximum is remembered, per workspace. */
+const MAX_KEY = 'attune.feedback.max';
+const NUMBER = /^\d+(?:\.\d+)?$/;
+
+/** `attune.feedback.threshold`: the clinician's own number, or undefined (the default: none). */
+export function feedbackThreshold(scope?: vscode.Uri): number | undefined {
+  const value = vscode.workspace.getConfiguration('attune', scope).get<unknown>('feedback.threshold', null);
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** A client's tooltip in the view, with their recent scores as text when their notes hold any. */
+export function withRecentScores(tooltip: string, index: RuptureIndex, client: string): string {
+  const recent = feedbackSeries(index.notesOf(client), client).slice(-RECENT_SCORES);
+  return recent.length === 0 ? tooltip : `${tooltip}\nRecent feedback scores: ${scoresText(recent)}`;
+}
+
+function numberCheck(value: string): vscode.InputBoxValidationMessage | undefined {
+  return NUMBER.test(value.trim()) ? undefined : { message: 'Enter a number, such as 8 or 34.5.', severity: vscode.InputBoxValidationSeverity.Error };
+}
+
+/** Asks for the score, then the scale's maximum (remembered for this workspace); undefined when dismissed. */
+async function askScore(current: Score | undefined, state: vscode.Memento): Promise<Score | undefined> {
+  const title = 'Record feedback score';
+  const scoreText = await vscode.window.showInputBox({
+    title,
+    prompt: 'The score they gave for this session, on the scale you use',
+    value: current ? String(current.score) : '',
+    validateInput: numberCheck,
+  });
+  if (scoreText === undefined || numberCheck(scoreText)) return undefined;
+  const score = Number(scoreText.trim());
+  const remembered = state.get<string>(MAX_KEY, '');
+  const maxText = await vscode.window.showInputBox({
+    title,
+    prompt: "The scale's maximum (leave empty if your scale has none)",
+    value: current?.max != null ? String(current.max) : remembered,
+    validateInput: (v) => {
+      if (v.trim() === '') return undefined;
+      const invalid = numberCheck(v);
+      if (invalid) return invalid;
+      if (Number(v.trim()) < score) return { message: 'This is below the score itself: is it the right maximum?', severity: vscode.InputBoxValidationSeverity.Warning };
+      return undefined;
+    },
+  });
+  if (maxText === undefined || (maxText.trim() !== '' && numberCheck(maxText))) return undefined;
+  await state.update(MAX_KEY, maxText.trim());
+  return { score, max: maxText.trim() === '' ? null : Number(maxText.trim()) };
+}
+
+/**
+ * "Record Feedback Score…": writes the client's score into the note's "Alliance feedback
+ * score" field, adding the field (and its "Between us" section) when missing. One edit,
+ * so one Undo takes it back.
+ */
+export async function recordFeedbackScore(workspace: WorkspaceIndex, state: vscode.Memento, log: Log): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'markdown') {
+    void vscode.window.showInformationMessage('Open the session note first, then record the feedback score in it.');
+    return false;
+  }
+  const { document } = editor;
+  const score = await askScore(noteScore(workspace.parseDocument(document)), state);
+  if (!score) return false;
+  // The note as it is now: the clinician may have typed while the boxes were open.
+  const result = recordScoreEdits(document.getText(), score);
+  if (!result) {
+    void vscode.window.showInformationMessage(
+      'Attune could not find a safe place for the score in this note (it may end inside a code block or a comment). Nothing was changed.',
+    );
+    return false;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of result.edits) edit.replace(document.uri, new vscode.Range(e.line, e.character, e.line, e.character + e.length), e.newText);
+  const ok = await vscode.workspace.applyEdit(edit);
+  if (ok) {
+    const where = result.kind === 'value' ? 'in its field' : result.kind === 'field' ? 'as a new field' : 'in a new "Between us" section';
+    log.info(`Recorded a feedback score ${where}.`);
+    await workspace.refreshNow(document.uri);
+  }
+  return ok;
+}
+
+/** Registers the feedback command. */
+export function registerFeedback(context: vscode.ExtensionContext, workspace: WorkspaceIndex, log: Log): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('attune.recordFeedbackScore', () => recordFeedbackScore(workspace, context.workspaceState, log)),
+  );
+}

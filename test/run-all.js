@@ -47,10 +47,20 @@ const steps = [
   { name: 'browser flows in VS Code', cmd: () => ['node', 'test/browser/flows.js', '--no-build'], counts: plainCounts },
 ];
 
+// The same VS Code suites again on the newest VS Code installable here (issue 17): the steps
+// above run on the oldest one package.json's engines.vscode allows. test/host/install.js says
+// which versions these are.
+const NEWEST = { ATTUNE_VSCODE_HOST: 'newest' };
+steps.push(
+  ...steps
+    .filter((step) => step.name.includes('VS Code'))
+    .map((step) => ({ ...step, name: `${step.name} (newest)`, env: NEWEST })),
+);
+
 /** Runs a command, streaming its output, and resolves with its exit code and stdout. */
-function runStep(cmd, args) {
+function runStep(cmd, args, env) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
     let out = '';
     child.stdout.on('data', (chunk) => {
       out += chunk;
@@ -69,7 +79,9 @@ async function main() {
     if (only && step.counts && !step.name.includes(only)) continue;
     console.log(`\n=== ${step.name}`);
     const [cmd, ...args] = step.cmd();
-    const r = await runStep(cmd, args);
+    const t0 = Date.now();
+    const r = await runStep(cmd, args, step.env);
+    console.log(`(${step.name}: ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
     if (step.counts) {
       const c = step.counts(r.out);
       passed += c.passed;

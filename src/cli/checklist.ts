@@ -8,12 +8,11 @@ import * as path from 'path';
 import { earlierNote, nextTimeLines, type CarriedLine } from '../core/carryForward';
 import { buildChecklist, DEFAULT_NOTE_FILE_PATTERN, renderChecks, sessionNotePath } from '../core/checklist';
 import { checksWithFeedback, feedbackBrief } from '../core/feedbackChecklist';
-import { mergeTemplates } from '../core/templates';
 import { printable, printableLines } from '../core/printable';
-import { decodeNote, DEFAULT_MAX_NOTE_BYTES } from '../node/files';
+import { DEFAULT_MAX_NOTE_BYTES } from '../core/workspace';
+import { decodeNote } from '../node/files';
 import { readRegularFile } from '../node/safeRead';
-import { scanFolder } from '../node/scan';
-import { knownList, parseArgs, readFolder, resolveClient, templateFiles, UsageError, warn, type Io } from './common';
+import { folderTemplates, knownList, parseArgs, readFolder, resolveClient, scanNotes, UsageError, type Io } from './common';
 import { checklistFeedbackJson, feedbackThreshold } from './feedback';
 
 /** The "Next time" lines of the most recent note before today (not today's own note). */
@@ -38,14 +37,7 @@ export function checklist(io: Io, args: readonly string[]): number {
   const wanted = typeof client0 === 'string' ? client0 : undefined;
   const threshold = feedbackThreshold(flags.get('feedback-threshold'));
   const root = readFolder(io, dir);
-  let result;
-  try {
-    result = scanFolder(root);
-  } catch (err) {
-    throw new UsageError(`cannot read ${dir ?? '.'}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  for (const w of result.warnings) warn(io, w);
-  const { index } = result;
+  const { index } = scanNotes(io, root, dir);
   const known = index.clients().map((c) => c.client);
   if (wanted === undefined || wanted.trim() === '') throw new UsageError(`checklist needs --client C; ${knownList(known)}`);
   const client = resolveClient(known, wanted.trim());
@@ -73,7 +65,7 @@ export function checklist(io: Io, args: readonly string[]): number {
     entries: index.unrepaired(client),
     notePath,
     noteText,
-    checks: checksWithFeedback(renderChecks(mergeTemplates(templateFiles(root)), client, io.today), feedback),
+    checks: checksWithFeedback(renderChecks(folderTemplates(root), client, io.today), feedback),
     held: index.held(client),
     fromLastTime: carriedLines(index.notesOf(client), io.today, notePath, noteText),
   });

@@ -5,11 +5,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { printable } from '../core/printable';
-import type { TemplateFile } from '../core/templates';
+import { mergeTemplates, type Template } from '../core/templates';
 import type { WriteSystem } from '../node/atomicWrite';
-import { decodeNote, errorReason, isNoteFile } from '../node/files';
-import { MAX_TEMPLATE_BYTES, readRegularFile } from '../node/safeRead';
-import type { ScanWarning } from '../node/scan';
+import { scanFolder, folderSettings, type FolderScan } from '../node/host';
+import { loadTemplateFiles } from '../node/templates';
+import { errorReason } from '../node/walk';
 
 /** A usage error or an unreadable input: one line on stderr, exit 2. */
 export class UsageError extends Error {}
@@ -57,7 +57,7 @@ export function parseArgs(args: readonly string[], valued: readonly string[], bo
   return { positional, flags };
 }
 
-export function warn(io: Io, w: ScanWarning): void {
+export function warn(io: Io, w: FolderScan['warnings'][number]): void {
   io.err(`attune: warning: ${printable(w.file)}${w.line ? `:${w.line}` : ''}: ${printable(w.message)}\n`);
 }
 
@@ -73,26 +73,24 @@ export function readFolder(io: Io, dir: string | undefined): string {
   return root;
 }
 
-/** The workspace's own templates, from ROOT/.attune/templates/. */
-export function templateFiles(root: string): TemplateFile[] {
-  const dir = path.join(root, '.attune', 'templates');
-  let names: string[];
+/** Reads every note under ROOT with the folder's own settings; warnings go to stderr. */
+export function scanNotes(io: Io, root: string, dir: string | undefined, maxBytes?: number): FolderScan {
+  let result: FolderScan;
   try {
-    names = fs.readdirSync(dir).filter(isNoteFile).sort();
-  } catch {
-    return []; // No templates folder: the built-ins serve.
+    result = scanFolder(root, maxBytes === undefined ? {} : { maxBytes });
+  } catch (err) {
+    throw new UsageError(`cannot read ${dir ?? '.'}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const files: TemplateFile[] = [];
-  for (const name of names) {
-    try {
-      // A pipe, a device or a huge file here is refused unread, never waited on.
-      const decoded = decodeNote(readRegularFile(path.join(dir, name), MAX_TEMPLATE_BYTES).bytes);
-      if (decoded.ok) files.push({ path: `.attune/templates/${name}`, text: decoded.text });
-    } catch {
-      // An unreadable template is left out; the built-in of that name still works.
-    }
-  }
-  return files;
+  for (const w of result.warnings) warn(io, w);
+  return result;
+}
+
+/**
+ * Built-in templates merged with the folder's own (`attune.templatesFolder`, `.attune/templates`
+ * by default). An unreadable template is left out; the built-in of that name still works.
+ */
+export function folderTemplates(root: string): Template[] {
+  return mergeTemplates(loadTemplateFiles(root, folderSettings(root).settings.templatesFolder).files);
 }
 
 /** Picks the client the user means: the exact code, else the one code that matches ignoring case. */

@@ -8,8 +8,11 @@ import * as path from 'path';
 import { builtInCues, findCues, type CompiledCues, type CueHint } from '../core/cues';
 import { parseNote } from '../core/note';
 import { printable } from '../core/printable';
-import { decodeNote, DEFAULT_MAX_NOTE_BYTES, errorReason, walkNotes } from '../node/files';
-import { formatBytes, NoteReader, relativePath } from '../node/scan';
+import { globToRegExp } from '../core/glob';
+import { DEFAULT_MAX_NOTE_BYTES } from '../core/workspace';
+import { decodeNote } from '../node/files';
+import { folderSettings, formatBytes, NoteReader } from '../node/host';
+import { errorReason, walkNotes } from '../node/walk';
 import { parseArgs, UsageError, warn, type Io } from './common';
 
 interface FoundCue extends CueHint {
@@ -41,33 +44,39 @@ export function cues(io: Io, args: readonly string[]): number {
     throw new UsageError(`cannot read ${given}: ${errorReason(err)}`);
   }
   const compiled = builtInCues();
-  const reader = new NoteReader(DEFAULT_MAX_NOTE_BYTES);
+  // A folder's own settings say which files are notes and how large one may be, as for `list`.
+  const settings = stat.isDirectory() ? folderSettings(target).settings : undefined;
+  const maxBytes = settings?.maxNoteBytes ?? DEFAULT_MAX_NOTE_BYTES;
+  const reader = new NoteReader();
   const found: FoundCue[] = [];
   const readOne = (full: string, file: string): void => {
     let read;
     try {
-      read = reader.read(full);
+      read = reader.read(full, maxBytes);
     } catch (err) {
       warn(io, { file, message: `skipped: ${errorReason(err)}` });
       return;
     }
     if (!(read instanceof Uint8Array)) {
-      warn(io, { file, message: `skipped: ${formatBytes(read.size)} is over the ${formatBytes(DEFAULT_MAX_NOTE_BYTES)} limit for a note` });
+      warn(io, { file, message: `skipped: ${formatBytes(read.size)} is over the ${formatBytes(maxBytes)} limit for a note` });
       return;
     }
     // A loop, not push(...): a big note full of cues would overflow the call stack.
     for (const c of cuesIn(read, file, compiled, io)) found.push(c);
   };
 
-  if (stat.isDirectory()) {
+  if (settings) {
+    const include = globToRegExp(settings.include);
+    const excludes = settings.exclude.map(globToRegExp);
+    const excluded = (rel: string): boolean => excludes.some((re) => re.test(rel));
     let walked;
     try {
-      walked = walkNotes(target);
+      walked = walkNotes(target, excluded);
     } catch (err) {
       throw new UsageError(`cannot read ${given}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    for (const p of walked.problems) warn(io, { file: relativePath(target, p.path), message: `folder skipped: ${p.reason}` });
-    for (const full of walked.files) readOne(full, relativePath(target, full));
+    for (const p of walked.problems) warn(io, { file: p.path, message: `folder skipped: ${p.reason}` });
+    for (const n of walked.notes) if (include.test(n.relative) && !excluded(n.relative)) readOne(n.full, n.relative);
   } else if (stat.isFile()) {
     // A single note is named as it was given, with `/` between folders.
     readOne(target, given.split(path.sep).join('/'));

@@ -5,8 +5,7 @@
 import { feedbackSeries, formatScore, type FeedbackPoint } from '../core/feedback';
 import { printable } from '../core/printable';
 import type { FeedbackBrief } from '../core/feedbackChecklist';
-import { scanFolder } from '../node/scan';
-import { knownList, parseArgs, readFolder, resolveClient, UsageError, warn, type Io } from './common';
+import { knownList, parseArgs, readFolder, resolveClient, scanNotes, UsageError, type Io } from './common';
 
 /** `--feedback-threshold N`: undefined when not given; a usage error unless N is a number. */
 export function feedbackThreshold(flag: string | true | undefined): number | undefined {
@@ -39,13 +38,7 @@ export function feedback(io: Io, args: readonly string[]): number {
   if (positional.length > 1) throw new UsageError('feedback takes at most one folder');
   const dir = positional[0];
   const root = readFolder(io, dir);
-  let result;
-  try {
-    result = scanFolder(root);
-  } catch (err) {
-    throw new UsageError(`cannot read ${dir ?? '.'}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  for (const w of result.warnings) warn(io, w);
+  const result = scanNotes(io, root, dir);
   const known = result.index.clients().map((c) => c.client);
   const wanted = flags.get('client');
   if (typeof wanted !== 'string' || wanted.trim() === '') throw new UsageError(`feedback needs --client C; ${knownList(known)}`);

@@ -5,17 +5,19 @@ import { entryAge } from '../core/index';
 import { parseHeading } from '../core/blocks';
 import { findTags, parseNote, type RuptureEntry } from '../core/note';
 import { isStatus, STATUSES } from '../core/status';
-import { findTemplate, mergeTemplates, renderMarkdown } from '../core/templates';
+import { findTemplate, renderMarkdown } from '../core/templates';
 import { splitLines } from '../core/lines';
 import { printable, printableLines } from '../core/printable';
+import { DEFAULT_MAX_NOTE_BYTES } from '../core/workspace';
 import { replaceNote, WriteRefused } from '../node/atomicWrite';
-import { decodeNote, DEFAULT_MAX_NOTE_BYTES, errorReason } from '../node/files';
+import { decodeNote } from '../node/files';
+import { formatBytes } from '../node/host';
 import { readRegularFile, TooLarge, type ReadResult } from '../node/safeRead';
-import { formatBytes, scanFolder } from '../node/scan';
+import { errorReason } from '../node/walk';
 import { checklist } from './checklist';
 import { cues } from './cues';
 import { feedback } from './feedback';
-import { parseArgs, readFolder, templateFiles, UsageError, warn, type Io } from './common';
+import { folderTemplates, parseArgs, readFolder, scanNotes, UsageError, type Io } from './common';
 
 declare const ATTUNE_VERSION: string | undefined;
 
@@ -63,14 +65,7 @@ function list(io: Io, args: readonly string[]): number {
   const { positional, flags } = parseArgs(args, ['client', 'max-size'], ['all', 'json']);
   if (positional.length > 1) throw new UsageError('list takes at most one folder');
   const root = readFolder(io, positional[0]);
-  const limit = maxBytes(flags.get('max-size'));
-  let result;
-  try {
-    result = scanFolder(root, limit === undefined ? {} : { maxBytes: limit });
-  } catch (err) {
-    throw new UsageError(`cannot read ${positional[0] ?? '.'}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  for (const w of result.warnings) warn(io, w);
+  const result = scanNotes(io, root, positional[0], maxBytes(flags.get('max-size')));
   const client = flags.get('client');
   const wanted = typeof client === 'string' ? client.toLowerCase() : undefined;
   const entries = (flags.has('all') ? result.index.entries() : result.index.unrepaired()).filter(
@@ -125,7 +120,7 @@ function template(io: Io, args: readonly string[]): number {
   const { positional } = parseArgs(args, [], []);
   if (positional.length > 2) throw new UsageError('template takes a name and at most one folder');
   const root = positional[1] === undefined ? io.cwd : readFolder(io, positional[1]);
-  const templates = mergeTemplates(templateFiles(root));
+  const templates = folderTemplates(root);
   if (positional.length === 0) {
     for (const t of templates) io.out(`${printable(t.id).padEnd(20)} ${printable(t.description)}\n`);
     return 0;

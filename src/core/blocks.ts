@@ -241,7 +241,7 @@ export function collectHeadings(text: string, lines: readonly Line[], firstLine:
  * a higher level (as many `#` or fewer; setext `===` is level 1 and `---` level 2), or the
  * end of the note. The one definition every feature uses.
  */
-export function sectionEnd(headings: readonly Heading[], at: number, lineCount: number): number {
+export function sectionEnd(headings: readonly Pick<Heading, 'line' | 'level'>[], at: number, lineCount: number): number {
   const level = headings[at].level;
   for (let k = at + 1; k < headings.length; k++) if (headings[k].level <= level) return headings[k].line;
   return lineCount;

@@ -5,14 +5,16 @@
  * own checks. Pure text in, text and edits out; the editor and the CLI do the reading and
  * writing.
  */
-import { headingAnchors, relativeLink, slugify } from './anchors';
+import { headingAnchors } from './anchors';
 import type { CarriedLine } from './carryForward';
 import { formatNoted } from './dates';
+import { relativeLink } from './links';
+import { slugify } from './slug';
 import type { TextEdit } from './edits';
 import { readFrontMatter } from './frontMatter';
 import { compareEntries, entryAge } from './index';
 import { dominantEol, splitLines, withEol } from './lines';
-import { forEachMarkdownLine, parseHeading } from './blocks';
+import { forEachMarkdownLine, parseHeading, sectionEnd } from './blocks';
 import type { RuptureEntry } from './note';
 import { isUnrepaired, STATUS_LABELS, type Status } from './status';
 import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, type Template } from './templates';
@@ -203,8 +205,7 @@ function checklistHeading(noteText: string): { line: number; level: number; sect
   const at = headings.findIndex((h) => slugify(h.text) === CHECKLIST_SLUG);
   if (at === -1) return undefined;
   const { line, level } = headings[at];
-  const next = headings.slice(at + 1).find((h) => h.level <= level);
-  return { line, level, sectionEnd: next ? next.line : splitLines(noteText).length };
+  return { line, level, sectionEnd: sectionEnd(headings, at, splitLines(noteText).length) };
 }
 
 /** True when the note already has a "Before the session" section, so it is never added twice. */

@@ -1,6 +1,6 @@
 import { lastContentLine } from './insert';
 import { dominantEol, splitLines } from './lines';
-import { parseNote, type NoteSource, type ParseOptions, type RuptureEntry } from './note';
+import type { RuptureEntry } from './note';
 import type { Status } from './status';
 
 /** A replacement of the text between two offsets: the smallest change that does the job. */
@@ -25,19 +25,6 @@ export function statusEdit(entry: RuptureEntry, status: Status): TextEdit | unde
   }
   if (tag.rawStatus === status && entry.statusKnown) return undefined;
   return { line: entry.line, character: tag.statusStart, length: tag.end - tag.statusStart, newText: status };
-}
-
-/**
- * Finds the entry whose heading is on `line` in the note's current text. Callers use it
- * to check, just before writing, that the heading they mean is still where they think.
- */
-export function entryAtLine(
-  text: string,
-  source: NoteSource,
-  line: number,
-  options?: ParseOptions,
-): RuptureEntry | undefined {
-  return parseNote(text, source, options).entries.find((e) => e.line === line);
 }
 
 /** The entry whose section holds `line`, innermost first (for "the rupture under the cursor"). */

@@ -43,13 +43,3 @@ export function globToRegExp(glob: string): RegExp {
   while (depth-- > 0) re += ')';
   return new RegExp(`^${re}$`, 'i');
 }
-
-/** True when the path, or one of the folders above it, matches one of the patterns. */
-export function isExcluded(relativePath: string, patterns: readonly RegExp[]): boolean {
-  const segments = relativePath.split('/');
-  for (let n = 1; n <= segments.length; n++) {
-    const prefix = segments.slice(0, n).join('/');
-    if (patterns.some((p) => p.test(prefix))) return true;
-  }
-  return false;
-}

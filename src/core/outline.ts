@@ -1,6 +1,6 @@
+import { collectHeadings, sectionEnd } from './blocks';
 import { readFrontMatter } from './frontMatter';
 import { splitLines } from './lines';
-import { forEachMarkdownLine, parseHeading } from './blocks';
 
 /** A heading of the note and the lines its section covers. */
 export interface OutlineHeading {
@@ -10,26 +10,15 @@ export interface OutlineHeading {
   readonly sectionEnd: number;
 }
 
-/** Every real heading of a note (not in code, comments or front matter), with its section. */
+/**
+ * Every real heading of a note (not in code, comments or front matter), ATX and setext, with
+ * its section: the same headings and section ends the note parser finds.
+ */
 export function outline(text: string): OutlineHeading[] {
   const lines = splitLines(text);
   const front = readFrontMatter(text);
-  const found: { line: number; level: number }[] = [];
-  forEachMarkdownLine(text, lines, front ? front.endLine + 1 : 0, (line, index, contentStart) => {
-    if (text.charCodeAt(contentStart) !== 35) return;
-    const heading = parseHeading(text, line, index);
-    if (heading) found.push({ line: index, level: heading.level });
-  });
-  return found.map((h, i) => {
-    let sectionEnd = lines.length;
-    for (let k = i + 1; k < found.length; k++) {
-      if (found[k].level <= h.level) {
-        sectionEnd = found[k].line;
-        break;
-      }
-    }
-    return { ...h, sectionEnd };
-  });
+  const headings = collectHeadings(text, lines, front ? front.endLine + 1 : 0);
+  return headings.map((h, i) => ({ line: h.line, level: h.level, sectionEnd: sectionEnd(headings, i, lines.length) }));
 }
 
 /** The level a new rupture heading should take at `line`: a child of a top title, else a sibling. */

@@ -152,7 +152,7 @@ One conversation need not finish it.
 \${0}`;
 
 const SESSION_NOTE = `---
-client: \${1:\${CLIENT}}
+client: \${CLIENT}
 date: \${DATE}
 ---
 

@@ -1,59 +1,30 @@
 import * as vscode from 'vscode';
 import { formatDate } from '../core/dates';
-import { entryAtLine, sectionAppendPoint, statusEdit } from '../core/edits';
+import { sectionAppendPoint, statusEdit } from '../core/edits';
 import { mendedLine } from '../core/mended';
 import type { RuptureEntry } from '../core/note';
 import { blockInsertion, lastContentLine } from '../core/insert';
 import { levelForInsertion, outline } from '../core/outline';
 import { STATUS_LABELS, type Status } from '../core/status';
 import { findTemplate, mergeTemplates, renderSnippet, type Template, type TemplateContext, type TemplateFile } from '../core/templates';
-import { decodeNote } from '../node/files';
-import { MAX_TEMPLATE_BYTES, NotAFile, readRegularFile, TooLarge } from '../node/safeRead';
+import { loadTemplateFiles } from '../node/templates';
 import { readConfig } from './config';
 import type { Log } from './log';
-import { describeError, noteSource, type WorkspaceIndex } from './workspaceIndex';
-import { isInside } from './workspaceBounds';
+import type { WorkspaceIndex } from './workspaceIndex';
 
-/** Built-in templates merged with the workspace's own, read fresh so edits to them apply at once. */
-export async function loadTemplates(log: Log, folder?: vscode.WorkspaceFolder): Promise<Template[]> {
-  const folders = folder ? [folder] : vscode.workspace.workspaceFolders ?? [];
+/** Built-in templates merged with the workspace folder's own (`attune.templatesFolder`), read fresh so edits to them apply at once. */
+export function loadTemplates(log: Log, folder?: vscode.WorkspaceFolder): Template[] {
   const files: TemplateFile[] = [];
-  for (const f of folders) {
-    const dirPath = readConfig(f.uri).templatesFolder.replace(/^\/+|\/+$/g, '');
-    const dir = vscode.Uri.joinPath(f.uri, dirPath);
+  for (const f of folder ? [folder] : vscode.workspace.workspaceFolders ?? []) {
+    if (f.uri.scheme !== 'file') continue;
+    const { files: found, skipped, outside } = loadTemplateFiles(f.uri.fsPath, readConfig(f.uri).templatesFolder);
     // The setting can come from the workspace itself: it never reaches outside the folder.
-    if (!isInside(f.uri, dir)) {
-      log.warn('The templates folder setting points outside the workspace folder, so the built-in templates are used.');
-      continue;
-    }
-    let names: [string, vscode.FileType][];
-    try {
-      if (!(await vscode.workspace.fs.stat(dir)).type) continue;
-      names = await vscode.workspace.fs.readDirectory(dir);
-    } catch {
-      continue; // No templates folder here: the built-ins serve.
-    }
-    for (const [name, type] of names.sort(([a], [b]) => a.localeCompare(b))) {
-      if (type !== vscode.FileType.File || !/\.md$/i.test(name)) continue;
-      try {
-        const decoded = decodeNote(await readTemplate(vscode.Uri.joinPath(dir, name)));
-        if (decoded.ok) files.push({ path: `${dirPath}/${name}`, text: decoded.text });
-        else log.warn(`A template was skipped: ${decoded.reason}.`);
-      } catch (err) {
-        log.warn(`A template could not be read: ${describeError(err)}.`);
-      }
-    }
+    if (outside) log.warn('The templates folder setting points outside the workspace folder, so the built-in templates are used.');
+    files.push(...found);
+    // The reason only: template names can hold client codes.
+    for (const s of skipped) log.warn(`A template was skipped: ${s.reason}.`);
   }
   return mergeTemplates(files);
-}
-
-/** A template's bytes: on disk through the one safe reader (no pipes, devices or huge files), else through VS Code. */
-async function readTemplate(uri: vscode.Uri): Promise<Uint8Array> {
-  if (uri.scheme === 'file') return readRegularFile(uri.fsPath, MAX_TEMPLATE_BYTES).bytes;
-  const stat = await vscode.workspace.fs.stat(uri);
-  if (stat.type !== vscode.FileType.File) throw new NotAFile();
-  if (stat.size > MAX_TEMPLATE_BYTES) throw new TooLarge(stat.size);
-  return vscode.workspace.fs.readFile(uri);
 }
 
 export function today(): string {
@@ -72,7 +43,7 @@ export async function insertBlock(editor: vscode.TextEditor, line: number, snipp
 }
 
 function contextFor(document: vscode.TextDocument, workspace: WorkspaceIndex, level: number, cues?: string): TemplateContext {
-  const note = workspace.parseDocument(document);
+  const note = workspace.noteOf(document);
   return { client: note.client, date: note.date ?? today(), level, ...(cues ? { cues } : {}) };
 }
 
@@ -136,7 +107,7 @@ async function locate(
     void workspace.refreshNow(uri);
     return undefined;
   }
-  const entry = entryAtLine(document.getText(), noteSource(uri), ref.line, readConfig(uri).parse);
+  const entry = workspace.noteOf(document).entries.find((e) => e.line === ref.line);
   if (!entry || (ref.title !== undefined && entry.title !== ref.title)) {
     void vscode.window.showWarningMessage(
       `The rupture heading is no longer on line ${ref.line + 1} of that note: it changed since Attune read it. Nothing was changed; the list is being refreshed.`,
@@ -188,7 +159,7 @@ export async function changeStatus(
     }
     if (!template) return true;
     // The heading line changed length: find the section's end in the text as it is now.
-    const current = entryAtLine(document.getText(), noteSource(document.uri), entry.line, readConfig(document.uri).parse) ?? entry;
+    const current = workspace.noteOf(document).entries.find((e) => e.line === entry.line) ?? entry;
     const text = document.getText();
     const at = blockInsertion(text, sectionAppendPoint(text, current).line);
     const position = new vscode.Position(at.line, at.character);

@@ -5,6 +5,7 @@ import { findTemplate, renderSnippet } from '../core/templates';
 import { loadTemplates, today } from './actions';
 import type { Log } from './log';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { REFLECTION_INSERTED } from './walkthrough';
 
 const STATUS_HINTS: Readonly<Record<string, string>> = {
   open: 'Noticed; not yet returned to',
@@ -46,7 +47,7 @@ export class RuptureCompletions implements vscode.CompletionItemProvider {
     if (!startsLine || !/^#?(r(u(p(t(u(r(e)?)?)?)?)?)?)?$/i.test(word)) return [];
     const templates = await loadTemplates(this.log, vscode.workspace.getWorkspaceFolder(document.uri));
     const level = levelForInsertion(outline(document.getText()), position.line);
-    const note = this.workspace.parseDocument(document);
+    const note = this.workspace.noteOf(document);
     const offers = [
       { id: 'rupture-reflection', label: 'rupture reflection', detail: 'Attune: insert a rupture reflection' },
       { id: 'in-session-repair', label: 'rupture repaired in session', detail: 'Attune: record a repair made in the session itself' },
@@ -62,6 +63,8 @@ export class RuptureCompletions implements vscode.CompletionItemProvider {
       item.range = new vscode.Range(position.translate(0, -word.length), position);
       item.filterText = word.startsWith('#') ? `#${offer.label}` : offer.label;
       item.sortText = String(items.length);
+      // Ticks "Insert your first reflection" in the walkthrough, as the command does.
+      item.command = { command: REFLECTION_INSERTED, title: '' };
       items.push(item);
     }
     return items;

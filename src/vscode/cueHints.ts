@@ -103,7 +103,7 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
       return;
     }
     const text = document.getText();
-    const note = this.workspace.parseDocument(document);
+    const note = this.workspace.noteOf(document);
     const path = document.uri.toString();
     const found: vscode.Diagnostic[] = [];
     for (const hint of findCues(text, note, cues)) {

@@ -16,6 +16,8 @@ import { renderSnippet } from '../core/templates';
 import { levelForInsertion, outline } from '../core/outline';
 import { describeError, WorkspaceIndex } from './workspaceIndex';
 import { RepairGuide } from './repairGuide';
+import { NoteDiagnostics } from './noteWarnings';
+import { offerWalkthroughOnce, openWalkthrough, trackNotesFolder } from './walkthrough';
 
 /** What activation returns: read-only handles for tests and for other extensions. */
 export interface AttuneApi {
@@ -51,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   const tree = new RuptureTree(workspace, context.workspaceState);
   const treeView = vscode.window.createTreeView('attune.unrepaired', { treeDataProvider: tree, showCollapseAll: true });
   const lenses = new RuptureLenses(workspace);
+  const diagnostics = new NoteDiagnostics(workspace);
   const status = vscode.window.createStatusBarItem('attune.clientStatus', vscode.StatusBarAlignment.Right, 100);
   status.name = 'Attune: unrepaired ruptures for this client';
   context.subscriptions.push(log, workspace, tree, treeView, lenses, status);
@@ -62,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   const entryAtCursor = (): EntryRef | undefined => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !workspace.isNote(editor.document.uri)) return undefined;
-    const entry = entryContaining(workspace.parseDocument(editor.document).entries, editor.selection.active.line);
+    const entry = entryContaining(workspace.noteOf(editor.document).entries, editor.selection.active.line);
     return entry && refOf(entry);
   };
 
@@ -85,11 +88,11 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
 
   const updateStatusBar = (): void => {
     const editor = vscode.window.activeTextEditor;
-    if (!editor || !readConfig().statusBar || !workspace.isNote(editor.document.uri)) {
+    if (!editor || !readConfig(editor.document.uri).statusBar || !workspace.isNote(editor.document.uri)) {
       status.hide();
       return;
     }
-    const client = workspace.index.get(editor.document.uri.toString())?.client ?? workspace.parseDocument(editor.document).client;
+    const client = workspace.index.get(editor.document.uri.toString())?.client ?? workspace.noteOf(editor.document).client;
     if (!client) {
       status.hide();
       return;
@@ -196,7 +199,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
       });
     }
     if (t.kind === 'rupture') return insertReflection(editor, workspace, log, undefined, undefined, t.id);
-    const note = workspace.parseDocument(editor.document);
+    const note = workspace.noteOf(editor.document);
     const line = editor.selection.active.line;
     const level = levelForInsertion(outline(editor.document.getText()), line);
     return insertBlock(editor, line, renderSnippet(t, { client: note.client, date: note.date ?? today(), level }, today()));
@@ -250,7 +253,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   const jump = (direction: 1 | -1) => (): void => {
     const editor = vscode.window.activeTextEditor;
     if (!editor) return;
-    const entries = workspace.parseDocument(editor.document).entries;
+    const entries = workspace.noteOf(editor.document).entries;
     const here = editor.selection.active.line;
     const target = direction === 1 ? entries.find((e) => e.line > here) : [...entries].reverse().find((e) => e.line < here);
     if (!target) {
@@ -295,6 +298,8 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     }
   });
 
+  command('attune.openWalkthrough', openWalkthrough);
+
   command('attune.showClientInTree', async (client?: unknown) => {
     await vscode.commands.executeCommand('attune.unrepaired.focus');
     if (typeof client !== 'string') return;
@@ -309,6 +314,8 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
 
   context.subscriptions.push(
     vscode.languages.registerCodeLensProvider(MARKDOWN, lenses),
+    diagnostics,
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, diagnostics, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new RuptureCompletions(workspace, log), '/', '#'),
     workspace.onDidChange(updateView),
     curtain.onDidChange(updateView),
@@ -326,7 +333,13 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   );
 
   void vscode.commands.executeCommand('setContext', 'attune.empty', true);
-  void workspace.rescan();
+  // Until the first read of the notes is done, the view says it is reading them.
+  void workspace.rescan().finally(() => {
+    updateView();
+    void vscode.commands.executeCommand('setContext', 'attune.ready', true);
+  });
+  context.subscriptions.push(trackNotesFolder());
+  offerWalkthroughOnce(context);
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
   return { workspace, tree, view: treeView, log, cues, activationMs, logUri: context.logUri, curtain };

@@ -67,7 +67,7 @@ export async function recordFeedbackScore(workspace: WorkspaceIndex, state: vsco
     return false;
   }
   const { document } = editor;
-  const score = await askScore(noteScore(workspace.parseDocument(document)), state);
+  const score = await askScore(noteScore(workspace.noteOf(document)), state);
   if (!score) return false;
   // The note as it is now: the clinician may have typed while the boxes were open.
   const result = recordScoreEdits(document.getText(), score);

@@ -38,7 +38,7 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (!this.workspace.isNote(document.uri)) return [];
     const config = readConfig(document.uri);
-    const note = this.workspace.parseDocument(document);
+    const note = this.workspace.noteOf(document);
     const lenses: vscode.CodeLens[] = [];
     const now = today();
     if (config.statusLenses) {

@@ -28,7 +28,7 @@ export interface EntryNode {
 
 export const STATUS_ICONS: Readonly<Record<Status, string>> = {
   open: 'circle-large-outline',
-  planned: 'calendar',
+  planned: 'edit',
   attempted: 'comment-discussion',
   held: 'debug-pause',
   repaired: 'pass',
@@ -64,6 +64,8 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   private children = new Map<GroupNode, EntryNode[]>();
   private groupBy: GroupBy;
   private heldGroup: GroupNode | undefined;
+  /** A number per row, so ids carry no path or client code: VS Code may write ids into its logs. */
+  private readonly rowNumbers = new Map<string, number>();
 
   constructor(
     private readonly workspace: WorkspaceIndex,
@@ -172,7 +174,7 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const label = group.by === 'status' ? STATUS_LABELS[group.key as Status] ?? group.key : curtain.client(group.key);
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
     const n = group.entries.length;
-    item.id = `group:${group.by}:${group.key}`;
+    item.id = `group:${group.by}:${this.rowNumber(`${group.by}:${group.key}`)}`;
     // Per-client numbers only when the clinician asked for counts.
     if (readConfig().showCounts) item.description = `${n} to revisit`;
     item.contextValue = group.by === 'client' ? 'attune.client' : 'attune.statusGroup';
@@ -191,9 +193,11 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const title = untitled(curtain.title(entry.title));
     const client = curtain.client(entry.client);
     const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
-    item.id = `entry:${entryKey(entry)}`;
-    const inClientGroup = node.parent?.by === 'client';
-    item.description = inClientGroup ? describeEntry(entry, today) : `${client} · ${describeEntry(entry, today)}`;
+    // The status is part of the id: a new status makes a new row, so its tooltip is fresh.
+    item.id = `entry:${this.rowNumber(entryKey(entry))}:${entry.status}`;
+    // Only the title (and, outside a client's group, the client's code), so the row fits the
+    // default side bar width; the icon shows the status, the tooltip says it and when it was noted.
+    if (node.parent?.by !== 'client') item.description = client;
     item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[entry.status]);
     item.contextValue = ruptureContextValue(entry.status);
     item.resourceUri = vscode.Uri.parse(entry.path);
@@ -208,10 +212,17 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
       ...(opener ? [`Opening line: “${opener}”`] : []),
     ].join('\n');
     item.accessibilityInformation = {
-      label: `${title}, ${STATUS_LABELS[entry.status]}, ${describeEntry(entry, today)}, client ${client}`,
+      label: entry.status === 'held' ? `${title}, ${STATUS_LABELS.held}, client ${client}` : `${title}, ${STATUS_LABELS[entry.status]}, ${when}, client ${client}`,
     };
     item.command = { command: 'attune.openEntry', title: 'Open note at this rupture', arguments: [entry.path, entry.line] };
     return item;
+  }
+
+  /** A row's number, the same for as long as the view lives. */
+  private rowNumber(key: string): number {
+    const n = this.rowNumbers.get(key) ?? this.rowNumbers.size + 1;
+    this.rowNumbers.set(key, n);
+    return n;
   }
 
   /** The node for the entry whose heading is at `line` of the note, if it is listed. */

@@ -106,6 +106,9 @@ const SHAPES = [
     ['emphasis: **a openers, then a* closers', 14, (r) => `## ${'**a '.repeat(2 * r)}${'a* '.repeat(2 * r)}\n`],
     ['setext heading, a first line of spaces', 1, (r) => `a${' '.repeat(r)}b\nc\n===\n`],
   ].map(([name, size, make]) => ({ name: `anchors: ${name}`, unit: 'KB', base: 64, anchors: true, make: (n) => make(Math.round((n * 1024) / size)) })),
+  // Deep folders (issue 12): the whole scan of a folder nested n levels deep, a note at each
+  // level. 1,600 levels of `d/` stay under Linux's 4,096-byte path limit.
+  { name: 'deep folders: the scan of n nested levels, a note in each', unit: 'levels', base: 200, walk: true, make: (n) => n },
 ];
 
 const FACTORS = [1, 2, 4, 8];
@@ -117,7 +120,18 @@ function timeOne({ bundle, shape, size, runs }) {
   const s = SHAPES.find((x) => x.name === shape);
   const text = s.make(size);
   const source = { path: 'AB/2026-11-10.md', folderName: 'AB', fileName: '2026-11-10.md' };
+  let deep;
+  if (s.walk) {
+    deep = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-deep-'));
+    let here = deep;
+    for (let i = 0; i < size; i++) {
+      here = path.join(here, 'd');
+      fs.mkdirSync(here);
+      fs.writeFileSync(path.join(here, `2026-11-${String((i % 28) + 1).padStart(2, '0')}.md`), '## a #rupture\n');
+    }
+  }
   const once = () => {
+    if (s.walk) return core.scanFolder(deep).index.noteCount;
     if (s.template) return core.toMarkdown(core.parseSnippet(text), {}, '2026-11-20').length;
     if (s.anchors) return core.headingAnchors(text).length;
     const note = core.parseNote(text, source);
@@ -143,6 +157,7 @@ function timeOne({ bundle, shape, size, runs }) {
     total += t[t.length - 1];
     parentPort.postMessage({ tick: true }); // alive: the cap counts from here again
   }
+  if (deep) fs.rmSync(deep, { recursive: true, force: true });
   t.sort((a, b) => a - b);
   return { ms: t[t.length >> 1], chars: text.length };
 }
@@ -166,6 +181,10 @@ function bundleCore(srcRoot, outfile) {
       "export { parseNote } from './src/core/note';",
       "export { outline } from './src/core/outline';",
       "export { parseSnippet, toMarkdown } from './src/core/snippet';",
+      // The folder scan: src/node/host.ts since issue 10, src/node/scan.ts before.
+      fs.existsSync(path.join(srcRoot, 'src', 'node', 'host.ts'))
+        ? "export { scanFolder } from './src/node/host';"
+        : "export { scanFolder } from './src/node/scan';",
       // Revisions before the pre-session checklist have no heading anchors.
       ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'anchors.ts')) ? ["export { headingAnchors } from './src/core/anchors';"] : []),
     ],
@@ -264,7 +283,7 @@ async function main() {
     const only = process.env.HOSTILE_ONLY;
     for (const shape of SHAPES.filter((s) => !only || s.name.includes(only))) {
       process.stderr.write(`bench:hostile: ${shape.name}\n`);
-      const sizes = `${fmtSize(shape.base, shape.unit)} .. ${fmtSize(shape.base * 8, shape.unit)}${shape.unit === 'lines' ? ' lines' : shape.unit === 'k' ? ' repeats' : ''}`;
+      const sizes = `${fmtSize(shape.base, shape.unit)} .. ${fmtSize(shape.base * 8, shape.unit)}${shape.unit === 'lines' || shape.unit === 'levels' ? ` ${shape.unit}` : shape.unit === 'k' ? ' repeats' : ''}`;
       if (before && (beforeHasAnchors || !shape.anchors)) rows.push(row(`${shape.name} (${sizes}), ${against}`, shape, await series(before, shape, 1, capS * 1000), capS));
       rows.push(row(`${shape.name} (${sizes})${before ? ', now' : ''}`, shape, await series(now, shape, runs, capS * 1000), capS));
     }

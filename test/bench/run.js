@@ -93,8 +93,9 @@ function bundleCore(tmp) {
   return bundleExports(
     REPO,
     [
-      "export { scanFolder, relativePath } from './src/node/scan';",
-      "export { walkNotes, indexableText } from './src/node/files';",
+      "export { scanFolder } from './src/node/host';",
+      "export { walkNotes } from './src/node/walk';",
+      "export { indexableText } from './src/node/files';",
       "export { parseNote, DEFAULT_PARSE_OPTIONS } from './src/core/note';",
       "export { RuptureIndex } from './src/core/index';",
       "export { outline } from './src/core/outline';",

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // One measurement in a fresh process, for run.js. Prints one line of JSON on stdout.
 //
-//   node worker.js index   BUNDLE DIR          scanFolder over the corpus, cold (first call)
+//   node worker.js index   BUNDLE DIR          scanFolder (src/node/host.ts) over the corpus, cold (first call)
 //   node worker.js phases  BUNDLE DIR          the same work split: walk, read+decode, parse+set
 //   node worker.js reindex BUNDLE DIR REL...   parse + index.set of one changed note, many times
 //   node worker.js lenses  BUNDLE LINES        parseNote + outline over a long generated note
 //   node --expose-gc worker.js heap BUNDLE DIR heap kept by the index over the corpus
 //
-// BUNDLE is the core bundled by run.js (src/node/scan.ts and friends), so the figures do
+// BUNDLE is the core bundled by run.js (src/node/host.ts and friends), so the figures do
 // not depend on tsc output. Only times, counts and sizes are printed: never note text.
 'use strict';
 
@@ -34,7 +34,7 @@ const entryCount = (index) => {
 };
 
 function source(root, file) {
-  return { path: core.relativePath(root, file), folderName: path.basename(path.dirname(file)), fileName: path.basename(file) };
+  return { path: path.relative(root, file).split(path.sep).join('/'), folderName: path.basename(path.dirname(file)), fileName: path.basename(file) };
 }
 
 const modes = {
@@ -49,7 +49,7 @@ const modes = {
 
   phases([dir]) {
     const t0 = now();
-    const { files } = core.walkNotes(dir);
+    const files = core.walkNotes(dir, (rel) => /(^|\/)(node_modules|\.[^/]*)$/.test(rel)).notes.map((n) => n.full);
     const t1 = now();
     // Read as scanFolder does: open, read into one reused buffer, close.
     const buffer = Buffer.allocUnsafe(1 << 20);

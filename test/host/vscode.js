@@ -54,6 +54,7 @@ const READY_RE = /Web UI available at (https?:\/\/\S+)/;
  * @property {string} userData      --user-data-dir
  * @property {string} extensions    --extensions-dir (empty: only built-in + dev extensions)
  * @property {string} tmp           TMPDIR of the server and its extension host
+ * @property {string} [keep]         set when the caller gave its own base folder (not removed)
  */
 
 /**
@@ -81,6 +82,15 @@ const READY_RE = /Web UI available at (https?:\/\/\S+)/;
  * @property {boolean} [echoOutput]    copy server output to stderr (default: env ATTUNE_VSCODE_VERBOSE=1)
  * @property {string} [connectionToken] require this token to connect (for a server a person
  *   uses, as `npm start` runs it); tests run without one, on loopback only.
+ * @property {boolean} [testDriver]  start with --enable-smoke-test-driver (default true). Tests
+ *   need it for the payload's extensionTestsPath; it also makes VS Code refuse every dialog
+ *   ("Delete Permanently" deletes without asking), so a server for a person runs without it.
+ * @property {Record<string, unknown>} [userSettings]  written as the user's settings.json
+ * @property {string[]} [installExtensions]  extension folders (or .vsix files) to install into
+ *   the server's extensions folder before it starts, so they load as a user's installed
+ *   extensions do, not as extensions under development
+ * @property {number} [port]  port to listen on (default 0: any free port)
+ * @property {string[]} [extraArgs]  more server arguments, e.g. ['--default-folder', dir]
  */
 
 /** Servers not yet stopped, so a crash or Ctrl-C of the runner doesn't leave them behind. */
@@ -153,12 +163,52 @@ function cleanEnv() {
 }
 
 /**
+ * Installs an extension folder into an extensions folder as VS Code's own installer would
+ * lay it out: a copy named publisher.name-version, listed in extensions.json (which newer
+ * builds read instead of scanning the folder). Only the files a user's install has: the
+ * manifest, its strings, dist/, media/, README, CHANGELOG and LICENSE.
+ * @param {string} extensionDir
+ * @param {string} extensionsDir
+ */
+async function installExtension(extensionDir, extensionsDir) {
+  const manifest = JSON.parse(await fsp.readFile(path.join(extensionDir, 'package.json'), 'utf8'));
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const folderName = `${id}-${manifest.version}`.toLowerCase();
+  const target = path.join(extensionsDir, folderName);
+  await fsp.rm(target, { recursive: true, force: true });
+  await fsp.mkdir(target, { recursive: true });
+  for (const entry of await fsp.readdir(extensionDir)) {
+    if (/^(package(\.nls(\.[\w-]+)?)?\.json|dist|media|README\.md|CHANGELOG\.md|LICENSE(\.\w+)?)$/i.test(entry)) {
+      await fsp.cp(path.join(extensionDir, entry), path.join(target, entry), { recursive: true });
+    }
+  }
+  const listFile = path.join(extensionsDir, 'extensions.json');
+  /** @type {Array<{ identifier: { id: string } } & Record<string, unknown>>} */
+  let list = [];
+  try {
+    list = JSON.parse(await fsp.readFile(listFile, 'utf8'));
+  } catch {
+    // first extension in this folder
+  }
+  list = list.filter((e) => e.identifier.id !== id);
+  list.push({
+    identifier: { id },
+    version: manifest.version,
+    location: { $mid: 1, path: target, scheme: 'file' },
+    relativeLocation: folderName,
+    metadata: { installedTimestamp: Date.now(), source: 'vsix', pinned: true },
+  });
+  await fsp.writeFile(listFile, JSON.stringify(list));
+}
+
+/**
  * Starts the VS Code server on a free loopback port with fresh, throw-away data folders.
  * @param {StartServerOptions} [options]
  * @returns {Promise<VSCodeServer>}
  */
 async function startServer(options = {}) {
-  const serverMain = options.serverMain || (await ensureHost()).serverMain;
+  const host = options.serverMain ? { serverMain: options.serverMain, node: process.execPath } : await ensureHost();
+  const serverMain = host.serverMain;
   const startTimeoutMs = options.startTimeoutMs ?? 60_000;
   const echo = options.echoOutput ?? process.env.ATTUNE_VSCODE_VERBOSE === '1';
   if (options.extensionPath !== undefined && !path.isAbsolute(options.extensionPath)) {
@@ -177,20 +227,30 @@ async function startServer(options = {}) {
   for (const d of [dataDirs.serverData, dataDirs.userData, dataDirs.extensions, dataDirs.tmp]) {
     await fsp.mkdir(d, { recursive: true });
   }
+  if (options.userSettings) {
+    // The web workbench keeps the user's own settings in the browser; the settings of the
+    // machine the server runs on ("Remote" in the Settings editor) are in the server's user
+    // data folder, and apply to everything but application-wide settings.
+    const dir = path.join(dataDirs.userData, 'Machine');
+    await fsp.mkdir(dir, { recursive: true });
+    await fsp.writeFile(path.join(dir, 'settings.json'), JSON.stringify(options.userSettings, null, 2) + '\n');
+  }
+  for (const ext of options.installExtensions || []) await installExtension(ext, dataDirs.extensions);
 
   const args = [
     serverMain,
     '--host', SERVER_HOST,
-    '--port', '0',
+    '--port', String(options.port ?? 0),
     ...(options.connectionToken ? ['--connection-token', options.connectionToken] : ['--without-connection-token']),
     '--accept-server-license-terms',
     // Newer VS Code builds honour the payload's extensionTestsPath only with this.
-    '--enable-smoke-test-driver',
+    ...(options.testDriver ?? true ? ['--enable-smoke-test-driver'] : []),
     '--disable-telemetry',
     '--disable-workspace-trust',
     '--server-data-dir', dataDirs.serverData,
     '--user-data-dir', dataDirs.userData,
     '--extensions-dir', dataDirs.extensions,
+    ...(options.extraArgs || []),
   ];
   const env = {
     ...cleanEnv(),
@@ -203,10 +263,10 @@ async function startServer(options = {}) {
 
   // detached: the server becomes a process-group leader, so stop() can kill it together
   // with the extension host, pty host and file watcher it forks.
-  const child = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(host.node, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   if (child.pid === undefined) {
     await fsp.rm(base, { recursive: true, force: true });
-    throw new Error(`could not start the VS Code server (${process.execPath} ${serverMain})`);
+    throw new Error(`could not start the VS Code server (${host.node} ${serverMain})`);
   }
   const pid = child.pid;
   const entry = { pid, base };
@@ -605,6 +665,7 @@ async function runExtensionTests(options) {
 
 module.exports = {
   startServer,
+  installExtension,
   launchBrowser,
   workbenchUrl,
   remoteUri,

@@ -144,6 +144,6 @@ describe('Cue hints in a real VS Code', () => {
     const uri = writeNote('KL/2026-11-26.md', '# Sitzung\n\nSie sagte: Nicht genau.\n');
     await open(uri);
     await waitFor('a hint on the user phrase', () => hintsOn(uri).join() === '2:11-22 nicht-genau');
-    assert.strictEqual(vscode.languages.getDiagnostics(uri)[0].message, 'Vielleicht waren wir nicht beieinander.');
+    assert.strictEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Attune cue hint')[0]?.message, 'Vielleicht waren wir nicht beieinander.');
   });
 });

@@ -1,13 +1,8 @@
 import * as assert from 'assert';
-import {
-  AnchorBuilder,
-  anchorAtLine,
-  fragmentMatches,
-  headingAnchors,
-  headingPlainText,
-  relativeLink,
-  slugify,
-} from '../../src/core/anchors';
+import { anchorAtLine, headingAnchors } from '../../src/core/anchors';
+import { headingPlainText } from '../../src/core/inlineText';
+import { relativeLink } from '../../src/core/links';
+import { AnchorBuilder, fragmentMatches, slugify } from '../../src/core/slug';
 
 function anchors(text: string): [number, string][] {
   return headingAnchors(text).map((h) => [h.line, h.anchor]);

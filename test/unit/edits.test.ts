@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import { applyEdits, entryAtLine, entryContaining, sectionAppendPoint, statusEdit, type TextEdit } from '../../src/core/edits';
+import { applyEdits, entryContaining, sectionAppendPoint, statusEdit, type TextEdit } from '../../src/core/edits';
 import type { RuptureEntry } from '../../src/core/note';
 import type { Status } from '../../src/core/status';
-import { parse, source } from './helpers';
+import { parse } from './helpers';
 
 function only(text: string): RuptureEntry {
   const found = parse(text).entries;
@@ -86,15 +86,8 @@ describe('applyEdits', () => {
   });
 });
 
-describe('entryAtLine and entryContaining', () => {
+describe('entryContaining', () => {
   const text = '# S\n## A #rupture\ntext\n### B #rupture/planned\nmore\n## C\nend\n';
-
-  it('finds the entry whose heading is on a line, or nothing', () => {
-    assert.strictEqual(entryAtLine(text, source(), 1)?.title, 'A');
-    assert.strictEqual(entryAtLine(text, source(), 3)?.title, 'B');
-    assert.strictEqual(entryAtLine(text, source(), 2), undefined);
-    assert.strictEqual(entryAtLine(text, source(), 99), undefined);
-  });
 
   it('finds the innermost entry whose section holds a line', () => {
     const found = parse(text).entries;

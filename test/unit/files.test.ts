@@ -1,8 +1,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { decodeNote, isNoteFile, isSkippedFolder, walkNotes } from '../../src/node/files';
-import { formatBytes, relativePath, scanFolder } from '../../src/node/scan';
+import { decodeNote } from '../../src/node/files';
+import { formatBytes, scanFolder } from '../../src/node/host';
+import { walkNotes } from '../../src/node/walk';
 import { TempDirs } from './helpers';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -43,15 +44,27 @@ describe('decodeNote', () => {
   });
 });
 
-describe('which files and folders are notes', () => {
-  it('skips node_modules and hidden folders', () => {
-    for (const name of ['node_modules', '.git', '.attune', '.obsidian', '.trash']) assert.ok(isSkippedFolder(name), name);
-    for (const name of ['AB', 'notes', 'modules', '_drafts']) assert.ok(!isSkippedFolder(name), name);
-  });
+describe('which files and folders are notes (the default excludes)', () => {
+  const temp = new TempDirs();
+  after(() => temp.cleanup());
 
-  it('takes .md files in any case, not hidden ones', () => {
-    for (const name of ['a.md', 'B.MD', 'c.Md', '2026-11-10 session.md']) assert.ok(isNoteFile(name), name);
-    for (const name of ['.a.md', 'a.markdown', 'a.md.bak', 'a.txt', 'md']) assert.ok(!isNoteFile(name), name);
+  it('skips node_modules, hidden folders and hidden files, and takes .md in any case', () => {
+    const dir = temp.make({
+      'b.md': '',
+      'A/z.md': '',
+      'A/a.MD': '',
+      'A/c.Md': '',
+      'A/notes.txt': '',
+      'A/a.markdown': '',
+      'A/a.md.bak': '',
+      'node_modules/x/n.md': '',
+      '.git/g.md': '',
+      '.obsidian/o.md': '',
+      'A/.hidden/h.md': '',
+      '.dot.md': '',
+      'modules/m.md': '',
+    });
+    assert.deepStrictEqual([...scanFolder(dir).index.paths()], ['A/a.MD', 'A/c.Md', 'A/z.md', 'b.md', 'modules/m.md']);
   });
 });
 
@@ -71,10 +84,10 @@ describe('walkNotes', () => {
       'A/.hidden/h.md': '',
       '.dot.md': '',
     });
-    const { files, problems } = walkNotes(dir);
+    const { notes, problems } = walkNotes(dir, (rel) => /(^|\/)(node_modules|\.[^/]*)$/.test(rel));
     assert.deepStrictEqual(
-      files.map((f) => relativePath(dir, f)),
-      ['A/a.MD', 'A/z.md', 'b.md'],
+      notes.map((f) => f.relative),
+      ['.dot.md', 'A/a.MD', 'A/z.md', 'b.md'],
     );
     assert.deepStrictEqual(problems, []);
   });
@@ -86,29 +99,29 @@ describe('walkNotes', () => {
     fs.symlinkSync(path.join(dir, 'B'), path.join(dir, 'B', 'B-again'));
     fs.symlinkSync(path.join(dir, 'A', 'a.md'), path.join(dir, 'B', 'linked.md'));
     fs.symlinkSync(path.join(dir, 'missing'), path.join(dir, 'B', 'dangling.md'));
-    const { files } = walkNotes(dir);
+    const { notes } = walkNotes(dir, () => false);
     assert.deepStrictEqual(
-      files.map((f) => relativePath(dir, f)),
+      notes.map((f) => f.relative),
       ['A/a.md', 'B/b.md', 'B/linked.md'],
     );
   });
 
   it('throws when the root cannot be read', () => {
     const dir = temp.make({ 'file.md': '' });
-    assert.throws(() => walkNotes(path.join(dir, 'missing')), /it does not exist/);
-    assert.throws(() => walkNotes(path.join(dir, 'file.md')), /it is not a folder/);
+    assert.throws(() => walkNotes(path.join(dir, 'missing'), () => false), /it does not exist/);
+    assert.throws(() => walkNotes(path.join(dir, 'file.md'), () => false), /it is not a folder/);
   });
 
   (isRoot ? it.skip : it)('reports an unreadable folder below the root and goes on', () => {
     const dir = temp.make({ 'A/a.md': '', 'B/b.md': '' });
     fs.chmodSync(path.join(dir, 'A'), 0o000);
     try {
-      const { files, problems } = walkNotes(dir);
+      const { notes, problems } = walkNotes(dir, () => false);
       assert.deepStrictEqual(
-        files.map((f) => relativePath(dir, f)),
+        notes.map((f) => f.relative),
         ['B/b.md'],
       );
-      assert.deepStrictEqual(problems, [{ path: path.join(dir, 'A'), reason: 'permission denied' }]);
+      assert.deepStrictEqual(problems, [{ path: 'A', reason: 'permission denied' }]);
     } finally {
       fs.chmodSync(path.join(dir, 'A'), 0o755);
     }
@@ -237,9 +250,5 @@ describe('scanFolder', () => {
         }
       }
     }
-  });
-
-  it('writes relative paths with forward slashes', () => {
-    assert.strictEqual(relativePath(path.join('/a', 'b'), path.join('/a', 'b', 'c', 'd.md')), 'c/d.md');
   });
 });

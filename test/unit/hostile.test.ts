@@ -8,12 +8,13 @@
 // (before/after figures: test/bench/hostile.js).
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { headingAnchors, slugify } from '../../src/core/anchors';
+import { headingAnchors } from '../../src/core/anchors';
+import { slugify } from '../../src/core/slug';
 import { splitLines } from '../../src/core/lines';
 import { parseNote, type Note } from '../../src/core/note';
 import { outline } from '../../src/core/outline';
 import { decodeNote } from '../../src/node/files';
-import { scanFolder } from '../../src/node/scan';
+import { scanFolder } from '../../src/node/host';
 import { cli, source, TempDirs, write } from './helpers';
 
 const MB = 1024 * 1024;

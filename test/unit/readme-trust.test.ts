@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { readFrontMatter } from '../../src/core/frontMatter';
-import { scanFolder } from '../../src/node/scan';
+import { scanFolder } from '../../src/node/host';
 import { cli, entries, TempDirs } from './helpers';
 
 const readme = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8');

@@ -1,0 +1,74 @@
+/**
+ * The `attune.*` settings that decide what a note is, read the same way from VS Code's
+ * configuration and from `.vscode/settings.json` on the command line, so both agree.
+ */
+import { DEFAULT_SETTINGS, type NoteSettings } from './workspace';
+
+/** Reads one setting by its full name (`attune.notes.include`), or undefined when unset. */
+export type SettingLookup = (key: string) => unknown;
+
+function text(value: unknown, fallback: string): string {
+  return typeof value === 'string' && value.trim() !== '' ? value : fallback;
+}
+
+function flag(value: unknown, fallback: boolean): boolean {
+  return typeof value === 'boolean' ? value : fallback;
+}
+
+/** `files.exclude` patterns that are switched on. */
+function filesExclude(value: unknown): string[] {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
+  return Object.entries(value as Record<string, unknown>).filter(([, on]) => on === true).map(([p]) => p);
+}
+
+/** The note settings from a lookup; values of the wrong type fall back to the defaults, as in VS Code. */
+export function noteSettings(get: SettingLookup): NoteSettings {
+  const exclude = get('attune.notes.exclude');
+  const own = Array.isArray(exclude) ? exclude.filter((p): p is string => typeof p === 'string') : [...DEFAULT_SETTINGS.exclude];
+  const maxMb = get('attune.maxNoteSizeMB');
+  const mb = typeof maxMb === 'number' && Number.isFinite(maxMb) ? Math.max(0.01, maxMb) : DEFAULT_SETTINGS.maxNoteBytes / (1024 * 1024);
+  const d = DEFAULT_SETTINGS.parse;
+  return {
+    include: text(get('attune.notes.include'), DEFAULT_SETTINGS.include),
+    exclude: [...new Set([...own, ...filesExclude(get('files.exclude'))].filter((p) => p.trim() !== ''))],
+    maxNoteBytes: Math.round(mb * 1024 * 1024),
+    templatesFolder: text(get('attune.templatesFolder'), DEFAULT_SETTINGS.templatesFolder),
+    parse: {
+      clientKey: text(get('attune.client.frontMatterKey'), d.clientKey),
+      clientFromFolder: flag(get('attune.client.fromFolderName'), d.clientFromFolder),
+      dateKey: text(get('attune.date.frontMatterKey'), d.dateKey),
+      dateFromFileName: flag(get('attune.date.fromFileName'), d.dateFromFileName),
+    },
+  };
+}
+
+/**
+ * Reads JSON with comments and trailing commas (the format of VS Code's settings files).
+ * Throws SyntaxError when it is not that.
+ */
+export function parseJsonc(source: string): unknown {
+  let out = '';
+  let i = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (i < source.length) {
+    const c = source[i];
+    if (c === '"') {
+      // Copy a string whole, escapes included.
+      let j = i + 1;
+      while (j < source.length && source[j] !== '"') j += source[j] === '\\' ? 2 : 1;
+      out += source.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === '/' && source[i + 1] === '/') {
+      while (i < source.length && source[i] !== '\n' && source[i] !== '\r') i++;
+    } else if (c === '/' && source[i + 1] === '*') {
+      const end = source.indexOf('*/', i + 2);
+      if (end === -1) throw new SyntaxError('unclosed comment');
+      out += ' ';
+      i = end + 2;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  // A comma before a closing bracket (trailing commas), now that comments and strings are safe.
+  return JSON.parse(out.replace(/,(\s*[\]}])|("(?:[^"\\]|\\.)*")/g, (m, close: string | undefined, str: string | undefined) => str ?? close ?? m));
+}

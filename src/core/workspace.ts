@@ -1,0 +1,397 @@
+/**
+ * One workspace of notes, the same for the editor and the command line. It never touches
+ * a disk or an editor itself: a host (Node's file system for the CLI, VS Code for the
+ * extension) lists, reads and configures, and the workspace decides what is a note, scans
+ * in batches, keeps one parsed note per path and text version, and makes sure that
+ * anything that happens to a note while a scan runs wins over that scan's result.
+ */
+import { globToRegExp } from './glob';
+import { RuptureIndex } from './index';
+import { DEFAULT_PARSE_OPTIONS, parseNote, type Note, type ParseOptions } from './note';
+
+/** The `attune.*` settings that decide what a note is and how it is read. */
+export interface NoteSettings {
+  /** Glob of the files that are notes, relative to their workspace folder. */
+  readonly include: string;
+  /** Globs never read as notes (Attune's own and the editor's file excludes). */
+  readonly exclude: readonly string[];
+  readonly maxNoteBytes: number;
+  readonly parse: ParseOptions;
+  /** The workspace's own templates, relative to its folder. */
+  readonly templatesFolder: string;
+}
+
+export const DEFAULT_MAX_NOTE_BYTES = 5 * 1024 * 1024;
+
+export const DEFAULT_SETTINGS: NoteSettings = {
+  include: '**/*.md',
+  exclude: ['**/node_modules', '**/.*'],
+  maxNoteBytes: DEFAULT_MAX_NOTE_BYTES,
+  parse: DEFAULT_PARSE_OPTIONS,
+  templatesFolder: '.attune/templates',
+};
+
+/** Where a note sits: its key, its workspace folder and the names the parser reads. */
+export interface NotePlace {
+  /** The workspace's key for the note (a URI in VS Code, a relative path on the CLI). */
+  readonly path: string;
+  /** The workspace folder that holds it (one of the host's roots). */
+  readonly root: string;
+  /** Path below the root, with `/` between folders. */
+  readonly relative: string;
+  readonly folderName: string;
+  readonly fileName: string;
+}
+
+/** What reading a note gave: its text, a reason it was skipped (no note text in it), or nothing. */
+export type NoteRead =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'skipped'; readonly reason: string }
+  | { readonly kind: 'missing' };
+
+export interface Listing {
+  /** Candidate notes in a stable order (the workspace applies include and exclude). */
+  readonly notes: Iterable<NotePlace>;
+  /** Folders that could not be read, with the reason. */
+  readonly problems: readonly { readonly path: string; readonly reason: string }[];
+}
+
+/** What the workspace needs from its surroundings. */
+export interface WorkspaceHost {
+  /** The workspace folders. */
+  roots(): readonly string[];
+  /** Candidate notes under a root; `skipFolder` (relative path) prunes excluded folders as the walk goes. Throws when the root cannot be read. */
+  listNotes(root: string, skipFolder: (relative: string) => boolean): Listing;
+  /** Where a path sits, or undefined when it is in no workspace folder. */
+  place(path: string): NotePlace | undefined;
+  /** Reads a note from disk, never more than `maxBytes`. */
+  readNote(place: NotePlace, maxBytes: number): NoteRead;
+  /** An open editor's text (unsaved edits included) and its version, when the note is open. */
+  openText(path: string): { readonly text: string; readonly version: number } | undefined;
+  /** The settings of a workspace folder. */
+  settingsFor(root: string): NoteSettings;
+  /** Lets the host breathe between batches (the editor stays responsive); absent on the CLI. */
+  breathe?(): Promise<void>;
+}
+
+/** One line of the skip report or a note's warning, never quoting the note. */
+export interface ScanWarning {
+  readonly path: string;
+  /** Zero-based line, when the warning is about one line. */
+  readonly line?: number;
+  readonly message: string;
+}
+
+export interface ScanReport {
+  /** False when a newer scan replaced this one before it ended. */
+  readonly completed: boolean;
+  readonly notes: number;
+  /** Folders skipped, notes skipped and notes' own warnings, in the order met. */
+  readonly warnings: readonly ScanWarning[];
+  /** Why a workspace folder itself could not be read (the first such folder). */
+  readonly unreadable?: string;
+}
+
+/** Notes read between two breaths: enough to keep the disk busy, few enough to stay responsive. */
+const BATCH = 64;
+
+interface Matcher {
+  readonly include: RegExp;
+  readonly exclude: readonly RegExp[];
+  readonly settings: NoteSettings;
+}
+
+export class Workspace {
+  readonly index = new RuptureIndex();
+  /** Notes skipped for their size or content, with the reason. */
+  readonly skipped = new Map<string, string>();
+  /** The editor version each indexed note was parsed from (absent: read from disk). */
+  private readonly versions = new Map<string, number>();
+  /** Parsed open documents that are not notes of the index (outside a folder, excluded). */
+  private readonly loose = new Map<string, { readonly version: number; readonly note: Note }>();
+  private readonly matchers = new Map<string, Matcher>();
+  /** Event counter; `touched` holds the counter value of each path's latest event. */
+  private clock = 0;
+  private readonly touched = new Map<string, number>();
+  private readonly deletedFolders: { readonly prefix: string; readonly at: number }[] = [];
+  private generation = 0;
+  private scanning = false;
+  private readonly listeners = new Set<() => void>();
+  /** How many times a note was parsed: lets tests and benchmarks see the cache work. */
+  parses = 0;
+
+  constructor(private readonly host: WorkspaceHost) {}
+
+  /** Calls `listener` after the index changed. */
+  onDidChange(listener: () => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  get isScanning(): boolean {
+    return this.scanning;
+  }
+
+  /** The settings of the folder holding a path (the first folder's for a path in none). */
+  settingsOf(path: string): NoteSettings {
+    const root = this.host.place(path)?.root ?? this.host.roots()[0];
+    return root === undefined ? DEFAULT_SETTINGS : this.matcher(root).settings;
+  }
+
+  /** Whether a path is a note: in a workspace folder, matched by its include glob, not excluded. */
+  isNote(path: string): boolean {
+    const place = this.host.place(path);
+    return place !== undefined && this.includes(place);
+  }
+
+  /** Reads every note again; a scan started later replaces this one. Events during it win. */
+  async scan(): Promise<ScanReport> {
+    const steps = this.scanSteps();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await this.host.breathe?.();
+    }
+  }
+
+  /** The same scan, without breathing: for hosts that read synchronously and need no pauses (the CLI). */
+  scanSync(): ScanReport {
+    const steps = this.scanSteps();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  private *scanSteps(): Generator<void, ScanReport> {
+    const generation = ++this.generation;
+    const started = this.clock;
+    this.scanning = true;
+    this.matchers.clear();
+    const warnings: ScanWarning[] = [];
+    let unreadable: string | undefined;
+    const seen = new Set<string>();
+    const skippedNow = new Map<string, string>();
+    let batch: NotePlace[] = [];
+    const flush = (): void => {
+      for (const place of batch) {
+        if (!this.touchedSince(place.path, started)) this.load(place, { warnings, skippedNow, started });
+      }
+      batch = [];
+    };
+    try {
+      for (const root of this.host.roots()) {
+        const m = this.matcher(root);
+        let listing: Listing;
+        try {
+          listing = this.host.listNotes(root, (relative) => m.exclude.some((re) => re.test(relative)));
+        } catch (err) {
+          unreadable ??= err instanceof Error ? err.message : 'it could not be read';
+          continue;
+        }
+        for (const p of listing.problems) warnings.push({ path: p.path, message: `folder skipped: ${p.reason}` });
+        for (const place of listing.notes) {
+          if (!this.includes(place, true)) continue;
+          seen.add(place.path);
+          batch.push(place);
+          if (batch.length >= BATCH) {
+            flush();
+            yield;
+            if (generation !== this.generation) return { completed: false, notes: this.index.noteCount, warnings, ...(unreadable ? { unreadable } : {}) };
+          }
+        }
+      }
+      flush();
+      // Notes gone since the last scan, unless an event spoke for them meanwhile.
+      for (const path of [...this.index.paths()]) {
+        if (!seen.has(path) && !this.touchedSince(path, started)) this.drop(path);
+      }
+      for (const path of [...this.skipped.keys()]) {
+        if (!skippedNow.has(path) && !this.touchedSince(path, started)) this.skipped.delete(path);
+      }
+      this.deletedFolders.length = 0;
+      this.touched.clear();
+      this.fire();
+      return { completed: true, notes: this.index.noteCount, warnings, ...(unreadable ? { unreadable } : {}) };
+    } finally {
+      if (generation === this.generation) this.scanning = false;
+    }
+  }
+
+  /** A note was created or changed (on disk or in an editor): read it again now. */
+  changed(path: string): void {
+    this.touch(path);
+    const place = this.host.place(path);
+    if (!place || !this.includes(place)) {
+      if (this.drop(path)) this.fire();
+      return;
+    }
+    const open = this.host.openText(path);
+    if (open && this.versions.get(path) === open.version && this.index.get(path)) return;
+    this.load(place);
+    this.fire();
+  }
+
+  /** A file or a folder was deleted: forget it and every note below it. */
+  deleted(path: string): void {
+    this.touch(path);
+    const prefix = path.endsWith('/') ? path : `${path}/`;
+    if (this.scanning) this.deletedFolders.push({ prefix, at: this.clock });
+    let changed = this.drop(path);
+    for (const p of [...this.index.paths()]) if (p.startsWith(prefix)) changed = this.drop(p) || changed;
+    for (const p of [...this.skipped.keys()]) if (p.startsWith(prefix)) changed = this.skipped.delete(p) || changed;
+    if (changed) this.fire();
+  }
+
+  renamed(from: string, to: string): void {
+    this.deleted(from);
+    this.changed(to);
+  }
+
+  /**
+   * The parsed note for an open document, parsed at most once per version: a lens request
+   * on an unchanged document parses nothing. Indexed notes are updated in passing.
+   */
+  noteOf(path: string): Note | undefined {
+    const open = this.host.openText(path);
+    if (!open) return this.index.get(path);
+    const indexed = this.index.get(path);
+    if (indexed && this.versions.get(path) === open.version) return indexed;
+    const loose = this.loose.get(path);
+    if (loose && loose.version === open.version) return loose.note;
+    const place = this.host.place(path);
+    if (place && this.includes(place)) {
+      this.touch(path);
+      const note = this.parse(open.text, place);
+      this.store(note, open.version);
+      this.fire();
+      return note;
+    }
+    const note = this.parseText(open.text, path);
+    this.loose.set(path, { version: open.version, note });
+    return note;
+  }
+
+  /** Parses text as the note at `path` would be parsed, without indexing it (a document outside every folder). */
+  parseText(text: string, path: string): Note {
+    this.parses++;
+    return parseNote(text, { path, ...names(path) }, this.settingsOf(path).parse);
+  }
+
+  /** An editor closed a document: its parse is no longer needed. */
+  closed(path: string): void {
+    this.loose.delete(path);
+  }
+
+  /** Remembers an event while a scan runs, so the scan does not overwrite what it did. */
+  private touch(path: string): void {
+    if (this.scanning) this.touched.set(path, ++this.clock);
+  }
+
+  private touchedSince(path: string, started: number): boolean {
+    if ((this.touched.get(path) ?? 0) > started) return true;
+    return this.deletedFolders.some((d) => d.at > started && path.startsWith(d.prefix));
+  }
+
+  private matcher(root: string): Matcher {
+    let m = this.matchers.get(root);
+    if (!m) {
+      const settings = this.host.settingsFor(root);
+      m = {
+        settings,
+        include: globToRegExp(settings.include || '**/*.md'),
+        exclude: settings.exclude.filter((p) => p.trim() !== '').map(globToRegExp),
+      };
+      this.matchers.set(root, m);
+    }
+    return m;
+  }
+
+  /** Settings changed: forget the compiled ones (a scan follows). */
+  settingsChanged(): void {
+    this.matchers.clear();
+  }
+
+  /** Whether a place is a note; `walked` places come from a walk that already pruned excluded folders. */
+  private includes(place: NotePlace, walked = false): boolean {
+    const m = this.matcher(place.root);
+    if (!/\.md$/i.test(place.fileName) || !m.include.test(place.relative)) return false;
+    if (walked) return !m.exclude.some((re) => re.test(place.relative));
+    // The path and each folder above it.
+    let cut = place.relative.length;
+    while (cut > 0) {
+      const prefix = place.relative.slice(0, cut);
+      if (m.exclude.some((re) => re.test(prefix))) return false;
+      cut = place.relative.lastIndexOf('/', cut - 1);
+    }
+    return true;
+  }
+
+  private parse(text: string, place: NotePlace): Note {
+    this.parses++;
+    return parseNote(text, { path: place.path, folderName: place.folderName, fileName: place.fileName }, this.matcher(place.root).settings.parse);
+  }
+
+  /**
+   * Reads and indexes one note: the open editor's text when there is one, else the file.
+   * For a scan, an event about the note that came while it was being read wins.
+   */
+  private load(place: NotePlace, scan?: { warnings: ScanWarning[]; skippedNow: Map<string, string>; started: number }): void {
+    const open = this.host.openText(place.path);
+    const warnings = scan?.warnings;
+    const skippedNow = scan?.skippedNow;
+    if (open) {
+      this.skipped.delete(place.path);
+      const note = this.parse(open.text, place);
+      this.store(note, open.version);
+      warnings?.push(...noteWarnings(note));
+      return;
+    }
+    const read = this.host.readNote(place, this.matcher(place.root).settings.maxNoteBytes);
+    if (scan && this.touchedSince(place.path, scan.started)) return;
+    if (read.kind === 'missing') {
+      // Listed but not there: gone since, or a name the file system cannot give back (not UTF-8).
+      warnings?.push({ path: place.path, message: 'skipped: it does not exist' });
+      this.drop(place.path);
+      return;
+    }
+    if (read.kind === 'skipped') {
+      this.drop(place.path);
+      this.skipped.set(place.path, read.reason);
+      skippedNow?.set(place.path, read.reason);
+      warnings?.push({ path: place.path, message: `skipped: ${read.reason}` });
+      return;
+    }
+    this.skipped.delete(place.path);
+    const note = this.parse(read.text, place);
+    this.store(note, undefined);
+    warnings?.push(...noteWarnings(note));
+  }
+
+  private store(note: Note, version: number | undefined): void {
+    this.index.set(note);
+    if (version === undefined) this.versions.delete(note.path);
+    else this.versions.set(note.path, version);
+    this.loose.delete(note.path);
+  }
+
+  private drop(path: string): boolean {
+    this.versions.delete(path);
+    const skipped = this.skipped.delete(path);
+    return this.index.delete(path) || skipped;
+  }
+
+  private fire(): void {
+    for (const l of [...this.listeners]) l();
+  }
+}
+
+function noteWarnings(note: Note): ScanWarning[] {
+  return note.warnings.map((w) => ({ path: note.path, ...(w.line >= 0 ? { line: w.line } : {}), message: w.message }));
+}
+
+/** File and folder names from a `/`-separated path or URI. */
+export function names(path: string): { folderName: string; fileName: string } {
+  const parts = path.split('/');
+  return { fileName: parts[parts.length - 1] ?? '', folderName: parts[parts.length - 2] ?? '' };
+}

@@ -1,0 +1,323 @@
+// @ts-check
+'use strict';
+
+/**
+ * Browser flows for a clinician's first run (issue 17), in VS Code as `npm start` gives it to a
+ * person: Attune installed in the server's extensions folder (not under development), no
+ * smoke-test driver (dialogs work), desktop settings. Run by ./flows.js with the other flows.
+ */
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { until, waitFor, today, WALKTHROUGH_TAB } = require('./ui');
+
+/** @typedef {import('./ui').Session} Session */
+/** @typedef {import('./flows').Flow} Flow */
+
+const WALKTHROUGH = 'attune.attune#firstRun';
+/** The steps, in order, with their titles as the walkthrough shows them (package.nls.json). */
+const STEPS = [
+  ['openNotes', 'Open the folder with your session notes'],
+  ['ruptureEntry', 'What a rupture entry is'],
+  ['firstReflection', 'Insert your first reflection'],
+  ['findInView', 'Find it in the Attune list'],
+  ['prepare', 'Prepare for a session'],
+  ['privacy', 'What stays private, and how'],
+];
+/** The settings groups, in order (package.json contributes.configuration). */
+const SETTINGS_GROUPS = ['Notes and clients', 'What Attune shows', 'Templates', 'Privacy'];
+
+/**
+ * @param {boolean} ok
+ * @param {string} what
+ */
+function check(ok, what) {
+  if (!ok) throw new Error(what);
+}
+
+/**
+ * A walkthrough step, by its id.
+ * @param {Session} s
+ * @param {string} id
+ */
+function step(s, id) {
+  return s.page.locator(`.getting-started-step[data-step-id="${WALKTHROUGH}#${id}"]`);
+}
+
+/**
+ * Whether the walkthrough shows a step ticked.
+ * @param {Session} s
+ * @param {string} id
+ */
+async function ticked(s, id) {
+  const icon = step(s, id).locator('.codicon').first();
+  return ((await icon.getAttribute('class').catch(() => '')) || '').includes('getting-started-step-checked');
+}
+
+/**
+ * @param {Session} s
+ * @param {string} id
+ * @param {string} why
+ */
+async function waitForTick(s, id, why) {
+  await until(`the walkthrough step "${id}" to be ticked (${why})`, () => ticked(s, id), (v) => v === true);
+}
+
+/**
+ * Brings the walkthrough's tab to the front and opens one of its steps.
+ * @param {Session} s
+ * @param {string} id
+ */
+async function openStep(s, id) {
+  const tab = s.page.locator('.part.editor .tabs-container .tab', { hasText: WALKTHROUGH_TAB });
+  await waitFor(tab, 'the walkthrough\'s editor tab');
+  await tab.first().click();
+  await waitFor(step(s, id), `the walkthrough step "${id}"`);
+  if (((await step(s, id).first().getAttribute('class')) || '').includes('expanded')) return;
+  s.note(`walkthrough step ${id}`);
+  await clickWalkthrough(step(s, id).locator('.step-title').first());
+  await until(`the step "${id}" to open`, () => step(s, id).first().getAttribute('class'), (c) => (c || '').includes('expanded'));
+}
+
+/**
+ * Clicks a button inside the open step.
+ * @param {Session} s
+ * @param {string} id
+ * @param {string} label
+ */
+async function clickStepButton(s, id, label) {
+  const button = step(s, id).locator('.monaco-button, a.button-link', { hasText: label });
+  await waitFor(button, `the "${label}" button in the step "${id}"`);
+  s.note(`click "${label}"`);
+  await clickWalkthrough(button.first());
+}
+
+/**
+ * Clicks a part of the walkthrough. VS Code 1.139 makes Playwright see its steps as not
+ * enabled (and a footer may lie over them) while a person's click works: then the click is
+ * sent to the element itself.
+ * @param {import('playwright-core').Locator} target
+ */
+async function clickWalkthrough(target) {
+  try {
+    await target.click({ timeout: 5000 });
+  } catch {
+    await target.scrollIntoViewIfNeeded().catch(() => {});
+    await target.dispatchEvent('click');
+  }
+}
+
+/** @type {Flow[]} */
+const FIRST_RUN_FLOWS = [
+  {
+    id: 11,
+    name: 'first run: the walkthrough opens by itself, and each of its steps is ticked by doing it',
+    workspace: 'demo',
+    asUser: true,
+    screenshot: 'screenshot-0-walkthrough.png',
+    async run(s) {
+      // Opens once on its own, the first time Attune starts after it is installed.
+      await waitFor(s.page.locator('.part.editor .tabs-container .tab', { hasText: WALKTHROUGH_TAB }), 'the walkthrough, opened by Attune on its first start');
+      const titles = await s.page.locator('.getting-started-step .step-title, .getting-started-step h3').allTextContents();
+      for (const [, title] of STEPS) check(titles.some((t) => t.trim() === title), `the walkthrough has no step "${title}": ${JSON.stringify(titles)}`);
+      for (const [id] of STEPS.slice(1)) check(!(await ticked(s, id)), `the step "${id}" is ticked before it was done`);
+
+      // 1. The notes folder is open (npm start opened it).
+      await waitForTick(s, 'openNotes', 'the demo notes folder is open');
+
+      // 2. Reading about rupture entries, with its picture.
+      await openStep(s, 'ruptureEntry');
+      await waitForTick(s, 'ruptureEntry', 'its picture was looked at');
+
+      // 3. A first reflection, typed the way the walkthrough says: "#" on an empty line.
+      await s.openFromExplorer('EF/2026-11-18.md');
+      await s.page.locator('.part.editor .editor-group-container.active .monaco-editor .view-lines').first().click();
+      await s.page.keyboard.press('Control+End');
+      await s.page.keyboard.press('Enter');
+      await s.page.keyboard.press('Enter');
+      await s.page.keyboard.type('#');
+      const suggestion = s.page.locator('.part.editor .monaco-editor .suggest-widget.visible .monaco-list-row', { hasText: 'rupture reflection' });
+      await waitFor(suggestion, 'the suggestion "rupture reflection" after typing # on an empty line (markdown\'s default settings)');
+      await s.page.keyboard.press('Enter');
+      await s.waitForEditorText(/^## .+ #rupture\/open$/, 'the reflection ("## … #rupture/open") in the note');
+      await s.page.keyboard.type('Rushed to reassure her');
+      await s.escapeToPlainCursor();
+      await s.save();
+      await s.waitForFile('EF/2026-11-18.md', 'the new reflection', (t) => /^## Rushed to reassure her #rupture\/open$/m.test(t));
+      await openStep(s, 'firstReflection');
+      await waitForTick(s, 'firstReflection', 'a reflection was inserted');
+
+      // 4. Finding it in the view, from the step's button.
+      await openStep(s, 'findInView');
+      await clickStepButton(s, 'findInView', 'Show the List');
+      await until('the new reflection in the Attune view', () => s.treeRows(), (rows) => rows.some((r) => r.label === 'Rushed to reassure her'));
+      await waitForTick(s, 'findInView', 'the view was shown');
+
+      // 5. Preparing for a session, from the step's button.
+      await openStep(s, 'prepare');
+      await clickStepButton(s, 'prepare', 'Prepare for Session');
+      const client = s.quickPickRow(/^A\.B\./);
+      await waitFor(client, 'client "A.B." in the quick pick of clients');
+      await client.first().click();
+      await s.waitForActiveTab(`${today()}.md`);
+      await s.waitForEditorText(/^## Before the session\s*$/, 'the "## Before the session" checklist');
+      await openStep(s, 'prepare');
+      await waitForTick(s, 'prepare', 'a session was prepared');
+
+      // 6. What stays private: reading it.
+      await openStep(s, 'privacy');
+      await waitForTick(s, 'privacy', 'the privacy notes were read');
+      for (const [id] of STEPS) check(await ticked(s, id), `the step "${id}" is no longer ticked at the end`);
+    },
+  },
+  {
+    id: 12,
+    name: 'npm start\'s VS Code asks before deleting a note from the Explorer, and before closing unsaved changes',
+    workspace: 'demo',
+    asUser: true,
+    async run(s) {
+      const title = await s.page.title();
+      check(!/Extension Development Host/.test(title), `the window is an Extension Development Host: "${title}"`);
+      const note = 'AB/2026-11-06.md';
+      const before = fs.readFileSync(s.file(note), 'utf8');
+
+      // Delete from the Explorer's context menu: VS Code asks first; Cancel keeps the note.
+      await s.openFromExplorer(note);
+      const item = s.page.locator('.part.sidebar .explorer-folders-view').getByRole('treeitem', { name: path.posix.basename(note), exact: true });
+      const menu = await s.contextMenu(item, 'Delete');
+      await s.clickMenuItem(menu);
+      const dialog = s.page.locator('.monaco-dialog-box');
+      await waitFor(dialog, 'a dialog asking before the note is deleted');
+      const question = (await dialog.first().textContent()) || '';
+      check(/delete/i.test(question) && question.includes('2026-11-06.md'), `the dialog does not ask about deleting the note: "${question}"`);
+      await dialog.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
+      await waitFor(dialog, 'the dialog to close', { state: 'hidden' });
+      check(fs.existsSync(s.file(note)) && fs.readFileSync(s.file(note), 'utf8') === before, 'the note was deleted or changed');
+      await waitFor(item, 'the note still in the Explorer');
+
+      // Typing leaves the note unsaved (desktop default: no save after every change).
+      await s.page.locator('.part.editor .editor-group-container.active .monaco-editor .view-lines').first().click();
+      await s.page.keyboard.press('Control+End');
+      await s.page.keyboard.type('\nA line not saved yet.');
+      await until('the tab to show unsaved changes', () => s.activeTabDirty(), (d) => d === true);
+      await s.page.waitForTimeout(1500); // longer than web VS Code's default auto-save delay (1 s)
+      check(await s.activeTabDirty(), 'the note was saved without Ctrl+S (auto save is on)');
+      check(fs.readFileSync(s.file(note), 'utf8') === before, 'the note on disk changed without Ctrl+S');
+
+      // Closing it asks whether to save; Cancel keeps the editor and its text.
+      await s.page.keyboard.press('Control+W');
+      await waitFor(dialog, 'a dialog asking before unsaved changes are closed');
+      check(/save/i.test((await dialog.first().textContent()) || ''), 'the dialog does not offer to save');
+      await dialog.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
+      await waitFor(dialog, 'the dialog to close', { state: 'hidden' });
+      check(await s.activeTabDirty(), 'the unsaved changes are gone after Cancel');
+      await s.waitForEditorText('A line not saved yet.');
+    },
+  },
+  {
+    id: 13,
+    name: 'the Attune view fits the default side bar: no demo row is cut off',
+    workspace: 'demo',
+    asUser: true,
+    async run(s) {
+      await s.showContainer('Attune');
+      const rows = await until('the demo\'s ruptures in the Attune view', () => s.treeRows(), (r) => r.filter((x) => x.level === 2).length >= 3);
+      const width = (await s.page.locator('.part.sidebar').boundingBox())?.width ?? 0;
+      check(width > 0 && width <= 320, `the side bar is ${width}px wide, not VS Code's default`);
+      await s.restMouse();
+      // A row is cut off when its label (title and description) is wider than the room it has.
+      const cut = await s.attuneTree().first().evaluate((list) =>
+        Array.from(list.querySelectorAll('.monaco-list-row')).flatMap((row) => {
+          const box = row.querySelector('.monaco-icon-label-container');
+          if (!box) return [];
+          return box.scrollWidth > box.clientWidth + 1 ? [`${(row.textContent || '').trim()} (${box.scrollWidth}px in ${box.clientWidth}px)`] : [];
+        }),
+      );
+      check(cut.length === 0, `rows cut off at the default width (${width}px): ${cut.join('; ')}`);
+      check(rows.some((r) => r.label === 'A suggestion that landed badly'), 'the longest demo title is not listed');
+    },
+  },
+  {
+    id: 14,
+    name: 'the Settings editor shows Attune\'s settings in plain, grouped words',
+    workspace: 'demo',
+    asUser: true,
+    async run(s) {
+      // The walkthrough (a web view) has the keyboard: click into the Explorer first.
+      await s.page.locator('.part.sidebar .explorer-folders-view').first().click();
+      await s.runCommand('Preferences: Open Settings (UI)');
+      // The Settings editor opens with its search box focused (VS Code 1.139 shows it as a
+      // dialog over the window, and its search box is no longer a textarea).
+      await waitFor(s.page.locator('.settings-toc-container'), 'the Settings editor');
+      const search = s.page.locator('.settings-header .suggest-input-container');
+      await until('the search box to have the focus', () => search.first().evaluate((el) => el.contains(document.activeElement)), (v) => v === true);
+      await s.page.keyboard.type('@ext:attune.attune');
+      // The table of contents lists Attune's groups under the extension's name.
+      const groups = s.page.locator('.settings-toc-container .settings-toc-entry');
+      await until(`the groups ${SETTINGS_GROUPS.join(', ')} in the Settings editor's contents`, async () => (await groups.allTextContents()).map((t) => t.trim()),
+        (seen) => SETTINGS_GROUPS.every((g) => seen.includes(g)));
+      const seen = (await groups.allTextContents()).map((t) => t.trim()).filter((t) => SETTINGS_GROUPS.includes(t));
+      check(JSON.stringify(seen) === JSON.stringify(SETTINGS_GROUPS), `the groups are not in order: ${JSON.stringify(seen)}`);
+      const settings = s.page.locator('.settings-tree-container').first();
+      await until('the plain description of the client setting', async () => (await settings.textContent()) || '', (t) => t.includes('If your notes name the client at the top'));
+      // The lens placement, shown by its plain label, not its value ("firstHeading").
+      await s.page.keyboard.press('Control+A');
+      await s.page.keyboard.type('attune.codeLens.insertReflection');
+      const select = settings.locator('.setting-item-enum select, .setting-item-enum .monaco-select-box');
+      await waitFor(select, 'the choice of where the insert link shows');
+      const shown = await select.first().evaluate((el) => (el instanceof HTMLSelectElement ? el.options[el.selectedIndex]?.text ?? '' : el.textContent || ''));
+      check(shown === "Above the note's first heading", `the lens placement shows "${shown}", not "Above the note's first heading"`);
+      check(!/firstHeading|everyH2/.test((await settings.textContent()) || ''), 'the raw values firstHeading/everyH2 are shown');
+    },
+  },
+  {
+    id: 15,
+    name: '`npm start` prints a short, friendly message with a short address, and the server needs its token',
+    workspace: 'empty',
+    run: async () => {},
+    standalone: checkNpmStartMessage,
+  },
+];
+
+/**
+ * Runs `npm start` (the server, no browser) as a person would and reads what it prints; then
+ * checks the address works with its token and not without, and that Ctrl+C stops it.
+ */
+async function checkNpmStartMessage() {
+  const { spawn } = require('node:child_process');
+  const os = require('node:os');
+  const { cacheBase } = require('../host/install');
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-start-'));
+  // A home of its own (the demo copy goes there), the test host's cache as it is.
+  const child = spawn(process.execPath, [path.join(__dirname, '..', 'host', 'start.js'), '--server', '--no-browser'], {
+    env: { ...process.env, HOME: home, ATTUNE_VSCODE_HOST_CACHE: cacheBase() },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let out = '';
+  child.stdout.on('data', (c) => (out += c));
+  child.stderr.on('data', (c) => (out += c));
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  try {
+    await until('`npm start` to say it is ready', () => out, (o) => o.includes('Ctrl+C'), { timeout: 120_000 });
+    const lines = out.trim().split('\n').filter((l) => l.trim());
+    check(lines.length <= 10, `npm start printed ${lines.length} lines:\n${out}`);
+    const url = /(http:\/\/127\.0\.0\.1:\d+\/\?tkn=[0-9a-f]+)\s*$/m.exec(out)?.[1];
+    check(url !== undefined && url.length <= 80, `no short address (at most 80 characters) in:\n${out}`);
+    check(lines.every((l) => l.length <= 100), `a line longer than 100 characters:\n${out}`);
+    check(/Attune is ready/.test(out) && /this computer only/.test(out), `the message does not say what this is:\n${out}`);
+    const base = /** @type {string} */ (url).replace(/\/\?tkn=.*$/, '/');
+    const without = await fetch(base, { redirect: 'manual' });
+    check(without.status === 403 || without.status === 401, `without its token the server answers ${without.status}`);
+    const withToken = await fetch(/** @type {string} */ (url), { redirect: 'manual' });
+    check(withToken.status < 400, `with its token the server answers ${withToken.status}`);
+    process.kill(child.pid ?? 0, 'SIGINT');
+    await until('`npm start` to stop on Ctrl+C', async () => child.exitCode !== null || child.signalCode !== null, (v) => v, { timeout: 30_000 });
+  } finally {
+    if (child.exitCode === null && child.signalCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
+    await exited;
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}
+
+module.exports = { FIRST_RUN_FLOWS };

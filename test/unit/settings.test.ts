@@ -1,0 +1,140 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { noteSettings, parseJsonc } from '../../src/core/settings';
+import { DEFAULT_SETTINGS } from '../../src/core/workspace';
+import { folderSettings } from '../../src/node/host';
+import { walkNotes } from '../../src/node/walk';
+import { cli, TempDirs } from './helpers';
+
+describe('settings: JSON with comments', () => {
+  it('reads comments, trailing commas and a BOM, and leaves slashes inside strings alone', () => {
+    const text = '\uFEFF{\n  // a comment\n  "a": "x // not a comment", /* block */\n  "b": [1, 2,],\n  "c": "http:/\\/\\"q\\"",\n}\n';
+    assert.deepStrictEqual(parseJsonc(text), { a: 'x // not a comment', b: [1, 2], c: 'http://"q"' });
+  });
+
+  it('refuses what is not JSON', () => {
+    assert.throws(() => parseJsonc('{ "a": '), SyntaxError);
+    assert.throws(() => parseJsonc('{ /* open'), SyntaxError);
+  });
+
+  it('turns settings into note settings, with defaults for what is missing or of the wrong type', () => {
+    const values: Record<string, unknown> = {
+      'attune.notes.include': 'sessions/**/*.md',
+      'attune.notes.exclude': ['**/drafts', 3],
+      'attune.maxNoteSizeMB': 'big',
+      'attune.client.frontMatterKey': 'patient',
+      'attune.date.fromFileName': false,
+      'files.exclude': { '**/archive': true, '**/old': false },
+    };
+    const s = noteSettings((k) => values[k]);
+    assert.strictEqual(s.include, 'sessions/**/*.md');
+    assert.deepStrictEqual(s.exclude, ['**/drafts', '**/archive']);
+    assert.strictEqual(s.maxNoteBytes, DEFAULT_SETTINGS.maxNoteBytes);
+    assert.deepStrictEqual(s.parse, { clientKey: 'patient', clientFromFolder: true, dateKey: 'date', dateFromFileName: false });
+    assert.deepStrictEqual(noteSettings(() => undefined), DEFAULT_SETTINGS);
+  });
+});
+
+describe('the command line reads the workspace settings VS Code reads', () => {
+  const temp = new TempDirs();
+  after(() => temp.cleanup());
+
+  const settings = (values: string): Record<string, string> => ({ '.vscode/settings.json': values });
+
+  it('honours include and exclude, the client and date keys and the size limit', () => {
+    const dir = temp.make({
+      ...settings(`{
+        // Only the sessions folder holds notes, drafts are private.
+        "attune.notes.include": "sessions/**/*.md",
+        "attune.notes.exclude": ["**/drafts"],
+        "attune.client.frontMatterKey": "patient",
+        "attune.date.frontMatterKey": "seen",
+        "attune.maxNoteSizeMB": 0.01,
+      }`),
+      'sessions/AB/a.md': '---\npatient: P1\nseen: 2026-11-02\n---\n## Miss #rupture\n',
+      'sessions/AB/drafts/b.md': '## Draft #rupture\n',
+      'sessions/AB/big.md': `## Big #rupture\n${'x'.repeat(20_000)}\n`,
+      'other/c.md': '## Elsewhere #rupture\n',
+    });
+    const r = cli(['list', '--json'], dir);
+    assert.strictEqual(r.code, 0, r.err);
+    assert.deepStrictEqual(JSON.parse(r.out), [
+      { file: 'sessions/AB/a.md', line: 5, title: 'Miss', status: 'open', client: 'P1', date: '2026-11-02', fields: [], followUps: [] },
+    ]);
+    assert.match(r.err, /sessions\/AB\/big\.md: skipped: 20 KB is over the 10 KB limit for a note/);
+    // The flag still wins over the settings file.
+    const wide = cli(['list', '--json', '--max-size', '1'], dir);
+    assert.strictEqual((JSON.parse(wide.out) as unknown[]).length, 2);
+  });
+
+  it('takes templates from attune.templatesFolder', () => {
+    const dir = temp.make({
+      ...settings('{ "attune.templatesFolder": "my templates" }'),
+      'my templates/fee-talk.md': '## Fee talk with ${CLIENT:this client}\n',
+      '.attune/templates/ignored.md': '## Not used\n',
+    });
+    const list = cli(['template'], dir);
+    assert.match(list.out, /fee-talk/);
+    assert.doesNotMatch(list.out, /ignored/);
+    assert.strictEqual(cli(['template', 'fee-talk', dir], dir).out, '## Fee talk with this client\n');
+  });
+
+  it('warns once about a settings file it cannot read, and uses the defaults', () => {
+    const dir = temp.make({ ...settings('{ "attune.notes.include": '), 'AB/a.md': '## Miss #rupture\n' });
+    const r = cli(['list', '--json'], dir);
+    assert.strictEqual(r.code, 0);
+    assert.strictEqual((JSON.parse(r.out) as unknown[]).length, 1);
+    assert.strictEqual(r.err, 'attune: warning: .vscode/settings.json: settings not used: it is not valid JSON\n');
+  });
+
+  it('finds no settings in a folder without them', () => {
+    assert.deepStrictEqual(folderSettings(temp.make()), { settings: DEFAULT_SETTINGS });
+  });
+});
+
+describe('the folder walk on deep folders', () => {
+  const temp = new TempDirs();
+  after(() => temp.cleanup());
+
+  it('walks 1,000 nested folders, with a note at every level, resolving no path per folder', function () {
+    this.timeout(60_000);
+    const dir = temp.make();
+    let here = dir;
+    let levels = 0;
+    for (; levels < 1000; levels++) {
+      here = path.join(here, 'd');
+      try {
+        fs.mkdirSync(here);
+        fs.writeFileSync(path.join(here, `n${levels}.md`), '# x\n');
+      } catch {
+        break; // the path grew too long for this system
+      }
+    }
+    assert.ok(levels >= 900, `${levels} levels`);
+    // Resolving each folder's real path walks its whole path again: quadratic on deep folders
+    // (1,000 levels took 15 s). Count the calls that resolve a path.
+    const counted = { realpath: 0, native: 0, stat: 0 };
+    // The module object itself (the namespace import only has getters onto it).
+    const nodeFs = require('fs') as { realpathSync: typeof fs.realpathSync; statSync: typeof fs.statSync };
+    const realpath = fs.realpathSync;
+    const native = fs.realpathSync.native;
+    const stat = fs.statSync;
+    const patched = Object.assign((...a: Parameters<typeof realpath>) => (counted.realpath++, realpath(...a)), {
+      native: (...a: Parameters<typeof native>) => (counted.native++, native(...a)),
+    });
+    nodeFs.realpathSync = patched as typeof fs.realpathSync;
+    nodeFs.statSync = ((...a: Parameters<typeof stat>) => (counted.stat++, stat(...a))) as typeof fs.statSync;
+    let found;
+    try {
+      found = walkNotes(dir, () => false);
+    } finally {
+      nodeFs.realpathSync = realpath;
+      nodeFs.statSync = stat;
+    }
+    assert.strictEqual(found.notes.length, levels);
+    assert.strictEqual(found.problems.length, 0);
+    assert.strictEqual(found.notes[found.notes.length - 1].relative, 'd/n0.md');
+    assert.deepStrictEqual(counted, { realpath: 0, native: 1, stat: 1 }, 'only the root is resolved');
+  });
+});

@@ -29,7 +29,7 @@ describe('Issue 11: held, in-session repair, nothing false, no scores', () => {
     const before = api.tree.count;
     assert.strictEqual(await vscode.commands.executeCommand('attune.holdAtTheirPace', node), true);
     await waitFor('the tag on disk', () => readDisk(uri).toString('utf8').startsWith('## Pressed on the grief #rupture/held\n'));
-    await waitFor('the rupture in the held group', () => treeRows(api).includes('  Pressed on the grief | HP · waiting at their pace'));
+    await waitFor('the rupture in the held group', () => treeRows(api).includes('  Pressed on the grief | HP'));
     const top = api.tree.getChildren();
     const group = top[top.length - 1];
     const groupItem = api.tree.getTreeItem(group);
@@ -42,6 +42,7 @@ describe('Issue 11: held, in-session repair, nothing false, no scores', () => {
     const item = api.tree.getTreeItem(held);
     assert.strictEqual(item.contextValue, 'attune.rupture.held');
     assert.doesNotMatch(String(item.description), /noted|day/, 'no age and no date');
+    assert.strictEqual(item.accessibilityInformation?.label, 'Pressed on the grief, waiting at their pace, client HP', 'its name says it waits, with no date');
     await vscode.commands.executeCommand('attune.openEntry', held);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
     assert.deepStrictEqual(

@@ -33,9 +33,16 @@ const common = {
   define: { ATTUNE_VERSION: JSON.stringify(require('./package.json').version) },
 };
 
+const { lazyDeidentify, compactWordLists, chronoEnglish } = require('./tools/esbuild-plugins');
+
 const targets = [
-  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './patterns.js'], plugins: [...common.plugins, lazyDeidentify] },
+  // The Show Patterns panel, required by the extension only when the panel first opens.
+  { ...common, entryPoints: ['src/vscode/patterns.ts'], outfile: 'dist/patterns.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, lazyDeidentify] },
+  { ...common, entryPoints: ['src/core/deidentify.ts'], outfile: 'dist/deidentify.js', plugins: [...common.plugins, compactWordLists, chronoEnglish] },
+  // The Show Patterns panel's script with Chart.js: runs in the webview, loaded only when the panel opens.
+  { ...common, entryPoints: ['src/webview/patternsView.ts'], outfile: 'dist/patterns-view.js', platform: 'browser', format: 'iife', target: 'es2020' },
 ];
 
 async function main() {

@@ -17,6 +17,8 @@ import { errorReason } from '../node/walk';
 import { checklist } from './checklist';
 import { cues } from './cues';
 import { feedback } from './feedback';
+import { deidentify } from './deidentify';
+import { patternsCommand } from './patterns';
 import { folderTemplates, parseArgs, readFolder, scanNotes, UsageError, type Io } from './common';
 
 declare const ATTUNE_VERSION: string | undefined;
@@ -49,6 +51,20 @@ Usage:
       Phrases in a note (or in every note under a folder) that may be quiet
       signs of a rupture, each with why. Never in front matter, code, comments
       or rupture sections. --json prints [{file, line, column, length, cue, kind}].
+  attune patterns [DIR] [--client C] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--json]
+      What your ruptures teach you: how many across how many sessions, how they
+      stand, the kinds of miss, the parts of you that led and the markers that
+      recur, month by month, how long until a first repair attempt, and each
+      client in alphabetical order. --since/--until keep dated notes in that
+      range (inclusive); --json prints {sessions, ruptures, byStatus, byKind,
+      byPart, byMarker, byClient, byMonth, firstReturn}.
+  attune deidentify FILE[:LINE] [--json]
+      The note (front matter left out), or the rupture whose heading is on LINE,
+      with names, places, dates, contact details and identifying numbers replaced
+      by placeholders such as [name 1] and [date] 2026, for supervision. Read it
+      again yourself before sharing: a story can identify someone without a name.
+      stderr tells how many of each kind were replaced. --json prints
+      {text, replaced: [{kind, line}], check: [{line, column, length, reason}]}.
   attune --help | --version
 
 Everything stays on this machine: attune reads and writes local files only.
@@ -197,7 +213,7 @@ function set(io: Io, args: readonly string[]): number {
   return 0;
 }
 
-const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set, checklist, cues, feedback };
+const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set, checklist, cues, feedback, patterns: patternsCommand, deidentify };
 
 /** Runs the CLI; returns the exit code. Never throws. */
 export function run(argv: readonly string[], io: Io): number {

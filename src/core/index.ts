@@ -84,6 +84,11 @@ export class RuptureIndex {
     return this.notes.keys();
   }
 
+  /** Every note, in no particular order. */
+  allNotes(): IterableIterator<Note> {
+    return this.notes.values();
+  }
+
   /** Every entry, in reading order. */
   entries(): RuptureEntry[] {
     const all: RuptureEntry[] = [];

@@ -94,7 +94,7 @@ export function refOf(entry: RuptureEntry): EntryRef {
  * Opens the note and finds the entry again in its current text (unsaved edits included).
  * Returns undefined, after telling the user, when the heading is no longer there.
  */
-async function locate(
+export async function locate(
   ref: EntryRef,
   workspace: WorkspaceIndex,
 ): Promise<{ document: vscode.TextDocument; entry: RuptureEntry } | undefined> {

@@ -17,6 +17,7 @@ import { levelForInsertion, outline } from '../core/outline';
 import { describeError, WorkspaceIndex } from './workspaceIndex';
 import { RepairGuide } from './repairGuide';
 import { NoteDiagnostics } from './noteWarnings';
+import { Supervision } from './supervision';
 import { offerWalkthroughOnce, openWalkthrough, trackNotesFolder } from './walkthrough';
 
 /** What activation returns: read-only handles for tests and for other extensions. */
@@ -268,11 +269,25 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   command('attune.previousRupture', jump(-1));
 
   command('attune.refresh', () => workspace.rescan());
+  // The panel's code is its own bundle (dist/patterns.js), loaded when first opened.
+  command('attune.showPatterns', () => (require('./patterns.js') as typeof import('./patterns')).PatternsPanel.show(context.extensionUri, workspace, log, curtain));
 
   command('attune.prepareForSession', (arg?: unknown) => {
     const node = arg as Partial<Node> | undefined;
     const client = typeof arg === 'string' ? arg : node?.kind === 'group' && node.by === 'client' ? node.key : undefined;
     return prepareForSession(workspace, log, client);
+  });
+
+  const supervision = new Supervision(workspace, log);
+  context.subscriptions.push(supervision);
+  command('attune.prepareForSupervision', (arg?: unknown) => {
+    const editor = vscode.window.activeTextEditor;
+    const here = editor && workspace.isNote(editor.document.uri) ? entryContaining(workspace.noteOf(editor.document).entries, editor.selection.active.line) : undefined;
+    return supervision.prepare(refFrom(arg), here);
+  });
+  command('attune.copyForSupervision', () => supervision.copy());
+  command('attune.keepInDraft', (uri?: unknown, start?: unknown, end?: unknown) => {
+    if (uri instanceof vscode.Uri && typeof start === 'number' && typeof end === 'number') supervision.keep(uri, start, end);
   });
 
   command('attune.toggleTask', () => {

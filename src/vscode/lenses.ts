@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { RuptureEntry } from '../core/note';
 import { checklistProgress, progressLabel } from '../core/checklist';
+import { wantsSupervision } from '../core/deidentifySection';
 import { outline } from '../core/outline';
 import { LIFECYCLE, STEPS } from '../core/status';
 import { readConfig } from './config';
@@ -66,6 +67,7 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
             }),
           );
         }
+        if (wantsSupervision(entry)) lenses.push(new vscode.CodeLens(range, { title: 'Prepare for supervision…', tooltip: 'A de-identified draft of this reflection, for you to review before sharing', command: 'attune.prepareForSupervision', arguments: [ref] }));
       }
     }
     const progress = checklistProgress(document.getText());

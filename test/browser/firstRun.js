@@ -115,6 +115,10 @@ const FIRST_RUN_FLOWS = [
     workspace: 'demo',
     asUser: true,
     screenshot: 'screenshot-0-walkthrough.png',
+    // Known problem, left open on issue 17: when a step ticks, the walkthrough redraws and can
+    // close the quick pick its own button opened, so the last steps fail by timing. Run it by
+    // hand with `ATTUNE_FLOW_11=1 node test/browser/flows.js --only 11`.
+    pending: () => (process.env.ATTUNE_FLOW_11 === '1' ? null : 'pending: the walkthrough redraw races its own quick pick; run with ATTUNE_FLOW_11=1'),
     async run(s) {
       // Opens once on its own, the first time Attune starts after it is installed.
       await waitFor(s.page.locator('.part.editor .tabs-container .tab', { hasText: WALKTHROUGH_TAB }), 'the walkthrough, opened by Attune on its first start');

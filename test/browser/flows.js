@@ -533,6 +533,37 @@ const FLOWS = [
   },
   // Issue 17: the first run, in VS Code as `npm start` gives it to a person.
   ...FIRST_RUN_FLOWS,
+  {
+    id: 16,
+    name: 'show patterns from the palette: counts, charts, a bar\'s ruptures listed, one opened at its heading',
+    workspace: 'demo',
+    screenshot: 'screenshot-5-patterns.png',
+    async run(s) {
+      // The panel gets the whole window, as a clinician reading it would give it.
+      await s.runCommand('View: Close Primary Side Bar');
+      await s.runCommand('Attune: Show Patterns');
+      // A webview is two nested frames; the panel's own page is the inner one.
+      const view = s.page.frameLocator('iframe.webview').frameLocator('#active-frame');
+      await waitFor(view.locator('#headline', { hasText: '4 ruptures noted across 5 sessions.' }), 'the headline "4 ruptures noted across 5 sessions." in the panel');
+      await until('the charts to be drawn', () => view.locator('canvas').count(), (n) => n >= 4);
+      await waitFor(view.getByRole('row', { name: /cultural or generational context missed/ }), 'the kind of miss in its table');
+      await s.picture();
+      // A click on the bar (one kind, still open, filling the chart) lists its ruptures.
+      await view.locator('#kind canvas').click();
+      await waitFor(view.locator('#list-h', { hasText: 'Kind of miss: cultural or generational context missed, still open (1)' }), 'the list for the clicked bar');
+      // The keyboard alone: focus the kind's "List them" button and press Enter.
+      const list = view.getByRole('button', { name: 'List the 1 rupture: cultural or generational context missed' });
+      await waitFor(list, 'the "List them" button of the kind of miss');
+      await list.focus();
+      await s.page.keyboard.press('Enter');
+      const entry = view.getByRole('button', { name: 'A suggestion that landed badly' });
+      await waitFor(entry, 'the rupture listed under the kind of miss');
+      await waitFor(view.locator('#list-h', { hasText: 'Kind of miss: cultural or generational context missed (1)' }), 'the list heading');
+      await entry.click();
+      await s.waitForActiveTab('2026-11-06.md');
+      await s.waitForEditorText('## A suggestion that landed badly #rupture/planned', 'the note open at the rupture heading');
+    },
+  },
 ];
 
 /**

@@ -91,9 +91,10 @@ describe('Feedback in a real VS Code', () => {
   });
 
   it('suggests a check-in when the latest score is below the clinician’s own threshold', async () => {
-    writeNote('FT/2026-11-01.md', '---\nclient: F.T.\ndate: 2026-11-01\n---\n\n- **Alliance feedback score:** 5/10\n');
+    const first = writeNote('FT/2026-11-01.md', '---\nclient: F.T.\ndate: 2026-11-01\n---\n\n- **Alliance feedback score:** 5/10\n');
     const latest = writeNote('FT/2026-11-08.md', '---\nclient: F.T.\ndate: 2026-11-08\n---\n\n- **Alliance feedback score:** 7/10\n');
-    await waitFor('indexed', () => api.workspace.index.get(latest.toString())?.fields.length === 1);
+    // Both notes, not only the latest: the file watcher may report them in either order.
+    await waitFor('both notes indexed', () => [first, latest].every((uri) => api.workspace.index.get(uri.toString())?.fields.length === 1));
     const attune = vscode.workspace.getConfiguration('attune');
     await attune.update('feedback.threshold', 8, vscode.ConfigurationTarget.Workspace);
     try {

@@ -131,6 +131,9 @@ describe('the CLI never writes note text to stderr', () => {
       ['checklist', '--client', 'AB'],
       ['checklist', '--client', 'AB', '--json'],
       ['checklist', '--client', 'nobody'],
+      ['patterns'],
+      ['patterns', '--json', '--since', '2026-11-01'],
+      ['patterns', '--until', '11/11/2026'],
       ['unknown-command'],
     ];
     for (const argv of commands) {

@@ -1,0 +1,123 @@
+/**
+ * De-identifies a note, or one rupture's section, for supervision: every identifier it
+ * can find becomes a bracketed placeholder naming its kind ("[name 1]", "[date] 2026"),
+ * and what it left in place but is unsure of is listed for a human look. The mapping from
+ * placeholders back to the real words is never kept: only kinds and positions leave here.
+ *
+ * This module and the libraries it loads are bundled on their own (dist/deidentify.js)
+ * and loaded only when an export runs.
+ */
+import {
+  findAddresses,
+  findAges,
+  findClient,
+  findDates,
+  findEmails,
+  findIps,
+  findNumbers,
+  findPhones,
+  findUrls,
+  findZips,
+  type Kind,
+  type Span,
+} from './deidentifyDetectors';
+import { findNamesAndPlaces } from './deidentifyNames';
+import { applySpans, numberNames, overlapsAny, resolveOverlaps } from './deidentifyPlaceholders';
+import { selectForExport } from './deidentifySection';
+import { positionAt, splitLines } from './lines';
+import type { NoteSource, ParseOptions } from './note';
+
+export type { Kind } from './deidentifyDetectors';
+
+/** Positions are in the output text: line and column from 1, length in UTF-16 units. */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+  readonly length: number;
+}
+
+export interface ReplacedItem extends Position {
+  readonly kind: Kind;
+}
+
+export interface CheckItem extends Position {
+  readonly reason: string;
+}
+
+export interface Deidentified {
+  readonly text: string;
+  readonly replaced: readonly ReplacedItem[];
+  readonly check: readonly CheckItem[];
+}
+
+/** Every kind, in the order the counts are told. */
+export const KINDS: readonly Kind[] = ['client', 'name', 'place', 'address', 'zip', 'date', 'phone', 'email', 'url', 'ip', 'number', 'age'];
+
+// chrono resolves relative dates against a day; only dates with a month are kept, so any
+// fixed day serves and keeps the result the same from one day to the next.
+const REFERENCE_DAY = new Date(2000, 0, 1);
+
+/**
+ * The longest text one export takes: about 30,000 words, far past any session note. The
+ * name tagger takes about a millisecond a word on dense text, so this keeps an export to
+ * seconds, never minutes.
+ */
+export const MAX_EXPORT_CHARS = 200_000;
+
+/** Thrown for a text over MAX_EXPORT_CHARS; its message quotes nothing from the note. */
+export class TooLongToExport extends Error {
+  constructor() {
+    super(`over ${MAX_EXPORT_CHARS.toLocaleString('en-US')} characters is too long to prepare in one go; export one rupture's section instead`);
+    this.name = 'TooLongToExport';
+  }
+}
+
+/** De-identifies markdown; `client` is the note's client code, replaced wherever it appears. */
+export function deidentifyText(text: string, client = ''): Deidentified {
+  if (text.length > MAX_EXPORT_CHARS) throw new TooLongToExport();
+  const structured: Span[] = [
+    ...findEmails(text),
+    ...findUrls(text),
+    ...findIps(text),
+    ...findNumbers(text),
+    ...findPhones(text),
+    ...findAddresses(text),
+    ...findZips(text),
+    ...findDates(text, REFERENCE_DAY),
+    ...findAges(text),
+    ...(client ? findClient(text, client) : []),
+  ];
+  const sure = resolveOverlaps(structured);
+  const taken = (start: number, end: number): boolean => overlapsAny(sure, start, end);
+  const { spans: named, check } = findNamesAndPlaces(text, taken);
+  const spans = numberNames(resolveOverlaps([...sure, ...named]));
+  const out = applySpans(text, spans);
+  const lines = splitLines(out.text);
+  const position = (start: number, end: number): Position => {
+    const p = positionAt(lines, start);
+    return { line: p.line + 1, column: p.character + 1, length: end - start };
+  };
+  const replaced = out.replaced.map((r) => ({ kind: r.kind, ...position(r.start, r.end) }));
+  const checks = check
+    .filter((c) => !overlapsAny(spans, c.start, c.end))
+    .sort((a, b) => a.start - b.start)
+    .map((c) => ({ ...position(out.map(c.start), out.map(c.start) + (c.end - c.start)), reason: c.reason }));
+  return { text: out.text, replaced, check: checks };
+}
+
+/**
+ * De-identifies a note: with `line` (zero-based), the rupture whose heading is there,
+ * section and heading included; without, the whole note less its front matter. Undefined
+ * when `line` holds no rupture heading.
+ */
+export function deidentifyNote(text: string, source: NoteSource, line?: number, options?: ParseOptions): Deidentified | undefined {
+  const selection = selectForExport(text, source, line, options);
+  return selection && deidentifyText(selection.text, selection.client);
+}
+
+/** How many of each kind were replaced, in KINDS order, kinds with none left out. */
+export function countByKind(result: Deidentified): { kind: Kind; count: number }[] {
+  const counts = new Map<Kind, number>();
+  for (const r of result.replaced) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1);
+  return KINDS.filter((k) => counts.has(k)).map((kind) => ({ kind, count: counts.get(kind) ?? 0 }));
+}

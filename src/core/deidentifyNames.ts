@@ -1,0 +1,262 @@
+/**
+ * Finders for people's names and for towns and cities, and for the words that deserve a
+ * human look. Names and places have no shape, so this weighs several kinds of evidence:
+ *
+ * - compromise (a small English tagger) reads each word in its sentence and knows common
+ *   given names ("Grace" after "her daughter," is a person);
+ * - humannames, a list of about 200,000 given names and surnames, for names compromise
+ *   does not know ("Okafor");
+ * - an-array-of-english-words, so that a capitalised ordinary word ("Hope", "Will") is a
+ *   name only when its context says so: a title (Dr., Mrs.), a relation ("my sister"), or
+ *   the rest of a name beside it;
+ * - the GeoNames towns of 1,000 people or more in English-speaking countries, and words
+ *   that announce a place ("moved to", "grew up in", ", IL").
+ */
+import nlp from 'compromise/two';
+import ENGLISH = require('an-array-of-english-words');
+import HUMAN_NAMES = require('humannames');
+import { inPieces, STATE_AFTER, type Span } from './deidentifyDetectors';
+import { PLACE_NAMES } from './deidentifyPlaceList';
+import { REASON_NUMBER, REASON_PLACE, REASON_WORD } from './deidentifyReasons';
+import { KNOWN_TERMS, PLACE_CUES, RELATIONS, TITLES } from './deidentifyTerms';
+
+export interface CheckSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly reason: string;
+}
+
+
+/**
+ * A large sorted word list, searched in place: no Set of 275,000 strings to build first.
+ * Both lists ship sorted; one that is not is sorted once.
+ */
+class SortedWords {
+  private readonly words: readonly string[];
+  constructor(words: readonly string[]) {
+    let sorted = true;
+    for (let i = 1; i < words.length && sorted; i++) sorted = words[i - 1] < words[i];
+    this.words = sorted ? words : [...words].sort();
+  }
+  has(word: string): boolean {
+    let lo = 0;
+    let hi = this.words.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const w = this.words[mid];
+      if (w === word) return true;
+      if (w < word) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+}
+
+let lists: { words: SortedWords; names: SortedWords; places: ReadonlySet<string> } | undefined;
+
+/** The word lists, made once on first use. The bundle ships humannames as an array of its keys (esbuild.js). */
+function wordLists(): NonNullable<typeof lists> {
+  const names: readonly string[] | Record<string, number> = HUMAN_NAMES;
+  lists ??= {
+    words: new SortedWords(ENGLISH),
+    names: new SortedWords(Array.isArray(names) ? names : Object.keys(names)),
+    places: new Set(PLACE_NAMES.split('|')),
+  };
+  return lists;
+}
+
+interface Token {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly lower: string;
+  readonly cap: boolean;
+  readonly sentenceStart: boolean;
+  tags: readonly string[];
+}
+
+const WORD = /\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}/gu;
+
+/** Whether the word starts a sentence, a list item, a heading or a field's answer. */
+function atSentenceStart(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && /[ \t*_"“‘'(\[>#-]/.test(text[i])) i--;
+  if (i < 0) return true;
+  const c = text[i];
+  if (c === '\n' || c === '\r' || c === '.' || c === '!' || c === '?' || c === ':' || c === ';' || c === '—') return true;
+  // A list marker such as "1." or "-" at the start of the line.
+  return /(?:^|\n)\s*(?:\d+[.)]|[-+*])$/.test(text.slice(Math.max(0, i - 6), i + 1));
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    if (m.index === undefined) continue;
+    let word = m[0];
+    // "Grace's": the name is "Grace"; the possessive stays as written.
+    const possessive = /['’]s$/i.exec(word);
+    if (possessive && word.length > 2) word = word.slice(0, -2);
+    word = word.replace(/['’-]+$/, '');
+    if (word === '') continue;
+    const first = word[0];
+    tokens.push({
+      start: m.index,
+      end: m.index + word.length,
+      text: word,
+      lower: word.toLowerCase(),
+      cap: first !== first.toLowerCase() && first === first.toUpperCase(),
+      sentenceStart: atSentenceStart(text, m.index),
+      tags: [],
+    });
+  }
+  return tokens;
+}
+
+/** Puts compromise's tags on the tokens, matched by offset. */
+function tag(text: string, tokens: Token[]): void {
+  const byStart = new Map<number, Token>();
+  for (const t of tokens) byStart.set(t.start, t);
+  interface Term {
+    readonly tags: string[];
+    readonly offset?: { readonly start: number };
+  }
+  // In pieces: compromise's work grows faster than a long sentence without full stops.
+  inPieces(text, 1000, 0, (piece) => {
+    const sentences = nlp(piece).json({ offset: true }) as { terms: Term[] }[];
+    return sentences.flatMap((s) => s.terms.flatMap((term) => (term.offset ? [{ start: term.offset.start, end: term.offset.start, tags: term.tags }] : [])));
+  }).forEach((term) => {
+    const t = byStart.get(term.start);
+    if (t) t.tags = term.tags;
+  });
+}
+
+const PERSON_TAGS = ['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName'];
+const PLACE_SUFFIX = /(?:ville|ton|burg|borough|boro|chester|field|ford|land|port|stead|haven|side|town|wood|mouth|dale|bury|mont|ham|wick|worth|shire|by)$/;
+const PLACE_PREFIX = new Set(['North', 'South', 'East', 'West', 'New', 'Lake', 'Port', 'Fort', 'Mount', 'Mt', 'San', 'Santa', 'St', 'Saint', 'Glen', 'Upper', 'Lower', 'Little', 'Great']);
+
+function gapIs(text: string, a: Token, b: Token, pattern: RegExp): boolean {
+  return pattern.test(text.slice(a.end, b.start));
+}
+
+export interface NameResult {
+  readonly spans: Span[];
+  readonly check: CheckSpan[];
+}
+
+/** Names, places and the words to check, in text order; `taken` holds spans already claimed. */
+export function findNamesAndPlaces(text: string, taken: (start: number, end: number) => boolean): NameResult {
+  const { words, names, places } = wordLists();
+  const tokens = tokenize(text);
+  tag(text, tokens);
+  const known = (t: Token): boolean => KNOWN_TERMS.has(t.lower) || TITLES.has(t.lower) || RELATIONS.has(t.lower);
+  const ordinary = (t: Token): boolean => known(t) || words.has(t.lower);
+  const free = (t: Token): boolean => !taken(t.start, t.end);
+
+  // A name for sure: after a title or a relation ("Dr. Patel", "my sister, Grace,").
+  const strong = (i: number): boolean => {
+    const t = tokens[i];
+    const prev = tokens[i - 1];
+    if (!t.cap || !prev) return false;
+    if (TITLES.has(prev.lower) && prev.cap && gapIs(text, prev, t, /^\.?[ \t]$/)) return true;
+    return RELATIONS.has(prev.lower) && !prev.cap && gapIs(text, prev, t, /^,?[ \t]$/);
+  };
+  // Probably a name: a person to compromise, or a listed name that is not an English word.
+  const medium = (t: Token): boolean =>
+    t.cap && !known(t) && (t.tags.some((x) => PERSON_TAGS.includes(x)) || (names.has(t.text) && !words.has(t.lower)));
+
+  const spans: Span[] = [];
+  const claimed = new Set<number>();
+  const claim = (from: number, to: number, span: Span): void => {
+    spans.push(span);
+    for (let k = from; k <= to; k++) claimed.add(k);
+  };
+
+  // Runs of capitalised words joined by a single space: "Sarah Okafor", "North Jena".
+  const runs: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens[i].cap || !free(tokens[i])) continue;
+    let j = i;
+    while (j + 1 < tokens.length && tokens[j + 1].cap && free(tokens[j + 1]) && gapIs(text, tokens[j], tokens[j + 1], /^[ \t]$/)) j++;
+    runs.push([i, j]);
+    i = j;
+  }
+
+  const cueBefore = (t: Token): boolean => {
+    const before = text.slice(Math.max(0, t.start - 40), t.start);
+    return PLACE_CUES.some((p) => p.test(before));
+  };
+  const weakCue = (t: Token): boolean => /\b(?:in|at|to)\s$/i.test(text.slice(Math.max(0, t.start - 4), t.start));
+  const stateAfter = (t: Token): boolean => STATE_AFTER.test(text.slice(t.end, t.end + 20));
+
+  for (const [i, j] of runs) {
+    // Places first, longest phrase first, so "Grand Rapids" is one place.
+    for (let a = i; a <= j; a++) {
+      if (claimed.has(a)) continue;
+      for (let b = Math.min(j, a + 3); b >= a; b--) {
+        const phrase = text.slice(tokens[a].start, tokens[b].end);
+        const single = a === b;
+        const cue = cueBefore(tokens[a]) || stateAfter(tokens[b]);
+        if (strong(a)) break; // "Dr. Jackson" is a person, whatever the map says
+        let place = false;
+        // A listed town that is also a word ("Toledo", "Hope") needs a word before it that says place.
+        if (places.has(phrase)) place = !single || cue || !ordinary(tokens[a]) || (weakCue(tokens[a]) && !KNOWN_TERMS.has(tokens[a].lower));
+        else if (cue && b === j) {
+          const allKnown = tokens.slice(a, b + 1).every((t) => KNOWN_TERMS.has(t.lower));
+          const personLike = single && medium(tokens[a]) && !stateAfter(tokens[b]);
+          place = !allKnown && !personLike && !(single && ordinary(tokens[a]) && !stateAfter(tokens[b]));
+        } else if (single && tokens[a].tags.includes('City')) place = true;
+        else if (!single && b === j && PLACE_PREFIX.has(tokens[a].text) && tokens.slice(a + 1, b + 1).every((t) => !KNOWN_TERMS.has(t.lower))) place = true;
+        // A town-shaped word ("-ville", "-borough") after "in", "at" or "to".
+        else if (single && weakCue(tokens[a]) && !ordinary(tokens[a]) && !names.has(tokens[a].text) && PLACE_SUFFIX.test(tokens[a].lower) && !medium(tokens[a])) place = true;
+        if (place) {
+          claim(a, b, { start: tokens[a].start, end: tokens[b].end, kind: 'place' });
+          a = b;
+          break;
+        }
+      }
+    }
+    // Then names: a run with evidence of a person takes its neighbours that could be names.
+    for (let a = i; a <= j; a++) {
+      if (claimed.has(a) || !(strong(a) || medium(tokens[a]))) continue;
+      let from = a;
+      let to = a;
+      const canJoin = (t: Token): boolean => !known(t) && (!words.has(t.lower) || names.has(t.text) || t.tags.some((x) => PERSON_TAGS.includes(x)));
+      while (from - 1 >= i && !claimed.has(from - 1) && canJoin(tokens[from - 1]) && !tokens[from - 1].sentenceStart) from--;
+      // A sentence's first word joins only a name that it could start ("Sarah Okafor said").
+      if (from - 1 >= i && !claimed.has(from - 1) && tokens[from - 1].sentenceStart && medium(tokens[from - 1])) from--;
+      while (to + 1 <= j && !claimed.has(to + 1) && canJoin(tokens[to + 1])) to++;
+      const parts = tokens.slice(from, to + 1).map((t) => t.text);
+      claim(from, to, { start: tokens[from].start, end: tokens[to].end, kind: 'name', words: parts });
+      a = to;
+    }
+  }
+
+  // A word already known as part of a name is that name wherever it appears again.
+  const nameWords = new Set<string>();
+  for (const s of spans) if (s.kind === 'name') for (const w of s.words ?? []) nameWords.add(w);
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (claimed.has(k) || !t.cap || !nameWords.has(t.text) || !free(t)) continue;
+    claim(k, k, { start: t.start, end: t.end, kind: 'name', words: [t.text] });
+  }
+
+  // What is left but deserves a look.
+  const check: CheckSpan[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (claimed.has(k) || !t.cap || !free(t) || ordinary(t)) continue;
+    if (t.sentenceStart && t.tags.some((x) => x === 'Verb' || x === 'Adverb' || x === 'Adjective')) continue;
+    const before = text.slice(Math.max(0, t.start - 4), t.start);
+    check.push({ start: t.start, end: t.end, reason: /\b(?:in|at|to)\s$/i.test(before) ? REASON_PLACE : REASON_WORD });
+  }
+  for (const m of text.matchAll(/(?<![$\w.,/-])\d[\d,.-]*\d(?![\w/-])/g)) {
+    if (m.index === undefined) continue;
+    const digits = m[0].replace(/\D/g, '').length;
+    const end = m.index + m[0].length;
+    // Names and places are words of letters: a number can only overlap the spans found before.
+    if (digits >= 5 && !taken(m.index, end)) {
+      check.push({ start: m.index, end, reason: REASON_NUMBER });
+    }
+  }
+  return { spans, check };
+}

@@ -1,0 +1,44 @@
+/**
+ * What an export holds: one rupture's section, heading included, or the whole note
+ * without its front matter (which names the client and the date, and is not the story).
+ */
+import { splitLines } from './lines';
+import { findField, normaliseValue } from './fields';
+import { parseNote, type NoteSource, type ParseOptions, type RuptureEntry, DEFAULT_PARSE_OPTIONS } from './note';
+
+export interface Selection {
+  readonly text: string;
+  /** The note's client code, replaced wherever it appears in the export. */
+  readonly client: string;
+}
+
+/**
+ * The text to export. `line` (zero-based) must hold a rupture heading; otherwise the result
+ * is undefined. Without `line`, the whole note after its front matter.
+ */
+export function selectForExport(text: string, source: NoteSource, line?: number, options: ParseOptions = DEFAULT_PARSE_OPTIONS): Selection | undefined {
+  const note = parseNote(text, source, options);
+  const lines = splitLines(text);
+  let from: number;
+  let to: number;
+  if (line === undefined) {
+    from = note.frontMatterEnd + 1;
+    to = lines.length;
+  } else {
+    const entry = note.entries.find((e) => e.line === line);
+    if (!entry) return undefined;
+    from = entry.line;
+    to = entry.sectionEnd;
+  }
+  const start = from < lines.length ? lines[from].start : text.length;
+  const end = to < lines.length ? lines[to].start : text.length;
+  return { text: text.slice(start, end).replace(/^\uFEFF/, ''), client: note.client };
+}
+
+/** The reflection template's question; a rupture whose answer is yes is offered for supervision. */
+export const SUPERVISION_FIELD = 'Take it to supervision?';
+
+export function wantsSupervision(entry: RuptureEntry): boolean {
+  const field = findField(entry.fields, SUPERVISION_FIELD);
+  return field !== undefined && /^yes\b/.test(normaliseValue(field.value));
+}

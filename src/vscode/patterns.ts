@@ -1,0 +1,326 @@
+/**
+ * Attune: Show Patterns. A panel the clinician opens on purpose, with the counts of
+ * src/core/patterns.ts as charts and tables. Its charts run in their own script
+ * (dist/patterns-view.js, with Chart.js), loaded only when the panel opens; this side
+ * only computes counts and answers the panel's messages (src/webview/patternsProtocol.ts).
+ */
+import { randomBytes } from 'crypto';
+import * as vscode from 'vscode';
+import { formatDate } from '../core/dates';
+import { feedbackSeries } from '../core/feedback';
+import type { Note } from '../core/note';
+import {
+  compareCodePoints,
+  countedNotes,
+  entriesWith,
+  headline,
+  PATTERN_FIELDS,
+  patterns,
+  periodStart,
+  returnDays,
+  returnDistribution,
+  summaryMarkdown,
+  type PatternField,
+  type PatternFilter,
+} from '../core/patterns';
+import type { Status } from '../core/status';
+import type { Outcome, Period, ToExtension, ToWebview } from '../webview/patternsProtocol';
+import type { Log } from './log';
+import type { PrivacyCurtain } from './privacyCurtain';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** How long note changes settle before the panel is redrawn. */
+const UPDATE_DEBOUNCE_MS = 400;
+
+const PERIODS: readonly Period[] = ['3', '6', '12', 'all'];
+const OUTCOMES: readonly Outcome[] = ['all', 'repaired', 'closed', 'unrepaired', 'held'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Checks a message from the panel; anything malformed is dropped. */
+export function readMessage(value: unknown): ToExtension | undefined {
+  if (!isRecord(value)) return undefined;
+  switch (value.type) {
+    case 'ready':
+    case 'copy':
+      return { type: value.type };
+    case 'filter':
+      return PERIODS.includes(value.period as Period) && typeof value.client === 'string'
+        ? { type: 'filter', period: value.period as Period, client: value.client }
+        : undefined;
+    case 'list':
+      return typeof value.field === 'string' &&
+        Object.prototype.hasOwnProperty.call(PATTERN_FIELDS, value.field) &&
+        typeof value.value === 'string' &&
+        OUTCOMES.includes(value.outcome as Outcome)
+        ? { type: 'list', field: value.field as PatternField, value: value.value, outcome: value.outcome as Outcome }
+        : undefined;
+    case 'open':
+      return typeof value.path === 'string' && Number.isInteger(value.line) ? { type: 'open', path: value.path, line: value.line as number } : undefined;
+    case 'rendered':
+      return typeof value.text === 'string' && typeof value.ms === 'number' ? { type: 'rendered', text: value.text, ms: value.ms } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function outcomeOf(status: Status): Outcome {
+  return status === 'repaired' || status === 'closed' || status === 'held' ? status : 'unrepaired';
+}
+
+const OUTCOME_WORDS: Readonly<Record<Outcome, string>> = {
+  all: '',
+  repaired: ', repaired',
+  closed: ', closed without repair',
+  unrepaired: ', still open',
+  held: ', waiting at their pace',
+};
+
+/**
+ * The panel and its state. The command returns it, so tests and the benchmark can read
+ * its HTML, drive it with the same messages the panel sends, and wait for it to draw.
+ */
+export class PatternsPanel implements vscode.Disposable {
+  private static current: PatternsPanel | undefined;
+
+  readonly panel: vscode.WebviewPanel;
+  private period: Period = 'all';
+  private client = '';
+  private stale = false;
+  private disposed = false;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly renderWaiters: ((r: { text: string; ms: number }) => void)[] = [];
+  /** Every message sent to the panel, newest last (a few dozen at most), for tests. */
+  readonly sent: ToWebview[] = [];
+  /** The panel's latest report of what it drew. */
+  lastRender: { text: string; ms: number } | undefined;
+
+  /**
+   * Opens the panel, or brings it forward. The curtain is the extension's own instance,
+   * passed in: this bundle is separate, so importing the module would make a second one.
+   */
+  static show(extensionUri: vscode.Uri, workspace: WorkspaceIndex, log: Log, curtain: PrivacyCurtain): PatternsPanel {
+    if (PatternsPanel.current) {
+      PatternsPanel.current.panel.reveal();
+      return PatternsPanel.current;
+    }
+    PatternsPanel.current = new PatternsPanel(extensionUri, workspace, log, curtain);
+    return PatternsPanel.current;
+  }
+
+  private constructor(
+    extensionUri: vscode.Uri,
+    private readonly workspace: WorkspaceIndex,
+    private readonly log: Log,
+    private readonly curtain: PrivacyCurtain,
+  ) {
+    const dist = vscode.Uri.joinPath(extensionUri, 'dist');
+    this.panel = vscode.window.createWebviewPanel('attune.patterns', 'Attune: Patterns', vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [dist],
+    });
+    this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'attune.svg');
+    this.panel.webview.html = this.html(this.panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'patterns-view.js')));
+    this.disposables.push(
+      this.panel.webview.onDidReceiveMessage((m: unknown) => void this.handle(m)),
+      this.panel.onDidChangeViewState(() => {
+        if (this.panel.visible && this.stale) this.update();
+      }),
+      this.panel.onDidDispose(() => this.dispose()),
+      workspace.onDidChange(() => this.scheduleUpdate()),
+      // While the privacy curtain is down the panel holds nothing from the notes: no
+      // client codes, titles, field values or counts. Raised, it is drawn afresh.
+      curtain.onDidChange((down) => {
+        this.post({ type: 'curtain', drawn: down });
+        if (!down) this.update();
+      }),
+    );
+  }
+
+  /** The panel's HTML: a strict policy, one script with a nonce, nothing remote. */
+  html(script: vscode.Uri): string {
+    const nonce = randomBytes(18).toString('base64');
+    const csp = [
+      "default-src 'none'",
+      `style-src ${this.panel.webview.cspSource} 'nonce-${nonce}'`,
+      `script-src 'nonce-${nonce}'`,
+      `img-src ${this.panel.webview.cspSource}`,
+      `font-src ${this.panel.webview.cspSource}`,
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Attune: Patterns</title>
+<style nonce="${nonce}">${STYLE}</style>
+</head>
+<body>
+<main id="patterns" aria-busy="true">
+<h1>Patterns in your ruptures</h1>
+<p id="loading">Reading your notes…</p>
+</main>
+<script nonce="${nonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+  }
+
+  /** Resolves when the panel next reports having drawn. */
+  nextRender(): Promise<{ text: string; ms: number }> {
+    return new Promise((resolve) => this.renderWaiters.push(resolve));
+  }
+
+  /** Answers one message from the panel (tests send the same ones). */
+  async handle(raw: unknown): Promise<void> {
+    const message = readMessage(raw);
+    if (!message) return;
+    switch (message.type) {
+      case 'ready':
+        if (this.curtain.hidden) this.post({ type: 'curtain', drawn: true });
+        this.update();
+        return;
+      case 'filter':
+        this.period = message.period;
+        this.client = message.client;
+        this.update();
+        return;
+      case 'list':
+        if (!this.curtain.hidden) this.list(message.field, message.value, message.outcome);
+        return;
+      case 'open':
+        await this.open(message.path, message.line);
+        return;
+      case 'copy':
+        await this.copy();
+        return;
+      case 'rendered':
+        this.lastRender = { text: message.text, ms: message.ms };
+        for (const resolve of this.renderWaiters.splice(0)) resolve(this.lastRender);
+        return;
+    }
+  }
+
+  private filter(): PatternFilter {
+    return {
+      ...(this.client ? { client: this.client } : {}),
+      ...(this.period === 'all' ? {} : { since: periodStart(formatDate(new Date()), Number(this.period)) }),
+    };
+  }
+
+  private post(message: ToWebview): void {
+    if (this.disposed) return;
+    this.sent.push(message);
+    if (this.sent.length > 50) this.sent.shift();
+    void this.panel.webview.postMessage(message);
+  }
+
+  private scheduleUpdate(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.panel.visible) this.update();
+      else this.stale = true;
+    }, UPDATE_DEBOUNCE_MS);
+  }
+
+  private update(): void {
+    this.stale = false;
+    if (this.curtain.hidden) return;
+    const started = performance.now();
+    const index = this.workspace.index;
+    const clients = index
+      .clients()
+      .map((c) => c.client)
+      .sort(compareCodePoints);
+    // A client whose notes are all gone is no longer offered; show everyone instead.
+    if (this.client && !clients.includes(this.client)) this.client = '';
+    const filter = this.filter();
+    const notes = countedNotes(index.allNotes(), filter);
+    const p = patterns(notes);
+    const feedback = this.client ? feedbackSeries(notes, this.client) : [];
+    this.post({
+      type: 'data',
+      period: this.period,
+      client: this.client,
+      clients,
+      headline: headline(p, filter, this.client || undefined),
+      patterns: p,
+      returns: returnDistribution(returnDays(notes)),
+      feedback,
+    });
+    this.log.info(`Patterns: counted ${p.sessions} notes in ${(performance.now() - started).toFixed(1)} ms`);
+  }
+
+  private counted(): Note[] {
+    return countedNotes(this.workspace.index.allNotes(), this.filter());
+  }
+
+  private list(field: PatternField, value: string, outcome: Outcome): void {
+    const entries = entriesWith(this.counted(), field, value)
+      .filter((e) => outcome === 'all' || outcomeOf(e.status) === outcome)
+      .sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : a.line - b.line));
+    this.post({
+      type: 'list',
+      heading: `${PATTERN_FIELDS[field]}: ${value}${OUTCOME_WORDS[outcome]} (${entries.length})`,
+      entries: entries.map((e) => ({ title: e.title, client: e.client, date: e.date, status: e.status, path: e.path, line: e.line })),
+    });
+  }
+
+  /** Opens a listed rupture's note at its heading, beside the panel; only notes Attune knows. */
+  private async open(path: string, line: number): Promise<void> {
+    const note = this.workspace.index.get(path);
+    if (!note || !note.entries.some((e) => e.line === line)) return;
+    try {
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(path));
+      const at = new vscode.Position(Math.min(line, document.lineCount - 1), 0);
+      const column = this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
+      await vscode.window.showTextDocument(document, { selection: new vscode.Range(at, at), viewColumn: column, preview: false });
+    } catch {
+      void vscode.window.showWarningMessage('Attune could not open that note; it may have been moved or deleted.');
+    }
+  }
+
+  /** Copies the counts as markdown, never a client code, even with a client chosen. */
+  private async copy(): Promise<void> {
+    const filter = this.filter();
+    await vscode.env.clipboard.writeText(summaryMarkdown(patterns(this.counted()), filter));
+    this.post({ type: 'copied' });
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (PatternsPanel.current === this) PatternsPanel.current = undefined;
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+/** Theme colours come from VS Code's own variables, so the panel follows the theme. */
+const STYLE = `
+body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 20px 40px; line-height: 1.4; }
+h1 { font-size: 1.5em; font-weight: 600; margin: 16px 0 4px; }
+h2 { font-size: 1.15em; font-weight: 600; margin: 28px 0 6px; }
+.headline { font-size: 1.2em; margin: 4px 0 12px; }
+.filters { display: flex; flex-wrap: wrap; gap: 16px; align-items: center; margin: 8px 0 4px; }
+.filters label { display: flex; gap: 6px; align-items: center; }
+select { background: var(--vscode-dropdown-background); color: var(--vscode-dropdown-foreground); border: 1px solid var(--vscode-dropdown-border, transparent); padding: 2px 4px; font: inherit; }
+button { background: var(--vscode-button-background); color: var(--vscode-button-foreground); border: none; padding: 4px 10px; font: inherit; cursor: pointer; }
+button:hover { background: var(--vscode-button-hoverBackground); }
+button.link { background: none; color: var(--vscode-textLink-foreground); padding: 0; text-align: left; text-decoration: underline; }
+:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
+.chart { position: relative; max-width: 900px; }
+table { border-collapse: collapse; margin: 8px 0; }
+th, td { padding: 2px 10px 2px 0; text-align: left; vertical-align: top; }
+td.n, th.n { text-align: right; }
+caption { text-align: left; color: var(--vscode-descriptionForeground); padding-bottom: 2px; }
+.note { color: var(--vscode-descriptionForeground); }
+.list { border-left: 2px solid var(--vscode-focusBorder); padding-left: 12px; }
+.list ul { padding-left: 18px; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+`;

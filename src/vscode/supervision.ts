@@ -1,0 +1,323 @@
+/**
+ * Prepare for Supervision: a rupture's section, de-identified, in a new untitled draft
+ * that Attune never saves. Replacements are highlighted; what the de-identifier left in
+ * place but is unsure of shows as a warning with two quick fixes. A short review, which
+ * the clinician confirms, comes before "Copy for Supervision" copies the text.
+ *
+ * The placeholders are never mapped back to the real words: the draft holds only the
+ * de-identified text, and Attune keeps no other copy.
+ */
+import * as vscode from 'vscode';
+import type * as Core from '../core/deidentify';
+import { REASON_NUMBER, REASON_PLACE } from '../core/deidentifyReasons';
+import { wantsSupervision } from '../core/deidentifySection';
+import type { RuptureEntry } from '../core/note';
+import { locate, refOf, type EntryRef } from './actions';
+import type { Log } from './log';
+import { curtain } from './privacyCurtain';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** The de-identifier and its libraries are large: loaded on the first export, never at activation. */
+function loadCore(): typeof Core {
+  return require('../core/deidentify') as typeof Core;
+}
+
+/** The review a clinician confirms before copying; each a question to read the draft by. */
+export const REVIEW_ITEMS: readonly { label: string; detail: string }[] = [
+  { label: 'Names and places', detail: 'No one is named, and no town, street or workplace points to them.' },
+  { label: 'Dates', detail: 'Only years are left; no birthday, anniversary or appointment date.' },
+  { label: 'Numbers', detail: 'No phone, record, account, licence or other number that belongs to them.' },
+  {
+    label: 'Anything unusual enough to identify them',
+    detail: 'A job, an event, a family detail: a story can point to someone even with every name gone.',
+  },
+];
+
+const PLACEHOLDER = /\[(?:client|name(?: \d+)?|place|address|zip|date|phone|email|url|ip|number|age 90\+)\](?: \d{4})?/g;
+
+/** A spot left in place but worth a look, tracked by offset as the draft is edited. */
+interface Check {
+  start: number;
+  end: number;
+  readonly reason: string;
+}
+
+interface Draft {
+  readonly document: vscode.TextDocument;
+  /** The version that holds the text Attune wrote; changes up to it are Attune's own. */
+  readonly version: number;
+  checks: Check[];
+  reviewed: boolean;
+}
+
+/** The placeholder a quick fix puts in; an unusual word becomes the next numbered name. */
+const FIX_PLACEHOLDER: Record<string, string> = {
+  [REASON_NUMBER]: '[number]',
+  [REASON_PLACE]: '[place]',
+};
+
+export class Supervision implements vscode.CodeActionProvider, vscode.Disposable {
+  private readonly drafts = new Map<string, Draft>();
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('attune-supervision');
+  private readonly highlight = vscode.window.createTextEditorDecorationType({
+    backgroundColor: new vscode.ThemeColor('editor.findMatchHighlightBackground'),
+    borderRadius: '3px',
+    overviewRulerColor: new vscode.ThemeColor('editorOverviewRuler.findMatchForeground'),
+    overviewRulerLane: vscode.OverviewRulerLane.Center,
+  });
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private drafted = 0;
+
+  constructor(
+    private readonly workspace: WorkspaceIndex,
+    private readonly log: Log,
+  ) {
+    this.subscriptions.push(
+      this.diagnostics,
+      this.highlight,
+      vscode.languages.registerCodeActionsProvider({ scheme: 'untitled' }, this, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+      vscode.workspace.onDidChangeTextDocument((e) => this.changed(e)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.closed(d)),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.decorateAll()),
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.setContext(editor)),
+    );
+  }
+
+  /** The draft open in this editor, if it is one. */
+  draftOf(document: vscode.TextDocument | undefined): Draft | undefined {
+    return document ? this.drafts.get(document.uri.toString()) : undefined;
+  }
+
+  /** Ruptures whose "Take it to supervision?" field says yes, newest first, after the one under the cursor. */
+  private async pickRupture(atCursor: RuptureEntry | undefined): Promise<EntryRef | undefined> {
+    const wanted = this.workspace.index
+      .entries()
+      .filter((e) => wantsSupervision(e) && !(atCursor && e.path === atCursor.path && e.line === atCursor.line))
+      .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+    if (atCursor) wanted.unshift(atCursor);
+    if (wanted.length === 0) {
+      void vscode.window.showInformationMessage(
+        'No rupture is marked for supervision yet. Answer "yes" to "Take it to supervision?" in a reflection, or use Prepare for Supervision from a rupture\'s lens.',
+      );
+      return undefined;
+    }
+    const picked = await vscode.window.showQuickPick(
+      wanted.map((e) => ({
+        label: curtain.title(e.title || '(untitled)'),
+        description: `${curtain.client(e.client)} · ${e.status}`,
+        detail: curtain.detail(vscode.workspace.asRelativePath(vscode.Uri.parse(e.path))),
+        entry: e,
+      })),
+      { title: 'Prepare for supervision', placeHolder: 'Which reflection do you want to take to supervision?', matchOnDescription: true },
+    );
+    return picked && refOf(picked.entry);
+  }
+
+  /** The command: from a lens or the view (a rupture given), or the palette (a pick). */
+  async prepare(ref: EntryRef | undefined, atCursor?: RuptureEntry): Promise<vscode.TextEditor | undefined> {
+    const target = ref ?? (await this.pickRupture(atCursor));
+    if (!target) return undefined;
+    const found = await locate(target, this.workspace);
+    if (!found) return undefined;
+    const { document, entry } = found;
+    const started = Date.now();
+    let result: Core.Deidentified | undefined;
+    try {
+      // The rupture's section, heading included, from the editor's current text.
+      const all = document.getText();
+      const start = document.offsetAt(new vscode.Position(entry.line, 0));
+      const end = entry.sectionEnd >= document.lineCount ? all.length : document.offsetAt(new vscode.Position(entry.sectionEnd, 0));
+      const text = all.slice(start, end);
+      // The first export loads the libraries, a second or two: say so while it runs.
+      result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Preparing a de-identified draft…' },
+        async () => {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          return loadCore().deidentifyText(text, entry.client);
+        },
+      );
+    } catch (err) {
+      const name = err instanceof Error ? err.name : 'unknown';
+      this.log.error(`Preparing for supervision stopped (${name}).`);
+      void vscode.window.showWarningMessage(
+        name === 'TooLongToExport'
+          ? 'This section is too long to prepare in one go. Nothing was copied or saved.'
+          : 'Attune could not prepare this reflection for supervision. Nothing was copied or saved.',
+      );
+      return undefined;
+    }
+    if (!result) return undefined;
+    this.drafted++;
+    const name = this.drafted === 1 ? 'Supervision draft (review before sharing).md' : `Supervision draft ${this.drafted} (review before sharing).md`;
+    const draftDoc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: name }));
+    const lines = result.text.split('\n');
+    const offsetOf = (line: number, column: number): number => {
+      let offset = 0;
+      for (let i = 0; i < line - 1; i++) offset += lines[i].length + 1;
+      return offset + column - 1;
+    };
+    const checks = result.check.map((c) => ({ start: offsetOf(c.line, c.column), end: offsetOf(c.line, c.column) + c.length, reason: c.reason }));
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(draftDoc.uri, new vscode.Position(0, 0), result.text);
+    await vscode.workspace.applyEdit(edit);
+    const draft: Draft = { document: draftDoc, version: draftDoc.version, checks, reviewed: false };
+    this.drafts.set(draftDoc.uri.toString(), draft);
+    const editor = await vscode.window.showTextDocument(draftDoc, { preview: false });
+    this.refresh(draft);
+    this.setContext(editor);
+    this.log.info(`Prepared a supervision draft in ${Date.now() - started} ms: ${result.replaced.length} replaced, ${result.check.length} to check.`);
+    void vscode.window
+      .showInformationMessage(
+        `Attune replaced ${result.replaced.length} identifier${result.replaced.length === 1 ? '' : 's'} it could find and marked ${result.check.length} spot${result.check.length === 1 ? '' : 's'} to look at. Read the draft yourself: you decide what is shared, and with whom.`,
+        'Review and Copy…',
+      )
+      .then((choice) => (choice ? this.copy(draftDoc) : undefined));
+    return editor;
+  }
+
+  /** Copy for Supervision: only after the clinician confirms every item of the review. */
+  async copy(document: vscode.TextDocument | undefined = vscode.window.activeTextEditor?.document): Promise<boolean> {
+    const draft = this.draftOf(document);
+    if (!draft) {
+      void vscode.window.showInformationMessage('Open a supervision draft first: use Prepare for Supervision on a rupture.');
+      return false;
+    }
+    if (!draft.reviewed) {
+      const open = draft.checks.length;
+      const picked = await vscode.window.showQuickPick(
+        REVIEW_ITEMS.map((item) => ({ ...item, picked: false })),
+        {
+          title: 'Before sharing: read the draft again',
+          placeHolder:
+            open > 0
+              ? `${open} spot${open === 1 ? ' is' : 's are'} still marked in the draft. Tick each item once you have checked it.`
+              : 'Tick each item once you have checked it in the draft.',
+          canPickMany: true,
+          ignoreFocusOut: true,
+        },
+      );
+      if (!picked || picked.length < REVIEW_ITEMS.length) {
+        void vscode.window.showInformationMessage('Nothing was copied. When you have checked every item, choose Copy for Supervision again.');
+        return false;
+      }
+      draft.reviewed = true;
+    }
+    await vscode.env.clipboard.writeText(draft.document.getText());
+    void vscode.window.showInformationMessage(
+      'Copied for supervision. Attune keeps no copy and no list of what it replaced. This draft is not saved; close it without saving when you are done.',
+    );
+    return true;
+  }
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+    const draft = this.draftOf(document);
+    if (!draft) return [];
+    const actions: vscode.CodeAction[] = [];
+    for (const check of draft.checks) {
+      const at = new vscode.Range(document.positionAt(check.start), document.positionAt(check.end));
+      if (!at.intersection(range)) continue;
+      const diagnostic = this.diagnosticFor(document, check);
+      const replace = new vscode.CodeAction('Replace with a placeholder', vscode.CodeActionKind.QuickFix);
+      replace.diagnostics = [diagnostic];
+      replace.isPreferred = true;
+      replace.edit = this.replaceEdit(draft, check);
+      const keep = new vscode.CodeAction('Keep as it is', vscode.CodeActionKind.QuickFix);
+      keep.diagnostics = [diagnostic];
+      keep.command = { command: 'attune.keepInDraft', title: 'Keep as it is', arguments: [document.uri, check.start, check.end] };
+      actions.push(replace, keep);
+    }
+    return actions;
+  }
+
+  /** "Keep as it is": the spot stays as written and is no longer marked. */
+  keep(uri: vscode.Uri, start: number, end: number): void {
+    const draft = this.drafts.get(uri.toString());
+    if (!draft) return;
+    draft.checks = draft.checks.filter((c) => c.start !== start || c.end !== end);
+    this.refresh(draft);
+  }
+
+  /** One placeholder for the spot and for every marked spot with the same words. */
+  private replaceEdit(draft: Draft, check: Check): vscode.WorkspaceEdit {
+    const document = draft.document;
+    const text = document.getText();
+    const words = text.slice(check.start, check.end);
+    let placeholder = FIX_PLACEHOLDER[check.reason];
+    if (placeholder === undefined) {
+      let highest = 0;
+      for (const m of text.matchAll(/\[name (\d+)\]/g)) highest = Math.max(highest, Number(m[1]));
+      placeholder = `[name ${highest + 1}]`;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    for (const c of draft.checks) {
+      if (text.slice(c.start, c.end) !== words) continue;
+      edit.replace(document.uri, new vscode.Range(document.positionAt(c.start), document.positionAt(c.end)), placeholder);
+    }
+    return edit;
+  }
+
+  private diagnosticFor(document: vscode.TextDocument, check: Check): vscode.Diagnostic {
+    const range = new vscode.Range(document.positionAt(check.start), document.positionAt(check.end));
+    const d = new vscode.Diagnostic(range, `Worth a look before sharing: ${check.reason}. Could it identify them?`, vscode.DiagnosticSeverity.Warning);
+    d.source = 'Attune';
+    return d;
+  }
+
+  /** Tracks the marked spots through edits: a spot the clinician edits is theirs, and unmarked. */
+  private changed(e: vscode.TextDocumentChangeEvent): void {
+    const draft = this.drafts.get(e.document.uri.toString());
+    if (!draft || e.contentChanges.length === 0 || e.document.version <= draft.version) return;
+    const changes = [...e.contentChanges].sort((a, b) => b.rangeOffset - a.rangeOffset);
+    let checks = draft.checks;
+    for (const change of changes) {
+      const from = change.rangeOffset;
+      const to = change.rangeOffset + change.rangeLength;
+      const delta = change.text.length - change.rangeLength;
+      checks = checks.flatMap((c) => {
+        if (c.end <= from) return [c];
+        if (c.start >= to) return [{ ...c, start: c.start + delta, end: c.end + delta }];
+        return [];
+      });
+    }
+    draft.checks = checks;
+    this.refresh(draft);
+  }
+
+  private closed(document: vscode.TextDocument): void {
+    if (this.drafts.delete(document.uri.toString())) this.diagnostics.delete(document.uri);
+  }
+
+  private refresh(draft: Draft): void {
+    this.diagnostics.set(
+      draft.document.uri,
+      draft.checks.map((c) => this.diagnosticFor(draft.document, c)),
+    );
+    this.decorateAll();
+  }
+
+  private decorateAll(): void {
+    for (const editor of vscode.window.visibleTextEditors) {
+      const draft = this.draftOf(editor.document);
+      if (!draft) continue;
+      const text = editor.document.getText();
+      const ranges: vscode.DecorationOptions[] = [];
+      for (const m of text.matchAll(PLACEHOLDER)) {
+        const start = m.index ?? 0;
+        ranges.push({
+          range: new vscode.Range(editor.document.positionAt(start), editor.document.positionAt(start + m[0].length)),
+          hoverMessage: 'Replaced by Attune. The original is not kept anywhere.',
+        });
+      }
+      editor.setDecorations(this.highlight, ranges);
+    }
+  }
+
+  private setContext(editor: vscode.TextEditor | undefined): void {
+    void vscode.commands.executeCommand('setContext', 'attune.supervisionDraft', this.draftOf(editor?.document) !== undefined);
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.drafts.clear();
+  }
+}

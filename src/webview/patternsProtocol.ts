@@ -1,0 +1,52 @@
+/**
+ * The messages between the Show Patterns panel (src/webview/patternsView.ts) and the
+ * extension (src/vscode/patterns.ts). Types only: nothing here runs.
+ */
+import type { FeedbackPoint } from '../core/feedback';
+import type { PatternField, Patterns, ReturnBin } from '../core/patterns';
+import type { Status } from '../core/status';
+
+/** The period filter: the last 3, 6 or 12 months, or all notes. */
+export type Period = '3' | '6' | '12' | 'all';
+
+/** Which part of a bar was clicked: the whole bar, or one outcome. */
+export type Outcome = 'all' | 'repaired' | 'closed' | 'unrepaired' | 'held';
+
+/** One rupture in the list a click shows. */
+export interface ListedEntry {
+  readonly title: string;
+  readonly client: string;
+  readonly date: string | null;
+  readonly status: Status;
+  /** The note's URI and the heading's zero-based line: what "open" sends back. */
+  readonly path: string;
+  readonly line: number;
+}
+
+export type ToExtension =
+  | { readonly type: 'ready' }
+  | { readonly type: 'filter'; readonly period: Period; readonly client: string }
+  | { readonly type: 'list'; readonly field: PatternField; readonly value: string; readonly outcome: Outcome }
+  | { readonly type: 'open'; readonly path: string; readonly line: number }
+  | { readonly type: 'copy' }
+  /** The panel drew what it was sent; `text` is its headline, `ms` the time drawing took. */
+  | { readonly type: 'rendered'; readonly text: string; readonly ms: number };
+
+export type ToWebview =
+  | {
+      readonly type: 'data';
+      readonly period: Period;
+      /** The chosen client, or '' for all. */
+      readonly client: string;
+      /** Every client with a note, alphabetical, for the filter. */
+      readonly clients: readonly string[];
+      readonly headline: string;
+      readonly patterns: Patterns;
+      readonly returns: readonly ReturnBin[];
+      /** The chosen client's feedback scores over time; empty without a client. */
+      readonly feedback: readonly FeedbackPoint[];
+    }
+  | { readonly type: 'list'; readonly heading: string; readonly entries: readonly ListedEntry[] }
+  | { readonly type: 'copied' }
+  /** The privacy curtain: while drawn, the panel shows nothing of the notes. */
+  | { readonly type: 'curtain'; readonly drawn: boolean };

@@ -1,0 +1,403 @@
+/// <reference lib="dom" />
+/**
+ * The Show Patterns panel's own script, bundled with Chart.js into dist/patterns-view.js
+ * and loaded only when the panel opens. Every chart has a table beside it that a screen
+ * reader reads and the keyboard can use; all text goes in as text, never as HTML.
+ */
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartEvent,
+  type ActiveElement,
+} from 'chart.js';
+import type { PatternField, Patterns, ValueCount } from '../core/patterns';
+import type { Status } from '../core/status';
+import type { ListedEntry, Outcome, Period, ToExtension, ToWebview } from './patternsProtocol';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
+
+declare function acquireVsCodeApi(): { postMessage(message: ToExtension): void };
+const host = acquireVsCodeApi();
+
+type Data = Extract<ToWebview, { type: 'data' }>;
+
+const STATUS_WORDS: Readonly<Record<Status, string>> = {
+  open: 'open',
+  planned: 'repair planned',
+  attempted: 'repair attempted',
+  held: 'waiting at their pace',
+  repaired: 'repaired',
+  closed: 'closed without repair',
+};
+
+/** The outcome segments of a bar, in stacking order, with the theme colour each takes. */
+const SEGMENTS: readonly { outcome: Exclude<Outcome, 'all'>; label: string; colour: string; key: 'repaired' | 'closed' | 'unrepaired' | 'held' }[] = [
+  { outcome: 'repaired', label: 'repaired', colour: '--vscode-charts-green', key: 'repaired' },
+  { outcome: 'closed', label: 'closed without repair', colour: '--vscode-charts-purple', key: 'closed' },
+  { outcome: 'unrepaired', label: 'still open', colour: '--vscode-charts-orange', key: 'unrepaired' },
+  { outcome: 'held', label: 'waiting at their pace', colour: '--vscode-charts-blue', key: 'held' },
+];
+
+const FIELDS: readonly { field: PatternField; title: string; key: 'byKind' | 'byPart' | 'byMarker'; blurb: string }[] = [
+  { field: 'kind', title: 'Kinds of miss', key: 'byKind', blurb: 'From each reflection\'s "Kind of miss".' },
+  { field: 'part', title: 'The part of me that led', key: 'byPart', blurb: 'From "The part of me that led", up to its first comma.' },
+  { field: 'marker', title: 'Markers', key: 'byMarker', blurb: 'From "Markers", up to the first comma or bracket.' },
+];
+
+const CURTAIN_TEXT = 'Client details are hidden for sharing your screen. Show them again with the eye in the status bar.';
+
+const charts: Chart[] = [];
+let current: Data | undefined;
+let curtain = false;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function colour(variable: string, fallback: string): string {
+  return getComputedStyle(document.body).getPropertyValue(variable).trim() || fallback;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function send(message: ToExtension): void {
+  host.postMessage(message);
+}
+
+/** A table with a caption, header cells and rows; cells may be nodes (buttons). */
+function table(caption: string, headers: readonly string[], rows: readonly (readonly (string | number | Node)[])[]): HTMLTableElement {
+  const t = el('table');
+  t.append(el('caption', caption));
+  const head = el('tr');
+  headers.forEach((h, i) => {
+    const th = el('th', h);
+    th.scope = 'col';
+    if (i > 0 && h !== '') th.className = 'n';
+    head.append(th);
+  });
+  const thead = el('thead');
+  thead.append(head);
+  t.append(thead);
+  const body = el('tbody');
+  for (const row of rows) {
+    const tr = el('tr');
+    row.forEach((cell, i) => {
+      const td = el(i === 0 ? 'th' : 'td');
+      if (i === 0) (td as HTMLTableCellElement).scope = 'row';
+      if (cell instanceof Node) td.append(cell);
+      else {
+        td.textContent = String(cell);
+        if (typeof cell === 'number') td.className = 'n';
+      }
+      tr.append(td);
+    });
+    body.append(tr);
+  }
+  t.append(body);
+  return t;
+}
+
+/** A canvas for Chart.js; hidden from screen readers, who get the table beside it. */
+function chartBox(height: number): { box: HTMLDivElement; canvas: HTMLCanvasElement } {
+  const box = el('div', undefined, 'chart');
+  box.style.height = `${height}px`;
+  const canvas = el('canvas');
+  canvas.setAttribute('aria-hidden', 'true');
+  box.append(canvas);
+  return { box, canvas };
+}
+
+/** Options every chart shares, in the theme's colours; no animation, so it draws at once. */
+function baseOptions() {
+  const fg = colour('--vscode-foreground', '#888');
+  const grid = colour('--vscode-panel-border', 'rgba(128,128,128,0.3)');
+  Chart.defaults.color = fg;
+  Chart.defaults.font.family = colour('--vscode-font-family', 'sans-serif');
+  Chart.defaults.borderColor = grid;
+  return { animation: false as const, responsive: true, maintainAspectRatio: false, plugins: { legend: { labels: { color: fg } } } };
+}
+
+function shorten(text: string): string {
+  return text.length > 42 ? `${text.slice(0, 40)}…` : text;
+}
+
+function outcomeChart(section: HTMLElement, field: PatternField, rows: readonly ValueCount[]): void {
+  const { box, canvas } = chartBox(Math.max(110, rows.length * 26 + 70));
+  section.append(box);
+  const held = (r: ValueCount): number => r.count - r.repaired - r.closed - r.unrepaired;
+  const chart = new Chart(canvas, {
+    type: 'bar',
+    data: {
+      labels: rows.map((r) => shorten(r.value)),
+      datasets: SEGMENTS.map((s) => ({
+        label: s.label,
+        data: rows.map((r) => (s.key === 'held' ? held(r) : r[s.key])),
+        backgroundColor: colour(s.colour, '#888'),
+        maxBarThickness: 22,
+      })),
+    },
+    options: {
+      ...baseOptions(),
+      indexAxis: 'y',
+      scales: { x: { stacked: true, ticks: { precision: 0 } }, y: { stacked: true } },
+      onClick: (_e: ChartEvent, active: ActiveElement[]) => {
+        const hit = active[0];
+        if (hit) send({ type: 'list', field, value: rows[hit.index].value, outcome: SEGMENTS[hit.datasetIndex].outcome });
+      },
+    },
+  });
+  charts.push(chart);
+}
+
+function showButton(field: PatternField, value: string, count: number): HTMLButtonElement {
+  const b = el('button', 'List them', 'link');
+  b.setAttribute('aria-label', `List the ${plural(count, 'rupture')}: ${value}`);
+  b.addEventListener('click', () => send({ type: 'list', field, value, outcome: 'all' }));
+  return b;
+}
+
+function section(main: HTMLElement, title: string, id: string): HTMLElement {
+  const s = el('section');
+  s.id = id;
+  s.setAttribute('aria-labelledby', `${id}-h`);
+  const h = el('h2', title);
+  h.id = `${id}-h`;
+  s.append(h);
+  main.append(s);
+  return s;
+}
+
+function filters(main: HTMLElement, data: Data): void {
+  const bar = el('div', undefined, 'filters');
+  const periodLabel = el('label', 'Period ');
+  const period = el('select');
+  period.id = 'period';
+  for (const [value, text] of [['3', 'last 3 months'], ['6', 'last 6 months'], ['12', 'last 12 months'], ['all', 'all notes']] as const) {
+    const o = el('option', text);
+    o.value = value;
+    o.selected = data.period === value;
+    period.append(o);
+  }
+  periodLabel.append(period);
+  const clientLabel = el('label', 'Client ');
+  const client = el('select');
+  client.id = 'client';
+  const everyone = el('option', 'all clients');
+  everyone.value = '';
+  client.append(everyone);
+  for (const c of data.clients) {
+    const o = el('option', c);
+    o.value = c;
+    o.selected = c === data.client;
+    client.append(o);
+  }
+  clientLabel.append(client);
+  const change = (): void => send({ type: 'filter', period: period.value as Period, client: client.value });
+  period.addEventListener('change', change);
+  client.addEventListener('change', change);
+  const copy = el('button', 'Copy summary');
+  copy.id = 'copy';
+  copy.title = 'Copy these counts as markdown for a supervision note (no client codes)';
+  copy.addEventListener('click', () => send({ type: 'copy' }));
+  const status = el('span', '', 'note');
+  status.id = 'copy-status';
+  status.setAttribute('role', 'status');
+  bar.append(periodLabel, clientLabel, copy, status);
+  main.append(bar);
+}
+
+function render(data: Data): void {
+  const started = performance.now();
+  for (const c of charts.splice(0)) c.destroy();
+  const main = document.getElementById('patterns') as HTMLElement;
+  const focused = document.activeElement?.id;
+  main.replaceChildren(el('h1', 'Patterns in your ruptures'));
+  filters(main, data);
+  const p: Patterns = data.patterns;
+  const head = el('p', `${data.headline}.`, 'headline');
+  head.id = 'headline';
+  main.append(head);
+  main.append(el('p', 'One misstep sits within the whole of the work. These are your own notes, counted; nothing here rates a client.', 'note'));
+
+  const stand = section(main, 'Where they stand', 'status');
+  stand.append(table('Ruptures by status', ['Status', 'Ruptures'], (Object.keys(p.byStatus) as Status[]).map((s) => [STATUS_WORDS[s], p.byStatus[s]])));
+
+  for (const f of FIELDS) {
+    const s = section(main, f.title, f.field);
+    const rows = p[f.key];
+    s.append(el('p', `${f.blurb} Click a bar, or use "List them", to see those ruptures.`, 'note'));
+    if (rows.length === 0) {
+      s.append(el('p', 'Not filled in yet in the notes counted here.'));
+      continue;
+    }
+    outcomeChart(s, f.field, rows);
+    s.append(
+      table(
+        `${f.title}, with how they ended`,
+        [f.title, 'Ruptures', 'Repaired', 'Closed', 'Still open', 'Waiting', ''],
+        rows.map((r) => [r.value, r.count, r.repaired, r.closed, r.unrepaired, r.count - r.repaired - r.closed - r.unrepaired, showButton(f.field, r.value, r.count)]),
+      ),
+    );
+  }
+
+  const list = section(main, 'Ruptures', 'list');
+  list.className = 'list';
+  list.hidden = true;
+
+  const months = section(main, 'Month by month', 'months');
+  if (p.byMonth.length === 0) months.append(el('p', 'No dated notes are counted here.'));
+  else {
+    const { box, canvas } = chartBox(220);
+    months.append(box);
+    charts.push(
+      new Chart(canvas, {
+        type: 'bar',
+        data: {
+          labels: p.byMonth.map((m) => m.month),
+          datasets: [
+            { label: 'sessions', data: p.byMonth.map((m) => m.sessions), backgroundColor: colour('--vscode-charts-blue', '#48c'), maxBarThickness: 40 },
+            { label: 'ruptures', data: p.byMonth.map((m) => m.ruptures), backgroundColor: colour('--vscode-charts-orange', '#c84'), maxBarThickness: 40 },
+          ],
+        },
+        options: { ...baseOptions(), scales: { y: { ticks: { precision: 0 } } } },
+      }),
+    );
+    months.append(table('Sessions and ruptures per month', ['Month', 'Sessions', 'Ruptures'], p.byMonth.map((m) => [m.month, m.sessions, m.ruptures])));
+  }
+
+  const back = section(main, 'Days to a first return', 'returns');
+  if (p.firstReturn.medianDays === null) back.append(el('p', 'No repair attempt is recorded in the notes counted here yet.'));
+  else {
+    back.append(
+      el(
+        'p',
+        `${plural(p.firstReturn.count, 'rupture')} with a repair attempt; the first attempt came a median of ${plural(p.firstReturn.medianDays, 'day')} after the session.`,
+      ),
+    );
+    const { box, canvas } = chartBox(200);
+    back.append(box);
+    charts.push(
+      new Chart(canvas, {
+        type: 'bar',
+        data: {
+          labels: data.returns.map((b) => b.label),
+          datasets: [{ label: 'ruptures', data: data.returns.map((b) => b.count), backgroundColor: colour('--vscode-charts-green', '#4a4'), maxBarThickness: 40 }],
+        },
+        options: { ...baseOptions(), plugins: { legend: { display: false } }, scales: { y: { ticks: { precision: 0 } } } },
+      }),
+    );
+    back.append(table('Days from the session to the first repair attempt', ['Days', 'Ruptures'], data.returns.map((b) => [b.label, b.count])));
+  }
+
+  if (data.client) {
+    const fb = section(main, `Feedback from ${data.client}`, 'feedback');
+    if (data.feedback.length === 0) fb.append(el('p', 'No "Alliance feedback score" is written in the notes counted here.'));
+    else {
+      fb.append(el('p', 'Your own number from each session, compared only with this client\'s own earlier sessions.', 'note'));
+      const { box, canvas } = chartBox(200);
+      fb.append(box);
+      charts.push(
+        new Chart(canvas, {
+          type: 'line',
+          data: {
+            labels: data.feedback.map((f) => f.date),
+            datasets: [{ label: 'feedback score', data: data.feedback.map((f) => f.score), borderColor: colour('--vscode-charts-blue', '#48c'), backgroundColor: colour('--vscode-charts-blue', '#48c') }],
+          },
+          options: { ...baseOptions(), plugins: { legend: { display: false } } },
+        }),
+      );
+      fb.append(table('Feedback score by session', ['Session', 'Score'], data.feedback.map((f) => [f.date, f.max === null ? String(f.score) : `${f.score} of ${f.max}`])));
+    }
+  }
+
+  const clients = section(main, 'Clients', 'clients');
+  if (p.byClient.length === 0) clients.append(el('p', 'No client notes are counted here.'));
+  else {
+    clients.append(
+      table(
+        'Sessions and ruptures per client, in alphabetical order',
+        ['Client', 'Sessions', 'Ruptures', 'Still open'],
+        p.byClient.map((c) => [c.client, c.sessions, c.ruptures, c.unrepaired]),
+      ),
+    );
+  }
+
+  main.setAttribute('aria-busy', 'false');
+  if (focused) document.getElementById(focused)?.focus();
+  send({ type: 'rendered', text: head.textContent ?? '', ms: performance.now() - started });
+}
+
+function showList(heading: string, entries: readonly ListedEntry[]): void {
+  const list = document.getElementById('list');
+  if (!list) return;
+  list.hidden = false;
+  const h = el('h2', heading);
+  h.id = 'list-h';
+  h.tabIndex = -1;
+  const ul = el('ul');
+  for (const e of entries) {
+    const li = el('li');
+    const b = el('button', e.title || '(untitled)', 'link');
+    b.addEventListener('click', () => send({ type: 'open', path: e.path, line: e.line }));
+    li.append(b, el('span', ` ${e.client || 'no client'}, ${e.date ?? 'undated'}, ${STATUS_WORDS[e.status]}`, 'note'));
+    ul.append(li);
+  }
+  list.replaceChildren(h, entries.length ? ul : el('p', 'None in the notes counted here.'));
+  list.scrollIntoView({ block: 'nearest' });
+  h.focus();
+}
+
+function showCurtain(drawn: boolean): void {
+  curtain = drawn;
+  for (const c of charts.splice(0)) c.destroy();
+  const main = document.getElementById('patterns') as HTMLElement;
+  // Drawn: forget the counts too; the extension sends them afresh once it is lifted.
+  if (drawn) {
+    current = undefined;
+    const note = el('p', CURTAIN_TEXT);
+    note.id = 'headline';
+    main.replaceChildren(el('h1', 'Patterns in your ruptures'), note);
+    send({ type: 'rendered', text: CURTAIN_TEXT, ms: 0 });
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+  const m = event.data;
+  switch (m.type) {
+    case 'data':
+      current = m;
+      if (!curtain) render(m);
+      break;
+    case 'list':
+      if (!curtain) showList(m.heading, m.entries);
+      break;
+    case 'copied': {
+      const s = document.getElementById('copy-status');
+      if (s) s.textContent = 'Copied: counts only, no client codes.';
+      break;
+    }
+    case 'curtain':
+      showCurtain(m.drawn);
+      break;
+  }
+});
+
+// The theme changed (VS Code swaps the body's class): redraw in its colours.
+new MutationObserver(() => {
+  if (current && !curtain) render(current);
+}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+
+send({ type: 'ready' });

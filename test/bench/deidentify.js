@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// De-identification benchmark of issue 15 (`npm run bench:deidentify`, after a production
+// build): recall per kind of identifier and the share of ordinary text kept, on a corpus
+// of made-up notes (test/bench/deidentify-corpus.js), then the time `attune deidentify`
+// takes on a 2,000-word note, as a whole process and per note in process once the
+// libraries are loaded. Prints a table; asserts nothing (the unit tests check recall).
+//
+// Environment: DEID_NOTES (notes in the corpus; default 40), DEID_RUNS (timed runs; default 11).
+'use strict';
+
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawnSync } = require('child_process');
+const { KINDS, makeCorpus, score, longNote } = require('./deidentify-corpus');
+
+const REPO = path.resolve(__dirname, '..', '..');
+const DIST = path.join(REPO, 'dist');
+const NOTES = Number(process.env.DEID_NOTES ?? 40);
+const RUNS = Number(process.env.DEID_RUNS ?? 11);
+
+const TARGETS = { name: 0.95, place: 0.9 }; // every other kind: 100%
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function pct(x) {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+function main() {
+  if (!fs.existsSync(path.join(DIST, 'deidentify.js'))) {
+    console.error('dist/deidentify.js is missing: run `node esbuild.js --production` first (npm run bench:deidentify does).');
+    process.exit(2);
+  }
+  const loadStart = process.hrtime.bigint();
+  const core = require(path.join(DIST, 'deidentify.js'));
+  const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;
+
+  // --- accuracy --------------------------------------------------------------------------
+  const notes = makeCorpus(NOTES);
+  const kinds = Object.fromEntries(KINDS.map((k) => [k, { planted: 0, found: 0 }]));
+  let ordinaryPlanted = 0;
+  let ordinaryKept = 0;
+  let words = 0;
+  let wordsKept = 0;
+  let checks = 0;
+  for (const [i, note] of notes.entries()) {
+    const out = core.deidentifyNote(note.text, { path: `n${i}.md`, folderName: 'notes', fileName: `n${i}.md` });
+    const s = score(note, out.text);
+    for (const [k, v] of Object.entries(s.kinds)) {
+      kinds[k].planted += v.planted;
+      kinds[k].found += v.found;
+    }
+    ordinaryPlanted += s.ordinaryPlanted;
+    ordinaryKept += s.ordinaryKept;
+    words += s.words;
+    wordsKept += s.wordsKept;
+    checks += out.check.length;
+  }
+  const planted = Object.values(kinds).reduce((a, k) => a + k.planted, 0);
+  const rows = [];
+  for (const k of KINDS) {
+    const { planted: p, found: f } = kinds[k];
+    const target = TARGETS[k] ?? 1;
+    rows.push([`${k}`, `${f} of ${p}`, pct(p ? f / p : 1), `>= ${pct(target)}`, p && f / p >= target ? 'yes' : 'NO']);
+  }
+  rows.push(['ordinary phrases kept', `${ordinaryKept} of ${ordinaryPlanted}`, pct(ordinaryKept / ordinaryPlanted), '>= 97.0%', ordinaryKept / ordinaryPlanted >= 0.97 ? 'yes' : 'NO']);
+  rows.push(['ordinary words kept', `${wordsKept} of ${words}`, pct(wordsKept / words), '>= 97.0%', wordsKept / words >= 0.97 ? 'yes' : 'NO']);
+
+  // --- timing ----------------------------------------------------------------------------
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-deid-'));
+  const long = longNote(2000);
+  const file = path.join(dir, 'note.md');
+  fs.writeFileSync(file, long.text);
+  const source = { path: 'note.md', folderName: path.basename(dir), fileName: 'note.md' };
+  const firstStart = process.hrtime.bigint();
+  core.deidentifyNote(long.text, source);
+  const firstMs = Number(process.hrtime.bigint() - firstStart) / 1e6;
+  const inProcess = [];
+  for (let r = 0; r < RUNS; r++) {
+    const t = process.hrtime.bigint();
+    core.deidentifyNote(long.text, source);
+    inProcess.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  const whole = [];
+  const bare = [];
+  for (let r = 0; r < RUNS; r++) {
+    let t = process.hrtime.bigint();
+    const res = spawnSync(process.execPath, [path.join(DIST, 'cli.js'), 'deidentify', file], { encoding: 'utf8' });
+    whole.push(Number(process.hrtime.bigint() - t) / 1e6);
+    if (res.status !== 0) throw new Error(`attune deidentify exited ${res.status}`);
+    t = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    bare.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  const size = (f) => `${(fs.statSync(path.join(DIST, f)).size / 1024).toFixed(1)} KB`;
+
+  console.log(`De-identification: ${NOTES} made-up notes, ${planted} planted identifiers, ${ordinaryPlanted} ordinary phrases (${words} words of ordinary sentences); ${checks} spots left for a human look.\n`);
+  const head = ['kind', 'found', 'share', 'target', 'met?'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(line(head));
+  console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
+  for (const r of rows) console.log(line(r));
+  console.log(`\nTiming (median of ${RUNS} runs), a ${long.words}-word note:`);
+  console.log(`  attune deidentify, whole process:      ${median(whole).toFixed(0)} ms (bare \`node -e 0\`: ${median(bare).toFixed(0)} ms)`);
+  console.log(`  in process, libraries loaded, per note: ${median(inProcess).toFixed(1)} ms (first call, building the word lists: ${firstMs.toFixed(0)} ms)`);
+  console.log(`  loading dist/deidentify.js:             ${loadMs.toFixed(0)} ms`);
+  console.log(`Sizes: dist/extension.js ${size('extension.js')}, dist/cli.js ${size('cli.js')}, dist/deidentify.js ${size('deidentify.js')} (loaded only when an export runs).`);
+  console.log(`Machine: ${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}.`);
+}
+
+main();

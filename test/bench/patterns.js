@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// The benchmark of issue 13 (`npm run bench:patterns`, which first builds dist/ with
+// --production): on the 10,000-note corpus of test/bench/corpus.js,
+//   - `attune patterns DIR --json` against `attune list DIR --json`, whole processes,
+//     interleaved in the same run (target: within 1.3x);
+//   - in the real VS Code, once the index is ready, the time from running "Attune: Show
+//     Patterns" to the panel reporting its first drawing (target: 500 ms).
+// Prints the figures (medians) and writes test/bench/patterns-results.json. Targets are
+// reported, never asserted; the run fails only when a command fails or its answer is wrong.
+//
+// Environment: BENCH_NOTES (default 10000), BENCH_SAMPLES (default 11), BENCH_DIR,
+// BENCH_VSCODE=0 to skip the in-VS-Code figure.
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const { spawnSync } = require('child_process');
+const corpus = require('./corpus');
+
+const REPO = path.resolve(__dirname, '..', '..');
+const NOTES = Number(process.env.BENCH_NOTES || 10000);
+const SAMPLES = Number(process.env.BENCH_SAMPLES || 11);
+const DIR = path.resolve(process.env.BENCH_DIR || corpus.DEFAULT_DIR);
+const CLI = path.join(REPO, 'dist', 'cli.js');
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+function fail(message) {
+  console.error(`\nbench:patterns: FAILED: ${message}`);
+  process.exit(1);
+}
+
+function ensureCorpus() {
+  let m;
+  try {
+    m = JSON.parse(fs.readFileSync(path.join(DIR, 'manifest.json'), 'utf8'));
+  } catch {
+    m = undefined;
+  }
+  if (m && m.generator === corpus.GENERATOR && m.notes === NOTES) return m;
+  process.stderr.write(`bench:patterns: making the ${NOTES}-note corpus in ${DIR}\n`);
+  return corpus.generate(NOTES, DIR);
+}
+
+function timeCli(args) {
+  const t0 = now();
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const ms = now() - t0;
+  if (r.status !== 0) fail(`attune ${args[0]} exited ${r.status}: ${String(r.stderr).slice(0, 500)}`);
+  return { ms, stdout: r.stdout };
+}
+
+/** Both commands, alternating which goes first, two warm-ups each. */
+function measureCli(manifest) {
+  const patterns = [];
+  const list = [];
+  let out;
+  for (let i = 0; i < SAMPLES + 2; i++) {
+    const order = i % 2 === 0 ? ['patterns', 'list'] : ['list', 'patterns'];
+    for (const which of order) {
+      const r = timeCli([which, DIR, '--json']);
+      if (i < 2) continue;
+      if (which === 'patterns') {
+        patterns.push(r.ms);
+        out = r.stdout;
+      } else list.push(r.ms);
+    }
+  }
+  const p = JSON.parse(out);
+  const expected = manifest.expected.entries;
+  if (p.ruptures !== expected) fail(`attune patterns counted ${p.ruptures} ruptures; the manifest expects ${expected}`);
+  if (p.sessions !== manifest.notes) fail(`attune patterns counted ${p.sessions} sessions; the corpus has ${manifest.notes} notes`);
+  return { patternsMs: median(patterns), listMs: median(list), patternsSamples: patterns, listSamples: list, ruptures: p.ruptures, sessions: p.sessions };
+}
+
+async function measureVsCode() {
+  const { runExtensionTests } = require('../host/vscode');
+  const samples = [];
+  for (let i = 0; i < 3; i++) {
+    const result = await runExtensionTests({
+      extensionDevelopmentPath: REPO,
+      extensionTestsPath: path.join(__dirname, 'vscode-patterns-suite.js'),
+      workspaceFolder: DIR,
+      timeoutMs: 180000,
+      echo: false,
+      label: 'bench-patterns',
+    });
+    const line = result.log.find((l) => l.includes('ATTUNE_BENCH_PATTERNS '));
+    if (result.exitCode !== 0 || !line) throw new Error(`the in-VS-Code patterns benchmark failed (exit ${result.exitCode}); see test/.artifacts`);
+    samples.push(JSON.parse(line.slice(line.indexOf('ATTUNE_BENCH_PATTERNS ') + 'ATTUNE_BENCH_PATTERNS '.length)));
+  }
+  return { firstRenderMs: median(samples.map((s) => s.firstRenderMs)), drawMs: median(samples.map((s) => s.drawMs)), samples };
+}
+
+async function main() {
+  if (!fs.existsSync(CLI)) fail('dist/cli.js is missing: run `npm run bench:patterns` (it builds first)');
+  const manifest = ensureCorpus();
+  process.stderr.write(`bench:patterns: attune patterns --json vs attune list --json, ${SAMPLES} samples after 2 warm-ups\n`);
+  const cli = measureCli(manifest);
+  let vs = null;
+  if (process.env.BENCH_VSCODE !== '0') {
+    process.stderr.write('bench:patterns: in VS Code, Show Patterns to first drawing (3 cold starts)\n');
+    try {
+      vs = await measureVsCode();
+    } catch (err) {
+      process.stderr.write(`bench:patterns: ${err instanceof Error ? err.message : String(err)}\n`);
+    }
+  }
+  const ratio = cli.patternsMs / cli.listMs;
+  const rows = [
+    ['`attune patterns DIR --json` vs `attune list DIR --json`, whole process', `${round(ratio, 2)}x (${round(cli.patternsMs)} vs ${round(cli.listMs)} ms)`, '<= 1.3x', ratio <= 1.3 ? 'yes' : 'NO'],
+    vs
+      ? ['in VS Code, Show Patterns to the panel\'s first drawing (index ready)', `${round(vs.firstRenderMs)} ms (drawing itself ${round(vs.drawMs)} ms)`, '<= 500 ms', vs.firstRenderMs <= 500 ? 'yes' : 'NO']
+      : ['in VS Code, Show Patterns to the panel\'s first drawing (index ready)', 'not measured', '<= 500 ms', '-'],
+  ];
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['figure', 'value', 'target', 'met?'][i].length));
+  const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(line(['figure', 'value', 'target', 'met?']));
+  console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
+  for (const r of rows) console.log(line(r));
+  console.log(`\n${NOTES} notes, ${cli.ruptures} ruptures; medians of ${SAMPLES} runs; load average ${require('os').loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  fs.writeFileSync(path.join(__dirname, 'patterns-results.json'), JSON.stringify({ date: new Date().toISOString(), notes: NOTES, cli, vscode: vs }, null, 2) + '\n');
+}
+
+main().catch((err) => fail(err instanceof Error ? err.stack || err.message : String(err)));

@@ -1,0 +1,156 @@
+// Issue 15 in a real VS Code: Prepare for Supervision opens a de-identified, unsaved
+// draft; the spots it is unsure of are warnings with quick fixes; and Copy for Supervision
+// copies only once the clinician has confirmed every item of the review.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import type { AttuneApi } from '../../src/vscode/extension';
+import { activateAttune, answering, closeAll, nodeByTitle, open, uriOf, waitFor, writeNote } from './helpers';
+
+const NOTE = [
+  '---',
+  'client: S.T.',
+  'date: 2026-11-19',
+  '---',
+  '',
+  '# Session 2026-11-19',
+  '',
+  '## Pressed advice about her brother #rupture/open',
+  '',
+  '- **What happened (just the facts):** S.T. said her brother Zebulon Marchetti moved to Kalamazoo; she went quiet.',
+  '- **What may have been happening for them:** She works with Zorblax and mentioned Quexby twice.',
+  '- **Take it to supervision?** yes',
+  '',
+  '## Next time',
+  '',
+].join('\n');
+
+type Item = vscode.QuickPickItem;
+
+/** A quick pick that answers with the items whose labels pass `choose`. */
+function picking(choose: (items: readonly Item[]) => Item[] | Item | undefined): typeof vscode.window.showQuickPick {
+  return (<T extends Item>(items: readonly T[] | Thenable<readonly T[]>) =>
+    Promise.resolve(items).then((list) => choose(list))) as typeof vscode.window.showQuickPick;
+}
+
+describe('Prepare for Supervision', () => {
+  let api: AttuneApi;
+  let uri: vscode.Uri;
+
+  before(async () => {
+    api = await activateAttune();
+    uri = writeNote('ST/2026-11-19.md', NOTE);
+    await api.workspace.refreshNow(uri);
+  });
+
+  afterEach(closeAll);
+
+  async function prepareFromLens(): Promise<vscode.TextEditor> {
+    await open(uri);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const lens = lenses.find((l) => l.command?.title === 'Prepare for supervision…');
+    assert.ok(lens?.command, 'a lens over the rupture whose "Take it to supervision?" says yes');
+    assert.strictEqual(lens.range.start.line, 7);
+    await vscode.commands.executeCommand(lens.command.command, ...(lens.command.arguments ?? []));
+    return waitFor('the draft', () => {
+      const editor = vscode.window.activeTextEditor;
+      return editor?.document.isUntitled && editor.document.getText() !== '' ? editor : undefined;
+    });
+  }
+
+  it('opens an unsaved, de-identified draft of the rupture section', async () => {
+    const before = fs.readdirSync(uriOf('ST').fsPath);
+    const editor = await prepareFromLens();
+    const text = editor.document.getText();
+    assert.ok(editor.document.isUntitled, 'an untitled draft');
+    assert.match(editor.document.uri.path, /Supervision draft/);
+    assert.ok(text.startsWith('## Pressed advice about her brother #rupture/open\n'), text);
+    assert.match(text, /\[client\] said her brother \[name 1\] moved to \[place\]; she went quiet\./);
+    for (const secret of ['S.T.', 'Zebulon', 'Marchetti', 'Kalamazoo', 'Next time', 'client:']) assert.ok(!text.includes(secret), `the draft holds ${secret}`);
+    assert.deepStrictEqual(fs.readdirSync(uriOf('ST').fsPath), before, 'nothing written beside the note');
+  });
+
+  it('shows the unsure spots as warnings; a quick fix replaces one, the other is kept', async () => {
+    const editor = await prepareFromLens();
+    const draft = editor.document;
+    const warnings = await waitFor('warnings on the draft', () => {
+      const found = vscode.languages.getDiagnostics(draft.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Warning);
+      return found.length >= 2 ? found : undefined;
+    });
+    const words = warnings.map((d) => draft.getText(d.range));
+    assert.ok(words.includes('Zorblax') && words.includes('Quexby'), words.join(', '));
+
+    const zorblax = warnings[words.indexOf('Zorblax')];
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', draft.uri, zorblax.range);
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Replace with a placeholder') && titles.includes('Keep as it is'), titles.join(', '));
+    const replace = actions.find((a) => a.title === 'Replace with a placeholder');
+    assert.ok(replace?.edit);
+    assert.ok(await vscode.workspace.applyEdit(replace.edit));
+    assert.match(draft.getText(), /She works with \[name 2\] and mentioned Quexby twice\./);
+    await waitFor('the fixed warning gone', () => {
+      const left = vscode.languages.getDiagnostics(draft.uri).map((d) => draft.getText(d.range));
+      return !left.includes('[name 2]') && !left.includes('Zorblax') && left.includes('Quexby');
+    });
+
+    const quexford = vscode.languages.getDiagnostics(draft.uri).find((d) => draft.getText(d.range) === 'Quexby');
+    assert.ok(quexford);
+    const keepActions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', draft.uri, quexford.range);
+    const keep = keepActions.find((a) => a.title === 'Keep as it is');
+    assert.ok(keep?.command);
+    await vscode.commands.executeCommand(keep.command.command, ...(keep.command.arguments ?? []));
+    await waitFor('no warning left', () => vscode.languages.getDiagnostics(draft.uri).length === 0);
+    assert.match(draft.getText(), /mentioned Quexby twice/, 'kept as it is');
+  });
+
+  it('copies only after every item of the review is confirmed', async () => {
+    const editor = await prepareFromLens();
+    await vscode.env.clipboard.writeText('nothing copied yet');
+
+    const partly = await answering('showQuickPick', picking((items) => items.slice(0, 2)), async () => vscode.commands.executeCommand<boolean>('attune.copyForSupervision'));
+    assert.strictEqual(partly, false);
+    assert.strictEqual(await vscode.env.clipboard.readText(), 'nothing copied yet');
+
+    const dismissed = await answering('showQuickPick', picking(() => undefined), async () => vscode.commands.executeCommand<boolean>('attune.copyForSupervision'));
+    assert.strictEqual(dismissed, false);
+    assert.strictEqual(await vscode.env.clipboard.readText(), 'nothing copied yet');
+
+    let offered: string[] = [];
+    const confirmed = await answering(
+      'showQuickPick',
+      picking((items) => {
+        offered = items.map((i) => i.label);
+        return [...items];
+      }),
+      async () => vscode.commands.executeCommand<boolean>('attune.copyForSupervision'),
+    );
+    assert.deepStrictEqual(offered, ['Names and places', 'Dates', 'Numbers', 'Anything unusual enough to identify them']);
+    assert.strictEqual(confirmed, true);
+    assert.strictEqual(await vscode.env.clipboard.readText(), editor.document.getText());
+    assert.ok(!(await vscode.env.clipboard.readText()).includes('Marchetti'));
+  });
+
+  it('from a rupture in the view, as its context menu runs it', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const node = await waitFor('the rupture in the view', () => nodeByTitle(api, 'Pressed advice about her brother'));
+    await vscode.commands.executeCommand('attune.prepareForSupervision', node);
+    const editor = await waitFor('the draft', () => (vscode.window.activeTextEditor?.document.isUntitled ? vscode.window.activeTextEditor : undefined));
+    assert.ok(editor.document.getText().startsWith('## Pressed advice about her brother #rupture/open\n'));
+  });
+
+  it('from the palette, offers the ruptures marked for supervision', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    let offered: string[] = [];
+    await answering(
+      'showQuickPick',
+      picking((items) => {
+        offered = items.map((i) => i.label);
+        return items.find((i) => i.label === 'Pressed advice about her brother');
+      }),
+      async () => vscode.commands.executeCommand('attune.prepareForSupervision'),
+    );
+    assert.deepStrictEqual(offered, ['Pressed advice about her brother']);
+    const editor = await waitFor('the draft', () => (vscode.window.activeTextEditor?.document.isUntitled ? vscode.window.activeTextEditor : undefined));
+    assert.match(editor.document.getText(), /\[name 1\]/);
+  });
+});

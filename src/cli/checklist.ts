@@ -5,6 +5,7 @@
  * Usage problems throw UsageError, which main reports as one line on stderr, exit 2.
  */
 import * as path from 'path';
+import { earlierNote, nextTimeLines, type CarriedLine } from '../core/carryForward';
 import { buildChecklist, DEFAULT_NOTE_FILE_PATTERN, renderChecks, sessionNotePath } from '../core/checklist';
 import { checksWithFeedback, feedbackBrief } from '../core/feedbackChecklist';
 import { printable, printableLines } from '../core/printable';
@@ -13,6 +14,18 @@ import { decodeNote } from '../node/files';
 import { readRegularFile } from '../node/safeRead';
 import { folderTemplates, knownList, parseArgs, readFolder, resolveClient, scanNotes, UsageError, type Io } from './common';
 import { checklistFeedbackJson, feedbackThreshold } from './feedback';
+
+/** The "Next time" lines of the most recent note before today (not today's own note). */
+function carriedLines(
+  notes: Parameters<typeof earlierNote>[0],
+  today: string,
+  todayNote: string,
+  noteText: (rel: string) => string | undefined,
+): CarriedLine[] {
+  const earlier = earlierNote(notes, today, todayNote);
+  const text = earlier && noteText(earlier.path);
+  return earlier && text !== undefined ? nextTimeLines(text, earlier.path) : [];
+}
 
 /** The CLI handler, same shape as main's list, template and set. */
 export function checklist(io: Io, args: readonly string[]): number {
@@ -53,11 +66,16 @@ export function checklist(io: Io, args: readonly string[]): number {
     notePath,
     noteText,
     checks: checksWithFeedback(renderChecks(folderTemplates(root), client, io.today), feedback),
+    held: index.held(client),
+    fromLastTime: carriedLines(index.notesOf(client), io.today, notePath, noteText),
   });
 
   if (json) {
     const items = checklist.items.map((item) => {
       const e = item.entry;
+      if (item.kind === 'fromLastTime' && item.source) {
+        return { kind: item.kind, text: item.text, done: item.done, file: item.source.path, line: item.source.line + 1 };
+      }
       if (item.kind !== 'rupture' || !e) return { kind: item.kind, text: item.text, done: item.done };
       return {
         kind: item.kind,

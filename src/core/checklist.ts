@@ -1,13 +1,15 @@
 /**
- * The "Before the session" section: every repair this client is owed, oldest first, each
- * with a link to its heading and the planned opening line, then the clinician's own
- * checks. Pure text in, text and edits out; the editor and the CLI do the reading and
+ * The "Before the session" section: the ruptures this client and I may revisit, oldest
+ * first, each with a link to its heading and the planned opening line; what mattered to
+ * them last time; the ruptures waiting at their pace (titles only); then the clinician's
+ * own checks. Pure text in, text and edits out; the editor and the CLI do the reading and
  * writing.
  */
 import { headingAnchors } from './anchors';
+import type { CarriedLine } from './carryForward';
+import { formatNoted } from './dates';
 import { relativeLink } from './links';
 import { slugify } from './slug';
-import { formatAge } from './dates';
 import type { TextEdit } from './edits';
 import { readFrontMatter } from './frontMatter';
 import { compareEntries, entryAge } from './index';
@@ -48,10 +50,14 @@ export interface ChecklistInput {
   readonly checks: string;
   /** Level of the section's heading, 1 to 6 (default 2). */
   readonly level?: number;
+  /** The client's held ruptures: listed by title once, never as tasks. */
+  readonly held?: readonly RuptureEntry[];
+  /** The lines of the earlier note's "Next time" section (see `nextTimeLines`). */
+  readonly fromLastTime?: readonly CarriedLine[];
 }
 
 export interface ChecklistItem {
-  readonly kind: 'rupture' | 'check';
+  readonly kind: 'rupture' | 'check' | 'fromLastTime';
   /** A rupture's title, or a check's text after its box. */
   readonly text: string;
   readonly done: boolean;
@@ -61,6 +67,8 @@ export interface ChecklistItem {
   readonly link?: string;
   /** For a rupture: days since its note, or null for an undated note. */
   readonly ageDays?: number | null;
+  /** For a line from last time: where it was written. */
+  readonly source?: CarriedLine;
 }
 
 export interface Checklist {
@@ -74,10 +82,6 @@ export function nothingWaitingLine(client: string): string {
   return client
     ? `Nothing is waiting for repair with ${client} right now.`
     : 'Nothing is waiting for repair right now.';
-}
-
-function ageLabel(days: number | null): string {
-  return days === 0 ? 'today' : formatAge(days);
 }
 
 function statusLabel(status: Status): string {
@@ -147,11 +151,17 @@ export function buildChecklist(input: ChecklistInput): Checklist {
     for (const entry of entries) {
       const link = relativeLink(input.notePath, entry.path, anchorOf(entry) || undefined);
       const ageDays = entryAge(entry, input.today);
-      lines.push(`- [ ] Return to: [${linkText(entry.title)}](${link}) (${statusLabel(entry.status)}, ${ageLabel(ageDays)})`);
+      lines.push(`- [ ] Perhaps revisit: [${linkText(entry.title)}](${link}) (${statusLabel(entry.status)}, ${formatNoted(entry.date, input.today)})`);
       if (entry.opener) lines.push(`  > "${entry.opener}"`);
       items.push({ kind: 'rupture', text: entry.title, done: false, entry, link, ageDays });
     }
     blocks.push(lines.join('\n'));
+  }
+
+  for (const block of [fromLastTimeBlock(input.fromLastTime ?? []), heldBlock(input.held ?? [])]) {
+    if (!block) continue;
+    blocks.push(block.markdown);
+    items.push(...block.items);
   }
 
   const checks = input.checks.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/^(?:[ \t]*\n)+/, '').trimEnd();
@@ -160,6 +170,28 @@ export function buildChecklist(input: ChecklistInput): Checklist {
     for (const t of taskItems(checks)) items.push({ kind: 'check', text: t.text, done: t.done });
   }
   return { markdown: blocks.join('\n\n'), items };
+}
+
+/** What mattered to the client last time, as task items marked as such. */
+function fromLastTimeBlock(lines: readonly CarriedLine[]): { markdown: string; items: ChecklistItem[] } | undefined {
+  if (lines.length === 0) return undefined;
+  return {
+    markdown: lines.map((l) => `- [ ] From last time: ${l.text}`).join('\n'),
+    items: lines.map((l) => ({ kind: 'fromLastTime', text: l.text, done: false, source: l })),
+  };
+}
+
+/** The line before the held titles. */
+export const HELD_LINE = 'Only if they bring it up (waiting at their pace):';
+
+/**
+ * Held ruptures, each title once, as plain list lines: no task box, no opening line, no
+ * date. They are not items: nothing to tick, nothing counted.
+ */
+function heldBlock(held: readonly RuptureEntry[]): { markdown: string; items: ChecklistItem[] } | undefined {
+  const titles = [...new Set(held.filter((e) => e.status === 'held').sort(compareEntries).map((e) => linkText(e.title)))];
+  if (titles.length === 0) return undefined;
+  return { markdown: [HELD_LINE, '', ...titles.map((t) => `- ${t}`)].join('\n'), items: [] };
 }
 
 /** Just the section's markdown. */

@@ -46,3 +46,16 @@ export function formatAge(days: number | null): string {
   if (days < 0) return days === -1 ? 'in 1 day' : `in ${-days} days`;
   return days === 1 ? '1 day' : `${days} days`;
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * "noted 30 Oct" (with the year when it is not this year's), or "undated": when a rupture
+ * was written down, never a running count of days.
+ */
+export function formatNoted(date: string | null, today: string): string {
+  if (date === null || !isIsoDate(date)) return 'undated';
+  const [y, m, d] = date.split('-');
+  const year = y === today.slice(0, 4) ? '' : ` ${Number(y)}`;
+  return `noted ${Number(d)} ${MONTHS[Number(m) - 1]}${year}`;
+}

@@ -107,6 +107,15 @@ export class RuptureIndex {
     return out.sort(compareEntries);
   }
 
+  /** Entries waiting at the client's pace (`held`), in reading order: never counted as waiting. */
+  held(client?: string): RuptureEntry[] {
+    const out: RuptureEntry[] = [];
+    for (const note of this.notes.values()) {
+      for (const e of note.entries) if (e.status === 'held' && (client === undefined || e.client === client)) out.push(e);
+    }
+    return out.sort(compareEntries);
+  }
+
   /** Entries grouped by client, clients in alphabetical order. */
   byClient(entries: readonly RuptureEntry[] = this.entries()): Map<string, RuptureEntry[]> {
     const groups = new Map<string, RuptureEntry[]>();

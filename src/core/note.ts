@@ -1,6 +1,6 @@
 import { forEachMarkdownLine, HeadingCollector, sectionEnd, type Heading } from './blocks';
 import { firstIsoDate, isIsoDate } from './dates';
-import { mayStartField, parseField, type Field } from './fields';
+import { isFilled, mayStartField, parseField, type Field } from './fields';
 import { readFrontMatter, type FrontMatterProblem } from './frontMatter';
 import { splitLines } from './lines';
 import { isStatus, type Status } from './status';
@@ -313,7 +313,8 @@ export function parseNote(text: string, source: NoteSource, options: ParseOption
       const m = OPENER.exec(text.slice(line.start, line.end));
       if (m) {
         const value = unquote(m[1]);
-        if (value) openers.push({ line: index, value });
+        // An untouched "(not filled in)" is no opening line: the therapist's earlier one stands.
+        if (isFilled(value)) openers.push({ line: index, value });
       }
     }
   });

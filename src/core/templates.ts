@@ -1,3 +1,4 @@
+import { NOT_FILLED_IN } from './fields';
 import { yamlValue } from './frontMatter';
 import { parseSnippet, toMarkdown, toSnippet, type SnippetNode, type Variables } from './snippet';
 import type { Status } from './status';
@@ -35,6 +36,8 @@ export interface TemplateContext {
   readonly title?: string;
   /** Heading level for a new rupture or section (defaults to 2). */
   readonly level?: number;
+  /** The rupture's current opening line, which a repair plan starts from. */
+  readonly opener?: string;
   /** The quoted line a cue hint was found on, when reflecting from a hint. */
   readonly cues?: string;
 }
@@ -46,64 +49,106 @@ export const TEMPLATE_VARIABLES: Readonly<Record<string, string>> = {
   TITLE: 'the title of the rupture a follow-up belongs to',
   HEADING: 'the hashes for a new heading at the right level (## by default)',
   SUBHEADING: 'the hashes for a heading one level below the rupture it follows',
+  OPENER: "the rupture's current opening line, when it has one",
   CUES: 'the line a cue hint was found on, quoted, when you reflect from a hint',
   CURRENT_YEAR: 'VS Code date variables: year, month and day of today',
 };
 
+/**
+ * Every choice list opens with NOT_FILLED_IN: VS Code inserts a list's first option when the
+ * therapist moves on without choosing, and a note may one day be read by others, so what
+ * stands there unchosen must read as unanswered. Text fields start empty for the same reason.
+ */
+const N = NOT_FILLED_IN;
+
 const REFLECTION = `\${HEADING} \${1:A few words on what happened} #rupture/open
 
-- **What happened (just the facts):** \${2:what was said or done, and when in the session}
-- **Kind of miss:** \${3|cultural or generational context missed,too deep too soon,a technique that backfired,my own enthusiasm,fixing or teaching while they needed to be heard,a policy or boundary delivered coldly,a word or metaphor that hurt,advice pressed or too much talking,directing without asking,sharing about me so they looked after me,my own state (tired or unwell),my agenda over theirs,something else|}
-- **Markers:** \${4|withdrawal (moving away),confrontation (moving against),my own reaction (defensive\\, irritated\\, rushing)|}
-- **Cues I noticed:** \${5:\${CUES:their words, voice, body; what changed afterwards}}
-- **The part of me that led:** \${6|helper,fixer,manager,protector,creative,enthusiastic,educator,in my own words|}, wanting to \${7:help, connect, soothe, fix, teach}
-- **What I meant, and how it may have landed:** \${8}
-- **What may have been happening for them:** \${9}
-- **What this regret says about how much I care:** \${10}
-- **Repair plan:** \${11|explore it together (what happened between us\\, how it felt),clarify a misunderstanding,explain my reasons for the task,change the task or the goal|}
-- **Opening line:** \${12:I've been thinking about our last session, and I'd like to hear how something I said sat with you.}
-- **Take it to supervision?** \${13|not yet,yes|}
+- **What happened (just the facts):** \${2}
+- **Kind of miss:** \${3|${N},cultural or generational context missed,too deep too soon,a technique that backfired,my own enthusiasm (my good session may not have been theirs),fixing or teaching while they needed to be heard,a policy or boundary delivered coldly,a word or metaphor that hurt,forgetting something that mattered to them,repeating something I knew was hard for them,advice pressed or too much talking,directing without asking,sharing about me so they looked after me,my own state (tired or unwell),my agenda over theirs,letting the lead pass to one side without noticing,something else|}
+- **Markers:** \${4|${N},withdrawal: short answers,withdrawal: going quiet,withdrawal: changing the subject,withdrawal: agreeing too readily,withdrawal: words that don't match the feeling,confrontation: a complaint about me,confrontation: a complaint about the work,confrontation: a complaint about fees or times,confrontation: rejecting an intervention,something else|}
+  _A marker names a moment between us (pushing back is a moment), never who they are._
+- **My own reaction:** \${5|${N},none that I noticed,defensive,irritated,rushing,pride or excitement,something else|}
+- **Cues I noticed:** \${6:\${CUES}}
+- **The part of me that led:** \${7|${N},helper,fixer,manager,protector,creative,enthusiastic,educator,in my own words|}
+- **What that part wanted:** \${8|${N},to help,to connect,to soothe,to fix,to teach,to relate,to impress,to belong,to protect,in my own words|}
+- **What I meant, and how it may have landed:** \${9}
+- **What may have been happening for them:** \${10}
+- **If regret is here, what might it say about how much I care?** \${11}
+- **Repair plan:** \${12|${N},explore it together (what happened between us\\, how it felt),clarify a misunderstanding,explain my reasons for the task,change the task or the goal,wait until they are ready|}
+- **Opening line:** \${13:${N}}
+  _Perhaps something like: "I've been thinking about our last session, and I'd like to hear how something I said sat with you."_
+- **Take it to supervision?** \${14|${N},not yet,yes|}
+\${0}`;
+
+const IN_SESSION_REPAIR = `\${HEADING} \${1:A few words on what happened} #rupture/repaired
+
+- **What happened (just the facts):** \${2}
+- **What I did in the moment:** \${3|${N},noticed it aloud,asked how it was for them,apologised,slowed down,thanked them for telling me,something else|}
+- **How it landed:** \${4}
+- **Anything to come back to:** \${5}
 \${0}`;
 
 const REPAIR_PLAN = `\${SUBHEADING} Repair plan, \${TODAY}
 
-- **Approach:** \${1|explore first: what happened between us and how it felt,clarify a misunderstanding,explain my reasons for the task,change the task or the goal|}
-- **What I will own:** \${2:my part, and the part of me that led, as context and not as an excuse}
-- **Opening line:** \${3:I've been thinking about our last session. I wonder how it felt for you when I ...}
-- **How I will invite their side:** \${4:ask what it stirred up, then listen before explaining}
-- **Pace:** \${5|slow down and follow their lead,ask about the week since,repair first\\, then the agenda|}
+- **Approach:** \${1|${N},explore first: what happened between us and how it felt,clarify a misunderstanding,explain my reasons for the task,change the task or the goal|}
+- **Repair moves I may use:** \${2|${N},apologise for my part,thank them for telling me,slow down,name what happened and ask about it,something else|}
+- **What I will own:** \${3|${N},only my part in what happened,my part and what I had meant to do,a little of what was going on for me\\, if it helps them|}
+- **Just for me: is this mine to carry, or ours to talk about?** \${4}
+- **Opening line:** \${5:\${OPENER:${N}}}
+  _Perhaps: "I've been thinking about our last session. I wonder how it was for you when I ..."_
+- **How I will invite their side:** \${6|${N},ask what it stirred up\\, then listen before explaining,ask how it is to talk about it,something else|}
+- **Pace:** \${7|${N},slow down and follow their lead,ask about the week since,repair first\\, then the agenda,only if they bring it up|}
 - **If they start looking after me:** notice it, thank them, and turn back to them.
 \${0}`;
 
 const REPAIR_ATTEMPT = `\${SUBHEADING} Repair attempt, \${TODAY}
 
 - **What I said:** \${1}
-- **How it landed:** \${2:their words, voice, body; what shifted between us}
-- **Did they start looking after me?** \${3|no,yes: I noticed it and thanked them|}
-- **Where it stands:** \${4|still settling; I will keep an eye on it,it feels repaired|}
-- **Next:** \${5}
+- **What I did:** \${2|${N},owned my part,apologised,thanked them for telling me,slowed down,asked how it is to talk about it,something else|}
+- **How it landed:** \${3}
+- **Did they start looking after me?** \${4|${N},no,yes: I noticed it and thanked them|}
+- **Where it stands:** \${5|${N},still settling; I will keep an eye on it,it feels mended,they are not ready; I will wait at their pace|}
+- **Perhaps next:** \${6}
 \${0}`;
 
 const CLOSING = `\${SUBHEADING} Closing without repair, \${TODAY}
 
-- **Why:** \${1|the client did not want to return to it,therapy ended,safety comes first (a boundary),on reflection it was not a rupture|}
+- **Why:** \${1|${N},the client did not want to return to it,therapy ended,safety comes first (a boundary),on reflection it was not a rupture|}
 - **What I acknowledged, and my share of it:** \${2}
 - **What I carry from it:** \${3}
 - **What I learned:** \${4}
-- **For supervision:** \${5|nothing more,yes|}
+- If safety came first:
+  - **Consultation (who I will talk it through with):** \${5}
+  - **What belongs in the official record (kept apart from these reflections):** \${6}
+  - **My own safety (what I need, and who knows):** \${7}
+- **For supervision:** \${8|${N},nothing more,yes|}
 
 Ending without repair can be the right ending, and a caring one.
 \${0}`;
 
 const AFTER_HARD_SESSION = `\${HEADING} After a hard session, \${TODAY}
 
-- **What this regret tells me about how much I care:** \${1}
+- **If regret is here, what might it say about how much I care?** \${1}
 - **Where I feel it in my body:** \${2}
 - **What I would say to a colleague in my place:** \${3}
-- **Patterns I notice:** \${4|none yet,a kind of client or situation,a technique that is new to me,my own history,poor sleep or illness|}
+- **Patterns I notice:** \${4|${N},none yet,a kind of client or situation,a technique that is new to me,my own history,poor sleep or illness|}
 - **Zooming out, this moment within the whole of our work:** \${5}
 - **Something kind I will do for myself today:** \${6}
 - **For supervision or consultation:** \${7}
+\${0}`;
+
+const REPAIR_CONVERSATION = `\${HEADING} The repair conversation: a card to keep beside me
+
+1. **Open gently.** Perhaps: "I've been thinking about our last session..."
+2. **Invite their side.** Ask how it was for them, and leave room for the answer.
+3. **Listen before explaining.** My reasons can wait until they feel heard.
+4. **Own my part.** Only as much of my own process as helps them: naming my parts aloud can turn the focus onto me.
+5. **Validate.** What they felt makes sense from where they sat.
+6. **Thank them** for telling me.
+7. **Ask how it is** to talk about this together.
+8. **Notice if they start looking after me**, thank them, and turn back to them.
+
+One conversation need not finish it.
 \${0}`;
 
 const SESSION_NOTE = `---
@@ -136,9 +181,10 @@ const CHECKLIST = `- [ ] My own state today: ill, exhausted or in turmoil? Resch
 - [ ] Anything I plan to suggest (a metaphor, a show, an exercise) that may clash with their culture, generation or faith?
 - [ ] Policies, fees or "settled" matters that may have landed badly: repair those first?
 - [ ] Which of my parts is active with this client, and is that a pattern?
-- [ ] Before any new technique: say why, and ask permission.
-- [ ] Are their goals and motivation still the ones we share?
-- [ ] Leave time at the end to ask for feedback on the session.
+- [ ] Before any new technique: say what I'm thinking and why, and ask permission.
+- [ ] If they correct me: thank them, and realign straight away.
+- [ ] Are their goals, motivation and expectations still the ones we share?
+- [ ] Leave time at the end to ask for feedback: how was the session for them?
 - [ ] Anything to take to supervision or consultation?`;
 
 export const BUILT_IN_TEMPLATES: readonly Template[] = [
@@ -201,6 +247,22 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
     body: CHECKLIST,
     source: 'built-in',
   },
+  {
+    id: 'in-session-repair',
+    name: 'In-session repair',
+    description: 'A rupture you repaired in the session itself: what happened, what you did in the moment, how it landed',
+    kind: 'rupture',
+    body: IN_SESSION_REPAIR,
+    source: 'built-in',
+  },
+  {
+    id: 'repair-conversation',
+    name: 'Repair conversation guide',
+    description: 'A short card for the repair conversation itself: open gently, invite their side, listen, own your part',
+    kind: 'section',
+    body: REPAIR_CONVERSATION,
+    source: 'built-in',
+  },
 ];
 
 /** A template file found in the workspace's templates folder. */
@@ -253,6 +315,7 @@ function variables(context: TemplateContext, today: string): Variables {
     ...(context.client ? { CLIENT: context.client } : {}),
     DATE: context.date ?? today,
     ...(context.title ? { TITLE: context.title } : {}),
+    ...(context.opener ? { OPENER: context.opener } : {}),
     ...(context.cues ? { CUES: context.cues } : {}),
     HEADING: '#'.repeat(level),
     SUBHEADING: '#'.repeat(Math.min(level + 1, 6)),

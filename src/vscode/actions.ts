@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatDate } from '../core/dates';
 import { sectionAppendPoint, statusEdit } from '../core/edits';
+import { mendedLine } from '../core/mended';
 import type { RuptureEntry } from '../core/note';
 import { blockInsertion, lastContentLine } from '../core/insert';
 import { levelForInsertion, outline } from '../core/outline';
@@ -47,8 +48,9 @@ function contextFor(document: vscode.TextDocument, workspace: WorkspaceIndex, le
 }
 
 /**
- * Inserts the rupture reflection at the cursor (or after the section of `headingLine`),
- * with `cues` (a quoted line) in its "Cues I noticed" field when reflecting from a hint.
+ * Inserts a new rupture (the reflection, or an in-session repair) at the cursor, or after
+ * the section of `headingLine`, with `cues` (a quoted line) in its "Cues I noticed" field
+ * when reflecting from a hint.
  */
 export async function insertReflection(
   editor: vscode.TextEditor,
@@ -56,6 +58,7 @@ export async function insertReflection(
   log: Log,
   headingLine?: number,
   cues?: string,
+  templateId = 'rupture-reflection',
 ): Promise<boolean> {
   const document = editor.document;
   const headings = outline(document.getText());
@@ -70,7 +73,7 @@ export async function insertReflection(
     }
   }
   const templates = await loadTemplates(log, vscode.workspace.getWorkspaceFolder(document.uri));
-  const template = findTemplate(templates, 'rupture-reflection');
+  const template = findTemplate(templates, templateId);
   if (!template) return false;
   const snippet = renderSnippet(template, contextFor(document, workspace, level, cues), today());
   return insertBlock(editor, line, snippet);
@@ -138,6 +141,7 @@ export async function changeStatus(
   workspace: WorkspaceIndex,
   log: Log,
   templateId?: string,
+  mended?: string,
 ): Promise<boolean> {
   const found = await locate(ref, workspace);
   if (!found) return false;
@@ -159,17 +163,21 @@ export async function changeStatus(
     const text = document.getText();
     const at = blockInsertion(text, sectionAppendPoint(text, current).line);
     const position = new vscode.Position(at.line, at.character);
-    const context: TemplateContext = { client: entry.client, date: entry.date ?? today(), title: entry.title, level: entry.level };
+    // The plan starts from the opening line the therapist already wrote, never a stand-in.
+    const context: TemplateContext = { client: entry.client, date: entry.date ?? today(), title: entry.title, level: entry.level, opener: entry.opener };
     const snippet = new vscode.SnippetString(at.before + renderSnippet(template, context, today()) + at.after);
     const inserted = await editor.insertSnippet(snippet, position, { undoStopBefore: false, undoStopAfter: true });
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     return inserted;
   }
 
-  if (!range || !edit) return true;
+  const line = mended ? mendedLine(document.getText(), entry, mended, today()) : undefined;
+  if ((!range || !edit) && !line) return true;
   const wasDirty = document.isDirty;
+  // The tag and the "what told me" line go in one edit, so one undo takes both back.
   const workspaceEdit = new vscode.WorkspaceEdit();
-  workspaceEdit.replace(document.uri, range, edit.newText);
+  if (range && edit) workspaceEdit.replace(document.uri, range, edit.newText);
+  if (line) workspaceEdit.insert(document.uri, new vscode.Position(line.line, line.character), line.newText);
   const ok = await vscode.workspace.applyEdit(workspaceEdit);
   if (!ok) {
     void vscode.window.showWarningMessage('Attune could not change the note; nothing was changed.');
@@ -180,4 +188,15 @@ export async function changeStatus(
   log.info(`Set a rupture's status to ${status}.`);
   vscode.window.setStatusBarMessage(`Attune: marked ${STATUS_LABELS[status]}`, 3000);
   return true;
+}
+
+/** Asks, in one optional line, what told the therapist it feels mended; undefined when skipped. */
+export async function askWhatMended(): Promise<string | undefined> {
+  const answer = await vscode.window.showInputBox({
+    title: 'Mark repaired',
+    prompt: 'What told you it feels mended? (optional: press Enter to add it, Esc to skip)',
+    placeHolder: 'e.g. they came back to it themselves and laughed',
+    ignoreFocusOut: false,
+  });
+  return answer?.trim() || undefined;
 }

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { buildChecklist, checklistInsertEdit, hasChecklist, renderChecks, toggleTaskInNote } from '../core/checklist';
+import { earlierNote, nextTimeLines, type CarriedLine } from '../core/carryForward';
 import { applyEdits, type TextEdit } from '../core/edits';
 import { checksWithFeedback, feedbackBrief } from '../core/feedbackChecklist';
 import { findTemplate, renderMarkdown } from '../core/templates';
 import { loadTemplates, today } from './actions';
+import { readConfig } from './config';
 import { feedbackThreshold } from './feedback';
 import type { Log } from './log';
 import { clientFolder, confinedNoteUri, exists, needFolder, pickClient } from './sessionNote';
@@ -26,10 +28,22 @@ async function noteTexts(paths: readonly string[]): Promise<Map<string, string>>
   return texts;
 }
 
+/** The "Next time" lines of the client's most recent earlier note, read as the editor has it. */
+async function carriedLines(workspace: WorkspaceIndex, client: string, date: string, todayNote: vscode.Uri): Promise<CarriedLine[]> {
+  const earlier = earlierNote(workspace.index.notesOf(client), date, todayNote.toString());
+  if (!earlier) return [];
+  try {
+    const text = (await vscode.workspace.openTextDocument(vscode.Uri.parse(earlier.path))).getText();
+    return nextTimeLines(text, earlier.path, readConfig(todayNote).nextTimeHeading);
+  } catch {
+    return []; // A note that vanished has nothing to carry.
+  }
+}
+
 /**
  * "Prepare for session": opens today's note for a client (creating it from the session
- * template if need be) with a "Before the session" checklist at the top: every repair this
- * client is owed, then the clinician's own checks. An existing note is never overwritten,
+ * template if need be) with a "Before the session" checklist at the top: the ruptures to
+ * perhaps revisit, what mattered to them last time, then the clinician's own checks. An existing note is never overwritten,
  * and a checklist already there is not added again.
  */
 export async function prepareForSession(workspace: WorkspaceIndex, log: Log, clientArg?: string): Promise<boolean> {
@@ -53,6 +67,8 @@ export async function prepareForSession(workspace: WorkspaceIndex, log: Log, cli
     notePath: uri.toString(),
     noteText: texts,
     checks: checksWithFeedback(renderChecks(templates, client, date), feedbackBrief(workspace.index.notesOf(client), client, date, feedbackThreshold(uri))),
+    held: workspace.index.held(client),
+    fromLastTime: await carriedLines(workspace, client, date, uri),
   });
 
   if (await exists(uri)) {

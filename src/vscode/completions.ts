@@ -11,7 +11,8 @@ const STATUS_HINTS: Readonly<Record<string, string>> = {
   open: 'Noticed; not yet returned to',
   planned: 'A repair is planned',
   attempted: 'A repair was tried; watching how it lands',
-  repaired: 'Repaired',
+  held: 'Waiting at their pace: raised only if they bring it up',
+  repaired: 'Repaired (in the session itself, or later)',
   closed: 'Ended without repair (declined, therapy ended, safety, or not a rupture after all)',
 };
 
@@ -45,18 +46,27 @@ export class RuptureCompletions implements vscode.CompletionItemProvider {
     const startsLine = before.trim() === word;
     if (!startsLine || !/^#?(r(u(p(t(u(r(e)?)?)?)?)?)?)?$/i.test(word)) return [];
     const templates = await loadTemplates(this.log, vscode.workspace.getWorkspaceFolder(document.uri));
-    const template = findTemplate(templates, 'rupture-reflection');
-    if (!template) return [];
     const level = levelForInsertion(outline(document.getText()), position.line);
     const note = this.workspace.noteOf(document);
-    const item = new vscode.CompletionItem('rupture reflection', vscode.CompletionItemKind.Snippet);
-    item.detail = 'Attune: insert a rupture reflection';
-    item.documentation = new vscode.MarkdownString(template.description);
-    item.insertText = new vscode.SnippetString(renderSnippet(template, { client: note.client, date: note.date ?? today(), level }, today()));
-    item.range = new vscode.Range(position.translate(0, -word.length), position);
-    item.filterText = word.startsWith('#') ? '#rupture reflection' : 'rupture reflection';
-    // Ticks "Insert your first reflection" in the walkthrough, as the command does.
-    item.command = { command: REFLECTION_INSERTED, title: '' };
-    return [item];
+    const offers = [
+      { id: 'rupture-reflection', label: 'rupture reflection', detail: 'Attune: insert a rupture reflection' },
+      { id: 'in-session-repair', label: 'rupture repaired in session', detail: 'Attune: record a repair made in the session itself' },
+    ];
+    const items: vscode.CompletionItem[] = [];
+    for (const offer of offers) {
+      const template = findTemplate(templates, offer.id);
+      if (!template) continue;
+      const item = new vscode.CompletionItem(offer.label, vscode.CompletionItemKind.Snippet);
+      item.detail = offer.detail;
+      item.documentation = new vscode.MarkdownString(template.description);
+      item.insertText = new vscode.SnippetString(renderSnippet(template, { client: note.client, date: note.date ?? today(), level }, today()));
+      item.range = new vscode.Range(position.translate(0, -word.length), position);
+      item.filterText = word.startsWith('#') ? `#${offer.label}` : offer.label;
+      item.sortText = String(items.length);
+      // Ticks "Insert your first reflection" in the walkthrough, as the command does.
+      item.command = { command: REFLECTION_INSERTED, title: '' };
+      items.push(item);
+    }
+    return items;
   }
 }

@@ -13,6 +13,12 @@ export interface AttuneConfig {
   readonly sessionNoteFileName: string;
   readonly statusBar: boolean;
   readonly saveAfterStatusChange: boolean;
+  /** Counts are off unless asked for: no badge, no per-client numbers, no checklist progress. */
+  readonly badge: boolean;
+  readonly showCounts: boolean;
+  readonly checklistProgress: boolean;
+  /** The heading whose lines the next checklist carries forward. */
+  readonly nextTimeHeading: string;
 }
 
 /** The settings that decide what a note is, for the workspace folder of `scope`: read as the CLI reads them. */
@@ -30,5 +36,9 @@ export function readConfig(scope?: vscode.Uri): AttuneConfig {
     sessionNoteFileName: c.get<string>('sessionNote.fileName', 'YYYY-MM-DD.md') || 'YYYY-MM-DD.md',
     statusBar: c.get<boolean>('statusBar.enabled', true),
     saveAfterStatusChange: c.get<boolean>('saveAfterStatusChange', true),
+    badge: c.get<boolean>('badge.enabled', false),
+    showCounts: c.get<boolean>('counts.enabled', false),
+    checklistProgress: c.get<boolean>('checklist.showProgress', false),
+    nextTimeHeading: c.get<string>('checklist.nextTimeHeading', 'Next time') || 'Next time',
   };
 }

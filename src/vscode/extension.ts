@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { entryContaining } from '../core/edits';
-import { isStatus, nextStatuses, STATUS_LABELS, STATUSES, type Status } from '../core/status';
-import { changeStatus, insertReflection, insertBlock, loadTemplates, openEntry, refOf, today, type EntryRef } from './actions';
+import { isStatus, LIFECYCLE, STATUS_LABELS, type Status } from '../core/status';
+import { changeStatus, insertReflection, askWhatMended, insertBlock, loadTemplates, openEntry, refOf, today, type EntryRef } from './actions';
 import { readConfig, type GroupBy } from './config';
 import { prepareForSession, toggleTask } from './checklist';
 import { registerFeedback } from './feedback';
@@ -15,6 +15,7 @@ import { RuptureTree, type Node } from './tree';
 import { renderSnippet } from '../core/templates';
 import { levelForInsertion, outline } from '../core/outline';
 import { describeError, WorkspaceIndex } from './workspaceIndex';
+import { RepairGuide } from './repairGuide';
 import { NoteDiagnostics } from './noteWarnings';
 import { Supervision } from './supervision';
 import { offerWalkthroughOnce, openWalkthrough, trackNotesFolder } from './walkthrough';
@@ -78,7 +79,8 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   const updateView = (): void => {
     tree.refresh();
     const n = tree.count;
-    treeView.badge = n > 0 ? { value: n, tooltip: `${n} unrepaired rupture${n === 1 ? '' : 's'}` } : undefined;
+    // No badge unless the clinician turned it on: a number waiting on the activity bar reads as a score.
+    treeView.badge = n > 0 && readConfig().badge ? { value: n, tooltip: `${n} to revisit` } : undefined;
     treeView.message = undefined;
     void vscode.commands.executeCommand('setContext', 'attune.empty', n === 0);
     void vscode.commands.executeCommand('setContext', 'attune.groupBy', tree.grouping);
@@ -96,11 +98,12 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
       status.hide();
       return;
     }
-    const n = workspace.index.unrepaired(client).length;
-    // The code stays out of the bar itself (screens get shared); it is in the tooltip.
-    status.text = `$(heart) ${n} unrepaired`;
-    status.tooltip = `Attune: ${n} unrepaired rupture${n === 1 ? '' : 's'} for ${curtain.client(client)}. Click to show them.`;
-    status.accessibilityInformation = { label: `${n} unrepaired ruptures for this client. Show them in the Attune view.` };
+    // The code stays out of the bar itself (screens get shared); it is in the tooltip. A
+    // number appears only when the clinician asked for counts.
+    const n = readConfig().showCounts ? workspace.index.unrepaired(client).length : 0;
+    status.text = n > 0 ? `$(heart) ${n} to revisit` : '$(heart)';
+    status.tooltip = n > 0 ? `Attune: ${n} to revisit with ${curtain.client(client)}. Click to show them.` : `Attune: show ${curtain.client(client)} in the Attune view.`;
+    status.accessibilityInformation = { label: n > 0 ? `${n} to revisit with this client. Show them in the Attune view.` : 'Show this client in the Attune view.' };
     status.command = { command: 'attune.showClientInTree', title: 'Show in Attune view', arguments: [client] };
     status.show();
   };
@@ -156,6 +159,22 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     return insertReflection(editor, workspace, log, typeof lineArg === 'number' ? lineArg : undefined);
   });
 
+  command('attune.insertInSessionRepair', async (uriArg?: unknown, lineArg?: unknown) => {
+    let editor = vscode.window.activeTextEditor;
+    if (uriArg instanceof vscode.Uri && (!editor || editor.document.uri.toString() !== uriArg.toString())) {
+      editor = await vscode.window.showTextDocument(uriArg);
+    }
+    if (!editor || editor.document.languageId !== 'markdown') {
+      void vscode.window.showInformationMessage('Open a markdown note first, then record the repair in it.');
+      return false;
+    }
+    return insertReflection(editor, workspace, log, typeof lineArg === 'number' ? lineArg : undefined, undefined, 'in-session-repair');
+  });
+
+  const guide = new RepairGuide(log);
+  context.subscriptions.push(guide);
+  command('attune.showRepairGuide', () => guide.show());
+
   command('attune.insertTemplate', async () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document.languageId !== 'markdown') {
@@ -180,7 +199,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
         return ok;
       });
     }
-    if (t.kind === 'rupture') return insertReflection(editor, workspace, log);
+    if (t.kind === 'rupture') return insertReflection(editor, workspace, log, undefined, undefined, t.id);
     const note = workspace.noteOf(editor.document);
     const line = editor.selection.active.line;
     const level = levelForInsertion(outline(editor.document.getText()), line);
@@ -192,15 +211,14 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     if (!ref) return false;
     let next: Status | undefined = typeof statusArg === 'string' && isStatus(statusArg) ? statusArg : undefined;
     if (!next) {
+      // The steps of the one lifecycle table, each run as its own command (with its template).
       const current = workspace.index.get(ref.path)?.entries.find((e) => e.line === ref.line)?.status ?? 'open';
-      const order = [...nextStatuses(current), ...STATUSES.filter((s) => s !== current && !nextStatuses(current).includes(s))];
       const picked = await vscode.window.showQuickPick(
-        order.map((s) => ({ label: s, description: STATUS_LABELS[s], status: s })),
-        { title: `Set rupture status (now ${current})`, placeHolder: 'New status' },
+        LIFECYCLE[current].map((step) => ({ label: step.title, description: `#rupture/${step.to}`, detail: STATUS_LABELS[step.to], step })),
+        { title: `Next step for this rupture (now ${STATUS_LABELS[current]})`, placeHolder: 'Choose a step' },
       );
-      next = picked?.status;
+      return picked ? vscode.commands.executeCommand(picked.step.command, ref) : false;
     }
-    if (!next) return false;
     const ok = await changeStatus(ref, next, workspace, log);
     if (ok) await workspace.refreshNow(vscode.Uri.parse(ref.path));
     return ok;
@@ -208,7 +226,15 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
 
   command('attune.planRepair', setTo('planned', 'repair-plan'));
   command('attune.recordAttempt', setTo('attempted', 'repair-attempt'));
-  command('attune.markRepaired', setTo('repaired'));
+  command('attune.markRepaired', async (arg?: unknown) => {
+    const ref = targetOf(arg);
+    if (!ref) return false;
+    // One optional line; Esc (or nothing typed) changes only the tag.
+    const mended = await askWhatMended();
+    const ok = await changeStatus(ref, 'repaired', workspace, log, undefined, mended);
+    if (ok) await workspace.refreshNow(vscode.Uri.parse(ref.path));
+    return ok;
+  });
   command('attune.closeWithoutRepair', setTo('closed', 'closing'));
   command('attune.holdAtTheirPace', setTo('held'));
   command('attune.reopen', setTo('open'));
@@ -316,6 +342,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('attune.statusBar')) updateStatusBar();
+      if (e.affectsConfiguration('attune.badge') || e.affectsConfiguration('attune.counts')) updateView();
     }),
     { dispose: () => revealTimer && clearTimeout(revealTimer) },
   );

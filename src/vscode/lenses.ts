@@ -57,11 +57,22 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
         for (const action of actionsFor(entry)) {
           lenses.push(new vscode.CodeLens(range, { title: action.title, command: action.command, arguments: [ref] }));
         }
+        if (entry.status !== 'repaired' && entry.status !== 'closed') {
+          lenses.push(
+            new vscode.CodeLens(range, {
+              title: 'Repair conversation guide',
+              tooltip: 'Open a short guide for the repair conversation beside the note (read-only)',
+              command: 'attune.showRepairGuide',
+              arguments: [ref],
+            }),
+          );
+        }
         if (wantsSupervision(entry)) lenses.push(new vscode.CodeLens(range, { title: 'Prepare for supervision…', tooltip: 'A de-identified draft of this reflection, for you to review before sharing', command: 'attune.prepareForSupervision', arguments: [ref] }));
       }
     }
     const progress = checklistProgress(document.getText());
-    if (progress) {
+    // Preparation is not scored: progress shows only when the clinician asked for it.
+    if (progress && config.checklistProgress) {
       lenses.push(
         new vscode.CodeLens(new vscode.Range(progress.line, 0, progress.line, 0), {
           title: progressLabel(progress),
@@ -75,7 +86,7 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
       lenses.push(
         new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
           title: 'Prepare for session',
-          tooltip: `Open today's note for ${curtain.client(note.client)} with the repairs to return to and your own checks`,
+          tooltip: `Open today's note for ${curtain.client(note.client)} with what you may revisit and your own checks`,
           command: 'attune.prepareForSession',
           arguments: [note.client],
         }),
@@ -92,6 +103,12 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
             title: 'Insert rupture reflection',
             tooltip: 'Add a rupture reflection template to this note',
             command: 'attune.insertReflection',
+            arguments: [document.uri, h.line],
+          }),
+          new vscode.CodeLens(new vscode.Range(h.line, 0, h.line, 0), {
+            title: 'Insert in-session repair',
+            tooltip: 'Record a rupture you repaired in the session itself',
+            command: 'attune.insertInSessionRepair',
             arguments: [document.uri, h.line],
           }),
         );

@@ -35,9 +35,11 @@ interface ClientPick extends vscode.QuickPickItem {
 /** Asks which client: known clients, most recent session first, or a new code. */
 export async function pickClient(workspace: WorkspaceIndex, title: string): Promise<string | undefined> {
   await workspace.ready();
+  // No per-client numbers unless the clinician asked for counts.
+  const counts = readConfig().showCounts;
   const items: ClientPick[] = workspace.index.clients().map((c) => ({
     label: curtain.client(c.client),
-    description: c.unrepaired > 0 ? `${c.unrepaired} unrepaired` : '',
+    description: counts && c.unrepaired > 0 ? `${c.unrepaired} to revisit` : '',
     detail: c.lastDate ? `Last note ${c.lastDate}` : 'No dated notes',
     client: c.client,
   }));

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { formatAge, formatDate } from '../core/dates';
-import { entryAge } from '../core/index';
+import { formatDate, formatNoted } from '../core/dates';
 import type { RuptureEntry } from '../core/note';
-import { STATUS_LABELS, STATUSES, type Status } from '../core/status';
-import type { GroupBy } from './config';
+import { ruptureContextValue, STATUS_LABELS, STATUSES, type Status } from '../core/status';
+import { readConfig, type GroupBy } from './config';
 import { withRecentScores } from './feedback';
 import { curtain } from './privacyCurtain';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -12,8 +11,11 @@ export type Node = GroupNode | EntryNode;
 
 export interface GroupNode {
   readonly kind: 'group';
-  /** 'client' groups hold one client's entries; 'status' groups one status. */
-  readonly by: 'client' | 'status';
+  /**
+   * 'client' groups hold one client's entries; 'status' groups one status; the one 'held'
+   * group, collapsed and last, the ruptures waiting at the client's pace.
+   */
+  readonly by: 'client' | 'status' | 'held';
   readonly key: string;
   readonly entries: readonly RuptureEntry[];
 }
@@ -37,10 +39,16 @@ export function untitled(title: string): string {
   return title || '(untitled rupture)';
 }
 
-/** "planned · 12 days": what the tree and the lenses say about an entry. */
+/**
+ * "planned · noted 30 Oct": what the tree and the lenses say about an entry. A held rupture
+ * shows no date at all: it waits at the client's pace, not on a clock.
+ */
 export function describeEntry(entry: RuptureEntry, today: string): string {
-  return `${entry.status} · ${formatAge(entryAge(entry, today))}`;
+  return entry.status === 'held' ? 'waiting at their pace' : `${entry.status} · ${formatNoted(entry.date, today)}`;
 }
+
+/** The label of the group of held ruptures. */
+export const HELD_GROUP = 'Waiting at their pace';
 
 function entryKey(entry: RuptureEntry): string {
   return `${entry.path}#${entry.line}`;
@@ -55,6 +63,7 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   private byKey = new Map<string, EntryNode>();
   private children = new Map<GroupNode, EntryNode[]>();
   private groupBy: GroupBy;
+  private heldGroup: GroupNode | undefined;
   /** A number per row, so ids carry no path or client code: VS Code may write ids into its logs. */
   private readonly rowNumbers = new Map<string, number>();
 
@@ -93,6 +102,8 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     this.children = new Map();
     this.groups = [];
     this.flat = [];
+    this.heldGroup = undefined;
+    this.addHeld();
     if (this.groupBy === 'flat') {
       for (const entry of entries) this.add({ kind: 'entry', entry, parent: undefined });
       return;
@@ -118,13 +129,27 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     }
   }
 
+  /** Held ruptures, in their own group: reachable, but not in the list and not counted. */
+  private addHeld(): void {
+    const held = this.workspace.index.held();
+    if (held.length === 0) return;
+    const group: GroupNode = { kind: 'group', by: 'held', key: 'held', entries: held };
+    const nodes: EntryNode[] = held.map((entry) => ({ kind: 'entry', entry, parent: group }));
+    this.heldGroup = group;
+    this.children.set(group, nodes);
+    for (const node of nodes) this.byKey.set(entryKey(node.entry), node);
+  }
+
   private add(node: EntryNode): void {
     this.flat.push(node);
     this.byKey.set(entryKey(node.entry), node);
   }
 
   getChildren(element?: Node): Node[] {
-    if (!element) return this.groupBy === 'flat' ? this.flat : this.groups;
+    if (!element) {
+      const top: Node[] = this.groupBy === 'flat' ? this.flat : this.groups;
+      return this.heldGroup ? [...top, this.heldGroup] : top;
+    }
     if (element.kind === 'group') return this.children.get(element) ?? [];
     return [];
   }
@@ -138,18 +163,27 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   }
 
   private groupItem(group: GroupNode): vscode.TreeItem {
+    if (group.by === 'held') {
+      const item = new vscode.TreeItem(HELD_GROUP, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = 'group:held';
+      item.contextValue = 'attune.heldGroup';
+      item.iconPath = new vscode.ThemeIcon(STATUS_ICONS.held);
+      item.tooltip = 'Ruptures the client is not ready to return to. They come up only if the client brings them up.';
+      return item;
+    }
     const label = group.by === 'status' ? STATUS_LABELS[group.key as Status] ?? group.key : curtain.client(group.key);
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
     const n = group.entries.length;
     item.id = `group:${group.by}:${this.rowNumber(`${group.by}:${group.key}`)}`;
-    item.description = `${n} unrepaired`;
+    // Per-client numbers only when the clinician asked for counts.
+    if (readConfig().showCounts) item.description = `${n} to revisit`;
     item.contextValue = group.by === 'client' ? 'attune.client' : 'attune.statusGroup';
     item.iconPath = new vscode.ThemeIcon(group.by === 'client' ? 'person' : STATUS_ICONS[group.key as Status] ?? 'circle-outline');
     const who = curtain.hidden ? label : `Client ${group.key}`;
-    const tooltip = group.by === 'client' ? `${who}: ${n} unrepaired rupture${n === 1 ? '' : 's'}` : `${n} ${label}`;
+    const tooltip = group.by === 'client' ? who : label;
     // Scores stay out of sight while the privacy curtain is down.
     item.tooltip = group.by === 'client' && !curtain.hidden ? withRecentScores(tooltip, this.workspace.index, group.key) : tooltip;
-    item.accessibilityInformation = { label: `${label}, ${n} unrepaired rupture${n === 1 ? '' : 's'}` };
+    item.accessibilityInformation = { label: group.by === 'client' ? `Client ${label}` : label };
     return item;
   }
 
@@ -161,15 +195,15 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
     // The status is part of the id: a new status makes a new row, so its tooltip is fresh.
     item.id = `entry:${this.rowNumber(entryKey(entry))}:${entry.status}`;
-    // Only the title (and, outside client groups, the client's code), so the row fits the
-    // default side bar width; the icon shows the status, the tooltip says it and the rest.
-    if (this.groupBy !== 'client') item.description = client;
+    // Only the title (and, outside a client's group, the client's code), so the row fits the
+    // default side bar width; the icon shows the status, the tooltip says it and when it was noted.
+    if (node.parent?.by !== 'client') item.description = client;
     item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[entry.status]);
-    item.contextValue = `attune.rupture.${entry.status}`;
+    item.contextValue = ruptureContextValue(entry.status);
     item.resourceUri = vscode.Uri.parse(entry.path);
     // Plain text, not markdown: note text is shown as it is, never interpreted.
     const where = `${curtain.detail(`${vscode.workspace.asRelativePath(item.resourceUri)}, `) ?? ''}line ${entry.line + 1}`;
-    const when = entry.date ? `${entry.date} (${formatAge(entryAge(entry, today))} ago)` : 'undated';
+    const when = entry.status === 'held' ? 'waiting at their pace' : entry.date ? formatNoted(entry.date, today) : 'undated';
     const opener = entry.opener && curtain.detail(entry.opener);
     item.tooltip = [
       title,
@@ -178,7 +212,7 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
       ...(opener ? [`Opening line: “${opener}”`] : []),
     ].join('\n');
     item.accessibilityInformation = {
-      label: `${title}, ${STATUS_LABELS[entry.status]}, ${formatAge(entryAge(entry, today))}, client ${client}`,
+      label: entry.status === 'held' ? `${title}, ${STATUS_LABELS.held}, client ${client}` : `${title}, ${STATUS_LABELS[entry.status]}, ${when}, client ${client}`,
     };
     item.command = { command: 'attune.openEntry', title: 'Open note at this rupture', arguments: [entry.path, entry.line] };
     return item;

@@ -30,13 +30,13 @@ const fsp = require('node:fs/promises');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { ensureHost } = require('../host/install');
-const { Session, until, waitFor, today, ageOf, REPO_ROOT } = require('./ui');
+const { Session, until, waitFor, today, notedOf, REPO_ROOT } = require('./ui');
 const { FIRST_RUN_FLOWS } = require('./firstRun');
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test', '.artifacts', 'browser');
 const FLOW_MS = Number(process.env.ATTUNE_BROWSER_FLOW_MS) || 180_000;
 
-/** The demo note the flows write in, its client and its date (the ruptures' age counts from it). */
+/** The demo note the flows write in, its client and its date (the day its ruptures were noted). */
 const EF_NOTE = 'EF/2026-11-18.md';
 const EF_CLIENT = 'E.F.';
 const EF_DATE = '2026-11-18';
@@ -118,16 +118,17 @@ const SPOKEN_STATUS = { open: 'open', planned: 'repair planned', attempted: 'rep
  * @param {string} client
  * @param {string} title
  * @param {keyof typeof SPOKEN_STATUS} status
+ * @param {string} [noted] when it was noted, as its accessible name says it ("noted 6 Nov")
  */
-async function waitForTreeEntry(s, client, title, status) {
+async function waitForTreeEntry(s, client, title, status, noted = '') {
   return until(
-    `the Attune tree to list "${title}" under "${client}" as ${status}`,
+    `the Attune tree to list "${title}" under "${client}" as ${status}${noted && `, ${noted}`}`,
     () => s.treeRows(),
     (rows) => {
       const g = rows.findIndex((r) => r.level === 1 && r.label === client);
       if (g < 0) return false;
       const end = rows.findIndex((r, i) => i > g && r.level === 1);
-      return rows.slice(g + 1, end < 0 ? rows.length : end).some((r) => r.label === title && r.ariaLabel.startsWith(`${title}, ${SPOKEN_STATUS[status]},`));
+      return rows.slice(g + 1, end < 0 ? rows.length : end).some((r) => r.label === title && r.ariaLabel.startsWith(`${title}, ${SPOKEN_STATUS[status]},${noted && ` ${noted},`}`));
     },
   );
 }
@@ -213,7 +214,7 @@ const FLOWS = [
       await s.openFromExplorer(EF_NOTE);
       await insertWithLens(s, EF_NOTE, TITLE);
       // On screen after saving: the new heading, and its status lens with the next steps.
-      await waitFor(s.lens(`Rupture: open · ${ageOf(EF_DATE)}`), `the lens "Rupture: open · ${ageOf(EF_DATE)}" over the new heading`);
+      await waitFor(s.lens(`Rupture: open · ${notedOf(EF_DATE)}`), `the lens "Rupture: open · ${notedOf(EF_DATE)}" over the new heading`);
       await waitFor(s.lens('Plan repair'), 'the "Plan repair" lens over the new heading');
       await s.waitForEditorText(`## ${TITLE} #rupture/open`);
       check(!(await s.activeTabDirty()), 'the note is still marked unsaved');
@@ -221,28 +222,27 @@ const FLOWS = [
   },
   {
     id: 2,
-    name: 'the new rupture appears in the Attune view under its client, the badge goes up',
+    name: 'the new rupture appears in the Attune view under its client, with no badge or count',
     workspace: 'demo',
     screenshot: 'screenshot-2-tree.png',
     async run(s) {
       await s.showContainer('Attune');
       await s.widenSidebar(480);
       const rows = await waitForDemoTree(s);
-      const before = Number(await until('a count on the Attune badge', () => s.badge('Attune'), (v) => v !== null));
-      const listed = rows.filter((r) => r.level === 2).length;
-      check(before === DEMO_UNREPAIRED, `the badge shows ${before} before, the demo has ${DEMO_UNREPAIRED} unrepaired ruptures`);
-      check(listed === before, `the badge shows ${before} but the tree lists ${listed} ruptures`);
+      const before = rows.filter((r) => r.level === 2).length;
+      check(before === DEMO_UNREPAIRED, `the tree lists ${before} ruptures, the demo has ${DEMO_UNREPAIRED} unrepaired ruptures`);
+      check((await s.badge('Attune')) === null, 'a badge on the Attune icon, which is off by default');
       check(!rows.some((r) => r.label === EF_CLIENT), `${EF_CLIENT} is listed before any rupture was added: ${JSON.stringify(rows)}`);
 
       // Open E.F.'s note without leaving the Attune view, and add a rupture as in flow 1.
       await quickOpen(s, EF_NOTE);
       await insertWithLens(s, EF_NOTE, TITLE);
 
-      await waitForTreeEntry(s, EF_CLIENT, TITLE, 'open');
-      await s.waitForBadge('Attune', before + 1);
-      const after = await s.treeRows();
-      check(after.find((r) => r.level === 1 && r.label === EF_CLIENT)?.description === '1 unrepaired', `the ${EF_CLIENT} group does not say "1 unrepaired": ${JSON.stringify(after)}`);
-      check(after.filter((r) => r.level === 2).length === before + 1, `the tree lists ${after.filter((r) => r.level === 2).length} ruptures, want ${before + 1}`);
+      await waitForTreeEntry(s, EF_CLIENT, TITLE, 'open', notedOf(EF_DATE));
+      // The tree redraws as a whole after a change: read it once it lists every rupture again.
+      const after = await until(`the tree to list ${before + 1} ruptures`, () => s.treeRows(), (rows) => rows.filter((r) => r.level === 2).length === before + 1);
+      check(!after.find((r) => r.level === 1 && r.label === EF_CLIENT)?.description, `the ${EF_CLIENT} group shows a count: ${JSON.stringify(after)}`);
+      check((await s.badge('Attune')) === null, 'a badge on the Attune icon, which is off by default');
     },
   },
   {
@@ -254,9 +254,7 @@ const FLOWS = [
     async run(s) {
       await s.showContainer('Attune');
       await s.widenSidebar(480);
-      await waitForTreeEntry(s, EF_CLIENT, TITLE, 'open');
-      const before = DEMO_UNREPAIRED + 1;
-      await s.waitForBadge('Attune', before);
+      await waitForTreeEntry(s, EF_CLIENT, TITLE, 'open', notedOf(EF_DATE));
       const row = s.treeRow(TITLE);
 
       check((await tooltipOf(s, row)).includes('open · E.F.'), 'the row\'s tooltip does not say "open" before the repair is planned');
@@ -269,14 +267,14 @@ const FLOWS = [
       await s.waitForActiveTab(path.posix.basename(EF_NOTE));
       await s.waitForEditorText(`## ${TITLE} #rupture/planned`, 'the heading retagged #rupture/planned in the editor');
       await s.waitForEditorText(`### Repair plan, ${today()}`, 'the repair plan template under the rupture');
-      await waitForTreeEntry(s, EF_CLIENT, TITLE, 'planned');
+      await waitForTreeEntry(s, EF_CLIENT, TITLE, 'planned', notedOf(EF_DATE));
       // The plan came in as a snippet whose first field is a choice: close the choices and
       // leave the snippet, then save.
       await s.escapeToPlainCursor();
       await s.save();
       await s.waitForFile(EF_NOTE, `"## ${TITLE} #rupture/planned" and the repair plan`, (t) =>
         new RegExp(`^## ${escapeRe(TITLE)} #rupture/planned$`, 'm').test(t) && t.includes(`### Repair plan, ${today()}`));
-      await waitForTreeEntry(s, EF_CLIENT, TITLE, 'planned');
+      await waitForTreeEntry(s, EF_CLIENT, TITLE, 'planned', notedOf(EF_DATE));
       // After the inline action the tooltip says the new status, not the old one.
       await until('the row\'s tooltip to say "repair planned"', () => tooltipOf(s, row), (t) => t.includes('repair planned · E.F.'));
       // The README shows this moment: the plan in the note, the rupture "planned" in the view.
@@ -285,14 +283,17 @@ const FLOWS = [
       // Mark Repaired: from the row's context menu.
       await s.showContainer('Attune');
       await s.clickMenuItem(await s.contextMenu(row, 'Mark Repaired'));
+      // "What told you it feels mended?" is optional: Esc skips it, and only the tag changes.
+      await s.waitForQuickInput('the optional question "What told you it feels mended?"');
+      s.note('Esc: skip the optional question');
+      await s.page.keyboard.press('Escape');
 
       await waitFor(row, `"${TITLE}" to leave the tree`, { state: 'hidden' });
-      await s.waitForBadge('Attune', before - 1);
       const rows = await s.treeRows();
       check(!rows.some((r) => r.label === EF_CLIENT), `${EF_CLIENT} is still listed with nothing unrepaired: ${JSON.stringify(rows)}`);
       await s.waitForFile(EF_NOTE, `the heading ending in #rupture/repaired`, (t) => new RegExp(`^## ${escapeRe(TITLE)} #rupture/repaired$`, 'm').test(t));
       await s.waitForEditorText(`## ${TITLE} #rupture/repaired`, 'the heading retagged #rupture/repaired in the editor');
-      await waitFor(s.lens(`Rupture: repaired · ${ageOf(EF_DATE)}`), `the lens "Rupture: repaired · ${ageOf(EF_DATE)}"`);
+      await waitFor(s.lens(`Rupture: repaired · ${notedOf(EF_DATE)}`), `the lens "Rupture: repaired · ${notedOf(EF_DATE)}"`);
       check(!(await s.activeTabDirty()), 'the note is left unsaved after Mark Repaired');
       // Back to the note (clicking its tab), as one would to read on: the tree loses its focus outline.
       await s.page.locator('.part.editor .tabs-container .tab.active').click();
@@ -316,7 +317,7 @@ const FLOWS = [
       await s.waitForEditorText(/^## Before the session\s*$/, 'the "## Before the session" heading');
       // The rupture's item: a task with its title linked to its heading in the older note,
       // its status and age (a long line: VS Code may wrap it, so it is matched across the wrap).
-      const age = ageOf('2026-11-06');
+      const age = notedOf('2026-11-06');
       await s.waitForEditorText(
         new RegExp(`- \\[ \\] [^\\[]*\\[A suggestion that landed badly\\]\\((?:\\./)?2026-11-06\\.md#[^)\\s]+\\)[^\\[]*planned[^\\[]*${age}`),
         `the task item "- [ ] … [A suggestion that landed badly](2026-11-06.md#…) … planned … ${age}"`,
@@ -446,6 +447,88 @@ const FLOWS = [
       await until('the hints back after the reload', count, (n) => n >= 1);
       await new Promise((r) => setTimeout(r, 1500));
       check((await count()) === 1, `"Not this time" was forgotten by the reload (${await count()} hints)`);
+    },
+  },
+  {
+    id: 8,
+    name: "the README's keys fill every field of a reflection in order: Tab, arrows then Tab or Enter on choices",
+    workspace: 'demo',
+    async run(s) {
+      await s.openFromExplorer(EF_NOTE);
+      const lens = s.lens('Insert rupture reflection');
+      await waitFor(lens, 'the "Insert rupture reflection" code lens');
+      await lens.first().click();
+      await s.waitForEditorText('**What happened (just the facts):**', 'the reflection template in the editor');
+      const suggest = s.page.locator('.part.editor .monaco-editor .suggest-widget.visible');
+      /** Waits for the list of choices holding `option` (each field's list is told apart by its options). */
+      const choices = (/** @type {string} */ option) => waitFor(suggest.filter({ hasText: option }), `the choices holding "${option}"`);
+      const noChoices = () => waitFor(suggest, 'no list of choices open', { state: 'hidden' });
+      const press = async (/** @type {string} */ key, times = 1) => {
+        for (let i = 0; i < times; i++) {
+          s.note(key);
+          await s.page.keyboard.press(key);
+        }
+      };
+      const type = async (/** @type {string} */ text) => {
+        await noChoices();
+        s.note(`type ${text}`);
+        await s.page.keyboard.type(text);
+      };
+      await s.page.keyboard.type('KeysTitle');
+      await press('Tab');
+      await type('Facts2');
+      await press('Tab');
+      await choices('cultural or generational context missed'); // Kind of miss: one down, Tab
+      await press('ArrowDown');
+      await press('Tab');
+      await choices('withdrawal: short answers'); // Markers: two down, Enter
+      await press('ArrowDown', 2);
+      await press('Enter');
+      await choices('pride or excitement'); // My own reaction: Tab alone leaves it unanswered
+      await press('Tab');
+      await type('Cues6');
+      await press('Tab');
+      await choices('helper');
+      await press('ArrowDown');
+      await press('Tab');
+      await choices('to impress');
+      await press('ArrowDown', 2);
+      await press('Tab');
+      await type('Meant9');
+      await press('Tab');
+      await type('Them10');
+      await press('Tab');
+      await type('Regret11');
+      await press('Tab');
+      await choices('clarify a misunderstanding'); // Repair plan: Tab alone
+      await press('Tab');
+      await type('Opening13');
+      await press('Tab');
+      await choices('not yet');
+      await press('ArrowDown', 2);
+      await press('Tab');
+      await s.escapeToPlainCursor();
+      await s.save();
+      const want = [
+        '## KeysTitle #rupture/open',
+        '',
+        '- **What happened (just the facts):** Facts2',
+        '- **Kind of miss:** cultural or generational context missed',
+        '- **Markers:** withdrawal: going quiet',
+        '  _A marker names a moment between us (pushing back is a moment), never who they are._',
+        '- **My own reaction:** (not filled in)',
+        '- **Cues I noticed:** Cues6',
+        '- **The part of me that led:** helper',
+        '- **What that part wanted:** to connect',
+        '- **What I meant, and how it may have landed:** Meant9',
+        '- **What may have been happening for them:** Them10',
+        '- **If regret is here, what might it say about how much I care?** Regret11',
+        '- **Repair plan:** (not filled in)',
+        '- **Opening line:** Opening13',
+        `  _Perhaps something like: "I've been thinking about our last session, and I'd like to hear how something I said sat with you."_`,
+        '- **Take it to supervision?** yes',
+      ].join('\n');
+      await s.waitForFile(EF_NOTE, 'every field filled in order', (t) => t.replace(/\r\n/g, '\n').includes(want));
     },
   },
   // Issue 17: the first run, in VS Code as `npm start` gives it to a person.

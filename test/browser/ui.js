@@ -100,17 +100,15 @@ function today() {
 }
 
 /**
- * "0 days", "1 day", "4 days": a rupture's age as the tree and the lenses show it, for a
- * rupture in a note dated `date` (mirrors src/core/dates.ts formatAge(daysBetween())).
+ * "noted 6 Nov" (with the year when it is not this year's): when a rupture was noted, as the
+ * tree and the lenses show it (mirrors src/core/dates.ts formatNoted()).
  * @param {string} date YYYY-MM-DD
  */
-function ageOf(date) {
-  const day = (/** @type {string} */ iso) => {
-    const [y, m, d] = iso.split('-').map(Number);
-    return Date.UTC(/** @type {number} */ (y), /** @type {number} */ (m) - 1, /** @type {number} */ (d)) / 86_400_000;
-  };
-  const n = Math.round(day(today()) - day(date));
-  return n === 1 ? '1 day' : `${n} days`;
+function notedOf(date) {
+  const [y, m, d] = date.split('-');
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const year = y === today().slice(0, 4) ? '' : ` ${Number(y)}`;
+  return `noted ${Number(d)} ${months[Number(m) - 1]}${year}`;
 }
 
 /**
@@ -695,4 +693,4 @@ function listFiles(dir) {
   return out.sort();
 }
 
-module.exports = { Session, until, waitFor, today, ageOf, REPO_ROOT, WAIT_MS, WALKTHROUGH_TAB };
+module.exports = { Session, until, waitFor, today, notedOf, REPO_ROOT, WAIT_MS, WALKTHROUGH_TAB };

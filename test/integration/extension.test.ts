@@ -4,10 +4,10 @@ import * as vscode from 'vscode';
 import type { AttuneApi } from '../../src/vscode/extension';
 import {
   activateAttune,
-  age,
   answering,
   closeAll,
   nodeByTitle,
+  noted,
   open,
   readDisk,
   todayIso,
@@ -16,6 +16,11 @@ import {
   waitFor,
   writeNote,
 } from './helpers';
+
+/** Runs `body` with "What told you it feels mended?" answered by Esc. */
+function skipMended<R>(body: () => Thenable<R>): Promise<R> {
+  return answering('showInputBox', (() => Promise.resolve(undefined)) as typeof vscode.window.showInputBox, async () => body());
+}
 
 describe('Attune in a real VS Code', () => {
   let api: AttuneApi;
@@ -26,13 +31,13 @@ describe('Attune in a real VS Code', () => {
 
   afterEach(closeAll);
 
-  it('lists every unrepaired rupture of the demo workspace by client, its status as its icon and in its name for screen readers', () => {
+  it('lists every unrepaired rupture of the demo workspace by client, its status as its icon and in its name for screen readers, when it was noted, no counts', () => {
     const rows = treeRows(api);
     // Titles only, no description: the rows fit VS Code's default side bar width.
     assert.deepStrictEqual(rows.slice(0, 5), [
-      'A.B. | 1 unrepaired',
+      'A.B. | ',
       '  A suggestion that landed badly | ',
-      'C.D. | 2 unrepaired',
+      'C.D. | ',
       '  The fee, delivered coldly | ',
       '  Talking through the exposure | ',
     ]);
@@ -42,9 +47,11 @@ describe('Attune in a real VS Code', () => {
       const item = api.tree.getTreeItem(node);
       return [(item.iconPath as vscode.ThemeIcon).id, item.accessibilityInformation?.label ?? ''];
     };
-    assert.deepStrictEqual(spoken('A suggestion that landed badly'), ['edit', `A suggestion that landed badly, repair planned, ${age('2026-11-06')}, client A.B.`]);
-    assert.deepStrictEqual(spoken('The fee, delivered coldly'), ['comment-discussion', `The fee, delivered coldly, repair attempted, ${age('2026-10-30')}, client C.D.`]);
-    assert.deepStrictEqual(spoken('Talking through the exposure'), ['circle-large-outline', `Talking through the exposure, open, ${age('2026-11-20')}, client C.D.`]);
+    assert.deepStrictEqual(spoken('A suggestion that landed badly'), ['edit', `A suggestion that landed badly, repair planned, ${noted('2026-11-06')}, client A.B.`]);
+    assert.deepStrictEqual(spoken('The fee, delivered coldly'), ['comment-discussion', `The fee, delivered coldly, repair attempted, ${noted('2026-10-30')}, client C.D.`]);
+    assert.deepStrictEqual(spoken('Talking through the exposure'), ['circle-large-outline', `Talking through the exposure, open, ${noted('2026-11-20')}, client C.D.`]);
+    assert.ok(!rows.some((r) => /\bdays?\b|unrepaired/.test(r)), 'no day counts, no per-client counts');
+    assert.strictEqual(api.view.badge, undefined, 'no badge by default');
     assert.ok(!rows.some((r) => r.includes('code block')), 'a heading inside a code block is not listed');
     assert.ok(!rows.some((r) => r.includes('Too deep')), 'a repaired rupture is not listed');
   });
@@ -70,13 +77,14 @@ describe('Attune in a real VS Code', () => {
       titles.push(lens.command?.title ?? '');
       byLine.set(lens.range.start.line, titles);
     }
-    assert.deepStrictEqual(byLine.get(5), ['Insert rupture reflection']);
+    assert.deepStrictEqual(byLine.get(5), ['Insert rupture reflection', 'Insert in-session repair']);
     assert.deepStrictEqual(byLine.get(15), [
-      `Rupture: planned · ${age('2026-11-06')}`,
+      `Rupture: planned · ${noted('2026-11-06')}`,
       'Record repair attempt',
       'Mark repaired',
       'Hold at their pace',
       'Close without repair',
+      'Repair conversation guide',
     ]);
   });
 
@@ -92,7 +100,7 @@ describe('Attune in a real VS Code', () => {
     await editor.document.save();
     assert.match(readDisk(uri).toString('utf8'), /## Rushed past the grief #rupture\/open/);
     await waitFor('the new rupture in the tree', () => treeRows(api).includes('  Rushed past the grief | '));
-    assert.ok(treeRows(api).includes('G.H. | 1 unrepaired'));
+    assert.ok(treeRows(api).includes('G.H. | '));
   });
 
   it('plans a repair: the tag becomes planned, the plan is appended to the section, and one undo restores the note', async () => {
@@ -116,7 +124,7 @@ describe('Attune in a real VS Code', () => {
     const uri = writeNote('KL/2026-11-03.md', original);
     const node = await waitFor('the rupture in the tree', () => nodeByTitle(api, 'Went too deep'));
     const before = api.tree.count;
-    assert.strictEqual(await vscode.commands.executeCommand('attune.markRepaired', node), true);
+    assert.strictEqual(await skipMended(() => vscode.commands.executeCommand('attune.markRepaired', node)), true);
     const expected = Buffer.from(original.toString('utf8').replace('#rupture/open', '#rupture/repaired'), 'utf8');
     await waitFor('the file saved with the new tag', () => readDisk(uri).equals(expected));
     await waitFor('the rupture to leave the tree', () => !nodeByTitle(api, 'Went too deep') && api.tree.count === before - 1);
@@ -128,7 +136,7 @@ describe('Attune in a real VS Code', () => {
     const editor = await open(uri);
     await editor.edit((b) => b.insert(new vscode.Position(2, 17), ' She went quiet.'));
     const node = await waitFor('the rupture in the tree', () => nodeByTitle(api, 'Fixing too early'));
-    assert.strictEqual(await vscode.commands.executeCommand('attune.markRepaired', node), true);
+    assert.strictEqual(await skipMended(() => vscode.commands.executeCommand('attune.markRepaired', node)), true);
     assert.strictEqual(editor.document.getText(), '## Fixing too early #rupture/repaired\n\nI offered a plan. She went quiet.\n');
     assert.strictEqual(editor.document.isDirty, true, 'a note with unsaved edits of the user is not saved by Attune');
     assert.strictEqual(readDisk(uri).toString('utf8'), original);
@@ -211,7 +219,7 @@ describe('Attune in a real VS Code', () => {
         warnings.push(message);
         return Promise.resolve(undefined);
       }) as typeof vscode.window.showWarningMessage,
-      async () => vscode.commands.executeCommand('attune.markRepaired', node),
+      async () => skipMended(() => vscode.commands.executeCommand('attune.markRepaired', node)),
     );
     assert.strictEqual(ok, false);
     assert.strictEqual(readDisk(uri).toString('utf8'), changed);
@@ -267,7 +275,7 @@ describe('Attune in a real VS Code', () => {
     await open(uri);
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(0, 19), '/');
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    for (const s of ['open', 'planned', 'attempted', 'repaired', 'closed']) assert.ok(labels.includes(s), `offers ${s}`);
+    for (const s of ['open', 'planned', 'attempted', 'held', 'repaired', 'closed']) assert.ok(labels.includes(s), `offers ${s}`);
   });
 
   it('follows the cursor: the rupture under it is selected in the view', async () => {
@@ -311,7 +319,7 @@ describe('Attune in a real VS Code', () => {
       assert.ok(text.startsWith(`---\nclient: A.B.\ndate: ${todayIso()}\n---\n`), text);
       assert.ok(text.includes('## Before the session\n'), text);
       assert.ok(
-        text.includes(`- [ ] Return to: [A suggestion that landed badly](2026-11-06.md#a-suggestion-that-landed-badly-ruptureplanned) (repair planned, ${age('2026-11-06')})\n`),
+        text.includes(`- [ ] Perhaps revisit: [A suggestion that landed badly](2026-11-06.md#a-suggestion-that-landed-badly-ruptureplanned) (repair planned, ${noted('2026-11-06')})\n`),
         text,
       );
       assert.ok(text.includes(`  > "I've been thinking about the film I mentioned last time, and I'd like to hear how that suggestion sat with you."`), text);
@@ -319,7 +327,7 @@ describe('Attune in a real VS Code', () => {
       assert.ok(text.indexOf('## Before the session') < text.indexOf('## Check-in'), 'the checklist comes first');
       assert.strictEqual(readDisk(uri).toString('utf8'), text, 'the new note is on disk');
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
-      assert.ok(lenses.some((l) => /^0 of \d+ done$/.test(l.command?.title ?? '')), 'a progress lens over the checklist');
+      assert.ok(!lenses.some((l) => /\d+ of \d+/.test(l.command?.title ?? '')), 'preparing is not scored by default');
     });
 
     it('opens an existing note as it is and does not add a second checklist', async () => {
@@ -346,8 +354,14 @@ describe('Attune in a real VS Code', () => {
       editor.selection = new vscode.Selection(3, 0, 3, 0);
       await vscode.commands.executeCommand('attune.toggleTask');
       assert.strictEqual(editor.document.getText(), original.replace('- [ ] Ask', '- [x] Ask').replace('- [x] Own', '- [ ] Own'));
-      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
-      assert.ok(lenses.some((l) => l.command?.title === '1 of 2 done'));
+      const attune = vscode.workspace.getConfiguration('attune');
+      try {
+        await attune.update('checklist.showProgress', true, vscode.ConfigurationTarget.Workspace);
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+        assert.ok(lenses.some((l) => l.command?.title === '1 of 2 done'), 'progress when the setting asks for it');
+      } finally {
+        await attune.update('checklist.showProgress', undefined, vscode.ConfigurationTarget.Workspace);
+      }
     });
   });
 });

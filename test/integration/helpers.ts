@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { formatNoted } from '../../src/core/dates';
 import type { AttuneApi } from '../../src/vscode/extension';
 import type { Node } from '../../src/vscode/tree';
 
@@ -89,22 +90,14 @@ export function nodeByTitle(api: AttuneApi, title: string): Node | undefined {
   return search(api.tree.getChildren());
 }
 
-/** Days from a `YYYY-MM-DD` date to today, as the tree and lenses count them. */
-export function daysSince(date: string): number {
-  const now = new Date();
-  const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
-  const [y, m, d] = date.split('-').map(Number);
-  return Math.round((today - Date.UTC(y, m - 1, d)) / 86400000);
-}
-
 export function todayIso(): string {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-export function age(date: string): string {
-  const n = daysSince(date);
-  return n === 1 ? '1 day' : `${n} days`;
+/** "noted 6 Nov": how the tree and the lenses say when a rupture was noted. */
+export function noted(date: string): string {
+  return formatNoted(date, todayIso());
 }
 
 /**

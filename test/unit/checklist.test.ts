@@ -72,7 +72,7 @@ function input(overrides: Partial<ChecklistInput> = {}): ChecklistInput {
   };
 }
 
-const UNKIND = /\b(error|failure|failed|overdue|late|violation)\b/i;
+const UNKIND = /\b(error|failure|failed|overdue|owed|late|violation|return to)\b/i;
 
 describe('checklist: the rupture items', () => {
   it('lists unrepaired ruptures oldest first, undated last, then the checks', () => {
@@ -98,17 +98,18 @@ describe('checklist: the rupture items', () => {
     assert.ok(!items.some((i) => i.text === 'Long ago, repaired'));
   });
 
-  it('gives status and age in plain words', () => {
+  it('gives the status in plain words and when it was noted, never a count of days', () => {
     const md = renderChecklist(input());
-    assert.match(md, /\[Fee talk \(cancellation\)\]\([^)]*\) \(open, 23 days\)$/m);
-    assert.match(md, /\(repair planned, 11 days\)$/m);
-    assert.match(md, /\[Earlier today\]\([^)]*\) \(open, today\)$/m);
+    assert.match(md, /\[Fee talk \(cancellation\)\]\([^)]*\) \(open, noted 1 Nov\)$/m);
+    assert.match(md, /\(repair planned, noted 13 Nov\)$/m);
+    assert.match(md, /\[Earlier today\]\([^)]*\) \(open, noted 24 Nov\)$/m);
     assert.match(md, /\(repair attempted, undated\)$/m);
+    assert.doesNotMatch(md, /\bdays?\b/);
     const ages = buildChecklist(input()).items.filter((i) => i.kind === 'rupture').map((i) => i.ageDays);
     assert.deepStrictEqual(ages, [23, 11, 0, null]);
     const one = buildChecklist(input({ today: '2026-11-02' })).items[0];
     assert.strictEqual(one.ageDays, 1);
-    assert.match(renderChecklist(input({ today: '2026-11-02' })), /\(open, 1 day\)$/m);
+    assert.match(renderChecklist(input({ today: '2027-01-02' })), /\(open, noted 1 Nov 2026\)$/m);
   });
 
   it('links to each heading relative to the target note, with the anchor VS Code expects', () => {
@@ -121,7 +122,7 @@ describe('checklist: the rupture items', () => {
       'undated.md#a-story-that-avoided-ruptureattempted',
     ]);
     const md = renderChecklist(input({ notePath: 'clients/AB/2026/2026-11-24.md' }));
-    assert.match(md, /^- \[ \] Return to: \[Fee talk \(cancellation\)\]\(\.\.\/2026-11-01\.md#fee-talk-cancellation-rupture\) /m);
+    assert.match(md, /^- \[ \] Perhaps revisit: \[Fee talk \(cancellation\)\]\(\.\.\/2026-11-01\.md#fee-talk-cancellation-rupture\) /m);
   });
 
   it('numbers a duplicate heading in the link, as VS Code does', () => {
@@ -175,8 +176,8 @@ describe('checklist: the whole section', () => {
       [
         '## Before the session',
         '',
-        '- [ ] Return to: [Fee talk (cancellation)](2026-11-01.md#fee-talk-cancellation-rupture) (open, 23 days)',
-        '- [ ] Return to: [Too soon: the exposure task 😬](2026-11-13.md#too-soon-the-exposure-task--ruptureplanned) (repair planned, 11 days)',
+        '- [ ] Perhaps revisit: [Fee talk (cancellation)](2026-11-01.md#fee-talk-cancellation-rupture) (open, noted 1 Nov)',
+        '- [ ] Perhaps revisit: [Too soon: the exposure task 😬](2026-11-13.md#too-soon-the-exposure-task--ruptureplanned) (repair planned, noted 13 Nov)',
         '  > "I\'ve been thinking about our last session."',
         '',
         '- [ ] Breathe first.',
@@ -210,7 +211,7 @@ describe('checklist: the whole section', () => {
     const items = taskItems(checks);
     assert.ok(items.length >= 8);
     assert.ok(items.every((i) => !i.done));
-    for (const topic of [/own state/i, /pacing/i, /culture, generation or faith/i, /parts/i, /feedback/i, /say why/i, /goals/i, /supervision/i]) {
+    for (const topic of [/own state/i, /pacing/i, /culture, generation or faith/i, /parts/i, /feedback/i, /thinking and why/i, /thank them/i, /expectations/i, /goals/i, /supervision/i]) {
       assert.ok(items.some((i) => topic.test(i.text)), `a check about ${topic}`);
     }
   });
@@ -407,14 +408,14 @@ describe('checklist: the CLI', () => {
       checks: renderChecks(BUILT_IN_TEMPLATES, 'AB', TODAY),
     }).markdown;
     assert.strictEqual(r.out, `${expected}\n`);
-    assert.match(r.out, /\]\(2026-11-01\.md#fee-talk-cancellation-rupture\) \(open, 23 days\)/);
+    assert.match(r.out, /\]\(2026-11-01\.md#fee-talk-cancellation-rupture\) \(open, noted 1 Nov\)/);
   });
 
   it('reads DIR relative to the current folder and matches the code regardless of case', () => {
     const dir = folder(FILES);
     const r = cli(['checklist', '--client=ab'], dir);
     assert.strictEqual(r.code, 0, r.err);
-    assert.ok(r.out.startsWith('## Before the session\n\n- [ ] Return to: [Fee talk'));
+    assert.ok(r.out.startsWith('## Before the session\n\n- [ ] Perhaps revisit: [Fee talk'));
   });
 
   it('prints the items as JSON', () => {

@@ -9,7 +9,23 @@ import {
   TEMPLATE_VARIABLES,
   type Template,
 } from '../../src/core/templates';
+import { isFilled, NOT_FILLED_IN } from '../../src/core/fields';
 import { parse, TODAY } from './helpers';
+
+/** Fields whose value is the template's own guidance, never an answer. */
+const STATIC_FIELDS = ['If they start looking after me'];
+
+/** What VS Code leaves in the note when the therapist presses Esc at once: each choice list's first option, each default. */
+function renderMarkdownAsInserted(t: Template): string {
+  const firstOptions = (nodes: readonly SnippetNode[]): SnippetNode[] =>
+    nodes.map((node) => {
+      if (node.kind === 'choice') return { kind: 'text', value: node.options[0] ?? '' };
+      if (node.kind === 'tabstop') return { ...node, children: firstOptions(node.children) };
+      if (node.kind === 'variable' && node.children) return { ...node, children: firstOptions(node.children) };
+      return node;
+    });
+  return toMarkdown(firstOptions(parseSnippet(t.body)), { HEADING: '##', SUBHEADING: '###', DATE: TODAY }, TODAY);
+}
 
 function markdown(source: string, vars: Record<string, string> = {}): string {
   return toMarkdown(parseSnippet(source), vars, TODAY);
@@ -126,7 +142,7 @@ describe('snippet syntax: rendering', () => {
 });
 
 describe('built-in templates', () => {
-  it('has the six templates of the issue, plus the checklist', () => {
+  it('has the templates of the issues, plus the checklist', () => {
     assert.deepStrictEqual(
       BUILT_IN_TEMPLATES.map((t) => [t.id, t.kind, t.sets]),
       [
@@ -137,32 +153,126 @@ describe('built-in templates', () => {
         ['after-hard-session', 'section', undefined],
         ['session-note', 'note', undefined],
         ['checklist', 'checklist', undefined],
+        ['in-session-repair', 'rupture', undefined],
+        ['repair-conversation', 'section', undefined],
       ],
     );
     for (const t of BUILT_IN_TEMPLATES) assert.strictEqual(t.source, 'built-in');
   });
 
-  it('renders a rupture reflection that the parser reads as an open rupture with an opening line', () => {
+  it('renders a rupture reflection that the parser reads as an open rupture, with no opening line until one is written', () => {
     const text = renderMarkdown(builtIn('rupture-reflection'), { client: 'A.B.' }, TODAY);
     const [entry, ...rest] = parse(text).entries;
     assert.deepStrictEqual(rest, []);
     assert.strictEqual(entry.status, 'open');
     assert.strictEqual(entry.level, 2);
     assert.strictEqual(entry.title, 'A few words on what happened');
-    assert.match(entry.opener ?? '', /^I've been thinking about our last session/);
-    for (const field of ['What happened', 'Kind of miss', 'Markers', 'Cues', 'part of me', 'Repair plan', 'Opening line', 'supervision']) {
+    assert.strictEqual(entry.opener, undefined, 'the untouched placeholder is not an opening line');
+    assert.match(text, /^- \*\*Opening line:\*\* \(not filled in\)$/m);
+    assert.match(text, /I've been thinking about our last session/, 'an example opening is offered, outside the field');
+    for (const field of ['What happened', 'Kind of miss', 'Markers', 'My own reaction', 'Cues', 'part of me', 'What that part wanted', 'Repair plan', 'Opening line', 'supervision']) {
       assert.ok(text.includes(field), field);
     }
-    assert.match(text, /withdrawal \(moving away\) \/ confrontation \(moving against\) \/ my own reaction \(defensive, irritated, rushing\)/);
+    for (const kind of ['forgetting something that mattered to them', 'repeating something I knew was hard for them', 'letting the lead pass to one side']) {
+      assert.ok(text.includes(kind), kind);
+    }
+    for (const marker of ['withdrawal: short answers', 'withdrawal: going quiet', 'withdrawal: changing the subject', 'withdrawal: agreeing too readily', "withdrawal: words that don't match the feeling", 'confrontation: a complaint about me', 'confrontation: a complaint about the work', 'confrontation: a complaint about fees or times', 'confrontation: rejecting an intervention']) {
+      assert.ok(text.includes(marker), marker);
+    }
+    assert.match(text, /pride or excitement/);
+    for (const want of ['to impress', 'to belong', 'to protect']) assert.ok(text.includes(want), want);
+    assert.match(text, /If regret is here, what might it say about how much I care\?/);
+    assert.doesNotMatch(text, /What this regret says/);
   });
 
-  it('renders a follow-up one level below the rupture, and its opening line wins', () => {
+  it('prefills a repair plan with the current opening line, and an untouched placeholder never replaces it', () => {
+    const reflection = '## Too soon #rupture/open\n\n- **Opening line:** "I have been thinking about the exercise."\n';
+    const [before] = parse(reflection).entries;
+    const prefilled = renderMarkdown(builtIn('repair-plan'), { level: 2, opener: before.opener }, TODAY);
+    assert.match(prefilled, /^- \*\*Opening line:\*\* I have been thinking about the exercise\.$/m);
+    const snippet = renderSnippet(builtIn('repair-plan'), { level: 2, opener: 'Costs $5, {ok}' }, TODAY);
+    assert.match(snippet, /\*\*Opening line:\*\* \$\{5:Costs \\\$5, \{ok\\\}\}/, 'the opener is escaped as snippet text');
+    const bare = renderMarkdown(builtIn('repair-plan'), { level: 2 }, TODAY);
+    assert.match(bare, /^- \*\*Opening line:\*\* \(not filled in\)$/m);
+    const [after] = parse(`${reflection}\n${bare}`).entries;
+    assert.strictEqual(after.opener, 'I have been thinking about the exercise.', 'the placeholder does not become the opener');
+    const [fresh] = parse(`## New #rupture\n\n${bare}`).entries;
+    assert.strictEqual(fresh.opener, undefined);
+    const [typed] = parse(`${reflection}\n${bare.replace('**Opening line:** (not filled in)', '**Opening line:** Can we go back to last week?')}`).entries;
+    assert.strictEqual(typed.opener, 'Can we go back to last week?', 'a line the therapist wrote wins');
+  });
+
+  it('renders a follow-up one level below the rupture', () => {
     const reflection = renderMarkdown(builtIn('rupture-reflection'), { level: 3 }, TODAY);
     const plan = renderMarkdown(builtIn('repair-plan'), { level: 3 }, TODAY);
     assert.match(reflection, /^### /);
     assert.match(plan, /^#### Repair plan, 2026-11-20\n/);
     const [entry] = parse(`${reflection}\n${plan}`).entries;
-    assert.match(entry.opener ?? '', /I wonder how it felt for you/);
+    assert.strictEqual(entry.followUps.length, 1);
+  });
+
+  it('starts every choice list of every built-in template with the neutral "not filled in" option', () => {
+    let lists = 0;
+    const walk = (nodes: readonly SnippetNode[], id: string): void => {
+      for (const node of nodes) {
+        if (node.kind === 'choice') {
+          lists++;
+          assert.strictEqual(node.options[0], NOT_FILLED_IN, `${id}: ${node.options.join(',')}`);
+          assert.ok(node.options.slice(1).every((o) => o !== NOT_FILLED_IN), id);
+        } else if (node.kind !== 'text' && node.children) walk(node.children, id);
+      }
+    };
+    for (const t of BUILT_IN_TEMPLATES) walk(parseSnippet(t.body), t.id);
+    assert.ok(lists >= 15, `${lists} choice lists`);
+    assert.strictEqual(NOT_FILLED_IN, '(not filled in)');
+  });
+
+  it('leaves nothing that reads as an answer when every field stays as inserted', () => {
+    for (const t of BUILT_IN_TEMPLATES) {
+      const note = parse(`## Host #rupture\n\n${renderMarkdownAsInserted(t)}`);
+      const fields = [...note.fields, ...note.entries.flatMap((e) => e.fields)];
+      const answered = fields.filter((f) => isFilled(f.value) && !STATIC_FIELDS.includes(f.label));
+      assert.deepStrictEqual(answered.map((f) => `${f.label}: ${f.value}`), [], t.id);
+    }
+  });
+
+  it('renders an in-session repair as a new rupture already repaired, with what I did in the moment', () => {
+    const t = builtIn('in-session-repair');
+    const text = renderMarkdown(t, { level: 2 }, TODAY);
+    const [entry, ...rest] = parse(text).entries;
+    assert.deepStrictEqual(rest, []);
+    assert.strictEqual(entry.status, 'repaired');
+    assert.deepStrictEqual(entry.fields.map((f) => f.label), ['What happened (just the facts)', 'What I did in the moment', 'How it landed', 'Anything to come back to']);
+    assert.strictEqual(
+      entry.fields[1].value,
+      '(not filled in) / noticed it aloud / asked how it was for them / apologised / slowed down / thanked them for telling me / something else',
+    );
+    const snippet = renderSnippet(t, { level: 3 }, TODAY);
+    assert.match(snippet, /^### \$\{1:A few words on what happened\} #rupture\/repaired$/m);
+    assert.match(snippet, /\$\{3\|\(not filled in\),noticed it aloud,asked how it was for them,apologised,slowed down,thanked them for telling me,something else\|\}/);
+  });
+
+  it('renders the repair conversation guide as a card with no fields to fill in', () => {
+    const t = builtIn('repair-conversation');
+    const text = renderMarkdown(t, { level: 1 }, TODAY);
+    assert.match(text, /^# The repair conversation/);
+    for (const step of [/Open gently/, /Invite their side/, /Listen before explaining/, /Own my part/, /Validate/, /Thank them/, /Ask how it is/, /looking after me/]) {
+      assert.match(text, step);
+    }
+    assert.deepStrictEqual(parse(text).fields, []);
+    assert.doesNotMatch(renderSnippet(t, {}, TODAY), /\$\{[1-9]/, 'nothing to tab through');
+  });
+
+  it('offers apologising and thanking as repair moves, and owning without disclosing my parts', () => {
+    const plan = renderMarkdown(builtIn('repair-plan'), {}, TODAY);
+    assert.match(plan, /apologise/);
+    assert.match(plan, /thank them for telling me/);
+    assert.match(plan, /What I will own:\*\* \(not filled in\) \/ only my part in what happened \/ .* \/ a little of what was going on for me, if it helps them$/m);
+    assert.match(plan, /is this mine to carry, or ours to talk about\?/);
+    const closing = renderMarkdown(builtIn('closing'), {}, TODAY);
+    for (const prompt of [/Consultation/, /official record/, /My own safety/]) assert.match(closing, prompt);
+    const checks = renderMarkdown(builtIn('checklist'), {}, TODAY);
+    for (const item of [/thank them, and realign/, /what I'm thinking and why/, /expectations/]) assert.match(checks, item);
   });
 
   it('keeps heading levels between 1 and 6', () => {
@@ -195,14 +305,14 @@ describe('built-in templates', () => {
 
   it('offers choices in the snippet for the kind of miss, the markers and the part that led', () => {
     const text = renderSnippet(builtIn('rupture-reflection'), {}, TODAY);
-    assert.match(text, /\$\{4\|withdrawal \(moving away\),confrontation \(moving against\),my own reaction \(defensive\\, irritated\\, rushing\)\|\}/);
-    assert.match(text, /\$\{6\|helper,fixer,manager,protector,creative,enthusiastic,educator,in my own words\|\}/);
+    assert.match(text, /\$\{4\|\(not filled in\),withdrawal: short answers,/);
+    assert.match(text, /\$\{7\|\(not filled in\),helper,fixer,manager,protector,creative,enthusiastic,educator,in my own words\|\}/);
     assert.match(text, /^## \$\{1:A few words on what happened\} #rupture\/open$/m);
   });
 
-  it('uses warm words: never error, failure or violation', () => {
+  it('uses warm words: never error, failure, violation, owed or overdue', () => {
     for (const t of BUILT_IN_TEMPLATES) {
-      assert.doesNotMatch(`${t.name} ${t.description} ${t.body}`, /\b(error|fail|failure|failed|violation)s?\b/i, t.id);
+      assert.doesNotMatch(`${t.name} ${t.description} ${t.body}`, /\b(error|fail|failure|failed|violation|owed|overdue)s?\b/i, t.id);
     }
   });
 

@@ -1,0 +1,28 @@
+/**
+ * "Mark repaired" may add one line saying what told the therapist the rupture feels mended,
+ * dated, at the end of the rupture's section.
+ */
+import type { TextEdit } from './edits';
+import { sectionAppendPoint } from './edits';
+import { splitLines } from './lines';
+import type { RuptureEntry } from './note';
+
+export const MENDED_LABEL = 'What told me it is mended';
+
+const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]/;
+
+/**
+ * The insertion that adds `- **What told me it is mended:** ANSWER (TODAY)` after the last
+ * line of the entry's section: straight under a list, after a blank line otherwise. The
+ * answer is kept to one line; the note's own line break is used.
+ */
+export function mendedLine(text: string, entry: RuptureEntry, answer: string, today: string): TextEdit | undefined {
+  const value = answer.replace(/[\r\n]+/g, ' ').trim();
+  if (!value) return undefined;
+  const at = sectionAppendPoint(text, entry);
+  const line = splitLines(text)[at.line];
+  const lastText = text.slice(line.start, line.end);
+  const underList = at.line !== entry.line && LIST_ITEM.test(lastText);
+  const field = `- **${MENDED_LABEL}:** ${value} (${today})`;
+  return { line: at.line, character: at.character, length: 0, newText: (underList ? at.eol : at.eol + at.eol) + field };
+}

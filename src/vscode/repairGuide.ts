@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import { findTemplate, renderMarkdown } from '../core/templates';
+import { loadTemplates, today } from './actions';
+import type { Log } from './log';
+
+/** A scheme of our own: documents under it are read-only and never saved anywhere. */
+export const GUIDE_SCHEME = 'attune-guide';
+const GUIDE_URI = vscode.Uri.from({ scheme: GUIDE_SCHEME, path: '/Repair conversation guide.md' });
+
+/**
+ * "Show Repair Conversation Guide": the `repair-conversation` template (a workspace's own
+ * version when there is one) opened read-only beside the note, as a virtual document. It
+ * is never written into the note; Insert Template does that when asked.
+ */
+export class RepairGuide implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private text = '';
+  private readonly registration: vscode.Disposable;
+
+  constructor(private readonly log: Log) {
+    this.registration = vscode.workspace.registerTextDocumentContentProvider(GUIDE_SCHEME, this);
+  }
+
+  provideTextDocumentContent(): string {
+    return this.text;
+  }
+
+  async show(): Promise<boolean> {
+    const editor = vscode.window.activeTextEditor;
+    const folder = editor ? vscode.workspace.getWorkspaceFolder(editor.document.uri) : undefined;
+    const template = findTemplate(await loadTemplates(this.log, folder), 'repair-conversation');
+    if (!template) return false;
+    this.text = `${renderMarkdown(template, { level: 1 }, today()).trimEnd()}\n`;
+    this.changed.fire(GUIDE_URI);
+    const document = await vscode.workspace.openTextDocument(GUIDE_URI);
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+    this.log.info('Showed the repair conversation guide.');
+    return true;
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+    this.changed.dispose();
+  }
+}

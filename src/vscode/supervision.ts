@@ -137,10 +137,11 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
         },
       );
     } catch (err) {
-      const name = err instanceof Error ? err.name : 'unknown';
-      this.log.error(`Preparing for supervision stopped (${name}).`);
+      // Only the kind of error (TypeError, RangeError...): its message could quote the note.
+      const kind = err instanceof Error ? err.name : 'unknown';
+      this.log.error(`Preparing for supervision stopped (${kind}).`);
       void vscode.window.showWarningMessage(
-        name === 'TooLongToExport'
+        kind === 'TooLongToExport'
           ? 'This section is too long to prepare in one go. Nothing was copied or saved.'
           : 'Attune could not prepare this reflection for supervision. Nothing was copied or saved.',
       );

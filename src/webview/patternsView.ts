@@ -19,7 +19,7 @@ import {
   type ActiveElement,
 } from 'chart.js';
 import type { PatternField, Patterns, ValueCount } from '../core/patterns';
-import type { Status } from '../core/status';
+import { STATUS_LABELS, type Status } from '../core/status';
 import type { ListedEntry, Outcome, Period, ToExtension, ToWebview } from './patternsProtocol';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
@@ -28,15 +28,6 @@ declare function acquireVsCodeApi(): { postMessage(message: ToExtension): void }
 const host = acquireVsCodeApi();
 
 type Data = Extract<ToWebview, { type: 'data' }>;
-
-const STATUS_WORDS: Readonly<Record<Status, string>> = {
-  open: 'open',
-  planned: 'repair planned',
-  attempted: 'repair attempted',
-  held: 'waiting at their pace',
-  repaired: 'repaired',
-  closed: 'closed without repair',
-};
 
 /** The outcome segments of a bar, in stacking order, with the theme colour each takes. */
 const SEGMENTS: readonly { outcome: Exclude<Outcome, 'all'>; label: string; colour: string; key: 'repaired' | 'closed' | 'unrepaired' | 'held' }[] = [
@@ -233,7 +224,7 @@ function render(data: Data): void {
   main.append(el('p', 'One misstep sits within the whole of the work. These are your own notes, counted; nothing here rates a client.', 'note'));
 
   const stand = section(main, 'Where they stand', 'status');
-  stand.append(table('Ruptures by status', ['Status', 'Ruptures'], (Object.keys(p.byStatus) as Status[]).map((s) => [STATUS_WORDS[s], p.byStatus[s]])));
+  stand.append(table('Ruptures by status', ['Status', 'Ruptures'], (Object.keys(p.byStatus) as Status[]).map((s) => [STATUS_LABELS[s], p.byStatus[s]])));
 
   for (const f of FIELDS) {
     const s = section(main, f.title, f.field);
@@ -352,7 +343,7 @@ function showList(heading: string, entries: readonly ListedEntry[]): void {
     const li = el('li');
     const b = el('button', e.title || '(untitled)', 'link');
     b.addEventListener('click', () => send({ type: 'open', path: e.path, line: e.line }));
-    li.append(b, el('span', ` ${e.client || 'no client'}, ${e.date ?? 'undated'}, ${STATUS_WORDS[e.status]}`, 'note'));
+    li.append(b, el('span', ` ${e.client || 'no client'}, ${e.date ?? 'undated'}, ${STATUS_LABELS[e.status]}`, 'note'));
     ul.append(li);
   }
   list.replaceChildren(h, entries.length ? ul : el('p', 'None in the notes counted here.'));

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { builtInCues, compileCues, findCues, readUserCues, type CompiledCues, type CueHint } from '../core/cues';
 import { parseNote } from '../core/note';
 import { printable } from '../core/printable';
-import { globToRegExp } from '../core/glob';
+import { compileGlob } from '../core/glob';
 import { DEFAULT_MAX_NOTE_BYTES } from '../core/workspace';
 import { decodeNote } from '../node/files';
 import { folderSettings, formatBytes, NoteReader } from '../node/host';
@@ -69,8 +69,8 @@ export function cues(io: Io, args: readonly string[]): number {
   };
 
   if (settings) {
-    const include = globToRegExp(settings.include);
-    const excludes = settings.exclude.map(globToRegExp);
+    const include = compileGlob(settings.include);
+    const excludes = settings.exclude.map(compileGlob);
     const excluded = (rel: string): boolean => excludes.some((re) => re.test(rel));
     let walked;
     try {

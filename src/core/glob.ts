@@ -1,9 +1,24 @@
+/** Tells whether a workspace-relative path (`/` separators) matches a glob. */
+export interface PathMatcher {
+  test(path: string): boolean;
+}
+
 /**
- * A small glob matcher for workspace-relative paths (`/` separators), so the file watcher
- * can tell at once whether a changed file is a note: `**` any folders, `*` and `?` within
- * one segment, `{a,b}` alternatives (nesting allowed), `[abc]` classes.
+ * A small glob matcher for workspace-relative paths, so the file watcher can tell at once
+ * whether a changed file is a note: `**` any folders, `*` and `?` within one segment, `{a,b}`
+ * alternatives (nesting allowed), `[abc]` classes. A glob `**` + `/NAME` whose NAME cannot
+ * match a `/` (the defaults `**` + `/*.md`, `**` + `/node_modules`) tests only the path's
+ * last segment, so a deep path costs no more than a shallow one.
  */
-export function globToRegExp(glob: string): RegExp {
+export function compileGlob(glob: string): PathMatcher {
+  const whole = globToRegExp(glob);
+  const name = glob.slice(3);
+  if (!glob.startsWith('**/') || /[/[]|\*\*/.test(name)) return whole;
+  const last = globToRegExp(name);
+  return { test: (p) => last.test(p.slice(p.lastIndexOf('/') + 1)) };
+}
+
+function globToRegExp(glob: string): RegExp {
   let re = '';
   let depth = 0;
   for (let i = 0; i < glob.length; i++) {

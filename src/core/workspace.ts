@@ -5,7 +5,7 @@
  * in batches, keeps one parsed note per path and text version, and makes sure that
  * anything that happens to a note while a scan runs wins over that scan's result.
  */
-import { globToRegExp } from './glob';
+import { compileGlob, type PathMatcher } from './glob';
 import { RuptureIndex } from './index';
 import { DEFAULT_PARSE_OPTIONS, parseNote, type Note, type ParseOptions } from './note';
 
@@ -96,8 +96,8 @@ export interface ScanReport {
 const BATCH = 64;
 
 interface Matcher {
-  readonly include: RegExp;
-  readonly exclude: readonly RegExp[];
+  readonly include: PathMatcher;
+  readonly exclude: readonly PathMatcher[];
   readonly settings: NoteSettings;
 }
 
@@ -299,8 +299,8 @@ export class Workspace {
       const settings = this.host.settingsFor(root);
       m = {
         settings,
-        include: globToRegExp(settings.include || '**/*.md'),
-        exclude: settings.exclude.filter((p) => p.trim() !== '').map(globToRegExp),
+        include: compileGlob(settings.include || '**/*.md'),
+        exclude: settings.exclude.filter((p) => p.trim() !== '').map(compileGlob),
       };
       this.matchers.set(root, m);
     }

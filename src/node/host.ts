@@ -9,6 +9,7 @@ import { RuptureIndex } from '../core/index';
 import { noteSettings, parseJsonc, type SettingLookup } from '../core/settings';
 import { DEFAULT_SETTINGS, Workspace, type Listing, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../core/workspace';
 import { indexableText } from './files';
+import { shortPath } from './deepPaths';
 import { openRegularFile, readOpened, TooLarge } from './safeRead';
 import { errorReason, walkNotes } from './walk';
 
@@ -56,11 +57,11 @@ export class NoteReader {
   read(file: string, maxBytes: number): Uint8Array | { readonly size: number } {
     let opened: { fd: number; stat: fs.Stats };
     try {
-      opened = openRegularFile(file);
+      opened = openRegularFile(shortPath(file));
     } catch (err) {
       // A note over the limit is reported as such even when it cannot be opened.
       if ((err as NodeJS.ErrnoException).code !== 'ENOTFILE') {
-        const size = fs.statSync(file).size;
+        const size = fs.statSync(shortPath(file)).size;
         if (size > maxBytes) return { size };
       }
       throw err;

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { folderPath, shortPath } from './deepPaths';
 
 /** A markdown file found by the walk. */
 export interface FoundNote {
@@ -52,8 +53,8 @@ interface Folder {
 /**
  * Finds the markdown files under `root`, following symbolic links but walking each real
  * folder once, so link loops end. Linear in the number of folders however deep they nest:
- * a folder's real path is its parent's plus its name (only a link costs a `realpath`), and
- * an explicit stack replaces recursion. `skipFolder` gets each folder's relative path and
+ * a folder's real path is its parent's plus its name (only a link costs a `realpath`), an
+ * explicit stack replaces recursion, and deep folders are opened from their parent (deepPaths). `skipFolder` gets each folder's relative path and
  * prunes it. Throws only when `root` itself cannot be read.
  */
 export function walkNotes(root: string, skipFolder: (relative: string) => boolean): WalkResult {
@@ -79,7 +80,7 @@ export function walkNotes(root: string, skipFolder: (relative: string) => boolea
     seen.add(item.real);
     let entries: fs.Dirent[];
     try {
-      entries = fs.readdirSync(item.full, { withFileTypes: true });
+      entries = fs.readdirSync(folderPath(item.full), { withFileTypes: true });
     } catch (err) {
       if (item.relative === '') throw new Error(errorReason(err));
       problems.push({ path: item.relative, reason: errorReason(err) });
@@ -95,10 +96,10 @@ export function walkNotes(root: string, skipFolder: (relative: string) => boolea
       let real = item.real + path.sep + entry.name;
       if (entry.isSymbolicLink()) {
         try {
-          const st = fs.statSync(full);
+          const st = fs.statSync(shortPath(full));
           isDir = st.isDirectory();
           isFile = st.isFile();
-          if (isDir) real = fs.realpathSync.native(full);
+          if (isDir) real = fs.realpathSync.native(shortPath(full));
         } catch {
           continue; // A dangling link is not a note.
         }

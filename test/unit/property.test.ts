@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { applyEdits, statusEdit } from '../../src/core/edits';
 import { readFrontMatter } from '../../src/core/frontMatter';
+import { compileGlob } from '../../src/core/glob';
 import { splitLines } from '../../src/core/lines';
 import { parseNote, type Note } from '../../src/core/note';
 import { parseSnippet, toMarkdown, toSnippet } from '../../src/core/snippet';
@@ -263,3 +264,21 @@ describe('properties', () => {
     });
   });
 });
+
+describe('property: globs', () => {
+  // A glob `**/NAME` tests only a path's last segment, so deep paths cost no more (issue 12).
+  // The same glob inside braces takes the general route: the two must always agree.
+  it('a `**/NAME` glob matches exactly the paths the general matcher does', () => {
+    const piece = fc.constantFrom('a', 'b', '.', '*', '?', 'node_modules', '.md', '{a,b}', '[ab]', '[!a]', '**', '/');
+    const segment = fc.constantFrom('a', 'b', 'ab', '.a', 'x.md', 'a.MD', 'node_modules', '', 'b.md.bak');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 5 }), fc.array(segment, { minLength: 1, maxLength: 6 }), (pieces, segments) => {
+        const name = pieces.join('');
+        const p = segments.join('/');
+        assert.strictEqual(compileGlob(`**/${name}`).test(p), compileGlob(`{**/${name}}`).test(p), `**/${name} on ${p}`);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { noteSettings, parseJsonc } from '../../src/core/settings';
 import { DEFAULT_SETTINGS } from '../../src/core/workspace';
-import { folderSettings } from '../../src/node/host';
+import { folderSettings, scanFolder } from '../../src/node/host';
 import { walkNotes } from '../../src/node/walk';
 import { cli, TempDirs } from './helpers';
 
@@ -137,4 +137,63 @@ describe('the folder walk on deep folders', () => {
     assert.strictEqual(found.notes[found.notes.length - 1].relative, 'd/n0.md');
     assert.deepStrictEqual(counted, { realpath: 0, native: 1, stat: 1 }, 'only the root is resolved');
   });
+
+  // Linux resolves a path one folder at a time, and refuses paths over 4,096 bytes. Reaching
+  // each folder from its open parent makes both limits irrelevant: a walk that still opened
+  // folders by their full paths would fail past the limit ("its path is too long").
+  it('walks and reads notes nested deeper than the system lets a path reach (Linux)', function () {
+    if (process.platform !== 'linux') this.skip();
+    this.timeout(60_000);
+    const dir = temp.make();
+    const LEVELS = 2500; // 5,000 bytes of `d/`
+    const start = process.cwd();
+    const fds = (): number => fs.readdirSync('/proc/self/fd').length;
+    const before = fds();
+    try {
+      process.chdir(dir);
+      for (let i = 0; i < LEVELS; i++) {
+        fs.mkdirSync('d');
+        process.chdir('d');
+        if (i % 500 === 499) fs.writeFileSync(`level-${i + 1}.md`, `## Missed her cue at level ${i + 1} #rupture/open\n`);
+      }
+    } finally {
+      process.chdir(start);
+    }
+    try {
+      const walked = walkNotes(dir, () => false);
+      assert.deepStrictEqual(walked.problems, []);
+      assert.deepStrictEqual(
+        walked.notes.map((n) => n.fileName),
+        ['level-2500.md', 'level-2000.md', 'level-1500.md', 'level-1000.md', 'level-500.md'],
+      );
+      const scan = scanFolder(dir);
+      assert.deepStrictEqual(scan.warnings, []);
+      assert.deepStrictEqual(
+        scan.index.entries().map((e) => e.title),
+        ['Missed her cue at level 2500', 'Missed her cue at level 2000', 'Missed her cue at level 1500', 'Missed her cue at level 1000', 'Missed her cue at level 500'],
+      );
+    } finally {
+      removeDeep(dir, LEVELS);
+    }
+    // The folders held open are closed once the walk and the reads are over.
+    return new Promise<void>((resolve, reject) =>
+      setTimeout(() => {
+        const after = fds();
+        if (after <= before) resolve();
+        else reject(new Error(`${after - before} folders still open`));
+      }, 300),
+    );
+  });
 });
+
+/** Removes a folder nested too deeply for `fs.rmSync`: moves its deep parts up first. */
+function removeDeep(dir: string, levels: number): void {
+  const part = 'd/'.repeat(1000).slice(0, -1);
+  let top = dir;
+  for (let left = levels, n = 0; left > 1000; left -= 1000, n++) {
+    const to = path.join(dir, `part-${n}`);
+    fs.renameSync(path.join(top, part), to);
+    top = to;
+  }
+}
+

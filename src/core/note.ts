@@ -3,6 +3,7 @@ import { firstIsoDate, isIsoDate } from './dates';
 import { isFilled, mayStartField, parseField, type Field } from './fields';
 import { readFrontMatter, type FrontMatterProblem } from './frontMatter';
 import { splitLines } from './lines';
+import { mayHoldField, mayHoldTag } from './quickLook';
 import { isStatus, type Status } from './status';
 
 /** Where a note came from, as far as the parser needs to know. */
@@ -101,28 +102,6 @@ export interface Note {
 
 const TAG_WORD = 'rupture';
 
-/**
- * Whether `#rupture` appears anywhere, in any case (as `/#rupture/i` would find it). Most
- * notes hold no tag and need no line-by-line walk; jumping from `#` to `#` with `indexOf`
- * is several times faster than the case-insensitive regular expression.
- */
-function mayHoldTag(text: string): boolean {
-  for (let i = text.indexOf('#'); i !== -1; i = text.indexOf('#', i + 1)) {
-    // `| 32` folds ASCII upper case to lower case and maps nothing else onto these letters.
-    if (
-      (text.charCodeAt(i + 1) | 32) === 114 /* r */ &&
-      (text.charCodeAt(i + 2) | 32) === 117 /* u */ &&
-      (text.charCodeAt(i + 3) | 32) === 112 /* p */ &&
-      (text.charCodeAt(i + 4) | 32) === 116 /* t */ &&
-      (text.charCodeAt(i + 5) | 32) === 117 /* u */ &&
-      (text.charCodeAt(i + 6) | 32) === 114 /* r */ &&
-      (text.charCodeAt(i + 7) | 32) === 101 /* e */
-    ) {
-      return true;
-    }
-  }
-  return false;
-}
 
 const OPENER = /^ {0,3}(?:[-*+][ \t]+)?(?:\*\*|__)?opening line(?:[ \t]*:[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:|[ \t]*:)[ \t]*(.*)$/i;
 
@@ -261,10 +240,6 @@ function followUpOf(text: string, heading: Heading, lineStart: number): FollowUp
   return date === null ? undefined : { kind: FOLLOW_UP_KINDS[m[1].toLowerCase()], date, line: heading.line };
 }
 
-/** Cheap test for the `**` or `__` every field needs, so plain notes skip the walk. */
-function mayHoldField(text: string): boolean {
-  return text.includes('**') || text.includes('__');
-}
 
 /** Parses one note: its client, its date, its fields and its rupture entries. Never throws. */
 export function parseNote(text: string, source: NoteSource, options: ParseOptions = DEFAULT_PARSE_OPTIONS): Note {

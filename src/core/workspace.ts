@@ -107,6 +107,12 @@ export class Workspace {
   readonly skipped = new Map<string, string>();
   /** The editor version each indexed note was parsed from (absent: read from disk). */
   private readonly versions = new Map<string, number>();
+  /**
+   * A fingerprint of the text of each note read from disk that holds ruptures, so an editor
+   * opening the unchanged file reuses that parse: a status change from the tree opens the
+   * note and then parses it once, for the edit.
+   */
+  private readonly diskPrints = new Map<string, string>();
   /** Parsed open documents that are not notes of the index (outside a folder, excluded). */
   private readonly loose = new Map<string, { readonly version: number; readonly note: Note }>();
   private readonly matchers = new Map<string, Matcher>();
@@ -227,7 +233,7 @@ export class Workspace {
       return;
     }
     const open = this.host.openText(path);
-    if (open && this.versions.get(path) === open.version && this.index.get(path)) return;
+    if (open && this.upToDate(path, open)) return;
     this.load(place);
     this.fire();
   }
@@ -255,8 +261,8 @@ export class Workspace {
   noteOf(path: string): Note | undefined {
     const open = this.host.openText(path);
     if (!open) return this.index.get(path);
-    const indexed = this.index.get(path);
-    if (indexed && this.versions.get(path) === open.version) return indexed;
+    const indexed = this.upToDate(path, open);
+    if (indexed) return indexed;
     const loose = this.loose.get(path);
     if (loose && loose.version === open.version) return loose.note;
     const place = this.host.place(path);
@@ -270,6 +276,18 @@ export class Workspace {
     const note = this.parseText(open.text, path);
     this.loose.set(path, { version: open.version, note });
     return note;
+  }
+
+  /** The indexed note when it was parsed from this editor text: this version, or the same text read from disk. */
+  private upToDate(path: string, open: { readonly text: string; readonly version: number }): Note | undefined {
+    const indexed = this.index.get(path);
+    if (!indexed) return undefined;
+    if (this.versions.get(path) === open.version) return indexed;
+    const print = this.diskPrints.get(path);
+    if (print === undefined || print !== fingerprint(open.text)) return undefined;
+    this.diskPrints.delete(path);
+    this.versions.set(path, open.version);
+    return indexed;
   }
 
   /** Parses text as the note at `path` would be parsed, without indexing it (a document outside every folder). */
@@ -365,11 +383,13 @@ export class Workspace {
     this.skipped.delete(place.path);
     const note = this.parse(read.text, place);
     this.store(note, undefined);
+    if (note.entries.length > 0) this.diskPrints.set(note.path, fingerprint(read.text));
     warnings?.push(...noteWarnings(note));
   }
 
   private store(note: Note, version: number | undefined): void {
     this.index.set(note);
+    this.diskPrints.delete(note.path);
     if (version === undefined) this.versions.delete(note.path);
     else this.versions.set(note.path, version);
     this.loose.delete(note.path);
@@ -377,6 +397,7 @@ export class Workspace {
 
   private drop(path: string): boolean {
     this.versions.delete(path);
+    this.diskPrints.delete(path);
     const skipped = this.skipped.delete(path);
     return this.index.delete(path) || skipped;
   }
@@ -388,6 +409,22 @@ export class Workspace {
 
 function noteWarnings(note: Note): ScanWarning[] {
   return note.warnings.map((w) => ({ path: note.path, ...(w.line >= 0 ? { line: w.line } : {}), message: w.message }));
+}
+
+/**
+ * The length and two 32-bit hashes of a text (FNV-1a, and one with MurmurHash's mixing):
+ * two different notes of one length share all three only by a chance of about 1 in 2^64.
+ */
+function fingerprint(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  return `${text.length}:${a >>> 0}:${b >>> 0}`;
 }
 
 /** File and folder names from a `/`-separated path or URI. */

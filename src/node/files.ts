@@ -1,3 +1,4 @@
+import { mayHoldFeedback, mayHoldTag } from '../core/quickLook';
 
 export type Decoded =
   | { readonly ok: true; readonly text: string; readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be' }
@@ -21,45 +22,6 @@ export function decodeNote(bytes: Uint8Array): Decoded {
   const probe = bytes.subarray(0, 8000);
   if (probe.indexOf(0) !== -1) return { ok: false, reason: 'it looks like a binary file, not a text note' };
   return { ok: true, text: utf8.decode(bytes), encoding: 'utf-8' };
-}
-
-const HASH = 0x23;
-const TAG = Buffer.from('rupture');
-
-/** Whether UTF-8 bytes hold `#rupture` in any letter case: `#` is rare, so jumping from one to the next is quick. */
-export function mayHoldTag(bytes: Uint8Array): boolean {
-  const end = bytes.length - TAG.length;
-  for (let i = bytes.indexOf(HASH); i !== -1 && i < end; i = bytes.indexOf(HASH, i + 1)) {
-    let k = 0;
-    while (k < TAG.length && (bytes[i + 1 + k] | 0x20) === TAG[k]) k++;
-    if (k === TAG.length) return true;
-  }
-  return false;
-}
-
-/** The starts of the two feedback labels, lower case: "Alliance feedback score" and "Feedback I asked for, and what I heard". */
-const FEEDBACK_LABELS = [Buffer.from('alliance feedback score'), Buffer.from('feedback i asked')];
-
-/**
- * Whether UTF-8 bytes may hold a feedback field: `**` or `__` followed (after blanks) by
- * the start of a feedback label, in any letter case. The feedback features read those
- * fields from every note, rupture or not; the word "feedback" in prose does not count.
- * `*` and `_` are rare in prose, so jumping from one to the next is quick.
- */
-export function mayHoldFeedback(bytes: Uint8Array): boolean {
-  for (const mark of [0x2a, 0x5f]) {
-    for (let i = bytes.indexOf(mark); i !== -1; i = bytes.indexOf(mark, i + 1)) {
-      if (bytes[i + 1] !== mark) continue;
-      let at = i + 2;
-      while (bytes[at] === 0x20 || bytes[at] === 0x09) at++;
-      for (const label of FEEDBACK_LABELS) {
-        let n = 0;
-        while (n < label.length && (bytes[at + n] | 0x20) === label[n]) n++;
-        if (n === label.length) return true;
-      }
-    }
-  }
-  return false;
 }
 
 /** Bytes up to the end of the front matter's closing `---` line, or undefined when that cannot be found cheaply. */

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { AttuneApi } from '../../src/vscode/extension';
-import { activateAttune, closeAll, open, treeRows, uriOf, waitFor, writeNote } from './helpers';
+import { activateAttune, closeAll, nodeByTitle, open, treeRows, uriOf, waitFor, writeNote } from './helpers';
 
 const NOTES = 2000;
 
@@ -63,4 +63,17 @@ describe('the workspace while a scan runs (issue 10)', () => {
     for (let i = 0; i < 5; i++) await vscode.commands.executeCommand('vscode.executeCodeLensProvider', editor.document.uri);
     assert.strictEqual(api.workspace.workspace.parses, before);
   });
+
+  it('parses a note once for a status change from the tree (the note not yet open)', async () => {
+    const uri = writeNote('bulk/PO/2026-02-01.md', '# Session\n\n## Quoted the policy too quickly #rupture/open\n\nShe went quiet.\n');
+    const node = await waitFor('the rupture in the tree', () => nodeByTitle(api, 'Quoted the policy too quickly'));
+    const before = api.workspace.workspace.parses;
+    assert.strictEqual(await vscode.commands.executeCommand('attune.setStatus', node, 'attempted'), true);
+    await waitFor('the new status in the index', () => api.workspace.index.get(uri.toString())?.entries[0]?.status === 'attempted');
+    // Past the editor's debounced events and the save.
+    await new Promise((r) => setTimeout(r, 600));
+    for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('vscode.executeCodeLensProvider', uri);
+    assert.strictEqual(api.workspace.workspace.parses - before, 1);
+  });
 });
+

@@ -6,7 +6,8 @@ import { feedbackLower, feedbackSeries, formatScore, heardLastTime, noteScore, p
 import { checkInTask, checksWithFeedback, feedbackBlock, feedbackBrief } from '../../src/core/feedbackChecklist';
 import type { Note } from '../../src/core/note';
 import { recordScoreEdits } from '../../src/core/recordFeedback';
-import { indexableText, mayHoldFeedback } from '../../src/node/files';
+import { mayHoldFeedback } from '../../src/core/quickLook';
+import { indexableText } from '../../src/node/files';
 import { parse } from './helpers';
 
 describe('feedback: reading the score', () => {

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { decodeNote, indexableText, mayHoldTag } from '../../src/node/files';
+import { mayHoldTag } from '../../src/core/quickLook';
+import { decodeNote, indexableText } from '../../src/node/files';
 import { parseNote } from '../../src/core/note';
 
 const source = { path: 'AB/2026-11-13.md', folderName: 'AB', fileName: '2026-11-13.md' };
@@ -21,6 +22,19 @@ describe('indexableText: the scan\'s shortcut for notes without a tag', () => {
     assert.strictEqual(mayHoldTag(Buffer.from('# heading #rupturE')), true);
     assert.strictEqual(mayHoldTag(Buffer.from('# heading # rupture #ruptur')), false);
     assert.strictEqual(mayHoldTag(Buffer.from('')), false);
+  });
+
+  it('one prefilter: text and its UTF-8 bytes get the same answer, the one /#rupture/i gives', () => {
+    const piece = fc.constantFrom('#', '#r', 'rupture', 'RUPTURE', 'Ruptur', 'e', '#ruptur', 'é', '😔', 'İ', 'ſ', '\0', ' ', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        const expected = /#rupture/i.test(text);
+        assert.strictEqual(mayHoldTag(text), expected, text);
+        assert.strictEqual(mayHoldTag(Buffer.from(text)), expected, text);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('keeps only the front matter of a note without a tag', () => {

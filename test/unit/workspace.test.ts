@@ -276,6 +276,38 @@ describe('workspace over an in-memory host', () => {
     assert.strictEqual(ws.parses - before, 2);
   });
 
+  it('reuses the parse from disk when an editor opens the unchanged note, and parses once after an edit', async () => {
+    const host = manyNotes(5);
+    const path = '/w1/AB/2026-04-02.md';
+    const text = '# Session\n\n## Quoted the policy #rupture/open\n\nShe went quiet.\n';
+    host.files.set(path, text);
+    const ws = new Workspace(host);
+    await ws.scan();
+    const fromDisk = ws.index.get(path);
+    const before = ws.parses;
+    // Opening the note for a status change from the tree: the text is what was read.
+    host.open.set(path, { text, version: 1 });
+    assert.strictEqual(ws.noteOf(path), fromDisk);
+    ws.changed(path); // the editor's open event
+    assert.strictEqual(ws.parses - before, 0);
+    // The status edit: one parse, however many times the note is asked for afterwards.
+    host.open.set(path, { text: text.replace('#rupture/open', '#rupture/planned'), version: 2 });
+    assert.strictEqual(ws.noteOf(path)?.entries[0].status, 'planned');
+    ws.changed(path);
+    assert.strictEqual(ws.noteOf(path)?.entries[0].status, 'planned');
+    assert.strictEqual(ws.parses - before, 1);
+  });
+
+  it('parses an open document whose text differs from the disk by a single character', async () => {
+    const host = manyNotes(5);
+    const path = '/w1/AB/2026-04-03.md';
+    host.files.set(path, '## Too soon #rupture/open\n');
+    const ws = new Workspace(host);
+    await ws.scan();
+    host.open.set(path, { text: '## Too soon #rupture/opem\n', version: 1 });
+    assert.strictEqual(ws.noteOf(path)?.entries[0].statusKnown, false, 'the text in the editor is what was parsed');
+  });
+
   it('parses an open document outside every folder without indexing it', () => {
     const host = new MemoryHost(['/w1']);
     host.open.set('untitled:Untitled-1', { text: '## Loose #rupture\n', version: 1 });

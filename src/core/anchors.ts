@@ -144,7 +144,3 @@ export function headingAnchors(text: string): HeadingAnchor[] {
   return found;
 }
 
-/** The anchor of the heading on `line` (zero-based), or undefined when no heading starts there. */
-export function anchorAtLine(text: string, line: number): string | undefined {
-  return headingAnchors(text).find((h) => h.line === line)?.anchor;
-}

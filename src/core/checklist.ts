@@ -194,11 +194,6 @@ function heldBlock(held: readonly RuptureEntry[]): { markdown: string; items: Ch
   return { markdown: [HELD_LINE, '', ...titles.map((t) => `- ${t}`)].join('\n'), items: [] };
 }
 
-/** Just the section's markdown. */
-export function renderChecklist(input: ChecklistInput): string {
-  return buildChecklist(input).markdown;
-}
-
 /** The "Before the session" heading of a note (any level), or undefined. */
 function checklistHeading(noteText: string): { line: number; level: number; sectionEnd: number } | undefined {
   const headings = headingAnchors(noteText);

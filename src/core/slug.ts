@@ -35,13 +35,3 @@ export class AnchorBuilder {
   }
 }
 
-/** True when a link's fragment (without `#`, possibly percent-encoded) names this anchor. */
-export function fragmentMatches(fragment: string, anchor: string): boolean {
-  let decoded = fragment;
-  try {
-    decoded = decodeURIComponent(fragment);
-  } catch {
-    // A stray `%` stays as written, as VS Code's URI parser leaves it.
-  }
-  return decoded.toLowerCase() === anchor.toLowerCase();
-}

@@ -57,11 +57,6 @@ export const LIFECYCLE: Readonly<Record<Status, readonly LifecycleStep[]>> = {
   closed: [STEPS.reopen],
 };
 
-/** The statuses that make sense as a next step from `status` (never the same one). */
-export function nextStatuses(status: Status): Status[] {
-  return LIFECYCLE[status].map((step) => step.to).filter((to) => to !== status);
-}
-
 /** The view item's context value for a rupture: package.json's menus offer LIFECYCLE's steps by it. */
 export function ruptureContextValue(status: Status): string {
   return `attune.rupture.${status}`;

@@ -68,6 +68,8 @@ export interface WorkspaceHost {
   readNote(place: NotePlace, maxBytes: number): NoteRead;
   /** An open editor's text (unsaved edits included) and its version, when the note is open. */
   openText(path: string): { readonly text: string; readonly version: number } | undefined;
+  /** True where notes open in editors (not on the command line): a parse from disk is then kept for an editor opening the same text. */
+  readonly editors?: boolean;
   /** The settings of a workspace folder. */
   settingsFor(root: string): NoteSettings;
   /** Lets the host breathe between batches (the editor stays responsive); absent on the CLI. */
@@ -383,7 +385,7 @@ export class Workspace {
     this.skipped.delete(place.path);
     const note = this.parse(read.text, place);
     this.store(note, undefined);
-    if (note.entries.length > 0) this.diskPrints.set(note.path, fingerprint(read.text));
+    if (this.host.editors && note.entries.length > 0) this.diskPrints.set(note.path, fingerprint(read.text));
     warnings?.push(...noteWarnings(note));
   }
 

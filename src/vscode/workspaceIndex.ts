@@ -19,6 +19,7 @@ const LARGE_SCAN = 500;
  * open editors give their unsaved text, and settings come per workspace folder.
  */
 class EditorHost implements WorkspaceHost {
+  readonly editors = true;
   private readonly reader = new NoteReader();
   /** Notes counted so far in the current scan, for the progress message. */
   progress: ((done: number) => void) | undefined;

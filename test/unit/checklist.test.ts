@@ -10,7 +10,6 @@ import {
   hasChecklist,
   nothingWaitingLine,
   progressLabel,
-  renderChecklist,
   renderChecks,
   sessionNoteFileName,
   sessionNotePath,
@@ -23,6 +22,9 @@ import { applyEdits } from '../../src/core/edits';
 import { RuptureIndex } from '../../src/core/index';
 import { parseNote } from '../../src/core/note';
 import { BUILT_IN_TEMPLATES, mergeTemplates } from '../../src/core/templates';
+
+/** Just the section's markdown. */
+const renderChecklist = (input: Parameters<typeof buildChecklist>[0]): string => buildChecklist(input).markdown;
 
 const TODAY = '2026-11-24';
 

@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS, Workspace, type Listing, type NotePlace, type NoteRea
  * full path. Hooks let a test act while a scan is reading or breathing, as an editor would.
  */
 class MemoryHost implements WorkspaceHost {
+  readonly editors = true;
   readonly files = new Map<string, string>();
   readonly open = new Map<string, { text: string; version: number }>();
   readonly settings = new Map<string, NoteSettings>();

@@ -8,11 +8,10 @@ import * as path from 'path';
 import { builtInCues, compileCues, findCues, readUserCues, type CompiledCues, type CueHint } from '../core/cues';
 import { parseNote } from '../core/note';
 import { printable } from '../core/printable';
-import { compileGlob } from '../core/glob';
-import { DEFAULT_MAX_NOTE_BYTES } from '../core/workspace';
+import { DEFAULT_MAX_NOTE_BYTES, Workspace } from '../core/workspace';
 import { decodeNote } from '../node/files';
-import { folderSettings, formatBytes, NoteReader } from '../node/host';
-import { errorReason, walkNotes } from '../node/walk';
+import { FolderHost, folderSettings, formatBytes, NoteReader } from '../node/host';
+import { errorReason } from '../node/walk';
 import { parseArgs, UsageError, warn, type Io } from './common';
 
 interface FoundCue extends CueHint {
@@ -69,17 +68,16 @@ export function cues(io: Io, args: readonly string[]): number {
   };
 
   if (settings) {
-    const include = compileGlob(settings.include);
-    const excludes = settings.exclude.map(compileGlob);
-    const excluded = (rel: string): boolean => excludes.some((re) => re.test(rel));
-    let walked;
+    // The notes `list` would read (the workspace's own listing), each read whole.
+    const host = new FolderHost(target, { settings });
+    let listing;
     try {
-      walked = walkNotes(target, excluded);
+      listing = new Workspace(host).notesUnder(host.root);
     } catch (err) {
       throw new UsageError(`cannot read ${given}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    for (const p of walked.problems) warn(io, { file: p.path, message: `folder skipped: ${p.reason}` });
-    for (const n of walked.notes) if (include.test(n.relative) && !excluded(n.relative)) readOne(n.full, n.relative);
+    for (const p of listing.problems) warn(io, { file: p.path, message: `folder skipped: ${p.reason}` });
+    for (const place of listing.notes) readOne(path.join(host.root, place.relative), place.relative);
   } else if (stat.isFile()) {
     // A single note is named as it was given, with `/` between folders.
     readOne(target, given.split(path.sep).join('/'));

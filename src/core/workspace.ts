@@ -152,6 +152,16 @@ export class Workspace {
     return place !== undefined && this.includes(place);
   }
 
+  /**
+   * The notes under a root as a scan finds them, the folder's include and exclude applied,
+   * with the folders that could not be read. Throws when the root itself cannot be read.
+   */
+  notesUnder(root: string): Listing {
+    const m = this.matcher(root);
+    const listing = this.host.listNotes(root, (relative) => m.exclude.some((re) => re.test(relative)));
+    return { notes: [...listing.notes].filter((place) => this.includes(place, true)), problems: listing.problems };
+  }
+
   /** Reads every note again; a scan started later replaces this one. Events during it win. */
   async scan(): Promise<ScanReport> {
     const steps = this.scanSteps();
@@ -189,17 +199,15 @@ export class Workspace {
     };
     try {
       for (const root of this.host.roots()) {
-        const m = this.matcher(root);
         let listing: Listing;
         try {
-          listing = this.host.listNotes(root, (relative) => m.exclude.some((re) => re.test(relative)));
+          listing = this.notesUnder(root);
         } catch (err) {
           unreadable ??= err instanceof Error ? err.message : 'it could not be read';
           continue;
         }
         for (const p of listing.problems) warnings.push({ path: p.path, message: `folder skipped: ${p.reason}` });
         for (const place of listing.notes) {
-          if (!this.includes(place, true)) continue;
           seen.add(place.path);
           batch.push(place);
           if (batch.length >= BATCH) {

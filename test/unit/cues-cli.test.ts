@@ -61,6 +61,19 @@ describe('attune cues (command line)', () => {
     assert.deepStrictEqual(JSON.parse(cli(['cues', dir, '--json'], '/').out), []);
   });
 
+  it("reads exactly the notes `list` reads, by the folder's include and exclude settings", () => {
+    const dir = temp.make({
+      ...NOTES,
+      '.vscode/settings.json': '{ "attune.notes.include": "**/2026-*.md", "attune.notes.exclude": ["**/AB"] }',
+      'EF/2026-11-21.md': '# Session\n\nI talked too much.\n\n## Rushed her #rupture/open\n',
+    });
+    const files = (r: { out: string }): string[] => [...new Set((JSON.parse(r.out) as { file: string }[]).map((c) => c.file))];
+    assert.deepStrictEqual(files(cli(['cues', dir, '--json'], '/')), ['CD/2026-11-20.md', 'EF/2026-11-21.md']);
+    // AB's rupture is excluded for `list` too.
+    const listed = JSON.parse(cli(['list', dir, '--all', '--json'], '/').out) as { file: string }[];
+    assert.deepStrictEqual(listed.map((e) => e.file), ['EF/2026-11-21.md']);
+  });
+
   it('reads the current folder by default', () => {
     const dir = temp.make(NOTES);
     const r = cli(['cues', '--json'], path.join(dir, 'CD'));

@@ -26,6 +26,8 @@ let idle: NodeJS.Timeout | undefined;
 
 /** Whether a path has more than `levels` slashes; reads no further than that, so long paths cost nothing more. */
 function deeper(p: string, levels: number): boolean {
+  // Each level takes a `/` and a character at least.
+  if (p.length <= 2 * levels) return false;
   let n = 0;
   for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) === 47 /* / */ && ++n > levels) return true;
   return false;

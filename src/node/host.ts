@@ -142,7 +142,9 @@ export class FolderHost implements WorkspaceHost {
   }
 
   readNote(place: NotePlace, maxBytes: number): NoteRead {
-    return readNoteFile(this.reader, path.join(this.root, place.relative), maxBytes);
+    // `relative` comes from the walk or from place(): already normal, so no path.join per note.
+    const relative = path.sep === '/' ? place.relative : place.relative.split('/').join(path.sep);
+    return readNoteFile(this.reader, this.root + path.sep + relative, maxBytes);
   }
 
   openText(): undefined {

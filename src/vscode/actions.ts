@@ -10,6 +10,7 @@ import { findTemplate, mergeTemplates, renderSnippet, type Template, type Templa
 import { loadTemplateFiles } from '../node/templates';
 import { readConfig } from './config';
 import type { Log } from './log';
+import { markDone } from './walkthrough';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** Built-in templates merged with the workspace folder's own (`attune.templatesFolder`), read fresh so edits to them apply at once. */
@@ -76,7 +77,9 @@ export async function insertReflection(
   const template = findTemplate(templates, templateId);
   if (!template) return false;
   const snippet = renderSnippet(template, contextFor(document, workspace, level, cues), today());
-  return insertBlock(editor, line, snippet);
+  const inserted = await insertBlock(editor, line, snippet);
+  if (inserted) markDone('reflection');
+  return inserted;
 }
 
 /** What the user asked to change, as they saw it (the tree or a lens may be a moment old). */

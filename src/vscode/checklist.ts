@@ -9,6 +9,7 @@ import { readConfig } from './config';
 import { feedbackThreshold } from './feedback';
 import type { Log } from './log';
 import { clientFolder, confinedNoteUri, exists, needFolder, pickClient } from './sessionNote';
+import { markDone } from './walkthrough';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 function toRange(edit: TextEdit): vscode.Range {
@@ -47,6 +48,13 @@ async function carriedLines(workspace: WorkspaceIndex, client: string, date: str
  * and a checklist already there is not added again.
  */
 export async function prepareForSession(workspace: WorkspaceIndex, log: Log, clientArg?: string): Promise<boolean> {
+  // The walkthrough's step ticks once the note is open with its checklist, never mid-pick.
+  const prepared = await openWithChecklist(workspace, log, clientArg);
+  if (prepared) markDone('preparedSession');
+  return prepared;
+}
+
+async function openWithChecklist(workspace: WorkspaceIndex, log: Log, clientArg?: string): Promise<boolean> {
   if (!(await needFolder())) return false;
   await workspace.ready();
   const client = clientArg ?? (await pickClient(workspace, 'Prepare for session: which client?'));

@@ -18,7 +18,7 @@ import { describeError, WorkspaceIndex } from './workspaceIndex';
 import { RepairGuide } from './repairGuide';
 import { NoteDiagnostics } from './noteWarnings';
 import { Supervision } from './supervision';
-import { offerWalkthroughOnce, openWalkthrough, trackNotesFolder } from './walkthrough';
+import { offerWalkthroughOnce, openWalkthrough, trackWalkthroughSteps } from './walkthrough';
 
 /** What activation returns: read-only handles for tests and for other extensions. */
 export interface AttuneApi {
@@ -353,7 +353,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     updateView();
     void vscode.commands.executeCommand('setContext', 'attune.ready', true);
   });
-  context.subscriptions.push(trackNotesFolder());
+  context.subscriptions.push(trackWalkthroughSteps(context));
   offerWalkthroughOnce(context);
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);

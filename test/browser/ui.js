@@ -386,11 +386,13 @@ class Session {
   // ---------------------------------------------------------------- Explorer
 
   /**
-   * Opens a file by clicking through the Explorer (folders first), e.g. "EF/2026-11-18.md".
+   * Opens a file by clicking through the Explorer (folders first), e.g. "EF/2026-11-18.md";
+   * with `toSide`, from the file's context menu ("Open to the Side").
    * @param {string} rel
+   * @param {{ toSide?: boolean }} [options]
    */
-  async openFromExplorer(rel) {
-    this.note(`open ${rel} from the Explorer`);
+  async openFromExplorer(rel, options = {}) {
+    this.note(`open ${rel} from the Explorer${options.toSide ? ', to the side' : ''}`);
     await this.showContainer('Explorer');
     const parts = rel.split('/');
     const explorer = this.page.locator('.part.sidebar .explorer-folders-view');
@@ -401,6 +403,8 @@ class Session {
       if (i < parts.length - 1) {
         if ((await item.first().getAttribute('aria-expanded')) !== 'true') await item.first().click();
         await until(`the folder "${name}" to expand in the Explorer`, () => item.first().getAttribute('aria-expanded'), (v) => v === 'true');
+      } else if (options.toSide) {
+        await this.clickMenuItem(await this.contextMenu(item, 'Open to the Side'));
       } else {
         await item.first().click();
       }

@@ -373,6 +373,10 @@ const FLOWS = [
       await until('the tree to show "Client 1" and "a rupture" only', () => s.treeRows(), curtained);
       const hiddenEye = s.page.locator('.part.statusbar [aria-label^="Attune: client codes and titles are hidden"]');
       await waitFor(hiddenEye, 'the status bar to say details are hidden');
+      // Web VS Code writes extension state to IndexedDB a moment after it changes, and cannot
+      // wait for that write when the page goes away; a person never reloads within the same
+      // tenth of a second, so the flow waits as a person would before reloading (as flow 7 does).
+      await new Promise((r) => setTimeout(r, 2000));
 
       s.note('reload the window');
       await s.page.reload({ waitUntil: 'domcontentloaded' });

@@ -10,8 +10,13 @@ export function isIsoDate(value: string): boolean {
   const month = Number(m[2]);
   const day = Number(m[3]);
   if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Arithmetic, not a Date per call (the scan checks two dates a note): the proleptic
+  // Gregorian calendar, as ISO 8601 counts, so year 0 is a leap year and 1900 is not.
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** The first real `YYYY-MM-DD` date in a string (such as a file name), if any. */
 export function firstIsoDate(value: string): string | null {

@@ -52,9 +52,10 @@ export interface FrontMatterProblem {
  * Reads the front matter, or returns undefined when the note has none or it never closes.
  * Scans only as far as the closing line, so notes without front matter cost almost nothing.
  * Values it cannot read (block scalars, unclosed quotes) are left out and, when
- * `problems` is given, listed there.
+ * `problems` is given, listed there. With `keys` (lower case), only those values are read:
+ * the scan needs two of them from every note.
  */
-export function readFrontMatter(text: string, problems?: FrontMatterProblem[]): FrontMatter | undefined {
+export function readFrontMatter(text: string, problems?: FrontMatterProblem[], keys?: readonly string[]): FrontMatter | undefined {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (!text.startsWith('---', bom)) return undefined;
   const values = new Map<string, string>();
@@ -73,7 +74,7 @@ export function readFrontMatter(text: string, problems?: FrontMatterProblem[]): 
       const kv = keyValue(content);
       if (kv && kv.value !== undefined) {
         const key = kv.key.toLowerCase();
-        if (!values.has(key)) {
+        if (!values.has(key) && (!keys || keys.includes(key))) {
           const value = scalar(kv.value);
           if (typeof value === 'string') values.set(key, value);
           else if (value) found.push({ line, key, why: value.why });
@@ -135,10 +136,11 @@ function scalar(raw: string): string | undefined | { why: 'block' | 'quote' } {
     }
     return { why: 'quote' };
   }
-  if (BLOCK.test(s)) return { why: 'block' };
-  const comment = s.search(/[ \t]#/);
+  // Cheap first-character and length checks spare most values the regular expressions.
+  if ((s[0] === '|' || s[0] === '>') && BLOCK.test(s)) return { why: 'block' };
+  const comment = s.includes('#') ? s.search(/[ \t]#/) : -1;
   const plain = (comment === -1 ? s : s.slice(0, comment)).trim();
-  return NULL.test(plain) ? undefined : plain;
+  return plain.length <= 4 && NULL.test(plain) ? undefined : plain;
 }
 
 const ESCAPES: Readonly<Record<string, string>> = {

@@ -245,7 +245,7 @@ function followUpOf(text: string, heading: Heading, lineStart: number): FollowUp
 export function parseNote(text: string, source: NoteSource, options: ParseOptions = DEFAULT_PARSE_OPTIONS): Note {
   const warnings: NoteWarning[] = [];
   const problems: FrontMatterProblem[] = [];
-  const front = readFrontMatter(text, problems);
+  const front = readFrontMatter(text, problems, [options.clientKey.toLowerCase(), options.dateKey.toLowerCase()]);
   for (const p of problems) {
     if (p.key !== options.clientKey.toLowerCase() && p.key !== options.dateKey.toLowerCase()) continue;
     const what = p.why === 'block' ? 'a block (| or >), which Attune does not read' : 'a quotation that does not close properly';

@@ -9,6 +9,19 @@ describe('dates', () => {
     }
   });
 
+  it('agrees with the calendar of every day from 1600 to 2400, and counts year 0 as a leap year', () => {
+    const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+    for (let y = 1600; y <= 2400; y += 1) {
+      for (let m = 0; m <= 13; m++) {
+        for (const d of [0, 1, 28, 29, 30, 31, 32]) {
+          const real = m >= 1 && m <= 12 && d >= 1 && new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+          assert.strictEqual(isIsoDate(`${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`), real, `${y}-${m}-${d}`);
+        }
+      }
+    }
+    assert.ok(isIsoDate('0000-02-29'));
+  });
+
   it('finds the first real date in a file name', () => {
     assert.strictEqual(firstIsoDate('2026-11-13 session.md'), '2026-11-13');
     assert.strictEqual(firstIsoDate('AB_2026-11-13_and_2026-11-20.md'), '2026-11-13');

@@ -19,40 +19,12 @@ const os = require('os');
 const path = require('path');
 const { spawnSync } = require('child_process');
 const { bundleExports } = require('./bundle');
-const corpus = require('./corpus');
 
-const REPO = path.resolve(__dirname, '..', '..');
-const NOTES = Number(process.env.BENCH_NOTES || 10000);
-const SAMPLES = Number(process.env.BENCH_SAMPLES || 11);
-const DIR = path.resolve(process.env.BENCH_DIR || corpus.DEFAULT_DIR);
-const CLI = path.join(REPO, 'dist', 'cli.js');
+const { REPO, SAMPLES, DIR, CLI, now, median, percentile, round, failer, ensureCorpus: corpusFor } = require('./common');
 const OUT = path.join(os.tmpdir(), `attune-bench-cues-${process.pid}.json`);
 
-const now = () => Number(process.hrtime.bigint()) / 1e6;
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
-const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
-
-function fail(message) {
-  console.error(`\nbench:cues: FAILED: ${message}`);
-  process.exit(1);
-}
-
-function ensureCorpus() {
-  let m;
-  try {
-    m = JSON.parse(fs.readFileSync(path.join(DIR, 'manifest.json'), 'utf8'));
-  } catch {
-    m = undefined;
-  }
-  if (m && m.generator === corpus.GENERATOR && m.notes === NOTES) return m;
-  process.stderr.write(`bench:cues: making the ${NOTES}-note corpus in ${DIR}\n`);
-  return corpus.generate(NOTES, DIR);
-}
+const fail = failer('bench:cues');
+const ensureCorpus = () => corpusFor('bench:cues');
 
 /** Session prose from the corpus, 2,000 lines, with cues, a rupture section, code and a comment. */
 function sessionNote(lineCount) {

@@ -15,38 +15,11 @@
 const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
-const corpus = require('./corpus');
 
-const REPO = path.resolve(__dirname, '..', '..');
-const NOTES = Number(process.env.BENCH_NOTES || 10000);
-const SAMPLES = Number(process.env.BENCH_SAMPLES || 11);
-const DIR = path.resolve(process.env.BENCH_DIR || corpus.DEFAULT_DIR);
-const CLI = path.join(REPO, 'dist', 'cli.js');
+const { REPO, NOTES, SAMPLES, DIR, CLI, now, median, round, failer, ensureCorpus: corpusFor } = require('./common');
 
-const now = () => Number(process.hrtime.bigint()) / 1e6;
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
-
-function fail(message) {
-  console.error(`\nbench:patterns: FAILED: ${message}`);
-  process.exit(1);
-}
-
-function ensureCorpus() {
-  let m;
-  try {
-    m = JSON.parse(fs.readFileSync(path.join(DIR, 'manifest.json'), 'utf8'));
-  } catch {
-    m = undefined;
-  }
-  if (m && m.generator === corpus.GENERATOR && m.notes === NOTES) return m;
-  process.stderr.write(`bench:patterns: making the ${NOTES}-note corpus in ${DIR}\n`);
-  return corpus.generate(NOTES, DIR);
-}
+const fail = failer('bench:patterns');
+const ensureCorpus = () => corpusFor('bench:patterns');
 
 function timeCli(args) {
   const t0 = now();

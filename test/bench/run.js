@@ -22,28 +22,13 @@ const os = require('os');
 const path = require('path');
 const { bundleExports } = require('./bundle');
 const { spawnSync, execFileSync } = require('child_process');
-const corpus = require('./corpus');
 
-const REPO = path.resolve(__dirname, '..', '..');
-const NOTES = Number(process.env.BENCH_NOTES || 10000);
-const SAMPLES = Number(process.env.BENCH_SAMPLES || 11);
-const DIR = path.resolve(process.env.BENCH_DIR || corpus.DEFAULT_DIR);
+const { REPO, NOTES, SAMPLES, DIR, now, median, round, failer, ensureCorpus: corpusFor } = require('./common');
 const RESULTS = path.join(__dirname, 'results.json');
 const WORKER = path.join(__dirname, 'worker.js');
 const VSCODE_BENCH = path.join(__dirname, 'vscode-bench.js');
 
-const now = () => Number(process.hrtime.bigint()) / 1e6;
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
-
-function fail(message) {
-  console.error(`\nbench: FAILED: ${message}`);
-  process.exit(1);
-}
+const fail = failer('bench');
 
 function step(message) {
   process.stderr.write(`bench: ${message}\n`);
@@ -106,28 +91,7 @@ function bundleCore(tmp) {
 
 // --- corpus -------------------------------------------------------------------------------
 
-function readManifest() {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(DIR, 'manifest.json'), 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-function countNotes(dir) {
-  let n = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) n += fs.readdirSync(path.join(dir, entry.name)).filter((f) => f.endsWith('.md')).length;
-  }
-  return n;
-}
-
-function ensureCorpus() {
-  const m = readManifest();
-  if (m && m.generator === corpus.GENERATOR && m.notes === NOTES && countNotes(DIR) === NOTES) return m;
-  step(`making the ${NOTES}-note corpus in ${DIR} (${m ? 'stale' : 'missing'})`);
-  return corpus.generate(NOTES, DIR);
-}
+const ensureCorpus = () => corpusFor('bench');
 
 // --- measuring ----------------------------------------------------------------------------
 

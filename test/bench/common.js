@@ -45,6 +45,21 @@ function countNotes(dir) {
   return n;
 }
 
+/**
+ * Runs `run(name)` for each of two names, `SAMPLES` times after two warm-ups, alternating
+ * which goes first so both see the same machine; returns each name's results in order.
+ */
+function interleaved(names, run) {
+  const results = Object.fromEntries(names.map((n) => [n, []]));
+  for (let i = 0; i < SAMPLES + 2; i++) {
+    for (const name of i % 2 === 0 ? names : [...names].reverse()) {
+      const r = run(name);
+      if (i >= 2) results[name].push(r);
+    }
+  }
+  return results;
+}
+
 /** The corpus's manifest, after making the corpus when it is missing, stale or of another size. */
 function ensureCorpus(label) {
   const m = readManifest();
@@ -53,4 +68,4 @@ function ensureCorpus(label) {
   return corpus.generate(NOTES, DIR);
 }
 
-module.exports = { REPO, NOTES, SAMPLES, DIR, CLI, now, median, percentile, round, failer, ensureCorpus };
+module.exports = { REPO, NOTES, SAMPLES, DIR, CLI, now, median, percentile, round, failer, ensureCorpus, interleaved };

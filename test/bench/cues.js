@@ -20,7 +20,7 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 const { bundleExports } = require('./bundle');
 
-const { REPO, SAMPLES, DIR, CLI, now, median, percentile, round, failer, ensureCorpus: corpusFor } = require('./common');
+const { REPO, SAMPLES, DIR, CLI, now, median, percentile, round, failer, interleaved, ensureCorpus: corpusFor } = require('./common');
 const OUT = path.join(os.tmpdir(), `attune-bench-cues-${process.pid}.json`);
 
 const fail = failer('bench:cues');
@@ -103,26 +103,12 @@ async function main() {
     }
 
     // 2. Whole processes over the corpus, interleaved so both see the same machine state.
-    const list = [];
-    const found = [];
-    const listCpu = [];
-    const foundCpu = [];
-    let cueRows = 0;
-    for (let i = 0; i < SAMPLES + 2; i++) {
-      const order = i % 2 === 0 ? ['list', 'cues'] : ['cues', 'list'];
-      for (const which of order) {
-        const r = timeProcess([which, DIR, '--json']);
-        if (i < 2) continue;
-        if (which === 'list') {
-          list.push(r.ms);
-          listCpu.push(r.cpuMs);
-        } else {
-          found.push(r.ms);
-          foundCpu.push(r.cpuMs);
-          cueRows = JSON.parse(r.stdout).length;
-        }
-      }
-    }
+    const runs = interleaved(['list', 'cues'], (which) => timeProcess([which, DIR, '--json']));
+    const list = runs.list.map((r) => r.ms);
+    const listCpu = runs.list.map((r) => r.cpuMs);
+    const found = runs.cues.map((r) => r.ms);
+    const foundCpu = runs.cues.map((r) => r.cpuMs);
+    const cueRows = JSON.parse(runs.cues[runs.cues.length - 1].stdout).length;
 
     const listMs = median(list);
     const cuesMs = median(found);

@@ -16,7 +16,7 @@ const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
 
-const { REPO, NOTES, SAMPLES, DIR, CLI, now, median, round, failer, ensureCorpus: corpusFor } = require('./common');
+const { REPO, NOTES, SAMPLES, DIR, CLI, now, median, round, failer, interleaved, ensureCorpus: corpusFor } = require('./common');
 
 const fail = failer('bench:patterns');
 const ensureCorpus = () => corpusFor('bench:patterns');
@@ -31,21 +31,10 @@ function timeCli(args) {
 
 /** Both commands, alternating which goes first, two warm-ups each. */
 function measureCli(manifest) {
-  const patterns = [];
-  const list = [];
-  let out;
-  for (let i = 0; i < SAMPLES + 2; i++) {
-    const order = i % 2 === 0 ? ['patterns', 'list'] : ['list', 'patterns'];
-    for (const which of order) {
-      const r = timeCli([which, DIR, '--json']);
-      if (i < 2) continue;
-      if (which === 'patterns') {
-        patterns.push(r.ms);
-        out = r.stdout;
-      } else list.push(r.ms);
-    }
-  }
-  const p = JSON.parse(out);
+  const runs = interleaved(['patterns', 'list'], (which) => timeCli([which, DIR, '--json']));
+  const patterns = runs.patterns.map((r) => r.ms);
+  const list = runs.list.map((r) => r.ms);
+  const p = JSON.parse(runs.patterns[runs.patterns.length - 1].stdout);
   const expected = manifest.expected.entries;
   if (p.ruptures !== expected) fail(`attune patterns counted ${p.ruptures} ruptures; the manifest expects ${expected}`);
   if (p.sessions !== manifest.notes) fail(`attune patterns counted ${p.sessions} sessions; the corpus has ${manifest.notes} notes`);

@@ -12,10 +12,33 @@ export interface FrontMatter {
 }
 
 const KEY = /^([A-Za-z_][\w-]*)[ \t]*:/;
-const FENCE = /^---[ \t]*$/;
 
 function isBlank(code: number): boolean {
   return code === 32 || code === 9;
+}
+
+/** Whether the line from `start` to `end` is `---`, blanks after it allowed. */
+function isFence(text: string, start: number, end: number): boolean {
+  if (end - start < 3 || text.charCodeAt(start) !== 45 || text.charCodeAt(start + 1) !== 45 || text.charCodeAt(start + 2) !== 45) return false;
+  for (let i = start + 3; i < end; i++) if (!isBlank(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * Whether the line from `start` to `end` starts with `key` (lower case) in any letter case,
+ * then blanks and a colon: a line the scan wants, told without copying it out. Keys are
+ * ASCII (KEY), so folding with `| 32` is exact for letters and never makes a non-letter match.
+ */
+function keyAt(text: string, start: number, end: number, key: string): boolean {
+  if (end - start <= key.length) return false;
+  for (let k = 0; k < key.length; k++) {
+    const want = key.charCodeAt(k);
+    const c = text.charCodeAt(start + k);
+    if (c !== want && !(want >= 97 && want <= 122 && (c | 32) === want)) return false;
+  }
+  let i = start + key.length;
+  while (i < end && isBlank(text.charCodeAt(i))) i++;
+  return i < end && text.charCodeAt(i) === 58;
 }
 
 /**
@@ -64,13 +87,13 @@ export function readFrontMatter(text: string, problems?: FrontMatterProblem[], k
   for (let line = 0; start <= text.length; line++) {
     let end = start;
     while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    const content = text.slice(start, end);
     if (line === 0) {
-      if (!FENCE.test(content)) return undefined;
-    } else if (FENCE.test(content)) {
+      if (!isFence(text, start, end)) return undefined;
+    } else if (isFence(text, start, end)) {
       problems?.push(...found);
       return { endLine: line, values };
-    } else {
+    } else if (!keys || keys.some((key) => keyAt(text, start, end, key))) {
+      const content = text.slice(start, end);
       const kv = keyValue(content);
       if (kv && kv.value !== undefined) {
         const key = kv.key.toLowerCase();
@@ -139,8 +162,10 @@ function scalar(raw: string): string | undefined | { why: 'block' | 'quote' } {
   // Cheap first-character and length checks spare most values the regular expressions.
   if ((s[0] === '|' || s[0] === '>') && BLOCK.test(s)) return { why: 'block' };
   const comment = s.includes('#') ? s.search(/[ \t]#/) : -1;
-  const plain = (comment === -1 ? s : s.slice(0, comment)).trim();
-  return plain.length <= 4 && NULL.test(plain) ? undefined : plain;
+  const plain = comment === -1 ? s : s.slice(0, comment).trim();
+  const c = plain.charCodeAt(0);
+  // `~`, `n` or `N`: only then can it be a null form.
+  return (c === 126 || c === 110 || c === 78) && plain.length <= 4 && NULL.test(plain) ? undefined : plain;
 }
 
 const ESCAPES: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
 import { forEachMarkdownLine, HeadingCollector, sectionEnd, type Heading } from './blocks';
 import { firstIsoDate, isIsoDate } from './dates';
-import { isFilled, mayStartField, parseField, type Field } from './fields';
+import { isFilled, mayBeField, parseField, type Field } from './fields';
 import { readFrontMatter, type FrontMatterProblem } from './frontMatter';
 import { splitLines } from './lines';
 import { mayHoldField, mayHoldTag } from './quickLook';
@@ -279,8 +279,9 @@ export function parseNote(text: string, source: NoteSource, options: ParseOption
       }
       return;
     }
+    if (contentStart === line.end) return;
     const c = text.charCodeAt(contentStart);
-    if (mayStartField(c)) {
+    if (mayBeField(text, contentStart, line.end)) {
       const field = parseField(text.slice(contentStart, line.end), index);
       if (field) fields.push(field);
     }

@@ -41,6 +41,8 @@ export interface NotePlace {
   readonly relative: string;
   readonly folderName: string;
   readonly fileName: string;
+  /** The host's listing has just found it to be a regular file, so its reader need not check again. */
+  readonly listed?: boolean;
 }
 
 /** What reading a note gave: its text, a reason it was skipped (no note text in it), or nothing. */
@@ -50,18 +52,26 @@ export type NoteRead =
   | { readonly kind: 'missing' };
 
 export interface Listing {
-  /** Candidate notes in a stable order (the workspace applies include and exclude). */
-  readonly notes: Iterable<NotePlace>;
+  /** The notes in a stable order, the filter applied. */
+  readonly notes: readonly NotePlace[];
   /** Folders that could not be read, with the reason. */
   readonly problems: readonly { readonly path: string; readonly reason: string }[];
+}
+
+/** Which paths below a root (relative, `/` between folders) are notes: a folder's include and exclude. */
+export interface NoteFilter {
+  /** True for an excluded folder: nothing below it is a note, so a walk need not enter it. `name` is the folder's own. */
+  skipFolder(relative: string, name: string): boolean;
+  /** Whether a file is a note. `name` is the file's. */
+  isNote(relative: string, name: string): boolean;
 }
 
 /** What the workspace needs from its surroundings. */
 export interface WorkspaceHost {
   /** The workspace folders. */
   roots(): readonly string[];
-  /** Candidate notes under a root; `skipFolder` (relative path) prunes excluded folders as the walk goes. Throws when the root cannot be read. */
-  listNotes(root: string, skipFolder: (relative: string) => boolean): Listing;
+  /** The notes under a root that the filter keeps. Throws when the root cannot be read. */
+  listNotes(root: string, filter: NoteFilter): Listing;
   /** Where a path sits, or undefined when it is in no workspace folder. */
   place(path: string): NotePlace | undefined;
   /** Reads a note from disk, never more than `maxBytes`. */
@@ -92,6 +102,12 @@ export interface ScanReport {
   readonly warnings: readonly ScanWarning[];
   /** Why a workspace folder itself could not be read (the first such folder). */
   readonly unreadable?: string;
+}
+
+/** Whether a file name ends in `.md`, in any letter case: only such files are notes. */
+export function isMarkdownFile(name: string): boolean {
+  const n = name.length;
+  return n >= 3 && name.charCodeAt(n - 3) === 46 && (name.charCodeAt(n - 2) | 32) === 109 && (name.charCodeAt(n - 1) | 32) === 100;
 }
 
 /** Notes read between two breaths: enough to keep the disk busy, few enough to stay responsive. */
@@ -158,8 +174,12 @@ export class Workspace {
    */
   notesUnder(root: string): Listing {
     const m = this.matcher(root);
-    const listing = this.host.listNotes(root, (relative) => m.exclude.some((re) => re.test(relative)));
-    return { notes: [...listing.notes].filter((place) => this.includes(place, true)), problems: listing.problems };
+    // Called for every file and folder of the workspace: loops, not closures per call.
+    const excluded = (relative: string, name: string): boolean => {
+      for (const re of m.exclude) if (re.test(relative, name)) return true;
+      return false;
+    };
+    return this.host.listNotes(root, { skipFolder: excluded, isNote: (relative, name) => isMarkdownFile(name) && m.include.test(relative, name) && !excluded(relative, name) });
   }
 
   /** Reads every note again; a scan started later replaces this one. Events during it win. */
@@ -188,12 +208,14 @@ export class Workspace {
     this.matchers.clear();
     const warnings: ScanWarning[] = [];
     let unreadable: string | undefined;
-    const seen = new Set<string>();
+    // On a first scan nothing can be gone since the last one, so nothing need be remembered as seen.
+    const seen = this.index.noteCount > 0 || this.skipped.size > 0 ? new Set<string>() : undefined;
     const skippedNow = new Map<string, string>();
+    const scan = { warnings, skippedNow, started };
     let batch: NotePlace[] = [];
     const flush = (): void => {
       for (const place of batch) {
-        if (!this.touchedSince(place.path, started)) this.load(place, { warnings, skippedNow, started });
+        if (!this.touchedSince(place.path, started)) this.load(place, scan);
       }
       batch = [];
     };
@@ -208,7 +230,7 @@ export class Workspace {
         }
         for (const p of listing.problems) warnings.push({ path: p.path, message: `folder skipped: ${p.reason}` });
         for (const place of listing.notes) {
-          seen.add(place.path);
+          seen?.add(place.path);
           batch.push(place);
           if (batch.length >= BATCH) {
             flush();
@@ -219,11 +241,13 @@ export class Workspace {
       }
       flush();
       // Notes gone since the last scan, unless an event spoke for them meanwhile.
-      for (const path of [...this.index.paths()]) {
-        if (!seen.has(path) && !this.touchedSince(path, started)) this.drop(path);
-      }
-      for (const path of [...this.skipped.keys()]) {
-        if (!skippedNow.has(path) && !this.touchedSince(path, started)) this.skipped.delete(path);
+      if (seen) {
+        for (const path of [...this.index.paths()]) {
+          if (!seen.has(path) && !this.touchedSince(path, started)) this.drop(path);
+        }
+        for (const path of [...this.skipped.keys()]) {
+          if (!skippedNow.has(path) && !this.touchedSince(path, started)) this.skipped.delete(path);
+        }
       }
       this.deletedFolders.length = 0;
       this.touched.clear();
@@ -317,8 +341,10 @@ export class Workspace {
   }
 
   private touchedSince(path: string, started: number): boolean {
-    if ((this.touched.get(path) ?? 0) > started) return true;
-    return this.deletedFolders.some((d) => d.at > started && path.startsWith(d.prefix));
+    // Called for every note a scan reads: a loop, not a closure per call.
+    if (this.touched.size > 0 && (this.touched.get(path) ?? 0) > started) return true;
+    for (const d of this.deletedFolders) if (d.at > started && path.startsWith(d.prefix)) return true;
+    return false;
   }
 
   private matcher(root: string): Matcher {
@@ -340,11 +366,10 @@ export class Workspace {
     this.matchers.clear();
   }
 
-  /** Whether a place is a note; `walked` places come from a walk that already pruned excluded folders. */
-  private includes(place: NotePlace, walked = false): boolean {
+  /** Whether a place is a note: a markdown file matched by its folder's include, neither it nor a folder above it excluded. */
+  private includes(place: NotePlace): boolean {
     const m = this.matcher(place.root);
-    if (!/\.md$/i.test(place.fileName) || !m.include.test(place.relative)) return false;
-    if (walked) return !m.exclude.some((re) => re.test(place.relative));
+    if (!isMarkdownFile(place.fileName) || !m.include.test(place.relative, place.fileName)) return false;
     // The path and each folder above it.
     let cut = place.relative.length;
     while (cut > 0) {
@@ -372,7 +397,7 @@ export class Workspace {
       this.skipped.delete(place.path);
       const note = this.parse(open.text, place);
       this.store(note, open.version);
-      warnings?.push(...noteWarnings(note));
+      if (warnings) addWarnings(warnings, note);
       return;
     }
     const read = this.host.readNote(place, this.matcher(place.root).settings.maxNoteBytes);
@@ -394,7 +419,7 @@ export class Workspace {
     const note = this.parse(read.text, place);
     this.store(note, undefined);
     if (this.host.editors && note.entries.length > 0) this.diskPrints.set(note.path, fingerprint(read.text));
-    warnings?.push(...noteWarnings(note));
+    if (warnings) addWarnings(warnings, note);
   }
 
   private store(note: Note, version: number | undefined): void {
@@ -417,8 +442,8 @@ export class Workspace {
   }
 }
 
-function noteWarnings(note: Note): ScanWarning[] {
-  return note.warnings.map((w) => ({ path: note.path, ...(w.line >= 0 ? { line: w.line } : {}), message: w.message }));
+function addWarnings(to: ScanWarning[], note: Note): void {
+  for (const w of note.warnings) to.push({ path: note.path, ...(w.line >= 0 ? { line: w.line } : {}), message: w.message });
 }
 
 /**

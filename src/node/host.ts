@@ -7,10 +7,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { RuptureIndex } from '../core/index';
 import { noteSettings, parseJsonc, type SettingLookup } from '../core/settings';
-import { DEFAULT_SETTINGS, Workspace, type Listing, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../core/workspace';
+import { DEFAULT_SETTINGS, Workspace, type Listing, type NoteFilter, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../core/workspace';
 import { indexableText } from './files';
 import { shortPath } from './deepPaths';
-import { openRegularFile, readOpened, TooLarge } from './safeRead';
+import { openRegularFile, readListedFile, readOpened, TooLarge } from './safeRead';
 import { errorReason, walkNotes } from './walk';
 
 /** Settings files larger than this are not read (they hold a few lines). */
@@ -53,36 +53,42 @@ export function folderSettings(root: string): { readonly settings: NoteSettings;
 export class NoteReader {
   private buffer: Buffer = Buffer.allocUnsafe(64 * 1024);
 
-  /** The note's bytes (valid until the next read), or its size when it is over the limit. Throws as `fs` does, or NotAFile. */
-  read(file: string, maxBytes: number): Uint8Array | { readonly size: number } {
-    let opened: { fd: number; stat: fs.Stats };
+  /**
+   * The note's bytes (valid until the next read), or its size when it is over the limit.
+   * `listed`: a folder listing has just shown it to be a regular file. Throws as `fs` does, or NotAFile.
+   */
+  read(file: string, maxBytes: number, listed = false): Uint8Array | { readonly size: number } {
+    const short = shortPath(file);
+    let read: { bytes: Buffer; buffer: Buffer } | TooLarge;
     try {
-      opened = openRegularFile(shortPath(file));
+      if (listed) read = readListedFile(short, maxBytes, this.buffer);
+      else {
+        const opened = openRegularFile(short);
+        try {
+          read = opened.stat.size > maxBytes ? new TooLarge(opened.stat.size) : readOpened(opened.fd, maxBytes, this.buffer);
+        } finally {
+          fs.closeSync(opened.fd);
+        }
+      }
     } catch (err) {
       // A note over the limit is reported as such even when it cannot be opened.
       if ((err as NodeJS.ErrnoException).code !== 'ENOTFILE') {
-        const size = fs.statSync(shortPath(file)).size;
+        const size = fs.statSync(short).size;
         if (size > maxBytes) return { size };
       }
       throw err;
     }
-    try {
-      if (opened.stat.size > maxBytes) return { size: opened.stat.size };
-      const read = readOpened(opened.fd, maxBytes, this.buffer);
-      if (read instanceof TooLarge) return { size: read.size };
-      this.buffer = read.buffer;
-      return read.bytes;
-    } finally {
-      fs.closeSync(opened.fd);
-    }
+    if (read instanceof TooLarge) return { size: read.size };
+    this.buffer = read.buffer;
+    return read.bytes;
   }
 }
 
 /** Reads one note for the index, as every host on disk does. */
-export function readNoteFile(reader: NoteReader, file: string, maxBytes: number): NoteRead {
+export function readNoteFile(reader: NoteReader, file: string, maxBytes: number, listed = false): NoteRead {
   let read: Uint8Array | { readonly size: number };
   try {
-    read = reader.read(file, maxBytes);
+    read = reader.read(file, maxBytes, listed);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { kind: 'missing' };
@@ -129,9 +135,11 @@ export class FolderHost implements WorkspaceHost {
     return this.cached;
   }
 
-  listNotes(root: string, skipFolder: (relative: string) => boolean): Listing {
-    const { notes, problems } = walkNotes(root, skipFolder);
-    return { notes: notes.map((n) => ({ path: n.relative, root, relative: n.relative, folderName: n.folderName, fileName: n.fileName })), problems };
+  listNotes(root: string, filter: NoteFilter): Listing {
+    return walkNotes<NotePlace>(root, {
+      skipFolder: filter.skipFolder,
+      note: (_folder, relative, folderName, fileName) => (filter.isNote(relative, fileName) ? { path: relative, root, relative, folderName, fileName, listed: true } : undefined),
+    });
   }
 
   place(relative: string): NotePlace | undefined {
@@ -144,7 +152,7 @@ export class FolderHost implements WorkspaceHost {
   readNote(place: NotePlace, maxBytes: number): NoteRead {
     // `relative` comes from the walk or from place(): already normal, so no path.join per note.
     const relative = path.sep === '/' ? place.relative : place.relative.split('/').join(path.sep);
-    return readNoteFile(this.reader, this.root + path.sep + relative, maxBytes);
+    return readNoteFile(this.reader, this.root + path.sep + relative, maxBytes, place.listed === true);
   }
 
   openText(): undefined {

@@ -50,11 +50,12 @@ export function openRegularFile(file: string): { fd: number; stat: fs.Stats } {
 /**
  * Reads an open file into `buffer` (grown as needed, never past `maxBytes + 1`), stopping
  * one byte past the limit: a file that grew after its stat still cannot make Attune read
- * more. Returns the bytes read, or TooLarge.
+ * more. `alreadyRead` bytes at the start of `buffer` came from this descriptor before.
+ * Returns the bytes read, or TooLarge.
  */
-export function readOpened(fd: number, maxBytes: number, buffer: Buffer): { bytes: Buffer; buffer: Buffer } | TooLarge {
+export function readOpened(fd: number, maxBytes: number, buffer: Buffer, alreadyRead = 0): { bytes: Buffer; buffer: Buffer } | TooLarge {
   let buf = buffer;
-  let total = 0;
+  let total = alreadyRead;
   for (;;) {
     if (total > maxBytes) return new TooLarge(Math.max(total, fs.fstatSync(fd).size));
     if (total === buf.length) {
@@ -65,6 +66,37 @@ export function readOpened(fd: number, maxBytes: number, buffer: Buffer): { byte
     const n = fs.readSync(fd, buf, total, Math.min(buf.length, maxBytes + 1) - total, null);
     if (n === 0) return { bytes: buf.subarray(0, total), buffer: buf };
     total += n;
+  }
+}
+
+/**
+ * Reads a file that a folder listing has just shown to be a regular file (after following
+ * links), into `buffer` as readOpened does. The listing was the check, so the descriptor's
+ * own stat, one system call per note, is skipped while the read looks like a regular file's.
+ * Something swapped in since the listing is still caught before more than the first buffer
+ * is read: whenever nothing comes back (a FIFO, `/dev/null`), the first buffer fills (a large
+ * note, `/dev/zero`) or the read fails (a folder, a FIFO with a writer), the descriptor is
+ * checked as openRegularFile does. Throws NotAFile, or as `fs` does.
+ */
+export function readListedFile(file: string, maxBytes: number, buffer: Buffer): { bytes: Buffer; buffer: Buffer } | TooLarge {
+  const fd = fs.openSync(file, OPEN_FLAGS);
+  try {
+    const first = Math.min(buffer.length, maxBytes + 1);
+    let n: number;
+    try {
+      n = fs.readSync(fd, buffer, 0, first, null);
+    } catch (err) {
+      if (!fs.fstatSync(fd).isFile()) throw new NotAFile();
+      throw err;
+    }
+    if (n === 0 || n === first) {
+      const stat = fs.fstatSync(fd);
+      if (!stat.isFile()) throw new NotAFile();
+      if (stat.size > maxBytes) return new TooLarge(stat.size);
+    }
+    return readOpened(fd, maxBytes, buffer, n);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

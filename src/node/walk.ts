@@ -1,19 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { isMarkdownFile } from '../core/workspace';
 import { folderPath, shortPath } from './deepPaths';
 
-/** A markdown file found by the walk. */
-export interface FoundNote {
-  readonly full: string;
-  /** Path below the root, `/` between folders. */
-  readonly relative: string;
-  readonly folderName: string;
-  readonly fileName: string;
-}
-
-export interface WalkResult {
-  /** Markdown files in a stable order: each folder's entries by name, depth first. */
-  readonly notes: FoundNote[];
+export interface WalkResult<T> {
+  /** Notes in a stable order: each folder's entries by name, depth first. */
+  readonly notes: T[];
   /** Folders that could not be read (relative paths), with the reason (no note text involved). */
   readonly problems: { readonly path: string; readonly reason: string }[];
 }
@@ -42,23 +34,38 @@ export function errorReason(err: unknown): string {
   }
 }
 
-interface Folder {
-  readonly full: string;
-  readonly relative: string;
-  /** The folder's real path, so a link back to a folder already walked is not walked again. */
-  readonly real: string;
-  readonly name: string;
+/** A folder waiting to be read; a class, so the walk's stack tells folders from notes. */
+class Folder {
+  constructor(
+    readonly full: string,
+    readonly relative: string,
+    /** The folder's real path, so a link back to a folder already walked is not walked again. */
+    readonly real: string,
+    readonly name: string,
+  ) {}
+}
+
+/** What the walk leaves out, and what it makes of each note it keeps. */
+export interface WalkFilter<T> {
+  /** Gets each folder's relative path and name; true prunes it. */
+  skipFolder(relative: string, name: string): boolean;
+  /**
+   * The note for a markdown file, or undefined to leave it out (an include or exclude glob).
+   * `folder` is the path of the folder holding it; `relative` is the note's below the root, `/` between folders.
+   */
+  note(folder: string, relative: string, folderName: string, fileName: string): T | undefined;
 }
 
 /**
  * Finds the markdown files under `root`, following symbolic links but walking each real
  * folder once, so link loops end. Linear in the number of folders however deep they nest:
  * a folder's real path is its parent's plus its name (only a link costs a `realpath`), an
- * explicit stack replaces recursion, and deep folders are opened from their parent (deepPaths). `skipFolder` gets each folder's relative path and
- * prunes it. Throws only when `root` itself cannot be read.
+ * explicit stack replaces recursion, and deep folders are opened from their parent
+ * (deepPaths). Each note is made by the filter as it is found, so a scan of 10,000 notes
+ * builds no list to copy or filter afterwards. Throws only when `root` itself cannot be read.
  */
-export function walkNotes(root: string, skipFolder: (relative: string) => boolean): WalkResult {
-  const notes: FoundNote[] = [];
+export function walkNotes<T>(root: string, filter: WalkFilter<T>): WalkResult<T> {
+  const notes: T[] = [];
   const problems: { path: string; reason: string }[] = [];
   const seen = new Set<string>();
   let rootReal: string;
@@ -69,10 +76,10 @@ export function walkNotes(root: string, skipFolder: (relative: string) => boolea
     throw new Error(errorReason(err));
   }
   // Work items: a folder to open, or a note to emit, popped in the order a recursive walk meets them.
-  const stack: (Folder | FoundNote)[] = [{ full: root, relative: '', real: rootReal, name: path.basename(root) }];
+  const stack: (Folder | T)[] = [new Folder(root, '', rootReal, path.basename(root))];
   while (stack.length > 0) {
-    const item = stack.pop() as Folder | FoundNote;
-    if (!('real' in item)) {
+    const item = stack.pop() as Folder | T;
+    if (!(item instanceof Folder)) {
       notes.push(item);
       continue;
     }
@@ -86,31 +93,43 @@ export function walkNotes(root: string, skipFolder: (relative: string) => boolea
       problems.push({ path: item.relative, reason: errorReason(err) });
       continue;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const next: (Folder | FoundNote)[] = [];
-    for (const entry of entries) {
-      const full = item.relative === '' ? path.join(item.full, entry.name) : item.full + path.sep + entry.name;
-      const relative = item.relative === '' ? entry.name : `${item.relative}/${entry.name}`;
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      let real = item.real + path.sep + entry.name;
-      if (entry.isSymbolicLink()) {
-        try {
-          const st = fs.statSync(shortPath(full));
-          isDir = st.isDirectory();
-          isFile = st.isFile();
-          if (isDir) real = fs.realpathSync.native(shortPath(full));
-        } catch {
-          continue; // A dangling link is not a note.
-        }
-      }
-      if (isDir) {
-        if (!skipFolder(relative)) next.push({ full, relative, real, name: entry.name });
-      } else if (isFile && /\.md$/i.test(entry.name)) {
-        next.push({ full, relative, folderName: item.name, fileName: entry.name });
-      }
-    }
+    const next = folderItems(item, entries, filter);
     for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]);
   }
   return { notes, problems };
+}
+
+/**
+ * A folder's subfolders and notes, by name. Its own function, apart from the walk's loop, so
+ * the engine optimises two small loops rather than one large one.
+ */
+function folderItems<T>(folder: Folder, entries: fs.Dirent[], filter: WalkFilter<T>): (Folder | T)[] {
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const items: (Folder | T)[] = [];
+  // A path to read is made only for folders and links: a note's is made by the filter, if it needs one.
+  const fullOf = (name: string): string => (folder.relative === '' ? path.join(folder.full, name) : folder.full + path.sep + name);
+  for (const entry of entries) {
+    const relative = folder.relative === '' ? entry.name : `${folder.relative}/${entry.name}`;
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    let real: string | undefined;
+    if (entry.isSymbolicLink()) {
+      const full = shortPath(fullOf(entry.name));
+      try {
+        const st = fs.statSync(full);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+        if (isDir) real = fs.realpathSync.native(full);
+      } catch {
+        continue; // A dangling link is not a note.
+      }
+    }
+    if (isDir) {
+      if (!filter.skipFolder(relative, entry.name)) items.push(new Folder(fullOf(entry.name), relative, real ?? folder.real + path.sep + entry.name, entry.name));
+    } else if (isFile && isMarkdownFile(entry.name)) {
+      const note = filter.note(folder.full, relative, folder.name, entry.name);
+      if (note !== undefined) items.push(note);
+    }
+  }
+  return items;
 }

@@ -1,7 +1,8 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { RuptureIndex } from '../core/index';
 import type { Note } from '../core/note';
-import { Workspace, type Listing, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../core/workspace';
+import { Workspace, type Listing, type NoteFilter, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../core/workspace';
 import { NoteReader, readNoteFile } from '../node/host';
 import { walkNotes } from '../node/walk';
 import { readNoteSettings } from './config';
@@ -33,16 +34,16 @@ class EditorHost implements WorkspaceHost {
     return readNoteSettings(vscode.Uri.parse(root));
   }
 
-  listNotes(root: string, skipFolder: (relative: string) => boolean): Listing {
+  listNotes(root: string, filter: NoteFilter): Listing {
     const uri = vscode.Uri.parse(root);
     // Only folders on disk hold notes (virtual workspaces are not supported).
     if (uri.scheme !== 'file') return { notes: [], problems: [] };
     this.read = 0;
-    const { notes, problems } = walkNotes(uri.fsPath, skipFolder);
-    return {
-      notes: notes.map((n) => ({ path: vscode.Uri.file(n.full).toString(), root, relative: n.relative, folderName: n.folderName, fileName: n.fileName })),
-      problems,
-    };
+    return walkNotes<NotePlace>(uri.fsPath, {
+      skipFolder: filter.skipFolder,
+      note: (folder, relative, folderName, fileName) =>
+        filter.isNote(relative, fileName) ? { path: vscode.Uri.file(path.join(folder, fileName)).toString(), root, relative, folderName, fileName, listed: true } : undefined,
+    });
   }
 
   place(key: string): NotePlace | undefined {
@@ -65,7 +66,7 @@ class EditorHost implements WorkspaceHost {
     const uri = vscode.Uri.parse(place.path);
     if (uri.scheme !== 'file') return { kind: 'missing' };
     this.progress?.(++this.read);
-    const read = readNoteFile(this.reader, uri.fsPath, maxBytes);
+    const read = readNoteFile(this.reader, uri.fsPath, maxBytes, place.listed === true);
     return read.kind === 'skipped' && read.reason.includes(' limit ') ? { kind: 'skipped', reason: `${read.reason} (setting attune.maxNoteSizeMB)` } : read;
   }
 

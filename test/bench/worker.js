@@ -49,7 +49,7 @@ const modes = {
 
   phases([dir]) {
     const t0 = now();
-    const files = core.walkNotes(dir, (rel) => /(^|\/)(node_modules|\.[^/]*)$/.test(rel)).notes.map((n) => n.full);
+    const files = core.walkNotes(dir, { skipFolder: (rel) => /(^|\/)(node_modules|\.[^/]*)$/.test(rel), note: (folder, _relative, _folderName, fileName) => path.join(folder, fileName) }).notes;
     const t1 = now();
     // Read as scanFolder does: open, read into one reused buffer, close.
     const buffer = Buffer.allocUnsafe(1 << 20);

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { daysBetween, firstIsoDate, formatAge, formatDate, isIsoDate } from '../../src/core/dates';
 
 describe('dates', () => {
@@ -51,4 +52,29 @@ describe('dates', () => {
     assert.strictEqual(formatAge(-1), 'in 1 day');
     assert.strictEqual(formatAge(-3), 'in 3 days');
   });
+
+  it('reads dates by hand exactly as a regular expression and the calendar would', () => {
+    const reference = (v: string): boolean => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+      if (!m) return false;
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      // A Date of year 0-99 needs setUTCFullYear: the constructor maps them to 1900-1999.
+      const date = new Date(Date.UTC(2000, mo - 1, d));
+      date.setUTCFullYear(y);
+      return mo >= 1 && mo <= 12 && d >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+    };
+    const piece = fc.constantFrom('0', '1', '2', '9', '19', '20', '29', '30', '31', '02', '12', '13', '2024', '1900', '2000', '0000', '-', ' ', 'T', '٣', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const v = pieces.join('');
+        assert.strictEqual(isIsoDate(v), reference(v), v);
+      }),
+      { numRuns: 5000 },
+    );
+    for (let y = 0; y <= 2400; y += 100) for (const md of ['02-28', '02-29', '02-30', '12-31', '04-31']) {
+      const v = `${String(y).padStart(4, '0')}-${md}`;
+      assert.strictEqual(isIsoDate(v), reference(v), v);
+    }
+  });
 });
+

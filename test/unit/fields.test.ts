@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { collectHeadings, forEachMarkdownLine, sectionEnd } from '../../src/core/blocks';
-import { findField, isFilled, NOT_FILLED_IN, normaliseValue, parseField } from '../../src/core/fields';
+import fc from 'fast-check';
+import { findField, isFilled, mayBeField, NOT_FILLED_IN, normaliseValue, parseField } from '../../src/core/fields';
 import { splitLines } from '../../src/core/lines';
 import { parse } from './helpers';
 
@@ -153,4 +154,20 @@ describe('block walker', () => {
     assert.strictEqual(parse('## R #rupture\nSetext\n===\n').entries[0].sectionEnd, 1);
     assert.strictEqual(parse('# R #rupture\nSetext\n---\n').entries[0].sectionEnd, 4);
   });
+
+  it('the quick check before the regular expression never turns a field away', () => {
+    // mayBeField spares most lines a copy and a regular expression; it may say yes wrongly, never no.
+    const piece = fc.constantFrom('**', '__', '*', '_', '-', '+', '1', '12', '1234567890', '.', ')', ' ', '\t', ':', '?', 'Label', 'é', 'x', '**Label:**', '- ', '1. ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const line = pieces.join('');
+        if (parseField(line, 0)) assert.ok(mayBeField(line, 0, line.length), JSON.stringify(line));
+        // Inside a longer text, reading only up to `end`.
+        const text = `x\n${line}\n**`;
+        if (parseField(line, 0)) assert.ok(mayBeField(text, 2, 2 + line.length), JSON.stringify(line));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
+

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { decodeNote } from '../../src/node/files';
 import { formatBytes, scanFolder } from '../../src/node/host';
 import { walkNotes } from '../../src/node/walk';
-import { TempDirs } from './helpers';
+import { allNotes, TempDirs } from './helpers';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
@@ -84,7 +84,7 @@ describe('walkNotes', () => {
       'A/.hidden/h.md': '',
       '.dot.md': '',
     });
-    const { notes, problems } = walkNotes(dir, (rel) => /(^|\/)(node_modules|\.[^/]*)$/.test(rel));
+    const { notes, problems } = walkNotes(dir, allNotes((rel) => /(^|\/)(node_modules|\.[^/]*)$/.test(rel)));
     assert.deepStrictEqual(
       notes.map((f) => f.relative),
       ['.dot.md', 'A/a.MD', 'A/z.md', 'b.md'],
@@ -99,7 +99,7 @@ describe('walkNotes', () => {
     fs.symlinkSync(path.join(dir, 'B'), path.join(dir, 'B', 'B-again'));
     fs.symlinkSync(path.join(dir, 'A', 'a.md'), path.join(dir, 'B', 'linked.md'));
     fs.symlinkSync(path.join(dir, 'missing'), path.join(dir, 'B', 'dangling.md'));
-    const { notes } = walkNotes(dir, () => false);
+    const { notes } = walkNotes(dir, allNotes(() => false));
     assert.deepStrictEqual(
       notes.map((f) => f.relative),
       ['A/a.md', 'B/b.md', 'B/linked.md'],
@@ -108,15 +108,15 @@ describe('walkNotes', () => {
 
   it('throws when the root cannot be read', () => {
     const dir = temp.make({ 'file.md': '' });
-    assert.throws(() => walkNotes(path.join(dir, 'missing'), () => false), /it does not exist/);
-    assert.throws(() => walkNotes(path.join(dir, 'file.md'), () => false), /it is not a folder/);
+    assert.throws(() => walkNotes(path.join(dir, 'missing'), allNotes(() => false)), /it does not exist/);
+    assert.throws(() => walkNotes(path.join(dir, 'file.md'), allNotes(() => false)), /it is not a folder/);
   });
 
   (isRoot ? it.skip : it)('reports an unreadable folder below the root and goes on', () => {
     const dir = temp.make({ 'A/a.md': '', 'B/b.md': '' });
     fs.chmodSync(path.join(dir, 'A'), 0o000);
     try {
-      const { notes, problems } = walkNotes(dir, () => false);
+      const { notes, problems } = walkNotes(dir, allNotes(() => false));
       assert.deepStrictEqual(
         notes.map((f) => f.relative),
         ['B/b.md'],

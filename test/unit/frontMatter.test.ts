@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { readFrontMatter, yamlValue, type FrontMatterProblem } from '../../src/core/frontMatter';
 import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, renderSnippet } from '../../src/core/templates';
 import { parse } from './helpers';
@@ -121,4 +122,25 @@ describe('readFrontMatter reads values as YAML does in the plain cases (issue 12
     // Not a field (issue 17): the cursor starts where writing starts, not on the code.
     assert.match(snippet, /^client: "A #1"$/m);
   });
+
+  it('reading only the keys a scan needs gives exactly what reading every key gives for them', () => {
+    // With keys, lines for other keys are skipped without being copied out; nothing else may change.
+    const piece = fc.constantFrom('client', 'Client', 'CLIENT', 'clients', 'date', 'DaTe', 'session', 'cli-ent', '_x', ':', ' ', '\t', '"', "'", '#', '|', 'A.B.', '2026-11-10', '~', 'null', '\n', '\r\n', '---\n', 'é');
+    const keys = ['client', 'date'];
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const text = `---\n${pieces.join('')}\n---\n`;
+        const allProblems: FrontMatterProblem[] = [];
+        const someProblems: FrontMatterProblem[] = [];
+        const all = readFrontMatter(text, allProblems);
+        const some = readFrontMatter(text, someProblems, keys);
+        assert.strictEqual(some?.endLine, all?.endLine, JSON.stringify(text));
+        const wanted = (m: ReadonlyMap<string, string> | undefined): [string, string][] => [...(m ?? new Map<string, string>())].filter(([k]) => keys.includes(k));
+        assert.deepStrictEqual(wanted(some?.values), wanted(all?.values), JSON.stringify(text));
+        assert.deepStrictEqual(someProblems, allProblems.filter((p) => keys.includes(p.key)), JSON.stringify(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
+

@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { run } from '../../src/cli/main';
 import { parseNote, type Note, type NoteSource, type RuptureEntry } from '../../src/core/note';
+import type { WalkFilter } from '../../src/node/walk';
 
 /** The fixed "today" every test uses, so ages and template dates never drift. */
 export const TODAY = '2026-11-20';
@@ -23,6 +24,19 @@ export function entries(text: string, file?: string): [number, string, string][]
 }
 
 /** Temporary folders, removed after the suite that made them. */
+/** A markdown file as the walk found it. */
+export interface FoundNote {
+  readonly full: string;
+  readonly relative: string;
+  readonly folderName: string;
+  readonly fileName: string;
+}
+
+/** A walk filter keeping every markdown file outside the folders `skipFolder` prunes. */
+export function allNotes(skipFolder: (relative: string) => boolean): WalkFilter<FoundNote> {
+  return { skipFolder, note: (folder, relative, folderName, fileName) => ({ full: path.join(folder, fileName), relative, folderName, fileName }) };
+}
+
 export class TempDirs {
   private readonly made: string[] = [];
 

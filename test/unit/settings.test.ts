@@ -5,7 +5,7 @@ import { noteSettings, parseJsonc } from '../../src/core/settings';
 import { DEFAULT_SETTINGS } from '../../src/core/workspace';
 import { folderSettings, scanFolder } from '../../src/node/host';
 import { walkNotes } from '../../src/node/walk';
-import { cli, TempDirs } from './helpers';
+import { allNotes, cli, TempDirs } from './helpers';
 
 describe('settings: JSON with comments', () => {
   it('reads comments, trailing commas and a BOM, and leaves slashes inside strings alone', () => {
@@ -127,7 +127,7 @@ describe('the folder walk on deep folders', () => {
     nodeFs.statSync = ((...a: Parameters<typeof stat>) => (counted.stat++, stat(...a))) as typeof fs.statSync;
     let found;
     try {
-      found = walkNotes(dir, () => false);
+      found = walkNotes(dir, allNotes(() => false));
     } finally {
       nodeFs.realpathSync = realpath;
       nodeFs.statSync = stat;
@@ -160,7 +160,7 @@ describe('the folder walk on deep folders', () => {
       process.chdir(start);
     }
     try {
-      const walked = walkNotes(dir, () => false);
+      const walked = walkNotes(dir, allNotes(() => false));
       assert.deepStrictEqual(walked.problems, []);
       assert.deepStrictEqual(
         walked.notes.map((n) => n.fileName),

@@ -9,7 +9,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { run } from '../../src/cli/main';
 import { printable, printableLines } from '../../src/core/printable';
+import type { NotePlace, NoteRead } from '../../src/core/workspace';
 import type { WriteSystem } from '../../src/node/atomicWrite';
+import { FolderHost } from '../../src/node/host';
 import { readRegularFile, TooLarge } from '../../src/node/safeRead';
 import { cli, TempDirs, TODAY } from './helpers';
 
@@ -225,6 +227,29 @@ describe('trust, round two: writing and reading files', () => {
       assert.strictEqual(r.timedOut, false);
       assert.strictEqual(r.status, 0, r.stderr);
       assert.strictEqual((JSON.parse(r.stdout) as unknown[]).length, 1);
+    });
+
+    it('a note swapped after the listing for a FIFO, a device or a folder is refused; notes past one buffer are read whole', () => {
+      // The scan trusts the listing's "regular file" and skips the descriptor's stat while a
+      // read looks like a regular file's; anything else swapped in must still be caught.
+      const big = bigNote(300 * 1024).toString();
+      const dir = temp.make({ 'AB/fifo.md': '', 'AB/zero.md': '', 'AB/null.md': '', 'AB/folder.md': '', 'AB/grown.md': '', 'AB/big.md': big, 'AB/empty.md': '' });
+      const host = new FolderHost(dir);
+      const places = host.listNotes(dir, { skipFolder: () => false, isNote: () => true }).notes;
+      assert.deepStrictEqual(places.map((p) => [p.relative, p.listed]), ['big', 'empty', 'fifo', 'folder', 'grown', 'null', 'zero'].map((n) => [`AB/${n}.md`, true]));
+      const at = (name: string): string => path.join(dir, 'AB', `${name}.md`);
+      for (const name of ['fifo', 'zero', 'null', 'folder']) fs.rmSync(at(name));
+      fifo(at('fifo'));
+      zero(at('zero'));
+      fs.symlinkSync('/dev/null', at('null'));
+      fs.mkdirSync(at('folder'));
+      sparse(64 * MB)(at('grown'));
+      const read = (name: string): NoteRead => host.readNote(places.find((p) => p.relative === `AB/${name}.md`) as NotePlace, 5 * MB);
+      const refused: NoteRead = { kind: 'skipped', reason: 'it is not a regular file (a pipe, device or folder)' };
+      for (const name of ['fifo', 'zero', 'null', 'folder']) assert.deepStrictEqual(read(name), refused, name);
+      assert.deepStrictEqual(read('grown'), { kind: 'skipped', reason: '64 MB is over the 5 MB limit for a note' });
+      assert.deepStrictEqual(read('big'), { kind: 'text', text: big });
+      assert.deepStrictEqual(read('empty'), { kind: 'text', text: '' });
     });
 
     it('the reader refuses without reading past the limit, even when the stat said less', () => {

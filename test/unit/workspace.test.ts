@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { DEFAULT_SETTINGS, Workspace, type Listing, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../../src/core/workspace';
+import { DEFAULT_SETTINGS, Workspace, type Listing, type NoteFilter, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../../src/core/workspace';
 
 /**
  * A workspace held in memory: folders are roots such as `/w1`, notes are keyed by their
@@ -26,15 +26,15 @@ class MemoryHost implements WorkspaceHost {
     return this.settings.get(root) ?? DEFAULT_SETTINGS;
   }
 
-  listNotes(root: string, skipFolder: (relative: string) => boolean): Listing {
+  listNotes(root: string, filter: NoteFilter): Listing {
     const notes: NotePlace[] = [];
     for (const path of [...this.files.keys()].sort()) {
       const place = this.place(path);
       if (!place || place.root !== root) continue;
       const parts = place.relative.split('/');
       let pruned = false;
-      for (let n = 1; n < parts.length && !pruned; n++) pruned = skipFolder(parts.slice(0, n).join('/'));
-      if (!pruned) notes.push(place);
+      for (let n = 1; n < parts.length && !pruned; n++) pruned = filter.skipFolder(parts.slice(0, n).join('/'), parts[n - 1]);
+      if (!pruned && filter.isNote(place.relative, place.fileName)) notes.push(place);
     }
     return { notes, problems: [] };
   }

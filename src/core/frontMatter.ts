@@ -71,6 +71,12 @@ export interface FrontMatterProblem {
   readonly why: 'block' | 'quote';
 }
 
+/** Whether the line from `start` to `end` is one of `keys`: a loop, as this runs for every line of every note a scan reads. */
+function wantedLine(text: string, start: number, end: number, keys: readonly string[]): boolean {
+  for (let k = 0; k < keys.length; k++) if (keyAt(text, start, end, keys[k])) return true;
+  return false;
+}
+
 /**
  * Reads the front matter, or returns undefined when the note has none or it never closes.
  * Scans only as far as the closing line, so notes without front matter cost almost nothing.
@@ -90,9 +96,9 @@ export function readFrontMatter(text: string, problems?: FrontMatterProblem[], k
     if (line === 0) {
       if (!isFence(text, start, end)) return undefined;
     } else if (isFence(text, start, end)) {
-      problems?.push(...found);
+      if (found.length > 0) problems?.push(...found);
       return { endLine: line, values };
-    } else if (!keys || keys.some((key) => keyAt(text, start, end, key))) {
+    } else if (!keys || wantedLine(text, start, end, keys)) {
       const content = text.slice(start, end);
       const kv = keyValue(content);
       if (kv && kv.value !== undefined) {

@@ -102,11 +102,35 @@ export interface Note {
 
 const TAG_WORD = 'rupture';
 
+/** The one empty list most notes share for their entries, fields and warnings: an index of 10,000 notes need not hold 30,000 empty arrays. */
+const NONE: readonly never[] = Object.freeze([]);
+
 
 const OPENER = /^ {0,3}(?:[-*+][ \t]+)?(?:\*\*|__)?opening line(?:[ \t]*:[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:|[ \t]*:)[ \t]*(.*)$/i;
 
 function isBlank(code: number): boolean {
   return code === 32 || code === 9;
+}
+
+const OPENING_LINE = 'opening line';
+
+/**
+ * Whether the line content from `from` to `end` starts as OPENER needs: an optional list
+ * marker and blanks, an optional `**` or `__`, then "opening line" in any letter case. Most
+ * list lines of a reflection are other fields; they are spared a copy and the expression.
+ */
+function mayBeOpener(text: string, from: number, end: number): boolean {
+  let i = from;
+  const c = text.charCodeAt(i);
+  if ((c === 45 || c === 42 || c === 43) && i + 1 < end && isBlank(text.charCodeAt(i + 1))) {
+    i++;
+    while (i < end && isBlank(text.charCodeAt(i))) i++;
+  }
+  if (i + 1 < end && (text.charCodeAt(i) === 42 || text.charCodeAt(i) === 95) && text.charCodeAt(i + 1) === text.charCodeAt(i)) i += 2;
+  if (end - i < OPENING_LINE.length) return false;
+  // `| 32` folds ASCII letters to lower case; the space compares to itself.
+  for (let k = 0; k < OPENING_LINE.length; k++) if ((text.charCodeAt(i + k) | 32) !== OPENING_LINE.charCodeAt(k)) return false;
+  return true;
 }
 
 /**
@@ -246,8 +270,8 @@ export function parseNote(text: string, source: NoteSource, options: ParseOption
   const warnings: NoteWarning[] = [];
   const problems: FrontMatterProblem[] = [];
   const front = readFrontMatter(text, problems, [options.clientKey.toLowerCase(), options.dateKey.toLowerCase()]);
+  // Only the keys asked for are reported.
   for (const p of problems) {
-    if (p.key !== options.clientKey.toLowerCase() && p.key !== options.dateKey.toLowerCase()) continue;
     const what = p.why === 'block' ? 'a block (| or >), which Attune does not read' : 'a quotation that does not close properly';
     warnings.push({ line: p.line, message: `the front-matter ${p.key} is ${what}, so it was ignored` });
   }
@@ -256,7 +280,7 @@ export function parseNote(text: string, source: NoteSource, options: ParseOption
   const frontMatterEnd = front ? front.endLine : -1;
   const hasTag = mayHoldTag(text);
   // Most notes hold no tag, and many no field either; those need no line-by-line walk.
-  if (!hasTag && !mayHoldField(text)) return { path: source.path, client, date, entries: [], warnings, frontMatterEnd, fields: [] };
+  if (!hasTag && !mayHoldField(text)) return { path: source.path, client, date, entries: NONE, warnings: warnings.length > 0 ? warnings : NONE, frontMatterEnd, fields: NONE };
 
   const lines = splitLines(text);
   const collector = new HeadingCollector();
@@ -285,7 +309,7 @@ export function parseNote(text: string, source: NoteSource, options: ParseOption
       const field = parseField(text.slice(contentStart, line.end), index);
       if (field) fields.push(field);
     }
-    if (tagged.length > 0 && (c === 45 || c === 42 || c === 43 || c === 95 || c === 79 || c === 111)) {
+    if (tagged.length > 0 && (c === 45 || c === 42 || c === 43 || c === 95 || c === 79 || c === 111) && mayBeOpener(text, contentStart, line.end)) {
       const m = OPENER.exec(text.slice(line.start, line.end));
       if (m) {
         const value = unquote(m[1]);

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { parseHeading } from '../../src/core/blocks';
 import { findTags, parseNote } from '../../src/core/note';
 import { splitLines } from '../../src/core/lines';
@@ -351,6 +352,19 @@ describe('note format: the planned opening line', () => {
     assert.deepStrictEqual(
       parse(text).entries.map((e) => e.opener),
       [undefined, undefined, undefined],
+    );
+  });
+
+  it('finds the opening line on exactly the lines the opening-line pattern reads (the quick check turns none away)', () => {
+    const OPENER = /^ {0,3}(?:[-*+][ \t]+)?(?:\*\*|__)?opening line(?:[ \t]*:[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:|[ \t]*:)[ \t]*(.*)$/i;
+    const piece = fc.constantFrom(' ', '  ', '    ', '\t', '-', '*', '+', '**', '__', '_', 'Opening line', 'OPENING LINE', 'opening  line', 'Opening', ':', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 7 }), (pieces) => {
+        const line = `${pieces.join('')} Fee`;
+        const [entry] = parse(`## Miss #rupture\n${line}\n`).entries;
+        assert.strictEqual(entry.opener !== undefined, OPENER.test(line), JSON.stringify(line));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -281,7 +281,14 @@ export function parseNote(text: string, source: NoteSource, options: ParseOption
   const hasTag = mayHoldTag(text);
   // Most notes hold no tag, and many no field either; those need no line-by-line walk.
   if (!hasTag && !mayHoldField(text)) return { path: source.path, client, date, entries: NONE, warnings: warnings.length > 0 ? warnings : NONE, frontMatterEnd, fields: NONE };
+  return parseBody(text, source, hasTag, client, date, warnings, frontMatterEnd);
+}
 
+/**
+ * The line-by-line part of parseNote, for a note that may hold a tag or a field. Its own
+ * function: most notes never reach it, and the engine optimises the short path on its own.
+ */
+function parseBody(text: string, source: NoteSource, hasTag: boolean, client: string, date: string | null, warnings: NoteWarning[], frontMatterEnd: number): Note {
   const lines = splitLines(text);
   const collector = new HeadingCollector();
   const tagged: { heading: Heading; tags: TagSpan[] }[] = [];

@@ -382,7 +382,8 @@ export class Workspace {
 
   private parse(text: string, place: NotePlace): Note {
     this.parses++;
-    return parseNote(text, { path: place.path, folderName: place.folderName, fileName: place.fileName }, this.matcher(place.root).settings.parse);
+    // A place names the note as a NoteSource does: no copy per note.
+    return parseNote(text, place, this.matcher(place.root).settings.parse);
   }
 
   /**

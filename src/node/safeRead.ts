@@ -72,7 +72,8 @@ export function readOpened(fd: number, maxBytes: number, buffer: Buffer, already
 /**
  * Reads a file that a folder listing has just shown to be a regular file (after following
  * links), into `buffer` as readOpened does. The listing was the check, so the descriptor's
- * own stat, one system call per note, is skipped while the read looks like a regular file's.
+ * own stat, one system call per note, is skipped while the read looks like a regular file's:
+ * a scan reads 10,000 notes, and each system call saved is a saving 10,000 times.
  * Something swapped in since the listing is still caught before more than the first buffer
  * is read: whenever nothing comes back (a FIFO, `/dev/null`), the first buffer fills (a large
  * note, `/dev/zero`) or the read fails (a folder, a FIFO with a writer), the descriptor is
@@ -94,11 +95,18 @@ export function readListedFile(file: string, maxBytes: number, buffer: Buffer): 
       if (!stat.isFile()) throw new NotAFile();
       if (stat.size > maxBytes) return new TooLarge(stat.size);
     }
+    // A regular file's read comes back short only at its end on Linux's own file systems, so
+    // the read that would confirm the end (one more system call per note) is skipped. File
+    // systems that hand out shorter reads (FUSE, network mounts) do so in whole pages: a read
+    // of a whole number of pages still goes on to the end.
+    if (n % PAGE !== 0) return { bytes: buffer.subarray(0, n), buffer };
     return readOpened(fd, maxBytes, buffer, n);
   } finally {
     fs.closeSync(fd);
   }
 }
+
+const PAGE = 4096;
 
 export interface ReadResult {
   readonly bytes: Buffer;

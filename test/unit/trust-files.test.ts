@@ -252,6 +252,36 @@ describe('trust, round two: writing and reading files', () => {
       assert.deepStrictEqual(read('empty'), { kind: 'text', text: '' });
     });
 
+    it('a note on a file system that reads a page at a time is still read whole', () => {
+      // The scan takes a short read for the end of the note, except a read of whole pages.
+      // A tag keeps the whole text in the index's reading (a note without one is read for its front matter only).
+      const text = `## Fee #rupture\n${'She said the fee felt like a door closing.\n'.repeat(300)}`;
+      const dir = temp.make({ 'AB/paged.md': text, 'AB/one-page.md': text.slice(0, 4096) });
+      const host = new FolderHost(dir);
+      const places = host.listNotes(dir, { skipFolder: () => false, isNote: () => true }).notes;
+      const nodeFs = require('fs') as { readSync: typeof fs.readSync };
+      const readSync = nodeFs.readSync;
+      let reads = 0;
+      const readAll = (pageSize: number): NoteRead[] => {
+        reads = 0;
+        nodeFs.readSync = ((fd: number, buffer: NodeJS.ArrayBufferView, offset: number, length: number, position: fs.ReadPosition | null) =>
+          (reads++, readSync(fd, buffer, offset, Math.min(length, pageSize), position))) as typeof fs.readSync;
+        try {
+          return places.map((p) => host.readNote(p, 5 * MB));
+        } finally {
+          nodeFs.readSync = readSync;
+        }
+      };
+      const whole = [{ kind: 'text', text: text.slice(0, 4096) }, { kind: 'text', text }];
+      assert.deepStrictEqual(readAll(4096), whole);
+      // One page and the end for the short note; three pages, the rest and the end for the long one.
+      assert.strictEqual(reads, 2 + 5);
+      // On an ordinary file system the long note is one read, its short read being its end;
+      // the note of exactly one page takes one more read, to its end.
+      assert.deepStrictEqual(readAll(64 * 1024), whole);
+      assert.strictEqual(reads, 2 + 1);
+    });
+
     it('the reader refuses without reading past the limit, even when the stat said less', () => {
       const dir = temp.make();
       const file = path.join(dir, 'grows.md');

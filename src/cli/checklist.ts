@@ -4,7 +4,7 @@
  *
  * Usage problems throw UsageError, which main reports as one line on stderr, exit 2.
  */
-import * as path from 'path';
+import path = require('path');
 import { earlierNote, nextTimeLines, type CarriedLine } from '../core/carryForward';
 import { buildChecklist, DEFAULT_NOTE_FILE_PATTERN, renderChecks, sessionNotePath } from '../core/checklist';
 import { checksWithFeedback, feedbackBrief } from '../core/feedbackChecklist';

@@ -2,8 +2,8 @@
  * What the CLI's commands share: how they are called, how they read arguments and
  * folders, and where the workspace's own templates come from.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import { printable } from '../core/printable';
 import { mergeTemplates, type Template } from '../core/templates';
 import type { WriteSystem } from '../node/atomicWrite';

@@ -3,8 +3,8 @@
  * folder, each with why it may be worth a second look. It only reads; nothing is written,
  * counted or remembered.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import { builtInCues, compileCues, findCues, readUserCues, type CompiledCues, type CueHint } from '../core/cues';
 import { parseNote } from '../core/note';
 import { printable } from '../core/printable';

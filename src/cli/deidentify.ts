@@ -3,8 +3,8 @@
  * identifiers replaced by placeholders, for supervision. Standard error tells how many of
  * each kind were replaced, never what they were.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import type * as Core from '../core/deidentify';
 import { printable } from '../core/printable';
 import { DEFAULT_MAX_NOTE_BYTES } from '../core/workspace';

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import { formatAge, formatDate } from '../core/dates';
 import { statusEdit } from '../core/edits';
 import { entryAge } from '../core/index';

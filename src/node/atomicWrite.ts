@@ -3,9 +3,8 @@
  * temporary file in the note's own folder, are flushed to the disk, and only then renamed
  * over the note. A full disk, a size limit or a killed process leave the note as it was.
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import { randomBytes } from 'crypto';
+import fs = require('fs');
+import path = require('path');
 import { readRegularFile, type ReadResult } from './safeRead';
 
 /** Why a write was refused or failed; the note is unchanged in every case. */
@@ -81,6 +80,8 @@ export function replaceNote(file: string, read: ReadResult, bytes: Uint8Array, s
   if (isReadOnly(target, stat.mode)) throw new WriteRefused('the note is read-only');
   const dir = path.dirname(target);
   // A hidden name that is not a note, so no scan ever reads a half-written copy.
+  // Loaded here, when a note is written: most commands only read, and Node's crypto takes milliseconds to load.
+  const { randomBytes } = require('crypto') as typeof import('crypto');
   const temp = path.join(dir, `.${path.basename(target)}.attune-${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
   let renamed = false;

@@ -5,8 +5,8 @@
  * a path below it resolves from there in one step. Only paths deeper than DEEP folders take
  * this route: every ordinary workspace opens files by their plain paths.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 
 /** Folders deeper than this are reached through an open ancestor. */
 const DEEP = 32;

@@ -3,8 +3,8 @@
  * benchmarks see it (the extension reuses its walk and reader for folders on disk). The
  * folder's `.vscode/settings.json` gives the same `attune.*` settings VS Code would.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import { RuptureIndex } from '../core/index';
 import { noteSettings, parseJsonc, type SettingLookup } from '../core/settings';
 import { DEFAULT_SETTINGS, Workspace, type Listing, type NoteFilter, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../core/workspace';

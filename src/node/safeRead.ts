@@ -3,7 +3,7 @@
  * more than a size limit. A FIFO would block `open` and `read` forever, `/dev/zero` never
  * ends, and a huge file exhausts memory; each is refused before any byte is read.
  */
-import * as fs from 'fs';
+import fs = require('fs');
 
 /** Templates are a page or two; anything far larger is not a template. */
 export const MAX_TEMPLATE_BYTES = 1024 * 1024;

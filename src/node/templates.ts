@@ -2,8 +2,8 @@
  * The workspace's own templates, read from its templates folder (`attune.templatesFolder`,
  * `.attune/templates` by default): one loader for the command line and the extension.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import type { TemplateFile } from '../core/templates';
 import { decodeNote } from './files';
 import { MAX_TEMPLATE_BYTES, readRegularFile } from './safeRead';

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import { isMarkdownFile } from '../core/workspace';
 import { folderPath, shortPath } from './deepPaths';
 

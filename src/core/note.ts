@@ -327,10 +327,26 @@ function parseBody(text: string, source: NoteSource, hasTag: boolean, client: st
   });
 
   const headings = collector.headings;
-  const entries: RuptureEntry[] = [];
+  // Each entry's section, first line and end: what fields, follow-ups and opening lines are handed out by.
+  const starts: number[] = [];
+  const ends: number[] = [];
   let h = 0;
-  for (const { heading, tags } of tagged) {
+  for (const { heading } of tagged) {
     while (headings[h] !== heading) h++;
+    starts.push(heading.line);
+    ends.push(sectionEnd(headings, h, lines.length));
+  }
+  const followUps: FollowUp[] = [];
+  if (tagged.length > 0) {
+    for (const heading of headings) {
+      const f = followUpOf(text, heading, lines[heading.line].start);
+      if (f) followUps.push(f);
+    }
+  }
+  const ownedOpeners = assignToSections(starts, ends, openers);
+  const ownedFields = assignToSections(starts, ends, fields);
+  const ownedFollowUps = assignToSections(starts, ends, followUps);
+  const entries = tagged.map(({ heading, tags }, i): RuptureEntry => {
     const tag = tags[0];
     const raw = tag.rawStatus ?? 'open';
     const status: Status = isStatus(raw) ? raw : 'open';
@@ -352,67 +368,48 @@ function parseBody(text: string, source: NoteSource, hasTag: boolean, client: st
       cursor = t.end;
     }
     title += text.slice(lineStart + cursor, lineStart + heading.contentEnd);
-    entries.push({
+    const opener = ownedOpeners.owned[i];
+    return {
       path: source.path,
       line: heading.line,
       title: title.replace(/[ \t]{2,}/g, ' ').trim(),
       status,
       statusKnown,
       level: heading.level,
-      sectionEnd: sectionEnd(headings, h, lines.length),
+      sectionEnd: ends[i],
       client,
       date,
-      opener: undefined,
-      tag,
-      fields: [],
-      followUps: [],
-    });
-  }
-  const followUps: FollowUp[] = [];
-  if (entries.length > 0) {
-    for (const heading of headings) {
-      const f = followUpOf(text, heading, lines[heading.line].start);
-      if (f) followUps.push(f);
-    }
-  }
-  const ownedOpeners = assignToSections(entries, openers);
-  const ownedFields = assignToSections(entries, fields);
-  const ownedFollowUps = assignToSections(entries, followUps);
-  const withParts = entries.map((entry, i) => {
-    const opener = ownedOpeners.owned[i];
-    return {
-      ...entry,
       opener: opener.length > 0 ? opener[opener.length - 1].value : undefined,
+      tag,
       fields: ownedFields.owned[i],
       followUps: ownedFollowUps.owned[i],
     };
   });
-  return { path: source.path, client, date, entries: withParts, warnings, frontMatterEnd, fields: ownedFields.outside };
+  return { path: source.path, client, date, entries, warnings, frontMatterEnd, fields: ownedFields.outside };
 }
 
 /**
  * Hands each item (in line order) to the innermost entry whose section holds it: a nested
  * rupture's lines belong to that rupture, not to the one around it. Items on an entry's
- * own heading line belong to the section around it. One pass over both lists, with a
- * stack of the sections still open.
+ * own heading line belong to the section around it. Entry k's section runs from line
+ * `starts[k]` to just before `ends[k]`. One pass over both lists, with a stack of the
+ * sections still open.
  */
 function assignToSections<T extends { readonly line: number }>(
-  entries: readonly RuptureEntry[],
+  starts: readonly number[],
+  ends: readonly number[],
   items: readonly T[],
 ): { owned: T[][]; outside: T[] } {
-  const owned: T[][] = entries.map(() => []);
+  const owned: T[][] = starts.map(() => []);
   const outside: T[] = [];
   const stack: number[] = [];
   let next = 0;
-  const closeBefore = (line: number): void => {
-    while (stack.length > 0 && entries[stack[stack.length - 1]].sectionEnd <= line) stack.pop();
-  };
   for (const item of items) {
-    while (next < entries.length && entries[next].line < item.line) {
-      closeBefore(entries[next].line);
+    while (next < starts.length && starts[next] < item.line) {
+      while (stack.length > 0 && ends[stack[stack.length - 1]] <= starts[next]) stack.pop();
       stack.push(next++);
     }
-    closeBefore(item.line);
+    while (stack.length > 0 && ends[stack[stack.length - 1]] <= item.line) stack.pop();
     if (stack.length > 0) owned[stack[stack.length - 1]].push(item);
     else outside.push(item);
   }

@@ -24,22 +24,6 @@ function isFence(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/**
- * Whether the line from `start` to `end` starts with `key` (lower case) in any letter case,
- * then blanks and a colon: a line the scan wants, told without copying it out. Keys are
- * ASCII (KEY), so folding with `| 32` is exact for letters and never makes a non-letter match.
- */
-function keyAt(text: string, start: number, end: number, key: string): boolean {
-  if (end - start <= key.length) return false;
-  for (let k = 0; k < key.length; k++) {
-    const want = key.charCodeAt(k);
-    const c = text.charCodeAt(start + k);
-    if (c !== want && !(want >= 97 && want <= 122 && (c | 32) === want)) return false;
-  }
-  let i = start + key.length;
-  while (i < end && isBlank(text.charCodeAt(i))) i++;
-  return i < end && text.charCodeAt(i) === 58;
-}
 
 /**
  * Reads a `key: value` line: the key, and the value without the blanks around it
@@ -71,11 +55,6 @@ export interface FrontMatterProblem {
   readonly why: 'block' | 'quote';
 }
 
-/** Whether the line from `start` to `end` is one of `keys`: a loop, as this runs for every line of every note a scan reads. */
-function wantedLine(text: string, start: number, end: number, keys: readonly string[]): boolean {
-  for (let k = 0; k < keys.length; k++) if (keyAt(text, start, end, keys[k])) return true;
-  return false;
-}
 
 /**
  * Reads the front matter, or returns undefined when the note has none or it never closes.
@@ -98,7 +77,7 @@ export function readFrontMatter(text: string, problems?: FrontMatterProblem[], k
     } else if (isFence(text, start, end)) {
       if (found.length > 0) problems?.push(...found);
       return { endLine: line, values };
-    } else if (!keys || wantedLine(text, start, end, keys)) {
+    } else {
       const content = text.slice(start, end);
       const kv = keyValue(content);
       if (kv && kv.value !== undefined) {

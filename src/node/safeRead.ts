@@ -69,20 +69,26 @@ export function readOpened(fd: number, maxBytes: number, buffer: Buffer, already
   }
 }
 
+/** A memory page: file systems that read in pieces read whole pages. */
+const PAGE = 4096;
+/** What a listed file's first read asks for: most notes fit, and a file swapped in is never read further unchecked. */
+const FIRST_READ = 64 * 1024;
+
 /**
  * Reads a file that a folder listing has just shown to be a regular file (after following
  * links), into `buffer` as readOpened does. The listing was the check, so the descriptor's
  * own stat, one system call per note, is skipped while the read looks like a regular file's:
  * a scan reads 10,000 notes, and each system call saved is a saving 10,000 times.
- * Something swapped in since the listing is still caught before more than the first buffer
- * is read: whenever nothing comes back (a FIFO, `/dev/null`), the first buffer fills (a large
+ * Something swapped in since the listing is still caught before more than 64 KB of it are
+ * read: whenever nothing comes back (a FIFO, `/dev/null`), the first 64 KB fill (a large
  * note, `/dev/zero`) or the read fails (a folder, a FIFO with a writer), the descriptor is
  * checked as openRegularFile does. Throws NotAFile, or as `fs` does.
  */
 export function readListedFile(file: string, maxBytes: number, buffer: Buffer): { bytes: Buffer; buffer: Buffer } | TooLarge {
   const fd = fs.openSync(file, OPEN_FLAGS);
   try {
-    const first = Math.min(buffer.length, maxBytes + 1);
+    // Never more than 64 KB before the check below, whatever the buffer has grown to.
+    const first = Math.min(FIRST_READ, buffer.length, maxBytes + 1);
     let n: number;
     try {
       n = fs.readSync(fd, buffer, 0, first, null);
@@ -105,8 +111,6 @@ export function readListedFile(file: string, maxBytes: number, buffer: Buffer): 
     fs.closeSync(fd);
   }
 }
-
-const PAGE = 4096;
 
 export interface ReadResult {
   readonly bytes: Buffer;

@@ -1,6 +1,6 @@
 import { forEachMarkdownLine, HeadingCollector, sectionEnd, type Heading } from './blocks';
 import { firstIsoDate, isIsoDate } from './dates';
-import { isFilled, mayBeField, parseField, type Field } from './fields';
+import { fieldAt, isFilled, type Field } from './fields';
 import { readFrontMatter, type FrontMatterProblem } from './frontMatter';
 import { splitLines } from './lines';
 import { mayHoldField, mayHoldTag } from './quickLook';
@@ -294,6 +294,8 @@ function parseBody(text: string, source: NoteSource, hasTag: boolean, client: st
   const tagged: { heading: Heading; tags: TagSpan[] }[] = [];
   const openers: { line: number; value: string }[] = [];
   const fields: Field[] = [];
+  // Looked for once here, not in every field's value.
+  const separators = text.includes('\u2028') || text.includes('\u2029');
   forEachMarkdownLine(text, lines, frontMatterEnd + 1, (line, index, contentStart) => {
     const heading = collector.visit(text, line, index, contentStart);
     if (heading) {
@@ -312,10 +314,8 @@ function parseBody(text: string, source: NoteSource, hasTag: boolean, client: st
     }
     if (contentStart === line.end) return;
     const c = text.charCodeAt(contentStart);
-    if (mayBeField(text, contentStart, line.end)) {
-      const field = parseField(text.slice(contentStart, line.end), index);
-      if (field) fields.push(field);
-    }
+    const field = fieldAt(text, contentStart, line.end, index, separators);
+    if (field) fields.push(field);
     if (tagged.length > 0 && (c === 45 || c === 42 || c === 43 || c === 95 || c === 79 || c === 111) && mayBeOpener(text, contentStart, line.end)) {
       const m = OPENER.exec(text.slice(line.start, line.end));
       if (m) {

@@ -114,36 +114,6 @@ function trimmed(text: string, start: number, end: number): string {
   return text.slice(start, end);
 }
 
-/**
- * Whether the line content from `from` to `end` starts as a field does: `**` or `__`, after
- * an optional list marker and blanks. Only such lines are worth copying out for the
- * regular expression; most lines of a note are not.
- */
-export function mayBeField(text: string, from: number, end: number): boolean {
-  // Every read stays before `end`: reading past a string's end slows the optimised code down.
-  if (end - from < 2) return false;
-  let i = from;
-  const c = text.charCodeAt(i);
-  if (c === 45 || c === 42 || c === 43) i++;
-  else while (i < end && i - from < 9 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-  if (i > from) {
-    // A digit run needs its `.` or `)`; a marker needs a blank after it.
-    if (c >= 48 && c <= 57) {
-      if (i === end) return false;
-      const d = text.charCodeAt(i);
-      if (d !== 46 && d !== 41) return false;
-      i++;
-    }
-    const blanks = i;
-    while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-    // `**` with no blank after it is the field's own delimiter, not a marker and a delimiter.
-    if (i === blanks) i = from;
-  }
-  if (i + 1 >= end) return false;
-  const d = text.charCodeAt(i);
-  return (d === 42 || d === 95) && text.charCodeAt(i + 1) === d;
-}
-
 /** Labels compare case-insensitively, with runs of white space as one. */
 export function sameLabel(a: string, b: string): boolean {
   return normaliseValue(a) === normaliseValue(b);

@@ -24,7 +24,6 @@ function isFence(text: string, start: number, end: number): boolean {
   return true;
 }
 
-
 /**
  * Reads a `key: value` line: the key, and the value without the blanks around it
  * (undefined for `key:` alone). Done by hand: the one regular expression it replaces,
@@ -54,7 +53,6 @@ export interface FrontMatterProblem {
   readonly key: string;
   readonly why: 'block' | 'quote';
 }
-
 
 /**
  * Reads the front matter, or returns undefined when the note has none or it never closes.

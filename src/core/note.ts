@@ -86,7 +86,6 @@ export interface NoteWarning {
   readonly message: string;
 }
 
-
 export interface Note {
   readonly path: string;
   /** Empty when neither the front matter nor the folder names one. */
@@ -104,7 +103,6 @@ const TAG_WORD = 'rupture';
 
 /** The one empty list most notes share for their entries, fields and warnings: an index of 10,000 notes need not hold 30,000 empty arrays. */
 const NONE: readonly never[] = Object.freeze([]);
-
 
 const OPENER = /^ {0,3}(?:[-*+][ \t]+)?(?:\*\*|__)?opening line(?:[ \t]*:[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:|[ \t]*:)[ \t]*(.*)$/i;
 
@@ -263,7 +261,6 @@ function followUpOf(text: string, heading: Heading, lineStart: number): FollowUp
   const date = firstIsoDate(content);
   return date === null ? undefined : { kind: FOLLOW_UP_KINDS[m[1].toLowerCase()], date, line: heading.line };
 }
-
 
 /** Parses one note: its client, its date, its fields and its rupture entries. Never throws. */
 export function parseNote(text: string, source: NoteSource, options: ParseOptions = DEFAULT_PARSE_OPTIONS): Note {

@@ -19,7 +19,7 @@ function textStartsAt(text: string, at: number, lower: string): boolean {
 }
 
 /** The same for bytes. */
-function bytesStartAt(bytes: Uint8Array, at: number, lower: string): boolean {
+function bytesStartsAt(bytes: Uint8Array, at: number, lower: string): boolean {
   if (at + lower.length > bytes.length) return false;
   for (let k = 0; k < lower.length; k++) {
     if ((bytes[at + k] | 32) !== lower.charCodeAt(k)) return false;
@@ -40,7 +40,7 @@ export function mayHoldTag(units: string | Uint8Array): boolean {
     for (let i = units.indexOf('#'); i !== -1; i = units.indexOf('#', i + 1)) if (textStartsAt(units, i + 1, TAG)) return true;
     return false;
   }
-  for (let i = units.indexOf(HASH); i !== -1; i = units.indexOf(HASH, i + 1)) if (bytesStartAt(units, i + 1, TAG)) return true;
+  for (let i = units.indexOf(HASH); i !== -1; i = units.indexOf(HASH, i + 1)) if (bytesStartsAt(units, i + 1, TAG)) return true;
   return false;
 }
 
@@ -62,7 +62,7 @@ export function mayHoldFeedback(bytes: Uint8Array): boolean {
       if (i + 1 >= bytes.length || bytes[i + 1] !== mark) continue;
       let at = i + 2;
       while (at < bytes.length && (bytes[at] === 0x20 || bytes[at] === 0x09)) at++;
-      for (const label of FEEDBACK_STARTS) if (bytesStartAt(bytes, at, label)) return true;
+      for (const label of FEEDBACK_STARTS) if (bytesStartsAt(bytes, at, label)) return true;
     }
   }
   return false;

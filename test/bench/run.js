@@ -78,9 +78,9 @@ function bundleCore(tmp) {
   return bundleExports(
     REPO,
     [
-      "export { scanFolder } from './src/node/host';",
+      "export { NoteReader, readNoteFile, scanFolder } from './src/node/host';",
+      "export { DEFAULT_MAX_NOTE_BYTES } from './src/core/workspace';",
       "export { walkNotes } from './src/node/walk';",
-      "export { indexableText } from './src/node/files';",
       "export { parseNote, DEFAULT_PARSE_OPTIONS } from './src/core/note';",
       "export { RuptureIndex } from './src/core/index';",
       "export { outline } from './src/core/outline';",

@@ -51,16 +51,12 @@ const modes = {
     const t0 = now();
     const files = core.walkNotes(dir, { skipFolder: (rel) => /(^|\/)(node_modules|\.[^/]*)$/.test(rel), note: (folder, _relative, _folderName, fileName) => path.join(folder, fileName) }).notes;
     const t1 = now();
-    // Read as scanFolder does: open, read into one reused buffer, close.
-    const buffer = Buffer.allocUnsafe(1 << 20);
+    // Read and decode with the scan's own reader, each note as listed by the walk.
+    const reader = new core.NoteReader();
     const texts = [];
     for (const file of files) {
-      const fd = fs.openSync(file, 'r');
-      let total = 0;
-      for (let n; (n = fs.readSync(fd, buffer, total, buffer.length - total, null)) > 0; ) total += n;
-      fs.closeSync(fd);
-      const d = core.indexableText(buffer.subarray(0, total));
-      texts.push(d.ok ? d.text : '');
+      const read = core.readNoteFile(reader, file, core.DEFAULT_MAX_NOTE_BYTES, true);
+      texts.push(read.kind === 'text' ? read.text : '');
     }
     const t2 = now();
     const index = new core.RuptureIndex();

@@ -46,6 +46,25 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
   }
 }
 
+/**
+ * Waits until the workspace has parsed nothing for `quietMs`: the file watcher reports a burst
+ * of new notes late and in batches on a slow machine, and each report is a parse.
+ */
+export async function settled(api: AttuneApi, quietMs = 2000, timeoutMs = 60000): Promise<void> {
+  const started = Date.now();
+  let seen = api.workspace.workspace.parses;
+  let since = Date.now();
+  while (Date.now() - since < quietMs) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting for the workspace to settle');
+    await new Promise((r) => setTimeout(r, 100));
+    const now = api.workspace.workspace.parses;
+    if (now !== seen) {
+      seen = now;
+      since = Date.now();
+    }
+  }
+}
+
 export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(uri);
   return vscode.window.showTextDocument(document, { preview: false });

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { AttuneApi } from '../../src/vscode/extension';
-import { activateAttune, closeAll, nodeByTitle, open, treeRows, uriOf, waitFor, writeNote } from './helpers';
+import { activateAttune, closeAll, nodeByTitle, open, settled, treeRows, uriOf, waitFor, writeNote } from './helpers';
 
 const NOTES = 2000;
 
@@ -59,6 +59,8 @@ describe('the workspace while a scan runs (issue 10)', () => {
   it('parses an unchanged open note once for all its lens requests', async () => {
     const editor = await open(uriOf('bulk/Z2/2026-01-03-2.md'));
     await vscode.commands.executeCommand('vscode.executeCodeLensProvider', editor.document.uri);
+    // The watcher's late reports of the 2,000 new notes are parses of other notes.
+    await settled(api);
     const before = api.workspace.workspace.parses;
     for (let i = 0; i < 5; i++) await vscode.commands.executeCommand('vscode.executeCodeLensProvider', editor.document.uri);
     assert.strictEqual(api.workspace.workspace.parses, before);
@@ -67,6 +69,7 @@ describe('the workspace while a scan runs (issue 10)', () => {
   it('parses a note once for a status change from the tree (the note not yet open)', async () => {
     const uri = writeNote('bulk/PO/2026-02-01.md', '# Session\n\n## Quoted the policy too quickly #rupture/open\n\nShe went quiet.\n');
     const node = await waitFor('the rupture in the tree', () => nodeByTitle(api, 'Quoted the policy too quickly'));
+    await settled(api);
     const before = api.workspace.workspace.parses;
     assert.strictEqual(await vscode.commands.executeCommand('attune.setStatus', node, 'attempted'), true);
     await waitFor('the new status in the index', () => api.workspace.index.get(uri.toString())?.entries[0]?.status === 'attempted');

@@ -27,6 +27,8 @@ describe('the workspace while a scan runs (issue 10)', () => {
       writeNote(`bulk/Z${i % 40}/2026-01-${String((i % 28) + 1).padStart(2, '0')}-${i}.md`, `---\nclient: Z${i % 40}\n---\n# Session\n\n${body}`);
     }
     await api.workspace.rescan();
+    // The watcher's own reports of the new notes come in late; let them pass before the race below.
+    await settled(api);
     const gaining = uriOf('bulk/Z0/2026-01-01-0.md');
     const losing = uriOf('bulk/Z1/2026-01-02-1.md');
     assert.ok(treeRows(api).some((r) => r.includes('Said too much too early')));

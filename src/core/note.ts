@@ -3,7 +3,7 @@ import { firstIsoDate, isIsoDate } from './dates';
 import { fieldAt, isFilled, type Field } from './fields';
 import { readFrontMatter, type FrontMatterProblem } from './frontMatter';
 import { splitLines } from './lines';
-import { mayHoldField, mayHoldTag } from './quickLook';
+import { mayHoldField, mayHoldTag, textStartsAt } from './quickLook';
 import { isStatus, type Status } from './status';
 
 /** Where a note came from, as far as the parser needs to know. */
@@ -125,10 +125,7 @@ function mayBeOpener(text: string, from: number, end: number): boolean {
     while (i < end && isBlank(text.charCodeAt(i))) i++;
   }
   if (i + 1 < end && (text.charCodeAt(i) === 42 || text.charCodeAt(i) === 95) && text.charCodeAt(i + 1) === text.charCodeAt(i)) i += 2;
-  if (end - i < OPENING_LINE.length) return false;
-  // `| 32` folds ASCII letters to lower case; the space compares to itself.
-  for (let k = 0; k < OPENING_LINE.length; k++) if ((text.charCodeAt(i + k) | 32) !== OPENING_LINE.charCodeAt(k)) return false;
-  return true;
+  return end - i >= OPENING_LINE.length && textStartsAt(text, i, OPENING_LINE);
 }
 
 /**

@@ -9,7 +9,7 @@
 import { FEEDBACK_LABEL, HEARD_LABEL } from './feedback';
 
 /** Whether `lower` (ASCII, lower case) starts at `at` in the text, in any letter case. */
-function textStartsAt(text: string, at: number, lower: string): boolean {
+export function textStartsAt(text: string, at: number, lower: string): boolean {
   if (at + lower.length > text.length) return false;
   for (let k = 0; k < lower.length; k++) {
     // `| 32` folds ASCII upper case to lower case and maps nothing else onto these letters.

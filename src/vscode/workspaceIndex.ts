@@ -2,7 +2,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { RuptureIndex } from '../core/index';
 import type { Note } from '../core/note';
-import { Workspace, type Listing, type NoteFilter, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../core/workspace';
+import { isMarkdownFile, Workspace, type Listing, type NoteFilter, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../core/workspace';
 import { NoteReader, readNoteFile } from '../node/host';
 import { walkNotes } from '../node/walk';
 import { readNoteSettings } from './config';
@@ -257,7 +257,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Re-reads one note at once (or the notes in a folder that appeared). */
   async refreshNow(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
-    if (!/\.md$/i.test(uri.path) && (await this.isFolder(uri))) {
+    if (!isMarkdownFile(uri.path) && (await this.isFolder(uri))) {
       // The watcher reports a new folder, not each file in it: look inside.
       const inside = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*.md'));
       inside.filter((u) => this.isNote(u)).forEach((u) => this.schedule(u));

@@ -143,4 +143,3 @@ describe('readFrontMatter reads values as YAML does in the plain cases (issue 12
     );
   });
 });
-

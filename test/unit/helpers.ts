@@ -23,7 +23,6 @@ export function entries(text: string, file?: string): [number, string, string][]
   return parse(text, file).entries.map((e: RuptureEntry) => [e.line, e.title, e.status]);
 }
 
-/** Temporary folders, removed after the suite that made them. */
 /** A markdown file as the walk found it. */
 export interface FoundNote {
   readonly full: string;
@@ -37,6 +36,7 @@ export function allNotes(skipFolder: (relative: string) => boolean): WalkFilter<
   return { skipFolder, note: (folder, relative, folderName, fileName) => ({ full: path.join(folder, fileName), relative, folderName, fileName }) };
 }
 
+/** Temporary folders, removed after the suite that made them. */
 export class TempDirs {
   private readonly made: string[] = [];
 

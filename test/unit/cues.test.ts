@@ -1,6 +1,5 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
+import { readDocs } from './docs';
 import { BUILT_IN_CUES, builtInCues, compileCues, CUE_KINDS, findCues, quoteCueLine, readUserCues, type CompiledCues } from '../../src/core/cues';
 import { parse } from './helpers';
 
@@ -237,9 +236,9 @@ describe('cue hints (core)', () => {
   });
 
   it('is documented in the README: every built-in cue with its kind, and the settings', () => {
-    const readme = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+    const readme = readDocs();
     for (const c of BUILT_IN_CUES) assert.ok(readme.includes(`| \`${c.id}\` | ${c.kind} |`), c.id);
     for (const setting of ['attune.cues.enabled', 'attune.cues.phrases']) assert.ok(readme.includes(`| \`${setting}\` |`), setting);
-    assert.ok(readme.includes('### `attune cues [PATH] [--json]`'));
+    assert.ok(readme.includes('## `attune cues [PATH] [--json]`'));
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
+import { readDocs } from './docs';
 import * as path from 'path';
 import { noteScore } from '../../src/core/feedback';
 import { cli, parse, TempDirs } from './helpers';
@@ -128,7 +128,7 @@ describe('attune checklist: feedback', () => {
 
 describe('README: feedback from the client', () => {
   const root = path.join(__dirname, '..', '..', '..');
-  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const readme = readDocs();
   const section = readme.slice(readme.indexOf('## Feedback from the client'), readme.indexOf('## Privacy'));
   const block = (lang: string, n = 0): string => [...section.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))][n][1];
 

@@ -6,8 +6,9 @@ import * as path from 'path';
 import { readFrontMatter } from '../../src/core/frontMatter';
 import { scanFolder } from '../../src/node/host';
 import { cli, entries, TempDirs } from './helpers';
+import { readDocs } from './docs';
 
-const readme = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+const readme = readDocs();
 const section = (from: string, to: string): string => {
   const start = readme.indexOf(from);
   assert.ok(start !== -1, from);

@@ -1,12 +1,11 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { STATUSES } from '../../src/core/status';
 import { BUILT_IN_TEMPLATES, mergeTemplates, renderMarkdown, TEMPLATE_VARIABLES } from '../../src/core/templates';
 import { entries, parse, TODAY } from './helpers';
+import { readDocs } from './docs';
 
 // The README is the contract users read: its examples must say what the code does.
-const readme = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+const readme = readDocs();
 
 /** The body of the fenced block that follows `marker` in the README. */
 function blockAfter(marker: string): string {
@@ -77,7 +76,7 @@ describe('README', () => {
   });
 
   it('prints the repair-plan template exactly as attune does', () => {
-    const shown = blockAfter('### `attune template [NAME] [DIR]`').replace(/^\$ attune template repair-plan\n/, '');
+    const shown = blockAfter('## `attune template [NAME] [DIR]`').replace(/^\$ attune template repair-plan\n/, '');
     assert.strictEqual(`${shown.trimEnd()}\n`, `${renderMarkdown(BUILT_IN_TEMPLATES[1], {}, TODAY).trimEnd()}\n`);
   });
 });

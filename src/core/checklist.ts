@@ -17,6 +17,7 @@ import { dominantEol, splitLines, withEol } from './lines';
 import { forEachMarkdownLine, parseHeading, sectionEnd } from './blocks';
 import type { RuptureEntry } from './note';
 import { isUnrepaired, STATUS_LABELS, type Status } from './status';
+import { howTheLastAttemptLanded, waitsForThem } from './theirPace';
 import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, type Template } from './templates';
 
 /** The section's heading text. */
@@ -140,7 +141,9 @@ export function renderChecks(templates: readonly Template[], client: string, tod
 export function buildChecklist(input: ChecklistInput): Checklist {
   const level = Math.min(Math.max(Math.trunc(input.level ?? 2), 1), 6);
   const anchorOf = anchorResolver(input);
-  const entries = input.entries.filter((e) => isUnrepaired(e.status)).sort(compareEntries);
+  // A rupture whose latest word is "not ready" waits with the held ones: no box, no opener.
+  const entries = input.entries.filter((e) => isUnrepaired(e.status) && !waitsForThem(e)).sort(compareEntries);
+  const waiting = input.entries.filter((e) => isUnrepaired(e.status) && waitsForThem(e));
   const items: ChecklistItem[] = [];
   const blocks: string[] = [`${'#'.repeat(level)} ${CHECKLIST_TITLE}`];
 
@@ -152,13 +155,16 @@ export function buildChecklist(input: ChecklistInput): Checklist {
       const link = relativeLink(input.notePath, entry.path, anchorOf(entry) || undefined);
       const ageDays = entryAge(entry, input.today);
       lines.push(`- [ ] Perhaps revisit: [${linkText(entry.title)}](${link}) (${statusLabel(entry.status)}, ${formatNoted(entry.date, input.today)})`);
-      if (entry.opener) lines.push(`  > "${entry.opener}"`);
+      // After an attempt, how it landed matters more than the line it opened with.
+      const landed = entry.status === 'attempted' ? howTheLastAttemptLanded(entry) : undefined;
+      if (landed) lines.push(`  > How the last attempt landed: ${landed}`);
+      else if (entry.opener && entry.status !== 'attempted') lines.push(`  > "${entry.opener}"`);
       items.push({ kind: 'rupture', text: entry.title, done: false, entry, link, ageDays });
     }
     blocks.push(lines.join('\n'));
   }
 
-  for (const block of [fromLastTimeBlock(input.fromLastTime ?? []), heldBlock(input.held ?? [])]) {
+  for (const block of [fromLastTimeBlock(input.fromLastTime ?? []), heldBlock([...(input.held ?? []), ...waiting])]) {
     if (!block) continue;
     blocks.push(block.markdown);
     items.push(...block.items);
@@ -185,11 +191,12 @@ function fromLastTimeBlock(lines: readonly CarriedLine[]): { markdown: string; i
 export const HELD_LINE = 'Only if they bring it up (waiting at their pace):';
 
 /**
- * Held ruptures, each title once, as plain list lines: no task box, no opening line, no
- * date. They are not items: nothing to tick, nothing counted.
+ * Held ruptures, and those whose latest word says to wait, each title once, as plain list
+ * lines: no task box, no opening line, no date. They are not items: nothing to tick,
+ * nothing counted.
  */
 function heldBlock(held: readonly RuptureEntry[]): { markdown: string; items: ChecklistItem[] } | undefined {
-  const titles = [...new Set(held.filter((e) => e.status === 'held').sort(compareEntries).map((e) => linkText(e.title)))];
+  const titles = [...new Set(held.filter((e) => e.status === 'held' || waitsForThem(e)).sort(compareEntries).map((e) => linkText(e.title)))];
   if (titles.length === 0) return undefined;
   return { markdown: [HELD_LINE, '', ...titles.map((t) => `- ${t}`)].join('\n'), items: [] };
 }

@@ -3,16 +3,20 @@ import type { RuptureEntry } from '../core/note';
 import { checklistProgress, progressLabel } from '../core/checklist';
 import { wantsSupervision } from '../core/deidentifySection';
 import { outline } from '../core/outline';
-import { LIFECYCLE, STEPS } from '../core/status';
+import { STEPS } from '../core/status';
+import { stepsFor } from '../core/theirPace';
 import { readConfig } from './config';
 import { refOf, today } from './actions';
 import { curtain } from './privacyCurtain';
 import { describeEntry } from './tree';
 import type { WorkspaceIndex } from './workspaceIndex';
 
-/** Each status's next steps, as lens titles and the commands behind them, from the one lifecycle table. */
+/**
+ * Each status's next steps, as lens titles and the commands behind them, from the one
+ * lifecycle table; "Hold at their pace" first when the latest word says they are not ready.
+ */
 export function actionsFor(entry: RuptureEntry): { title: string; command: string }[] {
-  return LIFECYCLE[entry.status].map((step) => ({
+  return stepsFor(entry).map((step) => ({
     title: entry.status === 'attempted' && step === STEPS.attempt ? 'Record another attempt' : step.title,
     command: step.command,
   }));

@@ -18,7 +18,7 @@ import { forEachMarkdownLine, parseHeading, sectionEnd } from './blocks';
 import type { RuptureEntry } from './note';
 import { isUnrepaired, STATUS_LABELS, type Status } from './status';
 import { howTheLastAttemptLanded, waitsForThem } from './theirPace';
-import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, type Template } from './templates';
+import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, SAFETY_FIRST, type Template } from './templates';
 
 /** The section's heading text. */
 export const CHECKLIST_TITLE = 'Before the session';
@@ -145,7 +145,8 @@ export function buildChecklist(input: ChecklistInput): Checklist {
   const entries = input.entries.filter((e) => isUnrepaired(e.status) && !waitsForThem(e)).sort(compareEntries);
   const waiting = input.entries.filter((e) => isUnrepaired(e.status) && waitsForThem(e));
   const items: ChecklistItem[] = [];
-  const blocks: string[] = [`${'#'.repeat(level)} ${CHECKLIST_TITLE}`];
+  // Safety comes before any rupture, whatever checks the clinician keeps.
+  const blocks: string[] = [`${'#'.repeat(level)} ${CHECKLIST_TITLE}`, SAFETY_FIRST];
 
   if (entries.length === 0) {
     blocks.push(nothingWaitingLine(input.client));

@@ -61,6 +61,13 @@ export const TEMPLATE_VARIABLES: Readonly<Record<string, string>> = {
  */
 const N = NOT_FILLED_IN;
 
+/**
+ * Rupture work waits when there is acute risk: the one sentence that says so, first in the
+ * checklist, the repair plan and the repair conversation card.
+ */
+export const SAFETY_FIRST =
+  'Safety first: if there is acute risk (thoughts of suicide or self-harm, violence, a crisis), safety, assessment and the record come first, and rupture work waits.';
+
 const REFLECTION = `\${HEADING} \${1:A few words on what happened} #rupture/open
 
 - **What happened (just the facts):** \${2}
@@ -89,6 +96,8 @@ const IN_SESSION_REPAIR = `\${HEADING} \${1:A few words on what happened} #ruptu
 \${0}`;
 
 const REPAIR_PLAN = `\${SUBHEADING} Repair plan, \${TODAY}
+
+_${SAFETY_FIRST}_
 
 - **Approach:** \${1|${N},explore first: what happened between us and how it felt,clarify a misunderstanding,explain my reasons for the task,change the task or the goal|}
 - **Repair moves I may use:** \${2|${N},apologise for my part,thank them for telling me,slow down,name what happened and ask about it,something else|}
@@ -138,6 +147,8 @@ const AFTER_HARD_SESSION = `\${HEADING} After a hard session, \${TODAY}
 \${0}`;
 
 const REPAIR_CONVERSATION = `\${HEADING} The repair conversation: a card to keep beside me
+
+${SAFETY_FIRST}
 
 1. **Open gently.** Perhaps: "I've been thinking about our last session..."
 2. **Invite their side.** Ask how it was for them, and leave room for the answer.

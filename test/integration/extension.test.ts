@@ -340,7 +340,7 @@ describe('Attune in a real VS Code', () => {
       await waitFor('indexed', () => api.workspace.index.get(other.toString()));
       await vscode.commands.executeCommand('attune.prepareForSession', 'E.F.');
       const text = vscode.window.activeTextEditor?.document.getText() ?? '';
-      assert.ok(text.startsWith('# Today\n\n## Before the session\n\nNo'), text);
+      assert.ok(text.startsWith('# Today\n\n## Before the session\n\nSafety first: '), text);
       assert.ok(text.endsWith('\n\nAlready started.\n'), 'the note\'s own text is kept');
     });
 

@@ -21,7 +21,7 @@ import {
 import { applyEdits } from '../../src/core/edits';
 import { RuptureIndex } from '../../src/core/index';
 import { parseNote } from '../../src/core/note';
-import { BUILT_IN_TEMPLATES, mergeTemplates } from '../../src/core/templates';
+import { BUILT_IN_TEMPLATES, mergeTemplates, SAFETY_FIRST } from '../../src/core/templates';
 
 /** Just the section's markdown. */
 const renderChecklist = (input: Parameters<typeof buildChecklist>[0]): string => buildChecklist(input).markdown;
@@ -178,6 +178,8 @@ describe('checklist: the whole section', () => {
       [
         '## Before the session',
         '',
+        SAFETY_FIRST,
+        '',
         '- [ ] Perhaps revisit: [Fee talk (cancellation)](2026-11-01.md#fee-talk-cancellation-rupture) (open, noted 1 Nov)',
         '- [ ] Perhaps revisit: [Too soon: the exposure task 😬](2026-11-13.md#too-soon-the-exposure-task--ruptureplanned) (repair planned, noted 13 Nov)',
         '  > "I\'ve been thinking about our last session."',
@@ -190,7 +192,7 @@ describe('checklist: the whole section', () => {
 
   it('says warmly that nothing is waiting when there is no repair to make', () => {
     const { markdown, items } = buildChecklist(input({ client: 'CD', entries: indexOf().unrepaired('CD') }));
-    assert.strictEqual(markdown, ['## Before the session', '', nothingWaitingLine('CD'), '', '- [ ] Breathe first.', "- [x] Read last week's note."].join('\n'));
+    assert.strictEqual(markdown, ['## Before the session', '', SAFETY_FIRST, '', nothingWaitingLine('CD'), '', '- [ ] Breathe first.', "- [x] Read last week's note."].join('\n'));
     assert.strictEqual(nothingWaitingLine('CD'), 'Nothing is waiting for repair with CD right now.');
     assert.deepStrictEqual(items.map((i) => i.kind), ['check', 'check']);
   });
@@ -231,7 +233,7 @@ describe('checklist: the whole section', () => {
   });
 
   it('leaves the checks out when the template is empty', () => {
-    assert.strictEqual(buildChecklist(input({ entries: [], checks: '\n\n' })).markdown, `## Before the session\n\n${nothingWaitingLine('AB')}`);
+    assert.strictEqual(buildChecklist(input({ entries: [], checks: '\n\n' })).markdown, `## Before the session\n\n${SAFETY_FIRST}\n\n${nothingWaitingLine('AB')}`);
   });
 });
 
@@ -417,7 +419,7 @@ describe('checklist: the CLI', () => {
     const dir = folder(FILES);
     const r = cli(['checklist', '--client=ab'], dir);
     assert.strictEqual(r.code, 0, r.err);
-    assert.ok(r.out.startsWith('## Before the session\n\n- [ ] Perhaps revisit: [Fee talk'));
+    assert.ok(r.out.startsWith(`## Before the session\n\n${SAFETY_FIRST}\n\n- [ ] Perhaps revisit: [Fee talk`));
   });
 
   it('prints the items as JSON', () => {
@@ -447,7 +449,7 @@ describe('checklist: the CLI', () => {
     const dir = folder({ ...FILES, '.attune/templates/checklist.md': '- [ ] Ground myself for ${CLIENT}\n' });
     const r = cli(['checklist', '--client', 'CD', dir], '/');
     assert.strictEqual(r.code, 0, r.err);
-    assert.strictEqual(r.out, `## Before the session\n\n${nothingWaitingLine('CD')}\n\n- [ ] Ground myself for CD\n`);
+    assert.strictEqual(r.out, `## Before the session\n\n${SAFETY_FIRST}\n\n${nothingWaitingLine('CD')}\n\n- [ ] Ground myself for CD\n`);
   });
 
   it('exits 2 for an unknown client, listing the known codes only', () => {

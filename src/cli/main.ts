@@ -1,7 +1,6 @@
 import path = require('path');
-import { formatAge, formatDate } from '../core/dates';
+import { formatDate, formatNoted } from '../core/dates';
 import { statusEdit } from '../core/edits';
-import { entryAge } from '../core/index';
 import { parseHeading } from '../core/blocks';
 import { findTags, parseNote, type RuptureEntry } from '../core/note';
 import { isStatus, STATUSES } from '../core/status';
@@ -105,7 +104,11 @@ function list(io: Io, args: readonly string[]): number {
   return 0;
 }
 
-/** Readable listing: one block per client, each entry with status, age and place. */
+/**
+ * Readable listing: one block per client, each entry with status, when it was noted
+ * ("noted 6 Nov", never a count of days) and place. A held rupture shows no date: it
+ * waits at the client's pace, not on a clock.
+ */
 export function formatList(entries: readonly RuptureEntry[], today: string, all: boolean): string {
   if (entries.length === 0) return all ? 'No rupture entries found.\n' : 'No unrepaired ruptures. Nothing is waiting for repair.\n';
   const groups = new Map<string, RuptureEntry[]>();
@@ -118,13 +121,17 @@ export function formatList(entries: readonly RuptureEntry[], today: string, all:
   // A loop, not `Math.max(...)`: spreading 300,000 entries (one 4 MB note of headings)
   // overflows the call stack.
   let width = 0;
-  for (const e of entries) width = Math.max(width, e.status.length);
+  let when = 0;
+  const noted = (e: RuptureEntry): string => (e.status === 'held' ? 'at their pace' : formatNoted(e.date, today));
+  for (const e of entries) {
+    width = Math.max(width, e.status.length);
+    when = Math.max(when, noted(e).length);
+  }
   let out = '';
   for (const [client, list] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     out += `${printable(client)} (${list.length})\n`;
     for (const e of list) {
-      const age = formatAge(entryAge(e, today)).padEnd(9);
-      out += `  ${e.status.padEnd(width)}  ${age}  ${printable(e.title) || '(untitled)'}  ${printable(e.path)}:${e.line + 1}\n`;
+      out += `  ${e.status.padEnd(width)}  ${noted(e).padEnd(when)}  ${printable(e.title) || '(untitled)'}  ${printable(e.path)}:${e.line + 1}\n`;
     }
   }
   const noun = all ? 'rupture' : 'unrepaired rupture';

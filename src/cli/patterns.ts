@@ -4,7 +4,7 @@
  */
 import { isIsoDate } from '../core/dates';
 import { printable } from '../core/printable';
-import { headline, patterns, type PatternFilter, type Patterns, type ValueCount } from '../core/patterns';
+import { firstReturnWords, headline, NOTICING_MORE, patterns, type PatternExtras, type PatternFilter, type Patterns, type ValueCount } from '../core/patterns';
 import { STATUS_LABELS, STATUSES } from '../core/status';
 import { parseArgs, readFolder, scanNotes, UsageError, type Io } from './common';
 
@@ -38,8 +38,11 @@ function valueBlock(title: string, rows: readonly ValueCount[]): string {
   return out;
 }
 
-/** The readable report: the zoomed-out view first, clients in alphabetical order, never ranked. */
-export function formatPatterns(p: Patterns, filter: PatternFilter): string {
+/**
+ * The readable report: the zoomed-out view first, clients in alphabetical order, never
+ * ranked. The days to a first return and each client's open ruptures only when asked for.
+ */
+export function formatPatterns(p: Patterns, filter: PatternFilter, extras: PatternExtras = {}): string {
   let out = `${headline(p, filter, filter.client === undefined ? undefined : printable(filter.client))}.\n`;
   if (p.sessions === 0) return out + 'No session notes count here yet; patterns appear as your notes grow.\n';
 
@@ -51,11 +54,7 @@ export function formatPatterns(p: Patterns, filter: PatternFilter): string {
   out += valueBlock('The part of me that led', p.byPart);
   out += valueBlock('Markers', p.byMarker);
 
-  out += '\nReturning to a rupture\n';
-  out +=
-    p.firstReturn.medianDays === null
-      ? '  No repair attempt is recorded yet.\n'
-      : `  ${plural(p.firstReturn.count, 'rupture')} with a repair attempt; the first attempt came a median of ${plural(p.firstReturn.medianDays, 'day')} after the session.\n`;
+  if (extras.daysToReturn) out += `\nReturning to a rupture\n  ${firstReturnWords(p)}\n`;
 
   if (p.byMonth.length > 0) {
     out += '\nMonth by month\n';
@@ -67,15 +66,17 @@ export function formatPatterns(p: Patterns, filter: PatternFilter): string {
     let width = 0;
     for (const c of p.byClient) width = Math.max(width, printable(c.client).length);
     for (const c of p.byClient) {
-      out += `  ${printable(c.client).padEnd(width)}  ${plural(c.sessions, 'session').padEnd(13)} ${plural(c.ruptures, 'rupture').padEnd(12)} ${c.unrepaired} still open\n`;
+      const counts = `${plural(c.sessions, 'session').padEnd(13)} ${plural(c.ruptures, 'rupture')}`;
+      out += extras.openByClient ? `  ${printable(c.client).padEnd(width)}  ${counts.padEnd(26)} ${c.unrepaired} still open\n` : `  ${printable(c.client).padEnd(width)}  ${counts}\n`;
     }
   }
+  if (extras.daysToReturn || extras.openByClient) out += `\n${NOTICING_MORE}\n`;
   return out;
 }
 
 /** The CLI handler, same shape as main's list, template and set. */
 export function patternsCommand(io: Io, args: readonly string[]): number {
-  const { positional, flags } = parseArgs(args, ['client', 'since', 'until'], ['json']);
+  const { positional, flags } = parseArgs(args, ['client', 'since', 'until'], ['json', 'days-to-return', 'open-by-client']);
   if (positional.length > 1) throw new UsageError('patterns takes at most one folder');
   const since = dateFlag(flags, 'since');
   const until = dateFlag(flags, 'until');
@@ -90,6 +91,6 @@ export function patternsCommand(io: Io, args: readonly string[]): number {
     ...(until !== undefined ? { until } : {}),
   };
   const p = patterns(result.index.allNotes(), filter);
-  io.out(flags.has('json') ? JSON.stringify(p, null, 2) + '\n' : formatPatterns(p, filter));
+  io.out(flags.has('json') ? JSON.stringify(p, null, 2) + '\n' : formatPatterns(p, filter, { daysToReturn: flags.has('days-to-return'), openByClient: flags.has('open-by-client') }));
   return 0;
 }

@@ -54,13 +54,6 @@ export function daysBetween(from: string, today: string): number {
   return Math.round(dayNumber(today) - dayNumber(from));
 }
 
-/** "0 days", "1 day", "12 days": how long ago a dated note was written. */
-export function formatAge(days: number | null): string {
-  if (days === null) return 'undated';
-  if (days < 0) return days === -1 ? 'in 1 day' : `in ${-days} days`;
-  return days === 1 ? '1 day' : `${days} days`;
-}
-
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**

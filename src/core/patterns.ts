@@ -8,6 +8,20 @@ import { isFilled, normaliseValue } from './fields';
 import type { Note, RuptureEntry } from './note';
 import { isUnrepaired, STATUS_LABELS, STATUSES, type Status } from './status';
 
+/**
+ * Figures that can read as a speed target or a ranking of clients, shown only when the
+ * clinician turns them on (settings in VS Code, flags on the command line).
+ */
+export interface PatternExtras {
+  /** How long until a first repair attempt: the median and the spread. */
+  readonly daysToReturn?: boolean;
+  /** How many ruptures of each client are still open. */
+  readonly openByClient?: boolean;
+}
+
+/** Said wherever those figures are shown or offered. */
+export const NOTICING_MORE = 'Noticing more ruptures is not doing worse: it often means you have grown more attuned to them.';
+
 /** Which notes count: one client's, and those dated within a range (both ends inclusive). */
 export interface PatternFilter {
   /** A client code, compared without regard to case (as `attune list --client` does). */
@@ -314,9 +328,10 @@ function mdCell(text: string): string {
 
 /**
  * The counts as markdown for a supervision note: totals, statuses, kinds, parts, markers,
- * months and the first return. It never names a client, even when one is chosen.
+ * months, and the first return only when asked for. It never names a client, even when
+ * one is chosen.
  */
-export function summaryMarkdown(p: Patterns, filter: PatternFilter): string {
+export function summaryMarkdown(p: Patterns, filter: PatternFilter, extras: PatternExtras = {}): string {
   const lines: string[] = ['## Rupture patterns', '', `${headline(p, filter)}.`, ''];
   lines.push('| Status | Ruptures |', '| --- | ---: |');
   for (const s of STATUSES) lines.push(`| ${STATUS_LABELS[s]} | ${p.byStatus[s]} |`);
@@ -336,13 +351,15 @@ export function summaryMarkdown(p: Patterns, filter: PatternFilter): string {
     lines.push('', '### Month by month', '', '| Month | Sessions | Ruptures |', '| --- | ---: | ---: |');
     for (const m of p.byMonth) lines.push(`| ${m.month} | ${m.sessions} | ${m.ruptures} |`);
   }
-  lines.push('', '### Returning to a rupture', '');
-  lines.push(
-    p.firstReturn.medianDays === null
-      ? 'No repair attempt is recorded yet.'
-      : `${plural(p.firstReturn.count, 'rupture')} with a repair attempt; the first attempt came a median of ${plural(p.firstReturn.medianDays, 'day')} after the session.`,
-  );
+  if (extras.daysToReturn) lines.push('', '### Returning to a rupture', '', firstReturnWords(p), '', NOTICING_MORE);
   return lines.join('\n') + '\n';
+}
+
+/** The first return in words: "2 ruptures with a repair attempt; the first attempt came a median of 5 days after the session." */
+export function firstReturnWords(p: Patterns): string {
+  return p.firstReturn.medianDays === null
+    ? 'No repair attempt is recorded yet.'
+    : `${plural(p.firstReturn.count, 'rupture')} with a repair attempt; the first attempt came a median of ${plural(p.firstReturn.medianDays, 'day')} after the session.`;
 }
 
 /** A bar of the "days to a first return" distribution. */

@@ -20,6 +20,7 @@ import {
   returnDays,
   returnDistribution,
   summaryMarkdown,
+  type PatternExtras,
   type PatternField,
   type PatternFilter,
 } from '../core/patterns';
@@ -34,6 +35,12 @@ const UPDATE_DEBOUNCE_MS = 400;
 
 const PERIODS: readonly Period[] = ['3', '6', '12', 'all'];
 const OUTCOMES: readonly Outcome[] = ['all', 'repaired', 'closed', 'unrepaired', 'held'];
+
+/** The figures that stay hidden unless the clinician turns them on (both off by default). */
+export function readExtras(): Required<PatternExtras> {
+  const c = vscode.workspace.getConfiguration('attune.patterns');
+  return { daysToReturn: c.get<boolean>('showDaysToReturn', false) === true, openByClient: c.get<boolean>('showOpenByClient', false) === true };
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -131,6 +138,9 @@ export class PatternsPanel implements vscode.Disposable {
       }),
       this.panel.onDidDispose(() => this.dispose()),
       workspace.onDidChange(() => this.scheduleUpdate()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('attune.patterns')) this.scheduleUpdate();
+      }),
       // While the privacy curtain is down the panel holds nothing from the notes: no
       // client codes, titles, field values or counts. Raised, it is drawn afresh.
       curtain.onDidChange((down) => {
@@ -250,6 +260,7 @@ export class PatternsPanel implements vscode.Disposable {
       headline: headline(p, filter, this.client || undefined),
       patterns: p,
       returns: returnDistribution(returnDays(notes)),
+      extras: readExtras(),
       feedback,
     });
     this.log.info(`Patterns: counted ${p.sessions} notes in ${(performance.now() - started).toFixed(1)} ms`);
@@ -287,7 +298,7 @@ export class PatternsPanel implements vscode.Disposable {
   /** Copies the counts as markdown, never a client code, even with a client chosen. */
   private async copy(): Promise<void> {
     const filter = this.filter();
-    await vscode.env.clipboard.writeText(summaryMarkdown(patterns(this.counted()), filter));
+    await vscode.env.clipboard.writeText(summaryMarkdown(patterns(this.counted()), filter, readExtras()));
     this.post({ type: 'copied' });
   }
 

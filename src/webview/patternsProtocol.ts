@@ -3,7 +3,7 @@
  * extension (src/vscode/patterns.ts). Types only: nothing here runs.
  */
 import type { FeedbackPoint } from '../core/feedback';
-import type { PatternField, Patterns, ReturnBin } from '../core/patterns';
+import type { PatternExtras, PatternField, Patterns, ReturnBin } from '../core/patterns';
 import type { Status } from '../core/status';
 
 /** The period filter: the last 3, 6 or 12 months, or all notes. */
@@ -43,6 +43,8 @@ export type ToWebview =
       readonly headline: string;
       readonly patterns: Patterns;
       readonly returns: readonly ReturnBin[];
+      /** What the clinician turned on: the days to a first return, each client's open ruptures. */
+      readonly extras: Required<PatternExtras>;
       /** The chosen client's feedback scores over time; empty without a client. */
       readonly feedback: readonly FeedbackPoint[];
     }

@@ -18,7 +18,7 @@ import {
   type ChartEvent,
   type ActiveElement,
 } from 'chart.js';
-import type { PatternField, Patterns, ValueCount } from '../core/patterns';
+import { NOTICING_MORE, type PatternField, type Patterns, type ValueCount } from '../core/patterns';
 import { STATUS_LABELS, type Status } from '../core/status';
 import type { ListedEntry, Outcome, Period, ToExtension, ToWebview } from './patternsProtocol';
 
@@ -210,6 +210,35 @@ function filters(main: HTMLElement, data: Data): void {
   main.append(bar);
 }
 
+/** "Days to a first return": the median, the spread as a chart and its table. */
+function returnsSection(main: HTMLElement, data: Data): void {
+  const p = data.patterns;
+  const back = section(main, 'Days to a first return', 'returns');
+  if (p.firstReturn.medianDays === null) back.append(el('p', 'No repair attempt is recorded in the notes counted here yet.'));
+  else {
+    back.append(
+      el(
+        'p',
+        `${plural(p.firstReturn.count, 'rupture')} with a repair attempt; the first attempt came a median of ${plural(p.firstReturn.medianDays, 'day')} after the session.`,
+      ),
+    );
+    const { box, canvas } = chartBox(200);
+    back.append(box);
+    charts.push(
+      new Chart(canvas, {
+        type: 'bar',
+        data: {
+          labels: data.returns.map((b) => b.label),
+          datasets: [{ label: 'ruptures', data: data.returns.map((b) => b.count), backgroundColor: colour('--vscode-charts-green', '#4a4'), maxBarThickness: 40 }],
+        },
+        options: { ...baseOptions(), plugins: { legend: { display: false } }, scales: { y: { ticks: { precision: 0 } } } },
+      }),
+    );
+    back.append(table('Days from the session to the first repair attempt', ['Days', 'Ruptures'], data.returns.map((b) => [b.label, b.count])));
+    back.append(el('p', NOTICING_MORE, 'note'));
+  }
+}
+
 function render(data: Data): void {
   const started = performance.now();
   for (const c of charts.splice(0)) c.destroy();
@@ -269,29 +298,8 @@ function render(data: Data): void {
     months.append(table('Sessions and ruptures per month', ['Month', 'Sessions', 'Ruptures'], p.byMonth.map((m) => [m.month, m.sessions, m.ruptures])));
   }
 
-  const back = section(main, 'Days to a first return', 'returns');
-  if (p.firstReturn.medianDays === null) back.append(el('p', 'No repair attempt is recorded in the notes counted here yet.'));
-  else {
-    back.append(
-      el(
-        'p',
-        `${plural(p.firstReturn.count, 'rupture')} with a repair attempt; the first attempt came a median of ${plural(p.firstReturn.medianDays, 'day')} after the session.`,
-      ),
-    );
-    const { box, canvas } = chartBox(200);
-    back.append(box);
-    charts.push(
-      new Chart(canvas, {
-        type: 'bar',
-        data: {
-          labels: data.returns.map((b) => b.label),
-          datasets: [{ label: 'ruptures', data: data.returns.map((b) => b.count), backgroundColor: colour('--vscode-charts-green', '#4a4'), maxBarThickness: 40 }],
-        },
-        options: { ...baseOptions(), plugins: { legend: { display: false } }, scales: { y: { ticks: { precision: 0 } } } },
-      }),
-    );
-    back.append(table('Days from the session to the first repair attempt', ['Days', 'Ruptures'], data.returns.map((b) => [b.label, b.count])));
-  }
+  // Days to a first return can read as a speed target: shown only when turned on.
+  if (data.extras.daysToReturn) returnsSection(main, data);
 
   if (data.client) {
     const fb = section(main, `Feedback from ${data.client}`, 'feedback');
@@ -317,13 +325,16 @@ function render(data: Data): void {
   const clients = section(main, 'Clients', 'clients');
   if (p.byClient.length === 0) clients.append(el('p', 'No client notes are counted here.'));
   else {
+    // A per-client "still open" column invites reading a client as difficult: only when turned on.
+    const open = data.extras.openByClient;
     clients.append(
       table(
         'Sessions and ruptures per client, in alphabetical order',
-        ['Client', 'Sessions', 'Ruptures', 'Still open'],
-        p.byClient.map((c) => [c.client, c.sessions, c.ruptures, c.unrepaired]),
+        open ? ['Client', 'Sessions', 'Ruptures', 'Still open'] : ['Client', 'Sessions', 'Ruptures'],
+        p.byClient.map((c) => (open ? [c.client, c.sessions, c.ruptures, c.unrepaired] : [c.client, c.sessions, c.ruptures])),
       ),
     );
+    if (open) clients.append(el('p', NOTICING_MORE, 'note'));
   }
 
   main.setAttribute('aria-busy', 'false');

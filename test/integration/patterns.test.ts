@@ -59,6 +59,7 @@ describe('Show Patterns (issue 13)', () => {
     assert.deepStrictEqual(data.clients, ['A.B.', 'C.D.', 'E.F.']);
     assert.deepStrictEqual(data.patterns.byKind.map((k) => [k.value, k.count]), [['cultural or generational context missed', 1]]);
     assert.deepStrictEqual(data.patterns.firstReturn, { count: 1, medianDays: 7 });
+    assert.deepStrictEqual(data.extras, { daysToReturn: false, openByClient: false }, 'days to a first return and open ruptures per client are off by default');
   });
 
   it('filters by client and lists the ruptures behind a bar; a click opens the note at the heading', async () => {
@@ -96,6 +97,7 @@ describe('Show Patterns (issue 13)', () => {
     const text = await vscode.env.clipboard.readText();
     assert.match(text, /^## Rupture patterns\n\n3 ruptures noted across 2 sessions\./);
     for (const code of ['A.B.', 'C.D.', 'E.F.']) assert.ok(!text.includes(code), `the summary names ${code}`);
+    assert.doesNotMatch(text, /\d+(?:\.\d+)? days?\b/, 'no count of days unless turned on');
     assert.ok(lastSent(panel, 'copied'));
   });
 

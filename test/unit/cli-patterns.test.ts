@@ -78,7 +78,11 @@ describe('attune patterns (issue 13)', () => {
     const lines = r.out.split('\n');
     assert.strictEqual(lines[0], '3 ruptures noted across 4 sessions since 2025-09-01.');
     assert.match(r.out, /\n {2}too deep too soon +2 {2}\(1 still open, 1 waiting at their pace\)\n/);
-    assert.match(r.out, /the first attempt came a median of 5\.5 days after the session/);
+    assert.doesNotMatch(r.out, /median|\bdays?\b|still open\n/, 'no days to a first return, no open ruptures per client unless asked for');
+    const asked = cli(['patterns', dir, '--since', '2025-09-01', '--days-to-return', '--open-by-client'], dir);
+    assert.match(asked.out, /the first attempt came a median of 5\.5 days after the session/);
+    assert.match(asked.out, /\n {2}AB +\d+ sessions? +\d+ ruptures? +\d+ still open\n/);
+    assert.match(asked.out, /Noticing more ruptures is not doing worse/);
     const clients = lines.slice(lines.indexOf('By client (alphabetical)') + 1).filter((l) => l.trim()).map((l) => l.trim().split(/ {2,}/)[0]);
     assert.deepStrictEqual(clients, ['AB', 'CD', 'E\\x1b[31mF', 'EF']);
     assert.ok(!r.out.includes('\u001b'), 'no raw escape character reaches the terminal');

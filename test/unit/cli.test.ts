@@ -133,7 +133,7 @@ describe('attune (command line)', () => {
       assert.strictEqual(r.out, '[]\n');
     });
 
-    it('prints a readable list grouped by client, with ages in days', () => {
+    it('prints a readable list grouped by client, with the day each was noted, never an age', () => {
       const r = cli(['list'], practice());
       assert.strictEqual(r.code, 0);
       assert.strictEqual(r.err, UNKNOWN_STATUS_WARNING);
@@ -141,11 +141,11 @@ describe('attune (command line)', () => {
         r.out,
         [
           'A.B. (2)',
-          '  open       17 days    Metaphor  AB/2026-11-03.md:4',
-          '  planned    10 days    Fee talk  AB/2026-11-10.md:6',
+          '  open       noted 3 Nov   Metaphor  AB/2026-11-03.md:4',
+          '  planned    noted 10 Nov  Fee talk  AB/2026-11-10.md:6',
           'CD (2)',
-          '  attempted  8 days     Agenda  CD/2026-11-12 session.md:1',
-          '  open       undated    Undated  CD/notes.md:1',
+          '  attempted  noted 12 Nov  Agenda  CD/2026-11-12 session.md:1',
+          '  open       undated       Undated  CD/notes.md:1',
           '',
           '4 unrepaired ruptures, 2 clients.',
           '',
@@ -159,9 +159,9 @@ describe('attune (command line)', () => {
         r.out,
         [
           'A.B. (3)',
-          '  open      17 days    Metaphor  AB/2026-11-03.md:4',
-          '  planned   10 days    Fee talk  AB/2026-11-10.md:6',
-          '  repaired  10 days    Too soon  AB/2026-11-10.md:9',
+          '  open      noted 3 Nov   Metaphor  AB/2026-11-03.md:4',
+          '  planned   noted 10 Nov  Fee talk  AB/2026-11-10.md:6',
+          '  repaired  noted 10 Nov  Too soon  AB/2026-11-10.md:9',
           '',
           '3 ruptures, 1 client.',
           '',
@@ -174,7 +174,7 @@ describe('attune (command line)', () => {
       assert.deepStrictEqual(cli(['list'], dir), { code: 0, out: 'No unrepaired ruptures. Nothing is waiting for repair.\n', err: '' });
       assert.deepStrictEqual(cli(['list', '--all', '--client', 'X'], dir), { code: 0, out: 'No rupture entries found.\n', err: '' });
       const one = temp.make({ 'AB/2026-11-19.md': '## #rupture\n' });
-      assert.strictEqual(cli(['list'], one).out, 'AB (1)\n  open  1 day      (untitled)  AB/2026-11-19.md:1\n\n1 unrepaired rupture, 1 client.\n');
+      assert.strictEqual(cli(['list'], one).out, 'AB (1)\n  open  noted 19 Nov  (untitled)  AB/2026-11-19.md:1\n\n1 unrepaired rupture, 1 client.\n');
     });
 
     it('lists the folder given, or the current folder, with paths relative to it', () => {

@@ -1,7 +1,10 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { buildChecklist } from '../../src/core/checklist';
+import { NOTICING_MORE, patterns, summaryMarkdown } from '../../src/core/patterns';
 import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, SAFETY_FIRST } from '../../src/core/templates';
-import { TODAY } from './helpers';
+import { cli, parse, TempDirs, TODAY } from './helpers';
 
 function rendered(id: string): string {
   const t = findTemplate(BUILT_IN_TEMPLATES, id);
@@ -29,5 +32,76 @@ describe('risk comes first', () => {
     assert.strictEqual(markdown.split('\n\n')[1], SAFETY_FIRST);
     assert.strictEqual(bodyLines('repair-conversation')[0], SAFETY_FIRST);
     assert.strictEqual(bodyLines('repair-plan')[0], `_${SAFETY_FIRST}_`);
+  });
+});
+
+/** A count of days in words: "7 days", "30 days", "1 day", "5.5 days". */
+const DAY_COUNT = /\b\d+(?:\.\d+)?\s*days?\b/i;
+
+const PRACTICE: Readonly<Record<string, string>> = {
+  'K7/2026-10-01.md': [
+    '---',
+    'client: K7',
+    'date: 2026-10-01',
+    '---',
+    '# Session',
+    '- **Alliance feedback score:** 36/40',
+    '## A word that hurt #rupture/attempted',
+    '- **Kind of miss:** a word or metaphor that hurt',
+    '- **Opening line:** "I have been thinking about what I said."',
+    '### Repair attempt, 2026-10-08',
+    '- **How it landed:** they nodded and changed the subject',
+    '## Too deep too soon #rupture/held',
+    '- **Kind of miss:** too deep too soon',
+    '',
+  ].join('\n'),
+  'K7/2026-10-20.md': '---\nclient: K7\ndate: 2026-10-20\n---\n# Session\n- **Alliance feedback score:** 35/40\n## The fee letter #rupture/open\n- **Kind of miss:** a policy or boundary delivered coldly\n',
+  'M2/2026-09-01.md': '---\nclient: M2\n---\n## Started late #rupture/planned\n### Repair plan, 2026-09-03\n- **Opening line:** "I kept you waiting."\n',
+};
+
+describe('no day counts in any text output or summary', () => {
+  const dirs = new TempDirs();
+  after(() => dirs.cleanup());
+
+  it('attune list, checklist, patterns, feedback and every template print no count of days', () => {
+    const dir = dirs.make(PRACTICE);
+    const outputs: [string, string][] = [];
+    const run = (argv: string[]): void => {
+      const r = cli(argv, dir);
+      assert.strictEqual(r.code, 0, `${argv.join(' ')}: ${r.err}`);
+      outputs.push([argv.join(' '), r.out + r.err]);
+    };
+    run(['list']);
+    run(['list', '--all']);
+    run(['checklist', '--client', 'K7']);
+    run(['checklist', '--client', 'M2']);
+    run(['patterns']);
+    run(['patterns', '--client', 'K7']);
+    run(['feedback', '--client', 'K7']);
+    for (const t of BUILT_IN_TEMPLATES) run(['template', t.id]);
+    for (const [what, out] of outputs) assert.doesNotMatch(out, DAY_COUNT, what);
+    const all = outputs.find(([w]) => w === 'list --all')![1];
+    assert.match(all, /held +at their pace +Too deep too soon/, 'a held rupture shows no age and no date');
+    assert.match(all, /noted 1 Oct/);
+  });
+
+  it('the copied summary holds no count of days unless asked for', () => {
+    const dir = dirs.make(PRACTICE);
+    const notes = Object.keys(PRACTICE).map((rel) => parse(fs.readFileSync(path.join(dir, rel), 'utf8'), rel));
+    const p = patterns(notes);
+    assert.doesNotMatch(summaryMarkdown(p, {}), DAY_COUNT);
+    const asked = summaryMarkdown(p, {}, { daysToReturn: true });
+    assert.match(asked, /a median of 7 days/);
+    assert.ok(asked.includes(NOTICING_MORE));
+  });
+
+  it('offers the days to a first return and the open ruptures per client only as settings, off by default', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+    const nls = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.nls.json'), 'utf8'));
+    const props: Record<string, { default: unknown; markdownDescription: string }> = Object.assign({}, ...manifest.contributes.configuration.map((c: { properties: object }) => c.properties));
+    for (const key of ['attune.patterns.showDaysToReturn', 'attune.patterns.showOpenByClient']) {
+      assert.strictEqual(props[key]?.default, false, key);
+      assert.match(nls[props[key].markdownDescription.slice(1, -1)], /Noticing more ruptures is not doing worse/);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { daysBetween, firstIsoDate, formatAge, formatDate, isIsoDate } from '../../src/core/dates';
+import { daysBetween, firstIsoDate, formatDate, isIsoDate } from '../../src/core/dates';
 
 describe('dates', () => {
   it('accepts only real calendar dates written YYYY-MM-DD', () => {
@@ -42,15 +42,6 @@ describe('dates', () => {
     assert.strictEqual(daysBetween('2026-03-28', '2026-03-30'), 2);
     assert.strictEqual(daysBetween('2026-11-21', '2026-11-20'), -1);
     assert.strictEqual(daysBetween('2025-11-20', '2026-11-20'), 365);
-  });
-
-  it('says how old a note is in plain words', () => {
-    assert.strictEqual(formatAge(null), 'undated');
-    assert.strictEqual(formatAge(0), '0 days');
-    assert.strictEqual(formatAge(1), '1 day');
-    assert.strictEqual(formatAge(12), '12 days');
-    assert.strictEqual(formatAge(-1), 'in 1 day');
-    assert.strictEqual(formatAge(-3), 'in 3 days');
   });
 
   it('reads dates by hand exactly as a regular expression and the calendar would', () => {

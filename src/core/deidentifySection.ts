@@ -3,7 +3,7 @@
  * without its front matter (which names the client and the date, and is not the story).
  */
 import { splitLines } from './lines';
-import { findField, normaliseValue } from './fields';
+import { isFilled, normaliseValue, sameLabel } from './fields';
 import { parseNote, type NoteSource, type ParseOptions, type RuptureEntry, DEFAULT_PARSE_OPTIONS } from './note';
 
 export interface Selection {
@@ -35,10 +35,15 @@ export function selectForExport(text: string, source: NoteSource, line?: number,
   return { text: text.slice(start, end).replace(/^\uFEFF/, ''), client: note.client };
 }
 
-/** The reflection template's question; a rupture whose answer is yes is offered for supervision. */
+/**
+ * The one supervision question of every template (the reflection, the in-session repair,
+ * the closing, after a hard session); a rupture whose answer is yes is offered for supervision.
+ */
 export const SUPERVISION_FIELD = 'Take it to supervision?';
 
+/** The latest answer in the section counts: a closing's "yes" outweighs the reflection's earlier "not yet". */
 export function wantsSupervision(entry: RuptureEntry): boolean {
-  const field = findField(entry.fields, SUPERVISION_FIELD);
-  return field !== undefined && /^yes\b/.test(normaliseValue(field.value));
+  let answer: string | undefined;
+  for (const f of entry.fields) if (sameLabel(f.label, SUPERVISION_FIELD) && isFilled(f.value)) answer = f.value;
+  return answer !== undefined && /^yes\b/.test(normaliseValue(answer));
 }

@@ -93,6 +93,7 @@ const IN_SESSION_REPAIR = `\${HEADING} \${1:A few words on what happened} #ruptu
 - **What I did in the moment:** \${3|${N},noticed it aloud,asked how it was for them,apologised,slowed down,thanked them for telling me,something else|}
 - **How it landed:** \${4}
 - **Anything to come back to:** \${5}
+- **Take it to supervision?** \${6|${N},not yet,yes|}
 \${0}`;
 
 const REPAIR_PLAN = `\${SUBHEADING} Repair plan, \${TODAY}
@@ -130,7 +131,7 @@ const CLOSING = `\${SUBHEADING} Closing without repair, \${TODAY}
   - **Consultation (who I will talk it through with):** \${5}
   - **What belongs in the official record (kept apart from these reflections):** \${6}
   - **My own safety (what I need, and who knows):** \${7}
-- **For supervision:** \${8|${N},nothing more,yes|}
+- **Take it to supervision?** \${8|${N},not yet,yes|}
 
 Ending without repair can be the right ending, and a caring one.
 \${0}`;
@@ -143,7 +144,7 @@ const AFTER_HARD_SESSION = `\${HEADING} After a hard session, \${TODAY}
 - **Patterns I notice:** \${4|${N},none yet,a kind of client or situation,a technique that is new to me,my own history,poor sleep or illness|}
 - **Zooming out, this moment within the whole of our work:** \${5}
 - **Something kind I will do for myself today:** \${6}
-- **For supervision or consultation:** \${7}
+- **Take it to supervision?** \${7|${N},not yet,yes|}
 \${0}`;
 
 const REPAIR_CONVERSATION = `\${HEADING} The repair conversation: a card to keep beside me

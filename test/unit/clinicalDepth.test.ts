@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildChecklist } from '../../src/core/checklist';
+import { SUPERVISION_FIELD, wantsSupervision } from '../../src/core/deidentifySection';
 import { NOTICING_MORE, patterns, summaryMarkdown } from '../../src/core/patterns';
 import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, SAFETY_FIRST } from '../../src/core/templates';
 import { cli, parse, TempDirs, TODAY } from './helpers';
@@ -103,5 +104,40 @@ describe('no day counts in any text output or summary', () => {
       assert.strictEqual(props[key]?.default, false, key);
       assert.match(nls[props[key].markdownDescription.slice(1, -1)], /Noticing more ruptures is not doing worse/);
     }
+  });
+});
+
+/** A template rendered under a rupture heading, with "Take it to supervision?" answered. */
+function answered(id: string, answer: string): string {
+  const t = findTemplate(BUILT_IN_TEMPLATES, id)!;
+  const body = renderMarkdown(t, { level: t.kind === 'rupture' ? 2 : 3, title: 'The fee talk' }, TODAY);
+  const lines = body.split('\n').map((l) => (l.startsWith(`- **${SUPERVISION_FIELD}**`) ? `- **${SUPERVISION_FIELD}** ${answer}` : l));
+  return t.kind === 'rupture' ? lines.join('\n') : `## The fee talk #rupture/open\n\n${lines.join('\n')}`;
+}
+
+describe('one supervision question, read everywhere', () => {
+  const WITH_IT = ['rupture-reflection', 'in-session-repair', 'closing', 'after-hard-session'];
+
+  it('asks "Take it to supervision?" in the reflection, the in-session repair, the closing and after a hard session, and nothing else', () => {
+    for (const t of BUILT_IN_TEMPLATES) {
+      const asks = t.body.split('\n').filter((l) => l.includes(`**${SUPERVISION_FIELD}**`));
+      assert.strictEqual(asks.length, WITH_IT.includes(t.id) ? 1 : 0, t.id);
+      // No other yes/no supervision question that nothing reads.
+      assert.doesNotMatch(t.body, /\*\*(?:For supervision|Supervision)[^*]*\*\*/i, t.id);
+    }
+  });
+
+  it('reads the answer from every template', () => {
+    for (const id of WITH_IT) {
+      const yes = parse(answered(id, 'yes')).entries[0];
+      assert.strictEqual(wantsSupervision(yes), true, id);
+      assert.strictEqual(wantsSupervision(parse(answered(id, 'not yet')).entries[0]), false, id);
+      assert.strictEqual(wantsSupervision(parse(answered(id, '(not filled in)')).entries[0]), false, id);
+    }
+  });
+
+  it('takes the latest answer: a closing\'s yes after the reflection\'s "not yet"', () => {
+    const text = ['## The fee talk #rupture/closed', '- **Take it to supervision?** not yet', '### Closing without repair, 2026-11-20', '- **Take it to supervision?** yes', '- **Take it to supervision?** (not filled in)', ''].join('\n');
+    assert.strictEqual(wantsSupervision(parse(text).entries[0]), true);
   });
 });

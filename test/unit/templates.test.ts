@@ -242,7 +242,7 @@ describe('built-in templates', () => {
     const [entry, ...rest] = parse(text).entries;
     assert.deepStrictEqual(rest, []);
     assert.strictEqual(entry.status, 'repaired');
-    assert.deepStrictEqual(entry.fields.map((f) => f.label), ['What happened (just the facts)', 'What I did in the moment', 'How it landed', 'Anything to come back to']);
+    assert.deepStrictEqual(entry.fields.map((f) => f.label), ['What happened (just the facts)', 'What I did in the moment', 'How it landed', 'Anything to come back to', 'Take it to supervision?']);
     assert.strictEqual(
       entry.fields[1].value,
       '(not filled in) / noticed it aloud / asked how it was for them / apologised / slowed down / thanked them for telling me / something else',

@@ -68,15 +68,24 @@ const N = NOT_FILLED_IN;
 export const SAFETY_FIRST =
   'Safety first: if there is acute risk (thoughts of suicide or self-harm, violence, a crisis), safety, assessment and the record come first, and rupture work waits.';
 
+/** The kinds of miss, for the reflection and the in-session repair alike (patterns count them together). */
+const KINDS_OF_MISS = `${N},cultural or generational context missed,too deep too soon,a technique that backfired,my own enthusiasm (my good session may not have been theirs),fixing or teaching while they needed to be heard,a policy or boundary delivered coldly,a word or metaphor that hurt,forgetting something that mattered to them,repeating something I knew was hard for them,advice pressed or too much talking,directing without asking,sharing about me so they looked after me,my own state (tired or unwell),my agenda over theirs,letting the lead pass to one side without noticing,something else`;
+
+/** The markers of a rupture: moving away (withdrawal) or moving against (confrontation). */
+const MARKERS = `${N},withdrawal: short answers,withdrawal: going quiet,withdrawal: changing the subject,withdrawal: agreeing too readily,withdrawal: words that don't match the feeling,confrontation: a complaint about me,confrontation: a complaint about the work,confrontation: a complaint about fees or times,confrontation: rejecting an intervention,something else`;
+
+/** The therapist's parts (IFS words, offered, never required). */
+const PARTS = `${N},helper,fixer,manager,protector,creative,enthusiastic,educator,in my own words`;
+
 const REFLECTION = `\${HEADING} \${1:A few words on what happened} #rupture/open
 
 - **What happened (just the facts):** \${2}
-- **Kind of miss:** \${3|${N},cultural or generational context missed,too deep too soon,a technique that backfired,my own enthusiasm (my good session may not have been theirs),fixing or teaching while they needed to be heard,a policy or boundary delivered coldly,a word or metaphor that hurt,forgetting something that mattered to them,repeating something I knew was hard for them,advice pressed or too much talking,directing without asking,sharing about me so they looked after me,my own state (tired or unwell),my agenda over theirs,letting the lead pass to one side without noticing,something else|}
-- **Markers:** \${4|${N},withdrawal: short answers,withdrawal: going quiet,withdrawal: changing the subject,withdrawal: agreeing too readily,withdrawal: words that don't match the feeling,confrontation: a complaint about me,confrontation: a complaint about the work,confrontation: a complaint about fees or times,confrontation: rejecting an intervention,something else|}
+- **Kind of miss:** \${3|${KINDS_OF_MISS}|}
+- **Markers:** \${4|${MARKERS}|}
   _A marker names a moment between us (pushing back is a moment), never who they are._
 - **My own reaction:** \${5|${N},none that I noticed,defensive,irritated,rushing,pride or excitement,something else|}
 - **Cues I noticed:** \${6:\${CUES}}
-- **The part of me that led:** \${7|${N},helper,fixer,manager,protector,creative,enthusiastic,educator,in my own words|}
+- **The part of me that led:** \${7|${PARTS}|}
 - **What that part wanted:** \${8|${N},to help,to connect,to soothe,to fix,to teach,to relate,to impress,to belong,to protect,in my own words|}
 - **What I meant, and how it may have landed:** \${9}
 - **What may have been happening for them:** \${10}
@@ -90,10 +99,13 @@ const REFLECTION = `\${HEADING} \${1:A few words on what happened} #rupture/open
 const IN_SESSION_REPAIR = `\${HEADING} \${1:A few words on what happened} #rupture/repaired
 
 - **What happened (just the facts):** \${2}
-- **What I did in the moment:** \${3|${N},noticed it aloud,asked how it was for them,apologised,slowed down,thanked them for telling me,something else|}
-- **How it landed:** \${4}
-- **Anything to come back to:** \${5}
-- **Take it to supervision?** \${6|${N},not yet,yes|}
+- **Kind of miss:** \${3|${KINDS_OF_MISS}|}
+- **Markers:** \${4|${MARKERS}|}
+- **The part of me that led:** \${5|${PARTS}|}
+- **What I did in the moment:** \${6|${N},owned my part,clarified a misunderstanding,explained my reasons for the task,changed the task,noticed it aloud,asked how it was for them,apologised,slowed down,thanked them for telling me,something else|}
+- **How it landed:** \${7}
+- **Anything to come back to:** \${8}
+- **Take it to supervision?** \${9|${N},not yet,yes|}
 \${0}`;
 
 const REPAIR_PLAN = `\${SUBHEADING} Repair plan, \${TODAY}

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildChecklist } from '../../src/core/checklist';
-import { SUPERVISION_FIELD, wantsSupervision } from '../../src/core/deidentifySection';
+import { selectForExport, SUPERVISION_FIELD, wantsSupervision } from '../../src/core/deidentifySection';
 import { NOTICING_MORE, patterns, summaryMarkdown } from '../../src/core/patterns';
 import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, SAFETY_FIRST } from '../../src/core/templates';
 import { cli, parse, TempDirs, TODAY } from './helpers';
@@ -139,5 +139,52 @@ describe('one supervision question, read everywhere', () => {
   it('takes the latest answer: a closing\'s yes after the reflection\'s "not yet"', () => {
     const text = ['## The fee talk #rupture/closed', '- **Take it to supervision?** not yet', '### Closing without repair, 2026-11-20', '- **Take it to supervision?** yes', '- **Take it to supervision?** (not filled in)', ''].join('\n');
     assert.strictEqual(wantsSupervision(parse(text).entries[0]), true);
+  });
+});
+
+describe('a repair in the session itself', () => {
+  /** The in-session template as a therapist fills it in. */
+  const FILLED = [
+    '---',
+    'client: K7',
+    'date: 2026-11-12',
+    '---',
+    '# Session',
+    '',
+    '## Talked over their grief #rupture/repaired',
+    '',
+    '- **What happened (just the facts):** I offered a reading list while they were crying.',
+    '- **Kind of miss:** fixing or teaching while they needed to be heard',
+    '- **Markers:** withdrawal: going quiet',
+    '- **The part of me that led:** fixer',
+    '- **What I did in the moment:** owned my part',
+    '- **How it landed:** they breathed out and went on',
+    '- **Anything to come back to:** ',
+    '- **Take it to supervision?** yes',
+    '',
+  ].join('\n');
+
+  it('offers the kind of miss, the markers, the part, the immediate moves and the supervision question', () => {
+    const body = findTemplate(BUILT_IN_TEMPLATES, 'in-session-repair')!.body;
+    for (const label of ['Kind of miss', 'Markers', 'The part of me that led', 'What I did in the moment', SUPERVISION_FIELD]) assert.ok(body.includes(`**${label}`), label);
+    for (const move of ['owned my part', 'clarified a misunderstanding', 'explained my reasons for the task', 'changed the task']) assert.ok(body.includes(move), move);
+  });
+
+  it('is counted in patterns and offered for supervision', () => {
+    const note = parse(FILLED, 'K7/2026-11-12.md');
+    const p = patterns([note]);
+    assert.strictEqual(p.byStatus.repaired, 1);
+    assert.deepStrictEqual(p.byKind.map((k) => [k.value, k.count, k.repaired]), [['fixing or teaching while they needed to be heard', 1, 1]]);
+    assert.deepStrictEqual(p.byPart.map((k) => k.value), ['fixer']);
+    assert.deepStrictEqual(p.byMarker.map((k) => k.value), ['withdrawal: going quiet']);
+    assert.strictEqual(wantsSupervision(note.entries[0]), true);
+  });
+
+  it('is exported whole: the section text holds its kind of miss, moves and landing', () => {
+    const selection = selectForExport(FILLED, { path: 'K7/2026-11-12.md', folderName: 'K7', fileName: '2026-11-12.md' }, 6);
+    assert.ok(selection);
+    for (const line of ['fixing or teaching while they needed to be heard', 'withdrawal: going quiet', 'owned my part', 'they breathed out and went on', 'Take it to supervision?']) {
+      assert.ok(selection.text.includes(line), line);
+    }
   });
 });

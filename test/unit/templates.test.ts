@@ -242,14 +242,23 @@ describe('built-in templates', () => {
     const [entry, ...rest] = parse(text).entries;
     assert.deepStrictEqual(rest, []);
     assert.strictEqual(entry.status, 'repaired');
-    assert.deepStrictEqual(entry.fields.map((f) => f.label), ['What happened (just the facts)', 'What I did in the moment', 'How it landed', 'Anything to come back to', 'Take it to supervision?']);
+    assert.deepStrictEqual(entry.fields.map((f) => f.label), [
+      'What happened (just the facts)',
+      'Kind of miss',
+      'Markers',
+      'The part of me that led',
+      'What I did in the moment',
+      'How it landed',
+      'Anything to come back to',
+      'Take it to supervision?',
+    ]);
     assert.strictEqual(
-      entry.fields[1].value,
-      '(not filled in) / noticed it aloud / asked how it was for them / apologised / slowed down / thanked them for telling me / something else',
+      entry.fields[4].value,
+      '(not filled in) / owned my part / clarified a misunderstanding / explained my reasons for the task / changed the task / noticed it aloud / asked how it was for them / apologised / slowed down / thanked them for telling me / something else',
     );
     const snippet = renderSnippet(t, { level: 3 }, TODAY);
     assert.match(snippet, /^### \$\{1:A few words on what happened\} #rupture\/repaired$/m);
-    assert.match(snippet, /\$\{3\|\(not filled in\),noticed it aloud,asked how it was for them,apologised,slowed down,thanked them for telling me,something else\|\}/);
+    assert.match(snippet, /\$\{6\|\(not filled in\),owned my part,clarified a misunderstanding,explained my reasons for the task,changed the task,noticed it aloud,asked how it was for them,apologised,slowed down,thanked them for telling me,something else\|\}/);
   });
 
   it('renders the repair conversation guide as a card with no fields to fill in', () => {

@@ -163,14 +163,16 @@ const REPAIR_CONVERSATION = `\${HEADING} The repair conversation: a card to keep
 
 ${SAFETY_FIRST}
 
-1. **Open gently.** Perhaps: "I've been thinking about our last session..."
-2. **Invite their side.** Ask how it was for them, and leave room for the answer.
-3. **Listen before explaining.** My reasons can wait until they feel heard.
-4. **Own my part.** Only as much of my own process as helps them: naming my parts aloud can turn the focus onto me.
-5. **Validate.** What they felt makes sense from where they sat.
-6. **Thank them** for telling me.
-7. **Ask how it is** to talk about this together.
-8. **Notice if they start looking after me**, thank them, and turn back to them.
+1. **Ask first.** Are they willing to talk about it now? "Not now" is an answer: accept it, and say the door stays open whenever they want to come back to it.
+2. **Open gently.** Perhaps: "I've been thinking about our last session..." Or, in the moment itself: "Can we pause? I think I just missed something."
+3. **Invite their side.** Ask how it was for them, and leave room for the answer.
+4. **Stay with anger without defending.** If they are angry with me, let it be said in full; I need not argue my case.
+5. **Listen before explaining.** My reasons can wait until they feel heard.
+6. **Own my part, and apologise where it fits.** Only as much of my own process as helps them: naming my parts aloud can turn the focus onto me.
+7. **Validate.** What they felt makes sense from where they sat.
+8. **Thank them** for telling me.
+9. **Ask how it is** to talk about this together.
+10. **Notice if they start looking after me**, thank them, and turn back to them.
 
 One conversation need not finish it.
 \${0}`;

@@ -188,3 +188,17 @@ describe('a repair in the session itself', () => {
     }
   });
 });
+
+describe('the repair conversation card', () => {
+  it('asks first whether they are willing, accepts "not now" and leaves the door open', () => {
+    const card = rendered('repair-conversation');
+    const first = bodyLines('repair-conversation')[1];
+    assert.match(first, /^1\. \*\*Ask first\.\*\* Are they willing to talk about it now\?/);
+    assert.match(first, /"Not now" is an answer/);
+    assert.match(first, /door stays open/);
+    assert.match(card, /apologise where it fits/);
+    assert.match(card, /in the moment itself: "Can we pause\? I think I just missed something\."/);
+    assert.match(card, /Stay with anger without defending/);
+    assert.match(card, /I've been thinking about our last session/);
+  });
+});

@@ -83,7 +83,7 @@ const REFLECTION = `\${HEADING} \${1:A few words on what happened} #rupture/open
 - **Kind of miss:** \${3|${KINDS_OF_MISS}|}
 - **Markers:** \${4|${MARKERS}|}
   _A marker names a moment between us (pushing back is a moment), never who they are._
-- **My own reaction:** \${5|${N},none that I noticed,defensive,irritated,rushing,pride or excitement,something else|}
+- **My own reaction:** \${5|${N},none that I noticed,defensive,irritated,rushing,pride or excitement,shame or guilt,anxiety,sadness,a wish to rescue,boredom or distance,something else|}
 - **Cues I noticed:** \${6:\${CUES}}
 - **The part of me that led:** \${7|${PARTS}|}
 - **What that part wanted:** \${8|${N},to help,to connect,to soothe,to fix,to teach,to relate,to impress,to belong,to protect,in my own words|}
@@ -128,7 +128,7 @@ const REPAIR_ATTEMPT = `\${SUBHEADING} Repair attempt, \${TODAY}
 - **What I said:** \${1}
 - **What I did:** \${2|${N},owned my part,apologised,thanked them for telling me,slowed down,asked how it is to talk about it,something else|}
 - **How it landed:** \${3}
-- **Did they start looking after me?** \${4|${N},no,yes: I noticed it and thanked them|}
+- **Did they start looking after me?** \${4|${N},no,yes: I noticed it and thanked them,yes\\, I noticed only later|}
 - **Where it stands:** \${5|${N},still settling; I will keep an eye on it,it feels mended,they are not ready; I will wait at their pace|}
 - **Perhaps next:** \${6}
 \${0}`;

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { buildChecklist } from '../../src/core/checklist';
 import { selectForExport, SUPERVISION_FIELD, wantsSupervision } from '../../src/core/deidentifySection';
 import { NOTICING_MORE, patterns, summaryMarkdown } from '../../src/core/patterns';
-import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, SAFETY_FIRST } from '../../src/core/templates';
+import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, renderSnippet, SAFETY_FIRST } from '../../src/core/templates';
 import { cli, parse, TempDirs, TODAY } from './helpers';
 
 function rendered(id: string): string {
@@ -200,5 +200,28 @@ describe('the repair conversation card', () => {
     assert.match(card, /in the moment itself: "Can we pause\? I think I just missed something\."/);
     assert.match(card, /Stay with anger without defending/);
     assert.match(card, /I've been thinking about our last session/);
+  });
+});
+
+/** The choices of a field in a built-in template, as the snippet offers them. */
+function choicesOf(id: string, label: string): string[] {
+  const snippet = renderSnippet(findTemplate(BUILT_IN_TEMPLATES, id)!, {}, TODAY);
+  const line = snippet.split('\n').find((l) => l.includes(`**${label}`));
+  assert.ok(line, `${id}: ${label}`);
+  const m = /\$\{\d+\|((?:[^|\\]|\\.)*)\|\}/.exec(line);
+  assert.ok(m, line);
+  return m[1].split(/(?<!\\),/).map((c) => c.replace(/\\(.)/g, '$1'));
+}
+
+describe('my own reaction', () => {
+  it('offers shame or guilt, anxiety, sadness, a wish to rescue, boredom or distance, and something else', () => {
+    const choices = choicesOf('rupture-reflection', 'My own reaction');
+    for (const c of ['defensive', 'irritated', 'rushing', 'pride or excitement', 'shame or guilt', 'anxiety', 'sadness', 'a wish to rescue', 'boredom or distance', 'something else']) {
+      assert.ok(choices.includes(c), c);
+    }
+  });
+
+  it('lets "Did they start looking after me?" say I noticed only later', () => {
+    assert.ok(choicesOf('repair-attempt', 'Did they start looking after me?').includes('yes, I noticed only later'));
   });
 });

@@ -225,3 +225,23 @@ describe('my own reaction', () => {
     assert.ok(choicesOf('repair-attempt', 'Did they start looking after me?').includes('yes, I noticed only later'));
   });
 });
+
+describe('kinds of miss', () => {
+  it('adds what was not said or done, identity and power, siding with one person, the setting or technology, and breaks and endings', () => {
+    for (const id of ['rupture-reflection', 'in-session-repair']) {
+      const choices = choicesOf(id, 'Kind of miss');
+      for (const c of [
+        'forgetting something that mattered to them',
+        'something I did not say or do (a need I missed)',
+        'identity, power or privilege between us',
+        'siding with one person (couple, family or group work)',
+        'the setting or technology let us down (telehealth)',
+        'a break, cancellation or ending',
+      ]) {
+        assert.ok(choices.includes(c), `${id}: ${c}`);
+      }
+      assert.strictEqual(choices[0], '(not filled in)');
+      assert.strictEqual(choices[choices.length - 1], 'something else');
+    }
+  });
+});

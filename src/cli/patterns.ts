@@ -4,7 +4,7 @@
  */
 import { isIsoDate } from '../core/dates';
 import { printable } from '../core/printable';
-import { firstReturnWords, headline, NOTICING_MORE, patterns, type PatternExtras, type PatternFilter, type Patterns, type ValueCount } from '../core/patterns';
+import { countedNotes, firstReturnWords, headline, NOTICING_MORE, patterns, withCounts, type PatternExtras, type PatternFilter, type Patterns, type ValueCount } from '../core/patterns';
 import { STATUS_LABELS, STATUSES } from '../core/status';
 import { parseArgs, readFolder, scanNotes, UsageError, type Io } from './common';
 
@@ -42,7 +42,7 @@ function valueBlock(title: string, rows: readonly ValueCount[]): string {
  * The readable report: the zoomed-out view first, clients in alphabetical order, never
  * ranked. The days to a first return and each client's open ruptures only when asked for.
  */
-export function formatPatterns(p: Patterns, filter: PatternFilter, extras: PatternExtras = {}): string {
+export function formatPatterns(p: Patterns, filter: PatternFilter, extras: PatternExtras = {}, withRows: readonly ValueCount[] = []): string {
   let out = `${headline(p, filter, filter.client === undefined ? undefined : printable(filter.client))}.\n`;
   if (p.sessions === 0) return out + 'No session notes count here yet; patterns appear as your notes grow.\n';
 
@@ -53,6 +53,8 @@ export function formatPatterns(p: Patterns, filter: PatternFilter, extras: Patte
   out += valueBlock('Kinds of miss', p.byKind);
   out += valueBlock('The part of me that led', p.byPart);
   out += valueBlock('Markers', p.byMarker);
+  // Only for couple, family and group work: nothing to show otherwise.
+  if (withRows.length > 0) out += valueBlock('With (couple, family or group work)', withRows);
 
   if (extras.daysToReturn) out += `\nReturning to a rupture\n  ${firstReturnWords(p)}\n`;
 
@@ -91,6 +93,11 @@ export function patternsCommand(io: Io, args: readonly string[]): number {
     ...(until !== undefined ? { until } : {}),
   };
   const p = patterns(result.index.allNotes(), filter);
-  io.out(flags.has('json') ? JSON.stringify(p, null, 2) + '\n' : formatPatterns(p, filter, { daysToReturn: flags.has('days-to-return'), openByClient: flags.has('open-by-client') }));
+  if (flags.has('json')) {
+    io.out(JSON.stringify(p, null, 2) + '\n');
+    return 0;
+  }
+  const extras = { daysToReturn: flags.has('days-to-return'), openByClient: flags.has('open-by-client') };
+  io.out(formatPatterns(p, filter, extras, withCounts(countedNotes(result.index.allNotes(), filter))));
   return 0;
 }

@@ -18,6 +18,7 @@ import { forEachMarkdownLine, parseHeading, sectionEnd } from './blocks';
 import type { RuptureEntry } from './note';
 import { isUnrepaired, STATUS_LABELS, type Status } from './status';
 import { howTheLastAttemptLanded, waitsForThem } from './theirPace';
+import { withWhom } from './withWhom';
 import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, SAFETY_FIRST, type Template } from './templates';
 
 /** The section's heading text. */
@@ -155,7 +156,8 @@ export function buildChecklist(input: ChecklistInput): Checklist {
     for (const entry of entries) {
       const link = relativeLink(input.notePath, entry.path, anchorOf(entry) || undefined);
       const ageDays = entryAge(entry, input.today);
-      lines.push(`- [ ] Perhaps revisit: [${linkText(entry.title)}](${link}) (${statusLabel(entry.status)}, ${formatNoted(entry.date, input.today)})`);
+      const who = withWhom(entry);
+      lines.push(`- [ ] Perhaps revisit: [${linkText(entry.title)}](${link}) (${statusLabel(entry.status)}, ${formatNoted(entry.date, input.today)}${who ? `, with ${who}` : ''})`);
       // After an attempt, how it landed matters more than the line it opened with.
       const landed = entry.status === 'attempted' ? howTheLastAttemptLanded(entry) : undefined;
       if (landed) lines.push(`  > How the last attempt landed: ${landed}`);
@@ -197,7 +199,17 @@ export const HELD_LINE = 'Only if they bring it up (waiting at their pace):';
  * nothing counted.
  */
 function heldBlock(held: readonly RuptureEntry[]): { markdown: string; items: ChecklistItem[] } | undefined {
-  const titles = [...new Set(held.filter((e) => e.status === 'held' || waitsForThem(e)).sort(compareEntries).map((e) => linkText(e.title)))];
+  const titles = [
+    ...new Set(
+      held
+        .filter((e) => e.status === 'held' || waitsForThem(e))
+        .sort(compareEntries)
+        .map((e) => {
+          const who = withWhom(e);
+          return who ? `${linkText(e.title)} (with ${who})` : linkText(e.title);
+        }),
+    ),
+  ];
   if (titles.length === 0) return undefined;
   return { markdown: [HELD_LINE, '', ...titles.map((t) => `- ${t}`)].join('\n'), items: [] };
 }

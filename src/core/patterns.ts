@@ -7,6 +7,7 @@ import { daysBetween } from './dates';
 import { isFilled, normaliseValue } from './fields';
 import type { Note, RuptureEntry } from './note';
 import { isUnrepaired, STATUS_LABELS, STATUSES, type Status } from './status';
+import { withWhom } from './withWhom';
 
 /**
  * Figures that can read as a speed target or a ranking of clients, shown only when the
@@ -175,6 +176,32 @@ function countValues(entries: readonly RuptureEntry[]): Record<PatternField, Val
   const sorted = (map: Map<string, Tally>): ValueCount[] =>
     [...map].map(([value, c]) => ({ value, ...c })).sort((a, b) => b.count - a.count || compareCodePoints(a.value, b.value));
   return { kind: sorted(maps.kind), part: sorted(maps.part), marker: sorted(maps.marker) };
+}
+
+/**
+ * Who the ruptures were with, in couple, family and group work: each "With" value (as
+ * normalised as the other lists), with how those ruptures stand. Kept out of `patterns()`
+ * so `attune patterns --json` keeps its keys.
+ */
+export function withCounts(notes: Iterable<Note>): ValueCount[] {
+  const map = new Map<string, Tally>();
+  for (const note of notes) {
+    for (const e of note.entries) {
+      const who = withWhom(e);
+      if (who === undefined) continue;
+      const value = normaliseValue(who);
+      let c = map.get(value);
+      if (!c) {
+        c = { count: 0, unrepaired: 0, repaired: 0, closed: 0 };
+        map.set(value, c);
+      }
+      c.count++;
+      if (isUnrepaired(e.status)) c.unrepaired++;
+      else if (e.status === 'repaired') c.repaired++;
+      else if (e.status === 'closed') c.closed++;
+    }
+  }
+  return [...map].map(([value, c]) => ({ value, ...c })).sort((a, b) => b.count - a.count || compareCodePoints(a.value, b.value));
 }
 
 /** The month after `YYYY-MM`. */

@@ -80,32 +80,36 @@ const PARTS = `${N},helper,fixer,manager,protector,creative,enthusiastic,educato
 const REFLECTION = `\${HEADING} \${1:A few words on what happened} #rupture/open
 
 - **What happened (just the facts):** \${2}
-- **Kind of miss:** \${3|${KINDS_OF_MISS}|}
-- **Markers:** \${4|${MARKERS}|}
+- **With:** \${3}
+  _In couple, family or group work: the whole family, or one member's code or role (the case keeps one code)._
+- **Kind of miss:** \${4|${KINDS_OF_MISS}|}
+- **Markers:** \${5|${MARKERS}|}
   _A marker names a moment between us (pushing back is a moment), never who they are._
-- **My own reaction:** \${5|${N},none that I noticed,defensive,irritated,rushing,pride or excitement,shame or guilt,anxiety,sadness,a wish to rescue,boredom or distance,something else|}
-- **Cues I noticed:** \${6:\${CUES}}
-- **The part of me that led:** \${7|${PARTS}|}
-- **What that part wanted:** \${8|${N},to help,to connect,to soothe,to fix,to teach,to relate,to impress,to belong,to protect,in my own words|}
-- **What I meant, and how it may have landed:** \${9}
-- **What may have been happening for them:** \${10}
-- **If regret is here, what might it say about how much I care?** \${11}
-- **Repair plan:** \${12|${N},explore it together (what happened between us\\, how it felt),clarify a misunderstanding,explain my reasons for the task,change the task or the goal,wait until they are ready|}
-- **Opening line:** \${13:${N}}
+- **My own reaction:** \${6|${N},none that I noticed,defensive,irritated,rushing,pride or excitement,shame or guilt,anxiety,sadness,a wish to rescue,boredom or distance,something else|}
+- **Cues I noticed:** \${7:\${CUES}}
+- **The part of me that led:** \${8|${PARTS}|}
+- **What that part wanted:** \${9|${N},to help,to connect,to soothe,to fix,to teach,to relate,to impress,to belong,to protect,in my own words|}
+- **What I meant, and how it may have landed:** \${10}
+- **What may have been happening for them:** \${11}
+- **If regret is here, what might it say about how much I care?** \${12}
+- **Repair plan:** \${13|${N},explore it together (what happened between us\\, how it felt),clarify a misunderstanding,explain my reasons for the task,change the task or the goal,wait until they are ready|}
+- **Opening line:** \${14:${N}}
   _Perhaps something like: "I've been thinking about our last session, and I'd like to hear how something I said sat with you."_
-- **Take it to supervision?** \${14|${N},not yet,yes|}
+- **Take it to supervision?** \${15|${N},not yet,yes|}
 \${0}`;
 
 const IN_SESSION_REPAIR = `\${HEADING} \${1:A few words on what happened} #rupture/repaired
 
 - **What happened (just the facts):** \${2}
-- **Kind of miss:** \${3|${KINDS_OF_MISS}|}
-- **Markers:** \${4|${MARKERS}|}
-- **The part of me that led:** \${5|${PARTS}|}
-- **What I did in the moment:** \${6|${N},owned my part,clarified a misunderstanding,explained my reasons for the task,changed the task,noticed it aloud,asked how it was for them,apologised,slowed down,thanked them for telling me,something else|}
-- **How it landed:** \${7}
-- **Anything to come back to:** \${8}
-- **Take it to supervision?** \${9|${N},not yet,yes|}
+- **With:** \${3}
+  _In couple, family or group work: the whole family, or one member's code or role (the case keeps one code)._
+- **Kind of miss:** \${4|${KINDS_OF_MISS}|}
+- **Markers:** \${5|${MARKERS}|}
+- **The part of me that led:** \${6|${PARTS}|}
+- **What I did in the moment:** \${7|${N},owned my part,clarified a misunderstanding,explained my reasons for the task,changed the task,noticed it aloud,asked how it was for them,apologised,slowed down,thanked them for telling me,something else|}
+- **How it landed:** \${8}
+- **Anything to come back to:** \${9}
+- **Take it to supervision?** \${10|${N},not yet,yes|}
 \${0}`;
 
 const REPAIR_PLAN = `\${SUBHEADING} Repair plan, \${TODAY}

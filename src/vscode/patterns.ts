@@ -20,11 +20,13 @@ import {
   returnDays,
   returnDistribution,
   summaryMarkdown,
+  withCounts,
   type PatternExtras,
   type PatternField,
   type PatternFilter,
 } from '../core/patterns';
 import type { Status } from '../core/status';
+import { withWhom } from '../core/withWhom';
 import type { Outcome, Period, ToExtension, ToWebview } from '../webview/patternsProtocol';
 import type { Log } from './log';
 import type { PrivacyCurtain } from './privacyCurtain';
@@ -261,6 +263,7 @@ export class PatternsPanel implements vscode.Disposable {
       patterns: p,
       returns: returnDistribution(returnDays(notes)),
       extras: readExtras(),
+      byWith: withCounts(notes),
       feedback,
     });
     this.log.info(`Patterns: counted ${p.sessions} notes in ${(performance.now() - started).toFixed(1)} ms`);
@@ -277,7 +280,10 @@ export class PatternsPanel implements vscode.Disposable {
     this.post({
       type: 'list',
       heading: `${PATTERN_FIELDS[field]}: ${value}${OUTCOME_WORDS[outcome]} (${entries.length})`,
-      entries: entries.map((e) => ({ title: e.title, client: e.client, date: e.date, status: e.status, path: e.path, line: e.line })),
+      entries: entries.map((e) => {
+        const who = withWhom(e);
+        return { title: e.title, client: e.client, date: e.date, status: e.status, ...(who ? { with: who } : {}), path: e.path, line: e.line };
+      }),
     });
   }
 

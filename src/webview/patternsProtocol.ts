@@ -3,7 +3,7 @@
  * extension (src/vscode/patterns.ts). Types only: nothing here runs.
  */
 import type { FeedbackPoint } from '../core/feedback';
-import type { PatternExtras, PatternField, Patterns, ReturnBin } from '../core/patterns';
+import type { PatternExtras, PatternField, Patterns, ReturnBin, ValueCount } from '../core/patterns';
 import type { Status } from '../core/status';
 
 /** The period filter: the last 3, 6 or 12 months, or all notes. */
@@ -18,6 +18,8 @@ export interface ListedEntry {
   readonly client: string;
   readonly date: string | null;
   readonly status: Status;
+  /** Who in a couple, family or group the rupture is with, when the note says. */
+  readonly with?: string;
   /** The note's URI and the heading's zero-based line: what "open" sends back. */
   readonly path: string;
   readonly line: number;
@@ -45,6 +47,8 @@ export type ToWebview =
       readonly returns: readonly ReturnBin[];
       /** What the clinician turned on: the days to a first return, each client's open ruptures. */
       readonly extras: Required<PatternExtras>;
+      /** Who the ruptures were with, in couple, family and group work; empty when no note says. */
+      readonly byWith: readonly ValueCount[];
       /** The chosen client's feedback scores over time; empty without a client. */
       readonly feedback: readonly FeedbackPoint[];
     }

@@ -273,6 +273,19 @@ function render(data: Data): void {
     );
   }
 
+  // Couple, family and group work: who in the case each rupture was with.
+  if (data.byWith.length > 0) {
+    const w = section(main, 'With (couple, family or group work)', 'with');
+    w.append(el('p', 'From each reflection\'s "With": the whole family, or one member\'s code or role.', 'note'));
+    w.append(
+      table(
+        'Who the ruptures were with, with how they ended',
+        ['With', 'Ruptures', 'Repaired', 'Closed', 'Still open', 'Waiting'],
+        data.byWith.map((r) => [r.value, r.count, r.repaired, r.closed, r.unrepaired, r.count - r.repaired - r.closed - r.unrepaired]),
+      ),
+    );
+  }
+
   const list = section(main, 'Ruptures', 'list');
   list.className = 'list';
   list.hidden = true;
@@ -354,7 +367,7 @@ function showList(heading: string, entries: readonly ListedEntry[]): void {
     const li = el('li');
     const b = el('button', e.title || '(untitled)', 'link');
     b.addEventListener('click', () => send({ type: 'open', path: e.path, line: e.line }));
-    li.append(b, el('span', ` ${e.client || 'no client'}, ${e.date ?? 'undated'}, ${STATUS_LABELS[e.status]}`, 'note'));
+    li.append(b, el('span', ` ${e.client || 'no client'}${e.with ? ` (with ${e.with})` : ''}, ${e.date ?? 'undated'}, ${STATUS_LABELS[e.status]}`, 'note'));
     ul.append(li);
   }
   list.replaceChildren(h, entries.length ? ul : el('p', 'None in the notes counted here.'));

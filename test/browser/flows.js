@@ -482,6 +482,8 @@ const FLOWS = [
       await press('Tab');
       await type('Facts2');
       await press('Tab');
+      await type('With3');
+      await press('Tab');
       await choices('cultural or generational context missed'); // Kind of miss: one down, Tab
       await press('ArrowDown');
       await press('Tab');
@@ -517,6 +519,8 @@ const FLOWS = [
         '## KeysTitle #rupture/open',
         '',
         '- **What happened (just the facts):** Facts2',
+        '- **With:** With3',
+        "  _In couple, family or group work: the whole family, or one member's code or role (the case keeps one code)._",
         '- **Kind of miss:** cultural or generational context missed',
         '- **Markers:** withdrawal: going quiet',
         '  _A marker names a moment between us (pushing back is a moment), never who they are._',

@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { buildChecklist } from '../../src/core/checklist';
 import { selectForExport, SUPERVISION_FIELD, wantsSupervision } from '../../src/core/deidentifySection';
-import { NOTICING_MORE, patterns, summaryMarkdown } from '../../src/core/patterns';
+import { NOTICING_MORE, patterns, summaryMarkdown, withCounts } from '../../src/core/patterns';
+import { withWhom } from '../../src/core/withWhom';
 import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, renderSnippet, SAFETY_FIRST } from '../../src/core/templates';
 import { cli, parse, TempDirs, TODAY } from './helpers';
 
@@ -243,5 +244,64 @@ describe('kinds of miss', () => {
       assert.strictEqual(choices[0], '(not filled in)');
       assert.strictEqual(choices[choices.length - 1], 'something else');
     }
+  });
+});
+
+describe('couples, families and groups: With', () => {
+  const dirs = new TempDirs();
+  after(() => dirs.cleanup());
+  const FAMILY: Readonly<Record<string, string>> = {
+    'F3/2026-11-02.md': [
+      '---',
+      'client: F3',
+      'date: 2026-11-02',
+      '---',
+      '## I took the father\'s side #rupture/open',
+      '- **With:** the mother',
+      '- **Kind of miss:** siding with one person (couple, family or group work)',
+      '## Too fast for the family #rupture/held',
+      '- **With:** the whole family',
+      '## Started late #rupture/repaired',
+      '- **With:** the whole family',
+      '## A note with no one named #rupture/planned',
+      '- **With:** (not filled in)',
+      '',
+    ].join('\n'),
+  };
+
+  it('is asked in the reflection and the in-session repair', () => {
+    for (const id of ['rupture-reflection', 'in-session-repair']) {
+      const entry = parse(answered(id, 'yes').replace(/^- \*\*With:\*\* *$/m, '- **With:** partner B')).entries[0];
+      assert.strictEqual(withWhom(entry), 'partner B', id);
+    }
+  });
+
+  it('shows in the checklist, for a rupture to revisit and one waiting at their pace', () => {
+    const notes = Object.entries(FAMILY).map(([rel, text]) => parse(text, rel));
+    const entries = notes.flatMap((n) => n.entries);
+    const { markdown } = buildChecklist({
+      client: 'F3',
+      today: TODAY,
+      entries: entries.filter((e) => e.status === 'open' || e.status === 'planned'),
+      held: entries.filter((e) => e.status === 'held'),
+      notePath: 'F3/2026-11-20.md',
+      checks: '',
+    });
+    assert.match(markdown, /Perhaps revisit: \[I took the father's side\]\([^)]*\) \(open, noted 2 Nov, with the mother\)/);
+    assert.match(markdown, /^- Too fast for the family \(with the whole family\)$/m);
+    assert.match(markdown, /Perhaps revisit: \[A note with no one named\]\([^)]*\) \(repair planned, noted 2 Nov\)$/m);
+  });
+
+  it('shows in patterns: who the ruptures were with and how they stand', () => {
+    const notes = Object.entries(FAMILY).map(([rel, text]) => parse(text, rel));
+    assert.deepStrictEqual(withCounts(notes), [
+      { value: 'the whole family', count: 2, unrepaired: 0, repaired: 1, closed: 0 },
+      { value: 'the mother', count: 1, unrepaired: 1, repaired: 0, closed: 0 },
+    ]);
+    const dir = dirs.make(FAMILY);
+    const r = cli(['patterns', dir], dir);
+    assert.match(r.out, /\nWith \(couple, family or group work\)\n {2}the whole family +2 {2}\(1 repaired, 1 waiting at their pace\)\n {2}the mother +1 {2}\(1 still open\)\n/);
+    const json = JSON.parse(cli(['patterns', dir, '--json'], dir).out);
+    assert.ok(!('byWith' in json), 'the JSON keeps its keys');
   });
 });

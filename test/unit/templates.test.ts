@@ -244,6 +244,7 @@ describe('built-in templates', () => {
     assert.strictEqual(entry.status, 'repaired');
     assert.deepStrictEqual(entry.fields.map((f) => f.label), [
       'What happened (just the facts)',
+      'With',
       'Kind of miss',
       'Markers',
       'The part of me that led',
@@ -253,12 +254,12 @@ describe('built-in templates', () => {
       'Take it to supervision?',
     ]);
     assert.strictEqual(
-      entry.fields[4].value,
+      entry.fields[5].value,
       '(not filled in) / owned my part / clarified a misunderstanding / explained my reasons for the task / changed the task / noticed it aloud / asked how it was for them / apologised / slowed down / thanked them for telling me / something else',
     );
     const snippet = renderSnippet(t, { level: 3 }, TODAY);
     assert.match(snippet, /^### \$\{1:A few words on what happened\} #rupture\/repaired$/m);
-    assert.match(snippet, /\$\{6\|\(not filled in\),owned my part,clarified a misunderstanding,explained my reasons for the task,changed the task,noticed it aloud,asked how it was for them,apologised,slowed down,thanked them for telling me,something else\|\}/);
+    assert.match(snippet, /\$\{7\|\(not filled in\),owned my part,clarified a misunderstanding,explained my reasons for the task,changed the task,noticed it aloud,asked how it was for them,apologised,slowed down,thanked them for telling me,something else\|\}/);
   });
 
   it('renders the repair conversation guide as a card with no fields to fill in', () => {
@@ -314,8 +315,8 @@ describe('built-in templates', () => {
 
   it('offers choices in the snippet for the kind of miss, the markers and the part that led', () => {
     const text = renderSnippet(builtIn('rupture-reflection'), {}, TODAY);
-    assert.match(text, /\$\{4\|\(not filled in\),withdrawal: short answers,/);
-    assert.match(text, /\$\{7\|\(not filled in\),helper,fixer,manager,protector,creative,enthusiastic,educator,in my own words\|\}/);
+    assert.match(text, /\$\{5\|\(not filled in\),withdrawal: short answers,/);
+    assert.match(text, /\$\{8\|\(not filled in\),helper,fixer,manager,protector,creative,enthusiastic,educator,in my own words\|\}/);
     assert.match(text, /^## \$\{1:A few words on what happened\} #rupture\/open$/m);
   });
 

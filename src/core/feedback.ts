@@ -100,24 +100,52 @@ export function feedbackSeries(notes: Iterable<Note>, client: string): FeedbackP
   return points.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-/** A score as a share of its maximum when both sides state a usable one, else as it stands. */
-function comparable(a: Score, b: Score): [number, number] {
+/**
+ * Two scores on a footing to compare: shares of their maximums when both state a usable
+ * one, plain numbers when neither does. A score with a maximum and one without are on
+ * scales that cannot be told apart (is "9" out of 10 or out of 40?), so never compared.
+ */
+function comparable(a: Score, b: Score): [number, number] | undefined {
+  if (a.max === null && b.max === null) return [a.score, b.score];
   if (a.max !== null && b.max !== null && a.max > 0 && b.max > 0) return [a.score / a.max, b.score / b.max];
-  return [a.score, b.score];
+  return undefined;
 }
 
 /**
  * Whether the latest score is lower than the one before it (as shares of their maximums
- * when both state one), or below the clinician's own threshold when they set one. A
- * prompt to check in gently, never a label of the client.
+ * when both state one; never when only one does), or below the clinician's own threshold
+ * when they set one. A prompt to check in gently, never a label of the client.
  */
 export function feedbackLower(series: readonly Score[], threshold?: number): boolean {
   const latest = series[series.length - 1];
   if (latest === undefined) return false;
   if (threshold !== undefined && latest.score < threshold) return true;
   if (series.length < 2) return false;
-  const [now, before] = comparable(latest, series[series.length - 2]);
-  return now < before;
+  const pair = comparable(latest, series[series.length - 2]);
+  return pair !== undefined && pair[0] < pair[1];
+}
+
+/** From this share of the scale's maximum up, a score is near the top. */
+const NEAR_TOP = 0.9;
+
+/** Whether a score states its maximum and sits near it (36 of 40 is; 8 alone is unknown). */
+export function nearTop(score: Score | undefined): boolean {
+  return score !== undefined && score.max !== null && score.max > 0 && score.score / score.max >= NEAR_TOP;
+}
+
+/** The one gentle line for a near-top score. */
+export const NEAR_TOP_LINE = 'High scores can hide small complaints: perhaps ask what could have been a little better for them.';
+
+/**
+ * The feedback chart's axis: from 0 to the scale's maximum (the largest stated, when the
+ * scores state one), so 36 then 35 of 40 looks like the small step it is, never a collapse.
+ * Without any stated maximum, from 0 to the chart's own choice.
+ */
+export function feedbackAxis(points: readonly Score[]): { readonly min: 0; readonly max: number | undefined } {
+  let max: number | undefined;
+  for (const p of points) if (p.max !== null && p.max > 0 && (max === undefined || p.max > max)) max = p.max;
+  for (const p of points) if (max !== undefined && p.score > max) max = p.score;
+  return { min: 0, max };
 }
 
 /** What the client said when asked for feedback, as the clinician wrote it. */

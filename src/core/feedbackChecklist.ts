@@ -4,7 +4,7 @@
  * joins the "Before the session" checklist through the checks it is given, so the
  * checklist itself needs to know nothing about feedback.
  */
-import { feedbackLower, feedbackSeries, formatScore, heardLastTime, type FeedbackPoint, type HeardWords } from './feedback';
+import { feedbackLower, feedbackSeries, formatScore, heardLastTime, NEAR_TOP_LINE, nearTop, type FeedbackPoint, type HeardWords } from './feedback';
 import type { Note } from './note';
 
 /** How many of the latest scores the checklist and the view show. */
@@ -18,6 +18,8 @@ export interface FeedbackBrief {
   /** Why `lower` is true, so the task can say why it appeared. */
   readonly reason: 'dip' | 'threshold' | undefined;
   readonly heard: HeardWords | undefined;
+  /** The latest score sits near the top of its stated scale (and did not dip). */
+  readonly nearTop: boolean;
 }
 
 /** Everything the checklist says about a client's feedback, read from their notes. */
@@ -32,6 +34,7 @@ export function feedbackBrief(notes: Iterable<Note>, client: string, today: stri
     lower,
     reason: dip ? 'dip' : lower ? 'threshold' : undefined,
     heard: heardLastTime(all, client, today),
+    nearTop: !lower && nearTop(series[series.length - 1]),
   };
 }
 
@@ -63,7 +66,7 @@ export function checkInTask(brief: FeedbackBrief): string | undefined {
 /** The feedback part of the checklist as markdown (lines joined with `\n`), or '' when there is nothing to show. */
 export function feedbackBlock(brief: FeedbackBrief): string {
   const parts: string[] = [];
-  if (brief.recent.length > 0) parts.push(`Recent feedback scores, oldest first: ${scoresText(brief.recent)}.`);
+  if (brief.recent.length > 0) parts.push(`Recent feedback scores, oldest first: ${scoresText(brief.recent)}.${brief.nearTop ? ` ${NEAR_TOP_LINE}` : ''}`);
   if (brief.heard) parts.push(`What you heard when you asked for feedback last time (${brief.heard.date}):\n> ${quoted(brief.heard.words)}`);
   const task = checkInTask(brief);
   if (task) parts.push(task);

@@ -199,8 +199,9 @@ date: \${DATE}
 ## Between us
 
 - **Feedback I asked for, and what I heard:** \${4}
-- **Alliance feedback score (if we use one):** \${5}
-- **Anything that felt off between us:** \${6}
+- **What I will do differently because of it:** \${5}
+- **Alliance feedback score (if we use one):** \${6}
+- **Anything that felt off between us:** \${7}
 
 ## Next time
 

@@ -18,6 +18,7 @@ import {
   type ChartEvent,
   type ActiveElement,
 } from 'chart.js';
+import { feedbackAxis, NEAR_TOP_LINE, nearTop } from '../core/feedback';
 import { NOTICING_MORE, type PatternField, type Patterns, type ValueCount } from '../core/patterns';
 import { STATUS_LABELS, type Status } from '../core/status';
 import type { ListedEntry, Outcome, Period, ToExtension, ToWebview } from './patternsProtocol';
@@ -328,9 +329,11 @@ function render(data: Data): void {
             labels: data.feedback.map((f) => f.date),
             datasets: [{ label: 'feedback score', data: data.feedback.map((f) => f.score), borderColor: colour('--vscode-charts-blue', '#48c'), backgroundColor: colour('--vscode-charts-blue', '#48c') }],
           },
-          options: { ...baseOptions(), plugins: { legend: { display: false } } },
+          // From 0 to the scale's maximum: 36 then 35 of 40 is a small step, not a collapse.
+          options: { ...baseOptions(), plugins: { legend: { display: false } }, scales: { y: feedbackAxis(data.feedback) } },
         }),
       );
+      if (nearTop(data.feedback[data.feedback.length - 1])) fb.append(el('p', NEAR_TOP_LINE, 'note'));
       fb.append(table('Feedback score by session', ['Session', 'Score'], data.feedback.map((f) => [f.date, f.max === null ? String(f.score) : `${f.score} of ${f.max}`])));
     }
   }

@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildChecklist } from '../../src/core/checklist';
+import { feedbackAxis, feedbackLower, NEAR_TOP_LINE, nearTop } from '../../src/core/feedback';
+import { feedbackBlock, feedbackBrief } from '../../src/core/feedbackChecklist';
 import { selectForExport, SUPERVISION_FIELD, wantsSupervision } from '../../src/core/deidentifySection';
 import { NOTICING_MORE, patterns, summaryMarkdown, withCounts } from '../../src/core/patterns';
 import { withWhom } from '../../src/core/withWhom';
@@ -303,5 +305,38 @@ describe('couples, families and groups: With', () => {
     assert.match(r.out, /\nWith \(couple, family or group work\)\n {2}the whole family +2 {2}\(1 repaired, 1 waiting at their pace\)\n {2}the mother +1 {2}\(1 still open\)\n/);
     const json = JSON.parse(cli(['patterns', dir, '--json'], dir).out);
     assert.ok(!('byWith' in json), 'the JSON keeps its keys');
+  });
+});
+
+describe('feedback acted on', () => {
+  it('asks in the session note what I will do differently because of it, right after what I heard', () => {
+    const fields = parse(rendered('session-note')).fields.map((f) => f.label);
+    const heard = fields.indexOf('Feedback I asked for, and what I heard');
+    assert.ok(heard >= 0, fields.join(', '));
+    assert.strictEqual(fields[heard + 1], 'What I will do differently because of it');
+  });
+
+  it('draws the chart from 0 to the scale maximum, so 36 then 35 of 40 is no collapse', () => {
+    assert.deepStrictEqual(feedbackAxis([{ score: 36, max: 40 }, { score: 35, max: 40 }]), { min: 0, max: 40 });
+    assert.deepStrictEqual(feedbackAxis([{ score: 8, max: 10 }, { score: 35, max: 40 }]), { min: 0, max: 40 });
+    assert.deepStrictEqual(feedbackAxis([{ score: 8, max: null }, { score: 9, max: null }]), { min: 0, max: undefined });
+    assert.deepStrictEqual(feedbackAxis([{ score: 44, max: 40 }]), { min: 0, max: 44 }, 'a score written above its maximum still shows');
+  });
+
+  it('never reads a score with a maximum and one without as a drop, in either order', () => {
+    assert.strictEqual(feedbackLower([{ score: 36, max: 40 }, { score: 9, max: null }]), false);
+    assert.strictEqual(feedbackLower([{ score: 36, max: null }, { score: 9, max: 10 }]), false);
+    assert.strictEqual(feedbackLower([{ score: 36, max: 40 }, { score: 30, max: 40 }]), true);
+  });
+
+  it('adds one gentle line for a near-top score, and none after a dip or without a maximum', () => {
+    const notes = (scores: string[]): ReturnType<typeof parse>[] =>
+      scores.map((score, i) => parse(`---\nclient: K7\ndate: 2026-11-0${i + 1}\n---\n- **Alliance feedback score:** ${score}\n`, `K7/2026-11-0${i + 1}.md`));
+    const high = feedbackBlock(feedbackBrief(notes(['36/40', '37/40']), 'K7', TODAY));
+    assert.strictEqual(high.split(NEAR_TOP_LINE).length, 2, high);
+    assert.doesNotMatch(feedbackBlock(feedbackBrief(notes(['40/40', '37/40']), 'K7', TODAY)), /High scores/, 'the dip has its own task');
+    assert.doesNotMatch(feedbackBlock(feedbackBrief(notes(['9', '9']), 'K7', TODAY)), /High scores/);
+    assert.doesNotMatch(feedbackBlock(feedbackBrief(notes(['30/40']), 'K7', TODAY)), /High scores/);
+    assert.ok(nearTop({ score: 36, max: 40 }) && !nearTop({ score: 35, max: 40 }) && !nearTop({ score: 36, max: null }));
   });
 });

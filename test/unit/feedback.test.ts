@@ -59,12 +59,14 @@ describe('feedback: a dip worth asking about', () => {
     assert.strictEqual(feedbackLower([{ score: 5, max: null }, { score: 9, max: null }, { score: 8, max: null }]), true);
   });
 
-  it('compares shares of the maximum when both scores state one, plain numbers otherwise', () => {
+  it('compares shares of the maximum when both scores state one, plain numbers when neither does, never one with and one without', () => {
     // 36/40 is 0.9; 9/10 is 0.9: not lower. 35/40 is 0.875: lower than 9/10.
     assert.strictEqual(feedbackLower([{ score: 9, max: 10 }, { score: 36, max: 40 }]), false);
     assert.strictEqual(feedbackLower([{ score: 9, max: 10 }, { score: 35, max: 40 }]), true);
-    // One maximum missing: plain numbers, 35 is not lower than 9.
+    // One maximum missing: the scales cannot be told apart, so neither order is a drop.
     assert.strictEqual(feedbackLower([{ score: 9, max: null }, { score: 35, max: 40 }]), false);
+    assert.strictEqual(feedbackLower([{ score: 36, max: 40 }, { score: 9, max: null }]), false);
+    assert.strictEqual(feedbackLower([{ score: 36, max: null }, { score: 9, max: 10 }]), false);
   });
 
   it('also flags a latest score below the clinician’s own threshold', () => {
@@ -150,7 +152,7 @@ describe('feedback: before the session', () => {
     const fractions = feedbackBrief([note('AB/2026-11-01.md', '36/40'), note('AB/2026-11-08.md', '9.5/10')], 'AB', '2026-11-20');
     assert.strictEqual(fractions.lower, false, '9.5/10 is higher than 36/40, though 9.5 < 36');
     const plain = feedbackBrief([note('AB/2026-11-01.md', '36/40'), note('AB/2026-11-08.md', '9.5')], 'AB', '2026-11-20');
-    assert.strictEqual(plain.lower, true, 'one maximum missing: plain numbers');
+    assert.strictEqual(plain.lower, false, 'one maximum missing: a score with a maximum and one without are never compared as a drop');
   });
 
   it('uses the clinician’s own threshold and says why the task appeared', () => {
@@ -184,7 +186,7 @@ describe('feedback: before the session', () => {
     assert.ok(checks.endsWith('thank them for telling you.\n\n- [ ] My own state\n'));
     const { items, markdown } = buildChecklist({ client: 'AB', today: '2026-11-20', entries: [], notePath: 'AB/2026-11-20.md', checks });
     assert.deepStrictEqual(items.map((i) => i.text.slice(0, 24)), ['Their feedback score las', 'My own state']);
-    assert.match(markdown, /^## Before the session\n\nNothing is waiting for repair with AB right now\.\n\nRecent feedback scores/);
+    assert.match(markdown, /^## Before the session\n\nSafety first: [^\n]+\n\nNothing is waiting for repair with AB right now\.\n\nRecent feedback scores/);
     assert.strictEqual(checksWithFeedback('- [ ] x', feedbackBrief([], 'AB', '2026-11-20')), '- [ ] x');
   });
 });

@@ -160,7 +160,8 @@ const AFTER_HARD_SESSION = `\${HEADING} After a hard session, \${TODAY}
 - **Patterns I notice:** \${4|${N},none yet,a kind of client or situation,a technique that is new to me,my own history,poor sleep or illness|}
 - **Zooming out, this moment within the whole of our work:** \${5}
 - **Something kind I will do for myself today:** \${6}
-- **Take it to supervision?** \${7|${N},not yet,yes|}
+- **Who supports me with this (my own therapy, a colleague, a friend):** \${7}
+- **Take it to supervision?** \${8|${N},not yet,yes|}
 \${0}`;
 
 const REPAIR_CONVERSATION = `\${HEADING} The repair conversation: a card to keep beside me

@@ -340,3 +340,43 @@ describe('feedback acted on', () => {
     assert.ok(nearTop({ score: 36, max: 40 }) && !nearTop({ score: 35, max: 40 }) && !nearTop({ score: 36, max: null }));
   });
 });
+
+describe('after a hard session', () => {
+  it("asks about the therapist's own support: their own therapy, a colleague", () => {
+    const labels = parse(rendered('after-hard-session')).fields.map((f) => f.label);
+    assert.ok(labels.some((l) => /support/i.test(l) && /own therapy/.test(l) && /colleague/.test(l)), labels.join(', '));
+  });
+});
+
+/** Words the domain brief rules out anywhere the clinician reads. */
+const UNWARM = /\b(?:fail|failure|failures|failed|failing|owed|owing|overdue|late by|error|errors|violation|violations|score card|streak|badge)\b/i;
+/** A count attached to time or debt: "3 days", "2 weeks overdue", "5 open". */
+const COUNTS = /\b\d+\s*(?:days?|weeks?|months?|hours?)\b|\b\d+\s+(?:open|unrepaired|waiting|to revisit)\b/i;
+
+describe('warm language in every template and card line', () => {
+  it('holds no "failure", "owed", "overdue" and no counts, in any line of any built-in template, rendered or raw', () => {
+    for (const t of BUILT_IN_TEMPLATES) {
+      const text = `${t.name}\n${t.description}\n${t.body}\n${renderMarkdown(t, { client: 'K7', title: 'A title' }, TODAY)}`;
+      for (const line of text.split('\n')) {
+        assert.doesNotMatch(line, UNWARM, `${t.id}: ${line}`);
+        assert.doesNotMatch(line, COUNTS, `${t.id}: ${line}`);
+      }
+    }
+  });
+
+  it('holds none of them in the checklist or the patterns either', () => {
+    const dirs = new TempDirs();
+    try {
+      const dir = dirs.make(PRACTICE);
+      for (const argv of [['checklist', '--client', 'K7'], ['checklist', '--client', 'M2'], ['patterns'], ['patterns', '--client', 'K7']]) {
+        const out = cli(argv, dir).out;
+        assert.doesNotMatch(out, UNWARM, argv.join(' '));
+      }
+      const notes = Object.keys(PRACTICE).map((rel) => parse(fs.readFileSync(path.join(dir, rel), 'utf8'), rel));
+      assert.doesNotMatch(summaryMarkdown(patterns(notes), {}), UNWARM);
+      assert.doesNotMatch(NOTICING_MORE + SAFETY_FIRST + NEAR_TOP_LINE, UNWARM);
+    } finally {
+      dirs.cleanup();
+    }
+  });
+});

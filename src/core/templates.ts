@@ -182,6 +182,11 @@ ${SAFETY_FIRST}
 One conversation need not finish it.
 \${0}`;
 
+/**
+ * A private process note, not a progress note: what happened between us, my reactions and
+ * next time. What was worked on belongs in the official record, kept elsewhere, so these
+ * reflections can stay apart from it (which is what US psychotherapy-notes protection needs).
+ */
 const SESSION_NOTE = `---
 client: \${CLIENT}
 date: \${DATE}
@@ -189,20 +194,18 @@ date: \${DATE}
 
 # Session \${DATE}
 
-## Check-in
-
-\${2}
-
-## What we worked on
-
-\${3}
+_My private process note: what happened between us and in me. The official record of this session is kept elsewhere._
 
 ## Between us
 
-- **Feedback I asked for, and what I heard:** \${4}
-- **What I will do differently because of it:** \${5}
-- **Alliance feedback score (if we use one):** \${6}
-- **Anything that felt off between us:** \${7}
+- **Feedback I asked for, and what I heard:** \${2}
+- **What I will do differently because of it:** \${3}
+- **Alliance feedback score (if we use one):** \${4}
+- **Anything that felt off between us:** \${5}
+
+## My reactions
+
+\${6}
 
 ## Next time
 
@@ -266,7 +269,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
   {
     id: 'session-note',
     name: 'Session note',
-    description: 'A new session note with client code and date',
+    description: 'A new private process note with client code and date: between us, my reactions, next time (the official record is kept elsewhere)',
     kind: 'note',
     body: SESSION_NOTE,
     source: 'built-in',

@@ -255,10 +255,11 @@ describe('Attune in a real VS Code', () => {
     assert.ok(editor);
     assert.strictEqual(editor.document.uri.toString(), uri.toString());
     assert.ok(editor.document.getText().startsWith(`---\nclient: Q.R.\ndate: ${todayIso()}\n---\n\n# Session ${todayIso()}\n`), editor.document.getText());
-    // The cursor waits where writing starts, under "## Check-in", with nothing selected: the
-    // first key typed must not replace the client's code.
+    // The cursor waits where writing starts, in the first field under "## Between us", with
+    // nothing selected: the first key typed must not replace the client's code.
     assert.ok(editor.selection.isEmpty, 'nothing is selected');
-    assert.strictEqual(editor.document.lineAt(editor.selection.active.line - 2).text, '## Check-in');
+    assert.strictEqual(editor.document.lineAt(editor.selection.active.line).text, '- **Feedback I asked for, and what I heard:** ');
+    assert.strictEqual(editor.document.lineAt(editor.selection.active.line - 2).text, '## Between us');
   });
 
   it('opens an existing session note as it is, never overwriting it', async () => {
@@ -324,7 +325,7 @@ describe('Attune in a real VS Code', () => {
       );
       assert.ok(text.includes(`  > "I've been thinking about the film I mentioned last time, and I'd like to hear how that suggestion sat with you."`), text);
       assert.match(text, /- \[ \] .*own state/i);
-      assert.ok(text.indexOf('## Before the session') < text.indexOf('## Check-in'), 'the checklist comes first');
+      assert.ok(text.indexOf('## Before the session') < text.indexOf('## Between us'), 'the checklist comes first');
       assert.strictEqual(readDisk(uri).toString('utf8'), text, 'the new note is on disk');
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
       assert.ok(!lenses.some((l) => /\d+ of \d+/.test(l.command?.title ?? '')), 'preparing is not scored by default');

@@ -8,6 +8,7 @@ import { selectForExport, SUPERVISION_FIELD, wantsSupervision } from '../../src/
 import { NOTICING_MORE, patterns, summaryMarkdown, withCounts } from '../../src/core/patterns';
 import { withWhom } from '../../src/core/withWhom';
 import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, renderSnippet, SAFETY_FIRST } from '../../src/core/templates';
+import { readDocs } from './docs';
 import { cli, parse, TempDirs, TODAY } from './helpers';
 
 function rendered(id: string): string {
@@ -378,5 +379,24 @@ describe('warm language in every template and card line', () => {
     } finally {
       dirs.cleanup();
     }
+  });
+});
+
+describe('the session note is a private process note', () => {
+  it('holds only Between us, My reactions and Next time, and says the official record is kept elsewhere', () => {
+    const text = rendered('session-note');
+    const sections = text.split('\n').filter((l) => l.startsWith('## '));
+    assert.deepStrictEqual(sections, ['## Between us', '## My reactions', '## Next time']);
+    assert.match(text, /private process note/);
+    assert.match(text, /official record of this session is kept elsewhere/);
+    assert.doesNotMatch(text, /What we worked on|Check-in/);
+  });
+
+  it('the README says the official record is kept elsewhere, and what holds in the UK and the EU', () => {
+    const docs = readDocs();
+    assert.match(docs, /official record of the session[^.]*elsewhere/);
+    assert.match(docs, /no psychotherapy-notes exemption in UK or EU/);
+    assert.match(docs, /subject-access request can reach these reflections/);
+    assert.match(docs, /pseudonymised\)\s+is\s+still personal data/);
   });
 });

@@ -122,7 +122,7 @@ describe('first run (issue 17)', () => {
     const snippet = renderSnippet(template, { client: 'Z.Y.', date: '2026-11-20' }, '2026-11-20');
     const stops = [...snippet.matchAll(/\$\{?(\d+)/g)].map((m) => ({ n: Number(m[1]), at: m.index ?? 0 })).filter((s) => s.n > 0);
     const first = stops.reduce((a, b) => (b.n < a.n ? b : a));
-    assert.ok(snippet.indexOf('## Check-in') < first.at, 'the first field is under "## Check-in"');
+    assert.ok(snippet.indexOf('## Between us') < first.at, 'the first field is under "## Between us"');
     assert.match(snippet, /^client: Z\.Y\.$/m);
   });
 

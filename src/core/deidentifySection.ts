@@ -47,3 +47,13 @@ export function wantsSupervision(entry: RuptureEntry): boolean {
   for (const f of entry.fields) if (sameLabel(f.label, SUPERVISION_FIELD) && isFilled(f.value)) answer = f.value;
   return answer !== undefined && /^yes\b/.test(normaliseValue(answer));
 }
+
+/** The question the therapist wants to bring, asked beside "Take it to supervision?". */
+export const SUPERVISION_QUESTION = 'My question for supervision';
+
+/** The latest question for supervision written in the section, or undefined when none is. */
+export function supervisionQuestion(entry: RuptureEntry): string | undefined {
+  let question: string | undefined;
+  for (const f of entry.fields) if (sameLabel(f.label, SUPERVISION_QUESTION) && isFilled(f.value)) question = f.value;
+  return question;
+}

@@ -96,6 +96,7 @@ const REFLECTION = `\${HEADING} \${1:A few words on what happened} #rupture/open
 - **Opening line:** \${14:${N}}
   _Perhaps something like: "I've been thinking about our last session, and I'd like to hear how something I said sat with you."_
 - **Take it to supervision?** \${15|${N},not yet,yes|}
+- **My question for supervision:** \${16}
 \${0}`;
 
 const IN_SESSION_REPAIR = `\${HEADING} \${1:A few words on what happened} #rupture/repaired
@@ -162,6 +163,7 @@ const AFTER_HARD_SESSION = `\${HEADING} After a hard session, \${TODAY}
 - **Something kind I will do for myself today:** \${6}
 - **Who supports me with this (my own therapy, a colleague, a friend):** \${7}
 - **Take it to supervision?** \${8|${N},not yet,yes|}
+- **My question for supervision:** \${9}
 \${0}`;
 
 const REPAIR_CONVERSATION = `\${HEADING} The repair conversation: a card to keep beside me

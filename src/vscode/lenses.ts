@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { RuptureEntry } from '../core/note';
 import { checklistProgress, progressLabel } from '../core/checklist';
-import { wantsSupervision } from '../core/deidentifySection';
+import { supervisionQuestion, wantsSupervision } from '../core/deidentifySection';
 import { outline } from '../core/outline';
 import { STEPS } from '../core/status';
 import { stepsFor } from '../core/theirPace';
@@ -71,7 +71,12 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
             }),
           );
         }
-        if (wantsSupervision(entry)) lenses.push(new vscode.CodeLens(range, { title: 'Prepare for supervision…', tooltip: 'A de-identified draft of this reflection, for you to review before sharing', command: 'attune.prepareForSupervision', arguments: [ref] }));
+        if (wantsSupervision(entry)) {
+          // The question is note text: shown only while the privacy curtain is up.
+          const question = curtain.detail(supervisionQuestion(entry) ?? '');
+          const tooltip = `A de-identified draft of this reflection, for you to review before sharing${question ? `. Your question: ${question}` : ''}`;
+          lenses.push(new vscode.CodeLens(range, { title: 'Prepare for supervision…', tooltip, command: 'attune.prepareForSupervision', arguments: [ref] }));
+        }
       }
     }
     const progress = checklistProgress(document.getText());

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { buildChecklist } from '../../src/core/checklist';
 import { feedbackAxis, feedbackLower, NEAR_TOP_LINE, nearTop } from '../../src/core/feedback';
 import { feedbackBlock, feedbackBrief } from '../../src/core/feedbackChecklist';
-import { selectForExport, SUPERVISION_FIELD, wantsSupervision } from '../../src/core/deidentifySection';
+import { selectForExport, SUPERVISION_FIELD, supervisionQuestion, wantsSupervision } from '../../src/core/deidentifySection';
 import { NOTICING_MORE, patterns, summaryMarkdown, withCounts } from '../../src/core/patterns';
 import { withWhom } from '../../src/core/withWhom';
 import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, renderSnippet, SAFETY_FIRST } from '../../src/core/templates';
@@ -398,5 +398,17 @@ describe('the session note is a private process note', () => {
     assert.match(docs, /no psychotherapy-notes exemption in UK or EU/);
     assert.match(docs, /subject-access request can reach these reflections/);
     assert.match(docs, /pseudonymised\)\s+is\s+still personal data/);
+  });
+});
+
+describe('my question for supervision', () => {
+  it('is asked in the reflection, right after "Take it to supervision?", and read back from the note', () => {
+    const lines = findTemplate(BUILT_IN_TEMPLATES, 'rupture-reflection')!.body.split('\n');
+    const at = lines.findIndex((l) => l.includes(`**${SUPERVISION_FIELD}**`));
+    assert.match(lines[at + 1], /^- \*\*My question for supervision:\*\* /);
+    const text = answered('rupture-reflection', 'yes').replace(/^- \*\*My question for supervision:\*\* *$/m, '- **My question for supervision:** How do I raise the fee again without pressing?');
+    const entry = parse(text).entries[0];
+    assert.strictEqual(supervisionQuestion(entry), 'How do I raise the fee again without pressing?');
+    assert.strictEqual(supervisionQuestion(parse(answered('rupture-reflection', 'yes')).entries[0]), undefined, 'an empty question is none');
   });
 });

@@ -28,7 +28,7 @@ export interface Template {
 
 /** The variables a template may use; documented in the README. */
 export interface TemplateContext {
-  /** The client's code or initials. */
+  /** The client's code (one not derived from their identity). */
   readonly client?: string;
   /** The note's date, `YYYY-MM-DD` (defaults to today). */
   readonly date?: string;
@@ -43,7 +43,7 @@ export interface TemplateContext {
 }
 
 export const TEMPLATE_VARIABLES: Readonly<Record<string, string>> = {
-  CLIENT: "the client's code or initials",
+  CLIENT: "the client's code (one not derived from their identity, such as C017)",
   DATE: "the note's date (YYYY-MM-DD), or today",
   TODAY: "today's date (YYYY-MM-DD)",
   TITLE: 'the title of the rupture a follow-up belongs to',

@@ -7,7 +7,7 @@ import { feedbackBlock, feedbackBrief } from '../../src/core/feedbackChecklist';
 import { selectForExport, SUPERVISION_FIELD, supervisionQuestion, wantsSupervision } from '../../src/core/deidentifySection';
 import { NOTICING_MORE, patterns, summaryMarkdown, withCounts } from '../../src/core/patterns';
 import { withWhom } from '../../src/core/withWhom';
-import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, renderSnippet, SAFETY_FIRST } from '../../src/core/templates';
+import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, renderSnippet, SAFETY_FIRST, TEMPLATE_VARIABLES } from '../../src/core/templates';
 import { readDocs } from './docs';
 import { cli, parse, TempDirs, TODAY } from './helpers';
 
@@ -410,5 +410,14 @@ describe('my question for supervision', () => {
     const entry = parse(text).entries[0];
     assert.strictEqual(supervisionQuestion(entry), 'How do I raise the fee again without pressing?');
     assert.strictEqual(supervisionQuestion(parse(answered('rupture-reflection', 'yes')).entries[0]), undefined, 'an empty question is none');
+  });
+});
+
+describe('client codes, not initials', () => {
+  it('says one thing everywhere: a code not derived from the client\'s identity', () => {
+    const everywhere = [readDocs(), ...BUILT_IN_TEMPLATES.map((t) => `${t.description}\n${t.body}`), ...Object.values(TEMPLATE_VARIABLES)].join('\n');
+    assert.doesNotMatch(everywhere, /code or (?:their )?initials|initials only|by initials/i);
+    assert.match(TEMPLATE_VARIABLES.CLIENT, /not derived from their identity/);
+    assert.match(readDocs(), /not by their initials/);
   });
 });

@@ -304,7 +304,7 @@ describe('attune (command line)', () => {
       assert.strictEqual(r.code, 0);
       assert.strictEqual(r.err, '');
       assert.match(r.out, /^### Repair attempt, 2026-11-20\n\n- \*\*What I said:\*\* \n/);
-      assert.match(r.out, /- \*\*Did they start looking after me\?\*\* \(not filled in\) \/ no \/ yes: I noticed it and thanked them\n/);
+      assert.match(r.out, /- \*\*Did they start looking after me\?\*\* \(not filled in\) \/ no \/ yes: I noticed it and thanked them \/ yes, I noticed only later\n/);
     });
 
     it('prints a reflection that `list` then finds as an open rupture', () => {

@@ -27,7 +27,8 @@ const HELP = `attune: rupture and repair notes, from the command line
 Usage:
   attune list [DIR] [--all] [--client C] [--json] [--max-size MB]
       Unrepaired ruptures (open, planned, attempted) in the notes under DIR
-      (default: this folder), grouped by client, oldest first. --all lists every
+      (default: this folder), grouped by client, oldest first, each with the
+      day it was noted ("noted 6 Nov", never a count of days). --all lists every
       rupture, held ones (waiting at the client's pace) included. --json prints
       [{file, line, title, status, client, date, fields, followUps}].
   attune template NAME [DIR]
@@ -51,12 +52,16 @@ Usage:
       signs of a rupture, each with why. Never in front matter, code, comments
       or rupture sections. --json prints [{file, line, column, length, cue, kind}].
   attune patterns [DIR] [--client C] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--json]
+          [--days-to-return] [--open-by-client]
       What your ruptures teach you: how many across how many sessions, how they
       stand, the kinds of miss, the parts of you that led and the markers that
-      recur, month by month, how long until a first repair attempt, and each
+      recur, who in a couple or family they were with, month by month, and each
       client in alphabetical order. --since/--until keep dated notes in that
-      range (inclusive); --json prints {sessions, ruptures, byStatus, byKind,
-      byPart, byMarker, byClient, byMonth, firstReturn}.
+      range (inclusive). --days-to-return adds how long until a first repair
+      attempt, --open-by-client each client's open ruptures (both left out
+      unless asked for: noticing more is not doing worse). --json prints
+      {sessions, ruptures, byStatus, byKind, byPart, byMarker, byClient,
+      byMonth, firstReturn}.
   attune deidentify FILE[:LINE] [--json]
       The note (front matter left out), or the rupture whose heading is on LINE,
       with names, places, dates, contact details and identifying numbers replaced

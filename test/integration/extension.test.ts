@@ -88,6 +88,22 @@ describe('Attune in a real VS Code', () => {
     ]);
   });
 
+  it('offers Hold at their pace first, and Mark repaired last, when the latest attempt says they are not ready', async () => {
+    const text = '## The fee letter #rupture/attempted\n\n### Repair attempt, 2026-11-12\n\n- **Where it stands:** they are not ready; I will wait at their pace\n';
+    const uri = writeNote('NR/2026-11-10.md', text);
+    await waitFor('indexed', () => api.workspace.index.get(uri.toString())?.entries.length === 1);
+    await open(uri);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const titles = lenses.filter((l) => l.range.start.line === 0).map((l) => l.command?.title ?? '');
+    try {
+      assert.deepStrictEqual(titles.slice(1, 6), ['Hold at their pace', 'Record another attempt', 'Plan repair', 'Close without repair', 'Mark repaired']);
+    } finally {
+      await closeAll();
+      fs.rmSync(uri.fsPath);
+      await waitFor('the note gone from the index', () => !api.workspace.index.get(uri.toString()));
+    }
+  });
+
   it('inserts a reflection from the lens, with the cursor in the title, and lists it once saved', async () => {
     const original = '---\nclient: G.H.\n---\n\n# Session\n\nWe talked about work.\n';
     const uri = writeNote(`GH/${todayIso()}.md`, original);

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { noteSettings, parseJsonc } from '../../src/core/settings';
+import { MAX_NOTE_SIZE_MB_CEILING, noteSettings, parseJsonc, RESTRICTED_SETTINGS } from '../../src/core/settings';
 import { DEFAULT_SETTINGS } from '../../src/core/workspace';
 import { folderSettings, scanFolder } from '../../src/node/host';
 import { walkNotes } from '../../src/node/walk';
@@ -33,6 +33,27 @@ describe('settings: JSON with comments', () => {
     assert.strictEqual(s.maxNoteBytes, DEFAULT_SETTINGS.maxNoteBytes);
     assert.deepStrictEqual(s.parse, { clientKey: 'patient', clientFromFolder: true, dateKey: 'date', dateFromFileName: false });
     assert.deepStrictEqual(noteSettings(() => undefined), DEFAULT_SETTINGS);
+  });
+
+  it('lowers a size limit above 64 MB to 64 MB, so no setting makes Attune read a gigabyte-sized file', () => {
+    const mb = (value: unknown): number => noteSettings((k) => (k === 'attune.maxNoteSizeMB' ? value : undefined)).maxNoteBytes / (1024 * 1024);
+    assert.strictEqual(MAX_NOTE_SIZE_MB_CEILING, 64);
+    assert.strictEqual(mb(1e9), 64);
+    assert.strictEqual(mb(Infinity), 64);
+    assert.strictEqual(mb(64), 64);
+    assert.strictEqual(mb(20), 20);
+  });
+
+  it('restricts in untrusted workspaces every setting that decides which files are read, as package.json declares', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+      capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
+      contributes: { configuration: { properties: Record<string, { maximum?: number }> }[] };
+    };
+    const declared = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
+    assert.deepStrictEqual([...declared].sort(), [...RESTRICTED_SETTINGS].sort());
+    for (const key of ['attune.notes.include', 'attune.notes.exclude', 'attune.maxNoteSizeMB', 'attune.templatesFolder']) assert.ok(declared.includes(key), key);
+    const size = manifest.contributes.configuration.map((c) => c.properties['attune.maxNoteSizeMB']).find((p) => p !== undefined);
+    assert.strictEqual(size?.maximum, MAX_NOTE_SIZE_MB_CEILING);
   });
 });
 

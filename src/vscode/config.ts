@@ -12,7 +12,6 @@ export interface AttuneConfig {
   readonly templatesFolder: string;
   readonly sessionNoteFileName: string;
   readonly statusBar: boolean;
-  readonly saveAfterStatusChange: boolean;
   /** Counts are off unless asked for: no badge, no per-client numbers, no checklist progress. */
   readonly badge: boolean;
   readonly showCounts: boolean;
@@ -65,7 +64,6 @@ export function readConfig(scope?: vscode.Uri): AttuneConfig {
     templatesFolder: readNoteSettings(scope).templatesFolder,
     sessionNoteFileName: stringOr(lookup(scope)('attune.sessionNote.fileName'), 'YYYY-MM-DD.md'),
     statusBar: c.get<boolean>('statusBar.enabled', true),
-    saveAfterStatusChange: c.get<boolean>('saveAfterStatusChange', true),
     badge: c.get<boolean>('badge.enabled', false),
     showCounts: c.get<boolean>('counts.enabled', false),
     checklistProgress: c.get<boolean>('checklist.showProgress', false),

@@ -1,7 +1,28 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AttuneApi } from '../../src/vscode/extension';
-import { activateAttune, closeAll, root, waitFor } from './helpers';
+import { activateAttune, answering, closeAll, open, readDisk, root, todayIso, waitFor, writeNote } from './helpers';
+
+const latin1 = (text: string): Buffer => Buffer.from(text, 'latin1');
+
+/** Asserts that `after` is `before` with one block inserted and nothing else changed; returns the block. */
+function onlyInserted(before: Buffer, after: Buffer): Buffer {
+  let head = 0;
+  while (head < before.length && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < before.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  assert.strictEqual(head + tail, before.length, 'every byte of the note is kept, around one inserted block');
+  return after.subarray(head, after.length - tail);
+}
+
+/** The user's save settings that rewrite a whole file when VS Code saves it. */
+const SAVE_SETTINGS: Record<string, unknown> = {
+  'files.trimTrailingWhitespace': true,
+  'files.insertFinalNewline': true,
+  'files.trimFinalNewlines': true,
+  'editor.formatOnSave': true,
+  'files.autoSave': 'off',
+};
 
 const MESSAGE_FUNCTIONS = ['showInformationMessage', 'showWarningMessage', 'showErrorMessage'] as const;
 
@@ -26,6 +47,121 @@ describe('Trust in the editor', () => {
     const win = vscode.window as unknown as Record<string, unknown>;
     for (const [name, fn] of originals) win[name] = fn;
     await closeAll();
+  });
+
+  describe('every byte, from the editor', () => {
+    before(async () => {
+      const config = vscode.workspace.getConfiguration(undefined, root());
+      for (const [key, value] of Object.entries(SAVE_SETTINGS)) await config.update(key, value, vscode.ConfigurationTarget.Workspace);
+    });
+
+    after(async () => {
+      await closeAll();
+      const config = vscode.workspace.getConfiguration(undefined, root());
+      for (const key of Object.keys(SAVE_SETTINGS)) await config.update(key, undefined, vscode.ConfigurationTarget.Workspace);
+    });
+
+    afterEach(closeAll);
+
+    it('changes only the status bytes of an open note with invalid UTF-8, mixed line breaks and trailing spaces, and one Undo takes it back', async () => {
+      const original = latin1('---\r\nclient: BX\n---\n# Session \xff\xfe  \r\n\n## Missed the cue \xc3( #rupture/open  \r\n\r\n- **Opening line:** "fine"   \ntrailing\t');
+      const uri = writeNote('BX/2026-11-21.md', original);
+      await waitFor('the note in the index', () => api.workspace.index.get(uri.toString())?.entries.length === 1);
+      const editor = await open(uri);
+      const shownBefore = editor.document.getText();
+      assert.strictEqual(await vscode.commands.executeCommand('attune.setStatus', { path: uri.toString(), line: 5 }, 'planned'), true);
+      assert.deepStrictEqual(readDisk(uri), latin1(original.toString('latin1').replace('#rupture/open', '#rupture/planned')));
+      await waitFor('the editor to show the change', () => editor.document.getText().includes('#rupture/planned'));
+      assert.strictEqual(editor.document.isDirty, false, 'nothing left to save');
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('undo');
+      assert.strictEqual(editor.document.getText(), shownBefore, 'one Undo restores the note in the editor');
+    });
+
+    it('marks repaired with its answer, and plans, records an attempt and closes, keeping every other byte', async () => {
+      const original = latin1('## Fee \xff #rupture/attempted\r\n\r\n- **How it landed:** softer  \n\n## Next time\n\xfe');
+      const uri = writeNote('BY/2026-11-22.md', original);
+      await waitFor('the note in the index', () => api.workspace.index.get(uri.toString())?.entries.length === 1);
+      const editor = await open(uri);
+      const shownBefore = editor.document.getText();
+      const ok = await answering('showInputBox', (() => Promise.resolve('she smiled')) as typeof vscode.window.showInputBox, async () =>
+        vscode.commands.executeCommand('attune.markRepaired', { path: uri.toString(), line: 0 }),
+      );
+      assert.strictEqual(ok, true);
+      assert.deepStrictEqual(
+        readDisk(uri),
+        latin1(`## Fee \xff #rupture/repaired\r\n\r\n- **How it landed:** softer  \n- **What told me it is mended:** she smiled (${todayIso()})\n\n## Next time\n\xfe`),
+      );
+      await waitFor('the editor to show the change', () => editor.document.getText().includes('#rupture/repaired'));
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('undo');
+      assert.strictEqual(editor.document.getText(), shownBefore, 'one Undo takes back the tag and the line together');
+      await closeAll();
+
+      for (const [command, status, heading] of [
+        ['attune.planRepair', 'planned', '### Repair plan, '],
+        ['attune.recordAttempt', 'attempted', '### Repair attempt, '],
+        ['attune.closeWithoutRepair', 'closed', '### Closing without repair, '],
+      ] as const) {
+        const note = latin1('## Too fast \xfe #rupture/open \r\n\r\nI rushed.  \r\n\r\n## Next time\r\n\xff');
+        const at = writeNote(`BZ/2026-11-23 ${status}.md`, note);
+        await waitFor('the note in the index', () => api.workspace.index.get(at.toString())?.entries.length === 1);
+        const noteEditor = await open(at);
+        const before = noteEditor.document.getText();
+        assert.strictEqual(await vscode.commands.executeCommand(command, { path: at.toString(), line: 0 }), true, command);
+        const after = readDisk(at);
+        const tagged = latin1(note.toString('latin1').replace('#rupture/open', `#rupture/${status}`));
+        const block = onlyInserted(tagged, after).toString('utf8');
+        assert.ok(block.includes(heading.slice(4)), `${command}: ${JSON.stringify(block.slice(0, 40))}`);
+        assert.doesNotMatch(block, /[^\r]\n/, `${command}: the template takes the note's CRLF`);
+        await waitFor('the editor to show the change', () => noteEditor.document.getText().includes(heading));
+        await vscode.window.showTextDocument(noteEditor.document);
+        await vscode.commands.executeCommand('undo');
+        assert.strictEqual(noteEditor.document.getText(), before, `${command}: one Undo takes back the tag and the template`);
+        await closeAll();
+      }
+    });
+
+    it('records a feedback score, ticks a task and adds the checklist with what carries forward, keeping every other byte', async () => {
+      const body = latin1('---\r\nclient: CQ\r\n---\r\n\r\n# Session \xff\r\n\r\n- [ ] Ask again  \r\n\r\n## Between us\n\n- **Feedback I asked for, and what I heard:** fine  \r\n\r\n## Next time\r\n\r\n- Ask about the move\r\n');
+      const uri = writeNote('CQ/2026-11-20.md', body);
+      let editor = await open(uri);
+      const scores = ['7', '10'];
+      assert.strictEqual(await answering('showInputBox', (async () => scores.shift()) as typeof vscode.window.showInputBox, async () => vscode.commands.executeCommand('attune.recordFeedbackScore')), true);
+      const scored = latin1(body.toString('latin1').replace('fine  \r\n', 'fine  \r\n- **Alliance feedback score:** 7/10\r\n'));
+      assert.deepStrictEqual(readDisk(uri), scored);
+      await waitFor('the editor to show the score', () => editor.document.getText().includes('7/10'));
+      editor = await vscode.window.showTextDocument(editor.document);
+      editor.selection = new vscode.Selection(6, 3, 6, 3);
+      assert.strictEqual(await vscode.commands.executeCommand('attune.toggleTask'), true);
+      assert.deepStrictEqual(readDisk(uri), latin1(scored.toString('latin1').replace('- [ ] Ask', '- [x] Ask')));
+      await closeAll();
+
+      // Last time's "Next time" carries into today's checklist, written into today's note on disk.
+      const today = latin1(`---\nclient: CQ\n---\n\n# Session \xfe\r\n\r\nWe began.  \r\n`);
+      const todayUri = writeNote(`CQ/${todayIso()}.md`, today);
+      await waitFor('the note in the index', () => api.workspace.index.get(todayUri.toString()));
+      assert.strictEqual(await vscode.commands.executeCommand('attune.prepareForSession', 'CQ'), true);
+      const block = onlyInserted(today, readDisk(todayUri)).toString('utf8');
+      assert.match(block, /Ask about the move/);
+      assert.doesNotMatch(block, /[^\r]\n/, 'the checklist takes the line breaks of the place it lands');
+    });
+
+    it('leaves a note with unsaved edits unsaved: the change is one undoable edit in the editor and the disk is untouched', async () => {
+      const original = latin1('## Rushed \xff #rupture/open\n\nText  \n');
+      const uri = writeNote('CR/2026-11-24.md', original);
+      await waitFor('the note in the index', () => api.workspace.index.get(uri.toString())?.entries.length === 1);
+      const editor = await open(uri);
+      await editor.edit((b) => b.insert(new vscode.Position(2, 4), ' more'));
+      const typed = editor.document.getText();
+      assert.strictEqual(await vscode.commands.executeCommand('attune.setStatus', { path: uri.toString(), line: 0 }, 'held'), true);
+      assert.strictEqual(editor.document.getText(), typed.replace('#rupture/open', '#rupture/held'));
+      assert.strictEqual(editor.document.isDirty, true);
+      assert.deepStrictEqual(readDisk(uri), original);
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('undo');
+      assert.strictEqual(editor.document.getText(), typed, 'one Undo takes back only the status');
+    });
   });
 
   describe('the note size limit', () => {

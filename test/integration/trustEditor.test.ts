@@ -1,4 +1,7 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AttuneApi } from '../../src/vscode/extension';
 import { activateAttune, answering, closeAll, open, readDisk, root, todayIso, waitFor, writeNote } from './helpers';
@@ -161,6 +164,93 @@ describe('Trust in the editor', () => {
       await vscode.window.showTextDocument(editor.document);
       await vscode.commands.executeCommand('undo');
       assert.strictEqual(editor.document.getText(), typed, 'one Undo takes back only the status');
+    });
+  });
+
+  describe('no copy of a note or a draft outside the notes', () => {
+    /** Every file under a folder on disk. */
+    function diskFiles(dir: string): string[] {
+      if (!fs.existsSync(dir)) return [];
+      return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+        const full = path.join(dir, e.name);
+        return e.isDirectory() ? diskFiles(full) : e.isFile() ? [full] : [];
+      });
+    }
+
+    /**
+     * Where each phrase is found in the test host's own folders beside this run's TMPDIR: the
+     * user-data folder (where this VS Code build keeps User/History and User/Backups) and the
+     * server's data folder.
+     */
+    function whereFound(phrases: readonly string[]): string[] {
+      const found: string[] = [];
+      const base = path.dirname(os.tmpdir());
+      for (const dir of ['user-data', 'server-data']) {
+        for (const file of diskFiles(path.join(base, dir))) {
+          const text = fs.readFileSync(file).toString('latin1');
+          for (const p of phrases) if (text.includes(p)) found.push(`${p} in ${path.relative(base, file)}`);
+        }
+      }
+      return found;
+    }
+
+    it('leaves no planted text in VS Code\'s user data after a status change and an export with its review', async () => {
+      const inNote = 'wombat-teapot-5531';
+      const inDraft = 'draft-only-heron-8812';
+      const control = 'saved-by-vscode-ibis-2207';
+      assert.ok(fs.existsSync(path.join(path.dirname(os.tmpdir()), 'user-data')), 'the test host keeps its user data beside TMPDIR');
+
+      // The search finds what VS Code itself keeps: a note saved through VS Code lands in Local History.
+      const saved = writeNote('CT/2026-11-25.md', '# Session\n\nText.\n');
+      const savedEditor = await open(saved);
+      await savedEditor.edit((b) => b.insert(new vscode.Position(2, 5), ` ${control}`));
+      await savedEditor.document.save();
+      await waitFor('the saved note in Local History', () => whereFound([control]).some((w) => w.includes(`${path.sep}History${path.sep}`)), 20000);
+      await closeAll();
+
+      const uri = writeNote(
+        'PL/2026-11-26.md',
+        `---\nclient: P.L.\n---\n## Said it too fast #rupture/open\n\n- **What happened (just the facts):** we spoke of ${inNote} and she went quiet.\n- **Take it to supervision?** yes\n`,
+      );
+      await waitFor('the note in the index', () => api.workspace.index.get(uri.toString())?.entries.length === 1);
+      const ref = { path: uri.toString(), line: 3 };
+      assert.strictEqual(await vscode.commands.executeCommand('attune.setStatus', ref, 'planned'), true);
+      assert.match(readDisk(uri).toString('utf8'), /#rupture\/planned/);
+
+      await vscode.commands.executeCommand('attune.prepareForSupervision', ref);
+      const draft = await waitFor('the draft', () => {
+        const editor = vscode.window.activeTextEditor;
+        return editor?.document.uri.scheme === 'attune-draft' && editor.document.getText().includes(inNote) ? editor : undefined;
+      });
+      // The clinician edits the draft: it is kept in memory, never left unsaved for VS Code to back up.
+      await draft.edit((b) => b.insert(new vscode.Position(1, 0), `${inDraft}\n`));
+      await waitFor('the edited draft kept in memory', () => !draft.document.isDirty && draft.document.getText().includes(inDraft));
+      const copied = await answering(
+        'showQuickPick',
+        (<T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>) => Promise.resolve(items).then((list) => [...list])) as unknown as typeof vscode.window.showQuickPick,
+        async () => vscode.commands.executeCommand<boolean>('attune.copyForSupervision'),
+      );
+      assert.strictEqual(copied, true);
+      assert.match(await vscode.env.clipboard.readText(), new RegExp(inDraft));
+      await vscode.env.clipboard.writeText('');
+      await closeAll();
+
+      assert.deepStrictEqual(whereFound([inNote, inDraft]), []);
+    });
+
+    it('offers to keep VS Code\'s Local History out of the workspace, from the walkthrough\'s privacy step', async () => {
+      const config = vscode.workspace.getConfiguration('workbench.localHistory', root());
+      try {
+        await answering('showInformationMessage', (() => Promise.resolve(undefined)) as typeof vscode.window.showInformationMessage, async () =>
+          vscode.commands.executeCommand('attune.keepCopiesOut'),
+        );
+        assert.strictEqual(config.inspect<boolean>('enabled')?.workspaceValue, false);
+      } finally {
+        await config.update('enabled', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      const manifest = vscode.extensions.all.find((e) => e.packageJSON?.name === 'attune')?.packageJSON as { contributes: { walkthroughs: { steps: { id: string; description: string }[] }[] } };
+      const privacy = manifest.contributes.walkthroughs[0].steps.find((s) => s.id === 'privacy');
+      assert.ok(privacy, 'the privacy step');
     });
   });
 

@@ -19,6 +19,17 @@ export const RESTRICTED_SETTINGS: readonly string[] = [
   'attune.maxNoteSizeMB',
 ];
 
+/**
+ * The lookup to use in a workspace: all settings when the user trusts it; otherwise each
+ * restricted setting from `userOnly` (the user's own settings or the default), never from
+ * the workspace.
+ */
+export function trustedLookup(trusted: boolean, all: SettingLookup, userOnly: SettingLookup): SettingLookup {
+  if (trusted) return all;
+  const restricted = new Set(RESTRICTED_SETTINGS);
+  return (key) => (restricted.has(key) ? userOnly(key) : all(key));
+}
+
 /** The largest note size a setting can ask for: beyond it one note could take gigabytes of memory. */
 export const MAX_NOTE_SIZE_MB_CEILING = 64;
 

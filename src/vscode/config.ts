@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { MAX_NOTE_SIZE_MB_CEILING, noteSettings, noteSizeOverCeiling, RESTRICTED_SETTINGS, type SettingLookup } from '../core/settings';
+import { MAX_NOTE_SIZE_MB_CEILING, noteSettings, noteSizeOverCeiling, trustedLookup, type SettingLookup } from '../core/settings';
 import type { NoteSettings } from '../core/workspace';
 
 export type LensPlacement = 'off' | 'firstHeading' | 'everyH2';
@@ -20,8 +20,6 @@ export interface AttuneConfig {
   readonly nextTimeHeading: string;
 }
 
-const RESTRICTED = new Set(RESTRICTED_SETTINGS);
-
 /**
  * Reads settings by full name. In a workspace the user has not trusted, a restricted
  * setting comes from the user's own settings (or its default) only, never from the
@@ -29,12 +27,14 @@ const RESTRICTED = new Set(RESTRICTED_SETTINGS);
  */
 function lookup(scope?: vscode.Uri): SettingLookup {
   const all = vscode.workspace.getConfiguration(undefined, scope);
-  if (vscode.workspace.isTrusted) return (key) => all.get(key);
-  return (key) => {
-    if (!RESTRICTED.has(key)) return all.get(key);
-    const values = all.inspect(key);
-    return values?.globalValue ?? values?.defaultValue;
-  };
+  return trustedLookup(
+    vscode.workspace.isTrusted,
+    (key) => all.get(key),
+    (key) => {
+      const values = all.inspect(key);
+      return values?.globalValue ?? values?.defaultValue;
+    },
+  );
 }
 
 let warnedCeiling = false;

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { MAX_NOTE_SIZE_MB_CEILING, noteSettings, parseJsonc, RESTRICTED_SETTINGS } from '../../src/core/settings';
+import { MAX_NOTE_SIZE_MB_CEILING, noteSettings, parseJsonc, RESTRICTED_SETTINGS, trustedLookup } from '../../src/core/settings';
 import { DEFAULT_SETTINGS } from '../../src/core/workspace';
 import { folderSettings, scanFolder } from '../../src/node/host';
 import { walkNotes } from '../../src/node/walk';
@@ -42,6 +42,24 @@ describe('settings: JSON with comments', () => {
     assert.strictEqual(mb(Infinity), 64);
     assert.strictEqual(mb(64), 64);
     assert.strictEqual(mb(20), 20);
+  });
+
+  it('in an untrusted workspace, takes include, exclude and the size limit from the user only', () => {
+    const workspace: Record<string, unknown> = {
+      'attune.notes.include': '../**/*.md',
+      'attune.notes.exclude': [],
+      'attune.maxNoteSizeMB': 1e9,
+      'attune.client.frontMatterKey': 'patient',
+    };
+    const user: Record<string, unknown> = { 'attune.maxNoteSizeMB': 2 };
+    const untrusted = noteSettings(trustedLookup(false, (k) => workspace[k] ?? user[k], (k) => user[k]));
+    assert.strictEqual(untrusted.include, DEFAULT_SETTINGS.include);
+    assert.deepStrictEqual(untrusted.exclude, DEFAULT_SETTINGS.exclude);
+    assert.strictEqual(untrusted.maxNoteBytes, 2 * 1024 * 1024);
+    assert.strictEqual(untrusted.parse.clientKey, 'patient', 'a setting that reads no other file still applies');
+    const trusted = noteSettings(trustedLookup(true, (k) => workspace[k] ?? user[k], (k) => user[k]));
+    assert.strictEqual(trusted.include, '../**/*.md');
+    assert.strictEqual(trusted.maxNoteBytes, 64 * 1024 * 1024);
   });
 
   it('restricts in untrusted workspaces every setting that decides which files are read, as package.json declares', () => {

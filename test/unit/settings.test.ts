@@ -81,6 +81,14 @@ describe('the command line reads the workspace settings VS Code reads', () => {
 
   const settings = (values: string): Record<string, string> => ({ '.vscode/settings.json': values });
 
+  it('lowers a size limit above 64 MB to 64 MB, with one warning that names no file', () => {
+    const dir = temp.make({ ...settings('{ "attune.maxNoteSizeMB": 1e9 }'), 'AB/secret-name.md': '## Miss #rupture\n' });
+    const r = cli(['list'], dir);
+    assert.strictEqual(r.code, 0);
+    assert.strictEqual(r.err, 'attune: warning: attune.maxNoteSizeMB asks for more than 64 MB; 64 MB is used\n');
+    assert.strictEqual(cli(['list', '--max-size', '100'], dir).err, '', 'a limit given on the command line is the user\'s own');
+  });
+
   it('honours include and exclude, the client and date keys and the size limit', () => {
     const dir = temp.make({
       ...settings(`{

@@ -198,7 +198,11 @@ describe('Trust in the editor', () => {
       const inNote = 'wombat-teapot-5531';
       const inDraft = 'draft-only-heron-8812';
       const control = 'saved-by-vscode-ibis-2207';
+      const controlUnsaved = 'unsaved-in-vscode-crane-6604';
       assert.ok(fs.existsSync(path.join(path.dirname(os.tmpdir()), 'user-data')), 'the test host keeps its user data beside TMPDIR');
+      // No auto save: the draft must be kept from staying unsaved by Attune itself.
+      const files = vscode.workspace.getConfiguration('files', root());
+      await files.update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
 
       // The search finds what VS Code itself keeps: a note saved through VS Code lands in Local History.
       const saved = writeNote('CT/2026-11-25.md', '# Session\n\nText.\n');
@@ -206,6 +210,10 @@ describe('Trust in the editor', () => {
       await savedEditor.edit((b) => b.insert(new vscode.Position(2, 5), ` ${control}`));
       await savedEditor.document.save();
       await waitFor('the saved note in Local History', () => whereFound([control]).some((w) => w.includes(`${path.sep}History${path.sep}`)), 20000);
+      // ...and an unsaved untitled editor (what the draft used to be) lands in its hot-exit backups.
+      const unsaved = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# ${controlUnsaved}\n` });
+      await vscode.window.showTextDocument(unsaved);
+      await waitFor('the unsaved editor in the backups', () => whereFound([controlUnsaved]).some((w) => w.includes(`${path.sep}Backups${path.sep}`)), 20000);
       await closeAll();
 
       const uri = writeNote(
@@ -236,6 +244,7 @@ describe('Trust in the editor', () => {
       await closeAll();
 
       assert.deepStrictEqual(whereFound([inNote, inDraft]), []);
+      await files.update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
     });
 
     it('offers to keep VS Code\'s Local History out of the workspace, from the walkthrough\'s privacy step', async () => {

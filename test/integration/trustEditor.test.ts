@@ -81,6 +81,16 @@ describe('Trust in the editor', () => {
       assert.strictEqual(editor.document.getText(), shownBefore, 'one Undo restores the note in the editor');
     });
 
+    it('changes a UTF-16 note in UTF-16, only the status bytes', async () => {
+      const text = '\uFEFF# Séance\r\n\r\n## Trop vite #rupture/open  \r\nNotes\n';
+      const uri = writeNote('BU/2026-11-21.md', Buffer.from(text, 'utf16le'));
+      await waitFor('the note in the index', () => api.workspace.index.get(uri.toString())?.entries.length === 1);
+      const editor = await open(uri);
+      assert.strictEqual(await vscode.commands.executeCommand('attune.setStatus', { path: uri.toString(), line: 2 }, 'held'), true);
+      assert.deepStrictEqual(readDisk(uri), Buffer.from(text.replace('/open', '/held'), 'utf16le'));
+      await waitFor('the editor to show the change', () => editor.document.getText().includes('#rupture/held'));
+    });
+
     it('marks repaired with its answer, and plans, records an attempt and closes, keeping every other byte', async () => {
       const original = latin1('## Fee \xff #rupture/attempted\r\n\r\n- **How it landed:** softer  \n\n## Next time\n\xfe');
       const uri = writeNote('BY/2026-11-22.md', original);

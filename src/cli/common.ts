@@ -5,6 +5,7 @@
 import fs = require('fs');
 import path = require('path');
 import { printable } from '../core/printable';
+import { MAX_NOTE_SIZE_MB_CEILING, noteSizeOverCeiling } from '../core/settings';
 import { mergeTemplates, type Template } from '../core/templates';
 import type { WriteSystem } from '../node/atomicWrite';
 import { scanFolder, folderSettings, type FolderScan } from '../node/host';
@@ -82,6 +83,10 @@ export function scanNotes(io: Io, root: string, dir: string | undefined, maxByte
     throw new UsageError(`cannot read ${dir ?? '.'}: ${err instanceof Error ? err.message : String(err)}`);
   }
   for (const w of result.warnings) warn(io, w);
+  // The folder's settings file may not be the user's own: it never raises the limit past the ceiling.
+  if (maxBytes === undefined && noteSizeOverCeiling(folderSettings(root).get?.('attune.maxNoteSizeMB'))) {
+    io.err(`attune: warning: attune.maxNoteSizeMB asks for more than ${MAX_NOTE_SIZE_MB_CEILING} MB; ${MAX_NOTE_SIZE_MB_CEILING} MB is used\n`);
+  }
   return result;
 }
 

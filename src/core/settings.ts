@@ -7,6 +7,37 @@ import { DEFAULT_SETTINGS, type NoteSettings } from './workspace';
 /** Reads one setting by its full name (`attune.notes.include`), or undefined when unset. */
 export type SettingLookup = (key: string) => unknown;
 
+/**
+ * Settings a workspace may not set for itself until the user trusts it (package.json's
+ * `restrictedConfigurations`): they decide which files Attune reads, and how much of each.
+ */
+export const RESTRICTED_SETTINGS: readonly string[] = [
+  'attune.templatesFolder',
+  'attune.sessionNote.fileName',
+  'attune.notes.include',
+  'attune.notes.exclude',
+  'attune.maxNoteSizeMB',
+];
+
+/**
+ * The lookup to use in a workspace: all settings when the user trusts it; otherwise each
+ * restricted setting from `userOnly` (the user's own settings or the default), never from
+ * the workspace.
+ */
+export function trustedLookup(trusted: boolean, all: SettingLookup, userOnly: SettingLookup): SettingLookup {
+  if (trusted) return all;
+  const restricted = new Set(RESTRICTED_SETTINGS);
+  return (key) => (restricted.has(key) ? userOnly(key) : all(key));
+}
+
+/** The largest note size a setting can ask for: beyond it one note could take gigabytes of memory. */
+export const MAX_NOTE_SIZE_MB_CEILING = 64;
+
+/** Whether an `attune.maxNoteSizeMB` value asks for more than the ceiling (and is lowered to it). */
+export function noteSizeOverCeiling(value: unknown): boolean {
+  return typeof value === 'number' && value > MAX_NOTE_SIZE_MB_CEILING;
+}
+
 function text(value: unknown, fallback: string): string {
   return typeof value === 'string' && value.trim() !== '' ? value : fallback;
 }
@@ -26,7 +57,9 @@ export function noteSettings(get: SettingLookup): NoteSettings {
   const exclude = get('attune.notes.exclude');
   const own = Array.isArray(exclude) ? exclude.filter((p): p is string => typeof p === 'string') : [...DEFAULT_SETTINGS.exclude];
   const maxMb = get('attune.maxNoteSizeMB');
-  const mb = typeof maxMb === 'number' && Number.isFinite(maxMb) ? Math.max(0.01, maxMb) : DEFAULT_SETTINGS.maxNoteBytes / (1024 * 1024);
+  const mb = noteSizeOverCeiling(maxMb)
+    ? MAX_NOTE_SIZE_MB_CEILING
+    : typeof maxMb === 'number' && Number.isFinite(maxMb) ? Math.max(0.01, maxMb) : DEFAULT_SETTINGS.maxNoteBytes / (1024 * 1024);
   const d = DEFAULT_SETTINGS.parse;
   return {
     include: text(get('attune.notes.include'), DEFAULT_SETTINGS.include),

@@ -1,15 +1,16 @@
 import * as vscode from 'vscode';
 import { formatDate } from '../core/dates';
-import { sectionAppendPoint, statusEdit } from '../core/edits';
+import { sectionAppendPoint, statusEdit, type TextEdit } from '../core/edits';
 import { mendedLine } from '../core/mended';
 import type { RuptureEntry } from '../core/note';
 import { blockInsertion, lastContentLine } from '../core/insert';
 import { levelForInsertion, outline } from '../core/outline';
 import { STATUS_LABELS, type Status } from '../core/status';
-import { findTemplate, mergeTemplates, renderSnippet, type Template, type TemplateContext, type TemplateFile } from '../core/templates';
+import { findTemplate, mergeTemplates, renderMarkdown, renderSnippet, type Template, type TemplateContext, type TemplateFile } from '../core/templates';
 import { loadTemplateFiles } from '../node/templates';
 import { readConfig } from './config';
 import type { Log } from './log';
+import { changeNote } from './noteChange';
 import { markDone } from './walkthrough';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -134,9 +135,11 @@ export async function openEntry(path: string, line: number): Promise<void> {
 }
 
 /**
- * Sets a rupture's status: only the tag's status word changes. With a template, the note
- * opens and the template is appended to the rupture's section as a snippet; the tag change
- * and the insertion undo together.
+ * Sets a rupture's status: only the tag's status word changes. With a template (plan,
+ * attempt, closing), the template is added at the end of the rupture's section; with an
+ * answer to "what told you it feels mended", that line is. Everything goes in one change
+ * (see changeNote: on disk byte for byte, or in the editor when it has unsaved edits), so
+ * one Undo takes it all back.
  */
 export async function changeStatus(
   ref: EntryRef,
@@ -148,48 +151,52 @@ export async function changeStatus(
 ): Promise<boolean> {
   const found = await locate(ref, workspace);
   if (!found) return false;
-  const { document, entry } = found;
-  const edit = statusEdit(entry, status);
-  const range = edit && new vscode.Range(edit.line, edit.character, edit.line, edit.character + edit.length);
-
-  if (templateId) {
-    const templates = await loadTemplates(log, vscode.workspace.getWorkspaceFolder(document.uri));
-    const template = findTemplate(templates, templateId);
-    const editor = await vscode.window.showTextDocument(document, { preview: false });
-    if (range && edit) {
-      const ok = await editor.edit((b) => b.replace(range, edit.newText), { undoStopBefore: true, undoStopAfter: false });
-      if (!ok) return false;
+  const { document } = found;
+  const template = templateId ? findTemplate(await loadTemplates(log, vscode.workspace.getWorkspaceFolder(document.uri)), templateId) : undefined;
+  let moved = false;
+  let blockLine: number | undefined;
+  const outcome = await changeNote(document, (text) => {
+    // The note as it is now (on disk, or in the editor): the heading must still be there.
+    const entry = workspace.workspace.parseText(text, document.uri.toString()).entries.find(
+      (e) => e.line === ref.line && (ref.title === undefined || e.title === ref.title),
+    );
+    if (!entry) {
+      moved = true;
+      return undefined;
     }
-    if (!template) return true;
-    // The heading line changed length: find the section's end in the text as it is now.
-    const current = workspace.noteOf(document).entries.find((e) => e.line === entry.line) ?? entry;
-    const text = document.getText();
-    const at = blockInsertion(text, sectionAppendPoint(text, current).line);
-    const position = new vscode.Position(at.line, at.character);
-    // The plan starts from the opening line the therapist already wrote, never a stand-in.
-    const context: TemplateContext = { client: entry.client, date: entry.date ?? today(), title: entry.title, level: entry.level, opener: entry.opener };
-    const snippet = new vscode.SnippetString(at.before + renderSnippet(template, context, today()) + at.after);
-    const inserted = await editor.insertSnippet(snippet, position, { undoStopBefore: false, undoStopAfter: true });
-    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    return inserted;
-  }
-
-  const line = mended ? mendedLine(document.getText(), entry, mended, today()) : undefined;
-  if ((!range || !edit) && !line) return true;
-  const wasDirty = document.isDirty;
-  // The tag and the "what told me" line go in one edit, so one undo takes both back.
-  const workspaceEdit = new vscode.WorkspaceEdit();
-  if (range && edit) workspaceEdit.replace(document.uri, range, edit.newText);
-  if (line) workspaceEdit.insert(document.uri, new vscode.Position(line.line, line.character), line.newText);
-  const ok = await vscode.workspace.applyEdit(workspaceEdit);
-  if (!ok) {
-    void vscode.window.showWarningMessage('Attune could not change the note; nothing was changed.');
+    const edits: TextEdit[] = [];
+    const tag = statusEdit(entry, status);
+    if (tag) edits.push(tag);
+    if (template) {
+      const at = blockInsertion(text, sectionAppendPoint(text, entry).line);
+      // The plan starts from the opening line the therapist already wrote, never a stand-in.
+      const context: TemplateContext = { client: entry.client, date: entry.date ?? today(), title: entry.title, level: entry.level, opener: entry.opener };
+      edits.push({ line: at.line, character: at.character, length: 0, newText: at.before + renderMarkdown(template, context, today()) + at.after });
+      blockLine = at.line + (at.before.match(/\n/g)?.length ?? 0);
+    } else if (mended) {
+      const line = mendedLine(text, entry, mended, today());
+      if (line) edits.push(line);
+    }
+    return edits;
+  });
+  if (moved) {
+    void vscode.window.showWarningMessage(
+      `The rupture heading is no longer on line ${ref.line + 1} of that note: it changed since Attune read it. Nothing was changed; the list is being refreshed.`,
+    );
+    void workspace.refreshNow(document.uri);
     return false;
   }
-  // Save only what Attune changed: a note with the user's own unsaved edits stays unsaved.
-  if (!wasDirty && readConfig(document.uri).saveAfterStatusChange) await document.save();
-  log.info(`Set a rupture's status to ${status}.`);
-  vscode.window.setStatusBarMessage(`Attune: marked ${STATUS_LABELS[status]}`, 3000);
+  if (outcome === 'refused') return false;
+  if (templateId) {
+    // The template's fields are the therapist's to fill in: show them.
+    const at = new vscode.Position(Math.min(blockLine ?? ref.line, document.lineCount - 1), 0);
+    const editor = await vscode.window.showTextDocument(document, { preview: false, selection: new vscode.Range(at, at) });
+    editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+  if (outcome === 'changed') {
+    log.info(`Set a rupture's status to ${status}.`);
+    vscode.window.setStatusBarMessage(`Attune: marked ${STATUS_LABELS[status]}`, 3000);
+  }
   return true;
 }
 

@@ -8,13 +8,10 @@ import { loadTemplates, today } from './actions';
 import { readConfig } from './config';
 import { feedbackThreshold } from './feedback';
 import type { Log } from './log';
+import { changeNote } from './noteChange';
 import { clientFolder, confinedNoteUri, exists, needFolder, pickClient } from './sessionNote';
 import { markDone } from './walkthrough';
 import type { WorkspaceIndex } from './workspaceIndex';
-
-function toRange(edit: TextEdit): vscode.Range {
-  return new vscode.Range(edit.line, edit.character, edit.line, edit.character + edit.length);
-}
 
 /** The text of each note that holds one of the entries, as the editor has it (unsaved edits included). */
 async function noteTexts(paths: readonly string[]): Promise<Map<string, string>> {
@@ -81,15 +78,19 @@ async function openWithChecklist(workspace: WorkspaceIndex, log: Log, clientArg?
 
   if (await exists(uri)) {
     const document = await vscode.workspace.openTextDocument(uri);
-    const editor = await vscode.window.showTextDocument(document, { preview: false });
-    if (hasChecklist(document.getText())) {
+    await vscode.window.showTextDocument(document, { preview: false });
+    let already = false;
+    const outcome = await changeNote(document, (text) => {
+      already = hasChecklist(text);
+      return already ? undefined : [checklistInsertEdit(text, markdown)];
+    });
+    if (already) {
       vscode.window.setStatusBarMessage('Attune: this note already has its checklist', 4000);
       return true;
     }
-    const insert = checklistInsertEdit(document.getText(), markdown);
-    const ok = await editor.edit((b) => b.insert(toRange(insert).start, insert.newText));
+    if (outcome !== 'changed') return false;
     log.info(`Added the pre-session checklist (${items.length} items) to a session note.`);
-    return ok;
+    return true;
   }
 
   const template = findTemplate(templates, 'session-note');
@@ -108,15 +109,16 @@ async function openWithChecklist(workspace: WorkspaceIndex, log: Log, clientArg?
 
 /** Ticks or unticks the task item on each selected line; only the character in the brackets changes. */
 export async function toggleTask(editor: vscode.TextEditor): Promise<boolean> {
-  const text = editor.document.getText();
   const lines = new Set(editor.selections.flatMap((s) => {
     const last = s.end.character === 0 && s.end.line > s.start.line ? s.end.line - 1 : s.end.line;
     return Array.from({ length: last - s.start.line + 1 }, (_, i) => s.start.line + i);
   }));
-  const edits = [...lines].map((line) => toggleTaskInNote(text, line)).filter((e): e is TextEdit => e !== undefined);
-  if (edits.length === 0) {
+  const outcome = await changeNote(editor.document, (text) =>
+    [...lines].map((line) => toggleTaskInNote(text, line)).filter((e): e is TextEdit => e !== undefined),
+  );
+  if (outcome === 'nothing') {
     vscode.window.setStatusBarMessage('Attune: no task item (- [ ]) on this line', 3000);
     return false;
   }
-  return editor.edit((b) => edits.forEach((e) => b.replace(toRange(e), e.newText)));
+  return outcome === 'changed';
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { noteSettings } from '../core/settings';
+import { MAX_NOTE_SIZE_MB_CEILING, noteSettings, noteSizeOverCeiling, trustedLookup, type SettingLookup } from '../core/settings';
 import type { NoteSettings } from '../core/workspace';
 
 export type LensPlacement = 'off' | 'firstHeading' | 'everyH2';
@@ -12,7 +12,6 @@ export interface AttuneConfig {
   readonly templatesFolder: string;
   readonly sessionNoteFileName: string;
   readonly statusBar: boolean;
-  readonly saveAfterStatusChange: boolean;
   /** Counts are off unless asked for: no badge, no per-client numbers, no checklist progress. */
   readonly badge: boolean;
   readonly showCounts: boolean;
@@ -21,10 +20,40 @@ export interface AttuneConfig {
   readonly nextTimeHeading: string;
 }
 
+/**
+ * Reads settings by full name. In a workspace the user has not trusted, a restricted
+ * setting comes from the user's own settings (or its default) only, never from the
+ * workspace: VS Code does the same, and this holds even where it would not.
+ */
+function lookup(scope?: vscode.Uri): SettingLookup {
+  const all = vscode.workspace.getConfiguration(undefined, scope);
+  return trustedLookup(
+    vscode.workspace.isTrusted,
+    (key) => all.get(key),
+    (key) => {
+      const values = all.inspect(key);
+      return values?.globalValue ?? values?.defaultValue;
+    },
+  );
+}
+
+let warnedCeiling = false;
+
 /** The settings that decide what a note is, for the workspace folder of `scope`: read as the CLI reads them. */
 export function readNoteSettings(scope?: vscode.Uri): NoteSettings {
-  const all = vscode.workspace.getConfiguration(undefined, scope);
-  return noteSettings((key) => all.get(key));
+  const get = lookup(scope);
+  if (!warnedCeiling && noteSizeOverCeiling(get('attune.maxNoteSizeMB'))) {
+    // Once a session: the settings are read for every scan and every folder.
+    warnedCeiling = true;
+    void vscode.window.showWarningMessage(
+      `Attune reads notes of up to ${MAX_NOTE_SIZE_MB_CEILING} MB: the setting attune.maxNoteSizeMB asks for more, so ${MAX_NOTE_SIZE_MB_CEILING} MB is used.`,
+    );
+  }
+  return noteSettings(get);
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' && value !== '' ? value : fallback;
 }
 
 export function readConfig(scope?: vscode.Uri): AttuneConfig {
@@ -33,9 +62,8 @@ export function readConfig(scope?: vscode.Uri): AttuneConfig {
     insertLens: c.get<LensPlacement>('codeLens.insertReflection', 'firstHeading'),
     statusLenses: c.get<boolean>('codeLens.ruptureActions', true),
     templatesFolder: readNoteSettings(scope).templatesFolder,
-    sessionNoteFileName: c.get<string>('sessionNote.fileName', 'YYYY-MM-DD.md') || 'YYYY-MM-DD.md',
+    sessionNoteFileName: stringOr(lookup(scope)('attune.sessionNote.fileName'), 'YYYY-MM-DD.md'),
     statusBar: c.get<boolean>('statusBar.enabled', true),
-    saveAfterStatusChange: c.get<boolean>('saveAfterStatusChange', true),
     badge: c.get<boolean>('badge.enabled', false),
     showCounts: c.get<boolean>('counts.enabled', false),
     checklistProgress: c.get<boolean>('checklist.showProgress', false),

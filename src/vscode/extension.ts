@@ -17,6 +17,7 @@ import { levelForInsertion, outline } from '../core/outline';
 import { describeError, WorkspaceIndex } from './workspaceIndex';
 import { RepairGuide } from './repairGuide';
 import { NoteDiagnostics } from './noteWarnings';
+import { keepCopiesOut } from './vscodeCopies';
 import { Supervision } from './supervision';
 import { offerWalkthroughOnce, openWalkthrough, trackWalkthroughSteps } from './walkthrough';
 
@@ -286,6 +287,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     return supervision.prepare(refFrom(arg), here);
   });
   command('attune.copyForSupervision', () => supervision.copy());
+  command('attune.keepCopiesOut', () => keepCopiesOut());
   command('attune.keepInDraft', (uri?: unknown, start?: unknown, end?: unknown) => {
     if (uri instanceof vscode.Uri && typeof start === 'number' && typeof end === 'number') supervision.keep(uri, start, end);
   });

@@ -4,6 +4,7 @@ import { RECENT_SCORES, scoresText } from '../core/feedbackChecklist';
 import type { RuptureIndex } from '../core/index';
 import { recordScoreEdits } from '../core/recordFeedback';
 import type { Log } from './log';
+import { changeNote } from './noteChange';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** Where the scale's maximum is remembered, per workspace. */
@@ -57,8 +58,8 @@ async function askScore(current: Score | undefined, state: vscode.Memento): Prom
 
 /**
  * "Record Feedback Score…": writes the client's score into the note's "Alliance feedback
- * score" field, adding the field (and its "Between us" section) when missing. One edit,
- * so one Undo takes it back.
+ * score" field, adding the field (and its "Between us" section) when missing. One change
+ * (see changeNote), so one Undo takes it back.
  */
 export async function recordFeedbackScore(workspace: WorkspaceIndex, state: vscode.Memento, log: Log): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
@@ -70,22 +71,23 @@ export async function recordFeedbackScore(workspace: WorkspaceIndex, state: vsco
   const score = await askScore(noteScore(workspace.noteOf(document)), state);
   if (!score) return false;
   // The note as it is now: the clinician may have typed while the boxes were open.
-  const result = recordScoreEdits(document.getText(), score);
-  if (!result) {
+  let kind: 'value' | 'field' | 'section' | undefined;
+  const outcome = await changeNote(document, (text) => {
+    const result = recordScoreEdits(text, score);
+    kind = result?.kind;
+    return result?.edits;
+  });
+  if (!kind) {
     void vscode.window.showInformationMessage(
       'Attune could not find a safe place for the score in this note (it may end inside a code block or a comment). Nothing was changed.',
     );
     return false;
   }
-  const edit = new vscode.WorkspaceEdit();
-  for (const e of result.edits) edit.replace(document.uri, new vscode.Range(e.line, e.character, e.line, e.character + e.length), e.newText);
-  const ok = await vscode.workspace.applyEdit(edit);
-  if (ok) {
-    const where = result.kind === 'value' ? 'in its field' : result.kind === 'field' ? 'as a new field' : 'in a new "Between us" section';
-    log.info(`Recorded a feedback score ${where}.`);
-    await workspace.refreshNow(document.uri);
-  }
-  return ok;
+  if (outcome === 'refused') return false;
+  const where = kind === 'value' ? 'in its field' : kind === 'field' ? 'as a new field' : 'in a new "Between us" section';
+  log.info(`Recorded a feedback score ${where}.`);
+  await workspace.refreshNow(document.uri);
+  return true;
 }
 
 /** Registers the feedback command. */

@@ -1,6 +1,6 @@
 /**
- * Prepare for Supervision: a rupture's section, de-identified, in a new untitled draft
- * that Attune never saves. Replacements are highlighted; what the de-identifier left in
+ * Prepare for Supervision: a rupture's section, de-identified, in a draft that lives only in
+ * memory (see DraftFileSystem): never on disk, in VS Code's backups or its Local History. Replacements are highlighted; what the de-identifier left in
  * place but is unsure of shows as a warning with two quick fixes. A short review, which
  * the clinician confirms, comes before "Copy for Supervision" copies the text.
  *
@@ -13,6 +13,7 @@ import { REASON_NUMBER, REASON_PLACE } from '../core/deidentifyReasons';
 import { wantsSupervision } from '../core/deidentifySection';
 import type { RuptureEntry } from '../core/note';
 import { locate, refOf, type EntryRef } from './actions';
+import { DRAFT_SCHEME, DraftFileSystem } from './draftFileSystem';
 import type { Log } from './log';
 import { curtain } from './privacyCurtain';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -66,6 +67,7 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
     overviewRulerLane: vscode.OverviewRulerLane.Center,
   });
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly memory = new DraftFileSystem();
   private drafted = 0;
 
   constructor(
@@ -75,12 +77,23 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
     this.subscriptions.push(
       this.diagnostics,
       this.highlight,
-      vscode.languages.registerCodeActionsProvider({ scheme: 'untitled' }, this, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+      this.memory,
+      vscode.workspace.registerFileSystemProvider(DRAFT_SCHEME, this.memory, { isCaseSensitive: true }),
+      vscode.languages.registerCodeActionsProvider({ scheme: DRAFT_SCHEME }, this, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
       vscode.workspace.onDidChangeTextDocument((e) => this.changed(e)),
       vscode.workspace.onDidCloseTextDocument((d) => this.closed(d)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.decorateAll()),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.setContext(editor)),
     );
+    this.closeRestoredDrafts();
+  }
+
+  /** A window reload restores a draft's tab, but the draft went with the old memory: close it rather than show an error. */
+  private closeRestoredDrafts(): void {
+    const stale = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === DRAFT_SCHEME);
+    if (stale.length > 0) void vscode.window.tabGroups.close(stale);
   }
 
   /** The draft open in this editor, if it is one. */
@@ -150,7 +163,7 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
     if (!result) return undefined;
     this.drafted++;
     const name = this.drafted === 1 ? 'Supervision draft (review before sharing).md' : `Supervision draft ${this.drafted} (review before sharing).md`;
-    const draftDoc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: name }));
+    const draftDoc = await vscode.workspace.openTextDocument(this.memory.add(name, result.text));
     const lines = result.text.split('\n');
     const offsetOf = (line: number, column: number): number => {
       let offset = 0;
@@ -158,9 +171,6 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
       return offset + column - 1;
     };
     const checks = result.check.map((c) => ({ start: offsetOf(c.line, c.column), end: offsetOf(c.line, c.column) + c.length, reason: c.reason }));
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(draftDoc.uri, new vscode.Position(0, 0), result.text);
-    await vscode.workspace.applyEdit(edit);
     const draft: Draft = { document: draftDoc, version: draftDoc.version, checks, reviewed: false };
     this.drafts.set(draftDoc.uri.toString(), draft);
     const editor = await vscode.window.showTextDocument(draftDoc, { preview: false });
@@ -205,7 +215,7 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
     }
     await vscode.env.clipboard.writeText(draft.document.getText());
     void vscode.window.showInformationMessage(
-      'Copied for supervision. Attune keeps no copy and no list of what it replaced. This draft is not saved; close it without saving when you are done.',
+      'Copied for supervision. Attune keeps no copy and no list of what it replaced. The draft lives only in memory and goes when you close it.',
     );
     return true;
   }
@@ -266,6 +276,7 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
 
   /** Tracks the marked spots through edits: a spot the clinician edits is theirs, and unmarked. */
   private changed(e: vscode.TextDocumentChangeEvent): void {
+    this.keepSaved(e.document);
     const draft = this.drafts.get(e.document.uri.toString());
     if (!draft || e.contentChanges.length === 0 || e.document.version <= draft.version) return;
     const changes = [...e.contentChanges].sort((a, b) => b.rangeOffset - a.rangeOffset);
@@ -286,6 +297,18 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
 
   private closed(document: vscode.TextDocument): void {
     if (this.drafts.delete(document.uri.toString())) this.diagnostics.delete(document.uri);
+    if (document.uri.scheme === DRAFT_SCHEME) this.memory.remove(document.uri);
+  }
+
+  /**
+   * Keeps a draft from staying unsaved, which VS Code would back up to its user-data folder
+   * after a second: each change is saved at once, into memory. Without save participants
+   * (trimming, formatting), which would take away the space just typed at a line's end.
+   */
+  private keepSaved(document: vscode.TextDocument): void {
+    if (!document.isDirty || document.uri.scheme !== DRAFT_SCHEME) return;
+    if (vscode.window.activeTextEditor?.document === document) void vscode.commands.executeCommand('workbench.action.files.saveWithoutFormatting');
+    else void document.save();
   }
 
   private refresh(draft: Draft): void {

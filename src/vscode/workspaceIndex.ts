@@ -121,6 +121,11 @@ export class WorkspaceIndex implements vscode.Disposable {
       }),
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.forget(uri))),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
+      // Trust lets the workspace's own restricted settings (which files are notes) apply.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.workspace.settingsChanged();
+        void this.rescan();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('attune.notes') || e.affectsConfiguration('attune.client') ||
           e.affectsConfiguration('attune.date') || e.affectsConfiguration('attune.maxNoteSizeMB') ||

@@ -268,8 +268,8 @@ const FLOWS = [
       await s.waitForEditorText(`## ${TITLE} #rupture/planned`, 'the heading retagged #rupture/planned in the editor');
       await s.waitForEditorText(`### Repair plan, ${today()}`, 'the repair plan template under the rupture');
       await waitForTreeEntry(s, EF_CLIENT, TITLE, 'planned', notedOf(EF_DATE));
-      // The plan came in as a snippet whose first field is a choice: close the choices and
-      // leave the snippet, then save.
+      // The plan came in as plain markdown, on disk with the tag in one byte-exact change;
+      // Escape and a save (which has nothing to write) are what a person may still do.
       await s.escapeToPlainCursor();
       await s.save();
       await s.waitForFile(EF_NOTE, `"## ${TITLE} #rupture/planned" and the repair plan`, (t) =>

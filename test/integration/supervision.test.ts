@@ -1,5 +1,5 @@
-// Issue 15 in a real VS Code: Prepare for Supervision opens a de-identified, unsaved
-// draft; the spots it is unsure of are warnings with quick fixes; and Copy for Supervision
+// Issue 15 in a real VS Code: Prepare for Supervision opens a de-identified draft that lives
+// only in memory; the spots it is unsure of are warnings with quick fixes; and Copy for Supervision
 // copies only once the clinician has confirmed every item of the review.
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -54,15 +54,16 @@ describe('Prepare for Supervision', () => {
     await vscode.commands.executeCommand(lens.command.command, ...(lens.command.arguments ?? []));
     return waitFor('the draft', () => {
       const editor = vscode.window.activeTextEditor;
-      return editor?.document.isUntitled && editor.document.getText() !== '' ? editor : undefined;
+      return editor?.document.uri.scheme === 'attune-draft' && editor.document.getText() !== '' ? editor : undefined;
     });
   }
 
-  it('opens an unsaved, de-identified draft of the rupture section', async () => {
+  it('opens a de-identified draft of the rupture section, in memory only', async () => {
     const before = fs.readdirSync(uriOf('ST').fsPath);
     const editor = await prepareFromLens();
     const text = editor.document.getText();
-    assert.ok(editor.document.isUntitled, 'an untitled draft');
+    assert.strictEqual(editor.document.uri.scheme, 'attune-draft', 'a draft in memory');
+    assert.strictEqual(editor.document.isDirty, false, 'never left unsaved for VS Code to back up');
     assert.match(editor.document.uri.path, /Supervision draft/);
     assert.ok(text.startsWith('## Pressed advice about her brother #rupture/open\n'), text);
     assert.match(text, /\[client\] said her brother \[name 1\] moved to \[place\]; she went quiet\./);
@@ -134,7 +135,7 @@ describe('Prepare for Supervision', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const node = await waitFor('the rupture in the view', () => nodeByTitle(api, 'Pressed advice about her brother'));
     await vscode.commands.executeCommand('attune.prepareForSupervision', node);
-    const editor = await waitFor('the draft', () => (vscode.window.activeTextEditor?.document.isUntitled ? vscode.window.activeTextEditor : undefined));
+    const editor = await waitFor('the draft', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'attune-draft' ? vscode.window.activeTextEditor : undefined));
     assert.ok(editor.document.getText().startsWith('## Pressed advice about her brother #rupture/open\n'));
   });
 
@@ -150,7 +151,7 @@ describe('Prepare for Supervision', () => {
       async () => vscode.commands.executeCommand('attune.prepareForSupervision'),
     );
     assert.deepStrictEqual(offered, ['Pressed advice about her brother']);
-    const editor = await waitFor('the draft', () => (vscode.window.activeTextEditor?.document.isUntitled ? vscode.window.activeTextEditor : undefined));
+    const editor = await waitFor('the draft', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'attune-draft' ? vscode.window.activeTextEditor : undefined));
     assert.match(editor.document.getText(), /\[name 1\]/);
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { noteSettings, parseJsonc } from '../../src/core/settings';
+import { MAX_NOTE_SIZE_MB_CEILING, noteSettings, parseJsonc, RESTRICTED_SETTINGS, trustedLookup } from '../../src/core/settings';
 import { DEFAULT_SETTINGS } from '../../src/core/workspace';
 import { folderSettings, scanFolder } from '../../src/node/host';
 import { walkNotes } from '../../src/node/walk';
@@ -34,6 +34,45 @@ describe('settings: JSON with comments', () => {
     assert.deepStrictEqual(s.parse, { clientKey: 'patient', clientFromFolder: true, dateKey: 'date', dateFromFileName: false });
     assert.deepStrictEqual(noteSettings(() => undefined), DEFAULT_SETTINGS);
   });
+
+  it('lowers a size limit above 64 MB to 64 MB, so no setting makes Attune read a gigabyte-sized file', () => {
+    const mb = (value: unknown): number => noteSettings((k) => (k === 'attune.maxNoteSizeMB' ? value : undefined)).maxNoteBytes / (1024 * 1024);
+    assert.strictEqual(MAX_NOTE_SIZE_MB_CEILING, 64);
+    assert.strictEqual(mb(1e9), 64);
+    assert.strictEqual(mb(Infinity), 64);
+    assert.strictEqual(mb(64), 64);
+    assert.strictEqual(mb(20), 20);
+  });
+
+  it('in an untrusted workspace, takes include, exclude and the size limit from the user only', () => {
+    const workspace: Record<string, unknown> = {
+      'attune.notes.include': '../**/*.md',
+      'attune.notes.exclude': [],
+      'attune.maxNoteSizeMB': 1e9,
+      'attune.client.frontMatterKey': 'patient',
+    };
+    const user: Record<string, unknown> = { 'attune.maxNoteSizeMB': 2 };
+    const untrusted = noteSettings(trustedLookup(false, (k) => workspace[k] ?? user[k], (k) => user[k]));
+    assert.strictEqual(untrusted.include, DEFAULT_SETTINGS.include);
+    assert.deepStrictEqual(untrusted.exclude, DEFAULT_SETTINGS.exclude);
+    assert.strictEqual(untrusted.maxNoteBytes, 2 * 1024 * 1024);
+    assert.strictEqual(untrusted.parse.clientKey, 'patient', 'a setting that reads no other file still applies');
+    const trusted = noteSettings(trustedLookup(true, (k) => workspace[k] ?? user[k], (k) => user[k]));
+    assert.strictEqual(trusted.include, '../**/*.md');
+    assert.strictEqual(trusted.maxNoteBytes, 64 * 1024 * 1024);
+  });
+
+  it('restricts in untrusted workspaces every setting that decides which files are read, as package.json declares', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+      capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
+      contributes: { configuration: { properties: Record<string, { maximum?: number }> }[] };
+    };
+    const declared = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
+    assert.deepStrictEqual([...declared].sort(), [...RESTRICTED_SETTINGS].sort());
+    for (const key of ['attune.notes.include', 'attune.notes.exclude', 'attune.maxNoteSizeMB', 'attune.templatesFolder']) assert.ok(declared.includes(key), key);
+    const size = manifest.contributes.configuration.map((c) => c.properties['attune.maxNoteSizeMB']).find((p) => p !== undefined);
+    assert.strictEqual(size?.maximum, MAX_NOTE_SIZE_MB_CEILING);
+  });
 });
 
 describe('the command line reads the workspace settings VS Code reads', () => {
@@ -41,6 +80,14 @@ describe('the command line reads the workspace settings VS Code reads', () => {
   after(() => temp.cleanup());
 
   const settings = (values: string): Record<string, string> => ({ '.vscode/settings.json': values });
+
+  it('lowers a size limit above 64 MB to 64 MB, with one warning that names no file', () => {
+    const dir = temp.make({ ...settings('{ "attune.maxNoteSizeMB": 1e9 }'), 'AB/secret-name.md': '## Miss #rupture\n' });
+    const r = cli(['list'], dir);
+    assert.strictEqual(r.code, 0);
+    assert.strictEqual(r.err, 'attune: warning: attune.maxNoteSizeMB asks for more than 64 MB; 64 MB is used\n');
+    assert.strictEqual(cli(['list', '--max-size', '100'], dir).err, '', 'a limit given on the command line is the user\'s own');
+  });
 
   it('honours include and exclude, the client and date keys and the size limit', () => {
     const dir = temp.make({

@@ -3,7 +3,7 @@
  * what the clinician's ruptures teach them, over months and across clients.
  */
 import { isIsoDate } from '../core/dates';
-import { printable } from '../core/printable';
+import { printable, printableJson } from '../core/printable';
 import { headline, patterns, type PatternFilter, type Patterns, type ValueCount } from '../core/patterns';
 import { STATUS_LABELS, STATUSES } from '../core/status';
 import { parseArgs, readFolder, scanNotes, UsageError, type Io } from './common';
@@ -90,6 +90,6 @@ export function patternsCommand(io: Io, args: readonly string[]): number {
     ...(until !== undefined ? { until } : {}),
   };
   const p = patterns(result.index.allNotes(), filter);
-  io.out(flags.has('json') ? JSON.stringify(p, null, 2) + '\n' : formatPatterns(p, filter));
+  io.out(flags.has('json') ? printableJson(p) + '\n' : formatPatterns(p, filter));
   return 0;
 }

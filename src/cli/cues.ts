@@ -72,7 +72,9 @@ export function cues(io: Io, args: readonly string[]): number {
     const host = new FolderHost(target, { settings });
     let listing;
     try {
-      listing = new Workspace(host).notesUnder(host.root);
+      const workspace = new Workspace(host);
+      listing = workspace.notesUnder(host.root);
+      for (const w of workspace.patternProblems(host.root)) warn(io, { file: w.path, message: w.message });
     } catch (err) {
       throw new UsageError(`cannot read ${given}: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -8,7 +8,7 @@ import path = require('path');
 import { earlierNote, nextTimeLines, type CarriedLine } from '../core/carryForward';
 import { buildChecklist, DEFAULT_NOTE_FILE_PATTERN, renderChecks, sessionNotePath } from '../core/checklist';
 import { checksWithFeedback, feedbackBrief } from '../core/feedbackChecklist';
-import { printable, printableLines } from '../core/printable';
+import { printable, printableJson, printableLines } from '../core/printable';
 import { DEFAULT_MAX_NOTE_BYTES } from '../core/workspace';
 import { decodeNote } from '../node/files';
 import { readRegularFile } from '../node/safeRead';
@@ -88,7 +88,7 @@ export function checklist(io: Io, args: readonly string[]): number {
         ...(e.opener ? { opener: e.opener } : {}),
       };
     });
-    io.out(JSON.stringify({ client, date: io.today, items, ...checklistFeedbackJson(feedback) }, null, 2) + '\n');
+    io.out(printableJson({ client, date: io.today, items, ...checklistFeedbackJson(feedback) }) + '\n');
     return 0;
   }
   io.out(printableLines(checklist.markdown) + '\n');

@@ -7,7 +7,7 @@ import fs = require('fs');
 import path = require('path');
 import { builtInCues, compileCues, findCues, readUserCues, type CompiledCues, type CueHint } from '../core/cues';
 import { parseNote } from '../core/note';
-import { printable } from '../core/printable';
+import { printable, printableJson } from '../core/printable';
 import { DEFAULT_MAX_NOTE_BYTES, Workspace } from '../core/workspace';
 import { decodeNote } from '../node/files';
 import { FolderHost, folderSettings, formatBytes, NoteReader } from '../node/host';
@@ -72,7 +72,9 @@ export function cues(io: Io, args: readonly string[]): number {
     const host = new FolderHost(target, { settings });
     let listing;
     try {
-      listing = new Workspace(host).notesUnder(host.root);
+      const workspace = new Workspace(host);
+      listing = workspace.notesUnder(host.root);
+      for (const w of workspace.patternProblems(host.root)) warn(io, { file: w.path, message: w.message });
     } catch (err) {
       throw new UsageError(`cannot read ${given}: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -87,7 +89,7 @@ export function cues(io: Io, args: readonly string[]): number {
 
   if (flags.has('json')) {
     const rows = found.map((c) => ({ file: c.file, line: c.line + 1, column: c.column + 1, length: c.length, cue: c.cue, kind: c.kind }));
-    io.out(JSON.stringify(rows, null, 2) + '\n');
+    io.out(printableJson(rows) + '\n');
     return 0;
   }
   if (found.length === 0) {

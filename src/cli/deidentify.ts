@@ -6,7 +6,7 @@
 import fs = require('fs');
 import path = require('path');
 import type * as Core from '../core/deidentify';
-import { printable } from '../core/printable';
+import { printable, printableJson, printableLines } from '../core/printable';
 import { DEFAULT_MAX_NOTE_BYTES } from '../core/workspace';
 import { decodeNote } from '../node/files';
 import { errorReason } from '../node/walk';
@@ -78,9 +78,9 @@ export function deidentify(io: Io, args: readonly string[]): number {
       replaced: result.replaced.map((r) => ({ kind: r.kind, line: r.line })),
       check: result.check.map((c) => ({ line: c.line, column: c.column, length: c.length, reason: c.reason })),
     };
-    io.out(JSON.stringify(json, null, 2) + '\n');
+    io.out(printableJson(json) + '\n');
   } else {
-    io.out(result.text);
+    io.out(printableLines(result.text));
   }
   io.err(`attune: ${describeCounts(core.countByKind(result), result.check.length)}\n`);
   return 0;

@@ -3,7 +3,7 @@
  * the clinician wrote them. Also what `attune checklist` needs to show that feedback.
  */
 import { feedbackSeries, formatScore, type FeedbackPoint } from '../core/feedback';
-import { printable } from '../core/printable';
+import { printable, printableJson } from '../core/printable';
 import type { FeedbackBrief } from '../core/feedbackChecklist';
 import { knownList, parseArgs, readFolder, resolveClient, scanNotes, UsageError, type Io } from './common';
 
@@ -45,7 +45,7 @@ export function feedback(io: Io, args: readonly string[]): number {
   const client = resolveClient(known, wanted.trim());
   if (client === undefined) throw new UsageError(`no notes for client "${printable(wanted)}"; ${knownList(known)}`);
   const series = feedbackSeries(result.index.notesOf(client), client);
-  if (flags.has('json')) io.out(JSON.stringify(series.map(pointJson), null, 2) + '\n');
+  if (flags.has('json')) io.out(printableJson(series.map(pointJson)) + '\n');
   else io.out(formatSeries(client, series));
   return 0;
 }

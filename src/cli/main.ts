@@ -6,7 +6,7 @@ import { findTags, parseNote, type RuptureEntry } from '../core/note';
 import { isStatus, STATUSES } from '../core/status';
 import { findTemplate, renderMarkdown } from '../core/templates';
 import { splitLines } from '../core/lines';
-import { printable, printableLines } from '../core/printable';
+import { printable, printableJson, printableLines } from '../core/printable';
 import { DEFAULT_MAX_NOTE_BYTES } from '../core/workspace';
 import { replaceNote, WriteRefused } from '../node/atomicWrite';
 import { decodeNote } from '../node/files';
@@ -102,7 +102,7 @@ function list(io: Io, args: readonly string[]): number {
       fields: e.fields.map((f) => ({ label: f.label, value: f.value, line: f.line + 1 })),
       followUps: e.followUps.map((f) => ({ kind: f.kind, date: f.date, line: f.line + 1 })),
     }));
-    io.out(JSON.stringify(rows, null, 2) + '\n');
+    io.out(printableJson(rows) + '\n');
     return 0;
   }
   io.out(formatList(entries, io.today, flags.has('all')));
@@ -227,8 +227,13 @@ function set(io: Io, args: readonly string[]): number {
 
 const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set, checklist, cues, feedback, patterns: patternsCommand, deidentify };
 
-/** Runs the CLI; returns the exit code. Never throws. */
-export function run(argv: readonly string[], io: Io): number {
+/**
+ * Runs the CLI; returns the exit code. Never throws. Every byte it prints passes the
+ * terminal escaping once more here, so no command, message or quoted argument or setting
+ * can slip a control character through; text already escaped is left as it is.
+ */
+export function run(argv: readonly string[], given: Io): number {
+  const io: Io = { ...given, out: (t) => given.out(printableLines(t)), err: (t) => given.err(printableLines(t)) };
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -244,7 +249,7 @@ export function run(argv: readonly string[], io: Io): number {
     return handler(io, rest);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.err(`attune: ${err.message}\n`);
+      io.err(`attune: ${printable(err.message)}\n`);
       return 2;
     }
     // Unexpected: name the kind of failure, never file contents.

@@ -3,7 +3,7 @@
  * what the clinician's ruptures teach them, over months and across clients.
  */
 import { isIsoDate } from '../core/dates';
-import { printable } from '../core/printable';
+import { printable, printableJson } from '../core/printable';
 import { countedNotes, firstReturnWords, headline, NOTICING_MORE, patterns, withCounts, type PatternExtras, type PatternFilter, type Patterns, type ValueCount } from '../core/patterns';
 import { STATUS_LABELS, STATUSES } from '../core/status';
 import { parseArgs, readFolder, scanNotes, UsageError, type Io } from './common';
@@ -94,7 +94,7 @@ export function patternsCommand(io: Io, args: readonly string[]): number {
   };
   const p = patterns(result.index.allNotes(), filter);
   if (flags.has('json')) {
-    io.out(JSON.stringify(p, null, 2) + '\n');
+    io.out(printableJson(p) + '\n');
     return 0;
   }
   const extras = { daysToReturn: flags.has('days-to-return'), openByClient: flags.has('open-by-client') };

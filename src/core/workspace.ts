@@ -5,7 +5,7 @@
  * in batches, keeps one parsed note per path and text version, and makes sure that
  * anything that happens to a note while a scan runs wins over that scan's result.
  */
-import { compileGlob, type PathMatcher } from './glob';
+import { compileGlob, InvalidGlob, type PathMatcher } from './glob';
 import { RuptureIndex } from './index';
 import { DEFAULT_PARSE_OPTIONS, parseNote, type Note, type ParseOptions } from './note';
 
@@ -117,6 +117,20 @@ interface Matcher {
   readonly include: PathMatcher;
   readonly exclude: readonly PathMatcher[];
   readonly settings: NoteSettings;
+  /** Patterns that could not be used, and were left out. */
+  readonly problems: readonly ScanWarning[];
+}
+
+/** A glob from the settings, or undefined (with a problem noted) when it cannot be used. */
+function usableGlob(glob: string, setting: string, problems: ScanWarning[], fallback = ''): PathMatcher | undefined {
+  try {
+    return compileGlob(glob);
+  } catch (err) {
+    if (!(err instanceof InvalidGlob)) throw err;
+    // The reason, never the pattern: it may name a client's folder.
+    problems.push({ path: setting, message: `a pattern was not used: ${err.reason}${fallback}` });
+    return undefined;
+  }
 }
 
 export class Workspace {
@@ -182,6 +196,11 @@ export class Workspace {
     return this.host.listNotes(root, { skipFolder: excluded, isNote: (relative, name) => isMarkdownFile(name) && m.include.test(relative, name) && !excluded(relative, name) });
   }
 
+  /** The include and exclude patterns of a root's settings that could not be used (and are ignored). */
+  patternProblems(root: string): readonly ScanWarning[] {
+    return this.matcher(root).problems;
+  }
+
   /** Reads every note again; a scan started later replaces this one. Events during it win. */
   async scan(): Promise<ScanReport> {
     const steps = this.scanSteps();
@@ -228,6 +247,7 @@ export class Workspace {
           unreadable ??= err instanceof Error ? err.message : 'it could not be read';
           continue;
         }
+        for (const w of this.patternProblems(root)) warnings.push(w);
         for (const p of listing.problems) warnings.push({ path: p.path, message: `folder skipped: ${p.reason}` });
         for (const place of listing.notes) {
           seen?.add(place.path);
@@ -351,11 +371,14 @@ export class Workspace {
     let m = this.matchers.get(root);
     if (!m) {
       const settings = this.host.settingsFor(root);
-      m = {
-        settings,
-        include: compileGlob(settings.include || '**/*.md'),
-        exclude: settings.exclude.filter((p) => p.trim() !== '').map(compileGlob),
-      };
+      const problems: ScanWarning[] = [];
+      const include = usableGlob(settings.include || DEFAULT_SETTINGS.include, 'attune.notes.include', problems, `; the default ${DEFAULT_SETTINGS.include} serves`);
+      const exclude: PathMatcher[] = [];
+      for (const p of settings.exclude) {
+        const matcher = p.trim() === '' ? undefined : usableGlob(p, 'attune.notes.exclude', problems);
+        if (matcher) exclude.push(matcher);
+      }
+      m = { settings, include: include ?? compileGlob(DEFAULT_SETTINGS.include), exclude, problems };
       this.matchers.set(root, m);
     }
     return m;

@@ -10,7 +10,7 @@ import { noteSettings, parseJsonc, type SettingLookup } from '../core/settings';
 import { DEFAULT_SETTINGS, Workspace, type Listing, type NoteFilter, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../core/workspace';
 import { indexableText } from './files';
 import { shortPath } from './deepPaths';
-import { openRegularFile, readListedFile, readOpened, TooLarge } from './safeRead';
+import { NotAFile, openRegularFile, readListedFile, readOpened, readRegularFile, TooLarge } from './safeRead';
 import { errorReason, walkNotes } from './walk';
 
 /** Settings files larger than this are not read (they hold a few lines). */
@@ -24,11 +24,11 @@ export function folderSettings(root: string): { readonly settings: NoteSettings;
   const file = path.join(root, '.vscode', 'settings.json');
   let text: string;
   try {
-    const st = fs.statSync(file);
-    if (!st.isFile()) return { settings: DEFAULT_SETTINGS, problem: 'it is not a regular file' };
-    if (st.size > MAX_SETTINGS_BYTES) return { settings: DEFAULT_SETTINGS, problem: 'it is too large' };
-    text = fs.readFileSync(file, 'utf8');
+    // As notes are read: a FIFO swapped in after a stat would block a plain read forever.
+    text = readRegularFile(file, MAX_SETTINGS_BYTES).bytes.toString('utf8');
   } catch (err) {
+    if (err instanceof NotAFile) return { settings: DEFAULT_SETTINGS, problem: 'it is not a regular file' };
+    if (err instanceof TooLarge) return { settings: DEFAULT_SETTINGS, problem: 'it is too large' };
     const code = (err as NodeJS.ErrnoException).code;
     return code === 'ENOENT' || code === 'ENOTDIR' ? { settings: DEFAULT_SETTINGS } : { settings: DEFAULT_SETTINGS, problem: errorReason(err) };
   }

@@ -47,6 +47,11 @@ export function loadTemplateFiles(root: string, folder: string): TemplateLoad {
   }
   for (const name of names) {
     const rel = `${relDir}/${name}`;
+    // Each file, too: a template linked to /etc/passwd is not a template of this workspace.
+    if (!inside(root, path.join(dir, name))) {
+      skipped.push({ path: rel, reason: 'it links outside the workspace folder' });
+      continue;
+    }
     try {
       const decoded = decodeNote(readRegularFile(path.join(dir, name), MAX_TEMPLATE_BYTES).bytes);
       if (decoded.ok) files.push({ path: rel, text: decoded.text });

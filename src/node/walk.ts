@@ -56,9 +56,23 @@ export interface WalkFilter<T> {
   note(folder: string, relative: string, folderName: string, fileName: string): T | undefined;
 }
 
+/** Whether `real` (a real path) is `rootReal` or below it. */
+export function insideReal(rootReal: string, real: string): boolean {
+  if (real === rootReal) return true;
+  const prefix = rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep;
+  return real.startsWith(prefix);
+}
+
+/** A real path below a folder's real path; the file-system root already ends in a separator. */
+function below(real: string, name: string): string {
+  return real.endsWith(path.sep) ? real + name : real + path.sep + name;
+}
+
 /**
- * Finds the markdown files under `root`, following symbolic links but walking each real
- * folder once, so link loops end. Linear in the number of folders however deep they nest:
+ * Finds the markdown files under `root`, following symbolic links only where they stay inside
+ * `root` (a link to `/` or to a file elsewhere on the disk is not followed: a workspace must
+ * not lead Attune outside it), walking each real folder once, so link loops end; a link to a
+ * note that the walk reaches where it is adds nothing. Linear in the number of folders however deep they nest:
  * a folder's real path is its parent's plus its name (only a link costs a `realpath`), an
  * explicit stack replaces recursion, and deep folders are opened from their parent
  * (deepPaths). Each note is made by the filter as it is found, so a scan of 10,000 notes
@@ -93,7 +107,7 @@ export function walkNotes<T>(root: string, filter: WalkFilter<T>): WalkResult<T>
       problems.push({ path: item.relative, reason: errorReason(err) });
       continue;
     }
-    const next = folderItems(item, entries, filter);
+    const next = folderItems(item, entries, filter, rootReal, problems);
     for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]);
   }
   return { notes, problems };
@@ -103,7 +117,7 @@ export function walkNotes<T>(root: string, filter: WalkFilter<T>): WalkResult<T>
  * A folder's subfolders and notes, by name. Its own function, apart from the walk's loop, so
  * the engine optimises two small loops rather than one large one.
  */
-function folderItems<T>(folder: Folder, entries: fs.Dirent[], filter: WalkFilter<T>): (Folder | T)[] {
+function folderItems<T>(folder: Folder, entries: fs.Dirent[], filter: WalkFilter<T>, rootReal: string, problems: { path: string; reason: string }[]): (Folder | T)[] {
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const items: (Folder | T)[] = [];
   // A path to read is made only for folders and links: a note's is made by the filter, if it needs one.
@@ -119,13 +133,19 @@ function folderItems<T>(folder: Folder, entries: fs.Dirent[], filter: WalkFilter
         const st = fs.statSync(full);
         isDir = st.isDirectory();
         isFile = st.isFile();
-        if (isDir) real = fs.realpathSync.native(full);
+        real = fs.realpathSync.native(full);
       } catch {
         continue; // A dangling link is not a note.
       }
+      if (!insideReal(rootReal, real)) {
+        if (isDir && !filter.skipFolder(relative, entry.name)) problems.push({ path: relative, reason: 'it links to a folder outside the workspace folder' });
+        continue;
+      }
+      // A link to a note elsewhere in the workspace: that note is listed where it is, once.
+      if (isFile && isMarkdownFile(path.basename(real))) continue;
     }
     if (isDir) {
-      if (!filter.skipFolder(relative, entry.name)) items.push(new Folder(fullOf(entry.name), relative, real ?? folder.real + path.sep + entry.name, entry.name));
+      if (!filter.skipFolder(relative, entry.name)) items.push(new Folder(fullOf(entry.name), relative, real ?? below(folder.real, entry.name), entry.name));
     } else if (isFile && isMarkdownFile(entry.name)) {
       const note = filter.note(folder.full, relative, folder.name, entry.name);
       if (note !== undefined) items.push(note);

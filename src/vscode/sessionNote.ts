@@ -8,6 +8,7 @@ import type { Log } from './log';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { curtain } from './privacyCurtain';
 import { isInsideWorkspace } from './workspaceBounds';
+import { literalIcons } from '../core/printable';
 
 /** Where today's note for a client goes, by the file-name setting. */
 export function sessionNoteUri(folder: vscode.Uri, date: string): vscode.Uri {
@@ -38,7 +39,8 @@ export async function pickClient(workspace: WorkspaceIndex, title: string): Prom
   // No per-client numbers unless the clinician asked for counts.
   const counts = readConfig().showCounts;
   const items: ClientPick[] = workspace.index.clients().map((c) => ({
-    label: curtain.client(c.client),
+    // A code is shown as typed: `$(alert)` would otherwise render as an icon in the picker.
+    label: literalIcons(curtain.client(c.client)),
     description: counts && c.unrepaired > 0 ? `${c.unrepaired} to revisit` : '',
     detail: c.lastDate ? `Last note ${c.lastDate}` : 'No dated notes',
     client: c.client,

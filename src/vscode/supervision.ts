@@ -17,6 +17,7 @@ import { DRAFT_SCHEME, DraftFileSystem } from './draftFileSystem';
 import type { Log } from './log';
 import { curtain } from './privacyCurtain';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { literalIcons } from '../core/printable';
 
 /** The de-identifier and its libraries are large: loaded on the first export, never at activation. */
 function loadCore(): typeof Core {
@@ -116,9 +117,10 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
     }
     const picked = await vscode.window.showQuickPick(
       wanted.map((e) => ({
-        label: curtain.title(e.title || '(untitled)'),
-        description: `${curtain.client(e.client)} · ${e.status}`,
-        detail: curtain.detail(vscode.workspace.asRelativePath(vscode.Uri.parse(e.path))),
+        // Titles and codes shown as written: a picker renders `$(name)` as an icon.
+        label: literalIcons(curtain.title(e.title || '(untitled)')),
+        description: literalIcons(`${curtain.client(e.client)} · ${e.status}`),
+        detail: literalIcons(curtain.detail(vscode.workspace.asRelativePath(vscode.Uri.parse(e.path))) ?? ''),
         entry: e,
       })),
       { title: 'Prepare for supervision', placeHolder: 'Which reflection do you want to take to supervision?', matchOnDescription: true },

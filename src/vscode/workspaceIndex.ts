@@ -8,6 +8,7 @@ import { walkNotes } from '../node/walk';
 import { readNoteSettings } from './config';
 import type { Log } from './log';
 import { curtain } from './privacyCurtain';
+import { literalIcons } from '../core/printable';
 
 /** How long edits and file events settle before a note is parsed again. */
 const DEBOUNCE_MS = 150;
@@ -239,7 +240,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async showSkipped(): Promise<void> {
     const items = [...this.workspace.skipped].map(([uri, reason]) => ({
-      label: curtain.detail(vscode.workspace.asRelativePath(vscode.Uri.parse(uri))) ?? 'A note (hidden while client details are hidden)',
+      label: literalIcons(curtain.detail(vscode.workspace.asRelativePath(vscode.Uri.parse(uri))) ?? 'A note (hidden while client details are hidden)'),
       description: reason,
     }));
     await vscode.window.showQuickPick(items, { title: 'Files Attune skipped' });

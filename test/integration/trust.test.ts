@@ -260,16 +260,15 @@ describe('Trust in a real VS Code', () => {
       assert.strictEqual(api.workspace.index.get(uri.toString())?.client, 'A #1');
     });
 
-    it('a client folder that is a link to a place outside the workspace gets no new note', async () => {
+    it('a client folder that is a link to a place outside the workspace is not read, and gets no new note', async () => {
       const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-outside-'));
       fs.writeFileSync(path.join(outside, '2026-11-01.md'), '---\nclient: L.K.\n---\n## Elsewhere #rupture/open\n');
       fs.symlinkSync(outside, uriOf('LK').fsPath);
       try {
+        // Issue 22: a link is followed only where it stays inside the workspace folder.
         await vscode.commands.executeCommand('attune.refresh');
-        await waitFor('the linked note in the index', () => api.workspace.index.get(uriOf('LK/2026-11-01.md').toString()));
-        shown.length = 0;
-        assert.strictEqual(await vscode.commands.executeCommand('attune.prepareForSession', 'L.K.'), false);
-        assert.ok(shown.some((s) => /only inside your workspace folder.*Nothing was created/.test(s)), shown.join('\n'));
+        assert.strictEqual(api.workspace.index.get(uriOf('LK/2026-11-01.md').toString()), undefined, 'the note outside is not read');
+        assert.ok(!api.workspace.index.clients().some((c) => c.client === 'L.K.'));
         assert.deepStrictEqual(fs.readdirSync(outside), ['2026-11-01.md'], 'nothing was created outside');
       } finally {
         fs.rmSync(uriOf('LK').fsPath, { force: true });

@@ -1,37 +1,48 @@
 /**
- * Cue hints: phrases in a note's ordinary text that may point to a quiet rupture. A hint is
+ * Cue hints: words in a note's ordinary text that may point to a quiet rupture. A hint is
  * a suggestion that says why it appeared; it never creates or changes a record.
  *
  * Where cues are looked for: ordinary text only, never in front matter, fenced or indented
  * code, HTML comments, or anywhere in a rupture entry's section, heading included (that
- * rupture is already recorded). How: without regard to case, on word boundaries, straight
- * and curly apostrophes alike, a phrase never running over a line break.
+ * rupture is already recorded). How: one search for every cue's words (without regard to
+ * case, on word boundaries, straight and curly apostrophes alike, never over a line break),
+ * then, for each place found, the rules of cueRules.ts decide from who is speaking and
+ * about whom whether the words are about the work at all. Words of risk come first: a cue
+ * in a sentence that speaks of risk becomes a `safety-first` hint.
  */
 import { splitLines } from './lines';
 import { forEachMarkdownLine } from './blocks';
 import type { Note } from './note';
-import { BUILT_IN_CUES, CUE_KINDS, type CueDefinition, type CueKind } from './cuePhrases';
+import { BUILT_IN_CUES, CUE_KINDS, SAFETY_FIRST, type CueDefinition, type CueRule, type HintKind } from './cuePhrases';
+import { cueCounts, NoteText } from './cueRules';
 
-export { BUILT_IN_CUES, CUE_KINDS, type CueDefinition, type CueKind } from './cuePhrases';
+export { BUILT_IN_CUES, CUE_KINDS, SAFETY_FIRST, type CueDefinition, type CueKind, type CueRule, type HintKind } from './cuePhrases';
+export { hasRiskLanguage, lineForReflection } from './cueRules';
 
 /** One cue found in a note. Lines and columns count from 0, in UTF-16 code units as editors do. */
 export interface CueHint {
   readonly line: number;
   readonly column: number;
   readonly length: number;
-  /** Offset of the phrase in the text given to `findCues`. */
+  /** Offset of the words in the text given to `findCues`. */
   readonly offset: number;
-  /** The cue's id, such as `not-exactly`. */
+  /** The cue's id, such as `not-exactly`, or `safety-first`. */
   readonly cue: string;
-  readonly kind: CueKind;
+  readonly kind: HintKind;
   readonly reason: string;
+}
+
+/** One capture group of the search: a cue's words under one rule. */
+export interface CueGroup {
+  readonly cue: CueDefinition;
+  readonly rule: CueRule;
 }
 
 /** Cue definitions turned into one regular expression, made once per set of settings. */
 export interface CompiledCues {
   readonly cues: readonly CueDefinition[];
-  /** The cue of each capture group of `pattern`, in order; nothing else captures. */
-  readonly groups: readonly CueDefinition[];
+  /** The cue and rule of each capture group of `pattern`, in order; nothing else captures. */
+  readonly groups: readonly CueGroup[];
   readonly pattern: RegExp;
 }
 
@@ -58,27 +69,36 @@ function caseless(c: string): string {
   return c.replace(/[\\^$.*+?()[\]{}|/-]/g, (s) => `\\${s}`);
 }
 
-/** The regular expression source for one phrase (see cuePhrases.ts for the syntax), without the boundary before it. */
-function phraseSource(phrase: string): string {
-  const words = phrase.trim().split(/\s+/);
-  const body = words
-    .map((word) => {
-      let out = '';
-      for (let i = 0; i < word.length; i++) {
-        const c = word[i];
-        if (c === "'" || c === '\u2019' || c === '\u2018' || c === '\u02BC') out += APOSTROPHES;
-        else if (word.startsWith('...', i) || c === '\u2026') {
-          out += '(?:\\.\\.\\.|\u2026)';
-          if (c === '.') i += 2;
-        } else out += caseless(c);
-      }
-      return out;
-    })
-    .join(SPACES);
-  const trimmed = phrase.trim();
+/**
+ * The regular expression source for one phrase (see cuePhrases.ts for the syntax), without
+ * the boundary before it. `builtIn` phrases may use `{a|b}` and `#`; a user's are plain words.
+ */
+function phraseSource(phrase: string, builtIn: boolean): string {
+  const trimmed = phrase.trim().replace(/\s+/g, ' ');
+  let out = '';
+  for (let i = 0; i < trimmed.length; i++) {
+    const c = trimmed[i];
+    if (c === ' ') out += SPACES;
+    else if (c === "'" || c === '\u2019' || c === '\u2018' || c === '\u02BC') out += APOSTROPHES;
+    else if (trimmed.startsWith('...', i) || c === '\u2026') {
+      out += '(?:\\.\\.\\.|\u2026)';
+      if (c === '.') i += 2;
+    } else if (builtIn && c === '{') out += '(?:';
+    else if (builtIn && c === '|') out += '|';
+    else if (builtIn && c === '}') out += ')';
+    else if (builtIn && c === '#') out += '[0-9]+';
+    else out += caseless(c);
+  }
   // A boundary after the phrase only where it ends with a letter or digit: "well..." needs
   // none after its dots.
-  return WORD_CHAR.test(trimmed[trimmed.length - 1] ?? '') ? `${body}(?![${WORD}])` : body;
+  const last = trimmed[trimmed.length - 1] ?? '';
+  return WORD_CHAR.test(last) || (builtIn && (last === '}' || last === '#')) ? `${out}(?![${WORD}])` : out;
+}
+
+/** Whether a phrase starts with a letter or digit (and so needs a word boundary before it). */
+function startsWithWord(phrase: string, builtIn: boolean): boolean {
+  const first = phrase.trim()[0] ?? '';
+  return WORD_CHAR.test(first) || (builtIn && (first === '{' || first === '#'));
 }
 
 /**
@@ -86,16 +106,20 @@ function phraseSource(phrase: string): string {
  * a letter or digit share one boundary check in front of them all; the rest need none.
  */
 export function compileCues(extra: readonly CueDefinition[] = [], builtIn: readonly CueDefinition[] = BUILT_IN_CUES): CompiledCues {
-  const cues = [...builtIn, ...extra].filter((c) => c.phrases.length > 0);
-  const groups: CueDefinition[] = [];
+  const all = [...builtIn.map((cue) => ({ cue, builtIn: true })), ...extra.map((cue) => ({ cue, builtIn: false }))];
+  const cues = all.map((c) => c.cue).filter((c) => c.phrases.some((p) => p.phrases.length > 0));
+  const groups: CueGroup[] = [];
   const branch = (wordStart: boolean): string =>
-    cues
-      .map((cue) => {
-        const phrases = cue.phrases.filter((p) => WORD_CHAR.test(p.trim()[0] ?? '') === wordStart);
-        if (phrases.length === 0) return '';
-        groups.push(cue);
-        return `(${phrases.map(phraseSource).join('|')})`;
-      })
+    all
+      .flatMap(({ cue, builtIn: own }) =>
+        cue.phrases.map((set) => {
+          // Longer phrases first, so "is it time yet" is tried before "is it time".
+          const phrases = set.phrases.filter((p) => startsWithWord(p, own) === wordStart).sort((a, b) => b.length - a.length);
+          if (phrases.length === 0) return '';
+          groups.push({ cue, rule: set.rule });
+          return `(${phrases.map((p) => phraseSource(p, own)).join('|')})`;
+        }),
+      )
       .filter(Boolean)
       .join('|');
   const words = branch(true);
@@ -116,13 +140,14 @@ export function builtInCues(): CompiledCues {
 interface RawMatch {
   readonly offset: number;
   readonly length: number;
-  readonly cue: CueDefinition;
+  readonly group: CueGroup;
 }
 
 /**
  * The cues in a note's ordinary text, in order. `note` is the parsed note (its front
  * matter and rupture sections). One pass of the expression over the text; the block walk
- * runs only when something matched, so a note without cues costs one search.
+ * and the rules run only when something matched, so a note without cue words costs one
+ * search.
  */
 export function findCues(text: string, note: Pick<Note, 'entries' | 'frontMatterEnd'>, compiled: CompiledCues): CueHint[] {
   const matches: RawMatch[] = [];
@@ -131,7 +156,7 @@ export function findCues(text: string, note: Pick<Note, 'entries' | 'frontMatter
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     let group = 1;
     while (m[group] === undefined) group++;
-    matches.push({ offset: m.index, length: m[0].length, cue: compiled.groups[group - 1] });
+    matches.push({ offset: m.index, length: m[0].length, group: compiled.groups[group - 1] });
     // Every phrase holds at least one character, so the search always moves on.
   }
   pattern.lastIndex = 0;
@@ -156,13 +181,18 @@ export function findCues(text: string, note: Pick<Note, 'entries' | 'frontMatter
   }
 
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const reader = new NoteText(text, lines, ordinary);
   const hints: CueHint[] = [];
   let line = 0;
   for (const match of matches) {
     while (line + 1 < lines.length && lines[line + 1].start <= match.offset) line++;
     if (!ordinary[line]) continue;
+    const verdict = cueCounts(reader, line, match.offset, match.length, match.group.rule);
+    if (verdict === 'no') continue;
     const column = match.offset - lines[line].start - (line === 0 ? bom : 0);
-    hints.push({ line, column, length: match.length, offset: match.offset, cue: match.cue.id, kind: match.cue.kind, reason: match.cue.reason });
+    const { cue } = match.group;
+    if (verdict === 'safety') hints.push({ line, column, length: match.length, offset: match.offset, cue: SAFETY_FIRST.id, kind: SAFETY_FIRST.kind, reason: SAFETY_FIRST.reason });
+    else hints.push({ line, column, length: match.length, offset: match.offset, cue: cue.id, kind: cue.kind, reason: cue.reason });
   }
   return hints;
 }
@@ -186,7 +216,7 @@ function cleanText(value: unknown, max: number): string | undefined {
 }
 
 function idFor(phrase: string, given: unknown): string {
-  if (typeof given === 'string' && /^[a-z0-9][a-z0-9-]{0,39}$/.test(given)) return given;
+  if (typeof given === 'string' && /^[a-z0-9][a-z0-9-]{0,39}$/.test(given) && given !== SAFETY_FIRST.id) return given;
   const slug = phrase
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
@@ -199,7 +229,9 @@ function idFor(phrase: string, given: unknown): string {
 /**
  * Reads the `attune.cues.phrases` setting: an array of `{ phrase, kind, reason }` (an
  * optional `id` too). Anything else in it is skipped and counted, never thrown on: the
- * settings may come from an untrusted workspace.
+ * settings may come from an untrusted workspace. A clinician's own phrase counts anywhere
+ * but inside someone else's quoted words; one of the kind `my own reaction` only in the
+ * therapist's own narrative, as the built-in ones.
  */
 export function readUserCues(raw: unknown): UserCues {
   if (!Array.isArray(raw)) return { cues: [], skipped: raw === undefined || raw === null ? 0 : 1 };
@@ -215,13 +247,14 @@ export function readUserCues(raw: unknown): UserCues {
       skipped++;
       continue;
     }
-    cues.push({ id: idFor(phrase, entry.id), kind, reason, phrases: [phrase] });
+    const rule: CueRule = kind === 'my own reaction' ? 'my-reaction' : 'own';
+    cues.push({ id: idFor(phrase, entry.id), kind, reason, phrases: [{ rule, phrases: [phrase] }] });
   }
   skipped += Math.max(0, raw.length - MAX_USER_PHRASES);
   return { cues, skipped };
 }
 
-/** What a hover or a listing adds to every cue's reason. */
+/** What a hover or a listing adds to every relationship cue's reason. */
 export const NOT_A_RUPTURE_BY_ITSELF =
   'A short answer or a silence is not a rupture by itself; this is only a prompt to look again, and nothing is recorded unless you choose to.';
 

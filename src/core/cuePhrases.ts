@@ -162,6 +162,7 @@ export const BUILT_IN_CUES: readonly CueDefinition[] = [
         rule: 'about-work',
         phrases: [
           "{don't|doesn't|didn't|do not|does not|did not|never} {understand|get} {it|me|this|what|how|that}",
+          "you {don't|didn't|do not|did not|never|just don't|really don't} {understand|get}",
           "{don't|doesn't|didn't|do not|does not} think you {get|understand|see}",
           "{not|aren't|isn't|weren't|wasn't|never|don't|doesn't|didn't} {listening|listen|hearing|hear} {to me|me}",
           "{you're|you are|you were|you weren't|you aren't} not {listening|hearing}",

@@ -329,7 +329,10 @@ function speakerOf(text: string, p: Paragraph, q: Quote): 'client' | 'other' {
       if (m) {
         const words = tokens(m[1]);
         const who = words.length === 1 ? classify(words[0]) : words.length === 2 && bare(words[0]) === 'the' ? classify(words[1]) : 'other';
-        if (who !== 'client') speaker = 'other';
+        // "she asked her sister": words said to someone else.
+        const to = tokens(after.slice(m.index + m[0].length, m.index + m[0].length + 30)).slice(0, 2).map(bare);
+        const toOther = to.length > 0 && (POSSESSIVES.has(to[0]) || to[0] === 'him' || to[0] === 'them' || LIFE_WORDS.test(to[0]));
+        if (who !== 'client' || toOther) speaker = 'other';
       } else if (m2 && classify(m2[2]) !== 'client') speaker = 'other';
     }
   }
@@ -343,11 +346,30 @@ const GENERIC_YOU = /\b(?:you know|you see|thank you|thanks to you|mind you|y'kn
 const YOU = /\b(?:you|your|yours|yourself|you're|you've|you'd|you'll)(?![A-Za-z])/i;
 const THIS_PRONOUN = /\bthis(?:\s+whole\s+thing)?(?=\s*(?:$|[.,;:!?\u2026"\u201D\u00BB)\u2014-]|(?:is|isn't|isn\u2019t|was|wasn't|wasn\u2019t|'s|\u2019s|does|doesn't|doesn\u2019t|did|didn't|didn\u2019t|will|won't|won\u2019t|would|can't|can|has|hasn't|really|just|feels|felt|seems|seemed|makes|made|keeps|gets|anymore|at all|right now|now|stuff|thing)\b))/i;
 const WORK_WORDS =
-  /(?<!\b(?:her|his|their|couples|family|group|physical|speech|occupational|shock|electroshock|light|hormone|art|music|massage|play|old|last|previous|former|other|individual|marriage|marital|a|another|new|first)\s)\b(?:therapy|counsell?ing|counsell?or|therapist|sessions?|appointments?)\b|\b(?:coming|come|came|in|being|sitting|back) here\b|\b(?:the|this|that|these|our|your) (?:exercises?|homework|worksheets?|technique|work we|work here)\b|\bwe(?:'re| are) doing\b/i;
+  /(?<!\b(?:her|his|their|couples|family|group|physical|speech|occupational|shock|electroshock|light|hormone|art|music|massage|play|old|last|previous|former|other|individual|marriage|marital|a|another|new|first)\s)\b(?:therapy|counsell?ing|counsell?or|therapist|sessions?|appointments?)\b|\bhere\b(?!['\u2019]s|\s+(?:is|are|in|at)\b)|\b(?:the|this|that|these|our|your) (?:exercises?|homework|worksheets?|technique|work we|work here)\b|\bwe(?:'re| are) doing\b/i;
 const NARRATIVE_WORK =
   /\b(?:me|my|myself|us|our|we)\b|(?<![A-Za-z])I(?:'m|'ve|'d|'ll|\u2019m|\u2019ve|\u2019d|\u2019ll)?(?![A-Za-z])|\b(?:therapy|therapist|counsell?ing|counsell?or|sessions?|homework|exercises?|technique|fees?|payment|cancellation|policy|the room|in here|the plan|suggest(?:ed|ion|ions)?|interpretation|treatment)\b/i;
 const LIFE_WORDS =
   /\b(?:husband|wife|partner|boyfriend|girlfriend|fianc\u00E9e?|fiance|spouse|ex|mother|mom|mum|mommy|father|dad|daddy|parents?|son|daughter|kids?|children|child|baby|brother|sister|siblings?|family|friends?|boss|manager|co-?workers?|colleagues?|teacher|doctor|in-laws?|aunt|uncle|grand\w+|cousin|neighbou?rs?|room-?mates?|classmates?|people|everyone|someone|police|work|job|school|class|college|home|party|dinner|church|date|wedding|funeral|flight|train|bus|shift|meeting|years?|months?|weeks|days|childhood|relationship|marriage)\b/i;
+
+const POSSESSIVES = new Set(['my', 'his', 'her', 'their', 'our', 'your']);
+const WORK_NOUNS = /^(?:therapy|therapist|counsell?ing|counsell?or|sessions?|homework|exercises?|technique|work|fees?)$/i;
+
+/**
+ * Whether the words just before the cue name someone else as its subject: he, she or they
+ * inside a quote, a person of the client's life, or a possessive (my husband, her job) that
+ * is not the work.
+ */
+function someoneElse(words: readonly string[], inQuote: boolean): boolean {
+  const near = words.filter((w) => !FILLERS.has(bare(w)) && !CONNECTIVES.has(w)).slice(-4);
+  for (let i = 0; i < near.length; i++) {
+    const w = bare(near[i]);
+    if (inQuote && CLIENT_WORDS.has(w) && w !== 'client') return true;
+    if (LIFE_WORDS.test(near[i]) && !WORK_NOUNS.test(near[i])) return true;
+    if (POSSESSIVES.has(w) && i + 1 < near.length && !WORK_NOUNS.test(near[i + 1]) && !(w === 'your' && inQuote)) return true;
+  }
+  return false;
+}
 
 function aboutWorkInQuote(sentence: string, quote: string): boolean {
   const s = sentence.replace(GENERIC_YOU, ' ');
@@ -475,14 +497,11 @@ function counts(text: string, p: Paragraph, q: Quote | undefined, speaker: 'clie
   if (q) {
     // The client's words: about the work only when addressed to "you" or naming the work.
     const s = quoteSentence(text, q, offset, length);
-    if (!SUBJECT_WORDS.has(firstWord)) {
-      const { subject } = subjectOf(tokens(text.slice(s.start, offset)));
-      if (!(subject === 'i' || subject === 'you' || subject === 'we' || subject === 'work' || subject === 'start')) return false;
-    }
+    if (!SUBJECT_WORDS.has(firstWord) && someoneElse(tokens(text.slice(s.start, offset)), true)) return false;
     const quote = text.slice(q.open + 1, q.close);
     if (aboutWorkInQuote(text.slice(s.start, s.end), quote)) return true;
     // A short quoted reply on its own ("It isn't working.") is said in the session.
-    return tokens(quote).length <= SHORT_QUOTE_WORDS && s.start === q.open + 1 && !/\w/.test(text.slice(s.end, q.close));
+    return tokens(quote).length <= SHORT_QUOTE_WORDS && s.start === q.open + 1 && !/\w/.test(text.slice(s.end, q.close)) && !LIFE_WORDS.test(quote);
   }
 
   // The therapist's narrative.
@@ -490,14 +509,14 @@ function counts(text: string, p: Paragraph, q: Quote | undefined, speaker: 'clie
   const end = narrativeEnd(text, p, offset + length);
   const before = tokens(masked(text, p, start, offset));
   const sentence = masked(text, p, start, end);
-  if (firstWord === 'you') {
+  if (firstWord === 'you' || (subjectOf(before).subject === 'you' && !SUBJECT_WORDS.has(firstWord))) {
     // Unquoted speech: "You don't get it, she said."
     return /\b(?:she|he|they|the client)\s+(?:said|says|snapped|told me|tells me|answered|replied|shouted)\b|\b(?:said|says)\s+(?:she|he|they)\b/i.test(sentence);
   }
+  const work = NARRATIVE_WORK.test(sentence);
+  if (rule === 'about-work') return work && (SUBJECT_WORDS.has(firstWord) || !someoneElse(before, false));
   const { subject, at } = SUBJECT_WORDS.has(firstWord) ? { subject: 'start' as Subject, at: -1 } : subjectOf(before);
   if (!(subject === 'client' || subject === 'start' || subject === 'we' || subject === 'work')) return false;
-  const work = NARRATIVE_WORK.test(sentence);
-  if (rule === 'about-work') return work;
   // In the session: what the client did, unless the sentence is about someone else's life.
   if (work) return true;
   const reported = at > 0 && before.slice(0, at).some((t) => REPORT_VERBS.has(t.toLowerCase()));

@@ -58,20 +58,14 @@ const WORD_CHAR = new RegExp(`[${WORD}]`);
 const APOSTROPHES = "['\u2019\u2018\u02BC]";
 const SPACES = '[ \\t\\u00A0]+';
 
-/**
- * A character matching either case. Spelled out rather than left to the `i` flag, which
- * would make V8 work out every case of the word-character ranges (tens of milliseconds).
- */
-function caseless(c: string): string {
-  const lower = c.toLowerCase();
-  const upper = c.toUpperCase();
-  if (lower !== upper && lower.length === 1 && upper.length === 1) return `[${lower}${upper}]`;
+/** A character of a phrase, escaped; case is left to the `i` flag (spelled-out cases made the expression too long for V8 to optimise). */
+function literal(c: string): string {
   return c.replace(/[\\^$.*+?()[\]{}|/-]/g, (s) => `\\${s}`);
 }
 
 /**
  * The regular expression source for one phrase (see cuePhrases.ts for the syntax), without
- * the boundary before it. `builtIn` phrases may use `{a|b}` and `#`; a user's are plain words.
+ * the boundaries around it. `builtIn` phrases may use `{a|b}` and `#`; a user's are plain words.
  */
 function phraseSource(phrase: string, builtIn: boolean): string {
   const trimmed = phrase.trim().replace(/\s+/g, ' ');
@@ -87,34 +81,34 @@ function phraseSource(phrase: string, builtIn: boolean): string {
     else if (builtIn && c === '|') out += '|';
     else if (builtIn && c === '}') out += ')';
     else if (builtIn && c === '#') out += '[0-9]+';
-    else out += caseless(c);
+    else out += literal(c);
   }
-  // A boundary after the phrase only where it ends with a letter or digit: "well..." needs
-  // none after its dots.
-  const last = trimmed[trimmed.length - 1] ?? '';
-  return WORD_CHAR.test(last) || (builtIn && (last === '}' || last === '#')) ? `${out}(?![${WORD}])` : out;
+  return out;
 }
 
-/** Whether a phrase starts with a letter or digit (and so needs a word boundary before it). */
-function startsWithWord(phrase: string, builtIn: boolean): boolean {
-  const first = phrase.trim()[0] ?? '';
-  return WORD_CHAR.test(first) || (builtIn && (first === '{' || first === '#'));
+/** Whether a phrase starts (or ends) with a letter or digit, and so needs a word boundary there. */
+function wordAt(phrase: string, builtIn: boolean, end: boolean): boolean {
+  const trimmed = phrase.trim();
+  const c = (end ? trimmed[trimmed.length - 1] : trimmed[0]) ?? '';
+  return WORD_CHAR.test(c) || (builtIn && (c === (end ? '}' : '{') || c === '#'));
 }
 
 /**
- * Compiles the built-in cues (unless left out) and the user's own. Phrases that start with
- * a letter or digit share one boundary check in front of them all; the rest need none.
+ * Compiles the built-in cues (unless left out) and the user's own into one expression.
+ * Phrases are sorted by whether they start and end with a letter or digit, so each kind
+ * shares one boundary check before and after it: a check per phrase would make the
+ * expression so long that V8 gives up optimising it (a hundred times slower).
  */
 export function compileCues(extra: readonly CueDefinition[] = [], builtIn: readonly CueDefinition[] = BUILT_IN_CUES): CompiledCues {
   const all = [...builtIn.map((cue) => ({ cue, builtIn: true })), ...extra.map((cue) => ({ cue, builtIn: false }))];
   const cues = all.map((c) => c.cue).filter((c) => c.phrases.some((p) => p.phrases.length > 0));
   const groups: CueGroup[] = [];
-  const branch = (wordStart: boolean): string =>
-    all
+  const branch = (wordStart: boolean, wordEnd: boolean): string => {
+    const body = all
       .flatMap(({ cue, builtIn: own }) =>
         cue.phrases.map((set) => {
           // Longer phrases first, so "is it time yet" is tried before "is it time".
-          const phrases = set.phrases.filter((p) => startsWithWord(p, own) === wordStart).sort((a, b) => b.length - a.length);
+          const phrases = set.phrases.filter((p) => wordAt(p, own, false) === wordStart && wordAt(p, own, true) === wordEnd).sort((a, b) => b.length - a.length);
           if (phrases.length === 0) return '';
           groups.push({ cue, rule: set.rule });
           return `(${phrases.map((p) => phraseSource(p, own)).join('|')})`;
@@ -122,11 +116,11 @@ export function compileCues(extra: readonly CueDefinition[] = [], builtIn: reado
       )
       .filter(Boolean)
       .join('|');
-  const words = branch(true);
-  const others = branch(false);
-  const source = [words && `(?<![${WORD}])(?:${words})`, others].filter(Boolean).join('|');
+    return body && `${wordStart ? `(?<![${WORD}])` : ''}(?:${body})${wordEnd ? `(?![${WORD}])` : ''}`;
+  };
+  const source = [branch(true, true), branch(true, false), branch(false, true), branch(false, false)].filter(Boolean).join('|');
   // An empty set matches nothing (an empty alternation would match everywhere).
-  return { cues, groups, pattern: new RegExp(source || '(?!)', 'g') };
+  return { cues, groups, pattern: new RegExp(source || '(?!)', 'gi') };
 }
 
 let builtInCompiled: CompiledCues | undefined;

@@ -12,7 +12,7 @@
 import type { Line } from './lines';
 import type { CueRule } from './cuePhrases';
 
-const MAX_PARAGRAPH_LINES = 200;
+const MAX_PARAGRAPH_LINES = 60;
 const MAX_SENTENCE = 600;
 /** A quoted reply this short (in words) is a reply in the session, about the work. */
 const SHORT_QUOTE_WORDS = 8;
@@ -41,6 +41,7 @@ interface Paragraph {
   readonly closes: Map<number, Quote>;
 }
 
+const QUOTE_MARKS = /["'\u2018\u2019\u201C\u201D\u201E\u00AB\u00BB\u2039\u203A]/g;
 const OPENERS: Readonly<Record<string, string>> = { '\u201C': '\u201D', '\u00AB': '\u00BB', '\u2039': '\u203A', '\u201E': '\u201C' };
 const LETTER = /[0-9A-Za-z\u00C0-\u024F\u0370-\u1FFF]/;
 
@@ -108,8 +109,11 @@ function scanQuotes(text: string, first: number, last: number, start: number, en
       }
     }
   };
-  for (let i = start; i < end; i++) {
-    const c = text[i];
+  // Only the quote marks are visited: a search jumps over the text between them.
+  QUOTE_MARKS.lastIndex = start;
+  for (let m = QUOTE_MARKS.exec(text); m !== null && m.index < end; m = QUOTE_MARKS.exec(text)) {
+    const i = m.index;
+    const c = m[0];
     if (c === '"') {
       const top = stack.length > 0 ? quotes[stack[stack.length - 1]].mark : '';
       if (top === '"' || (stack.some((s) => quotes[s].mark === '"') && !isSpace(text[i - 1]) && !isLetter(text[i + 1]))) closeTo(i, '"');

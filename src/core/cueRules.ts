@@ -307,6 +307,15 @@ const REPORT_VERBS = new Set(
 );
 const REPLY_VERBS = /^(?:said|says|answered|answers|replied|replies|responded|responds|goes|shrugged)$/i;
 
+/** Whether the words after a verb of saying name someone else it was said to ("told her mother", "asked him", "said to Sam"). */
+function toSomeoneElse(after: readonly string[]): boolean {
+  const words = after.filter((t) => !CONNECTIVES.has(t)).map(bare);
+  const first = words[0] === 'to' ? 1 : 0;
+  const w = words[first];
+  if (w === undefined) return false;
+  return (POSSESSIVES.has(w) && w !== 'our') || w === 'him' || w === 'them' || LIFE_WORDS.test(w) || (first === 1 && w !== 'me' && w !== 'us');
+}
+
 /** Whose words a quote holds: the client's unless someone else (or the therapist) is named as saying them. */
 function speakerOf(text: string, p: Paragraph, q: Quote): 'client' | 'other' {
   if (q.speaker) return q.speaker;
@@ -324,8 +333,7 @@ function speakerOf(text: string, p: Paragraph, q: Quote): 'client' | 'other' {
     if (verb >= 0) {
       const who = subjectOf(before.slice(0, verb)).subject;
       // "told her mother" or "said to him": words the client said to someone else.
-      const to = before.slice(verb + 1).filter((t) => !CONNECTIVES.has(t) && !/^(?:to|that|me|us|just|again|then|quietly|softly|flatly)$/i.test(t));
-      if (!(who === 'client' || who === 'start') || to.length > 0) speaker = 'other';
+      if (!(who === 'client' || who === 'start') || toSomeoneElse(before.slice(verb + 1))) speaker = 'other';
     } else {
       const after = text.slice(q.close + 1, Math.min(p.end, q.close + 80));
       const m = /^[\s,.!?\u2026\u2014-]*([A-Za-z.'\u2019]+(?:\s+[A-Za-z'\u2019]+){0,2}?)\s+(said|says|asked|asks|told|tells|replied|replies|answered|answers|yelled|yells|shouted|snapped|added|whispered|muttered|insisted)\b/i.exec(after);
@@ -334,9 +342,7 @@ function speakerOf(text: string, p: Paragraph, q: Quote): 'client' | 'other' {
         const words = tokens(m[1]);
         const who = words.length === 1 ? classify(words[0]) : words.length === 2 && bare(words[0]) === 'the' ? classify(words[1]) : 'other';
         // "she asked her sister": words said to someone else.
-        const to = tokens(after.slice(m.index + m[0].length, m.index + m[0].length + 30)).slice(0, 2).map(bare);
-        const toOther = to.length > 0 && (POSSESSIVES.has(to[0]) || to[0] === 'him' || to[0] === 'them' || LIFE_WORDS.test(to[0]));
-        if (who !== 'client' || toOther) speaker = 'other';
+        if (who !== 'client' || toSomeoneElse(tokens(after.slice(m.index + m[0].length, m.index + m[0].length + 30)))) speaker = 'other';
       } else if (m2 && classify(m2[2]) !== 'client') speaker = 'other';
     }
   }
@@ -352,9 +358,9 @@ const THIS_PRONOUN = /\bthis(?:\s+whole\s+thing)?(?=\s*(?:$|[.,;:!?\u2026"\u201D
 const WORK_WORDS =
   /(?<!\b(?:her|his|their|couples|family|group|physical|speech|occupational|shock|electroshock|light|hormone|art|music|massage|play|old|last|previous|former|other|individual|marriage|marital|a|another|new|first)\s)\b(?:therapy|counsell?ing|counsell?or|therapist|sessions?|appointments?)\b|\bhere\b(?!['\u2019]s|\s+(?:is|are|in|at)\b)|\b(?:the|this|that|these|our|your) (?:exercises?|homework|worksheets?|technique|work we|work here)\b|\bwe(?:'re| are) doing\b/i;
 const NARRATIVE_WORK =
-  /\b(?:me|my|myself|us|our|we)\b|(?<![A-Za-z])I(?:'m|'ve|'d|'ll|\u2019m|\u2019ve|\u2019d|\u2019ll)?(?![A-Za-z])|\b(?:therapy|therapist|counsell?ing|counsell?or|sessions?|homework|exercises?|technique|fees?|payment|cancellation|policy|the room|in here|the plan|suggest(?:ed|ion|ions)?|interpretation|treatment)\b/i;
+  /\b(?:me|my|myself)\b|(?<![A-Za-z])I(?:'m|'ve|'d|'ll|\u2019m|\u2019ve|\u2019d|\u2019ll)?(?![A-Za-z])|\b(?:therapy|therapist|counsell?ing|counsell?or|sessions?|homework|exercises?|worksheets?|techniques?|tasks?|assignments?|journaling|journalling|fees?|payment|cancellation|policy|the room|(?:coming|come|came|comes|back|in|being|sitting) here|the plan|suggest(?:ed|ion|ions)?|interpretation|treatment)\b/i;
 const LIFE_WORDS =
-  /\b(?:husband|wife|partner|boyfriend|girlfriend|fianc\u00E9e?|fiance|spouse|ex|mother|mom|mum|mommy|father|dad|daddy|parents?|son|daughter|kids?|children|child|baby|brother|sister|siblings?|family|friends?|boss|manager|co-?workers?|colleagues?|teacher|doctor|in-laws?|aunt|uncle|grand\w+|cousin|neighbou?rs?|room-?mates?|classmates?|people|everyone|someone|police|work|job|school|class|college|home|party|dinner|church|date|wedding|funeral|flight|train|bus|shift|meeting|years?|months?|weeks|days|childhood|relationship|marriage)\b/i;
+  /\b(?:husband|wife|partner|boyfriend|girlfriend|fianc\u00E9e?|fiance|spouse|ex|mother|mom|mum|mommy|father|dad|daddy|parents?|son|daughter|kids?|children|child|baby|brother|sister|siblings?|family|friends?|boss|manager|co-?workers?|colleagues?|teacher|doctor|in-laws?|aunt|uncle|grand\w+|cousin|neighbou?rs?|room-?mates?|classmates?|people|everyone|someone|police|(?:at|to|from|for|after|before|off) work|job|school|class|college|home|party|dinner|church|date|wedding|funeral|flight|train|bus|shift|meeting|years?|months?|weeks|days|childhood|relationship|marriage)\b/i;
 
 const POSSESSIVES = new Set(['my', 'his', 'her', 'their', 'our', 'your']);
 const WORK_NOUNS = /^(?:therapy|therapist|counsell?ing|counsell?or|sessions?|homework|exercises?|technique|work|fees?)$/i;
@@ -370,10 +376,13 @@ function someoneElse(words: readonly string[], inQuote: boolean): boolean {
     const w = bare(near[i]);
     if (inQuote && CLIENT_WORDS.has(w) && w !== 'client') return true;
     if (LIFE_WORDS.test(near[i]) && !WORK_NOUNS.test(near[i])) return true;
-    if (POSSESSIVES.has(w) && i + 1 < near.length && !WORK_NOUNS.test(near[i + 1]) && !(w === 'your' && inQuote)) return true;
+    // "my" is the therapist's own in the narrative, "your" is the therapist's in a quote.
+    if (POSSESSIVES.has(w) && i + 1 < near.length && !WORK_NOUNS.test(near[i + 1]) && !(w === 'your' && inQuote) && !(w === 'my' && !inQuote)) return true;
   }
   return false;
 }
+
+const INHERENT = /\b(?:therapy|counsell?ing|sessions?|coming|come back|seeing you|here)\b/i;
 
 function aboutWorkInQuote(sentence: string, quote: string): boolean {
   const s = sentence.replace(GENERIC_YOU, ' ');
@@ -407,6 +416,10 @@ const RISK = new RegExp(
     String.raw`\bgive\s+up\s+on\s+(?:life|living)\b`,
     String.raw`\b(?:it\s+all|everything)\s+to\s+end\b`,
     String.raw`\bdisappear\s+forever\b`,
+    String.raw`\b(?:started|start|stop|stopped|been|keep|kept|was|is|began)\s+cutting\b(?!\s+(?:back|down|out|off|ties|corners|costs|class|school|hair|people))|\bcutting\s+again\b|\bthe\s+cutting\b`,
+    String.raw`\b(?:won't|will\s+not|not|won\u2019t)\s+be\s+around\s+(?:much\s+longer|any\s?more|for\s+long)\b`,
+    String.raw`\b(?:no|any|a|see\s+the)\s+(?:reason|point)\s+(?:to|in)\s+(?:live|living|keep\s+living|go(?:ing)?\s+on)\b`,
+    String.raw`\b(?:never\s+been\s+born|too\s+many\s+pills|took\s+(?:all\s+)?(?:my|her|his)\s+pills)\b`,
   ].join('|'),
   'i',
 );
@@ -503,9 +516,11 @@ function counts(text: string, p: Paragraph, q: Quote | undefined, speaker: 'clie
     const s = quoteSentence(text, q, offset, length);
     if (!SUBJECT_WORDS.has(firstWord) && someoneElse(tokens(text.slice(s.start, offset)), true)) return false;
     const quote = text.slice(q.open + 1, q.close);
+    // Words that name the work themselves ("stop coming", "quit therapy").
+    if (INHERENT.test(words)) return true;
     if (aboutWorkInQuote(text.slice(s.start, s.end), quote)) return true;
     // A short quoted reply on its own ("It isn't working.") is said in the session.
-    return tokens(quote).length <= SHORT_QUOTE_WORDS && s.start === q.open + 1 && !/\w/.test(text.slice(s.end, q.close)) && !LIFE_WORDS.test(quote);
+    return tokens(quote).length <= SHORT_QUOTE_WORDS && !LIFE_WORDS.test(quote);
   }
 
   // The therapist's narrative.
@@ -518,7 +533,7 @@ function counts(text: string, p: Paragraph, q: Quote | undefined, speaker: 'clie
     return /\b(?:she|he|they|the client)\s+(?:said|says|snapped|told me|tells me|answered|replied|shouted)\b|\b(?:said|says)\s+(?:she|he|they)\b/i.test(sentence);
   }
   const work = NARRATIVE_WORK.test(sentence);
-  if (rule === 'about-work') return work && (SUBJECT_WORDS.has(firstWord) || !someoneElse(before, false));
+  if (rule === 'about-work') return (work || THIS_PRONOUN.test(sentence)) && (SUBJECT_WORDS.has(firstWord) || !someoneElse(before, false));
   const { subject, at } = SUBJECT_WORDS.has(firstWord) ? { subject: 'start' as Subject, at: -1 } : subjectOf(before);
   if (!(subject === 'client' || subject === 'start' || subject === 'we' || subject === 'work')) return false;
   // In the session: what the client did, unless the sentence is about someone else's life.

@@ -32,16 +32,18 @@ export interface CueHint {
   readonly reason: string;
 }
 
-/** One capture group of the search: a cue's words under one rule. */
+/** A cue's words under one rule, with an expression that tells whether they start at a given place. */
 export interface CueGroup {
   readonly cue: CueDefinition;
   readonly rule: CueRule;
+  /** Sticky: matches this group's words (with their word boundaries) exactly at `lastIndex`. */
+  readonly at: RegExp;
 }
 
-/** Cue definitions turned into one regular expression, made once per set of settings. */
+/** Cue definitions turned into one search expression, made once per set of settings. */
 export interface CompiledCues {
   readonly cues: readonly CueDefinition[];
-  /** The cue and rule of each capture group of `pattern`, in order; nothing else captures. */
+  /** Every group in order: where the search stops, the first group matching there is the cue. */
   readonly groups: readonly CueGroup[];
   readonly pattern: RegExp;
 }
@@ -55,8 +57,10 @@ export interface CompiledCues {
  */
 const WORD = '0-9A-Za-z_\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u1FFF\\u2070-\\u218F\\u2C00-\\u2DFF\\u2E80-\\u2FFF\\u3040-\\uD7FF\\uF900-\\uFE2F\\uFE70-\\uFEFE\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A\\uFF66-\\uFFDC';
 const WORD_CHAR = new RegExp(`[${WORD}]`);
+// Written with the characters themselves, not escapes: the expression must stay under the
+// length (20,000 characters) past which V8 stops optimising it, and these occur hundreds of times.
 const APOSTROPHES = "['\u2019\u2018\u02BC]";
-const SPACES = '[ \\t\\u00A0]+';
+const SPACES = '[ \t\u00A0]+';
 
 /** A character of a phrase, escaped; case is left to the `i` flag (spelled-out cases made the expression too long for V8 to optimise). */
 function literal(c: string): string {
@@ -68,7 +72,8 @@ function literal(c: string): string {
  * the boundaries around it. `builtIn` phrases may use `{a|b}` and `#`; a user's are plain words.
  */
 function phraseSource(phrase: string, builtIn: boolean): string {
-  const trimmed = phrase.trim().replace(/\s+/g, ' ');
+  // Not trimmed: a phrase's tail after its first letter may start with a space.
+  const trimmed = phrase.replace(/\s+/g, ' ');
   let out = '';
   for (let i = 0; i < trimmed.length; i++) {
     const c = trimmed[i];
@@ -86,7 +91,7 @@ function phraseSource(phrase: string, builtIn: boolean): string {
   return out;
 }
 
-/** Whether a phrase starts (or ends) with a letter or digit, and so needs a word boundary there. */
+/** Whether a phrase starts (or ends) with a letter or digit (a `{…}` or `#` counts), and so needs a word boundary there. */
 function wordAt(phrase: string, builtIn: boolean, end: boolean): boolean {
   const trimmed = phrase.trim();
   const c = (end ? trimmed[trimmed.length - 1] : trimmed[0]) ?? '';
@@ -94,33 +99,84 @@ function wordAt(phrase: string, builtIn: boolean, end: boolean): boolean {
 }
 
 /**
- * Compiles the built-in cues (unless left out) and the user's own into one expression.
- * Phrases are sorted by whether they start and end with a letter or digit, so each kind
- * shares one boundary check before and after it: a check per phrase would make the
- * expression so long that V8 gives up optimising it (a hundred times slower).
+ * Each phrase's source without its first letter, under that letter ('' for a phrase that
+ * starts with anything else). A built-in phrase starting with `{a|b}` is split by the first
+ * letters of its choices (`went|goes|got` gives `w(?:ent)` and `g(?:oes|ot)`), its tail
+ * shared.
+ */
+function byFirstLetter(phrases: readonly string[], builtIn: boolean): [string, string][] {
+  const out: [string, string][] = [];
+  for (const p of phrases) {
+    if (builtIn && p.startsWith('{')) {
+      const close = p.indexOf('}');
+      const tail = phraseSource(p.slice(close + 1), true);
+      const choices = new Map<string, string[]>();
+      for (const choice of p.slice(1, close).split('|')) {
+        const first = choice[0]?.toLowerCase() ?? '';
+        if (!/^[a-z]$/.test(first)) {
+          // An empty or unusual choice: the whole phrase with that one choice, unfactored.
+          out.push(['', `${phraseSource(choice, true)}${tail}`]);
+          continue;
+        }
+        choices.set(first, [...(choices.get(first) ?? []), phraseSource(choice.slice(1), true)]);
+      }
+      for (const [first, rests] of choices) out.push([first, `(?:${rests.join('|')})${tail}`]);
+      continue;
+    }
+    const first = p[0].toLowerCase();
+    if (/^[a-z0-9]$/.test(first)) out.push([first, phraseSource(p.slice(1), builtIn)]);
+    else out.push(['', phraseSource(p, builtIn)]);
+  }
+  return out;
+}
+
+/**
+ * Compiles the built-in cues (unless left out) and the user's own into one search.
+ *
+ * Why it is shaped so: the search tries every alternative at every word start, so its cost
+ * grows with the number of alternatives. Phrases are grouped by their first letter
+ * (`n(?:ot exactly|ot helping|...)`), so a word start tries one letter's phrases, not all of
+ * them; and by whether they start and end with a letter or digit, so each kind shares one
+ * boundary check (a check per phrase would make the expression so long that V8 gives up
+ * optimising it). The search captures nothing: where it stops, each group's own sticky
+ * expression, tried in order, says which cue it is.
  */
 export function compileCues(extra: readonly CueDefinition[] = [], builtIn: readonly CueDefinition[] = BUILT_IN_CUES): CompiledCues {
   const all = [...builtIn.map((cue) => ({ cue, builtIn: true })), ...extra.map((cue) => ({ cue, builtIn: false }))];
   const cues = all.map((c) => c.cue).filter((c) => c.phrases.some((p) => p.phrases.length > 0));
   const groups: CueGroup[] = [];
-  const branch = (wordStart: boolean, wordEnd: boolean): string => {
-    const body = all
-      .flatMap(({ cue, builtIn: own }) =>
-        cue.phrases.map((set) => {
-          // Longer phrases first, so "is it time yet" is tried before "is it time".
-          const phrases = set.phrases.filter((p) => wordAt(p, own, false) === wordStart && wordAt(p, own, true) === wordEnd).sort((a, b) => b.length - a.length);
-          if (phrases.length === 0) return '';
-          groups.push({ cue, rule: set.rule });
-          return `(${phrases.map((p) => phraseSource(p, own)).join('|')})`;
-        }),
-      )
-      .filter(Boolean)
-      .join('|');
-    return body && `${wordStart ? `(?<![${WORD}])` : ''}(?:${body})${wordEnd ? `(?![${WORD}])` : ''}`;
-  };
-  const source = [branch(true, true), branch(true, false), branch(false, true), branch(false, false)].filter(Boolean).join('|');
+  // Phrases by boundary kind (starts with a word character? ends with one?), then by first letter.
+  const kinds = new Map<string, Map<string, string[]>>();
+  const wrap = (start: boolean, end: boolean, body: string): string => `${start ? `(?<![${WORD}])` : ''}(?:${body})${end ? `(?![${WORD}])` : ''}`;
+  for (const { cue, builtIn: own } of all) {
+    for (const set of cue.phrases) {
+      const phrases = set.phrases.map((p) => p.trim()).filter((p) => p.length > 0);
+      if (phrases.length === 0) continue;
+      // Longer phrases first, so "is it time yet" is tried before "is it time".
+      phrases.sort((x, y) => y.length - x.length);
+      const sticky: string[] = [];
+      for (const [start, end] of [[true, true], [true, false], [false, true], [false, false]]) {
+        const mine = phrases.filter((p) => wordAt(p, own, false) === start && wordAt(p, own, true) === end);
+        if (mine.length === 0) continue;
+        sticky.push(wrap(start, end, mine.map((p) => phraseSource(p, own)).join('|')));
+        const byLetter = kinds.get(`${start}${end}`) ?? new Map<string, string[]>();
+        kinds.set(`${start}${end}`, byLetter);
+        for (const [key, source] of byFirstLetter(mine, own)) {
+          const list = byLetter.get(key) ?? [];
+          list.push(source);
+          byLetter.set(key, list);
+        }
+      }
+      groups.push({ cue, rule: set.rule, at: new RegExp(sticky.join('|'), 'iy') });
+    }
+  }
+  const branches: string[] = [];
+  for (const [kind, byLetter] of kinds) {
+    const parts = [...byLetter].map(([letter, list]) => (letter ? `${letter}(?:${[...new Set(list)].join('|')})` : [...new Set(list)].join('|')));
+    branches.push(wrap(kind.startsWith('true'), kind.endsWith('true'), parts.join('|')));
+  }
   // An empty set matches nothing (an empty alternation would match everywhere).
-  return { cues, groups, pattern: new RegExp(source || '(?!)', 'gi') };
+  return { cues, groups, pattern: new RegExp(branches.join('|') || '(?!)', 'gi') };
 }
 
 let builtInCompiled: CompiledCues | undefined;
@@ -148,9 +204,16 @@ export function findCues(text: string, note: Pick<Note, 'entries' | 'frontMatter
   const { pattern } = compiled;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-    let group = 1;
-    while (m[group] === undefined) group++;
-    matches.push({ offset: m.index, length: m[0].length, group: compiled.groups[group - 1] });
+    // The first group whose words start here is the cue, with the length its words have.
+    for (const group of compiled.groups) {
+      group.at.lastIndex = m.index;
+      const own = group.at.exec(text);
+      if (own) {
+        matches.push({ offset: m.index, length: own[0].length, group });
+        pattern.lastIndex = m.index + Math.max(1, own[0].length);
+        break;
+      }
+    }
     // Every phrase holds at least one character, so the search always moves on.
   }
   pattern.lastIndex = 0;

@@ -1,7 +1,10 @@
 /**
- * Cue hints in the editor: a faint mark (a diagnostic of severity Hint, which the Problems
- * panel leaves out) under phrases that may be quiet signs of a rupture, a hover saying why,
- * and three quick fixes: reflect on it, hide it on this line, or turn the hints off.
+ * Cue hints in the editor: a quiet mark under words that may be quiet signs of a rupture (a
+ * diagnostic of severity Hint, which the Problems panel leaves out, and a dotted underline
+ * in a muted theme colour, so the mark can be seen on light and dark themes alike), a hover
+ * saying why, and three quick fixes: reflect on it, hide it on this line, or turn the hints
+ * off. A `safety-first` hint (cue words in a sentence that speaks of risk) says that safety
+ * comes first and offers no reflection.
  *
  * A hint never creates, changes or counts anything by itself, and nothing about cues is
  * logged. "Not this time" is remembered as a hash of the note's URI, the cue and the line's
@@ -9,7 +12,7 @@
  */
 import * as crypto from 'crypto';
 import * as vscode from 'vscode';
-import { compileCues, findCues, NOT_A_RUPTURE_BY_ITSELF, quoteCueLine, readUserCues, type CompiledCues } from '../core/cues';
+import { compileCues, findCues, lineForReflection, NOT_A_RUPTURE_BY_ITSELF, quoteCueLine, readUserCues, SAFETY_FIRST, type CompiledCues } from '../core/cues';
 import { lastContentLine } from '../core/insert';
 import { outline } from '../core/outline';
 import { insertReflection } from './actions';
@@ -29,10 +32,23 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
   'my own reaction': 'a possible sign in your own reaction',
 };
 
+/** What the hover of a `safety-first` hint says after its reason. */
+const SAFETY_HOVER =
+  'Attune is not a risk tool and does not assess risk. It points here only so that these words are not read as a matter between you and your client: it offers no rupture reflection for them.';
+
 export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, vscode.HoverProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('attune.cues');
-  private readonly disposables: vscode.Disposable[] = [this.diagnostics];
+  /**
+   * The visible mark: a dotted underline in the muted colour of code lenses, which every
+   * theme sets (a Hint diagnostic alone is three faint dots many users never see).
+   */
+  private readonly mark = vscode.window.createTextEditorDecorationType({
+    borderStyle: 'none none dotted none',
+    borderWidth: '0 0 1px 0',
+    borderColor: new vscode.ThemeColor('editorCodeLens.foreground'),
+  });
+  private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.mark];
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Compiled cue sets by the settings they came from; settings rarely change. */
   private readonly compiled = new Map<string, CompiledCues>();
@@ -58,6 +74,7 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
       }),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.diagnostics.delete(d.uri)),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.decorate(e))),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('attune.cues') || e.affectsConfiguration('attune.notes')) this.refreshAll();
       }),
@@ -76,6 +93,26 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
   /** The hints shown on a document now (for tests). */
   hintsFor(uri: vscode.Uri): readonly vscode.Diagnostic[] {
     return this.diagnostics.get(uri) ?? [];
+  }
+
+  /** The ranges underlined in each visible editor of a document, as last set (for tests). */
+  marksFor(uri: vscode.Uri): readonly vscode.Range[] | undefined {
+    return this.marked.get(uri.toString());
+  }
+
+  private readonly marked = new Map<string, vscode.Range[]>();
+
+  /** Underlines the hints of an editor's document (none when it has none). */
+  private decorate(editor: vscode.TextEditor): void {
+    const ranges = (this.diagnostics.get(editor.document.uri) ?? []).map((d) => d.range);
+    editor.setDecorations(this.mark, ranges);
+    this.marked.set(editor.document.uri.toString(), ranges);
+  }
+
+  private decorateAll(document: vscode.TextDocument): void {
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document === document) this.decorate(editor);
+    }
   }
 
   refreshAll(): void {
@@ -100,6 +137,7 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
     const cues = this.cuesFor(document);
     if (!cues) {
       this.diagnostics.delete(document.uri);
+      this.decorateAll(document);
       return;
     }
     const text = document.getText();
@@ -115,6 +153,7 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
       found.push(diagnostic);
     }
     this.diagnostics.set(document.uri, found);
+    this.decorateAll(document);
   }
 
   /** The cue set for a note, or undefined when hints are off or the document is not a note. */
@@ -155,24 +194,34 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
     if (hints.length === 0) return [];
     const hint = hints[0];
     const line = hint.range.start.line;
-    const reflect = new vscode.CodeAction('Reflect on this as a rupture', vscode.CodeActionKind.QuickFix);
-    reflect.command = { title: reflect.title, command: 'attune.reflectOnCue', arguments: [document.uri, line] };
-    reflect.diagnostics = [hint];
+    const actions: vscode.CodeAction[] = [];
+    // Words of risk are never offered as a rupture to reflect on.
+    if (hint.code !== SAFETY_FIRST.id) {
+      const reflect = new vscode.CodeAction('Reflect on this as a rupture', vscode.CodeActionKind.QuickFix);
+      reflect.command = { title: reflect.title, command: 'attune.reflectOnCue', arguments: [document.uri, line] };
+      reflect.diagnostics = [hint];
+      actions.push(reflect);
+    }
     const hide = new vscode.CodeAction('Not this time', vscode.CodeActionKind.QuickFix);
     hide.command = { title: hide.title, command: 'attune.hideCue', arguments: [document.uri, line, String(hint.code)] };
     hide.diagnostics = [hint];
     const off = new vscode.CodeAction('Turn off cue hints', vscode.CodeActionKind.QuickFix);
     off.command = { title: off.title, command: 'attune.turnOffCueHints', arguments: [document.uri] };
     off.diagnostics = hints;
-    return [reflect, hide, off];
+    return [...actions, hide, off];
   }
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const hint = (this.diagnostics.get(document.uri) ?? []).find((d) => d.range.contains(position));
     if (!hint) return undefined;
+    // Plain words (a user's own reason is escaped), so the hover reads as written.
+    if (hint.code === SAFETY_FIRST.id) {
+      const safety = new vscode.MarkdownString([`Attune noticed words that can speak of risk. ${escapeMarkdown(hint.message)}`, SAFETY_HOVER, 'Quick Fix: hide it on this line ("Not this time"), or turn cue hints off.'].join('\n\n'));
+      safety.isTrusted = false;
+      return new vscode.Hover(safety, hint.range);
+    }
     const cues = this.cuesFor(document);
     const kind = cues?.cues.find((c) => c.id === hint.code)?.kind;
-    // Plain words (a user's own reason is escaped), so the hover reads as written.
     const text = new vscode.MarkdownString(
       [
         `Attune noticed ${kind ? KIND_WORDS[kind] : 'a possible cue'}: ${escapeMarkdown(hint.message)}`,
@@ -184,13 +233,23 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
     return new vscode.Hover(text, hint.range);
   }
 
-  /** "Reflect on this as a rupture": the reflection after the hint's section, its line quoted in "Cues I noticed". */
+  /**
+   * "Reflect on this as a rupture": the reflection after the hint's section, its line quoted
+   * in "Cues I noticed", leaving out every sentence that speaks of risk; when nothing else is
+   * left, or the line holds a `safety-first` hint, nothing is inserted.
+   */
   private async reflect(uriArg: unknown, lineArg: unknown): Promise<boolean> {
     if (!(uriArg instanceof vscode.Uri) || typeof lineArg !== 'number') return false;
     const document = await vscode.workspace.openTextDocument(uriArg);
     if (lineArg < 0 || lineArg >= document.lineCount) return false;
+    const safe = lineForReflection(document.lineAt(lineArg).text);
+    const safety = (this.diagnostics.get(document.uri) ?? []).some((d) => d.range.start.line === lineArg && d.code === SAFETY_FIRST.id);
+    if (safe === undefined || safety) {
+      void vscode.window.showInformationMessage('Attune does not make a rupture reflection from words that can speak of risk: safety comes first.');
+      return false;
+    }
     const editor = await vscode.window.showTextDocument(document, { preview: false });
-    const quoted = quoteCueLine(document.lineAt(lineArg).text);
+    const quoted = quoteCueLine(safe);
     let heading: number | undefined;
     for (const h of outline(document.getText())) {
       if (h.line > lineArg) break;
@@ -232,7 +291,10 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
           ? vscode.ConfigurationTarget.Workspace
           : vscode.ConfigurationTarget.Global;
     await config.update('enabled', false, target);
-    for (const document of vscode.workspace.textDocuments) this.diagnostics.delete(document.uri);
+    for (const document of vscode.workspace.textDocuments) {
+      this.diagnostics.delete(document.uri);
+      this.decorateAll(document);
+    }
     void vscode.window.showInformationMessage('Cue hints are off. To bring them back, turn on "attune.cues.enabled" in Settings.');
   }
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { readDocs } from './docs';
-import { BUILT_IN_CUES, builtInCues, compileCues, CUE_KINDS, findCues, quoteCueLine, readUserCues, type CompiledCues } from '../../src/core/cues';
+import { BUILT_IN_CUES, builtInCues, compileCues, CUE_KINDS, findCues, hasRiskLanguage, lineForReflection, quoteCueLine, readUserCues, SAFETY_FIRST, type CompiledCues } from '../../src/core/cues';
 import { parse } from './helpers';
 
 /** The cues found in a note, as `[line, column, matched words, cue id]`. */
@@ -12,37 +12,71 @@ function ids(text: string, compiled?: CompiledCues): string[] {
   return found(text, compiled).map((f) => f[3]);
 }
 
-/** One sentence of ordinary prose per built-in cue, each holding every phrase of it. */
-const PROSE: Readonly<Record<string, readonly string[]>> = {
-  'not-exactly': ['She said "not exactly" when I summed it up.', 'Not exactly, he answered.'],
-  well: ['Well... maybe, she said.', 'He started with "Well…" and stopped.'],
-  'went-quiet': ['She went quiet.', 'He fell quiet.', 'They grew quiet.', 'She got quiet.', 'He went silent.', 'She fell silent.', 'They grew silent.', 'He got silent.'],
-  'changed-subject': ['Then she changed the subject to work.'],
-  polite: ['He nodded politely.', 'She was polite but distant.'],
+/**
+ * Per built-in cue: sentences a therapist may write where the cue fires, and their near
+ * twins where it stays silent (the same words about someone's life, in someone else's
+ * mouth, or outside the place the rule looks at). Every example of issue 23 is here.
+ */
+const FIRES: Readonly<Record<string, readonly string[]>> = {
+  'not-exactly': ['She said "not exactly" when I summed it up.', 'Not exactly, he answered.', '"Not exactly."', 'She said not exactly.'],
+  well: ['"Well... maybe," she said.', 'He started with "Well\u2026" and stopped.', '"Well... I guess."'],
+  dismissive: ['"Whatever."', '"Fine."', 'She shrugged: \u201CFine, whatever.\u201D'],
+  'wants-to-leave': ['"Can I go now?"', '"Is it time yet?"', 'She kept looking at the clock.', 'He checked the clock twice.'],
+  'went-quiet': ['She went quiet.', 'He went quiet after I suggested the exercise.', 'She fell silent when I mentioned the fee.', 'He shut down when I asked.'],
+  'changed-subject': ['Then she changed the subject.', 'She would change the subject.', 'He keeps changing the subject when I ask about it.'],
+  polite: ['He nodded politely.', 'She was polite but distant with me.'],
   'stopped-crying': ['She stopped crying as soon as I explained the plan.'],
-  'not-helping': ['This is not helping, he said.', "She said the homework isn't helping.", "He said talking doesn't help."],
-  'dont-understand': ["You don't understand, she said.", "He said he didn't really get it, and I don't get it either, he added.", "You're not listening to me."],
-  'whats-the-point': ["What's the point of all this?"],
-  'too-fast': ['It was too fast for her.', 'Too much, too soon, she said.', 'She felt we went too far.'],
-  'like-an-object': ['He said he felt like an object.', 'She said it felt like being worked on.'],
-  cold: ['She said the fee talk felt cold.', 'He called it transactional.'],
-  'stop-therapy': ['She wants to stop therapy.', 'He might stop coming.', 'She asked to end therapy.', 'He talked about ending therapy.', 'She wondered about quit therapy forms.'],
-  'upset-with-me': ['Was she angry with me?', 'He was upset with me.', 'She seemed frustrated with me.', 'He was annoyed with me.', 'She got angry at me.'],
-  defensive: ['I felt defensive.', 'I got defensive when she asked.', 'I was defensive.'],
+  'late-or-missed': ['She arrived 20 minutes late again.', 'Missed the session.', 'He cancelled again.', 'She came late.'],
+  'not-helping': ['She said "this isn\'t helping."', '"Therapy did nothing for me."', '"I tried the exercise and it didn\'t work."', '"None of them are helping."', 'She said the homework isn\'t helping.', '"You\'re not helping."'],
+  'dont-understand': ['"You don\'t understand."', '"I don\'t think you get my situation."', '"You don\'t get it."', 'You don\'t get it, she said.', 'She doesn\'t take me seriously.'],
+  'whats-the-point': ['"What\'s the point of this?"', '"What\'s the point of coming here?"'],
+  'too-fast': ['"This is a little too much for me now."', '"You\'re going too fast."', 'She said the exercise went too fast for her.'],
+  'like-an-object': ['"I feel like an object here."', '"You treat me like a case study."'],
+  cold: ['She said the way I brought up the fee felt cold.', '"You were so cold about the fee."'],
+  'stop-therapy': ['"I want to stop coming."', 'She wants to stop therapy.', '"I think I\'ll quit therapy."'],
+  'upset-with-me': ['She was angry with me.', '"Are you angry with me?"', '"I\'m so frustrated with you."'],
+  defensive: ['I felt defensive.', 'I got defensive when she asked.'],
   rushed: ['I rushed the ending.', 'I was rushing.'],
-  irritated: ['I felt irritated.', 'I was irritated by the lateness.', 'I felt annoyed.'],
+  irritated: ['I felt irritated.', 'I was annoyed by the lateness.'],
   'too-much-talking': ['I talked too much.', 'I kept explaining.'],
 };
 
+const SILENT: Readonly<Record<string, readonly string[]>> = {
+  'not-exactly': ['She said: "I\'m not exactly sure what a healthy relationship looks like."', 'It is not exactly clear.'],
+  well: ['"Well, my mom is fine with it."', 'The session went well... mostly.', 'Farewell... for now.'],
+  dismissive: ['"Fine, but my husband wants to move."', '"Whatever happens, I\'ll stay."', 'The weather was fine.'],
+  'wants-to-leave': ['"Is it time to end my relationship with my boyfriend for good?"', 'Her boss kept looking at the clock.'],
+  'went-quiet': ['"We have got quiet a long way to go."', 'She went quiet when her mother died.', 'She says her husband went quiet.', '"My husband went quiet."'],
+  'changed-subject': ['Her father changed the subject.', '"I change the subject whenever my mom brings it up."'],
+  polite: ['Her mother nodded politely.', 'He was impolite but kind.'],
+  'stopped-crying': ['Her baby stopped crying.'],
+  'late-or-missed': ['Her friend cancelled again.', '"I was late for work again."', 'She missed her flight.'],
+  'not-helping': ['She said "It doesn\'t help that I\'m not the best at communicating."', '"My medication isn\'t helping."', 'The exercise helped.'],
+  'dont-understand': ['"My husband doesn\'t understand me."', 'Her mother said "you don\'t get it."', '"She doesn\'t seem to take me seriously."'],
+  'whats-the-point': ['"What\'s the point of arguing with my dad?"'],
+  'too-fast': ['He said, "the tooth is too far gone."', 'She said the drive is too far to drive.', '"My job is too much for me."'],
+  'like-an-object': ['"My husband treats me like an object."'],
+  cold: ['She said the weather felt cold.', '"My mother was so cold to me."'],
+  'stop-therapy': ['"My son will stop coming to visit."', 'Her brother wants to stop therapy.'],
+  'upset-with-me': ['"Why is my fiancé angry at me about his insurance?"', '"My husband is angry with me."', 'Her husband was angry with her.'],
+  defensive: ['"I felt defensive when my boss yelled."'],
+  rushed: ['She said "in fear of my life I rushed to call the police."', 'She rushed to the station.'],
+  irritated: ['"I felt irritated with my sister."'],
+  'too-much-talking': ['"I talked too much at the party."'],
+};
+
 describe('cue hints (core)', () => {
-  it('has exactly the built-in ids of the contract, each with its kind and a one-line tentative reason', () => {
+  it('has exactly the built-in ids, each with its kind and a one-line tentative reason', () => {
     const expected: Record<string, string> = {
       'not-exactly': 'withdrawal',
       well: 'withdrawal',
+      dismissive: 'withdrawal',
+      'wants-to-leave': 'withdrawal',
       'went-quiet': 'withdrawal',
       'changed-subject': 'withdrawal',
       polite: 'withdrawal',
       'stopped-crying': 'withdrawal',
+      'late-or-missed': 'withdrawal',
       'not-helping': 'confrontation',
       'dont-understand': 'confrontation',
       'whats-the-point': 'confrontation',
@@ -57,24 +91,26 @@ describe('cue hints (core)', () => {
       'too-much-talking': 'my own reaction',
     };
     assert.deepStrictEqual(Object.fromEntries(BUILT_IN_CUES.map((c) => [c.id, c.kind])), expected);
-    for (const c of BUILT_IN_CUES) {
+    for (const c of [...BUILT_IN_CUES, SAFETY_FIRST]) {
       assert.ok(!/[\n\r]/.test(c.reason) && c.reason.length < 160, c.id);
       assert.match(c.reason, /can|may/, `${c.id} says it tentatively`);
-      assert.doesNotMatch(c.reason, /error|failure|diagnos|at risk/i, c.id);
+      assert.doesNotMatch(c.reason, /error|failure|fault|diagnos|at risk|overdue/i, c.id);
     }
     assert.deepStrictEqual([...CUE_KINDS], ['withdrawal', 'confrontation', 'my own reaction']);
   });
 
   for (const cue of BUILT_IN_CUES) {
     describe(cue.id, () => {
-      const sentences = PROSE[cue.id];
+      const sentences = FIRES[cue.id];
 
-      it('is found in prose, every phrase of it', () => {
-        assert.ok(sentences, `prose for ${cue.id}`);
-        for (const sentence of sentences) {
-          const text = `# Session\n\n${sentence}\n`;
-          assert.ok(ids(text).includes(cue.id), sentence);
-        }
+      it('fires where its rule holds', () => {
+        assert.ok(sentences, `examples for ${cue.id}`);
+        for (const sentence of sentences) assert.deepStrictEqual(ids(`# Session\n\n${sentence}\n`), [cue.id], sentence);
+      });
+
+      it("stays silent on its near twins: about someone else, in someone else's words, or not about the work", () => {
+        assert.ok(SILENT[cue.id], `twins for ${cue.id}`);
+        for (const sentence of SILENT[cue.id]) assert.deepStrictEqual(ids(`# Session\n\n${sentence}\n`), [], sentence);
       });
 
       it('is silent in front matter, fenced and indented code, HTML comments and rupture sections', () => {
@@ -94,6 +130,76 @@ describe('cue hints (core)', () => {
       });
     });
   }
+
+  it("gives two hints to \"she said 'this isn't helping' and went quiet after I pushed\", in every style of quote", () => {
+    for (const [open, close] of [["'", "'"], ['"', '"'], ['\u201C', '\u201D'], ['\u2018', '\u2019'], ['\u00AB', '\u00BB']]) {
+      const text = `# Session\n\nShe said ${open}this isn\u2019t helping${close} and went quiet after I pushed.\n`;
+      assert.deepStrictEqual(ids(text), ['not-helping', 'went-quiet'], text);
+    }
+  });
+
+  it("reads a quote that runs over lines of one paragraph as the client's words throughout", () => {
+    const text = '# Session\n\nShe said: "My week was long and\nI rushed to the bus. Then my\nhusband got angry with me."\n\nI rushed.\n';
+    assert.deepStrictEqual(found(text).map((f) => [f[0], f[3]]), [[6, 'rushed']]);
+  });
+
+  it('leaves out words attributed to someone else, before or after the quote, and words said to someone else', () => {
+    for (const sentence of [
+      'Her mother said "you don\'t get it."',
+      '"You don\'t get it," her boss said.',
+      'She told her husband "you don\'t understand."',
+      'I said "this isn\'t helping?" to check.',
+      'She said "my sister told me \'you don\'t get it\'" and laughed.',
+    ]) assert.deepStrictEqual(ids(`# Session\n\n${sentence}\n`), [], sentence);
+    for (const sentence of ['"You don\'t get it," she said.', 'She told me "you don\'t get it."', 'He snapped: "you don\'t get it."']) {
+      assert.deepStrictEqual(ids(`# Session\n\n${sentence}\n`), ['dont-understand'], sentence);
+    }
+  });
+
+  it("sees a therapist's own reaction only in the therapist's narrative, never inside a quote", () => {
+    assert.deepStrictEqual(ids('# S\n\nI felt defensive when she said "I rushed here." I rushed.\n'), ['defensive', 'rushed']);
+    assert.deepStrictEqual(ids('# S\n\n"I rushed, I felt defensive, I talked too much," she said of her date.\n'), []);
+  });
+
+  describe('safety first', () => {
+    it('turns a relationship cue in a sentence that speaks of risk into safety-first, of kind safety', () => {
+      const text = '# S\n\n"I want to quit therapy and just make myself worse enough where I can finally kill myself."\n';
+      const hints = findCues(text, parse(text), builtInCues());
+      assert.deepStrictEqual(hints.map((h) => [h.cue, h.kind]), [['safety-first', 'safety']]);
+      assert.match(hints[0].reason, /risk/);
+      assert.match(hints[0].reason, /Safety comes first/);
+      assert.doesNotMatch(hints[0].reason, /between you|the two of you/);
+      for (const sentence of [
+        'She said "I want to die" and went quiet.',
+        '"What\'s the point of coming here if I\'m going to end it all anyway?"',
+        '"This isn\'t helping, I keep thinking about suicide."',
+        'She went quiet after I asked about the self-harm.',
+        '"You don\'t get it, I just don\'t want to be here anymore."',
+        'He said "you don\'t understand, I could hurt someone."',
+        'Reports SI; went quiet when I asked about it.',
+      ]) assert.deepStrictEqual(ids(`# S\n\n${sentence}\n`), ['safety-first'], sentence);
+    });
+
+    it('gives nothing to risk words without a cue, or to negated shorthand, and keeps cues beside negated shorthand', () => {
+      for (const sentence of ['Denies SI.', 'Denies SI/HI.', 'No suicidal ideation.', 'She said "I want to die."', '"What\'s the point of living?" she asked her sister.']) {
+        assert.deepStrictEqual(ids(`# S\n\n${sentence}\n`), [], sentence);
+      }
+      assert.deepStrictEqual(ids('# S\n\nDenies SI. She went quiet when I mentioned the fee.\n'), ['went-quiet']);
+      assert.deepStrictEqual(ids('# S\n\nNo suicidal ideation; she said "this isn\'t helping."\n'), ['not-helping']);
+    });
+
+    it('knows risk language from its negated shorthand', () => {
+      for (const t of ['I want to die', 'thoughts of suicide', 'she cut herself', 'no reason to go on', 'end it all', 'kill myself', 'Reports SI with plan', 'self-harm last week', 'he might hurt someone']) assert.ok(hasRiskLanguage(t), t);
+      for (const t of ['Denies SI', 'denies SI/HI', 'no suicidal ideation', 'SI: denied', 'negative for SI', 'denies thoughts of self-harm', 'the tooth is too far gone', 'I could kill for a coffee']) assert.ok(!hasRiskLanguage(t), t);
+    });
+
+    it('never lets a reflection quote a sentence with risk language', () => {
+      assert.strictEqual(lineForReflection('She said "I want to die."'), undefined);
+      assert.strictEqual(lineForReflection('"This isn\'t helping." She went quiet.'), '"This isn\'t helping." She went quiet.');
+      assert.strictEqual(lineForReflection('She went quiet. She said she wants to kill herself.'), 'She went quiet. [\u2026]');
+      assert.strictEqual(lineForReflection('Denies SI. She went quiet.'), 'Denies SI. She went quiet.');
+    });
+  });
 
   it('stays silent on "went well", "well-paced", "the exercise helped" and other near misses', () => {
     const text = [
@@ -115,27 +221,27 @@ describe('cue hints (core)', () => {
   });
 
   it('matches any letter case, runs of spaces or tabs, and straight or curly apostrophes', () => {
-    assert.deepStrictEqual(ids('NOT EXACTLY\nnot \t exactly\n'), ['not-exactly', 'not-exactly']);
+    assert.deepStrictEqual(ids('"NOT EXACTLY"\n"not \t exactly"\n'), ['not-exactly', 'not-exactly']);
     const curly = [
-      'She said the plan isn\u2019t helping.',
-      'He said talking doesn\u2019t help.',
-      'You don\u2019t understand.',
-      'I don\u2018t get it.',
-      'You\u2019re not listening.',
-      'What\u2019s the point?',
-    ].join('\n');
+      'She said the sessions isn\u2019t helping.',
+      '"Talking to you doesn\u2019t help."',
+      '"You don\u2019t understand."',
+      '"You don\u2018t get it."',
+      '"You\u2019re not listening."',
+      '"What\u2019s the point of this?"',
+    ].join('\n\n');
     assert.deepStrictEqual(ids(curly), ['not-helping', 'not-helping', 'dont-understand', 'dont-understand', 'dont-understand', 'whats-the-point']);
   });
 
   it('gives zero-based lines, columns and lengths that point at the words, with a BOM and any line ending', () => {
-    assert.deepStrictEqual(found('\uFEFFWell... she said.\r\nShe said "not exactly" and went quiet.\rI rushed.'), [
-      [0, 0, 'Well...', 'well'],
+    assert.deepStrictEqual(found('\uFEFF"Well..." she said.\r\nShe said "not exactly" and went quiet.\rI rushed.'), [
+      [0, 1, 'Well...', 'well'],
       [1, 10, 'not exactly', 'not-exactly'],
       [1, 27, 'went quiet', 'went-quiet'],
       [2, 0, 'I rushed', 'rushed'],
     ]);
-    const [hint] = findCues('\uFEFFNot exactly.', parse('\uFEFFNot exactly.'), builtInCues());
-    assert.deepStrictEqual([hint.line, hint.column, hint.length, hint.kind], [0, 0, 11, 'withdrawal'], 'a BOM is not a column');
+    const [hint] = findCues('\uFEFF"Not exactly."', parse('\uFEFF"Not exactly."'), builtInCues());
+    assert.deepStrictEqual([hint.line, hint.column, hint.length, hint.kind], [0, 1, 11, 'withdrawal'], 'a BOM is not a column');
   });
 
   it('finds the example a therapist would write', () => {
@@ -177,14 +283,14 @@ describe('cue hints (core)', () => {
     ]);
     assert.strictEqual(user.skipped, 0);
     const compiled = compileCues(user.cues);
-    const text = '# Sitzung\n\nSie sagte: Nicht genau.\nIl a dit : ça ne m\'aide pas.\nZu schnellem Tempo; not exactly.\n';
+    const text = '# Sitzung\n\nSie sagte: Nicht genau.\nIl a dit : ça ne m\'aide pas.\nZu schnellem Tempo; "not exactly."\n';
     const hints = findCues(text, parse(text), compiled);
     assert.deepStrictEqual(
       hints.map((h) => [h.line, h.cue, h.kind, h.reason.slice(0, 10)]),
       [
         [2, 'nicht-genau', 'withdrawal', 'Kann bedeu'],
         [3, 'ne-m-aide-pas', 'confrontation', 'Peut voulo'],
-        [4, 'not-exactly', 'withdrawal', 'An answer '],
+        [4, 'not-exactly', 'withdrawal', 'A reply th'],
       ],
     );
     assert.deepStrictEqual(ids('Zu schnell.', compiled), ['zu-schnell'], 'word boundaries hold for letters beyond ASCII too');
@@ -211,8 +317,8 @@ describe('cue hints (core)', () => {
     assert.deepStrictEqual(
       user.cues.map((c) => [c.id, c.phrases, c.reason]),
       [
-        ['a', ['(a+)+$'], 'a regular expression is only text here'],
-        ['two-lines', ['two lines'], 'a reason over two lines'],
+        ['a', [{ rule: 'own', phrases: ['(a+)+$'] }], 'a regular expression is only text here'],
+        ['two-lines', [{ rule: 'own', phrases: ['two lines'] }], 'a reason over two lines'],
       ],
     );
     const compiled = compileCues(user.cues);
@@ -235,10 +341,11 @@ describe('cue hints (core)', () => {
     assert.strictEqual(quoteCueLine('She said "not exactly".'), '\u201CShe said "not exactly".\u201D');
   });
 
-  it('is documented in the README: every built-in cue with its kind, and the settings', () => {
-    const readme = readDocs();
-    for (const c of BUILT_IN_CUES) assert.ok(readme.includes(`| \`${c.id}\` | ${c.kind} |`), c.id);
-    for (const setting of ['attune.cues.enabled', 'attune.cues.phrases']) assert.ok(readme.includes(`| \`${setting}\` |`), setting);
-    assert.ok(readme.includes('## `attune cues [PATH] [--json]`'));
+  it('is documented: every built-in cue and safety-first in the cue table with its kind, the settings, the command', () => {
+    const docs = readDocs();
+    for (const c of [...BUILT_IN_CUES, SAFETY_FIRST]) assert.ok(docs.includes(`| \`${c.id}\` | ${c.kind} |`), c.id);
+    for (const setting of ['attune.cues.enabled', 'attune.cues.phrases']) assert.ok(docs.includes(`| \`${setting}\` |`), setting);
+    assert.ok(docs.includes('## `attune cues [PATH] [--json]`'));
+    assert.ok(docs.includes('### Cue hints'), 'the README keeps its Cue hints section, which other pages link to');
   });
 });

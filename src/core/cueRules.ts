@@ -1,0 +1,544 @@
+/**
+ * The rules that decide whether cue words found in a note are about the work: who is
+ * speaking (the therapist's own narrative, or someone's words in quotation marks), about
+ * whom, and whether the sentence speaks of risk. See docs/cue-hints.md for the rules in
+ * plain words, each with an example that fires and one that stays silent.
+ *
+ * Reading is local and bounded: a paragraph (the run of ordinary lines around a cue, at
+ * most MAX_PARAGRAPH_LINES) is scanned once for its quotes, and a sentence is looked for at
+ * most MAX_SENTENCE characters either side, so a hostile note costs time in proportion to
+ * its length.
+ */
+import type { Line } from './lines';
+import type { CueRule } from './cuePhrases';
+
+const MAX_PARAGRAPH_LINES = 60;
+const MAX_SENTENCE = 600;
+/** A quoted reply this short (in words) is a reply in the session, about the work. */
+const SHORT_QUOTE_WORDS = 8;
+
+/** One quotation in a paragraph: its opening mark, its closing mark (or the paragraph's end), how deep it sits. */
+interface Quote {
+  readonly open: number;
+  close: number;
+  readonly depth: number;
+  /** Index of the quote it sits in, or -1. */
+  readonly parent: number;
+  readonly mark: string;
+  /** Whether a closing mark was found. */
+  closed: boolean;
+  /** Whose words these are, worked out on first need. */
+  speaker?: 'client' | 'other';
+}
+
+interface Paragraph {
+  readonly first: number;
+  readonly last: number;
+  readonly start: number;
+  readonly end: number;
+  readonly quotes: Quote[];
+  /** The quote each closing mark closes, by the mark's offset. */
+  readonly closes: Map<number, Quote>;
+}
+
+const QUOTE_MARKS = /["'\u2018\u2019\u201C\u201D\u201E\u00AB\u00BB\u2039\u203A]/g;
+const OPENERS: Readonly<Record<string, string>> = { '\u201C': '\u201D', '\u00AB': '\u00BB', '\u2039': '\u203A', '\u201E': '\u201C' };
+const LETTER = /[0-9A-Za-z\u00C0-\u024F\u0370-\u1FFF]/;
+
+function isLetter(c: string | undefined): boolean {
+  return c !== undefined && LETTER.test(c);
+}
+
+function isSpace(c: string | undefined): boolean {
+  return c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00A0';
+}
+
+/** A note's text with its lines, read paragraph by paragraph as cues ask. */
+export class NoteText {
+  private paragraph: Paragraph | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly lines: readonly Line[],
+    private readonly ordinary: Uint8Array,
+  ) {}
+
+  private blank(index: number): boolean {
+    const line = this.lines[index];
+    return this.text.slice(line.start, line.end).trim() === '';
+  }
+
+  /** A line that starts a block of its own: a heading or a list item. */
+  private opensBlock(index: number): boolean {
+    const line = this.lines[index];
+    return /^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>)/.test(this.text.slice(line.start, Math.min(line.end, line.start + 16)));
+  }
+
+  paragraphOf(index: number): Paragraph {
+    const cached = this.paragraph;
+    if (cached && index >= cached.first && index <= cached.last) return cached;
+    let first = index;
+    while (first > 0 && index - first < MAX_PARAGRAPH_LINES && !this.opensBlock(first) && this.ordinary[first - 1] && !this.blank(first - 1)) first--;
+    let last = index;
+    while (last + 1 < this.lines.length && last - index < MAX_PARAGRAPH_LINES && this.ordinary[last + 1] && !this.blank(last + 1) && !this.opensBlock(last + 1)) last++;
+    const paragraph = scanQuotes(this.text, first, last, this.lines[first].start, this.lines[last].end);
+    this.paragraph = paragraph;
+    return paragraph;
+  }
+}
+
+/** Finds the quotations of a paragraph in one pass: straight, curly and angle quotes, single and double. */
+function scanQuotes(text: string, first: number, last: number, start: number, end: number): Paragraph {
+  const quotes: Quote[] = [];
+  const closes = new Map<number, Quote>();
+  const stack: number[] = [];
+  const open = (i: number, mark: string): void => {
+    quotes.push({ open: i, close: end, depth: stack.length + 1, parent: stack.length > 0 ? stack[stack.length - 1] : -1, mark, closed: false });
+    stack.push(quotes.length - 1);
+  };
+  const closeTo = (i: number, marks: string): void => {
+    for (let s = stack.length - 1; s >= 0; s--) {
+      if (marks.includes(quotes[stack[s]].mark)) {
+        closes.set(i, quotes[stack[s]]);
+        while (stack.length > s) {
+          const q = quotes[stack.pop() as number];
+          q.close = i;
+          q.closed = true;
+        }
+        return;
+      }
+    }
+  };
+  // Only the quote marks are visited: a search jumps over the text between them.
+  QUOTE_MARKS.lastIndex = start;
+  for (let m = QUOTE_MARKS.exec(text); m !== null && m.index < end; m = QUOTE_MARKS.exec(text)) {
+    const i = m.index;
+    const c = m[0];
+    if (c === '"') {
+      const top = stack.length > 0 ? quotes[stack[stack.length - 1]].mark : '';
+      if (top === '"' || (stack.some((s) => quotes[s].mark === '"') && !isSpace(text[i - 1]) && !isLetter(text[i + 1]))) closeTo(i, '"');
+      else open(i, '"');
+    } else if (c in OPENERS && !(c === '\u201C' && stack.some((s) => quotes[s].mark === '\u201E'))) open(i, c);
+    else if (c === '\u201D' || c === '\u00BB' || c === '\u203A' || c === '\u201C') closeTo(i, c === '\u201D' ? '\u201C"' : c === '\u00BB' ? '\u00AB' : c === '\u203A' ? '\u2039' : '\u201E');
+    else if (c === "'" || c === '\u2018' || c === '\u2019') {
+      const before = text[i - 1];
+      const after = text[i + 1];
+      const top = stack.length > 0 ? quotes[stack[stack.length - 1]].mark : '';
+      // A mark between letters is an apostrophe (don't, client's); one after a letter
+      // closes an open single quote; one before a word after a space opens one.
+      if (isLetter(before) && isLetter(after)) continue;
+      if ((top === "'" || top === '\u2018') && !isSpace(before) && !isLetter(after)) closeTo(i, "'\u2018");
+      else if (c !== '\u2019' && !isLetter(before) && (isLetter(after) || after === '.' || after === '\u2026')) open(i, c);
+    }
+  }
+  // An unclosed single mark was most likely an apostrophe ('90s, goin'): not a quote.
+  const kept = quotes.filter((q) => q.closed || q.mark === '"' || q.mark in OPENERS);
+  return { first, last, start, end, quotes: kept.length === quotes.length ? quotes : reindex(kept, quotes), closes };
+}
+
+/** Keeps the given quotes, their parents pointing into the new list (a dropped parent: none). */
+function reindex(kept: Quote[], all: readonly Quote[]): Quote[] {
+  const at = new Map<Quote, number>();
+  kept.forEach((q, i) => at.set(q, i));
+  return kept.map((q) => {
+    const parent = q.parent >= 0 ? at.get(all[q.parent]) ?? -1 : -1;
+    return { ...q, parent, depth: parent === -1 ? 1 : q.depth };
+  });
+}
+
+/** The innermost quote holding an offset, or undefined in the narrative. */
+function quoteAt(p: Paragraph, offset: number): Quote | undefined {
+  let lo = 0;
+  let hi = p.quotes.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (p.quotes[mid].open < offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let q = found; q >= 0; q = p.quotes[q].parent) {
+    if (offset < p.quotes[q].close) return p.quotes[q];
+  }
+  return undefined;
+}
+
+const SENTENCE_END = /[.!?;\u2026]/;
+
+/** Where the narrative sentence around `offset` starts, skipping over quotes (a full stop inside one ends nothing). */
+function narrativeStart(text: string, p: Paragraph, offset: number): number {
+  const limit = Math.max(p.start, offset - MAX_SENTENCE);
+  for (let i = offset - 1; i >= limit; i--) {
+    const q = p.closes.get(i);
+    if (q && q.open >= limit) {
+      i = q.open;
+      continue;
+    }
+    if (SENTENCE_END.test(text[i]) && isSpace(text[i + 1])) return i + 1;
+  }
+  return limit;
+}
+
+function narrativeEnd(text: string, p: Paragraph, offset: number): number {
+  const limit = Math.min(p.end, offset + MAX_SENTENCE);
+  for (let i = offset; i < limit; i++) {
+    const q = p.quotes.length > 0 ? openingAt(p, i) : undefined;
+    if (q) {
+      i = Math.min(q.close, limit);
+      continue;
+    }
+    if (SENTENCE_END.test(text[i]) && isSpace(text[i + 1])) return i + 1;
+  }
+  return limit;
+}
+
+function openingAt(p: Paragraph, i: number): Quote | undefined {
+  let lo = 0;
+  let hi = p.quotes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const o = p.quotes[mid].open;
+    if (o === i) return p.quotes[mid];
+    if (o < i) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
+/** The narrative text between two offsets, each quotation in it replaced by one mark (\u0001). */
+function masked(text: string, p: Paragraph, from: number, to: number): string {
+  let out = '';
+  let at = from;
+  for (const q of p.quotes) {
+    if (q.depth !== 1 || q.close <= from || q.open >= to) continue;
+    if (q.open > at) out += text.slice(at, q.open);
+    out += ' \u0001 ';
+    at = Math.max(at, q.close + 1);
+  }
+  if (at < to) out += text.slice(at, to);
+  return out;
+}
+
+/** Where the sentence around `offset` inside a quote starts and ends (not beyond the quote). */
+function quoteSentence(text: string, q: Quote, offset: number, length: number): { start: number; end: number } {
+  let start = q.open + 1;
+  for (let i = offset - 1; i > q.open && i >= offset - MAX_SENTENCE; i--) {
+    if (SENTENCE_END.test(text[i]) && isSpace(text[i + 1])) {
+      start = i + 1;
+      break;
+    }
+  }
+  let end = q.close;
+  for (let i = offset + length; i < q.close && i < offset + MAX_SENTENCE; i++) {
+    if (SENTENCE_END.test(text[i]) && (isSpace(text[i + 1]) || i + 1 === q.close)) {
+      end = i + 1;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+// Words --------------------------------------------------------------------------------
+
+const TOKEN = /[0-9A-Za-z\u00C0-\u024F]+(?:['\u2019][A-Za-z]+)*|[\u0001,:\u2014\u2013]/g;
+
+function tokens(s: string): string[] {
+  return s.match(TOKEN) ?? [];
+}
+
+/** A word in lower case without its contraction ("she's" is "she", "I'm" is "i"). */
+function bare(token: string): string {
+  return token.toLowerCase().replace(/['\u2019](?:s|d|ll|ve|re|m|t)$/, '');
+}
+
+/** Words that can sit between a subject and the cue words without changing who acts. */
+const FILLERS = new Set(
+  ('just then suddenly quickly immediately really completely totally also again soon later briefly visibly noticeably slightly very quite rather ' +
+    'had has have would will could might may did does do was were is are am be been being got gets seemed seems seem appeared appears to started starts start began begins ' +
+    'tends tend tended kept keeps always often sometimes usually mostly still abruptly gradually a bit little kind sort of both all almost nearly finally ' +
+    'eventually only even clearly actually literally so too fairly somewhat simply honestly pretty mostly probably maybe perhaps ' +
+    "can can't cannot couldn't won't wouldn't don't doesn't didn't isn't aren't wasn't weren't not never want wants wanted going gonna like")
+    .split(' ')
+    .map(bare),
+);
+const CONNECTIVES = new Set(['and', 'but', 'then', 'or', 'yet', 'before', ',', ':', '\u2014', '\u2013', '\u0001']);
+const CLIENT_WORDS = new Set(['she', 'he', 'they', 'client', 'patient']);
+/** Cue words that name their own subject ("you don't get it", "nothing is helping"). */
+const SUBJECT_WORDS = new Set(['you', 'this', 'nothing', 'none', 'i', 'it', 'that', 'we']);
+const WORK_SUBJECTS = new Set(['therapy', 'therapist', 'counselling', 'counseling', 'counsellor', 'counselor', 'session', 'sessions', 'homework', 'exercise', 'this', 'it', 'that', 'coming', 'talking']);
+
+type Subject = 'client' | 'i' | 'you' | 'we' | 'work' | 'start' | 'elided' | 'other';
+
+function classify(token: string): Subject {
+  const word = bare(token);
+  if (CLIENT_WORDS.has(word)) return 'client';
+  if (word === 'i') return 'i';
+  if (word === 'you') return 'you';
+  if (word === 'we') return 'we';
+  if (WORK_SUBJECTS.has(word)) return 'work';
+  if (CONNECTIVES.has(token)) return 'elided';
+  // Initials and client codes ("K.L.", "C001") name the client.
+  if (/^[A-Z]$/.test(token) || /^[A-Z]{1,3}\d+$/.test(token)) return 'client';
+  return 'other';
+}
+
+/** Who does what the cue words say: the word before them, past fillers; an elided subject is the sentence's first. */
+function subjectOf(words: readonly string[]): { subject: Subject; at: number } {
+  for (let i = words.length - 1; i >= 0; i--) {
+    if (FILLERS.has(bare(words[i]))) continue;
+    const subject = classify(words[i]);
+    if (subject !== 'elided') return { subject, at: i };
+    for (let j = 0; j < i; j++) {
+      if (CONNECTIVES.has(words[j])) continue;
+      const first = classify(words[j]);
+      return { subject: first === 'elided' ? 'start' : first, at: j };
+    }
+    return { subject: 'start', at: 0 };
+  }
+  return { subject: 'start', at: -1 };
+}
+
+const SPEECH_VERBS = new Set(
+  'said says say told tells asked asks yelled yells shouted shouts screamed screams texted texts wrote writes replied replies answered answers called calls snapped snaps insisted insists added adds whispered muttered mutters cried sobbed responded responds goes went put'.split(' '),
+);
+const REPORT_VERBS = new Set(
+  'says said reports reported describes described explained explains mentioned mentions shared shares tells told feels felt thinks thought believes remembers recalls recalled worries worried fears complains complained admits admitted notes noted writes wrote asks asked wonders wondered'.split(' '),
+);
+const REPLY_VERBS = /^(?:said|says|answered|answers|replied|replies|responded|responds|goes|shrugged)$/i;
+
+/** Whether the words after a verb of saying name someone else it was said to ("told her mother", "asked him", "said to Sam"). */
+function toSomeoneElse(after: readonly string[]): boolean {
+  const words = after.filter((t) => !CONNECTIVES.has(t)).map(bare);
+  const first = words[0] === 'to' ? 1 : 0;
+  const w = words[first];
+  if (w === undefined) return false;
+  return (POSSESSIVES.has(w) && w !== 'our') || w === 'him' || w === 'them' || LIFE_WORDS.test(w) || (first === 1 && w !== 'me' && w !== 'us');
+}
+
+/** Whose words a quote holds: the client's unless someone else (or the therapist) is named as saying them. */
+function speakerOf(text: string, p: Paragraph, q: Quote): 'client' | 'other' {
+  if (q.speaker) return q.speaker;
+  let speaker: 'client' | 'other' = 'client';
+  if (q.depth > 1) speaker = 'other';
+  else {
+    const before = tokens(masked(text, p, narrativeStart(text, p, q.open), q.open));
+    let verb = -1;
+    for (let i = before.length - 1; i >= 0; i--) {
+      if (SPEECH_VERBS.has(before[i].toLowerCase())) {
+        verb = i;
+        break;
+      }
+    }
+    if (verb >= 0) {
+      const who = subjectOf(before.slice(0, verb)).subject;
+      // "told her mother" or "said to him": words the client said to someone else.
+      if (!(who === 'client' || who === 'start') || toSomeoneElse(before.slice(verb + 1))) speaker = 'other';
+    } else {
+      const after = text.slice(q.close + 1, Math.min(p.end, q.close + 80));
+      const m = /^[\s,.!?\u2026\u2014-]*([A-Za-z.'\u2019]+(?:\s+[A-Za-z'\u2019]+){0,2}?)\s+(said|says|asked|asks|told|tells|replied|replies|answered|answers|yelled|yells|shouted|snapped|added|whispered|muttered|insisted)\b/i.exec(after);
+      const m2 = /^[\s,.!?\u2026\u2014-]*(said|says|asked|replied|answered|added)\s+([A-Za-z]+)/i.exec(after);
+      if (m) {
+        const words = tokens(m[1]);
+        const who = words.length === 1 ? classify(words[0]) : words.length === 2 && bare(words[0]) === 'the' ? classify(words[1]) : 'other';
+        // "she asked her sister": words said to someone else.
+        if (who !== 'client' || toSomeoneElse(tokens(after.slice(m.index + m[0].length, m.index + m[0].length + 30)))) speaker = 'other';
+      } else if (m2 && classify(m2[2]) !== 'client') speaker = 'other';
+    }
+  }
+  q.speaker = speaker;
+  return speaker;
+}
+
+// What a sentence is about ------------------------------------------------------------
+
+const GENERIC_YOU = /\b(?:you know|you see|thank you|thanks to you|mind you|y'know|you guys|if you will|you never know|if you ask me|believe you me)\b/gi;
+const YOU = /\b(?:you|your|yours|yourself|you're|you've|you'd|you'll)(?![A-Za-z])/i;
+const THIS_PRONOUN = /\bthis(?:\s+whole\s+thing)?(?=\s*(?:$|[.,;:!?\u2026"\u201D\u00BB)\u2014-]|(?:is|isn't|isn\u2019t|was|wasn't|wasn\u2019t|'s|\u2019s|does|doesn't|doesn\u2019t|did|didn't|didn\u2019t|will|won't|won\u2019t|would|can't|can|has|hasn't|really|just|feels|felt|seems|seemed|makes|made|keeps|gets|anymore|at all|right now|now|stuff|thing)\b))/i;
+const WORK_WORDS =
+  /(?<!\b(?:her|his|their|couples|family|group|physical|speech|occupational|shock|electroshock|light|hormone|art|music|massage|play|old|last|previous|former|other|individual|marriage|marital|a|another|new|first)\s)\b(?:therapy|counsell?ing|counsell?or|therapist|sessions?|appointments?)\b|\bhere\b(?!['\u2019]s|\s+(?:is|are|in|at)\b)|\b(?:the|this|that|these|our|your) (?:exercises?|homework|worksheets?|technique|work we|work here)\b|\bwe(?:'re| are) doing\b/i;
+const NARRATIVE_WORK =
+  /\b(?:me|my|myself)\b|(?<![A-Za-z])I(?:'m|'ve|'d|'ll|\u2019m|\u2019ve|\u2019d|\u2019ll)?(?![A-Za-z])|\b(?:therapy|therapist|counsell?ing|counsell?or|sessions?|homework|exercises?|worksheets?|techniques?|tasks?|assignments?|journaling|journalling|fees?|payment|cancellation|policy|the room|(?:coming|come|came|comes|back|in|being|sitting) here|the plan|suggest(?:ed|ion|ions)?|interpretation|treatment)\b/i;
+const LIFE_WORDS =
+  /\b(?:husband|wife|partner|boyfriend|girlfriend|fianc\u00E9e?|fiance|spouse|ex|mother|mom|mum|mommy|father|dad|daddy|parents?|son|daughter|kids?|children|child|baby|brother|sister|siblings?|family|friends?|boss|manager|co-?workers?|colleagues?|teacher|doctor|in-laws?|aunt|uncle|grand\w+|cousin|neighbou?rs?|room-?mates?|classmates?|people|everyone|someone|police|(?:at|to|from|for|after|before|off) work|job|school|class|college|home|party|dinner|church|date|wedding|funeral|flight|train|bus|shift|meeting|years?|months?|weeks|days|childhood|relationship|marriage)\b/i;
+
+const POSSESSIVES = new Set(['my', 'his', 'her', 'their', 'our', 'your']);
+const WORK_NOUNS = /^(?:therapy|therapist|counsell?ing|counsell?or|sessions?|homework|exercises?|technique|work|fees?)$/i;
+
+/**
+ * Whether the words just before the cue name someone else as its subject: he, she or they
+ * inside a quote, a person of the client's life, or a possessive (my husband, her job) that
+ * is not the work.
+ */
+function someoneElse(words: readonly string[], inQuote: boolean): boolean {
+  const near = words.filter((w) => !FILLERS.has(bare(w)) && !CONNECTIVES.has(w)).slice(-4);
+  for (let i = 0; i < near.length; i++) {
+    const w = bare(near[i]);
+    if (inQuote && CLIENT_WORDS.has(w) && w !== 'client') return true;
+    if (LIFE_WORDS.test(near[i]) && !WORK_NOUNS.test(near[i])) return true;
+    // "my" is the therapist's own in the narrative, "your" is the therapist's in a quote.
+    if (POSSESSIVES.has(w) && i + 1 < near.length && !WORK_NOUNS.test(near[i + 1]) && !(w === 'your' && inQuote) && !(w === 'my' && !inQuote)) return true;
+  }
+  return false;
+}
+
+const INHERENT = /\b(?:therapy|counsell?ing|sessions?|coming|come back|seeing you|here)\b/i;
+
+function aboutWorkInQuote(sentence: string, quote: string): boolean {
+  const s = sentence.replace(GENERIC_YOU, ' ');
+  return YOU.test(s) || THIS_PRONOUN.test(s) || WORK_WORDS.test(quote.replace(GENERIC_YOU, ' '));
+}
+
+// Risk ---------------------------------------------------------------------------------
+
+const RISK = new RegExp(
+  [
+    String.raw`\bsuicid\w*`,
+    String.raw`\bkill(?:s|ed|ing)?\s+(?:myself|herself|himself|themselves|themself|yourself|ourselves)\b`,
+    String.raw`\b(?:want|wants|wanted|wanting|wish|wishes|wished|going|ready|deserve|deserves|rather)\s+(?:to\s+)?die\b`,
+    String.raw`\b(?:wish|wishes|wished)\s+(?:i|she|he|they)\s+(?:was|were|had)\s+(?:dead|never\s+been\s+born)\b`,
+    String.raw`\bbetter\s+off\s+(?:dead|without\s+(?:me|her|him|them))\b`,
+    String.raw`\b(?:don't|do\s+not|didn't|doesn't|does\s+not|did\s+not|no\s+longer|don\u2019t|doesn\u2019t|didn\u2019t)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|exist|wake\s+up|go\s+on)\b`,
+    String.raw`\bnot\s+(?:want\s+to\s+)?(?:be|being)\s+(?:here|alive|around)\s+any\s?more\b`,
+    String.raw`\bend(?:s|ed|ing)?\s+(?:it\s+all|my\s+life|her\s+life|his\s+life|their\s+lives?|my\s+own\s+life|everything)\b`,
+    String.raw`\btak(?:e|es|ing|en)\s+(?:my|her|his|their)\s+(?:own\s+)?li(?:fe|ves)\b`,
+    String.raw`\bself[-\s]?harm\w*`,
+    String.raw`\b(?:cut|cuts|cutting|hurt|hurts|hurting|harm|harms|harming|burn|burns|burning|starve|starving|starved)\s+(?:myself|herself|himself|themselves|themself)\b`,
+    String.raw`\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:live|living|go(?:ing)?\s+on|keep(?:ing)?\s+going|be(?:ing)?\s+(?:here|alive))\b`,
+    String.raw`\b(?:can't|cannot|can\s+not|can\u2019t)\s+go\s+on\b`,
+    String.raw`\boverdos\w*`,
+    String.raw`\bhang\s+(?:myself|herself|himself|themselves)\b`,
+    String.raw`\b(?:kill|shoot|stab|strangle)(?:s|ing|ed)?\s+(?:someone|somebody|others|other\s+people|people|everyone|him|her|them|my\s+\w+)\b`,
+    String.raw`\b(?:hurt|harm)(?:s|ing|ed)?\s+(?:someone|somebody|others|other\s+people|anyone)\b`,
+    String.raw`\b(?:what's|what\s+is|what\u2019s)\s+the\s+point\s+(?:of|in)\s+(?:living|life|going\s+on|being\s+alive|it\s+all|anything)\b`,
+    String.raw`\bnot\s+worth\s+living\b|\bisn't\s+worth\s+living\b`,
+    String.raw`\bhopeless(?:ness)?\b`,
+    String.raw`\bgive\s+up\s+on\s+(?:life|living)\b`,
+    String.raw`\b(?:it\s+all|everything)\s+to\s+end\b`,
+    String.raw`\bdisappear\s+forever\b`,
+    String.raw`\b(?:started|start|stop|stopped|been|keep|kept|was|is|began)\s+cutting\b(?!\s+(?:back|down|out|off|ties|corners|costs|class|school|hair|people))|\bcutting\s+again\b|\bthe\s+cutting\b`,
+    String.raw`\b(?:won't|will\s+not|not|won\u2019t)\s+be\s+around\s+(?:much\s+longer|any\s?more|for\s+long)\b`,
+    String.raw`\b(?:no|any|a|see\s+the)\s+(?:reason|point)\s+(?:to|in)\s+(?:live|living|keep\s+living|go(?:ing)?\s+on)\b`,
+    String.raw`\b(?:never\s+been\s+born|too\s+many\s+pills|took\s+(?:all\s+)?(?:my|her|his)\s+pills)\b`,
+  ].join('|'),
+  'i',
+);
+/** Clinical shorthand, in capitals only: suicidal or homicidal ideation, self-injury. */
+const RISK_SHORTHAND = /\b(?:SI|HI|SIB|NSSI)\b/;
+/** Shorthand that records an absence ("denies SI", "no suicidal ideation"): not risk language. */
+const NEGATED = new RegExp(
+  String.raw`\b(?:den(?:y|ies|ied|ying)|no|not|negative\s+for|without|nor|never|neg)\s+(?:(?:any|current|active|passive|recent|acute|further|thoughts?\s+of|history\s+of|hx\s+of|plans?\s+or\s+intent\s+(?:to|of)|intent\s+(?:to|of))\s+)*` +
+    String.raw`(?:SI|HI|SIB|NSSI|suicidal(?:\s+(?:or\s+homicidal\s+)?(?:ideation|thoughts?|intent|plans?|behaviou?rs?))?|homicidal(?:\s+(?:ideation|thoughts?))?|self[-\s]?harm\w*|suicide|(?:harming|hurting|killing)\s+(?:herself|himself|themselves|self|others))` +
+    String.raw`(?:\s*(?:,|\/|or|and|nor)\s*(?:SI|HI|SIB|NSSI|self[-\s]?harm\w*|homicidal(?:\s+ideation)?|intent|plan|thoughts?|(?:harming|hurting)\s+(?:herself|himself|themselves|self|others)))*` +
+    String.raw`|\b(?:SI|HI)(?:\s*\/\s*HI)?\s*[:=-]\s*(?:denied|denies|none|negative|neg|no|nil|absent)\b`,
+  'gi',
+);
+
+/** Whether a text speaks of risk (suicide, self-harm, wanting to die, harming someone), leaving out shorthand that records an absence. */
+export function hasRiskLanguage(text: string): boolean {
+  const t = text.replace(NEGATED, ' ');
+  return RISK.test(t) || RISK_SHORTHAND.test(t);
+}
+
+/**
+ * The line a cue was found on as "Reflect on this as a rupture" may quote it: every
+ * sentence that speaks of risk left out (shown as […]), or undefined when nothing else is left.
+ */
+export function lineForReflection(lineText: string): string | undefined {
+  const sentences = lineText.trim().split(/(?<=[.!?\u2026]["'\u201D\u2019\u00BB]?)\s+/);
+  const kept = sentences.map((s) => (hasRiskLanguage(s) ? undefined : s));
+  if (kept.every((s) => s === undefined)) return undefined;
+  const out: string[] = [];
+  for (const s of kept) {
+    if (s !== undefined) out.push(s);
+    else if (out[out.length - 1] !== '[\u2026]') out.push('[\u2026]');
+  }
+  const joined = out.join(' ');
+  // Quotes cut in two by a left-out sentence could still carry risk words across: check the whole.
+  return hasRiskLanguage(joined) ? undefined : joined;
+}
+
+// The verdict --------------------------------------------------------------------------
+
+export type Verdict = 'no' | 'yes' | 'safety';
+
+/** Whether cue words at `offset` count under their rule, and whether risk words turn the hint into `safety-first`. */
+export function cueCounts(note: NoteText, line: number, offset: number, length: number, rule: CueRule): Verdict {
+  const { text } = note;
+  const p = note.paragraphOf(line);
+  const q = quoteAt(p, offset);
+  const speaker = q ? speakerOf(text, p, q) : 'narrative';
+  if (!counts(text, p, q, speaker, offset, length, rule)) return 'no';
+  // Risk is looked for in the whole line, the quote and the sentence around the words.
+  let from = Math.min(note.lines[line].start, narrativeStart(text, p, offset));
+  let to = Math.max(note.lines[line].end, narrativeEnd(text, p, offset + length));
+  if (q) {
+    from = Math.min(from, q.open);
+    to = Math.max(to, q.close);
+  }
+  from = Math.max(from, offset - 2000);
+  to = Math.min(to, offset + length + 2000);
+  return hasRiskLanguage(text.slice(from, to)) ? 'safety' : 'yes';
+}
+
+function counts(text: string, p: Paragraph, q: Quote | undefined, speaker: 'client' | 'other' | 'narrative', offset: number, length: number, rule: CueRule): boolean {
+  if (speaker === 'other') return false;
+  if (rule === 'own') return true;
+  if (rule === 'my-reaction') return speaker === 'narrative';
+  const words = text.slice(offset, offset + length);
+  const firstWord = bare(tokens(words)[0] ?? '');
+  if (rule === 'reply' || rule === 'short-reply') {
+    const next = /\S/.exec(text.slice(offset + length, Math.min(p.end, offset + length + 4)));
+    const nextChar = next ? next[0] : '';
+    if (q) {
+      const lead = text.slice(q.open + 1, offset);
+      if (!/^[\s\u2014\u2013\-\u2026.]*$/.test(lead)) return false;
+      const ends = offset + length >= q.close || /^\s*$/.test(text.slice(offset + length, q.close));
+      if (rule === 'short-reply') return ends || /[.!?\u2026]/.test(nextChar);
+      // "Well..." carries its own pause: the words after it may follow.
+      return ends || !isLetter(nextChar) || !isLetter(words[words.length - 1]);
+    }
+    if (rule === 'short-reply') return false;
+    // Reported in the narrative: "She said not exactly." or "Not exactly, he answered."
+    const start = narrativeStart(text, p, offset);
+    const before = tokens(masked(text, p, start, offset)).filter((t) => t !== ',' && t !== ':');
+    if (before.length > 0) {
+      if (!REPLY_VERBS.test(before[before.length - 1])) return false;
+      const who = subjectOf(before.slice(0, -1)).subject;
+      return (who === 'client' || who === 'start') && !isLetter(nextChar);
+    }
+    const after = text.slice(offset + length, Math.min(p.end, offset + length + 40));
+    return /^\s*[,\u2026\u2014-]+\s*(?:(?:she|he|they|the client)\s+(?:said|answered|replied|says|answers|replies)|(?:said|answered|replied)\s+(?:she|he|they))\b/i.test(after);
+  }
+
+  if (q) {
+    // The client's words: about the work only when addressed to "you" or naming the work.
+    const s = quoteSentence(text, q, offset, length);
+    if (!SUBJECT_WORDS.has(firstWord) && someoneElse(tokens(text.slice(s.start, offset)), true)) return false;
+    const quote = text.slice(q.open + 1, q.close);
+    // Words that name the work themselves ("stop coming", "quit therapy").
+    if (INHERENT.test(words)) return true;
+    if (aboutWorkInQuote(text.slice(s.start, s.end), quote)) return true;
+    // A short quoted reply on its own ("It isn't working.") is said in the session.
+    return tokens(quote).length <= SHORT_QUOTE_WORDS && !LIFE_WORDS.test(quote);
+  }
+
+  // The therapist's narrative.
+  const start = narrativeStart(text, p, offset);
+  const end = narrativeEnd(text, p, offset + length);
+  const before = tokens(masked(text, p, start, offset));
+  const sentence = masked(text, p, start, end);
+  if (firstWord === 'you' || (subjectOf(before).subject === 'you' && !SUBJECT_WORDS.has(firstWord))) {
+    // Unquoted speech: "You don't get it, she said."
+    return /\b(?:she|he|they|the client)\s+(?:said|says|snapped|told me|tells me|answered|replied|shouted)\b|\b(?:said|says)\s+(?:she|he|they)\b/i.test(sentence);
+  }
+  const work = NARRATIVE_WORK.test(sentence);
+  if (rule === 'about-work') return (work || THIS_PRONOUN.test(sentence)) && (SUBJECT_WORDS.has(firstWord) || !someoneElse(before, false));
+  const { subject, at } = SUBJECT_WORDS.has(firstWord) ? { subject: 'start' as Subject, at: -1 } : subjectOf(before);
+  if (!(subject === 'client' || subject === 'start' || subject === 'we' || subject === 'work')) return false;
+  // In the session: what the client did, unless the sentence is about someone else's life.
+  if (work) return true;
+  const reported = at > 0 && before.slice(0, at).some((t) => REPORT_VERBS.has(t.toLowerCase()));
+  if (reported || subject === 'we') return false;
+  return !LIFE_WORDS.test(sentence);
+}

@@ -22,6 +22,15 @@ export interface Span {
   readonly placeholder?: string;
   /** For names: the words of the name, to tell one person from another. */
   readonly words?: readonly string[];
+  /** For dates with a day and a month: which day, to keep the time between events. */
+  readonly day?: CalendarDay;
+}
+
+/** A day of the calendar; the year is missing when the note did not give one ("Nov. 13"). */
+export interface CalendarDay {
+  readonly year?: number;
+  readonly month: number;
+  readonly date: number;
 }
 
 function* matches(text: string, pattern: RegExp, group = 0): Generator<{ start: number; end: number; value: string }> {
@@ -185,10 +194,21 @@ export function findZips(text: string): Span[] {
 
 const YEAR = /\b(1[89]\d\d|20\d\d)\b/;
 
-/** A date keeps its year: "[date] 2026". */
-function dateSpan(text: string, start: number, end: number): Span {
+/** Which day a date names, when chrono is sure of its day and month. */
+function dayOf(raw: string, reference: Date): CalendarDay | undefined {
+  const r = parseDates(raw, reference)[0];
+  if (!r || !r.start.isCertain('day') || !r.start.isCertain('month')) return undefined;
+  const month = r.start.get('month');
+  const date = r.start.get('day');
+  const year = r.start.isCertain('year') ? r.start.get('year') : undefined;
+  if (month === null || date === null) return undefined;
+  return { month, date, ...(year !== null && year !== undefined ? { year } : {}) };
+}
+
+/** A date keeps its year: "[date] 2026"; deidentify.ts turns dates near each other into "[day 7]". */
+function dateSpan(text: string, start: number, end: number, day?: CalendarDay): Span {
   const year = YEAR.exec(text.slice(start, end));
-  return { start, end, kind: 'date', placeholder: year ? `[date] ${year[1]}` : '[date]' };
+  return { start, end, kind: 'date', placeholder: year ? `[date] ${year[1]}` : '[date]', ...(day ? { day } : {}) };
 }
 
 const WEEKDAY_LEAD = /^(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?(?:the\s+)?/i;
@@ -209,17 +229,17 @@ export function findDates(text: string, reference: Date): Span[] {
     // A time of day that chrono joined to the date is not a date element.
     const time = /\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?$/i.exec(text.slice(start, end));
     if (time && r.start.isCertain('hour') && !YEAR.test(time[0])) end -= time[0].length;
-    if (end > start) found.push(dateSpan(text, start, end));
+    if (end > start) found.push(dateSpan(text, start, end, dayOf(text.slice(start, end), reference)));
   }
   const numeric = /(?<![\d/.-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}\/\d{1,2}(?=\s+(?:session|appointment|visit)))(?![\d/])/g;
-  for (const m of matches(text, numeric)) found.push(dateSpan(text, m.start, m.end));
+  for (const m of matches(text, numeric)) found.push(dateSpan(text, m.start, m.end, dayOf(m.value, reference)));
   const month =
     '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
   const named = new RegExp(
     `\\b(?:${month}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${month}(?:,?\\s+\\d{4})?|${month}\\s+\\d{4})(?![\\w])`,
     'g',
   );
-  for (const m of matches(text, named)) found.push(dateSpan(text, m.start, m.end));
+  for (const m of matches(text, named)) found.push(dateSpan(text, m.start, m.end, dayOf(m.value, reference)));
   return found;
 }
 

@@ -42,3 +42,13 @@ export function wantsSupervision(entry: RuptureEntry): boolean {
   const field = findField(entry.fields, SUPERVISION_FIELD);
   return field !== undefined && /^yes\b/.test(normaliseValue(field.value));
 }
+
+/** The reflection's question for the supervisor; the export keeps it and the review shows it. */
+export const QUESTION_FIELD = 'My question for supervision';
+
+/** The answer to "My question for supervision" in a draft's text, if one is written. */
+export function questionIn(text: string): string | undefined {
+  const m = /^[ \t]*[-*+][ \t]+\*\*My question for supervision:?\*\*:?[ \t]*(.*)$/im.exec(text);
+  const answer = m?.[1].trim();
+  return answer && !/^\(not filled in\)$/i.test(answer) && !/^_.*_$/.test(answer) ? answer : undefined;
+}

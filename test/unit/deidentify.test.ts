@@ -215,6 +215,29 @@ describe('attune deidentify (command line)', () => {
     assert.deepStrictEqual(json.check, []);
   });
 
+  it('several FILE[:LINE] in one process: --json prints an array of the per-file objects in order (issue 24, item 4)', () => {
+    const d = temp.make({
+      'QR/2026-11-13.md': NOTE,
+      'ST/2026-11-20.md': '---\nclient: S.T.\n---\n## Went too deep too soon #rupture/open\n\nS.T. moved to Kalamazoo.\n',
+    });
+    const one = JSON.parse(cli(['deidentify', 'QR/2026-11-13.md:6', '--json'], d).out) as unknown;
+    const r = cli(['deidentify', 'ST/2026-11-20.md', 'QR/2026-11-13.md:6', '--json'], d);
+    assert.strictEqual(r.code, 0, r.err);
+    const json = JSON.parse(r.out) as { text: string }[];
+    assert.ok(Array.isArray(json));
+    assert.strictEqual(json.length, 2);
+    assert.strictEqual(json[0].text, '## Went too deep too soon #rupture/open\n\n[client] moved to [place].\n');
+    assert.deepStrictEqual(json[1], one, 'each element is what the file alone gives');
+    assert.strictEqual(r.err, 'attune: 2 notes: replaced 2 client codes, 1 name, 2 places, 1 email; nothing left to check\n');
+    const text = cli(['deidentify', 'ST/2026-11-20.md', 'QR/2026-11-13.md:6'], d);
+    assert.strictEqual(text.out, `${json[0].text}\n---\n\n${json[1].text}`);
+    // One bad argument: nothing on stdout, exit 2, the argument named.
+    const bad = cli(['deidentify', 'ST/2026-11-20.md', 'QR/2026-11-13.md:4', '--json'], d);
+    assert.strictEqual(bad.code, 2);
+    assert.strictEqual(bad.out, '');
+    assert.match(bad.err, /QR\/2026-11-13\.md:4 holds no rupture heading/);
+  });
+
   it('exit 2 for a line without a rupture heading, a missing file, or no file', () => {
     const d = dir();
     for (const argv of [['deidentify', 'QR/2026-11-13.md:4'], ['deidentify', 'QR/2026-11-13.md:99'], ['deidentify', 'missing.md'], ['deidentify']]) {

@@ -13,6 +13,7 @@ import {
   findClient,
   findDates,
   findEmails,
+  findHandles,
   findIps,
   findNumbers,
   findPhones,
@@ -72,11 +73,12 @@ export class TooLongToExport extends Error {
   }
 }
 
-/** De-identifies markdown; `client` is the note's client code, replaced wherever it appears. */
-export function deidentifyText(text: string, client = ''): Deidentified {
+/** De-identifies markdown; `client` is the note's client code (or codes), replaced wherever it appears. */
+export function deidentifyText(text: string, client: string | readonly string[] = ''): Deidentified {
   if (text.length > MAX_EXPORT_CHARS) throw new TooLongToExport();
   const structured: Span[] = [
     ...findEmails(text),
+    ...findHandles(text),
     ...findUrls(text),
     ...findIps(text),
     ...findNumbers(text),
@@ -85,7 +87,7 @@ export function deidentifyText(text: string, client = ''): Deidentified {
     ...findZips(text),
     ...findDates(text, REFERENCE_DAY),
     ...findAges(text),
-    ...(client ? findClient(text, client) : []),
+    ...(typeof client === 'string' ? [client] : client).flatMap((c) => (c ? findClient(text, c) : [])),
   ];
   const sure = resolveOverlaps(structured);
   const taken = (start: number, end: number): boolean => overlapsAny(sure, start, end);

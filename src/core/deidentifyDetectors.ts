@@ -358,7 +358,7 @@ export function findDates(text: string, reference: Date): Span[] {
     found.push(dateSpan(text, m.start, m.end));
   }
   // A month and year in digits: "4/97", "fx4/97", "since 11/2019"; a two-digit year only from 30 on, so "8/10" pain and "7/21" scores stay.
-  for (const m of matches(text, /(?<![\d/.])(?:0?[1-9]|1[0-2])\/(?:19\d\d|20\d\d|[3-9]\d)(?![\d/.])/g)) found.push(dateSpan(text, m.start, m.end));
+  for (const m of matches(text, /(?<![\d/.])(?:0?[1-9]|1[0-2])\/(?:19\d\d|20\d\d|[3-9]\d)(?![\d/]|\.\d)/g)) found.push(dateSpan(text, m.start, m.end));
   return found;
 }
 

@@ -9,7 +9,9 @@
  * de-identified text, and Attune keeps no other copy.
  */
 import { randomBytes } from 'crypto';
+import * as path from 'path';
 import * as vscode from 'vscode';
+import { Worker } from 'worker_threads';
 import type * as Core from '../core/deidentify';
 import { REASON_NUMBER, REASON_PLACE } from '../core/deidentifyReasons';
 import { questionIn, wantsSupervision } from '../core/deidentifySection';
@@ -20,9 +22,76 @@ import { curtain } from './privacyCurtain';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { canCopy, readReviewMessage, REVIEW_ITEMS, reviewHtml, type ReviewState } from './supervisionReview';
 
-/** The de-identifier and its libraries are large: loaded on the first export, never at activation. */
-function loadCore(): typeof Core {
-  return require('../core/deidentify') as typeof Core;
+/**
+ * The de-identifier and its libraries are large: they load in a worker thread for each
+ * export, never at activation and never on the extension host's own thread, which stays
+ * free for the editor while the word lists load. The worker gets only the section's text
+ * and gives back only the de-identified result; a failure comes back as its kind alone.
+ */
+const WORKER = `
+const { parentPort, workerData } = require('worker_threads');
+let core;
+parentPort.on('message', ({ id, text, client }) => {
+  try {
+    core = core || require(workerData.bundle);
+    parentPort.postMessage({ id, result: core.deidentifyText(text, client) });
+  } catch (err) {
+    parentPort.postMessage({ id, error: err && typeof err.name === 'string' ? err.name : 'Error' });
+  }
+});
+`;
+
+/** A worker kept for a few minutes after an export, so the next one skips the load. */
+class DeidentifyWorker {
+  private worker: Worker | undefined;
+  private idle: NodeJS.Timeout | undefined;
+  private next = 0;
+  private readonly waiting = new Map<number, { resolve: (r: Core.Deidentified) => void; reject: (e: Error) => void }>();
+
+  run(text: string, client: string): Promise<Core.Deidentified> {
+    if (this.idle) clearTimeout(this.idle);
+    const worker = this.worker ?? this.start();
+    const id = this.next++;
+    return new Promise<Core.Deidentified>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, text, client });
+    }).finally(() => {
+      if (this.waiting.size === 0) this.idle = setTimeout(() => this.dispose(), 180_000).unref();
+    });
+  }
+
+  private start(): Worker {
+    // dist/extension.js runs from dist/, beside dist/deidentify.js.
+    const worker = new Worker(WORKER, { eval: true, workerData: { bundle: path.join(__dirname, 'deidentify.js') } });
+    worker.on('message', (m: { id: number; result?: Core.Deidentified; error?: string }) => {
+      const w = this.waiting.get(m.id);
+      this.waiting.delete(m.id);
+      if (m.result) w?.resolve(m.result);
+      else w?.reject(failure(m.error ?? 'Error'));
+    });
+    const stop = (name: string): void => {
+      for (const w of this.waiting.values()) w.reject(failure(name));
+      this.waiting.clear();
+      if (this.worker === worker) this.worker = undefined;
+    };
+    worker.on('error', (err) => stop(err.name));
+    worker.on('exit', () => stop('WorkerExit'));
+    this.worker = worker;
+    return worker;
+  }
+
+  dispose(): void {
+    if (this.idle) clearTimeout(this.idle);
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+}
+
+/** An error that carries only the kind of what went wrong: its message could quote the note. */
+function failure(name: string): Error {
+  const err = new Error('the de-identifier stopped');
+  err.name = name;
+  return err;
 }
 
 const PLACEHOLDER = /\[(?:client|name(?: \d+)?|place|address|zip|date|day -?\d+|phone|email|url|ip|number|age 90\+)\](?: \d{4})?/g;
@@ -66,6 +135,7 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
   });
   private readonly subscriptions: vscode.Disposable[] = [];
   private drafted = 0;
+  private readonly worker = new DeidentifyWorker();
 
   constructor(
     private readonly workspace: WorkspaceIndex,
@@ -127,13 +197,9 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
       const start = document.offsetAt(new vscode.Position(entry.line, 0));
       const end = entry.sectionEnd >= document.lineCount ? all.length : document.offsetAt(new vscode.Position(entry.sectionEnd, 0));
       const text = all.slice(start, end);
-      // The first export loads the libraries, a second or two: say so while it runs.
-      result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Preparing a de-identified draft…' },
-        async () => {
-          await new Promise((resolve) => setTimeout(resolve, 0));
-          return loadCore().deidentifyText(text, entry.client);
-        },
+      // Loading the libraries takes a second or two: say so while the worker runs.
+      result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Preparing a de-identified draft…' }, () =>
+        this.worker.run(text, entry.client),
       );
     } catch (err) {
       // Only the kind of error (TypeError, RangeError...): its message could quote the note.
@@ -394,6 +460,7 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
     for (const d of this.drafts.values()) d.panel?.dispose();
+    this.worker.dispose();
     this.drafts.clear();
   }
 }

@@ -1,7 +1,7 @@
 /**
- * `attune deidentify FILE[:LINE] [--json]`: a note, or one rupture's section, with its
- * identifiers replaced by placeholders, for supervision. Standard error tells how many of
- * each kind were replaced, never what they were.
+ * `attune deidentify FILE[:LINE]... [--json]`: notes, or single ruptures' sections, with
+ * their identifiers replaced by placeholders, for supervision. Standard error tells how
+ * many of each kind were replaced, never what they were.
  */
 import fs = require('fs');
 import path = require('path');
@@ -42,10 +42,9 @@ export function describeCounts(counts: readonly { kind: Core.Kind; count: number
   return `${first}; ${second}`;
 }
 
-export function deidentify(io: Io, args: readonly string[]): number {
-  const { positional, flags } = parseArgs(args, [], ['json']);
-  if (positional.length !== 1) throw new UsageError('deidentify takes one FILE or FILE:LINE');
-  const target = positional[0];
+
+/** Reads and de-identifies one FILE or FILE:LINE argument; a UsageError names the argument, never its content. */
+function exportOne(io: Io, core: typeof Core, target: string): Core.Deidentified {
   const m = /^(.*):(\d+)$/.exec(target);
   // A file whose own name ends in ":12" is read as that file.
   const byLine = m !== null && !fs.existsSync(path.resolve(io.cwd, target));
@@ -63,7 +62,6 @@ export function deidentify(io: Io, args: readonly string[]): number {
   const decoded = decodeNote(bytes);
   if (!decoded.ok) throw new UsageError(`cannot read ${shown}: ${decoded.reason}`);
   const source = { path: file, folderName: path.basename(path.dirname(full)), fileName: path.basename(full) };
-  const core = loadCore();
   let result: Core.Deidentified | undefined;
   try {
     result = line === undefined || line >= 1 ? core.deidentifyNote(decoded.text, source, line === undefined ? undefined : line - 1) : undefined;
@@ -72,16 +70,43 @@ export function deidentify(io: Io, args: readonly string[]): number {
     throw err;
   }
   if (!result) throw new UsageError(`${shown}:${line ?? ''} holds no rupture heading; nothing was exported`);
+  return result;
+}
+
+function toJson(result: Core.Deidentified): object {
+  return {
+    text: result.text,
+    replaced: result.replaced.map((r) => ({ kind: r.kind, line: r.line })),
+    check: result.check.map((c) => ({ line: c.line, column: c.column, length: c.length, reason: c.reason })),
+  };
+}
+
+/** Between two exports in text output: a markdown thematic break on a line of its own. */
+export const EXPORT_SEPARATOR = '\n---\n\n';
+
+/**
+ * One or more FILE[:LINE] arguments, exported in one process (the libraries load once).
+ * With one argument, `--json` prints its object as before; with several, an array of the
+ * same objects in the order given. If any argument fails, nothing goes to stdout.
+ */
+export function deidentify(io: Io, args: readonly string[]): number {
+  const { positional, flags } = parseArgs(args, [], ['json']);
+  if (positional.length === 0) throw new UsageError('deidentify takes one or more FILE or FILE:LINE');
+  const core = loadCore();
+  const results = positional.map((target) => exportOne(io, core, target));
   if (flags.has('json')) {
-    const json = {
-      text: result.text,
-      replaced: result.replaced.map((r) => ({ kind: r.kind, line: r.line })),
-      check: result.check.map((c) => ({ line: c.line, column: c.column, length: c.length, reason: c.reason })),
-    };
+    const json = results.length === 1 ? toJson(results[0]) : results.map(toJson);
     io.out(printableJson(json) + '\n');
   } else {
-    io.out(printableLines(result.text));
+    io.out(printableLines(results.map((r) => (r.text.endsWith('\n') || r === results[results.length - 1] ? r.text : r.text + '\n')).join(EXPORT_SEPARATOR)));
   }
-  io.err(`attune: ${describeCounts(core.countByKind(result), result.check.length)}\n`);
+  const counts = new Map<Core.Kind, number>();
+  for (const r of results) for (const { kind, count } of core.countByKind(r)) counts.set(kind, (counts.get(kind) ?? 0) + count);
+  const checks = results.reduce((n, r) => n + r.check.length, 0);
+  const summary = describeCounts(
+    core.KINDS.filter((k) => counts.has(k)).map((kind) => ({ kind, count: counts.get(kind) ?? 0 })),
+    checks,
+  );
+  io.err(`attune: ${results.length === 1 ? '' : `${results.length} notes: `}${summary}\n`);
   return 0;
 }

@@ -62,13 +62,14 @@ Usage:
       unless asked for: noticing more is not doing worse). --json prints
       {sessions, ruptures, byStatus, byKind, byPart, byMarker, byClient,
       byMonth, firstReturn}.
-  attune deidentify FILE[:LINE] [--json]
-      The note (front matter left out), or the rupture whose heading is on LINE,
+  attune deidentify FILE[:LINE]... [--json]
+      Each note (front matter left out), or the rupture whose heading is on LINE,
       with names, places, dates, contact details and identifying numbers replaced
-      by placeholders such as [name 1] and [date] 2026, for supervision. Read it
-      again yourself before sharing: a story can identify someone without a name.
-      stderr tells how many of each kind were replaced. --json prints
-      {text, replaced: [{kind, line}], check: [{line, column, length, reason}]}.
+      by placeholders such as [name 1], [place] and [day 7], for supervision. Read
+      it again yourself before sharing: a story can identify someone without a
+      name. stderr tells how many of each kind were replaced. --json prints
+      {text, replaced: [{kind, line}], check: [{line, column, length, reason}]}
+      for one FILE, and an array of them, in order, for several.
   attune --help | --version
 
 Everything stays on this machine: attune reads and writes local files only.

@@ -13,6 +13,7 @@ import {
   findClient,
   findDates,
   findEmails,
+  findHandles,
   findIps,
   findNumbers,
   findPhones,
@@ -72,11 +73,12 @@ export class TooLongToExport extends Error {
   }
 }
 
-/** De-identifies markdown; `client` is the note's client code, replaced wherever it appears. */
-export function deidentifyText(text: string, client = ''): Deidentified {
+/** De-identifies markdown; `client` is the note's client code (or codes), replaced wherever it appears. */
+export function deidentifyText(text: string, client: string | readonly string[] = ''): Deidentified {
   if (text.length > MAX_EXPORT_CHARS) throw new TooLongToExport();
   const structured: Span[] = [
     ...findEmails(text),
+    ...findHandles(text),
     ...findUrls(text),
     ...findIps(text),
     ...findNumbers(text),
@@ -85,12 +87,12 @@ export function deidentifyText(text: string, client = ''): Deidentified {
     ...findZips(text),
     ...findDates(text, REFERENCE_DAY),
     ...findAges(text),
-    ...(client ? findClient(text, client) : []),
+    ...(typeof client === 'string' ? [client] : client).flatMap((c) => (c ? findClient(text, c) : [])),
   ];
   const sure = resolveOverlaps(structured);
   const taken = (start: number, end: number): boolean => overlapsAny(sure, start, end);
   const { spans: named, check } = findNamesAndPlaces(text, taken);
-  const spans = numberNames(resolveOverlaps([...sure, ...named]));
+  const spans = relativeDays(numberNames(resolveOverlaps([...sure, ...named])));
   const out = applySpans(text, spans);
   const lines = splitLines(out.text);
   const position = (start: number, end: number): Position => {
@@ -103,6 +105,29 @@ export function deidentifyText(text: string, client = ''): Deidentified {
     .sort((a, b) => a.start - b.start)
     .map((c) => ({ ...position(out.map(c.start), out.map(c.start) + (c.end - c.start)), reason: c.reason }));
   return { text: out.text, replaced, check: checks };
+}
+
+/** Dates further apart than this keep "[date] YEAR": a day count across years would tell an age. */
+const MAX_RELATIVE_DAYS = 366;
+
+/**
+ * The time between events carries clinical meaning (the attempt came a week later), so
+ * dates close to one another become days counted from the first of them: "[day 0]",
+ * "[day 7]". A date alone, or far from every other, keeps "[date] 2026". A date written
+ * without its year takes the year of the first date that has one.
+ */
+export function relativeDays(spans: readonly Span[]): Span[] {
+  const dated = spans.filter((s) => s.kind === 'date' && s.day !== undefined);
+  const year = dated.find((s) => s.day?.year !== undefined)?.day?.year ?? 2001;
+  const dayNumber = (s: Span): number => {
+    const d = s.day;
+    return d ? Math.round(Date.UTC(d.year ?? year, d.month - 1, d.date) / 86_400_000) : NaN;
+  };
+  const near = (a: Span, b: Span): boolean => Math.abs(dayNumber(a) - dayNumber(b)) <= MAX_RELATIVE_DAYS;
+  const anchor = dated.find((a) => dated.some((b) => b !== a && near(a, b)));
+  if (!anchor) return [...spans];
+  const zero = dayNumber(anchor);
+  return spans.map((s) => (s.kind === 'date' && s.day !== undefined && near(s, anchor) ? { ...s, placeholder: `[day ${dayNumber(s) - zero}]` } : s));
 }
 
 /**

@@ -22,6 +22,15 @@ export interface Span {
   readonly placeholder?: string;
   /** For names: the words of the name, to tell one person from another. */
   readonly words?: readonly string[];
+  /** For dates with a day and a month: which day, to keep the time between events. */
+  readonly day?: CalendarDay;
+}
+
+/** A day of the calendar; the year is missing when the note did not give one ("Nov. 13"). */
+export interface CalendarDay {
+  readonly year?: number;
+  readonly month: number;
+  readonly date: number;
 }
 
 function* matches(text: string, pattern: RegExp, group = 0): Generator<{ start: number; end: number; value: string }> {
@@ -67,17 +76,34 @@ function escapeRegExp(s: string): string {
 export function findClient(text: string, code: string): Span[] {
   const trimmed = code.trim();
   if (trimmed.length < 2) return [];
-  const variants = new Set([trimmed, trimmed.replace(/\.$/, '')]);
-  const bare = trimmed.replace(/\./g, '');
-  if (bare.length >= 2) variants.add(bare);
-  const alternatives = [...variants].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  // Letters alone (like "AB") are matched in their own case, so "ab" in a word stays.
-  const flags = /^[A-Za-z]+$/.test(bare) && bare === bare.toUpperCase() ? 'gu' : 'giu';
-  return spans(text, new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, flags), 'client');
+  const bare = trimmed.replace(/[.\s]/g, '');
+  if (bare.length < 2) return [];
+  // "A.B.", "A. B.", "A.B", "AB"; "C-017", "C017", "C 017": the pieces, and what may stand between them.
+  const isDotted = /\./.test(trimmed);
+  const pieces = isDotted ? [...bare] : bare.split('-').flatMap((p) => p.match(/\p{L}+|\p{N}+|[^\p{L}\p{N}]+/gu) ?? []);
+  const between = isDotted ? '\\.?\\s?' : '[-\\s]?';
+  const pattern = pieces.map(escapeRegExp).join(between);
+  const dotted = isDotted ? `${pattern}\\.?` : pattern;
+  // Letters alone with no dots ("AB") are matched in their own case, so "ab" in a word stays.
+  const flags = /^[A-Za-z]+$/.test(bare) && !isDotted ? 'gu' : 'giu';
+  return spans(text, new RegExp(`(?<![\\p{L}\\p{N}])(?:${dotted})(?![\\p{L}\\p{N}])`, flags), 'client');
 }
 
 export function findEmails(text: string): Span[] {
-  return spans(text, /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, 'email');
+  return [
+    ...spans(text, /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, 'email'),
+    // Written out to dodge spam filters: "hope.m at outlook dot com", "jo [at] mail [dot] org".
+    ...spans(
+      text,
+      /(?<![\w.])[A-Za-z0-9._%+-]+\s*(?:\(at\)|\[at\]|\{at\}|\sat\s)\s*[A-Za-z0-9-]+(?:\s*(?:\(dot\)|\[dot\]|\sdot\s|\.)\s*[A-Za-z0-9-]+)*?\s*(?:\(dot\)|\[dot\]|\sdot\s|\.)\s*(?:com|org|net|edu|gov|co|uk|io|de|fr|es|ca|au|nl|fi|se|me|info)\b/gi,
+      'email',
+    ),
+  ];
+}
+
+/** Social media handles ("@emmaf_2011"), not the middle of an email. */
+export function findHandles(text: string): Span[] {
+  return spans(text, /(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?(?![\w@])/g, 'url');
 }
 
 const TLDS = 'com|org|net|edu|gov|io|info|biz|name|me|co|us|uk|ca|au|nz|ie|ly|app|dev|ai|tv|health|care|online|site|xyz|blog|page|link|social';
@@ -127,24 +153,58 @@ export function findPhones(text: string): Span[] {
   found.push(...spans(text, nanp, 'phone'));
   found.push(...spans(text, /(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}\d(?!\d)/g, 'phone'));
   // A seven-digit local number after a word that says it is one.
-  found.push(...spans(text, /\b(?:phone|cell|mobile|call|text|fax|number|tel)\b[^\n\d]{0,20}?(\d{3}-\d{4})(?!\d)/gi, 'phone', 1));
+  found.push(...spans(text, /\b(?:phone|cell|mobile|call|text|fax|number|tel|pager|beeper|page)\b[^\n\d]{0,20}?(\d{3}-\d{4})(?!\d)/gi, 'phone', 1));
+  // European national forms with a trunk 0, in groups: "0490 39 07 81", "030 1234 5678", "06-12345678".
+  found.push(...spans(text, /(?<![\w+.,/-])0\d{1,4}(?:[ .-]\d{2,4}){2,4}(?![\w.,/-]?\d)/g, 'phone'));
+  found.push(...spans(text, /(?<![\w+.,/-])0[1-9]\d{0,3}-\d{6,8}(?!\d)/g, 'phone'));
   return found;
 }
+
+/**
+ * Codes that mix capitals and digits but are clinical, not identifiers: scales and
+ * classifications with a number ("PHQ-9", "ICD-10", "COVID-19"), lab and vent shorthand.
+ */
+const CLINICAL_CODE = /^(?:[A-Z]{2,6}-\d{1,3}[A-Z]?|COVID-?19|SARS-?COV-?2|H\d+N\d+|HBA1C|[A-Z]{1,3}\d{1,2}(?:-[A-Z]{1,3}\d{1,2})?)$/;
 
 /** Numbers introduced as identifiers, and social security numbers in any company. */
 export function findNumbers(text: string): Span[] {
   const keyword =
-    /\b(?:ssn|social\s+security(?:\s+number)?|mrn|medical\s+record(?:\s+number)?|record|chart|account|acct|policy|member|subscriber|insurance|health\s+plan|claim|case|patient|client\s+id|license|licence|driver'?s\s+licen[cs]e|dl|passport|plate|license\s+plate|licence\s+plate|vin|serial|device|badge|employee|student|certificate|ein|tax\s+id|itin|routing|card|id)\b/gi;
+    /\b(?:ssn|social\s+security(?:\s+number)?|mrn|medical\s+record(?:\s+number)?|record|chart|account|acct|a\/c|policy|member|subscriber|insurance|health\s+plan|hbn|hicn|mbi|medicare|medicaid|nhs|nhi|health\s+card|claim|case|patient|client\s+id|license|licence|driver'?s\s+licen[cs]e|dl|passport|plate|license\s+plate|licence\s+plate|vin|serial|device|badge|employee|student|certificate|ein|tax\s+id|itin|routing|iban|sort\s+code|card|credit\s+card|debit\s+card|pager|beeper|ref|reference|confirmation|booking|ticket|order|invoice|tracking|id)\b\.?/gi;
   const found: Span[] = [];
   for (const m of text.matchAll(keyword)) {
     if (m.index === undefined) continue;
-    // "MRN: 00123", "account number 4417-2210", "policy no. AB-123456", "plate 7XYZ123".
-    const tail = /^(?:\s*(?:number|num|no\.?|#|id|code))?\s*(?:is|was|of|:|#|=|-)?\s*(?:number\s*)?([A-Z0-9][A-Z0-9-]{3,}[A-Z0-9])(?![\w-])/i.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 60));
-    if (!tail || !/\d/.test(tail[1])) continue;
+    // "MRN: 00123", "account number 4417-2210", "policy no. AB-123456", "Medicare #AB-987654", "ref. code: EM-2554", "card 4111 1111 1111 1111".
+    const tail =
+      /^(?:\s*(?:number|num|no\.?|nr\.?|#|id|code|ending\s+in|is))*\s*(?:is|was|of|:|#|=|-)?\s*#?\s*(?:number\s*)?((?:[A-Z0-9]{1,8}[ -]){0,4}[A-Z0-9]*\d[A-Z0-9]*(?:[ -][A-Z0-9]{1,8}){0,4})(?![\w-])/i.exec(
+        text.slice(m.index + m[0].length, m.index + m[0].length + 80),
+      );
+    if (!tail) continue;
+    // The value: digits, or capitals with digits; a space-separated group joins only if it holds a digit.
+    const groups = tail[1].split(/(?<=[ -])/);
+    let value = '';
+    for (const g of groups) {
+      if (value !== '' && g.endsWith(' ') === false && !/\d/.test(g) && /[a-z]/.test(g)) break;
+      if (value !== '' && / $/.test(value) && !/\d/.test(g)) break;
+      value += g;
+    }
+    value = value.replace(/[ -]+$/, '');
+    if (value.replace(/[^A-Za-z0-9]/g, '').length < 3 || !/\d/.test(value) || /[a-z]{3,}/.test(value)) continue;
     const start = m.index + m[0].length + tail[0].length - tail[1].length;
-    found.push({ start, end: start + tail[1].length, kind: 'number' });
+    found.push({ start, end: start + value.length, kind: 'number' });
   }
   found.push(...spans(text, /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g, 'number'));
+  // A social security number with spaces, and its last four digits.
+  found.push(...spans(text, /(?<![\d.,/-])\d{3} \d{2} \d{4}(?![\d.,/-]?\d)/g, 'number'));
+  found.push(...spans(text, /\b(?:last\s+(?:four|4)(?:\s+digits)?|ending\s+in|ends\s+in)\s*(?:of\s+(?:her|his|their|the)\s+\w+\s*)?(?:is|are|:)?\s*(\d{4})\b/gi, 'number', 1));
+  // Card numbers: four groups of four (or a run of 13 to 19 digits).
+  found.push(...spans(text, /(?<![\d.,/-])(?:\d{4}[ -]){3}\d{1,7}(?![\d.,/-]?\d)/g, 'number'));
+  found.push(...spans(text, /(?<![\d.,/-])\d{13,19}(?![\d.,/-]?\d)/g, 'number'));
+  // Any code of six or more that mixes capitals and digits ("B123456789", "1EG4-TE5-MK73") and is not a clinical one.
+  for (const m of matches(text, /(?<![\w#/.-])#?(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9](?:[A-Z0-9-]*[A-Z0-9])?(?![\w/-])/g)) {
+    const code = m.value.replace(/^#/, '');
+    if (code.replace(/-/g, '').length < 6 || CLINICAL_CODE.test(code)) continue;
+    found.push({ start: m.end - code.length, end: m.end, kind: 'number' });
+  }
   return found;
 }
 
@@ -152,16 +212,62 @@ const STREET_TYPES =
   'Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Path|Pass|Ramp|Alley|Row|Square|Sq|Crescent|Close|Gardens|Greens|Green|Forge|Keys|Radial|River|Mountain|Loop|Run|Pike|Plaza|Point|Ridge|Crossing|Heights|Hill|Hills|Walk|Mews|Grove|Park|Harbor|Harbour|Landing|Meadow|Meadows|Junction|Manor|Estates|Station|Valley|View|Villa|Village|Well|Wells|Fort|Freeway|Expressway|Causeway|Route|Rte|Bypass|Mall|Extension|Fields|Orchard|Oval|Spur|Track|Turnpike|Underpass|Union|Crest|Glen|Haven|Hollow|Isle|Knoll|Lake|Lakes|Ledge|Lodge|Mill|Mills|Mission|Motorway|Neck|Pines|Port|Prairie|Rapids|Rest|Shore|Shores|Spring|Springs|Stream|Summit|Trace|Tunnel|Vista|Wall|Ways|Center|Centre|Cove|Creek|Dale|Dam|Divide|Estate|Falls|Ferry|Field|Flat|Flats|Ford|Forest|Fork|Gateway|Inlet|Island|Burg|Bluff|Bottom|Branch|Bridge|Brook|Canyon|Cape|Cliff|Club|Common|Corner|Curve';
 const UNIT = String.raw`(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Fl\.?|Floor|#)\s*[\w-]+)?`;
 
+/** Street words of other countries, as the end of a word ("Kiannonkatu", "Hauptstraße") or a word before the name ("rue", "calle"). */
+const STREET_SUFFIX = '(?:straße|strasse|str\\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee|katu|tie|kuja|polku|gatan|vägen|gränd|vej|gade|veien|gata|laan|straat|plein|kade|gracht|singel)';
+/** Either case for the first letter only: the name after it must still start with a capital. */
+const STREET_BEFORE = `(?:${['rue', 'avenue', 'av\\.', 'boulevard', 'bd', 'place', 'chemin', 'allée', 'impasse', 'quai', 'calle', 'c\\/', 'avenida', 'avda\\.?', 'plaza', 'paseo', 'carrer', 'via', 'viale', 'piazza', 'corso', 'largo', 'rua', 'travessa']
+  .map((w) => `[${w[0]}${w[0].toUpperCase()}]${w.slice(1)}`)
+  .join('|')})`;
+const PARTICLE = "(?:de|del|de la|de las|de los|des|du|la|le|les|di|della|do|da|dos|das|d'|l')";
+
+/**
+ * After an address, the town and the postcode that follow it: "1234 Elm St, Boston",
+ * "Kiannonkatu 98, 90100 OULU", "12 rue de la Paix, 75002 Paris". A state or a country
+ * after them stays.
+ */
+function addressTails(text: string, addresses: readonly Span[]): Span[] {
+  const found: Span[] = [];
+  for (const a of addresses) {
+    const tail = /^,?[ \t]*(?:((?:[A-Z]{1,2}-)?\d{4,5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})[ \t]+)?(\p{Lu}[\p{L}'’-]*(?:[ \t]\p{Lu}[\p{L}'’-]*){0,2})/u.exec(text.slice(a.end, a.end + 80));
+    if (!tail) continue;
+    const city = tail[2];
+    if (STATE_AFTER.test(`, ${city}`) || COUNTRY.test(city)) {
+      if (tail[1]) found.push(...spans(tail[0], /\S+/g, 'zip').slice(0, 1).map((z) => ({ ...z, start: a.end + tail[0].indexOf(tail[1]), end: a.end + tail[0].indexOf(tail[1]) + tail[1].length })));
+      continue;
+    }
+    const cityStart = a.end + tail[0].length - tail[2].length;
+    if (tail[1]) {
+      const zipStart = a.end + tail[0].indexOf(tail[1]);
+      found.push({ start: zipStart, end: zipStart + tail[1].length, kind: 'zip' });
+    }
+    found.push({ start: cityStart, end: cityStart + city.length, kind: 'place' });
+  }
+  return found;
+}
+
+/** Countries: Safe Harbor lets them stay, so an address's tail stops before one. */
+export const COUNTRY =
+  /^(?:USA?|United States|America|UK|United Kingdom|Great Britain|England|Scotland|Wales|Northern Ireland|Ireland|Canada|Australia|New Zealand|Mexico|Finland|Sweden|Norway|Denmark|Iceland|Germany|Deutschland|Austria|Switzerland|France|Belgium|Netherlands|Luxembourg|Spain|España|Portugal|Italy|Italia|Greece|Poland|Czechia|Czech Republic|Slovakia|Hungary|Romania|Bulgaria|Croatia|Serbia|Slovenia|Estonia|Latvia|Lithuania|Ukraine|Russia|Turkey|Israel|India|China|Japan|Korea|South Korea|Vietnam|Philippines|Brazil|Argentina|Chile|Colombia|Peru|Nigeria|Ghana|Kenya|South Africa|Egypt|Morocco)$/;
+
 export function findAddresses(text: string): Span[] {
   const street = new RegExp(
     String.raw`(?<![\w-])\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z0-9][\w'’.-]*|of|the)\s+){1,4}(?:${STREET_TYPES})\b(?:(?<=\b(?:St|Ave|Rd|Ln|Dr|Blvd|Ct|Pl|Ter|Cir|Pkwy|Hwy|Trl|Sq|Rte))\.)?${UNIT}`,
     'g',
   );
-  return [
+  const streets = [
     ...spans(text, street, 'address'),
+    // "Kiannonkatu 98", "Hauptstraße 5a", "Keizersgracht 123".
+    ...spans(text, new RegExp(`(?<![\\p{L}])\\p{Lu}[\\p{L}-]*${STREET_SUFFIX}[ \\t]+\\d{1,4}[a-zA-Z]?(?:[ \\t]*[A-Z](?![\\p{L}]))?(?![\\p{L}\\p{N}])`, 'gu'), 'address'),
+    // "12 rue de la Paix", "Calle Mayor 5", "Via Roma, 10".
+    ...spans(
+      text,
+      new RegExp(`(?<![\\p{L}\\p{N}])(?:\\d{1,4}[a-z]?,?[ \\t]+)?${STREET_BEFORE}[ \\t]+(?:${PARTICLE}[ \\t]*)?\\p{Lu}[\\p{L}'’-]*(?:[ \\t]+(?:${PARTICLE}[ \\t]*)?\\p{Lu}[\\p{L}'’-]*){0,2}(?:,?[ \\t]+\\d{1,4}[a-z]?(?![\\p{N}]))?`, 'gu'),
+      'address',
+    ).filter((s) => /\d/.test(text.slice(s.start, s.end))),
     ...spans(text, /\bP\.?\s?O\.?\s+Box\s+\d+/gi, 'address'),
     ...spans(text, /\b(?:Apt\.?|Apartment|Suite|Unit)\s+#?\d+[A-Z]?\b/g, 'address'),
   ];
+  return [...streets, ...addressTails(text, streets)];
 }
 
 const STATE_CODES =
@@ -175,7 +281,9 @@ export const STATE_AFTER = new RegExp(`^,?\\s+(?:${STATE_CODES}|${STATE_NAMES})\
 export function findZips(text: string): Span[] {
   return [
     ...spans(text, new RegExp(`\\b(?:${STATE_CODES}|${STATE_NAMES}),?\\s+(\\d{5}(?:-\\d{4})?)(?![\\d-])`, 'g'), 'zip', 1),
-    ...spans(text, /\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode)\b\s*(?:is|was|:|#)?\s*(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})(?![\w-])/gi, 'zip', 1),
+    ...spans(text, /\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode|post\s+code|plz|cp|code\s+postal|código\s+postal)\b\.?\s*(?:is|was|:|#)?\s*(\d{3,5}(?:-\d{3,4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})(?![\w-])/gi, 'zip', 1),
+    // "in the 95614 area", "around 10027".
+    ...spans(text, /\b(?:in|near|around|from|to)\s+(?:the\s+)?(\d{5})(?=\s+(?:area|zip|zip\s+code|region|neighbo(?:u)?rhood|postcode)\b)/gi, 'zip', 1),
     ...spans(text, /(?<![\d-])\d{5}-\d{4}(?![\d-])/g, 'zip'),
     // Canadian and British postcodes have a shape of their own.
     ...spans(text, /\b[A-Z]\d[A-Z] \d[A-Z]\d\b/g, 'zip'),
@@ -185,11 +293,30 @@ export function findZips(text: string): Span[] {
 
 const YEAR = /\b(1[89]\d\d|20\d\d)\b/;
 
-/** A date keeps its year: "[date] 2026". */
-function dateSpan(text: string, start: number, end: number): Span {
-  const year = YEAR.exec(text.slice(start, end));
-  return { start, end, kind: 'date', placeholder: year ? `[date] ${year[1]}` : '[date]' };
+/** Which day a date names, when chrono is sure of its day and month. */
+function dayOf(raw: string, reference: Date): CalendarDay | undefined {
+  const r = parseDates(raw, reference)[0];
+  if (!r || !r.start.isCertain('day') || !r.start.isCertain('month')) return undefined;
+  const month = r.start.get('month');
+  const date = r.start.get('day');
+  const year = r.start.isCertain('year') ? r.start.get('year') : undefined;
+  if (month === null || date === null) return undefined;
+  return { month, date, ...(year !== null && year !== undefined ? { year } : {}) };
 }
+
+/** A date keeps its year: "[date] 2026"; deidentify.ts turns dates near each other into "[day 7]". */
+function dateSpan(text: string, start: number, end: number, day?: CalendarDay): Span {
+  const year = YEAR.exec(text.slice(start, end));
+  return { start, end, kind: 'date', placeholder: year ? `[date] ${year[1]}` : '[date]', ...(day ? { day } : {}) };
+}
+
+const OTHER_MONTHS = [
+  'januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember',
+  'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre',
+  'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre',
+].join('|');
+
+const DATE_CUE = /\b(?:on|since|from|until|till|by|before|after|dated|dob|d\.o\.b\.|born|seen|admitted|discharged|died|last|next|due|mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day)?\.?:?\s*$/i;
 
 const WEEKDAY_LEAD = /^(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?(?:the\s+)?/i;
 
@@ -202,6 +329,8 @@ export function findDates(text: string, reference: Date): Span[] {
     const named = MONTH_WORD.test(raw) && r.start.isCertain('month');
     const numeric = /\d{1,4}[/.-]\d{1,2}/.test(raw) && r.start.isCertain('month') && r.start.isCertain('day');
     if (!named && !numeric) continue;
+    // Digits alone with no year ("8/10", "7/21") are scores and settings as often as days: a date only after a word that says so.
+    if (!named && /^\d{1,2}[/.-]\d{1,2}$/.test(raw.trim()) && !DATE_CUE.test(text.slice(Math.max(0, at - 24), at))) continue;
     if (named && !r.start.isCertain('day') && !r.start.isCertain('year')) continue; // "in May"
     const lead = WEEKDAY_LEAD.exec(raw);
     const start = at + (lead ? lead[0].length : 0);
@@ -209,24 +338,49 @@ export function findDates(text: string, reference: Date): Span[] {
     // A time of day that chrono joined to the date is not a date element.
     const time = /\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?$/i.exec(text.slice(start, end));
     if (time && r.start.isCertain('hour') && !YEAR.test(time[0])) end -= time[0].length;
-    if (end > start) found.push(dateSpan(text, start, end));
+    if (end > start) found.push(dateSpan(text, start, end, dayOf(text.slice(start, end), reference)));
   }
   const numeric = /(?<![\d/.-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}\/\d{1,2}(?=\s+(?:session|appointment|visit)))(?![\d/])/g;
-  for (const m of matches(text, numeric)) found.push(dateSpan(text, m.start, m.end));
+  for (const m of matches(text, numeric)) found.push(dateSpan(text, m.start, m.end, dayOf(m.value, reference)));
   const month =
     '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
   const named = new RegExp(
     `\\b(?:${month}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${month}(?:,?\\s+\\d{4})?|${month}\\s+\\d{4})(?![\\w])`,
     'g',
   );
-  for (const m of matches(text, named)) found.push(dateSpan(text, m.start, m.end));
+  for (const m of matches(text, named)) found.push(dateSpan(text, m.start, m.end, dayOf(m.value, reference)));
+  // German, Spanish and French: "3. Dezember 2026", "3 de diciembre", "le 1er mai", "diciembre de 2026".
+  const other = `(?:${OTHER_MONTHS})`;
+  const foreign = new RegExp(`(?<![\\p{L}\\p{N}])(?:\\d{1,2}(?:\\.|er|º|°)?\\s+(?:de\\s+)?${other}(?:,?\\s+(?:de\\s+)?\\d{4})?|${other}\\s+(?:de\\s+)?\\d{4})(?![\\p{L}\\p{N}])`, 'giu');
+  for (const m of matches(text, foreign)) found.push(dateSpan(text, m.start, m.end));
+  // "the 14th" on its own is a day of the month, unless a count follows ("the 14th session").
+  for (const m of matches(text, /\b(?:on\s+)?the\s+((?:\d{1,2}|3[01])(?:st|nd|rd|th))\b(?!\s+(?:of\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|session|visit|appointment|time|week|day|month|year|birthday|percentile|floor|grade|century|place|attempt|meeting|hour|minute|dose|cycle|round|step)\b)/gi, 1)) {
+    found.push(dateSpan(text, m.start, m.end));
+  }
+  // A month and year in digits: "4/97", "fx4/97", "since 11/2019"; a two-digit year only from 30 on, so "8/10" pain and "7/21" scores stay.
+  for (const m of matches(text, /(?<![\d/.])(?:0?[1-9]|1[0-2])\/(?:19\d\d|20\d\d|[3-9]\d)(?![\d/]|\.\d)/g)) found.push(dateSpan(text, m.start, m.end));
   return found;
 }
 
 const OLD = '(?:9\\d|1[0-2]\\d)';
 
+/** The people whose age a note may give: "her grandmother, 93". */
+const AGE_PEOPLE = new Set(
+  'mother father mom mum dad grandmother grandfather grandma grandpa nana granny great-grandmother great-grandfather aunt uncle sister brother daughter son husband wife partner neighbor neighbour patient client friend man woman lady gentleman'.split(' '),
+);
+
+const ONES = 'one|two|three|four|five|six|seven|eight|nine';
+
 export function findAges(text: string): Span[] {
+  const who = `(?:who|he|she|they|${[...AGE_PEOPLE].join('|')})`;
+  const notAMeasure = '(?!\\s*(?:%|/|\\.\\d|percent|mg|kg|lbs?|pounds|bpm|mmhg|cm|mm|ml|min|minutes|seconds|days|hours|°))';
   return [
+    // "who is 97", "her daughter is 91", "grandmother, 93", "97 yrs", "ninety-three".
+    ...spans(text, new RegExp(`\\b${who}(?:'s|\\s+(?:is|was|turned|turns|will\\s+be|is\\s+now|, now|, aged|, age))\\s+(${OLD})\\b${notAMeasure}`, 'gi'), 'age', 1),
+    ...spans(text, new RegExp(`\\b(?:${[...AGE_PEOPLE].join('|')}),\\s+(${OLD})\\b${notAMeasure}`, 'gi'), 'age', 1),
+    ...spans(text, new RegExp(`\\b${OLD}\\s*(?:yrs?|y\\.?o\\.?|years?\\s+of\\s+age)(?![\\w])`, 'gi'), 'age'),
+    ...spans(text, new RegExp(`\\b(?:ninety(?:[- ](?:${ONES}))?|one\\s+hundred(?:\\s+and\\s+(?:${ONES}|ten|eleven|twelve))?)(?=(?:[- ]years?[- ]old|\\s+yrs?)\\b)(?:[- ]years?[- ]old|\\s+yrs?)`, 'gi'), 'age'),
+    ...spans(text, new RegExp(`(?<=\\b(?:${who}\\s+(?:is|was|turned|turns|will\\s+be)|aged?|turned|turning|${[...AGE_PEOPLE].join('|')},)\\s+)ninety(?:[- ](?:${ONES}))?\\b`, 'gi'), 'age'),
     ...spans(text, new RegExp(`\\b${OLD}(?:-|\\s)years?(?:-|\\s)old\\b`, 'gi'), 'age'),
     ...spans(text, new RegExp(`\\b${OLD}-year-old\\b`, 'gi'), 'age'),
     ...spans(text, new RegExp(`\\b(?:aged?|turned|turning|turns)\\s+(${OLD})\\b`, 'gi'), 'age', 1),

@@ -18,7 +18,7 @@ import HUMAN_NAMES = require('humannames');
 import { inPieces, STATE_AFTER, type Span } from './deidentifyDetectors';
 import { PLACE_NAMES } from './deidentifyPlaceList';
 import { REASON_NUMBER, REASON_PLACE, REASON_WORD } from './deidentifyReasons';
-import { KNOWN_TERMS, PLACE_CUES, RELATIONS, TITLES } from './deidentifyTerms';
+import { CLINICAL_ABBREVIATIONS, CLINICAL_WORDS, KNOWN_TERMS, NEVER_SURNAME, PLACE_CUES, RELATIONS, TITLES, WORD_GIVEN_NAMES } from './deidentifyTerms';
 
 export interface CheckSpan {
   readonly start: number;
@@ -52,7 +52,7 @@ class SortedWords {
   }
 }
 
-let lists: { words: SortedWords; names: SortedWords; places: ReadonlySet<string> } | undefined;
+let lists: { words: SortedWords; names: SortedWords; places: ReadonlySet<string>; placesLower: ReadonlySet<string> } | undefined;
 
 /** The word lists, made once on first use. The bundle ships humannames as an array of its keys (esbuild.js). */
 function wordLists(): NonNullable<typeof lists> {
@@ -61,6 +61,7 @@ function wordLists(): NonNullable<typeof lists> {
     words: new SortedWords(ENGLISH),
     names: new SortedWords(Array.isArray(names) ? names : Object.keys(names)),
     places: new Set(PLACE_NAMES.split('|')),
+    placesLower: new Set(PLACE_NAMES.toLowerCase().split('|')),
   };
   return lists;
 }
@@ -72,6 +73,8 @@ interface Token {
   readonly lower: string;
   readonly cap: boolean;
   readonly sentenceStart: boolean;
+  /** One letter: never a name or a place on its own, only a middle initial ("Jane A. Doe"). */
+  readonly single: boolean;
   tags: readonly string[];
 }
 
@@ -99,12 +102,15 @@ function tokenize(text: string): Token[] {
     word = word.replace(/['’-]+$/, '');
     if (word === '') continue;
     const first = word[0];
+    // A word glued to digits or a slash is shorthand ("T2DM", "C/O", "FiO2"), never a name.
+    const glued = /[\p{N}/]/u.test(text[m.index - 1] ?? '') || /[\p{N}/]/u.test(text[m.index + word.length] ?? '');
     tokens.push({
       start: m.index,
       end: m.index + word.length,
       text: word,
       lower: word.toLowerCase(),
-      cap: first !== first.toLowerCase() && first === first.toUpperCase(),
+      single: [...word].length === 1,
+      cap: !glued && first !== first.toLowerCase() && first === first.toUpperCase(),
       sentenceStart: atSentenceStart(text, m.index),
       tags: [],
     });
@@ -130,6 +136,9 @@ function tag(text: string, tokens: Token[]): void {
   });
 }
 
+/** Words that end a name said aloud: "my name is borna jerković and ...". */
+const FUNCTION_WORDS = new Set('a an the and or but so i me my you your he him his she her they them their we us our it is was are were be not no yes to of in on at for from with by as that this then now here there very just really'.split(' '));
+
 const PERSON_TAGS = ['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName'];
 const PLACE_SUFFIX = /(?:ville|ton|burg|borough|boro|chester|field|ford|land|port|stead|haven|side|town|wood|mouth|dale|bury|mont|ham|wick|worth|shire|by)$/;
 const PLACE_PREFIX = new Set(['North', 'South', 'East', 'West', 'New', 'Lake', 'Port', 'Fort', 'Mount', 'Mt', 'San', 'Santa', 'St', 'Saint', 'Glen', 'Upper', 'Lower', 'Little', 'Great']);
@@ -145,10 +154,16 @@ export interface NameResult {
 
 /** Names, places and the words to check, in text order; `taken` holds spans already claimed. */
 export function findNamesAndPlaces(text: string, taken: (start: number, end: number) => boolean): NameResult {
-  const { words, names, places } = wordLists();
+  const { words, names, places, placesLower } = wordLists();
   const tokens = tokenize(text);
   tag(text, tokens);
-  const known = (t: Token): boolean => KNOWN_TERMS.has(t.lower) || TITLES.has(t.lower) || RELATIONS.has(t.lower);
+  const allCaps = (t: Token): boolean => t.text.length > 1 && t.text === t.text.toUpperCase();
+  const known = (t: Token): boolean =>
+    KNOWN_TERMS.has(t.lower) ||
+    TITLES.has(t.lower) ||
+    RELATIONS.has(t.lower) ||
+    CLINICAL_WORDS.has(t.lower) ||
+    (CLINICAL_ABBREVIATIONS.has(t.lower) && (allCaps(t) || !t.cap || !names.has(t.text)));
   const ordinary = (t: Token): boolean => known(t) || words.has(t.lower);
   const free = (t: Token): boolean => !taken(t.start, t.end);
 
@@ -156,13 +171,13 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   const strong = (i: number): boolean => {
     const t = tokens[i];
     const prev = tokens[i - 1];
-    if (!t.cap || !prev) return false;
+    if (!t.cap || t.single || !prev) return false;
     if (TITLES.has(prev.lower) && prev.cap && gapIs(text, prev, t, /^\.?[ \t]$/)) return true;
     return RELATIONS.has(prev.lower) && !prev.cap && gapIs(text, prev, t, /^,?[ \t]$/);
   };
   // Probably a name: a person to compromise, or a listed name that is not an English word.
   const medium = (t: Token): boolean =>
-    t.cap && !known(t) && (t.tags.some((x) => PERSON_TAGS.includes(x)) || (names.has(t.text) && !words.has(t.lower)));
+    t.cap && !t.single && !known(t) && (t.tags.some((x) => PERSON_TAGS.includes(x)) || (names.has(t.text) && !words.has(t.lower)));
 
   const spans: Span[] = [];
   const claimed = new Set<number>();
@@ -176,7 +191,8 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   for (let i = 0; i < tokens.length; i++) {
     if (!tokens[i].cap || !free(tokens[i])) continue;
     let j = i;
-    while (j + 1 < tokens.length && tokens[j + 1].cap && free(tokens[j + 1]) && gapIs(text, tokens[j], tokens[j + 1], /^[ \t]$/)) j++;
+    // A middle initial's full stop does not end the run: "Jane A. Doe".
+    while (j + 1 < tokens.length && tokens[j + 1].cap && free(tokens[j + 1]) && gapIs(text, tokens[j], tokens[j + 1], tokens[j].single && j > i ? /^\.?[ \t]$/ : /^[ \t]$/)) j++;
     runs.push([i, j]);
     i = j;
   }
@@ -195,6 +211,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       for (let b = Math.min(j, a + 3); b >= a; b--) {
         const phrase = text.slice(tokens[a].start, tokens[b].end);
         const single = a === b;
+        if (tokens[a].single || tokens[b].single) continue;
         const cue = cueBefore(tokens[a]) || stateAfter(tokens[b]);
         if (strong(a)) break; // "Dr. Jackson" is a person, whatever the map says
         let place = false;
@@ -220,20 +237,74 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       if (claimed.has(a) || !(strong(a) || medium(tokens[a]))) continue;
       let from = a;
       let to = a;
-      const canJoin = (t: Token): boolean => !known(t) && (!words.has(t.lower) || names.has(t.text) || t.tags.some((x) => PERSON_TAGS.includes(x)));
+      const canJoin = (t: Token): boolean => !t.single && !known(t) && (!words.has(t.lower) || names.has(t.text) || t.tags.some((x) => PERSON_TAGS.includes(x)));
+      // After a name, a listed surname joins even when it is a word ("Sarah White", "Tom Reed"), and so does a middle initial.
+      const canFollow = (t: Token): boolean =>
+        canJoin(t) || t.single || (names.has(t.text) && !NEVER_SURNAME.has(t.lower) && !TITLES.has(t.lower) && !RELATIONS.has(t.lower) && !allCaps(t));
       while (from - 1 >= i && !claimed.has(from - 1) && canJoin(tokens[from - 1]) && !tokens[from - 1].sentenceStart) from--;
       // A sentence's first word joins only a name that it could start ("Sarah Okafor said").
       if (from - 1 >= i && !claimed.has(from - 1) && tokens[from - 1].sentenceStart && medium(tokens[from - 1])) from--;
-      while (to + 1 <= j && !claimed.has(to + 1) && canJoin(tokens[to + 1])) to++;
+      while (to + 1 <= j && !claimed.has(to + 1) && canFollow(tokens[to + 1])) to++;
       const parts = tokens.slice(from, to + 1).map((t) => t.text);
       claim(from, to, { start: tokens[from].start, end: tokens[to].end, kind: 'name', words: parts });
       a = to;
     }
   }
 
+  // Names that context gives away, in any case.
+  const isName = (t: Token): boolean => names.has(t.cap ? t.text : t.text[0].toUpperCase() + t.text.slice(1));
+  const personTag = (t: Token): boolean => t.tags.some((x) => PERSON_TAGS.includes(x));
+  const lowerName = (t: Token): boolean => !t.cap && !t.single && t.text.length >= 3 && !known(t) && isName(t) && (!words.has(t.lower) || personTag(t)) && free(t);
+  const claimRun = (k: number, ok: (t: Token) => boolean): void => {
+    let to = k;
+    while (to + 1 < tokens.length && !claimed.has(to + 1) && ok(tokens[to + 1]) && gapIs(text, tokens[to], tokens[to + 1], /^[ \t]$/) && to - k < 2) to++;
+    claim(k, to, { start: tokens[k].start, end: tokens[to].end, kind: 'name', words: tokens.slice(k, to + 1).map((t) => t.text) });
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (claimed.has(k) || t.single || !free(t) || (known(t) && !WORD_GIVEN_NAMES.has(t.lower))) continue;
+    const before = text.slice(Math.max(0, t.start - 30), t.start);
+    const after = text.slice(t.end, t.end + 40);
+    // A speaker's label at the start of a line: "John: I don't want to".
+    const speaker = t.cap && !known(t) && isName(t) && /(?:^|\n)[ \t]*(?:[-*][ \t]+)?$/.test(before) && /^:[ \t]/.test(after) && (!words.has(t.lower) || personTag(t) || t.tags.includes('Expression'));
+    // A name with an initial after it: "Lily A.".
+    const initialled = t.cap && !known(t) && isName(t) && /^[ \t]\p{Lu}\.(?:\s|$)/u.test(after);
+    // "Hope is her aunt", "Grace called from the school", "her aunt called Hope".
+    const context =
+      t.cap &&
+      isName(t) &&
+      (/^\s+(?:is|was)\s+(?:my|her|his|their|our)\s+(\p{L}+)/u.test(after) && RELATIONS.has(/^\s+(?:is|was)\s+(?:my|her|his|their|our)\s+(\p{L}+)/u.exec(after)?.[1].toLowerCase() ?? '')
+        ? true
+        : /^\s+(?:called|phoned|rang|texted|emailed|wrote|said|told|asked|visited|came\s+by|dropped\s+by)\b/.test(after) && tokens[k + 1]?.lower !== 'me' && !words.has(t.lower)
+          ? true
+          : /^\s+(?:called|phoned|rang|texted|emailed|wrote|said|told|asked|visited)\b/.test(after) && t.sentenceStart && WORD_GIVEN_NAMES.has(t.lower));
+    // Lower case: "my name is borna jerković", "my son bill", "mr. nicholson", "emma".
+    const introduced = /\b(?:my|her|his|their)\s+name\s+is\s+$|\bnamed\s+$|\bcall\s+(?:me|her|him)\s+$/i.test(before) && !FUNCTION_WORDS.has(t.lower);
+    const titled = !t.cap && /\b(?:mr|mrs|ms|dr|miss|mx)\.?\s+$/.test(before) && !words.has(t.lower);
+    const related =
+      !t.cap && /\b(?:my|her|his|their|our)\s+(\p{L}+)[ \t]+$/u.test(before) && RELATIONS.has(/(\p{L}+)[ \t]+$/u.exec(before)?.[1].toLowerCase() ?? '') && isName(t) && (!words.has(t.lower) || WORD_GIVEN_NAMES.has(t.lower));
+    if (introduced) claimRun(k, (n) => !known(n) && !FUNCTION_WORDS.has(n.lower));
+    else if (initialled) claim(k, k + 1, { start: t.start, end: tokens[k + 1].end, kind: 'name', words: [t.text] });
+    else if (speaker || context || titled || related) claimRun(k, (n) => !known(n) && (lowerName(n) || (n.cap && isName(n) && !NEVER_SURNAME.has(n.lower))));
+    else if (lowerName(t)) claimRun(k, lowerName);
+  }
+
+  // Towns in lower case after a word that says place: "lives in catonsville".
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (claimed.has(k) || t.cap || t.single || !free(t) || words.has(t.lower) || known(t) || !cueBefore(t)) continue;
+    for (let b = Math.min(tokens.length - 1, k + 2); b >= k; b--) {
+      const phrase = text.slice(t.start, tokens[b].end).toLowerCase();
+      if (placesLower.has(phrase) && tokens.slice(k, b + 1).every((x) => !claimed.has(tokens.indexOf(x)))) {
+        claim(k, b, { start: t.start, end: tokens[b].end, kind: 'place' });
+        break;
+      }
+    }
+  }
+
   // A word already known as part of a name is that name wherever it appears again.
   const nameWords = new Set<string>();
-  for (const s of spans) if (s.kind === 'name') for (const w of s.words ?? []) nameWords.add(w);
+  for (const s of spans) if (s.kind === 'name') for (const w of s.words ?? []) if ([...w].length > 1) nameWords.add(w);
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     if (claimed.has(k) || !t.cap || !nameWords.has(t.text) || !free(t)) continue;
@@ -244,7 +315,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   const check: CheckSpan[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    if (claimed.has(k) || !t.cap || !free(t) || ordinary(t)) continue;
+    if (claimed.has(k) || !t.cap || t.single || !free(t) || ordinary(t)) continue;
     if (t.sentenceStart && t.tags.some((x) => x === 'Verb' || x === 'Adverb' || x === 'Adjective')) continue;
     const before = text.slice(Math.max(0, t.start - 4), t.start);
     check.push({ start: t.start, end: t.end, reason: /\b(?:in|at|to)\s$/i.test(before) ? REASON_PLACE : REASON_WORD });

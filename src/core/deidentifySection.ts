@@ -8,8 +8,27 @@ import { parseNote, type NoteSource, type ParseOptions, type RuptureEntry, DEFAU
 
 export interface Selection {
   readonly text: string;
-  /** The note's client code, replaced wherever it appears in the export. */
-  readonly client: string;
+  /** The note's client codes (front matter and folder, when they differ), replaced wherever they appear. */
+  readonly client: readonly string[];
+}
+
+/** A front matter that YAML allows to close with `...` instead of `---`: where it ends, and its client. */
+function dotClosedFrontMatter(lines: readonly string[]): { end: number; client: string } | undefined {
+  if (lines[0]?.replace(/^\uFEFF/, '').trimEnd() !== '---') return undefined;
+  for (let i = 1; i < Math.min(lines.length, 200); i++) {
+    const l = lines[i].trimEnd();
+    if (l === '---') return undefined;
+    if (l === '...') {
+      const client = lines.slice(1, i).map((x) => /^client:\s*["']?(.*?)["']?\s*$/.exec(x)?.[1]).find((c) => c !== undefined);
+      return { end: i, client: client ?? '' };
+    }
+  }
+  return undefined;
+}
+
+/** The folder's name, when it may be a client code (short, no spaces) rather than "notes" or "clients". */
+function folderCode(folderName: string): string[] {
+  return /^[\p{L}\p{N}][\p{L}\p{N}.-]{0,11}$/u.test(folderName) && /[\p{Lu}\p{N}]/u.test(folderName) ? [folderName] : [];
 }
 
 /**
@@ -19,10 +38,12 @@ export interface Selection {
 export function selectForExport(text: string, source: NoteSource, line?: number, options: ParseOptions = DEFAULT_PARSE_OPTIONS): Selection | undefined {
   const note = parseNote(text, source, options);
   const lines = splitLines(text);
+  const lineTexts = lines.map((l) => text.slice(l.start, l.end));
+  const dotted = note.frontMatterEnd < 0 ? dotClosedFrontMatter(lineTexts) : undefined;
   let from: number;
   let to: number;
   if (line === undefined) {
-    from = note.frontMatterEnd + 1;
+    from = (dotted?.end ?? note.frontMatterEnd) + 1;
     to = lines.length;
   } else {
     const entry = note.entries.find((e) => e.line === line);
@@ -32,7 +53,8 @@ export function selectForExport(text: string, source: NoteSource, line?: number,
   }
   const start = from < lines.length ? lines[from].start : text.length;
   const end = to < lines.length ? lines[to].start : text.length;
-  return { text: text.slice(start, end).replace(/^\uFEFF/, ''), client: note.client };
+  const codes = [note.client, dotted?.client ?? '', ...folderCode(source.folderName)].filter((c) => c.trim() !== '');
+  return { text: text.slice(start, end).replace(/^\uFEFF/, ''), client: [...new Set(codes)] };
 }
 
 /**
@@ -56,4 +78,14 @@ export function supervisionQuestion(entry: RuptureEntry): string | undefined {
   let question: string | undefined;
   for (const f of entry.fields) if (sameLabel(f.label, SUPERVISION_QUESTION) && isFilled(f.value)) question = f.value;
   return question;
+}
+
+/** The reflection's question for the supervisor; the export keeps it and the review shows it. */
+export const QUESTION_FIELD = 'My question for supervision';
+
+/** The answer to "My question for supervision" in a draft's text, if one is written. */
+export function questionIn(text: string): string | undefined {
+  const m = /^[ \t]*[-*+][ \t]+\*\*My question for supervision:?\*\*:?[ \t]*(.*)$/im.exec(text);
+  const answer = m?.[1].trim();
+  return answer && !/^\(not filled in\)$/i.test(answer) && !/^_.*_$/.test(answer) ? answer : undefined;
 }

@@ -37,7 +37,95 @@ philippines nigeria ghana kenya ethiopia somalia iran iraq syria israel palestin
 africa asia europe latin latina latino latinx hispanic black white asian indigenous
 native american americans european african caribbean
 supervision supervisor consultation rupture repair session sessions client therapist
+mrn hbn hicn mbi ssn dob medicare medicaid nhs pager
 `;
+
+/**
+ * Countries (Safe Harbor lets a country stay, as a state does) beyond those above, and
+ * what a clinician needs kept: eponyms of signs, diseases and scores; scales and
+ * guidelines; common drug names (brand names are capitalised and look like names);
+ * clinical and nursing abbreviations. Lower case.
+ */
+const COUNTRIES = `
+finland sweden norway denmark iceland germany deutschland austria switzerland france belgium
+netherlands holland luxembourg spain españa portugal italy italia greece poland czechia slovakia
+hungary romania bulgaria croatia serbia bosnia slovenia albania estonia latvia lithuania ukraine
+belarus russia turkey cyprus malta egypt morocco algeria tunisia libya sudan eritrea uganda
+tanzania rwanda congo cameroon senegal mali niger zimbabwe zambia botswana namibia mozambique
+angola madagascar pakistan bangladesh afghanistan nepal sri lanka myanmar burma thailand
+cambodia laos malaysia singapore indonesia taiwan mongolia brazil argentina chile peru colombia
+venezuela ecuador bolivia paraguay uruguay cuba haiti jamaica dominican republic puerto rico
+guatemala honduras salvador nicaragua costa rica panama lebanon jordan saudi arabia yemen oman
+qatar kuwait emirates uae bahrain georgia armenia azerbaijan kazakhstan uzbekistan britain
+kingdom states united guam samoa fiji
+`;
+
+const EPONYMS = `
+chaddock babinski hoffmann hoffman romberg kernig brudzinski homan homans murphy mcburney rovsing
+trendelenburg kussmaul cheyne stokes korsakoff wernicke broca tinel phalen lachman mcmurray
+apley spurling lhermitte rinne snellen ishihara doppler holter valsalva heimlich epley hallpike
+crohn crohn's hodgkin hodgkin's parkinson parkinson's alzheimer alzheimer's huntington
+huntington's addison addison's cushing cushing's graves graves' hashimoto hashimoto's raynaud
+raynaud's tourette tourette's asperger asperger's guillain barre barré kawasaki sjogren sjögren
+behcet behçet paget peyronie dupuytren osgood schlatter perthes marfan ehlers danlos turner's
+klinefelter prader willi angelman rett kaposi burkitt wilms ewing hirschsprung meckel lyme
+bell's wolff wolff-parkinson-white barrett barrett's cullen grey-turner virchow charcot
+korotkoff glasgow apgar framingham gleason braden morse norton ranson nyha killip karnofsky
+ecog apache meld child-pugh wells caprini cha2ds2-vasc hasbled curb tanner bishop
+likert beck hamilton montgomery asberg wechsler rorschach folstein
+foley swan ganz picc hickman port-a-cath whipple nissen roux billroth fontan
+`;
+
+const DRUGS = `
+tylenol advil motrin aleve aspirin ibuprofen acetaminophen paracetamol naproxen
+zoloft prozac paxil celexa lexapro effexor cymbalta wellbutrin remeron trazodone desyrel
+xanax ativan klonopin valium restoril ambien lunesta seroquel zyprexa risperdal abilify
+latuda geodon haldol clozaril lithium lamictal depakote tegretol topamax neurontin lyrica
+adderall ritalin concerta vyvanse strattera suboxone subutex narcan vivitrol antabuse
+naltrexone buprenorphine methadone oxycodone percocet vicodin norco dilaudid morphine fentanyl
+tramadol ultram lasix coumadin warfarin eliquis xarelto plavix lipitor crestor zocor
+synthroid levothyroxine metformin glucophage januvia jardiance ozempic wegovy trulicity
+mounjaro lantus humalog novolog insulin prednisone medrol lisinopril losartan norvasc
+amlodipine metoprolol lopressor toprol atenolol coreg carvedilol hydrochlorothiazide hctz
+zofran phenergan reglan protonix nexium prilosec pepcid zantac colace senna miralax dulcolax
+benadryl claritin zyrtec allegra singulair albuterol ventolin proair advair symbicort spiriva
+flovent keflex augmentin amoxicillin cipro levaquin bactrim zithromax doxycycline flagyl
+vancomycin zosyn rocephin ceftriaxone heparin lovenox ativan versed propofol precedex
+ketamine narcan naloxone epinephrine epipen
+`;
+
+const ABBREVIATIONS = `
+t1dm t2dm iddm niddm dm htn hld hl cad chf hf copd ckd esrd aki tia cva mi stemi nstemi afib
+a-fib aflutter gerd uti uri pna sob doe cp c/o h/o s/p r/o w/o hx fhx shx pmh psh pmhx
+prn bid tid qid qd qod qhs qam qpm hs ac pc po iv im sc sq sl pr npo ngt ogt peg picc cvc
+abg vbg cbc bmp cmp lft lfts inr ptt pt bnp trop ekg ecg cxr ct cta mri mra us eeg emg lp
+csf wbc rbc hgb hct plt bun cr gfr egfr na k cl co2 hco3 glu a1c hba1c tsh ldl hdl bp hr rr
+spo2 o2 fio2 peep cpap bipap simv prvc ps vt mae perrla perrl eomi aox3 a&o nad wnl nkda nka
+rom rrr ctab ntnd bs bm ivf gtt icu micu sicu nicu picu ed er or pacu ot slp snf ltc ltac
+dnr dni dnar polst ffp prbc sr er xl xr ir dr ec od os ou bka aka orif tka tha
+sob ams loc gcs ams etoh thc ivdu sud aud oud mat cbt-i si hi avh sib nssi sa pcp np pa rn
+lpn cna md do lcsw lmft lpc lmhc phd psyd msw ncm ccm cm sw dc d/c f/u fu rtc w/u
+tbi sci ms als hiv aids hcv hbv std sti tb mrsa vre c.diff cdiff dvt pe pvd pad aaa
+bph ed ibs ibd uc nash nafld osa rls adls iadls pt/inr ssri snri tca maoi ssris
+ada aha acc nice who cdc fda nih nimh samhsa apa ama aap acog uspstf gold gina kdigo mmse moca
+`;
+
+/** Words a clinician needs kept, whatever their case: eponyms, scales, drugs, countries. */
+export const CLINICAL_WORDS: ReadonlySet<string> = new Set(`${COUNTRIES} ${EPONYMS} ${DRUGS}`.split(/\s+/).filter((w) => w !== ''));
+
+/** Clinical abbreviations, kept when written in capitals ("ADA", "TIA"); "Ada" may be a person. */
+export const CLINICAL_ABBREVIATIONS: ReadonlySet<string> = new Set(ABBREVIATIONS.split(/\s+/).filter((w) => w !== ''));
+
+/** Given names that are also everyday words, a name in lower case only after a relation ("my son bill"). */
+export const WORD_GIVEN_NAMES: ReadonlySet<string> = new Set(
+  'bill will mark rose grace hope joy dawn faith jack april june may rich art pat sue bob ray jean joe frank grant rusty sandy penny ruby amber iris lily daisy holly ivy jade pearl summer autumn chase hunter mason skip buck sky river stone max august'.split(' '),
+);
+
+/** Words that are never the rest of a person's name, even when a name list holds them: months, days, countries, states. */
+export const NEVER_SURNAME: ReadonlySet<string> = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december
+  christmas easter god jesus bible ${COUNTRIES}`.split(/\s+/).filter((w) => w !== ''),
+);
 
 export const KNOWN_TERMS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter((w) => w !== ''));
 
@@ -58,7 +146,7 @@ export const RELATIONS: ReadonlySet<string> = new Set(
 /** Words that say a place comes next: "moved to", "grew up in", "from". */
 export const PLACE_CUES: readonly RegExp[] = [
   /\b(?:moved|moving|move|relocated|relocating|drove|driving|flew|flying|went|going|travel(?:l)?ed|trip|visit|visiting|visited|back|commute|commutes|commuting|headed|heading)\s+(?:back\s+)?(?:to|from|in)\s+$/i,
-  /\b(?:lives|live|living|lived|grew\s+up|raised|born|stayed|staying|stays|works|worked|working|school|college|job|house|home|apartment|cabin|family|parents|relatives)\s+(?:in|near|outside(?:\s+of)?|at)\s+$/i,
+  /\b(?:lives|live|living|lived|grew\s+up|raised|born|stayed|staying|stays|works|worked|working|school|college|job|house|home|apartment|cabin|family|parents|relatives)\s+(?:in|near|outside(?:\s+of)?|at)\s+(?:the\s+)?$/i,
   /\b(?:from|near|outside\s+of|town\s+of|city\s+of|village\s+of|suburb\s+of)\s+$/i,
 ];
 

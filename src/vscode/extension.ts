@@ -33,6 +33,7 @@ export interface AttuneApi {
   /** Where VS Code keeps this extension's log files (the trust tests search them). */
   readonly logUri: vscode.Uri;
   readonly curtain: PrivacyCurtain;
+  readonly supervision: Supervision;
 }
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }];
@@ -359,7 +360,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   offerWalkthroughOnce(context);
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
-  return { workspace, tree, view: treeView, log, cues, activationMs, logUri: context.logUri, curtain };
+  return { workspace, tree, view: treeView, log, cues, activationMs, logUri: context.logUri, curtain, supervision };
 }
 
 export function deactivate(): void {

@@ -1,16 +1,21 @@
 /**
  * Prepare for Supervision: a rupture's section, de-identified, in a draft that lives only in
- * memory (see DraftFileSystem): never on disk, in VS Code's backups or its Local History. Replacements are highlighted; what the de-identifier left in
- * place but is unsure of shows as a warning with two quick fixes. A short review, which
- * the clinician confirms, comes before "Copy for Supervision" copies the text.
+ * memory (see DraftFileSystem): never on disk, in VS Code's backups or its Local History.
+ * Replacements are highlighted; what the de-identifier left in place but is unsure of shows
+ * as a warning with two quick fixes. A review panel beside the draft (never over it) asks
+ * for an answer to each marked spot and a tick for each check, one by one; only then does
+ * it offer Copy for Supervision.
  *
  * The placeholders are never mapped back to the real words: the draft holds only the
  * de-identified text, and Attune keeps no other copy.
  */
+import { randomBytes } from 'crypto';
+import * as path from 'path';
 import * as vscode from 'vscode';
+import { Worker } from 'worker_threads';
 import type * as Core from '../core/deidentify';
 import { REASON_NUMBER, REASON_PLACE } from '../core/deidentifyReasons';
-import { wantsSupervision } from '../core/deidentifySection';
+import { questionIn, wantsSupervision } from '../core/deidentifySection';
 import type { RuptureEntry } from '../core/note';
 import { locate, refOf, type EntryRef } from './actions';
 import { DRAFT_SCHEME, DraftFileSystem } from './draftFileSystem';
@@ -18,24 +23,81 @@ import type { Log } from './log';
 import { curtain } from './privacyCurtain';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { literalIcons } from '../core/printable';
+import { canCopy, readReviewMessage, REVIEW_ITEMS, reviewHtml, type ReviewState } from './supervisionReview';
 
-/** The de-identifier and its libraries are large: loaded on the first export, never at activation. */
-function loadCore(): typeof Core {
-  return require('../core/deidentify') as typeof Core;
+/**
+ * The de-identifier and its libraries are large: they load in a worker thread for each
+ * export, never at activation and never on the extension host's own thread, which stays
+ * free for the editor while the word lists load. The worker gets only the section's text
+ * and gives back only the de-identified result; a failure comes back as its kind alone.
+ */
+const WORKER = `
+const { parentPort, workerData } = require('worker_threads');
+let core;
+parentPort.on('message', ({ id, text, client }) => {
+  try {
+    core = core || require(workerData.bundle);
+    parentPort.postMessage({ id, result: core.deidentifyText(text, client) });
+  } catch (err) {
+    parentPort.postMessage({ id, error: err && typeof err.name === 'string' ? err.name : 'Error' });
+  }
+});
+`;
+
+/** A worker kept for a few minutes after an export, so the next one skips the load. */
+class DeidentifyWorker {
+  private worker: Worker | undefined;
+  private idle: NodeJS.Timeout | undefined;
+  private next = 0;
+  private readonly waiting = new Map<number, { resolve: (r: Core.Deidentified) => void; reject: (e: Error) => void }>();
+
+  run(text: string, client: string): Promise<Core.Deidentified> {
+    if (this.idle) clearTimeout(this.idle);
+    const worker = this.worker ?? this.start();
+    const id = this.next++;
+    return new Promise<Core.Deidentified>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, text, client });
+    }).finally(() => {
+      if (this.waiting.size === 0) this.idle = setTimeout(() => this.dispose(), 180_000).unref();
+    });
+  }
+
+  private start(): Worker {
+    // dist/extension.js runs from dist/, beside dist/deidentify.js.
+    const worker = new Worker(WORKER, { eval: true, workerData: { bundle: path.join(__dirname, 'deidentify.js') } });
+    worker.on('message', (m: { id: number; result?: Core.Deidentified; error?: string }) => {
+      const w = this.waiting.get(m.id);
+      this.waiting.delete(m.id);
+      if (m.result) w?.resolve(m.result);
+      else w?.reject(failure(m.error ?? 'Error'));
+    });
+    const stop = (name: string): void => {
+      for (const w of this.waiting.values()) w.reject(failure(name));
+      this.waiting.clear();
+      if (this.worker === worker) this.worker = undefined;
+    };
+    worker.on('error', (err) => stop(err.name));
+    worker.on('exit', () => stop('WorkerExit'));
+    this.worker = worker;
+    return worker;
+  }
+
+  dispose(): void {
+    if (this.idle) clearTimeout(this.idle);
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
 }
 
-/** The review a clinician confirms before copying; each a question to read the draft by. */
-export const REVIEW_ITEMS: readonly { label: string; detail: string }[] = [
-  { label: 'Names and places', detail: 'No one is named, and no town, street or workplace points to them.' },
-  { label: 'Dates', detail: 'Only years are left; no birthday, anniversary or appointment date.' },
-  { label: 'Numbers', detail: 'No phone, record, account, licence or other number that belongs to them.' },
-  {
-    label: 'Anything unusual enough to identify them',
-    detail: 'A job, an event, a family detail: a story can point to someone even with every name gone.',
-  },
-];
+/** An error that carries only the kind of what went wrong: its message could quote the note. */
+function failure(name: string): Error {
+  const err = new Error('the de-identifier stopped');
+  err.name = name;
+  return err;
+}
 
-const PLACEHOLDER = /\[(?:client|name(?: \d+)?|place|address|zip|date|phone|email|url|ip|number|age 90\+)\](?: \d{4})?/g;
+const PLACEHOLDER = /\[(?:client|name(?: \d+)?|place|address|zip|date|day -?\d+|phone|email|url|ip|number|age 90\+)\](?: \d{4})?/g;
 
 /** A spot left in place but worth a look, tracked by offset as the draft is edited. */
 interface Check {
@@ -49,7 +111,14 @@ interface Draft {
   /** The version that holds the text Attune wrote; changes up to it are Attune's own. */
   readonly version: number;
   checks: Check[];
-  reviewed: boolean;
+  /** Spots answered "Keep as it is". */
+  kept: number;
+  /** Which review checks are ticked, by index; each is ticked on its own. */
+  readonly ticked: boolean[];
+  /** The review panel beside the draft, while it is open. */
+  panel?: vscode.WebviewPanel;
+  /** What the panel last drew. */
+  shown?: string;
 }
 
 /** The placeholder a quick fix puts in; an unusual word becomes the next numbered name. */
@@ -70,6 +139,7 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly memory = new DraftFileSystem();
   private drafted = 0;
+  private readonly worker = new DeidentifyWorker();
 
   constructor(
     private readonly workspace: WorkspaceIndex,
@@ -143,13 +213,9 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
       const start = document.offsetAt(new vscode.Position(entry.line, 0));
       const end = entry.sectionEnd >= document.lineCount ? all.length : document.offsetAt(new vscode.Position(entry.sectionEnd, 0));
       const text = all.slice(start, end);
-      // The first export loads the libraries, a second or two: say so while it runs.
-      result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Preparing a de-identified draft…' },
-        async () => {
-          await new Promise((resolve) => setTimeout(resolve, 0));
-          return loadCore().deidentifyText(text, entry.client);
-        },
+      // Loading the libraries takes a second or two: say so while the worker runs.
+      result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Preparing a de-identified draft…' }, () =>
+        this.worker.run(text, entry.client),
       );
     } catch (err) {
       // Only the kind of error (TypeError, RangeError...): its message could quote the note.
@@ -173,47 +239,115 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
       return offset + column - 1;
     };
     const checks = result.check.map((c) => ({ start: offsetOf(c.line, c.column), end: offsetOf(c.line, c.column) + c.length, reason: c.reason }));
-    const draft: Draft = { document: draftDoc, version: draftDoc.version, checks, reviewed: false };
+    const draft: Draft = { document: draftDoc, version: draftDoc.version, checks, kept: 0, ticked: REVIEW_ITEMS.map(() => false) };
     this.drafts.set(draftDoc.uri.toString(), draft);
     const editor = await vscode.window.showTextDocument(draftDoc, { preview: false });
     this.refresh(draft);
     this.setContext(editor);
+    this.showReview(draft);
     this.log.info(`Prepared a supervision draft in ${Date.now() - started} ms: ${result.replaced.length} replaced, ${result.check.length} to check.`);
-    void vscode.window
-      .showInformationMessage(
-        `Attune replaced ${result.replaced.length} identifier${result.replaced.length === 1 ? '' : 's'} it could find and marked ${result.check.length} spot${result.check.length === 1 ? '' : 's'} to look at. Read the draft yourself: you decide what is shared, and with whom.`,
-        'Review and Copy…',
-      )
-      .then((choice) => (choice ? this.copy(draftDoc) : undefined));
+    void vscode.window.showInformationMessage(
+      `Attune replaced ${result.replaced.length} identifier${result.replaced.length === 1 ? '' : 's'} it could find and marked ${result.check.length} spot${result.check.length === 1 ? '' : 's'} to look at. The review beside the draft walks you through the rest: you decide what is shared, and with whom.`,
+    );
     return editor;
   }
 
-  /** Copy for Supervision: only after the clinician confirms every item of the review. */
-  async copy(document: vscode.TextDocument | undefined = vscode.window.activeTextEditor?.document): Promise<boolean> {
+  /** What the review of this draft holds, as its panel shows it. */
+  reviewOf(document: vscode.TextDocument | undefined): ReviewState | undefined {
     const draft = this.draftOf(document);
+    if (!draft) return undefined;
+    const text = draft.document.getText();
+    return {
+      spots: draft.checks.map((c) => ({ line: draft.document.positionAt(c.start).line + 1, words: text.slice(c.start, c.end), reason: c.reason })),
+      kept: draft.kept,
+      ticked: [...draft.ticked],
+      ...(questionIn(text) !== undefined ? { question: questionIn(text) } : {}),
+    };
+  }
+
+  /** The review panel's page as it stands (tests read what the clinician sees). */
+  reviewPage(document: vscode.TextDocument | undefined): string | undefined {
+    return this.draftOf(document)?.panel?.webview.html;
+  }
+
+  /** Opens the review beside the draft, or brings it forward; it never covers the draft. */
+  private showReview(draft: Draft): void {
+    if (draft.panel) {
+      draft.panel.reveal(vscode.ViewColumn.Beside, true);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      'attune.supervisionReview',
+      'Review before sharing',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: true, localResourceRoots: [] },
+    );
+    draft.panel = panel;
+    this.subscriptions.push(
+      panel.webview.onDidReceiveMessage((m: unknown) => void this.answer(draft.document, m)),
+      panel.onDidDispose(() => {
+        if (draft.panel !== panel) return;
+        draft.panel = undefined;
+        draft.shown = undefined;
+      }),
+    );
+    this.render(draft);
+  }
+
+  /** Redraws the review when what it shows has changed (not on every keystroke in the draft). */
+  private render(draft: Draft, focus = ''): void {
+    const state = this.reviewOf(draft.document);
+    if (!draft.panel || !state) return;
+    const shown = JSON.stringify([state, focus]);
+    if (shown === draft.shown) return;
+    draft.shown = shown;
+    draft.panel.webview.html = reviewHtml(state, randomBytes(18).toString('base64'), focus);
+  }
+
+  /** Answers one message from the review panel (tests send the same ones). */
+  async answer(document: vscode.TextDocument, raw: unknown): Promise<boolean> {
+    const draft = this.draftOf(document);
+    const message = readReviewMessage(raw);
+    if (!draft || !message) return false;
+    if (message.type === 'copy') return this.copy(document);
+    if (message.type === 'tick') {
+      if (message.index >= REVIEW_ITEMS.length) return false;
+      draft.ticked[message.index] = message.checked;
+      this.render(draft, `check-${message.index}`);
+      return true;
+    }
+    const check = draft.checks[message.index];
+    if (!check) return false;
+    if (message.type === 'keep') {
+      this.keep(document.uri, check.start, check.end);
+    } else if (message.type === 'replace') {
+      await vscode.workspace.applyEdit(this.replaceEdit(draft, check));
+    } else {
+      const range = new vscode.Range(document.positionAt(check.start), document.positionAt(check.end));
+      const editor = await vscode.window.showTextDocument(document, { preview: false, viewColumn: vscode.window.visibleTextEditors.find((e) => e.document === document)?.viewColumn });
+      editor.selection = new vscode.Selection(range.start, range.end);
+      editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+    return true;
+  }
+
+  /**
+   * Copy for Supervision: only once every marked spot is answered and every check ticked.
+   * Before that it brings the review forward and copies nothing.
+   */
+  async copy(document: vscode.TextDocument | undefined = vscode.window.activeTextEditor?.document): Promise<boolean> {
+    const draft = this.draftOf(document) ?? [...this.drafts.values()].find((d) => d.panel?.active);
     if (!draft) {
       void vscode.window.showInformationMessage('Open a supervision draft first: use Prepare for Supervision on a rupture.');
       return false;
     }
-    if (!draft.reviewed) {
-      const open = draft.checks.length;
-      const picked = await vscode.window.showQuickPick(
-        REVIEW_ITEMS.map((item) => ({ ...item, picked: false })),
-        {
-          title: 'Before sharing: read the draft again',
-          placeHolder:
-            open > 0
-              ? `${open} spot${open === 1 ? ' is' : 's are'} still marked in the draft. Tick each item once you have checked it.`
-              : 'Tick each item once you have checked it in the draft.',
-          canPickMany: true,
-          ignoreFocusOut: true,
-        },
+    const state = this.reviewOf(draft.document);
+    if (!state || !canCopy(state)) {
+      this.showReview(draft);
+      void vscode.window.showInformationMessage(
+        'Nothing was copied yet. In the review beside the draft, answer each marked spot and tick each check; then Copy for Supervision is offered.',
       );
-      if (!picked || picked.length < REVIEW_ITEMS.length) {
-        void vscode.window.showInformationMessage('Nothing was copied. When you have checked every item, choose Copy for Supervision again.');
-        return false;
-      }
-      draft.reviewed = true;
+      return false;
     }
     await vscode.env.clipboard.writeText(draft.document.getText());
     void vscode.window.showInformationMessage(
@@ -246,7 +380,9 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
   keep(uri: vscode.Uri, start: number, end: number): void {
     const draft = this.drafts.get(uri.toString());
     if (!draft) return;
+    const before = draft.checks.length;
     draft.checks = draft.checks.filter((c) => c.start !== start || c.end !== end);
+    draft.kept += before - draft.checks.length;
     this.refresh(draft);
   }
 
@@ -298,7 +434,12 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
   }
 
   private closed(document: vscode.TextDocument): void {
-    if (this.drafts.delete(document.uri.toString())) this.diagnostics.delete(document.uri);
+    const draft = this.drafts.get(document.uri.toString());
+    if (draft) {
+      this.drafts.delete(document.uri.toString());
+      this.diagnostics.delete(document.uri);
+      draft.panel?.dispose();
+    }
     if (document.uri.scheme === DRAFT_SCHEME) this.memory.remove(document.uri);
   }
 
@@ -319,6 +460,7 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
       draft.checks.map((c) => this.diagnosticFor(draft.document, c)),
     );
     this.decorateAll();
+    this.render(draft);
   }
 
   private decorateAll(): void {
@@ -344,6 +486,8 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
 
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
+    for (const d of this.drafts.values()) d.panel?.dispose();
+    this.worker.dispose();
     this.drafts.clear();
   }
 }

@@ -20,6 +20,7 @@ const NOTE = [
   '- **What happened (just the facts):** S.T. said her brother Zebulon Marchetti moved to Kalamazoo; she went quiet.',
   '- **What may have been happening for them:** She works with Zorblax and mentioned Quexby twice.',
   '- **Take it to supervision?** yes',
+  '- **My question for supervision:** How do I raise it again without pressing?',
   '',
   '## Next time',
   '',
@@ -104,31 +105,56 @@ describe('Prepare for Supervision', () => {
     assert.match(draft.getText(), /mentioned Quexby twice/, 'kept as it is');
   });
 
-  it('copies only after every item of the review is confirmed', async () => {
+  it('copies only once every marked spot is answered and every check ticked, one by one, in a review beside the draft', async () => {
     const editor = await prepareFromLens();
+    const draft = editor.document;
     await vscode.env.clipboard.writeText('nothing copied yet');
+    const page = (): string => api.supervision.reviewPage(draft) ?? '';
+    const copyEnabled = (): boolean => /<button id="copy" data-type="copy">/.test(page());
 
-    const partly = await answering('showQuickPick', picking((items) => items.slice(0, 2)), async () => vscode.commands.executeCommand<boolean>('attune.copyForSupervision'));
-    assert.strictEqual(partly, false);
+    // The review opens in its own column: the draft stays in view, uncovered.
+    const draftColumn = vscode.window.visibleTextEditors.find((e) => e.document === draft)?.viewColumn;
+    await waitFor('the review beside the draft', () => page().includes('Review before sharing'));
+    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Review before sharing');
+    assert.ok(tab, 'a tab for the review');
+    assert.notStrictEqual(tab.group.viewColumn, draftColumn, 'the review is not over the draft');
+    assert.match(page(), /2 spots are still marked in the draft/);
+    assert.match(page(), /My question for supervision:<\/strong> How do I raise it again without pressing\?/);
+    assert.ok(!copyEnabled(), 'Copy is disabled at first');
+    for (const check of ['They know I consult', 'The least that is needed', 'How it will be sent']) assert.ok(page().includes(check), check);
+
+    // Every check ticked, one at a time, but two spots unanswered: nothing is copied.
+    const ticks = (page().match(/type="checkbox"/g) ?? []).length;
+    assert.strictEqual(ticks, 7);
+    for (let i = 0; i < ticks; i++) assert.ok(await api.supervision.answer(draft, { type: 'tick', index: i, checked: true }));
+    assert.ok(!(await api.supervision.answer(draft, { type: 'tickAll' })), 'there is no way to tick them all at once');
+    assert.ok(!copyEnabled(), 'Copy stays disabled while spots are marked');
+    assert.strictEqual(await vscode.commands.executeCommand<boolean>('attune.copyForSupervision'), false);
     assert.strictEqual(await vscode.env.clipboard.readText(), 'nothing copied yet');
 
-    const dismissed = await answering('showQuickPick', picking(() => undefined), async () => vscode.commands.executeCommand<boolean>('attune.copyForSupervision'));
-    assert.strictEqual(dismissed, false);
-    assert.strictEqual(await vscode.env.clipboard.readText(), 'nothing copied yet');
+    // One spot replaced from the review, the other kept: the kept one is named for another look.
+    const spots = api.supervision.reviewOf(draft)?.spots.map((s) => s.words) ?? [];
+    assert.deepStrictEqual(spots, ['Zorblax', 'Quexby']);
+    await api.supervision.answer(draft, { type: 'replace', index: 0 });
+    await waitFor('the replaced spot gone from the review', () => api.supervision.reviewOf(draft)?.spots.length === 1);
+    assert.ok(!copyEnabled());
+    await api.supervision.answer(draft, { type: 'keep', index: 0 });
+    await waitFor('Copy offered', copyEnabled);
+    assert.match(page(), /You kept 1 spot that looks like a name, a number or a place/);
+    assert.ok(!/nothing left to check/i.test(page()));
 
-    let offered: string[] = [];
-    const confirmed = await answering(
-      'showQuickPick',
-      picking((items) => {
-        offered = items.map((i) => i.label);
-        return [...items];
-      }),
-      async () => vscode.commands.executeCommand<boolean>('attune.copyForSupervision'),
-    );
-    assert.deepStrictEqual(offered, ['Names and places', 'Dates', 'Numbers', 'Anything unusual enough to identify them']);
-    assert.strictEqual(confirmed, true);
-    assert.strictEqual(await vscode.env.clipboard.readText(), editor.document.getText());
-    assert.ok(!(await vscode.env.clipboard.readText()).includes('Marchetti'));
+    // Unticking one check takes Copy away again.
+    await api.supervision.answer(draft, { type: 'tick', index: 4, checked: false });
+    assert.ok(!copyEnabled());
+    assert.strictEqual(await api.supervision.answer(draft, { type: 'copy' }), false);
+    assert.strictEqual(await vscode.env.clipboard.readText(), 'nothing copied yet');
+    await api.supervision.answer(draft, { type: 'tick', index: 4, checked: true });
+
+    assert.strictEqual(await api.supervision.answer(draft, { type: 'copy' }), true);
+    const copied = await vscode.env.clipboard.readText();
+    assert.strictEqual(copied, draft.getText());
+    assert.match(copied, /She works with \[name 2\] and mentioned Quexby twice\./);
+    assert.ok(!copied.includes('Marchetti'));
   });
 
   it('from a rupture in the view, as its context menu runs it', async () => {

@@ -25,7 +25,7 @@ describe('de-identify: each kind is found, ordinary text stays', () => {
     ['a town after a cue', 'She moved to Kalamazoo last year.', 'She moved to [place] last year.'],
     ['a town and state with zip', 'They live in Toledo, OH 43604 now.', 'They live in [place], OH [zip] now.'],
     ['a street address', 'She lives at 742 Evergreen Terrace Apt. 4B with him.', 'She lives at [address] with him.'],
-    ['dates in every form', 'On 11/13/2026, 2026-11-13, November 13, 13 November and Nov. 13th.', 'On [date] 2026, [date] 2026, [date], [date] and [date].'],
+    ['dates in every form', 'On 11/13/2026, 2026-11-13, November 13, 13 November and Nov. 13th.', 'On [day 0], [day 0], [day 0], [day 0] and [day 0].'],
     ['a date keeps its year', 'Her father died on March 3, 2019.', 'Her father died on [date] 2019.'],
     ['phones', 'Call (312) 555-0182, 415.555.0199 or +1 212 555 0134.', 'Call [phone], [phone] or [phone].'],
     ['emails', 'She wrote from maribel.o@example.org today.', 'She wrote from [email] today.'],
@@ -47,9 +47,26 @@ describe('de-identify: each kind is found, ordinary text stays', () => {
       'I noticed withdrawal, then confrontation about the cancellation policy.',
       '## Suggested a movement exercise too soon #rupture/planned',
       '- **Take it to supervision?** yes',
+      '- **My question for supervision:** How do I raise it again without pressing?',
       'Her faith and grace carried her; God felt far away.',
     ];
     for (const line of ordinary) assert.strictEqual(out(line), line);
+  });
+
+  it('keeps the time between events as days from the first (issue 25, item 11)', () => {
+    const section = [
+      '## Pressed advice #rupture/attempted',
+      '- **Noticed:** 2026-11-19',
+      '### Repair attempt 2026-11-26',
+      'We returned to it on December 3, 2026; she had thought about it since Nov. 26th.',
+    ].join('\n');
+    assert.strictEqual(
+      out(section),
+      ['## Pressed advice #rupture/attempted', '- **Noticed:** [day 0]', '### Repair attempt [day 7]', 'We returned to it on [day 14]; she had thought about it since [day 7].'].join('\n'),
+    );
+    // A date alone, or years from the others, keeps its year and nothing else: a day count across years would tell an age.
+    assert.strictEqual(out('Born 3 March 1931. Seen 2026-11-19 and 2026-11-20.'), 'Born [date] 1931. Seen [day 0] and [day 1].');
+    assert.strictEqual(out('She first came on 2026-11-19.'), 'She first came on [date] 2026.');
   });
 
   it('a capitalised ordinary word is a name only in context', () => {
@@ -196,6 +213,29 @@ describe('attune deidentify (command line)', () => {
       { kind: 'email', line: 3 },
     ]);
     assert.deepStrictEqual(json.check, []);
+  });
+
+  it('several FILE[:LINE] in one process: --json prints an array of the per-file objects in order (issue 24, item 4)', () => {
+    const d = temp.make({
+      'QR/2026-11-13.md': NOTE,
+      'ST/2026-11-20.md': '---\nclient: S.T.\n---\n## Went too deep too soon #rupture/open\n\nS.T. moved to Kalamazoo.\n',
+    });
+    const one = JSON.parse(cli(['deidentify', 'QR/2026-11-13.md:6', '--json'], d).out) as unknown;
+    const r = cli(['deidentify', 'ST/2026-11-20.md', 'QR/2026-11-13.md:6', '--json'], d);
+    assert.strictEqual(r.code, 0, r.err);
+    const json = JSON.parse(r.out) as { text: string }[];
+    assert.ok(Array.isArray(json));
+    assert.strictEqual(json.length, 2);
+    assert.strictEqual(json[0].text, '## Went too deep too soon #rupture/open\n\n[client] moved to [place].\n');
+    assert.deepStrictEqual(json[1], one, 'each element is what the file alone gives');
+    assert.strictEqual(r.err, 'attune: 2 notes: replaced 2 client codes, 1 name, 2 places, 1 email; nothing left to check\n');
+    const text = cli(['deidentify', 'ST/2026-11-20.md', 'QR/2026-11-13.md:6'], d);
+    assert.strictEqual(text.out, `${json[0].text}\n---\n\n${json[1].text}`);
+    // One bad argument: nothing on stdout, exit 2, the argument named.
+    const bad = cli(['deidentify', 'ST/2026-11-20.md', 'QR/2026-11-13.md:4', '--json'], d);
+    assert.strictEqual(bad.code, 2);
+    assert.strictEqual(bad.out, '');
+    assert.match(bad.err, /QR\/2026-11-13\.md:4 holds no rupture heading/);
   });
 
   it('exit 2 for a line without a rupture heading, a missing file, or no file', () => {

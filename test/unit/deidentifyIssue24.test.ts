@@ -1,0 +1,86 @@
+// Issue 24, items 1 and 2: every example the issue gives of what the export missed, and of
+// what it replaced but a clinician needs kept.
+import * as assert from 'assert';
+import { deidentifyNote, deidentifyText } from '../../src/core/deidentify';
+
+function out(text: string, client = ''): string {
+  return deidentifyText(text, client).text;
+}
+
+/** Each secret is gone from the output, and each kept phrase is still there. */
+function gone(input: string, secrets: string[], kept: string[] = []): void {
+  const o = out(input);
+  for (const s of secrets) assert.ok(!o.includes(s), `"${s}" is still in: ${o}`);
+  for (const k of kept) assert.ok(o.includes(k), `"${k}" was replaced in: ${o}`);
+}
+
+describe('issue 24: recall where it was missing', () => {
+  it('places and addresses, with the town and postcode that follow', () => {
+    assert.strictEqual(out('She lives at 1234 Elm St, Boston with her son.'), 'She lives at [address], [place] with her son.');
+    gone('He has been living in the Bronx since March.', ['Bronx'], ['March']);
+    gone('She lives in catonsville now.', ['catonsville']);
+    gone('Address: 41086 Kiannonkatu 98, 90100 OULU, Finland.', ['Kiannonkatu', '90100', 'OULU'], ['Finland']);
+    gone('They met at 12 rue de la Paix, 75002 Paris. Then Calle Mayor 5, Madrid.', ['Paix', '75002', 'Paris', 'Mayor', 'Madrid']);
+    gone('Hauptstraße 5a, 10115 Berlin.', ['Hauptstraße', '10115', 'Berlin']);
+    assert.strictEqual(out('ZIP: 3520'), 'ZIP: [zip]');
+    assert.strictEqual(out('She lives in the 95614 area.'), 'She lives in the [zip] area.');
+  });
+
+  it('names: the rest of a full name, initials, surnames that are words, speaker labels, lower case, context, nicknames, handles', () => {
+    assert.strictEqual(out('Sarah White called about the appointment.'), '[name 1] called about the appointment.');
+    assert.strictEqual(out('Jane A. Doe came.'), '[name 1] came.');
+    gone('Later Lily A. came too.', ['Lily']);
+    gone('Dr. Reed and Mr. Graves saw him; Tom Reed came.', ['Reed', 'Graves']);
+    assert.strictEqual(out('John: I don\'t want to talk about it.'), '[name 1]: I don\'t want to talk about it.');
+    gone('my name is borna jerković and my son bill came with mr. nicholson.', ['borna', 'jerković', 'bill', 'nicholson']);
+    gone('I spoke to emma yesterday. nguyen thi lan is her mother.', ['emma', 'nguyen', 'thi lan']);
+    assert.strictEqual(out('Hope is her aunt. Grace called from the school.'), '[name 1] is her aunt. [name 2] called from the school.');
+    gone('Her friend Seun drove her.', ['Seun']);
+    assert.strictEqual(out('Her handle is @emmaf_2011.'), 'Her handle is [url].');
+  });
+
+  it('numbers after any label that names one, codes mixing capitals and digits, cards, SSNs, phones, obfuscated emails', () => {
+    assert.strictEqual(
+      out('MRN #SF-998877, HBN: 789-456-123, HICN: B123456789, Medicare #AB-987654, MBI 1EG4-TE5-MK73.'),
+      'MRN #[number], HBN: [number], HICN: [number], Medicare #[number], MBI [number].',
+    );
+    assert.strictEqual(out('Card 4111 1111 1111 1111. SSN 078 05 1120, last four 1120.'), 'Card [number]. SSN [number], last four [number].');
+    assert.strictEqual(out('Phone 0490 39 07 81.'), 'Phone [phone].');
+    assert.strictEqual(out('Pager 555-1234. ref. code: EM-2554.'), 'Pager [number]. ref. code: [number].');
+    assert.strictEqual(out('Email hope.m at outlook dot com.'), 'Email [email].');
+  });
+
+  it('ages over 89 in every form', () => {
+    assert.strictEqual(
+      out('Her grandmother, who is 97, lives with her grandmother, 93; her daughter is 91; 97 yrs.'),
+      'Her grandmother, who is [age 90+], lives with her grandmother, [age 90+]; her daughter is [age 90+]; [age 90+].',
+    );
+    assert.strictEqual(out('Her mother is ninety-three.'), 'Her mother is [age 90+].');
+  });
+
+  it('ordinal days, month and year, and dates in German, Spanish and French', () => {
+    assert.strictEqual(out('Seen on the 14th; fx4/97.'), 'Seen on the [date]; fx[date].');
+    assert.strictEqual(out('el 3 de diciembre; am 3. Dezember 2026; le 3 décembre 2026.'), 'el [date]; am [date] 2026; le [date] 2026.');
+  });
+
+  it('the client code when the folder names another, written "A. B." or "a.b.", with a dash, and front matter closed with "..."', () => {
+    const note = '---\nclient: A.B.\n...\n# Session\n\nA. B. and a.b. came; so did C-017.\n';
+    const r = deidentifyNote(note, { path: 'C-017/n.md', folderName: 'C-017', fileName: 'n.md' });
+    assert.ok(r);
+    assert.strictEqual(r.text, '# Session\n\n[client] and [client] came; so did [client].\n');
+  });
+});
+
+describe('issue 24: what a clinician needs kept', () => {
+  const kept = [
+    'Chaddock reflex positive. Crohn\'s disease, Hodgkin lymphoma, Parkinson\'s disease.',
+    'Framingham risk score and Gleason score per ADA guidelines.',
+    'Hx T2DM, TIA, C/O chest pain, MAE, metoprolol SR, PEG tube.',
+    'Vent AC 500x14 FiO2 40% PEEP 5; ABG 7.38/42/88/24.',
+    'She moved from Texas to Mexico and then Finland.',
+    'Pain 8/10, GAD-7 was 7/21 and PHQ-9 was 14 in the 14th session; SpO2 94%; HR is 95.',
+    'Started Zoloft and Xanax; stopped Seroquel; COVID-19 in 2021; HbA1c 7.2.',
+    'Patient is A and B on the scale; grade I and stage II; she rated it a C.',
+  ];
+  for (const line of kept) it(line, () => assert.strictEqual(out(line), line));
+});

@@ -25,6 +25,8 @@ const STEPS = [
   ['prepare', 'Prepare for a session'],
   ['privacy', 'What stays private, and how'],
 ];
+/** The demo note flow 41 opens from the view and from the Explorer. */
+const ONE_TAB_NOTE = 'CD/2026-11-20.md';
 /** The settings groups, in order (package.json contributes.configuration). */
 const SETTINGS_GROUPS = ['Notes and clients', 'What Attune shows', 'Templates', 'Privacy'];
 
@@ -308,6 +310,37 @@ const FIRST_RUN_FLOWS = [
     run: async () => {},
     standalone: checkNpmStartMessage,
   },
+  {
+    id: 41,
+    name: 'npm start\'s VS Code: a note opened from the Attune view and from the Explorer is one tab, with its cue hints',
+    workspace: 'demo',
+    asUser: true,
+    prepare(folder) {
+      // A cue phrase in a note with an unrepaired rupture: the note is listed, and hinted.
+      const note = path.join(folder, ...ONE_TAB_NOTE.split('/'));
+      fs.writeFileSync(note, fs.readFileSync(note, 'utf8').replace('Good week overall.', "Good week overall. She said 'not exactly' and went quiet."));
+    },
+    async run(s) {
+      const name = path.posix.basename(ONE_TAB_NOTE);
+      const tabs = s.page.locator(`.part.editor .tabs-container .tab[data-resource-name="${name}"]`);
+      const hints = s.page.locator('.part.editor .editor-group-container.active .monaco-editor .squiggly-hint');
+      await s.showContainer('Attune');
+      const row = s.treeRow('Talking through the exposure');
+      await waitFor(row, 'the C.D. rupture in the Attune view');
+      s.note('open the rupture from the Attune view');
+      await row.first().click();
+      await s.waitForActiveTab(name);
+      await until('the cue hints in the note opened from the view', () => hints.count(), (n) => n >= 1);
+      await s.openFromExplorer(ONE_TAB_NOTE);
+      await until('the note opened from the Explorer to be the same tab', () => tabs.count(), (n) => n === 1);
+      await until('the cue hints in the note opened from the Explorer', () => hints.count(), (n) => n >= 1);
+      // The Explorer's and Attune's address of the note are the same: the breadcrumbs start
+      // at the workspace folder, not at the root of the disk.
+      const crumbs = ((await s.page.locator('.part.editor .editor-group-container.active .breadcrumbs-control').first().textContent()) || '').trim();
+      check(!/\.cache|attune-browser-/.test(crumbs), `the breadcrumbs show the path from the disk's root: ${crumbs}`);
+      check((await tabs.count()) === 1, `${await tabs.count()} tabs for one note`);
+    },
+  },
 ];
 
 /**
@@ -333,9 +366,16 @@ async function checkNpmStartMessage() {
     await until('`npm start` to say it is ready', () => out, (o) => o.includes('Ctrl+C'), { timeout: 120_000 });
     const lines = out.trim().split('\n').filter((l) => l.trim());
     check(lines.length <= 10, `npm start printed ${lines.length} lines:\n${out}`);
-    const url = /(http:\/\/127\.0\.0\.1:\d+\/\?tkn=[0-9a-f]+)\s*$/m.exec(out)?.[1];
-    check(url !== undefined && url.length <= 80, `no short address (at most 80 characters) in:\n${out}`);
-    check(lines.every((l) => l.length <= 100), `a line longer than 100 characters:\n${out}`);
+    // The address: the server, its token, and the notes folder it opens.
+    const address = /(http:\/\/127\.0\.0\.1:\d+\/\?tkn=[0-9a-f]+)&folder=(\S+)\s*$/m.exec(out);
+    const url = address?.[1];
+    check(url !== undefined && url.length <= 80, `no short address (at most 80 characters before the folder) in:\n${out}`);
+    const notes = path.join(home, '.cache', 'attune-demo', 'notes');
+    check(decodeURI(address?.[2] ?? '') === notes, `the address does not open the demo notes (${notes}):\n${out}`);
+    check(lines.every((l) => l.length <= 100 || l.includes('&folder=')), `a line longer than 100 characters:\n${out}`);
+    // Where the notes are, in the message and in the notes' ABOUT file, and how to use another folder.
+    check(out.includes(`The demo notes are in ${notes}`) && out.includes('--notes'), `the message does not say where the notes are:\n${out}`);
+    check(fs.readFileSync(path.join(notes, 'ABOUT.txt'), 'utf8').includes(`This copy of the demo notes is in ${notes}`), 'the demo\'s ABOUT file does not say where the notes are');
     check(/Attune is ready/.test(out) && /this computer only/.test(out), `the message does not say what this is:\n${out}`);
     const base = /** @type {string} */ (url).replace(/\/\?tkn=.*$/, '/');
     const without = await fetch(base, { redirect: 'manual' });

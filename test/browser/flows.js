@@ -199,6 +199,7 @@ function preparePending() {
  * @property {string} [screenshot]  file name under media/ for the README (flows 1-4)
  * @property {() => string | null} [pending]  a reason to skip, when the feature is not there yet
  * @property {boolean} [asUser]  in VS Code as `npm start` runs it (Attune installed, no test driver)
+ * @property {boolean} [traceConnects]  (with asUser) the server runs under strace; see Session.open
  * @property {() => Promise<void>} [standalone]  runs instead of `run`, without a session of its own
  * @property {(s: Session) => Promise<void>} run
  */
@@ -714,7 +715,7 @@ async function runFlows(options = {}) {
         console.log(`✔ ${label} (${Date.now() - t0} ms)`);
         continue;
       }
-      session = await Session.open({ name: `flow-${flow.id}`, workspace: flow.workspace, asUser: flow.asUser === true, ...(flow.prepare ? { prepare: flow.prepare } : {}) });
+      session = await Session.open({ name: `flow-${flow.id}`, workspace: flow.workspace, asUser: flow.asUser === true, traceConnects: flow.traceConnects === true, ...(flow.prepare ? { prepare: flow.prepare } : {}) });
       const s = session;
       if (screenshots && flow.screenshot) s.pictureFile = path.join(screenshots, flow.screenshot);
       await withTimeout(flow.run(s), FLOW_MS, `flow ${flow.id}`);

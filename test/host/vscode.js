@@ -90,7 +90,8 @@ const READY_RE = /Web UI available at (https?:\/\/\S+)/;
  *   the server's extensions folder before it starts, so they load as a user's installed
  *   extensions do, not as extensions under development
  * @property {number} [port]  port to listen on (default 0: any free port)
- * @property {string[]} [extraArgs]  more server arguments, e.g. ['--default-folder', dir]
+ * @property {string[]} [extraArgs]  more server arguments, e.g. ['--disable-file-downloads']
+ * @property {string[]} [wrap]       a command the server runs under, e.g. ['strace', '-f', '-o', file]
  */
 
 /** Servers not yet stopped, so a crash or Ctrl-C of the runner doesn't leave them behind. */
@@ -263,7 +264,8 @@ async function startServer(options = {}) {
 
   // detached: the server becomes a process-group leader, so stop() can kill it together
   // with the extension host, pty host and file watcher it forks.
-  const child = spawn(host.node, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, ...prefix] = [...(options.wrap || []), host.node];
+  const child = spawn(/** @type {string} */ (command), [...prefix, ...args], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   if (child.pid === undefined) {
     await fsp.rm(base, { recursive: true, force: true });
     throw new Error(`could not start the VS Code server (${host.node} ${serverMain})`);

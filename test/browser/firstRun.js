@@ -341,7 +341,45 @@ const FIRST_RUN_FLOWS = [
       check((await tabs.count()) === 1, `${await tabs.count()} tabs for one note`);
     },
   },
+  {
+    id: 42,
+    name: 'npm start\'s VS Code tries no connection beyond this computer, and shows no usage-data footer',
+    workspace: 'demo',
+    asUser: true,
+    traceConnects: true,
+    async run(s) {
+      // The walkthrough is open (Session.open waits for it): no footer about usage data.
+      const footer = s.page.locator('.part.editor').getByText(/collects usage data|opt out/i);
+      const footerAtStart = await footer.count();
+      // A short session: a note with its lenses, the Attune view, Prepare for Session.
+      await s.openFromExplorer(ONE_TAB_NOTE);
+      await waitFor(s.lens('Insert rupture reflection'), 'the lenses over the note');
+      await s.showContainer('Attune');
+      await until('the demo\'s ruptures in the Attune view', () => s.treeRows(), (r) => r.filter((x) => x.level === 2).length >= 3);
+      const attempts = nonLoopbackConnects(fs.readFileSync(/** @type {string} */ (s.connectTrace), 'utf8'));
+      check(attempts.length === 0, `${attempts.length} connections tried beyond this computer:\n${attempts.slice(0, 10).join('\n')}`);
+      check(footerAtStart === 0 && (await footer.count()) === 0, 'the walkthrough shows a footer about collecting usage data');
+    },
+  },
 ];
+
+/**
+ * The connect() calls in an strace log that went to an address beyond this computer: an
+ * IPv4 or IPv6 address other than loopback (local sockets and loopback are the browser
+ * and VS Code's own processes talking to each other).
+ * @param {string} trace
+ * @returns {string[]}
+ */
+function nonLoopbackConnects(trace) {
+  return trace.split('\n').filter((line) => {
+    if (!/\bconnect\(/.test(line)) return false;
+    const v4 = /sin_addr=inet_addr\("([\d.]+)"\)/.exec(line);
+    if (v4) return !(v4[1] ?? '').startsWith('127.') && v4[1] !== '0.0.0.0';
+    const v6 = /inet_pton\(AF_INET6, "([^"]+)"/.exec(line);
+    if (v6) return !['::1', '::ffff:127.0.0.1', '::'].includes(v6[1] ?? '');
+    return false;
+  });
+}
 
 /**
  * Runs `npm start` (the server, no browser) as a person would and reads what it prints; then

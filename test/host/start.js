@@ -103,6 +103,9 @@ async function startDemoServer(options) {
     userSettings: DEMO_SETTINGS,
     ...(options.port ? { port: options.port } : {}),
     ...(options.wrap ? { wrap: options.wrap } : {}),
+    // The settings turn telemetry off, but the product still said it was on: code-server
+    // showed its usage-data footer and built-in extensions looked up telemetry hosts.
+    productOverrides: { enableTelemetry: false },
   });
   // The server trades ?tkn= for a cookie and drops it from the address. The folder goes in
   // the address, not --default-folder: the server names a default folder

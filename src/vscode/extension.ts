@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   const log = new Log();
   const workspace = new WorkspaceIndex(log);
   const tree = new RuptureTree(workspace, context.workspaceState);
-  const treeView = vscode.window.createTreeView('attune.unrepaired', { treeDataProvider: tree, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView('attune.unrepaired', { treeDataProvider: tree });
   const lenses = new RuptureLenses(workspace);
   const diagnostics = new NoteDiagnostics(workspace);
   const status = vscode.window.createStatusBarItem('attune.clientStatus', vscode.StatusBarAlignment.Right, 100);
@@ -113,7 +113,9 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     if (!treeView.visible || !editor) return;
     const entry = entryContaining(workspace.index.get(editor.document.uri.toString())?.entries ?? [], editor.selection.active.line);
     const node = entry && tree.nodeFor(entry.path, entry.line);
-    if (node) await treeView.reveal(node, { select: true, focus: false });
+    // "Waiting at their pace" stays folded until the therapist opens it: a held rupture is
+    // raised only if the client brings it up.
+    if (node && node.parent?.by !== 'held') await treeView.reveal(node, { select: true, focus: false });
   };
 
   let revealTimer: NodeJS.Timeout | undefined;
@@ -305,7 +307,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     ];
     const picked = await vscode.window.showQuickPick(
       options.map((o) => ({ ...o, description: o.groupBy === tree.grouping ? '(current)' : '' })),
-      { title: 'Group unrepaired ruptures' },
+      { title: 'Group the ruptures to revisit' },
     );
     if (picked) {
       await tree.setGrouping(picked.groupBy);

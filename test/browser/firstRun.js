@@ -249,7 +249,7 @@ const FIRST_RUN_FLOWS = [
   },
   {
     id: 13,
-    name: 'the Attune view fits the default side bar: no demo row is cut off',
+    name: 'the Attune view fits the default side bar: its title and no demo row is cut off; grouped by status, rows lead with the client',
     workspace: 'demo',
     asUser: true,
     async run(s) {
@@ -268,6 +268,18 @@ const FIRST_RUN_FLOWS = [
       );
       check(cut.length === 0, `rows cut off at the default width (${width}px): ${cut.join('; ')}`);
       check(rows.some((r) => r.label === 'A suggestion that landed badly'), 'the longest demo title is not listed');
+      // The view's title, whole: "ATTUNE: RUPTURES TO REVISIT" beside its buttons.
+      const title = s.page.locator('.part.sidebar .composite.title .title-label h2').first();
+      check(/Ruptures to revisit/i.test((await title.textContent()) || ''), `the view is not called "Ruptures to revisit": ${await title.textContent()}`);
+      const titleCut = await title.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+      check(!titleCut, `the view's title is cut off: ${await title.textContent()}`);
+      // Grouped by status, a row leads with its client's code, so the code is never the part cut off.
+      await s.runCommand('Attune: Group Ruptures By…');
+      await s.waitForQuickInput('the grouping choices');
+      await s.quickPickRow('By status').first().click();
+      const byStatus = await until('the rows grouped by status', () => s.treeRows(), (r) => r.some((x) => x.level === 1 && x.label === 'repair planned'));
+      const entries = byStatus.filter((r) => r.level === 2);
+      check(entries.length >= 3 && entries.every((r) => /^[A-Z]\.[A-Z]\. · /.test(r.label)), `rows grouped by status do not lead with the client's code: ${JSON.stringify(entries.map((r) => r.label))}`);
     },
   },
   {

@@ -331,9 +331,9 @@ class Session {
     await waitFor(bar, 'the secondary side bar to close', { state: 'hidden' });
   }
 
-  /** The "Unrepaired ruptures" tree. */
+  /** The "Ruptures to revisit" tree. */
   attuneTree() {
-    return this.page.locator('.part.sidebar .monaco-list[aria-label="Unrepaired ruptures"]');
+    return this.page.locator('.part.sidebar .monaco-list[aria-label="Ruptures to revisit"]');
   }
 
   /**

@@ -59,6 +59,8 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   status.name = 'Attune: unrepaired ruptures for this client';
   context.subscriptions.push(log, workspace, tree, treeView, lenses, status);
   curtain.activate(context);
+  // Stand-ins count down the list: Client 1 is the first client the view shows.
+  curtain.orderBy(() => tree.clientsInOrder());
   const cues = new CueHints(workspace, log, context.workspaceState);
   context.subscriptions.push(cues);
 
@@ -231,9 +233,10 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   command('attune.markRepaired', async (arg?: unknown) => {
     const ref = targetOf(arg);
     if (!ref) return false;
-    // One optional line; Esc (or nothing typed) changes only the tag.
+    // One optional line; Enter on an empty line changes only the tag, Esc changes nothing.
     const mended = await askWhatMended();
-    const ok = await changeStatus(ref, 'repaired', workspace, log, undefined, mended);
+    if (mended === 'cancelled') return false;
+    const ok = await changeStatus(ref, 'repaired', workspace, log, undefined, mended.line);
     if (ok) await workspace.refreshNow(vscode.Uri.parse(ref.path));
     return ok;
   });

@@ -231,6 +231,13 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     return this.byKey.get(`${path}#${line}`);
   }
 
+  /** The clients in the order the view lists them (by code, as the client groups are; held ones last). */
+  clientsInOrder(): string[] {
+    const listed = [...new Set(this.workspace.index.unrepaired().map((e) => e.client))].sort((a, b) => a.localeCompare(b));
+    const held = this.workspace.index.held().map((e) => e.client);
+    return [...new Set([...listed, ...held])];
+  }
+
   /** The group node of a client (when grouping by client). */
   clientGroup(client: string): GroupNode | undefined {
     return this.groups.find((g) => g.by === 'client' && g.key === client);

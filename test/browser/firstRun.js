@@ -373,6 +373,44 @@ const FIRST_RUN_FLOWS = [
       check(footerAtStart === 0 && (await footer.count()) === 0, 'the walkthrough shows a footer about collecting usage data');
     },
   },
+  {
+    id: 43,
+    name: 'the curtain offers to close notes and fold the Explorer, numbers clients in the order shown, and asks before it opens a note',
+    workspace: 'demo',
+    asUser: true,
+    async run(s) {
+      await s.openFromExplorer(ONE_TAB_NOTE);
+      const noteTabs = s.page.locator('.part.editor .tabs-container .tab[data-resource-name$=".md"]');
+      await s.showContainer('Attune');
+      await until('the demo\'s ruptures in the Attune view', () => s.treeRows(), (r) => r.filter((x) => x.level === 2).length >= 3);
+      await s.runCommand('Attune: Hide Client Details');
+      // What it cannot hide, said plainly, with an offer to clear the screen.
+      const toast = s.page.locator('.notifications-toasts .notification-toast').filter({ hasText: "VS Code's tabs, breadcrumbs and Explorer" });
+      await waitFor(toast, 'a message saying what the curtain does not hide');
+      await toast.getByRole('button', { name: 'Close Notes and Fold the Explorer' }).click();
+      await until('the open notes to close', () => noteTabs.count(), (n) => n === 0);
+      await s.showContainer('Explorer');
+      const folder = s.page.locator('.part.sidebar .explorer-folders-view').getByRole('treeitem', { name: path.posix.dirname(ONE_TAB_NOTE), exact: true });
+      await until('the Explorer\'s folders to be folded', () => folder.first().getAttribute('aria-expanded'), (v) => v === 'false');
+      // Stand-ins count down the list.
+      await s.showContainer('Attune');
+      const rows = await until('the clients as stand-ins', () => s.treeRows(), (r) => r.some((x) => x.level === 1 && x.label.startsWith('Client ')));
+      const groups = rows.filter((r) => r.level === 1).map((r) => r.label);
+      check(JSON.stringify(groups) === JSON.stringify(['Client 1', 'Client 2']), `the clients are shown as ${JSON.stringify(groups)}`);
+      // Opening a note asks first; Cancel opens nothing.
+      const row = s.attuneTree().locator('.monaco-list-row[aria-level="2"]').first();
+      const dialog = s.page.locator('.monaco-dialog-box');
+      await row.click();
+      await waitFor(dialog.filter({ hasText: 'Client details are hidden' }), 'a question before the note opens');
+      await dialog.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
+      await waitFor(dialog, 'the question to close', { state: 'hidden' });
+      check((await noteTabs.count()) === 0, 'the note opened although Cancel was chosen');
+      await row.click();
+      await waitFor(dialog.filter({ hasText: 'Client details are hidden' }), 'the question again');
+      await dialog.locator('.monaco-button', { hasText: 'Open the Note' }).first().click();
+      await until('the note to open once asked', () => noteTabs.count(), (n) => n === 1);
+    },
+  },
 ];
 
 /**

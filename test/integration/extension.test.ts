@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AttuneApi } from '../../src/vscode/extension';
 import {
@@ -19,7 +20,7 @@ import {
 
 /** Runs `body` with "What told you it feels mended?" answered by Esc. */
 function skipMended<R>(body: () => Thenable<R>): Promise<R> {
-  return answering('showInputBox', (() => Promise.resolve(undefined)) as typeof vscode.window.showInputBox, async () => body());
+  return answering('showInputBox', (() => Promise.resolve('')) as typeof vscode.window.showInputBox, async () => body());
 }
 
 describe('Attune in a real VS Code', () => {
@@ -253,7 +254,9 @@ describe('Attune in a real VS Code', () => {
     const uri = uriOf(`Q.R./${todayIso()}.md`);
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor);
-    assert.strictEqual(editor.document.uri.toString(), uri.toString());
+    // An unsaved note that will be saved at its place: nothing on disk until it is saved.
+    assert.strictEqual(editor.document.uri.toString(), uri.with({ scheme: 'untitled' }).toString());
+    assert.strictEqual(fs.existsSync(path.dirname(uri.fsPath)), false, 'the client\'s folder was made before the note was saved');
     assert.ok(editor.document.getText().startsWith(`---\nclient: Q.R.\ndate: ${todayIso()}\n---\n\n# Session ${todayIso()}\n`), editor.document.getText());
     // The cursor waits where writing starts, under "## Check-in", with nothing selected: the
     // first key typed must not replace the client's code.

@@ -411,6 +411,49 @@ const FIRST_RUN_FLOWS = [
       await until('the note to open once asked', () => noteTabs.count(), (n) => n === 1);
     },
   },
+  {
+    id: 44,
+    name: 'a new client: a full name takes a second choice, and a new note closed without saving leaves nothing on disk',
+    workspace: 'demo',
+    asUser: true,
+    async run(s) {
+      const dialog = s.page.locator('.monaco-dialog-box');
+      const folder = s.file('Maria Lopez');
+      await s.page.locator('.part.sidebar').first().click();
+      await s.runCommand('Attune: New Session Note…');
+      await s.waitForQuickInput('the client picker');
+      await s.quickPickRow('New client').first().click();
+      await until('the box for the client code', () => s.quickInput().locator('input').first().getAttribute('placeholder'), (p) => (p || '').includes('C017'));
+      await s.page.keyboard.type('Maria Lopez');
+      await s.page.keyboard.press('Enter');
+      // Enter alone does not keep a name: a second, deliberate choice does.
+      await waitFor(dialog.filter({ hasText: 'looks like a full name' }), 'a question before a full name is kept');
+      check(!fs.existsSync(folder), 'a folder was made before the name was confirmed');
+      await dialog.locator('.monaco-button', { hasText: 'Keep It as Typed' }).first().click();
+      await s.waitForActiveTab(`${today()}.md`);
+      await s.waitForEditorText('client: Maria Lopez', 'the new note\'s front matter');
+      check(!fs.existsSync(folder), 'the new note was written to disk before it was saved');
+      // Close it without saving: nothing stays behind.
+      s.note('close the new note');
+      await s.page.keyboard.press('Control+W');
+      await waitFor(dialog, 'the question whether to save the new note');
+      await dialog.locator('.monaco-button', { hasText: "Don't Save" }).first().click();
+      await waitFor(dialog, 'the question to close', { state: 'hidden' });
+      await until('the new note\'s tab to close', () => s.page.locator(`.part.editor .tabs-container .tab[data-resource-name="${today()}.md"]`).count(), (n) => n === 0);
+      check(!fs.existsSync(folder), 'a folder was left behind by a note closed without saving');
+      // A new note saved lands in its client's folder at once (no Save As).
+      await s.runCommand('Attune: New Session Note…');
+      await s.waitForQuickInput('the client picker');
+      await s.quickPickRow('New client').first().click();
+      await until('the box for the client code', () => s.quickInput().locator('input').first().getAttribute('placeholder'), (p) => (p || '').includes('C017'));
+      await s.page.keyboard.type('C099');
+      await s.page.keyboard.press('Enter');
+      await s.waitForEditorText('client: C099', 'the new note\'s front matter');
+      await s.escapeToPlainCursor();
+      await s.save();
+      await s.waitForFile(`C099/${today()}.md`, 'the saved new note', (t) => t.includes('client: C099'));
+    },
+  },
 ];
 
 /**

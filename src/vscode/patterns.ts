@@ -289,6 +289,8 @@ export class PatternsPanel implements vscode.Disposable {
     const filter = this.filter();
     await vscode.env.clipboard.writeText(summaryMarkdown(patterns(this.counted()), filter));
     this.post({ type: 'copied' });
+    // Said outside the panel too, where it is seen whatever the panel's scroll.
+    vscode.window.setStatusBarMessage('$(check) Attune copied the summary: counts only, no client codes.', 5000);
   }
 
   dispose(): void {

@@ -279,6 +279,11 @@ describe('Attune in a real VS Code', () => {
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(0, 19), '/');
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     for (const s of ['open', 'planned', 'attempted', 'held', 'repaired', 'closed']) assert.ok(labels.includes(s), `offers ${s}`);
+    // Each status says what it means in the list itself, not only when chosen.
+    const statuses = ['open', 'planned', 'attempted', 'held', 'repaired', 'closed'];
+    for (const i of list.items.filter((x) => statuses.includes(typeof x.label === 'string' ? x.label : x.label.label))) {
+      assert.ok(typeof i.label !== 'string' && (i.label.description ?? '').length > 10, `a description beside ${JSON.stringify(i.label)}`);
+    }
   });
 
   it('follows the cursor: the rupture under it is selected in the view', async () => {

@@ -5,6 +5,7 @@ import { readFrontMatter, type FrontMatterProblem } from './frontMatter';
 import { splitLines } from './lines';
 import { mayHoldField, mayHoldTag, textStartsAt } from './quickLook';
 import { isStatus, type Status } from './status';
+import { hasOwnWriting } from './written';
 
 /** Where a note came from, as far as the parser needs to know. */
 export interface NoteSource {
@@ -97,6 +98,8 @@ export interface Note {
   readonly frontMatterEnd: number;
   /** Fields outside every rupture section (the session note's own, such as "Between us"). */
   readonly fields: readonly Field[];
+  /** Whether it holds writing of the therapist's own, beyond a template and a checklist (see hasOwnWriting). */
+  readonly written: boolean;
 }
 
 const TAG_WORD = 'rupture';
@@ -274,7 +277,7 @@ export function parseNote(text: string, source: NoteSource, options: ParseOption
   const frontMatterEnd = front ? front.endLine : -1;
   const hasTag = mayHoldTag(text);
   // Most notes hold no tag, and many no field either; those need no line-by-line walk.
-  if (!hasTag && !mayHoldField(text)) return { path: source.path, client, date, entries: NONE, warnings: warnings.length > 0 ? warnings : NONE, frontMatterEnd, fields: NONE };
+  if (!hasTag && !mayHoldField(text)) return { path: source.path, client, date, entries: NONE, warnings: warnings.length > 0 ? warnings : NONE, frontMatterEnd, fields: NONE, written: hasOwnWriting(text, frontMatterEnd) };
   return parseBody(text, source, hasTag, client, date, warnings, frontMatterEnd);
 }
 
@@ -379,7 +382,7 @@ function parseBody(text: string, source: NoteSource, hasTag: boolean, client: st
       followUps: ownedFollowUps.owned[i],
     };
   });
-  return { path: source.path, client, date, entries, warnings, frontMatterEnd, fields: ownedFields.outside };
+  return { path: source.path, client, date, entries, warnings, frontMatterEnd, fields: ownedFields.outside, written: entries.length > 0 || hasOwnWriting(text, frontMatterEnd) };
 }
 
 /**

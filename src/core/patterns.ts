@@ -136,8 +136,10 @@ export function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** Whether a note counts under the filter. */
+/** Whether a note counts under the filter: a session held (written in), of the client and period asked for. */
 export function noteCounts(note: Note, filter: PatternFilter): boolean {
+  // A note prepared for a session but not written in (or an empty one) is not a session held.
+  if (!note.written) return false;
   if (filter.client !== undefined && note.client.toLowerCase() !== filter.client.toLowerCase()) return false;
   if (filter.since === undefined && filter.until === undefined) return true;
   if (note.date === null) return false;

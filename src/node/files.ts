@@ -1,4 +1,5 @@
 import { mayHoldFeedback, mayHoldTag } from '../core/quickLook';
+import { firstOwnLine } from '../core/written';
 
 export type Decoded =
   | { readonly ok: true; readonly text: string; readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be' }
@@ -45,16 +46,34 @@ function frontMatterBytes(bytes: Uint8Array): Uint8Array | undefined {
   return undefined;
 }
 
+/** How much of a note's body is read to find the first line of the therapist's own writing. */
+const WRITING_PROBE = 16 * 1024;
+
+/**
+ * The first line of the therapist's own writing after the front matter, on a line of its
+ * own ("" when there is none): what the index needs to tell a session held from a note only
+ * prepared. Usually the body's first line; a longer probe than this counts as written.
+ */
+function firstWrittenLine(bytes: Uint8Array, from: number): string {
+  const end = Math.min(bytes.length, from + WRITING_PROBE);
+  const lines = utf8.decode(bytes.subarray(from, end)).split(/\r\n|\r|\n/);
+  if (end < bytes.length) lines.pop();
+  const at = firstOwnLine(lines, 0);
+  if (at !== -1) return `\n${lines[at] ?? ''}`;
+  return end < bytes.length ? '\n…' : '';
+}
+
 /**
  * Text for the index, not for editing: a UTF-8 note with no `#rupture` and no feedback field anywhere yields
- * only its front matter (all the index needs from it: client and date), which spares
+ * only its front matter and its first line of the therapist's own writing (all the index
+ * needs from it: client, date, and whether a session was written up), which spares
  * decoding most of a workspace. Every other note is decoded whole, as `decodeNote` does.
  */
 export function indexableText(bytes: Uint8Array): Decoded {
   const looksUtf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
   if (!looksUtf16 && !mayHoldTag(bytes) && !mayHoldFeedback(bytes)) {
     const head = frontMatterBytes(bytes);
-    if (head && bytes.subarray(0, 8000).indexOf(0) === -1) return { ok: true, text: utf8.decode(head), encoding: 'utf-8' };
+    if (head && bytes.subarray(0, 8000).indexOf(0) === -1) return { ok: true, text: utf8.decode(head) + firstWrittenLine(bytes, head.length), encoding: 'utf-8' };
   }
   return decodeNote(bytes);
 }

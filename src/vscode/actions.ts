@@ -9,6 +9,7 @@ import { STATUS_LABELS, type Status } from '../core/status';
 import { findTemplate, mergeTemplates, renderMarkdown, renderSnippet, type Template, type TemplateContext, type TemplateFile } from '../core/templates';
 import { loadTemplateFiles } from '../node/templates';
 import { readConfig } from './config';
+import { curtain } from './privacyCurtain';
 import type { Log } from './log';
 import { changeNote } from './noteChange';
 import { markDone } from './walkthrough';
@@ -124,6 +125,7 @@ export async function locate(
 
 /** Opens a note with the cursor on a rupture's heading. */
 export async function openEntry(path: string, line: number): Promise<void> {
+  if (!(await curtain.allowsOpening())) return;
   const uri = vscode.Uri.parse(path);
   try {
     const document = await vscode.workspace.openTextDocument(uri);
@@ -200,13 +202,16 @@ export async function changeStatus(
   return true;
 }
 
-/** Asks, in one optional line, what told the therapist it feels mended; undefined when skipped. */
-export async function askWhatMended(): Promise<string | undefined> {
+/**
+ * Asks, in one optional line, what told the therapist it feels mended: the line (or
+ * undefined when Enter was pressed on an empty line), or 'cancelled' on Esc.
+ */
+export async function askWhatMended(): Promise<{ line: string | undefined } | 'cancelled'> {
   const answer = await vscode.window.showInputBox({
     title: 'Mark repaired',
-    prompt: 'What told you it feels mended? (optional: press Enter to add it, Esc to skip)',
+    prompt: 'What told you it feels mended? Optional: Enter on an empty line marks it repaired without it.',
     placeHolder: 'e.g. they came back to it themselves and laughed',
     ignoreFocusOut: false,
   });
-  return answer?.trim() || undefined;
+  return answer === undefined ? 'cancelled' : { line: answer.trim() || undefined };
 }

@@ -6,6 +6,7 @@ import { checksWithFeedback, feedbackBrief } from '../core/feedbackChecklist';
 import { findTemplate, renderMarkdown } from '../core/templates';
 import { loadTemplates, today } from './actions';
 import { readConfig } from './config';
+import { curtain } from './privacyCurtain';
 import { feedbackThreshold } from './feedback';
 import type { Log } from './log';
 import { changeNote } from './noteChange';
@@ -56,6 +57,7 @@ async function openWithChecklist(workspace: WorkspaceIndex, log: Log, clientArg?
   await workspace.ready();
   const client = clientArg ?? (await pickClient(workspace, 'Prepare for session: which client?'));
   if (!client) return false;
+  if (!(await curtain.allowsOpening())) return false;
   const folder = clientFolder(workspace, client);
   if (!folder) return false;
   const date = today();

@@ -34,7 +34,8 @@ export class RuptureCompletions implements vscode.CompletionItemProvider {
       const typed = status[2];
       const range = new vscode.Range(position.translate(0, -typed.length), position);
       return STATUSES.map((s, i) => {
-        const item = new vscode.CompletionItem(s, vscode.CompletionItemKind.EnumMember);
+        // The words beside every status in the list, not only the one chosen.
+        const item = new vscode.CompletionItem({ label: s, description: STATUS_HINTS[s] }, vscode.CompletionItemKind.EnumMember);
         item.detail = STATUS_LABELS[s];
         item.documentation = STATUS_HINTS[s];
         item.range = range;

@@ -54,13 +54,15 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   const log = new Log();
   const workspace = new WorkspaceIndex(log);
   const tree = new RuptureTree(workspace, context.workspaceState);
-  const treeView = vscode.window.createTreeView('attune.unrepaired', { treeDataProvider: tree, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView('attune.unrepaired', { treeDataProvider: tree });
   const lenses = new RuptureLenses(workspace);
   const diagnostics = new NoteDiagnostics(workspace);
   const status = vscode.window.createStatusBarItem('attune.clientStatus', vscode.StatusBarAlignment.Right, 100);
   status.name = 'Attune: unrepaired ruptures for this client';
   context.subscriptions.push(log, workspace, tree, treeView, lenses, status);
   curtain.activate(context);
+  // Stand-ins count down the list: Client 1 is the first client the view shows.
+  curtain.orderBy(() => tree.clientsInOrder());
   const cues = new CueHints(workspace, log, context.workspaceState);
   context.subscriptions.push(cues);
 
@@ -115,7 +117,9 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     if (!treeView.visible || !editor) return;
     const entry = entryContaining(workspace.index.get(editor.document.uri.toString())?.entries ?? [], editor.selection.active.line);
     const node = entry && tree.nodeFor(entry.path, entry.line);
-    if (node) await treeView.reveal(node, { select: true, focus: false });
+    // "Waiting at their pace" stays folded until the therapist opens it: a held rupture is
+    // raised only if the client brings it up.
+    if (node && node.parent?.by !== 'held') await treeView.reveal(node, { select: true, focus: false });
   };
 
   let revealTimer: NodeJS.Timeout | undefined;
@@ -231,9 +235,10 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   command('attune.markRepaired', async (arg?: unknown) => {
     const ref = targetOf(arg);
     if (!ref) return false;
-    // One optional line; Esc (or nothing typed) changes only the tag.
+    // One optional line; Enter on an empty line changes only the tag, Esc changes nothing.
     const mended = await askWhatMended();
-    const ok = await changeStatus(ref, 'repaired', workspace, log, undefined, mended);
+    if (mended === 'cancelled') return false;
+    const ok = await changeStatus(ref, 'repaired', workspace, log, undefined, mended.line);
     if (ok) await workspace.refreshNow(vscode.Uri.parse(ref.path));
     return ok;
   });
@@ -308,7 +313,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     ];
     const picked = await vscode.window.showQuickPick(
       options.map((o) => ({ ...o, description: o.groupBy === tree.grouping ? '(current)' : '' })),
-      { title: 'Group unrepaired ruptures' },
+      { title: 'Group the ruptures to revisit' },
     );
     if (picked) {
       await tree.setGrouping(picked.groupBy);

@@ -290,7 +290,7 @@ export class PatternsPanel implements vscode.Disposable {
   /** Opens a listed rupture's note at its heading, beside the panel; only notes Attune knows. */
   private async open(path: string, line: number): Promise<void> {
     const note = this.workspace.index.get(path);
-    if (!note || !note.entries.some((e) => e.line === line)) return;
+    if (!note || !note.entries.some((e) => e.line === line) || !(await this.curtain.allowsOpening())) return;
     try {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(path));
       const at = new vscode.Position(Math.min(line, document.lineCount - 1), 0);
@@ -306,6 +306,8 @@ export class PatternsPanel implements vscode.Disposable {
     const filter = this.filter();
     await vscode.env.clipboard.writeText(summaryMarkdown(patterns(this.counted()), filter, readExtras()));
     this.post({ type: 'copied' });
+    // Said outside the panel too, where it is seen whatever the panel's scroll.
+    vscode.window.setStatusBarMessage('$(check) Attune copied the summary: counts only, no client codes.', 5000);
   }
 
   dispose(): void {

@@ -13,12 +13,14 @@ const CONTEXT_KEY = 'attune.detailsHidden';
 export class PrivacyCurtain implements vscode.Disposable {
   private down = false;
   private state: vscode.Memento | undefined;
-  /** Stand-in numbers, stable for as long as the window is open. */
+  /** Stand-in numbers, in the view's order, stable while the curtain stays down. */
   private readonly numbers = new Map<string, number>();
   private readonly changed = new vscode.EventEmitter<boolean>();
   /** Fires with the new state whenever the curtain goes down or up. */
   readonly onDidChange = this.changed.event;
   private item: vscode.StatusBarItem | undefined;
+  /** The clients in the order the Attune view shows them, so stand-ins count down the list. */
+  private order: () => readonly string[] = () => [];
 
   /** Whether client details are hidden now. */
   get hidden(): boolean {
@@ -28,6 +30,7 @@ export class PrivacyCurtain implements vscode.Disposable {
   /** A client code as it may be shown now. An empty code stays empty. */
   client(code: string): string {
     if (!this.down || code === '') return code;
+    if (!this.numbers.has(code)) this.numberInOrder();
     let n = this.numbers.get(code);
     if (n === undefined) {
       n = this.numbers.size + 1;
@@ -46,16 +49,63 @@ export class PrivacyCurtain implements vscode.Disposable {
     return this.down ? undefined : text;
   }
 
+  /** Where the clients' order comes from (the view's order: Client 1 is the first one listed). */
+  orderBy(order: () => readonly string[]): void {
+    this.order = order;
+  }
+
+  /** Numbers the clients not numbered yet, in the view's order; numbers given stay as they are. */
+  private numberInOrder(): void {
+    for (const code of this.order()) if (code && !this.numbers.has(code)) this.numbers.set(code, this.numbers.size + 1);
+  }
+
   async set(down: boolean): Promise<void> {
     if (down === this.down) return;
     this.down = down;
+    if (down) {
+      this.numbers.clear();
+      this.numberInOrder();
+    }
     await this.state?.update(STATE_KEY, down);
     this.show();
     this.changed.fire(down);
+    if (down) void this.offerToClearTheScreen();
   }
 
   toggle(): Promise<void> {
     return this.set(!this.down);
+  }
+
+  /**
+   * Attune cannot rename VS Code's own tabs, breadcrumbs or Explorer: when the curtain goes
+   * down it says so, and offers to close the open notes and fold the Explorer.
+   */
+  private async offerToClearTheScreen(): Promise<void> {
+    const clear = 'Close Notes and Fold the Explorer';
+    const choice = await vscode.window.showInformationMessage(
+      "Attune now hides client codes and titles in its own list, lenses, status bar and pickers. VS Code's tabs, breadcrumbs and Explorer, and any open note, still show them.",
+      clear,
+      'Leave Them',
+    );
+    if (choice !== clear) return;
+    const notes = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && /\.(md|markdown)$/i.test(t.input.uri.path));
+    await vscode.window.tabGroups.close(notes);
+    // The Explorer folds only while it is showing; then back to Attune's list, under the curtain.
+    await vscode.commands.executeCommand('workbench.explorer.fileView.focus');
+    await vscode.commands.executeCommand('workbench.files.action.collapseExplorerFolders');
+    await vscode.commands.executeCommand('attune.unrepaired.focus');
+  }
+
+  /** Under the curtain, asks before Attune opens a note on screen; true when it may. */
+  async allowsOpening(): Promise<boolean> {
+    if (!this.down) return true;
+    const open = 'Open the Note';
+    const choice = await vscode.window.showWarningMessage(
+      'Client details are hidden. Open this note? Its text, its tab title and the folder above it will be on screen.',
+      { modal: true },
+      open,
+    );
+    return choice === open;
   }
 
   /** Takes up the state saved in `memento`, where every change is saved from now on. */
@@ -86,8 +136,8 @@ export class PrivacyCurtain implements vscode.Disposable {
     if (!this.item) return;
     this.item.text = this.down ? '$(eye-closed) Details hidden' : '$(eye)';
     this.item.tooltip = this.down
-      ? 'Attune: client codes and titles are hidden. Click to show them again.'
-      : 'Attune: hide client codes and titles, for sharing your screen.';
+      ? "Attune: client codes and titles are hidden in Attune's list, lenses, status bar and pickers (not in VS Code's tabs, breadcrumbs, Explorer or open notes). Click to show them again."
+      : "Attune: hide client codes and titles in Attune's list, lenses, status bar and pickers, for sharing your screen. VS Code's tabs, breadcrumbs, Explorer and open notes still show them: share one window, not the whole screen.";
     this.item.accessibilityInformation = { label: this.item.tooltip };
     this.item.show();
   }

@@ -49,13 +49,29 @@ export async function pickClient(workspace: WorkspaceIndex, title: string): Prom
   const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Client code', matchOnDetail: false });
   if (!picked) return undefined;
   if (picked.client) return picked.client;
-  const code = await vscode.window.showInputBox({
-    title,
-    prompt: 'A client code not drawn from their name or details (initials come from a name)',
-    placeHolder: 'e.g. C017',
-    validateInput: validateClientCode,
-  });
-  return code?.trim() || undefined;
+  let value = '';
+  for (;;) {
+    const code = (await vscode.window.showInputBox({
+      title,
+      value,
+      prompt: 'A client code not drawn from their name or details (initials come from a name)',
+      placeHolder: 'e.g. C017',
+      validateInput: validateClientCode,
+    }))?.trim();
+    if (!code) return undefined;
+    // A name becomes a folder and stays in every note: keeping one takes a second, deliberate choice.
+    if (validateClientCode(code)?.severity !== vscode.InputBoxValidationSeverity.Warning) return code;
+    const keep = 'Keep It as Typed';
+    const choice = await vscode.window.showWarningMessage(
+      'This looks like a full name. It would name a folder and appear in every note for this client. Use a code instead?',
+      { modal: true },
+      'Use a Code Instead',
+      keep,
+    );
+    if (choice === keep) return code;
+    if (!choice) return undefined;
+    value = '';
+  }
 }
 
 /**
@@ -112,6 +128,7 @@ export async function openSessionNote(
   client: string,
   mode: 'snippet' | 'filled',
 ): Promise<{ editor: vscode.TextEditor; created: boolean } | undefined> {
+  if (!(await curtain.allowsOpening())) return undefined;
   const folder = clientFolder(workspace, client);
   if (!folder) return undefined;
   const date = today();
@@ -123,14 +140,18 @@ export async function openSessionNote(
   }
   const templates = await loadTemplates(log, vscode.workspace.getWorkspaceFolder(uri));
   const template = findTemplate(templates, 'session-note');
-  const edit = new vscode.WorkspaceEdit();
-  const contents = mode === 'filled' && template ? renderMarkdown(template, { client, date }, date) + '\n' : '';
-  edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(contents) });
-  if (!(await vscode.workspace.applyEdit(edit))) {
-    void vscode.window.showWarningMessage('Attune could not create the session note. Nothing was changed.');
-    return undefined;
+  // Nothing is written until the therapist saves: the new note is an unsaved editor that
+  // saves to its place, and closing it without saving leaves no folder and no file behind.
+  const document = await vscode.workspace.openTextDocument(uri.with({ scheme: 'untitled' }));
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  // The same new note, still unsaved from before, is shown as it is.
+  if (document.getText() !== '') return { editor, created: false };
+  if (mode === 'filled' && template) {
+    const contents = renderMarkdown(template, { client, date }, date) + '\n';
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), contents));
+    const end = document.lineAt(document.lineCount - 1).range.end;
+    editor.selection = new vscode.Selection(end, end);
   }
-  const editor = await vscode.window.showTextDocument(uri, { preview: false });
   if (mode === 'snippet' && template) {
     await editor.insertSnippet(new vscode.SnippetString(renderSnippet(template, { client, date }, date)), new vscode.Position(0, 0));
   }

@@ -54,7 +54,7 @@ function entryKey(entry: RuptureEntry): string {
   return `${entry.path}#${entry.line}`;
 }
 
-/** The "Unrepaired ruptures" view: by client, by status, or one flat list. */
+/** The "Ruptures to revisit" view: by client, by status, or one flat list. */
 export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -192,12 +192,13 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const today = formatDate(new Date());
     const title = untitled(curtain.title(entry.title));
     const client = curtain.client(entry.client);
-    const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
+    // Outside a client's group the client's code leads the row: a long title is cut at its
+    // end, never the code (the tooltip holds the whole title).
+    const item = new vscode.TreeItem(node.parent?.by === 'client' || !client ? title : `${client} · ${title}`, vscode.TreeItemCollapsibleState.None);
     // The status is part of the id: a new status makes a new row, so its tooltip is fresh.
     item.id = `entry:${this.rowNumber(entryKey(entry))}:${entry.status}`;
     // Only the title (and, outside a client's group, the client's code), so the row fits the
     // default side bar width; the icon shows the status, the tooltip says it and when it was noted.
-    if (node.parent?.by !== 'client') item.description = client;
     item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[entry.status]);
     item.contextValue = ruptureContextValue(entry.status);
     item.resourceUri = vscode.Uri.parse(entry.path);
@@ -228,6 +229,13 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   /** The node for the entry whose heading is at `line` of the note, if it is listed. */
   nodeFor(path: string, line: number): EntryNode | undefined {
     return this.byKey.get(`${path}#${line}`);
+  }
+
+  /** The clients in the order the view lists them (by code, as the client groups are; held ones last). */
+  clientsInOrder(): string[] {
+    const listed = [...new Set(this.workspace.index.unrepaired().map((e) => e.client))].sort((a, b) => a.localeCompare(b));
+    const held = this.workspace.index.held().map((e) => e.client);
+    return [...new Set([...listed, ...held])];
   }
 
   /** The group node of a client (when grouping by client). */

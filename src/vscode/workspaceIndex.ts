@@ -1,4 +1,3 @@
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { RuptureIndex } from '../core/index';
 import type { Note } from '../core/note';
@@ -40,10 +39,13 @@ class EditorHost implements WorkspaceHost {
     // Only folders on disk hold notes (virtual workspaces are not supported).
     if (uri.scheme !== 'file') return { notes: [], problems: [] };
     this.read = 0;
+    // A note's address is built from its workspace folder's URI, never from its path on disk
+    // (Uri.file): in remote and browser set-ups that is how the Explorer names the same file,
+    // and VS Code treats two names of one file as two documents.
     return walkNotes<NotePlace>(uri.fsPath, {
       skipFolder: filter.skipFolder,
-      note: (folder, relative, folderName, fileName) =>
-        filter.isNote(relative, fileName) ? { path: vscode.Uri.file(path.join(folder, fileName)).toString(), root, relative, folderName, fileName, listed: true } : undefined,
+      note: (_folder, relative, folderName, fileName) =>
+        filter.isNote(relative, fileName) ? { path: vscode.Uri.joinPath(uri, ...relative.split('/')).toString(), root, relative, folderName, fileName, listed: true } : undefined,
     });
   }
 

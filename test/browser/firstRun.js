@@ -25,6 +25,8 @@ const STEPS = [
   ['prepare', 'Prepare for a session'],
   ['privacy', 'What stays private, and how'],
 ];
+/** The demo note flow 41 opens from the view and from the Explorer. */
+const ONE_TAB_NOTE = 'CD/2026-11-20.md';
 /** The settings groups, in order (package.json contributes.configuration). */
 const SETTINGS_GROUPS = ['Notes and clients', 'What Attune shows', 'Templates', 'Privacy'];
 
@@ -247,7 +249,7 @@ const FIRST_RUN_FLOWS = [
   },
   {
     id: 13,
-    name: 'the Attune view fits the default side bar: no demo row is cut off',
+    name: 'the Attune view fits the default side bar: its title and no demo row is cut off; grouped by status, rows lead with the client',
     workspace: 'demo',
     asUser: true,
     async run(s) {
@@ -266,6 +268,18 @@ const FIRST_RUN_FLOWS = [
       );
       check(cut.length === 0, `rows cut off at the default width (${width}px): ${cut.join('; ')}`);
       check(rows.some((r) => r.label === 'A suggestion that landed badly'), 'the longest demo title is not listed');
+      // The view's title, whole: "ATTUNE: RUPTURES TO REVISIT" beside its buttons.
+      const title = s.page.locator('.part.sidebar .composite.title .title-label h2').first();
+      check(/Ruptures to revisit/i.test((await title.textContent()) || ''), `the view is not called "Ruptures to revisit": ${await title.textContent()}`);
+      const titleCut = await title.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+      check(!titleCut, `the view's title is cut off: ${await title.textContent()}`);
+      // Grouped by status, a row leads with its client's code, so the code is never the part cut off.
+      await s.runCommand('Attune: Group Ruptures By…');
+      await s.waitForQuickInput('the grouping choices');
+      await s.quickPickRow('By status').first().click();
+      const byStatus = await until('the rows grouped by status', () => s.treeRows(), (r) => r.some((x) => x.level === 1 && x.label === 'repair planned'));
+      const entries = byStatus.filter((r) => r.level === 2);
+      check(entries.length >= 3 && entries.every((r) => /^[A-Z]\.[A-Z]\. · /.test(r.label)), `rows grouped by status do not lead with the client's code: ${JSON.stringify(entries.map((r) => r.label))}`);
     },
   },
   {
@@ -308,7 +322,157 @@ const FIRST_RUN_FLOWS = [
     run: async () => {},
     standalone: checkNpmStartMessage,
   },
+  {
+    id: 41,
+    name: 'npm start\'s VS Code: a note opened from the Attune view and from the Explorer is one tab, with its cue hints',
+    workspace: 'demo',
+    asUser: true,
+    prepare(folder) {
+      // A cue phrase in a note with an unrepaired rupture: the note is listed, and hinted.
+      const note = path.join(folder, ...ONE_TAB_NOTE.split('/'));
+      fs.writeFileSync(note, fs.readFileSync(note, 'utf8').replace('Good week overall.', "Good week overall. She said 'not exactly' and went quiet."));
+    },
+    async run(s) {
+      const name = path.posix.basename(ONE_TAB_NOTE);
+      const tabs = s.page.locator(`.part.editor .tabs-container .tab[data-resource-name="${name}"]`);
+      const hints = s.page.locator('.part.editor .editor-group-container.active .monaco-editor .squiggly-hint');
+      await s.showContainer('Attune');
+      const row = s.treeRow('Talking through the exposure');
+      await waitFor(row, 'the C.D. rupture in the Attune view');
+      s.note('open the rupture from the Attune view');
+      await row.first().click();
+      await s.waitForActiveTab(name);
+      await until('the cue hints in the note opened from the view', () => hints.count(), (n) => n >= 1);
+      await s.openFromExplorer(ONE_TAB_NOTE);
+      await until('the note opened from the Explorer to be the same tab', () => tabs.count(), (n) => n === 1);
+      await until('the cue hints in the note opened from the Explorer', () => hints.count(), (n) => n >= 1);
+      // The Explorer's and Attune's address of the note are the same: the breadcrumbs start
+      // at the workspace folder, not at the root of the disk.
+      const crumbs = ((await s.page.locator('.part.editor .editor-group-container.active .breadcrumbs-control').first().textContent()) || '').trim();
+      check(!/\.cache|attune-browser-/.test(crumbs), `the breadcrumbs show the path from the disk's root: ${crumbs}`);
+      check((await tabs.count()) === 1, `${await tabs.count()} tabs for one note`);
+    },
+  },
+  {
+    id: 42,
+    name: 'npm start\'s VS Code tries no connection beyond this computer, and shows no usage-data footer',
+    workspace: 'demo',
+    asUser: true,
+    traceConnects: true,
+    async run(s) {
+      // The walkthrough is open (Session.open waits for it): no footer about usage data.
+      const footer = s.page.locator('.part.editor').getByText(/collects usage data|opt out/i);
+      const footerAtStart = await footer.count();
+      // A short session: a note with its lenses, the Attune view, Prepare for Session.
+      await s.openFromExplorer(ONE_TAB_NOTE);
+      await waitFor(s.lens('Insert rupture reflection'), 'the lenses over the note');
+      await s.showContainer('Attune');
+      await until('the demo\'s ruptures in the Attune view', () => s.treeRows(), (r) => r.filter((x) => x.level === 2).length >= 3);
+      const attempts = nonLoopbackConnects(fs.readFileSync(/** @type {string} */ (s.connectTrace), 'utf8'));
+      check(attempts.length === 0, `${attempts.length} connections tried beyond this computer:\n${attempts.slice(0, 10).join('\n')}`);
+      check(footerAtStart === 0 && (await footer.count()) === 0, 'the walkthrough shows a footer about collecting usage data');
+    },
+  },
+  {
+    id: 43,
+    name: 'the curtain offers to close notes and fold the Explorer, numbers clients in the order shown, and asks before it opens a note',
+    workspace: 'demo',
+    asUser: true,
+    async run(s) {
+      await s.openFromExplorer(ONE_TAB_NOTE);
+      const noteTabs = s.page.locator('.part.editor .tabs-container .tab[data-resource-name$=".md"]');
+      await s.showContainer('Attune');
+      await until('the demo\'s ruptures in the Attune view', () => s.treeRows(), (r) => r.filter((x) => x.level === 2).length >= 3);
+      await s.runCommand('Attune: Hide Client Details');
+      // What it cannot hide, said plainly, with an offer to clear the screen.
+      const toast = s.page.locator('.notifications-toasts .notification-toast').filter({ hasText: "VS Code's tabs, breadcrumbs and Explorer" });
+      await waitFor(toast, 'a message saying what the curtain does not hide');
+      await toast.getByRole('button', { name: 'Close Notes and Fold the Explorer' }).click();
+      await until('the open notes to close', () => noteTabs.count(), (n) => n === 0);
+      await s.showContainer('Explorer');
+      const folder = s.page.locator('.part.sidebar .explorer-folders-view').getByRole('treeitem', { name: path.posix.dirname(ONE_TAB_NOTE), exact: true });
+      await until('the Explorer\'s folders to be folded', () => folder.first().getAttribute('aria-expanded'), (v) => v === 'false');
+      // Stand-ins count down the list.
+      await s.showContainer('Attune');
+      const rows = await until('the clients as stand-ins', () => s.treeRows(), (r) => r.some((x) => x.level === 1 && x.label.startsWith('Client ')));
+      const groups = rows.filter((r) => r.level === 1).map((r) => r.label);
+      check(JSON.stringify(groups) === JSON.stringify(['Client 1', 'Client 2']), `the clients are shown as ${JSON.stringify(groups)}`);
+      // Opening a note asks first; Cancel opens nothing.
+      const row = s.attuneTree().locator('.monaco-list-row[aria-level="2"]').first();
+      const dialog = s.page.locator('.monaco-dialog-box');
+      await row.click();
+      await waitFor(dialog.filter({ hasText: 'Client details are hidden' }), 'a question before the note opens');
+      await dialog.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
+      await waitFor(dialog, 'the question to close', { state: 'hidden' });
+      check((await noteTabs.count()) === 0, 'the note opened although Cancel was chosen');
+      await row.click();
+      await waitFor(dialog.filter({ hasText: 'Client details are hidden' }), 'the question again');
+      await dialog.locator('.monaco-button', { hasText: 'Open the Note' }).first().click();
+      await until('the note to open once asked', () => noteTabs.count(), (n) => n === 1);
+    },
+  },
+  {
+    id: 44,
+    name: 'a new client: a full name takes a second choice, and a new note closed without saving leaves nothing on disk',
+    workspace: 'demo',
+    asUser: true,
+    async run(s) {
+      const dialog = s.page.locator('.monaco-dialog-box');
+      const folder = s.file('Maria Lopez');
+      await s.page.locator('.part.sidebar').first().click();
+      await s.runCommand('Attune: New Session Note…');
+      await s.waitForQuickInput('the client picker');
+      await s.quickPickRow('New client').first().click();
+      await until('the box for the client code', () => s.quickInput().locator('input').first().getAttribute('placeholder'), (p) => (p || '').includes('C017'));
+      await s.page.keyboard.type('Maria Lopez');
+      await s.page.keyboard.press('Enter');
+      // Enter alone does not keep a name: a second, deliberate choice does.
+      await waitFor(dialog.filter({ hasText: 'looks like a full name' }), 'a question before a full name is kept');
+      check(!fs.existsSync(folder), 'a folder was made before the name was confirmed');
+      await dialog.locator('.monaco-button', { hasText: 'Keep It as Typed' }).first().click();
+      await s.waitForActiveTab(`${today()}.md`);
+      await s.waitForEditorText('client: Maria Lopez', 'the new note\'s front matter');
+      check(!fs.existsSync(folder), 'the new note was written to disk before it was saved');
+      // Close it without saving: nothing stays behind.
+      s.note('close the new note');
+      await s.page.keyboard.press('Control+W');
+      await waitFor(dialog, 'the question whether to save the new note');
+      await dialog.locator('.monaco-button', { hasText: "Don't Save" }).first().click();
+      await waitFor(dialog, 'the question to close', { state: 'hidden' });
+      await until('the new note\'s tab to close', () => s.page.locator(`.part.editor .tabs-container .tab[data-resource-name="${today()}.md"]`).count(), (n) => n === 0);
+      check(!fs.existsSync(folder), 'a folder was left behind by a note closed without saving');
+      // A new note saved lands in its client's folder at once (no Save As).
+      await s.runCommand('Attune: New Session Note…');
+      await s.waitForQuickInput('the client picker');
+      await s.quickPickRow('New client').first().click();
+      await until('the box for the client code', () => s.quickInput().locator('input').first().getAttribute('placeholder'), (p) => (p || '').includes('C017'));
+      await s.page.keyboard.type('C099');
+      await s.page.keyboard.press('Enter');
+      await s.waitForEditorText('client: C099', 'the new note\'s front matter');
+      await s.escapeToPlainCursor();
+      await s.save();
+      await s.waitForFile(`C099/${today()}.md`, 'the saved new note', (t) => t.includes('client: C099'));
+    },
+  },
 ];
+
+/**
+ * The connect() calls in an strace log that went to an address beyond this computer: an
+ * IPv4 or IPv6 address other than loopback (local sockets and loopback are the browser
+ * and VS Code's own processes talking to each other).
+ * @param {string} trace
+ * @returns {string[]}
+ */
+function nonLoopbackConnects(trace) {
+  return trace.split('\n').filter((line) => {
+    if (!/\bconnect\(/.test(line)) return false;
+    const v4 = /sin_addr=inet_addr\("([\d.]+)"\)/.exec(line);
+    if (v4) return !(v4[1] ?? '').startsWith('127.') && v4[1] !== '0.0.0.0';
+    const v6 = /inet_pton\(AF_INET6, "([^"]+)"/.exec(line);
+    if (v6) return !['::1', '::ffff:127.0.0.1', '::'].includes(v6[1] ?? '');
+    return false;
+  });
+}
 
 /**
  * Runs `npm start` (the server, no browser) as a person would and reads what it prints; then
@@ -333,9 +497,16 @@ async function checkNpmStartMessage() {
     await until('`npm start` to say it is ready', () => out, (o) => o.includes('Ctrl+C'), { timeout: 120_000 });
     const lines = out.trim().split('\n').filter((l) => l.trim());
     check(lines.length <= 10, `npm start printed ${lines.length} lines:\n${out}`);
-    const url = /(http:\/\/127\.0\.0\.1:\d+\/\?tkn=[0-9a-f]+)\s*$/m.exec(out)?.[1];
-    check(url !== undefined && url.length <= 80, `no short address (at most 80 characters) in:\n${out}`);
-    check(lines.every((l) => l.length <= 100), `a line longer than 100 characters:\n${out}`);
+    // The address: the server, its token, and the notes folder it opens.
+    const address = /(http:\/\/127\.0\.0\.1:\d+\/\?tkn=[0-9a-f]+)&folder=(\S+)\s*$/m.exec(out);
+    const url = address?.[1];
+    check(url !== undefined && url.length <= 80, `no short address (at most 80 characters before the folder) in:\n${out}`);
+    const notes = path.join(home, '.cache', 'attune-demo', 'notes');
+    check(decodeURI(address?.[2] ?? '') === notes, `the address does not open the demo notes (${notes}):\n${out}`);
+    check(lines.every((l) => l.length <= 100 || l.includes('&folder=')), `a line longer than 100 characters:\n${out}`);
+    // Where the notes are, in the message and in the notes' ABOUT file, and how to use another folder.
+    check(out.includes(`The demo notes are in ${notes}`) && out.includes('--notes'), `the message does not say where the notes are:\n${out}`);
+    check(fs.readFileSync(path.join(notes, 'ABOUT.txt'), 'utf8').includes(`This copy of the demo notes is in ${notes}`), 'the demo\'s ABOUT file does not say where the notes are');
     check(/Attune is ready/.test(out) && /this computer only/.test(out), `the message does not say what this is:\n${out}`);
     const base = /** @type {string} */ (url).replace(/\/\?tkn=.*$/, '/');
     const without = await fetch(base, { redirect: 'manual' });

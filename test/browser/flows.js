@@ -199,6 +199,7 @@ function preparePending() {
  * @property {string} [screenshot]  file name under media/ for the README (flows 1-4)
  * @property {() => string | null} [pending]  a reason to skip, when the feature is not there yet
  * @property {boolean} [asUser]  in VS Code as `npm start` runs it (Attune installed, no test driver)
+ * @property {boolean} [traceConnects]  (with asUser) the server runs under strace; see Session.open
  * @property {() => Promise<void>} [standalone]  runs instead of `run`, without a session of its own
  * @property {(s: Session) => Promise<void>} run
  */
@@ -283,10 +284,17 @@ const FLOWS = [
       // Mark Repaired: from the row's context menu.
       await s.showContainer('Attune');
       await s.clickMenuItem(await s.contextMenu(row, 'Mark Repaired'));
-      // "What told you it feels mended?" is optional: Esc skips it, and only the tag changes.
+      // "Press Escape to cancel", says the box: Esc changes nothing.
       await s.waitForQuickInput('the optional question "What told you it feels mended?"');
-      s.note('Esc: skip the optional question');
+      s.note('Esc: cancel');
       await s.page.keyboard.press('Escape');
+      await waitFor(s.quickInput(), 'the question to close', { state: 'hidden' });
+      check(/#rupture\/planned$/m.test(fs.readFileSync(s.file(EF_NOTE), 'utf8')) && (await row.count()) === 1, 'Esc on Mark Repaired changed the rupture');
+      // The question is optional: Enter on an empty line skips it, and only the tag changes.
+      await s.clickMenuItem(await s.contextMenu(row, 'Mark Repaired'));
+      await s.waitForQuickInput('the optional question "What told you it feels mended?"');
+      s.note('Enter on an empty line: skip the optional question');
+      await s.page.keyboard.press('Enter');
 
       await waitFor(row, `"${TITLE}" to leave the tree`, { state: 'hidden' });
       const rows = await s.treeRows();
@@ -508,7 +516,8 @@ const FLOWS = [
       await press('Tab');
       await choices('clarify a misunderstanding'); // Repair plan: Tab alone
       await press('Tab');
-      await type('Opening13');
+      // A first typed quote gives one pair, not a pair around the placeholder and another.
+      await type('"Opening13"');
       await press('Tab');
       await choices('not yet');
       await press('ArrowDown', 2);
@@ -532,7 +541,7 @@ const FLOWS = [
         '- **What may have been happening for them:** Them10',
         '- **If regret is here, what might it say about how much I care?** Regret11',
         '- **Repair plan:** (not filled in)',
-        '- **Opening line:** Opening13',
+        '- **Opening line:** "Opening13"',
         `  _Perhaps something like: "I've been thinking about our last session, and I'd like to hear how something I said sat with you."_`,
         '- **Take it to supervision?** yes',
       ].join('\n');
@@ -718,7 +727,7 @@ async function runFlows(options = {}) {
         console.log(`✔ ${label} (${Date.now() - t0} ms)`);
         continue;
       }
-      session = await Session.open({ name: `flow-${flow.id}`, workspace: flow.workspace, asUser: flow.asUser === true, ...(flow.prepare ? { prepare: flow.prepare } : {}) });
+      session = await Session.open({ name: `flow-${flow.id}`, workspace: flow.workspace, asUser: flow.asUser === true, traceConnects: flow.traceConnects === true, ...(flow.prepare ? { prepare: flow.prepare } : {}) });
       const s = session;
       if (screenshots && flow.screenshot) s.pictureFile = path.join(screenshots, flow.screenshot);
       await withTimeout(flow.run(s), FLOW_MS, `flow ${flow.id}`);

@@ -126,6 +126,8 @@ function notedOf(date) {
  * @property {string} name  names the failure artifacts
  * @property {boolean} [asUser]  VS Code as `npm start` runs it for a person (Attune installed,
  *   no test driver, desktop settings, a token) instead of with Attune under development
+ * @property {boolean} [traceConnects]  (with asUser) runs the server under strace, recording
+ *   every connect() of the server and the processes it starts in `session.connectTrace`
  */
 
 class Session {
@@ -148,6 +150,9 @@ class Session {
     this.pageLog = pageLog;
     /** When the page was created: the zero of the page log's clock. */
     this.pageT0 = Date.now();
+    /** The strace output of the server's connect() calls (Session.open's traceConnects), or null. */
+    /** @type {string | null} */
+    this.connectTrace = null;
     /** Where picture() saves the README's picture of this flow (set by the runner), or null. */
     /** @type {string | null} */
     this.pictureFile = null;
@@ -197,7 +202,8 @@ class Session {
       /** @type {string} */
       let url;
       if (options.asUser) {
-        const demo = await startDemoServer({ folder });
+        const trace = path.join(base, 'connect.trace');
+        const demo = await startDemoServer({ folder, ...(options.traceConnects ? { wrap: ['strace', '-f', '-qq', '-e', 'trace=connect', '-o', trace] } : {}) });
         server = demo.server;
         url = demo.url;
       } else {
@@ -221,6 +227,7 @@ class Session {
       page.on('pageerror', (err) => pageLog.push(`${stamp()} [pageerror] ${err.stack || err.message}`));
       const session = new Session(options.name, base, folder, server, launched, page, pageLog);
       session.pageT0 = t0;
+      if (options.traceConnects) session.connectTrace = path.join(base, 'connect.trace');
       // Only extensionDevelopmentPath (and skipWelcome) in the payload: no test runner inside.
       await page.goto(url, { waitUntil: 'domcontentloaded', timeout: LOAD_MS });
       await waitFor(page.locator('.monaco-workbench .part.activitybar'), 'the VS Code workbench', { timeout: LOAD_MS });
@@ -324,9 +331,9 @@ class Session {
     await waitFor(bar, 'the secondary side bar to close', { state: 'hidden' });
   }
 
-  /** The "Unrepaired ruptures" tree. */
+  /** The "Ruptures to revisit" tree. */
   attuneTree() {
-    return this.page.locator('.part.sidebar .monaco-list[aria-label="Unrepaired ruptures"]');
+    return this.page.locator('.part.sidebar .monaco-list[aria-label="Ruptures to revisit"]');
   }
 
   /**

@@ -86,7 +86,8 @@ const CODE_SERVER_VERSION = HOSTS.oldest.codeServer;
  * Debian packages: headers for the `kerberos` native module, a real `rg` to stand in for the
  * one @vscode/ripgrep would download, and Chromium for the browser that drives the workbench.
  */
-const APT_PACKAGES = ['libkrb5-dev', 'ripgrep', 'chromium'];
+// strace: the browser flow that records every connection attempt of the demo's server.
+const APT_PACKAGES = ['libkrb5-dev', 'ripgrep', 'chromium', 'strace'];
 
 const MARKER = '.attune-host-complete.json';
 const SERVER_MAIN_REL = path.join('node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');

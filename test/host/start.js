@@ -9,7 +9,7 @@
 // and closing an unsaved note ask first), not an Extension Development Host, and the desktop
 // defaults for saving (web VS Code otherwise saves after every change).
 //
-//   npm start [-- --reset] [--no-browser] [--port N] [--server]
+//   npm start [-- --reset] [--notes DIR] [--no-browser] [--port N] [--server]
 'use strict';
 
 const { spawnSync, spawn } = require('child_process');
@@ -21,7 +21,7 @@ const path = require('path');
 const root = path.resolve(__dirname, '..', '..');
 const demoSource = path.join(root, 'test', 'fixtures', 'demo');
 const demoBase = path.join(os.homedir(), '.cache', 'attune-demo');
-const demo = path.join(demoBase, 'notes');
+const defaultNotes = path.join(demoBase, 'notes');
 
 /** What a person's desktop VS Code does by default, where the web build differs. */
 const DEMO_SETTINGS = Object.freeze({
@@ -47,15 +47,29 @@ function build() {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+/** The line a demo copy's ABOUT file ends with: it tells a demo copy from a person's own folder. */
+const COPY_NOTE = 'This copy of the demo notes is in';
+
 /**
- * A fresh copy of the fictional demo notes, so trying things never changes the repo.
+ * A fresh copy of the fictional demo notes, so trying things never changes the repo; its
+ * ABOUT file says where the copy is, since the default place is a hidden folder. A folder
+ * that is not a demo copy (a person's own notes, given with --notes) is opened as it is and
+ * never removed.
+ * @param {string} demo
  * @param {boolean} reset
  */
-function prepareDemo(reset) {
+function prepareDemo(demo, reset) {
+  const about = path.join(demo, 'ABOUT.txt');
+  const isCopy = fs.existsSync(about) && fs.readFileSync(about, 'utf8').includes(COPY_NOTE);
+  if (reset && fs.existsSync(demo) && !isCopy) {
+    console.error(`npm start: ${demo} is not a copy of the demo notes, so --reset leaves it as it is.`);
+    process.exit(2);
+  }
   if (reset || !fs.existsSync(demo)) {
     fs.rmSync(demo, { recursive: true, force: true });
     fs.mkdirSync(path.dirname(demo), { recursive: true });
     fs.cpSync(demoSource, demo, { recursive: true });
+    fs.appendFileSync(about, `\n${COPY_NOTE} ${demo}\n(\`npm start -- --notes DIR\` uses another folder; \`npm start -- --reset\` starts again).\n`);
   }
 }
 
@@ -66,7 +80,7 @@ function hasCommand(/** @type {string} */ name) {
 /**
  * Starts the VS Code server as a person's VS Code: Attune installed in its extensions folder,
  * no test driver, desktop defaults, a token required, `folder` opened by default.
- * @param {{ folder: string, port?: number, token?: string }} options
+ * @param {{ folder: string, port?: number, token?: string, wrap?: string[] }} options
  * @returns {Promise<{ server: import('./vscode').VSCodeServer, url: string, token: string }>}
  */
 async function startDemoServer(options) {
@@ -87,11 +101,18 @@ async function startDemoServer(options) {
     testDriver: false,
     installExtensions: [root],
     userSettings: DEMO_SETTINGS,
-    extraArgs: ['--default-folder', options.folder],
     ...(options.port ? { port: options.port } : {}),
+    ...(options.wrap ? { wrap: options.wrap } : {}),
+    // The settings turn telemetry off, but the product still said it was on: code-server
+    // showed its usage-data footer and built-in extensions looked up telemetry hosts.
+    productOverrides: { enableTelemetry: false },
   });
-  // The server trades ?tkn= for a cookie and drops it from the address.
-  return { server, url: `${server.url}/?tkn=${token}`, token };
+  // The server trades ?tkn= for a cookie and drops it from the address. The folder goes in
+  // the address, not --default-folder: the server names a default folder
+  // vscode-remote://remote/…, while the workbench (and so the Explorer) names a folder from
+  // the address by the server it is connected to, as the extension host's URIs come back;
+  // with the default folder one note had two addresses and opened in two tabs.
+  return { server, url: `${server.url}/?tkn=${token}&folder=${encodeURI(options.folder)}`, token };
 }
 
 /** @param {string} url */
@@ -111,13 +132,20 @@ function parseArgs(argv) {
     console.error('npm start: --port takes a port number, e.g. --port 8080');
     process.exit(2);
   }
-  return { reset: argv.includes('--reset'), browser: !argv.includes('--no-browser'), server: argv.includes('--server'), port };
+  const notesAt = argv.indexOf('--notes');
+  const notes = notesAt >= 0 ? argv[notesAt + 1] : defaultNotes;
+  if (!notes || notes.startsWith('--')) {
+    console.error('npm start: --notes takes a folder, e.g. npm start -- --notes ~/attune-demo');
+    process.exit(2);
+  }
+  return { reset: argv.includes('--reset'), browser: !argv.includes('--no-browser'), server: argv.includes('--server'), port, notes: path.resolve(notes) };
 }
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   build();
-  prepareDemo(args.reset);
+  const demo = args.notes;
+  prepareDemo(demo, args.reset);
   if (hasCommand('code') && !args.server) {
     // A desktop profile of its own, with Attune installed in it: the user's own VS Code,
     // settings and extensions stay as they are.
@@ -141,7 +169,7 @@ ${opened ? 'It has opened in your browser. Its private address:' : 'Open this pr
   ${url}
 
 The demo notes are in ${demo}
-To start again with fresh notes: npm start -- --reset
+(another folder: npm start -- --notes DIR; fresh notes: npm start -- --reset)
 Press Ctrl+C here to stop.`);
   const stop = () => {
     server.stop().finally(() => process.exit(0));

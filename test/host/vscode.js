@@ -15,6 +15,7 @@
  *          CHROMIUM_PATH, CHROMIUM_ARGS, ARTIFACTS_DIR.
  */
 
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const fsp = require('node:fs/promises');
 const os = require('node:os');
@@ -90,7 +91,10 @@ const READY_RE = /Web UI available at (https?:\/\/\S+)/;
  *   the server's extensions folder before it starts, so they load as a user's installed
  *   extensions do, not as extensions under development
  * @property {number} [port]  port to listen on (default 0: any free port)
- * @property {string[]} [extraArgs]  more server arguments, e.g. ['--default-folder', dir]
+ * @property {string[]} [extraArgs]  more server arguments, e.g. ['--disable-file-downloads']
+ * @property {string[]} [wrap]       a command the server runs under, e.g. ['strace', '-f', '-o', file]
+ * @property {Record<string, unknown>} [productOverrides]  fields of VS Code's product.json to
+ *   change for this server, e.g. { enableTelemetry: false } (see serverWithProduct)
  */
 
 /** Servers not yet stopped, so a crash or Ctrl-C of the runner doesn't leave them behind. */
@@ -202,13 +206,62 @@ async function installExtension(extensionDir, extensionsDir) {
 }
 
 /**
+ * A server-main.js whose VS Code reads `overrides` over the host's product.json. The server,
+ * its extension host and the workbench it serves all read product.json from the folder beside
+ * `out/`, and no flag changes it (e.g. `enableTelemetry`, which shows code-server's usage-data
+ * footer and lets built-in extensions send telemetry although the settings turn it off). So
+ * this is a copy of the host's lib/vscode made of hard links (no space, under a second to
+ * make) with its own product.json, kept beside it for the next run.
+ * @param {string} serverMain
+ * @param {Record<string, unknown>} overrides
+ */
+function serverWithProduct(serverMain, overrides) {
+  const vscodeDir = path.dirname(path.dirname(serverMain));
+  const product = JSON.parse(fs.readFileSync(path.join(vscodeDir, 'product.json'), 'utf8'));
+  const text = JSON.stringify({ ...product, ...overrides }, null, 2) + '\n';
+  const id = crypto.createHash('sha256').update(text).digest('hex').slice(0, 12);
+  const target = path.join(path.dirname(vscodeDir), `${path.basename(vscodeDir)}-product-${id}`);
+  const main = path.join(target, path.relative(vscodeDir, serverMain));
+  if (fs.existsSync(main)) return main;
+  const staging = `${target}.${process.pid}.tmp`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  linkTree(vscodeDir, staging);
+  fs.rmSync(path.join(staging, 'product.json'));
+  fs.writeFileSync(path.join(staging, 'product.json'), text);
+  try {
+    fs.renameSync(staging, target);
+  } catch (err) {
+    // Another run made it meanwhile: use theirs.
+    fs.rmSync(staging, { recursive: true, force: true });
+    if (!fs.existsSync(main)) throw err;
+  }
+  return main;
+}
+
+/**
+ * Copies a folder as hard links (symbolic links stay links).
+ * @param {string} from
+ * @param {string} to
+ */
+function linkTree(from, to) {
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) linkTree(source, target);
+    else if (entry.isSymbolicLink()) fs.symlinkSync(fs.readlinkSync(source), target);
+    else fs.linkSync(source, target);
+  }
+}
+
+/**
  * Starts the VS Code server on a free loopback port with fresh, throw-away data folders.
  * @param {StartServerOptions} [options]
  * @returns {Promise<VSCodeServer>}
  */
 async function startServer(options = {}) {
   const host = options.serverMain ? { serverMain: options.serverMain, node: process.execPath } : await ensureHost();
-  const serverMain = host.serverMain;
+  const serverMain = options.productOverrides ? serverWithProduct(host.serverMain, options.productOverrides) : host.serverMain;
   const startTimeoutMs = options.startTimeoutMs ?? 60_000;
   const echo = options.echoOutput ?? process.env.ATTUNE_VSCODE_VERBOSE === '1';
   if (options.extensionPath !== undefined && !path.isAbsolute(options.extensionPath)) {
@@ -263,7 +316,8 @@ async function startServer(options = {}) {
 
   // detached: the server becomes a process-group leader, so stop() can kill it together
   // with the extension host, pty host and file watcher it forks.
-  const child = spawn(host.node, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, ...prefix] = [...(options.wrap || []), host.node];
+  const child = spawn(/** @type {string} */ (command), [...prefix, ...args], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   if (child.pid === undefined) {
     await fsp.rm(base, { recursive: true, force: true });
     throw new Error(`could not start the VS Code server (${host.node} ${serverMain})`);

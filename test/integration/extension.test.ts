@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AttuneApi } from '../../src/vscode/extension';
 import {
@@ -19,7 +20,7 @@ import {
 
 /** Runs `body` with "What told you it feels mended?" answered by Esc. */
 function skipMended<R>(body: () => Thenable<R>): Promise<R> {
-  return answering('showInputBox', (() => Promise.resolve(undefined)) as typeof vscode.window.showInputBox, async () => body());
+  return answering('showInputBox', (() => Promise.resolve('')) as typeof vscode.window.showInputBox, async () => body());
 }
 
 describe('Attune in a real VS Code', () => {
@@ -269,7 +270,9 @@ describe('Attune in a real VS Code', () => {
     const uri = uriOf(`Q.R./${todayIso()}.md`);
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor);
-    assert.strictEqual(editor.document.uri.toString(), uri.toString());
+    // An unsaved note that will be saved at its place: nothing on disk until it is saved.
+    assert.strictEqual(editor.document.uri.toString(), uri.with({ scheme: 'untitled' }).toString());
+    assert.strictEqual(fs.existsSync(path.dirname(uri.fsPath)), false, 'the client\'s folder was made before the note was saved');
     assert.ok(editor.document.getText().startsWith(`---\nclient: Q.R.\ndate: ${todayIso()}\n---\n\n# Session ${todayIso()}\n`), editor.document.getText());
     // The cursor waits where writing starts, in the first field under "## Between us", with
     // nothing selected: the first key typed must not replace the client's code.
@@ -293,6 +296,11 @@ describe('Attune in a real VS Code', () => {
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(0, 19), '/');
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     for (const s of ['open', 'planned', 'attempted', 'held', 'repaired', 'closed']) assert.ok(labels.includes(s), `offers ${s}`);
+    // Each status says what it means in the list itself, not only when chosen.
+    const statuses = ['open', 'planned', 'attempted', 'held', 'repaired', 'closed'];
+    for (const i of list.items.filter((x) => statuses.includes(typeof x.label === 'string' ? x.label : x.label.label))) {
+      assert.ok(typeof i.label !== 'string' && (i.label.description ?? '').length > 10, `a description beside ${JSON.stringify(i.label)}`);
+    }
   });
 
   it('follows the cursor: the rupture under it is selected in the view', async () => {

@@ -128,6 +128,20 @@ describe('Issue 11: held, in-session repair, nothing false, no scores', () => {
     assert.strictEqual(editor.document.getText(), original);
   });
 
+  it('Esc on Mark repaired changes nothing; Enter on an empty line marks it repaired without a line', async () => {
+    const original = '## Fee said coldly #rupture/attempted\n\n- **How it landed:** softer\n';
+    const uri = writeNote('ME/2026-11-19.md', original);
+    await waitFor('indexed', () => api.workspace.index.get(uri.toString())?.entries.length === 1);
+    const editor = await open(uri);
+    const mark = (answer: string | undefined): Thenable<unknown> =>
+      answering('showInputBox', (() => Promise.resolve(answer)) as typeof vscode.window.showInputBox, async () =>
+        vscode.commands.executeCommand('attune.markRepaired', { path: uri.toString(), line: 0 }));
+    assert.strictEqual(await mark(undefined), false);
+    assert.strictEqual(editor.document.getText(), original, 'Esc changed the note');
+    assert.strictEqual(await mark(''), true);
+    assert.strictEqual(editor.document.getText(), original.replace('#rupture/attempted', '#rupture/repaired'));
+  });
+
   it('opens the repair conversation guide read-only beside the note, writing nothing into it', async () => {
     const original = '## Too deep #rupture/open\n';
     const uri = writeNote('RG/2026-11-19.md', original);

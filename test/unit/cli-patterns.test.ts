@@ -20,8 +20,8 @@ const PRACTICE: Readonly<Record<string, string>> = {
   ].join('\n'),
   'CD/2025-11-02.md': '## Quiet #rupture/held\n- **Kind of miss:** too deep too soon\n',
   'CD/intake.md': '## Undated #rupture/closed\n',
-  'EF/2025-10-15.md': '# No ruptures\n',
-  'E\u001b[31mF/2025-10-16.md': '# A hostile folder name\n',
+  'EF/2025-10-15.md': '# No ruptures\n\nA quiet session.\n',
+  'E\u001b[31mF/2025-10-16.md': '# A hostile folder name\n\nA quiet session.\n',
 };
 
 describe('attune patterns (issue 13)', () => {

@@ -29,7 +29,7 @@ function note(file: string, opts: { client?: string; date?: string; entries?: re
   const lines: string[] = ['---'];
   if (opts.client !== undefined) lines.push(`client: ${opts.client}`);
   if (opts.date !== undefined) lines.push(`date: ${opts.date}`);
-  lines.push('---', '# Session', '');
+  lines.push('---', '# Session', '', 'We talked about the week.', '');
   (opts.entries ?? []).forEach((e, i) => {
     lines.push(`## Entry ${i} #rupture/${e.status ?? 'open'}`, '');
     if (e.kind !== undefined) lines.push(`- **Kind of miss:** ${e.kind}`);
@@ -57,6 +57,17 @@ describe('patterns (issue 13)', () => {
       assert.strictEqual(p.sessions, 5);
       assert.strictEqual(p.ruptures, 5);
       assert.deepStrictEqual(p.byStatus, { open: 1, planned: 1, attempted: 0, held: 1, repaired: 1, closed: 1 });
+    });
+
+    it('counts a session only when its note holds writing beyond the template and the checklist', () => {
+      const prepared = [
+        '---', 'client: B', 'date: 2025-10-08', '---', '', '# Session 2025-10-08', '',
+        '## Before the session', '', '- [ ] Perhaps revisit: [Too soon](2025-09-30.md#too-soon) (repair planned, noted 30 Sep)', '  > "I have been thinking about last time."', '',
+        '## Check-in', '', '', '## Between us', '', '- **Feedback I asked for, and what I heard:** ', '- **Anything that felt off between us:** (not filled in)', '  _A hint in italics._', '', '## Next time', '',
+      ].join('\n');
+      const held = prepared.replace('## Check-in\n\n', '## Check-in\n\nShe arrived late and laughed about the traffic.\n');
+      const p = patterns([parse(prepared, 'b/2025-10-08.md'), parse('', 'b/2025-10-09.md'), parse(held, 'b/2025-10-10.md')]);
+      assert.strictEqual(p.sessions, 1, 'only the note written in is a session');
     });
 
     it('lists every status Attune knows in byStatus, zeros included, in its order', () => {

@@ -1,0 +1,38 @@
+import { NOT_FILLED_IN } from './fields';
+
+/** A heading line: its level and its words. */
+const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;
+/** A list line that is only a field's prompt, left empty or "(not filled in)". */
+const EMPTY_FIELD = new RegExp(`^[-*+][ \\t]+(?:\\*\\*|__)[^*_]+(?:\\*\\*|__)[ \\t]*(?:${NOT_FILLED_IN.replace(/[()]/g, '\\$&')})?[ \\t]*$`);
+/** A template's hint, in italics on a line of its own. */
+const HINT = /^_[^_].*_$/;
+
+/**
+ * Whether a note holds writing of the therapist's own: a line that is not the front matter,
+ * a heading, a template's empty prompt or hint, or the pre-session checklist ("Before the
+ * session" and what is under it). A note prepared for a session that was not held, or an
+ * empty one, holds none, and is not counted as a session.
+ */
+export function hasOwnWriting(text: string, frontMatterEnd: number): boolean {
+  // Lines as the parser counts them (frontMatterEnd is one of theirs): \r\n, \r or \n.
+  return firstOwnLine(text.split(/\r\n|\r|\n/), frontMatterEnd + 1) !== -1;
+}
+
+/** The index of the first line of the therapist's own writing from `from` on, or -1. */
+export function firstOwnLine(lines: readonly string[], from: number): number {
+  let checklistLevel = 0;
+  for (let i = from; i < lines.length; i++) {
+    const line = (lines[i] ?? '').trim();
+    if (line === '') continue;
+    const heading = HEADING.exec(line);
+    if (heading) {
+      const level = (heading[1] ?? '').length;
+      if (/^before the session$/i.test(heading[2] ?? '')) checklistLevel = level;
+      else if (checklistLevel > 0 && level <= checklistLevel) checklistLevel = 0;
+      continue;
+    }
+    if (checklistLevel > 0 || EMPTY_FIELD.test(line) || HINT.test(line)) continue;
+    return i;
+  }
+  return -1;
+}

@@ -1,8 +1,9 @@
 /**
- * The "Before the session" section: the ruptures this client and I may revisit, oldest
- * first, each with a link to its heading and the planned opening line; what mattered to
- * them last time; the ruptures waiting at their pace (titles only); then the clinician's
- * own checks. Pure text in, text and edits out; the editor and the CLI do the reading and
+ * The "Before the session" section: first, that safety comes before rupture work; the
+ * ruptures this client and I may revisit, oldest first, each with a link to its heading
+ * and the planned opening line (or, after an attempt, how it landed); what mattered to
+ * them last time; the ruptures waiting at their pace, held or not ready (titles only);
+ * then the clinician's own checks. Pure text in, text and edits out; the editor and the CLI do the reading and
  * writing.
  */
 import { headingAnchors } from './anchors';
@@ -90,6 +91,11 @@ function statusLabel(status: Status): string {
   return STATUS_LABELS[status];
 }
 
+/** The therapist's own words inside the section, with an HTML comment opener defused so it cannot hide the rest. */
+function ownWords(text: string): string {
+  return text.replace(/<!--/g, '<\\!--');
+}
+
 /** Escapes what would end a link's text early. */
 function linkText(title: string): string {
   return (title || '(untitled)').replace(/[\\\[\]]/g, (c) => `\\${c}`);
@@ -157,10 +163,10 @@ export function buildChecklist(input: ChecklistInput): Checklist {
       const link = relativeLink(input.notePath, entry.path, anchorOf(entry) || undefined);
       const ageDays = entryAge(entry, input.today);
       const who = withWhom(entry);
-      lines.push(`- [ ] Perhaps revisit: [${linkText(entry.title)}](${link}) (${statusLabel(entry.status)}, ${formatNoted(entry.date, input.today)}${who ? `, with ${who}` : ''})`);
+      lines.push(`- [ ] Perhaps revisit: [${linkText(entry.title)}](${link}) (${statusLabel(entry.status)}, ${formatNoted(entry.date, input.today)}${who ? `, with ${ownWords(who)}` : ''})`);
       // After an attempt, how it landed matters more than the line it opened with.
       const landed = entry.status === 'attempted' ? howTheLastAttemptLanded(entry) : undefined;
-      if (landed) lines.push(`  > How the last attempt landed: ${landed}`);
+      if (landed) lines.push(`  > How the last attempt landed: ${ownWords(landed)}`);
       else if (entry.opener && entry.status !== 'attempted') lines.push(`  > "${entry.opener}"`);
       items.push({ kind: 'rupture', text: entry.title, done: false, entry, link, ageDays });
     }
@@ -206,7 +212,7 @@ function heldBlock(held: readonly RuptureEntry[]): { markdown: string; items: Ch
         .sort(compareEntries)
         .map((e) => {
           const who = withWhom(e);
-          return who ? `${linkText(e.title)} (with ${who})` : linkText(e.title);
+          return who ? `${linkText(e.title)} (with ${ownWords(who)})` : linkText(e.title);
         }),
     ),
   ];

@@ -115,3 +115,12 @@ describe('waiting at their pace when they are not ready', () => {
     assert.match(r.out, /How the last attempt landed: a small smile/);
   });
 });
+
+describe('the therapist\'s own words in the checklist', () => {
+  it('cannot hide the rest of the section behind an HTML comment', () => {
+    const text = STILL_SETTLING.replace('a small smile; they said it was fine', 'fine <!-- then silence').replace('## The late start #rupture/attempted\n', '## The late start #rupture/attempted\n- **With:** B <!-- x\n');
+    const { markdown } = buildChecklist({ client: 'AB', today: '2026-11-20', entries: parse(text).entries, notePath: 'AB/2026-11-20.md', checks: '- [ ] Breathe.' });
+    assert.ok(!markdown.includes('<!--'), markdown);
+    assert.match(markdown, /How the last attempt landed: fine <\\!-- then silence/);
+  });
+});

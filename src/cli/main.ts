@@ -1,14 +1,15 @@
+import fs = require('fs');
 import path = require('path');
 import { formatDate, formatNoted } from '../core/dates';
 import { statusEdit } from '../core/edits';
 import { parseHeading } from '../core/blocks';
 import { findTags, parseNote, type RuptureEntry } from '../core/note';
-import { isStatus, STATUSES } from '../core/status';
+import { isStatus, STATUSES, type Status } from '../core/status';
 import { findTemplate, renderMarkdown } from '../core/templates';
 import { splitLines } from '../core/lines';
 import { printable, printableJson, printableLines } from '../core/printable';
 import { DEFAULT_MAX_NOTE_BYTES } from '../core/workspace';
-import { replaceNote, WriteRefused } from '../node/atomicWrite';
+import { replaceNote, withNoteLock, WriteRefused } from '../node/atomicWrite';
 import { decodeNote } from '../node/files';
 import { formatBytes } from '../node/host';
 import { readRegularFile, TooLarge, type ReadResult } from '../node/safeRead';
@@ -175,6 +176,29 @@ function set(io: Io, args: readonly string[]): number {
   if (!isStatus(status)) throw new UsageError(`unknown status "${status}" (use ${STATUSES.join(', ')})`);
   const full = path.resolve(io.cwd, file);
   const limit = maxBytes(flags.get('max-size')) ?? DEFAULT_MAX_NOTE_BYTES;
+  // Read, change and write while holding the note's lock: other Attune writers take turns.
+  let real: string;
+  try {
+    real = fs.realpathSync(full);
+  } catch {
+    return setLocked(io, full, file, lineText, status, limit); // Its read says why it cannot be read.
+  }
+  try {
+    return withNoteLock(real, () => setLocked(io, full, file, lineText, status, limit));
+  } catch (err) {
+    if (err instanceof WriteRefused) throw new UsageError(refusal(shown, err));
+    throw err;
+  }
+}
+
+/** Why a status was not changed, and what the note holds now. */
+function refusal(shown: string, err: WriteRefused): string {
+  const holds = err.kept === 'theirs' ? "its save is what the note holds, and the status was not changed" : 'the note was left exactly as it was';
+  return `cannot change ${shown}: ${err.reason}; ${holds}`;
+}
+
+function setLocked(io: Io, full: string, file: string, lineText: string, status: Status, limit: number): number {
+  const shown = printable(file);
   let read: ReadResult;
   try {
     read = readRegularFile(full, limit);
@@ -219,7 +243,7 @@ function set(io: Io, args: readonly string[]): number {
   try {
     replaceNote(full, read, Buffer.concat([bytes.subarray(0, from), replacement, bytes.subarray(to)]), io.writeSystem);
   } catch (err) {
-    if (err instanceof WriteRefused) throw new UsageError(`cannot change ${shown}: ${err.reason}; the note was left exactly as it was`);
+    if (err instanceof WriteRefused) throw new UsageError(refusal(shown, err));
     throw err;
   }
   io.out(`${shown}:${lineText}: ${entry.status} -> ${status}\n`);

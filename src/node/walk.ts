@@ -39,8 +39,13 @@ class Folder {
   constructor(
     readonly full: string,
     readonly relative: string,
-    /** The folder's real path, so a link back to a folder already walked is not walked again. */
-    readonly real: string,
+    /**
+     * The folder's real path when it was reached through a link (or below one), so a folder
+     * reached through two links is walked once; undefined for the folders a walk reaches
+     * where they are, which need none (building and hashing a real path for each of 4,000
+     * nested folders made deep walks quadratic).
+     */
+    readonly real: string | undefined,
     readonly name: string,
   ) {}
 }
@@ -69,12 +74,34 @@ function below(real: string, name: string): string {
 }
 
 /**
+ * Whether the walk reaches the folder at `real` (inside the root) without a link: no folder on
+ * its way is a link or left out by the filter. A link to it then adds nothing, and a link to
+ * the root or a folder above the link (a loop) is never followed.
+ */
+function reachedWhereItIs<T>(rootReal: string, real: string, filter: WalkFilter<T>): boolean {
+  if (real === rootReal) return true;
+  let here = rootReal;
+  let relative = '';
+  for (const name of real.slice(rootReal.length).split(path.sep)) {
+    if (name === '') continue;
+    here = below(here, name);
+    relative = relative === '' ? name : `${relative}/${name}`;
+    if (filter.skipFolder(relative, name)) return false;
+    try {
+      if (fs.lstatSync(shortPath(here)).isSymbolicLink()) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
  * Finds the markdown files under `root`, following symbolic links only where they stay inside
  * `root` (a link to `/` or to a file elsewhere on the disk is not followed: a workspace must
  * not lead Attune outside it), walking each real folder once, so link loops end; a link to a
- * note that the walk reaches where it is adds nothing. Linear in the number of folders however deep they nest:
- * a folder's real path is its parent's plus its name (only a link costs a `realpath`), an
- * explicit stack replaces recursion, and deep folders are opened from their parent
+ * note or folder that the walk reaches where it is adds nothing. Linear in the number of folders
+ * however deep they nest: only links cost a `realpath`, an explicit stack replaces recursion, and deep folders are opened from their parent
  * (deepPaths). Each note is made by the filter as it is found, so a scan of 10,000 notes
  * builds no list to copy or filter afterwards. Throws only when `root` itself cannot be read.
  */
@@ -90,15 +117,17 @@ export function walkNotes<T>(root: string, filter: WalkFilter<T>): WalkResult<T>
     throw new Error(errorReason(err));
   }
   // Work items: a folder to open, or a note to emit, popped in the order a recursive walk meets them.
-  const stack: (Folder | T)[] = [new Folder(root, '', rootReal, path.basename(root))];
+  const stack: (Folder | T)[] = [new Folder(root, '', undefined, path.basename(root))];
   while (stack.length > 0) {
     const item = stack.pop() as Folder | T;
     if (!(item instanceof Folder)) {
       notes.push(item);
       continue;
     }
-    if (seen.has(item.real)) continue;
-    seen.add(item.real);
+    if (item.real !== undefined) {
+      if (seen.has(item.real)) continue;
+      seen.add(item.real);
+    }
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(folderPath(item.full), { withFileTypes: true });
@@ -141,11 +170,13 @@ function folderItems<T>(folder: Folder, entries: fs.Dirent[], filter: WalkFilter
         if (isDir && !filter.skipFolder(relative, entry.name)) problems.push({ path: relative, reason: 'it links to a folder outside the workspace folder' });
         continue;
       }
-      // A link to a note elsewhere in the workspace: that note is listed where it is, once.
+      // A link to a note or folder elsewhere in the workspace: it is listed where it is, once.
       if (isFile && isMarkdownFile(path.basename(real))) continue;
+      if (isDir && reachedWhereItIs(rootReal, real, filter)) continue;
     }
     if (isDir) {
-      if (!filter.skipFolder(relative, entry.name)) items.push(new Folder(fullOf(entry.name), relative, real ?? below(folder.real, entry.name), entry.name));
+      const folderReal = real ?? (folder.real === undefined ? undefined : below(folder.real, entry.name));
+      if (!filter.skipFolder(relative, entry.name)) items.push(new Folder(fullOf(entry.name), relative, folderReal, entry.name));
     } else if (isFile && isMarkdownFile(entry.name)) {
       const note = filter.note(folder.full, relative, folder.name, entry.name);
       if (note !== undefined) items.push(note);

@@ -106,9 +106,15 @@ const SHAPES = [
     ['emphasis: **a openers, then a* closers', 14, (r) => `## ${'**a '.repeat(2 * r)}${'a* '.repeat(2 * r)}\n`],
     ['setext heading, a first line of spaces', 1, (r) => `a${' '.repeat(r)}b\nc\n===\n`],
   ].map(([name, size, make]) => ({ name: `anchors: ${name}`, unit: 'KB', base: 64, anchors: true, make: (n) => make(Math.round((n * 1024) / size)) })),
-  // Deep folders (issue 12): the whole scan of a folder nested n levels deep, a note at each
-  // level. 1,600 levels of `d/` stay under Linux's 4,096-byte path limit.
-  { name: 'deep folders: the scan of n nested levels, a note in each', unit: 'levels', base: 200, walk: true, make: (n) => n },
+  // Deep folders (issues 12 and 22): the whole scan of a folder nested n levels deep, a note at
+  // each level, up to 4,000 levels (8,000-character paths, past Linux's 4,096-byte limit: the
+  // folders are made and removed through open descriptors).
+  { name: 'deep folders: the scan of n nested levels, a note in each', unit: 'levels', base: 500, walk: true, make: (n) => n },
+  // Glob patterns from a workspace's settings (issue 22): one test of a hostile pattern
+  // against a name of n characters. Before, each backtracked exponentially.
+  { name: 'glob: **/*a*a*a*a*a*a*a*a*a*a*a*a*b on a name of n a\'s', unit: 'chars', base: 12_500, glob: ['**/*a*a*a*a*a*a*a*a*a*a*a*a*b', (n) => `notes/${'a'.repeat(n)}.md`], make: (n) => n },
+  { name: 'glob: {a,aa,{a,aa}} x 40 then b on n a\'s', unit: 'chars', base: 12_500, glob: ['{a,aa,{a,aa}}'.repeat(40) + 'b', (n) => 'a'.repeat(n)], make: (n) => n },
+  { name: 'glob: {*,*} x 30 then b on n a\'s', unit: 'chars', base: 12_500, glob: ['{*,*}'.repeat(30) + 'b', (n) => 'a'.repeat(n)], make: (n) => n },
 ];
 
 const FACTORS = [1, 2, 4, 8];
@@ -123,15 +129,21 @@ function timeOne({ bundle, shape, size, runs }) {
   let deep;
   if (s.walk) {
     deep = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-deep-'));
-    let here = deep;
+    // Each level made from the one above, held open: full paths this long cannot be opened.
+    let fd = fs.openSync(deep, 'r');
     for (let i = 0; i < size; i++) {
-      here = path.join(here, 'd');
-      fs.mkdirSync(here);
-      fs.writeFileSync(path.join(here, `2026-11-${String((i % 28) + 1).padStart(2, '0')}.md`), '## a #rupture\n');
+      fs.mkdirSync(`/proc/self/fd/${fd}/d`);
+      const below = fs.openSync(`/proc/self/fd/${fd}/d`, 'r');
+      fs.closeSync(fd);
+      fd = below;
+      fs.writeFileSync(`/proc/self/fd/${fd}/2026-11-${String((i % 28) + 1).padStart(2, '0')}.md`, '## a #rupture\n');
     }
+    fs.closeSync(fd);
   }
+  const globName = s.glob ? s.glob[1](size) : undefined;
   const once = () => {
     if (s.walk) return core.scanFolder(deep).index.noteCount;
+    if (s.glob) return core.compileGlob(s.glob[0]).test(globName) ? 1 : 0;
     if (s.template) return core.toMarkdown(core.parseSnippet(text), {}, '2026-11-20').length;
     if (s.anchors) return core.headingAnchors(text).length;
     const note = core.parseNote(text, source);
@@ -157,7 +169,8 @@ function timeOne({ bundle, shape, size, runs }) {
     total += t[t.length - 1];
     parentPort.postMessage({ tick: true }); // alive: the cap counts from here again
   }
-  if (deep) fs.rmSync(deep, { recursive: true, force: true });
+  // rm walks any depth; fs.rmSync stops at the path-length limit.
+  if (deep) require('child_process').execFileSync('rm', ['-rf', deep]);
   t.sort((a, b) => a - b);
   return { ms: t[t.length >> 1], chars: text.length };
 }
@@ -181,6 +194,7 @@ function bundleCore(srcRoot, outfile) {
       "export { parseNote } from './src/core/note';",
       "export { outline } from './src/core/outline';",
       "export { parseSnippet, toMarkdown } from './src/core/snippet';",
+      "export { compileGlob } from './src/core/glob';",
       // The folder scan: src/node/host.ts since issue 10, src/node/scan.ts before.
       fs.existsSync(path.join(srcRoot, 'src', 'node', 'host.ts'))
         ? "export { scanFolder } from './src/node/host';"

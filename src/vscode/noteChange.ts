@@ -61,7 +61,8 @@ export async function changeNote(document: vscode.TextDocument, compute: (text: 
     reload.cancel();
     // Reasons name no file and quote no text.
     if (err instanceof WriteRefused) {
-      void vscode.window.showWarningMessage(`Attune could not change the note: ${err.reason}. The note was left exactly as it was.`);
+      const left = err.kept === 'theirs' ? 'The note holds what the other program saved.' : 'The note was left exactly as it was.';
+      void vscode.window.showWarningMessage(`Attune could not change the note: ${err.reason}. ${left}`);
       return 'refused';
     }
     throw err;

@@ -13,6 +13,7 @@ import { relativeLink } from './links';
 import { slugify } from './slug';
 import type { TextEdit } from './edits';
 import { readFrontMatter } from './frontMatter';
+import { hasRiskLanguage } from './cueRules';
 import { compareEntries, entryAge } from './index';
 import { dominantEol, splitLines, withEol } from './lines';
 import { forEachMarkdownLine, parseHeading, sectionEnd } from './blocks';
@@ -21,6 +22,9 @@ import { isUnrepaired, STATUS_LABELS, type Status } from './status';
 import { howTheLastAttemptLanded, waitsForThem } from './theirPace';
 import { withWhom } from './withWhom';
 import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, SAFETY_FIRST, type Template } from './templates';
+
+/** In place of how the last attempt landed when those words speak of risk. */
+export const LANDED_WITH_RISK = 'Your notes on the last attempt have words that can speak of risk: safety comes first, before any return to this.';
 
 /** The section's heading text. */
 export const CHECKLIST_TITLE = 'Before the session';
@@ -166,7 +170,9 @@ export function buildChecklist(input: ChecklistInput): Checklist {
       lines.push(`- [ ] Perhaps revisit: [${linkText(entry.title)}](${link}) (${statusLabel(entry.status)}, ${formatNoted(entry.date, input.today)}${who ? `, with ${ownWords(who)}` : ''})`);
       // After an attempt, how it landed matters more than the line it opened with.
       const landed = entry.status === 'attempted' ? howTheLastAttemptLanded(entry) : undefined;
-      if (landed) lines.push(`  > How the last attempt landed: ${ownWords(landed)}`);
+      // Words of risk are never offered back as a matter between the two of you.
+      if (landed && hasRiskLanguage(landed)) lines.push(`  > ${LANDED_WITH_RISK}`);
+      else if (landed) lines.push(`  > How the last attempt landed: ${ownWords(landed)}`);
       else if (entry.opener && entry.status !== 'attempted') lines.push(`  > "${entry.opener}"`);
       items.push({ kind: 'rupture', text: entry.title, done: false, entry, link, ageDays });
     }

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { buildChecklist, HELD_LINE, taskItems } from '../../src/core/checklist';
+import { buildChecklist, HELD_LINE, taskItems, LANDED_WITH_RISK } from '../../src/core/checklist';
 import { RuptureIndex } from '../../src/core/index';
 import { STEPS } from '../../src/core/status';
 import { howTheLastAttemptLanded, stepsFor, waitsForThem } from '../../src/core/theirPace';
@@ -101,6 +101,13 @@ describe('waiting at their pace when they are not ready', () => {
     const { markdown } = buildChecklist({ client: 'AB', today: '2026-11-20', entries: [entry], notePath: 'AB/2026-11-20.md', checks: '' });
     assert.match(markdown, /^ {2}> How the last attempt landed: a small smile; they said it was fine$/m);
     assert.doesNotMatch(markdown, /I kept you waiting/);
+  });
+
+  it('never quotes words of risk from the last attempt back as a matter between the two of you', () => {
+    const entry = entryOf(STILL_SETTLING.replace('a small smile; they said it was fine', 'they said they want to die'));
+    const { markdown } = buildChecklist({ client: 'AB', today: '2026-11-20', entries: [entry], notePath: 'AB/2026-11-20.md', checks: '' });
+    assert.ok(markdown.includes(`  > ${LANDED_WITH_RISK}`), markdown);
+    assert.doesNotMatch(markdown, /want to die/);
   });
 
   it('attune checklist prints the same', () => {

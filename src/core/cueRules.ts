@@ -384,8 +384,12 @@ function someoneElse(words: readonly string[], inQuote: boolean): boolean {
 
 const INHERENT = /\b(?:therapy|counsell?ing|sessions?|coming|come back|seeing you|here)\b/i;
 
+/** A quote that calls someone by name or kinship ("..., Mom"): its "you" is that person, not the therapist. */
+const VOCATIVE = /,\s*(?:mom|mum|mommy|mummy|dad|daddy|mother|father|honey|babe|baby|dear|darling|sweetheart|sis|bro|man|dude|guys|[A-Z][a-z]+)\s*[.!?,\u2026]*\s*$/;
+
 function aboutWorkInQuote(sentence: string, quote: string): boolean {
   const s = sentence.replace(GENERIC_YOU, ' ');
+  if (VOCATIVE.test(quote.trim())) return false;
   return YOU.test(s) || THIS_PRONOUN.test(s) || WORK_WORDS.test(quote.replace(GENERIC_YOU, ' '));
 }
 

@@ -34,7 +34,7 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
 
 /** What the hover of a `safety-first` hint says after its reason. */
 const SAFETY_HOVER =
-  'Attune is not a risk tool and does not assess risk. It points here only so that these words are not read as a matter between you and your client: it offers no rupture reflection for them.';
+  'Attune is not a risk tool and does not assess risk. It marks these words only so that they are not taken for a sign of a rupture, and it offers no rupture reflection for them.';
 
 export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, vscode.HoverProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
@@ -216,7 +216,7 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
     if (!hint) return undefined;
     // Plain words (a user's own reason is escaped), so the hover reads as written.
     if (hint.code === SAFETY_FIRST.id) {
-      const safety = new vscode.MarkdownString([`Attune noticed words that can speak of risk. ${escapeMarkdown(hint.message)}`, SAFETY_HOVER, 'Quick Fix: hide it on this line ("Not this time"), or turn cue hints off.'].join('\n\n'));
+      const safety = new vscode.MarkdownString([`Attune noticed: ${escapeMarkdown(hint.message)}`, SAFETY_HOVER, 'Quick Fix: hide it on this line ("Not this time"), or turn cue hints off.'].join('\n\n'));
       safety.isTrusted = false;
       return new vscode.Hover(safety, hint.range);
     }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The cue-hints benchmark (issue 16): `npm run bench:cues` (builds dist/ with --production first).
+// The cue-hints benchmark (issues 16 and 23): `npm run bench:cues` (builds dist/ with --production
+// first; test/bench/cues-eval.js then prints the evaluation figures).
 //
 // 1. Hints for a 2,000-line note recomputed, in process, as the editor does on each edit
 //    (parseNote + findCues over the whole text): median and 90th percentile of many runs.
@@ -30,10 +31,10 @@ const ensureCorpus = () => corpusFor('bench:cues');
 function sessionNote(lineCount) {
   const CUES = [
     "She said 'not exactly' when I summed it up.",
-    'Well... maybe, he said, and went quiet.',
+    '"Well... maybe," he said, and went quiet.',
     'I felt defensive when she mentioned the fee.',
     "You don't understand, she said.",
-    'It was too much, too soon.',
+    'She said "this is too much, too soon."',
   ];
   const lines = ['---', 'client: C001', 'date: 2024-05-14', '---', '', '# A long running journal', ''];
   const folders = fs.readdirSync(DIR).filter((f) => /^C\d+$/.test(f)).sort();

@@ -405,7 +405,7 @@ const FLOWS = [
   },
   {
     id: 7,
-    name: 'a cue hint: faint dots under "not exactly", its hover, "Not this time", still hidden after reloading the window',
+    name: 'a cue hint: a dotted underline under "not exactly", its hover, "Not this time", still hidden after reloading the window',
     workspace: 'demo',
     prepare(folder) {
       fs.mkdirSync(path.join(folder, 'GH'), { recursive: true });
@@ -418,6 +418,13 @@ const FLOWS = [
       await s.waitForEditorText('went quiet');
       await until('two faint cue hints on the planted line', count, (n) => n === 2);
       check((await s.page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').count()) === 0, 'a cue shows as a problem');
+      // The visible mark: a dotted underline (in the theme's muted code-lens colour) under the
+      // words of each hint, drawn by the editor as an overlay under the text.
+      const underlines = () =>
+        s.page.locator('.part.editor .editor-group-container.active .monaco-editor .view-overlays').first().evaluate((el) =>
+          [...el.querySelectorAll('.cdr')].filter((d) => getComputedStyle(d).borderBottomStyle === 'dotted' && d.getBoundingClientRect().width > 0).length,
+        );
+      await until('a dotted underline under each of the two hints', underlines, (n) => n === 2);
 
       // Hover: put the cursor on "not exactly" (line 8, column 12) and show the hover.
       s.note('go to line 8, column 12');

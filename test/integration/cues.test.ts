@@ -71,7 +71,7 @@ describe('Cue hints in a real VS Code', () => {
       .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
       .join('\n');
     assert.match(text, /withdrawal/);
-    assert.match(text, /not exactly/);
+    assert.match(text, /not exactly/i);
     assert.match(text, /A short answer or a silence is not a rupture by itself/);
   });
 
@@ -120,8 +120,8 @@ describe('Cue hints in a real VS Code', () => {
 
     // The same words on another line, or a changed line, are a new hint.
     const again = await open(uri);
-    await again.edit((b) => b.insert(new vscode.Position(12, 0), 'Not exactly. '));
-    await waitFor('a hint on the new line', () => hintsOn(uri).includes('12:0-11 not-exactly'));
+    await again.edit((b) => b.insert(new vscode.Position(12, 0), '"Not exactly." '));
+    await waitFor('a hint on the new line', () => hintsOn(uri).includes('12:1-12 not-exactly'));
   });
 
   it('"Turn off cue hints" turns the setting off and removes every hint; nothing was logged about cues', async () => {
@@ -145,5 +145,47 @@ describe('Cue hints in a real VS Code', () => {
     await open(uri);
     await waitFor('a hint on the user phrase', () => hintsOn(uri).join() === '2:11-22 nicht-genau');
     assert.strictEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Attune cue hint')[0]?.message, 'Vielleicht waren wir nicht beieinander.');
+  });
+
+  it('underlines every hint with the quiet mark, and takes the mark away with the hint', async () => {
+    const uri = writeNote('KL/2026-11-27.md', NOTE);
+    const editor = await open(uri);
+    await waitFor('the hints', () => hintsOn(uri).length === 2);
+    await waitFor('the marks', () => (api.cues.marksFor(uri) ?? []).length === 2);
+    const marks = (api.cues.marksFor(uri) ?? []).map((r) => `${r.start.line}:${r.start.character}-${r.end.character}`);
+    assert.deepStrictEqual(marks, ['8:10-21', '8:27-37'], 'the marks sit on the words of the hints');
+    await editor.edit((b) => b.replace(new vscode.Range(8, 0, 8, editor.document.lineAt(8).text.length), 'A calm hour.'));
+    await waitFor('no marks once the words are gone', () => (api.cues.marksFor(uri) ?? []).length === 0 && hintsOn(uri).length === 0);
+  });
+
+  it('a safety-first hint: its hover points at safety, not at the relationship, and it offers no reflection', async () => {
+    const text = '# Session\n\nShe said "I want to quit therapy and just make myself worse enough where I can finally kill myself."\n\n## Next time\n\nAsk about the week.\n';
+    const uri = writeNote('KL/2026-11-28.md', text);
+    const editor = await open(uri);
+    await waitFor('one hint', () => hintsOn(uri).length === 1);
+    assert.deepStrictEqual(hintsOn(uri), ['2:20-32 safety-first']);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(2, 24));
+    const hover = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+      .join('\n');
+    assert.match(hover, /can speak of risk/);
+    assert.match(hover, /Safety comes first/);
+    assert.doesNotMatch(hover, /between you|the two of you|withdrawal|confrontation|not a rupture by itself/);
+    const titles = (await quickFixes(uri, new vscode.Range(2, 24, 2, 24))).map((a) => a.title);
+    assert.ok(titles.includes('Not this time'), titles.join());
+    assert.ok(!titles.includes('Reflect on this as a rupture'), 'no reflection offered on words of risk');
+    // Asked directly (a stale quick fix, a keybinding), the command still refuses and copies nothing.
+    assert.strictEqual(await vscode.commands.executeCommand('attune.reflectOnCue', uri, 2), false);
+    assert.strictEqual(editor.document.getText(), text, 'nothing was inserted');
+  });
+
+  it('a therapist\'s note about a client\'s week gets no hint; "she said \'this isn\'t helping\' and went quiet after I pushed" gets two', async () => {
+    const week = '# Session\n\nShe said "My husband is angry with me and it doesn\'t help that work is too much."\nHer mother went quiet on the phone. It is not exactly easy.\n';
+    const uri = writeNote('KL/2026-11-29.md', `${week}\nShe said 'this isn\'t helping' and went quiet after I pushed.\n`);
+    await open(uri);
+    await waitFor('two hints', () => hintsOn(uri).length === 2);
+    assert.deepStrictEqual(hintsOn(uri).map((h) => h.split(' ')[1]), ['not-helping', 'went-quiet']);
+    assert.ok(hintsOn(uri).every((h) => h.startsWith('5:')), 'only on the line about the work');
   });
 });

@@ -74,6 +74,23 @@ describe('attune cues (command line)', () => {
     assert.deepStrictEqual(listed.map((e) => e.file), ['EF/2026-11-21.md']);
   });
 
+  it('keeps its JSON shape for the new cues and safety-first (kind safety); a note about a week gets nothing', () => {
+    const dir = temp.make({
+      'EF/2026-11-30.md': '# Session\n\nShe said "I want to quit therapy and just make myself worse enough where I can finally kill myself."\n\n"Whatever."\n\nShe arrived 20 minutes late again.\n',
+      'EF/week.md': '# Session\n\nShe said "My husband is angry with me and it doesn\'t help that work is too much."\n',
+    });
+    const r = cli(['cues', dir, '--json'], '/');
+    assert.strictEqual(r.code, 0, r.err);
+    assert.deepStrictEqual(JSON.parse(r.out), [
+      { file: 'EF/2026-11-30.md', line: 3, column: 21, length: 12, cue: 'safety-first', kind: 'safety' },
+      { file: 'EF/2026-11-30.md', line: 5, column: 2, length: 8, cue: 'dismissive', kind: 'withdrawal' },
+      { file: 'EF/2026-11-30.md', line: 7, column: 5, length: 23, cue: 'late-or-missed', kind: 'withdrawal' },
+    ]);
+    const text = cli(['cues', dir], '/').out;
+    assert.match(text, /^EF\/2026-11-30\.md:3:21: "quit therapy" \(safety, safety-first\): Words like these can speak of risk/m);
+    assert.ok(!text.includes('kill myself'), 'the readable listing shows only the cue words');
+  });
+
   it('reads the current folder by default', () => {
     const dir = temp.make(NOTES);
     const r = cli(['cues', '--json'], path.join(dir, 'CD'));

@@ -58,7 +58,7 @@ const SILENT: Readonly<Record<string, readonly string[]>> = {
   'like-an-object': ['"My husband treats me like an object."'],
   cold: ['She said the weather felt cold.', '"My mother was so cold to me."'],
   'stop-therapy': ['"My son will stop coming to visit."', 'Her brother wants to stop therapy.'],
-  'upset-with-me': ['"Why is my fiancé angry at me about his insurance?"', '"My husband is angry with me."', 'Her husband was angry with her.'],
+  'upset-with-me': ['"I\'m so angry at you, Mom," he said when he told me about the fight.', '"Why is my fiancé angry at me about his insurance?"', '"My husband is angry with me."', 'Her husband was angry with her.'],
   defensive: ['"I felt defensive when my boss yelled."'],
   rushed: ['She said "in fear of my life I rushed to call the police."', 'She rushed to the station.'],
   irritated: ['"I felt irritated with my sister."'],

@@ -256,7 +256,8 @@ describe('attune deidentify (command line)', () => {
     if (!fs.existsSync(path.join(REPO, 'dist', 'deidentify.js'))) spawnSync(process.execPath, [path.join(REPO, 'esbuild.js')], { cwd: REPO });
     const code = fs.readFileSync(cliJs, 'utf8');
     assert.ok(code.includes('require("./deidentify.js")'), 'the CLI loads the export bundle lazily');
-    assert.ok(code.length < 200_000, 'the libraries are not in dist/cli.js');
+    // The word lists and the language library are megabytes; the CLI's own code is a few hundred KB.
+    assert.ok(code.length < 500_000, 'the libraries are not in dist/cli.js');
     const d = dir();
     const ok = spawnSync(process.execPath, [cliJs, 'deidentify', 'QR/2026-11-13.md:6'], { cwd: d, encoding: 'utf8' });
     assert.strictEqual(ok.status, 0, ok.stderr);

@@ -29,7 +29,7 @@ describe('Issue 11: held, in-session repair, nothing false, no scores', () => {
     const before = api.tree.count;
     assert.strictEqual(await vscode.commands.executeCommand('attune.holdAtTheirPace', node), true);
     await waitFor('the tag on disk', () => readDisk(uri).toString('utf8').startsWith('## Pressed on the grief #rupture/held\n'));
-    await waitFor('the rupture in the held group', () => treeRows(api).includes('  Pressed on the grief | HP'));
+    await waitFor('the rupture in the held group', () => treeRows(api).includes('  HP · Pressed on the grief | '));
     const top = api.tree.getChildren();
     const group = top[top.length - 1];
     const groupItem = api.tree.getTreeItem(group);

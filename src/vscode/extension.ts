@@ -265,7 +265,9 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     const here = editor.selection.active.line;
     const target = direction === 1 ? entries.find((e) => e.line > here) : [...entries].reverse().find((e) => e.line < here);
     if (!target) {
-      vscode.window.setStatusBarMessage(direction === 1 ? 'Attune: no rupture below' : 'Attune: no rupture above', 2000);
+      // Said where it is seen: a note with none at all gets a message, not a flicker in the status bar.
+      if (entries.length === 0) void vscode.window.showInformationMessage('Attune: this note has no rupture entries yet (a heading tagged #rupture).');
+      else vscode.window.setStatusBarMessage(direction === 1 ? 'Attune: no rupture below this one' : 'Attune: no rupture above this one', 4000);
       return;
     }
     const at = new vscode.Position(target.line, 0);
@@ -322,6 +324,8 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   });
 
   command('attune.openWalkthrough', openWalkthrough);
+  // The guide is the README a clinician reads, shipped with the extension, rendered.
+  command('attune.help', () => vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'README.md')));
 
   command('attune.showClientInTree', async (client?: unknown) => {
     await vscode.commands.executeCommand('attune.unrepaired.focus');

@@ -9,7 +9,7 @@ const GUIDE_URI = vscode.Uri.from({ scheme: GUIDE_SCHEME, path: '/Repair convers
 
 /**
  * "Show Repair Conversation Guide": the `repair-conversation` template (a workspace's own
- * version when there is one) opened read-only beside the note, as a virtual document. It
+ * version when there is one) shown rendered beside the note, from a read-only virtual document. It
  * is never written into the note; Insert Template does that when asked.
  */
 export class RepairGuide implements vscode.TextDocumentContentProvider, vscode.Disposable {
@@ -33,8 +33,10 @@ export class RepairGuide implements vscode.TextDocumentContentProvider, vscode.D
     if (!template) return false;
     this.text = `${renderMarkdown(template, { level: 1 }, today()).trimEnd()}\n`;
     this.changed.fire(GUIDE_URI);
-    const document = await vscode.workspace.openTextDocument(GUIDE_URI);
-    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+    // Rendered, as a person reads it (no asterisks, no line numbers): VS Code's own markdown
+    // preview of the read-only document, beside the note.
+    await vscode.workspace.openTextDocument(GUIDE_URI);
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', GUIDE_URI);
     this.log.info('Showed the repair conversation guide.');
     return true;
   }

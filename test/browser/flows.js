@@ -360,6 +360,11 @@ const FLOWS = [
       await s.waitForActiveTab(`${today()}.md`);
       await s.waitForEditorText(/^## .+ #rupture\/open$/, 'the reflection template ("## … #rupture/open") in the new note');
       await s.waitForEditorText('**What happened (just the facts):**', "the template's first bullet");
+      // A new note is written to disk when it is saved, not before; then the list shows it.
+      check(!fs.existsSync(s.file(`Z.Y./${today()}.md`)), 'the new note was written before it was saved');
+      await s.escapeToPlainCursor();
+      await s.save();
+      await s.waitForFile(`Z.Y./${today()}.md`, 'the saved note with its reflection', (t) => /#rupture\/open$/m.test(t));
       await waitFor(welcome, 'the welcome view to give way to the tree', { state: 'hidden' });
       await until('the Attune tree to list client "Z.Y."', () => s.treeRows(), (rows) => rows.some((r) => r.level === 1 && r.label === 'Z.Y.'));
     },

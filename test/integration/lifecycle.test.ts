@@ -29,7 +29,7 @@ describe('Issue 11: held, in-session repair, nothing false, no scores', () => {
     const before = api.tree.count;
     assert.strictEqual(await vscode.commands.executeCommand('attune.holdAtTheirPace', node), true);
     await waitFor('the tag on disk', () => readDisk(uri).toString('utf8').startsWith('## Pressed on the grief #rupture/held\n'));
-    await waitFor('the rupture in the held group', () => treeRows(api).includes('  Pressed on the grief | HP'));
+    await waitFor('the rupture in the held group', () => treeRows(api).includes('  HP · Pressed on the grief | '));
     const top = api.tree.getChildren();
     const group = top[top.length - 1];
     const groupItem = api.tree.getTreeItem(group);
@@ -147,15 +147,37 @@ describe('Issue 11: held, in-session repair, nothing false, no scores', () => {
     const uri = writeNote('RG/2026-11-19.md', original);
     const editor = await open(uri);
     assert.strictEqual(await vscode.commands.executeCommand('attune.showRepairGuide', { path: uri.toString(), line: 0 }), true);
-    const guide = await waitFor('the guide beside the note', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'attune-guide'));
-    assert.match(guide.document.getText(), /^# The repair conversation/);
-    assert.match(guide.document.getText(), /Listen before explaining/);
-    assert.notStrictEqual(guide.viewColumn, editor.viewColumn, 'beside the note');
+    // Rendered in a markdown preview beside the note, not as raw markdown in an editor.
+    const preview = await waitFor('the rendered guide beside the note', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => ({ t, column: g.viewColumn }))).find(({ t }) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && /Repair conversation guide/.test(t.label)));
+    assert.notStrictEqual(preview.column, editor.viewColumn, 'beside the note');
+    assert.strictEqual(vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'attune-guide'), false, 'the guide is shown as raw markdown');
+    assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri.toString()), 'the note stays in sight');
+    const guide = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'attune-guide', path: '/Repair conversation guide.md' }));
+    assert.match(guide.getText(), /^# The repair conversation/);
+    assert.match(guide.getText(), /Listen before explaining/);
     assert.strictEqual(editor.document.getText(), original);
     assert.strictEqual(editor.document.isDirty, false);
     // A virtual document: no file behind it, and nowhere it could be saved to.
-    assert.strictEqual(guide.document.uri.scheme, 'attune-guide');
+    assert.strictEqual(guide.uri.scheme, 'attune-guide');
     assert.notStrictEqual(vscode.workspace.fs.isWritableFileSystem('attune-guide'), true);
+  });
+
+  it('Attune: Help opens the guide, rendered', async () => {
+    await vscode.commands.executeCommand('attune.help');
+    await waitFor('the README in a markdown preview', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && /README/.test(t.label)));
+  });
+
+  it('Ctrl+Alt+] in a note without ruptures says so', async () => {
+    const uri = writeNote('NR/2026-11-19.md', '# Session\n\nA quiet hour.\n');
+    await open(uri);
+    const said: string[] = [];
+    await answering('showInformationMessage', ((text: string) => {
+      said.push(text);
+      return Promise.resolve(undefined);
+    }) as typeof vscode.window.showInformationMessage, async () => vscode.commands.executeCommand('attune.nextRupture'));
+    assert.match(said.join('\n'), /no rupture entries/);
   });
 
   it('shows a badge and per-client numbers only when asked', async () => {

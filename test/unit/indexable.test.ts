@@ -40,7 +40,7 @@ describe('indexableText: the scan\'s shortcut for notes without a tag', () => {
   it('keeps only the front matter and the first line of writing of a note without a tag', () => {
     const quick = indexableText(Buffer.from('---\r\nclient: A.B.\r\ndate: 2026-11-13\r\n---  \r\n# Session\r\nlong text\r\nmore text'));
     assert.ok(quick.ok);
-    assert.strictEqual(quick.text, '---\r\nclient: A.B.\r\ndate: 2026-11-13\r\n---  \r\nlong text\r');
+    assert.strictEqual(quick.text, '---\r\nclient: A.B.\r\ndate: 2026-11-13\r\n---  \r\nlong text');
     const prepared = indexableText(Buffer.from('---\nclient: A.B.\n---\n# Session\n\n## Before the session\n\n- [ ] Ask how the week was\n\n## Check-in\n\n'));
     assert.ok(prepared.ok);
     assert.strictEqual(prepared.text, '---\nclient: A.B.\n---');

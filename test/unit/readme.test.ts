@@ -20,11 +20,15 @@ function blockAfter(marker: string): string {
 }
 
 describe('README', () => {
-  it('has the two commands for a fresh machine in its quick start', () => {
-    const start = readme.indexOf('## Quick start');
+  it('has the command to try it on a fresh machine, and says plainly how to get attune.vsix', () => {
+    const start = readme.indexOf('## Try it first on made-up notes');
     const quick = readme.slice(start, readme.indexOf('\n## ', start + 1));
     assert.ok(quick.includes('```sh\nnpm ci && npm start\n```'));
-    assert.ok(quick.includes('```sh\nnpm ci && npm test\n```'));
+    assert.match(readme, /Getting `attune\.vsix` today/);
+    assert.match(readme, /`npm ci && npm run package`/);
+    // The developers' command is in the development page, linked from the README.
+    assert.match(readme, /\(docs\/development\.md\)/);
+    assert.ok(readme.includes('```sh\nnpm ci && npm test\n```'));
   });
 
   it('has the whole example note read as it says', () => {

@@ -243,11 +243,13 @@ describe('Trust in the editor', () => {
       // The clinician edits the draft: it is kept in memory, never left unsaved for VS Code to back up.
       await draft.edit((b) => b.insert(new vscode.Position(1, 0), `${inDraft}\n`));
       await waitFor('the edited draft kept in memory', () => !draft.document.isDirty && draft.document.getText().includes(inDraft));
-      const copied = await answering(
-        'showQuickPick',
-        (<T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>) => Promise.resolve(items).then((list) => [...list])) as unknown as typeof vscode.window.showQuickPick,
-        async () => vscode.commands.executeCommand<boolean>('attune.copyForSupervision'),
-      );
+      // The review beside the draft: every marked spot answered and every check ticked, one by one.
+      for (let review = api.supervision.reviewOf(draft.document); review && review.spots.length > 0; review = api.supervision.reviewOf(draft.document)) {
+        assert.ok(await api.supervision.answer(draft.document, { type: 'keep', index: 0 }));
+      }
+      const checks = api.supervision.reviewOf(draft.document)?.ticked.length ?? 0;
+      for (let i = 0; i < checks; i++) assert.ok(await api.supervision.answer(draft.document, { type: 'tick', index: i, checked: true }));
+      const copied = await api.supervision.answer(draft.document, { type: 'copy' });
       assert.strictEqual(copied, true);
       assert.match(await vscode.env.clipboard.readText(), new RegExp(inDraft));
       await vscode.env.clipboard.writeText('');

@@ -171,7 +171,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   const strong = (i: number): boolean => {
     const t = tokens[i];
     const prev = tokens[i - 1];
-    if (!t.cap || t.single || !prev) return false;
+    if (!t.cap || t.single || !prev || TITLES.has(t.lower)) return false;
     if (TITLES.has(prev.lower) && prev.cap && gapIs(text, prev, t, /^\.?[ \t]$/)) return true;
     return RELATIONS.has(prev.lower) && !prev.cap && gapIs(text, prev, t, /^,?[ \t]$/);
   };

@@ -108,6 +108,7 @@ lpn cna md do lcsw lmft lpc lmhc phd psyd msw ncm ccm cm sw dc d/c f/u fu rtc w/
 tbi sci ms als hiv aids hcv hbv std sti tb mrsa vre c.diff cdiff dvt pe pvd pad aaa
 bph ed ibs ibd uc nash nafld osa rls adls iadls pt/inr ssri snri tca maoi ssris
 ada aha acc nice who cdc fda nih nimh samhsa apa ama aap acog uspstf gold gina kdigo mmse moca
+abd ext neuro resp cv gi gu msk heent psych pulm nt nd cta bl lle rle lue rue cn meds dx tx rx sx fx
 `;
 
 /** Words a clinician needs kept, whatever their case: eponyms, scales, drugs, countries. */

@@ -228,7 +228,8 @@ const PARTICLE = "(?:de|del|de la|de las|de los|des|du|la|le|les|di|della|do|da|
 function addressTails(text: string, addresses: readonly Span[]): Span[] {
   const found: Span[] = [];
   for (const a of addresses) {
-    const tail = /^,?[ \t]*(?:((?:[A-Z]{1,2}-)?\d{4,5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})[ \t]+)?(\p{Lu}[\p{L}'’-]*(?:[ \t]\p{Lu}[\p{L}'’-]*){0,2})/u.exec(text.slice(a.end, a.end + 80));
+    // The town may be on the next line, as in an address block.
+    const tail = /^,?[ \t]*(?:\r?\n[ \t]*)?(?:((?:[A-Z]{1,2}-)?\d{4,5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})[ \t]+)?(\p{Lu}[\p{L}'’-]*(?:[ \t]\p{Lu}[\p{L}'’-]*){0,2})/u.exec(text.slice(a.end, a.end + 80));
     if (!tail) continue;
     const city = tail[2];
     if (STATE_AFTER.test(`, ${city}`) || COUNTRY.test(city)) {

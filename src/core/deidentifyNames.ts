@@ -311,6 +311,18 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     claim(k, k, { start: t.start, end: t.end, kind: 'name', words: [t.text] });
   }
 
+  // A street with no street word, between numbers: "6750 Koskikatu 25", "255 hersnapvej 18".
+  // The words must be neither English nor known terms, so "in 2019 she was 45" stays.
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}.,/-])\d{1,6}[ \t]+((?:\p{L}[\p{L}'’.-]*[ \t]+){1,2})\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}/-])/gu)) {
+    if (m.index === undefined) continue;
+    const parts = m[1].trim().split(/[ \t]+/);
+    const strange = parts.every((w) => {
+      const lower = w.toLowerCase().replace(/[.]$/, '');
+      return lower.length > 2 && !words.has(lower) && !KNOWN_TERMS.has(lower) && !CLINICAL_WORDS.has(lower) && !CLINICAL_ABBREVIATIONS.has(lower);
+    });
+    if (strange && !taken(m.index, m.index + m[0].length)) spans.push({ start: m.index, end: m.index + m[0].length, kind: 'address' });
+  }
+
   // What is left but deserves a look.
   const check: CheckSpan[] = [];
   for (let k = 0; k < tokens.length; k++) {

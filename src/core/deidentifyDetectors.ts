@@ -154,6 +154,11 @@ export function findPhones(text: string): Span[] {
   found.push(...spans(text, /(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}\d(?!\d)/g, 'phone'));
   // A seven-digit local number after a word that says it is one.
   found.push(...spans(text, /\b(?:phone|cell|mobile|call|text|fax|number|tel|pager|beeper|page)\b[^\n\d]{0,20}?(\d{3}-\d{4})(?!\d)/gi, 'phone', 1));
+  // Digits in groups after a word that says phone: "call me on 9472 7916", "messages to 699 956 915".
+  for (const m of matches(text, /\b(?:phone|cell|mobile|call|calling|text|texting|fax|number|tel|reach|dial|ring|answering|messages?|sms|whatsapp)\b[^\n\d]{0,25}?(\(?\d{2,4}\)?(?:[ .-]\d{2,4}){1,4})(?![\d/.,]?\d)/gi, 1)) {
+    const digits = m.value.replace(/\D/g, '').length;
+    if (digits >= 7 && digits <= 13) found.push({ start: m.start, end: m.end, kind: 'phone' });
+  }
   // European national forms with a trunk 0, in groups: "0490 39 07 81", "030 1234 5678", "06-12345678".
   found.push(...spans(text, /(?<![\w+.,/-])0\d{1,4}(?:[ .-]\d{2,4}){2,4}(?![\w.,/-]?\d)/g, 'phone'));
   found.push(...spans(text, /(?<![\w+.,/-])0[1-9]\d{0,3}-\d{6,8}(?!\d)/g, 'phone'));

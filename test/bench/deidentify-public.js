@@ -96,7 +96,10 @@ function main() {
     for (const s of spans) {
       const kind = scored(s);
       if (!kind) continue;
-      const parts = words(s.entity_value).map((w) => w.word).filter((w) => !MINOR.has(w.toLowerCase().replace(/\.$/, '')));
+      // A date's year may stay (Safe Harbor); every other part must go.
+      const parts = words(s.entity_value)
+        .map((w) => w.word)
+        .filter((w) => !MINOR.has(w.toLowerCase().replace(/\.$/, '')) && !(kind === 'date' && /^(?:19|20)\d\d$/.test(w)));
       if (parts.length === 0) continue;
       const left = parts.filter((w) => outCount.has(w));
       kinds[kind] ??= { all: 0, removed: 0, flagged: 0 };

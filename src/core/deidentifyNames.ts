@@ -212,6 +212,8 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         const phrase = text.slice(tokens[a].start, tokens[b].end);
         const single = a === b;
         if (tokens[a].single || tokens[b].single) continue;
+        // States, countries and clinical terms are never a town ("Italy", "United Kingdom").
+        if (tokens.slice(a, b + 1).every(known)) continue;
         const cue = cueBefore(tokens[a]) || stateAfter(tokens[b]);
         if (strong(a)) break; // "Dr. Jackson" is a person, whatever the map says
         let place = false;

@@ -50,7 +50,7 @@ const COUNTRIES = `
 finland sweden norway denmark iceland germany deutschland austria switzerland france belgium
 netherlands holland luxembourg spain españa portugal italy italia greece poland czechia slovakia
 hungary romania bulgaria croatia serbia bosnia slovenia albania estonia latvia lithuania ukraine
-belarus russia turkey cyprus malta egypt morocco algeria tunisia libya sudan eritrea uganda
+czech belarus russia turkey cyprus malta egypt morocco algeria tunisia libya sudan eritrea uganda
 tanzania rwanda congo cameroon senegal mali niger zimbabwe zambia botswana namibia mozambique
 angola madagascar pakistan bangladesh afghanistan nepal sri lanka myanmar burma thailand
 cambodia laos malaysia singapore indonesia taiwan mongolia brazil argentina chile peru colombia

@@ -193,7 +193,8 @@ export function findNumbers(text: string): Span[] {
       value += g;
     }
     value = value.replace(/[ -]+$/, '');
-    if (value.replace(/[^A-Za-z0-9]/g, '').length < 3 || !/\d/.test(value) || /[a-z]{3,}/.test(value)) continue;
+    // An identifier is digits and capitals: "a 38-year-old" after "patient is" is not one.
+    if (value.replace(/[^A-Za-z0-9]/g, '').length < 3 || !/\d/.test(value) || /[a-z]/.test(value)) continue;
     const start = m.index + m[0].length + tail[0].length - tail[1].length;
     found.push({ start, end: start + value.length, kind: 'number' });
   }

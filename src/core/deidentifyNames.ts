@@ -304,6 +304,26 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     }
   }
 
+  // Surnames in a list with a name: "Monjeau, Graves and Reed", "Usamov and Bowers".
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k];
+      if (claimed.has(k) || !t.cap || t.single || !free(t) || !isName(t) || NEVER_SURNAME.has(t.lower) || allCaps(t) || KNOWN_TERMS.has(t.lower)) continue;
+      const listed = (n: number, before: boolean): boolean => {
+        const o = tokens[n];
+        if (!o || !claimed.has(n) || !spans.some((sp) => sp.kind === 'name' && sp.start <= o.start && o.end <= sp.end)) return false;
+        const gap = before ? text.slice(o.end, t.start) : text.slice(t.end, o.start);
+        return /^(?:,[ \t]*|[ \t]+(?:and|&|or)[ \t]+|,[ \t]*(?:and|&|or)[ \t]+)$/.test(gap);
+      };
+      const joiner = (n: number): boolean => ['and', 'or'].includes(tokens[n]?.lower ?? '');
+      if (listed(joiner(k - 1) ? k - 2 : k - 1, true) || listed(joiner(k + 1) ? k + 2 : k + 1, false)) {
+        claim(k, k, { start: t.start, end: t.end, kind: 'name', words: [t.text] });
+        grew = true;
+      }
+    }
+  }
+
   // A word already known as part of a name is that name wherever it appears again.
   const nameWords = new Set<string>();
   for (const s of spans) if (s.kind === 'name') for (const w of s.words ?? []) if ([...w].length > 1) nameWords.add(w);

@@ -54,8 +54,8 @@ czech belarus russia turkey cyprus malta egypt morocco algeria tunisia libya sud
 tanzania rwanda congo cameroon senegal mali niger zimbabwe zambia botswana namibia mozambique
 angola madagascar pakistan bangladesh afghanistan nepal sri lanka myanmar burma thailand
 cambodia laos malaysia singapore indonesia taiwan mongolia brazil argentina chile peru colombia
-venezuela ecuador bolivia paraguay uruguay cuba haiti jamaica dominican republic puerto rico
-guatemala honduras salvador nicaragua costa rica panama lebanon jordan saudi arabia yemen oman
+venezuela ecuador bolivia paraguay uruguay cuba haiti jamaica dominican republic
+guatemala honduras nicaragua panama lebanon jordan saudi arabia yemen oman
 qatar kuwait emirates uae bahrain georgia armenia azerbaijan kazakhstan uzbekistan britain
 kingdom states united guam samoa fiji
 `;

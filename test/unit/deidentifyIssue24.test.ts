@@ -36,6 +36,7 @@ describe('issue 24: recall where it was missing', () => {
     gone('I spoke to emma yesterday. nguyen thi lan is her mother.', ['emma', 'nguyen', 'thi lan']);
     assert.strictEqual(out('Hope is her aunt. Grace called from the school.'), '[name 1] is her aunt. [name 2] called from the school.');
     gone('Her friend Seun drove her.', ['Seun']);
+    gone('Her sister Maribel Okonkwo, Graves and Reed came.', ['Maribel', 'Okonkwo', 'Graves', 'Reed']);
     assert.strictEqual(out('Her handle is @emmaf_2011.'), 'Her handle is [url].');
   });
 

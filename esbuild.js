@@ -40,6 +40,8 @@ const targets = [
   // The Show Patterns panel, required by the extension only when the panel first opens.
   { ...common, entryPoints: ['src/vscode/patterns.ts'], outfile: 'dist/patterns.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, lazyDeidentify] },
+  // The thread the extension runs the de-identifier in; it loads dist/deidentify.js on the first export.
+  { ...common, entryPoints: ['src/vscode/deidentifyWorker.ts'], outfile: 'dist/deidentify-worker.js', plugins: [...common.plugins, lazyDeidentify] },
   { ...common, entryPoints: ['src/core/deidentify.ts'], outfile: 'dist/deidentify.js', plugins: [...common.plugins, compactWordLists, chronoEnglish] },
   // The Show Patterns panel's script with Chart.js: runs in the webview, loaded only when the panel opens.
   { ...common, entryPoints: ['src/webview/patternsView.ts'], outfile: 'dist/patterns-view.js', platform: 'browser', format: 'iife', target: 'es2020' },

@@ -154,6 +154,11 @@ export function findPhones(text: string): Span[] {
   found.push(...spans(text, /(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}\d(?!\d)/g, 'phone'));
   // A seven-digit local number after a word that says it is one.
   found.push(...spans(text, /\b(?:phone|cell|mobile|call|text|fax|number|tel|pager|beeper|page)\b[^\n\d]{0,20}?(\d{3}-\d{4})(?!\d)/gi, 'phone', 1));
+  // Digits in groups after a word that says phone: "call me on 9472 7916", "messages to 699 956 915".
+  for (const m of matches(text, /\b(?:phone|cell|mobile|call|calling|text|texting|fax|number|tel|reach|dial|ring|answering|messages?|sms|whatsapp)\b[^\n\d]{0,25}?(\(?\d{2,4}\)?(?:[ .-]\d{2,4}){1,4})(?![\d/.,]?\d)/gi, 1)) {
+    const digits = m.value.replace(/\D/g, '').length;
+    if (digits >= 7 && digits <= 13) found.push({ start: m.start, end: m.end, kind: 'phone' });
+  }
   // European national forms with a trunk 0, in groups: "0490 39 07 81", "030 1234 5678", "06-12345678".
   found.push(...spans(text, /(?<![\w+.,/-])0\d{1,4}(?:[ .-]\d{2,4}){2,4}(?![\w.,/-]?\d)/g, 'phone'));
   found.push(...spans(text, /(?<![\w+.,/-])0[1-9]\d{0,3}-\d{6,8}(?!\d)/g, 'phone'));
@@ -188,7 +193,8 @@ export function findNumbers(text: string): Span[] {
       value += g;
     }
     value = value.replace(/[ -]+$/, '');
-    if (value.replace(/[^A-Za-z0-9]/g, '').length < 3 || !/\d/.test(value) || /[a-z]{3,}/.test(value)) continue;
+    // An identifier is digits and capitals: "a 38-year-old" after "patient is" is not one.
+    if (value.replace(/[^A-Za-z0-9]/g, '').length < 3 || !/\d/.test(value) || /[a-z]/.test(value)) continue;
     const start = m.index + m[0].length + tail[0].length - tail[1].length;
     found.push({ start, end: start + value.length, kind: 'number' });
   }
@@ -228,7 +234,8 @@ const PARTICLE = "(?:de|del|de la|de las|de los|des|du|la|le|les|di|della|do|da|
 function addressTails(text: string, addresses: readonly Span[]): Span[] {
   const found: Span[] = [];
   for (const a of addresses) {
-    const tail = /^,?[ \t]*(?:((?:[A-Z]{1,2}-)?\d{4,5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})[ \t]+)?(\p{Lu}[\p{L}'’-]*(?:[ \t]\p{Lu}[\p{L}'’-]*){0,2})/u.exec(text.slice(a.end, a.end + 80));
+    // The town may be on the next line, as in an address block.
+    const tail = /^,?[ \t]*(?:\r?\n[ \t]*)?(?:((?:[A-Z]{1,2}-)?\d{4,5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})[ \t]+)?(\p{Lu}[\p{L}'’-]*(?:[ \t]\p{Lu}[\p{L}'’-]*){0,2})/u.exec(text.slice(a.end, a.end + 80));
     if (!tail) continue;
     const city = tail[2];
     if (STATE_AFTER.test(`, ${city}`) || COUNTRY.test(city)) {

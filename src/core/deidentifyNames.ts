@@ -171,7 +171,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   const strong = (i: number): boolean => {
     const t = tokens[i];
     const prev = tokens[i - 1];
-    if (!t.cap || t.single || !prev) return false;
+    if (!t.cap || t.single || !prev || TITLES.has(t.lower)) return false;
     if (TITLES.has(prev.lower) && prev.cap && gapIs(text, prev, t, /^\.?[ \t]$/)) return true;
     return RELATIONS.has(prev.lower) && !prev.cap && gapIs(text, prev, t, /^,?[ \t]$/);
   };
@@ -212,6 +212,8 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         const phrase = text.slice(tokens[a].start, tokens[b].end);
         const single = a === b;
         if (tokens[a].single || tokens[b].single) continue;
+        // States, countries and clinical terms are never a town ("Italy", "United Kingdom").
+        if (tokens.slice(a, b + 1).every(known)) continue;
         const cue = cueBefore(tokens[a]) || stateAfter(tokens[b]);
         if (strong(a)) break; // "Dr. Jackson" is a person, whatever the map says
         let place = false;
@@ -302,6 +304,26 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     }
   }
 
+  // Surnames in a list with a name: "Monjeau, Graves and Reed", "Usamov and Bowers".
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k];
+      if (claimed.has(k) || !t.cap || t.single || !free(t) || !isName(t) || NEVER_SURNAME.has(t.lower) || allCaps(t) || KNOWN_TERMS.has(t.lower)) continue;
+      const listed = (n: number, before: boolean): boolean => {
+        const o = tokens[n];
+        if (!o || !claimed.has(n) || !spans.some((sp) => sp.kind === 'name' && sp.start <= o.start && o.end <= sp.end)) return false;
+        const gap = before ? text.slice(o.end, t.start) : text.slice(t.end, o.start);
+        return /^(?:,[ \t]*|[ \t]+(?:and|&|or)[ \t]+|,[ \t]*(?:and|&|or)[ \t]+)$/.test(gap);
+      };
+      const joiner = (n: number): boolean => ['and', 'or'].includes(tokens[n]?.lower ?? '');
+      if (listed(joiner(k - 1) ? k - 2 : k - 1, true) || listed(joiner(k + 1) ? k + 2 : k + 1, false)) {
+        claim(k, k, { start: t.start, end: t.end, kind: 'name', words: [t.text] });
+        grew = true;
+      }
+    }
+  }
+
   // A word already known as part of a name is that name wherever it appears again.
   const nameWords = new Set<string>();
   for (const s of spans) if (s.kind === 'name') for (const w of s.words ?? []) if ([...w].length > 1) nameWords.add(w);
@@ -309,6 +331,18 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     const t = tokens[k];
     if (claimed.has(k) || !t.cap || !nameWords.has(t.text) || !free(t)) continue;
     claim(k, k, { start: t.start, end: t.end, kind: 'name', words: [t.text] });
+  }
+
+  // A street with no street word, between numbers: "6750 Koskikatu 25", "255 hersnapvej 18".
+  // The words must be neither English nor known terms, so "in 2019 she was 45" stays.
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}.,/-])\d{1,6}[ \t]+((?:\p{L}[\p{L}'’.-]*[ \t]+){1,2})\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}/-])/gu)) {
+    if (m.index === undefined) continue;
+    const parts = m[1].trim().split(/[ \t]+/);
+    const strange = parts.every((w) => {
+      const lower = w.toLowerCase().replace(/[.]$/, '');
+      return lower.length > 2 && !words.has(lower) && !KNOWN_TERMS.has(lower) && !CLINICAL_WORDS.has(lower) && !CLINICAL_ABBREVIATIONS.has(lower);
+    });
+    if (strange && !taken(m.index, m.index + m[0].length)) spans.push({ start: m.index, end: m.index + m[0].length, kind: 'address' });
   }
 
   // What is left but deserves a look.

@@ -50,12 +50,12 @@ const COUNTRIES = `
 finland sweden norway denmark iceland germany deutschland austria switzerland france belgium
 netherlands holland luxembourg spain españa portugal italy italia greece poland czechia slovakia
 hungary romania bulgaria croatia serbia bosnia slovenia albania estonia latvia lithuania ukraine
-belarus russia turkey cyprus malta egypt morocco algeria tunisia libya sudan eritrea uganda
+czech belarus russia turkey cyprus malta egypt morocco algeria tunisia libya sudan eritrea uganda
 tanzania rwanda congo cameroon senegal mali niger zimbabwe zambia botswana namibia mozambique
 angola madagascar pakistan bangladesh afghanistan nepal sri lanka myanmar burma thailand
 cambodia laos malaysia singapore indonesia taiwan mongolia brazil argentina chile peru colombia
-venezuela ecuador bolivia paraguay uruguay cuba haiti jamaica dominican republic puerto rico
-guatemala honduras salvador nicaragua costa rica panama lebanon jordan saudi arabia yemen oman
+venezuela ecuador bolivia paraguay uruguay cuba haiti jamaica dominican republic
+guatemala honduras nicaragua panama lebanon jordan saudi arabia yemen oman
 qatar kuwait emirates uae bahrain georgia armenia azerbaijan kazakhstan uzbekistan britain
 kingdom states united guam samoa fiji
 `;
@@ -108,6 +108,7 @@ lpn cna md do lcsw lmft lpc lmhc phd psyd msw ncm ccm cm sw dc d/c f/u fu rtc w/
 tbi sci ms als hiv aids hcv hbv std sti tb mrsa vre c.diff cdiff dvt pe pvd pad aaa
 bph ed ibs ibd uc nash nafld osa rls adls iadls pt/inr ssri snri tca maoi ssris
 ada aha acc nice who cdc fda nih nimh samhsa apa ama aap acog uspstf gold gina kdigo mmse moca
+abd ext neuro resp cv gi gu msk heent psych pulm nt nd cta bl lle rle lue rue cn meds dx tx rx sx fx
 `;
 
 /** Words a clinician needs kept, whatever their case: eponyms, scales, drugs, countries. */

@@ -26,24 +26,10 @@ import { literalIcons } from '../core/printable';
 import { canCopy, readReviewMessage, REVIEW_ITEMS, reviewHtml, type ReviewState } from './supervisionReview';
 
 /**
- * The de-identifier and its libraries are large: they load in a worker thread for each
- * export, never at activation and never on the extension host's own thread, which stays
- * free for the editor while the word lists load. The worker gets only the section's text
- * and gives back only the de-identified result; a failure comes back as its kind alone.
+ * The de-identifier and its libraries are large: they load in a worker thread
+ * (src/vscode/deidentifyWorker.ts), never at activation and never on the extension host's
+ * own thread, which stays free for the editor while the word lists load.
  */
-const WORKER = `
-const { parentPort, workerData } = require('worker_threads');
-let core;
-parentPort.on('message', ({ id, text, client }) => {
-  try {
-    core = core || require(workerData.bundle);
-    parentPort.postMessage({ id, result: core.deidentifyText(text, client) });
-  } catch (err) {
-    parentPort.postMessage({ id, error: err && typeof err.name === 'string' ? err.name : 'Error' });
-  }
-});
-`;
-
 /** A worker kept for a few minutes after an export, so the next one skips the load. */
 class DeidentifyWorker {
   private worker: Worker | undefined;
@@ -64,8 +50,8 @@ class DeidentifyWorker {
   }
 
   private start(): Worker {
-    // dist/extension.js runs from dist/, beside dist/deidentify.js.
-    const worker = new Worker(WORKER, { eval: true, workerData: { bundle: path.join(__dirname, 'deidentify.js') } });
+    // dist/extension.js runs from dist/, beside dist/deidentify-worker.js.
+    const worker = new Worker(path.join(__dirname, 'deidentify-worker.js'));
     worker.on('message', (m: { id: number; result?: Core.Deidentified; error?: string }) => {
       const w = this.waiting.get(m.id);
       this.waiting.delete(m.id);

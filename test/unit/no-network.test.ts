@@ -20,8 +20,8 @@ import * as path from 'path';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 
-/** Modules a bundle may load: the editor's API and local, offline parts of Node. */
-const ALLOWED = new Set(['vscode', 'fs', 'path', 'os', 'util', 'events', 'crypto', 'buffer', 'string_decoder', 'assert', 'url', './deidentify.js']);
+/** Modules a bundle may load: the editor's API and local, offline parts of Node (worker_threads runs the export off the editor's thread; zlib unpacks its word lists). */
+const ALLOWED = new Set(['vscode', 'fs', 'path', 'os', 'util', 'events', 'crypto', 'buffer', 'string_decoder', 'assert', 'url', 'worker_threads', 'zlib', './deidentify.js']);
 
 const BANNED_MODULES = ['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'child_process', 'cluster'];
 
@@ -68,6 +68,7 @@ const TARGETS = [
   { name: 'extension', entry: 'src/vscode/extension.ts', external: ['vscode'], plugins: [plugins.lazyDeidentify] },
   { name: 'cli', entry: 'src/cli/main.ts', external: [] as string[], plugins: [plugins.lazyDeidentify] },
   { name: 'patterns', entry: 'src/vscode/patterns.ts', external: ['vscode'] },
+  { name: 'deidentify-worker', entry: 'src/vscode/deidentifyWorker.ts', external: [] as string[], plugins: [plugins.lazyDeidentify] },
   // The Show Patterns panel's webview script, Chart.js included.
   { name: 'patterns-view', entry: 'src/webview/patternsView.ts', external: [] as string[] },
   { name: 'deidentify', entry: 'src/core/deidentify.ts', external: [] as string[], plugins: [plugins.compactWordLists, plugins.chronoEnglish] },
@@ -117,7 +118,8 @@ describe('no network: the built extension and CLI hold no way out', () => {
     const found: Record<string, string[]> = {};
     for (const b of bundles) {
       const code = codeOf(b.file);
-      assert.ok(code.length > 10_000, `${b.label} looks empty`);
+      // The export's worker is a few lines that load dist/deidentify.js; every other bundle is large.
+      assert.ok(code.length > (b.label.includes('deidentify-worker') ? 200 : 10_000), `${b.label} looks empty`);
       const ways = waysOut(code);
       if (ways.length > 0) found[b.label] = ways;
     }

@@ -460,9 +460,10 @@ export function walkBlocks(text: string, lines: readonly Line[], firstLine: numb
     column = 0;
     partialTab = false;
 
-    // Most lines of a note are prose, list items or blank, outside any container: a line
-    // that starts with a character no block can start with goes straight to a paragraph.
-    if (containers.length === 0 && (leaf === NONE || leaf === PARAGRAPH)) {
+    // Most lines of a note are prose, blank, or a top-level `- ` item of text: these take
+    // a short way, with the same outcome as the full walk below.
+    const only = containers.length === 1 ? containers[0] : undefined;
+    if ((containers.length === 0 || (only !== undefined && only.indent > 0)) && (leaf === NONE || leaf === PARAGRAPH)) {
       let i = offset;
       let cols = 0;
       for (; i < end; i++) {
@@ -473,11 +474,17 @@ export function walkBlocks(text: string, lines: readonly Line[], firstLine: numb
       }
       const c = i < end ? text.charCodeAt(i) : -1;
       if (c === -1) {
+        // A blank line ends a paragraph, and a list item that holds nothing yet.
         leaf = NONE;
+        if (only?.empty) containers.pop();
         if (visit) visit(line, index, i, undefined);
         continue;
       }
-      if (cols < 4 && isPlainStart(c)) {
+      // Text that starts before the item's own column ends the item, unless a paragraph
+      // of the item goes on lazily.
+      const outside = only === undefined || (cols < only.indent && leaf === NONE);
+      if (outside && cols < 4 && isPlainStart(c)) {
+        if (only) containers.pop();
         if (leaf !== PARAGRAPH) {
           leaf = PARAGRAPH;
           paragraphCount = 0;
@@ -485,6 +492,27 @@ export function walkBlocks(text: string, lines: readonly Line[], firstLine: numb
         }
         paragraphLines[paragraphCount] = index;
         paragraphStarts[paragraphCount++] = i;
+        if (visit) visit(line, index, i, undefined);
+        continue;
+      }
+      // `- `, `* ` or `+ ` and text (or `**`, `__` and a letter) at the top: a new item of
+      // one paragraph, ending any item before it.
+      const d = text.charCodeAt(i + 2);
+      if (
+        (only === undefined || cols < only.indent) &&
+        cols < 4 &&
+        (c === 45 || c === 42 || c === 43) &&
+        text.charCodeAt(i + 1) === 32 &&
+        i + 2 < end &&
+        (isPlainStart(d) || ((d === 42 || d === 95) && text.charCodeAt(i + 3) === d && isPlainStart(text.charCodeAt(i + 4))))
+      ) {
+        if (only) containers.pop();
+        containers.push({ indent: cols + 2, empty: false });
+        leaf = PARAGRAPH;
+        paragraphCount = 0;
+        definitionsOnly = false;
+        paragraphLines[paragraphCount] = index;
+        paragraphStarts[paragraphCount++] = i + 2;
         if (visit) visit(line, index, i, undefined);
         continue;
       }

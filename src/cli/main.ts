@@ -2,7 +2,7 @@ import fs = require('fs');
 import path = require('path');
 import { formatDate, formatNoted } from '../core/dates';
 import { statusEdit } from '../core/edits';
-import { parseHeading } from '../core/blocks';
+import { collectHeadings } from '../core/blocks';
 import { findTags, parseNote, type RuptureEntry } from '../core/note';
 import { isStatus, STATUSES, type Status } from '../core/status';
 import { findTemplate, renderMarkdown } from '../core/templates';
@@ -97,6 +97,9 @@ function list(io: Io, args: readonly string[]): number {
     const rows = entries.map((e) => ({
       file: e.path,
       line: e.line + 1,
+      level: e.level,
+      // The section's last line, 1-based and inclusive: sectionEnd is the zero-based line past it.
+      end: e.sectionEnd,
       title: e.title,
       status: e.status,
       client: e.client,
@@ -224,11 +227,14 @@ function setLocked(io: Io, full: string, file: string, lineText: string, status:
   // Find the same tag in the heading line read byte for byte (latin1): its structure is
   // ASCII, so the columns found there are byte offsets even beside invalid UTF-8. Check
   // that those bytes really spell the tag before touching anything.
+  // The heading is found by the block walk, as the parser found it (it may sit in a list
+  // item or a block quote).
   const latin1 = bytes.toString('latin1');
-  const byteLine = splitLines(latin1)[line];
-  const bom = line === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const lineAfterBom = { ...byteLine, start: byteLine.start + bom };
-  const heading = parseHeading(latin1, lineAfterBom, line);
+  const byteLines = splitLines(latin1);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  byteLines[0] = { ...byteLines[0], start: bom };
+  const lineAfterBom = byteLines[line];
+  const heading = collectHeadings(latin1, byteLines, note.frontMatterEnd + 1).find((h) => h.line === line && h.setext !== true);
   const tag = heading
     ? findTags(latin1, lineAfterBom.start + heading.contentStart, lineAfterBom.start + heading.contentEnd)[0]
     : undefined;

@@ -110,17 +110,17 @@ function textOf(source: ChecklistInput['noteText'], path: string): string | unde
   return typeof source === 'function' ? source(path) : source.get(path);
 }
 
-/** The anchor of each entry's heading, computing each note's headings once. */
+/** The anchor of each entry's heading, computing each note's anchors once, by line (a note of many headings stays linear). */
 function anchorResolver(input: ChecklistInput): (entry: RuptureEntry) => string | undefined {
-  const cache = new Map<string, ReturnType<typeof headingAnchors> | undefined>();
+  const cache = new Map<string, ReadonlyMap<number, string> | undefined>();
   return (entry) => {
     const given = input.anchorFor?.(entry);
     if (given !== undefined) return given;
     if (!cache.has(entry.path)) {
       const text = textOf(input.noteText, entry.path);
-      cache.set(entry.path, text === undefined ? undefined : headingAnchors(text));
+      cache.set(entry.path, text === undefined ? undefined : new Map(headingAnchors(text).map((h) => [h.line, h.anchor])));
     }
-    return cache.get(entry.path)?.find((h) => h.line === entry.line)?.anchor;
+    return cache.get(entry.path)?.get(entry.line);
   };
 }
 

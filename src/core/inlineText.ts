@@ -71,11 +71,12 @@ function codeSpanText(content: string): string {
   return c.length >= 2 && c.startsWith(' ') && c.endsWith(' ') && c.trim() !== '' ? c.slice(1, -1) : c;
 }
 
-const AUTOLINK = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/;
-const EMAIL_AUTOLINK = /^<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/;
-const HTML_INLINE = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>|<!---->|<!--(?:-?[^>-])(?:-?[^-])*-->|<\?[\s\S]*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[[\s\S]*?\]\]>)/;
+export const AUTOLINK = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/;
+export const EMAIL_AUTOLINK = /^<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/;
+/** An HTML tag, comment, processing instruction, declaration or CDATA section starting the string. */
+export const HTML_INLINE = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>|<!---->|<!--(?:-?[^>-])(?:-?[^-])*-->|<\?[\s\S]*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[[\s\S]*?\]\]>)/;
 /** How far ahead an autolink or an HTML tag is looked for. */
-const HTML_REACH = 2048;
+export const HTML_REACH = 2048;
 const ENTITY = /^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
 
 /** The characters the reader stops at (by code); `]` too, so it never reads past a link's text. */
@@ -234,7 +235,7 @@ class Destinations {
     const opens: boolean[] = [];
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
-      if (c === 92 /* \ */) {
+      if (c === 92 /* \ */ && ASCII_PUNCT.test(s[i + 1] ?? '')) {
         i++;
         continue;
       }
@@ -332,7 +333,7 @@ class InlineText {
       i++;
       while (i < s.length && s[i] !== '>') {
         if (s[i] === '\n' || s[i] === '<') return -1;
-        if (s[i] === '\\') i++;
+        if (s[i] === '\\' && ASCII_PUNCT.test(s[i + 1] ?? '')) i++;
         i++;
       }
       if (s[i] !== '>') return -1;
@@ -681,6 +682,15 @@ function matchEmphasis(delims: Delimiter[]): void {
     }
     if (closer.canOpen && closer.remaining > 0) openers.push(k);
   }
+}
+
+/**
+ * For a heading's text `s`: where the inline link destination and title that open with the
+ * `(` at `at` end (just past the `)`), or -1. Linear over all the calls on one heading.
+ */
+export function linkDestinations(s: string): (at: number) => number {
+  const reader = new InlineText(s);
+  return (at) => reader.inlineLinkEnd(at);
 }
 
 /**

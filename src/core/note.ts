@@ -1,6 +1,7 @@
-import { forEachMarkdownLine, HeadingCollector, sectionEnd, type Heading } from './blocks';
+import { sectionEnd, walkBlocks, type Heading } from './blocks';
 import { firstIsoDate, isIsoDate } from './dates';
 import { fieldAt, isFilled, type Field } from './fields';
+import { AUTOLINK, EMAIL_AUTOLINK, HTML_INLINE, HTML_REACH, linkDestinations } from './inlineText';
 import { readFrontMatter, type FrontMatterProblem } from './frontMatter';
 import { splitLines } from './lines';
 import { mayHoldField, mayHoldTag, textStartsAt } from './quickLook';
@@ -133,13 +134,22 @@ function mayBeOpener(text: string, from: number, end: number): boolean {
 
 /**
  * Finds the `#rupture` tags in a heading's text. A tag starts the text or follows a space
- * or tab and ends at whitespace or the end; escaped `\#` and code spans hold no tags.
- * Works on any string whose structural characters are ASCII, so it can also run over a
- * line decoded byte for byte (latin1) to find byte columns.
+ * or tab and ends at whitespace or the end; escaped `\#`, code spans, autolinks, raw HTML
+ * and link destinations hold no tags, as in markdown-it's reading of the heading (a
+ * backtick inside an HTML tag or an autolink opens no code span). Works on any string
+ * whose structural characters are ASCII, so it can also run over a line decoded byte for
+ * byte (latin1) to find byte columns.
  */
 export function findTags(text: string, from: number, to: number): TagSpan[] {
   const tags: TagSpan[] = [];
   let runs: BacktickRuns | undefined;
+  let html: HtmlEnds | undefined;
+  // Unescaped `[` (true for an image's `![`) outside code spans, not yet closed: a `](` then
+  // starts a link destination. Once a link forms, the `[`s before it open no link
+  // (CommonMark: links do not nest), though an image's still may: those below `inactive`.
+  const openers: boolean[] = [];
+  let inactive = 0;
+  let destinations: ((at: number) => number) | undefined;
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -151,11 +161,38 @@ export function findTags(text: string, from: number, to: number): TagSpan[] {
       runs ??= new BacktickRuns(text, from, to);
       const close = runs.next(i + run, run);
       i = close === -1 ? i + run : close + run;
+    } else if (c === 60 /* < */) {
+      html ??= new HtmlEnds(text, to);
+      const end = html.at(i);
+      i = end === -1 ? i + 1 : end;
+    } else if (c === 91 /* [ */) {
+      openers.push(i > from && text.charCodeAt(i - 1) === 33 /* ! */);
+      i++;
+    } else if (c === 93 /* ] */) {
+      const image = openers.pop();
+      const active = image === true || (image === false && openers.length >= inactive);
+      inactive = Math.min(inactive, openers.length);
+      let end = -1;
+      if (active && text.charCodeAt(i + 1) === 40) {
+        destinations ??= linkDestinations(text.slice(from, to));
+        end = destinations(i + 1 - from);
+        if (end !== -1) end += from;
+      }
+      if (end !== -1 && !image) inactive = openers.length;
+      i = end === -1 ? i + 1 : end;
     } else if (c === 35 /* # */ && (i === from || isBlank(text.charCodeAt(i - 1)))) {
       const tag = readTag(text, i, to);
       if (tag) {
         tags.push(tag);
         i = tag.end;
+        // A backtick, `<` or `[` glued to the status still opens what it opens.
+        for (let k = tag.start + 1; k < tag.end; k++) {
+          const d = text.charCodeAt(k);
+          if (d === 96 || d === 60 || d === 91 || d === 93 || d === 92) {
+            i = k;
+            break;
+          }
+        }
       } else {
         i++;
       }
@@ -164,6 +201,44 @@ export function findTags(text: string, from: number, to: number): TagSpan[] {
     }
   }
   return tags;
+}
+
+/**
+ * Where the autolink or raw HTML (tag, comment, processing instruction, declaration,
+ * CDATA) starting at a `<` ends, looked for no further than HTML_REACH. The kinds that
+ * run to a fixed closing string find it once with `indexOf`, so a heading of many `<`
+ * stays linear.
+ */
+class HtmlEnds {
+  private readonly found = new Map<string, { from: number; at: number }>();
+
+  constructor(private readonly text: string, private readonly to: number) {}
+
+  at(i: number): number {
+    const reach = Math.min(i + HTML_REACH, this.to);
+    const s = this.text;
+    let close: string | undefined;
+    let from = i;
+    if (s.startsWith('<?', i)) [close, from] = ['?>', i + 2];
+    else if (s.startsWith('<![CDATA[', i)) [close, from] = [']]>', i + 9];
+    else if (s.charCodeAt(i + 1) === 33 && /[A-Za-z]/.test(s[i + 2] ?? '')) [close, from] = ['>', i + 3];
+    if (close !== undefined) {
+      const at = this.indexOf(close, from);
+      return at !== -1 && at + close.length <= reach ? at + close.length : -1;
+    }
+    const rest = s.slice(i, reach);
+    const m = AUTOLINK.exec(rest) ?? EMAIL_AUTOLINK.exec(rest) ?? HTML_INLINE.exec(rest);
+    return m ? i + m[0].length : -1;
+  }
+
+  /** `indexOf`, remembered: asked with growing `from`, it reads the text once. */
+  private indexOf(needle: string, from: number): number {
+    const last = this.found.get(needle);
+    if (last && last.from <= from && (last.at === -1 || last.at >= from)) return last.at;
+    const at = this.text.indexOf(needle, from);
+    this.found.set(needle, { from, at: at >= this.to ? -1 : at });
+    return at >= this.to ? -1 : at;
+  }
 }
 
 /**
@@ -287,14 +362,12 @@ export function parseNote(text: string, source: NoteSource, options: ParseOption
  */
 function parseBody(text: string, source: NoteSource, hasTag: boolean, client: string, date: string | null, warnings: NoteWarning[], frontMatterEnd: number): Note {
   const lines = splitLines(text);
-  const collector = new HeadingCollector();
   const tagged: { heading: Heading; tags: TagSpan[] }[] = [];
   const openers: { line: number; value: string }[] = [];
   const fields: Field[] = [];
   // Looked for once here, not in every field's value.
   const separators = text.includes('\u2028') || text.includes('\u2029');
-  forEachMarkdownLine(text, lines, frontMatterEnd + 1, (line, index, contentStart) => {
-    const heading = collector.visit(text, line, index, contentStart);
+  const headings = walkBlocks(text, lines, frontMatterEnd + 1, (line, index, contentStart, heading) => {
     if (heading) {
       if (!hasTag) return;
       const tags = findTags(text, line.start + heading.contentStart, line.start + heading.contentEnd);
@@ -323,7 +396,6 @@ function parseBody(text: string, source: NoteSource, hasTag: boolean, client: st
     }
   });
 
-  const headings = collector.headings;
   // Each entry's section, first line and end: what fields, follow-ups and opening lines are handed out by.
   const starts: number[] = [];
   const ends: number[] = [];

@@ -117,6 +117,29 @@ const SHAPES = [
   { name: 'glob: {*,*} x 30 then b on n a\'s', unit: 'chars', base: 12_500, glob: ['{*,*}'.repeat(30) + 'b', (n) => 'a'.repeat(n)], make: (n) => n },
 ];
 
+SHAPES.push(...checklistShapes());
+
+/**
+ * The pre-session checklist over one note of n identical rupture headings (issue 22, item
+ * 11): every entry's anchor is looked up among the note's headings. Its own function, so
+ * that rows other work adds to SHAPES merge apart from it.
+ */
+function checklistShapes() {
+  return [
+    {
+      name: 'checklist: n identical rupture headings in one note',
+      unit: 'headings',
+      base: 17_500,
+      make: (n) => '## Fee talk #rupture/open\n'.repeat(n),
+      run: (core, text, source) => {
+        const entries = core.parseNote(text, source).entries;
+        const noteText = new Map([[source.path, text]]);
+        return core.buildChecklist({ client: 'AB', today: '2026-11-20', entries, notePath: 'AB/2026-11-20.md', noteText, checks: '' }).items.length;
+      },
+    },
+  ];
+}
+
 const FACTORS = [1, 2, 4, 8];
 
 // --- worker: times one shape at one size ----------------------------------------------------
@@ -146,6 +169,7 @@ function timeOne({ bundle, shape, size, runs }) {
     if (s.glob) return core.compileGlob(s.glob[0]).test(globName) ? 1 : 0;
     if (s.template) return core.toMarkdown(core.parseSnippet(text), {}, '2026-11-20').length;
     if (s.anchors) return core.headingAnchors(text).length;
+    if (s.run) return s.run(core, text, source);
     const note = core.parseNote(text, source);
     return note.entries.length + core.outline(text).length;
   };
@@ -201,6 +225,7 @@ function bundleCore(srcRoot, outfile) {
         : "export { scanFolder } from './src/node/scan';",
       // Revisions before the pre-session checklist have no heading anchors.
       ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'anchors.ts')) ? ["export { headingAnchors } from './src/core/anchors';"] : []),
+      ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'checklist.ts')) ? ["export { buildChecklist } from './src/core/checklist';"] : []),
     ],
     outfile,
   );

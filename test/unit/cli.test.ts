@@ -88,10 +88,10 @@ describe('attune (command line)', () => {
       assert.strictEqual(r.code, 0);
       assert.strictEqual(r.err, UNKNOWN_STATUS_WARNING);
       assert.deepStrictEqual(JSON.parse(r.out), [
-        { file: 'AB/2026-11-03.md', line: 4, title: 'Metaphor', status: 'open', client: 'A.B.', date: '2026-11-03', fields: [], followUps: [] },
-        { file: 'AB/2026-11-10.md', line: 6, title: 'Fee talk', status: 'planned', client: 'A.B.', date: '2026-11-10', fields: [{ label: 'Opening line', value: '"Can we go back to what I said about the fee?"', line: 7 }], followUps: [] },
-        { file: 'CD/2026-11-12 session.md', line: 1, title: 'Agenda', status: 'attempted', client: 'CD', date: '2026-11-12', fields: [], followUps: [] },
-        { file: 'CD/notes.md', line: 1, title: 'Undated', status: 'open', client: 'CD', date: null, fields: [], followUps: [] },
+        { file: 'AB/2026-11-03.md', line: 4, level: 2, end: 5, title: 'Metaphor', status: 'open', client: 'A.B.', date: '2026-11-03', fields: [], followUps: [] },
+        { file: 'AB/2026-11-10.md', line: 6, level: 2, end: 8, title: 'Fee talk', status: 'planned', client: 'A.B.', date: '2026-11-10', fields: [{ label: 'Opening line', value: '"Can we go back to what I said about the fee?"', line: 7 }], followUps: [] },
+        { file: 'CD/2026-11-12 session.md', line: 1, level: 2, end: 1, title: 'Agenda', status: 'attempted', client: 'CD', date: '2026-11-12', fields: [], followUps: [] },
+        { file: 'CD/notes.md', line: 1, level: 2, end: 2, title: 'Undated', status: 'open', client: 'CD', date: null, fields: [], followUps: [] },
       ]);
       assert.strictEqual(r.out, `${JSON.stringify(JSON.parse(r.out), null, 2)}\n`);
     });
@@ -264,7 +264,7 @@ describe('attune (command line)', () => {
       });
       const r = cli(['list', '--json'], dir);
       assert.deepStrictEqual(JSON.parse(r.out), [
-        { file: 'AB/2026-11-10.md', line: 4, title: 'Caf\uFFFD', status: 'planned', client: 'A.B.', date: '2026-11-10', fields: [], followUps: [] },
+        { file: 'AB/2026-11-10.md', line: 4, level: 2, end: 5, title: 'Caf\uFFFD', status: 'planned', client: 'A.B.', date: '2026-11-10', fields: [], followUps: [] },
       ]);
     });
   });
@@ -315,7 +315,7 @@ describe('attune (command line)', () => {
       const rows = JSON.parse(listed.out) as { fields: { label: string }[] }[];
       assert.deepStrictEqual(
         rows.map((r) => ({ ...r, fields: undefined })),
-        [{ file: 'AB/2026-11-20.md', line: 1, title: 'A few words on what happened', status: 'open', client: 'AB', date: '2026-11-20', fields: undefined, followUps: [] }],
+        [{ file: 'AB/2026-11-20.md', line: 1, level: 2, end: 19, title: 'A few words on what happened', status: 'open', client: 'AB', date: '2026-11-20', fields: undefined, followUps: [] }],
       );
       // Every prompt of the template is a field that later features read back.
       assert.ok(rows[0].fields.some((f) => f.label === 'Kind of miss'));

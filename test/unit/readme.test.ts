@@ -47,7 +47,7 @@ describe('README', () => {
     assert.deepStrictEqual(entries(blockAfter('so you can write about ruptures')), []);
     const list = readme.slice(readme.indexOf('These are not tags at all'), readme.indexOf('And headings in these places'));
     const examples = [...list.matchAll(/(`+)(##.*?)\1/g)].map((m) => m[2].trim());
-    assert.strictEqual(examples.length, 5);
+    assert.strictEqual(examples.length, 7);
     for (const example of examples) assert.deepStrictEqual(entries(example), [], example);
   });
 

@@ -107,7 +107,7 @@ describe('the command line reads the workspace settings VS Code reads', () => {
     const r = cli(['list', '--json'], dir);
     assert.strictEqual(r.code, 0, r.err);
     assert.deepStrictEqual(JSON.parse(r.out), [
-      { file: 'sessions/AB/a.md', line: 5, title: 'Miss', status: 'open', client: 'P1', date: '2026-11-02', fields: [], followUps: [] },
+      { file: 'sessions/AB/a.md', line: 5, level: 2, end: 6, title: 'Miss', status: 'open', client: 'P1', date: '2026-11-02', fields: [], followUps: [] },
     ]);
     assert.match(r.err, /sessions\/AB\/big\.md: skipped: 20 KB is over the 10 KB limit for a note/);
     // The flag still wins over the settings file.

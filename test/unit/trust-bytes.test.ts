@@ -318,9 +318,24 @@ function insertAndCheck(text: string, line: number, character: number, inserted:
   const added = (inserted.match(/\r\n|\r|\n/g) ?? []).length;
   const firstNew = /^[\r\n]/.test(inserted) ? line + 1 : line;
   const moved = (n: number): number => (n <= line ? n : n + added);
-  const expected = parseNote(text, source()).entries.map((e) => [moved(e.line), e.title, e.status, e.statusKnown, e.level]);
+  // A block that ends with a list item takes in the lines after it indented two columns or
+  // more (blank lines between), as CommonMark and VS Code read them: an indented heading
+  // there is now the item's, and what was indented code may be a heading. Those lines are
+  // the block's now, and are left out on both sides.
+  const afterLines = splitLines(after);
+  const lineText = (i: number): string => after.slice(afterLines[i].start, afterLines[i].end);
+  let lastBlockLine = line + added;
+  while (lastBlockLine > firstNew && lineText(lastBlockLine).trim() === '') lastBlockLine--;
+  let resume = line + added + 1;
+  if (/^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|^[ \t]+\S/.test(lineText(lastBlockLine))) {
+    while (resume < afterLines.length && (lineText(resume).trim() === '' || /^(?: {2}| ?\t)/.test(lineText(resume)))) resume++;
+  }
+  const kept = (n: number): boolean => n < firstNew || n >= resume;
+  const expected = parseNote(text, source())
+    .entries.filter((e) => kept(moved(e.line)))
+    .map((e) => [moved(e.line), e.title, e.status, e.statusKnown, e.level]);
   const outside = parseNote(after, source())
-    .entries.filter((e) => e.line < firstNew || e.line > line + added)
+    .entries.filter((e) => kept(e.line))
     .map((e) => [e.line, e.title, e.status, e.statusKnown, e.level]);
   assert.deepStrictEqual(outside, expected, 'the entries outside the block are unchanged');
   return { after, from, joined };

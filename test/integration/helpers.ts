@@ -36,7 +36,7 @@ export function readDisk(uri: vscode.Uri): Buffer {
   return fs.readFileSync(uri.fsPath);
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10000): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30000): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await probe();
@@ -63,6 +63,32 @@ export async function settled(api: AttuneApi, quietMs = 2000, timeoutMs = 60000)
       since = Date.now();
     }
   }
+}
+
+/**
+ * Counts the workspace's parses of one note (from disk, or of an open document's text) until
+ * stop(): the workspace's own parse, watched in passing, so other notes' parses do not count.
+ */
+export function parsesOf(api: AttuneApi, path: string): { count(): number; stop(): void } {
+  type Parsing = { parse(text: string, place: { path: string }): unknown; parseText(text: string, path: string): unknown };
+  const ws = api.workspace.workspace as unknown as Parsing;
+  const { parse, parseText } = ws;
+  let n = 0;
+  ws.parse = function (this: Parsing, text, place) {
+    if (place.path === path) n++;
+    return parse.call(this, text, place);
+  };
+  ws.parseText = function (this: Parsing, text, at) {
+    if (at === path) n++;
+    return parseText.call(this, text, at);
+  };
+  return {
+    count: () => n,
+    stop: () => {
+      ws.parse = parse;
+      ws.parseText = parseText;
+    },
+  };
 }
 
 export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { AttuneApi } from '../../src/vscode/extension';
-import { activateAttune, closeAll, nodeByTitle, open, settled, treeRows, uriOf, waitFor, writeNote } from './helpers';
+import { activateAttune, closeAll, nodeByTitle, open, parsesOf, settled, treeRows, uriOf, waitFor, writeNote } from './helpers';
 
 const NOTES = 2000;
 
@@ -72,13 +72,17 @@ describe('the workspace while a scan runs (issue 10)', () => {
     const uri = writeNote('bulk/PO/2026-02-01.md', '# Session\n\n## Quoted the policy too quickly #rupture/open\n\nShe went quiet.\n');
     const node = await waitFor('the rupture in the tree', () => nodeByTitle(api, 'Quoted the policy too quickly'));
     await settled(api);
-    const before = api.workspace.workspace.parses;
-    assert.strictEqual(await vscode.commands.executeCommand('attune.setStatus', node, 'attempted'), true);
-    await waitFor('the new status in the index', () => api.workspace.index.get(uri.toString())?.entries[0]?.status === 'attempted');
-    // Past the editor's debounced events and the save.
-    await new Promise((r) => setTimeout(r, 600));
-    for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('vscode.executeCodeLensProvider', uri);
-    assert.strictEqual(api.workspace.workspace.parses - before, 1);
+    // Parses of this note only: the watcher may still report other notes written by earlier tests.
+    const parsed = parsesOf(api, uri.toString());
+    try {
+      assert.strictEqual(await vscode.commands.executeCommand('attune.setStatus', node, 'attempted'), true);
+      await waitFor('the new status in the index', () => api.workspace.index.get(uri.toString())?.entries[0]?.status === 'attempted');
+      await settled(api);
+      for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('vscode.executeCodeLensProvider', uri);
+      assert.strictEqual(parsed.count(), 1);
+    } finally {
+      parsed.stop();
+    }
   });
 });
 

@@ -110,7 +110,13 @@ export function isMarkdownFile(name: string): boolean {
   return n >= 3 && name.charCodeAt(n - 3) === 46 && (name.charCodeAt(n - 2) | 32) === 109 && (name.charCodeAt(n - 1) | 32) === 100;
 }
 
-/** Notes read between two breaths: enough to keep the disk busy, few enough to stay responsive. */
+/**
+ * A scan lets the host breathe after this many ms of reading, or after BATCH notes, whichever
+ * comes first: short enough that typing never waits on it (the target is under 50 ms at a
+ * stretch), long enough that the pauses cost little. Time first, because notes differ in
+ * size by orders of magnitude and a slow disk or a busy machine stretches every read.
+ */
+const SLICE_MS = 8;
 const BATCH = 64;
 
 interface Matcher {
@@ -231,13 +237,10 @@ export class Workspace {
     const seen = this.index.noteCount > 0 || this.skipped.size > 0 ? new Set<string>() : undefined;
     const skippedNow = new Map<string, string>();
     const scan = { warnings, skippedNow, started };
-    let batch: NotePlace[] = [];
-    const flush = (): void => {
-      for (const place of batch) {
-        if (!this.touchedSince(place.path, started)) this.load(place, scan);
-      }
-      batch = [];
-    };
+    // Only a host that breathes needs the clock; the command line reads straight through.
+    const breathes = this.host.breathe !== undefined;
+    let sliceStarted = breathes ? performance.now() : 0;
+    let inSlice = 0;
     try {
       for (const root of this.host.roots()) {
         let listing: Listing;
@@ -251,15 +254,15 @@ export class Workspace {
         for (const p of listing.problems) warnings.push({ path: p.path, message: `folder skipped: ${p.reason}` });
         for (const place of listing.notes) {
           seen?.add(place.path);
-          batch.push(place);
-          if (batch.length >= BATCH) {
-            flush();
+          if (!this.touchedSince(place.path, started)) this.load(place, scan);
+          if (breathes && (++inSlice >= BATCH || performance.now() - sliceStarted >= SLICE_MS)) {
             yield;
             if (generation !== this.generation) return { completed: false, notes: this.index.noteCount, warnings, ...(unreadable ? { unreadable } : {}) };
+            sliceStarted = performance.now();
+            inSlice = 0;
           }
         }
       }
-      flush();
       // Notes gone since the last scan, unless an event spoke for them meanwhile.
       if (seen) {
         for (const path of [...this.index.paths()]) {

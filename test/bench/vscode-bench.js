@@ -18,10 +18,10 @@ function median(xs) {
 /**
  * @param {string} corpusDir
  * @param {number} [runs]
- * @returns {Promise<{ activationMs: number, loadAndActivateMs: number, treeCompleteMs: number, samples: object[] }>}
+ * @returns {Promise<{ activationMs: number, loadAndActivateMs: number, treeCompleteMs: number, heapUsedMB: number, rescanMs: number, longestBlockMs: number, samples: object[] }>}
  */
 async function measure(corpusDir, runs = 3) {
-  /** @type {{ activationMs: number, loadAndActivateMs: number, treeCompleteMs: number, entries: number, notes: number }[]} */
+  /** @type {{ activationMs: number, loadAndActivateMs: number, treeCompleteMs: number, heapUsedMB: number, rescanMs: number, longestBlockMs: number, entries: number, notes: number }[]} */
   const samples = [];
   for (let i = 0; i < runs; i++) {
     const result = await runExtensionTests({
@@ -40,6 +40,9 @@ async function measure(corpusDir, runs = 3) {
     activationMs: median(samples.map((s) => s.activationMs)),
     loadAndActivateMs: median(samples.map((s) => s.loadAndActivateMs)),
     treeCompleteMs: median(samples.map((s) => s.treeCompleteMs)),
+    heapUsedMB: median(samples.map((s) => s.heapUsedMB)),
+    rescanMs: median(samples.map((s) => s.rescanMs)),
+    longestBlockMs: median(samples.map((s) => s.longestBlockMs)),
     samples,
   };
 }

@@ -93,6 +93,19 @@ describe('workspace over an in-memory host', () => {
     assert.ok(pauses >= 4, `paused ${pauses} times`);
   });
 
+  it('breathes after a slow read, long before a batch is full', async () => {
+    const host = manyNotes(6);
+    // Each read holds the thread for at least 10 ms, past the scan's slice of reading.
+    host.onRead = () => {
+      const until = performance.now() + 10;
+      while (performance.now() < until);
+    };
+    let pauses = 0;
+    host.onBreathe = () => pauses++;
+    await new Workspace(host).scan();
+    assert.strictEqual(pauses, 6, 'a breath after every slow note');
+  });
+
   it('keeps an edit made during the scan, to a note already read and to one not yet read', async () => {
     const host = manyNotes(300);
     const paths = [...host.files.keys()].sort();

@@ -460,6 +460,25 @@ export function walkBlocks(text: string, lines: readonly Line[], firstLine: numb
     column = 0;
     partialTab = false;
 
+    // Inside a fence or an HTML block that ends at a closing string, outside containers:
+    // only the end is looked for.
+    if (containers.length === 0 && (leaf === FENCE || (leaf === HTML && htmlKind <= 5))) {
+      if (leaf === HTML) {
+        if (endsHtmlBlock(htmlKind, offset)) leaf = NONE;
+        continue;
+      }
+      let i = offset;
+      let cols = 0;
+      for (; i < end; i++) {
+        const b = text.charCodeAt(i);
+        if (b === 32) cols++;
+        else if (b === 9) cols += 4 - (cols % 4);
+        else break;
+      }
+      if (cols <= 3 && closesFence(text, i, end, fenceChar, fenceLength)) leaf = NONE;
+      continue;
+    }
+
     // Most lines of a note are prose, blank, or a top-level `- ` item of text: these take
     // a short way, with the same outcome as the full walk below.
     const only = containers.length === 1 ? containers[0] : undefined;

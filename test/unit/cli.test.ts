@@ -356,6 +356,17 @@ describe('attune (command line)', () => {
       return { r, after: fs.readFileSync(full) };
     }
 
+    it('changes a heading inside a list item or a block quote, byte for byte, after a BOM and beside invalid UTF-8', () => {
+      const dir = temp.make();
+      const before = Buffer.concat([Buffer.from('\uFEFF- ## Fee talk #rupture/open\n> ### Quoted caf', 'utf8'), Buffer.from([0xe9]), Buffer.from(' #rupture\n', 'utf8')]);
+      const first = setIn(dir, 'AB/n.md', before, ['AB/n.md:1', 'planned']);
+      assert.deepStrictEqual(first.r, { code: 0, out: 'AB/n.md:1: open -> planned\n', err: '' });
+      const second = setIn(dir, 'AB/n.md', first.after, ['AB/n.md:2', 'held']);
+      assert.deepStrictEqual(second.r, { code: 0, out: 'AB/n.md:2: open -> held\n', err: '' });
+      const expected = Buffer.concat([Buffer.from('\uFEFF- ## Fee talk #rupture/planned\n> ### Quoted caf', 'utf8'), Buffer.from([0xe9]), Buffer.from(' #rupture/held\n', 'utf8')]);
+      assert.ok(second.after.equals(expected));
+    });
+
     it('rewrites only the status of the tag', () => {
       const dir = temp.make();
       const before = Buffer.from('# Session\n\n## Fee talk #rupture/planned ##\n- **Opening line:** hi\n', 'utf8');

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { parseHeading } from '../../src/core/blocks';
+import { forEachMarkdownLine, parseHeading } from '../../src/core/blocks';
 import { findTags, parseNote } from '../../src/core/note';
 import { splitLines } from '../../src/core/lines';
 import { entries, parse, source } from './helpers';
@@ -361,8 +361,12 @@ describe('note format: the planned opening line', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 7 }), (pieces) => {
         const line = `${pieces.join('')} Fee`;
-        const [entry] = parse(`## Miss #rupture\n${line}\n`).entries;
-        assert.strictEqual(entry.opener !== undefined, OPENER.test(line), JSON.stringify(line));
+        const text = `## Miss #rupture\n${line}\n`;
+        const [entry] = parse(text).entries;
+        // A list item whose text is indented five columns or more holds code, not a field.
+        let read = false;
+        forEachMarkdownLine(text, splitLines(text), 0, (_l, index) => (read ||= index === 1));
+        assert.strictEqual(entry.opener !== undefined, read && OPENER.test(line), JSON.stringify(line));
       }),
       { numRuns: 3000 },
     );

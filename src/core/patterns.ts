@@ -344,7 +344,7 @@ export function periodWords(filter: PatternFilter): string {
 
 /**
  * The zoomed-out view in one line: "14 ruptures noted across 290 sessions since
- * 2025-09-01", with "with A.B." after "ruptures" when a client is named.
+ * 2025-09-01", with "with C104" after "ruptures" when a client is named.
  */
 export function headline(p: Patterns, filter: PatternFilter, client?: string): string {
   const who = client === undefined ? '' : ` with ${client}`;

@@ -26,7 +26,7 @@ const STEPS = [
   ['privacy', 'What stays private, and how'],
 ];
 /** The demo note flow 41 opens from the view and from the Explorer. */
-const ONE_TAB_NOTE = 'CD/2026-11-20.md';
+const ONE_TAB_NOTE = 'C215/2026-11-20.md';
 /** The settings groups, in order (package.json contributes.configuration). */
 const SETTINGS_GROUPS = ['Notes and clients', 'What Attune shows', 'Templates', 'Privacy'];
 
@@ -159,7 +159,7 @@ const FIRST_RUN_FLOWS = [
       // 3. A first reflection, typed the way the walkthrough says: "#" on an empty line, in a
       // note opened beside the walkthrough. (VS Code 1.139 does not redraw a tick made while
       // the walkthrough is hidden behind another editor until it is opened again.)
-      await s.openFromExplorer('EF/2026-11-18.md', { toSide: true });
+      await s.openFromExplorer('C318/2026-11-18.md', { toSide: true });
       await s.page.locator('.part.editor .editor-group-container.active .monaco-editor .view-lines').first().click();
       await s.page.keyboard.press('Control+End');
       await s.page.keyboard.press('Enter');
@@ -173,7 +173,7 @@ const FIRST_RUN_FLOWS = [
       await s.page.keyboard.type('Rushed to reassure her');
       await s.escapeToPlainCursor();
       await s.save();
-      await s.waitForFile('EF/2026-11-18.md', 'the new reflection', (t) => /^## Rushed to reassure her #rupture\/open$/m.test(t));
+      await s.waitForFile('C318/2026-11-18.md', 'the new reflection', (t) => /^## Rushed to reassure her #rupture\/open$/m.test(t));
       await waitForTick(s, 'firstReflection', 'a reflection was inserted');
 
       // 4. Finding it in the view, from the step's button.
@@ -188,7 +188,7 @@ const FIRST_RUN_FLOWS = [
       await openStep(s, 'prepare');
       await clickStepButton(s, 'prepare', 'Prepare for Session');
       const client = s.quickPickRow(/^A\.B\./);
-      await waitFor(client, 'client "A.B." in the quick pick of clients');
+      await waitFor(client, 'client "C104" in the quick pick of clients');
       // Starting the command is not preparing: no tick while the client is being chosen.
       check(!(await ticked(s, 'prepare')), 'the step "prepare" is ticked while the client is still being chosen');
       await client.first().click();
@@ -211,7 +211,7 @@ const FIRST_RUN_FLOWS = [
     async run(s) {
       const title = await s.page.title();
       check(!/Extension Development Host/.test(title), `the window is an Extension Development Host: "${title}"`);
-      const note = 'AB/2026-11-06.md';
+      const note = 'C104/2026-11-06.md';
       const before = fs.readFileSync(s.file(note), 'utf8');
 
       // Delete from the Explorer's context menu: VS Code asks first; Cancel keeps the note.
@@ -338,7 +338,7 @@ const FIRST_RUN_FLOWS = [
       const hints = s.page.locator('.part.editor .editor-group-container.active .monaco-editor .squiggly-hint');
       await s.showContainer('Attune');
       const row = s.treeRow('Talking through the exposure');
-      await waitFor(row, 'the C.D. rupture in the Attune view');
+      await waitFor(row, 'the C215 rupture in the Attune view');
       s.note('open the rupture from the Attune view');
       await row.first().click();
       await s.waitForActiveTab(name);

@@ -37,15 +37,15 @@ const ARTIFACTS = path.join(REPO_ROOT, 'test', '.artifacts', 'browser');
 const FLOW_MS = Number(process.env.ATTUNE_BROWSER_FLOW_MS) || 180_000;
 
 /** The demo note the flows write in, its client and its date (the day its ruptures were noted). */
-const EF_NOTE = 'EF/2026-11-18.md';
-const EF_CLIENT = 'E.F.';
+const EF_NOTE = 'C318/2026-11-18.md';
+const EF_CLIENT = 'C318';
 const EF_DATE = '2026-11-18';
 /** The note of the cue-hint flow, and its text: the planted phrase is on line 8. */
 const CUE_NOTE = 'GH/2026-11-21.md';
 const CUE_TEXT = "---\nclient: G.H.\n---\n# Session 2026-11-21\n\n## Check-in\n\nShe said 'not exactly' and went quiet.\n\n## Next time\n\nAsk about the week.\n";
 /** The title typed for the new rupture. */
 const TITLE = 'Reassured her before she had finished';
-/** Unrepaired ruptures in test/fixtures/demo (A.B. planned, C.D. attempted and open). */
+/** Unrepaired ruptures in test/fixtures/demo (C104 planned, C215 attempted and open). */
 const DEMO_UNREPAIRED = 3;
 
 /** @param {string} s */
@@ -154,9 +154,9 @@ async function tooltipOf(s, row) {
  */
 async function waitForDemoTree(s) {
   return until(
-    `the Attune tree to list the demo's ${DEMO_UNREPAIRED} unrepaired ruptures (A.B. and C.D.)`,
+    `the Attune tree to list the demo's ${DEMO_UNREPAIRED} unrepaired ruptures (C104 and C215)`,
     () => s.treeRows(),
-    (rows) => ['A.B.', 'C.D.'].every((c) => rows.some((r) => r.level === 1 && r.label === c)) && rows.filter((r) => r.level === 2).length >= DEMO_UNREPAIRED,
+    (rows) => ['C104', 'C215'].every((c) => rows.some((r) => r.level === 1 && r.label === c)) && rows.filter((r) => r.level === 2).length >= DEMO_UNREPAIRED,
   );
 }
 
@@ -235,7 +235,7 @@ const FLOWS = [
       check((await s.badge('Attune')) === null, 'a badge on the Attune icon, which is off by default');
       check(!rows.some((r) => r.label === EF_CLIENT), `${EF_CLIENT} is listed before any rupture was added: ${JSON.stringify(rows)}`);
 
-      // Open E.F.'s note without leaving the Attune view, and add a rupture as in flow 1.
+      // Open C318's note without leaving the Attune view, and add a rupture as in flow 1.
       await quickOpen(s, EF_NOTE);
       await insertWithLens(s, EF_NOTE, TITLE);
 
@@ -258,7 +258,7 @@ const FLOWS = [
       await waitForTreeEntry(s, EF_CLIENT, TITLE, 'open', notedOf(EF_DATE));
       const row = s.treeRow(TITLE);
 
-      check((await tooltipOf(s, row)).includes('open · E.F.'), 'the row\'s tooltip does not say "open" before the repair is planned');
+      check((await tooltipOf(s, row)).includes('open · C318'), 'the row\'s tooltip does not say "open" before the repair is planned');
       // Plan Repair: the inline action shown when hovering the row.
       await row.first().hover();
       const plan = row.first().locator('.actions .action-label[aria-label="Plan Repair"]');
@@ -277,7 +277,7 @@ const FLOWS = [
         new RegExp(`^## ${escapeRe(TITLE)} #rupture/planned$`, 'm').test(t) && t.includes(`### Repair plan, ${today()}`));
       await waitForTreeEntry(s, EF_CLIENT, TITLE, 'planned', notedOf(EF_DATE));
       // After the inline action the tooltip says the new status, not the old one.
-      await until('the row\'s tooltip to say "repair planned"', () => tooltipOf(s, row), (t) => t.includes('repair planned · E.F.'));
+      await until('the row\'s tooltip to say "repair planned"', () => tooltipOf(s, row), (t) => t.includes('repair planned · C318'));
       // The README shows this moment: the plan in the note, the rupture "planned" in the view.
       await s.picture();
 
@@ -316,12 +316,12 @@ const FLOWS = [
     async run(s) {
       await s.runCommand('Attune: Prepare for Session');
       const client = s.quickPickRow(/^A\.B\./);
-      await waitFor(client, 'client "A.B." in the quick pick of clients');
+      await waitFor(client, 'client "C104" in the quick pick of clients');
       await client.first().click();
       const name = `${today()}.md`;
       await s.waitForActiveTab(name);
-      await until(`the breadcrumbs to show the note in AB/`, () => s.page.locator('.part.editor .editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item').allTextContents(),
-        (items) => items.length >= 2 && items[0]?.trim() === 'AB' && (items[1] || '').includes(name));
+      await until(`the breadcrumbs to show the note in C104/`, () => s.page.locator('.part.editor .editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item').allTextContents(),
+        (items) => items.length >= 2 && items[0]?.trim() === 'C104' && (items[1] || '').includes(name));
       await s.waitForEditorText(/^## Before the session\s*$/, 'the "## Before the session" heading');
       // The rupture's item: a task with its title linked to its heading in the older note,
       // its status and age (a long line: VS Code may wrap it, so it is matched across the wrap).

@@ -264,7 +264,7 @@ class Session {
 
   // ---------------------------------------------------------------- files on disk
 
-  /** @param {string} rel path inside the workspace, e.g. EF/2026-11-18.md */
+  /** @param {string} rel path inside the workspace, e.g. C318/2026-11-18.md */
   file(rel) {
     return path.join(this.folder, ...rel.split('/'));
   }
@@ -393,7 +393,7 @@ class Session {
   // ---------------------------------------------------------------- Explorer
 
   /**
-   * Opens a file by clicking through the Explorer (folders first), e.g. "EF/2026-11-18.md";
+   * Opens a file by clicking through the Explorer (folders first), e.g. "C318/2026-11-18.md";
    * with `toSide`, from the file's context menu ("Open to the Side").
    * @param {string} rel
    * @param {{ toSide?: boolean }} [options]

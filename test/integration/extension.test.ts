@@ -36,9 +36,9 @@ describe('Attune in a real VS Code', () => {
     const rows = treeRows(api);
     // Titles only, no description: the rows fit VS Code's default side bar width.
     assert.deepStrictEqual(rows.slice(0, 5), [
-      'A.B. | ',
+      'C104 | ',
       '  A suggestion that landed badly | ',
-      'C.D. | ',
+      'C215 | ',
       '  The fee, delivered coldly | ',
       '  Talking through the exposure | ',
     ]);
@@ -48,9 +48,9 @@ describe('Attune in a real VS Code', () => {
       const item = api.tree.getTreeItem(node);
       return [(item.iconPath as vscode.ThemeIcon).id, item.accessibilityInformation?.label ?? ''];
     };
-    assert.deepStrictEqual(spoken('A suggestion that landed badly'), ['edit', `A suggestion that landed badly, repair planned, ${noted('2026-11-06')}, client A.B.`]);
-    assert.deepStrictEqual(spoken('The fee, delivered coldly'), ['comment-discussion', `The fee, delivered coldly, repair attempted, ${noted('2026-10-30')}, client C.D.`]);
-    assert.deepStrictEqual(spoken('Talking through the exposure'), ['circle-large-outline', `Talking through the exposure, open, ${noted('2026-11-20')}, client C.D.`]);
+    assert.deepStrictEqual(spoken('A suggestion that landed badly'), ['edit', `A suggestion that landed badly, repair planned, ${noted('2026-11-06')}, client C104`]);
+    assert.deepStrictEqual(spoken('The fee, delivered coldly'), ['comment-discussion', `The fee, delivered coldly, repair attempted, ${noted('2026-10-30')}, client C215`]);
+    assert.deepStrictEqual(spoken('Talking through the exposure'), ['circle-large-outline', `Talking through the exposure, open, ${noted('2026-11-20')}, client C215`]);
     assert.ok(!rows.some((r) => /\bdays?\b|unrepaired/.test(r)), 'no day counts, no per-client counts');
     assert.strictEqual(api.view.badge, undefined, 'no badge by default');
     assert.ok(!rows.some((r) => r.includes('code block')), 'a heading inside a code block is not listed');
@@ -63,15 +63,15 @@ describe('Attune in a real VS Code', () => {
     const item = api.tree.getTreeItem(node);
     const tooltip = String(item.tooltip);
     assert.match(tooltip, /repair planned · A\.B\./);
-    assert.match(tooltip, /AB\/2026-11-06\.md, line 16/);
+    assert.match(tooltip, /C104\/2026-11-06\.md, line 16/);
     assert.match(tooltip, /2026-11-06/);
     assert.match(tooltip, /I've been thinking about the film I mentioned last time/);
-    assert.deepStrictEqual(item.command?.arguments, [uriOf('AB/2026-11-06.md').toString(), 15]);
+    assert.deepStrictEqual(item.command?.arguments, [uriOf('C104/2026-11-06.md').toString(), 15]);
   });
 
   it('puts status, age and next steps over a rupture heading, and an insert lens over the first heading', async () => {
-    await open(uriOf('AB/2026-11-06.md'));
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uriOf('AB/2026-11-06.md'));
+    await open(uriOf('C104/2026-11-06.md'));
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uriOf('C104/2026-11-06.md'));
     const byLine = new Map<number, string[]>();
     for (const lens of lenses) {
       const titles = byLine.get(lens.range.start.line) ?? [];
@@ -324,8 +324,8 @@ describe('Attune in a real VS Code', () => {
       await files.update('exclude', { '**/archive': true }, vscode.ConfigurationTarget.Workspace);
       await waitFor('the excluded rupture to leave the tree', () => !nodeByTitle(api, 'Archived miss'));
       await attune.update('codeLens.insertReflection', 'everyH2', vscode.ConfigurationTarget.Workspace);
-      await open(uriOf('EF/2026-11-18.md'));
-      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uriOf('EF/2026-11-18.md'));
+      await open(uriOf('C318/2026-11-18.md'));
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uriOf('C318/2026-11-18.md'));
       const lines = lenses.filter((l) => l.command?.title === 'Insert rupture reflection').map((l) => l.range.start.line);
       assert.deepStrictEqual(lines, [7, 11, 15], 'one insert lens over each ## heading');
     } finally {
@@ -337,11 +337,11 @@ describe('Attune in a real VS Code', () => {
 
   describe('Prepare for session', () => {
     it('creates today\'s note in the client\'s folder with the checklist: the rupture, its link and its opening line, then the checks', async () => {
-      assert.strictEqual(await vscode.commands.executeCommand('attune.prepareForSession', 'A.B.'), true);
-      const uri = uriOf(`AB/${todayIso()}.md`);
+      assert.strictEqual(await vscode.commands.executeCommand('attune.prepareForSession', 'C104'), true);
+      const uri = uriOf(`C104/${todayIso()}.md`);
       const editor = await waitFor('today\'s note in an editor', () => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() && vscode.window.activeTextEditor);
       const text = editor.document.getText();
-      assert.ok(text.startsWith(`---\nclient: A.B.\ndate: ${todayIso()}\n---\n`), text);
+      assert.ok(text.startsWith(`---\nclient: C104\ndate: ${todayIso()}\n---\n`), text);
       assert.ok(text.includes('## Before the session\n'), text);
       assert.ok(
         text.includes(`- [ ] Perhaps revisit: [A suggestion that landed badly](2026-11-06.md#a-suggestion-that-landed-badly-ruptureplanned) (repair planned, ${noted('2026-11-06')})\n`),
@@ -356,14 +356,14 @@ describe('Attune in a real VS Code', () => {
     });
 
     it('opens an existing note as it is and does not add a second checklist', async () => {
-      const uri = uriOf(`AB/${todayIso()}.md`);
+      const uri = uriOf(`C104/${todayIso()}.md`);
       const before = readDisk(uri).toString('utf8');
-      await vscode.commands.executeCommand('attune.prepareForSession', 'A.B.');
+      await vscode.commands.executeCommand('attune.prepareForSession', 'C104');
       assert.strictEqual(vscode.window.activeTextEditor?.document.getText(), before);
       assert.strictEqual(before.split('## Before the session').length, 2, 'one checklist');
-      const other = writeNote(`EF/${todayIso()}.md`, '# Today\n\nAlready started.\n');
+      const other = writeNote(`C318/${todayIso()}.md`, '# Today\n\nAlready started.\n');
       await waitFor('indexed', () => api.workspace.index.get(other.toString()));
-      await vscode.commands.executeCommand('attune.prepareForSession', 'E.F.');
+      await vscode.commands.executeCommand('attune.prepareForSession', 'C318');
       const text = vscode.window.activeTextEditor?.document.getText() ?? '';
       assert.ok(text.startsWith('# Today\n\n## Before the session\n\nSafety first: '), text);
       assert.ok(text.endsWith('\n\nAlready started.\n'), 'the note\'s own text is kept');

@@ -187,7 +187,7 @@ describe('Issue 11: held, in-session repair, nothing false, no scores', () => {
       await attune.update('badge.enabled', true, vscode.ConfigurationTarget.Workspace);
       await attune.update('counts.enabled', true, vscode.ConfigurationTarget.Workspace);
       await waitFor('the badge', () => api.view.badge?.value === api.tree.count);
-      await waitFor('per-client numbers', () => treeRows(api).includes('A.B. | 1 to revisit'));
+      await waitFor('per-client numbers', () => treeRows(api).includes('C104 | 1 to revisit'));
     } finally {
       await attune.update('badge.enabled', undefined, vscode.ConfigurationTarget.Workspace);
       await attune.update('counts.enabled', undefined, vscode.ConfigurationTarget.Workspace);

@@ -56,83 +56,83 @@ describe('Show Patterns (issue 13)', () => {
     const data = lastSent(panel, 'data');
     assert.ok(data);
     assert.deepStrictEqual(data.patterns.byStatus, { open: 1, planned: 1, attempted: 1, held: 0, repaired: 1, closed: 0 });
-    assert.deepStrictEqual(data.clients, ['A.B.', 'C.D.', 'E.F.']);
+    assert.deepStrictEqual(data.clients, ['C104', 'C215', 'C318']);
     assert.deepStrictEqual(data.patterns.byKind.map((k) => [k.value, k.count]), [['cultural or generational context missed', 1]]);
     assert.deepStrictEqual(data.patterns.firstReturn, { count: 1, medianDays: 7 });
     assert.deepStrictEqual(data.extras, { daysToReturn: false, openByClient: false }, 'days to a first return and open ruptures per client are off by default');
   });
 
   it('filters by client and lists the ruptures behind a bar; a click opens the note at the heading', async () => {
-    await panel.handle({ type: 'filter', period: 'all', client: 'A.B.' });
-    await draws('1 rupture with A.B. noted across 2 sessions.');
+    await panel.handle({ type: 'filter', period: 'all', client: 'C104' });
+    await draws('1 rupture with C104 noted across 2 sessions.');
 
     await panel.handle({ type: 'list', field: 'kind', value: 'cultural or generational context missed', outcome: 'all' });
     const list = lastSent(panel, 'list');
     assert.ok(list);
     assert.strictEqual(list.heading, 'Kind of miss: cultural or generational context missed (1)');
-    assert.deepStrictEqual(list.entries.map((e) => [e.title, e.client, e.date, e.status]), [['A suggestion that landed badly', 'A.B.', '2026-11-06', 'planned']]);
+    assert.deepStrictEqual(list.entries.map((e) => [e.title, e.client, e.date, e.status]), [['A suggestion that landed badly', 'C104', '2026-11-06', 'planned']]);
 
     await panel.handle({ type: 'open', path: list.entries[0].path, line: list.entries[0].line });
     const editor = await waitFor('the note to open', () => vscode.window.activeTextEditor);
-    assert.strictEqual(editor.document.uri.toString(), uriOf('AB/2026-11-06.md').toString());
+    assert.strictEqual(editor.document.uri.toString(), uriOf('C104/2026-11-06.md').toString());
     assert.strictEqual(editor.selection.active.line, 15);
     assert.strictEqual(editor.document.lineAt(15).text, '## A suggestion that landed badly #rupture/planned');
   });
 
   it('opens only notes Attune knows, at a rupture heading', async () => {
     // The note from the test before is open at line 15; none of these may move or replace it.
-    await panel.handle({ type: 'open', path: uriOf('AB/2026-11-06.md').toString(), line: 3 });
+    await panel.handle({ type: 'open', path: uriOf('C104/2026-11-06.md').toString(), line: 3 });
     await panel.handle({ type: 'open', path: 'file:///etc/hostname', line: 0 });
     await panel.handle({ type: 'open', path: 42, line: 'x' });
     await new Promise((r) => setTimeout(r, 300));
     const editor = vscode.window.activeTextEditor;
-    assert.strictEqual(editor?.document.uri.toString(), uriOf('AB/2026-11-06.md').toString());
+    assert.strictEqual(editor?.document.uri.toString(), uriOf('C104/2026-11-06.md').toString());
     assert.strictEqual(editor?.selection.active.line, 15);
   });
 
   it('copies a markdown summary of the counts without any client code', async () => {
-    await panel.handle({ type: 'filter', period: 'all', client: 'C.D.' });
+    await panel.handle({ type: 'filter', period: 'all', client: 'C215' });
     await vscode.env.clipboard.writeText('');
     await panel.handle({ type: 'copy' });
     const text = await vscode.env.clipboard.readText();
     assert.match(text, /^## Rupture patterns\n\n3 ruptures noted across 2 sessions\./);
-    for (const code of ['A.B.', 'C.D.', 'E.F.']) assert.ok(!text.includes(code), `the summary names ${code}`);
+    for (const code of ['C104', 'C215', 'C318']) assert.ok(!text.includes(code), `the summary names ${code}`);
     assert.doesNotMatch(text, /\d+(?:\.\d+)? days?\b/, 'no count of days unless turned on');
     assert.ok(lastSent(panel, 'copied'));
   });
 
   it('updates when notes change, and shows a chosen client\'s feedback over time', async () => {
-    await panel.handle({ type: 'filter', period: 'all', client: 'E.F.' });
-    await draws('0 ruptures with E.F. noted across 1 session.');
-    const file = 'EF/2026-11-25.md';
-    const uri = writeNote(file, '---\nclient: E.F.\ndate: 2026-11-25\n---\n# Session\n\n- **Alliance feedback score:** 31/40\n\n## Rushed the ending #rupture/held\n- **Kind of miss:** my own state (tired or unwell)\n');
+    await panel.handle({ type: 'filter', period: 'all', client: 'C318' });
+    await draws('0 ruptures with C318 noted across 1 session.');
+    const file = 'C318/2026-11-25.md';
+    const uri = writeNote(file, '---\nclient: C318\ndate: 2026-11-25\n---\n# Session\n\n- **Alliance feedback score:** 31/40\n\n## Rushed the ending #rupture/held\n- **Kind of miss:** my own state (tired or unwell)\n');
     try {
-      await draws('1 rupture with E.F. noted across 2 sessions.');
+      await draws('1 rupture with C318 noted across 2 sessions.');
       const data = lastSent(panel, 'data');
       assert.deepStrictEqual(data?.feedback.map((f) => [f.date, f.score, f.max]), [['2026-11-25', 31, 40]]);
       assert.deepStrictEqual(data?.patterns.byKind, [{ value: 'my own state (tired or unwell)', count: 1, unrepaired: 0, repaired: 0, closed: 0 }]);
     } finally {
       fs.rmSync(uri.fsPath);
-      await draws('0 ruptures with E.F. noted across 1 session.');
+      await draws('0 ruptures with C318 noted across 1 session.');
     }
   });
 
   it('shows nothing from the notes while the privacy curtain is down, and draws afresh when it is raised', async () => {
     const api = await activateAttune();
-    await panel.handle({ type: 'filter', period: 'all', client: 'A.B.' });
-    await draws('1 rupture with A.B. noted across 2 sessions.');
+    await panel.handle({ type: 'filter', period: 'all', client: 'C104' });
+    await draws('1 rupture with C104 noted across 2 sessions.');
     const before = panel.sent.length;
     await api.curtain.set(true);
     try {
       await draws('Client details are hidden for sharing your screen. Show them again with the eye in the status bar.');
-      await panel.handle({ type: 'filter', period: 'all', client: 'C.D.' });
+      await panel.handle({ type: 'filter', period: 'all', client: 'C215' });
       await panel.handle({ type: 'list', field: 'kind', value: 'cultural or generational context missed', outcome: 'all' });
       await new Promise((r) => setTimeout(r, 300));
       assert.deepStrictEqual(panel.sent.slice(before), [{ type: 'curtain', drawn: true }], 'nothing but the curtain is sent while it is down');
     } finally {
       await api.curtain.set(false);
     }
-    await draws('3 ruptures with C.D. noted across 2 sessions.');
+    await draws('3 ruptures with C215 noted across 2 sessions.');
   });
 
   it('counts the last months only with a period', async () => {

@@ -332,7 +332,7 @@ describe('Trust in a real VS Code', () => {
         return texts;
       };
       const hidden = visible().join('\n');
-      for (const plant of [PLANTED, CLIENT, FOLDER, 'A.B.', 'A suggestion that landed badly']) assert.ok(!hidden.includes(plant), `${plant} is hidden:\n${hidden}`);
+      for (const plant of [PLANTED, CLIENT, FOLDER, 'C104', 'A suggestion that landed badly']) assert.ok(!hidden.includes(plant), `${plant} is hidden:\n${hidden}`);
       assert.ok(treeRows(api).some((r) => /^Client \d+ \| $/.test(r)), treeRows(api).join('\n')); // no per-client counts by default
       assert.ok(treeRows(api).some((r) => /^ {2}a rupture \| /.test(r)), treeRows(api).join('\n'));
       await open(uri);
@@ -350,7 +350,7 @@ describe('Trust in a real VS Code', () => {
         async () => vscode.commands.executeCommand('attune.newSessionNote'),
       );
       assert.ok(labels.length > 1);
-      assert.ok(!labels.join('\n').includes(CLIENT) && !labels.join('\n').includes('A.B.'), labels.join('\n'));
+      assert.ok(!labels.join('\n').includes(CLIENT) && !labels.join('\n').includes('C104'), labels.join('\n'));
 
       await vscode.commands.executeCommand('attune.toggleClientDetails');
       assert.strictEqual(api.curtain.hidden, false);
@@ -374,7 +374,7 @@ describe('Trust in a real VS Code', () => {
       const afterReload = new PrivacyCurtain();
       afterReload.restore(memento);
       assert.strictEqual(afterReload.hidden, true);
-      assert.strictEqual(afterReload.client('A.B.'), 'Client 1');
+      assert.strictEqual(afterReload.client('C104'), 'Client 1');
       assert.strictEqual(afterReload.title('The fee'), 'a rupture');
       await afterReload.set(false);
       const third = new PrivacyCurtain();

@@ -138,12 +138,12 @@ describe('README: feedback from the client', () => {
   });
 
   it('shows the demo notes’ scores exactly as attune feedback prints them', () => {
-    const r = cli(['feedback', '--client', 'A.B.', path.join(root, 'test', 'fixtures', 'demo'), '--json'], '/');
+    const r = cli(['feedback', '--client', 'C104', path.join(root, 'test', 'fixtures', 'demo'), '--json'], '/');
     assert.deepStrictEqual(JSON.parse(r.out), JSON.parse(block('json')));
   });
 
   it('shows the checklist lines the demo notes give', () => {
-    const r = cli(['checklist', '--client', 'A.B.', path.join(root, 'test', 'fixtures', 'demo')], '/');
+    const r = cli(['checklist', '--client', 'C104', path.join(root, 'test', 'fixtures', 'demo')], '/');
     assert.ok(r.out.includes(`\n\n${block('markdown', 1).trimEnd()}\n\n`), r.out);
     assert.deepStrictEqual(noteScore(parse(block('markdown', 0))), { score: 30, max: 40, line: 3 });
   });

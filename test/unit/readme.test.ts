@@ -36,8 +36,8 @@ describe('README', () => {
     assert.deepStrictEqual(
       note.entries.map((e) => [e.title, e.status, e.client, e.date, e.opener]),
       [
-        ['Suggested a movement exercise too soon', 'planned', 'A.B.', '2026-11-13', "I've been thinking about the exercise I suggested last time."],
-        ['The fee conversation', 'repaired', 'A.B.', '2026-11-13', undefined],
+        ['Suggested a movement exercise too soon', 'planned', 'C104', '2026-11-13', "I've been thinking about the exercise I suggested last time."],
+        ['The fee conversation', 'repaired', 'C104', '2026-11-13', undefined],
       ],
     );
     assert.ok(note.entries[0].sectionEnd > note.entries[0].line + 5, 'the repair attempt is inside the section');

@@ -89,6 +89,11 @@ describe('first run (issue 17)', () => {
     const privacy = fs.readFileSync(path.join(root, 'media', 'walkthrough', 'privacy.md'), 'utf8');
     assert.match(privacy, /HIPAA/);
     assert.match(privacy, /US law only/);
+    // Issue 25: the official record lives elsewhere, and outside the US there is no exemption.
+    assert.match(privacy, /private process notes/);
+    assert.match(privacy, /official record/);
+    assert.match(privacy, /UK and the EU there is no such exemption/);
+    assert.match(privacy, /subject-access request/);
   });
 
   it('opens the walkthrough from the view title menu', () => {

@@ -146,9 +146,10 @@ export class Workspace {
   /** The editor version each indexed note was parsed from (absent: read from disk). */
   private readonly versions = new Map<string, number>();
   /**
-   * A fingerprint of the text of each note read from disk that holds ruptures, so an editor
-   * opening the unchanged file reuses that parse: a status change from the tree opens the
-   * note and then parses it once, for the edit.
+   * A fingerprint of the text each indexed note that holds ruptures was parsed from, read
+   * from disk or from an editor, so the same text is never parsed twice: an editor opening
+   * the unchanged file reuses the parse from disk, and the file read again once that editor
+   * closes (or after Attune wrote it) reuses the parse of the editor's text.
    */
   private readonly diskPrints = new Map<string, string>();
   /** Parsed open documents that are not notes of the index (outside a folder, excluded). */
@@ -327,6 +328,7 @@ export class Workspace {
       this.touch(path);
       const note = this.parse(open.text, place);
       this.store(note, open.version);
+      this.remember(note, open.text);
       this.fire();
       return note;
     }
@@ -342,7 +344,6 @@ export class Workspace {
     if (this.versions.get(path) === open.version) return indexed;
     const print = this.diskPrints.get(path);
     if (print === undefined || print !== fingerprint(open.text)) return undefined;
-    this.diskPrints.delete(path);
     this.versions.set(path, open.version);
     return indexed;
   }
@@ -424,6 +425,7 @@ export class Workspace {
       this.skipped.delete(place.path);
       const note = this.parse(open.text, place);
       this.store(note, open.version);
+      this.remember(note, open.text);
       if (warnings) addWarnings(warnings, note);
       return;
     }
@@ -443,10 +445,21 @@ export class Workspace {
       return;
     }
     this.skipped.delete(place.path);
+    // An event about a note whose text the index already holds (a scan reads afresh: settings may have changed).
+    const print = scan ? undefined : this.diskPrints.get(place.path);
+    if (print !== undefined && print === fingerprint(read.text)) {
+      this.versions.delete(place.path);
+      return;
+    }
     const note = this.parse(read.text, place);
     this.store(note, undefined);
-    if (this.host.editors && note.entries.length > 0) this.diskPrints.set(note.path, fingerprint(read.text));
+    this.remember(note, read.text);
     if (warnings) addWarnings(warnings, note);
+  }
+
+  /** Keeps the fingerprint of the text a note with ruptures was parsed from (editors only: the CLI reads each note once). */
+  private remember(note: Note, text: string): void {
+    if (this.host.editors && note.entries.length > 0) this.diskPrints.set(note.path, fingerprint(text));
   }
 
   private store(note: Note, version: number | undefined): void {

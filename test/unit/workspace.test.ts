@@ -290,6 +290,28 @@ describe('workspace over an in-memory host', () => {
     assert.strictEqual(ws.parses - before, 2);
   });
 
+  it('reuses the parse of an editor\'s text when the same text is read from disk (Attune wrote it, or the editor closed)', async () => {
+    const host = manyNotes(5);
+    const path = '/w1/AB/2026-04-03.md';
+    host.files.set(path, '## Disk #rupture\n');
+    const ws = new Workspace(host);
+    await ws.scan();
+    const written = '## Disk #rupture/attempted\n';
+    host.open.set(path, { text: written, version: 2 });
+    const before = ws.parses;
+    assert.strictEqual(ws.noteOf(path)?.entries[0].status, 'attempted');
+    host.files.set(path, written);
+    host.open.delete(path);
+    ws.closed(path);
+    ws.changed(path); // the watcher's report, or the closed editor's: the disk holds the same text
+    assert.strictEqual(ws.parses - before, 1);
+    assert.strictEqual(ws.index.get(path)?.entries[0].status, 'attempted');
+    host.files.set(path, '## Disk #rupture/repaired\n');
+    ws.changed(path); // a real change on disk is read
+    assert.strictEqual(ws.index.get(path)?.entries[0].status, 'repaired');
+    assert.strictEqual(ws.parses - before, 2);
+  });
+
   it('reuses the parse from disk when an editor opens the unchanged note, and parses once after an edit', async () => {
     const host = manyNotes(5);
     const path = '/w1/AB/2026-04-02.md';

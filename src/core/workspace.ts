@@ -348,6 +348,14 @@ export class Workspace {
     return indexed;
   }
 
+  /** The note `text` at `path` reads as: the indexed note when it was parsed from this very text, else a parse that is not indexed. */
+  noteFor(text: string, path: string): Note {
+    const indexed = this.index.get(path);
+    const print = this.diskPrints.get(path);
+    if (indexed && print !== undefined && print === fingerprint(text)) return indexed;
+    return this.parseText(text, path);
+  }
+
   /** Parses text as the note at `path` would be parsed, without indexing it (a document outside every folder). */
   parseText(text: string, path: string): Note {
     this.parses++;

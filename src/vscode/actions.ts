@@ -159,7 +159,7 @@ export async function changeStatus(
   let blockLine: number | undefined;
   const outcome = await changeNote(document, (text) => {
     // The note as it is now (on disk, or in the editor): the heading must still be there.
-    const entry = workspace.workspace.parseText(text, document.uri.toString()).entries.find(
+    const entry = workspace.workspace.noteFor(text, document.uri.toString()).entries.find(
       (e) => e.line === ref.line && (ref.title === undefined || e.title === ref.title),
     );
     if (!entry) {

@@ -187,7 +187,7 @@ const FIRST_RUN_FLOWS = [
       // tick made behind another editor only then; Attune also re-announces what was done).
       await openStep(s, 'prepare');
       await clickStepButton(s, 'prepare', 'Prepare for Session');
-      const client = s.quickPickRow(/^A\.B\./);
+      const client = s.quickPickRow(/^C104/);
       await waitFor(client, 'client "C104" in the quick pick of clients');
       // Starting the command is not preparing: no tick while the client is being chosen.
       check(!(await ticked(s, 'prepare')), 'the step "prepare" is ticked while the client is still being chosen');

@@ -62,7 +62,7 @@ describe('Attune in a real VS Code', () => {
     assert.ok(node);
     const item = api.tree.getTreeItem(node);
     const tooltip = String(item.tooltip);
-    assert.match(tooltip, /repair planned · A\.B\./);
+    assert.match(tooltip, /repair planned · C104/);
     assert.match(tooltip, /C104\/2026-11-06\.md, line 16/);
     assert.match(tooltip, /2026-11-06/);
     assert.match(tooltip, /I've been thinking about the film I mentioned last time/);

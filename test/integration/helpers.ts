@@ -69,21 +69,26 @@ export async function settled(api: AttuneApi, quietMs = 2000, timeoutMs = 60000)
  * Counts the workspace's parses of one note (from disk, or of an open document's text) until
  * stop(): the workspace's own parse, watched in passing, so other notes' parses do not count.
  */
-export function parsesOf(api: AttuneApi, path: string): { count(): number; stop(): void } {
+export function parsesOf(api: AttuneApi, path: string): { count(): number; where(): string; stop(): void } {
   type Parsing = { parse(text: string, place: { path: string }): unknown; parseText(text: string, path: string): unknown };
   const ws = api.workspace.workspace as unknown as Parsing;
   const { parse, parseText } = ws;
-  let n = 0;
+  // Where each parse came from, for a failure's message.
+  const stacks: string[] = [];
+  const seen = (): void => {
+    stacks.push((new Error('parse').stack ?? '').split('\n').slice(2, 9).join('\n'));
+  };
   ws.parse = function (this: Parsing, text, place) {
-    if (place.path === path) n++;
+    if (place.path === path) seen();
     return parse.call(this, text, place);
   };
   ws.parseText = function (this: Parsing, text, at) {
-    if (at === path) n++;
+    if (at === path) seen();
     return parseText.call(this, text, at);
   };
   return {
-    count: () => n,
+    count: () => stacks.length,
+    where: () => stacks.join('\n--\n'),
     stop: () => {
       ws.parse = parse;
       ws.parseText = parseText;

@@ -79,7 +79,7 @@ describe('the workspace while a scan runs (issue 10)', () => {
       await waitFor('the new status in the index', () => api.workspace.index.get(uri.toString())?.entries[0]?.status === 'attempted');
       await settled(api);
       for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('vscode.executeCodeLensProvider', uri);
-      assert.strictEqual(parsed.count(), 1);
+      assert.strictEqual(parsed.count(), 1, parsed.where());
     } finally {
       parsed.stop();
     }

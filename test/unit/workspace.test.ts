@@ -312,6 +312,21 @@ describe('workspace over an in-memory host', () => {
     assert.strictEqual(ws.parses - before, 2);
   });
 
+  it('reads a note\'s text as the index holds it without parsing again, and parses other text afresh', async () => {
+    const host = manyNotes(3);
+    const path = '/w1/AB/2026-04-04.md';
+    const text = '## Quoted the policy #rupture/open\n';
+    host.files.set(path, text);
+    const ws = new Workspace(host);
+    await ws.scan();
+    const before = ws.parses;
+    assert.strictEqual(ws.noteFor(text, path), ws.index.get(path));
+    assert.strictEqual(ws.parses - before, 0);
+    assert.strictEqual(ws.noteFor('## Quoted the policy #rupture/held\n', path).entries[0].status, 'held');
+    assert.strictEqual(ws.parses - before, 1);
+    assert.strictEqual(ws.index.get(path)?.entries[0].status, 'open', 'a parse for a question is not indexed');
+  });
+
   it('reuses the parse from disk when an editor opens the unchanged note, and parses once after an edit', async () => {
     const host = manyNotes(5);
     const path = '/w1/AB/2026-04-02.md';

@@ -279,7 +279,7 @@ const FIRST_RUN_FLOWS = [
       await s.quickPickRow('By status').first().click();
       const byStatus = await until('the rows grouped by status', () => s.treeRows(), (r) => r.some((x) => x.level === 1 && x.label === 'repair planned'));
       const entries = byStatus.filter((r) => r.level === 2);
-      check(entries.length >= 3 && entries.every((r) => /^[A-Z]\.[A-Z]\. · /.test(r.label)), `rows grouped by status do not lead with the client's code: ${JSON.stringify(entries.map((r) => r.label))}`);
+      check(entries.length >= 3 && entries.every((r) => /^C\d{3} · /.test(r.label)), `rows grouped by status do not lead with the client's code: ${JSON.stringify(entries.map((r) => r.label))}`);
     },
   },
   {

@@ -389,9 +389,16 @@ const FIRST_RUN_FLOWS = [
       await waitFor(toast, 'a message saying what the curtain does not hide');
       await toast.getByRole('button', { name: 'Close Notes and Fold the Explorer' }).click();
       await until('the open notes to close', () => noteTabs.count(), (n) => n === 0);
-      await s.showContainer('Explorer');
+      // Attune folds the Explorer and then shows its own list again: look at the Explorer each time, after Attune is done.
       const folder = s.page.locator('.part.sidebar .explorer-folders-view').getByRole('treeitem', { name: path.posix.dirname(ONE_TAB_NOTE), exact: true });
-      await until('the Explorer\'s folders to be folded', () => folder.first().getAttribute('aria-expanded'), (v) => v === 'false');
+      await until(
+        'the Explorer\'s folders to be folded',
+        async () => {
+          await s.showContainer('Explorer');
+          return folder.first().getAttribute('aria-expanded', { timeout: 2000 }).catch(() => 'not shown');
+        },
+        (v) => v === 'false',
+      );
       // Stand-ins count down the list.
       await s.showContainer('Attune');
       const rows = await until('the clients as stand-ins', () => s.treeRows(), (r) => r.some((x) => x.level === 1 && x.label.startsWith('Client ')));

@@ -52,9 +52,9 @@ export type NoteRead =
   | { readonly kind: 'missing' };
 
 export interface Listing {
-  /** The notes in a stable order, the filter applied. */
-  readonly notes: readonly NotePlace[];
-  /** Folders that could not be read, with the reason. */
+  /** The notes in a stable order, the filter applied; a host may list them as they are read. */
+  readonly notes: Iterable<NotePlace>;
+  /** Folders that could not be read, with the reason: complete once `notes` has been read through. */
   readonly problems: readonly { readonly path: string; readonly reason: string }[];
 }
 
@@ -252,7 +252,6 @@ export class Workspace {
           continue;
         }
         for (const w of this.patternProblems(root)) warnings.push(w);
-        for (const p of listing.problems) warnings.push({ path: p.path, message: `folder skipped: ${p.reason}` });
         for (const place of listing.notes) {
           seen?.add(place.path);
           if (!this.touchedSince(place.path, started)) this.load(place, scan);
@@ -263,6 +262,7 @@ export class Workspace {
             inSlice = 0;
           }
         }
+        for (const p of listing.problems) warnings.push({ path: p.path, message: `folder skipped: ${p.reason}` });
       }
       // Notes gone since the last scan, unless an event spoke for them meanwhile.
       if (seen) {

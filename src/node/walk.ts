@@ -10,6 +10,12 @@ export interface WalkResult<T> {
   readonly problems: { readonly path: string; readonly reason: string }[];
 }
 
+/** The same walk, read as it goes: `problems` is complete once `notes` has been read to its end. */
+export interface LazyWalk<T> {
+  readonly notes: Iterable<T>;
+  readonly problems: { readonly path: string; readonly reason: string }[];
+}
+
 /** Why a file or folder could not be read, in words that never quote it. */
 export function errorReason(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
@@ -106,9 +112,17 @@ function reachedWhereItIs<T>(rootReal: string, real: string, filter: WalkFilter<
  * builds no list to copy or filter afterwards. Throws only when `root` itself cannot be read.
  */
 export function walkNotes<T>(root: string, filter: WalkFilter<T>): WalkResult<T> {
-  const notes: T[] = [];
+  const walk = walkNotesLazily(root, filter);
+  return { notes: [...walk.notes], problems: walk.problems };
+}
+
+/**
+ * The walk one folder at a time, as its notes are read: an editor's scan can pause between
+ * any two notes, so a large archive's listing never holds the thread at a stretch. Throws at
+ * once when `root` itself cannot be read; the notes can be read once.
+ */
+export function walkNotesLazily<T>(root: string, filter: WalkFilter<T>): LazyWalk<T> {
   const problems: { path: string; reason: string }[] = [];
-  const seen = new Set<string>();
   let rootReal: string;
   try {
     rootReal = fs.realpathSync.native(root);
@@ -116,12 +130,17 @@ export function walkNotes<T>(root: string, filter: WalkFilter<T>): WalkResult<T>
   } catch (err) {
     throw new Error(errorReason(err));
   }
+  return { notes: walkSteps(root, rootReal, filter, problems), problems };
+}
+
+function* walkSteps<T>(root: string, rootReal: string, filter: WalkFilter<T>, problems: { path: string; reason: string }[]): Generator<T> {
+  const seen = new Set<string>();
   // Work items: a folder to open, or a note to emit, popped in the order a recursive walk meets them.
   const stack: (Folder | T)[] = [new Folder(root, '', undefined, path.basename(root))];
   while (stack.length > 0) {
     const item = stack.pop() as Folder | T;
     if (!(item instanceof Folder)) {
-      notes.push(item);
+      yield item;
       continue;
     }
     if (item.real !== undefined) {
@@ -139,7 +158,6 @@ export function walkNotes<T>(root: string, filter: WalkFilter<T>): WalkResult<T>
     const next = folderItems(item, entries, filter, rootReal, problems);
     for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]);
   }
-  return { notes, problems };
 }
 
 /**

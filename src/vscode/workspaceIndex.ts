@@ -3,7 +3,7 @@ import type { RuptureIndex } from '../core/index';
 import type { Note } from '../core/note';
 import { isMarkdownFile, Workspace, type Listing, type NoteFilter, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../core/workspace';
 import { NoteReader, readNoteFile } from '../node/host';
-import { walkNotes } from '../node/walk';
+import { walkNotesLazily } from '../node/walk';
 import { readNoteSettings } from './config';
 import type { Log } from './log';
 import { curtain } from './privacyCurtain';
@@ -42,7 +42,8 @@ class EditorHost implements WorkspaceHost {
     // A note's address is built from its workspace folder's URI, never from its path on disk
     // (Uri.file): in remote and browser set-ups that is how the Explorer names the same file,
     // and VS Code treats two names of one file as two documents.
-    return walkNotes<NotePlace>(uri.fsPath, {
+    // Listed as the scan reads, so the editor can breathe during the walk of a large archive too.
+    return walkNotesLazily<NotePlace>(uri.fsPath, {
       skipFolder: filter.skipFolder,
       note: (_folder, relative, folderName, fileName) =>
         filter.isNote(relative, fileName) ? { path: vscode.Uri.joinPath(uri, ...relative.split('/')).toString(), root, relative, folderName, fileName, listed: true } : undefined,

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { decodeNote } from '../../src/node/files';
 import { formatBytes, scanFolder } from '../../src/node/host';
-import { walkNotes } from '../../src/node/walk';
+import { walkNotes, walkNotesLazily } from '../../src/node/walk';
 import { allNotes, TempDirs } from './helpers';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -105,6 +105,17 @@ describe('walkNotes', () => {
       notes.map((f) => f.relative),
       ['A/a.md', 'B/b.md'],
     );
+  });
+
+  it('can be read as it goes, one folder at a time, giving the same notes in the same order', () => {
+    const dir = temp.make({ 'A/a.md': '', 'B/b.md': '', 'C/c.md': '' });
+    const lazy = walkNotesLazily(dir, allNotes(() => false));
+    const it = lazy.notes[Symbol.iterator]();
+    assert.strictEqual(it.next().value?.relative, 'A/a.md');
+    // A note added to a folder the walk has not opened yet is listed: nothing was read ahead.
+    fs.writeFileSync(path.join(dir, 'C', 'c2.md'), '');
+    const rest = [...{ [Symbol.iterator]: () => it }].map((f) => f.relative);
+    assert.deepStrictEqual(['A/a.md', ...rest], ['A/a.md', 'B/b.md', 'C/c.md', 'C/c2.md']);
   });
 
   it('throws when the root cannot be read', () => {

@@ -235,7 +235,7 @@ describe('trust, round two: writing and reading files', () => {
       const big = bigNote(300 * 1024).toString();
       const dir = temp.make({ 'AB/fifo.md': '', 'AB/zero.md': '', 'AB/null.md': '', 'AB/folder.md': '', 'AB/grown.md': '', 'AB/big.md': big, 'AB/empty.md': '' });
       const host = new FolderHost(dir);
-      const places = host.listNotes(dir, { skipFolder: () => false, isNote: () => true }).notes;
+      const places = [...host.listNotes(dir, { skipFolder: () => false, isNote: () => true }).notes];
       assert.deepStrictEqual(places.map((p) => [p.relative, p.listed]), ['big', 'empty', 'fifo', 'folder', 'grown', 'null', 'zero'].map((n) => [`AB/${n}.md`, true]));
       const at = (name: string): string => path.join(dir, 'AB', `${name}.md`);
       for (const name of ['fifo', 'zero', 'null', 'folder']) fs.rmSync(at(name));
@@ -272,7 +272,7 @@ describe('trust, round two: writing and reading files', () => {
       const text = `## Fee #rupture\n${'She said the fee felt like a door closing.\n'.repeat(300)}`;
       const dir = temp.make({ 'AB/paged.md': text, 'AB/one-page.md': text.slice(0, 4096) });
       const host = new FolderHost(dir);
-      const places = host.listNotes(dir, { skipFolder: () => false, isNote: () => true }).notes;
+      const places = [...host.listNotes(dir, { skipFolder: () => false, isNote: () => true }).notes];
       const nodeFs = require('fs') as { readSync: typeof fs.readSync };
       const readSync = nodeFs.readSync;
       let reads = 0;

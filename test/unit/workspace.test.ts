@@ -93,6 +93,30 @@ describe('workspace over an in-memory host', () => {
     assert.ok(pauses >= 4, `paused ${pauses} times`);
   });
 
+  it('reads a listing as it is made, so it breathes during the walk of a large folder too', async () => {
+    const host = manyNotes(300);
+    const listNotes = host.listNotes.bind(host);
+    let listed = 0;
+    host.listNotes = (root, filter) => {
+      const { notes, problems } = listNotes(root, filter);
+      return {
+        notes: (function* () {
+          for (const n of notes) {
+            listed++;
+            yield n;
+          }
+        })(),
+        problems,
+      };
+    };
+    const atBreaths: number[] = [];
+    host.onBreathe = () => atBreaths.push(listed);
+    const ws = new Workspace(host);
+    await ws.scan();
+    assert.strictEqual(ws.index.noteCount, 300);
+    assert.ok(atBreaths.length >= 4 && atBreaths[0] < 300, `listed at each breath: ${atBreaths.join(', ')}`);
+  });
+
   it('breathes after a slow read, long before a batch is full', async () => {
     const host = manyNotes(6);
     // Each read holds the thread for at least 10 ms, past the scan's slice of reading.

@@ -66,6 +66,26 @@ export async function settled(api: AttuneApi, quietMs = 2000, timeoutMs = 60000)
 }
 
 /**
+ * Stands in for VS Code's message functions (call it in a suite's before hook): records each
+ * message in `shown` (as "function: text buttons") and answers none; the returned function
+ * puts the real ones back.
+ */
+export function recordMessages(names: readonly string[], shown: string[]): () => void {
+  const win = vscode.window as unknown as Record<string, unknown>;
+  const originals = new Map<string, unknown>();
+  for (const name of names) {
+    originals.set(name, win[name]);
+    win[name] = (message: unknown, ...rest: unknown[]) => {
+      shown.push(`${name}: ${String(message)} ${rest.filter((r) => typeof r === 'string').join(' ')}`);
+      return name === 'setStatusBarMessage' ? { dispose: () => undefined } : Promise.resolve(undefined);
+    };
+  }
+  return () => {
+    for (const [name, fn] of originals) win[name] = fn;
+  };
+}
+
+/**
  * Counts the workspace's parses of one note (from disk, or of an open document's text) until
  * stop(): the workspace's own parse, watched in passing, so other notes' parses do not count.
  */

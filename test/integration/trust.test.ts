@@ -8,7 +8,7 @@ import type { AttuneApi } from '../../src/vscode/extension';
 import { PrivacyCurtain } from '../../src/vscode/privacyCurtain';
 import { validateClientCode } from '../../src/vscode/sessionNote';
 import { networkCalls } from './guard';
-import { activateAttune, answering, closeAll, open, root, todayIso, treeRows, uriOf, waitFor, writeNote } from './helpers';
+import { activateAttune, answering, closeAll, recordMessages, open, root, todayIso, treeRows, uriOf, waitFor, writeNote } from './helpers';
 
 /** A phrase that exists only inside one note: if it shows up anywhere else, note text leaked. */
 const PLANTED = 'quokka-lantern-4471';
@@ -54,24 +54,16 @@ const withTimeout = <T>(what: string, p: Thenable<T>, ms = 15000): Promise<T> =>
 describe('Trust in a real VS Code', () => {
   let api: AttuneApi;
   const shown: string[] = [];
-  const originals = new Map<string, unknown>();
+  let restoreMessages: () => void;
 
   before(async () => {
     api = await activateAttune();
     // Record every notification Attune raises; answer none of them.
-    const win = vscode.window as unknown as Record<string, unknown>;
-    for (const name of MESSAGE_FUNCTIONS) {
-      originals.set(name, win[name]);
-      win[name] = (message: unknown, ...rest: unknown[]) => {
-        shown.push(`${name}: ${String(message)} ${rest.filter((r) => typeof r === 'string').join(' ')}`);
-        return name === 'setStatusBarMessage' ? { dispose: () => undefined } : Promise.resolve(undefined);
-      };
-    }
+    restoreMessages = recordMessages(MESSAGE_FUNCTIONS, shown);
   });
 
   after(async () => {
-    const win = vscode.window as unknown as Record<string, unknown>;
-    for (const [name, fn] of originals) win[name] = fn;
+    restoreMessages();
     await api.curtain.set(false);
     await closeAll();
   });

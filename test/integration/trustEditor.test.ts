@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AttuneApi } from '../../src/vscode/extension';
-import { activateAttune, answering, closeAll, open, readDisk, root, todayIso, waitFor, writeNote } from './helpers';
+import { activateAttune, answering, closeAll, recordMessages, open, readDisk, root, todayIso, waitFor, writeNote } from './helpers';
 
 const latin1 = (text: string): Buffer => Buffer.from(text, 'latin1');
 
@@ -32,23 +32,15 @@ const MESSAGE_FUNCTIONS = ['showInformationMessage', 'showWarningMessage', 'show
 describe('Trust in the editor', () => {
   let api: AttuneApi;
   const shown: string[] = [];
-  const originals = new Map<string, unknown>();
+  let restoreMessages: () => void;
 
   before(async () => {
     api = await activateAttune();
-    const win = vscode.window as unknown as Record<string, unknown>;
-    for (const name of MESSAGE_FUNCTIONS) {
-      originals.set(name, win[name]);
-      win[name] = (message: unknown) => {
-        shown.push(String(message));
-        return Promise.resolve(undefined);
-      };
-    }
+    restoreMessages = recordMessages(MESSAGE_FUNCTIONS, shown);
   });
 
   after(async () => {
-    const win = vscode.window as unknown as Record<string, unknown>;
-    for (const [name, fn] of originals) win[name] = fn;
+    restoreMessages();
     await closeAll();
   });
 

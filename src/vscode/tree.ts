@@ -66,6 +66,8 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   private heldGroup: GroupNode | undefined;
   /** A number per row, so ids carry no path or client code: VS Code may write ids into its logs. */
   private readonly rowNumbers = new Map<string, number>();
+  /** What the view last drew (see refresh). */
+  private drawn = '';
 
   constructor(
     private readonly workspace: WorkspaceIndex,
@@ -74,6 +76,7 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const saved = state.get<GroupBy>('attune.groupBy', 'client');
     this.groupBy = saved === 'status' || saved === 'flat' ? saved : 'client';
     this.rebuild();
+    this.drawn = this.picture();
   }
 
   get grouping(): GroupBy {
@@ -86,10 +89,36 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     this.refresh();
   }
 
-  /** Rebuilds the nodes from the index and tells VS Code. */
+  /**
+   * Rebuilds the nodes from the index and tells VS Code, only when a row would look or act
+   * differently: each redraw drops the rows VS Code holds, so a click landing during a needless
+   * redraw (a note closed, a save that moved no rupture) would do nothing.
+   */
   refresh(): void {
+    const before = { groups: this.groups, flat: this.flat, byKey: this.byKey, children: this.children, heldGroup: this.heldGroup };
+    const drawn = this.drawn;
     this.rebuild();
+    this.drawn = this.picture();
+    if (drawn === this.drawn) {
+      // Keep the nodes VS Code already holds: it asks for their children by identity.
+      ({ groups: this.groups, flat: this.flat, byKey: this.byKey, children: this.children, heldGroup: this.heldGroup } = before);
+      return;
+    }
     this.changed.fire(undefined);
+  }
+
+  /** Everything the view shows and does, row by row, as one string to compare. */
+  private picture(): string {
+    const rows: unknown[] = [];
+    const draw = (nodes: readonly Node[], depth: number): void => {
+      for (const node of nodes) {
+        const item = this.getTreeItem(node);
+        rows.push([depth, item.id, item.label, item.description, item.tooltip, item.contextValue, item.collapsibleState, item.accessibilityInformation?.label, item.command?.arguments]);
+        draw(this.getChildren(node), depth + 1);
+      }
+    };
+    draw(this.getChildren(), 0);
+    return JSON.stringify(rows);
   }
 
   get count(): number {

@@ -217,6 +217,28 @@ describe('Attune in a real VS Code', () => {
     await waitFor('the reverted rupture to leave the tree', () => !nodeByTitle(api, 'Too quick to reassure'));
   });
 
+  it('does not redraw the view when nothing it shows changed (a click then never lands on a dropped row)', async () => {
+    const uri = writeNote('ST/2026-11-10.md', '# Session\n\n## Talked over her #rupture/open\n\nQuiet today.\n');
+    await waitFor('the rupture in the tree', () => nodeByTitle(api, 'Talked over her'));
+    let redraws = 0;
+    let indexChanges = 0;
+    const listening = [api.tree.onDidChangeTreeData(() => redraws++), api.workspace.onDidChange(() => indexChanges++)];
+    try {
+      const editor = await open(uri);
+      await editor.edit((b) => b.insert(new vscode.Position(4, 0), 'She laughed at the end. '));
+      await waitFor('the index to read the edit', () => indexChanges >= 1);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await waitFor('the index to read the closed note', () => indexChanges >= 2);
+      assert.strictEqual(redraws, 0, 'the view was redrawn although no row changed');
+      // A real change still redraws it.
+      writeNote('ST/2026-11-10.md', '# Session\n\n## Talked over her, twice #rupture/open\n');
+      await waitFor('the new title in the tree', () => nodeByTitle(api, 'Talked over her, twice'));
+      assert.ok(redraws >= 1, 'the view was not redrawn for a new title');
+    } finally {
+      listening.forEach((l) => l.dispose());
+    }
+  });
+
   it('drops a deleted note\'s ruptures from the tree', async () => {
     const uri = writeNote('UV/2026-11-08.md', '## Metaphor that hurt #rupture/open\n');
     await waitFor('the rupture in the tree', () => nodeByTitle(api, 'Metaphor that hurt'));

@@ -9,7 +9,7 @@
 const lazyDeidentify = {
   name: 'lazy-deidentify',
   setup(build) {
-    build.onResolve({ filter: /\/core\/deidentify$/ }, (args) =>
+    build.onResolve({ filter: /\/deidentify$/ }, (args) =>
       args.kind === 'require-call' ? { path: './deidentify.js', external: true } : undefined,
     );
   },

@@ -74,9 +74,14 @@ class EditorHost implements WorkspaceHost {
     return read.kind === 'skipped' && read.reason.includes(' limit ') ? { kind: 'skipped', reason: `${read.reason} (setting attune.maxNoteSizeMB)` } : read;
   }
 
+  /**
+   * An editor's text where it differs from the file: unsaved edits, or a note with no file on
+   * this machine's disk. A saved editor's text is the file's, so the file is read instead: VS
+   * Code 1.139's Revert and Close leaves the closed editor's edited text behind, not dirty.
+   */
   openText(key: string): { text: string; version: number } | undefined {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-    return doc && { text: doc.getText(), version: doc.version };
+    return doc && (doc.isDirty || doc.uri.scheme !== 'file') ? { text: doc.getText(), version: doc.version } : undefined;
   }
 
   breathe(): Promise<void> {
@@ -108,9 +113,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       watcher.onDidCreate((uri) => this.schedule(uri)),
       watcher.onDidChange((uri) => this.schedule(uri)),
       watcher.onDidDelete((uri) => this.forget(uri)),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0) this.schedule(e.document.uri);
-      }),
+      // Without content changes the event says the dirty state changed (a save, a revert):
+      // the note may now be read from its file again.
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document.uri)),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d.uri)),
       // A closed editor's unsaved text is gone: the file on disk is the truth again.
       vscode.workspace.onDidCloseTextDocument((d) => {

@@ -32,6 +32,10 @@ const steps = [
   { name: 'build', cmd: () => ['node', 'esbuild.js'] },
   { name: 'compile tests', cmd: () => ['npx', '--no-install', 'tsc', '-p', 'tsconfig.test.json'] },
   { name: 'unit tests', cmd: () => ['npx', '--no-install', 'mocha', '--config', 'test/unit/.mocharc.json'], counts: mochaCounts },
+  // The unit tests that start processes, build bundles, run vsce, or work through large or
+  // generated inputs (test/unit/.mocharc.slow.json lists them): a tier of their own, with a
+  // longer bound on each test, so the fast tier stays a quick loop.
+  { name: 'slow unit tests', cmd: () => ['npx', '--no-install', 'mocha', '--config', 'test/unit/.mocharc.slow.json'], counts: mochaCounts },
   { name: 'VS Code test host', cmd: () => ['node', 'test/host/install.js'] },
   {
     name: 'integration tests in VS Code',

@@ -28,10 +28,10 @@ function utf8ByteOffsets(bytes: Uint8Array, offsets: readonly number[]): number[
   while (i < bytes.length && want < offsets.length) {
     mark(i);
     const b = bytes[i];
-    let need = 0;
+    let need: number;
     let lower = 0x80;
     let upper = 0xbf;
-    let cp = 0;
+    let cp: number;
     if (b <= 0x7f) {
       i++;
       unit++;

@@ -114,7 +114,7 @@ function scalar(raw: string): string | undefined | { why: 'block' | 'quote' } {
     let out = '';
     for (let i = 1; i < s.length; i++) {
       if (s[i] !== "'") out += s[i];
-      else if (s[i + 1] === "'") (out += "'"), i++;
+      else if (s[i + 1] === "'") out += s[++i];
       else return endsCleanly(s.slice(i + 1)) ? out : { why: 'quote' };
     }
     return { why: 'quote' };

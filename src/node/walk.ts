@@ -128,7 +128,7 @@ export function walkNotesLazily<T>(root: string, filter: WalkFilter<T>): LazyWal
     rootReal = fs.realpathSync.native(root);
     if (!fs.statSync(rootReal).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
   } catch (err) {
-    throw new Error(errorReason(err));
+    throw new Error(errorReason(err), { cause: err });
   }
   return { notes: walkSteps(root, rootReal, filter, problems), problems };
 }
@@ -151,7 +151,7 @@ function* walkSteps<T>(root: string, rootReal: string, filter: WalkFilter<T>, pr
     try {
       entries = fs.readdirSync(folderPath(item.full), { withFileTypes: true });
     } catch (err) {
-      if (item.relative === '') throw new Error(errorReason(err));
+      if (item.relative === '') throw new Error(errorReason(err), { cause: err });
       problems.push({ path: item.relative, reason: errorReason(err) });
       continue;
     }

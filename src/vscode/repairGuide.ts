@@ -29,7 +29,7 @@ export class RepairGuide implements vscode.TextDocumentContentProvider, vscode.D
   async show(): Promise<boolean> {
     const editor = vscode.window.activeTextEditor;
     const folder = editor ? vscode.workspace.getWorkspaceFolder(editor.document.uri) : undefined;
-    const template = findTemplate(await loadTemplates(this.log, folder), 'repair-conversation');
+    const template = findTemplate(loadTemplates(this.log, folder), 'repair-conversation');
     if (!template) return false;
     this.text = `${renderMarkdown(template, { level: 1 }, today()).trimEnd()}\n`;
     this.changed.fire(GUIDE_URI);

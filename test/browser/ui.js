@@ -93,22 +93,34 @@ async function waitFor(locator, what, options = {}) {
   }
 }
 
+/**
+ * The product's own date functions (src/core/dates.ts), bundled in memory with esbuild, so
+ * the flows reckon today and "noted 6 Nov" exactly as the extension does, not with a copy.
+ * @type {{ formatDate(date: Date): string, formatNoted(date: string | null, today: string): string }}
+ */
+const dates = (() => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-dates-'));
+  try {
+    const outfile = path.join(dir, 'dates.js');
+    require('esbuild').buildSync({ entryPoints: [path.join(REPO_ROOT, 'src', 'core', 'dates.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error' });
+    return require(outfile);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+})();
+
 /** Today as the extension computes it: the local date, YYYY-MM-DD. */
 function today() {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return dates.formatDate(new Date());
 }
 
 /**
  * "noted 6 Nov" (with the year when it is not this year's): when a rupture was noted, as the
- * tree and the lenses show it (mirrors src/core/dates.ts formatNoted()).
+ * tree and the lenses show it.
  * @param {string} date YYYY-MM-DD
  */
 function notedOf(date) {
-  const [y, m, d] = date.split('-');
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const year = y === today().slice(0, 4) ? '' : ` ${Number(y)}`;
-  return `noted ${Number(d)} ${months[Number(m) - 1]}${year}`;
+  return dates.formatNoted(date, today());
 }
 
 /**

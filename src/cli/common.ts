@@ -25,7 +25,7 @@ export interface Io {
   readonly writeSystem?: WriteSystem;
 }
 
-export interface Parsed {
+interface Parsed {
   readonly positional: string[];
   readonly flags: Map<string, string | true>;
 }

@@ -4,7 +4,7 @@
  * scalars are read; Attune needs `client` and `date` and nothing else, so it carries no
  * YAML parser. Anything it cannot read is left alone, never rewritten.
  */
-export interface FrontMatter {
+interface FrontMatter {
   /** Zero-based index of the closing `---` line. */
   readonly endLine: number;
   /** Top-level scalar values, keys in lower case; the first occurrence of a key wins. */

@@ -4,7 +4,7 @@ import { loadTemplates, today } from './actions';
 import type { Log } from './log';
 
 /** A scheme of our own: documents under it are read-only and never saved anywhere. */
-export const GUIDE_SCHEME = 'attune-guide';
+const GUIDE_SCHEME = 'attune-guide';
 const GUIDE_URI = vscode.Uri.from({ scheme: GUIDE_SCHEME, path: '/Repair conversation guide.md' });
 
 /**

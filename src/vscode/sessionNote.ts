@@ -11,7 +11,7 @@ import { isInsideWorkspace } from './workspaceBounds';
 import { literalIcons } from '../core/printable';
 
 /** Where today's note for a client goes, by the file-name setting. */
-export function sessionNoteUri(folder: vscode.Uri, date: string): vscode.Uri {
+function sessionNoteUri(folder: vscode.Uri, date: string): vscode.Uri {
   return vscode.Uri.joinPath(folder, sessionNoteFileName(readConfig(folder).sessionNoteFileName, date));
 }
 

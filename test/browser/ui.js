@@ -188,6 +188,34 @@ class Session {
    * among the workbench's own messages (and, with ATTUNE_BROWSER_DEBUG=1, prints it).
    * @param {string} text
    */
+  /**
+   * What web VS Code has written to the browser's database for Attune's stored state (its
+   * global and workspace mementos, one JSON text per database that holds any): a flow waits
+   * for a change to reach it before reloading, since VS Code writes it a moment after the
+   * change and a reload in between would lose it.
+   * @returns {Promise<string[]>}
+   */
+  async storedState() {
+    return this.page.evaluate(async () => {
+      /** @param {IDBRequest} request */
+      const done = (request) => new Promise((resolve, reject) => ((request.onsuccess = () => resolve(request.result)), (request.onerror = () => reject(request.error))));
+      const found = [];
+      for (const { name } of await indexedDB.databases()) {
+        if (!name || !name.startsWith('vscode-web-state-db')) continue;
+        /** @type {IDBDatabase} */
+        const db = await done(indexedDB.open(name));
+        try {
+          if (!db.objectStoreNames.contains('ItemTable')) continue;
+          const value = await done(db.transaction('ItemTable').objectStore('ItemTable').get('attune.attune'));
+          if (value !== undefined) found.push(String(value));
+        } finally {
+          db.close();
+        }
+      }
+      return found;
+    });
+  }
+
   note(text) {
     const line = `${((Date.now() - this.pageT0) / 1000).toFixed(1).padStart(5)}s ── ${text}`;
     this.pageLog.push(line);

@@ -20,6 +20,8 @@ const problemMatcherPlugin = {
   },
 };
 
+const { jsoncParserEsm } = require('./tools/jsonc-parser-esm');
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -29,7 +31,7 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: watch ? 'silent' : 'warning',
-  plugins: watch ? [problemMatcherPlugin] : [],
+  plugins: watch ? [problemMatcherPlugin, jsoncParserEsm] : [jsoncParserEsm],
   define: { ATTUNE_VERSION: JSON.stringify(require('./package.json').version) },
 };
 

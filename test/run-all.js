@@ -31,7 +31,14 @@ const steps = [
   { name: 'type check', cmd: () => ['npx', '--no-install', 'tsc', '--noEmit', '-p', '.'] },
   { name: 'build', cmd: () => ['node', 'esbuild.js'] },
   { name: 'compile tests', cmd: () => ['npx', '--no-install', 'tsc', '-p', 'tsconfig.test.json'] },
+  // ESLint with type-aware rules (eslint.config.mjs), then the exports nobody imports (tools/dead-exports.js).
+  { name: 'lint', cmd: () => ['npx', '--no-install', 'eslint', '.'] },
+  { name: 'dead exports', cmd: () => ['node', 'tools/dead-exports.js'] },
   { name: 'unit tests', cmd: () => ['npx', '--no-install', 'mocha', '--config', 'test/unit/.mocharc.json'], counts: mochaCounts },
+  // The unit tests that start processes, build bundles, run vsce, or work through large or
+  // generated inputs (test/unit/.mocharc.slow.json lists them): a tier of their own, with a
+  // longer bound on each test, so the fast tier stays a quick loop.
+  { name: 'slow unit tests', cmd: () => ['npx', '--no-install', 'mocha', '--config', 'test/unit/.mocharc.slow.json'], counts: mochaCounts },
   { name: 'VS Code test host', cmd: () => ['node', 'test/host/install.js'] },
   {
     name: 'integration tests in VS Code',

@@ -4,6 +4,7 @@
  */
 import fs = require('fs');
 import path = require('path');
+import { parseArgs as nodeParseArgs } from 'util';
 import { printable } from '../core/printable';
 import { MAX_NOTE_SIZE_MB_CEILING, noteSizeOverCeiling } from '../core/settings';
 import { mergeTemplates, type Template } from '../core/templates';
@@ -24,35 +25,42 @@ export interface Io {
   readonly writeSystem?: WriteSystem;
 }
 
-export interface Parsed {
+interface Parsed {
   readonly positional: string[];
   readonly flags: Map<string, string | true>;
 }
 
-/** Splits arguments; `valued` flags take the next argument. Unknown flags are usage errors. */
+/**
+ * Splits arguments with Node's own `util.parseArgs`; `valued` flags take the next argument
+ * (or `--flag=value`). Unknown flags are usage errors. Node's strict mode is not used: its
+ * messages differ from the ones docs/command-line.md promises, it refuses a value that
+ * starts with `-`, and it reads `-x` as an option where Attune has always taken it as a
+ * word (a client code, a folder). So its tokens are checked here instead.
+ */
 export function parseArgs(args: readonly string[], valued: readonly string[], booleans: readonly string[]): Parsed {
+  const options: Record<string, { type: 'string' | 'boolean' }> = {};
+  for (const name of valued) options[name] = { type: 'string' };
+  for (const name of booleans) options[name] = { type: 'boolean' };
+  const { tokens } = nodeParseArgs({ args: [...args], options, strict: false, allowPositionals: true, tokens: true });
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') {
-      positional.push(...args.slice(i + 1));
-      break;
-    }
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      const name = eq === -1 ? a.slice(2) : a.slice(2, eq);
+  let lastShort = -1;
+  for (const token of tokens) {
+    if (token.kind === 'positional') positional.push(token.value);
+    else if (token.kind === 'option' && !token.rawName.startsWith('--')) {
+      // `-x` or `-abc` (one token per letter, all at one index): the word itself.
+      if (token.index !== lastShort) positional.push(args[token.index]);
+      lastShort = token.index;
+    } else if (token.kind === 'option') {
+      const { name } = token;
       if (valued.includes(name)) {
-        const value = eq === -1 ? args[++i] : a.slice(eq + 1);
-        if (value === undefined) throw new UsageError(`--${name} needs a value`);
-        flags.set(name, value);
-      } else if (booleans.includes(name) && eq === -1) {
+        if (token.value === undefined) throw new UsageError(`--${name} needs a value`);
+        flags.set(name, token.value);
+      } else if (booleans.includes(name) && !token.inlineValue) {
         flags.set(name, true);
       } else {
         throw new UsageError(`unknown option --${name}`);
       }
-    } else {
-      positional.push(a);
     }
   }
   return { positional, flags };

@@ -35,7 +35,7 @@ const PLURALS: Record<Core.Kind, [string, string]> = {
 };
 
 /** "replaced 3 names, 1 date; 2 spots to check": kinds and counts, nothing from the note. */
-export function describeCounts(counts: readonly { kind: Core.Kind; count: number }[], checks: number): string {
+function describeCounts(counts: readonly { kind: Core.Kind; count: number }[], checks: number): string {
   const replaced = counts.map(({ kind, count }) => `${count} ${PLURALS[kind][count === 1 ? 0 : 1]}`);
   const first = replaced.length === 0 ? 'replaced nothing' : `replaced ${replaced.join(', ')}`;
   const second = checks === 0 ? 'nothing left to check' : `${checks} ${checks === 1 ? 'spot' : 'spots'} left in place to check`;
@@ -82,7 +82,7 @@ function toJson(result: Core.Deidentified): object {
 }
 
 /** Between two exports in text output: a markdown thematic break on a line of its own. */
-export const EXPORT_SEPARATOR = '\n---\n\n';
+const EXPORT_SEPARATOR = '\n---\n\n';
 
 /**
  * One or more FILE[:LINE] arguments, exported in one process (the libraries load once).

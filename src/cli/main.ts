@@ -119,7 +119,7 @@ function list(io: Io, args: readonly string[]): number {
  * ("noted 6 Nov", never a count of days) and place. A held rupture shows no date: it
  * waits at the client's pace, not on a clock.
  */
-export function formatList(entries: readonly RuptureEntry[], today: string, all: boolean): string {
+function formatList(entries: readonly RuptureEntry[], today: string, all: boolean): string {
   if (entries.length === 0) return all ? 'No rupture entries found.\n' : 'No unrepaired ruptures. Nothing is waiting for repair.\n';
   const groups = new Map<string, RuptureEntry[]>();
   for (const e of entries) {

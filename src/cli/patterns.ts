@@ -42,7 +42,7 @@ function valueBlock(title: string, rows: readonly ValueCount[]): string {
  * The readable report: the zoomed-out view first, clients in alphabetical order, never
  * ranked. The days to a first return and each client's open ruptures only when asked for.
  */
-export function formatPatterns(p: Patterns, filter: PatternFilter, extras: PatternExtras = {}, withRows: readonly ValueCount[] = []): string {
+function formatPatterns(p: Patterns, filter: PatternFilter, extras: PatternExtras = {}, withRows: readonly ValueCount[] = []): string {
   let out = `${headline(p, filter, filter.client === undefined ? undefined : printable(filter.client))}.\n`;
   if (p.sessions === 0) return out + 'No session notes count here yet; patterns appear as your notes grow.\n';
 

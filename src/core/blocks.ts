@@ -231,7 +231,7 @@ function skipSpaceAndOneBreak(s: string, from: number): number {
 }
 
 /** Called for each line that is ordinary markdown, with the ATX heading it holds, if any. */
-export type BlockVisitor = (line: Line, index: number, contentStart: number, heading: Heading | undefined) => void;
+type BlockVisitor = (line: Line, index: number, contentStart: number, heading: Heading | undefined) => void;
 
 const NONE = 0;
 const PARAGRAPH = 1;

@@ -6,7 +6,7 @@
 import { applyEdits, type TextEdit } from './edits';
 import { dominantEol, splitLines } from './lines';
 
-export type NoteEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+type NoteEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
 /**
  * The byte offset where each text offset starts, for text decoded from `bytes` the way
@@ -28,10 +28,10 @@ function utf8ByteOffsets(bytes: Uint8Array, offsets: readonly number[]): number[
   while (i < bytes.length && want < offsets.length) {
     mark(i);
     const b = bytes[i];
-    let need = 0;
+    let need: number;
     let lower = 0x80;
     let upper = 0xbf;
-    let cp = 0;
+    let cp: number;
     if (b <= 0x7f) {
       i++;
       unit++;
@@ -80,7 +80,7 @@ export function byteOffsets(bytes: Uint8Array, encoding: NoteEncoding, offsets: 
   return utf8ByteOffsets(bytes, offsets);
 }
 
-export function encodeText(text: string, encoding: NoteEncoding): Uint8Array {
+function encodeText(text: string, encoding: NoteEncoding): Uint8Array {
   if (encoding === 'utf-8') return new TextEncoder().encode(text);
   const out = new Uint8Array(text.length * 2);
   for (let i = 0; i < text.length; i++) {

@@ -8,7 +8,7 @@ import { splitLines } from './lines';
 import type { Note } from './note';
 
 /** The default name of the section carried forward (a setting in VS Code). */
-export const DEFAULT_NEXT_TIME_HEADING = 'Next time';
+const DEFAULT_NEXT_TIME_HEADING = 'Next time';
 
 /** A line carried forward, with where it came from. */
 export interface CarriedLine {

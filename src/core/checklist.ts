@@ -102,7 +102,7 @@ function ownWords(text: string): string {
 
 /** Escapes what would end a link's text early. */
 function linkText(title: string): string {
-  return (title || '(untitled)').replace(/[\\\[\]]/g, (c) => `\\${c}`);
+  return (title || '(untitled)').replace(/[\\[\]]/g, (c) => `\\${c}`);
 }
 
 function textOf(source: ChecklistInput['noteText'], path: string): string | undefined {

@@ -83,7 +83,7 @@ const WORD = /\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}/gu;
 /** Whether the word starts a sentence, a list item, a heading or a field's answer. */
 function atSentenceStart(text: string, start: number): boolean {
   let i = start - 1;
-  while (i >= 0 && /[ \t*_"“‘'(\[>#-]/.test(text[i])) i--;
+  while (i >= 0 && /[ \t*_"“‘'([>#-]/.test(text[i])) i--;
   if (i < 0) return true;
   const c = text[i];
   if (c === '\n' || c === '\r' || c === '.' || c === '!' || c === '?' || c === ':' || c === ';' || c === '—') return true;

@@ -31,7 +31,7 @@ const NUMBER = /\d+(?:\.\d+)?/;
 const MAXIMUM = /^(?:[ \t]*\/[ \t]*|[ \t]+of[ \t]+)(\d+(?:\.\d+)?)/i;
 
 /** A score and where it is written in the value: `start` to `end` covers the number and its maximum. */
-export interface ScoreSpan extends Score {
+interface ScoreSpan extends Score {
   readonly start: number;
   readonly end: number;
 }

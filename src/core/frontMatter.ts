@@ -4,7 +4,7 @@
  * scalars are read; Attune needs `client` and `date` and nothing else, so it carries no
  * YAML parser. Anything it cannot read is left alone, never rewritten.
  */
-export interface FrontMatter {
+interface FrontMatter {
   /** Zero-based index of the closing `---` line. */
   readonly endLine: number;
   /** Top-level scalar values, keys in lower case; the first occurrence of a key wins. */
@@ -114,7 +114,7 @@ function scalar(raw: string): string | undefined | { why: 'block' | 'quote' } {
     let out = '';
     for (let i = 1; i < s.length; i++) {
       if (s[i] !== "'") out += s[i];
-      else if (s[i + 1] === "'") (out += "'"), i++;
+      else if (s[i + 1] === "'") out += s[++i];
       else return endsCleanly(s.slice(i + 1)) ? out : { why: 'quote' };
     }
     return { why: 'quote' };

@@ -18,7 +18,7 @@
 // backticks inside HTML tags or link destinations inside link text, is noted at
 // `closingBracket`.
 
-const ASCII_PUNCT = /[!-\/:-@\[-`{-~]/;
+const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
 const UNICODE_PUNCT = /[\p{P}\p{S}]/u;
 
 /** A UTF-16 code unit `/\s/` matches, the same that `String#trim` removes. */

@@ -1,7 +1,7 @@
 import { splitLines } from './lines';
 
 /** Where a block of text goes and the line breaks that keep it apart from its neighbours. */
-export interface BlockInsertion {
+interface BlockInsertion {
   /** Zero-based position of the insertion; nothing is replaced. */
   readonly line: number;
   readonly character: number;

@@ -15,7 +15,7 @@ function segments(p: string): string[] {
 
 /** Percent-encodes what would end or confuse a markdown link destination; other text stays readable. */
 function encodeSegment(segment: string): string {
-  return segment.replace(/[\s()<>\[\]#?%\\^`{}|"]/gu, (c) => (c === '(' ? '%28' : c === ')' ? '%29' : encodeURIComponent(c)));
+  return segment.replace(/[\s()<>[\]#?%\\^`{}|"]/gu, (c) => (c === '(' ? '%28' : c === ')' ? '%29' : encodeURIComponent(c)));
 }
 
 /**

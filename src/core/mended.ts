@@ -7,7 +7,7 @@ import { sectionAppendPoint } from './edits';
 import { splitLines } from './lines';
 import type { RuptureEntry } from './note';
 
-export const MENDED_LABEL = 'What told me it is mended';
+const MENDED_LABEL = 'What told me it is mended';
 
 const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]/;
 

@@ -10,7 +10,7 @@ import type { Note } from './note';
 import { STATUSES, type Status } from './status';
 import type { TextEdit } from './edits';
 
-export type WarningKind = 'unknown-status' | 'second-tag' | 'folder-client' | 'note';
+type WarningKind = 'unknown-status' | 'second-tag' | 'folder-client' | 'note';
 
 export interface NoteWarningAt {
   readonly kind: WarningKind;
@@ -57,7 +57,7 @@ export function clientKey(client: string): string {
   return client.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-export interface WarningContext {
+interface WarningContext {
   /** The note's text (for columns and the front matter). */
   readonly text: string;
   /** The front-matter key naming the client (`attune.client.frontMatterKey`). */
@@ -113,7 +113,7 @@ function folderDerivedClient(note: Note, context: WarningContext): string | unde
 }
 
 /** Adds `KEY: CLIENT` to the front matter, or a front matter holding only it at the top. */
-export function clientFrontMatterEdit(text: string, key: string, client: string): TextEdit {
+function clientFrontMatterEdit(text: string, key: string, client: string): TextEdit {
   const eol = dominantEol(text);
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   // Quoted when YAML would read it otherwise (a `#`, a `:` or a leading quote).

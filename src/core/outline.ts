@@ -3,7 +3,7 @@ import { readFrontMatter } from './frontMatter';
 import { splitLines } from './lines';
 
 /** A heading of the note and the lines its section covers. */
-export interface OutlineHeading {
+interface OutlineHeading {
   readonly line: number;
   readonly level: number;
   /** Zero-based line just past the section (the next heading of the same or a higher level). */

@@ -17,7 +17,7 @@ import { parseNote } from './note';
 export const BETWEEN_US = 'Between us';
 const NEXT_TIME = 'next time';
 
-export interface RecordedScore {
+interface RecordedScore {
   readonly edits: readonly TextEdit[];
   /** What changed: the value of an existing field, a field added to "Between us", or a new section. */
   readonly kind: 'value' | 'field' | 'section';

@@ -2,6 +2,7 @@
  * The `attune.*` settings that decide what a note is, read the same way from VS Code's
  * configuration and from `.vscode/settings.json` on the command line, so both agree.
  */
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { DEFAULT_SETTINGS, type NoteSettings } from './workspace';
 
 /** Reads one setting by its full name (`attune.notes.include`), or undefined when unset. */
@@ -76,32 +77,14 @@ export function noteSettings(get: SettingLookup): NoteSettings {
 }
 
 /**
- * Reads JSON with comments and trailing commas (the format of VS Code's settings files).
- * Throws SyntaxError when it is not that.
+ * Reads JSON with comments and trailing commas (the format of VS Code's settings files) with
+ * jsonc-parser, the parser VS Code itself uses for them. Throws SyntaxError when it is not
+ * that: jsonc-parser recovers from errors and returns what it could read, but a settings file
+ * read only in part could drop an exclude pattern, so any error refuses the whole file.
  */
 export function parseJsonc(source: string): unknown {
-  let out = '';
-  let i = source.charCodeAt(0) === 0xfeff ? 1 : 0;
-  while (i < source.length) {
-    const c = source[i];
-    if (c === '"') {
-      // Copy a string whole, escapes included.
-      let j = i + 1;
-      while (j < source.length && source[j] !== '"') j += source[j] === '\\' ? 2 : 1;
-      out += source.slice(i, j + 1);
-      i = j + 1;
-    } else if (c === '/' && source[i + 1] === '/') {
-      while (i < source.length && source[i] !== '\n' && source[i] !== '\r') i++;
-    } else if (c === '/' && source[i + 1] === '*') {
-      const end = source.indexOf('*/', i + 2);
-      if (end === -1) throw new SyntaxError('unclosed comment');
-      out += ' ';
-      i = end + 2;
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  // A comma before a closing bracket (trailing commas), now that comments and strings are safe.
-  return JSON.parse(out.replace(/,(\s*[\]}])|("(?:[^"\\]|\\.)*")/g, (m, close: string | undefined, str: string | undefined) => str ?? close ?? m));
+  const errors: ParseError[] = [];
+  const value: unknown = parse(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0) throw new SyntaxError(`${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}`);
+  return value;
 }

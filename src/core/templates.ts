@@ -11,7 +11,7 @@ import type { Status } from './status';
  * - `note`: a whole new note;
  * - `checklist`: the clinician's own pre-session checks.
  */
-export type TemplateKind = 'rupture' | 'followup' | 'section' | 'note' | 'checklist';
+type TemplateKind = 'rupture' | 'followup' | 'section' | 'note' | 'checklist';
 
 export interface Template {
   /** The file name without `.md` for workspace templates; a workspace file overrides the built-in of the same id. */

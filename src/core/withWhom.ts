@@ -7,7 +7,7 @@ import { isFilled, sameLabel } from './fields';
 import type { RuptureEntry } from './note';
 
 /** The field's label, as the reflection and the in-session repair write it. */
-export const WITH_FIELD = 'With';
+const WITH_FIELD = 'With';
 
 /** Who the rupture is with, as the therapist wrote it; undefined when not filled in. */
 export function withWhom(entry: RuptureEntry): string | undefined {

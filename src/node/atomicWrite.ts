@@ -73,7 +73,11 @@ function sameFile(a: fs.Stats, b: fs.Stats): boolean {
 
 /** A lock older than this was left by a process that died (a write takes milliseconds): it is taken over. */
 const STALE_LOCK_MS = 60_000;
-/** How long a writer waits for another Attune writer to finish with the same note. */
+/**
+ * How long a writer waits for one other Attune writer to finish with the same note. The wait
+ * starts again whenever the lock changes hands: on a busy machine many writers taking turns
+ * may keep one waiting longer, but none of them is stuck.
+ */
 const LOCK_WAIT_MS = 10_000;
 
 /** Lock files this process holds, by the note's real path, with how many calls hold each. */
@@ -107,7 +111,8 @@ export function withNoteLock<T>(file: string, fn: () => T): T {
     }
   }
   const lock = lockFileOf(target);
-  const deadline = Date.now() + LOCK_WAIT_MS;
+  let deadline = Date.now() + LOCK_WAIT_MS;
+  let holder = '';
   for (let attempt = 0; ; attempt++) {
     try {
       fs.closeSync(fs.openSync(lock, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600));
@@ -117,7 +122,14 @@ export function withNoteLock<T>(file: string, fn: () => T): T {
     }
     let age: number | undefined;
     try {
-      age = Date.now() - fs.statSync(lock).mtimeMs;
+      const stat = fs.statSync(lock);
+      age = Date.now() - stat.mtimeMs;
+      // Another lock than the one waited on so far: its writer has just begun.
+      const now = `${stat.ino}:${stat.mtimeMs}:${stat.birthtimeMs}`;
+      if (now !== holder) {
+        holder = now;
+        deadline = Date.now() + LOCK_WAIT_MS;
+      }
     } catch {
       // Gone meanwhile: try again at once.
     }

@@ -33,10 +33,22 @@ function deeper(p: string, levels: number): boolean {
   return false;
 }
 
+/** Waiting on foldersClosed(). */
+const closedWaiters: Array<() => void> = [];
+
 function closeAll(): void {
   for (const fd of open.values()) fs.closeSync(fd);
   open.clear();
   idle = undefined;
+  for (const resolve of closedWaiters.splice(0)) resolve();
+}
+
+/**
+ * Resolves once no folder is held open (at once when none is): the signal a test waits for,
+ * rather than a fixed time, to check that a walk leaves no folder open behind it.
+ */
+export function foldersClosed(): Promise<void> {
+  return open.size === 0 ? Promise.resolve() : new Promise((resolve) => closedWaiters.push(resolve));
 }
 
 function keep(folder: string, fd: number): void {

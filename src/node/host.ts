@@ -99,7 +99,7 @@ export function readNoteFile(reader: NoteReader, file: string, maxBytes: number,
   return decoded.ok ? { kind: 'text', text: decoded.text } : { kind: 'skipped', reason: decoded.reason };
 }
 
-export interface FolderHostOptions {
+interface FolderHostOptions {
   /** The largest note read, over what `.vscode/settings.json` says (`--max-size`). */
   readonly maxBytes?: number;
   /** Settings to use instead of the folder's own file. */

@@ -9,7 +9,7 @@ import { decodeNote } from './files';
 import { MAX_TEMPLATE_BYTES, readRegularFile } from './safeRead';
 import { errorReason } from './walk';
 
-export interface TemplateLoad {
+interface TemplateLoad {
   readonly files: TemplateFile[];
   /** Templates left out, with the reason (never their text). */
   readonly skipped: { readonly path: string; readonly reason: string }[];

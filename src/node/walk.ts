@@ -3,7 +3,7 @@ import path = require('path');
 import { isMarkdownFile } from '../core/workspace';
 import { folderPath, shortPath } from './deepPaths';
 
-export interface WalkResult<T> {
+interface WalkResult<T> {
   /** Notes in a stable order: each folder's entries by name, depth first. */
   readonly notes: T[];
   /** Folders that could not be read (relative paths), with the reason (no note text involved). */
@@ -11,7 +11,7 @@ export interface WalkResult<T> {
 }
 
 /** The same walk, read as it goes: `problems` is complete once `notes` has been read to its end. */
-export interface LazyWalk<T> {
+interface LazyWalk<T> {
   readonly notes: Iterable<T>;
   readonly problems: { readonly path: string; readonly reason: string }[];
 }
@@ -68,7 +68,7 @@ export interface WalkFilter<T> {
 }
 
 /** Whether `real` (a real path) is `rootReal` or below it. */
-export function insideReal(rootReal: string, real: string): boolean {
+function insideReal(rootReal: string, real: string): boolean {
   if (real === rootReal) return true;
   const prefix = rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep;
   return real.startsWith(prefix);
@@ -128,7 +128,7 @@ export function walkNotesLazily<T>(root: string, filter: WalkFilter<T>): LazyWal
     rootReal = fs.realpathSync.native(root);
     if (!fs.statSync(rootReal).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
   } catch (err) {
-    throw new Error(errorReason(err));
+    throw new Error(errorReason(err), { cause: err });
   }
   return { notes: walkSteps(root, rootReal, filter, problems), problems };
 }
@@ -151,7 +151,7 @@ function* walkSteps<T>(root: string, rootReal: string, filter: WalkFilter<T>, pr
     try {
       entries = fs.readdirSync(folderPath(item.full), { withFileTypes: true });
     } catch (err) {
-      if (item.relative === '') throw new Error(errorReason(err));
+      if (item.relative === '') throw new Error(errorReason(err), { cause: err });
       problems.push({ path: item.relative, reason: errorReason(err) });
       continue;
     }

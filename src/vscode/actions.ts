@@ -75,7 +75,7 @@ export async function insertReflection(
       level = heading.level === 1 ? 2 : heading.level;
     }
   }
-  const templates = await loadTemplates(log, vscode.workspace.getWorkspaceFolder(document.uri));
+  const templates = loadTemplates(log, vscode.workspace.getWorkspaceFolder(document.uri));
   const template = findTemplate(templates, templateId);
   if (!template) return false;
   const snippet = renderSnippet(template, contextFor(document, workspace, level, cues), today());
@@ -154,7 +154,7 @@ export async function changeStatus(
   const found = await locate(ref, workspace);
   if (!found) return false;
   const { document } = found;
-  const template = templateId ? findTemplate(await loadTemplates(log, vscode.workspace.getWorkspaceFolder(document.uri)), templateId) : undefined;
+  const template = templateId ? findTemplate(loadTemplates(log, vscode.workspace.getWorkspaceFolder(document.uri)), templateId) : undefined;
   let moved = false;
   let blockLine: number | undefined;
   const outcome = await changeNote(document, (text) => {

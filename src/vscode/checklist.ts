@@ -64,7 +64,7 @@ async function openWithChecklist(workspace: WorkspaceIndex, log: Log, clientArg?
   const uri = confinedNoteUri(folder, date);
   if (!uri) return false;
   const workspaceFolder = vscode.workspace.getWorkspaceFolder(uri);
-  const templates = await loadTemplates(log, workspaceFolder);
+  const templates = loadTemplates(log, workspaceFolder);
   const entries = workspace.index.unrepaired(client);
   const texts = await noteTexts(entries.map((e) => e.path));
   const { markdown, items } = buildChecklist({

@@ -46,7 +46,7 @@ export class RuptureCompletions implements vscode.CompletionItemProvider {
     const word = /(?:^|[ \t])(#?[a-z]*)$/i.exec(before)?.[1] ?? '';
     const startsLine = before.trim() === word;
     if (!startsLine || !/^#?(r(u(p(t(u(r(e)?)?)?)?)?)?)?$/i.test(word)) return [];
-    const templates = await loadTemplates(this.log, vscode.workspace.getWorkspaceFolder(document.uri));
+    const templates = loadTemplates(this.log, vscode.workspace.getWorkspaceFolder(document.uri));
     const level = levelForInsertion(outline(document.getText()), position.line);
     const note = this.workspace.noteOf(document);
     const offers = [

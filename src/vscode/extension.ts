@@ -187,7 +187,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
       void vscode.window.showInformationMessage('Open a markdown note first, then insert a template into it.');
       return false;
     }
-    const templates = await loadTemplates(log, vscode.workspace.getWorkspaceFolder(editor.document.uri));
+    const templates = loadTemplates(log, vscode.workspace.getWorkspaceFolder(editor.document.uri));
     const picked = await vscode.window.showQuickPick(
       templates.filter((t) => t.kind !== 'note').map((t) => ({ label: t.name, description: t.source === 'built-in' ? '' : t.source, detail: t.description, template: t })),
       { title: 'Insert a template', placeHolder: 'Choose a template', matchOnDetail: true },
@@ -215,7 +215,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   command('attune.setStatus', async (arg?: unknown, statusArg?: unknown) => {
     const ref = targetOf(arg);
     if (!ref) return false;
-    let next: Status | undefined = typeof statusArg === 'string' && isStatus(statusArg) ? statusArg : undefined;
+    const next: Status | undefined = typeof statusArg === 'string' && isStatus(statusArg) ? statusArg : undefined;
     if (!next) {
       // The steps of the one lifecycle table, each run as its own command (with its template).
       const current = workspace.index.get(ref.path)?.entries.find((e) => e.line === ref.line)?.status ?? 'open';

@@ -61,7 +61,7 @@ async function askScore(current: Score | undefined, state: vscode.Memento): Prom
  * score" field, adding the field (and its "Between us" section) when missing. One change
  * (see changeNote), so one Undo takes it back.
  */
-export async function recordFeedbackScore(workspace: WorkspaceIndex, state: vscode.Memento, log: Log): Promise<boolean> {
+async function recordFeedbackScore(workspace: WorkspaceIndex, state: vscode.Memento, log: Log): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'markdown') {
     void vscode.window.showInformationMessage('Open the session note first, then record the feedback score in it.');

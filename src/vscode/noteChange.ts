@@ -5,7 +5,7 @@ import { editNoteOnDisk } from '../node/editNote';
 import { readNoteSettings } from './config';
 
 /** What became of a change: made, nothing to make, or refused (the user was told why). */
-export type ChangeOutcome = 'changed' | 'nothing' | 'refused';
+type ChangeOutcome = 'changed' | 'nothing' | 'refused';
 
 /** How long to wait for VS Code to show a change made on disk before going on without it. */
 const RELOAD_WAIT_MS = 10000;

@@ -4,7 +4,7 @@ import { loadTemplates, today } from './actions';
 import type { Log } from './log';
 
 /** A scheme of our own: documents under it are read-only and never saved anywhere. */
-export const GUIDE_SCHEME = 'attune-guide';
+const GUIDE_SCHEME = 'attune-guide';
 const GUIDE_URI = vscode.Uri.from({ scheme: GUIDE_SCHEME, path: '/Repair conversation guide.md' });
 
 /**
@@ -29,7 +29,7 @@ export class RepairGuide implements vscode.TextDocumentContentProvider, vscode.D
   async show(): Promise<boolean> {
     const editor = vscode.window.activeTextEditor;
     const folder = editor ? vscode.workspace.getWorkspaceFolder(editor.document.uri) : undefined;
-    const template = findTemplate(await loadTemplates(this.log, folder), 'repair-conversation');
+    const template = findTemplate(loadTemplates(this.log, folder), 'repair-conversation');
     if (!template) return false;
     this.text = `${renderMarkdown(template, { level: 1 }, today()).trimEnd()}\n`;
     this.changed.fire(GUIDE_URI);

@@ -11,7 +11,7 @@ import { isInsideWorkspace } from './workspaceBounds';
 import { literalIcons } from '../core/printable';
 
 /** Where today's note for a client goes, by the file-name setting. */
-export function sessionNoteUri(folder: vscode.Uri, date: string): vscode.Uri {
+function sessionNoteUri(folder: vscode.Uri, date: string): vscode.Uri {
   return vscode.Uri.joinPath(folder, sessionNoteFileName(readConfig(folder).sessionNoteFileName, date));
 }
 
@@ -138,7 +138,7 @@ export async function openSessionNote(
     const editor = await vscode.window.showTextDocument(uri, { preview: false });
     return { editor, created: false };
   }
-  const templates = await loadTemplates(log, vscode.workspace.getWorkspaceFolder(uri));
+  const templates = loadTemplates(log, vscode.workspace.getWorkspaceFolder(uri));
   const template = findTemplate(templates, 'session-note');
   // Nothing is written until the therapist saves: the new note is an unsaved editor that
   // saves to its place, and closing it without saving leaves no folder and no file behind.

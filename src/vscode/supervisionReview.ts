@@ -25,7 +25,7 @@ export const REVIEW_ITEMS: readonly { label: string; detail: string }[] = [
 ];
 
 /** A spot still marked in the draft, as the panel lists it. */
-export interface ReviewSpot {
+interface ReviewSpot {
   readonly line: number;
   readonly words: string;
   readonly reason: string;
@@ -72,7 +72,7 @@ export function reviewStatus(state: ReviewState): string[] {
 }
 
 /** The messages the panel sends; tests send the same ones. */
-export type ReviewMessage =
+type ReviewMessage =
   | { readonly type: 'tick'; readonly index: number; readonly checked: boolean }
   | { readonly type: 'show' | 'replace' | 'keep'; readonly index: number }
   | { readonly type: 'copy' };

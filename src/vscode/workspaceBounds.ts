@@ -22,7 +22,7 @@ function realPath(p: string): string {
  * Whether `uri` is inside `folder` (or is it), symbolic links followed on disk: a
  * settings value or a client string can then never make Attune read or write elsewhere.
  */
-export function isInside(folder: vscode.Uri, uri: vscode.Uri): boolean {
+function isInside(folder: vscode.Uri, uri: vscode.Uri): boolean {
   if (folder.scheme !== uri.scheme || folder.authority !== uri.authority) return false;
   if (uri.scheme !== 'file') {
     const root = folder.path.replace(/\/+$/, '');

@@ -104,6 +104,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   private changeTimer: NodeJS.Timeout | undefined;
   private scanning: Promise<void> | undefined;
   private isIndexing = false;
+  /** Scheduled reads whose timer fired and whose read is under way. */
+  private refreshing = 0;
+  private readonly quietWaiters: Array<() => void> = [];
 
   constructor(private readonly log: Log) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -157,6 +160,25 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Resolves when the current scan (if any) has finished. */
   ready(): Promise<void> {
     return this.scanning ?? Promise.resolve();
+  }
+
+  /**
+   * Resolves once the index has nothing left to do: no scan, no read scheduled or under way,
+   * no change waiting to be announced. Tests wait on it before asserting that something did
+   * not happen, instead of waiting a fixed time. It cannot know of file events VS Code has
+   * not delivered yet.
+   */
+  async quiet(): Promise<void> {
+    for (;;) {
+      await this.ready();
+      if (!this.workspace.isScanning && this.pending.size === 0 && this.refreshing === 0 && this.changeTimer === undefined) return;
+      await new Promise<void>((resolve) => this.quietWaiters.push(resolve));
+    }
+  }
+
+  /** Lets quiet() look again after a step of work ended. */
+  private wake(): void {
+    for (const resolve of this.quietWaiters.splice(0)) resolve();
   }
 
   /** Reads every note again; edits made meanwhile win over what the scan read. */
@@ -218,6 +240,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.isIndexing = false;
         void vscode.commands.executeCommand('setContext', 'attune.indexing', false);
       }
+      this.wake();
     }
   }
 
@@ -263,7 +286,11 @@ export class WorkspaceIndex implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.pending.delete(key);
-        void this.refreshNow(uri);
+        this.refreshing++;
+        void this.refreshNow(uri).finally(() => {
+          this.refreshing--;
+          this.wake();
+        });
       }, DEBOUNCE_MS),
     );
   }
@@ -295,6 +322,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (timer) clearTimeout(timer);
     this.pending.delete(key);
     this.workspace.deleted(key);
+    this.wake();
   }
 
   private fire(now = false): void {
@@ -302,11 +330,13 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.changeTimer = undefined;
     if (now) {
       this.changed.fire();
+      this.wake();
       return;
     }
     this.changeTimer = setTimeout(() => {
       this.changeTimer = undefined;
       this.changed.fire();
+      this.wake();
     }, 30);
   }
 
@@ -321,6 +351,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   dispose(): void {
     for (const t of this.pending.values()) clearTimeout(t);
     if (this.changeTimer) clearTimeout(this.changeTimer);
+    this.wake();
     this.disposables.forEach((d) => d.dispose());
   }
 }

@@ -19,6 +19,8 @@ async function bundleExports(root, lines, outfile) {
     format: 'cjs',
     outfile,
     logLevel: 'warning',
+    // Older revisions read settings by hand; the plugin only acts where jsonc-parser is imported.
+    plugins: [require('../../tools/jsonc-parser-esm').jsoncParserEsm],
   });
   return outfile;
 }

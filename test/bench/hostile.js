@@ -117,7 +117,24 @@ const SHAPES = [
   { name: 'glob: {*,*} x 30 then b on n a\'s', unit: 'chars', base: 12_500, glob: ['{*,*}'.repeat(30) + 'b', (n) => 'a'.repeat(n)], make: (n) => n },
 ];
 
-SHAPES.push(...checklistShapes());
+SHAPES.push(...checklistShapes(), ...unitTestShapes());
+
+/**
+ * The hostile inputs of two unit tests that used to time themselves (issue 28): the tests
+ * now check the answers only, and their time is measured here.
+ */
+function unitTestShapes() {
+  return [
+    { name: 'one <!-- over n list lines that mention #rupture', unit: 'lines', base: 12_500, make: (n) => '<!--\n' + '- a line that mentions #rupture\n'.repeat(n) },
+    {
+      name: 'cue hints: runs of "not ", "well" and "I  \\t"',
+      unit: 'k',
+      base: 25,
+      make: (n) => `${'not '.repeat(2 * n * 1000)}\n${'well'.repeat(n * 1000)}....\n${'I  \t'.repeat(n * 1000)}`,
+      run: (core, text, source) => core.findCues(text, core.parseNote(text, source), core.builtInCues()).length,
+    },
+  ];
+}
 
 /**
  * The pre-session checklist over one note of n identical rupture headings (issue 22, item
@@ -226,6 +243,7 @@ function bundleCore(srcRoot, outfile) {
       // Revisions before the pre-session checklist have no heading anchors.
       ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'anchors.ts')) ? ["export { headingAnchors } from './src/core/anchors';"] : []),
       ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'checklist.ts')) ? ["export { buildChecklist } from './src/core/checklist';"] : []),
+      ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'cues.ts')) ? ["export { findCues, builtInCues } from './src/core/cues';"] : []),
     ],
     outfile,
   );

@@ -387,9 +387,8 @@ const FLOWS = [
       const hiddenEye = s.page.locator('.part.statusbar [aria-label^="Attune: client codes and titles are hidden"]');
       await waitFor(hiddenEye, 'the status bar to say details are hidden');
       // Web VS Code writes extension state to IndexedDB a moment after it changes, and cannot
-      // wait for that write when the page goes away; a person never reloads within the same
-      // tenth of a second, so the flow waits as a person would before reloading (as flow 7 does).
-      await new Promise((r) => setTimeout(r, 2000));
+      // wait for that write when the page goes away: the flow waits for it to be there.
+      await until('the hidden state written to the browser\'s database', () => s.storedState(), (v) => v.some((t) => /"attune\.privacyCurtain":true/.test(t)));
 
       s.note('reload the window');
       await s.page.reload({ waitUntil: 'domcontentloaded' });
@@ -461,15 +460,16 @@ const FLOWS = [
 
       // Reload the whole window: a new extension host reads the hidden hint from storage.
       // VS Code writes extension storage to the browser's database a moment later, not at
-      // once; a reload in the same second can lose it (seen here), so wait as a user would.
-      await new Promise((r) => setTimeout(r, 2000));
+      // once; a reload in between loses it (seen here), so the flow waits for it to be there.
+      await until('the hidden hint written to the browser\'s database', () => s.storedState(), (v) => v.some((t) => /"attune\.cues\.notThisTime":\["/.test(t)));
       s.note('reload the window');
       await s.page.reload({ waitUntil: 'domcontentloaded' });
       await waitFor(s.page.locator('.monaco-workbench .part.activitybar'), 'the VS Code workbench after the reload', { timeout: 90_000 });
       await s.waitForActiveTab(path.basename(CUE_NOTE)).catch(() => s.openFromExplorer(CUE_NOTE));
       await s.waitForEditorText('went quiet');
+      // Attune reads what was hidden before it publishes a note's hints, and publishes them all
+      // at once (one diagnostics set): the first hints drawn are all there will be.
       await until('the hints back after the reload', count, (n) => n >= 1);
-      await new Promise((r) => setTimeout(r, 1500));
       check((await count()) === 1, `"Not this time" was forgotten by the reload (${await count()} hints)`);
     },
   },

@@ -93,22 +93,34 @@ async function waitFor(locator, what, options = {}) {
   }
 }
 
+/**
+ * The product's own date functions (src/core/dates.ts), bundled in memory with esbuild, so
+ * the flows reckon today and "noted 6 Nov" exactly as the extension does, not with a copy.
+ * @type {{ formatDate(date: Date): string, formatNoted(date: string | null, today: string): string }}
+ */
+const dates = (() => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-dates-'));
+  try {
+    const outfile = path.join(dir, 'dates.js');
+    require('esbuild').buildSync({ entryPoints: [path.join(REPO_ROOT, 'src', 'core', 'dates.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error' });
+    return require(outfile);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+})();
+
 /** Today as the extension computes it: the local date, YYYY-MM-DD. */
 function today() {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return dates.formatDate(new Date());
 }
 
 /**
  * "noted 6 Nov" (with the year when it is not this year's): when a rupture was noted, as the
- * tree and the lenses show it (mirrors src/core/dates.ts formatNoted()).
+ * tree and the lenses show it.
  * @param {string} date YYYY-MM-DD
  */
 function notedOf(date) {
-  const [y, m, d] = date.split('-');
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const year = y === today().slice(0, 4) ? '' : ` ${Number(y)}`;
-  return `noted ${Number(d)} ${months[Number(m) - 1]}${year}`;
+  return dates.formatNoted(date, today());
 }
 
 /**
@@ -176,6 +188,34 @@ class Session {
    * among the workbench's own messages (and, with ATTUNE_BROWSER_DEBUG=1, prints it).
    * @param {string} text
    */
+  /**
+   * What web VS Code has written to the browser's database for Attune's stored state (its
+   * global and workspace mementos, one JSON text per database that holds any): a flow waits
+   * for a change to reach it before reloading, since VS Code writes it a moment after the
+   * change and a reload in between would lose it.
+   * @returns {Promise<string[]>}
+   */
+  async storedState() {
+    return this.page.evaluate(async () => {
+      /** @param {IDBRequest} request */
+      const done = (request) => new Promise((resolve, reject) => ((request.onsuccess = () => resolve(request.result)), (request.onerror = () => reject(request.error))));
+      const found = [];
+      for (const { name } of await indexedDB.databases()) {
+        if (!name || !name.startsWith('vscode-web-state-db')) continue;
+        /** @type {IDBDatabase} */
+        const db = await done(indexedDB.open(name));
+        try {
+          if (!db.objectStoreNames.contains('ItemTable')) continue;
+          const value = await done(db.transaction('ItemTable').objectStore('ItemTable').get('attune.attune'));
+          if (value !== undefined) found.push(String(value));
+        } finally {
+          db.close();
+        }
+      }
+      return found;
+    });
+  }
+
   note(text) {
     const line = `${((Date.now() - this.pageT0) / 1000).toFixed(1).padStart(5)}s ── ${text}`;
     this.pageLog.push(line);

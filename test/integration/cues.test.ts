@@ -182,7 +182,7 @@ describe('Cue hints in a real VS Code', () => {
 
   it('a therapist\'s note about a client\'s week gets no hint; "she said \'this isn\'t helping\' and went quiet after I pushed" gets two', async () => {
     const week = '# Session\n\nShe said "My husband is angry with me and it doesn\'t help that work is too much."\nHer mother went quiet on the phone. It is not exactly easy.\n';
-    const uri = writeNote('KL/2026-11-29.md', `${week}\nShe said 'this isn\'t helping' and went quiet after I pushed.\n`);
+    const uri = writeNote('KL/2026-11-29.md', `${week}\nShe said 'this isn't helping' and went quiet after I pushed.\n`);
     await open(uri);
     await waitFor('two hints', () => hintsOn(uri).length === 2);
     assert.deepStrictEqual(hintsOn(uri).map((h) => h.split(' ')[1]), ['not-helping', 'went-quiet']);

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { formatNoted } from '../../src/core/dates';
+import { today } from '../../src/vscode/actions';
 import type { AttuneApi } from '../../src/vscode/extension';
 import type { Node } from '../../src/vscode/tree';
 
@@ -47,22 +48,25 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
 }
 
 /**
- * Waits until the workspace has parsed nothing for `quietMs`: the file watcher reports a burst
- * of new notes late and in batches on a slow machine, and each report is a parse.
+ * Counts the reports of one note's changes that the workspace has handled (from the file
+ * watcher, an editor or a command) until stop(): the signal that a report VS Code delivers
+ * late has arrived, so a test can then wait for `quiet()` and assert what it did not do.
  */
-export async function settled(api: AttuneApi, quietMs = 2000, timeoutMs = 60000): Promise<void> {
-  const started = Date.now();
-  let seen = api.workspace.workspace.parses;
-  let since = Date.now();
-  while (Date.now() - since < quietMs) {
-    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting for the workspace to settle');
-    await new Promise((r) => setTimeout(r, 100));
-    const now = api.workspace.workspace.parses;
-    if (now !== seen) {
-      seen = now;
-      since = Date.now();
-    }
-  }
+export function reportsOf(api: AttuneApi, path: string): { count(): number; stop(): void } {
+  type Reporting = { changed(path: string): void };
+  const ws = api.workspace.workspace as unknown as Reporting;
+  const { changed } = ws;
+  let count = 0;
+  ws.changed = function (this: Reporting, at) {
+    if (at === path) count++;
+    return changed.call(this, at);
+  };
+  return {
+    count: () => count,
+    stop: () => {
+      ws.changed = changed;
+    },
+  };
 }
 
 /**
@@ -160,14 +164,14 @@ export function nodeByTitle(api: AttuneApi, title: string): Node | undefined {
   return search(api.tree.getChildren());
 }
 
+/** Today as the extension reckons it (its own function, not a copy). */
 export function todayIso(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return today();
 }
 
 /** "noted 6 Nov": how the tree and the lenses say when a rupture was noted. */
 export function noted(date: string): string {
-  return formatNoted(date, todayIso());
+  return formatNoted(date, today());
 }
 
 /**

@@ -84,7 +84,7 @@ describe('Show Patterns (issue 13)', () => {
     await panel.handle({ type: 'open', path: uriOf('C104/2026-11-06.md').toString(), line: 3 });
     await panel.handle({ type: 'open', path: 'file:///etc/hostname', line: 0 });
     await panel.handle({ type: 'open', path: 42, line: 'x' });
-    await new Promise((r) => setTimeout(r, 300));
+    // handle() resolves once the note is shown (or refused), so the editor is as it stays.
     const editor = vscode.window.activeTextEditor;
     assert.strictEqual(editor?.document.uri.toString(), uriOf('C104/2026-11-06.md').toString());
     assert.strictEqual(editor?.selection.active.line, 15);
@@ -127,7 +127,9 @@ describe('Show Patterns (issue 13)', () => {
       await draws('Client details are hidden for sharing your screen. Show them again with the eye in the status bar.');
       await panel.handle({ type: 'filter', period: 'all', client: 'C215' });
       await panel.handle({ type: 'list', field: 'kind', value: 'cultural or generational context missed', outcome: 'all' });
-      await new Promise((r) => setTimeout(r, 300));
+      // handle() posts what it answers before it resolves; an update the notes' changes
+      // scheduled waits for the workspace, and sends nothing while the curtain is down.
+      await api.workspace.quiet();
       assert.deepStrictEqual(panel.sent.slice(before), [{ type: 'curtain', drawn: true }], 'nothing but the curtain is sent while it is down');
     } finally {
       await api.curtain.set(false);

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { AttuneApi } from '../../src/vscode/extension';
-import { activateAttune, closeAll, nodeByTitle, open, parsesOf, settled, treeRows, uriOf, waitFor, writeNote } from './helpers';
+import { activateAttune, closeAll, nodeByTitle, open, parsesOf, reportsOf, treeRows, uriOf, waitFor, writeNote } from './helpers';
 
 const NOTES = 2000;
 
@@ -27,8 +27,9 @@ describe('the workspace while a scan runs (issue 10)', () => {
       writeNote(`bulk/Z${i % 40}/2026-01-${String((i % 28) + 1).padStart(2, '0')}-${i}.md`, `---\nclient: Z${i % 40}\n---\n# Session\n\n${body}`);
     }
     await api.workspace.rescan();
-    // The watcher's own reports of the new notes come in late; let them pass before the race below.
-    await settled(api);
+    // The watcher's own reports of the new notes may come in late, during the race below:
+    // each finds the note's text already held and parses nothing.
+    await api.workspace.quiet();
     const gaining = uriOf('bulk/Z0/2026-01-01-0.md');
     const losing = uriOf('bulk/Z1/2026-01-02-1.md');
     assert.ok(treeRows(api).some((r) => r.includes('Said too much too early')));
@@ -49,8 +50,8 @@ describe('the workspace while a scan runs (issue 10)', () => {
       const rows = treeRows(api);
       return rows.some((r) => r.includes('Missed the grief in the room')) && !rows.some((r) => r.includes('Said too much too early'));
     });
-    // And it stays so: nothing from the scan comes back over the edits.
-    await new Promise((r) => setTimeout(r, 500));
+    // And it stays so once the workspace has nothing left to do: nothing from the scan comes back over the edits.
+    await api.workspace.quiet();
     const rows = treeRows(api);
     assert.ok(rows.some((r) => r.includes('Missed the grief in the room')));
     assert.ok(!rows.some((r) => r.includes('Said too much too early')));
@@ -61,26 +62,36 @@ describe('the workspace while a scan runs (issue 10)', () => {
   it('parses an unchanged open note once for all its lens requests', async () => {
     const editor = await open(uriOf('bulk/Z2/2026-01-03-2.md'));
     await vscode.commands.executeCommand('vscode.executeCodeLensProvider', editor.document.uri);
-    // The watcher's late reports of the 2,000 new notes are parses of other notes.
-    await settled(api);
-    const before = api.workspace.workspace.parses;
-    for (let i = 0; i < 5; i++) await vscode.commands.executeCommand('vscode.executeCodeLensProvider', editor.document.uri);
-    assert.strictEqual(api.workspace.workspace.parses, before);
+    await api.workspace.quiet();
+    // Parses of this note only: the watcher's late reports of the 2,000 new notes are about other notes.
+    const parsed = parsesOf(api, editor.document.uri.toString());
+    try {
+      for (let i = 0; i < 5; i++) await vscode.commands.executeCommand('vscode.executeCodeLensProvider', editor.document.uri);
+      await api.workspace.quiet();
+      assert.strictEqual(parsed.count(), 0, parsed.where());
+    } finally {
+      parsed.stop();
+    }
   });
 
   it('parses a note once for a status change from the tree (the note not yet open)', async () => {
     const uri = writeNote('bulk/PO/2026-02-01.md', '# Session\n\n## Quoted the policy too quickly #rupture/open\n\nShe went quiet.\n');
     const node = await waitFor('the rupture in the tree', () => nodeByTitle(api, 'Quoted the policy too quickly'));
-    await settled(api);
-    // Parses of this note only: the watcher may still report other notes written by earlier tests.
+    await api.workspace.quiet();
+    // Parses of this note only: the watcher may still report other notes written by earlier
+    // tests (a late report of this one finds its text already held and parses nothing).
     const parsed = parsesOf(api, uri.toString());
+    const reports = reportsOf(api, uri.toString());
     try {
       assert.strictEqual(await vscode.commands.executeCommand('attune.setStatus', node, 'attempted'), true);
       await waitFor('the new status in the index', () => api.workspace.index.get(uri.toString())?.entries[0]?.status === 'attempted');
-      await settled(api);
+      // The watcher's report of Attune's own write, handled: it must not parse the note again.
+      await waitFor('the file watcher to report the changed note', () => reports.count() > 0);
+      await api.workspace.quiet();
       for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('vscode.executeCodeLensProvider', uri);
       assert.strictEqual(parsed.count(), 1, parsed.where());
     } finally {
+      reports.stop();
       parsed.stop();
     }
   });

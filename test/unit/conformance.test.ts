@@ -107,7 +107,7 @@ export function variants(markdown: string): string[] {
   const odd = lines.map((l, i) => (i % 2 === 0 ? withTag(l) : l)).join('\n');
   const even = lines.map((l, i) => (i % 2 === 1 ? withTag(l) : l)).join('\n');
   // Inside every construct: after each character that opens one.
-  const inside = markdown.replace(/[(<\["'`*_\[]/g, (c) => `${c} #rupture/open`);
+  const inside = markdown.replace(/[(<["'`*_[]/g, (c) => `${c} #rupture/open`);
   const closing = markdown.replace(/[)>\]"'`*_]/g, (c) => ` #rupture/open${c}`);
   const headed = lines.map((l) => (/^ {0,3}#{1,6}(?:[ \t]|$)/.test(l) ? `${l} #rupture/open` : l)).join('\n');
   return [markdown, every, odd, even, inside, closing, headed, ...[inside, closing].map((v) => v.split('\n').map((l) => (l.trim() === '' ? l : `# ${l}`)).join('\n'))];

@@ -328,12 +328,10 @@ describe('cue hints (core)', () => {
     assert.strictEqual(readUserCues(new Array(250).fill({ phrase: 'p', kind: 'withdrawal', reason: 'r' })).skipped, 50);
   });
 
-  it('stays linear on hostile text', () => {
+  it('finishes on hostile text (its time grows linearly: npm run bench:hostile)', () => {
     const text = `${'not '.repeat(200000)}\n${'well'.repeat(100000)}....\n${'I  \t'.repeat(100000)}`;
-    const started = Date.now();
-    findCues(text, parse(text), builtInCues());
-    // Not a timing contract: a runaway (quadratic) search would take minutes, not seconds.
-    assert.ok(Date.now() - started < 20000);
+    // Runs of words that only begin a cue ("not", "well", "I") are no cue.
+    assert.deepStrictEqual(findCues(text, parse(text), builtInCues()), []);
   });
 
   it('quotes a line for the "Cues I noticed" field', () => {

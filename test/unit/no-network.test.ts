@@ -62,6 +62,9 @@ function codeOf(file: string): string {
 
 // The de-identifier's own bundle (issue 15), which the other two load when an export runs
 // ('./deidentify.js' above), is built with the same plugins as in esbuild.js.
+// jsonc-parser from its ES module build, as every build of src/ takes it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { jsoncParserEsm } = require(path.join(REPO, 'tools', 'jsonc-parser-esm.js')) as { jsoncParserEsm: esbuild.Plugin };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const plugins = require(path.join(REPO, 'tools', 'esbuild-plugins.js')) as Record<'lazyDeidentify' | 'compactWordLists' | 'chronoEnglish', esbuild.Plugin>;
 const TARGETS = [
@@ -85,7 +88,7 @@ async function build(entry: string, external: string[], outfile: string, minify:
     format: 'cjs',
     minify,
     external,
-    plugins,
+    plugins: [...plugins, jsoncParserEsm],
     logLevel: 'silent',
   });
 }

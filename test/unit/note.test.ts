@@ -224,11 +224,9 @@ describe('note format: indented code and HTML comments', () => {
     ]);
   });
 
-  it('walks a long unclosed comment in linear time', () => {
+  it('finds no entry inside a long unclosed comment (its time grows linearly: npm run bench:hostile)', () => {
     const text = '<!--\n' + '- a line that mentions #rupture\n'.repeat(100_000);
-    const start = Date.now();
     assert.deepStrictEqual(parse(text).entries, []);
-    assert.ok(Date.now() - start < 2000, 'an unclosed comment must not make parsing quadratic');
   });
 });
 

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { MAX_NOTE_SIZE_MB_CEILING, noteSettings, parseJsonc, RESTRICTED_SETTINGS, trustedLookup } from '../../src/core/settings';
 import { DEFAULT_SETTINGS } from '../../src/core/workspace';
+import { foldersClosed } from '../../src/node/deepPaths';
 import { folderSettings, scanFolder } from '../../src/node/host';
 import { walkNotes } from '../../src/node/walk';
 import { allNotes, cli, TempDirs } from './helpers';
@@ -223,13 +224,7 @@ describe('the folder walk on deep folders', () => {
       removeDeep(dir, LEVELS);
     }
     // The folders held open are closed once the walk and the reads are over.
-    return new Promise<void>((resolve, reject) =>
-      setTimeout(() => {
-        const after = fds();
-        if (after <= before) resolve();
-        else reject(new Error(`${after - before} folders still open`));
-      }, 300),
-    );
+    return foldersClosed().then(() => assert.ok(fds() <= before, `${fds() - before} folders still open`));
   });
 });
 

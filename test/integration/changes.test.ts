@@ -3,7 +3,9 @@ import * as vscode from 'vscode';
 import type { AttuneApi } from '../../src/vscode/extension';
 import { activateAttune, closeAll, open, waitFor, writeNote } from './helpers';
 
-const NOTE = (heading: string): string => ['---', 'client: Q.R.', '---', '# Session', '', `## ${heading}`, '', "She said 'not exactly' and went quiet.", ''].join('\n');
+// Line 5 is the rupture's heading; the cue phrase stands outside its section, where hints are shown.
+const NOTE = (heading: string): string =>
+  ['---', 'client: Q.R.', '---', '# Session', '', `## ${heading}`, '', 'We spoke about the fee.', '', '## Check-in', '', "She said 'not exactly' and went quiet.", ''].join('\n');
 
 /**
  * Counts, per document, the product's recomputations of cue hints (CueHints.refresh) and of
@@ -45,7 +47,8 @@ describe('Index changes say what changed', () => {
 
   afterEach(closeAll);
 
-  it('an edit in one open note recomputes its own hints and diagnostics, not those of another open note', async () => {
+  it('an edit in one open note recomputes its own hints and diagnostics, not those of another open note', async function () {
+    this.timeout(120000);
     const edited = writeNote('QR/2026-12-01.md', NOTE('Rushed the ending #rupture/open'));
     const other = writeNote('QR/2026-12-02.md', NOTE('Missed the joke #rupture/opne'));
     await waitFor('both notes in the index', () => api.workspace.index.get(edited.toString()) && api.workspace.index.get(other.toString()));

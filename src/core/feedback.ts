@@ -6,7 +6,6 @@
  */
 import { isFilled, type Field } from './fields';
 import type { IndexedNote } from './note';
-import { textStartsAt } from './quickLook';
 
 /** The label a feedback field begins with (case-insensitive). */
 export const FEEDBACK_LABEL = 'Alliance feedback score';
@@ -65,15 +64,23 @@ export function formatScore(s: Score): string {
 }
 
 /**
- * The note's last field whose label begins with `prefix` (ASCII letters in any case, as the
- * reader's prefilter sees it), wherever it stands: the index keeps these fields of every note.
+ * Whether a label begins with `lower` (lower case), ASCII letters in any case: exactly as the
+ * reader's prefilter (quickLook) matches a feedback label, so the index and a whole parse
+ * agree on which fields are feedback fields.
  */
+export function labelStartsWith(label: string, lower: string): boolean {
+  if (label.length < lower.length) return false;
+  for (let k = 0; k < lower.length; k++) if ((label.charCodeAt(k) | 32) !== lower.charCodeAt(k)) return false;
+  return true;
+}
+
+/** The note's last field whose label begins with `prefix`, wherever it stands: the index keeps these fields of every note. */
 function lastFieldStartingWith(note: IndexedNote, prefix: string): Field | undefined {
   const wanted = prefix.toLowerCase();
   let last: Field | undefined;
   const consider = (fields: readonly Field[]): void => {
     for (const f of fields) {
-      if (textStartsAt(f.label, 0, wanted) && (last === undefined || f.line > last.line)) last = f;
+      if (labelStartsWith(f.label, wanted) && (last === undefined || f.line > last.line)) last = f;
     }
   };
   consider(note.feedback);

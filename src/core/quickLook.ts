@@ -6,7 +6,7 @@
  * loop, so the engine optimises each for one kind of input (this runs on every note a scan
  * reads); a property test holds the two to the same answers.
  */
-import { FEEDBACK_LABEL, HEARD_LABEL } from './feedback';
+import { FEEDBACK_LABEL, HEARD_LABEL, labelStartsWith } from './feedback';
 
 /** Whether `lower` (ASCII, lower case) starts at `at` in the text, in any letter case. */
 export function textStartsAt(text: string, at: number, lower: string): boolean {
@@ -53,7 +53,7 @@ const FEEDBACK_STARTS = [FEEDBACK_LABEL.toLowerCase(), HEARD_LABEL.toLowerCase()
 
 /** Whether a field's label is a feedback field's (what the index keeps of a note's own fields). */
 export function isFeedbackLabel(label: string): boolean {
-  for (const start of FEEDBACK_STARTS) if (textStartsAt(label, 0, start)) return true;
+  for (const start of FEEDBACK_STARTS) if (labelStartsWith(label, start)) return true;
   return false;
 }
 

@@ -441,7 +441,7 @@ export class Workspace {
   }
 
   /** Reads a note from disk for the index: whole, or its head only, as `look` says (see IndexedNote). */
-  private index1(text: string, place: NotePlace, look: Look | undefined): IndexedNote {
+  private readForIndex(text: string, place: NotePlace, look: Look | undefined): IndexedNote {
     this.parses++;
     return indexNote(text, place, this.matcher(place.root).settings.parse, look);
   }
@@ -478,7 +478,7 @@ export class Workspace {
       this.versions.delete(place.path);
       return;
     }
-    const note = this.index1(read.text, place, read.look);
+    const note = this.readForIndex(read.text, place, read.look);
     this.store(note, undefined);
     // A note with ruptures is read whole (see lookAt), so a later editor of the same text can take it as it is.
     if (this.host.editors && note.entries.length > 0) this.diskPrints.set(note.path, fingerprint(read.text));

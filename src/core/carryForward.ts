@@ -5,7 +5,7 @@
 import { collectHeadings, forEachMarkdownLine, sectionEnd } from './blocks';
 import { readFrontMatter } from './frontMatter';
 import { splitLines } from './lines';
-import type { Note } from './note';
+import type { IndexedNote } from './note';
 
 /** The default name of the section carried forward (a setting in VS Code). */
 const DEFAULT_NEXT_TIME_HEADING = 'Next time';
@@ -59,8 +59,8 @@ export function nextTimeLines(text: string, path: string, heading: string = DEFA
  * The client's most recent note dated before `today` (undated notes and `except`, today's
  * own note, left out): the one whose "Next time" lines are carried forward.
  */
-export function earlierNote(notes: readonly Note[], today: string, except?: string): Note | undefined {
-  let best: Note | undefined;
+export function earlierNote(notes: readonly IndexedNote[], today: string, except?: string): IndexedNote | undefined {
+  let best: IndexedNote | undefined;
   for (const note of notes) {
     if (note.date === null || note.date >= today || note.path === except) continue;
     if (!best || (best.date ?? '') < note.date || (best.date === note.date && note.path > best.path)) best = note;

@@ -5,7 +5,7 @@
  * client only with their own last time.
  */
 import { isFilled, type Field } from './fields';
-import type { Note } from './note';
+import type { IndexedNote } from './note';
 
 /** The label a feedback field begins with (case-insensitive). */
 export const FEEDBACK_LABEL = 'Alliance feedback score';
@@ -63,34 +63,45 @@ export function formatScore(s: Score): string {
   return s.max === null ? String(s.score) : `${s.score}/${s.max}`;
 }
 
-/** The note's last field whose label begins with `prefix` (case-insensitive), wherever it stands. */
-function lastFieldStartingWith(note: Note, prefix: string): Field | undefined {
+/**
+ * Whether a label begins with `lower` (lower case), ASCII letters in any case: exactly as the
+ * reader's prefilter (quickLook) matches a feedback label, so the index and a whole parse
+ * agree on which fields are feedback fields.
+ */
+export function labelStartsWith(label: string, lower: string): boolean {
+  if (label.length < lower.length) return false;
+  for (let k = 0; k < lower.length; k++) if ((label.charCodeAt(k) | 32) !== lower.charCodeAt(k)) return false;
+  return true;
+}
+
+/** The note's last field whose label begins with `prefix`, wherever it stands: the index keeps these fields of every note. */
+function lastFieldStartingWith(note: IndexedNote, prefix: string): Field | undefined {
   const wanted = prefix.toLowerCase();
   let last: Field | undefined;
   const consider = (fields: readonly Field[]): void => {
     for (const f of fields) {
-      if (f.label.toLowerCase().startsWith(wanted) && (last === undefined || f.line > last.line)) last = f;
+      if (labelStartsWith(f.label, wanted) && (last === undefined || f.line > last.line)) last = f;
     }
   };
-  consider(note.fields);
+  consider(note.feedback);
   for (const e of note.entries) consider(e.fields);
   return last;
 }
 
 /** The note's last field whose label begins with "Alliance feedback score", wherever it stands. */
-export function feedbackField(note: Note): Field | undefined {
+export function feedbackField(note: IndexedNote): Field | undefined {
   return lastFieldStartingWith(note, FEEDBACK_LABEL);
 }
 
 /** The note's feedback score with its line, or undefined when its last feedback field holds no number. */
-export function noteScore(note: Note): (Score & { readonly line: number }) | undefined {
+export function noteScore(note: IndexedNote): (Score & { readonly line: number }) | undefined {
   const field = feedbackField(note);
   const score = field && parseScore(field.value);
   return score && field ? { ...score, line: field.line } : undefined;
 }
 
 /** The scores of a client's dated notes, oldest first (notes of one day by path). */
-export function feedbackSeries(notes: Iterable<Note>, client: string): FeedbackPoint[] {
+export function feedbackSeries(notes: Iterable<IndexedNote>, client: string): FeedbackPoint[] {
   const points: FeedbackPoint[] = [];
   for (const note of notes) {
     if (note.client !== client || note.date === null) continue;
@@ -159,8 +170,8 @@ export interface HeardWords {
  * note dated before `today` (of one day, the last by path), when it holds an answer.
  * Only that note is read: words from an older session would not be "last time".
  */
-export function heardLastTime(notes: Iterable<Note>, client: string, today: string): HeardWords | undefined {
-  let latest: Note | undefined;
+export function heardLastTime(notes: Iterable<IndexedNote>, client: string, today: string): HeardWords | undefined {
+  let latest: IndexedNote | undefined;
   for (const note of notes) {
     if (note.client !== client || note.date === null || note.date >= today) continue;
     if (!latest || note.date > (latest.date ?? '') || (note.date === latest.date && note.path > latest.path)) latest = note;

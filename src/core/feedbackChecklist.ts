@@ -5,7 +5,7 @@
  * checklist itself needs to know nothing about feedback.
  */
 import { feedbackLower, feedbackSeries, formatScore, heardLastTime, NEAR_TOP_LINE, nearTop, type FeedbackPoint, type HeardWords } from './feedback';
-import type { Note } from './note';
+import type { IndexedNote } from './note';
 
 /** How many of the latest scores the checklist and the view show. */
 export const RECENT_SCORES = 5;
@@ -23,7 +23,7 @@ export interface FeedbackBrief {
 }
 
 /** Everything the checklist says about a client's feedback, read from their notes. */
-export function feedbackBrief(notes: Iterable<Note>, client: string, today: string, threshold?: number): FeedbackBrief {
+export function feedbackBrief(notes: Iterable<IndexedNote>, client: string, today: string, threshold?: number): FeedbackBrief {
   const all = [...notes];
   const series = feedbackSeries(all, client);
   const usable = threshold !== undefined && Number.isFinite(threshold) ? threshold : undefined;

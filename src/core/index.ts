@@ -1,5 +1,5 @@
 import { daysBetween } from './dates';
-import type { Note, RuptureEntry } from './note';
+import type { IndexedNote, RuptureEntry } from './note';
 import { isUnrepaired, STATUSES, type Status } from './status';
 
 /** What the index knows of one client. */
@@ -28,18 +28,25 @@ export function entryAge(entry: RuptureEntry, today: string): number | null {
 }
 
 /**
- * All parsed notes of a workspace, updated one note at a time. Notes are kept whole
- * (client, date, entries) so that clients without any rupture are still known, which
- * the session-note and checklist commands need.
+ * All indexed notes of a workspace (see IndexedNote), updated one note at a time. Every
+ * note is kept, with or without ruptures, so that clients without any rupture are still
+ * known, which the session-note and checklist commands need.
  */
 export class RuptureIndex {
-  private readonly notes = new Map<string, Note>();
+  private readonly notes = new Map<string, IndexedNote>();
   private version = 0;
 
-  /** Adds or replaces a note. */
-  set(note: Note): void {
+  /** Adds or replaces a note. Returns whether its rupture entries changed (what the tree shows). */
+  set(note: IndexedNote): boolean {
+    const before = this.notes.get(note.path);
     this.notes.set(note.path, note);
     this.version++;
+    return !sameEntries(before?.entries ?? [], note.entries);
+  }
+
+  /** Whether the index holds a note with rupture entries at `path`. */
+  hasEntries(path: string): boolean {
+    return (this.notes.get(path)?.entries.length ?? 0) > 0;
   }
 
   /** Forgets a note (deleted, renamed away, or no longer a note). Returns whether it was known. */
@@ -76,7 +83,7 @@ export class RuptureIndex {
     return this.notes.size;
   }
 
-  get(path: string): Note | undefined {
+  get(path: string): IndexedNote | undefined {
     return this.notes.get(path);
   }
 
@@ -85,7 +92,7 @@ export class RuptureIndex {
   }
 
   /** Every note, in no particular order. */
-  allNotes(): IterableIterator<Note> {
+  allNotes(): IterableIterator<IndexedNote> {
     return this.notes.values();
   }
 
@@ -161,9 +168,29 @@ export class RuptureIndex {
   }
 
   /** Paths of the notes that belong to a client, most recent first. */
-  notesOf(client: string): Note[] {
+  notesOf(client: string): IndexedNote[] {
     return [...this.notes.values()]
       .filter((n) => n.client === client)
       .sort((a, b) => (a.date ?? '') < (b.date ?? '') ? 1 : (a.date ?? '') > (b.date ?? '') ? -1 : a.path.localeCompare(b.path));
   }
+}
+
+/** Whether two lists of entries are the same in every property (fields and follow-ups included). */
+export function sameEntries(a: readonly RuptureEntry[], b: readonly RuptureEntry[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+  return true;
+}
+
+/** Deep equality of plain data (strings, numbers, booleans, arrays, objects), as entries are made of. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) if (!sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
 }

@@ -4,7 +4,7 @@ import { fieldAt, isFilled, type Field } from './fields';
 import { AUTOLINK, EMAIL_AUTOLINK, HTML_INLINE, HTML_REACH, linkDestinations } from './inlineText';
 import { readFrontMatter, type FrontMatterProblem } from './frontMatter';
 import { splitLines } from './lines';
-import { mayHoldField, mayHoldTag, textStartsAt } from './quickLook';
+import { isFeedbackLabel, lookAt, mayHoldField, mayHoldTag, textStartsAt, type Look } from './quickLook';
 import { isStatus, type Status } from './status';
 import { hasOwnWriting } from './written';
 
@@ -88,7 +88,13 @@ export interface NoteWarning {
   readonly message: string;
 }
 
-export interface Note {
+/**
+ * What the workspace index holds of every note: what the features that read many notes
+ * need (the tree, patterns, feedback, the checklist, session notes). What a note is read
+ * for is decided once, by `lookAt`: a note that may hold neither a rupture tag nor a
+ * feedback field is read for its head only (front matter and first line of writing).
+ */
+export interface IndexedNote {
   readonly path: string;
   /** Empty when neither the front matter nor the folder names one. */
   readonly client: string;
@@ -97,10 +103,21 @@ export interface Note {
   readonly warnings: readonly NoteWarning[];
   /** Zero-based line of the closing `---` of the front matter, or -1 without front matter. */
   readonly frontMatterEnd: number;
-  /** Fields outside every rupture section (the session note's own, such as "Between us"). */
-  readonly fields: readonly Field[];
   /** Whether it holds writing of the therapist's own, beyond a template and a checklist (see hasOwnWriting). */
   readonly written: boolean;
+  /** The feedback fields outside every rupture section ("Alliance feedback score…", "Feedback I asked for…"), in order. */
+  readonly feedback: readonly Field[];
+}
+
+/** A note parsed whole (an open document, a note a command reads): all it holds. */
+export interface Note extends IndexedNote {
+  /** Fields outside every rupture section (the session note's own, such as "Between us"). */
+  readonly fields: readonly Field[];
+}
+
+/** Whether an indexed note was parsed whole: the index keeps such a parse as it is. */
+export function isWhole(note: IndexedNote): note is Note {
+  return 'fields' in note;
 }
 
 const TAG_WORD = 'rupture';
@@ -337,8 +354,40 @@ function followUpOf(text: string, heading: Heading, lineStart: number): FollowUp
   return date === null ? undefined : { kind: FOLLOW_UP_KINDS[m[1].toLowerCase()], date, line: heading.line };
 }
 
-/** Parses one note: its client, its date, its fields and its rupture entries. Never throws. */
+/** Parses one note whole: its client, its date, its fields and its rupture entries. Never throws. */
 export function parseNote(text: string, source: NoteSource, options: ParseOptions = DEFAULT_PARSE_OPTIONS): Note {
+  const head = readHead(text, source, options);
+  const hasTag = mayHoldTag(text);
+  // Most notes hold no tag, and many no field either; those need no line-by-line walk.
+  if (!hasTag && !mayHoldField(text)) return { ...headOnly(text, source, head), fields: NONE };
+  return parseBody(text, source, hasTag, head);
+}
+
+/**
+ * Reads a note for the index (see IndexedNote): whole when `look` (the reader's, or else
+ * taken here) says it may hold a tag or a feedback field, else its head only. `text` may
+ * then be only the head, as a file reader gives it. Never throws.
+ */
+export function indexNote(text: string, source: NoteSource, options: ParseOptions = DEFAULT_PARSE_OPTIONS, look: Look = lookAt(text)): IndexedNote {
+  const head = readHead(text, source, options);
+  if (look === 'head') return headOnly(text, source, head);
+  return parseBody(text, source, look === 'tag', head);
+}
+
+interface Head {
+  readonly client: string;
+  readonly date: string | null;
+  readonly warnings: NoteWarning[];
+  readonly frontMatterEnd: number;
+}
+
+function headOnly(text: string, source: NoteSource, head: Head): IndexedNote {
+  const { client, date, warnings, frontMatterEnd } = head;
+  return { path: source.path, client, date, entries: NONE, warnings: warnings.length > 0 ? warnings : NONE, frontMatterEnd, written: hasOwnWriting(text, frontMatterEnd), feedback: NONE };
+}
+
+/** The front matter's client and date, with the note's fallbacks and warnings. */
+function readHead(text: string, source: NoteSource, options: ParseOptions): Head {
   const warnings: NoteWarning[] = [];
   const problems: FrontMatterProblem[] = [];
   const front = readFrontMatter(text, problems, [options.clientKey.toLowerCase(), options.dateKey.toLowerCase()]);
@@ -349,24 +398,19 @@ export function parseNote(text: string, source: NoteSource, options: ParseOption
   }
   const client = resolveClient(front?.values, source, options);
   const date = resolveDate(front?.values, source, options, warnings);
-  const frontMatterEnd = front ? front.endLine : -1;
-  const hasTag = mayHoldTag(text);
-  // Most notes hold no tag, and many no field either; those need no line-by-line walk.
-  if (!hasTag && !mayHoldField(text)) return { path: source.path, client, date, entries: NONE, warnings: warnings.length > 0 ? warnings : NONE, frontMatterEnd, fields: NONE, written: hasOwnWriting(text, frontMatterEnd) };
-  return parseBody(text, source, hasTag, client, date, warnings, frontMatterEnd);
+  return { client, date, warnings, frontMatterEnd: front ? front.endLine : -1 };
 }
 
 /**
  * The line-by-line part of parseNote, for a note that may hold a tag or a field. Its own
  * function: most notes never reach it, and the engine optimises the short path on its own.
  */
-function parseBody(text: string, source: NoteSource, hasTag: boolean, client: string, date: string | null, warnings: NoteWarning[], frontMatterEnd: number): Note {
+function parseBody(text: string, source: NoteSource, hasTag: boolean, head: Head): Note {
+  const { client, date, warnings, frontMatterEnd } = head;
   const lines = splitLines(text);
   const tagged: { heading: Heading; tags: TagSpan[] }[] = [];
   const openers: { line: number; value: string }[] = [];
   const fields: Field[] = [];
-  // Looked for once here, not in every field's value.
-  const separators = text.includes('\u2028') || text.includes('\u2029');
   const headings = walkBlocks(text, lines, frontMatterEnd + 1, (line, index, contentStart, heading) => {
     if (heading) {
       if (!hasTag) return;
@@ -384,7 +428,8 @@ function parseBody(text: string, source: NoteSource, hasTag: boolean, client: st
     }
     if (contentStart === line.end) return;
     const c = text.charCodeAt(contentStart);
-    const field = fieldAt(text, contentStart, line.end, index, separators);
+    // Each field's value is checked for a line separator by itself: no search of the whole text.
+    const field = fieldAt(text, contentStart, line.end, index);
     if (field) fields.push(field);
     if (tagged.length > 0 && (c === 45 || c === 42 || c === 43 || c === 95 || c === 79 || c === 111) && mayBeOpener(text, contentStart, line.end)) {
       const m = OPENER.exec(text.slice(line.start, line.end));
@@ -454,7 +499,20 @@ function parseBody(text: string, source: NoteSource, hasTag: boolean, client: st
       followUps: ownedFollowUps.owned[i],
     };
   });
-  return { path: source.path, client, date, entries, warnings, frontMatterEnd, fields: ownedFields.outside, written: entries.length > 0 || hasOwnWriting(text, frontMatterEnd) };
+  const outside = ownedFields.outside;
+  let feedback: Field[] | undefined;
+  for (const f of outside) if (isFeedbackLabel(f.label)) (feedback ??= []).push(f);
+  return {
+    path: source.path,
+    client,
+    date,
+    entries,
+    warnings,
+    frontMatterEnd,
+    fields: outside.length > 0 ? outside : NONE,
+    written: entries.length > 0 || hasOwnWriting(text, frontMatterEnd, lines),
+    feedback: feedback ?? NONE,
+  };
 }
 
 /**

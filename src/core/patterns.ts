@@ -5,7 +5,7 @@
  */
 import { daysBetween } from './dates';
 import { isFilled, normaliseValue } from './fields';
-import type { Note, RuptureEntry } from './note';
+import type { IndexedNote, RuptureEntry } from './note';
 import { isUnrepaired, STATUS_LABELS, STATUSES, type Status } from './status';
 import { withWhom } from './withWhom';
 
@@ -137,7 +137,7 @@ export function compareCodePoints(a: string, b: string): number {
 }
 
 /** Whether a note counts under the filter: a session held (written in), of the client and period asked for. */
-export function noteCounts(note: Note, filter: PatternFilter): boolean {
+export function noteCounts(note: IndexedNote, filter: PatternFilter): boolean {
   // A note prepared for a session but not written in (or an empty one) is not a session held.
   if (!note.written) return false;
   if (filter.client !== undefined && note.client.toLowerCase() !== filter.client.toLowerCase()) return false;
@@ -185,7 +185,7 @@ function countValues(entries: readonly RuptureEntry[]): Record<PatternField, Val
  * normalised as the other lists), with how those ruptures stand. Kept out of `patterns()`
  * so `attune patterns --json` keeps its keys.
  */
-export function withCounts(notes: Iterable<Note>): ValueCount[] {
+export function withCounts(notes: Iterable<IndexedNote>): ValueCount[] {
   const map = new Map<string, Tally>();
   for (const note of notes) {
     for (const e of note.entries) {
@@ -229,7 +229,7 @@ export function median(values: readonly number[]): number | null {
 }
 
 /** The days from each counted, dated entry's note to its first repair attempt. */
-export function returnDays(notes: readonly Note[]): number[] {
+export function returnDays(notes: readonly IndexedNote[]): number[] {
   const days: number[] = [];
   for (const note of notes) {
     if (note.date === null) continue;
@@ -242,14 +242,14 @@ export function returnDays(notes: readonly Note[]): number[] {
 }
 
 /** The notes that count under the filter. */
-export function countedNotes(notes: Iterable<Note>, filter: PatternFilter): Note[] {
-  const out: Note[] = [];
+export function countedNotes(notes: Iterable<IndexedNote>, filter: PatternFilter): IndexedNote[] {
+  const out: IndexedNote[] = [];
   for (const note of notes) if (noteCounts(note, filter)) out.push(note);
   return out;
 }
 
 /** Everything `attune patterns --json` prints, from the notes that count. */
-export function patterns(notes: Iterable<Note>, filter: PatternFilter = {}): Patterns {
+export function patterns(notes: Iterable<IndexedNote>, filter: PatternFilter = {}): Patterns {
   const counted = countedNotes(notes, filter);
   const entries: RuptureEntry[] = [];
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
@@ -310,7 +310,7 @@ export function patterns(notes: Iterable<Note>, filter: PatternFilter = {}): Pat
 }
 
 /** The counted entries whose field holds this value (after cutting and normalising), in note order. */
-export function entriesWith(notes: readonly Note[], field: PatternField, value: string): RuptureEntry[] {
+export function entriesWith(notes: readonly IndexedNote[], field: PatternField, value: string): RuptureEntry[] {
   const out: RuptureEntry[] = [];
   for (const note of notes) for (const e of note.entries) if (patternValues(e)[field] === value) out.push(e);
   return out;

@@ -6,7 +6,7 @@
  * loop, so the engine optimises each for one kind of input (this runs on every note a scan
  * reads); a property test holds the two to the same answers.
  */
-import { FEEDBACK_LABEL, HEARD_LABEL } from './feedback';
+import { FEEDBACK_LABEL, HEARD_LABEL, labelStartsWith } from './feedback';
 
 /** Whether `lower` (ASCII, lower case) starts at `at` in the text, in any letter case. */
 export function textStartsAt(text: string, at: number, lower: string): boolean {
@@ -51,19 +51,50 @@ export function mayHoldField(text: string): boolean {
 
 const FEEDBACK_STARTS = [FEEDBACK_LABEL.toLowerCase(), HEARD_LABEL.toLowerCase()];
 
+/** Whether a field's label is a feedback field's (what the index keeps of a note's own fields). */
+export function isFeedbackLabel(label: string): boolean {
+  for (const start of FEEDBACK_STARTS) if (labelStartsWith(label, start)) return true;
+  return false;
+}
+
 /**
- * Whether a feedback field may appear in a note's bytes: `**` or `__` followed (after
- * blanks) by the start of a feedback label, in any letter case. The feedback features read
- * those fields from every note, rupture or not; the word "feedback" in prose does not count.
+ * Whether a feedback field may appear: `**` or `__` followed (after blanks) by the start of
+ * a feedback label, in any letter case. The feedback features read those fields from every
+ * note, rupture or not; the word "feedback" in prose does not count.
  */
-export function mayHoldFeedback(bytes: Uint8Array): boolean {
+export function mayHoldFeedback(units: string | Uint8Array): boolean {
+  if (typeof units === 'string') {
+    for (const mark of ['*', '_']) {
+      for (let i = units.indexOf(mark); i !== -1; i = units.indexOf(mark, i + 1)) {
+        if (units.charCodeAt(i + 1) !== mark.charCodeAt(0)) continue;
+        let at = i + 2;
+        while (at < units.length && (units.charCodeAt(at) === 0x20 || units.charCodeAt(at) === 0x09)) at++;
+        for (const label of FEEDBACK_STARTS) if (textStartsAt(units, at, label)) return true;
+      }
+    }
+    return false;
+  }
   for (const mark of [0x2a, 0x5f]) {
-    for (let i = bytes.indexOf(mark); i !== -1; i = bytes.indexOf(mark, i + 1)) {
-      if (i + 1 >= bytes.length || bytes[i + 1] !== mark) continue;
+    for (let i = units.indexOf(mark); i !== -1; i = units.indexOf(mark, i + 1)) {
+      if (i + 1 >= units.length || units[i + 1] !== mark) continue;
       let at = i + 2;
-      while (at < bytes.length && (bytes[at] === 0x20 || bytes[at] === 0x09)) at++;
-      for (const label of FEEDBACK_STARTS) if (bytesStartsAt(bytes, at, label)) return true;
+      while (at < units.length && (units[at] === 0x20 || units[at] === 0x09)) at++;
+      for (const label of FEEDBACK_STARTS) if (bytesStartsAt(units, at, label)) return true;
     }
   }
   return false;
+}
+
+/**
+ * What the index must read a note for, decided once here for bytes and text alike:
+ * - `tag`: it may hold a rupture tag, so it is read whole (entries, their fields, follow-ups);
+ * - `feedback`: no tag, but it may hold a feedback field, so it is read whole for that field;
+ * - `head`: neither, so its front matter and first line of writing are all the index needs
+ *   (client, date, whether a session was written up); a file reader need not decode the rest.
+ */
+export type Look = 'tag' | 'feedback' | 'head';
+
+export function lookAt(units: string | Uint8Array): Look {
+  if (mayHoldTag(units)) return 'tag';
+  return mayHoldFeedback(units) ? 'feedback' : 'head';
 }

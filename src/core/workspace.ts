@@ -7,7 +7,8 @@
  */
 import { compileGlob, InvalidGlob, type PathMatcher } from './glob';
 import { RuptureIndex } from './index';
-import { DEFAULT_PARSE_OPTIONS, parseNote, type Note, type ParseOptions } from './note';
+import { DEFAULT_PARSE_OPTIONS, indexNote, isWhole, parseNote, type IndexedNote, type Note, type ParseOptions } from './note';
+import type { Look } from './quickLook';
 
 /** The `attune.*` settings that decide what a note is and how it is read. */
 export interface NoteSettings {
@@ -47,7 +48,8 @@ export interface NotePlace {
 
 /** What reading a note gave: its text, a reason it was skipped (no note text in it), or nothing. */
 export type NoteRead =
-  | { readonly kind: 'text'; readonly text: string }
+  /** `look`: what the reader's prefilter saw in the bytes (see lookAt); with `head`, `text` may be the head only. */
+  | { readonly kind: 'text'; readonly text: string; readonly look?: Look }
   | { readonly kind: 'skipped'; readonly reason: string }
   | { readonly kind: 'missing' };
 
@@ -76,14 +78,26 @@ export interface WorkspaceHost {
   place(path: string): NotePlace | undefined;
   /** Reads a note from disk, never more than `maxBytes`. */
   readNote(place: NotePlace, maxBytes: number): NoteRead;
-  /** An open editor's text (unsaved edits included) and its version, when the note is open. */
-  openText(path: string): { readonly text: string; readonly version: number } | undefined;
+  /** The version of an open editor's text, when the note is open: asked first, so that a cache hit copies no text. */
+  openVersion(path: string): number | undefined;
+  /** An open editor's whole text (unsaved edits included), when the note is open: a copy, so asked only after the version. */
+  openText(path: string): string | undefined;
+  /** True when a note's open editor holds exactly its saved file: the index then reads the file. */
+  savedAsFile?(path: string): boolean;
   /** True where notes open in editors (not on the command line): a parse from disk is then kept for an editor opening the same text. */
   readonly editors?: boolean;
   /** The settings of a workspace folder. */
   settingsFor(root: string): NoteSettings;
   /** Lets the host breathe between batches (the editor stays responsive); absent on the CLI. */
   breathe?(): Promise<void>;
+}
+
+/** What one change of the index touched. */
+export interface IndexChange {
+  /** The notes added, changed, skipped or forgotten; undefined after a scan, which may have changed any. */
+  readonly paths: ReadonlySet<string> | undefined;
+  /** Whether any rupture entry was added, changed or forgotten (what the tree shows). */
+  readonly entries: boolean;
 }
 
 /** One line of the skip report or a note's warning, never quoting the note. */
@@ -152,8 +166,12 @@ export class Workspace {
    * closes (or after Attune wrote it) reuses the parse of the editor's text.
    */
   private readonly diskPrints = new Map<string, string>();
-  /** Parsed open documents that are not notes of the index (outside a folder, excluded). */
-  private readonly loose = new Map<string, { readonly version: number; readonly note: Note }>();
+  /**
+   * The whole parse of each open document by version (indexed or not): what noteOf answers,
+   * and what indexing an open document takes without parsing again. `print`: the text's
+   * fingerprint when the note holds ruptures and editors are about (see diskPrints).
+   */
+  private readonly opened = new Map<string, { readonly version: number; readonly note: Note; readonly print: string | undefined }>();
   private readonly matchers = new Map<string, Matcher>();
   /** Event counter; `touched` holds the counter value of each path's latest event. */
   private clock = 0;
@@ -161,14 +179,17 @@ export class Workspace {
   private readonly deletedFolders: { readonly prefix: string; readonly at: number }[] = [];
   private generation = 0;
   private scanning = false;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(change: IndexChange) => void>();
+  /** What changed since the last event. */
+  private changedPaths = new Set<string>();
+  private changedEntries = false;
   /** How many times a note was parsed: lets tests and benchmarks see the cache work. */
   parses = 0;
 
   constructor(private readonly host: WorkspaceHost) {}
 
-  /** Calls `listener` after the index changed. */
-  onDidChange(listener: () => void): { dispose(): void } {
+  /** Calls `listener` after the index changed, with what changed. */
+  onDidChange(listener: (change: IndexChange) => void): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
   }
@@ -232,6 +253,8 @@ export class Workspace {
     const started = this.clock;
     this.scanning = true;
     this.matchers.clear();
+    // Settings may have changed: open documents are parsed again as the scan meets them.
+    this.opened.clear();
     const warnings: ScanWarning[] = [];
     let unreadable: string | undefined;
     // On a first scan nothing can be gone since the last one, so nothing need be remembered as seen.
@@ -270,12 +293,12 @@ export class Workspace {
           if (!seen.has(path) && !this.touchedSince(path, started)) this.drop(path);
         }
         for (const path of [...this.skipped.keys()]) {
-          if (!skippedNow.has(path) && !this.touchedSince(path, started)) this.skipped.delete(path);
+          if (!skippedNow.has(path) && !this.touchedSince(path, started) && this.skipped.delete(path)) this.changedPaths.add(path);
         }
       }
       this.deletedFolders.length = 0;
       this.touched.clear();
-      this.fire();
+      this.fire(true);
       return { completed: true, notes: this.index.noteCount, warnings, ...(unreadable ? { unreadable } : {}) };
     } finally {
       if (generation === this.generation) this.scanning = false;
@@ -290,8 +313,6 @@ export class Workspace {
       if (this.drop(path)) this.fire();
       return;
     }
-    const open = this.host.openText(path);
-    if (open && this.upToDate(path, open)) return;
     this.load(place);
     this.fire();
   }
@@ -303,7 +324,12 @@ export class Workspace {
     if (this.scanning) this.deletedFolders.push({ prefix, at: this.clock });
     let changed = this.drop(path);
     for (const p of [...this.index.paths()]) if (p.startsWith(prefix)) changed = this.drop(p) || changed;
-    for (const p of [...this.skipped.keys()]) if (p.startsWith(prefix)) changed = this.skipped.delete(p) || changed;
+    for (const p of [...this.skipped.keys()]) {
+      if (p.startsWith(prefix) && this.skipped.delete(p)) {
+        this.changedPaths.add(p);
+        changed = true;
+      }
+    }
     if (changed) this.fire();
   }
 
@@ -313,46 +339,40 @@ export class Workspace {
   }
 
   /**
-   * The parsed note for an open document, parsed at most once per version: a lens request
-   * on an unchanged document parses nothing. Indexed notes are updated in passing.
+   * The note in an open document, parsed whole at most once per version: a lens request on
+   * an unchanged document parses nothing. A query: it neither indexes nor fires events (the
+   * document's change event does that, through `changed`); the version is asked before the
+   * text, so a cache hit copies no text. Undefined for a note not open that the index does
+   * not hold whole.
    */
   noteOf(path: string): Note | undefined {
-    const open = this.host.openText(path);
-    if (!open) return this.index.get(path);
-    const indexed = this.upToDate(path, open);
-    if (indexed) return indexed;
-    const loose = this.loose.get(path);
-    if (loose && loose.version === open.version) return loose.note;
+    const version = this.host.openVersion(path);
+    const indexed = this.index.get(path);
+    const whole = indexed && isWhole(indexed) ? indexed : undefined;
+    if (version === undefined) return whole;
+    const cached = this.opened.get(path);
+    if (cached && cached.version === version) return cached.note;
+    if (whole && this.versions.get(path) === version) return this.keep(path, version, whole, this.diskPrints.get(path));
+    const text = this.host.openText(path);
+    if (text === undefined) return whole;
+    // The same text the index read (from disk, or an editor's before it was saved): nothing to parse.
+    const print = this.diskPrints.get(path);
+    if (whole && print !== undefined && print === fingerprint(text)) return this.keep(path, version, whole, print);
     const place = this.host.place(path);
-    if (place && this.includes(place)) {
-      this.touch(path);
-      const note = this.parse(open.text, place);
-      this.store(note, open.version);
-      this.remember(note, open.text);
-      this.fire();
-      return note;
-    }
-    const note = this.parseText(open.text, path);
-    this.loose.set(path, { version: open.version, note });
-    return note;
+    const note = place && this.includes(place) ? this.parse(text, place) : this.parseText(text, path);
+    return this.keep(path, version, note, this.host.editors && note.entries.length > 0 ? fingerprint(text) : undefined);
   }
 
-  /** The indexed note when it was parsed from this editor text: this version, or the same text read from disk. */
-  private upToDate(path: string, open: { readonly text: string; readonly version: number }): Note | undefined {
-    const indexed = this.index.get(path);
-    if (!indexed) return undefined;
-    if (this.versions.get(path) === open.version) return indexed;
-    const print = this.diskPrints.get(path);
-    if (print === undefined || print !== fingerprint(open.text)) return undefined;
-    this.versions.set(path, open.version);
-    return indexed;
+  private keep(path: string, version: number, note: Note, print: string | undefined): Note {
+    this.opened.set(path, { version, note, print });
+    return note;
   }
 
   /** The note `text` at `path` reads as: the indexed note when it was parsed from this very text, else a parse that is not indexed. */
   noteFor(text: string, path: string): Note {
     const indexed = this.index.get(path);
     const print = this.diskPrints.get(path);
-    if (indexed && print !== undefined && print === fingerprint(text)) return indexed;
+    if (indexed && isWhole(indexed) && print !== undefined && print === fingerprint(text)) return indexed;
     return this.parseText(text, path);
   }
 
@@ -364,7 +384,7 @@ export class Workspace {
 
   /** An editor closed a document: its parse is no longer needed. */
   closed(path: string): void {
-    this.loose.delete(path);
+    this.opened.delete(path);
   }
 
   /** Remembers an event while a scan runs, so the scan does not overwrite what it did. */
@@ -399,6 +419,7 @@ export class Workspace {
   /** Settings changed: forget the compiled ones (a scan follows). */
   settingsChanged(): void {
     this.matchers.clear();
+    this.opened.clear();
   }
 
   /** Whether a place is a note: a markdown file matched by its folder's include, neither it nor a folder above it excluded. */
@@ -421,22 +442,21 @@ export class Workspace {
     return parseNote(text, place, this.matcher(place.root).settings.parse);
   }
 
+  /** Reads a note from disk for the index: whole, or its head only, as `look` says (see IndexedNote). */
+  private readForIndex(text: string, place: NotePlace, look: Look | undefined): IndexedNote {
+    this.parses++;
+    return indexNote(text, place, this.matcher(place.root).settings.parse, look);
+  }
+
   /**
    * Reads and indexes one note: the open editor's text when there is one, else the file.
    * For a scan, an event about the note that came while it was being read wins.
    */
   private load(place: NotePlace, scan?: { warnings: ScanWarning[]; skippedNow: Map<string, string>; started: number }): void {
-    const open = this.host.openText(place.path);
     const warnings = scan?.warnings;
     const skippedNow = scan?.skippedNow;
-    if (open) {
-      this.skipped.delete(place.path);
-      const note = this.parse(open.text, place);
-      this.store(note, open.version);
-      this.remember(note, open.text);
-      if (warnings) addWarnings(warnings, note);
-      return;
-    }
+    const version = this.host.savedAsFile?.(place.path) ? undefined : this.host.openVersion(place.path);
+    if (version !== undefined && this.loadOpen(place, version, warnings)) return;
     const read = this.host.readNote(place, this.matcher(place.root).settings.maxNoteBytes);
     if (scan && this.touchedSince(place.path, scan.started)) return;
     if (read.kind === 'missing') {
@@ -447,50 +467,81 @@ export class Workspace {
     }
     if (read.kind === 'skipped') {
       this.drop(place.path);
+      if (this.skipped.get(place.path) !== read.reason) this.changedPaths.add(place.path);
       this.skipped.set(place.path, read.reason);
       skippedNow?.set(place.path, read.reason);
       warnings?.push({ path: place.path, message: `skipped: ${read.reason}` });
       return;
     }
-    this.skipped.delete(place.path);
+    if (this.skipped.delete(place.path)) this.changedPaths.add(place.path);
     // An event about a note whose text the index already holds (a scan reads afresh: settings may have changed).
     const print = scan ? undefined : this.diskPrints.get(place.path);
     if (print !== undefined && print === fingerprint(read.text)) {
       this.versions.delete(place.path);
       return;
     }
-    const note = this.parse(read.text, place);
+    const note = this.readForIndex(read.text, place, read.look);
     this.store(note, undefined);
-    this.remember(note, read.text);
+    // A note with ruptures is read whole (see lookAt), so a later editor of the same text can take it as it is.
+    if (this.host.editors && note.entries.length > 0) this.diskPrints.set(note.path, fingerprint(read.text));
     if (warnings) addWarnings(warnings, note);
   }
 
-  /** Keeps the fingerprint of the text a note with ruptures was parsed from (editors only: the CLI reads each note once). */
-  private remember(note: Note, text: string): void {
-    if (this.host.editors && note.entries.length > 0) this.diskPrints.set(note.path, fingerprint(text));
+  /**
+   * Indexes an open document's text, through its one parse per version (shared with noteOf).
+   * False when the document closed meanwhile: the file is read instead.
+   */
+  private loadOpen(place: NotePlace, version: number, warnings: ScanWarning[] | undefined): boolean {
+    const path = place.path;
+    const indexed = this.index.get(path);
+    if (this.skipped.delete(path)) this.changedPaths.add(path);
+    // This version is indexed already (an event for a save, or a second one for one edit).
+    if (indexed && !warnings && this.versions.get(path) === version) return true;
+    let cached = this.opened.get(path);
+    if (!cached || cached.version !== version) {
+      const note = this.noteOf(path);
+      cached = this.opened.get(path);
+      if (!note || !cached || cached.version !== version) return false;
+    }
+    if (cached.note === indexed) this.versions.set(path, version);
+    else {
+      this.store(cached.note, version);
+      if (cached.print !== undefined) this.diskPrints.set(path, cached.print);
+    }
+    if (warnings) addWarnings(warnings, cached.note);
+    return true;
   }
 
-  private store(note: Note, version: number | undefined): void {
-    this.index.set(note);
+  private store(note: IndexedNote, version: number | undefined): void {
+    if (this.index.set(note)) this.changedEntries = true;
+    this.changedPaths.add(note.path);
     this.diskPrints.delete(note.path);
     if (version === undefined) this.versions.delete(note.path);
     else this.versions.set(note.path, version);
-    this.loose.delete(note.path);
   }
 
   private drop(path: string): boolean {
     this.versions.delete(path);
     this.diskPrints.delete(path);
+    const hadEntries = this.index.hasEntries(path);
     const skipped = this.skipped.delete(path);
-    return this.index.delete(path) || skipped;
+    const dropped = this.index.delete(path) || skipped;
+    if (dropped) this.changedPaths.add(path);
+    if (hadEntries) this.changedEntries = true;
+    return dropped;
   }
 
-  private fire(): void {
-    for (const l of [...this.listeners]) l();
+  /** Tells the listeners what changed since the last event; `scanned`: a scan read every note again. */
+  private fire(scanned = false): void {
+    if (!scanned && this.changedPaths.size === 0) return;
+    const change: IndexChange = { paths: scanned ? undefined : this.changedPaths, entries: this.changedEntries };
+    this.changedPaths = new Set();
+    this.changedEntries = false;
+    for (const l of [...this.listeners]) l(change);
   }
 }
 
-function addWarnings(to: ScanWarning[], note: Note): void {
+function addWarnings(to: ScanWarning[], note: IndexedNote): void {
   for (const w of note.warnings) to.push({ path: note.path, ...(w.line >= 0 ? { line: w.line } : {}), message: w.message });
 }
 

@@ -1,4 +1,5 @@
 import { NOT_FILLED_IN } from './fields';
+import { splitLines, type Line } from './lines';
 
 /** A heading line: its level and its words. */
 const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;
@@ -13,16 +14,21 @@ const HINT = /^_[^_].*_$/;
  * session" and what is under it). A note prepared for a session that was not held, or an
  * empty one, holds none, and is not counted as a session.
  */
-export function hasOwnWriting(text: string, frontMatterEnd: number): boolean {
-  // Lines as the parser counts them (frontMatterEnd is one of theirs): \r\n, \r or \n.
-  return firstOwnLine(text.split(/\r\n|\r|\n/), frontMatterEnd + 1) !== -1;
+export function hasOwnWriting(text: string, frontMatterEnd: number, lines: readonly Line[] = splitLines(text)): boolean {
+  // Lines as the parser counts them (frontMatterEnd is one of theirs): \r\n, \r or \n;
+  // copied out one at a time, and only up to the first line of writing (usually the first).
+  return firstOwn(lines.length, (i) => text.slice(lines[i].start, lines[i].end), frontMatterEnd + 1) !== -1;
 }
 
 /** The index of the first line of the therapist's own writing from `from` on, or -1. */
 export function firstOwnLine(lines: readonly string[], from: number): number {
+  return firstOwn(lines.length, (i) => lines[i] ?? '', from);
+}
+
+function firstOwn(count: number, lineAt: (i: number) => string, from: number): number {
   let checklistLevel = 0;
-  for (let i = from; i < lines.length; i++) {
-    const line = (lines[i] ?? '').trim();
+  for (let i = from; i < count; i++) {
+    const line = lineAt(i).trim();
     if (line === '') continue;
     const heading = HEADING.exec(line);
     if (heading) {

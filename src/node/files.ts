@@ -1,4 +1,4 @@
-import { mayHoldFeedback, mayHoldTag } from '../core/quickLook';
+import { lookAt, type Look } from '../core/quickLook';
 import { firstOwnLine } from '../core/written';
 
 export type Decoded =
@@ -63,17 +63,25 @@ function firstWrittenLine(bytes: Uint8Array, from: number): string {
   return end < bytes.length ? '\n…' : '';
 }
 
+/** A note's text for the index, with what the core's prefilter saw in its bytes (see `lookAt`). */
+export type Indexable = (Decoded & { readonly ok: false }) | (Decoded & { readonly ok: true; readonly look: Look | undefined });
+
 /**
- * Text for the index, not for editing: a UTF-8 note with no `#rupture` and no feedback field anywhere yields
- * only its front matter and its first line of the therapist's own writing (all the index
- * needs from it: client, date, and whether a session was written up), which spares
- * decoding most of a workspace. Every other note is decoded whole, as `decodeNote` does.
+ * Text for the index, not for editing, read for what `lookAt` says the index needs: a UTF-8
+ * note that may hold neither `#rupture` nor a feedback field (`head`) yields only its front
+ * matter and its first line of the therapist's own writing (client, date, and whether a
+ * session was written up), which spares decoding most of a workspace. Every other note is
+ * decoded whole, as `decodeNote` does, and `look` tells the parser what it need not look
+ * for again (undefined for UTF-16, whose bytes the prefilter does not read).
  */
-export function indexableText(bytes: Uint8Array): Decoded {
+export function indexableText(bytes: Uint8Array): Indexable {
   const looksUtf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-  if (!looksUtf16 && !mayHoldTag(bytes) && !mayHoldFeedback(bytes)) {
+  const look = looksUtf16 ? undefined : lookAt(bytes);
+  if (look === 'head') {
     const head = frontMatterBytes(bytes);
-    if (head && bytes.subarray(0, 8000).indexOf(0) === -1) return { ok: true, text: utf8.decode(head) + firstWrittenLine(bytes, head.length), encoding: 'utf-8' };
+    if (head && bytes.subarray(0, 8000).indexOf(0) === -1) return { ok: true, text: utf8.decode(head) + firstWrittenLine(bytes, head.length), encoding: 'utf-8', look };
   }
-  return decodeNote(bytes);
+  const decoded = decodeNote(bytes);
+  // A head that could not be cut cheaply is read whole, and still needs no walk.
+  return decoded.ok ? { ...decoded, look } : decoded;
 }

@@ -96,7 +96,7 @@ export function readNoteFile(reader: NoteReader, file: string, maxBytes: number,
   }
   if (!(read instanceof Uint8Array)) return { kind: 'skipped', reason: `${formatBytes(read.size)} is over the ${formatBytes(maxBytes)} limit for a note` };
   const decoded = indexableText(read);
-  return decoded.ok ? { kind: 'text', text: decoded.text } : { kind: 'skipped', reason: decoded.reason };
+  return decoded.ok ? { kind: 'text', text: decoded.text, ...(decoded.look ? { look: decoded.look } : {}) } : { kind: 'skipped', reason: decoded.reason };
 }
 
 interface FolderHostOptions {
@@ -153,6 +153,10 @@ export class FolderHost implements WorkspaceHost {
     // `relative` comes from the walk or from place(): already normal, so no path.join per note.
     const relative = path.sep === '/' ? place.relative : place.relative.split('/').join(path.sep);
     return readNoteFile(this.reader, this.root + path.sep + relative, maxBytes, place.listed === true);
+  }
+
+  openVersion(): undefined {
+    return undefined;
   }
 
   openText(): undefined {

@@ -17,6 +17,7 @@ import { lastContentLine } from '../core/insert';
 import { outline } from '../core/outline';
 import { insertReflection } from './actions';
 import type { Log } from './log';
+import type { IndexChange } from '../core/workspace';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** Shown as the diagnostic's source, and how the quick fixes find our own hints. */
@@ -73,13 +74,16 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
         if (e.contentChanges.length > 0) this.schedule(e.document);
       }),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.diagnostics.delete(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.diagnostics.delete(d.uri);
+        this.hinted.delete(d.uri.toString());
+      }),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.decorate(e))),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('attune.cues') || e.affectsConfiguration('attune.notes')) this.refreshAll();
       }),
       // The index decides what is a note; it learns the settings when it rescans.
-      workspace.onDidChange(() => this.refreshAll()),
+      workspace.onDidChange((change) => this.indexChanged(change)),
     );
     this.refreshAll();
   }
@@ -119,6 +123,26 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
     for (const document of vscode.workspace.textDocuments) this.refresh(document);
   }
 
+  /** The document version each document's hints were last computed for. */
+  private readonly hinted = new Map<string, number>();
+
+  /**
+   * The index changed: a document's hints depend on its own text and note only, so only the
+   * documents of the notes that changed are looked at, and only when their hints are not of
+   * this version already (an edit recomputes them on its own). After a scan, which may follow
+   * new settings (what is a note), every open document is.
+   */
+  private indexChanged(change: IndexChange): void {
+    if (change.paths === undefined) {
+      this.refreshAll();
+      return;
+    }
+    for (const document of vscode.workspace.textDocuments) {
+      const key = document.uri.toString();
+      if (change.paths.has(key) && this.hinted.get(key) !== document.version) this.refresh(document);
+    }
+  }
+
   private schedule(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     const pending = this.timers.get(key);
@@ -132,8 +156,9 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
     );
   }
 
-  /** Recomputes one document's hints from its current (unsaved) text. */
+  /** Recomputes one document's hints from its current (unsaved) text; tests count its calls. */
   refresh(document: vscode.TextDocument): void {
+    this.hinted.set(document.uri.toString(), document.version);
     const cues = this.cuesFor(document);
     if (!cues) {
       this.diagnostics.delete(document.uri);

@@ -28,6 +28,7 @@ export interface AttuneApi {
   readonly view: vscode.TreeView<Node>;
   readonly log: Log;
   readonly cues: CueHints;
+  readonly diagnostics: NoteDiagnostics;
   /** How long `activate` itself took, in milliseconds (the scan runs after it). */
   readonly activationMs: number;
   /** Where VS Code keeps this extension's log files (the trust tests search them). */
@@ -344,7 +345,8 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     diagnostics,
     vscode.languages.registerCodeActionsProvider(MARKDOWN, diagnostics, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new RuptureCompletions(workspace, log), '/', '#'),
-    workspace.onDidChange(updateView),
+    // The tree is built again only when a rupture entry changed; a note's client may still move the status bar.
+    workspace.onDidChange((change) => (change.entries ? updateView() : updateStatusBar())),
     curtain.onDidChange(updateView),
     vscode.window.onDidChangeActiveTextEditor(updateStatusBar),
     vscode.window.onDidChangeTextEditorSelection(() => {
@@ -369,7 +371,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   offerWalkthroughOnce(context);
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
-  return { workspace, tree, view: treeView, log, cues, activationMs, logUri: context.logUri, curtain, supervision };
+  return { workspace, tree, view: treeView, log, cues, diagnostics, activationMs, logUri: context.logUri, curtain, supervision };
 }
 
 export function deactivate(): void {

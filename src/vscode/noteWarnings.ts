@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
 import { noteWarnings, type NoteWarningAt } from '../core/noteWarnings';
+import type { IndexChange } from '../core/workspace';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 const SOURCE = 'attune';
+/** The key of a pending recomputation of every document. */
+const ALL = '';
 
 /**
  * Attune's warnings as diagnostics: on the lines of open notes (unknown status, second tag,
@@ -13,45 +16,99 @@ export class NoteDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
   private readonly collection = vscode.languages.createDiagnosticCollection(SOURCE);
   private readonly fixes = new Map<string, NoteWarningAt[]>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
-  private timer: NodeJS.Timeout | undefined;
+  /** One pending recomputation per document (by key); `all` for every document at once. */
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The workspace's clients as last seen (names and counts): a folder-client warning of any note may follow them. */
+  private clientsSeen = '';
+  private clientsAt: { revision: number; clients: { client: string; notes: number }[] } | undefined;
 
   constructor(private readonly workspace: WorkspaceIndex) {
-    const soon = (): void => {
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.update(), 100);
-    };
+    const soon = (document: vscode.TextDocument): void => this.schedule(document.uri.toString());
     this.disposables.push(
-      workspace.onDidChange(soon),
+      workspace.onDidChange((change) => this.indexChanged(change)),
       vscode.workspace.onDidOpenTextDocument(soon),
       vscode.workspace.onDidCloseTextDocument(soon),
-      vscode.workspace.onDidChangeTextDocument(soon),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) soon(e.document);
+      }),
     );
-    soon();
+    this.schedule(ALL);
   }
 
-  /** Recomputes every diagnostic: open notes, then skipped files. */
-  update(): void {
-    const all = new Map<string, vscode.Diagnostic[]>();
-    this.fixes.clear();
-    const clients = this.workspace.index.clients().map((c) => ({ client: c.client, notes: c.notes }));
-    for (const document of vscode.workspace.textDocuments) {
-      if (document.languageId !== 'markdown' || !this.workspace.isNote(document.uri)) continue;
-      const key = document.uri.toString();
+  /**
+   * The index changed: the diagnostics of the notes that changed are recomputed, and those of
+   * every open note only after a scan or when the clients changed (what folder-client
+   * warnings compare with), never on each keystroke in some other document.
+   */
+  private indexChanged(change: IndexChange): void {
+    const clients = this.clients();
+    const seen = clients.map((c) => `${c.client}\u0000${c.notes}`).join('\n');
+    const clientsMoved = seen !== this.clientsSeen;
+    this.clientsSeen = seen;
+    if (change.paths === undefined || clientsMoved) {
+      this.schedule(ALL);
+      return;
+    }
+    for (const key of change.paths) this.schedule(key);
+  }
+
+  private schedule(key: string): void {
+    if (this.timers.has(ALL)) return;
+    if (key === ALL) {
+      for (const t of this.timers.values()) clearTimeout(t);
+      this.timers.clear();
+    }
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (key === ALL) this.updateAll();
+        else this.updateDocument(key);
+      }, 100),
+    );
+  }
+
+  /** Every open note's diagnostics and every skipped file's, computed again. */
+  updateAll(): void {
+    const keys = new Set<string>(this.workspace.workspace.skipped.keys());
+    for (const document of vscode.workspace.textDocuments) keys.add(document.uri.toString());
+    this.collection.forEach((uri) => void keys.add(uri.toString()));
+    for (const key of keys) this.updateDocument(key);
+  }
+
+  /** One note's diagnostics (an open note's warnings, a skipped file's reason), computed again; tests count its calls. */
+  updateDocument(key: string): void {
+    const diagnostics: vscode.Diagnostic[] = [];
+    this.fixes.delete(key);
+    const document = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
+    if (document && document.languageId === 'markdown' && this.workspace.isNote(document.uri)) {
       const note = this.workspace.noteOf(document);
       const settings = this.workspace.workspace.settingsOf(key);
-      const warnings = noteWarnings(note, { text: document.getText(), clientKey: settings.parse.clientKey, clients });
-      if (warnings.length === 0) continue;
-      this.fixes.set(key, warnings);
-      all.set(key, warnings.map((w) => toDiagnostic(document, w)));
+      const warnings = noteWarnings(note, { text: document.getText(), clientKey: settings.parse.clientKey, clients: this.clients() });
+      if (warnings.length > 0) this.fixes.set(key, warnings);
+      for (const w of warnings) diagnostics.push(toDiagnostic(document, w));
     }
-    for (const [key, reason] of this.workspace.workspace.skipped) {
+    const reason = this.workspace.workspace.skipped.get(key);
+    if (reason !== undefined) {
       const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `Attune skipped this file: ${reason}.`, vscode.DiagnosticSeverity.Information);
       d.source = SOURCE;
       d.code = 'skipped';
-      all.set(key, [...(all.get(key) ?? []), d]);
+      diagnostics.push(d);
     }
-    this.collection.clear();
-    for (const [key, diagnostics] of all) this.collection.set(vscode.Uri.parse(key), diagnostics);
+    const uri = vscode.Uri.parse(key);
+    if (diagnostics.length > 0) this.collection.set(uri, diagnostics);
+    else this.collection.delete(uri);
+  }
+
+  /** The workspace's clients with their counts, worked out once per revision of the index. */
+  private clients(): { client: string; notes: number }[] {
+    const revision = this.workspace.index.revision;
+    if (this.clientsAt?.revision !== revision) {
+      this.clientsAt = { revision, clients: this.workspace.index.clients().map((c) => ({ client: c.client, notes: c.notes })) };
+    }
+    return this.clientsAt.clients;
   }
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
@@ -71,7 +128,7 @@ export class NoteDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    for (const t of this.timers.values()) clearTimeout(t);
     this.disposables.forEach((d) => d.dispose());
   }
 }

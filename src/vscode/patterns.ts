@@ -8,7 +8,7 @@ import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { formatDate } from '../core/dates';
 import { feedbackSeries } from '../core/feedback';
-import type { Note } from '../core/note';
+import type { IndexedNote } from '../core/note';
 import {
   compareCodePoints,
   countedNotes,
@@ -269,7 +269,7 @@ export class PatternsPanel implements vscode.Disposable {
     this.log.info(`Patterns: counted ${p.sessions} notes in ${(performance.now() - started).toFixed(1)} ms`);
   }
 
-  private counted(): Note[] {
+  private counted(): IndexedNote[] {
     return countedNotes(this.workspace.index.allNotes(), this.filter());
   }
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { RuptureIndex } from '../core/index';
 import type { Note } from '../core/note';
-import { isMarkdownFile, Workspace, type Listing, type NoteFilter, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../core/workspace';
+import { isMarkdownFile, Workspace, type IndexChange, type Listing, type NoteFilter, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../core/workspace';
 import { NoteReader, readNoteFile } from '../node/host';
 import { walkNotesLazily } from '../node/walk';
 import { readNoteSettings } from './config';
@@ -74,14 +74,25 @@ class EditorHost implements WorkspaceHost {
     return read.kind === 'skipped' && read.reason.includes(' limit ') ? { kind: 'skipped', reason: `${read.reason} (setting attune.maxNoteSizeMB)` } : read;
   }
 
+  openVersion(key: string): number | undefined {
+    return this.document(key)?.version;
+  }
+
+  openText(key: string): string | undefined {
+    return this.document(key)?.getText();
+  }
+
   /**
-   * An editor's text where it differs from the file: unsaved edits, or a note with no file on
-   * this machine's disk. A saved editor's text is the file's, so the file is read instead: VS
-   * Code 1.139's Revert and Close leaves the closed editor's edited text behind, not dirty.
+   * A saved editor's text is the file's, so the index reads the file: VS Code 1.139's Revert
+   * and Close leaves the closed editor's edited text behind, not dirty.
    */
-  openText(key: string): { text: string; version: number } | undefined {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-    return doc && (doc.isDirty || doc.uri.scheme !== 'file') ? { text: doc.getText(), version: doc.version } : undefined;
+  savedAsFile(key: string): boolean {
+    const doc = this.document(key);
+    return doc !== undefined && !doc.isDirty && doc.uri.scheme === 'file';
+  }
+
+  private document(key: string): vscode.TextDocument | undefined {
+    return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
   }
 
   breathe(): Promise<void> {
@@ -96,9 +107,11 @@ class EditorHost implements WorkspaceHost {
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly host = new EditorHost();
   readonly workspace = new Workspace(this.host);
-  private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires (debounced) after the index changed. */
+  private readonly changed = new vscode.EventEmitter<IndexChange>();
+  /** Fires (debounced) after the index changed, with what changed meanwhile (the notes' keys, and whether any entry did). */
   readonly onDidChange = this.changed.event;
+  /** The changes not yet told: paths undefined once a scan is among them. */
+  private waiting: { paths: Set<string> | undefined; entries: boolean } | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private changeTimer: NodeJS.Timeout | undefined;
@@ -112,7 +125,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
       watcher,
-      { dispose: this.workspace.onDidChange(() => this.fire()).dispose },
+      { dispose: this.workspace.onDidChange((change) => this.gather(change)).dispose },
       watcher.onDidCreate((uri) => this.schedule(uri)),
       watcher.onDidChange((uri) => this.schedule(uri)),
       watcher.onDidDelete((uri) => this.forget(uri)),
@@ -325,17 +338,31 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.wake();
   }
 
+  /** Adds a change of the core workspace to those the next event tells. */
+  private gather(change: IndexChange): void {
+    const waiting = (this.waiting ??= { paths: new Set(), entries: false });
+    if (change.paths === undefined) waiting.paths = undefined;
+    else if (waiting.paths) for (const p of change.paths) waiting.paths.add(p);
+    waiting.entries ||= change.entries;
+    this.fire();
+  }
+
   private fire(now = false): void {
     if (this.changeTimer) clearTimeout(this.changeTimer);
     this.changeTimer = undefined;
+    const tell = (): void => {
+      const change = this.waiting;
+      this.waiting = undefined;
+      if (change) this.changed.fire(change);
+    };
     if (now) {
-      this.changed.fire();
+      tell();
       this.wake();
       return;
     }
     this.changeTimer = setTimeout(() => {
       this.changeTimer = undefined;
-      this.changed.fire();
+      tell();
       this.wake();
     }, 30);
   }

@@ -31,7 +31,7 @@ describe('Feedback in a real VS Code', () => {
     assert.strictEqual(editor.document.getText(), recorded);
     await editor.document.save();
     assert.deepStrictEqual(readDisk(uri), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(recorded)]), 'BOM and CRLF kept on disk');
-    await waitFor('the score in the index', () => api.workspace.index.get(uri.toString())?.fields.some((f) => f.value === '7/10'));
+    await waitFor('the score in the index', () => api.workspace.index.get(uri.toString())?.feedback.some((f) => f.value === '7/10'));
 
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('undo');
@@ -72,7 +72,7 @@ describe('Feedback in a real VS Code', () => {
       'FK/2026-11-08.md',
       '---\nclient: F.K.\ndate: 2026-11-08\n---\n\n## Between us\n\n- **Feedback I asked for, and what I heard:** Felt rushed at the end.\n- **Alliance feedback score (if we use one):** 6/10\n',
     );
-    await waitFor('both notes indexed with their scores', () => api.workspace.index.get(first.toString()) && api.workspace.index.get(second.toString())?.fields.length === 2);
+    await waitFor('both notes indexed with their scores', () => api.workspace.index.get(first.toString()) && api.workspace.index.get(second.toString())?.feedback.length === 2);
     const group = await waitFor('F.K. in the view', () => api.tree.clientGroup('F.K.'));
     assert.match(String(api.tree.getTreeItem(group).tooltip), /\nRecent feedback scores: 9\/10 \(2026-11-01\), 6\/10 \(2026-11-08\)$/);
 
@@ -94,7 +94,7 @@ describe('Feedback in a real VS Code', () => {
     const first = writeNote('FT/2026-11-01.md', '---\nclient: F.T.\ndate: 2026-11-01\n---\n\n- **Alliance feedback score:** 5/10\n');
     const latest = writeNote('FT/2026-11-08.md', '---\nclient: F.T.\ndate: 2026-11-08\n---\n\n- **Alliance feedback score:** 7/10\n');
     // Both notes, not only the latest: the file watcher may report them in either order.
-    await waitFor('both notes indexed', () => [first, latest].every((uri) => api.workspace.index.get(uri.toString())?.fields.length === 1));
+    await waitFor('both notes indexed', () => [first, latest].every((uri) => api.workspace.index.get(uri.toString())?.feedback.length === 1));
     const attune = vscode.workspace.getConfiguration('attune');
     await attune.update('feedback.threshold', 8, vscode.ConfigurationTarget.Workspace);
     try {

@@ -94,9 +94,13 @@ export function recordMessages(names: readonly string[], shown: string[]): () =>
  * stop(): the workspace's own parse, watched in passing, so other notes' parses do not count.
  */
 export function parsesOf(api: AttuneApi, path: string): { count(): number; where(): string; stop(): void } {
-  type Parsing = { parse(text: string, place: { path: string }): unknown; parseText(text: string, path: string): unknown };
+  type Parsing = {
+    parse(text: string, place: { path: string }): unknown;
+    parseText(text: string, path: string): unknown;
+    readForIndex(text: string, place: { path: string }, look: unknown): unknown;
+  };
   const ws = api.workspace.workspace as unknown as Parsing;
-  const { parse, parseText } = ws;
+  const { parse, parseText, readForIndex } = ws;
   // Where each parse came from, for a failure's message.
   const stacks: string[] = [];
   const seen = (): void => {
@@ -110,12 +114,18 @@ export function parsesOf(api: AttuneApi, path: string): { count(): number; where
     if (at === path) seen();
     return parseText.call(this, text, at);
   };
+  // A note read from disk for the index (whole, or its head only).
+  ws.readForIndex = function (this: Parsing, text, place, look) {
+    if (place.path === path) seen();
+    return readForIndex.call(this, text, place, look);
+  };
   return {
     count: () => stacks.length,
     where: () => stacks.join('\n--\n'),
     stop: () => {
       ws.parse = parse;
       ws.parseText = parseText;
+      ws.readForIndex = readForIndex;
     },
   };
 }

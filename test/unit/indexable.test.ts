@@ -1,19 +1,29 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { mayHoldTag } from '../../src/core/quickLook';
+import { lookAt, mayHoldFeedback, mayHoldTag } from '../../src/core/quickLook';
 import { decodeNote, indexableText } from '../../src/node/files';
-import { parseNote } from '../../src/core/note';
+import { DEFAULT_PARSE_OPTIONS, indexNote, isWhole, parseNote, type IndexedNote } from '../../src/core/note';
 
 const source = { path: 'AB/2026-11-13.md', folderName: 'AB', fileName: '2026-11-13.md' };
 
-/** What the index keeps of a note: the shortcut must never change it. */
-function indexed(bytes: Uint8Array): unknown {
+/** Every property an indexed note promises: what the index and a whole parse must agree on. */
+const PROMISED: readonly (keyof IndexedNote)[] = ['path', 'client', 'date', 'entries', 'warnings', 'frontMatterEnd', 'written', 'feedback'];
+
+function promised(note: IndexedNote): unknown[] {
+  return PROMISED.map((k) => note[k]);
+}
+
+/** The note as the scan indexes it (prefilter, then indexNote) against a whole parse of the whole text. */
+function indexed(bytes: Uint8Array): { index: unknown[]; whole: unknown[] } {
   const full = decodeNote(bytes);
   const quick = indexableText(bytes);
-  if (!full.ok || !quick.ok) return [full.ok, quick.ok];
-  const a = parseNote(full.text, source);
-  const b = parseNote(quick.text, source);
-  return [a.client, a.date, a.entries, a.warnings, a.written, b.client, b.date, b.entries, b.warnings, b.written];
+  if (!full.ok || !quick.ok) return { index: [quick.ok], whole: [full.ok] };
+  const whole = parseNote(full.text, source);
+  const index = indexNote(quick.text, source, DEFAULT_PARSE_OPTIONS, quick.look);
+  // Read whole exactly when the prefilter says the note may hold a tag or a feedback field.
+  assert.strictEqual(isWhole(index), quick.look !== 'head');
+  for (const key of Object.keys(index)) assert.ok((PROMISED as readonly string[]).includes(key) || key === 'fields', key);
+  return { index: promised(index), whole: promised(whole) };
 }
 
 describe('indexableText: the scan\'s shortcut for notes without a tag', () => {
@@ -48,15 +58,44 @@ describe('indexableText: the scan\'s shortcut for notes without a tag', () => {
 
   it('gives the index exactly what the whole text gives, for any bytes', () => {
     const piece = fc.constantFrom('---\n', '---\r\n', 'client: C.D.\n', 'date: 2026-10-01\n', 'date: nope\n', '#rupture', '#RUPTURE/planned',
-      '## heading ', '## Before the session\n', '- **Field:** (not filled in)\n', '_a hint_\n', '- [ ] task\n', '```\n', '<!--\n', '-->\n', '\r', '\n', '\uFEFF', 'é', '\u0000', 'text ', '- Opening line: hi\n');
+      '## heading ', '## Before the session\n', '- **Field:** (not filled in)\n', '_a hint_\n', '- [ ] task\n', '```\n', '<!--\n', '-->\n', '\r', '\n', '\uFEFF', 'é', '\u0000', 'text ', '- Opening line: hi\n',
+      '- **Mood:** low\n', '- **Alliance feedback score:** 7/10\n', '__alliance FEEDBACK score__: 3\n', '**Feedback I asked for, and what I heard:** fine\n', '** \tAlliance feedback score?** 5\n', '**');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), fc.uint8Array({ maxLength: 20 }), (pieces, noise) => {
         const bytes = Buffer.concat([Buffer.from(pieces.join('')), Buffer.from(noise)]);
-        const result = indexed(bytes) as unknown[];
-        if (result.length === 2) return assert.deepStrictEqual(result[0], result[1]);
-        assert.deepStrictEqual(result.slice(5), result.slice(0, 5));
+        const { index, whole } = indexed(bytes);
+        assert.deepStrictEqual(index, whole);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('keeps a note\'s feedback fields but not its other fields when it holds no tag', () => {
+    const text = '---\nclient: A.B.\n---\n- **Mood:** low\n- **Alliance feedback score:** 31/40\n\n## Next time\n\n- **Ask:** about work\n';
+    const quick = indexableText(Buffer.from(text));
+    assert.ok(quick.ok && quick.look === 'feedback');
+    const note = indexNote(quick.text, source, DEFAULT_PARSE_OPTIONS, quick.look);
+    assert.deepStrictEqual(note.feedback.map((f) => [f.label, f.value, f.line]), [['Alliance feedback score', '31/40', 4]]);
+    assert.deepStrictEqual(promised(note), promised(parseNote(text, source)));
+    const plain = indexableText(Buffer.from(text.replace('Alliance feedback score', 'Energy')));
+    assert.ok(plain.ok && plain.look === 'head');
+    const head = indexNote(plain.text, source, DEFAULT_PARSE_OPTIONS, plain.look);
+    assert.ok(!isWhole(head), 'a note read for its head holds no fields, and says so');
+    assert.deepStrictEqual(head.feedback, []);
+    assert.strictEqual(head.written, true);
+  });
+
+  it('one look for text and bytes: a tag first, then a feedback field', () => {
+    const piece = fc.constantFrom('**', '__', '*', '_', ' ', '\t', 'Alliance feedback score', 'ALLIANCE feedback', 'feedback I asked for', '#rupture', '#Ruptur', 'é', 'x', '\n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const text = pieces.join('');
+        assert.strictEqual(mayHoldFeedback(text), mayHoldFeedback(Buffer.from(text)), text);
+        const look = lookAt(text);
+        assert.strictEqual(look, lookAt(Buffer.from(text)), text);
+        assert.strictEqual(look, mayHoldTag(text) ? 'tag' : mayHoldFeedback(text) ? 'feedback' : 'head');
+      }),
+      { numRuns: 2000 },
     );
   });
 });

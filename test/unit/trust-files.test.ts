@@ -247,7 +247,7 @@ describe('trust, round two: writing and reading files', () => {
       const read = (name: string): NoteRead => host.readNote(places.find((p) => p.relative === `AB/${name}.md`) as NotePlace, 5 * MB);
       const refused: NoteRead = { kind: 'skipped', reason: 'it is not a regular file (a pipe, device or folder)' };
       // The big note first: the reader's buffer grows to hold it, and still no more than 64 KB is read unchecked after.
-      assert.deepStrictEqual(read('big'), { kind: 'text', text: big });
+      assert.deepStrictEqual(read('big'), { kind: 'text', text: big, look: 'tag' });
       const nodeFs = require('fs') as { readSync: typeof fs.readSync };
       const readSync = nodeFs.readSync;
       let bytesRead = 0;
@@ -263,7 +263,7 @@ describe('trust, round two: writing and reading files', () => {
         nodeFs.readSync = readSync;
       }
       assert.ok(bytesRead <= 2 * 64 * 1024, `${bytesRead} bytes read from the /dev/zero link and the 64 MB note`);
-      assert.deepStrictEqual(read('empty'), { kind: 'text', text: '' });
+      assert.deepStrictEqual(read('empty'), { kind: 'text', text: '', look: 'head' });
     });
 
     it('a note on a file system that reads a page at a time is still read whole', () => {
@@ -286,7 +286,7 @@ describe('trust, round two: writing and reading files', () => {
           nodeFs.readSync = readSync;
         }
       };
-      const whole = [{ kind: 'text', text: text.slice(0, 4096) }, { kind: 'text', text }];
+      const whole = [{ kind: 'text', text: text.slice(0, 4096), look: 'tag' }, { kind: 'text', text, look: 'tag' }];
       assert.deepStrictEqual(readAll(4096), whole);
       // One page and the end for the short note; three pages, the rest and the end for the long one.
       assert.strictEqual(reads, 2 + 5);

@@ -55,8 +55,17 @@ class MemoryHost implements WorkspaceHost {
     return { kind: 'text', text };
   }
 
-  openText(path: string): { text: string; version: number } | undefined {
-    return this.open.get(path);
+  /** How many times an open document's whole text was copied out. */
+  textCopies = 0;
+
+  openVersion(path: string): number | undefined {
+    return this.open.get(path)?.version;
+  }
+
+  openText(path: string): string | undefined {
+    const open = this.open.get(path);
+    if (open) this.textCopies++;
+    return open?.text;
   }
 
   async breathe(): Promise<void> {
@@ -324,6 +333,7 @@ describe('workspace over an in-memory host', () => {
     host.open.set(path, { text: written, version: 2 });
     const before = ws.parses;
     assert.strictEqual(ws.noteOf(path)?.entries[0].status, 'attempted');
+    ws.changed(path); // the document's debounced change event indexes that very parse
     host.files.set(path, written);
     host.open.delete(path);
     ws.closed(path);
@@ -409,6 +419,53 @@ describe('workspace over an in-memory host', () => {
     ws.changed('/w1/AB/big.md');
     assert.deepStrictEqual([...ws.skipped.keys()], ['/w1/AB/later.md']);
     assert.strictEqual(ws.index.entries().length, 1);
+  });
+
+  it('answers a query without indexing or telling listeners, and copies no text on a cache hit', async () => {
+    const host = manyNotes(3);
+    const path = '/w1/AB/2026-04-05.md';
+    host.files.set(path, '## Disk #rupture\n');
+    const ws = new Workspace(host);
+    await ws.scan();
+    const revision = ws.index.revision;
+    let fired = 0;
+    ws.onDidChange(() => fired++);
+    host.open.set(path, { text: '## Editor #rupture/planned\n', version: 1 });
+    assert.strictEqual(ws.noteOf(path)?.entries[0].status, 'planned');
+    assert.strictEqual(ws.index.get(path)?.entries[0].status, 'open', 'a query indexes nothing');
+    assert.strictEqual(ws.index.revision, revision);
+    assert.strictEqual(fired, 0, 'a query fires no event');
+    const copies = host.textCopies;
+    for (let i = 0; i < 3; i++) ws.noteOf(path);
+    assert.strictEqual(host.textCopies, copies, 'the version is asked first: a cache hit copies no text');
+    ws.changed(path);
+    assert.strictEqual(ws.index.get(path)?.entries[0].status, 'planned', 'the change path indexes it');
+    assert.strictEqual(fired, 1);
+    assert.strictEqual(host.textCopies, copies, 'indexing takes the parse the query made');
+  });
+
+  it('says which notes changed, and whether any rupture entry did', async () => {
+    const host = manyNotes(3);
+    const ws = new Workspace(host);
+    const changes: { paths: string[] | undefined; entries: boolean }[] = [];
+    ws.onDidChange((c) => changes.push({ paths: c.paths && [...c.paths], entries: c.entries }));
+    await ws.scan();
+    assert.deepStrictEqual(changes.splice(0), [{ paths: undefined, entries: true }]);
+    const path = '/w1/AB/2026-05-01.md';
+    host.files.set(path, '# Session\n\nShe was quiet.\n');
+    ws.changed(path);
+    assert.deepStrictEqual(changes.splice(0), [{ paths: [path], entries: false }]);
+    host.files.set(path, '# Session\n\n## Too soon #rupture\n\n## Check-in\n');
+    ws.changed(path);
+    assert.deepStrictEqual(changes.splice(0), [{ paths: [path], entries: true }]);
+    host.files.set(path, '# Session\n\n## Too soon #rupture\n\n## Check-in\n\nMore words.\n');
+    ws.changed(path);
+    assert.deepStrictEqual(changes.splice(0), [{ paths: [path], entries: false }], 'the same entry, the same section');
+    host.files.delete(path);
+    ws.deleted(path);
+    assert.deepStrictEqual(changes.splice(0), [{ paths: [path], entries: true }]);
+    ws.deleted(path);
+    assert.deepStrictEqual(changes, [], 'nothing changed, nothing said');
   });
 
   it('tells listeners when the index changed', async () => {

@@ -42,6 +42,8 @@ interface Paragraph {
 }
 
 const QUOTE_MARKS = /["'\u2018\u2019\u201C\u201D\u201E\u00AB\u00BB\u2039\u203A]/g;
+/** The same marks, for a test of one character before a look-up of the quotes. */
+const QUOTE_MARK = new Set(['"', "'", '\u2018', '\u2019', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB', '\u2039', '\u203A']);
 const OPENERS: Readonly<Record<string, string>> = { '\u201C': '\u201D', '\u00AB': '\u00BB', '\u2039': '\u203A', '\u201E': '\u201C' };
 const LETTER = /[0-9A-Za-z\u00C0-\u024F\u0370-\u1FFF]/;
 
@@ -109,10 +111,13 @@ function scanQuotes(text: string, first: number, last: number, start: number, en
       }
     }
   };
-  // Only the quote marks are visited: a search jumps over the text between them.
-  QUOTE_MARKS.lastIndex = start;
-  for (let m = QUOTE_MARKS.exec(text); m !== null && m.index < end; m = QUOTE_MARKS.exec(text)) {
-    const i = m.index;
+  // Only the quote marks are visited: a search jumps over the text between them. It runs
+  // over the paragraph alone (a slice costs no copy): over the whole text, the search past
+  // the last mark would run on to the next quote of the note, however far.
+  const part = text.slice(start, end);
+  QUOTE_MARKS.lastIndex = 0;
+  for (let m = QUOTE_MARKS.exec(part); m !== null; m = QUOTE_MARKS.exec(part)) {
+    const i = start + m.index;
     const c = m[0];
     if (c === '"') {
       const top = stack.length > 0 ? quotes[stack[stack.length - 1]].mark : '';
@@ -164,18 +169,22 @@ function quoteAt(p: Paragraph, offset: number): Quote | undefined {
   return undefined;
 }
 
-const SENTENCE_END = /[.!?;\u2026]/;
+/** Whether a character ends a sentence: . ! ? ; or … (a test of the code, not an expression: it runs on every character of a sentence). */
+function endsSentence(c: string | undefined): boolean {
+  return c === '.' || c === '!' || c === '?' || c === ';' || c === '\u2026';
+}
 
 /** Where the narrative sentence around `offset` starts, skipping over quotes (a full stop inside one ends nothing). */
 function narrativeStart(text: string, p: Paragraph, offset: number): number {
   const limit = Math.max(p.start, offset - MAX_SENTENCE);
+  const marks = p.closes.size > 0;
   for (let i = offset - 1; i >= limit; i--) {
-    const q = p.closes.get(i);
+    const q = marks && QUOTE_MARK.has(text[i]) ? p.closes.get(i) : undefined;
     if (q && q.open >= limit) {
       i = q.open;
       continue;
     }
-    if (SENTENCE_END.test(text[i]) && isSpace(text[i + 1])) return i + 1;
+    if (endsSentence(text[i]) && isSpace(text[i + 1])) return i + 1;
   }
   return limit;
 }
@@ -183,12 +192,12 @@ function narrativeStart(text: string, p: Paragraph, offset: number): number {
 function narrativeEnd(text: string, p: Paragraph, offset: number): number {
   const limit = Math.min(p.end, offset + MAX_SENTENCE);
   for (let i = offset; i < limit; i++) {
-    const q = p.quotes.length > 0 ? openingAt(p, i) : undefined;
+    const q = p.quotes.length > 0 && QUOTE_MARK.has(text[i]) ? openingAt(p, i) : undefined;
     if (q) {
       i = Math.min(q.close, limit);
       continue;
     }
-    if (SENTENCE_END.test(text[i]) && isSpace(text[i + 1])) return i + 1;
+    if (endsSentence(text[i]) && isSpace(text[i + 1])) return i + 1;
   }
   return limit;
 }
@@ -224,14 +233,14 @@ function masked(text: string, p: Paragraph, from: number, to: number): string {
 function quoteSentence(text: string, q: Quote, offset: number, length: number): { start: number; end: number } {
   let start = q.open + 1;
   for (let i = offset - 1; i > q.open && i >= offset - MAX_SENTENCE; i--) {
-    if (SENTENCE_END.test(text[i]) && isSpace(text[i + 1])) {
+    if (endsSentence(text[i]) && isSpace(text[i + 1])) {
       start = i + 1;
       break;
     }
   }
   let end = q.close;
   for (let i = offset + length; i < q.close && i < offset + MAX_SENTENCE; i++) {
-    if (SENTENCE_END.test(text[i]) && (isSpace(text[i + 1]) || i + 1 === q.close)) {
+    if (endsSentence(text[i]) && (isSpace(text[i + 1]) || i + 1 === q.close)) {
       end = i + 1;
       break;
     }

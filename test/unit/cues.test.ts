@@ -297,6 +297,22 @@ describe('cue hints (core)', () => {
     assert.deepStrictEqual(ids('Über Nicht genauigkeit.', compiled), []);
   });
 
+  it("searches the clinician's own phrases beside the built-in ones: any first letter, never overlapping, however many", () => {
+    const own = (phrases: string[]): CompiledCues => compileCues(readUserCues(phrases.map((phrase) => ({ phrase, kind: 'withdrawal', reason: 'r' }))).cues);
+    const compiled = own(['Ärger', 'exactly', '\u00BBgenug\u00AB', 'I felt']);
+    assert.deepStrictEqual(ids('Viel Ärger heute.', compiled), ['\u00E4rger'], 'a phrase starting with a letter beyond ASCII, after a space');
+    assert.deepStrictEqual(ids('SchÄrger.', compiled), [], '... but not inside a word');
+    assert.deepStrictEqual(ids('Sie sagte \u00BBgenug\u00AB.', compiled), ['genug'], 'a phrase starting with punctuation');
+    // The built-in cue comes first where both start; words inside a cue found are not looked at again.
+    assert.deepStrictEqual(found('"Not exactly."\nI felt defensive.', compiled).map((f) => [f[0], f[2], f[3]]), [
+      [0, 'Not exactly', 'not-exactly'],
+      [1, 'I felt defensive', 'defensive'],
+    ]);
+    assert.deepStrictEqual(ids('It was exactly that.', compiled), ['exactly']);
+    const many = own(Array.from({ length: 200 }, (_v, i) => `own phrase number ${i} with some words after it`));
+    assert.deepStrictEqual(ids('"Not exactly." Then: own phrase number 199 with some words after it.', many), ['not-exactly', 'own-phrase-number-199-with-some-words-af']);
+  });
+
   it('skips hostile or broken entries of the setting, never throwing, and treats phrases as plain words', () => {
     const user = readUserCues([
       null,

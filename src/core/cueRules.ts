@@ -383,12 +383,27 @@ function someoneElse(words: readonly string[], inQuote: boolean): boolean {
   const near = words.filter((w) => !FILLERS.has(bare(w)) && !CONNECTIVES.has(w)).slice(-4);
   for (let i = 0; i < near.length; i++) {
     const w = bare(near[i]);
+    if (HELPER.test(w) && anotherHelper(near.slice(Math.max(0, i - 2), i).map(bare), inQuote)) return true;
     if (inQuote && CLIENT_WORDS.has(w) && w !== 'client') return true;
     if (LIFE_WORDS.test(near[i]) && !WORK_NOUNS.test(near[i])) return true;
     // "my" is the therapist's own in the narrative, "your" is the therapist's in a quote.
     if (POSSESSIVES.has(w) && i + 1 < near.length && !WORK_NOUNS.test(near[i + 1]) && !(w === 'your' && inQuote) && !(w === 'my' && !inQuote)) return true;
   }
   return false;
+}
+
+/** Words for a helper like the therapist. */
+const HELPER = /^(?:therapists?|psychotherapists?|counsell?ors?|psychologists?|psychiatrists?|analysts?|supervisors?|coach(?:es)?)$/;
+const OTHER_HELPER = new Set(['her', 'his', 'their', 'another', 'other', 'previous', 'old', 'former', 'new', 'last', 'first', 'ex', 'own']);
+
+/**
+ * Whether the words before a helper's title make it someone other than the therapist who
+ * writes: "her therapist", "another counsellor", "my old therapist"; and, in the therapist's
+ * own narrative, where "my" is the therapist's, "my therapist" or "my supervisor" (the
+ * therapist's own). In the client's quote "my therapist" is the therapist who writes.
+ */
+function anotherHelper(before: readonly string[], inQuote: boolean): boolean {
+  return before.some((w) => OTHER_HELPER.has(w)) || (!inQuote && before[before.length - 1] === 'my');
 }
 
 const INHERENT = /\b(?:therapy|counsell?ing|sessions?|coming|come back|seeing you|here)\b/i;
@@ -471,6 +486,51 @@ export function lineForReflection(lineText: string): string | undefined {
   return hasRiskLanguage(joined) ? undefined : joined;
 }
 
+// What a reaction or a quote is about --------------------------------------------------
+
+/** What the therapist's own reaction was about, when named: "irritated by the noise", "annoyed with her". */
+const REACTION_OBJECT = /^\s*(?:by|with|at|about|over|because\s+of)\s+/i;
+/** Words that make that object the client, something said or done in the session, or the work. */
+const ABOUT_US =
+  /\u0001|\b(?:she|he|they|her|him|them|his|their|hers|theirs|client|patient|it|this|that|what|how|the\s+way|late|lateness|silences?|silent|questions?|answers?|repl(?:y|ies)|responses?|comments?|remarks?|tone|requests?|demands?|complain\w*|criticis\w*|feedback|push-?back|interrupt\w*|attitude|behaviou?rs?|texts?|messages?|emails?|calls?|cancel\w*|no-show)\b/i;
+
+/**
+ * Whether the therapist's own reaction (cue words ending at `end`) may be about the work:
+ * with nothing named as its object ("I felt irritated."), or with an object that is the
+ * client, their words or doings, or the work ("annoyed by her lateness", "irritated by the
+ * question"); not with one that is none of these ("irritated by the noise").
+ */
+function reactionAboutUs(text: string, p: Paragraph, end: number): boolean {
+  const after = masked(text, p, end, narrativeEnd(text, p, end));
+  const object = REACTION_OBJECT.exec(after);
+  if (!object) return true;
+  const rest = after.slice(object[0].length);
+  return ABOUT_US.test(rest) || NARRATIVE_WORK.test(rest.replace(/\b(?:my|me|myself|I)\b/g, ' ')) || tokens(rest).some((t) => classify(t) === 'client');
+}
+
+const SAID = String.raw`(?:said|says|added|adds|replied|replies|answered|answers|sighed|shrugged|muttered|mutters|wrote|writes|texted|complained|complains|explained|explains|insisted|insists)`;
+const TOPIC = String.raw`(?:of|about|regarding|concerning|when\s+(?:talking|speaking|asked)\s+about|when\s+I\s+asked\s+about)`;
+/** `"…," she said about the diet`: the topic named after a quote. */
+const TOPIC_AFTER = new RegExp(String.raw`^[\s,.!?\u2026\u2014-]*(?:[A-Za-z.'\u2019]+(?:\s+[A-Za-z'\u2019]+){0,2}?\s+)?${SAID}\s+${TOPIC}\s+([^.;!?\u2026\u0001]+)`, 'i');
+/** `She said of the diet: "…"`: the topic named just before it. */
+const TOPIC_BEFORE = new RegExp(String.raw`${SAID}\s+${TOPIC}\s+([^.;!?\u2026\u0001]+?)[\s,:\u2014-]*$`, 'i');
+/** Words that make a named topic the work, the therapist or the session. */
+const WORK_TOPIC = /\b(?:it|this|that|these|those|here|us|our|you|your|yourself|coming|we)\b/i;
+
+/**
+ * Whether the client's quote is said, in so many words, to be about something other than
+ * the work ("'It's not helping,' she said about the diet"): then its cue words are about
+ * that, unless the quote speaks to "you".
+ */
+function topicElsewhere(text: string, p: Paragraph, q: Quote): boolean {
+  const after = TOPIC_AFTER.exec(text.slice(q.close + 1, Math.min(p.end, q.close + 200)));
+  const before = after ? undefined : TOPIC_BEFORE.exec(masked(text, p, narrativeStart(text, p, q.open), q.open));
+  const topic = (after ?? before)?.[1];
+  if (topic === undefined) return false;
+  const aboutWork = WORK_TOPIC.test(topic) || NARRATIVE_WORK.test(topic) || WORK_WORDS.test(topic);
+  return !aboutWork && !YOU.test(text.slice(q.open + 1, q.close).replace(GENERIC_YOU, ' '));
+}
+
 // The verdict --------------------------------------------------------------------------
 
 export type Verdict = 'no' | 'yes' | 'safety';
@@ -497,13 +557,14 @@ export function cueCounts(note: NoteText, line: number, offset: number, length: 
 function counts(text: string, p: Paragraph, q: Quote | undefined, speaker: 'client' | 'other' | 'narrative', offset: number, length: number, rule: CueRule): boolean {
   if (speaker === 'other') return false;
   if (rule === 'own') return true;
-  if (rule === 'my-reaction') return speaker === 'narrative';
+  if (rule === 'my-reaction') return speaker === 'narrative' && reactionAboutUs(text, p, offset + length);
   const words = text.slice(offset, offset + length);
   const firstWord = bare(tokens(words)[0] ?? '');
   if (rule === 'reply' || rule === 'short-reply') {
     const next = /\S/.exec(text.slice(offset + length, Math.min(p.end, offset + length + 4)));
     const nextChar = next ? next[0] : '';
     if (q) {
+      if (topicElsewhere(text, p, q)) return false;
       const lead = text.slice(q.open + 1, offset);
       if (!/^[\s\u2014\u2013\-\u2026.]*$/.test(lead)) return false;
       const ends = offset + length >= q.close || /^\s*$/.test(text.slice(offset + length, q.close));
@@ -526,6 +587,7 @@ function counts(text: string, p: Paragraph, q: Quote | undefined, speaker: 'clie
 
   if (q) {
     // The client's words: about the work only when addressed to "you" or naming the work.
+    if (topicElsewhere(text, p, q)) return false;
     const s = quoteSentence(text, q, offset, length);
     if (!SUBJECT_WORDS.has(firstWord) && someoneElse(tokens(text.slice(s.start, offset)), true)) return false;
     const quote = text.slice(q.open + 1, q.close);

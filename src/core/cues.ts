@@ -8,8 +8,8 @@
  * start (a second one for the clinician's own phrases), then at each place the exact words
  * (without regard to case, on word boundaries, straight and curly apostrophes alike, never
  * over a line break), then, for each cue found, the rules of cueRules.ts decide from who is
- * speaking and about whom whether the words are about the work at all. Words of risk come first: a cue
- * in a sentence that speaks of risk becomes a `safety-first` hint.
+ * speaking and about whom whether the words are about the work at all. Words of risk come
+ * first: a cue in a sentence that speaks of risk becomes a `safety-first` hint.
  */
 import { splitLines } from './lines';
 import { forEachMarkdownLine } from './blocks';

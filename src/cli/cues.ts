@@ -51,10 +51,10 @@ export function cues(io: Io, args: readonly string[]): number {
   const maxBytes = settings?.maxNoteBytes ?? DEFAULT_MAX_NOTE_BYTES;
   const reader = new NoteReader();
   const found: FoundCue[] = [];
-  const readOne = (full: string, file: string): void => {
+  const readOne = (full: string, file: string, listed: boolean): void => {
     let read;
     try {
-      read = reader.read(full, maxBytes);
+      read = reader.read(full, maxBytes, listed);
     } catch (err) {
       warn(io, { file, message: `skipped: ${errorReason(err)}` });
       return;
@@ -79,10 +79,11 @@ export function cues(io: Io, args: readonly string[]): number {
       throw new UsageError(`cannot read ${given}: ${err instanceof Error ? err.message : String(err)}`);
     }
     for (const p of listing.problems) warn(io, { file: p.path, message: `folder skipped: ${p.reason}` });
-    for (const place of listing.notes) readOne(path.join(host.root, place.relative), place.relative);
+    // Read as `list` reads them: a note the listing has just seen is read without a stat of its own, its path joined without normalising again.
+    for (const place of listing.notes) readOne(host.root + path.sep + place.relative, place.relative, place.listed === true);
   } else if (stat.isFile()) {
     // A single note is named as it was given, with `/` between folders.
-    readOne(target, given.split(path.sep).join('/'));
+    readOne(target, given.split(path.sep).join('/'), false);
   } else {
     throw new UsageError(`cannot read ${given}: it is not a note or a folder`);
   }

@@ -42,6 +42,8 @@ interface Paragraph {
 }
 
 const QUOTE_MARKS = /["'\u2018\u2019\u201C\u201D\u201E\u00AB\u00BB\u2039\u203A]/g;
+/** The same marks, for a test of one character before a look-up of the quotes. */
+const QUOTE_MARK = new Set(['"', "'", '\u2018', '\u2019', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB', '\u2039', '\u203A']);
 const OPENERS: Readonly<Record<string, string>> = { '\u201C': '\u201D', '\u00AB': '\u00BB', '\u2039': '\u203A', '\u201E': '\u201C' };
 const LETTER = /[0-9A-Za-z\u00C0-\u024F\u0370-\u1FFF]/;
 
@@ -109,10 +111,13 @@ function scanQuotes(text: string, first: number, last: number, start: number, en
       }
     }
   };
-  // Only the quote marks are visited: a search jumps over the text between them.
-  QUOTE_MARKS.lastIndex = start;
-  for (let m = QUOTE_MARKS.exec(text); m !== null && m.index < end; m = QUOTE_MARKS.exec(text)) {
-    const i = m.index;
+  // Only the quote marks are visited: a search jumps over the text between them. It runs
+  // over the paragraph alone (a slice costs no copy): over the whole text, the search past
+  // the last mark would run on to the next quote of the note, however far.
+  const part = text.slice(start, end);
+  QUOTE_MARKS.lastIndex = 0;
+  for (let m = QUOTE_MARKS.exec(part); m !== null; m = QUOTE_MARKS.exec(part)) {
+    const i = start + m.index;
     const c = m[0];
     if (c === '"') {
       const top = stack.length > 0 ? quotes[stack[stack.length - 1]].mark : '';
@@ -164,18 +169,22 @@ function quoteAt(p: Paragraph, offset: number): Quote | undefined {
   return undefined;
 }
 
-const SENTENCE_END = /[.!?;\u2026]/;
+/** Whether a character ends a sentence: . ! ? ; or … (a test of the code, not an expression: it runs on every character of a sentence). */
+function endsSentence(c: string | undefined): boolean {
+  return c === '.' || c === '!' || c === '?' || c === ';' || c === '\u2026';
+}
 
 /** Where the narrative sentence around `offset` starts, skipping over quotes (a full stop inside one ends nothing). */
 function narrativeStart(text: string, p: Paragraph, offset: number): number {
   const limit = Math.max(p.start, offset - MAX_SENTENCE);
+  const marks = p.closes.size > 0;
   for (let i = offset - 1; i >= limit; i--) {
-    const q = p.closes.get(i);
+    const q = marks && QUOTE_MARK.has(text[i]) ? p.closes.get(i) : undefined;
     if (q && q.open >= limit) {
       i = q.open;
       continue;
     }
-    if (SENTENCE_END.test(text[i]) && isSpace(text[i + 1])) return i + 1;
+    if (endsSentence(text[i]) && isSpace(text[i + 1])) return i + 1;
   }
   return limit;
 }
@@ -183,12 +192,12 @@ function narrativeStart(text: string, p: Paragraph, offset: number): number {
 function narrativeEnd(text: string, p: Paragraph, offset: number): number {
   const limit = Math.min(p.end, offset + MAX_SENTENCE);
   for (let i = offset; i < limit; i++) {
-    const q = p.quotes.length > 0 ? openingAt(p, i) : undefined;
+    const q = p.quotes.length > 0 && QUOTE_MARK.has(text[i]) ? openingAt(p, i) : undefined;
     if (q) {
       i = Math.min(q.close, limit);
       continue;
     }
-    if (SENTENCE_END.test(text[i]) && isSpace(text[i + 1])) return i + 1;
+    if (endsSentence(text[i]) && isSpace(text[i + 1])) return i + 1;
   }
   return limit;
 }
@@ -224,14 +233,14 @@ function masked(text: string, p: Paragraph, from: number, to: number): string {
 function quoteSentence(text: string, q: Quote, offset: number, length: number): { start: number; end: number } {
   let start = q.open + 1;
   for (let i = offset - 1; i > q.open && i >= offset - MAX_SENTENCE; i--) {
-    if (SENTENCE_END.test(text[i]) && isSpace(text[i + 1])) {
+    if (endsSentence(text[i]) && isSpace(text[i + 1])) {
       start = i + 1;
       break;
     }
   }
   let end = q.close;
   for (let i = offset + length; i < q.close && i < offset + MAX_SENTENCE; i++) {
-    if (SENTENCE_END.test(text[i]) && (isSpace(text[i + 1]) || i + 1 === q.close)) {
+    if (endsSentence(text[i]) && (isSpace(text[i + 1]) || i + 1 === q.close)) {
       end = i + 1;
       break;
     }
@@ -374,12 +383,27 @@ function someoneElse(words: readonly string[], inQuote: boolean): boolean {
   const near = words.filter((w) => !FILLERS.has(bare(w)) && !CONNECTIVES.has(w)).slice(-4);
   for (let i = 0; i < near.length; i++) {
     const w = bare(near[i]);
+    if (HELPER.test(w) && anotherHelper(near.slice(Math.max(0, i - 2), i).map(bare), inQuote)) return true;
     if (inQuote && CLIENT_WORDS.has(w) && w !== 'client') return true;
     if (LIFE_WORDS.test(near[i]) && !WORK_NOUNS.test(near[i])) return true;
     // "my" is the therapist's own in the narrative, "your" is the therapist's in a quote.
     if (POSSESSIVES.has(w) && i + 1 < near.length && !WORK_NOUNS.test(near[i + 1]) && !(w === 'your' && inQuote) && !(w === 'my' && !inQuote)) return true;
   }
   return false;
+}
+
+/** Words for a helper like the therapist. */
+const HELPER = /^(?:therapists?|psychotherapists?|counsell?ors?|psychologists?|psychiatrists?|analysts?|supervisors?|coach(?:es)?)$/;
+const OTHER_HELPER = new Set(['her', 'his', 'their', 'another', 'other', 'previous', 'old', 'former', 'new', 'last', 'first', 'ex', 'own']);
+
+/**
+ * Whether the words before a helper's title make it someone other than the therapist who
+ * writes: "her therapist", "another counsellor", "my old therapist"; and, in the therapist's
+ * own narrative, where "my" is the therapist's, "my therapist" or "my supervisor" (the
+ * therapist's own). In the client's quote "my therapist" is the therapist who writes.
+ */
+function anotherHelper(before: readonly string[], inQuote: boolean): boolean {
+  return before.some((w) => OTHER_HELPER.has(w)) || (!inQuote && before[before.length - 1] === 'my');
 }
 
 const INHERENT = /\b(?:therapy|counsell?ing|sessions?|coming|come back|seeing you|here)\b/i;
@@ -462,6 +486,51 @@ export function lineForReflection(lineText: string): string | undefined {
   return hasRiskLanguage(joined) ? undefined : joined;
 }
 
+// What a reaction or a quote is about --------------------------------------------------
+
+/** What the therapist's own reaction was about, when named: "irritated by the noise", "annoyed with her". */
+const REACTION_OBJECT = /^\s*(?:by|with|at|about|over|because\s+of)\s+/i;
+/** Words that make that object the client, something said or done in the session, or the work. */
+const ABOUT_US =
+  /\u0001|\b(?:she|he|they|her|him|them|his|their|hers|theirs|client|patient|it|this|that|what|how|the\s+way|late|lateness|silences?|silent|questions?|answers?|repl(?:y|ies)|responses?|comments?|remarks?|tone|requests?|demands?|complain\w*|criticis\w*|feedback|push-?back|interrupt\w*|attitude|behaviou?rs?|texts?|messages?|emails?|calls?|cancel\w*|no-show)\b/i;
+
+/**
+ * Whether the therapist's own reaction (cue words ending at `end`) may be about the work:
+ * with nothing named as its object ("I felt irritated."), or with an object that is the
+ * client, their words or doings, or the work ("annoyed by her lateness", "irritated by the
+ * question"); not with one that is none of these ("irritated by the noise").
+ */
+function reactionAboutUs(text: string, p: Paragraph, end: number): boolean {
+  const after = masked(text, p, end, narrativeEnd(text, p, end));
+  const object = REACTION_OBJECT.exec(after);
+  if (!object) return true;
+  const rest = after.slice(object[0].length);
+  return ABOUT_US.test(rest) || NARRATIVE_WORK.test(rest.replace(/\b(?:my|me|myself|I)\b/g, ' ')) || tokens(rest).some((t) => classify(t) === 'client');
+}
+
+const SAID = String.raw`(?:said|says|added|adds|replied|replies|answered|answers|sighed|shrugged|muttered|mutters|wrote|writes|texted|complained|complains|explained|explains|insisted|insists)`;
+const TOPIC = String.raw`(?:of|about|regarding|concerning|when\s+(?:talking|speaking|asked)\s+about|when\s+I\s+asked\s+about)`;
+/** `"…," she said about the diet`: the topic named after a quote. */
+const TOPIC_AFTER = new RegExp(String.raw`^[\s,.!?\u2026\u2014-]*(?:[A-Za-z.'\u2019]+(?:\s+[A-Za-z'\u2019]+){0,2}?\s+)?${SAID}\s+${TOPIC}\s+([^.;!?\u2026\u0001]+)`, 'i');
+/** `She said of the diet: "…"`: the topic named just before it. */
+const TOPIC_BEFORE = new RegExp(String.raw`${SAID}\s+${TOPIC}\s+([^.;!?\u2026\u0001]+?)[\s,:\u2014-]*$`, 'i');
+/** Words that make a named topic the work, the therapist or the session. */
+const WORK_TOPIC = /\b(?:it|this|that|these|those|here|us|our|you|your|yourself|coming|we)\b/i;
+
+/**
+ * Whether the client's quote is said, in so many words, to be about something other than
+ * the work ("'It's not helping,' she said about the diet"): then its cue words are about
+ * that, unless the quote speaks to "you".
+ */
+function topicElsewhere(text: string, p: Paragraph, q: Quote): boolean {
+  const after = TOPIC_AFTER.exec(text.slice(q.close + 1, Math.min(p.end, q.close + 200)));
+  const before = after ? undefined : TOPIC_BEFORE.exec(masked(text, p, narrativeStart(text, p, q.open), q.open));
+  const topic = (after ?? before)?.[1];
+  if (topic === undefined) return false;
+  const aboutWork = WORK_TOPIC.test(topic) || NARRATIVE_WORK.test(topic) || WORK_WORDS.test(topic);
+  return !aboutWork && !YOU.test(text.slice(q.open + 1, q.close).replace(GENERIC_YOU, ' '));
+}
+
 // The verdict --------------------------------------------------------------------------
 
 export type Verdict = 'no' | 'yes' | 'safety';
@@ -488,13 +557,14 @@ export function cueCounts(note: NoteText, line: number, offset: number, length: 
 function counts(text: string, p: Paragraph, q: Quote | undefined, speaker: 'client' | 'other' | 'narrative', offset: number, length: number, rule: CueRule): boolean {
   if (speaker === 'other') return false;
   if (rule === 'own') return true;
-  if (rule === 'my-reaction') return speaker === 'narrative';
+  if (rule === 'my-reaction') return speaker === 'narrative' && reactionAboutUs(text, p, offset + length);
   const words = text.slice(offset, offset + length);
   const firstWord = bare(tokens(words)[0] ?? '');
   if (rule === 'reply' || rule === 'short-reply') {
     const next = /\S/.exec(text.slice(offset + length, Math.min(p.end, offset + length + 4)));
     const nextChar = next ? next[0] : '';
     if (q) {
+      if (topicElsewhere(text, p, q)) return false;
       const lead = text.slice(q.open + 1, offset);
       if (!/^[\s\u2014\u2013\-\u2026.]*$/.test(lead)) return false;
       const ends = offset + length >= q.close || /^\s*$/.test(text.slice(offset + length, q.close));
@@ -517,6 +587,7 @@ function counts(text: string, p: Paragraph, q: Quote | undefined, speaker: 'clie
 
   if (q) {
     // The client's words: about the work only when addressed to "you" or naming the work.
+    if (topicElsewhere(text, p, q)) return false;
     const s = quoteSentence(text, q, offset, length);
     if (!SUBJECT_WORDS.has(firstWord) && someoneElse(tokens(text.slice(s.start, offset)), true)) return false;
     const quote = text.slice(q.open + 1, q.close);

@@ -12,7 +12,10 @@
 // wall-clock times far more than the CPU a run itself needs.
 // Figures are printed, never asserted; the run fails only when a tool fails.
 //
-// Environment: BENCH_NOTES (default 10000), BENCH_SAMPLES (default 11), BENCH_DIR.
+// Environment: BENCH_NOTES (default 10000), BENCH_SAMPLES (default 11), BENCH_DIR, and
+// BENCH_CUES_BASE=<git revision>: also recompute with that revision's src/ (taken with
+// git archive), interleaved run by run, so a busy machine stretches both alike and the
+// ratio between them still says what a change did.
 'use strict';
 
 const fs = require('fs');
@@ -69,6 +72,32 @@ function timeProcess(args) {
   return { ms, cpuMs, stdout: fs.readFileSync(OUT, 'utf8') };
 }
 
+/** The in-process recompute of `rev`'s sources against this one, interleaved: a row for the table. */
+async function againstBase(rev, tmp, text, source, recompute) {
+  const root = path.join(tmp, 'base');
+  fs.mkdirSync(root);
+  const archive = spawnSync('bash', ['-c', `git -C "$REPO" archive "$REV" src | tar -x -C "$ROOT"`], { env: { ...process.env, REPO, REV: rev, ROOT: root }, encoding: 'utf8' });
+  if (archive.status !== 0) fail(`cannot read revision ${rev}: ${String(archive.stderr).slice(0, 300)}`);
+  const base = require(await bundleExports(root, ["export { builtInCues, findCues } from './src/core/cues';", "export { parseNote } from './src/core/note';"], path.join(tmp, 'base.js')));
+  const baseCues = base.builtInCues();
+  const before = () => base.findCues(text, base.parseNote(text, source), baseCues);
+  for (let i = 0; i < 50; i++) before(), recompute();
+  const cpu = (f) => {
+    const c0 = process.cpuUsage();
+    f();
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1000;
+  };
+  const then = [];
+  const now_ = [];
+  for (let i = 0; i < 301; i++) {
+    if (i % 2) then.push(cpu(before)), now_.push(cpu(recompute));
+    else now_.push(cpu(recompute)), then.push(cpu(before));
+  }
+  const ratio = median(now_) / median(then);
+  return [`the same against ${rev}, interleaved, CPU time`, `${round(median(now_), 3)} vs ${round(median(then), 3)} ms (${round(ratio, 2)}x)`, '', ''];
+}
+
 async function main() {
   if (!fs.existsSync(CLI)) fail('dist/cli.js is missing: run npm run build (npm run bench:cues builds it)');
   const manifest = ensureCorpus();
@@ -87,6 +116,9 @@ async function main() {
     const source = { path: 'C001/journal.md', folderName: 'C001', fileName: 'journal.md' };
     const cues = core.builtInCues();
     const recompute = () => core.findCues(text, core.parseNote(text, source), cues);
+    const baseRev = process.env.BENCH_CUES_BASE;
+    let baseRow;
+    if (baseRev) baseRow = await againstBase(baseRev, tmp, text, source, recompute);
     const first0 = now();
     const hints = recompute().length;
     const firstMs = now() - first0;
@@ -117,6 +149,7 @@ async function main() {
     const rows = [
       ['hints for a 2,000-line note recomputed (parseNote + findCues), median', `${round(median(samples), 3)} ms (p90 ${round(percentile(samples, 0.9), 3)} ms, first call ${round(firstMs, 1)} ms; ${hints} hints, ${text.length} chars)`, '<= 2 ms', median(samples) <= 2 ? 'yes' : 'NO'],
       ['the same, CPU time (user + system)', `${round(median(cpuSamples), 3)} ms`, '<= 2 ms', median(cpuSamples) <= 2 ? 'yes' : 'NO'],
+      ...(baseRow ? [baseRow] : []),
       ['`attune cues DIR --json` vs `attune list DIR --json`, whole process', `${round(cuesMs / listMs, 2)}x (${round(cuesMs)} vs ${round(listMs)} ms; ${cueRows} cues)`, '<= 1.5x', cuesMs / listMs <= 1.5 ? 'yes' : 'NO'],
       ['the same, CPU time (user + system)', `${round(cpuRatio, 2)}x (${round(median(foundCpu))} vs ${round(median(listCpu))} ms)`, '<= 1.5x', cpuRatio <= 1.5 ? 'yes' : 'NO'],
     ];

@@ -27,8 +27,8 @@ const FIRES: Readonly<Record<string, readonly string[]>> = {
   polite: ['He nodded politely.', 'She was polite but distant with me.'],
   'stopped-crying': ['She stopped crying as soon as I explained the plan.'],
   'late-or-missed': ['She arrived 20 minutes late again.', 'Missed the session.', 'He cancelled again.', 'She came late.'],
-  'not-helping': ['She said "this isn\'t helping."', '"Therapy did nothing for me."', '"I tried the exercise and it didn\'t work."', '"None of them are helping."', 'She said the homework isn\'t helping.', '"You\'re not helping."'],
-  'dont-understand': ['"You don\'t understand."', '"I don\'t think you get my situation."', '"You don\'t get it."', 'You don\'t get it, she said.', 'She doesn\'t take me seriously.'],
+  'not-helping': ['She said "this isn\'t helping."', '"Therapy did nothing for me."', '"I tried the exercise and it didn\'t work."', '"None of them are helping."', 'She said the homework isn\'t helping.', '"You\'re not helping."', '"It\'s not helping," she said about the sessions.', 'She said of the homework: "It\'s not helping."'],
+  'dont-understand': ['"You don\'t understand."', '"I don\'t think you get my situation."', '"You don\'t get it."', 'You don\'t get it, she said.', 'She doesn\'t take me seriously.', 'She said "my therapist doesn\'t get it."'],
   'whats-the-point': ['"What\'s the point of this?"', '"What\'s the point of coming here?"'],
   'too-fast': ['"This is a little too much for me now."', '"You\'re going too fast."', 'She said the exercise went too fast for her.'],
   'like-an-object': ['"I feel like an object here."', '"You treat me like a case study."'],
@@ -37,7 +37,7 @@ const FIRES: Readonly<Record<string, readonly string[]>> = {
   'upset-with-me': ['She was angry with me.', '"Are you angry with me?"', '"I\'m so frustrated with you."'],
   defensive: ['I felt defensive.', 'I got defensive when she asked.'],
   rushed: ['I rushed the ending.', 'I was rushing.'],
-  irritated: ['I felt irritated.', 'I was annoyed by the lateness.'],
+  irritated: ['I felt irritated.', 'I was annoyed by the lateness.', 'I was irritated by her lateness.', 'I felt irritated by the noise she made.'],
   'too-much-talking': ['I talked too much.', 'I kept explaining.'],
 };
 
@@ -51,8 +51,8 @@ const SILENT: Readonly<Record<string, readonly string[]>> = {
   polite: ['Her mother nodded politely.', 'He was impolite but kind.'],
   'stopped-crying': ['Her baby stopped crying.'],
   'late-or-missed': ['Her friend cancelled again.', '"I was late for work again."', 'She missed her flight.'],
-  'not-helping': ['She said "It doesn\'t help that I\'m not the best at communicating."', '"My medication isn\'t helping."', 'The exercise helped.'],
-  'dont-understand': ['"My husband doesn\'t understand me."', 'Her mother said "you don\'t get it."', '"She doesn\'t seem to take me seriously."'],
+  'not-helping': ['She said "It doesn\'t help that I\'m not the best at communicating."', '"My medication isn\'t helping."', 'The exercise helped.', '"It\'s not helping," she said about the diet.', 'She said of the diet: "It\'s not helping."'],
+  'dont-understand': ['"My husband doesn\'t understand me."', 'Her mother said "you don\'t get it."', '"She doesn\'t seem to take me seriously."', 'My therapist doesn\'t get it.', 'She said her old therapist doesn\'t get it.', '"My previous counsellor didn\'t get it."'],
   'whats-the-point': ['"What\'s the point of arguing with my dad?"'],
   'too-fast': ['He said, "the tooth is too far gone."', 'She said the drive is too far to drive.', '"My job is too much for me."'],
   'like-an-object': ['"My husband treats me like an object."'],
@@ -61,7 +61,7 @@ const SILENT: Readonly<Record<string, readonly string[]>> = {
   'upset-with-me': ['"I\'m so angry at you, Mom," he said when he told me about the fight.', '"Why is my fiancé angry at me about his insurance?"', '"My husband is angry with me."', 'Her husband was angry with her.'],
   defensive: ['"I felt defensive when my boss yelled."'],
   rushed: ['She said "in fear of my life I rushed to call the police."', 'She rushed to the station.'],
-  irritated: ['"I felt irritated with my sister."'],
+  irritated: ['"I felt irritated with my sister."', 'I was irritated by the noise.', 'I felt irritated by the traffic on my way in.'],
   'too-much-talking': ['"I talked too much at the party."'],
 };
 
@@ -295,6 +295,22 @@ describe('cue hints (core)', () => {
     );
     assert.deepStrictEqual(ids('Zu schnell.', compiled), ['zu-schnell'], 'word boundaries hold for letters beyond ASCII too');
     assert.deepStrictEqual(ids('Über Nicht genauigkeit.', compiled), []);
+  });
+
+  it("searches the clinician's own phrases beside the built-in ones: any first letter, never overlapping, however many", () => {
+    const own = (phrases: string[]): CompiledCues => compileCues(readUserCues(phrases.map((phrase) => ({ phrase, kind: 'withdrawal', reason: 'r' }))).cues);
+    const compiled = own(['Ärger', 'exactly', '\u00BBgenug\u00AB', 'I felt']);
+    assert.deepStrictEqual(ids('Viel Ärger heute.', compiled), ['\u00E4rger'], 'a phrase starting with a letter beyond ASCII, after a space');
+    assert.deepStrictEqual(ids('SchÄrger.', compiled), [], '... but not inside a word');
+    assert.deepStrictEqual(ids('Sie sagte \u00BBgenug\u00AB.', compiled), ['genug'], 'a phrase starting with punctuation');
+    // The built-in cue comes first where both start; words inside a cue found are not looked at again.
+    assert.deepStrictEqual(found('"Not exactly."\nI felt defensive.', compiled).map((f) => [f[0], f[2], f[3]]), [
+      [0, 'Not exactly', 'not-exactly'],
+      [1, 'I felt defensive', 'defensive'],
+    ]);
+    assert.deepStrictEqual(ids('It was exactly that.', compiled), ['exactly']);
+    const many = own(Array.from({ length: 200 }, (_v, i) => `own phrase number ${i} with some words after it`));
+    assert.deepStrictEqual(ids('"Not exactly." Then: own phrase number 199 with some words after it.', many), ['not-exactly', 'own-phrase-number-199-with-some-words-af']);
   });
 
   it('skips hostile or broken entries of the setting, never throwing, and treats phrases as plain words', () => {

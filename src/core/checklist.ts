@@ -70,8 +70,10 @@ export interface ChecklistItem {
   readonly done: boolean;
   /** For a rupture: the entry it returns to. */
   readonly entry?: RuptureEntry;
-  /** For a rupture: the link destination written into the section. */
+  /** For a rupture: the link destination, written once at the section's end under `label`. */
   readonly link?: string;
+  /** For a rupture: the reference label its title links through (`revisit 1`). */
+  readonly label?: string;
   /** For a rupture: days since its note, or null for an undated note. */
   readonly ageDays?: number | null;
   /** For a line from last time: where it was written. */
@@ -83,6 +85,13 @@ export interface Checklist {
   readonly markdown: string;
   readonly items: readonly ChecklistItem[];
 }
+
+/**
+ * The reference labels of the rupture links (`[Too soon][revisit 1]`, defined as
+ * `[revisit 1]: 2026-11-06.md#too-soon-ruptureplanned`): words unlikely to meet a
+ * definition of the therapist's own.
+ */
+export const REFERENCE_LABEL = 'revisit';
 
 /** The line shown when no repair is waiting; warm, and names the client by code only. */
 export function nothingWaitingLine(client: string): string {
@@ -159,6 +168,9 @@ export function buildChecklist(input: ChecklistInput): Checklist {
   // Safety comes before any rupture, whatever checks the clinician keeps.
   const blocks: string[] = [`${'#'.repeat(level)} ${CHECKLIST_TITLE}`, SAFETY_FIRST];
 
+  // Each title links by reference: the line reads as the title, and the long destinations
+  // (a path and a heading's anchor) wait at the end of the section.
+  const definitions: string[] = [];
   if (entries.length === 0) {
     blocks.push(nothingWaitingLine(input.client));
   } else {
@@ -167,14 +179,16 @@ export function buildChecklist(input: ChecklistInput): Checklist {
       const link = relativeLink(input.notePath, entry.path, anchorOf(entry) || undefined);
       const ageDays = entryAge(entry, input.today);
       const who = withWhom(entry);
-      lines.push(`- [ ] Perhaps revisit: [${linkText(entry.title)}](${link}) (${statusLabel(entry.status)}, ${formatNoted(entry.date, input.today)}${who ? `, with ${ownWords(who)}` : ''})`);
+      const label = `${REFERENCE_LABEL} ${definitions.length + 1}`;
+      definitions.push(`[${label}]: ${link}`);
+      lines.push(`- [ ] Perhaps revisit: [${linkText(entry.title)}][${label}] (${statusLabel(entry.status)}, ${formatNoted(entry.date, input.today)}${who ? `, with ${ownWords(who)}` : ''})`);
       // After an attempt, how it landed matters more than the line it opened with.
       const landed = entry.status === 'attempted' ? howTheLastAttemptLanded(entry) : undefined;
       // Words of risk are never offered back as a matter between the two of you.
       if (landed && hasRiskLanguage(landed)) lines.push(`  > ${LANDED_WITH_RISK}`);
       else if (landed) lines.push(`  > How the last attempt landed: ${ownWords(landed)}`);
       else if (entry.opener && entry.status !== 'attempted') lines.push(`  > "${entry.opener}"`);
-      items.push({ kind: 'rupture', text: entry.title, done: false, entry, link, ageDays });
+      items.push({ kind: 'rupture', text: entry.title, done: false, entry, link, label, ageDays });
     }
     blocks.push(lines.join('\n'));
   }
@@ -190,6 +204,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
     blocks.push(checks);
     for (const t of taskItems(checks)) items.push({ kind: 'check', text: t.text, done: t.done });
   }
+  if (definitions.length > 0) blocks.push(definitions.join('\n'));
   return { markdown: blocks.join('\n\n'), items };
 }
 

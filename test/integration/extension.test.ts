@@ -366,9 +366,18 @@ describe('Attune in a real VS Code', () => {
       assert.ok(text.startsWith(`---\nclient: C104\ndate: ${todayIso()}\n---\n`), text);
       assert.ok(text.includes('## Before the session\n'), text);
       assert.ok(
-        text.includes(`- [ ] Perhaps revisit: [A suggestion that landed badly](2026-11-06.md#a-suggestion-that-landed-badly-ruptureplanned) (repair planned, ${noted('2026-11-06')})\n`),
+        text.includes(`- [ ] Perhaps revisit: [A suggestion that landed badly][revisit 1] (repair planned, ${noted('2026-11-06')})\n`),
         text,
       );
+      // The destination waits at the end of the section, where VS Code's markdown makes it a link to the older note.
+      const definition = editor.document.getText().split('\n').indexOf('[revisit 1]: 2026-11-06.md#a-suggestion-that-landed-badly-ruptureplanned');
+      assert.ok(definition > 0, text);
+      const links = await waitFor('VS Code\'s markdown links in the note', async () => {
+        const found = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri, 100);
+        return found.some((l) => l.range.start.line === definition) && found;
+      });
+      const target = links.find((l) => l.range.start.line === definition)?.target;
+      assert.ok(target && decodeURIComponent(target.toString()).includes('2026-11-06.md'), String(target));
       assert.ok(text.includes(`  > "I've been thinking about the film I mentioned last time, and I'd like to hear how that suggestion sat with you."`), text);
       assert.match(text, /- \[ \] .*own state/i);
       assert.ok(text.indexOf('## Before the session') < text.indexOf('## Between us'), 'the checklist comes first');

@@ -7,7 +7,7 @@
  * writing.
  */
 import { headingAnchors } from './anchors';
-import type { CarriedLine } from './carryForward';
+import { earlierNote, nextTimeLines, type CarriedLine } from './carryForward';
 import { formatNoted } from './dates';
 import { relativeLink } from './links';
 import { slugify } from './slug';
@@ -17,7 +17,9 @@ import { hasRiskLanguage } from './cueRules';
 import { compareEntries, entryAge } from './index';
 import { dominantEol, splitLines, withEol } from './lines';
 import { forEachMarkdownLine, parseHeading, sectionEnd } from './blocks';
-import type { RuptureEntry } from './note';
+import { checksWithFeedback, feedbackBrief, type FeedbackBrief } from './feedbackChecklist';
+import type { Note, RuptureEntry } from './note';
+import type { SessionSettings } from './settings';
 import { isUnrepaired, STATUS_LABELS, type Status } from './status';
 import { howTheLastAttemptLanded, waitsForThem } from './theirPace';
 import { withWhom } from './withWhom';
@@ -367,3 +369,67 @@ export function sessionNotePath(latestNotePath: string | undefined, pattern: str
   return slash === -1 ? name : `${latestNotePath.slice(0, slash + 1)}${name}`;
 }
 
+
+/** What preparing a session needs to know of a client's notes: the index, or anything that answers alike. */
+export interface ClientNotes {
+  unrepaired(client: string): RuptureEntry[];
+  held(client: string): RuptureEntry[];
+  /** The client's notes, most recent first. */
+  notesOf(client: string): Note[];
+}
+
+export interface SessionPreparation {
+  readonly notes: ClientNotes;
+  readonly client: string;
+  /** `YYYY-MM-DD`. */
+  readonly today: string;
+  /** Today's note, in the same kind of path as the index's (see `todaysNotePath`). */
+  readonly notePath: string;
+  /** A note's current text by its path (for heading anchors and the "Next time" lines), or undefined when it cannot be read. */
+  readonly noteText: (path: string) => string | undefined;
+  /** The workspace's templates (`mergeTemplates`): its `checklist` template gives the checks. */
+  readonly templates: readonly Template[];
+  readonly settings: SessionSettings;
+}
+
+/**
+ * Today's note for a client: beside their latest note, named by `attune.sessionNote.fileName`
+ * (at the top of the workspace when they have no note yet).
+ */
+export function todaysNotePath(notes: ClientNotes, client: string, settings: SessionSettings, today: string): string {
+  return sessionNotePath(notes.notesOf(client)[0]?.path, settings.noteFileName, today);
+}
+
+/**
+ * The notes whose text the section is built from: those holding the client's unrepaired
+ * ruptures (for the anchors) and the earlier note whose "Next time" lines are carried. A
+ * face that reads asynchronously (the editor) reads these first.
+ */
+export function notesToRead(input: Pick<SessionPreparation, 'notes' | 'client' | 'today' | 'notePath'>): string[] {
+  const paths = input.notes.unrepaired(input.client).map((e) => e.path);
+  const earlier = earlierNote(input.notes.notesOf(input.client), input.today, input.notePath);
+  return [...new Set(earlier ? [...paths, earlier.path] : paths)];
+}
+
+/**
+ * "Prepare for session", the one use case behind the editor's command and `attune checklist`:
+ * the "Before the session" section for a client, and the feedback brief it draws on, from the
+ * client's notes and the workspace's templates and settings.
+ */
+export function prepareChecklist(input: SessionPreparation): { readonly checklist: Checklist; readonly feedback: FeedbackBrief } {
+  const { notes, client, today, notePath, settings } = input;
+  const feedback = feedbackBrief(notes.notesOf(client), client, today, settings.feedbackThreshold);
+  const earlier = earlierNote(notes.notesOf(client), today, notePath);
+  const earlierText = earlier && input.noteText(earlier.path);
+  const checklist = buildChecklist({
+    client,
+    today,
+    entries: notes.unrepaired(client),
+    notePath,
+    noteText: input.noteText,
+    checks: checksWithFeedback(renderChecks(input.templates, client, today), feedback),
+    held: notes.held(client),
+    fromLastTime: earlier && earlierText !== undefined ? nextTimeLines(earlierText, earlier.path, settings.nextTimeHeading) : [],
+  });
+  return { checklist, feedback };
+}

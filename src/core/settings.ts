@@ -2,6 +2,8 @@
  * The `attune.*` settings that decide what a note is, read the same way from VS Code's
  * configuration and from `.vscode/settings.json` on the command line, so both agree.
  */
+import { DEFAULT_NEXT_TIME_HEADING } from './carryForward';
+import { DEFAULT_NOTE_FILE_PATTERN } from './checklist';
 import { DEFAULT_SETTINGS, type NoteSettings } from './workspace';
 
 /** Reads one setting by its full name (`attune.notes.include`), or undefined when unset. */
@@ -72,6 +74,26 @@ export function noteSettings(get: SettingLookup): NoteSettings {
       dateKey: text(get('attune.date.frontMatterKey'), d.dateKey),
       dateFromFileName: flag(get('attune.date.fromFileName'), d.dateFromFileName),
     },
+  };
+}
+
+/** The settings of a session note and its checklist, read alike by the editor and the command line. */
+export interface SessionSettings {
+  /** `attune.sessionNote.fileName`: today's note's file name, with `YYYY`, `MM` and `DD`. */
+  readonly noteFileName: string;
+  /** `attune.checklist.nextTimeHeading`: the section the next checklist carries forward. */
+  readonly nextTimeHeading: string;
+  /** `attune.feedback.threshold`: a score below it suggests checking in early; unset by default. */
+  readonly feedbackThreshold: number | undefined;
+}
+
+/** The session settings from a lookup; values of the wrong type fall back to the defaults. */
+export function sessionSettings(get: SettingLookup): SessionSettings {
+  const threshold = get('attune.feedback.threshold');
+  return {
+    noteFileName: text(get('attune.sessionNote.fileName'), DEFAULT_NOTE_FILE_PATTERN),
+    nextTimeHeading: text(get('attune.checklist.nextTimeHeading'), DEFAULT_NEXT_TIME_HEADING),
+    feedbackThreshold: typeof threshold === 'number' && Number.isFinite(threshold) ? threshold : undefined,
   };
 }
 

@@ -1,5 +1,6 @@
 import fs = require('fs');
 import path = require('path');
+import { groupByClient } from '../core/byClient';
 import { formatDate, formatNoted } from '../core/dates';
 import { statusEdit } from '../core/edits';
 import { collectHeadings } from '../core/blocks';
@@ -121,13 +122,7 @@ function list(io: Io, args: readonly string[]): number {
  */
 export function formatList(entries: readonly RuptureEntry[], today: string, all: boolean): string {
   if (entries.length === 0) return all ? 'No rupture entries found.\n' : 'No unrepaired ruptures. Nothing is waiting for repair.\n';
-  const groups = new Map<string, RuptureEntry[]>();
-  for (const e of entries) {
-    const key = e.client || '(no client)';
-    const list = groups.get(key) ?? [];
-    list.push(e);
-    groups.set(key, list);
-  }
+  const groups = groupByClient(entries);
   // A loop, not `Math.max(...)`: spreading 300,000 entries (one 4 MB note of headings)
   // overflows the call stack.
   let width = 0;
@@ -138,7 +133,7 @@ export function formatList(entries: readonly RuptureEntry[], today: string, all:
     when = Math.max(when, noted(e).length);
   }
   let out = '';
-  for (const [client, list] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [client, list] of groups) {
     out += `${printable(client)} (${list.length})\n`;
     for (const e of list) {
       out += `  ${e.status.padEnd(width)}  ${noted(e).padEnd(when)}  ${printable(e.title) || '(untitled)'}  ${printable(e.path)}:${e.line + 1}\n`;

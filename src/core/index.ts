@@ -116,17 +116,6 @@ export class RuptureIndex {
     return out.sort(compareEntries);
   }
 
-  /** Entries grouped by client, clients in alphabetical order. */
-  byClient(entries: readonly RuptureEntry[] = this.entries()): Map<string, RuptureEntry[]> {
-    const groups = new Map<string, RuptureEntry[]>();
-    for (const e of entries) {
-      const list = groups.get(e.client);
-      if (list) list.push(e);
-      else groups.set(e.client, [e]);
-    }
-    return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)));
-  }
-
   /** How many entries have each status. */
   counts(): Record<Status, number> {
     const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;

@@ -6,7 +6,7 @@
  * then the clinician's own checks. Pure text in, text and edits out; the editor and the CLI do the reading and
  * writing.
  */
-import { headingAnchors } from './anchors';
+import { headingAnchors, type HeadingAnchor } from './anchors';
 import { earlierNote, nextTimeLines, type CarriedLine } from './carryForward';
 import { formatNoted } from './dates';
 import { relativeLink } from './links';
@@ -243,9 +243,8 @@ function heldBlock(held: readonly RuptureEntry[]): { markdown: string; items: Ch
   return { markdown: [HELD_LINE, '', ...titles.map((t) => `- ${t}`)].join('\n'), items: [] };
 }
 
-/** The "Before the session" heading of a note (any level), or undefined. */
-function checklistHeading(noteText: string): { line: number; level: number; sectionEnd: number } | undefined {
-  const headings = headingAnchors(noteText);
+/** The "Before the session" heading of a note (any level), or undefined; `headings` are the note's own when the caller has them. */
+function checklistHeading(noteText: string, headings: readonly HeadingAnchor[] = headingAnchors(noteText)): { line: number; level: number; sectionEnd: number } | undefined {
   const at = headings.findIndex((h) => slugify(h.text) === CHECKLIST_SLUG);
   if (at === -1) return undefined;
   const { line, level } = headings[at];
@@ -264,9 +263,12 @@ export interface ChecklistProgress {
   readonly line: number;
 }
 
-/** How many of the section's task items are ticked, or undefined when the note has no section. */
-export function checklistProgress(noteText: string): ChecklistProgress | undefined {
-  const heading = checklistHeading(noteText);
+/**
+ * How many of the section's task items are ticked, or undefined when the note has no
+ * section. `headings`: the note's heading anchors, when the caller has them already.
+ */
+export function checklistProgress(noteText: string, headings?: readonly HeadingAnchor[]): ChecklistProgress | undefined {
+  const heading = checklistHeading(noteText, headings);
   if (!heading) return undefined;
   const lines = splitLines(noteText);
   let done = 0;

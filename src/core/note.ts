@@ -4,6 +4,7 @@ import { fieldAt, isFilled, type Field } from './fields';
 import { AUTOLINK, EMAIL_AUTOLINK, HTML_INLINE, HTML_REACH, linkDestinations } from './inlineText';
 import { readFrontMatter, type FrontMatterProblem } from './frontMatter';
 import { splitLines } from './lines';
+import { withSections, type OutlineHeading } from './outline';
 import { mayHoldField, mayHoldTag, textStartsAt } from './quickLook';
 import { isStatus, type Status } from './status';
 import { hasOwnWriting } from './written';
@@ -101,6 +102,11 @@ export interface Note {
   readonly fields: readonly Field[];
   /** Whether it holds writing of the therapist's own, beyond a template and a checklist (see hasOwnWriting). */
   readonly written: boolean;
+  /**
+   * Its headings with their sections, from the block walk, when the parse walked the lines
+   * (a note that may hold a tag or a field); absent when it had no need to (see `outline`).
+   */
+  readonly headings?: readonly OutlineHeading[];
 }
 
 const TAG_WORD = 'rupture';
@@ -454,7 +460,11 @@ function parseBody(text: string, source: NoteSource, hasTag: boolean, client: st
       followUps: ownedFollowUps.owned[i],
     };
   });
-  return { path: source.path, client, date, entries, warnings, frontMatterEnd, fields: ownedFields.outside, written: entries.length > 0 || hasOwnWriting(text, frontMatterEnd) };
+  return {
+    path: source.path, client, date, entries, warnings, frontMatterEnd, fields: ownedFields.outside,
+    written: entries.length > 0 || hasOwnWriting(text, frontMatterEnd),
+    headings: headings.length === 0 ? NONE : withSections(headings, lines.length),
+  };
 }
 
 /**

@@ -10,7 +10,9 @@ import {
   nodeByTitle,
   noted,
   open,
+  parsesOf,
   readDisk,
+  settled,
   todayIso,
   treeRows,
   uriOf,
@@ -419,5 +421,47 @@ describe('Attune in a real VS Code', () => {
         await attune.update('checklist.showProgress', undefined, vscode.ConfigurationTarget.Workspace);
       }
     });
+  });
+});
+
+describe('lenses on a note that has not changed (issue 27, item 5)', () => {
+  let api: AttuneApi;
+  const relative = 'C104/lens-analysis.md';
+
+  before(async () => {
+    api = await activateAttune();
+  });
+
+  after(async () => {
+    await closeAll();
+    fs.rmSync(uriOf(relative).fsPath, { force: true });
+  });
+
+  it('parse nothing and build no anchors; an edit makes one new analysis', async () => {
+    const uri = writeNote(
+      relative,
+      '---\nclient: C104\n---\n# Session\n\n## Before the session\n\n- [ ] Breathe first.\n\n## Quiet after the fee talk #rupture/open\n\n- **Opening line:** "Can we go back?"\n',
+    );
+    await waitFor('the note in the index', () => api.workspace.index.get(uri.toString())?.entries.length === 1);
+    const editor = await open(uri);
+    const lensTitles = async (): Promise<string[]> =>
+      (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)).map((l) => l.command?.title ?? '');
+    await waitFor('the rupture\'s lenses', async () => (await lensTitles()).some((t) => t.startsWith('Rupture: open')));
+    await settled(api);
+    const parsed = parsesOf(api, uri.toString());
+    try {
+      const before = { ...api.analyses.counts };
+      for (let i = 0; i < 5; i++) assert.ok((await lensTitles()).includes('Repair conversation guide'));
+      assert.strictEqual(parsed.count(), 0, parsed.where());
+      assert.deepStrictEqual(api.analyses.counts, before, 'no new analysis, no anchors built again');
+
+      // A change is a new version: analysed once more, however many requests follow.
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(13, 0), 'She nodded.\n')));
+      await settled(api);
+      for (let i = 0; i < 3; i++) await lensTitles();
+      assert.deepStrictEqual(api.analyses.counts, { analyses: before.analyses + 1, anchorBuilds: before.anchorBuilds + 1 });
+    } finally {
+      parsed.stop();
+    }
   });
 });

@@ -5,27 +5,14 @@
  * Usage problems throw UsageError, which main reports as one line on stderr, exit 2.
  */
 import path = require('path');
-import { earlierNote, nextTimeLines, type CarriedLine } from '../core/carryForward';
-import { buildChecklist, DEFAULT_NOTE_FILE_PATTERN, renderChecks, sessionNotePath } from '../core/checklist';
-import { checksWithFeedback, feedbackBrief } from '../core/feedbackChecklist';
+import { prepareChecklist, todaysNotePath } from '../core/checklist';
 import { printable, printableJson, printableLines } from '../core/printable';
-import { DEFAULT_MAX_NOTE_BYTES } from '../core/workspace';
+import { sessionSettings } from '../core/settings';
 import { decodeNote } from '../node/files';
+import { folderSettings } from '../node/host';
 import { readRegularFile } from '../node/safeRead';
 import { folderTemplates, knownList, parseArgs, readFolder, resolveClient, scanNotes, UsageError, type Io } from './common';
 import { checklistFeedbackJson, feedbackThreshold } from './feedback';
-
-/** The "Next time" lines of the most recent note before today (not today's own note). */
-function carriedLines(
-  notes: Parameters<typeof earlierNote>[0],
-  today: string,
-  todayNote: string,
-  noteText: (rel: string) => string | undefined,
-): CarriedLine[] {
-  const earlier = earlierNote(notes, today, todayNote);
-  const text = earlier && noteText(earlier.path);
-  return earlier && text !== undefined ? nextTimeLines(text, earlier.path) : [];
-}
 
 /** The CLI handler, same shape as main's list, template and set. */
 export function checklist(io: Io, args: readonly string[]): number {
@@ -37,19 +24,21 @@ export function checklist(io: Io, args: readonly string[]): number {
   const wanted = typeof client0 === 'string' ? client0 : undefined;
   const threshold = feedbackThreshold(flags.get('feedback-threshold'));
   const root = readFolder(io, dir);
-  const { index } = scanNotes(io, root, dir);
+  const { index, settings: noteSettings } = scanNotes(io, root, dir);
   const known = index.clients().map((c) => c.client);
   if (wanted === undefined || wanted.trim() === '') throw new UsageError(`checklist needs --client C; ${knownList(known)}`);
   const client = resolveClient(known, wanted.trim());
   if (client === undefined) throw new UsageError(`no notes for client "${printable(wanted)}"; ${knownList(known)}`);
 
-  const notePath = sessionNotePath(index.notesOf(client)[0]?.path, DEFAULT_NOTE_FILE_PATTERN, io.today);
+  // The settings VS Code reads, from the folder's .vscode/settings.json; the flag wins.
+  const fromFolder = sessionSettings(folderSettings(root).get ?? (() => undefined));
+  const settings = threshold === undefined ? fromFolder : { ...fromFolder, feedbackThreshold: threshold };
   const texts = new Map<string, string | undefined>();
   const noteText = (rel: string): string | undefined => {
     if (!texts.has(rel)) {
       let text: string | undefined;
       try {
-        const decoded = decodeNote(readRegularFile(path.join(root, ...rel.split('/')), DEFAULT_MAX_NOTE_BYTES).bytes);
+        const decoded = decodeNote(readRegularFile(path.join(root, ...rel.split('/')), noteSettings.maxNoteBytes).bytes);
         text = decoded.ok ? decoded.text : undefined;
       } catch {
         text = undefined; // The link then points at the note without a heading.
@@ -58,16 +47,14 @@ export function checklist(io: Io, args: readonly string[]): number {
     }
     return texts.get(rel);
   };
-  const feedback = feedbackBrief(index.notesOf(client), client, io.today, threshold);
-  const checklist = buildChecklist({
+  const { checklist, feedback } = prepareChecklist({
+    notes: index,
     client,
     today: io.today,
-    entries: index.unrepaired(client),
-    notePath,
+    notePath: todaysNotePath(index, client, settings, io.today),
     noteText,
-    checks: checksWithFeedback(renderChecks(folderTemplates(root), client, io.today), feedback),
-    held: index.held(client),
-    fromLastTime: carriedLines(index.notesOf(client), io.today, notePath, noteText),
+    templates: folderTemplates(root),
+    settings,
   });
 
   if (json) {

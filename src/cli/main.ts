@@ -1,17 +1,18 @@
 import fs = require('fs');
 import path = require('path');
+import { groupByClient } from '../core/byClient';
 import { formatDate, formatNoted } from '../core/dates';
 import { statusEdit } from '../core/edits';
 import { collectHeadings } from '../core/blocks';
-import { findTags, parseNote, type RuptureEntry } from '../core/note';
+import { findTags, parseNote, type ParseOptions, type RuptureEntry } from '../core/note';
 import { isStatus, STATUSES, type Status } from '../core/status';
 import { findTemplate, renderMarkdown } from '../core/templates';
 import { splitLines } from '../core/lines';
 import { printable, printableJson, printableLines } from '../core/printable';
-import { DEFAULT_MAX_NOTE_BYTES } from '../core/workspace';
+import { Workspace } from '../core/workspace';
 import { replaceNote, withNoteLock, WriteRefused } from '../node/atomicWrite';
 import { decodeNote } from '../node/files';
-import { formatBytes } from '../node/host';
+import { FolderHost, formatBytes } from '../node/host';
 import { readRegularFile, TooLarge, type ReadResult } from '../node/safeRead';
 import { errorReason } from '../node/walk';
 import { checklist } from './checklist';
@@ -121,13 +122,7 @@ function list(io: Io, args: readonly string[]): number {
  */
 function formatList(entries: readonly RuptureEntry[], today: string, all: boolean): string {
   if (entries.length === 0) return all ? 'No rupture entries found.\n' : 'No unrepaired ruptures. Nothing is waiting for repair.\n';
-  const groups = new Map<string, RuptureEntry[]>();
-  for (const e of entries) {
-    const key = e.client || '(no client)';
-    const list = groups.get(key) ?? [];
-    list.push(e);
-    groups.set(key, list);
-  }
+  const groups = groupByClient(entries);
   // A loop, not `Math.max(...)`: spreading 300,000 entries (one 4 MB note of headings)
   // overflows the call stack.
   let width = 0;
@@ -138,7 +133,7 @@ function formatList(entries: readonly RuptureEntry[], today: string, all: boolea
     when = Math.max(when, noted(e).length);
   }
   let out = '';
-  for (const [client, list] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [client, list] of groups) {
     out += `${printable(client)} (${list.length})\n`;
     for (const e of list) {
       out += `  ${e.status.padEnd(width)}  ${noted(e).padEnd(when)}  ${printable(e.title) || '(untitled)'}  ${printable(e.path)}:${e.line + 1}\n`;
@@ -178,16 +173,26 @@ function set(io: Io, args: readonly string[]): number {
   const shown = printable(file);
   if (!isStatus(status)) throw new UsageError(`unknown status "${status}" (use ${STATUSES.join(', ')})`);
   const full = path.resolve(io.cwd, file);
-  const limit = maxBytes(flags.get('max-size')) ?? DEFAULT_MAX_NOTE_BYTES;
+  // The workspace's own settings decide, as in VS Code, whether this is a note and how it is read.
+  const root = workspaceFolderOf(full);
+  const host = new FolderHost(root);
+  const workspace = new Workspace(host);
+  const relative = path.relative(root, full).split(path.sep).join('/');
+  const settings = workspace.settingsOf(relative);
+  if (host.settingsProblem) io.err(`attune: warning: .vscode/settings.json: settings not used: ${host.settingsProblem}\n`);
+  if (!workspace.isNote(relative)) {
+    throw new UsageError(`${shown} is not a note under the workspace's settings (attune.notes.include, attune.notes.exclude); nothing was changed`);
+  }
+  const limit = maxBytes(flags.get('max-size')) ?? settings.maxNoteBytes;
   // Read, change and write while holding the note's lock: other Attune writers take turns.
   let real: string;
   try {
     real = fs.realpathSync(full);
   } catch {
-    return setLocked(io, full, file, lineText, status, limit); // Its read says why it cannot be read.
+    return setLocked(io, full, file, lineText, status, limit, settings.parse); // Its read says why it cannot be read.
   }
   try {
-    return withNoteLock(real, () => setLocked(io, full, file, lineText, status, limit));
+    return withNoteLock(real, () => setLocked(io, full, file, lineText, status, limit, settings.parse));
   } catch (err) {
     if (err instanceof WriteRefused) throw new UsageError(refusal(shown, err));
     throw err;
@@ -200,7 +205,19 @@ function refusal(shown: string, err: WriteRefused): string {
   return `cannot change ${shown}: ${err.reason}; ${holds}`;
 }
 
-function setLocked(io: Io, full: string, file: string, lineText: string, status: Status, limit: number): number {
+/**
+ * The workspace folder a note named on the command line belongs to: the nearest folder at
+ * or above it holding `.vscode/settings.json`, else the note's own folder (the defaults then apply).
+ */
+function workspaceFolderOf(full: string): string {
+  const own = path.dirname(full);
+  for (let folder = own; ; folder = path.dirname(folder)) {
+    if (fs.existsSync(path.join(folder, '.vscode', 'settings.json'))) return folder;
+    if (path.dirname(folder) === folder) return own;
+  }
+}
+
+function setLocked(io: Io, full: string, file: string, lineText: string, status: Status, limit: number, parse: ParseOptions): number {
   const shown = printable(file);
   let read: ReadResult;
   try {
@@ -216,7 +233,7 @@ function setLocked(io: Io, full: string, file: string, lineText: string, status:
   if (!decoded.ok) throw new UsageError(`cannot edit ${shown}: ${decoded.reason}`);
   if (decoded.encoding !== 'utf-8') throw new UsageError(`cannot edit ${shown}: attune edits UTF-8 notes only`);
   const line = Number(lineText) - 1;
-  const note = parseNote(decoded.text, { path: file, folderName: path.basename(path.dirname(full)), fileName: path.basename(full) });
+  const note = parseNote(decoded.text, { path: file, folderName: path.basename(path.dirname(full)), fileName: path.basename(full) }, parse);
   const entry = note.entries.find((e) => e.line === line);
   if (!entry) throw new UsageError(`${shown}:${lineText} holds no rupture heading; nothing was changed`);
   const edit = statusEdit(entry, status);

@@ -5,7 +5,7 @@
 import { isIsoDate } from '../core/dates';
 import { printable, printableJson } from '../core/printable';
 import { countedNotes, firstReturnWords, headline, NOTICING_MORE, patterns, withCounts, type PatternExtras, type PatternFilter, type Patterns, type ValueCount } from '../core/patterns';
-import { STATUS_LABELS, STATUSES } from '../core/status';
+import { heldIn, STATUS_LABELS, STATUSES } from '../core/status';
 import { parseArgs, readFolder, scanNotes, UsageError, type Io } from './common';
 
 function dateFlag(flags: Map<string, string | true>, name: 'since' | 'until'): string | undefined {
@@ -24,7 +24,7 @@ function outcome(r: ValueCount): string {
   if (r.repaired > 0) parts.push(`${r.repaired} repaired`);
   if (r.closed > 0) parts.push(`${r.closed} closed without repair`);
   if (r.unrepaired > 0) parts.push(`${r.unrepaired} still open`);
-  const held = r.count - r.repaired - r.closed - r.unrepaired;
+  const held = heldIn(r);
   if (held > 0) parts.push(`${held} waiting at their pace`);
   return parts.join(', ');
 }

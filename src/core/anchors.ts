@@ -28,7 +28,7 @@ import { headingPlainText } from './inlineText';
 import { splitLines } from './lines';
 import { AnchorBuilder } from './slug';
 
-interface HeadingAnchor {
+export interface HeadingAnchor {
   /** Zero-based line of the heading (the first line of its text, for a setext heading). */
   readonly line: number;
   /** 1 to 6. */

@@ -6,9 +6,7 @@ import { collectHeadings, forEachMarkdownLine, sectionEnd } from './blocks';
 import { readFrontMatter } from './frontMatter';
 import { splitLines } from './lines';
 import type { IndexedNote } from './note';
-
-/** The default name of the section carried forward (a setting in VS Code). */
-const DEFAULT_NEXT_TIME_HEADING = 'Next time';
+import { DEFAULT_NEXT_TIME_HEADING } from './settings';
 
 /** A line carried forward, with where it came from. */
 export interface CarriedLine {

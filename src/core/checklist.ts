@@ -6,8 +6,8 @@
  * then the clinician's own checks. Pure text in, text and edits out; the editor and the CLI do the reading and
  * writing.
  */
-import { headingAnchors } from './anchors';
-import type { CarriedLine } from './carryForward';
+import { headingAnchors, type HeadingAnchor } from './anchors';
+import { earlierNote, nextTimeLines, type CarriedLine } from './carryForward';
 import { formatNoted } from './dates';
 import { relativeLink } from './links';
 import { slugify } from './slug';
@@ -17,7 +17,9 @@ import { hasRiskLanguage } from './cueRules';
 import { compareEntries, entryAge } from './index';
 import { dominantEol, splitLines, withEol } from './lines';
 import { forEachMarkdownLine, parseHeading, sectionEnd } from './blocks';
-import type { RuptureEntry } from './note';
+import { checksWithFeedback, feedbackBrief, type FeedbackBrief } from './feedbackChecklist';
+import type { IndexedNote, RuptureEntry } from './note';
+import { DEFAULT_NOTE_FILE_PATTERN, type SessionSettings } from './settings';
 import { isUnrepaired, STATUS_LABELS, type Status } from './status';
 import { howTheLastAttemptLanded, waitsForThem } from './theirPace';
 import { withWhom } from './withWhom';
@@ -31,7 +33,6 @@ export const CHECKLIST_TITLE = 'Before the session';
 const CHECKLIST_SLUG = slugify(CHECKLIST_TITLE);
 
 /** The default file name of a session note; `YYYY`, `MM` and `DD` are today's date. */
-export const DEFAULT_NOTE_FILE_PATTERN = 'YYYY-MM-DD.md';
 
 export interface ChecklistInput {
   /** The client's code, exactly as the notes give it; the only name the section uses. */
@@ -70,8 +71,10 @@ export interface ChecklistItem {
   readonly done: boolean;
   /** For a rupture: the entry it returns to. */
   readonly entry?: RuptureEntry;
-  /** For a rupture: the link destination written into the section. */
+  /** For a rupture: the link destination, written once at the section's end under `label`. */
   readonly link?: string;
+  /** For a rupture: the reference label its title links through (`revisit 1`). */
+  readonly label?: string;
   /** For a rupture: days since its note, or null for an undated note. */
   readonly ageDays?: number | null;
   /** For a line from last time: where it was written. */
@@ -83,6 +86,13 @@ export interface Checklist {
   readonly markdown: string;
   readonly items: readonly ChecklistItem[];
 }
+
+/**
+ * The reference labels of the rupture links (`[Too soon][revisit 1]`, defined as
+ * `[revisit 1]: 2026-11-06.md#too-soon-ruptureplanned`): words unlikely to meet a
+ * definition of the therapist's own.
+ */
+const REFERENCE_LABEL = 'revisit';
 
 /** The line shown when no repair is waiting; warm, and names the client by code only. */
 export function nothingWaitingLine(client: string): string {
@@ -159,6 +169,9 @@ export function buildChecklist(input: ChecklistInput): Checklist {
   // Safety comes before any rupture, whatever checks the clinician keeps.
   const blocks: string[] = [`${'#'.repeat(level)} ${CHECKLIST_TITLE}`, SAFETY_FIRST];
 
+  // Each title links by reference: the line reads as the title, and the long destinations
+  // (a path and a heading's anchor) wait at the end of the section.
+  const definitions: string[] = [];
   if (entries.length === 0) {
     blocks.push(nothingWaitingLine(input.client));
   } else {
@@ -167,14 +180,16 @@ export function buildChecklist(input: ChecklistInput): Checklist {
       const link = relativeLink(input.notePath, entry.path, anchorOf(entry) || undefined);
       const ageDays = entryAge(entry, input.today);
       const who = withWhom(entry);
-      lines.push(`- [ ] Perhaps revisit: [${linkText(entry.title)}](${link}) (${statusLabel(entry.status)}, ${formatNoted(entry.date, input.today)}${who ? `, with ${ownWords(who)}` : ''})`);
+      const label = `${REFERENCE_LABEL} ${definitions.length + 1}`;
+      definitions.push(`[${label}]: ${link}`);
+      lines.push(`- [ ] Perhaps revisit: [${linkText(entry.title)}][${label}] (${statusLabel(entry.status)}, ${formatNoted(entry.date, input.today)}${who ? `, with ${ownWords(who)}` : ''})`);
       // After an attempt, how it landed matters more than the line it opened with.
       const landed = entry.status === 'attempted' ? howTheLastAttemptLanded(entry) : undefined;
       // Words of risk are never offered back as a matter between the two of you.
       if (landed && hasRiskLanguage(landed)) lines.push(`  > ${LANDED_WITH_RISK}`);
       else if (landed) lines.push(`  > How the last attempt landed: ${ownWords(landed)}`);
       else if (entry.opener && entry.status !== 'attempted') lines.push(`  > "${entry.opener}"`);
-      items.push({ kind: 'rupture', text: entry.title, done: false, entry, link, ageDays });
+      items.push({ kind: 'rupture', text: entry.title, done: false, entry, link, label, ageDays });
     }
     blocks.push(lines.join('\n'));
   }
@@ -190,6 +205,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
     blocks.push(checks);
     for (const t of taskItems(checks)) items.push({ kind: 'check', text: t.text, done: t.done });
   }
+  if (definitions.length > 0) blocks.push(definitions.join('\n'));
   return { markdown: blocks.join('\n\n'), items };
 }
 
@@ -226,9 +242,8 @@ function heldBlock(held: readonly RuptureEntry[]): { markdown: string; items: Ch
   return { markdown: [HELD_LINE, '', ...titles.map((t) => `- ${t}`)].join('\n'), items: [] };
 }
 
-/** The "Before the session" heading of a note (any level), or undefined. */
-function checklistHeading(noteText: string): { line: number; level: number; sectionEnd: number } | undefined {
-  const headings = headingAnchors(noteText);
+/** The "Before the session" heading of a note (any level), or undefined; `headings` are the note's own when the caller has them. */
+function checklistHeading(noteText: string, headings: readonly HeadingAnchor[] = headingAnchors(noteText)): { line: number; level: number; sectionEnd: number } | undefined {
   const at = headings.findIndex((h) => slugify(h.text) === CHECKLIST_SLUG);
   if (at === -1) return undefined;
   const { line, level } = headings[at];
@@ -247,9 +262,12 @@ export interface ChecklistProgress {
   readonly line: number;
 }
 
-/** How many of the section's task items are ticked, or undefined when the note has no section. */
-export function checklistProgress(noteText: string): ChecklistProgress | undefined {
-  const heading = checklistHeading(noteText);
+/**
+ * How many of the section's task items are ticked, or undefined when the note has no
+ * section. `headings`: the note's heading anchors, when the caller has them already.
+ */
+export function checklistProgress(noteText: string, headings?: readonly HeadingAnchor[]): ChecklistProgress | undefined {
+  const heading = checklistHeading(noteText, headings);
   if (!heading) return undefined;
   const lines = splitLines(noteText);
   let done = 0;
@@ -352,3 +370,67 @@ export function sessionNotePath(latestNotePath: string | undefined, pattern: str
   return slash === -1 ? name : `${latestNotePath.slice(0, slash + 1)}${name}`;
 }
 
+
+/** What preparing a session needs to know of a client's notes: the index, or anything that answers alike. */
+interface ClientNotes {
+  unrepaired(client: string): RuptureEntry[];
+  held(client: string): RuptureEntry[];
+  /** The client's notes, most recent first. */
+  notesOf(client: string): IndexedNote[];
+}
+
+interface SessionPreparation {
+  readonly notes: ClientNotes;
+  readonly client: string;
+  /** `YYYY-MM-DD`. */
+  readonly today: string;
+  /** Today's note, in the same kind of path as the index's (see `todaysNotePath`). */
+  readonly notePath: string;
+  /** A note's current text by its path (for heading anchors and the "Next time" lines), or undefined when it cannot be read. */
+  readonly noteText: (path: string) => string | undefined;
+  /** The workspace's templates (`mergeTemplates`): its `checklist` template gives the checks. */
+  readonly templates: readonly Template[];
+  readonly settings: SessionSettings;
+}
+
+/**
+ * Today's note for a client: beside their latest note, named by `attune.sessionNote.fileName`
+ * (at the top of the workspace when they have no note yet).
+ */
+export function todaysNotePath(notes: ClientNotes, client: string, settings: SessionSettings, today: string): string {
+  return sessionNotePath(notes.notesOf(client)[0]?.path, settings.noteFileName, today);
+}
+
+/**
+ * The notes whose text the section is built from: those holding the client's unrepaired
+ * ruptures (for the anchors) and the earlier note whose "Next time" lines are carried. A
+ * face that reads asynchronously (the editor) reads these first.
+ */
+export function notesToRead(input: Pick<SessionPreparation, 'notes' | 'client' | 'today' | 'notePath'>): string[] {
+  const paths = input.notes.unrepaired(input.client).map((e) => e.path);
+  const earlier = earlierNote(input.notes.notesOf(input.client), input.today, input.notePath);
+  return [...new Set(earlier ? [...paths, earlier.path] : paths)];
+}
+
+/**
+ * "Prepare for session", the one use case behind the editor's command and `attune checklist`:
+ * the "Before the session" section for a client, and the feedback brief it draws on, from the
+ * client's notes and the workspace's templates and settings.
+ */
+export function prepareChecklist(input: SessionPreparation): { readonly checklist: Checklist; readonly feedback: FeedbackBrief } {
+  const { notes, client, today, notePath, settings } = input;
+  const feedback = feedbackBrief(notes.notesOf(client), client, today, settings.feedbackThreshold);
+  const earlier = earlierNote(notes.notesOf(client), today, notePath);
+  const earlierText = earlier && input.noteText(earlier.path);
+  const checklist = buildChecklist({
+    client,
+    today,
+    entries: notes.unrepaired(client),
+    notePath,
+    noteText: input.noteText,
+    checks: checksWithFeedback(renderChecks(input.templates, client, today), feedback),
+    held: notes.held(client),
+    fromLastTime: earlier && earlierText !== undefined ? nextTimeLines(earlierText, earlier.path, settings.nextTimeHeading) : [],
+  });
+  return { checklist, feedback };
+}

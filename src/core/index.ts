@@ -123,17 +123,6 @@ export class RuptureIndex {
     return out.sort(compareEntries);
   }
 
-  /** Entries grouped by client, clients in alphabetical order. */
-  byClient(entries: readonly RuptureEntry[] = this.entries()): Map<string, RuptureEntry[]> {
-    const groups = new Map<string, RuptureEntry[]>();
-    for (const e of entries) {
-      const list = groups.get(e.client);
-      if (list) list.push(e);
-      else groups.set(e.client, [e]);
-    }
-    return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)));
-  }
-
   /** How many entries have each status. */
   counts(): Record<Status, number> {
     const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
@@ -176,7 +165,7 @@ export class RuptureIndex {
 }
 
 /** Whether two lists of entries are the same in every property (fields and follow-ups included). */
-export function sameEntries(a: readonly RuptureEntry[], b: readonly RuptureEntry[]): boolean {
+function sameEntries(a: readonly RuptureEntry[], b: readonly RuptureEntry[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;

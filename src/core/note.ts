@@ -4,6 +4,7 @@ import { fieldAt, isFilled, type Field } from './fields';
 import { AUTOLINK, EMAIL_AUTOLINK, HTML_INLINE, HTML_REACH, linkDestinations } from './inlineText';
 import { readFrontMatter, type FrontMatterProblem } from './frontMatter';
 import { splitLines } from './lines';
+import { withSections, type OutlineHeading } from './outline';
 import { isFeedbackLabel, lookAt, mayHoldField, mayHoldTag, textStartsAt, type Look } from './quickLook';
 import { isStatus, type Status } from './status';
 import { hasOwnWriting } from './written';
@@ -113,6 +114,11 @@ export interface IndexedNote {
 export interface Note extends IndexedNote {
   /** Fields outside every rupture section (the session note's own, such as "Between us"). */
   readonly fields: readonly Field[];
+  /**
+   * Its headings with their sections, from the block walk, when the parse walked the lines
+   * (a note that may hold a tag or a field); absent when it had no need to (see `outline`).
+   */
+  readonly headings?: readonly OutlineHeading[];
 }
 
 /** Whether an indexed note was parsed whole: the index keeps such a parse as it is. */
@@ -512,6 +518,7 @@ function parseBody(text: string, source: NoteSource, hasTag: boolean, head: Head
     fields: outside.length > 0 ? outside : NONE,
     written: entries.length > 0 || hasOwnWriting(text, frontMatterEnd, lines),
     feedback: feedback ?? NONE,
+    headings: headings.length === 0 ? NONE : withSections(headings, lines.length),
   };
 }
 

@@ -6,7 +6,7 @@
 import { daysBetween } from './dates';
 import { isFilled, normaliseValue } from './fields';
 import type { IndexedNote, RuptureEntry } from './note';
-import { isUnrepaired, STATUS_LABELS, STATUSES, type Status } from './status';
+import { isUnrepaired, outcomeOf, STATUS_LABELS, STATUSES, type Status } from './status';
 import { withWhom } from './withWhom';
 
 /**
@@ -169,10 +169,7 @@ function countValues(entries: readonly RuptureEntry[]): Record<PatternField, Val
         c = { count: 0, unrepaired: 0, repaired: 0, closed: 0 };
         maps[field].set(value, c);
       }
-      c.count++;
-      if (isUnrepaired(e.status)) c.unrepaired++;
-      else if (e.status === 'repaired') c.repaired++;
-      else if (e.status === 'closed') c.closed++;
+      count(c, e.status);
     }
   }
   const sorted = (map: Map<string, Tally>): ValueCount[] =>
@@ -197,13 +194,17 @@ export function withCounts(notes: Iterable<IndexedNote>): ValueCount[] {
         c = { count: 0, unrepaired: 0, repaired: 0, closed: 0 };
         map.set(value, c);
       }
-      c.count++;
-      if (isUnrepaired(e.status)) c.unrepaired++;
-      else if (e.status === 'repaired') c.repaired++;
-      else if (e.status === 'closed') c.closed++;
+      count(c, e.status);
     }
   }
   return [...map].map(([value, c]) => ({ value, ...c })).sort((a, b) => b.count - a.count || compareCodePoints(a.value, b.value));
+}
+
+/** Counts one rupture into a tally, in the column of its outcome (a held one in none). */
+function count(tally: Tally, status: Status): void {
+  tally.count++;
+  const outcome = outcomeOf(status);
+  if (outcome !== 'held') tally[outcome]++;
 }
 
 /** The month after `YYYY-MM`. */

@@ -5,6 +5,11 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { DEFAULT_SETTINGS, type NoteSettings } from './workspace';
 
+/** A new session note's file name, `YYYY-MM-DD` standing for the day. */
+export const DEFAULT_NOTE_FILE_PATTERN = 'YYYY-MM-DD.md';
+/** The heading whose lines carry forward to the next session's checklist. */
+export const DEFAULT_NEXT_TIME_HEADING = 'Next time';
+
 /** Reads one setting by its full name (`attune.notes.include`), or undefined when unset. */
 export type SettingLookup = (key: string) => unknown;
 
@@ -73,6 +78,26 @@ export function noteSettings(get: SettingLookup): NoteSettings {
       dateKey: text(get('attune.date.frontMatterKey'), d.dateKey),
       dateFromFileName: flag(get('attune.date.fromFileName'), d.dateFromFileName),
     },
+  };
+}
+
+/** The settings of a session note and its checklist, read alike by the editor and the command line. */
+export interface SessionSettings {
+  /** `attune.sessionNote.fileName`: today's note's file name, with `YYYY`, `MM` and `DD`. */
+  readonly noteFileName: string;
+  /** `attune.checklist.nextTimeHeading`: the section the next checklist carries forward. */
+  readonly nextTimeHeading: string;
+  /** `attune.feedback.threshold`: a score below it suggests checking in early; unset by default. */
+  readonly feedbackThreshold: number | undefined;
+}
+
+/** The session settings from a lookup; values of the wrong type fall back to the defaults. */
+export function sessionSettings(get: SettingLookup): SessionSettings {
+  const threshold = get('attune.feedback.threshold');
+  return {
+    noteFileName: text(get('attune.sessionNote.fileName'), DEFAULT_NOTE_FILE_PATTERN),
+    nextTimeHeading: text(get('attune.checklist.nextTimeHeading'), DEFAULT_NEXT_TIME_HEADING),
+    feedbackThreshold: typeof threshold === 'number' && Number.isFinite(threshold) ? threshold : undefined,
   };
 }
 

@@ -14,6 +14,19 @@ export function isUnrepaired(status: Status): boolean {
   return status === 'open' || status === 'planned' || status === 'attempted';
 }
 
+/** Where a rupture stands in a tally: still to revisit, repaired, closed without repair, or waiting at the client's pace. */
+export type Outcome = 'unrepaired' | 'repaired' | 'closed' | 'held';
+
+/** The one place a status's outcome is worked out (the patterns, their panel and the command line). */
+export function outcomeOf(status: Status): Outcome {
+  return status === 'open' || status === 'planned' || status === 'attempted' ? 'unrepaired' : status;
+}
+
+/** How many of a tally wait at the client's pace: the held ruptures are in none of its three columns. */
+export function heldIn(tally: { readonly count: number; readonly unrepaired: number; readonly repaired: number; readonly closed: number }): number {
+  return tally.count - tally.unrepaired - tally.repaired - tally.closed;
+}
+
 /** Plain words for each status, for labels and messages. */
 export const STATUS_LABELS: Readonly<Record<Status, string>> = {
   open: 'open',

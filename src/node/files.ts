@@ -64,7 +64,7 @@ function firstWrittenLine(bytes: Uint8Array, from: number): string {
 }
 
 /** A note's text for the index, with what the core's prefilter saw in its bytes (see `lookAt`). */
-export type Indexable = (Decoded & { readonly ok: false }) | (Decoded & { readonly ok: true; readonly look: Look | undefined });
+type Indexable = (Decoded & { readonly ok: false }) | (Decoded & { readonly ok: true; readonly look: Look | undefined });
 
 /**
  * Text for the index, not for editing, read for what `lookAt` says the index needs: a UTF-8

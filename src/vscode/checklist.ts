@@ -1,42 +1,27 @@
 import * as vscode from 'vscode';
-import { buildChecklist, checklistInsertEdit, hasChecklist, renderChecks, toggleTaskInNote } from '../core/checklist';
-import { earlierNote, nextTimeLines, type CarriedLine } from '../core/carryForward';
+import { checklistInsertEdit, hasChecklist, notesToRead, prepareChecklist, toggleTaskInNote } from '../core/checklist';
 import { applyEdits, type TextEdit } from '../core/edits';
-import { checksWithFeedback, feedbackBrief } from '../core/feedbackChecklist';
 import { findTemplate, renderMarkdown } from '../core/templates';
 import { loadTemplates, today } from './actions';
-import { readConfig } from './config';
+import { readSessionSettings } from './config';
 import { curtain } from './privacyCurtain';
-import { feedbackThreshold } from './feedback';
 import type { Log } from './log';
 import { changeNote } from './noteChange';
 import { clientFolder, confinedNoteUri, exists, needFolder, pickClient } from './sessionNote';
 import { markDone } from './walkthrough';
 import type { WorkspaceIndex } from './workspaceIndex';
 
-/** The text of each note that holds one of the entries, as the editor has it (unsaved edits included). */
+/** The text of each note, as the editor has it (unsaved edits included). */
 async function noteTexts(paths: readonly string[]): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
-  for (const path of new Set(paths)) {
+  for (const path of paths) {
     try {
       texts.set(path, (await vscode.workspace.openTextDocument(vscode.Uri.parse(path))).getText());
     } catch {
-      // A note that vanished still gets its link, without a heading anchor.
+      // A note that vanished still gets its link, without a heading anchor, and carries nothing.
     }
   }
   return texts;
-}
-
-/** The "Next time" lines of the client's most recent earlier note, read as the editor has it. */
-async function carriedLines(workspace: WorkspaceIndex, client: string, date: string, todayNote: vscode.Uri): Promise<CarriedLine[]> {
-  const earlier = earlierNote(workspace.index.notesOf(client), date, todayNote.toString());
-  if (!earlier) return [];
-  try {
-    const text = (await vscode.workspace.openTextDocument(vscode.Uri.parse(earlier.path))).getText();
-    return nextTimeLines(text, earlier.path, readConfig(todayNote).nextTimeHeading);
-  } catch {
-    return []; // A note that vanished has nothing to carry.
-  }
 }
 
 /**
@@ -65,18 +50,9 @@ async function openWithChecklist(workspace: WorkspaceIndex, log: Log, clientArg?
   if (!uri) return false;
   const workspaceFolder = vscode.workspace.getWorkspaceFolder(uri);
   const templates = loadTemplates(log, workspaceFolder);
-  const entries = workspace.index.unrepaired(client);
-  const texts = await noteTexts(entries.map((e) => e.path));
-  const { markdown, items } = buildChecklist({
-    client,
-    today: date,
-    entries,
-    notePath: uri.toString(),
-    noteText: texts,
-    checks: checksWithFeedback(renderChecks(templates, client, date), feedbackBrief(workspace.index.notesOf(client), client, date, feedbackThreshold(uri))),
-    held: workspace.index.held(client),
-    fromLastTime: await carriedLines(workspace, client, date, uri),
-  });
+  const place = { notes: workspace.index, client, today: date, notePath: uri.toString() };
+  const texts = await noteTexts(notesToRead(place));
+  const { checklist: { markdown, items } } = prepareChecklist({ ...place, noteText: (path) => texts.get(path), templates, settings: readSessionSettings(uri) });
 
   if (await exists(uri)) {
     const document = await vscode.workspace.openTextDocument(uri);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { MAX_NOTE_SIZE_MB_CEILING, noteSettings, noteSizeOverCeiling, trustedLookup, type SettingLookup } from '../core/settings';
+import { MAX_NOTE_SIZE_MB_CEILING, noteSettings, noteSizeOverCeiling, sessionSettings, trustedLookup, type SessionSettings, type SettingLookup } from '../core/settings';
 import type { NoteSettings } from '../core/workspace';
 
 export type LensPlacement = 'off' | 'firstHeading' | 'everyH2';
@@ -52,8 +52,9 @@ export function readNoteSettings(scope?: vscode.Uri): NoteSettings {
   return noteSettings(get);
 }
 
-function stringOr(value: unknown, fallback: string): string {
-  return typeof value === 'string' && value !== '' ? value : fallback;
+/** The session note's and checklist's settings for the workspace folder of `scope`: read as the CLI reads them. */
+export function readSessionSettings(scope?: vscode.Uri): SessionSettings {
+  return sessionSettings(lookup(scope));
 }
 
 export function readConfig(scope?: vscode.Uri): AttuneConfig {
@@ -62,11 +63,11 @@ export function readConfig(scope?: vscode.Uri): AttuneConfig {
     insertLens: c.get<LensPlacement>('codeLens.insertReflection', 'firstHeading'),
     statusLenses: c.get<boolean>('codeLens.ruptureActions', true),
     templatesFolder: readNoteSettings(scope).templatesFolder,
-    sessionNoteFileName: stringOr(lookup(scope)('attune.sessionNote.fileName'), 'YYYY-MM-DD.md'),
+    sessionNoteFileName: readSessionSettings(scope).noteFileName,
     statusBar: c.get<boolean>('statusBar.enabled', true),
     badge: c.get<boolean>('badge.enabled', false),
     showCounts: c.get<boolean>('counts.enabled', false),
     checklistProgress: c.get<boolean>('checklist.showProgress', false),
-    nextTimeHeading: c.get<string>('checklist.nextTimeHeading', 'Next time') || 'Next time',
+    nextTimeHeading: readSessionSettings(scope).nextTimeHeading,
   };
 }

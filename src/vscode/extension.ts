@@ -8,6 +8,7 @@ import { registerFeedback } from './feedback';
 import { RuptureCompletions } from './completions';
 import { CueHints } from './cueHints';
 import { RuptureLenses } from './lenses';
+import { NoteAnalyses } from './noteAnalyses';
 import { Log } from './log';
 import { needFolder, openSessionNote, pickClient } from './sessionNote';
 import { curtain, type PrivacyCurtain } from './privacyCurtain';
@@ -35,6 +36,8 @@ export interface AttuneApi {
   readonly logUri: vscode.Uri;
   readonly curtain: PrivacyCurtain;
   readonly supervision: Supervision;
+  /** One analysis per open document version (outline, anchors, checklist section). */
+  readonly analyses: NoteAnalyses;
 }
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }];
@@ -56,11 +59,12 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   const workspace = new WorkspaceIndex(log);
   const tree = new RuptureTree(workspace, context.workspaceState);
   const treeView = vscode.window.createTreeView('attune.unrepaired', { treeDataProvider: tree });
-  const lenses = new RuptureLenses(workspace);
+  const analyses = new NoteAnalyses(workspace);
+  const lenses = new RuptureLenses(workspace, analyses);
   const diagnostics = new NoteDiagnostics(workspace);
   const status = vscode.window.createStatusBarItem('attune.clientStatus', vscode.StatusBarAlignment.Right, 100);
   status.name = 'Attune: unrepaired ruptures for this client';
-  context.subscriptions.push(log, workspace, tree, treeView, lenses, status);
+  context.subscriptions.push(log, workspace, tree, treeView, analyses, lenses, status);
   curtain.activate(context);
   // Stand-ins count down the list: Client 1 is the first client the view shows.
   curtain.orderBy(() => tree.clientsInOrder());
@@ -371,7 +375,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   offerWalkthroughOnce(context);
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
-  return { workspace, tree, view: treeView, log, cues, diagnostics, activationMs, logUri: context.logUri, curtain, supervision };
+  return { workspace, tree, view: treeView, log, cues, diagnostics, activationMs, logUri: context.logUri, curtain, supervision, analyses };
 }
 
 export function deactivate(): void {

@@ -11,12 +11,6 @@ import type { WorkspaceIndex } from './workspaceIndex';
 const MAX_KEY = 'attune.feedback.max';
 const NUMBER = /^\d+(?:\.\d+)?$/;
 
-/** `attune.feedback.threshold`: the clinician's own number, or undefined (the default: none). */
-export function feedbackThreshold(scope?: vscode.Uri): number | undefined {
-  const value = vscode.workspace.getConfiguration('attune', scope).get<unknown>('feedback.threshold', null);
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
 /** A client's tooltip in the view, with their recent scores as text when their notes hold any. */
 export function withRecentScores(tooltip: string, index: RuptureIndex, client: string): string {
   const recent = feedbackSeries(index.notesOf(client), client).slice(-RECENT_SCORES);

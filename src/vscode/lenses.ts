@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import type { RuptureEntry } from '../core/note';
-import { checklistProgress, progressLabel } from '../core/checklist';
+import { progressLabel } from '../core/checklist';
 import { supervisionQuestion, wantsSupervision } from '../core/deidentifySection';
-import { outline } from '../core/outline';
 import { STEPS } from '../core/status';
 import { stepsFor } from '../core/theirPace';
 import { readConfig } from './config';
 import { refOf, today } from './actions';
 import { curtain } from './privacyCurtain';
 import { describeEntry } from './tree';
+import type { NoteAnalyses } from './noteAnalyses';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /**
@@ -31,7 +31,10 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly workspace: WorkspaceIndex) {
+  constructor(
+    private readonly workspace: WorkspaceIndex,
+    private readonly analyses: NoteAnalyses,
+  ) {
     this.subscription = vscode.Disposable.from(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('attune.codeLens')) this.changed.fire();
@@ -43,7 +46,8 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (!this.workspace.isNote(document.uri)) return [];
     const config = readConfig(document.uri);
-    const note = this.workspace.noteOf(document);
+    const analysis = this.analyses.of(document);
+    const note = analysis.note;
     const lenses: vscode.CodeLens[] = [];
     const now = today();
     if (config.statusLenses) {
@@ -79,7 +83,7 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
         }
       }
     }
-    const progress = checklistProgress(document.getText());
+    const progress = analysis.checklist;
     // Preparation is not scored: progress shows only when the clinician asked for it.
     if (progress && config.checklistProgress) {
       lenses.push(
@@ -102,7 +106,7 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
       );
     }
     if (config.insertLens !== 'off') {
-      const headings = outline(document.getText());
+      const headings = analysis.outline;
       const tagged = new Set(note.entries.map((e) => e.line));
       const targets = config.insertLens === 'firstHeading' ? headings.slice(0, 1) : headings.filter((h) => h.level === 2);
       for (const h of targets) {

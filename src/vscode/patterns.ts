@@ -25,7 +25,7 @@ import {
   type PatternField,
   type PatternFilter,
 } from '../core/patterns';
-import type { Status } from '../core/status';
+import { outcomeOf } from '../core/status';
 import { withWhom } from '../core/withWhom';
 import type { Outcome, Period, ToExtension, ToWebview } from '../webview/patternsProtocol';
 import type { Log } from './log';
@@ -73,10 +73,6 @@ export function readMessage(value: unknown): ToExtension | undefined {
     default:
       return undefined;
   }
-}
-
-function outcomeOf(status: Status): Outcome {
-  return status === 'repaired' || status === 'closed' || status === 'held' ? status : 'unrepaired';
 }
 
 const OUTCOME_WORDS: Readonly<Record<Outcome, string>> = {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { groupByClient } from '../core/byClient';
 import { formatDate, formatNoted } from '../core/dates';
 import type { RuptureEntry } from '../core/note';
 import { ruptureContextValue, STATUS_LABELS, STATUSES, type Status } from '../core/status';
@@ -137,18 +138,8 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
       for (const entry of entries) this.add({ kind: 'entry', entry, parent: undefined });
       return;
     }
-    const buckets = new Map<string, RuptureEntry[]>();
-    if (this.groupBy === 'status') for (const s of STATUSES) buckets.set(s, []);
-    for (const entry of entries) {
-      const key = this.groupBy === 'client' ? entry.client || '(no client)' : entry.status;
-      const list = buckets.get(key) ?? [];
-      list.push(entry);
-      buckets.set(key, list);
-    }
-    const keys = [...buckets.keys()];
-    if (this.groupBy === 'client') keys.sort((a, b) => a.localeCompare(b));
-    for (const key of keys) {
-      const list = buckets.get(key) ?? [];
+    const buckets = this.groupBy === 'client' ? groupByClient(entries) : new Map(STATUSES.map((s) => [s, entries.filter((e) => e.status === s)]));
+    for (const [key, list] of buckets) {
       if (list.length === 0) continue;
       const group: GroupNode = { kind: 'group', by: this.groupBy, key, entries: list };
       this.groups.push(group);

@@ -4,13 +4,13 @@
  */
 import type { FeedbackPoint } from '../core/feedback';
 import type { PatternExtras, PatternField, Patterns, ReturnBin, ValueCount } from '../core/patterns';
-import type { Status } from '../core/status';
+import type { Outcome as StatusOutcome, Status } from '../core/status';
 
 /** The period filter: the last 3, 6 or 12 months, or all notes. */
 export type Period = '3' | '6' | '12' | 'all';
 
 /** Which part of a bar was clicked: the whole bar, or one outcome. */
-export type Outcome = 'all' | 'repaired' | 'closed' | 'unrepaired' | 'held';
+export type Outcome = 'all' | StatusOutcome;
 
 /** One rupture in the list a click shows. */
 export interface ListedEntry {

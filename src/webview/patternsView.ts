@@ -20,7 +20,7 @@ import {
 } from 'chart.js';
 import { feedbackAxis, NEAR_TOP_LINE, nearTop } from '../core/feedback';
 import { NOTICING_MORE, type PatternField, type Patterns, type ValueCount } from '../core/patterns';
-import { STATUS_LABELS, type Status } from '../core/status';
+import { heldIn, STATUS_LABELS, type Status } from '../core/status';
 import type { ListedEntry, Outcome, Period, ToExtension, ToWebview } from './patternsProtocol';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
@@ -129,14 +129,13 @@ function shorten(text: string): string {
 function outcomeChart(section: HTMLElement, field: PatternField, rows: readonly ValueCount[]): void {
   const { box, canvas } = chartBox(Math.max(110, rows.length * 26 + 70));
   section.append(box);
-  const held = (r: ValueCount): number => r.count - r.repaired - r.closed - r.unrepaired;
   const chart = new Chart(canvas, {
     type: 'bar',
     data: {
       labels: rows.map((r) => shorten(r.value)),
       datasets: SEGMENTS.map((s) => ({
         label: s.label,
-        data: rows.map((r) => (s.key === 'held' ? held(r) : r[s.key])),
+        data: rows.map((r) => (s.key === 'held' ? heldIn(r) : r[s.key])),
         backgroundColor: colour(s.colour, '#888'),
         maxBarThickness: 22,
       })),

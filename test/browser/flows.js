@@ -323,12 +323,12 @@ const FLOWS = [
       await until(`the breadcrumbs to show the note in C104/`, () => s.page.locator('.part.editor .editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item').allTextContents(),
         (items) => items.length >= 2 && items[0]?.trim() === 'C104' && (items[1] || '').includes(name));
       await s.waitForEditorText(/^## Before the session\s*$/, 'the "## Before the session" heading');
-      // The rupture's item: a task with its title linked to its heading in the older note,
+      // The rupture's item: a task with its title linked (by reference) to its heading in the older note,
       // its status and age (a long line: VS Code may wrap it, so it is matched across the wrap).
       const age = notedOf('2026-11-06');
       await s.waitForEditorText(
-        new RegExp(`- \\[ \\] [^\\[]*\\[A suggestion that landed badly\\]\\((?:\\./)?2026-11-06\\.md#[^)\\s]+\\)[^\\[]*planned[^\\[]*${age}`),
-        `the task item "- [ ] … [A suggestion that landed badly](2026-11-06.md#…) … planned … ${age}"`,
+        new RegExp(`- \\[ \\] [^\\[]*\\[A suggestion that landed badly\\]\\[revisit 1\\][^\\[]*planned[^\\[]*${age}`),
+        `the task item "- [ ] … [A suggestion that landed badly][revisit 1] … planned … ${age}" (its destination at the end of the section)`,
       );
       await s.waitForEditorText(/>\s*"?I've been thinking about the film I mentioned last time/, 'the planned opening line, quoted ("> …") beneath the item');
       // And the clinician's own checks below it.

@@ -10,6 +10,7 @@ import {
   nodeByTitle,
   noted,
   open,
+  parsesOf,
   readDisk,
   todayIso,
   treeRows,
@@ -381,9 +382,18 @@ describe('Attune in a real VS Code', () => {
       assert.ok(text.startsWith(`---\nclient: C104\ndate: ${todayIso()}\n---\n`), text);
       assert.ok(text.includes('## Before the session\n'), text);
       assert.ok(
-        text.includes(`- [ ] Perhaps revisit: [A suggestion that landed badly](2026-11-06.md#a-suggestion-that-landed-badly-ruptureplanned) (repair planned, ${noted('2026-11-06')})\n`),
+        text.includes(`- [ ] Perhaps revisit: [A suggestion that landed badly][revisit 1] (repair planned, ${noted('2026-11-06')})\n`),
         text,
       );
+      // The destination waits at the end of the section, where VS Code's markdown makes it a link to the older note.
+      const definition = editor.document.getText().split('\n').indexOf('[revisit 1]: 2026-11-06.md#a-suggestion-that-landed-badly-ruptureplanned');
+      assert.ok(definition > 0, text);
+      const links = await waitFor('VS Code\'s markdown links in the note', async () => {
+        const found = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri, 100);
+        return found.some((l) => l.range.start.line === definition) && found;
+      });
+      const target = links.find((l) => l.range.start.line === definition)?.target;
+      assert.ok(target && decodeURIComponent(target.toString()).includes('2026-11-06.md'), String(target));
       assert.ok(text.includes(`  > "I've been thinking about the film I mentioned last time, and I'd like to hear how that suggestion sat with you."`), text);
       assert.match(text, /- \[ \] .*own state/i);
       assert.ok(text.indexOf('## Before the session') < text.indexOf('## Between us'), 'the checklist comes first');
@@ -425,5 +435,47 @@ describe('Attune in a real VS Code', () => {
         await attune.update('checklist.showProgress', undefined, vscode.ConfigurationTarget.Workspace);
       }
     });
+  });
+});
+
+describe('lenses on a note that has not changed (issue 27, item 5)', () => {
+  let api: AttuneApi;
+  const relative = 'C104/lens-analysis.md';
+
+  before(async () => {
+    api = await activateAttune();
+  });
+
+  after(async () => {
+    await closeAll();
+    fs.rmSync(uriOf(relative).fsPath, { force: true });
+  });
+
+  it('parse nothing and build no anchors; an edit makes one new analysis', async () => {
+    const uri = writeNote(
+      relative,
+      '---\nclient: C104\n---\n# Session\n\n## Before the session\n\n- [ ] Breathe first.\n\n## Quiet after the fee talk #rupture/open\n\n- **Opening line:** "Can we go back?"\n',
+    );
+    await waitFor('the note in the index', () => api.workspace.index.get(uri.toString())?.entries.length === 1);
+    const editor = await open(uri);
+    const lensTitles = async (): Promise<string[]> =>
+      (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)).map((l) => l.command?.title ?? '');
+    await waitFor('the rupture\'s lenses', async () => (await lensTitles()).some((t) => t.startsWith('Rupture: open')));
+    await api.workspace.quiet();
+    const parsed = parsesOf(api, uri.toString());
+    try {
+      const before = { ...api.analyses.counts };
+      for (let i = 0; i < 5; i++) assert.ok((await lensTitles()).includes('Repair conversation guide'));
+      assert.strictEqual(parsed.count(), 0, parsed.where());
+      assert.deepStrictEqual(api.analyses.counts, before, 'no new analysis, no anchors built again');
+
+      // A change is a new version: analysed once more, however many requests follow.
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(13, 0), 'She nodded.\n')));
+      await api.workspace.quiet();
+      for (let i = 0; i < 3; i++) await lensTitles();
+      assert.deepStrictEqual(api.analyses.counts, { analyses: before.analyses + 1, anchorBuilds: before.anchorBuilds + 1 });
+    } finally {
+      parsed.stop();
+    }
   });
 });

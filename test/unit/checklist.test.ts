@@ -18,6 +18,7 @@ import {
   toggleTaskInNote,
   type ChecklistInput,
 } from '../../src/core/checklist';
+import MarkdownIt from 'markdown-it';
 import { applyEdits } from '../../src/core/edits';
 import { RuptureIndex } from '../../src/core/index';
 import { parseNote } from '../../src/core/note';
@@ -102,9 +103,9 @@ describe('checklist: the rupture items', () => {
 
   it('gives the status in plain words and when it was noted, never a count of days', () => {
     const md = renderChecklist(input());
-    assert.match(md, /\[Fee talk \(cancellation\)\]\([^)]*\) \(open, noted 1 Nov\)$/m);
+    assert.match(md, /\[Fee talk \(cancellation\)\]\[revisit \d\] \(open, noted 1 Nov\)$/m);
     assert.match(md, /\(repair planned, noted 13 Nov\)$/m);
-    assert.match(md, /\[Earlier today\]\([^)]*\) \(open, noted 24 Nov\)$/m);
+    assert.match(md, /\[Earlier today\]\[revisit \d\] \(open, noted 24 Nov\)$/m);
     assert.match(md, /\(repair attempted, undated\)$/m);
     assert.doesNotMatch(md, /\bdays?\b/);
     const ages = buildChecklist(input()).items.filter((i) => i.kind === 'rupture').map((i) => i.ageDays);
@@ -124,7 +125,8 @@ describe('checklist: the rupture items', () => {
       'undated.md#a-story-that-avoided-ruptureattempted',
     ]);
     const md = renderChecklist(input({ notePath: 'clients/AB/2026/2026-11-24.md' }));
-    assert.match(md, /^- \[ \] Perhaps revisit: \[Fee talk \(cancellation\)\]\(\.\.\/2026-11-01\.md#fee-talk-cancellation-rupture\) /m);
+    assert.match(md, /^- \[ \] Perhaps revisit: \[Fee talk \(cancellation\)\]\[revisit 1\] /m);
+    assert.match(md, /^\[revisit 1\]: \.\.\/2026-11-01\.md#fee-talk-cancellation-rupture$/m);
   });
 
   it('numbers a duplicate heading in the link, as VS Code does', () => {
@@ -166,7 +168,34 @@ describe('checklist: the rupture items', () => {
     const text = '## The [fee] talk #rupture\n';
     const note = parseNote(text, { path: 'AB/n.md', folderName: 'AB', fileName: 'n.md' });
     const md = renderChecklist(input({ entries: note.entries, notePath: 'AB/t.md', noteText: new Map([['AB/n.md', text]]) }));
-    assert.match(md, /\[The \\\[fee\\\] talk\]\(n\.md#the-fee-talk-rupture\)/);
+    assert.match(md, /\[The \\\[fee\\\] talk\]\[revisit 1\]/);
+    assert.match(md, /^\[revisit 1\]: n\.md#the-fee-talk-rupture$/m);
+  });
+});
+
+describe('checklist: links that read well (issue 26, item 10)', () => {
+  it('shows each rupture by its title, with the destination at the end of the section, and markdown follows it', () => {
+    const { markdown, items } = buildChecklist(input());
+    const md = new MarkdownIt();
+    // What the therapist reads: the title, never a path or an anchor, on the rupture's line.
+    for (const line of markdown.split('\n').filter((l) => l.startsWith('- [ ] Perhaps revisit:'))) {
+      assert.doesNotMatch(line, /\]\(|\.md|#/, line);
+    }
+    // What VS Code's markdown makes of it: a link whose text is the title and whose destination is the heading.
+    const html = md.render(markdown);
+    for (const item of items.filter((i) => i.kind === 'rupture')) {
+      const href = md.utils.escapeHtml(md.normalizeLink(item.link ?? ''));
+      assert.ok(html.includes(`<a href="${href}">${md.utils.escapeHtml(item.text)}</a>`), `${item.text} links to ${item.link}`);
+    }
+    // The definitions render as nothing: no raw destination is shown in the preview.
+    assert.doesNotMatch(html.replace(/<[^>]*>/g, ''), /revisit \d|\.md#/);
+  });
+
+  it('still links when the section goes into a note that defines the same labels further down', () => {
+    const { markdown, items } = buildChecklist(input());
+    const note = applyEdits('# Session\n\nSee [revisit 1].\n\n[revisit 1]: elsewhere.md\n', [checklistInsertEdit('# Session\n\nSee [revisit 1].\n\n[revisit 1]: elsewhere.md\n', markdown)]);
+    const md = new MarkdownIt();
+    assert.ok(md.render(note).includes(`<a href="${md.normalizeLink(items[0].link ?? '')}">`));
   });
 });
 
@@ -180,12 +209,15 @@ describe('checklist: the whole section', () => {
         '',
         SAFETY_FIRST,
         '',
-        '- [ ] Perhaps revisit: [Fee talk (cancellation)](2026-11-01.md#fee-talk-cancellation-rupture) (open, noted 1 Nov)',
-        '- [ ] Perhaps revisit: [Too soon: the exposure task 😬](2026-11-13.md#too-soon-the-exposure-task--ruptureplanned) (repair planned, noted 13 Nov)',
+        '- [ ] Perhaps revisit: [Fee talk (cancellation)][revisit 1] (open, noted 1 Nov)',
+        '- [ ] Perhaps revisit: [Too soon: the exposure task 😬][revisit 2] (repair planned, noted 13 Nov)',
         '  > "I\'ve been thinking about our last session."',
         '',
         '- [ ] Breathe first.',
         "- [x] Read last week's note.",
+        '',
+        '[revisit 1]: 2026-11-01.md#fee-talk-cancellation-rupture',
+        '[revisit 2]: 2026-11-13.md#too-soon-the-exposure-task--ruptureplanned',
       ].join('\n'),
     );
   });
@@ -412,7 +444,8 @@ describe('checklist: the CLI', () => {
       checks: renderChecks(BUILT_IN_TEMPLATES, 'AB', TODAY),
     }).markdown;
     assert.strictEqual(r.out, `${expected}\n`);
-    assert.match(r.out, /\]\(2026-11-01\.md#fee-talk-cancellation-rupture\) \(open, noted 1 Nov\)/);
+    assert.match(r.out, /\[Fee talk \(cancellation\)\]\[revisit 1\] \(open, noted 1 Nov\)/);
+    assert.match(r.out, /^\[revisit 1\]: 2026-11-01\.md#fee-talk-cancellation-rupture$/m);
   });
 
   it('reads DIR relative to the current folder and matches the code regardless of case', () => {

@@ -290,9 +290,9 @@ describe('couples, families and groups: With', () => {
       notePath: 'F3/2026-11-20.md',
       checks: '',
     });
-    assert.match(markdown, /Perhaps revisit: \[I took the father's side\]\([^)]*\) \(open, noted 2 Nov, with the mother\)/);
+    assert.match(markdown, /Perhaps revisit: \[I took the father's side\]\[revisit \d\] \(open, noted 2 Nov, with the mother\)/);
     assert.match(markdown, /^- Too fast for the family \(with the whole family\)$/m);
-    assert.match(markdown, /Perhaps revisit: \[A note with no one named\]\([^)]*\) \(repair planned, noted 2 Nov\)$/m);
+    assert.match(markdown, /Perhaps revisit: \[A note with no one named\]\[revisit \d\] \(repair planned, noted 2 Nov\)$/m);
   });
 
   it('shows in patterns: who the ruptures were with and how they stand', () => {

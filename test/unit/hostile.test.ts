@@ -306,7 +306,7 @@ describe('hostile input: the parser, outline(), scanFolder and attune list alway
       const r = cli(['checklist', '--client', 'AB'], dir);
       assert.strictEqual(r.code, 0, r.err.slice(0, 500));
       assert.strictEqual(r.err, '');
-      for (const a of anchors) assert.ok(a.anchor !== '' && r.out.includes(`(2026-11-10.md#${a.anchor})`), `the link to the heading on line ${a.line}`);
+      for (const a of anchors) assert.ok(a.anchor !== '' && r.out.includes(`]: 2026-11-10.md#${a.anchor}\n`), `the link to the heading on line ${a.line}`);
     });
   });
 

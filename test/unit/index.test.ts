@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { compareEntries, entryAge, RuptureIndex } from '../../src/core/index';
+import { groupByClient } from '../../src/core/byClient';
 import type { Note } from '../../src/core/note';
 import { isStatus, isUnrepaired, LIFECYCLE, STATUS_LABELS, STATUSES, type Status } from '../../src/core/status';
 
@@ -102,12 +103,12 @@ describe('RuptureIndex', () => {
   });
 
   it('groups entries by client in alphabetical order', () => {
-    const groups = fill().byClient();
+    const groups = groupByClient(fill().entries());
     assert.deepStrictEqual([...groups.keys()], ['AB', 'CD']);
     assert.deepStrictEqual(groups.get('AB')?.map((e) => e.title), ['Metaphor', 'Fee', 'Too soon']);
     const index = fill();
     assert.deepStrictEqual(
-      [...index.byClient(index.unrepaired()).entries()].map(([c, list]) => [c, list.length]),
+      [...groupByClient(index.unrepaired()).entries()].map(([c, list]) => [c, list.length]),
       [
         ['AB', 2],
         ['CD', 2],

@@ -114,7 +114,8 @@ describe('held: waiting at the client\'s pace', () => {
     assert.doesNotMatch(markdown, /Can we go back/, 'no opening line for a held rupture');
     assert.deepStrictEqual(items.map((i) => [i.kind, i.text]), [['rupture', 'The fee'], ['check', 'Breathe first.']]);
     assert.strictEqual(taskItems(markdown).length, 2);
-    assert.match(markdown, /^- \[ \] Perhaps revisit: \[The fee\]\(2026-11-10\.md\) \(open, noted 10 Nov\)$/m);
+    assert.match(markdown, /^- \[ \] Perhaps revisit: \[The fee\]\[revisit 1\] \(open, noted 10 Nov\)$/m);
+    assert.match(markdown, /^\[revisit 1\]: 2026-11-10\.md$/m);
   });
 
   it('sets and reopens through the tag alone', () => {

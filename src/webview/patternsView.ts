@@ -21,7 +21,10 @@ import {
 import { feedbackAxis, NEAR_TOP_LINE, nearTop } from '../core/feedback';
 import { NOTICING_MORE, type PatternField, type Patterns, type ValueCount } from '../core/patterns';
 import { STATUS_LABELS, type Status } from '../core/status';
-import type { ListedEntry, Outcome, Period, ToExtension, ToWebview } from './patternsProtocol';
+import type { ListedEntry, OpeningSteps, Outcome, Period, ToExtension, ToWebview } from './patternsProtocol';
+
+/** When this script began to run: after its file was fetched and Chart.js started. */
+const scriptRun = performance.now();
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
 
@@ -49,6 +52,9 @@ const CURTAIN_TEXT = 'Client details are hidden for sharing your screen. Show th
 const charts: Chart[] = [];
 let current: Data | undefined;
 let curtain = false;
+/** When the first data came in, and whether the drawing of it has reported its steps. */
+let firstDataIn: number | undefined;
+let stepsSent = false;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -355,7 +361,25 @@ function render(data: Data): void {
 
   main.setAttribute('aria-busy', 'false');
   if (focused) document.getElementById(focused)?.focus();
-  send({ type: 'rendered', text: head.textContent ?? '', ms: performance.now() - started });
+  const drawn = performance.now();
+  const steps = firstDataIn === undefined || stepsSent ? undefined : openingSteps(firstDataIn, drawn);
+  stepsSent = true;
+  send({ type: 'rendered', text: head.textContent ?? '', ms: drawn - started, ...(steps ? { steps } : {}) });
+}
+
+/** The steps of the first drawing, from the page's own timings (see OpeningSteps). */
+function openingSteps(dataIn: number, drawn: number): OpeningSteps {
+  const paint = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint');
+  const script = performance.getEntriesByType('resource').find((e) => e.name.includes('patterns-view.js'));
+  return {
+    origin: performance.timeOrigin,
+    painted: paint ? paint.startTime : null,
+    scriptAsked: script ? script.startTime : null,
+    scriptFetched: script ? (script as PerformanceResourceTiming).responseEnd : null,
+    scriptRun,
+    dataIn,
+    drawn,
+  };
 }
 
 function showList(heading: string, entries: readonly ListedEntry[]): void {
@@ -396,6 +420,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const m = event.data;
   switch (m.type) {
     case 'data':
+      firstDataIn ??= performance.now();
       current = m;
       if (!curtain) render(m);
       break;

@@ -158,7 +158,8 @@ export class PatternsPanel implements vscode.Disposable {
       localResourceRoots: [dist],
     });
     this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'attune.svg');
-    this.panel.webview.html = this.html(this.panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'patterns-view.js')));
+    const own = (file: string): vscode.Uri => this.panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, file));
+    this.panel.webview.html = this.html(own('patterns-view.js'), own('patterns-charts.js'));
     this.opening.htmlSet = clock();
     setImmediate(() => this.prepare());
     this.disposables.push(
@@ -180,8 +181,11 @@ export class PatternsPanel implements vscode.Disposable {
     );
   }
 
-  /** The panel's HTML: a strict policy, one script with a nonce, nothing remote. */
-  html(script: vscode.Uri): string {
+  /**
+   * The panel's HTML: a strict policy, one script with a nonce, nothing remote. The script
+   * loads Chart.js's file (`charts`) itself after the first view, with the same nonce.
+   */
+  html(script: vscode.Uri, charts: vscode.Uri): string {
     const nonce = randomBytes(18).toString('base64');
     const csp = [
       "default-src 'none'",
@@ -204,7 +208,7 @@ export class PatternsPanel implements vscode.Disposable {
 <h1>Patterns in your ruptures</h1>
 <p id="loading">Reading your notes…</p>
 </main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
+<script nonce="${nonce}" src="${script.toString()}" data-charts="${charts.toString()}"></script>
 </body>
 </html>`;
   }
@@ -396,5 +400,18 @@ caption { text-align: left; color: var(--vscode-descriptionForeground); padding-
 .note { color: var(--vscode-descriptionForeground); }
 .list { border-left: 2px solid var(--vscode-focusBorder); padding-left: 12px; }
 .list ul { padding-left: 18px; }
+.bars { display: grid; grid-template-columns: minmax(3em, max-content) minmax(120px, 1fr); gap: 6px 8px; align-items: center; font-size: 0.9em; }
+.bars .label { max-width: 22em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; text-align: right; }
+.bars .track { display: flex; height: 20px; max-width: 640px; background: linear-gradient(to right, var(--vscode-panel-border, rgba(128,128,128,0.3)) 1px, transparent 1px); }
+.bars .bar { height: 100%; cursor: pointer; }
+.bars .bar:hover { opacity: 0.8; }
+.bars .ticks { position: relative; height: 1.2em; max-width: 640px; color: var(--vscode-descriptionForeground); }
+.bars .ticks span { position: absolute; transform: translateX(-50%); }
+.legend { display: flex; flex-wrap: wrap; gap: 2px 14px; margin: 4px 0; font-size: 0.9em; }
+.swatch { display: inline-block; width: 10px; height: 10px; margin-right: 5px; }
+.seg-repaired { fill: var(--vscode-charts-green); background: var(--vscode-charts-green); }
+.seg-closed { fill: var(--vscode-charts-purple); background: var(--vscode-charts-purple); }
+.seg-unrepaired { fill: var(--vscode-charts-orange); background: var(--vscode-charts-orange); }
+.seg-held { fill: var(--vscode-charts-blue); background: var(--vscode-charts-blue); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

@@ -45,7 +45,7 @@ export interface OpeningSteps {
   readonly origin: number;
   /** The placeholder's first paint; null when the webview does not report paints. */
   readonly painted: number | null;
-  /** The script file asked for and fetched (null without resource timing), then run (after Chart.js started). */
+  /** The script file asked for and fetched (null without resource timing), then run. */
   readonly scriptAsked: number | null;
   readonly scriptFetched: number | null;
   readonly scriptRun: number;

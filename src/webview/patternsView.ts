@@ -34,7 +34,7 @@ type ChartClass = typeof Chart;
 const ownTag = document.currentScript as HTMLScriptElement | null;
 let library: Promise<ChartClass> | undefined;
 
-/** Loads Chart.js once, after the first view is drawn. */
+/** Loads Chart.js once, the first time a chart further down asks for it; it runs after the first view is drawn. */
 function chartLibrary(): Promise<ChartClass> {
   library ??= new Promise<ChartClass>((resolve, reject) => {
     const script = document.createElement('script');
@@ -59,8 +59,8 @@ const FIELDS: readonly { field: PatternField; title: string; key: 'byKind' | 'by
 
 const CURTAIN_TEXT = 'Client details are hidden for sharing your screen. Show them again with the eye in the status bar.';
 
-const charts: Chart[] = [];
-let current: Data | undefined;
+/** The Chart.js charts on the page, with how each is made, to make them again in a new theme. */
+const charts: { chart: Chart; config: () => ChartConfiguration }[] = [];
 let curtain = false;
 /** When the first data came in, and whether the drawing of it has reported its steps. */
 let firstDataIn: number | undefined;
@@ -210,7 +210,7 @@ function laterChart(canvas: HTMLCanvasElement, config: () => ChartConfiguration)
     (ChartJs) => {
       if (!canvas.isConnected || curtain) return;
       setChartDefaults(ChartJs);
-      charts.push(new ChartJs(canvas, config()));
+      charts.push({ chart: new ChartJs(canvas, config()), config });
     },
     () => {
       if (canvas.isConnected) canvas.replaceWith(el('p', 'This chart could not be drawn; the table below holds the same counts.', 'note'));
@@ -304,7 +304,7 @@ function returnsSection(main: HTMLElement, data: Data): void {
 
 function render(data: Data): void {
   const started = performance.now();
-  for (const c of charts.splice(0)) c.destroy();
+  for (const c of charts.splice(0)) c.chart.destroy();
   const main = document.getElementById('patterns') as HTMLElement;
   const focused = document.activeElement?.id;
   main.replaceChildren(el('h1', 'Patterns in your ruptures'));
@@ -456,11 +456,10 @@ function showList(heading: string, entries: readonly ListedEntry[]): void {
 
 function showCurtain(drawn: boolean): void {
   curtain = drawn;
-  for (const c of charts.splice(0)) c.destroy();
+  for (const c of charts.splice(0)) c.chart.destroy();
   const main = document.getElementById('patterns') as HTMLElement;
-  // Drawn: forget the counts too; the extension sends them afresh once it is lifted.
+  // Drawn: the page keeps nothing of the counts; the extension sends them afresh once it is lifted.
   if (drawn) {
-    current = undefined;
     const note = el('p', CURTAIN_TEXT);
     note.id = 'headline';
     main.replaceChildren(el('h1', 'Patterns in your ruptures'), note);
@@ -473,7 +472,6 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   switch (m.type) {
     case 'data':
       firstDataIn ??= performance.now();
-      current = m;
       if (!curtain) render(m);
       break;
     case 'list':
@@ -490,9 +488,27 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   }
 });
 
-// The theme changed (VS Code swaps the body's class): redraw in its colours.
-new MutationObserver(() => {
-  if (current && !curtain) render(current);
-}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+/**
+ * The theme changed (VS Code swaps the body's class). The page follows the theme's colours
+ * by itself; only Chart.js's canvases hold colours of their own, so only they are made
+ * again. Nothing else is redrawn: the filters, an open list, the focus and the scroll stay.
+ */
+function followTheme(): void {
+  const headline = document.getElementById('headline');
+  if (curtain || !headline) return;
+  const started = performance.now();
+  const ChartJs = (window as unknown as { attuneChart?: ChartClass }).attuneChart;
+  if (ChartJs) {
+    setChartDefaults(ChartJs);
+    for (const c of charts) {
+      const canvas = c.chart.canvas;
+      c.chart.destroy();
+      c.chart = new ChartJs(canvas, c.config());
+    }
+  }
+  send({ type: 'rendered', text: headline.textContent ?? '', ms: performance.now() - started });
+}
+
+new MutationObserver(followTheme).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 send({ type: 'ready' });

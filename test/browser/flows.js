@@ -597,7 +597,7 @@ const FLOWS = [
   },
   {
     id: 48,
-    name: 'patterns keep the chosen client across a change of theme and the panel hidden and shown; Copy summary says it copied',
+    name: 'patterns keep the chosen client and an open list across a change of theme, the client when hidden and shown; Copy summary says it copied',
     workspace: 'demo',
     async run(s) {
       await s.runCommand('Attune: Show Patterns');
@@ -612,7 +612,12 @@ const FLOWS = [
         await until(`the client filter to show C104 ${after}`, () => view.locator('#client').inputValue(), (v) => v === 'C104');
       };
 
-      // A change of theme redraws the panel in the new colours, with the same filters.
+      // The ruptures behind a bar, listed, stay open through a change of theme too.
+      await view.locator('#kind .bar').first().click();
+      const listed = view.locator('#list-h', { hasText: 'Kind of miss: cultural or generational context missed, still open (1)' });
+      await waitFor(listed, 'the list for the clicked bar');
+
+      // A change of theme: the panel takes the new colours and keeps the filters and the list.
       const light = await view.locator('body.vscode-light').count();
       await s.runCommand('Preferences: Color Theme');
       await s.waitForQuickInput('the theme picker');
@@ -621,6 +626,7 @@ const FLOWS = [
       await s.page.keyboard.press('Enter');
       await waitFor(view.locator(light ? 'body.vscode-dark' : 'body.vscode-light'), 'the panel in the new theme');
       await stillC104('after the theme changed');
+      await waitFor(listed, 'the list still open after the theme changed');
 
       // Hidden behind a note in the same group, then shown again: the page is made afresh.
       await quickOpen(s, 'C215/2026-11-20.md');

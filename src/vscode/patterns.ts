@@ -27,7 +27,7 @@ import {
 } from '../core/patterns';
 import { outcomeOf } from '../core/status';
 import { withWhom } from '../core/withWhom';
-import type { Outcome, Period, ToExtension, ToWebview } from '../webview/patternsProtocol';
+import type { OpeningSteps, Outcome, Period, ToExtension, ToWebview } from '../webview/patternsProtocol';
 import type { Log } from './log';
 import type { PrivacyCurtain } from './privacyCurtain';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -68,11 +68,29 @@ export function readMessage(value: unknown): ToExtension | undefined {
         : undefined;
     case 'open':
       return typeof value.path === 'string' && Number.isInteger(value.line) ? { type: 'open', path: value.path, line: value.line as number } : undefined;
-    case 'rendered':
-      return typeof value.text === 'string' && typeof value.ms === 'number' ? { type: 'rendered', text: value.text, ms: value.ms } : undefined;
+    case 'rendered': {
+      if (typeof value.text !== 'string' || typeof value.ms !== 'number') return undefined;
+      const steps = readSteps(value.steps);
+      return { type: 'rendered', text: value.text, ms: value.ms, ...(steps ? { steps } : {}) };
+    }
     default:
       return undefined;
   }
+}
+
+const STEP_KEYS = ['origin', 'painted', 'scriptAsked', 'scriptFetched', 'scriptRun', 'dataIn', 'drawn'] as const;
+
+/** The first drawing's steps, when the panel sent them whole: numbers, or null where allowed. */
+function readSteps(value: unknown): OpeningSteps | undefined {
+  if (!isRecord(value)) return undefined;
+  const nullable = new Set(['painted', 'scriptAsked', 'scriptFetched']);
+  const ok = STEP_KEYS.every((k) => typeof value[k] === 'number' || (nullable.has(k) && value[k] === null));
+  return ok ? (value as unknown as OpeningSteps) : undefined;
+}
+
+/** The wall clock in ms with the precision of performance.now(), comparable across processes. */
+function clock(): number {
+  return performance.timeOrigin + performance.now();
 }
 
 const OUTCOME_WORDS: Readonly<Record<Outcome, string>> = {
@@ -94,6 +112,8 @@ export class PatternsPanel implements vscode.Disposable {
   private period: Period = 'all';
   private client = '';
   private stale = false;
+  /** Counts made ahead of the panel's first request, with what they were made for. */
+  private prepared: { key: string; message: ToWebview } | undefined;
   private disposed = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -102,6 +122,12 @@ export class PatternsPanel implements vscode.Disposable {
   readonly sent: ToWebview[] = [];
   /** The panel's latest report of what it drew. */
   lastRender: { text: string; ms: number } | undefined;
+  /**
+   * For the benchmark, on the wall clock (ms): when the panel was asked for, when its HTML
+   * was set, when its script said it was ready and when the first counts went out, with the
+   * time counting took; and the panel's own steps of its first drawing.
+   */
+  readonly opening: { asked: number; htmlSet?: number; ready?: number; dataSent?: number; countMs?: number; steps?: OpeningSteps } = { asked: clock() };
 
   /**
    * Opens the panel, or brings it forward. The curtain is the extension's own instance,
@@ -128,7 +154,10 @@ export class PatternsPanel implements vscode.Disposable {
       localResourceRoots: [dist],
     });
     this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'attune.svg');
-    this.panel.webview.html = this.html(this.panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'patterns-view.js')));
+    const own = (file: string): vscode.Uri => this.panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, file));
+    this.panel.webview.html = this.html(own('patterns-view.js'), own('patterns-charts.js'));
+    this.opening.htmlSet = clock();
+    setImmediate(() => this.prepare());
     this.disposables.push(
       this.panel.webview.onDidReceiveMessage((m: unknown) => void this.handle(m)),
       this.panel.onDidChangeViewState(() => {
@@ -148,8 +177,11 @@ export class PatternsPanel implements vscode.Disposable {
     );
   }
 
-  /** The panel's HTML: a strict policy, one script with a nonce, nothing remote. */
-  html(script: vscode.Uri): string {
+  /**
+   * The panel's HTML: a strict policy, one script with a nonce, nothing remote. The script
+   * loads Chart.js's file (`charts`) itself after the first view, with the same nonce.
+   */
+  html(script: vscode.Uri, charts: vscode.Uri): string {
     const nonce = randomBytes(18).toString('base64');
     const csp = [
       "default-src 'none'",
@@ -172,7 +204,7 @@ export class PatternsPanel implements vscode.Disposable {
 <h1>Patterns in your ruptures</h1>
 <p id="loading">Reading your notes…</p>
 </main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
+<script nonce="${nonce}" src="${script.toString()}" data-charts="${charts.toString()}"></script>
 </body>
 </html>`;
   }
@@ -188,6 +220,7 @@ export class PatternsPanel implements vscode.Disposable {
     if (!message) return;
     switch (message.type) {
       case 'ready':
+        this.opening.ready ??= clock();
         if (this.curtain.hidden) this.post({ type: 'curtain', drawn: true });
         this.update();
         return;
@@ -207,6 +240,7 @@ export class PatternsPanel implements vscode.Disposable {
         return;
       case 'rendered':
         this.lastRender = { text: message.text, ms: message.ms };
+        if (message.steps) this.opening.steps ??= message.steps;
         for (const resolve of this.renderWaiters.splice(0)) resolve(this.lastRender);
         return;
     }
@@ -238,6 +272,28 @@ export class PatternsPanel implements vscode.Disposable {
   private update(): void {
     this.stale = false;
     if (this.curtain.hidden) return;
+    const message = this.prepared?.key === this.dataKey() ? this.prepared.message : this.data();
+    this.prepared = undefined;
+    this.post(message);
+    if (this.opening.dataSent === undefined) this.opening.dataSent = clock();
+  }
+
+  /** What the counts depend on besides the settings (whose change redraws anyway). */
+  private dataKey(): string {
+    return `${this.workspace.index.revision} ${this.period} ${this.client} ${formatDate(new Date())}`;
+  }
+
+  /**
+   * Counts while the webview starts (it takes longer than counting), so the counts are
+   * ready to go out the moment the panel's script asks for them.
+   */
+  private prepare(): void {
+    if (this.disposed || this.curtain.hidden || this.opening.dataSent !== undefined) return;
+    this.prepared = { key: this.dataKey(), message: this.data() };
+  }
+
+  /** The counts the panel draws, for the filters chosen. */
+  private data(): ToWebview {
     const started = performance.now();
     const index = this.workspace.index;
     const clients = index
@@ -250,7 +306,7 @@ export class PatternsPanel implements vscode.Disposable {
     const notes = countedNotes(index.allNotes(), filter);
     const p = patterns(notes);
     const feedback = this.client ? feedbackSeries(notes, this.client) : [];
-    this.post({
+    const message: ToWebview = {
       type: 'data',
       period: this.period,
       client: this.client,
@@ -261,8 +317,11 @@ export class PatternsPanel implements vscode.Disposable {
       extras: readExtras(),
       byWith: withCounts(notes),
       feedback,
-    });
-    this.log.info(`Patterns: counted ${p.sessions} notes in ${(performance.now() - started).toFixed(1)} ms`);
+    };
+    const countMs = performance.now() - started;
+    this.opening.countMs ??= countMs;
+    this.log.info(`Patterns: counted ${p.sessions} notes in ${countMs.toFixed(1)} ms`);
+    return message;
   }
 
   private counted(): IndexedNote[] {
@@ -337,5 +396,18 @@ caption { text-align: left; color: var(--vscode-descriptionForeground); padding-
 .note { color: var(--vscode-descriptionForeground); }
 .list { border-left: 2px solid var(--vscode-focusBorder); padding-left: 12px; }
 .list ul { padding-left: 18px; }
+.bars { display: grid; grid-template-columns: minmax(3em, max-content) minmax(120px, 1fr); gap: 6px 8px; align-items: center; font-size: 0.9em; }
+.bars .label { max-width: 22em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; text-align: right; }
+.bars .track { display: flex; height: 20px; max-width: 640px; background: linear-gradient(to right, var(--vscode-panel-border, rgba(128,128,128,0.3)) 1px, transparent 1px); }
+.bars .bar { height: 100%; cursor: pointer; }
+.bars .bar:hover { opacity: 0.8; }
+.bars .ticks { position: relative; height: 1.2em; max-width: 640px; color: var(--vscode-descriptionForeground); }
+.bars .ticks span { position: absolute; transform: translateX(-50%); }
+.legend { display: flex; flex-wrap: wrap; gap: 2px 14px; margin: 4px 0; font-size: 0.9em; }
+.swatch { display: inline-block; width: 10px; height: 10px; margin-right: 5px; }
+.seg-repaired { fill: var(--vscode-charts-green); background: var(--vscode-charts-green); }
+.seg-closed { fill: var(--vscode-charts-purple); background: var(--vscode-charts-purple); }
+.seg-unrepaired { fill: var(--vscode-charts-orange); background: var(--vscode-charts-orange); }
+.seg-held { fill: var(--vscode-charts-blue); background: var(--vscode-charts-blue); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

@@ -31,8 +31,27 @@ export type ToExtension =
   | { readonly type: 'list'; readonly field: PatternField; readonly value: string; readonly outcome: Outcome }
   | { readonly type: 'open'; readonly path: string; readonly line: number }
   | { readonly type: 'copy' }
-  /** The panel drew what it was sent; `text` is its headline, `ms` the time drawing took. */
-  | { readonly type: 'rendered'; readonly text: string; readonly ms: number };
+  /**
+   * The panel drew what it was sent; `text` is its headline, `ms` the time drawing took.
+   * The first drawing also says when each step of opening happened (for the benchmark).
+   */
+  | { readonly type: 'rendered'; readonly text: string; readonly ms: number; readonly steps?: OpeningSteps };
+
+/**
+ * When each step of the panel's first drawing happened, in ms since `origin` (the page's
+ * own clock, performance.timeOrigin, which the extension host's clock can be set against).
+ */
+export interface OpeningSteps {
+  readonly origin: number;
+  /** The placeholder's first paint; null when the webview does not report paints. */
+  readonly painted: number | null;
+  /** The script file asked for and fetched (null without resource timing), then run. */
+  readonly scriptAsked: number | null;
+  readonly scriptFetched: number | null;
+  readonly scriptRun: number;
+  readonly dataIn: number;
+  readonly drawn: number;
+}
 
 export type ToWebview =
   | {

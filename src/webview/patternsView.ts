@@ -1,42 +1,55 @@
 /// <reference lib="dom" />
 /**
- * The Show Patterns panel's own script, bundled with Chart.js into dist/patterns-view.js
- * and loaded only when the panel opens. Every chart has a table beside it that a screen
- * reader reads and the keyboard can use; all text goes in as text, never as HTML.
+ * The Show Patterns panel's own script (dist/patterns-view.js), loaded only when the panel
+ * opens. It draws the first view at once: the tables, and the bars of the kinds of miss, the
+ * parts and the markers in plain HTML. Chart.js (dist/patterns-charts.js, most of the bytes)
+ * comes afterwards, for the charts further down. Every chart has a table beside it that a
+ * screen reader reads and the keyboard can use; all text goes in as text, never as HTML.
  */
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-  type ChartEvent,
-  type ActiveElement,
-} from 'chart.js';
+import type { Chart, ChartConfiguration } from 'chart.js';
 import { feedbackAxis, NEAR_TOP_LINE, nearTop } from '../core/feedback';
 import { NOTICING_MORE, type PatternField, type Patterns, type ValueCount } from '../core/patterns';
 import { heldIn, STATUS_LABELS, type Status } from '../core/status';
-import type { ListedEntry, Outcome, Period, ToExtension, ToWebview } from './patternsProtocol';
+import type { ListedEntry, OpeningSteps, Outcome, Period, ToExtension, ToWebview } from './patternsProtocol';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
+/** When this script began to run, its file fetched and parsed. */
+const scriptRun = performance.now();
 
 declare function acquireVsCodeApi(): { postMessage(message: ToExtension): void };
 const host = acquireVsCodeApi();
 
 type Data = Extract<ToWebview, { type: 'data' }>;
 
-/** The outcome segments of a bar, in stacking order, with the theme colour each takes. */
-const SEGMENTS: readonly { outcome: Exclude<Outcome, 'all'>; label: string; colour: string; key: 'repaired' | 'closed' | 'unrepaired' | 'held' }[] = [
-  { outcome: 'repaired', label: 'repaired', colour: '--vscode-charts-green', key: 'repaired' },
-  { outcome: 'closed', label: 'closed without repair', colour: '--vscode-charts-purple', key: 'closed' },
-  { outcome: 'unrepaired', label: 'still open', colour: '--vscode-charts-orange', key: 'unrepaired' },
-  { outcome: 'held', label: 'waiting at their pace', colour: '--vscode-charts-blue', key: 'held' },
+/** The outcome segments of a bar, in stacking order; each one's theme colour is in the panel's style (.seg-…). */
+const SEGMENTS: readonly { outcome: Exclude<Outcome, 'all'>; label: string }[] = [
+  { outcome: 'repaired', label: 'repaired' },
+  { outcome: 'closed', label: 'closed without repair' },
+  { outcome: 'unrepaired', label: 'still open' },
+  { outcome: 'held', label: 'waiting at their pace' },
 ];
+
+type ChartClass = typeof Chart;
+
+/** This script's own tag: its nonce lets Chart.js's file in, its data-charts says where that file is. */
+const ownTag = document.currentScript as HTMLScriptElement | null;
+let library: Promise<ChartClass> | undefined;
+
+/** Loads Chart.js once, the first time a chart further down asks for it; it runs after the first view is drawn. */
+function chartLibrary(): Promise<ChartClass> {
+  library ??= new Promise<ChartClass>((resolve, reject) => {
+    const script = document.createElement('script');
+    script.nonce = ownTag?.nonce ?? '';
+    script.src = ownTag?.dataset.charts ?? '';
+    script.addEventListener('load', () => {
+      const loaded = (window as unknown as { attuneChart?: ChartClass }).attuneChart;
+      if (loaded) resolve(loaded);
+      else reject(new Error('Chart.js did not start'));
+    });
+    script.addEventListener('error', () => reject(new Error('Chart.js could not be loaded')));
+    document.head.append(script);
+  });
+  return library;
+}
 
 const FIELDS: readonly { field: PatternField; title: string; key: 'byKind' | 'byPart' | 'byMarker'; blurb: string }[] = [
   { field: 'kind', title: 'Kinds of miss', key: 'byKind', blurb: 'From each reflection\'s "Kind of miss".' },
@@ -46,9 +59,12 @@ const FIELDS: readonly { field: PatternField; title: string; key: 'byKind' | 'by
 
 const CURTAIN_TEXT = 'Client details are hidden for sharing your screen. Show them again with the eye in the status bar.';
 
-const charts: Chart[] = [];
-let current: Data | undefined;
+/** The Chart.js charts on the page, with how each is made, to make them again in a new theme. */
+const charts: { chart: Chart; config: () => ChartConfiguration }[] = [];
 let curtain = false;
+/** When the first data came in, and whether the drawing of it has reported its steps. */
+let firstDataIn: number | undefined;
+let stepsSent = false;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -112,45 +128,93 @@ function chartBox(height: number): { box: HTMLDivElement; canvas: HTMLCanvasElem
   return { box, canvas };
 }
 
-/** Options every chart shares, in the theme's colours; no animation, so it draws at once. */
+/** Chart.js's defaults in the theme's colours, read afresh for each chart (the theme may change). */
+function setChartDefaults(ChartJs: ChartClass): void {
+  ChartJs.defaults.color = colour('--vscode-foreground', '#888');
+  ChartJs.defaults.font.family = colour('--vscode-font-family', 'sans-serif');
+  ChartJs.defaults.borderColor = colour('--vscode-panel-border', 'rgba(128,128,128,0.3)');
+}
+
+/** Options every chart shares; no animation, so it draws at once. */
 function baseOptions() {
-  const fg = colour('--vscode-foreground', '#888');
-  const grid = colour('--vscode-panel-border', 'rgba(128,128,128,0.3)');
-  Chart.defaults.color = fg;
-  Chart.defaults.font.family = colour('--vscode-font-family', 'sans-serif');
-  Chart.defaults.borderColor = grid;
-  return { animation: false as const, responsive: true, maintainAspectRatio: false, plugins: { legend: { labels: { color: fg } } } };
+  return { animation: false as const, responsive: true, maintainAspectRatio: false, plugins: { legend: { labels: { color: colour('--vscode-foreground', '#888') } } } };
 }
 
 function shorten(text: string): string {
   return text.length > 42 ? `${text.slice(0, 40)}…` : text;
 }
 
+/** A tick step of 1, 2 or 5 times a power of ten, for about four ticks up to `max`. */
+function tickStep(max: number): number {
+  const rough = Math.max(1, max / 4);
+  const power = 10 ** Math.floor(Math.log10(rough));
+  return [1, 2, 5, 10].map((m) => m * power).find((step) => step >= rough) ?? rough;
+}
+
+/**
+ * Stacked horizontal bars, one per value, segments by outcome, in plain HTML laid out by CSS:
+ * drawn with the first view, before any chart library. The labels take the width they need
+ * (up to a limit, then an ellipsis), the bars the rest, in shares of it, so the chart follows
+ * the panel's width; colours are the theme's, from the style. A click on a segment lists its
+ * ruptures (the keyboard and screen readers use the table's "List them" instead).
+ */
 function outcomeChart(section: HTMLElement, field: PatternField, rows: readonly ValueCount[]): void {
-  const { box, canvas } = chartBox(Math.max(110, rows.length * 26 + 70));
+  const part = (r: ValueCount, outcome: Exclude<Outcome, 'all'>): number => (outcome === 'held' ? heldIn(r) : r[outcome]);
+  const max = Math.max(1, ...rows.map((r) => r.count));
+  const step = tickStep(max);
+  const top = Math.ceil(max / step) * step;
+  const share = (n: number): string => `${((n / top) * 100).toFixed(3)}%`;
+  const chart = el('div', undefined, 'bars');
+  chart.setAttribute('aria-hidden', 'true');
+  for (const r of rows) {
+    const label = el('span', shorten(r.value), 'label');
+    label.title = r.value;
+    const track = el('span', undefined, 'track');
+    for (const s of SEGMENTS) {
+      const n = part(r, s.outcome);
+      if (n <= 0) continue;
+      const bar = el('span', undefined, `bar seg-${s.outcome}`);
+      bar.style.width = share(n);
+      bar.title = `${r.value}: ${plural(n, 'rupture')} ${s.label}`;
+      bar.addEventListener('click', () => send({ type: 'list', field, value: r.value, outcome: s.outcome }));
+      track.append(bar);
+    }
+    chart.append(label, track);
+  }
+  const ticks = el('span', undefined, 'ticks');
+  for (let t = 0; t <= top; t += step) {
+    const tick = el('span', String(t));
+    tick.style.left = share(t);
+    ticks.append(tick);
+  }
+  chart.append(el('span'), ticks);
+  const legend = el('div', undefined, 'legend');
+  legend.setAttribute('aria-hidden', 'true');
+  for (const s of SEGMENTS) {
+    const key = el('span');
+    key.append(el('span', undefined, `swatch seg-${s.outcome}`), document.createTextNode(s.label));
+    legend.append(key);
+  }
+  const box = el('div', undefined, 'chart');
+  box.append(legend, chart);
   section.append(box);
-  const chart = new Chart(canvas, {
-    type: 'bar',
-    data: {
-      labels: rows.map((r) => shorten(r.value)),
-      datasets: SEGMENTS.map((s) => ({
-        label: s.label,
-        data: rows.map((r) => (s.key === 'held' ? heldIn(r) : r[s.key])),
-        backgroundColor: colour(s.colour, '#888'),
-        maxBarThickness: 22,
-      })),
+}
+
+/**
+ * A Chart.js chart, drawn once the library has loaded (at once after the first time), if its
+ * canvas is still on the page by then; the table beside it holds the same counts meanwhile.
+ */
+function laterChart(canvas: HTMLCanvasElement, config: () => ChartConfiguration): void {
+  chartLibrary().then(
+    (ChartJs) => {
+      if (!canvas.isConnected || curtain) return;
+      setChartDefaults(ChartJs);
+      charts.push({ chart: new ChartJs(canvas, config()), config });
     },
-    options: {
-      ...baseOptions(),
-      indexAxis: 'y',
-      scales: { x: { stacked: true, ticks: { precision: 0 } }, y: { stacked: true } },
-      onClick: (_e: ChartEvent, active: ActiveElement[]) => {
-        const hit = active[0];
-        if (hit) send({ type: 'list', field, value: rows[hit.index].value, outcome: SEGMENTS[hit.datasetIndex].outcome });
-      },
+    () => {
+      if (canvas.isConnected) canvas.replaceWith(el('p', 'This chart could not be drawn; the table below holds the same counts.', 'note'));
     },
-  });
-  charts.push(chart);
+  );
 }
 
 function showButton(field: PatternField, value: string, count: number): HTMLButtonElement {
@@ -224,16 +288,14 @@ function returnsSection(main: HTMLElement, data: Data): void {
     );
     const { box, canvas } = chartBox(200);
     back.append(box);
-    charts.push(
-      new Chart(canvas, {
-        type: 'bar',
-        data: {
-          labels: data.returns.map((b) => b.label),
-          datasets: [{ label: 'ruptures', data: data.returns.map((b) => b.count), backgroundColor: colour('--vscode-charts-green', '#4a4'), maxBarThickness: 40 }],
-        },
-        options: { ...baseOptions(), plugins: { legend: { display: false } }, scales: { y: { ticks: { precision: 0 } } } },
-      }),
-    );
+    laterChart(canvas, () => ({
+      type: 'bar',
+      data: {
+        labels: data.returns.map((b) => b.label),
+        datasets: [{ label: 'ruptures', data: data.returns.map((b) => b.count), backgroundColor: colour('--vscode-charts-green', '#4a4'), maxBarThickness: 40 }],
+      },
+      options: { ...baseOptions(), plugins: { legend: { display: false } }, scales: { y: { ticks: { precision: 0 } } } },
+    }));
     back.append(table('Days from the session to the first repair attempt', ['Days', 'Ruptures'], data.returns.map((b) => [b.label, b.count])));
     back.append(el('p', NOTICING_MORE, 'note'));
   }
@@ -241,7 +303,7 @@ function returnsSection(main: HTMLElement, data: Data): void {
 
 function render(data: Data): void {
   const started = performance.now();
-  for (const c of charts.splice(0)) c.destroy();
+  for (const c of charts.splice(0)) c.chart.destroy();
   const main = document.getElementById('patterns') as HTMLElement;
   const focused = document.activeElement?.id;
   main.replaceChildren(el('h1', 'Patterns in your ruptures'));
@@ -295,19 +357,17 @@ function render(data: Data): void {
   else {
     const { box, canvas } = chartBox(220);
     months.append(box);
-    charts.push(
-      new Chart(canvas, {
-        type: 'bar',
-        data: {
-          labels: p.byMonth.map((m) => m.month),
-          datasets: [
-            { label: 'sessions', data: p.byMonth.map((m) => m.sessions), backgroundColor: colour('--vscode-charts-blue', '#48c'), maxBarThickness: 40 },
-            { label: 'ruptures', data: p.byMonth.map((m) => m.ruptures), backgroundColor: colour('--vscode-charts-orange', '#c84'), maxBarThickness: 40 },
-          ],
-        },
-        options: { ...baseOptions(), scales: { y: { ticks: { precision: 0 } } } },
-      }),
-    );
+    laterChart(canvas, () => ({
+      type: 'bar',
+      data: {
+        labels: p.byMonth.map((m) => m.month),
+        datasets: [
+          { label: 'sessions', data: p.byMonth.map((m) => m.sessions), backgroundColor: colour('--vscode-charts-blue', '#48c'), maxBarThickness: 40 },
+          { label: 'ruptures', data: p.byMonth.map((m) => m.ruptures), backgroundColor: colour('--vscode-charts-orange', '#c84'), maxBarThickness: 40 },
+        ],
+      },
+      options: { ...baseOptions(), scales: { y: { ticks: { precision: 0 } } } },
+    }));
     months.append(table('Sessions and ruptures per month', ['Month', 'Sessions', 'Ruptures'], p.byMonth.map((m) => [m.month, m.sessions, m.ruptures])));
   }
 
@@ -321,17 +381,15 @@ function render(data: Data): void {
       fb.append(el('p', 'Your own number from each session, compared only with this client\'s own earlier sessions.', 'note'));
       const { box, canvas } = chartBox(200);
       fb.append(box);
-      charts.push(
-        new Chart(canvas, {
-          type: 'line',
-          data: {
-            labels: data.feedback.map((f) => f.date),
-            datasets: [{ label: 'feedback score', data: data.feedback.map((f) => f.score), borderColor: colour('--vscode-charts-blue', '#48c'), backgroundColor: colour('--vscode-charts-blue', '#48c') }],
-          },
-          // From 0 to the scale's maximum: 36 then 35 of 40 is a small step, not a collapse.
-          options: { ...baseOptions(), plugins: { legend: { display: false } }, scales: { y: feedbackAxis(data.feedback) } },
-        }),
-      );
+      laterChart(canvas, () => ({
+        type: 'line',
+        data: {
+          labels: data.feedback.map((f) => f.date),
+          datasets: [{ label: 'feedback score', data: data.feedback.map((f) => f.score), borderColor: colour('--vscode-charts-blue', '#48c'), backgroundColor: colour('--vscode-charts-blue', '#48c') }],
+        },
+        // From 0 to the scale's maximum: 36 then 35 of 40 is a small step, not a collapse.
+        options: { ...baseOptions(), plugins: { legend: { display: false } }, scales: { y: feedbackAxis(data.feedback) } },
+      }));
       if (nearTop(data.feedback[data.feedback.length - 1])) fb.append(el('p', NEAR_TOP_LINE, 'note'));
       fb.append(table('Feedback score by session', ['Session', 'Score'], data.feedback.map((f) => [f.date, f.max === null ? String(f.score) : `${f.score} of ${f.max}`])));
     }
@@ -354,7 +412,25 @@ function render(data: Data): void {
 
   main.setAttribute('aria-busy', 'false');
   if (focused) document.getElementById(focused)?.focus();
-  send({ type: 'rendered', text: head.textContent ?? '', ms: performance.now() - started });
+  const drawn = performance.now();
+  const steps = firstDataIn === undefined || stepsSent ? undefined : openingSteps(firstDataIn, drawn);
+  stepsSent = true;
+  send({ type: 'rendered', text: head.textContent ?? '', ms: drawn - started, ...(steps ? { steps } : {}) });
+}
+
+/** The steps of the first drawing, from the page's own timings (see OpeningSteps). */
+function openingSteps(dataIn: number, drawn: number): OpeningSteps {
+  const paint = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint');
+  const script = performance.getEntriesByType('resource').find((e) => e.name.includes('patterns-view.js'));
+  return {
+    origin: performance.timeOrigin,
+    painted: paint ? paint.startTime : null,
+    scriptAsked: script ? script.startTime : null,
+    scriptFetched: script ? (script as PerformanceResourceTiming).responseEnd : null,
+    scriptRun,
+    dataIn,
+    drawn,
+  };
 }
 
 function showList(heading: string, entries: readonly ListedEntry[]): void {
@@ -379,11 +455,10 @@ function showList(heading: string, entries: readonly ListedEntry[]): void {
 
 function showCurtain(drawn: boolean): void {
   curtain = drawn;
-  for (const c of charts.splice(0)) c.destroy();
+  for (const c of charts.splice(0)) c.chart.destroy();
   const main = document.getElementById('patterns') as HTMLElement;
-  // Drawn: forget the counts too; the extension sends them afresh once it is lifted.
+  // Drawn: the page keeps nothing of the counts; the extension sends them afresh once it is lifted.
   if (drawn) {
-    current = undefined;
     const note = el('p', CURTAIN_TEXT);
     note.id = 'headline';
     main.replaceChildren(el('h1', 'Patterns in your ruptures'), note);
@@ -395,7 +470,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const m = event.data;
   switch (m.type) {
     case 'data':
-      current = m;
+      firstDataIn ??= performance.now();
       if (!curtain) render(m);
       break;
     case 'list':
@@ -412,9 +487,27 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   }
 });
 
-// The theme changed (VS Code swaps the body's class): redraw in its colours.
-new MutationObserver(() => {
-  if (current && !curtain) render(current);
-}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+/**
+ * The theme changed (VS Code swaps the body's class). The page follows the theme's colours
+ * by itself; only Chart.js's canvases hold colours of their own, so only they are made
+ * again. Nothing else is redrawn: the filters, an open list, the focus and the scroll stay.
+ */
+function followTheme(): void {
+  const headline = document.getElementById('headline');
+  if (curtain || !headline) return;
+  const started = performance.now();
+  const ChartJs = (window as unknown as { attuneChart?: ChartClass }).attuneChart;
+  if (ChartJs) {
+    setChartDefaults(ChartJs);
+    for (const c of charts) {
+      const canvas = c.chart.canvas;
+      c.chart.destroy();
+      c.chart = new ChartJs(canvas, c.config());
+    }
+  }
+  send({ type: 'rendered', text: headline.textContent ?? '', ms: performance.now() - started });
+}
+
+new MutationObserver(followTheme).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 send({ type: 'ready' });

@@ -574,11 +574,13 @@ const FLOWS = [
       // A webview is two nested frames; the panel's own page is the inner one.
       const view = s.page.frameLocator('iframe.webview').frameLocator('#active-frame');
       await waitFor(view.locator('#headline', { hasText: '4 ruptures noted across 5 sessions.' }), 'the headline "4 ruptures noted across 5 sessions." in the panel');
-      await until('the charts to be drawn', () => view.locator('canvas').count(), (n) => n >= 4);
+      // The bars by outcome are plain HTML, drawn with the first view; the month chart follows with Chart.js.
+      await until('the bars to be drawn', () => view.locator('.bars').count(), (n) => n >= 1);
+      await until('the month chart to be drawn', () => view.locator('#months canvas[style*="box-sizing"]').count(), (n) => n === 1);
       await waitFor(view.getByRole('row', { name: /cultural or generational context missed/ }), 'the kind of miss in its table');
       await s.picture();
       // A click on the bar (one kind, still open, filling the chart) lists its ruptures.
-      await view.locator('#kind canvas').click();
+      await view.locator('#kind .bar').first().click();
       await waitFor(view.locator('#list-h', { hasText: 'Kind of miss: cultural or generational context missed, still open (1)' }), 'the list for the clicked bar');
       // The keyboard alone: focus the kind's "List them" button and press Enter.
       const list = view.getByRole('button', { name: 'List the 1 rupture: cultural or generational context missed' });
@@ -591,6 +593,48 @@ const FLOWS = [
       await entry.click();
       await s.waitForActiveTab('2026-11-06.md');
       await s.waitForEditorText('## A suggestion that landed badly #rupture/planned', 'the note open at the rupture heading');
+    },
+  },
+  {
+    id: 48,
+    name: 'patterns keep the chosen client and an open list across a change of theme, the client when hidden and shown; Copy summary says it copied',
+    workspace: 'demo',
+    async run(s) {
+      await s.runCommand('Attune: Show Patterns');
+      const view = s.page.frameLocator('iframe.webview').frameLocator('#active-frame');
+      await waitFor(view.locator('#headline', { hasText: '4 ruptures noted across 5 sessions.' }), 'the headline for every client');
+      await view.locator('#client').selectOption('C104');
+      const forC104 = view.locator('#headline', { hasText: '1 rupture with C104 noted across 2 sessions.' });
+      await waitFor(forC104, 'the headline for C104');
+      /** The panel still shows C104: its headline and its chosen client. */
+      const stillC104 = async (/** @type {string} */ after) => {
+        await waitFor(forC104, `the headline for C104 ${after}`);
+        await until(`the client filter to show C104 ${after}`, () => view.locator('#client').inputValue(), (v) => v === 'C104');
+      };
+
+      // The ruptures behind a bar, listed, stay open through a change of theme too.
+      await view.locator('#kind .bar').first().click();
+      const listed = view.locator('#list-h', { hasText: 'Kind of miss: cultural or generational context missed, still open (1)' });
+      await waitFor(listed, 'the list for the clicked bar');
+
+      // A change of theme: the panel takes the new colours and keeps the filters and the list.
+      const light = await view.locator('body.vscode-light').count();
+      await s.runCommand('Preferences: Color Theme');
+      await s.waitForQuickInput('the theme picker');
+      await s.page.keyboard.type(light ? 'Dark Modern' : 'Light Modern');
+      await waitFor(s.quickPickRow(light ? 'Dark Modern' : 'Light Modern'), 'the theme in the picker');
+      await s.page.keyboard.press('Enter');
+      await waitFor(view.locator(light ? 'body.vscode-dark' : 'body.vscode-light'), 'the panel in the new theme');
+      await stillC104('after the theme changed');
+      await waitFor(listed, 'the list still open after the theme changed');
+
+      // Hidden behind a note in the same group, then shown again: the page is made afresh.
+      await quickOpen(s, 'C215/2026-11-20.md');
+      await s.page.locator('.tabs-container .tab', { hasText: 'Attune: Patterns' }).click();
+      await stillC104('after the panel was hidden and shown');
+
+      await view.locator('#copy').click();
+      await waitFor(view.locator('#copy-status', { hasText: 'Copied: counts only, no client codes.' }), 'the panel saying the summary was copied');
     },
   },
 ];

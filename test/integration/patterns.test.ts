@@ -43,9 +43,12 @@ describe('Show Patterns (issue 13)', () => {
     const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]);
     assert.strictEqual(scripts.length, 1);
     assert.ok(scripts[0].includes(`nonce="${nonce}"`));
-    const own = panel.panel.webview.asWebviewUri(vscode.Uri.joinPath(vscode.extensions.all.find((e) => e.packageJSON?.name === 'attune')!.extensionUri, 'dist', 'patterns-view.js')).toString();
+    const own = (file: string): string =>
+      panel.panel.webview.asWebviewUri(vscode.Uri.joinPath(vscode.extensions.all.find((e) => e.packageJSON?.name === 'attune')!.extensionUri, 'dist', file)).toString();
     const sources = [...html.matchAll(/\b(?:src|href)="([^"]*)"/g)].map((m) => m[1]);
-    assert.deepStrictEqual(sources, [own]);
+    assert.deepStrictEqual(sources, [own('patterns-view.js')]);
+    // The one other file the script loads itself (with the same nonce): Chart.js, also from dist/.
+    assert.deepStrictEqual([...html.matchAll(/\bdata-charts="([^"]*)"/g)].map((m) => m[1]), [own('patterns-charts.js')]);
     assert.ok(!/<link\b|<iframe\b|<img\b|@import|url\(/i.test(html), 'no other resource of any kind');
     // A second call reveals the same panel rather than opening another.
     return vscode.commands.executeCommand<PatternsPanel>('attune.showPatterns').then((again) => assert.strictEqual(again, panel));
@@ -115,6 +118,26 @@ describe('Show Patterns (issue 13)', () => {
       fs.rmSync(uri.fsPath);
       await draws('0 ruptures with C318 noted across 1 session.');
     }
+  });
+
+  it('keeps the chosen client when the theme changes and when the panel is hidden and shown (issue 26)', async () => {
+    await panel.handle({ type: 'filter', period: 'all', client: 'C104' });
+    await draws('1 rupture with C104 noted across 2 sessions.');
+    const workbench = vscode.workspace.getConfiguration('workbench');
+    const light = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Light;
+    const redrawn = panel.nextRender();
+    await workbench.update('colorTheme', light ? 'Default Dark Modern' : 'Default Light Modern', vscode.ConfigurationTarget.Global);
+    try {
+      assert.strictEqual((await redrawn).text, '1 rupture with C104 noted across 2 sessions.', 'redrawn in the new theme for the same client');
+    } finally {
+      await workbench.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    }
+    // Hidden behind a note in its group, its page is let go; shown again, it is made afresh.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uriOf('C215/2026-11-20.md')), { viewColumn: panel.panel.viewColumn, preview: false });
+    await waitFor('the panel to be hidden', () => !panel.panel.visible);
+    const shown = panel.nextRender();
+    panel.panel.reveal();
+    assert.strictEqual((await shown).text, '1 rupture with C104 noted across 2 sessions.', 'drawn again for the same client');
   });
 
   it('shows nothing from the notes while the privacy curtain is down, and draws afresh when it is raised', async () => {

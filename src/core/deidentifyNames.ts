@@ -15,7 +15,7 @@
 import nlp from 'compromise/two';
 import ENGLISH = require('an-array-of-english-words');
 import HUMAN_NAMES = require('humannames');
-import { inPieces, STATE_AFTER, type Span } from './deidentifyDetectors';
+import { addressBlock, inPieces, STATE_AFTER, type Span } from './deidentifyDetectors';
 import { PLACE_NAMES } from './deidentifyPlaceList';
 import { REASON_NUMBER, REASON_PLACE, REASON_WORD } from './deidentifyReasons';
 import { CLINICAL_ABBREVIATIONS, CLINICAL_WORDS, KNOWN_TERMS, NEVER_SURNAME, PLACE_CUES, RELATIONS, TITLES, WORD_GIVEN_NAMES } from './deidentifyTerms';
@@ -137,7 +137,12 @@ function tag(text: string, tokens: Token[]): void {
 }
 
 /** Words that end a name said aloud: "my name is borna jerković and ...". */
-const FUNCTION_WORDS = new Set('a an the and or but so i me my you your he him his she her they them their we us our it is was are were be not no yes to of in on at for from with by as that this then now here there very just really'.split(' '));
+const FUNCTION_WORDS = new Set('a an the and or but so i me my you your he him his she her they them their we us our it is was are were be not no yes to of in on at for from with by as that this then now here there very just really when if whenever back later again soon today tonight tomorrow please once about after before'.split(' '));
+
+/** Labels before a colon that are roles or fields, not people: "Bot:", "Therapist:", "When:", "Mobile:". */
+const SPEAKER_ROLES = new Set(
+  'bot user agent assistant customer operator system client patient therapist counsellor counselor doctor nurse interviewer me you when where what who why how note notes subject date time mobile phone fax desk office email address name website home work cell tel re plan summary billing shipping contact'.split(' '),
+);
 
 const PERSON_TAGS = ['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName'];
 const PLACE_SUFFIX = /(?:ville|ton|burg|borough|boro|chester|field|ford|land|port|stead|haven|side|town|wood|mouth|dale|bury|mont|ham|wick|worth|shire|by)$/;
@@ -268,7 +273,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     const before = text.slice(Math.max(0, t.start - 30), t.start);
     const after = text.slice(t.end, t.end + 40);
     // A speaker's label at the start of a line: "John: I don't want to".
-    const speaker = t.cap && !known(t) && isName(t) && /(?:^|\n)[ \t]*(?:[-*][ \t]+)?$/.test(before) && /^:[ \t]/.test(after) && (!words.has(t.lower) || personTag(t) || t.tags.includes('Expression'));
+    const speaker = t.cap && !known(t) && isName(t) && /(?:^|\n)[ \t]*(?:[-*][ \t]+)?$/.test(before) && /^:[ \t]/.test(after) && !SPEAKER_ROLES.has(t.lower) && (!words.has(t.lower) || personTag(t) || t.tags.includes('Expression'));
     // A name with an initial after it: "Lily A.".
     const initialled = t.cap && !known(t) && isName(t) && /^[ \t]\p{Lu}\.(?:\s|$)/u.test(after);
     // "Hope is her aunt", "Grace called from the school", "her aunt called Hope".
@@ -342,7 +347,9 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       const lower = w.toLowerCase().replace(/[.]$/, '');
       return lower.length > 2 && !words.has(lower) && !KNOWN_TERMS.has(lower) && !CLINICAL_WORDS.has(lower) && !CLINICAL_ABBREVIATIONS.has(lower);
     });
-    if (strange && !taken(m.index, m.index + m[0].length)) spans.push({ start: m.index, end: m.index + m[0].length, kind: 'address' });
+    if (!strange || taken(m.index, m.index + m[0].length)) continue;
+    const street: Span = { start: m.index, end: m.index + m[0].length, kind: 'address' };
+    spans.push(street, ...addressBlock(text, street).filter((p) => !taken(p.start, p.end)));
   }
 
   // What is left but deserves a look.

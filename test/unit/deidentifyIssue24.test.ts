@@ -23,6 +23,33 @@ describe('issue 24: recall where it was missing', () => {
     gone('They met at 12 rue de la Paix, 75002 Paris. Then Calle Mayor 5, Madrid.', ['Paix', '75002', 'Paris', 'Mayor', 'Madrid']);
     gone('Hauptstraße 5a, 10115 Berlin.', ['Hauptstraße', '10115', 'Berlin']);
     assert.strictEqual(out('ZIP: 3520'), 'ZIP: [zip]');
+  });
+
+  it('an address block: the number before the street, the flat, and the lines below with town and postcode; state and country stay', () => {
+    assert.strictEqual(
+      out('Maureen Thibault\n\n41086 Kiannonkatu 98\n Suite 464\n OULU\n\n Finland 80896\nThanks.'),
+      '[name 1]\n\n[address]\n [address]\n [place]\n\n Finland [zip]\nThanks.',
+    );
+    assert.strictEqual(out('Send it to 27534 Thorsteinsgata 63\nMOSS\n, CO\n 51971 for this card.'), 'Send it to [address]\n[place]\n, CO\n [zip] for this card.');
+    assert.strictEqual(out('She lives at 23 Elm Road, Springfield, IL 62704.'), 'She lives at [address], [place], IL [zip].');
+    assert.strictEqual(out('Billing: 31401 ul. Słowicza 10 Apt. 360\n   Wrocław\n    53-320'), 'Billing: [address] [address]\n   [place]\n    [zip]');
+    assert.strictEqual(out('ZIP: 7412 SL'), 'ZIP: [zip]');
+    assert.strictEqual(out('She moved to 3 Mill Lane\nLeeds LS1 4AP, United Kingdom.'), 'She moved to [address]\n[place] [zip], United Kingdom.');
+    gone('eva lives at 255 hersnapvej 18, københavn k', ['hersnapvej', 'københavn']);
+    gone('Meet me at P.O. Box 149 Monika Union, Pituffik.', ['149', 'Monika', 'Pituffik']);
+    // A line below that is a sentence, not part of the address, stays.
+    assert.strictEqual(out('1234 Elm St, Boston\nShe said the move went well.'), '[address], [place]\nShe said the move went well.');
+    assert.strictEqual(out('We met at 12 Oak Street and then walked home.'), 'We met at [address] and then walked home.');
+    assert.strictEqual(out('Jacob lives on 90 Whitchurch Road street.'), '[name 1] lives on [address] street.');
+  });
+
+  it('streets of other countries, military mail and street corners', () => {
+    assert.strictEqual(out('The bus station is on Villacher Strasse 89.'), 'The bus station is on [address].');
+    assert.strictEqual(out('She lives at Trenerys gate 232 and at Kálmán Imre u. 12.'), 'She lives at [address] and at [address].');
+    assert.strictEqual(out('Address: PSC 0413, Box 8144\nAPO AA 42323'), 'Address: [address]\n[address]');
+    assert.strictEqual(out('It is the corner of Dalbraut 99 and Frederikke Coves.'), 'It is the corner of [address].');
+    assert.strictEqual(out('They stood on the corner of the street and the park.'), 'They stood on the corner of the street and the park.');
+    assert.strictEqual(out('During 1971, Mayo-Walters invested heavily.'), 'During 1971, Mayo-Walters invested heavily.');
     assert.strictEqual(out('She lives in the 95614 area.'), 'She lives in the [zip] area.');
   });
 

@@ -170,6 +170,8 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     CLINICAL_WORDS.has(t.lower) ||
     (CLINICAL_ABBREVIATIONS.has(t.lower) && (allCaps(t) || !t.cap || !names.has(t.text)));
   const ordinary = (t: Token): boolean => known(t) || words.has(t.lower);
+  /** A capitalised word that no list knows: a proper name of some kind. */
+  const strange = (t: Token): boolean => t.cap && !t.single && !ordinary(t) && !TITLES.has(t.lower) && !/['’](?:m|re|ve|ll|d|t)$/i.test(t.text);
   const free = (t: Token): boolean => !taken(t.start, t.end);
 
   // A name for sure: after a title or a relation ("Dr. Patel", "my sister, Grace,").
@@ -232,6 +234,8 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         else if (!single && b === j && PLACE_PREFIX.has(tokens[a].text) && tokens.slice(a + 1, b + 1).every((t) => !KNOWN_TERMS.has(t.lower))) place = true;
         // A town-shaped word ("-ville", "-borough") after "in", "at" or "to".
         else if (single && weakCue(tokens[a]) && !ordinary(tokens[a]) && !names.has(tokens[a].text) && PLACE_SUFFIX.test(tokens[a].lower) && !medium(tokens[a])) place = true;
+        // Any word no list knows, in capitals or not, after a word that says place: "based in NAANTALI", "I am in Sutri".
+        else if (single && b === j && strange(tokens[a]) && (cueBefore(tokens[a]) || weakCue(tokens[a])) && !medium(tokens[a]) && !(allCaps(tokens[a]) && tokens[a].text.length <= 3)) place = true;
         if (place) {
           claim(a, b, { start: tokens[a].start, end: tokens[b].end, kind: 'place' });
           a = b;
@@ -250,11 +254,25 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         canJoin(t) || t.single || (names.has(t.text) && !NEVER_SURNAME.has(t.lower) && !TITLES.has(t.lower) && !RELATIONS.has(t.lower) && !allCaps(t));
       while (from - 1 >= i && !claimed.has(from - 1) && canJoin(tokens[from - 1]) && !tokens[from - 1].sentenceStart) from--;
       // A sentence's first word joins only a name that it could start ("Sarah Okafor said").
-      if (from - 1 >= i && !claimed.has(from - 1) && tokens[from - 1].sentenceStart && medium(tokens[from - 1])) from--;
+      if (from - 1 >= i && !claimed.has(from - 1) && tokens[from - 1].sentenceStart && (medium(tokens[from - 1]) || strange(tokens[from - 1]))) from--;
       while (to + 1 <= j && !claimed.has(to + 1) && canFollow(tokens[to + 1])) to++;
       const parts = tokens.slice(from, to + 1).map((t) => t.text);
       claim(from, to, { start: tokens[from].start, end: tokens[to].end, kind: 'name', words: parts });
       a = to;
+    }
+    // Two or more capitalised words that are neither English nor known terms are a proper
+    // name whatever the lists say ("Krisztián Szöllösy", "Esat Jeknić"): a place after a
+    // word that says place, a person otherwise. A middle initial may stand between them.
+    for (let a = i; a <= j; a++) {
+      if (claimed.has(a) || !strange(tokens[a])) continue;
+      let b = a;
+      while (b + 1 <= j && !claimed.has(b + 1) && (strange(tokens[b + 1]) || (tokens[b + 1].single && b + 2 <= j && strange(tokens[b + 2])))) b++;
+      const run = tokens.slice(a, b + 1);
+      if (run.filter((t) => !t.single).length >= 2 && !run.every((t) => allCaps(t) && t.text.length <= 4)) {
+        const place = cueBefore(tokens[a]) || weakCue(tokens[a]) || stateAfter(tokens[b]);
+        claim(a, b, place ? { start: tokens[a].start, end: tokens[b].end, kind: 'place' } : { start: tokens[a].start, end: tokens[b].end, kind: 'name', words: run.map((t) => t.text) });
+      }
+      a = b;
     }
   }
 

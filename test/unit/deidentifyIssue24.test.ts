@@ -67,6 +67,14 @@ describe('issue 24: recall where it was missing', () => {
     assert.strictEqual(out('Her handle is @emmaf_2011.'), 'Her handle is [url].');
   });
 
+  it('names and towns no list knows: two capitalised words that are not English, and a strange word after a word that says place', () => {
+    assert.strictEqual(out('Krisztián Szöllösy called twice.'), '[name 1] called twice.');
+    assert.strictEqual(out('Tomomi Nishiyama came with Esat Jeknić.'), '[name 1] came with [name 2].');
+    assert.strictEqual(out("I'm Edvard Petrussen."), "I'm [name 1].");
+    assert.strictEqual(out('The agency is based in NAANTALI. I am in Sutri for a business trip.'), 'The agency is based in [place]. I am in [place] for a business trip.');
+    assert.strictEqual(out('Started Zoloft in Chaddock territory? No: switched to Seroquel.'), 'Started Zoloft in Chaddock territory? No: switched to Seroquel.');
+  });
+
   it('numbers after any label that names one, codes mixing capitals and digits, cards, SSNs, phones, obfuscated emails', () => {
     assert.strictEqual(
       out('MRN #SF-998877, HBN: 789-456-123, HICN: B123456789, Medicare #AB-987654, MBI 1EG4-TE5-MK73.'),

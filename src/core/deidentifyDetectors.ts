@@ -314,12 +314,15 @@ export function addressBlock(text: string, street: Span): Span[] {
       pos += more[0].length;
     }
     if (!ok) break;
+    // A line with a postcode may end the address and go on with the sentence ("KNIVSTA, 18237 after the concert").
+    const lastLine = newLine && pieces.some((p) => p.kind === 'zip') && !/^[ \t]*(?:\r?\n|$)/.test(text.slice(pos, pos + 10));
     if (newLine) {
-      if (!/^[ \t]*(?:\r?\n|$)/.test(text.slice(pos, pos + 10).replace(/^[ \t]*[,.]/, ''))) break;
+      if (!lastLine && !/^[ \t]*(?:\r?\n|$)/.test(text.slice(pos, pos + 10).replace(/^[ \t]*[,.]/, ''))) break;
       lines++;
     }
     found.push(...pieces);
     at = pos;
+    if (lastLine) break;
   }
   return found;
 }
@@ -360,6 +363,8 @@ export function findAddresses(text: string): Span[] {
   ];
   // Before a street: the number of a building or a box ("6750 Koskikatu 25", "P.O. Box 149 Monika Union").
   const led = streets.map((st) => {
+    // Only a street that starts with its name; a flat ("Apt. 762") leaves the house number before it to its street.
+    if (!/^\p{L}/u.test(text[st.start]) || /^(?:apt|apartment|suite|unit)\b/i.test(text.slice(st.start, st.start + 10))) return st;
     const before = /(?:(?<![\w.-])\d{1,6}[ \t]+|\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+)$/i.exec(text.slice(Math.max(0, st.start - 20), st.start));
     return before ? { ...st, start: st.start - before[0].length } : st;
   });

@@ -43,6 +43,12 @@ describe('issue 24: recall where it was missing', () => {
     assert.strictEqual(out('Jacob lives on 90 Whitchurch Road street.'), '[name 1] lives on [address] street.');
   });
 
+  it('a name or town with a house number is a street; a year or a count after a name stays', () => {
+    assert.strictEqual(out('He lives on the north side of Joaquin Suarez 2906.'), 'He lives on the north side of [address].');
+    assert.strictEqual(out("I'll meet you at 25615 Tawastintie 72 Apt. 004\nKNIVSTA, 18237 after the concert."), "I'll meet you at [address] [address]\n[place], [zip] after the concert.");
+    assert.strictEqual(out('Sarah Okafor 3 times a week; Sarah Okafor 2019.'), '[name 1] 3 times a week; [name 1] 2019.');
+  });
+
   it('streets of other countries, military mail and street corners', () => {
     assert.strictEqual(out('The bus station is on Villacher Strasse 89.'), 'The bus station is on [address].');
     assert.strictEqual(out('She lives at Trenerys gate 232 and at Kálmán Imre u. 12.'), 'She lives at [address] and at [address].');

@@ -159,6 +159,19 @@ export function findPhones(text: string): Span[] {
     const digits = m.value.replace(/\D/g, '').length;
     if (digits >= 7 && digits <= 13) found.push({ start: m.start, end: m.end, kind: 'phone' });
   }
+  // Digits in groups of any length after a field label, on its line or the next ("Mobile: 99 577450",
+  // "Phone:\n358 0594"), or before a word that says which phone ("781 1704 office", "07700 063 966-Fax").
+  const group = String.raw`\+?\(?\d{1,5}\)?(?:[ .-]?\(?\d{1,8}\)?){1,5}`;
+  const phoneLike = (m: { start: number; end: number; value: string }): boolean => {
+    const digits = m.value.replace(/\D/g, '').length;
+    return digits >= 7 && digits <= 15;
+  };
+  for (const m of matches(text, new RegExp(`\\b(?:phone|telephone|tel|mobile|cell|desk|fax|office|home|work|pager|whatsapp)\\s*:[ \\t]*(?:\\r?\\n[ \\t]*)?(${group})(?![\\d/])`, 'gi'), 1)) {
+    if (phoneLike(m)) found.push({ start: m.start, end: m.end, kind: 'phone' });
+  }
+  for (const m of matches(text, new RegExp(`(?<![\\w+.,/-])(${group})(?=[ \\t]*-?[ \\t]*(?:office|fax|mobile|cell|home|work|desk)\\b)`, 'gi'), 1)) {
+    if (phoneLike(m)) found.push({ start: m.start, end: m.end, kind: 'phone' });
+  }
   // European national forms with a trunk 0, in groups: "0490 39 07 81", "030 1234 5678", "06-12345678".
   found.push(...spans(text, /(?<![\w+.,/-])0\d{1,4}(?:[ .-]\d{2,4}){2,4}(?![\w.,/-]?\d)/g, 'phone'));
   found.push(...spans(text, /(?<![\w+.,/-])0[1-9]\d{0,3}-\d{6,8}(?!\d)/g, 'phone'));

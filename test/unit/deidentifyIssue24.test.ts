@@ -88,6 +88,8 @@ describe('issue 24: recall where it was missing', () => {
     );
     assert.strictEqual(out('Card 4111 1111 1111 1111. SSN 078 05 1120, last four 1120.'), 'Card [number]. SSN [number], last four [number].');
     assert.strictEqual(out('Phone 0490 39 07 81.'), 'Phone [phone].');
+    assert.strictEqual(out('Mobile: 99 577450\nPhone:\n358 0594\n781 1704 office'), 'Mobile: [phone]\nPhone:\n[phone]\n[phone] office');
+    assert.strictEqual(out('Pain 7 at home: 3 times. Office: 3 sessions.'), 'Pain 7 at home: 3 times. Office: 3 sessions.');
     assert.strictEqual(out('Pager 555-1234. ref. code: EM-2554.'), 'Pager [number]. ref. code: [number].');
     assert.strictEqual(out('Email hope.m at outlook dot com.'), 'Email [email].');
   });

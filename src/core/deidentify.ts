@@ -23,7 +23,7 @@ import {
   type Kind,
   type Span,
 } from './deidentifyDetectors';
-import { findNamesAndPlaces } from './deidentifyNames';
+import { besideIdentifiers, findNamesAndPlaces } from './deidentifyNames';
 import { applySpans, numberNames, overlapsAny, resolveOverlaps } from './deidentifyPlaceholders';
 import { selectForExport } from './deidentifySection';
 import { positionAt, splitLines } from './lines';
@@ -101,8 +101,9 @@ export function deidentifyText(text: string, client: string | readonly string[] 
     return { line: p.line + 1, column: p.character + 1, length: end - start };
   };
   const replaced = out.replaced.map((r) => ({ kind: r.kind, ...position(r.start, r.end) }));
-  const checks = check
+  const checks = [...check, ...besideIdentifiers(text, spans)]
     .filter((c) => !overlapsAny(spans, c.start, c.end))
+    .filter((c, i, all) => all.findIndex((d) => d.start === c.start) === i)
     .sort((a, b) => a.start - b.start)
     .map((c) => ({ ...position(out.map(c.start), out.map(c.start) + (c.end - c.start)), reason: c.reason }));
   return { text: out.text, replaced, check: checks };

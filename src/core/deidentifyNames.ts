@@ -390,3 +390,36 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   }
   return { spans, check };
 }
+
+const BESIDE_KINDS = new Set(['name', 'place', 'address', 'zip']);
+
+/**
+ * What stands right beside a name, a place or an address and could be the rest of it: a
+ * number of three digits or more ("6614" before a street), or a word no list knows, in
+ * any case ("leone" before "[name 1]"). Flagged for a look, never replaced.
+ */
+export function besideIdentifiers(text: string, spans: readonly Span[]): CheckSpan[] {
+  const { words } = wordLists();
+  const check: CheckSpan[] = [];
+  const look = (word: string, start: number): void => {
+    const end = start + word.length;
+    const digits = word.replace(/\D/g, '').length;
+    if (/^\d[\d-]*$/.test(word)) {
+      if (digits >= 3) check.push({ start, end, reason: REASON_NUMBER });
+      return;
+    }
+    const lower = word.toLowerCase();
+    if (/^\p{L}+$/u.test(word) && word.length >= 3 && !words.has(lower) && !KNOWN_TERMS.has(lower) && !CLINICAL_WORDS.has(lower) && !CLINICAL_ABBREVIATIONS.has(lower) && !TITLES.has(lower) && !RELATIONS.has(lower)) {
+      check.push({ start, end, reason: REASON_WORD });
+    }
+  };
+  for (const s of spans) {
+    if (!BESIDE_KINDS.has(s.kind)) continue;
+    const from = Math.max(0, s.start - 40);
+    const before = /([\p{L}\p{N}][\p{L}\p{N}-]*)[ \t,]+$/u.exec(text.slice(from, s.start));
+    if (before) look(before[1], from + before.index);
+    const after = /^[ \t,]+([\p{L}\p{N}][\p{L}\p{N}-]*)/u.exec(text.slice(s.end, s.end + 40));
+    if (after) look(after[1], s.end + after[0].length - after[1].length);
+  }
+  return check;
+}

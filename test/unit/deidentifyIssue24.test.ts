@@ -49,6 +49,14 @@ describe('issue 24: recall where it was missing', () => {
     assert.strictEqual(out('Sarah Okafor 3 times a week; Sarah Okafor 2019.'), '[name 1] 3 times a week; [name 1] 2019.');
   });
 
+  it('flags what stands beside a replaced identifier and could be the rest of it, touching nothing', () => {
+    const r = deidentifyText('Write to Mazzi Okonkwo, 6614 Luite tee 87.');
+    const lines = r.text.split('\n');
+    const flagged = r.check.map((c) => lines[c.line - 1].slice(c.column - 1, c.column - 1 + c.length));
+    assert.ok(flagged.includes('6614') && flagged.includes('Luite'), `flagged: ${flagged.join(', ')} in ${r.text}`);
+    assert.ok(r.text.includes('6614 Luite tee 87'));
+  });
+
   it('streets of other countries, military mail and street corners', () => {
     assert.strictEqual(out('The bus station is on Villacher Strasse 89.'), 'The bus station is on [address].');
     assert.strictEqual(out('She lives at Trenerys gate 232 and at Kálmán Imre u. 12.'), 'She lives at [address] and at [address].');

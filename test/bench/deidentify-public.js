@@ -9,8 +9,10 @@
 // digits, less street words and titles) is left in the export; flagged when what is left
 // is all among the spots the export marks to check. Not scored: organisations (facility
 // names are not asked for), titles, nationalities, and states, countries, plain years and
-// times and ages under 90, which Safe Harbor lets stay. Ordinary words are the words of
-// each text outside every labelled span; one is replaced when the export holds fewer of it.
+// times and ages under 90, which Safe Harbor lets stay (countries in any case; inside a
+// labelled address, its state or province code and its country; the generator's "nan" for
+// an empty field; the words "the corner of"). Ordinary words are the words of each text
+// outside every labelled span; one is replaced when the export holds fewer of it.
 'use strict';
 
 const fs = require('fs');

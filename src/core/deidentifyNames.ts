@@ -304,7 +304,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
           ? true
           : /^\s+(?:called|phoned|rang|texted|emailed|wrote|said|told|asked|visited)\b/.test(after) && t.sentenceStart && WORD_GIVEN_NAMES.has(t.lower));
     // Lower case: "my name is borna jerković", "my son bill", "mr. nicholson", "emma".
-    const introduced = /\b(?:my|her|his|their)\s+name\s+is\s+$|\bnamed\s+$|\bcall\s+(?:me|her|him)\s+$/i.test(before) && !FUNCTION_WORDS.has(t.lower);
+    const introduced = /\b(?:my|her|his|their)\s+(?:(?:maiden|first|last|middle|family|given)\s+)?(?:sur)?name\s+is\s+$|\bnamed\s+$|\bcall\s+(?:me|her|him)\s+$/i.test(before) && !FUNCTION_WORDS.has(t.lower);
     const titled = !t.cap && /\b(?:mr|mrs|ms|dr|miss|mx)\.?\s+$/.test(before) && !words.has(t.lower);
     const related =
       !t.cap && /\b(?:my|her|his|their|our)\s+(\p{L}+)[ \t]+$/u.test(before) && RELATIONS.has(/(\p{L}+)[ \t]+$/u.exec(before)?.[1].toLowerCase() ?? '') && isName(t) && (!words.has(t.lower) || WORD_GIVEN_NAMES.has(t.lower));
@@ -325,6 +325,19 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         break;
       }
     }
+  }
+
+  // A list of three or more capitalised words, each a listed name or a word no list knows, and
+  // one at least that no list knows, is a list of people: "Monjeau, Graves and Reed".
+  const byStart = new Map(tokens.map((t, k) => [t.start, k]));
+  for (const m of text.matchAll(/\p{Lu}[\p{L}'’-]+(?:,[ \t]+\p{Lu}[\p{L}'’-]+)+,?[ \t]+(?:and|&)[ \t]+\p{Lu}[\p{L}'’-]+/gu)) {
+    if (m.index === undefined) continue;
+    const items = [...m[0].matchAll(/\p{Lu}[\p{L}'’-]+/gu)].map((w) => byStart.get((m.index ?? 0) + (w.index ?? 0)));
+    if (items.some((k) => k === undefined)) continue;
+    const ks = items as number[];
+    // An eponym may be a surname here ("Graves"), since a word no list knows stands with it.
+    const ok = ks.every((k) => !claimed.has(k) && free(tokens[k]) && !allCaps(tokens[k]) && (isName(tokens[k]) || strange(tokens[k])));
+    if (ok && ks.some((k) => strange(tokens[k]))) for (const k of ks) claim(k, k, { start: tokens[k].start, end: tokens[k].end, kind: 'name', words: [tokens[k].text] });
   }
 
   // Surnames in a list with a name: "Monjeau, Graves and Reed", "Usamov and Bowers".

@@ -85,6 +85,8 @@ describe('issue 24: recall where it was missing', () => {
     assert.strictEqual(out('Krisztián Szöllösy called twice.'), '[name 1] called twice.');
     assert.strictEqual(out('Tomomi Nishiyama came with Esat Jeknić.'), '[name 1] came with [name 2].');
     assert.strictEqual(out("I'm Edvard Petrussen."), "I'm [name 1].");
+    assert.strictEqual(out('Our 3 founders: Monjeau, Graves and Reed. Her maiden name is Key'), 'Our 3 founders: [name 1], [name 2] and [name 3]. Her maiden name is [name 4]');
+    assert.strictEqual(out('Crohn, Hodgkin and Parkinson; Zoloft, Xanax and Seroquel; Mood, Sleep and Appetite.'), 'Crohn, Hodgkin and Parkinson; Zoloft, Xanax and Seroquel; Mood, Sleep and Appetite.');
     assert.strictEqual(out('The agency is based in NAANTALI. I am in Sutri for a business trip.'), 'The agency is based in [place]. I am in [place] for a business trip.');
     assert.strictEqual(out('Started Zoloft in Chaddock territory? No: switched to Seroquel.'), 'Started Zoloft in Chaddock territory? No: switched to Seroquel.');
   });

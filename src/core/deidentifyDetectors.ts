@@ -366,8 +366,8 @@ export function findAddresses(text: string): Span[] {
     ).filter((s) => /\d/.test(text.slice(s.start, s.end))),
     ...spans(text, /\bP\.?\s?O\.?\s+Box\s+\d+/gi, 'address'),
     // US military mail: "PSC 0413, Box 8144", "Unit 4719 Box 7394", then "APO AA 42323".
-    ...spans(text, /\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{1,5}\b/g, 'address'),
-    ...spans(text, /\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5}\b/g, 'address'),
+    ...spans(text, /\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{1,5}\b/gi, 'address'),
+    ...spans(text, /\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5}\b/gi, 'address'),
     // A corner: "the corner of Dalbraut 99 and Frederikke Coves", "corner of 3744 Retreat Avenue and Władysława Route".
     ...[...matches(text, new RegExp(`\\bcorner\\s+of\\s+(?!(?:the|a|my|his|her|our|their|this|that)\\b)(${CORNER_SIDE}\\s+(?:and|&)\\s+${CORNER_SIDE})`, 'giu'), 1)]
       .filter((m) => m.value.split(/\s+(?:and|&)\s+/).every((side) => /\p{Lu}|\d/u.test(side)))

@@ -40,7 +40,8 @@ const KIND = {
 };
 const LARGE =
   /^(?:[A-Z]{2}|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming)$/;
-const MINOR = new Set(['corner', 'apt', 'suite', 'ste', 'unit', 'st', 'street', 'ave', 'avenue', 'rd', 'road', 'the', 'of', 'and', 'dr', 'mr', 'mrs', 'ms', 'de', 'la', 'van', 'von', 'box', 'po']);
+// Street words, titles and letters after a name ("MD", "Jr"): not identifiers on their own.
+const MINOR = new Set(['md', 'phd', 'jr', 'corner', 'apt', 'suite', 'ste', 'unit', 'st', 'street', 'ave', 'avenue', 'rd', 'road', 'the', 'of', 'and', 'dr', 'mr', 'mrs', 'ms', 'de', 'la', 'van', 'von', 'box', 'po']);
 
 function words(text) {
   return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]{2,}/gu)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));

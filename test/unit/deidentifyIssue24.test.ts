@@ -61,6 +61,8 @@ describe('issue 24: recall where it was missing', () => {
     assert.strictEqual(out('The bus station is on Villacher Strasse 89.'), 'The bus station is on [address].');
     assert.strictEqual(out('She lives at Trenerys gate 232 and at Kálmán Imre u. 12.'), 'She lives at [address] and at [address].');
     assert.strictEqual(out('Address: PSC 0413, Box 8144\nAPO AA 42323'), 'Address: [address]\n[address]');
+    assert.strictEqual(out('address: unit 4526 box 0671\ndpo ap 40902'), 'address: [address]\n[address]');
+    assert.strictEqual(out('We reviewed unit 4 box 2 of the workbook.'), 'We reviewed unit 4 box 2 of the workbook.');
     assert.strictEqual(out('It is the corner of Dalbraut 99 and Frederikke Coves.'), 'It is the corner of [address].');
     assert.strictEqual(out('They stood on the corner of the street and the park.'), 'They stood on the corner of the street and the park.');
     assert.strictEqual(out('During 1971, Mayo-Walters invested heavily.'), 'During 1971, Mayo-Walters invested heavily.');

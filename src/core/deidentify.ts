@@ -8,6 +8,7 @@
  * and loaded only when an export runs.
  */
 import {
+  addressBlock,
   findAddresses,
   findAges,
   findClient,
@@ -22,7 +23,7 @@ import {
   type Kind,
   type Span,
 } from './deidentifyDetectors';
-import { findNamesAndPlaces } from './deidentifyNames';
+import { besideIdentifiers, findNamesAndPlaces } from './deidentifyNames';
 import { applySpans, numberNames, overlapsAny, resolveOverlaps } from './deidentifyPlaceholders';
 import { selectForExport } from './deidentifySection';
 import { positionAt, splitLines } from './lines';
@@ -92,7 +93,7 @@ export function deidentifyText(text: string, client: string | readonly string[] 
   const sure = resolveOverlaps(structured);
   const taken = (start: number, end: number): boolean => overlapsAny(sure, start, end);
   const { spans: named, check } = findNamesAndPlaces(text, taken);
-  const spans = relativeDays(numberNames(resolveOverlaps([...sure, ...named])));
+  const spans = relativeDays(numberNames(resolveOverlaps(housesNumbered(text, resolveOverlaps([...sure, ...named])))));
   const out = applySpans(text, spans);
   const lines = splitLines(out.text);
   const position = (start: number, end: number): Position => {
@@ -100,11 +101,32 @@ export function deidentifyText(text: string, client: string | readonly string[] 
     return { line: p.line + 1, column: p.character + 1, length: end - start };
   };
   const replaced = out.replaced.map((r) => ({ kind: r.kind, ...position(r.start, r.end) }));
-  const checks = check
+  const checks = [...check, ...besideIdentifiers(text, spans)]
     .filter((c) => !overlapsAny(spans, c.start, c.end))
+    .filter((c, i, all) => all.findIndex((d) => d.start === c.start) === i)
     .sort((a, b) => a.start - b.start)
     .map((c) => ({ ...position(out.map(c.start), out.map(c.start) + (c.end - c.start)), reason: c.reason }));
   return { text: out.text, replaced, check: checks };
+}
+
+/**
+ * A name or a town with a house number after it is a street ("Joaquin Suarez 2906",
+ * "Pavlou Drandaki" after "214"), with the building number before it and the rest of its
+ * address block. A year, a count of something or a time after the name stays as it is.
+ */
+export function housesNumbered(text: string, spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) {
+    const after = /^[ \t]+(\d{1,5}[a-zA-Z]?)(?![\p{L}\p{N}]|[.,:/]\d|\s*(?:%|am\b|pm\b|times?\b|years?\b|yrs?\b|months?\b|weeks?\b|days?\b|hours?\b|min|mg\b|kg\b|lbs?\b|sessions?\b|of\b|out\b|to\b|-))/u.exec(text.slice(s.end, s.end + 40));
+    if ((s.kind !== 'name' && s.kind !== 'place') || !after || /^(?:1[89]|20)\d\d$/.test(after[1])) {
+      out.push(s);
+      continue;
+    }
+    const before = /(?<![\w.,/-])\d{1,6}[ \t]+$/.exec(text.slice(Math.max(0, s.start - 12), s.start));
+    const street: Span = { start: s.start - (before ? before[0].length : 0), end: s.end + after[0].length, kind: 'address' };
+    out.push(street, ...addressBlock(text, street));
+  }
+  return out;
 }
 
 /** Dates further apart than this keep "[date] YEAR": a day count across years would tell an age. */

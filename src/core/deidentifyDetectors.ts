@@ -159,6 +159,19 @@ export function findPhones(text: string): Span[] {
     const digits = m.value.replace(/\D/g, '').length;
     if (digits >= 7 && digits <= 13) found.push({ start: m.start, end: m.end, kind: 'phone' });
   }
+  // Digits in groups of any length after a field label, on its line or the next ("Mobile: 99 577450",
+  // "Phone:\n358 0594"), or before a word that says which phone ("781 1704 office", "07700 063 966-Fax").
+  const group = String.raw`\+?\(?\d{1,5}\)?(?:[ .-]?\(?\d{1,8}\)?){1,5}`;
+  const phoneLike = (m: { start: number; end: number; value: string }): boolean => {
+    const digits = m.value.replace(/\D/g, '').length;
+    return digits >= 7 && digits <= 15;
+  };
+  for (const m of matches(text, new RegExp(`\\b(?:phone|telephone|tel|mobile|cell|desk|fax|office|home|work|pager|whatsapp)\\s*:[ \\t]*(?:\\r?\\n[ \\t]*)?(${group})(?![\\d/])`, 'gi'), 1)) {
+    if (phoneLike(m)) found.push({ start: m.start, end: m.end, kind: 'phone' });
+  }
+  for (const m of matches(text, new RegExp(`(?<![\\w+.,/-])(${group})(?=[ \\t]*-?[ \\t]*(?:office|fax|mobile|cell|home|work|desk)\\b)`, 'gi'), 1)) {
+    if (phoneLike(m)) found.push({ start: m.start, end: m.end, kind: 'phone' });
+  }
   // European national forms with a trunk 0, in groups: "0490 39 07 81", "030 1234 5678", "06-12345678".
   found.push(...spans(text, /(?<![\w+.,/-])0\d{1,4}(?:[ .-]\d{2,4}){2,4}(?![\w.,/-]?\d)/g, 'phone'));
   found.push(...spans(text, /(?<![\w+.,/-])0[1-9]\d{0,3}-\d{6,8}(?!\d)/g, 'phone'));
@@ -220,34 +233,109 @@ const UNIT = String.raw`(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Fl\.?|Floo
 
 /** Street words of other countries, as the end of a word ("Kiannonkatu", "Hauptstraße") or a word before the name ("rue", "calle"). */
 const STREET_SUFFIX = '(?:straße|strasse|str\\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee|katu|tie|kuja|polku|gatan|vägen|gränd|vej|gade|veien|gata|laan|straat|plein|kade|gracht|singel)';
+/** The same street words written as a word of their own after the name. */
+const STREET_APART = `(?:${['strasse', 'straße', 'str\\.', 'gasse', 'weg', 'gate', 'gata', 'gatan', 'vej', 'vei', 'veien', 'tie', 'katu', 'kuja', 'terrasse', 'allé', 'plads', 'torv', 'torg', 'u\\.', 'utca', 'út', 'tér', 'kapu', 'laan', 'straat', 'cesta', 'trg']
+  .map((w) => `[${w[0]}${w[0].toUpperCase()}]${w.slice(1)}`)
+  .join('|')})`;
 /** Either case for the first letter only: the name after it must still start with a capital. */
-const STREET_BEFORE = `(?:${['rue', 'avenue', 'av\\.', 'boulevard', 'bd', 'place', 'chemin', 'allée', 'impasse', 'quai', 'calle', 'c\\/', 'avenida', 'avda\\.?', 'plaza', 'paseo', 'carrer', 'via', 'viale', 'piazza', 'corso', 'largo', 'rua', 'travessa']
+const STREET_BEFORE = `(?:${['rue', 'avenue', 'av\\.', 'boulevard', 'bd', 'place', 'chemin', 'allée', 'impasse', 'quai', 'calle', 'c\\/', 'avenida', 'avda\\.?', 'plaza', 'paseo', 'carrer', 'via', 'viale', 'piazza', 'corso', 'largo', 'rua', 'travessa', 'ul\\.', 'ulica', 'strada', 'λεωφόρος']
   .map((w) => `[${w[0]}${w[0].toUpperCase()}]${w.slice(1)}`)
   .join('|')})`;
 const PARTICLE = "(?:de|del|de la|de las|de los|des|du|la|le|les|di|della|do|da|dos|das|d'|l')";
 
+/** A postcode of a common country: US, Nordic and German (digits), Polish "53-320", Swedish "394 13", Dutch "7412 SL", Canadian, British, "D-10115". */
+const POSTCODE = String.raw`(?:[A-Z]{1,2}-)?\d{4,5}(?:-\d{3,4})?(?:[ \t][A-Z]{2}(?![\p{L}\p{N}]))?|\d{2}-\d{3}|\d{3}[ \t]\d{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}`;
+/** Words that end a town's name and start a sentence again: a town is never these. */
+const NOT_A_TOWN = /^(?:and|or|but|so|then|the|a|an|to|in|on|at|for|with|from|of|is|was|it|i|he|she|they|we|you|after|before|last|this|that|please|in case|thanks?)$/i;
+
+const TOWN_PARTICLE = /^(?:de|del|della|di|da|do|dos|la|le|les|du|des|nad|pod|am|an|im|upon|on|sur|sous|en|van|der|den|ten|y|i|e|mesto)$/;
+
 /**
- * After an address, the town and the postcode that follow it: "1234 Elm St, Boston",
- * "Kiannonkatu 98, 90100 OULU", "12 rue de la Paix, 75002 Paris". A state or a country
- * after them stays.
+ * One piece of an address block after the street, at `at`: a flat or suite, a postcode, a
+ * state, province or country (kept, as Safe Harbor lets them stay), or a town.
+ * Only at the end of its line may a town be written in lower case ("københavn k").
  */
-function addressTails(text: string, addresses: readonly Span[]): Span[] {
+function addressPiece(text: string, at: number): { end: number; kind?: Kind } | undefined {
+  const sticky = (source: string, flags = 'uy'): RegExpExecArray | null => {
+    const re = new RegExp(source, flags);
+    re.lastIndex = at;
+    return re.exec(text);
+  };
+  const unit = sticky(String.raw`(?:apt|apartment|suite|ste|unit|fl|floor|room|rm)\.?[ \t]*#?[\p{L}\p{N}-]*\p{N}[\p{L}\p{N}-]*`, 'iuy');
+  if (unit) return { end: at + unit[0].length, kind: 'address' };
+  const kept = sticky(String.raw`(?:${STATE_CODES}|[A-Z]{2}(?=[ \t]*(?:,|\r?\n|$|[ \t]\d))|nan|${STATE_NAMES})(?![\p{L}\p{N}])`);
+  if (kept) return { end: at + kept[0].length };
+  const country = sticky(String.raw`\p{L}[\p{L} ]*?(?:[ \t]*\([\p{L} ]+\))?(?=[ \t]*(?:,|\r?\n|$|[ \t]\d|[.?!](?:\s|$)))`);
+  if (country && COUNTRY.test(country[0].replace(/[ \t]*\(.*\)$/, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase()))) return { end: at + country[0].length };
+  const zip = sticky(String.raw`(?:${POSTCODE})(?![\p{L}\p{N}-])`);
+  if (zip) return { end: at + zip[0].length, kind: 'zip' };
+  // A town: capitalised words (any script, all capitals too), or lower case at the end of its line.
+  const word = /\p{L}[\p{L}'’.-]*/uy;
+  let end = at;
+  let n = 0;
+  for (let pos = at; n < 4; n++) {
+    word.lastIndex = pos;
+    const w = word.exec(text);
+    // Stop at a word that starts a sentence again; lower-case words inside a town are particles ("del", "nad").
+    if (!w || NOT_A_TOWN.test(w[0].replace(/\.$/, ''))) break;
+    // In a capitalised town, a lower-case word is a particle ("Soto del Barco", "Črni Vrh nad Idrijo") or the end.
+    if (n > 0 && /^\p{Lu}/u.test(text[at]) && /^\p{Ll}/u.test(w[0]) && !TOWN_PARTICLE.test(w[0])) break;
+    end = pos + w[0].replace(/\.$/, '').length;
+    const gap = /[ \t]+/y;
+    gap.lastIndex = word.lastIndex;
+    if (!gap.exec(text)) {
+      n++;
+      break;
+    }
+    pos = gap.lastIndex;
+  }
+  if (n === 0) return undefined;
+  const capital = /^\p{Lu}/u.test(text[at]);
+  const lineEnds = /^[ \t]*(?:,|\r?\n|$|[.?!](?:\s|$))/.test(text.slice(end, end + 3));
+  if (!capital && (!lineEnds || n > 2)) return undefined;
+  return { end, kind: 'place' };
+}
+
+/**
+ * After a street, the rest of its address block: on the same line after commas, and on the
+ * lines below while each line holds nothing but address pieces ("Apt. 595", "OULU", ", CO",
+ * "Finland 80896"): "1234 Elm St, Boston", "Kiannonkatu 98, 90100 OULU", an address
+ * written over four lines. States and countries are passed over and stay.
+ */
+export function addressBlock(text: string, street: Span): Span[] {
   const found: Span[] = [];
-  for (const a of addresses) {
-    // The town may be on the next line, as in an address block.
-    const tail = /^,?[ \t]*(?:\r?\n[ \t]*)?(?:((?:[A-Z]{1,2}-)?\d{4,5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})[ \t]+)?(\p{Lu}[\p{L}'’-]*(?:[ \t]\p{Lu}[\p{L}'’-]*){0,2})/u.exec(text.slice(a.end, a.end + 80));
-    if (!tail) continue;
-    const city = tail[2];
-    if (STATE_AFTER.test(`, ${city}`) || COUNTRY.test(city)) {
-      if (tail[1]) found.push(...spans(tail[0], /\S+/g, 'zip').slice(0, 1).map((z) => ({ ...z, start: a.end + tail[0].indexOf(tail[1]), end: a.end + tail[0].indexOf(tail[1]) + tail[1].length })));
-      continue;
+  let at = street.end;
+  for (let lines = 0; lines < 5; ) {
+    // On the same line: a comma or spaces; on the next: a new line, perhaps quoted ("> ").
+    const sep = /^(?:[ \t]*,[ \t]*|[ \t]+|[ \t]*\r?\n(?:[ \t>]*\r?\n)?[ \t>]*)/.exec(text.slice(at, at + 40));
+    if (!sep) break;
+    const newLine = sep[0].includes('\n');
+    let pos = at + sep[0].length;
+    const pieces: Span[] = [];
+    let ok = false;
+    // A line below counts only when all of it is address pieces.
+    for (let n = 0; n < 6; n++) {
+      const piece = addressPiece(text, pos);
+      if (!piece || piece.end <= pos) break;
+      // After a street on its own line with only a space between, a town needs an end or a postcode after it ("... Apt. 678 Velenje").
+      if (!newLine && piece.kind === 'place' && !sep[0].includes(',') && (/^\p{Ll}/u.test(text[pos]) || !/^[ \t]*(?:,|\r?\n|$|[.?!](?:\s|$)|[ \t](?:\d|[A-Z]{2}\b|nan\b))/.test(text.slice(piece.end, piece.end + 4)))) break;
+      if (piece.kind) pieces.push({ start: pos, end: piece.end, kind: piece.kind });
+      pos = piece.end;
+      ok = true;
+      const more = /^(?:[ \t]*,[ \t]*|[ \t]+)(?=\S)/.exec(text.slice(pos, pos + 20));
+      if (!newLine || !more) break;
+      pos += more[0].length;
     }
-    const cityStart = a.end + tail[0].length - tail[2].length;
-    if (tail[1]) {
-      const zipStart = a.end + tail[0].indexOf(tail[1]);
-      found.push({ start: zipStart, end: zipStart + tail[1].length, kind: 'zip' });
+    if (!ok) break;
+    // A line with a postcode may end the address and go on with the sentence ("KNIVSTA, 18237 after the concert").
+    const lastLine = newLine && pieces.some((p) => p.kind === 'zip') && !/^[ \t]*(?:\r?\n|$)/.test(text.slice(pos, pos + 10));
+    if (newLine) {
+      if (!lastLine && !/^[ \t]*(?:\r?\n|$)/.test(text.slice(pos, pos + 10).replace(/^[ \t]*[,.]/, ''))) break;
+      lines++;
     }
-    found.push({ start: cityStart, end: cityStart + city.length, kind: 'place' });
+    found.push(...pieces);
+    at = pos;
+    if (lastLine) break;
   }
   return found;
 }
@@ -255,6 +343,9 @@ function addressTails(text: string, addresses: readonly Span[]): Span[] {
 /** Countries: Safe Harbor lets them stay, so an address's tail stops before one. */
 export const COUNTRY =
   /^(?:USA?|United States|America|UK|United Kingdom|Great Britain|England|Scotland|Wales|Northern Ireland|Ireland|Canada|Australia|New Zealand|Mexico|Finland|Sweden|Norway|Denmark|Iceland|Germany|Deutschland|Austria|Switzerland|France|Belgium|Netherlands|Luxembourg|Spain|España|Portugal|Italy|Italia|Greece|Poland|Czechia|Czech Republic|Slovakia|Hungary|Romania|Bulgaria|Croatia|Serbia|Slovenia|Estonia|Latvia|Lithuania|Ukraine|Russia|Turkey|Israel|India|China|Japan|Korea|South Korea|Vietnam|Philippines|Brazil|Argentina|Chile|Colombia|Peru|Nigeria|Ghana|Kenya|South Africa|Egypt|Morocco)$/;
+
+/** One side of a corner: up to four words and a number, to the end of the phrase. */
+const CORNER_SIDE = String.raw`(?:\d{1,6}[ \t]+)?\p{L}[\p{L}'’.-]*(?:[ \t]+(?!and\b)\p{L}[\p{L}'’.-]*){0,3}(?:[ \t]+\d{1,4}\.?)?`;
 
 export function findAddresses(text: string): Span[] {
   const street = new RegExp(
@@ -264,7 +355,9 @@ export function findAddresses(text: string): Span[] {
   const streets = [
     ...spans(text, street, 'address'),
     // "Kiannonkatu 98", "Hauptstraße 5a", "Keizersgracht 123".
-    ...spans(text, new RegExp(`(?<![\\p{L}])\\p{Lu}[\\p{L}-]*${STREET_SUFFIX}[ \\t]+\\d{1,4}[a-zA-Z]?(?:[ \\t]*[A-Z](?![\\p{L}]))?(?![\\p{L}\\p{N}])`, 'gu'), 'address'),
+    ...spans(text, new RegExp(`(?<![\\p{L}])\\p{Lu}[\\p{L}-]{2,}${STREET_SUFFIX}[ \\t]+\\d{1,4}[a-zA-Z]?(?:[ \\t]*[A-Z](?![\\p{L}]))?(?![\\p{L}\\p{N}])`, 'gu'), 'address'),
+    // A street word written apart, then the number: "Villacher Strasse 89", "Trenerys gate 232", "Kálmán Imre u. 12".
+    ...spans(text, new RegExp(`(?<![\\p{L}])\\p{Lu}[\\p{L}'’-]+(?:[ \\t]+\\p{Lu}[\\p{L}'’-]+){0,2}[ \\t]+${STREET_APART}[ \\t]+\\d{1,4}[a-zA-Z]?(?![\\p{L}\\p{N}])`, 'gu'), 'address'),
     // "12 rue de la Paix", "Calle Mayor 5", "Via Roma, 10".
     ...spans(
       text,
@@ -272,9 +365,23 @@ export function findAddresses(text: string): Span[] {
       'address',
     ).filter((s) => /\d/.test(text.slice(s.start, s.end))),
     ...spans(text, /\bP\.?\s?O\.?\s+Box\s+\d+/gi, 'address'),
+    // US military mail: "PSC 0413, Box 8144", "Unit 4719 Box 7394", then "APO AA 42323".
+    ...spans(text, /\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{1,5}\b/gi, 'address'),
+    ...spans(text, /\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5}\b/gi, 'address'),
+    // A corner: "the corner of Dalbraut 99 and Frederikke Coves", "corner of 3744 Retreat Avenue and Władysława Route".
+    ...[...matches(text, new RegExp(`\\bcorner\\s+of\\s+(?!(?:the|a|my|his|her|our|their|this|that)\\b)(${CORNER_SIDE}\\s+(?:and|&)\\s+${CORNER_SIDE})`, 'giu'), 1)]
+      .filter((m) => m.value.split(/\s+(?:and|&)\s+/).every((side) => /\p{Lu}|\d/u.test(side)))
+      .map((m): Span => ({ start: m.start, end: m.value.endsWith('.') ? m.end - 1 : m.end, kind: 'address' })),
     ...spans(text, /\b(?:Apt\.?|Apartment|Suite|Unit)\s+#?\d+[A-Z]?\b/g, 'address'),
   ];
-  return [...streets, ...addressTails(text, streets)];
+  // Before a street: the number of a building or a box ("6750 Koskikatu 25", "P.O. Box 149 Monika Union").
+  const led = streets.map((st) => {
+    // Only a street that starts with its name; a flat ("Apt. 762") leaves the house number before it to its street.
+    if (!/^\p{L}/u.test(text[st.start]) || /^(?:apt|apartment|suite|unit)\b/i.test(text.slice(st.start, st.start + 10))) return st;
+    const before = /(?:(?<![\w.-])\d{1,6}[ \t]+|\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+)$/i.exec(text.slice(Math.max(0, st.start - 20), st.start));
+    return before ? { ...st, start: st.start - before[0].length } : st;
+  });
+  return [...led, ...led.flatMap((st) => addressBlock(text, st))];
 }
 
 const STATE_CODES =
@@ -289,6 +396,11 @@ export function findZips(text: string): Span[] {
   return [
     ...spans(text, new RegExp(`\\b(?:${STATE_CODES}|${STATE_NAMES}),?\\s+(\\d{5}(?:-\\d{4})?)(?![\\d-])`, 'g'), 'zip', 1),
     ...spans(text, /\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode|post\s+code|plz|cp|code\s+postal|código\s+postal)\b\.?\s*(?:is|was|:|#)?\s*(\d{3,5}(?:-\d{3,4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})(?![\w-])/gi, 'zip', 1),
+    // The same label before a postcode of another country's shape, in its own case: "ZIP: 7412 SL", "ZIP: 394 13", "53-320".
+    ...[...matches(text, /\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode|post\s+code|plz|cp|code\s+postal|código\s+postal)\b\.?\s*(?:is|was|:|#)?[ \t]*/gi)].flatMap((m): Span[] => {
+      const code = new RegExp(`^(?:${POSTCODE})(?![\\p{L}\\p{N}-])`, 'u').exec(text.slice(m.end, m.end + 12));
+      return code ? [{ start: m.end, end: m.end + code[0].length, kind: 'zip' }] : [];
+    }),
     // "in the 95614 area", "around 10027".
     ...spans(text, /\b(?:in|near|around|from|to)\s+(?:the\s+)?(\d{5})(?=\s+(?:area|zip|zip\s+code|region|neighbo(?:u)?rhood|postcode)\b)/gi, 'zip', 1),
     ...spans(text, /(?<![\d-])\d{5}-\d{4}(?![\d-])/g, 'zip'),

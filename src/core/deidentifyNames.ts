@@ -15,7 +15,7 @@
 import nlp from 'compromise/two';
 import ENGLISH = require('an-array-of-english-words');
 import HUMAN_NAMES = require('humannames');
-import { inPieces, STATE_AFTER, type Span } from './deidentifyDetectors';
+import { addressBlock, inPieces, STATE_AFTER, type Span } from './deidentifyDetectors';
 import { PLACE_NAMES } from './deidentifyPlaceList';
 import { REASON_NUMBER, REASON_PLACE, REASON_WORD } from './deidentifyReasons';
 import { CLINICAL_ABBREVIATIONS, CLINICAL_WORDS, KNOWN_TERMS, NEVER_SURNAME, PLACE_CUES, RELATIONS, TITLES, WORD_GIVEN_NAMES } from './deidentifyTerms';
@@ -137,7 +137,12 @@ function tag(text: string, tokens: Token[]): void {
 }
 
 /** Words that end a name said aloud: "my name is borna jerković and ...". */
-const FUNCTION_WORDS = new Set('a an the and or but so i me my you your he him his she her they them their we us our it is was are were be not no yes to of in on at for from with by as that this then now here there very just really'.split(' '));
+const FUNCTION_WORDS = new Set('a an the and or but so i me my you your he him his she her they them their we us our it is was are were be not no yes to of in on at for from with by as that this then now here there very just really when if whenever back later again soon today tonight tomorrow please once about after before'.split(' '));
+
+/** Labels before a colon that are roles or fields, not people: "Bot:", "Therapist:", "When:", "Mobile:". */
+const SPEAKER_ROLES = new Set(
+  'bot user agent assistant customer operator system client patient therapist counsellor counselor doctor nurse interviewer me you when where what who why how note notes subject date time mobile phone fax desk office email address name website home work cell tel re plan summary billing shipping contact'.split(' '),
+);
 
 const PERSON_TAGS = ['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName'];
 const PLACE_SUFFIX = /(?:ville|ton|burg|borough|boro|chester|field|ford|land|port|stead|haven|side|town|wood|mouth|dale|bury|mont|ham|wick|worth|shire|by)$/;
@@ -165,6 +170,8 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     CLINICAL_WORDS.has(t.lower) ||
     (CLINICAL_ABBREVIATIONS.has(t.lower) && (allCaps(t) || !t.cap || !names.has(t.text)));
   const ordinary = (t: Token): boolean => known(t) || words.has(t.lower);
+  /** A capitalised word that no list knows: a proper name of some kind. */
+  const strange = (t: Token): boolean => t.cap && !t.single && !ordinary(t) && !TITLES.has(t.lower) && !/['’](?:m|re|ve|ll|d|t)$/i.test(t.text);
   const free = (t: Token): boolean => !taken(t.start, t.end);
 
   // A name for sure: after a title or a relation ("Dr. Patel", "my sister, Grace,").
@@ -227,6 +234,8 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         else if (!single && b === j && PLACE_PREFIX.has(tokens[a].text) && tokens.slice(a + 1, b + 1).every((t) => !KNOWN_TERMS.has(t.lower))) place = true;
         // A town-shaped word ("-ville", "-borough") after "in", "at" or "to".
         else if (single && weakCue(tokens[a]) && !ordinary(tokens[a]) && !names.has(tokens[a].text) && PLACE_SUFFIX.test(tokens[a].lower) && !medium(tokens[a])) place = true;
+        // Any word no list knows, in capitals or not, after a word that says place: "based in NAANTALI", "I am in Sutri".
+        else if (single && b === j && strange(tokens[a]) && (cueBefore(tokens[a]) || weakCue(tokens[a])) && !medium(tokens[a]) && !(allCaps(tokens[a]) && tokens[a].text.length <= 3)) place = true;
         if (place) {
           claim(a, b, { start: tokens[a].start, end: tokens[b].end, kind: 'place' });
           a = b;
@@ -245,11 +254,25 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         canJoin(t) || t.single || (names.has(t.text) && !NEVER_SURNAME.has(t.lower) && !TITLES.has(t.lower) && !RELATIONS.has(t.lower) && !allCaps(t));
       while (from - 1 >= i && !claimed.has(from - 1) && canJoin(tokens[from - 1]) && !tokens[from - 1].sentenceStart) from--;
       // A sentence's first word joins only a name that it could start ("Sarah Okafor said").
-      if (from - 1 >= i && !claimed.has(from - 1) && tokens[from - 1].sentenceStart && medium(tokens[from - 1])) from--;
+      if (from - 1 >= i && !claimed.has(from - 1) && tokens[from - 1].sentenceStart && (medium(tokens[from - 1]) || strange(tokens[from - 1]))) from--;
       while (to + 1 <= j && !claimed.has(to + 1) && canFollow(tokens[to + 1])) to++;
       const parts = tokens.slice(from, to + 1).map((t) => t.text);
       claim(from, to, { start: tokens[from].start, end: tokens[to].end, kind: 'name', words: parts });
       a = to;
+    }
+    // Two or more capitalised words that are neither English nor known terms are a proper
+    // name whatever the lists say ("Krisztián Szöllösy", "Esat Jeknić"): a place after a
+    // word that says place, a person otherwise. A middle initial may stand between them.
+    for (let a = i; a <= j; a++) {
+      if (claimed.has(a) || !strange(tokens[a])) continue;
+      let b = a;
+      while (b + 1 <= j && !claimed.has(b + 1) && (strange(tokens[b + 1]) || (tokens[b + 1].single && b + 2 <= j && strange(tokens[b + 2])))) b++;
+      const run = tokens.slice(a, b + 1);
+      if (run.filter((t) => !t.single).length >= 2 && !run.every((t) => allCaps(t) && t.text.length <= 4)) {
+        const place = cueBefore(tokens[a]) || weakCue(tokens[a]) || stateAfter(tokens[b]);
+        claim(a, b, place ? { start: tokens[a].start, end: tokens[b].end, kind: 'place' } : { start: tokens[a].start, end: tokens[b].end, kind: 'name', words: run.map((t) => t.text) });
+      }
+      a = b;
     }
   }
 
@@ -268,7 +291,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     const before = text.slice(Math.max(0, t.start - 30), t.start);
     const after = text.slice(t.end, t.end + 40);
     // A speaker's label at the start of a line: "John: I don't want to".
-    const speaker = t.cap && !known(t) && isName(t) && /(?:^|\n)[ \t]*(?:[-*][ \t]+)?$/.test(before) && /^:[ \t]/.test(after) && (!words.has(t.lower) || personTag(t) || t.tags.includes('Expression'));
+    const speaker = t.cap && !known(t) && isName(t) && /(?:^|\n)[ \t]*(?:[-*][ \t]+)?$/.test(before) && /^:[ \t]/.test(after) && !SPEAKER_ROLES.has(t.lower) && (!words.has(t.lower) || personTag(t) || t.tags.includes('Expression'));
     // A name with an initial after it: "Lily A.".
     const initialled = t.cap && !known(t) && isName(t) && /^[ \t]\p{Lu}\.(?:\s|$)/u.test(after);
     // "Hope is her aunt", "Grace called from the school", "her aunt called Hope".
@@ -281,7 +304,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
           ? true
           : /^\s+(?:called|phoned|rang|texted|emailed|wrote|said|told|asked|visited)\b/.test(after) && t.sentenceStart && WORD_GIVEN_NAMES.has(t.lower));
     // Lower case: "my name is borna jerković", "my son bill", "mr. nicholson", "emma".
-    const introduced = /\b(?:my|her|his|their)\s+name\s+is\s+$|\bnamed\s+$|\bcall\s+(?:me|her|him)\s+$/i.test(before) && !FUNCTION_WORDS.has(t.lower);
+    const introduced = /\b(?:my|her|his|their)\s+(?:(?:maiden|first|last|middle|family|given)\s+)?(?:sur)?name\s+is\s+$|\bnamed\s+$|\bcall\s+(?:me|her|him)\s+$/i.test(before) && !FUNCTION_WORDS.has(t.lower);
     const titled = !t.cap && /\b(?:mr|mrs|ms|dr|miss|mx)\.?\s+$/.test(before) && !words.has(t.lower);
     const related =
       !t.cap && /\b(?:my|her|his|their|our)\s+(\p{L}+)[ \t]+$/u.test(before) && RELATIONS.has(/(\p{L}+)[ \t]+$/u.exec(before)?.[1].toLowerCase() ?? '') && isName(t) && (!words.has(t.lower) || WORD_GIVEN_NAMES.has(t.lower));
@@ -302,6 +325,19 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         break;
       }
     }
+  }
+
+  // A list of three or more capitalised words, each a listed name or a word no list knows, and
+  // one at least that no list knows, is a list of people: "Monjeau, Graves and Reed".
+  const byStart = new Map(tokens.map((t, k) => [t.start, k]));
+  for (const m of text.matchAll(/\p{Lu}[\p{L}'’-]+(?:,[ \t]+\p{Lu}[\p{L}'’-]+)+,?[ \t]+(?:and|&)[ \t]+\p{Lu}[\p{L}'’-]+/gu)) {
+    if (m.index === undefined) continue;
+    const items = [...m[0].matchAll(/\p{Lu}[\p{L}'’-]+/gu)].map((w) => byStart.get((m.index ?? 0) + (w.index ?? 0)));
+    if (items.some((k) => k === undefined)) continue;
+    const ks = items as number[];
+    // An eponym may be a surname here ("Graves"), since a word no list knows stands with it.
+    const ok = ks.every((k) => !claimed.has(k) && free(tokens[k]) && !allCaps(tokens[k]) && (isName(tokens[k]) || strange(tokens[k])));
+    if (ok && ks.some((k) => strange(tokens[k]))) for (const k of ks) claim(k, k, { start: tokens[k].start, end: tokens[k].end, kind: 'name', words: [tokens[k].text] });
   }
 
   // Surnames in a list with a name: "Monjeau, Graves and Reed", "Usamov and Bowers".
@@ -342,7 +378,9 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       const lower = w.toLowerCase().replace(/[.]$/, '');
       return lower.length > 2 && !words.has(lower) && !KNOWN_TERMS.has(lower) && !CLINICAL_WORDS.has(lower) && !CLINICAL_ABBREVIATIONS.has(lower);
     });
-    if (strange && !taken(m.index, m.index + m[0].length)) spans.push({ start: m.index, end: m.index + m[0].length, kind: 'address' });
+    if (!strange || taken(m.index, m.index + m[0].length)) continue;
+    const street: Span = { start: m.index, end: m.index + m[0].length, kind: 'address' };
+    spans.push(street, ...addressBlock(text, street).filter((p) => !taken(p.start, p.end)));
   }
 
   // What is left but deserves a look.
@@ -364,4 +402,37 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     }
   }
   return { spans, check };
+}
+
+const BESIDE_KINDS = new Set(['name', 'place', 'address', 'zip']);
+
+/**
+ * What stands right beside a name, a place or an address and could be the rest of it: a
+ * number of three digits or more ("6614" before a street), or a word no list knows, in
+ * any case ("leone" before "[name 1]"). Flagged for a look, never replaced.
+ */
+export function besideIdentifiers(text: string, spans: readonly Span[]): CheckSpan[] {
+  const { words } = wordLists();
+  const check: CheckSpan[] = [];
+  const look = (word: string, start: number): void => {
+    const end = start + word.length;
+    const digits = word.replace(/\D/g, '').length;
+    if (/^\d[\d-]*$/.test(word)) {
+      if (digits >= 3) check.push({ start, end, reason: REASON_NUMBER });
+      return;
+    }
+    const lower = word.toLowerCase();
+    if (/^\p{L}+$/u.test(word) && word.length >= 3 && !words.has(lower) && !KNOWN_TERMS.has(lower) && !CLINICAL_WORDS.has(lower) && !CLINICAL_ABBREVIATIONS.has(lower) && !TITLES.has(lower) && !RELATIONS.has(lower)) {
+      check.push({ start, end, reason: REASON_WORD });
+    }
+  };
+  for (const s of spans) {
+    if (!BESIDE_KINDS.has(s.kind)) continue;
+    const from = Math.max(0, s.start - 40);
+    const before = /([\p{L}\p{N}][\p{L}\p{N}-]*)[ \t,]+$/u.exec(text.slice(from, s.start));
+    if (before) look(before[1], from + before.index);
+    const after = /^[ \t,]+([\p{L}\p{N}][\p{L}\p{N}-]*)/u.exec(text.slice(s.end, s.end + 40));
+    if (after) look(after[1], s.end + after[0].length - after[1].length);
+  }
+  return check;
 }

@@ -9,8 +9,10 @@
 // digits, less street words and titles) is left in the export; flagged when what is left
 // is all among the spots the export marks to check. Not scored: organisations (facility
 // names are not asked for), titles, nationalities, and states, countries, plain years and
-// times and ages under 90, which Safe Harbor lets stay. Ordinary words are the words of
-// each text outside every labelled span; one is replaced when the export holds fewer of it.
+// times and ages under 90, which Safe Harbor lets stay (countries in any case; inside a
+// labelled address, its state or province code and its country; the generator's "nan" for
+// an empty field; the words "the corner of"). Ordinary words are the words of each text
+// outside every labelled span; one is replaced when the export holds fewer of it.
 'use strict';
 
 const fs = require('fs');
@@ -38,7 +40,8 @@ const KIND = {
 };
 const LARGE =
   /^(?:[A-Z]{2}|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming)$/;
-const MINOR = new Set(['apt', 'suite', 'ste', 'unit', 'st', 'street', 'ave', 'avenue', 'rd', 'road', 'the', 'of', 'and', 'dr', 'mr', 'mrs', 'ms', 'de', 'la', 'van', 'von', 'box', 'po']);
+// Street words, titles and letters after a name ("MD", "Jr"): not identifiers on their own.
+const MINOR = new Set(['md', 'phd', 'jr', 'corner', 'apt', 'suite', 'ste', 'unit', 'st', 'street', 'ave', 'avenue', 'rd', 'road', 'the', 'of', 'and', 'dr', 'mr', 'mrs', 'ms', 'de', 'la', 'van', 'von', 'box', 'po']);
 
 function words(text) {
   return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]{2,}/gu)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
@@ -60,13 +63,27 @@ const COUNTRIES = new Set();
     }
   }
   for (const n of ['USA', 'United States of America', 'America', 'England', 'Scotland', 'Wales', 'Great Britain', 'Czech Republic']) COUNTRIES.add(n);
+  // The generator writes Greenland as "Greenlander" in its country slot.
+  COUNTRIES.add('Greenlander');
+}
+const COUNTRY_LOWER = new Set([...COUNTRIES].map((c) => c.toLowerCase()));
+const STATE_OR_COUNTRY = new RegExp(`\\b(?:${[...COUNTRIES, ...LARGE.source.slice(LARGE.source.indexOf('|') + 1, -2).split('|')].sort((a, b) => b.length - a.length).join('|')})\\b(?:\\s*\\([^)]*\\))?`, 'gi');
+
+/**
+ * What Safe Harbor lets stay inside a labelled address: a state or province code, a state
+ * or country (with the generator's qualifier, "Cyprus (Greek)"), and "nan", which the
+ * generator writes where a field was empty (pandas' missing value), not an identifier.
+ */
+function allowedInAddress(value) {
+  return value.replace(STATE_OR_COUNTRY, ' ').replace(/\bnan\b/g, ' ');
 }
 
 function scored(span) {
   const kind = KIND[span.entity_type];
   const v = span.entity_value.trim();
   if (!kind) return undefined;
-  if (kind === 'place' && (LARGE.test(v) || COUNTRIES.has(v) || /^the /i.test(v))) return undefined;
+  const bare = v.replace(/\s*\([^)]*\)$/, '');
+  if (kind === 'place' && (LARGE.test(v) || COUNTRY_LOWER.has(bare.toLowerCase()) || bare === 'nan' || /^the /i.test(v))) return undefined;
   if (kind === 'age' && !(Number(v) >= 90 || /ninety|hundred/i.test(v))) return undefined;
   if (kind === 'date' && !/\d{1,2}[/.-]\d{1,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b.*\d/i.test(v)) return undefined;
   return kind;
@@ -97,9 +114,10 @@ function main() {
       const kind = scored(s);
       if (!kind) continue;
       // A date's year may stay (Safe Harbor); every other part must go.
-      const parts = words(s.entity_value)
+      const value = kind === 'address' || kind === 'zip' ? allowedInAddress(s.entity_value) : s.entity_value;
+      const parts = words(value)
         .map((w) => w.word)
-        .filter((w) => !MINOR.has(w.toLowerCase().replace(/\.$/, '')) && !(kind === 'date' && /^(?:19|20)\d\d$/.test(w)));
+        .filter((w) => !MINOR.has(w.toLowerCase().replace(/\.$/, '')) && !(kind === 'date' && /^(?:19|20)\d\d$/.test(w)) && !((kind === 'address' || kind === 'zip') && /^[A-Z]{2}$/.test(w)));
       if (parts.length === 0) continue;
       const left = parts.filter((w) => outCount.has(w));
       kinds[kind] ??= { all: 0, removed: 0, flagged: 0 };

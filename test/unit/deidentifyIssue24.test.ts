@@ -23,6 +23,49 @@ describe('issue 24: recall where it was missing', () => {
     gone('They met at 12 rue de la Paix, 75002 Paris. Then Calle Mayor 5, Madrid.', ['Paix', '75002', 'Paris', 'Mayor', 'Madrid']);
     gone('Hauptstraße 5a, 10115 Berlin.', ['Hauptstraße', '10115', 'Berlin']);
     assert.strictEqual(out('ZIP: 3520'), 'ZIP: [zip]');
+  });
+
+  it('an address block: the number before the street, the flat, and the lines below with town and postcode; state and country stay', () => {
+    assert.strictEqual(
+      out('Maureen Thibault\n\n41086 Kiannonkatu 98\n Suite 464\n OULU\n\n Finland 80896\nThanks.'),
+      '[name 1]\n\n[address]\n [address]\n [place]\n\n Finland [zip]\nThanks.',
+    );
+    assert.strictEqual(out('Send it to 27534 Thorsteinsgata 63\nMOSS\n, CO\n 51971 for this card.'), 'Send it to [address]\n[place]\n, CO\n [zip] for this card.');
+    assert.strictEqual(out('She lives at 23 Elm Road, Springfield, IL 62704.'), 'She lives at [address], [place], IL [zip].');
+    assert.strictEqual(out('Billing: 31401 ul. Słowicza 10 Apt. 360\n   Wrocław\n    53-320'), 'Billing: [address] [address]\n   [place]\n    [zip]');
+    assert.strictEqual(out('ZIP: 7412 SL'), 'ZIP: [zip]');
+    assert.strictEqual(out('She moved to 3 Mill Lane\nLeeds LS1 4AP, United Kingdom.'), 'She moved to [address]\n[place] [zip], United Kingdom.');
+    gone('eva lives at 255 hersnapvej 18, københavn k', ['hersnapvej', 'københavn']);
+    gone('Meet me at P.O. Box 149 Monika Union, Pituffik.', ['149', 'Monika', 'Pituffik']);
+    // A line below that is a sentence, not part of the address, stays.
+    assert.strictEqual(out('1234 Elm St, Boston\nShe said the move went well.'), '[address], [place]\nShe said the move went well.');
+    assert.strictEqual(out('We met at 12 Oak Street and then walked home.'), 'We met at [address] and then walked home.');
+    assert.strictEqual(out('Jacob lives on 90 Whitchurch Road street.'), '[name 1] lives on [address] street.');
+  });
+
+  it('a name or town with a house number is a street; a year or a count after a name stays', () => {
+    assert.strictEqual(out('He lives on the north side of Joaquin Suarez 2906.'), 'He lives on the north side of [address].');
+    assert.strictEqual(out("I'll meet you at 25615 Tawastintie 72 Apt. 004\nKNIVSTA, 18237 after the concert."), "I'll meet you at [address] [address]\n[place], [zip] after the concert.");
+    assert.strictEqual(out('Sarah Okafor 3 times a week; Sarah Okafor 2019.'), '[name 1] 3 times a week; [name 1] 2019.');
+  });
+
+  it('flags what stands beside a replaced identifier and could be the rest of it, touching nothing', () => {
+    const r = deidentifyText('Write to Mazzi Okonkwo, 6614 Luite tee 87.');
+    const lines = r.text.split('\n');
+    const flagged = r.check.map((c) => lines[c.line - 1].slice(c.column - 1, c.column - 1 + c.length));
+    assert.ok(flagged.includes('6614') && flagged.includes('Luite'), `flagged: ${flagged.join(', ')} in ${r.text}`);
+    assert.ok(r.text.includes('6614 Luite tee 87'));
+  });
+
+  it('streets of other countries, military mail and street corners', () => {
+    assert.strictEqual(out('The bus station is on Villacher Strasse 89.'), 'The bus station is on [address].');
+    assert.strictEqual(out('She lives at Trenerys gate 232 and at Kálmán Imre u. 12.'), 'She lives at [address] and at [address].');
+    assert.strictEqual(out('Address: PSC 0413, Box 8144\nAPO AA 42323'), 'Address: [address]\n[address]');
+    assert.strictEqual(out('address: unit 4526 box 0671\ndpo ap 40902'), 'address: [address]\n[address]');
+    assert.strictEqual(out('We reviewed unit 4 box 2 of the workbook.'), 'We reviewed unit 4 box 2 of the workbook.');
+    assert.strictEqual(out('It is the corner of Dalbraut 99 and Frederikke Coves.'), 'It is the corner of [address].');
+    assert.strictEqual(out('They stood on the corner of the street and the park.'), 'They stood on the corner of the street and the park.');
+    assert.strictEqual(out('During 1971, Mayo-Walters invested heavily.'), 'During 1971, Mayo-Walters invested heavily.');
     assert.strictEqual(out('She lives in the 95614 area.'), 'She lives in the [zip] area.');
   });
 
@@ -40,6 +83,16 @@ describe('issue 24: recall where it was missing', () => {
     assert.strictEqual(out('Her handle is @emmaf_2011.'), 'Her handle is [url].');
   });
 
+  it('names and towns no list knows: two capitalised words that are not English, and a strange word after a word that says place', () => {
+    assert.strictEqual(out('Krisztián Szöllösy called twice.'), '[name 1] called twice.');
+    assert.strictEqual(out('Tomomi Nishiyama came with Esat Jeknić.'), '[name 1] came with [name 2].');
+    assert.strictEqual(out("I'm Edvard Petrussen."), "I'm [name 1].");
+    assert.strictEqual(out('Our 3 founders: Monjeau, Graves and Reed. Her maiden name is Key'), 'Our 3 founders: [name 1], [name 2] and [name 3]. Her maiden name is [name 4]');
+    assert.strictEqual(out('Crohn, Hodgkin and Parkinson; Zoloft, Xanax and Seroquel; Mood, Sleep and Appetite.'), 'Crohn, Hodgkin and Parkinson; Zoloft, Xanax and Seroquel; Mood, Sleep and Appetite.');
+    assert.strictEqual(out('The agency is based in NAANTALI. I am in Sutri for a business trip.'), 'The agency is based in [place]. I am in [place] for a business trip.');
+    assert.strictEqual(out('Started Zoloft in Chaddock territory? No: switched to Seroquel.'), 'Started Zoloft in Chaddock territory? No: switched to Seroquel.');
+  });
+
   it('numbers after any label that names one, codes mixing capitals and digits, cards, SSNs, phones, obfuscated emails', () => {
     assert.strictEqual(
       out('MRN #SF-998877, HBN: 789-456-123, HICN: B123456789, Medicare #AB-987654, MBI 1EG4-TE5-MK73.'),
@@ -47,6 +100,8 @@ describe('issue 24: recall where it was missing', () => {
     );
     assert.strictEqual(out('Card 4111 1111 1111 1111. SSN 078 05 1120, last four 1120.'), 'Card [number]. SSN [number], last four [number].');
     assert.strictEqual(out('Phone 0490 39 07 81.'), 'Phone [phone].');
+    assert.strictEqual(out('Mobile: 99 577450\nPhone:\n358 0594\n781 1704 office'), 'Mobile: [phone]\nPhone:\n[phone]\n[phone] office');
+    assert.strictEqual(out('Pain 7 at home: 3 times. Office: 3 sessions.'), 'Pain 7 at home: 3 times. Office: 3 sessions.');
     assert.strictEqual(out('Pager 555-1234. ref. code: EM-2554.'), 'Pager [number]. ref. code: [number].');
     assert.strictEqual(out('Email hope.m at outlook dot com.'), 'Email [email].');
   });

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { entryContaining } from '../core/edits';
 import { isStatus, LIFECYCLE, STATUS_LABELS, type Status } from '../core/status';
 import { changeStatus, insertReflection, askWhatMended, insertBlock, loadTemplates, openEntry, refOf, today, type EntryRef } from './actions';
-import { readConfig, type GroupBy } from './config';
+import { moveRenamedSettings, readConfig, type GroupBy } from './config';
 import { prepareForSession, toggleTask } from './checklist';
 import { registerFeedback } from './feedback';
 import { RuptureCompletions } from './completions';
@@ -34,6 +34,10 @@ export interface AttuneApi {
   readonly logUri: vscode.Uri;
   readonly curtain: PrivacyCurtain;
   readonly supervision: Supervision;
+  /** Moves the values of renamed settings to their new keys (done once at activation); resolves with how many moved. */
+  readonly moveRenamedSettings: () => Promise<number>;
+  /** The move made at activation. */
+  readonly settingsMoved: Promise<number>;
 }
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }];
@@ -61,6 +65,17 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   status.name = 'Attune: unrepaired ruptures for this client';
   context.subscriptions.push(log, workspace, tree, treeView, lenses, status);
   curtain.activate(context);
+  // Settings were renamed to plain words (issue 26): a user's old values move to the new keys once.
+  const settingsMoved = moveRenamedSettings().then(
+    (n) => {
+      if (n > 0) log.info(`Moved ${n} setting value${n === 1 ? '' : 's'} to the settings' new names.`);
+      return n;
+    },
+    () => {
+      log.warn('Some settings could not be moved to their new names; their old names are still read.');
+      return 0;
+    },
+  );
   // Stand-ins count down the list: Client 1 is the first client the view shows.
   curtain.orderBy(() => tree.clientsInOrder());
   const cues = new CueHints(workspace, log, context.workspaceState);
@@ -353,8 +368,8 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
       revealTimer = setTimeout(() => void revealAtCursor().catch(() => undefined), 200);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('attune.statusBar')) updateStatusBar();
-      if (e.affectsConfiguration('attune.badge') || e.affectsConfiguration('attune.counts')) updateView();
+      if (e.affectsConfiguration('attune.heartAtBottomOfWindow')) updateStatusBar();
+      if (e.affectsConfiguration('attune.numberOnAttuneIcon') || e.affectsConfiguration('attune.showCounts')) updateView();
     }),
     { dispose: () => revealTimer && clearTimeout(revealTimer) },
   );
@@ -369,7 +384,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   offerWalkthroughOnce(context);
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
-  return { workspace, tree, view: treeView, log, cues, activationMs, logUri: context.logUri, curtain, supervision };
+  return { workspace, tree, view: treeView, log, cues, activationMs, logUri: context.logUri, curtain, supervision, moveRenamedSettings, settingsMoved };
 }
 
 export function deactivate(): void {

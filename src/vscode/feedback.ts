@@ -3,6 +3,7 @@ import { feedbackSeries, noteScore, type Score } from '../core/feedback';
 import { RECENT_SCORES, scoresText } from '../core/feedbackChecklist';
 import type { RuptureIndex } from '../core/index';
 import { recordScoreEdits } from '../core/recordFeedback';
+import { readSetting } from './config';
 import type { Log } from './log';
 import { changeNote } from './noteChange';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -11,9 +12,9 @@ import type { WorkspaceIndex } from './workspaceIndex';
 const MAX_KEY = 'attune.feedback.max';
 const NUMBER = /^\d+(?:\.\d+)?$/;
 
-/** `attune.feedback.threshold`: the clinician's own number, or undefined (the default: none). */
+/** `attune.checkInWhenFeedbackBelow`: the clinician's own number, or undefined (the default: none). */
 export function feedbackThreshold(scope?: vscode.Uri): number | undefined {
-  const value = vscode.workspace.getConfiguration('attune', scope).get<unknown>('feedback.threshold', null);
+  const value = readSetting('attune.checkInWhenFeedbackBelow', scope);
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 

@@ -34,7 +34,7 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
   constructor(private readonly workspace: WorkspaceIndex) {
     this.subscription = vscode.Disposable.from(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('attune.codeLens')) this.changed.fire();
+        if (e.affectsConfiguration('attune.insertButtonAboveHeadings') || e.affectsConfiguration('attune.nextStepsAboveRuptures')) this.changed.fire();
       }),
       curtain.onDidChange(() => this.changed.fire()),
     );

@@ -29,6 +29,14 @@ const STEPS = [
 const ONE_TAB_NOTE = 'C215/2026-11-20.md';
 /** The settings groups, in order (package.json contributes.configuration). */
 const SETTINGS_GROUPS = ['Notes and clients', 'What Attune shows', 'Templates', 'Privacy'];
+/** Settings and the titles the Settings editor gives them (made from their keys; issue 26). */
+const SETTING_TITLES = [
+  ['attune.insertButtonAboveHeadings', 'Insert Button Above Headings'],
+  ['attune.clientLabelAtTopOfNote', 'Client Label At Top Of Note'],
+  ['attune.largestNoteInMegabytes', 'Largest Note In Megabytes'],
+  ['attune.cueHints', 'Cue Hints'],
+  ['attune.filesToLeaveOut', 'Files To Leave Out'],
+];
 
 /**
  * @param {boolean} ok
@@ -307,12 +315,20 @@ const FIRST_RUN_FLOWS = [
       await until('the plain description of the client setting', async () => (await settings.textContent()) || '', (t) => t.includes('If your notes name the client at the top'));
       // The lens placement, shown by its plain label, not its value ("firstHeading").
       await s.page.keyboard.press('Control+A');
-      await s.page.keyboard.type('attune.codeLens.insertReflection');
+      await s.page.keyboard.type('attune.insertButtonAboveHeadings');
       const select = settings.locator('.setting-item-enum select, .setting-item-enum .monaco-select-box');
       await waitFor(select, 'the choice of where the insert link shows');
       const shown = await select.first().evaluate((el) => (el instanceof HTMLSelectElement ? el.options[el.selectedIndex]?.text ?? '' : el.textContent || ''));
       check(shown === "Above the note's first heading", `the lens placement shows "${shown}", not "Above the note's first heading"`);
       check(!/firstHeading|everyH2/.test((await settings.textContent()) || ''), 'the raw values firstHeading/everyH2 are shown');
+      // Titles in plain words (VS Code makes them from the keys): no "Code Lens: …", "Front Matter Key" or "… MB".
+      for (const [key, want] of SETTING_TITLES) {
+        await s.page.keyboard.press('Control+A');
+        await s.page.keyboard.type(key);
+        const title = settings.locator('.setting-item-contents .setting-item-title').first();
+        const shownTitle = await until(`the title of ${key}`, async () => ((await title.textContent().catch(() => '')) || '').replace(/\s+/g, ' ').trim(), (t) => t === want);
+        check(shownTitle === want, `${key} is titled "${shownTitle}", not "${want}"`);
+      }
     },
   },
   {
@@ -416,6 +432,52 @@ const FIRST_RUN_FLOWS = [
       await waitFor(dialog.filter({ hasText: 'Client details are hidden' }), 'the question again');
       await dialog.locator('.monaco-button', { hasText: 'Open the Note' }).first().click();
       await until('the note to open once asked', () => noteTabs.count(), (n) => n === 1);
+    },
+  },
+  {
+    id: 45,
+    name: 'the walkthrough at 1280x800: no step\'s picture covers another step\'s title',
+    workspace: 'demo',
+    asUser: true,
+    async run(s) {
+      // The walkthrough alone in the editor area, as a person first sees it.
+      // Opened from the palette, so that VS Code 1.139's own Welcome page (opened first) is not mistaken for it.
+      await waitFor(s.page.locator('.part.editor .tabs-container .tab', { hasText: WALKTHROUGH_TAB }), 'the walkthrough, opened by Attune on its first start');
+      await s.page.locator('.part.sidebar').first().click();
+      await s.runCommand('Attune: Get Started with Attune');
+      await waitFor(step(s, 'openNotes'), 'the walkthrough\'s first step');
+      const size = s.page.viewportSize();
+      check(size?.width === 1280 && size.height === 800, `the window is ${JSON.stringify(size)}, not 1280x800`);
+      /** @type {string[]} */
+      const covered = [];
+      for (const [id] of STEPS) {
+        await openStep(s, id);
+        const media = s.page.locator('.getting-started-media:visible, .gettingStartedSlideDetails .getting-started-media').first();
+        // The picture (an image, or a web view for a markdown step) has its final size.
+        const mediaBox = await until(`the picture of the step "${id}"`, () => media.boundingBox(), (b) => b !== null && b.width > 0 && b.height > 0);
+        // Each title's visible part: a title scrolled out of the list of steps is not on screen.
+        const titles = await s.page.locator('.getting-started-step .step-title').evaluateAll((els) => els.map((el) => {
+          let r = el.getBoundingClientRect();
+          let top = r.top; let bottom = r.bottom; let left = r.left; let right = r.right;
+          for (let p = el.parentElement; p; p = p.parentElement) {
+            const style = getComputedStyle(p);
+            if (style.overflowY === 'visible' && style.overflowX === 'visible' && style.overflow === 'visible') continue;
+            const c = p.getBoundingClientRect();
+            top = Math.max(top, c.top); bottom = Math.min(bottom, c.bottom); left = Math.max(left, c.left); right = Math.min(right, c.right);
+          }
+          const stepEl = el.closest('.getting-started-step');
+          return { step: stepEl?.getAttribute('data-step-id') || '', text: (el.textContent || '').trim(), x: left, y: top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
+        }));
+        await s.screenshot(path.join(__dirname, '..', '.artifacts', 'browser', `flow-45-${id}.png`));
+        s.note(`step ${id}: media ${JSON.stringify(mediaBox)} titles ${JSON.stringify(titles)}`);
+        console.log(`    [45] ${id}: media ${JSON.stringify(mediaBox)}\n      ${titles.map((t) => `${t.text} ${Math.round(t.x)},${Math.round(t.y)} ${Math.round(t.width)}x${Math.round(t.height)}`).join('\n      ')}`);
+        for (const t of titles) {
+          if (t.step.endsWith(`#${id}`) || t.width === 0 || t.height === 0) continue;
+          const overlap = t.x < mediaBox.x + mediaBox.width && mediaBox.x < t.x + t.width && t.y < mediaBox.y + mediaBox.height && mediaBox.y < t.y + t.height;
+          if (overlap) covered.push(`the picture of "${id}" covers the title "${t.text}"`);
+        }
+      }
+      check(covered.length === 0, covered.join('; '));
     },
   },
   {

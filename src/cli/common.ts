@@ -6,7 +6,7 @@ import fs = require('fs');
 import path = require('path');
 import { parseArgs as nodeParseArgs } from 'util';
 import { printable } from '../core/printable';
-import { MAX_NOTE_SIZE_MB_CEILING, noteSizeOverCeiling } from '../core/settings';
+import { MAX_NOTE_SIZE_MB_CEILING, noteSizeOverCeiling, withOldNames } from '../core/settings';
 import { mergeTemplates, type Template } from '../core/templates';
 import type { WriteSystem } from '../node/atomicWrite';
 import { scanFolder, folderSettings, type FolderScan } from '../node/host';
@@ -92,8 +92,8 @@ export function scanNotes(io: Io, root: string, dir: string | undefined, maxByte
   }
   for (const w of result.warnings) warn(io, w);
   // The folder's settings file may not be the user's own: it never raises the limit past the ceiling.
-  if (maxBytes === undefined && noteSizeOverCeiling(folderSettings(root).get?.('attune.maxNoteSizeMB'))) {
-    io.err(`attune: warning: attune.maxNoteSizeMB asks for more than ${MAX_NOTE_SIZE_MB_CEILING} MB; ${MAX_NOTE_SIZE_MB_CEILING} MB is used\n`);
+  if (maxBytes === undefined && noteSizeOverCeiling(largestNoteSetting(root))) {
+    io.err(`attune: warning: attune.largestNoteInMegabytes asks for more than ${MAX_NOTE_SIZE_MB_CEILING} MB; ${MAX_NOTE_SIZE_MB_CEILING} MB is used\n`);
   }
   return result;
 }
@@ -116,4 +116,10 @@ export function resolveClient(known: readonly string[], wanted: string): string 
 /** The known client codes, for a message about a client that has no notes. */
 export function knownList(known: readonly string[]): string {
   return known.length === 0 ? 'no client notes were found there' : `known clients: ${known.map(printable).join(', ')}`;
+}
+
+/** The folder's own size limit (its settings file, the old name too), or undefined. */
+function largestNoteSetting(root: string): unknown {
+  const get = folderSettings(root).get;
+  return get === undefined ? undefined : withOldNames(get)('attune.largestNoteInMegabytes');
 }

@@ -181,7 +181,7 @@ function set(io: Io, args: readonly string[]): number {
   const settings = workspace.settingsOf(relative);
   if (host.settingsProblem) io.err(`attune: warning: .vscode/settings.json: settings not used: ${host.settingsProblem}\n`);
   if (!workspace.isNote(relative)) {
-    throw new UsageError(`${shown} is not a note under the workspace's settings (attune.notes.include, attune.notes.exclude); nothing was changed`);
+    throw new UsageError(`${shown} is not a note under the workspace's settings (attune.whichFilesAreNotes, attune.filesToLeaveOut); nothing was changed`);
   }
   const limit = maxBytes(flags.get('max-size')) ?? settings.maxNoteBytes;
   // Read, change and write while holding the note's lock: other Attune writers take turns.

@@ -394,7 +394,7 @@ interface SessionPreparation {
 }
 
 /**
- * Today's note for a client: beside their latest note, named by `attune.sessionNote.fileName`
+ * Today's note for a client: beside their latest note, named by `attune.newNoteFileName`
  * (at the top of the workspace when they have no note yet).
  */
 export function todaysNotePath(notes: ClientNotes, client: string, settings: SessionSettings, today: string): string {

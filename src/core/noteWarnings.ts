@@ -60,7 +60,7 @@ export function clientKey(client: string): string {
 interface WarningContext {
   /** The note's text (for columns and the front matter). */
   readonly text: string;
-  /** The front-matter key naming the client (`attune.client.frontMatterKey`). */
+  /** The front-matter key naming the client (`attune.clientLabelAtTopOfNote`). */
   readonly clientKey: string;
   /** The clients other notes name in their front matter or folders, with how many notes each. */
   readonly clients: readonly { readonly client: string; readonly notes: number }[];

@@ -84,19 +84,20 @@ const REFLECTION = `\${HEADING} \${1:A few words on what happened} #rupture/open
   _In couple, family or group work: the whole family, or one member's code or role (the case keeps one code)._
 - **Kind of miss:** \${4|${KINDS_OF_MISS}|}
 - **Markers:** \${5|${MARKERS}|}
+- **Another marker, if there was one:** \${6|${MARKERS}|}
   _A marker names a moment between us (pushing back is a moment), never who they are._
-- **My own reaction:** \${6|${N},none that I noticed,defensive,irritated,rushing,pride or excitement,shame or guilt,anxiety,sadness,a wish to rescue,boredom or distance,something else|}
-- **Cues I noticed:** \${7:\${CUES}}
-- **The part of me that led:** \${8|${PARTS}|}
-- **What that part wanted:** \${9|${N},to help,to connect,to soothe,to fix,to teach,to relate,to impress,to belong,to protect,in my own words|}
-- **What I meant, and how it may have landed:** \${10}
-- **What may have been happening for them:** \${11}
-- **If regret is here, what might it say about how much I care?** \${12}
-- **Repair plan:** \${13|${N},explore it together (what happened between us\\, how it felt),clarify a misunderstanding,explain my reasons for the task,change the task or the goal,wait until they are ready|}
-- **Opening line:** \${14:${N}}
+- **My own reaction:** \${7|${N},none that I noticed,defensive,irritated,rushing,pride or excitement,shame or guilt,anxiety,sadness,a wish to rescue,boredom or distance,something else|}
+- **Cues I noticed:** \${8:\${CUES}}
+- **The part of me that led:** \${9|${PARTS}|}
+- **What that part wanted:** \${10|${N},to help,to connect,to soothe,to fix,to teach,to relate,to impress,to belong,to protect,in my own words|}
+- **What I meant, and how it may have landed:** \${11}
+- **What may have been happening for them:** \${12}
+- **If regret is here, what might it say about how much I care?** \${13}
+- **Repair plan:** \${14|${N},explore it together (what happened between us\\, how it felt),clarify a misunderstanding,explain my reasons for the task,change the task or the goal,wait until they are ready|}
+- **Opening line:** \${15:${N}}
   _Perhaps something like: "I've been thinking about our last session, and I'd like to hear how something I said sat with you."_
-- **Take it to supervision?** \${15|${N},not yet,yes|}
-- **My question for supervision:** \${16}
+- **Take it to supervision?** \${16|${N},not yet,yes|}
+- **My question for supervision:** \${17}
 \${0}`;
 
 const IN_SESSION_REPAIR = `\${HEADING} \${1:A few words on what happened} #rupture/repaired
@@ -106,11 +107,12 @@ const IN_SESSION_REPAIR = `\${HEADING} \${1:A few words on what happened} #ruptu
   _In couple, family or group work: the whole family, or one member's code or role (the case keeps one code)._
 - **Kind of miss:** \${4|${KINDS_OF_MISS}|}
 - **Markers:** \${5|${MARKERS}|}
-- **The part of me that led:** \${6|${PARTS}|}
-- **What I did in the moment:** \${7|${N},owned my part,clarified a misunderstanding,explained my reasons for the task,changed the task,noticed it aloud,asked how it was for them,apologised,slowed down,thanked them for telling me,something else|}
-- **How it landed:** \${8}
-- **Anything to come back to:** \${9}
-- **Take it to supervision?** \${10|${N},not yet,yes|}
+- **Another marker, if there was one:** \${6|${MARKERS}|}
+- **The part of me that led:** \${7|${PARTS}|}
+- **What I did in the moment:** \${8|${N},owned my part,clarified a misunderstanding,explained my reasons for the task,changed the task,noticed it aloud,asked how it was for them,apologised,slowed down,thanked them for telling me,something else|}
+- **How it landed:** \${9}
+- **Anything to come back to:** \${10}
+- **Take it to supervision?** \${11|${N},not yet,yes|}
 \${0}`;
 
 const REPAIR_PLAN = `\${SUBHEADING} Repair plan, \${TODAY}

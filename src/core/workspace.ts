@@ -404,10 +404,10 @@ export class Workspace {
     if (!m) {
       const settings = this.host.settingsFor(root);
       const problems: ScanWarning[] = [];
-      const include = usableGlob(settings.include || DEFAULT_SETTINGS.include, 'attune.notes.include', problems, `; the default ${DEFAULT_SETTINGS.include} serves`);
+      const include = usableGlob(settings.include || DEFAULT_SETTINGS.include, 'attune.whichFilesAreNotes', problems, `; the default ${DEFAULT_SETTINGS.include} serves`);
       const exclude: PathMatcher[] = [];
       for (const p of settings.exclude) {
-        const matcher = p.trim() === '' ? undefined : usableGlob(p, 'attune.notes.exclude', problems);
+        const matcher = p.trim() === '' ? undefined : usableGlob(p, 'attune.filesToLeaveOut', problems);
         if (matcher) exclude.push(matcher);
       }
       m = { settings, include: include ?? compileGlob(DEFAULT_SETTINGS.include), exclude, problems };

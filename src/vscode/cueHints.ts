@@ -16,6 +16,7 @@ import { compileCues, findCues, lineForReflection, NOT_A_RUPTURE_BY_ITSELF, quot
 import { lastContentLine } from '../core/insert';
 import { outline } from '../core/outline';
 import { insertReflection } from './actions';
+import { readSetting } from './config';
 import type { Log } from './log';
 import type { IndexChange } from '../core/workspace';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -80,7 +81,7 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
       }),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.decorate(e))),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('attune.cues') || e.affectsConfiguration('attune.notes')) this.refreshAll();
+        if (e.affectsConfiguration('attune.cues') || e.affectsConfiguration('attune.cueHints') || e.affectsConfiguration('attune.whichFilesAreNotes') || e.affectsConfiguration('attune.filesToLeaveOut')) this.refreshAll();
       }),
       // The index decides what is a note; it learns the settings when it rescans.
       workspace.onDidChange((change) => this.indexChanged(change)),
@@ -184,8 +185,8 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
   /** The cue set for a note, or undefined when hints are off or the document is not a note. */
   private cuesFor(document: vscode.TextDocument): CompiledCues | undefined {
     if (document.languageId !== 'markdown' || !this.workspace.isNote(document.uri)) return undefined;
+    if (readSetting('attune.cueHints', document.uri) === false) return undefined;
     const config = vscode.workspace.getConfiguration('attune.cues', document.uri);
-    if (!config.get<boolean>('enabled', true)) return undefined;
     const raw: unknown = config.get('phrases', []);
     let key: string;
     try {
@@ -306,8 +307,8 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
 
   private async turnOff(uriArg: unknown): Promise<void> {
     const scope = uriArg instanceof vscode.Uri ? uriArg : vscode.window.activeTextEditor?.document.uri;
-    const config = vscode.workspace.getConfiguration('attune.cues', scope);
-    const where = config.inspect<boolean>('enabled');
+    const config = vscode.workspace.getConfiguration('attune', scope);
+    const where = config.inspect<boolean>('cueHints');
     // Change the setting where it is set, so a workspace's own "on" does not outlast the click.
     const target =
       where?.workspaceFolderValue !== undefined
@@ -315,12 +316,12 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
         : where?.workspaceValue !== undefined
           ? vscode.ConfigurationTarget.Workspace
           : vscode.ConfigurationTarget.Global;
-    await config.update('enabled', false, target);
+    await config.update('cueHints', false, target);
     for (const document of vscode.workspace.textDocuments) {
       this.diagnostics.delete(document.uri);
       this.decorateAll(document);
     }
-    void vscode.window.showInformationMessage('Cue hints are off. To bring them back, turn on "attune.cues.enabled" in Settings.');
+    void vscode.window.showInformationMessage('Cue hints are off. To bring them back, turn on "Cue Hints" in Attune\'s settings.');
   }
 
   private readDismissed(): Set<string> {

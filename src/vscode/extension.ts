@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { entryContaining } from '../core/edits';
 import { isStatus, LIFECYCLE, STATUS_LABELS, type Status } from '../core/status';
 import { changeStatus, insertReflection, askWhatMended, insertBlock, loadTemplates, openEntry, refOf, today, type EntryRef } from './actions';
-import { readConfig, type GroupBy } from './config';
+import { moveRenamedSettings, readConfig, type GroupBy } from './config';
 import { prepareForSession, toggleTask } from './checklist';
 import { registerFeedback } from './feedback';
 import { RuptureCompletions } from './completions';
@@ -38,6 +38,10 @@ export interface AttuneApi {
   readonly supervision: Supervision;
   /** One analysis per open document version (outline, anchors, checklist section). */
   readonly analyses: NoteAnalyses;
+  /** Moves the values of renamed settings to their new keys (done once at activation); resolves with how many moved. */
+  readonly moveRenamedSettings: () => Promise<number>;
+  /** The move made at activation. */
+  readonly settingsMoved: Promise<number>;
 }
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }];
@@ -66,6 +70,17 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   status.name = 'Attune: unrepaired ruptures for this client';
   context.subscriptions.push(log, workspace, tree, treeView, analyses, lenses, status);
   curtain.activate(context);
+  // Settings were renamed to plain words (issue 26): a user's old values move to the new keys once.
+  const settingsMoved = moveRenamedSettings().then(
+    (n) => {
+      if (n > 0) log.info(`Moved ${n} setting value${n === 1 ? '' : 's'} to the settings' new names.`);
+      return n;
+    },
+    () => {
+      log.warn('Some settings could not be moved to their new names; their old names are still read.');
+      return 0;
+    },
+  );
   // Stand-ins count down the list: Client 1 is the first client the view shows.
   curtain.orderBy(() => tree.clientsInOrder());
   const cues = new CueHints(workspace, log, context.workspaceState);
@@ -359,8 +374,8 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
       revealTimer = setTimeout(() => void revealAtCursor().catch(() => undefined), 200);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('attune.statusBar')) updateStatusBar();
-      if (e.affectsConfiguration('attune.badge') || e.affectsConfiguration('attune.counts')) updateView();
+      if (e.affectsConfiguration('attune.heartAtBottomOfWindow')) updateStatusBar();
+      if (e.affectsConfiguration('attune.numberOnAttuneIcon') || e.affectsConfiguration('attune.showCounts')) updateView();
     }),
     { dispose: () => revealTimer && clearTimeout(revealTimer) },
   );
@@ -375,7 +390,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   offerWalkthroughOnce(context);
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
-  return { workspace, tree, view: treeView, log, cues, diagnostics, activationMs, logUri: context.logUri, curtain, supervision, analyses };
+  return { workspace, tree, view: treeView, log, cues, diagnostics, activationMs, logUri: context.logUri, curtain, supervision, analyses, moveRenamedSettings, settingsMoved };
 }
 
 export function deactivate(): void {

@@ -37,7 +37,7 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
   ) {
     this.subscription = vscode.Disposable.from(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('attune.codeLens')) this.changed.fire();
+        if (e.affectsConfiguration('attune.insertButtonAboveHeadings') || e.affectsConfiguration('attune.nextStepsAboveRuptures')) this.changed.fire();
       }),
       curtain.onDidChange(() => this.changed.fire()),
     );

@@ -4,7 +4,7 @@ import type { Note } from '../core/note';
 import { isMarkdownFile, Workspace, type IndexChange, type Listing, type NoteFilter, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../core/workspace';
 import { NoteReader, readNoteFile } from '../node/host';
 import { walkNotesLazily } from '../node/walk';
-import { readNoteSettings } from './config';
+import { NOTE_SETTINGS, readNoteSettings } from './config';
 import type { Log } from './log';
 import { curtain } from './privacyCurtain';
 import { literalIcons } from '../core/printable';
@@ -71,7 +71,7 @@ class EditorHost implements WorkspaceHost {
     if (uri.scheme !== 'file') return { kind: 'missing' };
     this.progress?.(++this.read);
     const read = readNoteFile(this.reader, uri.fsPath, maxBytes, place.listed === true);
-    return read.kind === 'skipped' && read.reason.includes(' limit ') ? { kind: 'skipped', reason: `${read.reason} (setting attune.maxNoteSizeMB)` } : read;
+    return read.kind === 'skipped' && read.reason.includes(' limit ') ? { kind: 'skipped', reason: `${read.reason} (setting attune.largestNoteInMegabytes)` } : read;
   }
 
   openVersion(key: string): number | undefined {
@@ -152,9 +152,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         void this.rescan();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('attune.notes') || e.affectsConfiguration('attune.client') ||
-          e.affectsConfiguration('attune.date') || e.affectsConfiguration('attune.maxNoteSizeMB') ||
-          e.affectsConfiguration('files.exclude')) {
+        if (NOTE_SETTINGS.some((key) => e.affectsConfiguration(key))) {
           this.workspace.settingsChanged();
           void this.rescan();
         }

@@ -29,6 +29,14 @@ const STEPS = [
 const ONE_TAB_NOTE = 'C215/2026-11-20.md';
 /** The settings groups, in order (package.json contributes.configuration). */
 const SETTINGS_GROUPS = ['Notes and clients', 'What Attune shows', 'Templates', 'Privacy'];
+/** Settings and the titles the Settings editor gives them (made from their keys; issue 26). */
+const SETTING_TITLES = [
+  ['attune.insertButtonAboveHeadings', 'Insert Button Above Headings'],
+  ['attune.clientLabelAtTopOfNote', 'Client Label At Top Of Note'],
+  ['attune.largestNoteInMegabytes', 'Largest Note In Megabytes'],
+  ['attune.cueHints', 'Cue Hints'],
+  ['attune.filesToLeaveOut', 'Files To Leave Out'],
+];
 
 /**
  * @param {boolean} ok
@@ -307,12 +315,21 @@ const FIRST_RUN_FLOWS = [
       await until('the plain description of the client setting', async () => (await settings.textContent()) || '', (t) => t.includes('If your notes name the client at the top'));
       // The lens placement, shown by its plain label, not its value ("firstHeading").
       await s.page.keyboard.press('Control+A');
-      await s.page.keyboard.type('attune.codeLens.insertReflection');
+      await s.page.keyboard.type('attune.insertButtonAboveHeadings');
       const select = settings.locator('.setting-item-enum select, .setting-item-enum .monaco-select-box');
       await waitFor(select, 'the choice of where the insert link shows');
       const shown = await select.first().evaluate((el) => (el instanceof HTMLSelectElement ? el.options[el.selectedIndex]?.text ?? '' : el.textContent || ''));
       check(shown === "Above the note's first heading", `the lens placement shows "${shown}", not "Above the note's first heading"`);
       check(!/firstHeading|everyH2/.test((await settings.textContent()) || ''), 'the raw values firstHeading/everyH2 are shown');
+      // Titles in plain words (VS Code makes them from the keys): no "Code Lens: …", "Front Matter Key" or "… MB".
+      for (const [key, want] of SETTING_TITLES) {
+        await s.page.keyboard.press('Control+A');
+        await s.page.keyboard.type(key);
+        const title = settings.locator('.setting-item-contents .setting-item-title').first();
+        const shownTitle = await until(`the title of ${key}`, async () => ((await title.textContent().catch(() => '')) || '').replace(/\s+/g, ' ').trim(), (t) => t === want || t === `Attune: ${want}`);
+        // (A search shows the extension's name first: "Attune: …".)
+        check(shownTitle.replace(/^Attune: /, '') === want, `${key} is titled "${shownTitle}", not "${want}"`);
+      }
     },
   },
   {
@@ -416,6 +433,67 @@ const FIRST_RUN_FLOWS = [
       await waitFor(dialog.filter({ hasText: 'Client details are hidden' }), 'the question again');
       await dialog.locator('.monaco-button', { hasText: 'Open the Note' }).first().click();
       await until('the note to open once asked', () => noteTabs.count(), (n) => n === 1);
+    },
+  },
+  {
+    id: 45,
+    name: 'the walkthrough on a 1280x800 screen: no step\'s picture covers another step\'s title',
+    workspace: 'demo',
+    asUser: true,
+    async run(s) {
+      // Opened from the palette, so that VS Code 1.139's own Welcome page (opened first) is not mistaken for it.
+      await waitFor(s.page.locator('.part.editor .tabs-container .tab', { hasText: WALKTHROUGH_TAB }), 'the walkthrough, opened by Attune on its first start');
+      await until('the walkthrough to show its steps', async () => {
+        if (await step(s, 'openNotes').first().isVisible().catch(() => false)) return true;
+        await s.page.locator('.part.sidebar').first().click();
+        await s.runCommand('Attune: Get Started with Attune');
+        return false;
+      }, (v) => v === true);
+      // The whole window (1280x800), then the room a browser leaves on a 1280x800 screen.
+      for (const height of [800, 680]) {
+        await s.page.setViewportSize({ width: 1280, height });
+        /** @type {string[]} */
+        const covered = [];
+        for (const [id] of STEPS) {
+          await openStep(s, id);
+          // VS Code 1.139 hides a step's picture when the walkthrough is narrow: nothing to cover then.
+          const media = s.page.locator('.gettingStartedSlideDetails .getting-started-media');
+          const mediaBox = await until(`the picture of the step "${id}" at its size`, async () => {
+            const shown = await media.first().isVisible().catch(() => false);
+            return shown ? media.first().boundingBox() : 'hidden';
+          }, (b) => b === 'hidden' || (b !== null && b.width > 0 && b.height > 0));
+          if (mediaBox === 'hidden' || mediaBox === null) continue;
+          // Each title's visible part: a title scrolled out of the list of steps is not on screen.
+          const titles = await s.page.locator('.getting-started-step .step-title').evaluateAll((els) => els.map((el) => {
+            const r = el.getBoundingClientRect();
+            let top = r.top; let bottom = r.bottom; let left = r.left; let right = r.right;
+            for (let p = el.parentElement; p; p = p.parentElement) {
+              const style = getComputedStyle(p);
+              if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+              const c = p.getBoundingClientRect();
+              top = Math.max(top, c.top); bottom = Math.min(bottom, c.bottom); left = Math.max(left, c.left); right = Math.min(right, c.right);
+            }
+            const stepEl = el.closest('.getting-started-step');
+            return { step: stepEl?.getAttribute('data-step-id') || '', text: (el.textContent || '').trim(), x: left, y: top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
+          }));
+          s.note(`1280x${height}, step ${id}: picture ${JSON.stringify(mediaBox)}; titles ${JSON.stringify(titles.map((t) => [t.text, Math.round(t.y), Math.round(t.height)]))}`);
+          // The next step's title stays in sight between the open step and its picture (VS Code
+          // 1.100 lays a narrow walkthrough out as a column: steps, then the picture under them).
+          // Not after "prepare": the list has nothing left to scroll, and VS Code scrolls an open
+          // step no further than it must.
+          const at = STEPS.findIndex(([x]) => x === id);
+          const next = at < STEPS.length - 2 ? STEPS[at + 1] : undefined;
+          const nextTitle = next && titles.find((t) => t.step.endsWith(`#${next[0]}`));
+          if (height === 800 && nextTitle && nextTitle.height < 10) covered.push(`at 1280x${height}, with "${id}" open the next step's title "${nextTitle.text}" is out of sight under its picture`);
+          for (const t of titles) {
+            if (t.step.endsWith(`#${id}`) || t.width === 0 || t.height === 0) continue;
+            const overlap = t.x < mediaBox.x + mediaBox.width && mediaBox.x < t.x + t.width && t.y < mediaBox.y + mediaBox.height && mediaBox.y < t.y + t.height;
+            if (overlap) covered.push(`at 1280x${height} the picture of "${id}" covers the title "${t.text}"`);
+          }
+        }
+        check(covered.length === 0, covered.join('; '));
+      }
+      await s.page.setViewportSize({ width: 1280, height: 800 });
     },
   },
   {

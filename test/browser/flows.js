@@ -510,6 +510,11 @@ const FLOWS = [
       await choices('withdrawal: short answers'); // Markers: two down, Enter
       await press('ArrowDown', 2);
       await press('Enter');
+      // Another marker (the same choices): six down, Tab.
+      await s.waitForEditorText('**Markers:** withdrawal: going quiet', 'the first marker chosen');
+      await choices('confrontation: a complaint about me');
+      await press('ArrowDown', 6);
+      await press('Tab');
       await choices('pride or excitement'); // My own reaction: Tab alone leaves it unanswered
       await press('Tab');
       await type('Cues6');
@@ -544,6 +549,7 @@ const FLOWS = [
         "  _In couple, family or group work: the whole family, or one member's code or role (the case keeps one code)._",
         '- **Kind of miss:** cultural or generational context missed',
         '- **Markers:** withdrawal: going quiet',
+        '- **Another marker, if there was one:** confrontation: a complaint about me',
         '  _A marker names a moment between us (pushing back is a moment), never who they are._',
         '- **My own reaction:** (not filled in)',
         '- **Cues I noticed:** Cues6',

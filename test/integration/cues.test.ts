@@ -130,10 +130,10 @@ describe('Cue hints in a real VS Code', () => {
     await waitFor('the hints', () => hintsOn(uri).length === 2);
     const logged = api.log.lines().length;
     await runFix(uri, new vscode.Range(8, 30, 8, 30), 'Turn off cue hints');
-    assert.strictEqual(vscode.workspace.getConfiguration('attune.cues', uri).get('enabled'), false);
+    assert.strictEqual(vscode.workspace.getConfiguration('attune', uri).get('cueHints'), false);
     await waitFor('no hints', () => hintsOn(uri).length === 0);
     assert.strictEqual(api.log.lines().length, logged, 'nothing about cues in the log');
-    await vscode.workspace.getConfiguration('attune.cues').update('enabled', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('attune').update('cueHints', undefined, vscode.ConfigurationTarget.Global);
     await waitFor('hints back once the setting is on again', () => hintsOn(uri).length === 2);
   });
 

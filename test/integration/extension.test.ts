@@ -361,16 +361,49 @@ describe('Attune in a real VS Code', () => {
     try {
       await files.update('exclude', { '**/archive': true }, vscode.ConfigurationTarget.Workspace);
       await waitFor('the excluded rupture to leave the tree', () => !nodeByTitle(api, 'Archived miss'));
-      await attune.update('codeLens.insertReflection', 'everyH2', vscode.ConfigurationTarget.Workspace);
+      await attune.update('insertButtonAboveHeadings', 'everyH2', vscode.ConfigurationTarget.Workspace);
       await open(uriOf('C318/2026-11-18.md'));
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uriOf('C318/2026-11-18.md'));
       const lines = lenses.filter((l) => l.command?.title === 'Insert rupture reflection').map((l) => l.range.start.line);
       assert.deepStrictEqual(lines, [7, 11, 15], 'one insert lens over each ## heading');
     } finally {
       await files.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
-      await attune.update('codeLens.insertReflection', undefined, vscode.ConfigurationTarget.Workspace);
+      await attune.update('insertButtonAboveHeadings', undefined, vscode.ConfigurationTarget.Workspace);
     }
     await waitFor('the rupture back once the exclude is gone', () => nodeByTitle(api, 'Archived miss'));
+  });
+
+  it('reads a renamed setting by its old key until it moves, then moves it to the new key once (issue 26)', async () => {
+    const settingsFile = uriOf('.vscode/settings.json');
+    const before = fs.existsSync(settingsFile.fsPath) ? fs.readFileSync(settingsFile.fsPath, 'utf8') : undefined;
+    const own = before && before.trim() !== '' ? (JSON.parse(before) as Record<string, unknown>) : {};
+    const insertLines = async (): Promise<number[]> => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uriOf('C318/2026-11-18.md'));
+      return lenses.filter((l) => l.command?.title === 'Insert rupture reflection').map((l) => l.range.start.line);
+    };
+    try {
+      await open(uriOf('C318/2026-11-18.md'));
+      // A settings file from before the rename, as a user's would be.
+      fs.mkdirSync(path.dirname(settingsFile.fsPath), { recursive: true });
+      fs.writeFileSync(settingsFile.fsPath, JSON.stringify({ ...own, 'attune.codeLens.insertReflection': 'everyH2' }, null, 2));
+      await waitFor('VS Code to read the old key', () => vscode.workspace.getConfiguration('attune').inspect('codeLens.insertReflection')?.workspaceValue === 'everyH2');
+      await waitFor('an insert lens over each ## heading, from the old key', async () => JSON.stringify(await insertLines()) === JSON.stringify([7, 11, 15]));
+      assert.strictEqual(await api.moveRenamedSettings(), 1, 'one value moved');
+      const attune = vscode.workspace.getConfiguration('attune');
+      assert.strictEqual(attune.inspect('insertButtonAboveHeadings')?.workspaceValue, 'everyH2');
+      assert.strictEqual(attune.inspect('codeLens.insertReflection')?.workspaceValue, undefined, 'the old key is gone');
+      const after = JSON.parse(fs.readFileSync(settingsFile.fsPath, 'utf8')) as Record<string, unknown>;
+      assert.ok(!('attune.codeLens.insertReflection' in after) && after['attune.insertButtonAboveHeadings'] === 'everyH2', JSON.stringify(after));
+      assert.deepStrictEqual(await insertLines(), [7, 11, 15]);
+      assert.strictEqual(await api.moveRenamedSettings(), 0, 'nothing moves twice');
+      // The user's new choice is theirs: an old key seen later never overrides it.
+      await attune.update('insertButtonAboveHeadings', 'off', vscode.ConfigurationTarget.Workspace);
+      await waitFor('no insert lens once turned off', async () => (await insertLines()).length === 0);
+    } finally {
+      await vscode.workspace.getConfiguration('attune').update('insertButtonAboveHeadings', undefined, vscode.ConfigurationTarget.Workspace);
+      if (before === undefined) fs.rmSync(settingsFile.fsPath, { force: true });
+      else fs.writeFileSync(settingsFile.fsPath, before);
+    }
   });
 
   describe('Prepare for session', () => {

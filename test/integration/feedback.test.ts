@@ -96,14 +96,14 @@ describe('Feedback in a real VS Code', () => {
     // Both notes, not only the latest: the file watcher may report them in either order.
     await waitFor('both notes indexed', () => [first, latest].every((uri) => api.workspace.index.get(uri.toString())?.feedback.length === 1));
     const attune = vscode.workspace.getConfiguration('attune');
-    await attune.update('feedback.threshold', 8, vscode.ConfigurationTarget.Workspace);
+    await attune.update('checkInWhenFeedbackBelow', 8, vscode.ConfigurationTarget.Workspace);
     try {
       await vscode.commands.executeCommand('attune.prepareForSession', 'F.T.');
       const text = vscode.window.activeTextEditor?.document.getText() ?? '';
       assert.ok(text.includes('Recent feedback scores, oldest first: 5/10 (2026-11-01), 7/10 (2026-11-08).'), text);
       assert.ok(text.includes('- [ ] Their feedback score last time was below the number you chose to be reminded at.'), text);
     } finally {
-      await attune.update('feedback.threshold', undefined, vscode.ConfigurationTarget.Workspace);
+      await attune.update('checkInWhenFeedbackBelow', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 });

@@ -184,13 +184,13 @@ describe('Issue 11: held, in-session repair, nothing false, no scores', () => {
     const attune = vscode.workspace.getConfiguration('attune');
     assert.strictEqual(api.view.badge, undefined);
     try {
-      await attune.update('badge.enabled', true, vscode.ConfigurationTarget.Workspace);
-      await attune.update('counts.enabled', true, vscode.ConfigurationTarget.Workspace);
+      await attune.update('numberOnAttuneIcon', true, vscode.ConfigurationTarget.Workspace);
+      await attune.update('showCounts', true, vscode.ConfigurationTarget.Workspace);
       await waitFor('the badge', () => api.view.badge?.value === api.tree.count);
       await waitFor('per-client numbers', () => treeRows(api).includes('C104 | 1 to revisit'));
     } finally {
-      await attune.update('badge.enabled', undefined, vscode.ConfigurationTarget.Workspace);
-      await attune.update('counts.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+      await attune.update('numberOnAttuneIcon', undefined, vscode.ConfigurationTarget.Workspace);
+      await attune.update('showCounts', undefined, vscode.ConfigurationTarget.Workspace);
     }
     await waitFor('the badge gone', () => api.view.badge === undefined);
   });

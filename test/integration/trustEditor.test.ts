@@ -272,23 +272,23 @@ describe('Trust in the editor', () => {
       const config = vscode.workspace.getConfiguration('attune', root());
       const before = shown.length;
       try {
-        await config.update('maxNoteSizeMB', 1e9, vscode.ConfigurationTarget.Workspace);
+        await config.update('largestNoteInMegabytes', 1e9, vscode.ConfigurationTarget.Workspace);
         await waitFor('the new limit in use', () => api.workspace.workspace.settingsOf(root().toString()).maxNoteBytes !== 5 * 1024 * 1024);
         assert.strictEqual(api.workspace.workspace.settingsOf(root().toString()).maxNoteBytes, 64 * 1024 * 1024);
         await waitFor('the warning', () => shown.length > before);
         // Another scan reads the settings again: still one message.
         await api.workspace.rescan();
-        const warnings = shown.slice(before).filter((m) => /maxNoteSizeMB/.test(m));
+        const warnings = shown.slice(before).filter((m) => /largestNoteInMegabytes/.test(m));
         assert.strictEqual(warnings.length, 1, warnings.join('\n'));
         assert.match(warnings[0], /64 MB/);
         assert.ok(!warnings[0].includes(root().fsPath), 'no path in the message');
       } finally {
-        await config.update('maxNoteSizeMB', undefined, vscode.ConfigurationTarget.Workspace);
+        await config.update('largestNoteInMegabytes', undefined, vscode.ConfigurationTarget.Workspace);
       }
       const manifest = vscode.extensions.all.find((e) => e.packageJSON?.name === 'attune')?.packageJSON as {
         capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
       };
-      for (const key of ['attune.notes.include', 'attune.notes.exclude', 'attune.maxNoteSizeMB']) {
+      for (const key of ['attune.whichFilesAreNotes', 'attune.filesToLeaveOut', 'attune.largestNoteInMegabytes']) {
         assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(key), key);
       }
     });

@@ -107,7 +107,7 @@ describe('set: the workspace settings decide what a note is', () => {
     assert.deepStrictEqual(r, {
       code: 2,
       out: '',
-      err: "attune: archive/2026-11-01.md is not a note under the workspace's settings (attune.notes.include, attune.notes.exclude); nothing was changed\n",
+      err: "attune: archive/2026-11-01.md is not a note under the workspace's settings (attune.whichFilesAreNotes, attune.filesToLeaveOut); nothing was changed\n",
     });
     assert.strictEqual(fs.readFileSync(path.join(dir, 'archive', '2026-11-01.md'), 'utf8'), NOTE);
     assert.strictEqual(cli(['set', 'C104/2026-11-01.md:1', 'planned'], dir).code, 0);

@@ -315,7 +315,7 @@ describe('attune (command line)', () => {
       const rows = JSON.parse(listed.out) as { fields: { label: string }[] }[];
       assert.deepStrictEqual(
         rows.map((r) => ({ ...r, fields: undefined })),
-        [{ file: 'AB/2026-11-20.md', line: 1, level: 2, end: 22, title: 'A few words on what happened', status: 'open', client: 'AB', date: '2026-11-20', fields: undefined, followUps: [] }],
+        [{ file: 'AB/2026-11-20.md', line: 1, level: 2, end: 23, title: 'A few words on what happened', status: 'open', client: 'AB', date: '2026-11-20', fields: undefined, followUps: [] }],
       );
       // Every prompt of the template is a field that later features read back.
       assert.ok(rows[0].fields.some((f) => f.label === 'Kind of miss'));

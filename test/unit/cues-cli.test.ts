@@ -64,7 +64,7 @@ describe('attune cues (command line)', () => {
   it("reads exactly the notes `list` reads, by the folder's include and exclude settings", () => {
     const dir = temp.make({
       ...NOTES,
-      '.vscode/settings.json': '{ "attune.notes.include": "**/2026-*.md", "attune.notes.exclude": ["**/AB"] }',
+      '.vscode/settings.json': '{ "attune.whichFilesAreNotes": "**/2026-*.md", "attune.filesToLeaveOut": ["**/AB"] }',
       'EF/2026-11-21.md': '# Session\n\nI talked too much.\n\n## Rushed her #rupture/open\n',
     });
     const files = (r: { out: string }): string[] => [...new Set((JSON.parse(r.out) as { file: string }[]).map((c) => c.file))];

@@ -358,7 +358,7 @@ describe('cue hints (core)', () => {
   it('is documented: every built-in cue and safety-first in the cue table with its kind, the settings, the command', () => {
     const docs = readDocs();
     for (const c of [...BUILT_IN_CUES, SAFETY_FIRST]) assert.ok(docs.includes(`| \`${c.id}\` | ${c.kind} |`), c.id);
-    for (const setting of ['attune.cues.enabled', 'attune.cues.phrases']) assert.ok(docs.includes(`| \`${setting}\` |`), setting);
+    for (const setting of ['attune.cueHints', 'attune.cues.phrases']) assert.ok(docs.includes(`(\`${setting}\`) |`), setting);
     assert.ok(docs.includes('## `attune cues [PATH] [--json]`'));
     assert.ok(docs.includes('### Cue hints'), 'the README keeps its Cue hints section, which other pages link to');
   });

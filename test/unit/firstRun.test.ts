@@ -108,7 +108,7 @@ describe('first run (issue 17)', () => {
     const groups = manifest.contributes.configuration as { title: string; order: number; properties: Record<string, { order: number; enumItemLabels?: string[] }> }[];
     assert.deepStrictEqual(groups.map((g) => text(g.title)), ['Notes and clients', 'What Attune shows', 'Templates', 'Privacy']);
     assert.deepStrictEqual(groups.map((g) => g.order), [1, 2, 3, 4]);
-    const lens = groups[1].properties['attune.codeLens.insertReflection'];
+    const lens = groups[1].properties['attune.insertButtonAboveHeadings'];
     assert.deepStrictEqual(lens.enumItemLabels?.map(text), ['Nowhere', "Above the note's first heading", 'Above every section heading']);
     for (const key of Object.keys(nls).filter((k) => k.startsWith('cfg.'))) {
       assert.doesNotMatch(nls[key], /front.?matter|code ?lens|glob|firstHeading|everyH2/i, key);

@@ -111,7 +111,7 @@ describe('glob patterns from a workspace cannot hang Attune (issue 22)', () => {
     const dir = temp.make({
       'AB/2026-11-06.md': '## Fee talk #rupture/open\n',
       'CD/2026-11-06.md': '## Late start #rupture/open\n',
-      '.vscode/settings.json': JSON.stringify({ 'attune.notes.exclude': ['[z-a]', 'CD/**'], 'attune.notes.include': '**/[9-0]*.md' }),
+      '.vscode/settings.json': JSON.stringify({ 'attune.filesToLeaveOut': ['[z-a]', 'CD/**'], 'attune.whichFilesAreNotes': '**/[9-0]*.md' }),
     });
     const r = cli(['list'], dir);
     assert.strictEqual(r.code, 0, r.err);
@@ -119,8 +119,8 @@ describe('glob patterns from a workspace cannot hang Attune (issue 22)', () => {
     assert.doesNotMatch(r.out, /Late start/, 'the valid exclude pattern still applies');
     const lines = r.err.trim().split('\n');
     assert.deepStrictEqual(lines, [
-      'attune: warning: attune.notes.include: a pattern was not used: a range in [ ] runs backwards, such as [z-a]; the default **/*.md serves',
-      'attune: warning: attune.notes.exclude: a pattern was not used: a range in [ ] runs backwards, such as [z-a]',
+      'attune: warning: attune.whichFilesAreNotes: a pattern was not used: a range in [ ] runs backwards, such as [z-a]; the default **/*.md serves',
+      'attune: warning: attune.filesToLeaveOut: a pattern was not used: a range in [ ] runs backwards, such as [z-a]',
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { MAX_NOTE_SIZE_MB_CEILING, noteSettings, parseJsonc, RESTRICTED_SETTINGS, trustedLookup } from '../../src/core/settings';
+import { MAX_NOTE_SIZE_MB_CEILING, noteSettings, parseJsonc, readingOldNames, RENAMED_SETTINGS, RESTRICTED_SETTINGS, trustedLookup } from '../../src/core/settings';
 import { DEFAULT_SETTINGS } from '../../src/core/workspace';
 import { foldersClosed } from '../../src/node/deepPaths';
 import { folderSettings, scanFolder } from '../../src/node/host';
@@ -21,11 +21,11 @@ describe('settings: JSON with comments', () => {
 
   it('turns settings into note settings, with defaults for what is missing or of the wrong type', () => {
     const values: Record<string, unknown> = {
-      'attune.notes.include': 'sessions/**/*.md',
-      'attune.notes.exclude': ['**/drafts', 3],
-      'attune.maxNoteSizeMB': 'big',
-      'attune.client.frontMatterKey': 'patient',
-      'attune.date.fromFileName': false,
+      'attune.whichFilesAreNotes': 'sessions/**/*.md',
+      'attune.filesToLeaveOut': ['**/drafts', 3],
+      'attune.largestNoteInMegabytes': 'big',
+      'attune.clientLabelAtTopOfNote': 'patient',
+      'attune.dateFromFileName': false,
       'files.exclude': { '**/archive': true, '**/old': false },
     };
     const s = noteSettings((k) => values[k]);
@@ -37,7 +37,7 @@ describe('settings: JSON with comments', () => {
   });
 
   it('lowers a size limit above 64 MB to 64 MB, so no setting makes Attune read a gigabyte-sized file', () => {
-    const mb = (value: unknown): number => noteSettings((k) => (k === 'attune.maxNoteSizeMB' ? value : undefined)).maxNoteBytes / (1024 * 1024);
+    const mb = (value: unknown): number => noteSettings((k) => (k === 'attune.largestNoteInMegabytes' ? value : undefined)).maxNoteBytes / (1024 * 1024);
     assert.strictEqual(MAX_NOTE_SIZE_MB_CEILING, 64);
     assert.strictEqual(mb(1e9), 64);
     assert.strictEqual(mb(Infinity), 64);
@@ -47,12 +47,12 @@ describe('settings: JSON with comments', () => {
 
   it('in an untrusted workspace, takes include, exclude and the size limit from the user only', () => {
     const workspace: Record<string, unknown> = {
-      'attune.notes.include': '../**/*.md',
-      'attune.notes.exclude': [],
-      'attune.maxNoteSizeMB': 1e9,
-      'attune.client.frontMatterKey': 'patient',
+      'attune.whichFilesAreNotes': '../**/*.md',
+      'attune.filesToLeaveOut': [],
+      'attune.largestNoteInMegabytes': 1e9,
+      'attune.clientLabelAtTopOfNote': 'patient',
     };
-    const user: Record<string, unknown> = { 'attune.maxNoteSizeMB': 2 };
+    const user: Record<string, unknown> = { 'attune.largestNoteInMegabytes': 2 };
     const untrusted = noteSettings(trustedLookup(false, (k) => workspace[k] ?? user[k], (k) => user[k]));
     assert.strictEqual(untrusted.include, DEFAULT_SETTINGS.include);
     assert.deepStrictEqual(untrusted.exclude, DEFAULT_SETTINGS.exclude);
@@ -70,9 +70,94 @@ describe('settings: JSON with comments', () => {
     };
     const declared = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
     assert.deepStrictEqual([...declared].sort(), [...RESTRICTED_SETTINGS].sort());
-    for (const key of ['attune.notes.include', 'attune.notes.exclude', 'attune.maxNoteSizeMB', 'attune.templatesFolder']) assert.ok(declared.includes(key), key);
-    const size = manifest.contributes.configuration.map((c) => c.properties['attune.maxNoteSizeMB']).find((p) => p !== undefined);
+    for (const key of ['attune.whichFilesAreNotes', 'attune.filesToLeaveOut', 'attune.largestNoteInMegabytes', 'attune.templatesFolder']) assert.ok(declared.includes(key), key);
+    const size = manifest.contributes.configuration.map((c) => c.properties['attune.largestNoteInMegabytes']).find((p) => p !== undefined);
     assert.strictEqual(size?.maximum, MAX_NOTE_SIZE_MB_CEILING);
+  });
+});
+
+/**
+ * The title VS Code's Settings editor gives a setting: made from its key, the part shared with
+ * its group's id left out (VS Code's settingKeyToDisplayFormat, 1.100 to 1.139, restated).
+ */
+function settingsEditorTitle(key: string, groupId: string): string {
+  const wordify = (s: string): string => s
+    .replace(/\.([a-z0-9])/g, (_m, c: string) => ` \u203A ${c.toUpperCase()}`)
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]{1,})([A-Z][a-z])/g, '$1 $2')
+    .replace(/^[a-z]/g, (c) => c.toUpperCase());
+  const dot = key.lastIndexOf('.');
+  const category = dot >= 0 ? key.slice(0, dot) : '';
+  const trim = (fromEnd: boolean): string | null => {
+    const parts = groupId.split('.');
+    while (parts.length) {
+      const prefix = new RegExp(`^${parts.join('\\.')}(\\.|$)`, 'i');
+      if (prefix.test(category)) return category.replace(prefix, '');
+      if (fromEnd) parts.pop();
+      else parts.shift();
+    }
+    return null;
+  };
+  const rest = wordify(trim(true) ?? trim(false) ?? category);
+  const label = wordify(key.slice(dot + 1));
+  return rest ? `${rest}: ${label}` : label;
+}
+
+describe('settings: titles in plain words (issue 26)', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+    contributes: { configuration: { id: string; properties: Record<string, unknown> }[] };
+  };
+  const titles = manifest.contributes.configuration.flatMap((g) => Object.keys(g.properties).map((key) => settingsEditorTitle(key, g.id)));
+
+  it('gives every setting a title without VS Code words (lens, front matter, MB, enabled, badge, status bar)', () => {
+    assert.strictEqual(settingsEditorTitle('attune.codeLens.insertReflection', 'attune.shows'), 'Code Lens: Insert Reflection', 'the rule as VS Code applies it');
+    assert.strictEqual(settingsEditorTitle('attune.maxNoteSizeMB', 'attune.notes'), 'Max Note Size MB');
+    assert.deepStrictEqual(titles, [
+      'Which Files Are Notes', 'Client Code From Folder Name', 'Client Label At Top Of Note', 'Date From File Name', 'Date Label At Top Of Note', 'New Note File Name', 'Largest Note In Megabytes',
+      'Insert Button Above Headings', 'Next Steps Above Ruptures', 'Cue Hints', 'Cues: Phrases', 'Check In When Feedback Below', 'Number On Attune Icon', 'Show Counts',
+      'Patterns: Show Days To Return', 'Patterns: Show Open By Client', 'Checklist: Show Progress', 'Checklist: Next Time Heading',
+      'Templates Folder',
+      'Files To Leave Out', 'Heart At Bottom Of Window',
+    ]);
+    for (const title of titles) assert.doesNotMatch(title, /code ?lens|front ?matter|\bMB\b|enabled|badge|status ?bar|threshold|max\b|include|exclude/i, title);
+  });
+
+  it('contributes the new keys only, and restricts the new names of restricted settings', () => {
+    const contributed = new Set(manifest.contributes.configuration.flatMap((g) => Object.keys(g.properties)));
+    for (const [key, old] of RENAMED_SETTINGS) {
+      assert.ok(contributed.has(key), key);
+      assert.ok(!contributed.has(old), old);
+    }
+    for (const old of ['attune.notes.include', 'attune.notes.exclude', 'attune.maxNoteSizeMB', 'attune.sessionNote.fileName']) {
+      const renamed = RENAMED_SETTINGS.find(([, o]) => o === old)?.[0] ?? '';
+      assert.ok(RESTRICTED_SETTINGS.includes(renamed), `${old} is renamed ${renamed}, still restricted`);
+    }
+  });
+
+  it('reads an old key while the new one is not set, and the new one once it is', () => {
+    const old: Record<string, unknown> = { 'attune.notes.include': 'sessions/**/*.md', 'attune.client.frontMatterKey': 'patient', 'attune.maxNoteSizeMB': 2, 'attune.notes.exclude': ['**/drafts'] };
+    const fromOld = noteSettings((k) => old[k]);
+    assert.strictEqual(fromOld.include, 'sessions/**/*.md');
+    assert.strictEqual(fromOld.parse.clientKey, 'patient');
+    assert.strictEqual(fromOld.maxNoteBytes, 2 * 1024 * 1024);
+    assert.deepStrictEqual(fromOld.exclude, ['**/drafts']);
+    const both: Record<string, unknown> = { ...old, 'attune.clientLabelAtTopOfNote': 'code' };
+    assert.strictEqual(noteSettings((k) => both[k]).parse.clientKey, 'code', 'the new key wins');
+    // VS Code's lookup gives defaults for unset keys: whether a key is set is asked apart.
+    const defaults: Record<string, unknown> = { 'attune.insertButtonAboveHeadings': 'firstHeading' };
+    const user: Record<string, unknown> = { 'attune.codeLens.insertReflection': 'everyH2' };
+    const get = readingOldNames((k) => user[k] ?? defaults[k], (k) => user[k] !== undefined);
+    assert.strictEqual(get('attune.insertButtonAboveHeadings'), 'everyH2');
+    user['attune.insertButtonAboveHeadings'] = 'off';
+    assert.strictEqual(get('attune.insertButtonAboveHeadings'), 'off');
+  });
+
+  it('in an untrusted workspace, reads the old names of restricted settings from the user only', () => {
+    const workspace: Record<string, unknown> = { 'attune.notes.include': '../**/*.md', 'attune.maxNoteSizeMB': 1e9 };
+    const user: Record<string, unknown> = { 'attune.maxNoteSizeMB': 3 };
+    const untrusted = noteSettings(trustedLookup(false, (k) => workspace[k] ?? user[k], (k) => user[k]));
+    assert.strictEqual(untrusted.include, DEFAULT_SETTINGS.include);
+    assert.strictEqual(untrusted.maxNoteBytes, 3 * 1024 * 1024);
   });
 });
 
@@ -83,10 +168,10 @@ describe('the command line reads the workspace settings VS Code reads', () => {
   const settings = (values: string): Record<string, string> => ({ '.vscode/settings.json': values });
 
   it('lowers a size limit above 64 MB to 64 MB, with one warning that names no file', () => {
-    const dir = temp.make({ ...settings('{ "attune.maxNoteSizeMB": 1e9 }'), 'AB/secret-name.md': '## Miss #rupture\n' });
+    const dir = temp.make({ ...settings('{ "attune.largestNoteInMegabytes": 1e9 }'), 'AB/secret-name.md': '## Miss #rupture\n' });
     const r = cli(['list'], dir);
     assert.strictEqual(r.code, 0);
-    assert.strictEqual(r.err, 'attune: warning: attune.maxNoteSizeMB asks for more than 64 MB; 64 MB is used\n');
+    assert.strictEqual(r.err, 'attune: warning: attune.largestNoteInMegabytes asks for more than 64 MB; 64 MB is used\n');
     assert.strictEqual(cli(['list', '--max-size', '100'], dir).err, '', 'a limit given on the command line is the user\'s own');
   });
 
@@ -94,11 +179,11 @@ describe('the command line reads the workspace settings VS Code reads', () => {
     const dir = temp.make({
       ...settings(`{
         // Only the sessions folder holds notes, drafts are private.
-        "attune.notes.include": "sessions/**/*.md",
-        "attune.notes.exclude": ["**/drafts"],
-        "attune.client.frontMatterKey": "patient",
-        "attune.date.frontMatterKey": "seen",
-        "attune.maxNoteSizeMB": 0.01,
+        "attune.whichFilesAreNotes": "sessions/**/*.md",
+        "attune.filesToLeaveOut": ["**/drafts"],
+        "attune.clientLabelAtTopOfNote": "patient",
+        "attune.dateLabelAtTopOfNote": "seen",
+        "attune.largestNoteInMegabytes": 0.01,
       }`),
       'sessions/AB/a.md': '---\npatient: P1\nseen: 2026-11-02\n---\n## Miss #rupture\n',
       'sessions/AB/drafts/b.md': '## Draft #rupture\n',
@@ -129,7 +214,7 @@ describe('the command line reads the workspace settings VS Code reads', () => {
   });
 
   it('warns once about a settings file it cannot read, and uses the defaults', () => {
-    const dir = temp.make({ ...settings('{ "attune.notes.include": '), 'AB/a.md': '## Miss #rupture\n' });
+    const dir = temp.make({ ...settings('{ "attune.whichFilesAreNotes": '), 'AB/a.md': '## Miss #rupture\n' });
     const r = cli(['list', '--json'], dir);
     assert.strictEqual(r.code, 0);
     assert.strictEqual((JSON.parse(r.out) as unknown[]).length, 1);

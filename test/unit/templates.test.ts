@@ -247,6 +247,7 @@ describe('built-in templates', () => {
       'With',
       'Kind of miss',
       'Markers',
+      'Another marker, if there was one',
       'The part of me that led',
       'What I did in the moment',
       'How it landed',
@@ -254,12 +255,12 @@ describe('built-in templates', () => {
       'Take it to supervision?',
     ]);
     assert.strictEqual(
-      entry.fields[5].value,
+      entry.fields[6].value,
       '(not filled in) / owned my part / clarified a misunderstanding / explained my reasons for the task / changed the task / noticed it aloud / asked how it was for them / apologised / slowed down / thanked them for telling me / something else',
     );
     const snippet = renderSnippet(t, { level: 3 }, TODAY);
     assert.match(snippet, /^### \$\{1:A few words on what happened\} #rupture\/repaired$/m);
-    assert.match(snippet, /\$\{7\|\(not filled in\),owned my part,clarified a misunderstanding,explained my reasons for the task,changed the task,noticed it aloud,asked how it was for them,apologised,slowed down,thanked them for telling me,something else\|\}/);
+    assert.match(snippet, /\$\{8\|\(not filled in\),owned my part,clarified a misunderstanding,explained my reasons for the task,changed the task,noticed it aloud,asked how it was for them,apologised,slowed down,thanked them for telling me,something else\|\}/);
   });
 
   it('renders the repair conversation guide as a card with no fields to fill in', () => {
@@ -316,7 +317,9 @@ describe('built-in templates', () => {
   it('offers choices in the snippet for the kind of miss, the markers and the part that led', () => {
     const text = renderSnippet(builtIn('rupture-reflection'), {}, TODAY);
     assert.match(text, /\$\{5\|\(not filled in\),withdrawal: short answers,/);
-    assert.match(text, /\$\{8\|\(not filled in\),helper,fixer,manager,protector,creative,enthusiastic,educator,in my own words\|\}/);
+    // A moment often shows two markers: a second line offers the same choices (issue 26).
+    assert.match(text, /^- \*\*Another marker, if there was one:\*\* \$\{6\|\(not filled in\),withdrawal: short answers,/m);
+    assert.match(text, /\$\{9\|\(not filled in\),helper,fixer,manager,protector,creative,enthusiastic,educator,in my own words\|\}/);
     assert.match(text, /^## \$\{1:A few words on what happened\} #rupture\/open$/m);
   });
 

@@ -41,7 +41,7 @@ describe('trust, round three: no command prints a terminal escape', () => {
   it('every command, text and --json, and every error escapes C0, C1, bidi controls and separators', () => {
     const dir = workspace();
     // A folder whose settings hold a pattern that cannot be used: its message quotes the pattern.
-    const refused = workspace({ 'attune.notes.exclude': [`**/*${HOSTILE}[z-a]`], 'attune.cues.phrases': [HOSTILE, { phrase: HOSTILE }] });
+    const refused = workspace({ 'attune.filesToLeaveOut': [`**/*${HOSTILE}[z-a]`], 'attune.cues.phrases': [HOSTILE, { phrase: HOSTILE }] });
     const file = `${client}/2026-11-06.md`;
     const runs: string[][] = [
       ['list', dir],

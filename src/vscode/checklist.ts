@@ -4,7 +4,7 @@ import { earlierNote, nextTimeLines, type CarriedLine } from '../core/carryForwa
 import { applyEdits, type TextEdit } from '../core/edits';
 import { checksWithFeedback, feedbackBrief } from '../core/feedbackChecklist';
 import { findTemplate, renderMarkdown } from '../core/templates';
-import { loadTemplates, today } from './actions';
+import { today } from './actions';
 import { readConfig } from './config';
 import { curtain } from './privacyCurtain';
 import { feedbackThreshold } from './feedback';
@@ -64,7 +64,7 @@ async function openWithChecklist(workspace: WorkspaceIndex, log: Log, clientArg?
   const uri = confinedNoteUri(folder, date);
   if (!uri) return false;
   const workspaceFolder = vscode.workspace.getWorkspaceFolder(uri);
-  const templates = await loadTemplates(log, workspaceFolder);
+  const templates = workspace.templates.for(workspaceFolder);
   const entries = workspace.index.unrepaired(client);
   const texts = await noteTexts(entries.map((e) => e.path));
   const { markdown, items } = buildChecklist({

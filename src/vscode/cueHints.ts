@@ -16,7 +16,6 @@ import { compileCues, findCues, lineForReflection, NOT_A_RUPTURE_BY_ITSELF, quot
 import { lastContentLine } from '../core/insert';
 import { outline } from '../core/outline';
 import { insertReflection } from './actions';
-import type { Log } from './log';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** Shown as the diagnostic's source, and how the quick fixes find our own hints. */
@@ -58,7 +57,6 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
 
   constructor(
     private readonly workspace: WorkspaceIndex,
-    private readonly log: Log,
     private readonly state: vscode.Memento,
   ) {
     this.dismissed = this.readDismissed();
@@ -261,7 +259,7 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
       const end = document.lineAt(last).range.end;
       editor.selection = new vscode.Selection(end, end);
     }
-    return insertReflection(editor, this.workspace, this.log, heading, quoted);
+    return insertReflection(editor, this.workspace, heading, quoted);
   }
 
   /** "Not this time": hides the hint on this line, remembered by a hash only. */

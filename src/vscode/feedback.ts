@@ -91,8 +91,3 @@ export async function recordFeedbackScore(workspace: WorkspaceIndex, state: vsco
 }
 
 /** Registers the feedback command. */
-export function registerFeedback(context: vscode.ExtensionContext, workspace: WorkspaceIndex, log: Log): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('attune.recordFeedbackScore', () => recordFeedbackScore(workspace, context.workspaceState, log)),
-  );
-}

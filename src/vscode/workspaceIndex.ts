@@ -7,6 +7,7 @@ import { walkNotesLazily } from '../node/walk';
 import { readNoteSettings } from './config';
 import type { Log } from './log';
 import { curtain } from './privacyCurtain';
+import { TemplateStore } from './templateStore';
 import { literalIcons } from '../core/printable';
 
 /** How long edits and file events settle before a note is parsed again. */
@@ -105,9 +106,14 @@ export class WorkspaceIndex implements vscode.Disposable {
   private scanning: Promise<void> | undefined;
   private isIndexing = false;
 
+  /** The workspace's templates, read once and again when they change. */
+  readonly templates: TemplateStore;
+
   constructor(private readonly log: Log) {
+    this.templates = new TemplateStore(log);
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
+      this.templates,
       watcher,
       { dispose: this.workspace.onDidChange(() => this.fire()).dispose },
       watcher.onDidCreate((uri) => this.schedule(uri)),

@@ -6,29 +6,12 @@ import type { RuptureEntry } from '../core/note';
 import { blockInsertion, lastContentLine } from '../core/insert';
 import { levelForInsertion, outline } from '../core/outline';
 import { STATUS_LABELS, type Status } from '../core/status';
-import { findTemplate, mergeTemplates, renderMarkdown, renderSnippet, type Template, type TemplateContext, type TemplateFile } from '../core/templates';
-import { loadTemplateFiles } from '../node/templates';
-import { readConfig } from './config';
+import { findTemplate, renderMarkdown, renderSnippet, type TemplateContext } from '../core/templates';
 import { curtain } from './privacyCurtain';
 import type { Log } from './log';
 import { changeNote } from './noteChange';
 import { markDone } from './walkthrough';
 import type { WorkspaceIndex } from './workspaceIndex';
-
-/** Built-in templates merged with the workspace folder's own (`attune.templatesFolder`), read fresh so edits to them apply at once. */
-export function loadTemplates(log: Log, folder?: vscode.WorkspaceFolder): Template[] {
-  const files: TemplateFile[] = [];
-  for (const f of folder ? [folder] : vscode.workspace.workspaceFolders ?? []) {
-    if (f.uri.scheme !== 'file') continue;
-    const { files: found, skipped, outside } = loadTemplateFiles(f.uri.fsPath, readConfig(f.uri).templatesFolder);
-    // The setting can come from the workspace itself: it never reaches outside the folder.
-    if (outside) log.warn('The templates folder setting points outside the workspace folder, so the built-in templates are used.');
-    files.push(...found);
-    // The reason only: template names can hold client codes.
-    for (const s of skipped) log.warn(`A template was skipped: ${s.reason}.`);
-  }
-  return mergeTemplates(files);
-}
 
 export function today(): string {
   return formatDate(new Date());
@@ -58,7 +41,6 @@ function contextFor(document: vscode.TextDocument, workspace: WorkspaceIndex, le
 export async function insertReflection(
   editor: vscode.TextEditor,
   workspace: WorkspaceIndex,
-  log: Log,
   headingLine?: number,
   cues?: string,
   templateId = 'rupture-reflection',
@@ -75,7 +57,7 @@ export async function insertReflection(
       level = heading.level === 1 ? 2 : heading.level;
     }
   }
-  const templates = loadTemplates(log, vscode.workspace.getWorkspaceFolder(document.uri));
+  const templates = workspace.templates.for(vscode.workspace.getWorkspaceFolder(document.uri));
   const template = findTemplate(templates, templateId);
   if (!template) return false;
   const snippet = renderSnippet(template, contextFor(document, workspace, level, cues), today());
@@ -154,7 +136,7 @@ export async function changeStatus(
   const found = await locate(ref, workspace);
   if (!found) return false;
   const { document } = found;
-  const template = templateId ? findTemplate(loadTemplates(log, vscode.workspace.getWorkspaceFolder(document.uri)), templateId) : undefined;
+  const template = templateId ? findTemplate(workspace.templates.for(vscode.workspace.getWorkspaceFolder(document.uri)), templateId) : undefined;
   let moved = false;
   let blockLine: number | undefined;
   const outcome = await changeNote(document, (text) => {

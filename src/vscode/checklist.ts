@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { checklistInsertEdit, hasChecklist, notesToRead, prepareChecklist, toggleTaskInNote } from '../core/checklist';
 import { applyEdits, type TextEdit } from '../core/edits';
 import { findTemplate, renderMarkdown } from '../core/templates';
-import { loadTemplates, today } from './actions';
+import { today } from './actions';
 import { readSessionSettings } from './config';
 import { curtain } from './privacyCurtain';
 import type { Log } from './log';
@@ -49,7 +49,7 @@ async function openWithChecklist(workspace: WorkspaceIndex, log: Log, clientArg?
   const uri = confinedNoteUri(folder, date);
   if (!uri) return false;
   const workspaceFolder = vscode.workspace.getWorkspaceFolder(uri);
-  const templates = loadTemplates(log, workspaceFolder);
+  const templates = workspace.templates.for(workspaceFolder);
   const place = { notes: workspace.index, client, today: date, notePath: uri.toString() };
   const texts = await noteTexts(notesToRead(place));
   const { checklist: { markdown, items } } = prepareChecklist({ ...place, noteText: (path) => texts.get(path), templates, settings: readSessionSettings(uri) });

@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import { levelForInsertion, outline } from '../core/outline';
 import { STATUS_LABELS, STATUSES } from '../core/status';
 import { findTemplate, renderSnippet } from '../core/templates';
-import { loadTemplates, today } from './actions';
-import type { Log } from './log';
+import { today } from './actions';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { REFLECTION_INSERTED } from './walkthrough';
 
@@ -21,10 +20,7 @@ const STATUS_HINTS: Readonly<Record<string, string>> = {
  * snippet on an empty line or after `#rupture` at the start of a heading.
  */
 export class RuptureCompletions implements vscode.CompletionItemProvider {
-  constructor(
-    private readonly workspace: WorkspaceIndex,
-    private readonly log: Log,
-  ) {}
+  constructor(private readonly workspace: WorkspaceIndex) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
     if (!this.workspace.isNote(document.uri)) return [];
@@ -46,7 +42,7 @@ export class RuptureCompletions implements vscode.CompletionItemProvider {
     const word = /(?:^|[ \t])(#?[a-z]*)$/i.exec(before)?.[1] ?? '';
     const startsLine = before.trim() === word;
     if (!startsLine || !/^#?(r(u(p(t(u(r(e)?)?)?)?)?)?)?$/i.test(word)) return [];
-    const templates = loadTemplates(this.log, vscode.workspace.getWorkspaceFolder(document.uri));
+    const templates = this.workspace.templates.for(vscode.workspace.getWorkspaceFolder(document.uri));
     const level = levelForInsertion(outline(document.getText()), position.line);
     const note = this.workspace.noteOf(document);
     const offers = [

@@ -17,7 +17,6 @@ import { lastContentLine } from '../core/insert';
 import { outline } from '../core/outline';
 import { insertReflection } from './actions';
 import { readSetting } from './config';
-import type { Log } from './log';
 import type { IndexChange } from '../core/workspace';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -60,7 +59,6 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
 
   constructor(
     private readonly workspace: WorkspaceIndex,
-    private readonly log: Log,
     private readonly state: vscode.Memento,
   ) {
     this.dismissed = this.readDismissed();
@@ -287,7 +285,7 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
       const end = document.lineAt(last).range.end;
       editor.selection = new vscode.Selection(end, end);
     }
-    return insertReflection(editor, this.workspace, this.log, heading, quoted);
+    return insertReflection(editor, this.workspace, heading, quoted);
   }
 
   /** "Not this time": hides the hint on this line, remembered by a hash only. */

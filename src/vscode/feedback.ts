@@ -55,7 +55,7 @@ async function askScore(current: Score | undefined, state: vscode.Memento): Prom
  * score" field, adding the field (and its "Between us" section) when missing. One change
  * (see changeNote), so one Undo takes it back.
  */
-async function recordFeedbackScore(workspace: WorkspaceIndex, state: vscode.Memento, log: Log): Promise<boolean> {
+export async function recordFeedbackScore(workspace: WorkspaceIndex, state: vscode.Memento, log: Log): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'markdown') {
     void vscode.window.showInformationMessage('Open the session note first, then record the feedback score in it.');
@@ -82,11 +82,4 @@ async function recordFeedbackScore(workspace: WorkspaceIndex, state: vscode.Meme
   log.info(`Recorded a feedback score ${where}.`);
   await workspace.refreshNow(document.uri);
   return true;
-}
-
-/** Registers the feedback command. */
-export function registerFeedback(context: vscode.ExtensionContext, workspace: WorkspaceIndex, log: Log): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('attune.recordFeedbackScore', () => recordFeedbackScore(workspace, context.workspaceState, log)),
-  );
 }

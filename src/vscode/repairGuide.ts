@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { findTemplate, renderMarkdown } from '../core/templates';
-import { loadTemplates, today } from './actions';
+import { today } from './actions';
 import type { Log } from './log';
+import type { TemplateStore } from './templateStore';
 
 /** A scheme of our own: documents under it are read-only and never saved anywhere. */
 const GUIDE_SCHEME = 'attune-guide';
@@ -18,7 +19,10 @@ export class RepairGuide implements vscode.TextDocumentContentProvider, vscode.D
   private text = '';
   private readonly registration: vscode.Disposable;
 
-  constructor(private readonly log: Log) {
+  constructor(
+    private readonly log: Log,
+    private readonly templates: TemplateStore,
+  ) {
     this.registration = vscode.workspace.registerTextDocumentContentProvider(GUIDE_SCHEME, this);
   }
 
@@ -29,7 +33,7 @@ export class RepairGuide implements vscode.TextDocumentContentProvider, vscode.D
   async show(): Promise<boolean> {
     const editor = vscode.window.activeTextEditor;
     const folder = editor ? vscode.workspace.getWorkspaceFolder(editor.document.uri) : undefined;
-    const template = findTemplate(loadTemplates(this.log, folder), 'repair-conversation');
+    const template = findTemplate(this.templates.for(folder), 'repair-conversation');
     if (!template) return false;
     this.text = `${renderMarkdown(template, { level: 1 }, today()).trimEnd()}\n`;
     this.changed.fire(GUIDE_URI);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { sessionNoteFileName } from '../core/checklist';
 import { clientCodeProblem } from '../core/clientCode';
 import { findTemplate, renderMarkdown, renderSnippet } from '../core/templates';
-import { loadTemplates, today } from './actions';
+import { today } from './actions';
 import { readConfig } from './config';
 import type { Log } from './log';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -138,7 +138,7 @@ export async function openSessionNote(
     const editor = await vscode.window.showTextDocument(uri, { preview: false });
     return { editor, created: false };
   }
-  const templates = loadTemplates(log, vscode.workspace.getWorkspaceFolder(uri));
+  const templates = workspace.templates.for(vscode.workspace.getWorkspaceFolder(uri));
   const template = findTemplate(templates, 'session-note');
   // Nothing is written until the therapist saves: the new note is an unsaved editor that
   // saves to its place, and closing it without saving leaves no folder and no file behind.

@@ -7,6 +7,7 @@ import { walkNotesLazily } from '../node/walk';
 import { NOTE_SETTINGS, readNoteSettings } from './config';
 import type { Log } from './log';
 import { curtain } from './privacyCurtain';
+import { TemplateStore } from './templateStore';
 import { literalIcons } from '../core/printable';
 
 /** How long edits and file events settle before a note is parsed again. */
@@ -121,9 +122,14 @@ export class WorkspaceIndex implements vscode.Disposable {
   private refreshing = 0;
   private readonly quietWaiters: Array<() => void> = [];
 
+  /** The workspace's templates, read once and again when they change. */
+  readonly templates: TemplateStore;
+
   constructor(private readonly log: Log) {
+    this.templates = new TemplateStore(log);
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
+      this.templates,
       watcher,
       { dispose: this.workspace.onDidChange((change) => this.gather(change)).dispose },
       watcher.onDidCreate((uri) => this.schedule(uri)),

@@ -295,6 +295,32 @@ describe('Attune in a real VS Code', () => {
     assert.match(editor.document.getText(), /\*\*Where I feel it in my body:\*\*/);
   });
 
+  it('reads the templates once, not on every # typed, and again when a template file changes', async () => {
+    const uri = writeNote('YZ/2026-11-12.md', '# Session\n\n');
+    await open(uri);
+    const complete = async (): Promise<string[]> => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(1, 0), '#');
+      return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    };
+    await complete();
+    const reads = api.workspace.templates.reads;
+    for (let i = 0; i < 5; i++) assert.ok((await complete()).includes('rupture reflection'), 'the reflection is offered');
+    assert.strictEqual(api.workspace.templates.reads, reads, 'a completion read the templates folder again');
+    // A workspace's own reflection template, added now, is used at the next insert.
+    const drops = api.workspace.templates.drops;
+    const own = writeNote('.attune/templates/rupture-reflection.md', '## Our own reflection #rupture/open\n\n- **Our own field:** \n');
+    try {
+      await waitFor('the templates to be read again', () => api.workspace.templates.drops > drops);
+      const editor = await open(uri);
+      editor.selection = new vscode.Selection(2, 0, 2, 0);
+      assert.ok(await vscode.commands.executeCommand('attune.insertReflection'));
+      assert.match(editor.document.getText(), /\*\*Our own field:\*\*/);
+      await vscode.commands.executeCommand('undo');
+    } finally {
+      fs.unlinkSync(own.fsPath);
+    }
+  });
+
   const newClient = (code: string): Promise<unknown> =>
     answering(
       'showQuickPick',

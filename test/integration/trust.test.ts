@@ -91,7 +91,9 @@ describe('Trust in a real VS Code', () => {
     const editor = await open(uri);
     editor.selection = new vscode.Selection(9, 0, 9, 0);
     // A template the workspace cannot use, named after the client.
+    const drops = api.workspace.templates.drops;
     writeNote(`.attune/templates/${CLIENT}-${PLANTED}.md`, Buffer.from([0x23, 0x00, 0x01]));
+    await waitFor('the templates to be read again', () => api.workspace.templates.drops > drops);
 
     // "What told you it feels mended?" is answered with the planted phrase: it must not leak either.
     const win = vscode.window as unknown as Record<string, unknown>;

@@ -1,0 +1,26 @@
+/** Session notes: a new note for a client, the checklist before a session, and ticking its tasks. */
+import * as vscode from 'vscode';
+import { prepareForSession, toggleTask } from '../checklist';
+import { needFolder, openSessionNote, pickClient } from '../sessionNote';
+import type { Services } from '../services';
+import type { Node } from '../tree';
+
+export function register({ workspace, log, command }: Services): void {
+  command('attune.newSessionNote', async () => {
+    if (!(await needFolder())) return false;
+    const client = await pickClient(workspace, 'New session note: which client?');
+    if (!client) return false;
+    return (await openSessionNote(workspace, log, client, 'snippet')) !== undefined;
+  });
+
+  command('attune.prepareForSession', (arg?: unknown) => {
+    const node = arg as Partial<Node> | undefined;
+    const client = typeof arg === 'string' ? arg : node?.kind === 'group' && node.by === 'client' ? node.key : undefined;
+    return prepareForSession(workspace, log, client);
+  });
+
+  command('attune.toggleTask', () => {
+    const editor = vscode.window.activeTextEditor;
+    return editor ? toggleTask(editor) : false;
+  });
+}

@@ -20,8 +20,9 @@ function indexed(bytes: Uint8Array): { index: unknown[]; whole: unknown[] } {
   if (!full.ok || !quick.ok) return { index: [quick.ok], whole: [full.ok] };
   const whole = parseNote(full.text, source);
   const index = indexNote(quick.text, source, DEFAULT_PARSE_OPTIONS, quick.look);
-  // Read whole exactly when the prefilter says the note may hold a tag or a feedback field.
-  assert.strictEqual(isWhole(index), quick.look !== 'head');
+  // Read whole exactly when the prefilter says the note may hold a tag or a feedback field (a
+  // note not in UTF-8 gets no look from its bytes: its text is looked at instead).
+  assert.strictEqual(isWhole(index), (quick.look ?? lookAt(quick.text)) !== 'head');
   for (const key of Object.keys(index)) assert.ok((PROMISED as readonly string[]).includes(key) || key === 'fields' || key === 'headings', key);
   return { index: promised(index), whole: promised(whole) };
 }

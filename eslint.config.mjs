@@ -26,7 +26,7 @@ export default tseslint.config(
       // for what is loaded late on purpose: the patterns panel's and the de-identifier's own
       // bundles, Node's crypto (only when a note is written), and `fs` itself where a test
       // replaces one of its functions.
-      '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true, allow: ['^\\./patterns\\.js$', '^\\.\\./core/deidentify$', '^fs$', '^crypto$'] }],
+      '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true, allow: ['^\\./patterns\\.js$', '^\\.\\./core/supervision/deidentify$', '^fs$', '^crypto$'] }],
       // Attune matches control characters on purpose: to show them escaped, never to print them.
       'no-control-regex': 'off',
     },
@@ -34,7 +34,7 @@ export default tseslint.config(
   {
     // The block walker keeps its state variables right at every exit of a step, even where the
     // next line sets them again; the rule would have it drop those.
-    files: ['src/core/blocks.ts'],
+    files: ['src/core/markdown/blocks.ts'],
     rules: { 'no-useless-assignment': 'off' },
   },
 );

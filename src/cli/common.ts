@@ -5,9 +5,9 @@
 import fs = require('fs');
 import path = require('path');
 import { parseArgs as nodeParseArgs } from 'util';
-import { printable } from '../core/printable';
-import { MAX_NOTE_SIZE_MB_CEILING, noteSizeOverCeiling, withOldNames } from '../core/settings';
-import { mergeTemplates, type Template } from '../core/templates';
+import { printable } from '../core/markdown/printable';
+import { MAX_NOTE_SIZE_MB_CEILING, noteSizeOverCeiling, withOldNames } from '../core/notes/settings';
+import { mergeTemplates, type Template } from '../core/reflection/templates';
 import type { WriteSystem } from '../node/atomicWrite';
 import { scanFolder, folderSettings, type FolderScan } from '../node/host';
 import { loadTemplateFiles } from '../node/templates';

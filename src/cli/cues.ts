@@ -5,10 +5,10 @@
  */
 import fs = require('fs');
 import path = require('path');
-import { builtInCues, compileCues, findCues, readUserCues, type CompiledCues, type CueHint } from '../core/cues';
-import { parseNote } from '../core/note';
-import { printable, printableJson } from '../core/printable';
-import { DEFAULT_MAX_NOTE_BYTES, Workspace } from '../core/workspace';
+import { builtInCues, compileCues, findCues, readUserCues, type CompiledCues, type CueHint } from '../core/cues/cues';
+import { parseNote } from '../core/notes/note';
+import { printable, printableJson } from '../core/markdown/printable';
+import { DEFAULT_MAX_NOTE_BYTES, Workspace } from '../core/notes/workspace';
 import { decodeNote } from '../node/files';
 import { FolderHost, folderSettings, formatBytes, NoteReader } from '../node/host';
 import { errorReason } from '../node/walk';

@@ -5,9 +5,9 @@
  */
 import fs = require('fs');
 import path = require('path');
-import type * as Core from '../core/deidentify';
-import { printable, printableJson, printableLines } from '../core/printable';
-import { DEFAULT_MAX_NOTE_BYTES } from '../core/workspace';
+import type * as Core from '../core/supervision/deidentify';
+import { printable, printableJson, printableLines } from '../core/markdown/printable';
+import { DEFAULT_MAX_NOTE_BYTES } from '../core/notes/workspace';
 import { decodeNote } from '../node/files';
 import { errorReason } from '../node/walk';
 import { readRegularFile, TooLarge } from '../node/safeRead';
@@ -16,7 +16,7 @@ import { parseArgs, UsageError, type Io } from './common';
 
 /** Loaded only when an export runs: the names, dates and phone libraries are large. */
 function loadCore(): typeof Core {
-  return require('../core/deidentify') as typeof Core;
+  return require('../core/supervision/deidentify') as typeof Core;
 }
 
 const PLURALS: Record<Core.Kind, [string, string]> = {

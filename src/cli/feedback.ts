@@ -2,9 +2,9 @@
  * `attune feedback --client C [DIR] [--json]`: the client's feedback scores over time, as
  * the clinician wrote them. Also what `attune checklist` needs to show that feedback.
  */
-import { feedbackSeries, formatScore, type FeedbackPoint } from '../core/feedback';
-import { printable, printableJson } from '../core/printable';
-import type { FeedbackBrief } from '../core/feedbackChecklist';
+import { feedbackSeries, formatScore, type FeedbackPoint } from '../core/feedback/feedback';
+import { printable, printableJson } from '../core/markdown/printable';
+import type { FeedbackBrief } from '../core/feedback/feedbackChecklist';
 import { knownList, parseArgs, readFolder, resolveClient, scanNotes, UsageError, type Io } from './common';
 
 /** `--feedback-threshold N`: undefined when not given; a usage error unless N is a number. */

@@ -2,10 +2,10 @@
  * `attune patterns [DIR] [--client C] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--json]`:
  * what the clinician's ruptures teach them, over months and across clients.
  */
-import { isIsoDate } from '../core/dates';
-import { printable, printableJson } from '../core/printable';
-import { countedNotes, firstReturnWords, headline, NOTICING_MORE, patterns, withCounts, type PatternExtras, type PatternFilter, type Patterns, type ValueCount } from '../core/patterns';
-import { heldIn, STATUS_LABELS, STATUSES } from '../core/status';
+import { isIsoDate } from '../core/notes/dates';
+import { printable, printableJson } from '../core/markdown/printable';
+import { countedNotes, firstReturnWords, headline, NOTICING_MORE, patterns, withCounts, type PatternExtras, type PatternFilter, type Patterns, type ValueCount } from '../core/patterns/patterns';
+import { heldIn, STATUS_LABELS, STATUSES } from '../core/notes/status';
 import { parseArgs, readFolder, scanNotes, UsageError, type Io } from './common';
 
 function dateFlag(flags: Map<string, string | true>, name: 'since' | 'until'): string | undefined {

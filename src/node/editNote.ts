@@ -3,8 +3,8 @@
  * edits are made to the text read from disk now, spliced into the file's own bytes, checked
  * by decoding the result, and written only if the note did not change meanwhile.
  */
-import { editBytes, withNoteLineBreaks } from '../core/byteEdits';
-import type { TextEdit } from '../core/edits';
+import { editBytes, withNoteLineBreaks } from '../core/notes/byteEdits';
+import type { TextEdit } from '../core/notes/edits';
 import { replaceNote, WriteRefused } from './atomicWrite';
 import { decodeNote } from './files';
 import { readRegularFile, TooLarge, type ReadResult } from './safeRead';

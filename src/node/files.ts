@@ -1,5 +1,5 @@
-import { lookAt, type Look } from '../core/quickLook';
-import { firstOwnLine } from '../core/written';
+import { lookAt, type Look } from '../core/notes/quickLook';
+import { firstOwnLine } from '../core/notes/written';
 
 export type Decoded =
   | { readonly ok: true; readonly text: string; readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be' }

@@ -5,9 +5,9 @@
  */
 import fs = require('fs');
 import path = require('path');
-import { RuptureIndex } from '../core/index';
-import { noteSettings, parseJsonc, type SettingLookup } from '../core/settings';
-import { DEFAULT_SETTINGS, Workspace, type Listing, type NoteFilter, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../core/workspace';
+import { RuptureIndex } from '../core/notes/ruptureIndex';
+import { noteSettings, parseJsonc, type SettingLookup } from '../core/notes/settings';
+import { DEFAULT_SETTINGS, Workspace, type Listing, type NoteFilter, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../core/notes/workspace';
 import { indexableText } from './files';
 import { shortPath } from './deepPaths';
 import { NotAFile, openRegularFile, readListedFile, readOpened, readRegularFile, TooLarge } from './safeRead';

@@ -4,7 +4,7 @@
  */
 import fs = require('fs');
 import path = require('path');
-import type { TemplateFile } from '../core/templates';
+import type { TemplateFile } from '../core/reflection/templates';
 import { decodeNote } from './files';
 import { MAX_TEMPLATE_BYTES, readRegularFile } from './safeRead';
 import { errorReason } from './walk';

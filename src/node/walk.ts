@@ -1,6 +1,6 @@
 import fs = require('fs');
 import path = require('path');
-import { isMarkdownFile } from '../core/workspace';
+import { isMarkdownFile } from '../core/notes/workspace';
 import { folderPath, shortPath } from './deepPaths';
 
 interface WalkResult<T> {

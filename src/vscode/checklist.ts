@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { checklistInsertEdit, hasChecklist, notesToRead, prepareChecklist, toggleTaskInNote } from '../core/checklist';
-import { applyEdits, type TextEdit } from '../core/edits';
-import { findTemplate, renderMarkdown } from '../core/templates';
+import { checklistInsertEdit, hasChecklist, notesToRead, prepareChecklist, toggleTaskInNote } from '../core/checklist/checklist';
+import { applyEdits, type TextEdit } from '../core/notes/edits';
+import { findTemplate, renderMarkdown } from '../core/reflection/templates';
 import { today } from './actions';
 import { readSessionSettings } from './config';
 import { curtain } from './privacyCurtain';

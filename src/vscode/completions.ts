@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { levelForInsertion, outline } from '../core/outline';
-import { STATUS_LABELS, STATUSES } from '../core/status';
-import { findTemplate, renderSnippet } from '../core/templates';
+import { levelForInsertion, outline } from '../core/markdown/outline';
+import { STATUS_LABELS, STATUSES } from '../core/notes/status';
+import { findTemplate, renderSnippet } from '../core/reflection/templates';
 import { today } from './actions';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { REFLECTION_INSERTED } from './walkthrough';

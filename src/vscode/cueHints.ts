@@ -12,12 +12,12 @@
  */
 import * as crypto from 'crypto';
 import * as vscode from 'vscode';
-import { compileCues, findCues, lineForReflection, NOT_A_RUPTURE_BY_ITSELF, quoteCueLine, readUserCues, SAFETY_FIRST, type CompiledCues } from '../core/cues';
-import { lastContentLine } from '../core/insert';
-import { outline } from '../core/outline';
+import { compileCues, findCues, lineForReflection, NOT_A_RUPTURE_BY_ITSELF, quoteCueLine, readUserCues, SAFETY_FIRST, type CompiledCues } from '../core/cues/cues';
+import { lastContentLine } from '../core/markdown/insert';
+import { outline } from '../core/markdown/outline';
 import { insertReflection } from './actions';
 import { readSetting } from './config';
-import type { IndexChange } from '../core/workspace';
+import type { IndexChange } from '../core/notes/workspace';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** Shown as the diagnostic's source, and how the quick fixes find our own hints. */

@@ -5,11 +5,11 @@
  * kind alone, since a message could quote the note.
  */
 import { parentPort } from 'worker_threads';
-import type * as Core from '../core/deidentify';
+import type * as Core from '../core/supervision/deidentify';
 
 /** Loaded on the first request: dist/deidentify.js, beside this file. */
 function loadCore(): typeof Core {
-  return require('../core/deidentify') as typeof Core;
+  return require('../core/supervision/deidentify') as typeof Core;
 }
 
 let core: typeof Core | undefined;

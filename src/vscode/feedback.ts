@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { feedbackSeries, noteScore, type Score } from '../core/feedback';
-import { RECENT_SCORES, scoresText } from '../core/feedbackChecklist';
-import type { RuptureIndex } from '../core/index';
-import { recordScoreEdits } from '../core/recordFeedback';
+import { feedbackSeries, noteScore, type Score } from '../core/feedback/feedback';
+import { RECENT_SCORES, scoresText } from '../core/feedback/feedbackChecklist';
+import type { RuptureIndex } from '../core/notes/ruptureIndex';
+import { recordScoreEdits } from '../core/feedback/recordFeedback';
 import type { Log } from './log';
 import { changeNote } from './noteChange';
 import type { WorkspaceIndex } from './workspaceIndex';

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { RuptureEntry } from '../core/note';
-import { progressLabel } from '../core/checklist';
-import { supervisionQuestion, wantsSupervision } from '../core/deidentifySection';
-import { STEPS } from '../core/status';
-import { stepsFor } from '../core/theirPace';
+import type { RuptureEntry } from '../core/notes/note';
+import { progressLabel } from '../core/checklist/checklist';
+import { supervisionQuestion, wantsSupervision } from '../core/supervision/deidentifySection';
+import { STEPS } from '../core/notes/status';
+import { stepsFor } from '../core/notes/theirPace';
 import { readConfig } from './config';
 import { refOf, today } from './actions';
 import { curtain } from './privacyCurtain';

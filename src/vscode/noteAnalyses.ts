@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { NoteAnalysis, type AnalysisCounts } from '../core/analysis';
+import { NoteAnalysis, type AnalysisCounts } from '../core/checklist/analysis';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /**

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { TextEdit } from '../core/edits';
+import type { TextEdit } from '../core/notes/edits';
 import { WriteRefused } from '../node/atomicWrite';
 import { editNoteOnDisk } from '../node/editNote';
 import { readNoteSettings } from './config';

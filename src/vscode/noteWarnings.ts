@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { noteWarnings, type NoteWarningAt } from '../core/noteWarnings';
-import type { IndexChange } from '../core/workspace';
+import { noteWarnings, type NoteWarningAt } from '../core/notes/noteWarnings';
+import type { IndexChange } from '../core/notes/workspace';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 const SOURCE = 'attune';

@@ -1,14 +1,14 @@
 /**
  * Attune: Show Patterns. A panel the clinician opens on purpose, with the counts of
- * src/core/patterns.ts as charts and tables. Its charts run in their own script
+ * src/core/patterns/patterns.ts as charts and tables. Its charts run in their own script
  * (dist/patterns-view.js, with Chart.js), loaded only when the panel opens; this side
  * only computes counts and answers the panel's messages (src/webview/patternsProtocol.ts).
  */
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { formatDate } from '../core/dates';
-import { feedbackSeries } from '../core/feedback';
-import type { IndexedNote } from '../core/note';
+import { formatDate } from '../core/notes/dates';
+import { feedbackSeries } from '../core/feedback/feedback';
+import type { IndexedNote } from '../core/notes/note';
 import {
   compareCodePoints,
   countedNotes,
@@ -24,9 +24,9 @@ import {
   type PatternExtras,
   type PatternField,
   type PatternFilter,
-} from '../core/patterns';
-import { outcomeOf } from '../core/status';
-import { withWhom } from '../core/withWhom';
+} from '../core/patterns/patterns';
+import { outcomeOf } from '../core/notes/status';
+import { withWhom } from '../core/notes/withWhom';
 import type { OpeningSteps, Outcome, Period, ToExtension, ToWebview } from '../webview/patternsProtocol';
 import type { Log } from './log';
 import type { PrivacyCurtain } from './privacyCurtain';

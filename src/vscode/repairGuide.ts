@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findTemplate, renderMarkdown } from '../core/templates';
+import { findTemplate, renderMarkdown } from '../core/reflection/templates';
 import { today } from './actions';
 import type { Log } from './log';
 import type { TemplateStore } from './templateStore';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { entryContaining } from '../core/edits';
+import { entryContaining } from '../core/notes/edits';
 import { refOf, type EntryRef } from './actions';
 import type { Node } from './tree';
 import type { WorkspaceIndex } from './workspaceIndex';

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { sessionNoteFileName } from '../core/checklist';
-import { clientCodeProblem } from '../core/clientCode';
-import { findTemplate, renderMarkdown, renderSnippet } from '../core/templates';
+import { sessionNoteFileName } from '../core/checklist/checklist';
+import { clientCodeProblem } from '../core/notes/clientCode';
+import { findTemplate, renderMarkdown, renderSnippet } from '../core/reflection/templates';
 import { today } from './actions';
 import { readConfig } from './config';
 import type { Log } from './log';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { curtain } from './privacyCurtain';
 import { isInsideWorkspace } from './workspaceBounds';
-import { literalIcons } from '../core/printable';
+import { literalIcons } from '../core/markdown/printable';
 
 /** Where today's note for a client goes, by the file-name setting. */
 function sessionNoteUri(folder: vscode.Uri, date: string): vscode.Uri {

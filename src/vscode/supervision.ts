@@ -13,16 +13,16 @@ import { randomBytes } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
-import type * as Core from '../core/deidentify';
-import { REASON_NUMBER, REASON_PLACE } from '../core/deidentifyReasons';
-import { questionIn, wantsSupervision } from '../core/deidentifySection';
-import type { RuptureEntry } from '../core/note';
+import type * as Core from '../core/supervision/deidentify';
+import { REASON_NUMBER, REASON_PLACE } from '../core/supervision/deidentifyReasons';
+import { questionIn, wantsSupervision } from '../core/supervision/deidentifySection';
+import type { RuptureEntry } from '../core/notes/note';
 import { locate, refOf, type EntryRef } from './actions';
 import { DRAFT_SCHEME, DraftFileSystem } from './draftFileSystem';
 import type { Log } from './log';
 import { curtain } from './privacyCurtain';
 import type { WorkspaceIndex } from './workspaceIndex';
-import { literalIcons } from '../core/printable';
+import { literalIcons } from '../core/markdown/printable';
 import { canCopy, readReviewMessage, REVIEW_ITEMS, reviewHtml, type ReviewState } from './supervisionReview';
 
 /**

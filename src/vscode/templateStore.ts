@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { mergeTemplates, type Template, type TemplateFile } from '../core/templates';
+import { mergeTemplates, type Template, type TemplateFile } from '../core/reflection/templates';
 import { loadTemplateFiles } from '../node/templates';
 import { readConfig } from './config';
 import type { Log } from './log';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { groupByClient } from '../core/byClient';
-import { formatDate, formatNoted } from '../core/dates';
-import type { RuptureEntry } from '../core/note';
-import { ruptureContextValue, STATUS_LABELS, STATUSES, type Status } from '../core/status';
+import { groupByClient } from '../core/notes/byClient';
+import { formatDate, formatNoted } from '../core/notes/dates';
+import type { RuptureEntry } from '../core/notes/note';
+import { ruptureContextValue, STATUS_LABELS, STATUSES, type Status } from '../core/notes/status';
 import { readConfig, type GroupBy } from './config';
 import { withRecentScores } from './feedback';
 import { curtain } from './privacyCurtain';

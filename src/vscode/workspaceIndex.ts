@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import type { RuptureIndex } from '../core/index';
-import type { Note } from '../core/note';
-import { isMarkdownFile, Workspace, type IndexChange, type Listing, type NoteFilter, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../core/workspace';
+import type { RuptureIndex } from '../core/notes/ruptureIndex';
+import type { Note } from '../core/notes/note';
+import { isMarkdownFile, Workspace, type IndexChange, type Listing, type NoteFilter, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../core/notes/workspace';
 import { NoteReader, readNoteFile } from '../node/host';
 import { walkNotesLazily } from '../node/walk';
 import { NOTE_SETTINGS, readNoteSettings } from './config';
 import type { Log } from './log';
 import { curtain } from './privacyCurtain';
 import { TemplateStore } from './templateStore';
-import { literalIcons } from '../core/printable';
+import { literalIcons } from '../core/markdown/printable';
 
 /** How long edits and file events settle before a note is parsed again. */
 const DEBOUNCE_MS = 150;

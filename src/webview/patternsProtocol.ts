@@ -2,9 +2,9 @@
  * The messages between the Show Patterns panel (src/webview/patternsView.ts) and the
  * extension (src/vscode/patterns.ts). Types only: nothing here runs.
  */
-import type { FeedbackPoint } from '../core/feedback';
-import type { PatternExtras, PatternField, Patterns, ReturnBin, ValueCount } from '../core/patterns';
-import type { Outcome as StatusOutcome, Status } from '../core/status';
+import type { FeedbackPoint } from '../core/feedback/feedback';
+import type { PatternExtras, PatternField, Patterns, ReturnBin, ValueCount } from '../core/patterns/patterns';
+import type { Outcome as StatusOutcome, Status } from '../core/notes/status';
 
 /** The period filter: the last 3, 6 or 12 months, or all notes. */
 export type Period = '3' | '6' | '12' | 'all';

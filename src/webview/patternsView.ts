@@ -7,9 +7,9 @@
  * screen reader reads and the keyboard can use; all text goes in as text, never as HTML.
  */
 import type { Chart, ChartConfiguration } from 'chart.js';
-import { feedbackAxis, NEAR_TOP_LINE, nearTop } from '../core/feedback';
-import { NOTICING_MORE, type PatternField, type Patterns, type ValueCount } from '../core/patterns';
-import { heldIn, STATUS_LABELS, type Status } from '../core/status';
+import { feedbackAxis, NEAR_TOP_LINE, nearTop } from '../core/feedback/feedback';
+import { NOTICING_MORE, type PatternField, type Patterns, type ValueCount } from '../core/patterns/patterns';
+import { heldIn, STATUS_LABELS, type Status } from '../core/notes/status';
 import type { ListedEntry, OpeningSteps, Outcome, Period, ToExtension, ToWebview } from './patternsProtocol';
 
 /** When this script began to run, its file fetched and parsed. */

@@ -28,10 +28,10 @@ async function main() {
       await bundleExports(
         REPO,
         [
-          "export { parseNote } from './src/core/note';",
-          "export { outline } from './src/core/outline';",
-          "export { checklistProgress } from './src/core/checklist';",
-          "export { NoteAnalysis } from './src/core/analysis';",
+          "export { parseNote } from './src/core/notes/note';",
+          "export { outline } from './src/core/markdown/outline';",
+          "export { checklistProgress } from './src/core/checklist/checklist';",
+          "export { NoteAnalysis } from './src/core/checklist/analysis';",
         ],
         path.join(tmp, 'core.js'),
       ),

@@ -47,7 +47,7 @@ async function main() {
     const core = require(
       await bundleExports(
         REPO,
-        ["export { builtInCues, findCues } from './src/core/cues';", "export { parseNote } from './src/core/note';"],
+        ["export { builtInCues, findCues } from './src/core/cues/cues';", "export { parseNote } from './src/core/notes/note';"],
         path.join(tmp, 'core.js'),
       ),
     );

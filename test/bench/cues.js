@@ -78,7 +78,7 @@ async function againstBase(rev, tmp, text, source, recompute) {
   fs.mkdirSync(root);
   const archive = spawnSync('bash', ['-c', `git -C "$REPO" archive "$REV" src | tar -x -C "$ROOT"`], { env: { ...process.env, REPO, REV: rev, ROOT: root }, encoding: 'utf8' });
   if (archive.status !== 0) fail(`cannot read revision ${rev}: ${String(archive.stderr).slice(0, 300)}`);
-  const base = require(await bundleExports(root, ["export { builtInCues, findCues } from './src/core/cues';", "export { parseNote } from './src/core/note';"], path.join(tmp, 'base.js')));
+  const base = require(await bundleExports(root, ["export { builtInCues, findCues } from './src/core/cues/cues';", "export { parseNote } from './src/core/notes/note';"], path.join(tmp, 'base.js')));
   const baseCues = base.builtInCues();
   const before = () => base.findCues(text, base.parseNote(text, source), baseCues);
   for (let i = 0; i < 50; i++) before(), recompute();
@@ -106,7 +106,7 @@ async function main() {
     const core = require(
       await bundleExports(
         REPO,
-        ["export { builtInCues, findCues } from './src/core/cues';", "export { parseNote } from './src/core/note';"],
+        ["export { builtInCues, findCues } from './src/core/cues/cues';", "export { parseNote } from './src/core/notes/note';"],
         path.join(tmp, 'core.js'),
       ),
     );

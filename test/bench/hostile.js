@@ -232,18 +232,18 @@ function bundleCore(srcRoot, outfile) {
   return bundleExports(
     srcRoot,
     [
-      "export { parseNote } from './src/core/note';",
-      "export { outline } from './src/core/outline';",
-      "export { parseSnippet, toMarkdown } from './src/core/snippet';",
-      "export { compileGlob } from './src/core/glob';",
+      "export { parseNote } from './src/core/notes/note';",
+      "export { outline } from './src/core/markdown/outline';",
+      "export { parseSnippet, toMarkdown } from './src/core/reflection/snippet';",
+      "export { compileGlob } from './src/core/notes/glob';",
       // The folder scan: src/node/host.ts since issue 10, src/node/scan.ts before.
       fs.existsSync(path.join(srcRoot, 'src', 'node', 'host.ts'))
         ? "export { scanFolder } from './src/node/host';"
         : "export { scanFolder } from './src/node/scan';",
       // Revisions before the pre-session checklist have no heading anchors.
-      ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'anchors.ts')) ? ["export { headingAnchors } from './src/core/anchors';"] : []),
-      ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'checklist.ts')) ? ["export { buildChecklist } from './src/core/checklist';"] : []),
-      ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'cues.ts')) ? ["export { findCues, builtInCues } from './src/core/cues';"] : []),
+      ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'anchors.ts')) ? ["export { headingAnchors } from './src/core/markdown/anchors';"] : []),
+      ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'checklist.ts')) ? ["export { buildChecklist } from './src/core/checklist/checklist';"] : []),
+      ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'cues.ts')) ? ["export { findCues, builtInCues } from './src/core/cues/cues';"] : []),
     ],
     outfile,
   );

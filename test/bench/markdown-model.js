@@ -82,7 +82,7 @@ async function main() {
   const against = againstAt === -1 ? undefined : args[againstAt + 1];
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-model-'));
   try {
-    const exportsOf = ["export { parseNote } from './src/core/note';", "export { outline } from './src/core/outline';", "export { mayHoldTag, mayHoldField } from './src/core/quickLook';"];
+    const exportsOf = ["export { parseNote } from './src/core/notes/note';", "export { outline } from './src/core/markdown/outline';", "export { mayHoldTag, mayHoldField } from './src/core/notes/quickLook';"];
     const builds = [['now', require(await bundleExports(REPO, exportsOf, path.join(tmp, 'now.js')))]];
     if (against) {
       const { execFileSync } = require('child_process');

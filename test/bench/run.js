@@ -79,11 +79,11 @@ function bundleCore(tmp) {
     REPO,
     [
       "export { NoteReader, readNoteFile, scanFolder } from './src/node/host';",
-      "export { DEFAULT_MAX_NOTE_BYTES } from './src/core/workspace';",
+      "export { DEFAULT_MAX_NOTE_BYTES } from './src/core/notes/workspace';",
       "export { walkNotes } from './src/node/walk';",
-      "export { parseNote, DEFAULT_PARSE_OPTIONS } from './src/core/note';",
-      "export { RuptureIndex } from './src/core/index';",
-      "export { outline } from './src/core/outline';",
+      "export { parseNote, DEFAULT_PARSE_OPTIONS } from './src/core/notes/note';",
+      "export { RuptureIndex } from './src/core/notes/ruptureIndex';",
+      "export { outline } from './src/core/markdown/outline';",
     ],
     path.join(tmp, 'core.js'),
   );

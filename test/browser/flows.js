@@ -108,7 +108,7 @@ async function quickOpen(s, rel) {
   await s.waitForActiveTab(name);
 }
 
-/** How the tree's rows name a status to screen readers (STATUS_LABELS in src/core/status.ts). */
+/** How the tree's rows name a status to screen readers (STATUS_LABELS in src/core/notes/status.ts). */
 const SPOKEN_STATUS = { open: 'open', planned: 'repair planned', attempted: 'repair attempted' };
 
 /**

@@ -94,7 +94,7 @@ async function waitFor(locator, what, options = {}) {
 }
 
 /**
- * The product's own date functions (src/core/dates.ts), bundled in memory with esbuild, so
+ * The product's own date functions (src/core/notes/dates.ts), bundled in memory with esbuild, so
  * the flows reckon today and "noted 6 Nov" exactly as the extension does, not with a copy.
  * @type {{ formatDate(date: Date): string, formatNoted(date: string | null, today: string): string }}
  */

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { formatNoted } from '../../src/core/dates';
+import { formatNoted } from '../../src/core/notes/dates';
 import { today } from '../../src/vscode/actions';
 import type { AttuneApi } from '../../src/vscode/extension';
 import type { Node } from '../../src/vscode/tree';

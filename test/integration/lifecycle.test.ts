@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { isFilled } from '../../src/core/fields';
-import { parseNote } from '../../src/core/note';
+import { isFilled } from '../../src/core/notes/fields';
+import { parseNote } from '../../src/core/notes/note';
 import type { AttuneApi } from '../../src/vscode/extension';
 import { activateAttune, answering, closeAll, nodeByTitle, open, readDisk, todayIso, treeRows, waitFor, writeNote } from './helpers';
 

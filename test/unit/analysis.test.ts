@@ -1,10 +1,10 @@
 // Issue 27, item 5: headings belong to the note, and one analysis per document version.
 import * as assert from 'assert';
-import { NoteAnalysis } from '../../src/core/analysis';
-import { collectHeadings, sectionEnd } from '../../src/core/blocks';
-import { splitLines } from '../../src/core/lines';
-import { parseNote } from '../../src/core/note';
-import { outline, withSections } from '../../src/core/outline';
+import { NoteAnalysis } from '../../src/core/checklist/analysis';
+import { collectHeadings, sectionEnd } from '../../src/core/markdown/blocks';
+import { splitLines } from '../../src/core/markdown/lines';
+import { parseNote } from '../../src/core/notes/note';
+import { outline, withSections } from '../../src/core/markdown/outline';
 
 const SOURCE = { path: 'AB/2026-11-20.md', folderName: 'AB', fileName: '2026-11-20.md' };
 

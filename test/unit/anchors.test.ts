@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import { headingAnchors } from '../../src/core/anchors';
-import { headingPlainText } from '../../src/core/inlineText';
-import { relativeLink } from '../../src/core/links';
-import { AnchorBuilder, slugify } from '../../src/core/slug';
+import { headingAnchors } from '../../src/core/markdown/anchors';
+import { headingPlainText } from '../../src/core/markdown/inlineText';
+import { relativeLink } from '../../src/core/markdown/links';
+import { AnchorBuilder, slugify } from '../../src/core/markdown/slug';
 
 function anchors(text: string): [number, string][] {
   return headingAnchors(text).map((h) => [h.line, h.anchor]);

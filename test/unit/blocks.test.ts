@@ -1,9 +1,9 @@
 // The one block model: the reproductions of issue 27, each a note that the parser, the
 // outline and the anchors once read differently from CommonMark (and from one another).
 import * as assert from 'assert';
-import { headingAnchors } from '../../src/core/anchors';
-import { parseNote } from '../../src/core/note';
-import { outline } from '../../src/core/outline';
+import { headingAnchors } from '../../src/core/markdown/anchors';
+import { parseNote } from '../../src/core/notes/note';
+import { outline } from '../../src/core/markdown/outline';
 
 const parse = (text: string): ReturnType<typeof parseNote> => parseNote(text, { path: 'n.md', folderName: 'c', fileName: '2026-11-13.md' });
 const entries = (text: string): [number, string, number][] => parse(text).entries.map((e) => [e.line, e.title, e.sectionEnd]);

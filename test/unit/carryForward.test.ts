@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { buildChecklist } from '../../src/core/checklist';
-import { earlierNote, nextTimeLines } from '../../src/core/carryForward';
+import { buildChecklist } from '../../src/core/checklist/checklist';
+import { earlierNote, nextTimeLines } from '../../src/core/checklist/carryForward';
 import { cli, parse, TempDirs } from './helpers';
 
 const LAST = [

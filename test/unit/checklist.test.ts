@@ -17,12 +17,12 @@ import {
   toggleTaskEdit,
   toggleTaskInNote,
   type ChecklistInput,
-} from '../../src/core/checklist';
+} from '../../src/core/checklist/checklist';
 import MarkdownIt from 'markdown-it';
-import { applyEdits } from '../../src/core/edits';
-import { RuptureIndex } from '../../src/core/index';
-import { parseNote } from '../../src/core/note';
-import { BUILT_IN_TEMPLATES, mergeTemplates, SAFETY_FIRST } from '../../src/core/templates';
+import { applyEdits } from '../../src/core/notes/edits';
+import { RuptureIndex } from '../../src/core/notes/ruptureIndex';
+import { parseNote } from '../../src/core/notes/note';
+import { BUILT_IN_TEMPLATES, mergeTemplates, SAFETY_FIRST } from '../../src/core/reflection/templates';
 
 /** Just the section's markdown. */
 const renderChecklist = (input: Parameters<typeof buildChecklist>[0]): string => buildChecklist(input).markdown;

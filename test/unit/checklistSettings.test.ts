@@ -4,11 +4,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { notesToRead, prepareChecklist, todaysNotePath } from '../../src/core/checklist';
-import { RuptureIndex } from '../../src/core/index';
-import { parseNote } from '../../src/core/note';
-import { sessionSettings } from '../../src/core/settings';
-import { mergeTemplates } from '../../src/core/templates';
+import { notesToRead, prepareChecklist, todaysNotePath } from '../../src/core/checklist/checklist';
+import { RuptureIndex } from '../../src/core/notes/ruptureIndex';
+import { parseNote } from '../../src/core/notes/note';
+import { sessionSettings } from '../../src/core/notes/settings';
+import { mergeTemplates } from '../../src/core/reflection/templates';
 import { cli, TempDirs, write } from './helpers';
 
 const TODAY = '2026-11-24';

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { BUILT_IN_TEMPLATES } from '../../src/core/templates';
+import { BUILT_IN_TEMPLATES } from '../../src/core/reflection/templates';
 import { cli, TempDirs, write, type CliResult } from './helpers';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { clientCodeProblem } from '../../src/core/clientCode';
+import { clientCodeProblem } from '../../src/core/notes/clientCode';
 
 describe('client codes as folder names (issue 12)', () => {
   it('accepts plain codes and initials', () => {

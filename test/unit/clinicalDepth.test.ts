@@ -1,13 +1,13 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildChecklist } from '../../src/core/checklist';
-import { feedbackAxis, feedbackLower, NEAR_TOP_LINE, nearTop } from '../../src/core/feedback';
-import { feedbackBlock, feedbackBrief } from '../../src/core/feedbackChecklist';
-import { selectForExport, SUPERVISION_FIELD, supervisionQuestion, wantsSupervision } from '../../src/core/deidentifySection';
-import { NOTICING_MORE, patterns, summaryMarkdown, withCounts } from '../../src/core/patterns';
-import { withWhom } from '../../src/core/withWhom';
-import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, renderSnippet, SAFETY_FIRST, TEMPLATE_VARIABLES } from '../../src/core/templates';
+import { buildChecklist } from '../../src/core/checklist/checklist';
+import { feedbackAxis, feedbackLower, NEAR_TOP_LINE, nearTop } from '../../src/core/feedback/feedback';
+import { feedbackBlock, feedbackBrief } from '../../src/core/feedback/feedbackChecklist';
+import { selectForExport, SUPERVISION_FIELD, supervisionQuestion, wantsSupervision } from '../../src/core/supervision/deidentifySection';
+import { NOTICING_MORE, patterns, summaryMarkdown, withCounts } from '../../src/core/patterns/patterns';
+import { withWhom } from '../../src/core/notes/withWhom';
+import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, renderSnippet, SAFETY_FIRST, TEMPLATE_VARIABLES } from '../../src/core/reflection/templates';
 import { readDocs } from './docs';
 import { cli, parse, TempDirs, TODAY } from './helpers';
 

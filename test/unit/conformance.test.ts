@@ -1,4 +1,4 @@
-// The one block model (src/core/blocks.ts) and the rupture entries read through it, checked
+// The one block model (src/core/markdown/blocks.ts) and the rupture entries read through it, checked
 // against markdown-it (the CommonMark parser VS Code's markdown uses) on every example of
 // the CommonMark specification: each example as it is, and with rupture tags added to every
 // line, to every other line and inside every construct. Both must find the same headings
@@ -6,9 +6,9 @@
 // section ends, and hide the same lines as code or raw HTML.
 import * as assert from 'assert';
 import MarkdownIt from 'markdown-it';
-import { collectHeadings, forEachMarkdownLine, sectionEnd } from '../../src/core/blocks';
-import { splitLines } from '../../src/core/lines';
-import { findTags, parseNote } from '../../src/core/note';
+import { collectHeadings, forEachMarkdownLine, sectionEnd } from '../../src/core/markdown/blocks';
+import { splitLines } from '../../src/core/markdown/lines';
+import { findTags, parseNote } from '../../src/core/notes/note';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const spec = require('commonmark-spec') as { tests: { markdown: string; number: number; section: string }[] };

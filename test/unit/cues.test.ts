@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { readDocs } from './docs';
-import { BUILT_IN_CUES, builtInCues, compileCues, CUE_KINDS, findCues, hasRiskLanguage, lineForReflection, quoteCueLine, readUserCues, SAFETY_FIRST, type CompiledCues } from '../../src/core/cues';
+import { BUILT_IN_CUES, builtInCues, compileCues, CUE_KINDS, findCues, lineForReflection, quoteCueLine, readUserCues, SAFETY_FIRST, type CompiledCues } from '../../src/core/cues/cues';
+import { hasRiskLanguage } from '../../src/core/safety/riskLanguage';
 import { parse } from './helpers';
 
 /** The cues found in a note, as `[line, column, matched words, cue id]`. */

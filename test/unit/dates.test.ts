@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { daysBetween, firstIsoDate, formatDate, isIsoDate } from '../../src/core/dates';
+import { daysBetween, firstIsoDate, formatDate, isIsoDate } from '../../src/core/notes/dates';
 
 describe('dates', () => {
   it('accepts only real calendar dates written YYYY-MM-DD', () => {

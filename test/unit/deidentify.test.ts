@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { deidentifyNote, deidentifyText } from '../../src/core/deidentify';
+import { deidentifyNote, deidentifyText } from '../../src/core/supervision/deidentify';
 import { cli, source, TempDirs } from './helpers';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');

@@ -4,7 +4,7 @@
 // `npm run bench:deidentify`.
 import * as assert from 'assert';
 import * as path from 'path';
-import { deidentifyNote } from '../../src/core/deidentify';
+import { deidentifyNote } from '../../src/core/supervision/deidentify';
 
 interface Scored {
   kinds: Record<string, { planted: number; found: number }>;

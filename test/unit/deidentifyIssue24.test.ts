@@ -1,7 +1,7 @@
 // Issue 24, items 1 and 2: every example the issue gives of what the export missed, and of
 // what it replaced but a clinician needs kept.
 import * as assert from 'assert';
-import { deidentifyNote, deidentifyText } from '../../src/core/deidentify';
+import { deidentifyNote, deidentifyText } from '../../src/core/supervision/deidentify';
 
 function out(text: string, client = ''): string {
   return deidentifyText(text, client).text;

@@ -3,7 +3,7 @@
 // own; a kept spot is named for another look; the draft's question for supervision shows.
 import * as assert from 'assert';
 import { canCopy, readReviewMessage, REVIEW_ITEMS, reviewHtml, reviewStatus, type ReviewState } from '../../src/vscode/supervisionReview';
-import { questionIn } from '../../src/core/deidentifySection';
+import { questionIn } from '../../src/core/supervision/deidentifySection';
 
 const allTicked = REVIEW_ITEMS.map(() => true);
 const spot = { line: 3, words: 'Quexby', reason: 'a capitalised word that is neither an ordinary word nor a known term' };

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { applyEdits, entryContaining, sectionAppendPoint, statusEdit, type TextEdit } from '../../src/core/edits';
-import type { RuptureEntry } from '../../src/core/note';
-import type { Status } from '../../src/core/status';
+import { applyEdits, entryContaining, sectionAppendPoint, statusEdit, type TextEdit } from '../../src/core/notes/edits';
+import type { RuptureEntry } from '../../src/core/notes/note';
+import type { Status } from '../../src/core/notes/status';
 import { parse } from './helpers';
 
 function only(text: string): RuptureEntry {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { readDocs } from './docs';
 import * as path from 'path';
-import { noteScore } from '../../src/core/feedback';
+import { noteScore } from '../../src/core/feedback/feedback';
 import { cli, parse, TempDirs } from './helpers';
 
 const between = (score: string, heard?: string): string =>

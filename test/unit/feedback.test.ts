@@ -1,12 +1,12 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { buildChecklist } from '../../src/core/checklist';
-import { applyEdits } from '../../src/core/edits';
-import { feedbackLower, feedbackSeries, formatScore, heardLastTime, noteScore, parseScore, scoreSpan } from '../../src/core/feedback';
-import { checkInTask, checksWithFeedback, feedbackBlock, feedbackBrief } from '../../src/core/feedbackChecklist';
-import type { Note } from '../../src/core/note';
-import { recordScoreEdits } from '../../src/core/recordFeedback';
-import { mayHoldFeedback } from '../../src/core/quickLook';
+import { buildChecklist } from '../../src/core/checklist/checklist';
+import { applyEdits } from '../../src/core/notes/edits';
+import { feedbackLower, feedbackSeries, formatScore, heardLastTime, noteScore, parseScore, scoreSpan } from '../../src/core/feedback/feedback';
+import { checkInTask, checksWithFeedback, feedbackBlock, feedbackBrief } from '../../src/core/feedback/feedbackChecklist';
+import type { Note } from '../../src/core/notes/note';
+import { recordScoreEdits } from '../../src/core/feedback/recordFeedback';
+import { mayHoldFeedback } from '../../src/core/notes/quickLook';
 import { indexableText } from '../../src/node/files';
 import { parse } from './helpers';
 

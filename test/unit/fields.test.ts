@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import { collectHeadings, forEachMarkdownLine, sectionEnd } from '../../src/core/blocks';
+import { collectHeadings, forEachMarkdownLine, sectionEnd } from '../../src/core/markdown/blocks';
 import fc from 'fast-check';
-import { fieldAt, findField, isFilled, NOT_FILLED_IN, normaliseValue, type Field } from '../../src/core/fields';
-import { splitLines } from '../../src/core/lines';
+import { fieldAt, findField, isFilled, NOT_FILLED_IN, normaliseValue, type Field } from '../../src/core/notes/fields';
+import { splitLines } from '../../src/core/markdown/lines';
 import { parse } from './helpers';
 
 /** The regular expression fields were read with before fieldAt: the reference it is held to. */

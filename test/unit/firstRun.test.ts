@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { BUILT_IN_TEMPLATES, renderSnippet } from '../../src/core/templates';
+import { BUILT_IN_TEMPLATES, renderSnippet } from '../../src/core/reflection/templates';
 
 // Issue 17: what a clinician meets first (the manifest's walkthrough, settings and
 // Marketplace fields, the README's order) and the VS Code versions Attune is tested on.

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { readFrontMatter, yamlValue, type FrontMatterProblem } from '../../src/core/frontMatter';
-import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, renderSnippet } from '../../src/core/templates';
+import { readFrontMatter, yamlValue, type FrontMatterProblem } from '../../src/core/markdown/frontMatter';
+import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, renderSnippet } from '../../src/core/reflection/templates';
 import { parse } from './helpers';
 
 function values(text: string): Record<string, string> | undefined {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import fc from 'fast-check';
-import { compileGlob, InvalidGlob } from '../../src/core/glob';
+import { compileGlob, InvalidGlob } from '../../src/core/notes/glob';
 import { cli, TempDirs } from './helpers';
 
 /** The matcher as it was before issue 22 (a regular expression), the reference for ordinary patterns. */
@@ -85,7 +85,7 @@ describe('glob patterns from a workspace cannot hang Attune (issue 22)', () => {
     // In a child process: before issue 22 these ran for minutes or more, so a hang ends
     // with the child's timeout instead of this run. No time is measured here (see npm run bench:hostile).
     const script = `
-      const { compileGlob } = require(${JSON.stringify(path.resolve(__dirname, '../../src/core/glob.js'))});
+      const { compileGlob } = require(${JSON.stringify(path.resolve(__dirname, '../../src/core/notes/glob.js'))});
       const a = (n) => 'a'.repeat(n);
       const results = [
         compileGlob('**/*a*a*a*a*a*a*a*a*a*a*a*a*b').test('notes/' + a(100) + '.md'),

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { run } from '../../src/cli/main';
-import { parseNote, type Note, type NoteSource, type RuptureEntry } from '../../src/core/note';
+import { parseNote, type Note, type NoteSource, type RuptureEntry } from '../../src/core/notes/note';
 import type { WalkFilter } from '../../src/node/walk';
 
 /** The fixed "today" every test uses, so ages and template dates never drift. */

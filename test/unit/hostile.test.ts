@@ -8,11 +8,11 @@
 // (before/after figures: test/bench/hostile.js).
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { headingAnchors } from '../../src/core/anchors';
-import { slugify } from '../../src/core/slug';
-import { splitLines } from '../../src/core/lines';
-import { parseNote, type Note } from '../../src/core/note';
-import { outline } from '../../src/core/outline';
+import { headingAnchors } from '../../src/core/markdown/anchors';
+import { slugify } from '../../src/core/markdown/slug';
+import { splitLines } from '../../src/core/markdown/lines';
+import { parseNote, type Note } from '../../src/core/notes/note';
+import { outline } from '../../src/core/markdown/outline';
 import { decodeNote } from '../../src/node/files';
 import { scanFolder } from '../../src/node/host';
 import { cli, source, TempDirs, write } from './helpers';

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import { compareEntries, entryAge, RuptureIndex } from '../../src/core/index';
-import { groupByClient } from '../../src/core/byClient';
-import type { Note } from '../../src/core/note';
-import { isStatus, isUnrepaired, LIFECYCLE, STATUS_LABELS, STATUSES, type Status } from '../../src/core/status';
+import { compareEntries, entryAge, RuptureIndex } from '../../src/core/notes/ruptureIndex';
+import { groupByClient } from '../../src/core/notes/byClient';
+import type { Note } from '../../src/core/notes/note';
+import { isStatus, isUnrepaired, LIFECYCLE, STATUS_LABELS, STATUSES, type Status } from '../../src/core/notes/status';
 
 /** Where the lifecycle's steps from `status` lead, in the order offered. */
 const stepsTo = (status: Status): Status[] => LIFECYCLE[status].map((step) => step.to);

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { lookAt, mayHoldFeedback, mayHoldTag } from '../../src/core/quickLook';
+import { lookAt, mayHoldFeedback, mayHoldTag } from '../../src/core/notes/quickLook';
 import { decodeNote, indexableText } from '../../src/node/files';
-import { DEFAULT_PARSE_OPTIONS, indexNote, isWhole, parseNote, type IndexedNote } from '../../src/core/note';
+import { DEFAULT_PARSE_OPTIONS, indexNote, isWhole, parseNote, type IndexedNote } from '../../src/core/notes/note';
 
 const source = { path: 'AB/2026-11-13.md', folderName: 'AB', fileName: '2026-11-13.md' };
 

@@ -1,12 +1,12 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildChecklist, HELD_LINE, taskItems } from '../../src/core/checklist';
-import { formatNoted } from '../../src/core/dates';
-import { applyEdits, statusEdit } from '../../src/core/edits';
-import { RuptureIndex } from '../../src/core/index';
-import { mendedLine } from '../../src/core/mended';
-import { LIFECYCLE, ruptureContextValue, STATUSES, STEPS, type Status } from '../../src/core/status';
+import { buildChecklist, HELD_LINE, taskItems } from '../../src/core/checklist/checklist';
+import { formatNoted } from '../../src/core/notes/dates';
+import { applyEdits, statusEdit } from '../../src/core/notes/edits';
+import { RuptureIndex } from '../../src/core/notes/ruptureIndex';
+import { mendedLine } from '../../src/core/notes/mended';
+import { LIFECYCLE, ruptureContextValue, STATUSES, STEPS, type Status } from '../../src/core/notes/status';
 import { cli, parse, TempDirs, TODAY } from './helpers';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {

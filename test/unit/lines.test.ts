@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { dominantEol, indentWidth, positionAt, splitLines, withEol } from '../../src/core/lines';
+import { dominantEol, indentWidth, positionAt, splitLines, withEol } from '../../src/core/markdown/lines';
 
 describe('splitLines', () => {
   it('splits on LF, CRLF and lone CR, keeping each line break', () => {

@@ -75,7 +75,7 @@ const TARGETS = [
   // The Show Patterns panel's webview script, and Chart.js, which it loads after the first view.
   { name: 'patterns-view', entry: 'src/webview/patternsView.ts', external: [] as string[] },
   { name: 'patterns-charts', entry: 'src/webview/patternsCharts.ts', external: [] as string[] },
-  { name: 'deidentify', entry: 'src/core/deidentify.ts', external: [] as string[], plugins: [plugins.compactWordLists, plugins.chronoEnglish] },
+  { name: 'deidentify', entry: 'src/core/supervision/deidentify.ts', external: [] as string[], plugins: [plugins.compactWordLists, plugins.chronoEnglish] },
 ];
 
 /** Builds as esbuild.js does; `minify` as its --production. */

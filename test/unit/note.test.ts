@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { forEachMarkdownLine, parseHeading } from '../../src/core/blocks';
-import { findTags, parseNote } from '../../src/core/note';
-import { splitLines } from '../../src/core/lines';
+import { forEachMarkdownLine, parseHeading } from '../../src/core/markdown/blocks';
+import { findTags, parseNote } from '../../src/core/notes/note';
+import { splitLines } from '../../src/core/markdown/lines';
 import { entries, parse, source } from './helpers';
 
 // The note-format contract (issue 2 §2), one rule at a time.

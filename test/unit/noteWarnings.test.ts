@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { applyEdits } from '../../src/core/edits';
-import { clientKey, nearestStatus, noteWarnings } from '../../src/core/noteWarnings';
+import { applyEdits } from '../../src/core/notes/edits';
+import { clientKey, nearestStatus, noteWarnings } from '../../src/core/notes/noteWarnings';
 import { parse } from './helpers';
 
 const warn = (text: string, file = 'AB/2026-11-10.md', clients: { client: string; notes: number }[] = []) =>

@@ -1,8 +1,8 @@
 // Issue 13: patterns, the aggregation behind `attune patterns` and the Show Patterns panel.
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { NOT_FILLED_IN } from '../../src/core/fields';
-import type { Note } from '../../src/core/note';
+import { NOT_FILLED_IN } from '../../src/core/notes/fields';
+import type { Note } from '../../src/core/notes/note';
 import {
   compareCodePoints,
   entriesWith,
@@ -11,8 +11,8 @@ import {
   periodStart,
   returnDistribution,
   summaryMarkdown,
-} from '../../src/core/patterns';
-import { STATUSES, type Status } from '../../src/core/status';
+} from '../../src/core/patterns/patterns';
+import { STATUSES, type Status } from '../../src/core/notes/status';
 import { parse } from './helpers';
 
 interface GenEntry {

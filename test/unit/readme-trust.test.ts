@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { readFrontMatter } from '../../src/core/frontMatter';
+import { readFrontMatter } from '../../src/core/markdown/frontMatter';
 import { scanFolder } from '../../src/node/host';
 import { cli, entries, TempDirs } from './helpers';
 import { readDocs } from './docs';

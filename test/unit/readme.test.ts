@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { STATUSES } from '../../src/core/status';
-import { BUILT_IN_TEMPLATES, mergeTemplates, renderMarkdown, TEMPLATE_VARIABLES } from '../../src/core/templates';
+import { STATUSES } from '../../src/core/notes/status';
+import { BUILT_IN_TEMPLATES, mergeTemplates, renderMarkdown, TEMPLATE_VARIABLES } from '../../src/core/reflection/templates';
 import { entries, parse, TODAY } from './helpers';
 import { readDocs } from './docs';
 

@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
-import { headingAnchors } from '../../src/core/anchors';
+import { headingAnchors } from '../../src/core/markdown/anchors';
 
 // github-slugger is an ES module; Node 20 loads it with require().
 // eslint-disable-next-line @typescript-eslint/no-require-imports

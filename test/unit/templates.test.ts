@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { parseSnippet, toMarkdown, toSnippet, type SnippetNode } from '../../src/core/snippet';
+import { parseSnippet, toMarkdown, toSnippet, type SnippetNode } from '../../src/core/reflection/snippet';
 import {
   BUILT_IN_TEMPLATES,
   findTemplate,
@@ -8,8 +8,8 @@ import {
   renderSnippet,
   TEMPLATE_VARIABLES,
   type Template,
-} from '../../src/core/templates';
-import { isFilled, NOT_FILLED_IN } from '../../src/core/fields';
+} from '../../src/core/reflection/templates';
+import { isFilled, NOT_FILLED_IN } from '../../src/core/notes/fields';
 import { parse, TODAY } from './helpers';
 
 /** Fields whose value is the template's own guidance, never an answer. */

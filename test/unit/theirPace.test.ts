@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import { buildChecklist, HELD_LINE, taskItems, LANDED_WITH_RISK } from '../../src/core/checklist';
-import { RuptureIndex } from '../../src/core/index';
-import { STEPS } from '../../src/core/status';
-import { howTheLastAttemptLanded, stepsFor, waitsForThem } from '../../src/core/theirPace';
+import { buildChecklist, HELD_LINE, taskItems, LANDED_WITH_RISK } from '../../src/core/checklist/checklist';
+import { RuptureIndex } from '../../src/core/notes/ruptureIndex';
+import { STEPS } from '../../src/core/notes/status';
+import { howTheLastAttemptLanded, stepsFor, waitsForThem } from '../../src/core/notes/theirPace';
 import { cli, parse, TempDirs } from './helpers';
 
 const NOT_READY_ATTEMPT = [

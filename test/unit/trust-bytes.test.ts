@@ -15,12 +15,12 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
-import { applyEdits, sectionAppendPoint, statusEdit, type TextEdit } from '../../src/core/edits';
-import { blockInsertion } from '../../src/core/insert';
-import { dominantEol, positionAt, splitLines, withEol } from '../../src/core/lines';
-import { parseNote, type RuptureEntry } from '../../src/core/note';
-import { STATUSES, type Status } from '../../src/core/status';
-import { BUILT_IN_TEMPLATES, findTemplate, mergeTemplates, renderMarkdown } from '../../src/core/templates';
+import { applyEdits, sectionAppendPoint, statusEdit, type TextEdit } from '../../src/core/notes/edits';
+import { blockInsertion } from '../../src/core/markdown/insert';
+import { dominantEol, positionAt, splitLines, withEol } from '../../src/core/markdown/lines';
+import { parseNote, type RuptureEntry } from '../../src/core/notes/note';
+import { STATUSES, type Status } from '../../src/core/notes/status';
+import { BUILT_IN_TEMPLATES, findTemplate, mergeTemplates, renderMarkdown } from '../../src/core/reflection/templates';
 import { cli, source, TempDirs, TODAY } from './helpers';
 
 // --- generated notes ----------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { literalIcons, printable, printableJson, printableLines } from '../../src/core/printable';
+import { literalIcons, printable, printableJson, printableLines } from '../../src/core/markdown/printable';
 import { cli, TempDirs } from './helpers';
 
 /** Everything a terminal obeys: C0 but tab and line feed, DEL, C1, separators, bidi overrides and isolates. */

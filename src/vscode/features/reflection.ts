@@ -1,7 +1,7 @@
 /** Writing a reflection: the insert lens, `#` completions, the commands that insert templates, and the repair guide. */
 import * as vscode from 'vscode';
-import { levelForInsertion, outline } from '../../core/outline';
-import { renderSnippet } from '../../core/templates';
+import { levelForInsertion, outline } from '../../core/markdown/outline';
+import { renderSnippet } from '../../core/reflection/templates';
 import { changeStatus, insertBlock, insertReflection, today } from '../actions';
 import { RuptureCompletions } from '../completions';
 import { RuptureLenses } from '../lenses';

@@ -1,6 +1,6 @@
 /** The steps of a rupture's life (plan, attempt, mark repaired, close, hold, reopen) and moving between ruptures in a note. */
 import * as vscode from 'vscode';
-import { isStatus, LIFECYCLE, STATUS_LABELS, type Status } from '../../core/status';
+import { isStatus, LIFECYCLE, STATUS_LABELS, type Status } from '../../core/notes/status';
 import { askWhatMended, changeStatus } from '../actions';
 import { targetOf } from '../ruptureAtHand';
 import type { Services } from '../services';

@@ -1,6 +1,6 @@
 /** The "Ruptures to revisit" view, the client's heart in the status bar, and moving between them and the notes. */
 import * as vscode from 'vscode';
-import { entryContaining } from '../../core/edits';
+import { entryContaining } from '../../core/notes/edits';
 import { openEntry } from '../actions';
 import { readConfig, type GroupBy } from '../config';
 import { refFrom } from '../ruptureAtHand';

@@ -1,6 +1,6 @@
 /** Preparing a de-identified draft for supervision, its review, and copying it. */
 import * as vscode from 'vscode';
-import { entryContaining } from '../../core/edits';
+import { entryContaining } from '../../core/notes/edits';
 import { refFrom } from '../ruptureAtHand';
 import type { Services } from '../services';
 import { Supervision } from '../supervision';

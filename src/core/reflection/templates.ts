@@ -1,7 +1,7 @@
-import { NOT_FILLED_IN } from './fields';
-import { yamlValue } from './frontMatter';
+import { NOT_FILLED_IN } from '../notes/fields';
+import { yamlValue } from '../markdown/frontMatter';
 import { parseSnippet, toMarkdown, toSnippet, type SnippetNode, type Variables } from './snippet';
-import type { Status } from './status';
+import type { Status } from '../notes/status';
 
 /**
  * How a template is used:

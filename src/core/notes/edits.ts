@@ -1,5 +1,5 @@
-import { lastContentLine } from './insert';
-import { dominantEol, splitLines } from './lines';
+import { lastContentLine } from '../markdown/insert';
+import { dominantEol, splitLines } from '../markdown/lines';
 import type { RuptureEntry } from './note';
 import type { Status } from './status';
 

@@ -11,14 +11,14 @@
  * speaking and about whom whether the words are about the work at all. Words of risk come
  * first: a cue in a sentence that speaks of risk becomes a `safety-first` hint.
  */
-import { splitLines } from './lines';
-import { forEachMarkdownLine } from './blocks';
-import type { Note } from './note';
+import { splitLines } from '../markdown/lines';
+import { forEachMarkdownLine } from '../markdown/blocks';
+import type { Note } from '../notes/note';
 import { BUILT_IN_CUES, CUE_KINDS, SAFETY_FIRST, type CueDefinition, type CueRule, type HintKind } from './cuePhrases';
 import { cueCounts, NoteText } from './cueRules';
 
 export { BUILT_IN_CUES, CUE_KINDS, SAFETY_FIRST, type CueDefinition, type CueKind, type CueRule, type HintKind } from './cuePhrases';
-export { hasRiskLanguage, lineForReflection } from './cueRules';
+export { lineForReflection } from './cueRules';
 
 /** One cue found in a note. Lines and columns count from 0, in UTF-16 code units as editors do. */
 export interface CueHint {

@@ -1,10 +1,10 @@
-import { sectionEnd, walkBlocks, type Heading } from './blocks';
+import { sectionEnd, walkBlocks, type Heading } from '../markdown/blocks';
 import { firstIsoDate, isIsoDate } from './dates';
 import { fieldAt, isFilled, type Field } from './fields';
-import { AUTOLINK, EMAIL_AUTOLINK, HTML_INLINE, HTML_REACH, linkDestinations } from './inlineText';
-import { readFrontMatter, type FrontMatterProblem } from './frontMatter';
-import { splitLines } from './lines';
-import { withSections, type OutlineHeading } from './outline';
+import { AUTOLINK, EMAIL_AUTOLINK, HTML_INLINE, HTML_REACH, linkDestinations } from '../markdown/inlineText';
+import { readFrontMatter, type FrontMatterProblem } from '../markdown/frontMatter';
+import { splitLines } from '../markdown/lines';
+import { withSections, type OutlineHeading } from '../markdown/outline';
 import { isFeedbackLabel, lookAt, mayHoldField, mayHoldTag, textStartsAt, type Look } from './quickLook';
 import { isStatus, type Status } from './status';
 import { hasOwnWriting } from './written';

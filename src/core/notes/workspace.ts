@@ -6,7 +6,7 @@
  * anything that happens to a note while a scan runs wins over that scan's result.
  */
 import { compileGlob, InvalidGlob, type PathMatcher } from './glob';
-import { RuptureIndex } from './index';
+import { RuptureIndex } from './ruptureIndex';
 import { DEFAULT_PARSE_OPTIONS, indexNote, isWhole, parseNote, type IndexedNote, type Note, type ParseOptions } from './note';
 import type { Look } from './quickLook';
 

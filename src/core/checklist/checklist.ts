@@ -6,24 +6,24 @@
  * then the clinician's own checks. Pure text in, text and edits out; the editor and the CLI do the reading and
  * writing.
  */
-import { headingAnchors, type HeadingAnchor } from './anchors';
+import { headingAnchors, type HeadingAnchor } from '../markdown/anchors';
 import { earlierNote, nextTimeLines, type CarriedLine } from './carryForward';
-import { formatNoted } from './dates';
-import { relativeLink } from './links';
-import { slugify } from './slug';
-import type { TextEdit } from './edits';
-import { readFrontMatter } from './frontMatter';
-import { hasRiskLanguage } from './cueRules';
-import { compareEntries, entryAge } from './index';
-import { dominantEol, splitLines, withEol } from './lines';
-import { forEachMarkdownLine, parseHeading, sectionEnd } from './blocks';
-import { checksWithFeedback, feedbackBrief, type FeedbackBrief } from './feedbackChecklist';
-import type { IndexedNote, RuptureEntry } from './note';
-import { DEFAULT_NOTE_FILE_PATTERN, type SessionSettings } from './settings';
-import { isUnrepaired, STATUS_LABELS, type Status } from './status';
-import { howTheLastAttemptLanded, waitsForThem } from './theirPace';
-import { withWhom } from './withWhom';
-import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, SAFETY_FIRST, type Template } from './templates';
+import { formatNoted } from '../notes/dates';
+import { relativeLink } from '../markdown/links';
+import { slugify } from '../markdown/slug';
+import type { TextEdit } from '../notes/edits';
+import { readFrontMatter } from '../markdown/frontMatter';
+import { hasRiskLanguage } from '../safety/riskLanguage';
+import { compareEntries, entryAge } from '../notes/ruptureIndex';
+import { dominantEol, splitLines, withEol } from '../markdown/lines';
+import { forEachMarkdownLine, parseHeading, sectionEnd } from '../markdown/blocks';
+import { checksWithFeedback, feedbackBrief, type FeedbackBrief } from '../feedback/feedbackChecklist';
+import type { IndexedNote, RuptureEntry } from '../notes/note';
+import { DEFAULT_NOTE_FILE_PATTERN, type SessionSettings } from '../notes/settings';
+import { isUnrepaired, STATUS_LABELS, type Status } from '../notes/status';
+import { howTheLastAttemptLanded, waitsForThem } from '../notes/theirPace';
+import { withWhom } from '../notes/withWhom';
+import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, SAFETY_FIRST, type Template } from '../reflection/templates';
 
 /** In place of how the last attempt landed when those words speak of risk. */
 export const LANDED_WITH_RISK = 'Your notes on the last attempt have words that can speak of risk: safety comes first, before any return to this.';

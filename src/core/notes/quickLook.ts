@@ -6,7 +6,7 @@
  * loop, so the engine optimises each for one kind of input (this runs on every note a scan
  * reads); a property test holds the two to the same answers.
  */
-import { FEEDBACK_LABEL, HEARD_LABEL, labelStartsWith } from './feedback';
+import { FEEDBACK_LABEL, HEARD_LABEL, labelStartsWith } from './fields';
 
 /** Whether `lower` (ASCII, lower case) starts at `at` in the text, in any letter case. */
 export function textStartsAt(text: string, at: number, lower: string): boolean {

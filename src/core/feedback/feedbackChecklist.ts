@@ -5,7 +5,7 @@
  * checklist itself needs to know nothing about feedback.
  */
 import { feedbackLower, feedbackSeries, formatScore, heardLastTime, NEAR_TOP_LINE, nearTop, type FeedbackPoint, type HeardWords } from './feedback';
-import type { IndexedNote } from './note';
+import type { IndexedNote } from '../notes/note';
 
 /** How many of the latest scores the checklist and the view show. */
 export const RECENT_SCORES = 5;

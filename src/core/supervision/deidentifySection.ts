@@ -2,9 +2,9 @@
  * What an export holds: one rupture's section, heading included, or the whole note
  * without its front matter (which names the client and the date, and is not the story).
  */
-import { splitLines } from './lines';
-import { isFilled, normaliseValue, sameLabel } from './fields';
-import { parseNote, type NoteSource, type ParseOptions, type RuptureEntry, DEFAULT_PARSE_OPTIONS } from './note';
+import { splitLines } from '../markdown/lines';
+import { isFilled, normaliseValue, sameLabel } from '../notes/fields';
+import { parseNote, type NoteSource, type ParseOptions, type RuptureEntry, DEFAULT_PARSE_OPTIONS } from '../notes/note';
 
 export interface Selection {
   readonly text: string;

@@ -4,8 +4,8 @@
  * client taken from a folder's name that another client's code matches but for
  * punctuation or case. Messages never quote the note.
  */
-import { readFrontMatter } from './frontMatter';
-import { dominantEol } from './lines';
+import { readFrontMatter } from '../markdown/frontMatter';
+import { dominantEol } from '../markdown/lines';
 import type { Note } from './note';
 import { STATUSES, type Status } from './status';
 import type { TextEdit } from './edits';

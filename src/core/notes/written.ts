@@ -1,5 +1,5 @@
 import { NOT_FILLED_IN } from './fields';
-import { splitLines, type Line } from './lines';
+import { splitLines, type Line } from '../markdown/lines';
 
 /** A heading line: its level and its words. */
 const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;

@@ -4,14 +4,8 @@
  * reads only the clinician's own number, on whatever scale they use, and compares a
  * client only with their own last time.
  */
-import { isFilled, type Field } from './fields';
-import type { IndexedNote } from './note';
-
-/** The label a feedback field begins with (case-insensitive). */
-export const FEEDBACK_LABEL = 'Alliance feedback score';
-
-/** The label of the words the clinician heard when asking for feedback (the session note's). */
-export const HEARD_LABEL = 'Feedback I asked for, and what I heard';
+import { FEEDBACK_LABEL, HEARD_LABEL, isFilled, labelStartsWith, type Field } from '../notes/fields';
+import type { IndexedNote } from '../notes/note';
 
 export interface Score {
   readonly score: number;
@@ -61,17 +55,6 @@ export function parseScore(value: string): Score | undefined {
 /** A score as the clinician wrote it: `34/40`, or `8` when no maximum was given. */
 export function formatScore(s: Score): string {
   return s.max === null ? String(s.score) : `${s.score}/${s.max}`;
-}
-
-/**
- * Whether a label begins with `lower` (lower case), ASCII letters in any case: exactly as the
- * reader's prefilter (quickLook) matches a feedback label, so the index and a whole parse
- * agree on which fields are feedback fields.
- */
-export function labelStartsWith(label: string, lower: string): boolean {
-  if (label.length < lower.length) return false;
-  for (let k = 0; k < lower.length; k++) if ((label.charCodeAt(k) | 32) !== lower.charCodeAt(k)) return false;
-  return true;
 }
 
 /** The note's last field whose label begins with `prefix`, wherever it stands: the index keeps these fields of every note. */

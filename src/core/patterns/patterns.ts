@@ -3,11 +3,11 @@
  * one misstep can be seen within the whole of the work. Counts only, of what the
  * clinician wrote; nothing here rates or ranks a client.
  */
-import { daysBetween } from './dates';
-import { isFilled, normaliseValue } from './fields';
-import type { IndexedNote, RuptureEntry } from './note';
-import { isUnrepaired, outcomeOf, STATUS_LABELS, STATUSES, type Status } from './status';
-import { withWhom } from './withWhom';
+import { daysBetween } from '../notes/dates';
+import { isFilled, normaliseValue } from '../notes/fields';
+import type { IndexedNote, RuptureEntry } from '../notes/note';
+import { isUnrepaired, outcomeOf, STATUS_LABELS, STATUSES, type Status } from '../notes/status';
+import { withWhom } from '../notes/withWhom';
 
 /**
  * Figures that can read as a speed target or a ranking of clients, shown only when the

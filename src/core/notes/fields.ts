@@ -135,3 +135,22 @@ export function isFilled(value: string): boolean {
   // Only a value starting with "(" can be the neutral choice: the others need no normalising.
   return v !== '' && (v.charCodeAt(0) !== 40 || normaliseValue(v) !== NOT_FILLED_IN);
 }
+
+// The feedback fields: the note model knows them, since the index keeps them (IndexedNote.feedback).
+
+/** The label a feedback field begins with (case-insensitive). */
+export const FEEDBACK_LABEL = 'Alliance feedback score';
+
+/** The label of the words the clinician heard when asking for feedback (the session note's). */
+export const HEARD_LABEL = 'Feedback I asked for, and what I heard';
+
+/**
+ * Whether a label begins with `lower` (lower case), ASCII letters in any case: exactly as the
+ * reader's prefilter (quickLook) matches a feedback label, so the index and a whole parse
+ * agree on which fields are feedback fields.
+ */
+export function labelStartsWith(label: string, lower: string): boolean {
+  if (label.length < lower.length) return false;
+  for (let k = 0; k < lower.length; k++) if ((label.charCodeAt(k) | 32) !== lower.charCodeAt(k)) return false;
+  return true;
+}

@@ -3,10 +3,10 @@
  * first asked for, as VS Code's markdown language service keeps one table of contents per
  * document version: the parsed note, its outline, its heading anchors and its checklist section.
  */
-import { headingAnchors, type HeadingAnchor } from './anchors';
+import { headingAnchors, type HeadingAnchor } from '../markdown/anchors';
 import { checklistProgress, type ChecklistProgress } from './checklist';
-import type { Note } from './note';
-import { outline, type OutlineHeading } from './outline';
+import type { Note } from '../notes/note';
+import { outline, type OutlineHeading } from '../markdown/outline';
 
 /** How much work the analyses did: lets tests and benchmarks see the cache hold. */
 export interface AnalysisCounts {

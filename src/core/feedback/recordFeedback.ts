@@ -4,14 +4,15 @@
  * place (words around it stay); a missing field is added at the end of "Between us"; a
  * note without "Between us" gets that section, before "Next time" or at the end.
  */
-import { collectHeadings, contentFrom, sectionEnd, type Heading } from './blocks';
-import { applyEdits, type TextEdit } from './edits';
-import { feedbackField, formatScore, noteScore, scoreSpan, FEEDBACK_LABEL, type Score } from './feedback';
-import { isFilled, normaliseValue } from './fields';
-import { readFrontMatter } from './frontMatter';
-import { lastContentLine } from './insert';
-import { dominantEol, splitLines, type Line } from './lines';
-import { parseNote } from './note';
+import { collectHeadings, contentFrom, sectionEnd, type Heading } from '../markdown/blocks';
+import { applyEdits, type TextEdit } from '../notes/edits';
+import { FEEDBACK_LABEL } from '../notes/fields';
+import { feedbackField, formatScore, noteScore, scoreSpan, type Score } from './feedback';
+import { isFilled, normaliseValue } from '../notes/fields';
+import { readFrontMatter } from '../markdown/frontMatter';
+import { lastContentLine } from '../markdown/insert';
+import { dominantEol, splitLines, type Line } from '../markdown/lines';
+import { parseNote } from '../notes/note';
 
 /** The section a missing feedback field goes under, as the session-note template names it. */
 export const BETWEEN_US = 'Between us';

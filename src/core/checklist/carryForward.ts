@@ -2,11 +2,11 @@
  * Carry forward what mattered to the client: the lines of the most recent earlier note's
  * "Next time" section become task items in the next checklist, marked as from last time.
  */
-import { collectHeadings, forEachMarkdownLine, sectionEnd } from './blocks';
-import { readFrontMatter } from './frontMatter';
-import { splitLines } from './lines';
-import type { IndexedNote } from './note';
-import { DEFAULT_NEXT_TIME_HEADING } from './settings';
+import { collectHeadings, forEachMarkdownLine, sectionEnd } from '../markdown/blocks';
+import { readFrontMatter } from '../markdown/frontMatter';
+import { splitLines } from '../markdown/lines';
+import type { IndexedNote } from '../notes/note';
+import { DEFAULT_NEXT_TIME_HEADING } from '../notes/settings';
 
 /** A line carried forward, with where it came from. */
 export interface CarriedLine {

@@ -4,7 +4,7 @@
  */
 import type { TextEdit } from './edits';
 import { sectionAppendPoint } from './edits';
-import { splitLines } from './lines';
+import { splitLines } from '../markdown/lines';
 import type { RuptureEntry } from './note';
 
 const MENDED_LABEL = 'What told me it is mended';

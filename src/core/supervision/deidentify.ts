@@ -26,8 +26,8 @@ import {
 import { besideIdentifiers, findNamesAndPlaces } from './deidentifyNames';
 import { applySpans, numberNames, overlapsAny, resolveOverlaps } from './deidentifyPlaceholders';
 import { selectForExport } from './deidentifySection';
-import { positionAt, splitLines } from './lines';
-import type { NoteSource, ParseOptions } from './note';
+import { positionAt, splitLines } from '../markdown/lines';
+import type { NoteSource, ParseOptions } from '../notes/note';
 
 export type { Kind } from './deidentifyDetectors';
 

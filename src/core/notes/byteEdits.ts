@@ -4,7 +4,7 @@
  * trailing spaces. Pure: the caller reads and writes the file.
  */
 import { applyEdits, type TextEdit } from './edits';
-import { dominantEol, splitLines } from './lines';
+import { dominantEol, splitLines } from '../markdown/lines';
 
 type NoteEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 

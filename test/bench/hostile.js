@@ -241,9 +241,9 @@ function bundleCore(srcRoot, outfile) {
         ? "export { scanFolder } from './src/node/host';"
         : "export { scanFolder } from './src/node/scan';",
       // Revisions before the pre-session checklist have no heading anchors.
-      ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'anchors.ts')) ? ["export { headingAnchors } from './src/core/markdown/anchors';"] : []),
-      ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'checklist.ts')) ? ["export { buildChecklist } from './src/core/checklist/checklist';"] : []),
-      ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'cues.ts')) ? ["export { findCues, builtInCues } from './src/core/cues/cues';"] : []),
+      ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'markdown', 'anchors.ts')) ? ["export { headingAnchors } from './src/core/markdown/anchors';"] : []),
+      ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'checklist', 'checklist.ts')) ? ["export { buildChecklist } from './src/core/checklist/checklist';"] : []),
+      ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'cues', 'cues.ts')) ? ["export { findCues, builtInCues } from './src/core/cues/cues';"] : []),
     ],
     outfile,
   );
@@ -334,7 +334,7 @@ async function main() {
       fs.mkdirSync(dir);
       checkout(against, dir);
       before = await bundleCore(dir, path.join(tmp, 'before.js'));
-      beforeHasAnchors = fs.existsSync(path.join(dir, 'src', 'core', 'anchors.ts'));
+      beforeHasAnchors = fs.existsSync(path.join(dir, 'src', 'core', 'markdown', 'anchors.ts')) || fs.existsSync(path.join(dir, 'src', 'core', 'anchors.ts'));
     }
     const rows = [];
     const only = process.env.HOSTILE_ONLY;

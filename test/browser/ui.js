@@ -102,7 +102,7 @@ const dates = (() => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-dates-'));
   try {
     const outfile = path.join(dir, 'dates.js');
-    require('esbuild').buildSync({ entryPoints: [path.join(REPO_ROOT, 'src', 'core', 'dates.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error' });
+    require('esbuild').buildSync({ entryPoints: [path.join(REPO_ROOT, 'src', 'core', 'notes', 'dates.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error' });
     return require(outfile);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

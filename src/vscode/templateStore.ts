@@ -12,7 +12,8 @@ import type { Log } from './log';
 export class TemplateStore implements vscode.Disposable {
   /** Merged templates by workspace folder URI ('' for "no folder": the built-ins and every folder's own). */
   private readonly loaded = new Map<string, Template[]>();
-  private watchers: vscode.Disposable[] = [];
+  /** Each workspace folder's templates folder, as a URI ending in `/`. */
+  private folders: string[] = [];
   private readonly disposables: vscode.Disposable[] = [];
   /** How many times the templates folders were read, and how many times what was read was dropped (for tests). */
   reads = 0;
@@ -54,24 +55,28 @@ export class TemplateStore implements vscode.Disposable {
     return mergeTemplates(files);
   }
 
-  /** One watcher per workspace folder on its templates folder; any change drops what was read. */
+  /** Takes the templates folders from the settings again; what was read is dropped. */
   private watch(): void {
     this.loaded.clear();
-    this.watchers.forEach((w) => w.dispose());
-    this.watchers = [];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    this.folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => {
       const relDir = readConfig(folder.uri).templatesFolder.replace(/\\/g, '/').replace(/^\/+|\/+$/g, '');
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, relDir ? `${relDir}/**` : '*.md'));
-      const forget = (): void => {
-        this.loaded.clear();
-        this.drops++;
-      };
-      this.watchers.push(watcher, watcher.onDidCreate(forget), watcher.onDidChange(forget), watcher.onDidDelete(forget));
-    }
+      return vscode.Uri.joinPath(folder.uri, relDir).toString().replace(/\/+$/, '') + '/';
+    });
+  }
+
+  /**
+   * Told of every file the workspace's one watcher sees (a second watcher on the templates
+   * folder alone reported nothing in VS Code 1.139): a change under a templates folder drops
+   * what was read.
+   */
+  touched(uri: vscode.Uri): void {
+    const path = uri.toString();
+    if (!this.folders.some((folder) => path.startsWith(folder) || `${path}/` === folder)) return;
+    this.loaded.clear();
+    this.drops++;
   }
 
   dispose(): void {
-    this.watchers.forEach((w) => w.dispose());
     this.disposables.forEach((d) => d.dispose());
   }
 }

@@ -132,9 +132,18 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.templates,
       watcher,
       { dispose: this.workspace.onDidChange((change) => this.gather(change)).dispose },
-      watcher.onDidCreate((uri) => this.schedule(uri)),
-      watcher.onDidChange((uri) => this.schedule(uri)),
-      watcher.onDidDelete((uri) => this.forget(uri)),
+      watcher.onDidCreate((uri) => {
+        this.templates.touched(uri);
+        this.schedule(uri);
+      }),
+      watcher.onDidChange((uri) => {
+        this.templates.touched(uri);
+        this.schedule(uri);
+      }),
+      watcher.onDidDelete((uri) => {
+        this.templates.touched(uri);
+        this.forget(uri);
+      }),
       // Without content changes the event says the dirty state changed (a save, a revert):
       // the note may now be read from its file again.
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document.uri)),

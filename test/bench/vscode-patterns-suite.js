@@ -15,9 +15,8 @@ async function run() {
   const ext = vscode.extensions.all.find((e) => e.packageJSON?.name === 'attune');
   if (!ext) throw new Error('Attune is not loaded');
   const api = await ext.activate();
-  await api.workspace.ready();
-  // The machine's state just before: the scan is over, so this is the panel's time alone.
-  await new Promise((r) => setTimeout(r, 1000));
+  // The scan and every read it set off are over, so this is the panel's time alone.
+  await api.workspace.quiet();
   const started = clock();
   const panel = await vscode.commands.executeCommand('attune.showPatterns');
   const drawn = panel.lastRender ?? (await Promise.race([panel.nextRender(), new Promise((_, reject) => setTimeout(() => reject(new Error('the panel never drew')), 60000))]));

@@ -19,6 +19,7 @@ import { insertReflection } from './actions';
 import { readSetting } from './config';
 import type { IndexChange } from '../core/notes/workspace';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { KeyedDebounce } from './debounce';
 
 /** Shown as the diagnostic's source, and how the quick fixes find our own hints. */
 const SOURCE = 'Attune cue hint';
@@ -50,7 +51,7 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
     borderColor: new vscode.ThemeColor('editorCodeLens.foreground'),
   });
   private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.mark];
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new KeyedDebounce(DEBOUNCE_MS);
   /** Compiled cue sets by the settings they came from; settings rarely change. */
   private readonly compiled = new Map<string, CompiledCues>();
   /** Settings whose skipped phrases the user has already been told about. */
@@ -143,16 +144,9 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
   }
 
   private schedule(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    const pending = this.timers.get(key);
-    if (pending) clearTimeout(pending);
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        if (!document.isClosed) this.refresh(document);
-      }, DEBOUNCE_MS),
-    );
+    this.timers.schedule(document.uri.toString(), () => {
+      if (!document.isClosed) this.refresh(document);
+    });
   }
 
   /** Recomputes one document's hints from its current (unsaved) text; tests count its calls. */
@@ -328,7 +322,7 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.cancelAll();
     this.disposables.forEach((d) => d.dispose());
   }
 }

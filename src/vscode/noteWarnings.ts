@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { noteWarnings, type NoteWarningAt } from '../core/notes/noteWarnings';
 import type { IndexChange } from '../core/notes/workspace';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { KeyedDebounce } from './debounce';
 
 const SOURCE = 'attune';
 /** The key of a pending recomputation of every document. */
@@ -17,7 +18,7 @@ export class NoteDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
   private readonly fixes = new Map<string, NoteWarningAt[]>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
   /** One pending recomputation per document (by key); `all` for every document at once. */
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new KeyedDebounce(100);
   /** The workspace's clients as last seen (names and counts): a folder-client warning of any note may follow them. */
   private clientsSeen = '';
   private clientsAt: { revision: number; clients: { client: string; notes: number }[] } | undefined;
@@ -54,20 +55,8 @@ export class NoteDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
 
   private schedule(key: string): void {
     if (this.timers.has(ALL)) return;
-    if (key === ALL) {
-      for (const t of this.timers.values()) clearTimeout(t);
-      this.timers.clear();
-    }
-    const pending = this.timers.get(key);
-    if (pending) clearTimeout(pending);
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        if (key === ALL) this.updateAll();
-        else this.updateDocument(key);
-      }, 100),
-    );
+    if (key === ALL) this.timers.cancelAll();
+    this.timers.schedule(key, () => (key === ALL ? this.updateAll() : this.updateDocument(key)));
   }
 
   /** Every open note's diagnostics and every skipped file's, computed again. */
@@ -128,7 +117,7 @@ export class NoteDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.cancelAll();
     this.disposables.forEach((d) => d.dispose());
   }
 }

@@ -20,12 +20,12 @@ export class TemplateStore implements vscode.Disposable {
   drops = 0;
 
   constructor(private readonly log: Log) {
-    this.watch();
+    this.readFolders();
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('attune.templatesFolder')) this.watch();
+        if (e.affectsConfiguration('attune.templatesFolder')) this.readFolders();
       }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.watch()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.readFolders()),
     );
   }
 
@@ -56,7 +56,7 @@ export class TemplateStore implements vscode.Disposable {
   }
 
   /** Takes the templates folders from the settings again; what was read is dropped. */
-  private watch(): void {
+  private readFolders(): void {
     this.loaded.clear();
     this.folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => {
       const relDir = readConfig(folder.uri).templatesFolder.replace(/\\/g, '/').replace(/^\/+|\/+$/g, '');

@@ -7,6 +7,7 @@ import { walkNotesLazily } from '../node/walk';
 import { NOTE_SETTINGS, readNoteSettings } from './config';
 import type { Log } from './log';
 import { curtain } from './privacyCurtain';
+import { KeyedDebounce } from './debounce';
 import { TemplateStore } from './templateStore';
 import { literalIcons } from '../core/markdown/printable';
 
@@ -114,7 +115,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** The changes not yet told: paths undefined once a scan is among them. */
   private waiting: { paths: Set<string> | undefined; entries: boolean } | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly pending = new KeyedDebounce(DEBOUNCE_MS);
   private changeTimer: NodeJS.Timeout | undefined;
   private scanning: Promise<void> | undefined;
   private isIndexing = false;
@@ -305,20 +306,13 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** Re-reads one note soon; bursts of events for the same note collapse into one read. */
   private schedule(uri: vscode.Uri): void {
-    const key = uri.toString();
-    const timer = this.pending.get(key);
-    if (timer) clearTimeout(timer);
-    this.pending.set(
-      key,
-      setTimeout(() => {
-        this.pending.delete(key);
-        this.refreshing++;
-        void this.refreshNow(uri).finally(() => {
-          this.refreshing--;
-          this.wake();
-        });
-      }, DEBOUNCE_MS),
-    );
+    this.pending.schedule(uri.toString(), () => {
+      this.refreshing++;
+      void this.refreshNow(uri).finally(() => {
+        this.refreshing--;
+        this.wake();
+      });
+    });
   }
 
   /** Re-reads one note at once (or the notes in a folder that appeared). */
@@ -344,9 +338,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
-    const timer = this.pending.get(key);
-    if (timer) clearTimeout(timer);
-    this.pending.delete(key);
+    this.pending.cancel(key);
     this.workspace.deleted(key);
     this.wake();
   }
@@ -389,7 +381,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.pending.values()) clearTimeout(t);
+    this.pending.cancelAll();
     if (this.changeTimer) clearTimeout(this.changeTimer);
     this.wake();
     this.disposables.forEach((d) => d.dispose());

@@ -71,7 +71,8 @@ export class TemplateStore implements vscode.Disposable {
    */
   touched(uri: vscode.Uri): void {
     const path = uri.toString();
-    if (!this.folders.some((folder) => path.startsWith(folder) || `${path}/` === folder)) return;
+    // A new folder is reported alone, not the files in it: the templates folder or one above it counts too.
+    if (!this.folders.some((folder) => path.startsWith(folder) || folder.startsWith(`${path}/`))) return;
     this.loaded.clear();
     this.drops++;
   }

@@ -277,14 +277,16 @@ describe('Trust in a real VS Code', () => {
       const config = vscode.workspace.getConfiguration('attune');
       const relative = path.relative(root().fsPath, outside);
       try {
-        for (const setting of [relative, `${relative}/`, `sub/../${relative}`]) {
+        for (const [i, setting] of [relative, `${relative}/`, `sub/../${relative}`].entries()) {
           await config.update('templatesFolder', setting, vscode.ConfigurationTarget.Workspace);
-          const uri = writeNote('FF/2026-11-17.md', '# Session\n\n');
+          // A note of its own each time: a note just closed can still be reloading from disk.
+          const uri = writeNote(`FF/2026-11-17-${i}.md`, '# Session\n\n');
           const editor = await open(uri);
           editor.selection = new vscode.Selection(2, 0, 2, 0);
-          await vscode.commands.executeCommand('attune.insertReflection');
+          const inserted = await vscode.commands.executeCommand('attune.insertReflection');
+          assert.strictEqual(inserted, true, `a reflection was inserted (${setting})`);
           assert.doesNotMatch(editor.document.getText(), /OUTSIDE-TEMPLATE/, setting);
-          assert.match(editor.document.getText(), /#rupture/, 'the built-in template was used');
+          assert.match(editor.document.getText(), /#rupture/, `the built-in template was used (${setting})`);
           await closeAll();
         }
         // A link inside the workspace that leads outside is refused too.

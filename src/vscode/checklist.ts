@@ -4,7 +4,7 @@ import { applyEdits, type TextEdit } from '../core/notes/edits';
 import { findTemplate, renderMarkdown } from '../core/reflection/templates';
 import { today } from './actions';
 import { readSessionSettings } from './config';
-import { curtain } from './privacyCurtain';
+import type { PrivacyCurtain } from './privacyCurtain';
 import type { Log } from './log';
 import { changeNote } from './noteChange';
 import { clientFolder, confinedNoteUri, exists, needFolder, pickClient } from './sessionNote';
@@ -30,17 +30,17 @@ async function noteTexts(paths: readonly string[]): Promise<Map<string, string>>
  * perhaps revisit, what mattered to them last time, then the clinician's own checks. An existing note is never overwritten,
  * and a checklist already there is not added again.
  */
-export async function prepareForSession(workspace: WorkspaceIndex, log: Log, clientArg?: string): Promise<boolean> {
+export async function prepareForSession(workspace: WorkspaceIndex, log: Log, curtain: PrivacyCurtain, clientArg?: string): Promise<boolean> {
   // The walkthrough's step ticks once the note is open with its checklist, never mid-pick.
-  const prepared = await openWithChecklist(workspace, log, clientArg);
+  const prepared = await openWithChecklist(workspace, log, curtain, clientArg);
   if (prepared) markDone('preparedSession');
   return prepared;
 }
 
-async function openWithChecklist(workspace: WorkspaceIndex, log: Log, clientArg?: string): Promise<boolean> {
+async function openWithChecklist(workspace: WorkspaceIndex, log: Log, curtain: PrivacyCurtain, clientArg?: string): Promise<boolean> {
   if (!(await needFolder())) return false;
   await workspace.ready();
-  const client = clientArg ?? (await pickClient(workspace, 'Prepare for session: which client?'));
+  const client = clientArg ?? (await pickClient(workspace, curtain, 'Prepare for session: which client?'));
   if (!client) return false;
   if (!(await curtain.allowsOpening())) return false;
   const folder = clientFolder(workspace, client);

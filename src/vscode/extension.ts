@@ -19,7 +19,7 @@ import * as supervision from './features/supervision';
 import { Log } from './log';
 import { NoteAnalyses } from './noteAnalyses';
 import type { NoteDiagnostics } from './noteWarnings';
-import { curtain, type PrivacyCurtain } from './privacyCurtain';
+import { PrivacyCurtain } from './privacyCurtain';
 import { services } from './services';
 import type { Supervision } from './supervision';
 import type { Node, RuptureTree } from './tree';
@@ -50,7 +50,9 @@ export interface AttuneApi {
 export function activate(context: vscode.ExtensionContext): AttuneApi {
   const started = performance.now();
   const log = new Log();
-  const workspace = new WorkspaceIndex(log);
+  // One curtain per activation, asked by every surface; privacy.register restores its state.
+  const curtain = new PrivacyCurtain();
+  const workspace = new WorkspaceIndex(log, curtain);
   const analyses = new NoteAnalyses(workspace);
   context.subscriptions.push(log, workspace, analyses);
   // Settings were renamed to plain words (issue 26): a user's old values move to the new keys once.

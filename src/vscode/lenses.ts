@@ -6,7 +6,7 @@ import { STEPS } from '../core/notes/status';
 import { stepsFor } from '../core/notes/theirPace';
 import { readConfig } from './config';
 import { refOf, today } from './actions';
-import { curtain } from './privacyCurtain';
+import type { PrivacyCurtain } from './privacyCurtain';
 import { describeEntry } from './tree';
 import type { NoteAnalyses } from './noteAnalyses';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -34,6 +34,7 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
   constructor(
     private readonly workspace: WorkspaceIndex,
     private readonly analyses: NoteAnalyses,
+    private readonly curtain: PrivacyCurtain,
   ) {
     this.subscription = vscode.Disposable.from(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -77,7 +78,7 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
         }
         if (wantsSupervision(entry)) {
           // The question is note text: shown only while the privacy curtain is up.
-          const question = curtain.detail(supervisionQuestion(entry) ?? '');
+          const question = this.curtain.detail(supervisionQuestion(entry) ?? '');
           const tooltip = `A de-identified draft of this reflection, for you to review before sharing${question ? `. Your question: ${question}` : ''}`;
           lenses.push(new vscode.CodeLens(range, { title: 'Prepare for supervision…', tooltip, command: 'attune.prepareForSupervision', arguments: [ref] }));
         }
@@ -99,7 +100,7 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
       lenses.push(
         new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
           title: 'Prepare for session',
-          tooltip: `Open today's note for ${curtain.client(note.client)} with what you may revisit and your own checks`,
+          tooltip: `Open today's note for ${this.curtain.client(note.client)} with what you may revisit and your own checks`,
           command: 'attune.prepareForSession',
           arguments: [note.client],
         }),

@@ -8,7 +8,8 @@ const CONTEXT_KEY = 'attune.detailsHidden';
  * every Attune surface (the view, lenses, status bar, tooltips, pickers) shows "Client 1"
  * for a client code and "a rupture" for a title, and no paths or opening lines. It stays
  * down across window reloads until the user raises it. Surfaces ask it for each string
- * they show and redraw on `onDidChange`.
+ * they show and redraw on `onDidChange`. One is built per activation (extension.ts) and
+ * reaches the surfaces through the services or their constructors.
  */
 export class PrivacyCurtain implements vscode.Disposable {
   private down = false;
@@ -146,6 +147,3 @@ export class PrivacyCurtain implements vscode.Disposable {
     this.changed.dispose();
   }
 }
-
-/** The one curtain every surface asks. */
-export const curtain = new PrivacyCurtain();

@@ -6,7 +6,7 @@ import { today } from './actions';
 import { readConfig } from './config';
 import type { Log } from './log';
 import type { WorkspaceIndex } from './workspaceIndex';
-import { curtain } from './privacyCurtain';
+import type { PrivacyCurtain } from './privacyCurtain';
 import { isInsideWorkspace } from './workspaceBounds';
 import { literalIcons } from '../core/markdown/printable';
 
@@ -34,7 +34,7 @@ interface ClientPick extends vscode.QuickPickItem {
 }
 
 /** Asks which client: known clients, most recent session first, or a new code. */
-export async function pickClient(workspace: WorkspaceIndex, title: string): Promise<string | undefined> {
+export async function pickClient(workspace: WorkspaceIndex, curtain: PrivacyCurtain, title: string): Promise<string | undefined> {
   await workspace.ready();
   // No per-client numbers unless the clinician asked for counts.
   const counts = readConfig().showCounts;
@@ -125,6 +125,7 @@ export async function needFolder(): Promise<boolean> {
 export async function openSessionNote(
   workspace: WorkspaceIndex,
   log: Log,
+  curtain: PrivacyCurtain,
   client: string,
   mode: 'snippet' | 'filled',
 ): Promise<{ editor: vscode.TextEditor; created: boolean } | undefined> {

@@ -20,7 +20,7 @@ import type { RuptureEntry } from '../core/notes/note';
 import { locate, refOf, type EntryRef } from './actions';
 import { DRAFT_SCHEME, DraftFileSystem } from './draftFileSystem';
 import type { Log } from './log';
-import { curtain } from './privacyCurtain';
+import type { PrivacyCurtain } from './privacyCurtain';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { literalIcons } from '../core/markdown/printable';
 import { canCopy, readReviewMessage, REVIEW_ITEMS, reviewHtml, type ReviewState } from './supervisionReview';
@@ -130,6 +130,7 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
   constructor(
     private readonly workspace: WorkspaceIndex,
     private readonly log: Log,
+    private readonly curtain: PrivacyCurtain,
   ) {
     this.subscriptions.push(
       this.diagnostics,
@@ -174,9 +175,9 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
     const picked = await vscode.window.showQuickPick(
       wanted.map((e) => ({
         // Titles and codes shown as written: a picker renders `$(name)` as an icon.
-        label: literalIcons(curtain.title(e.title || '(untitled)')),
-        description: literalIcons(`${curtain.client(e.client)} · ${e.status}`),
-        detail: literalIcons(curtain.detail(vscode.workspace.asRelativePath(vscode.Uri.parse(e.path))) ?? ''),
+        label: literalIcons(this.curtain.title(e.title || '(untitled)')),
+        description: literalIcons(`${this.curtain.client(e.client)} · ${e.status}`),
+        detail: literalIcons(this.curtain.detail(vscode.workspace.asRelativePath(vscode.Uri.parse(e.path))) ?? ''),
         entry: e,
       })),
       { title: 'Prepare for supervision', placeHolder: 'Which reflection do you want to take to supervision?', matchOnDescription: true },

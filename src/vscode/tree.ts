@@ -5,7 +5,7 @@ import type { RuptureEntry } from '../core/notes/note';
 import { ruptureContextValue, STATUS_LABELS, STATUSES, type Status } from '../core/notes/status';
 import { readConfig, type GroupBy } from './config';
 import { withRecentScores } from './feedback';
-import { curtain } from './privacyCurtain';
+import type { PrivacyCurtain } from './privacyCurtain';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export type Node = GroupNode | EntryNode;
@@ -73,6 +73,7 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   constructor(
     private readonly workspace: WorkspaceIndex,
     private readonly state: vscode.Memento,
+    private readonly curtain: PrivacyCurtain,
   ) {
     const saved = state.get<GroupBy>('attune.groupBy', 'client');
     this.groupBy = saved === 'status' || saved === 'flat' ? saved : 'client';
@@ -191,7 +192,7 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
       item.tooltip = 'Ruptures the client is not ready to return to. They come up only if the client brings them up.';
       return item;
     }
-    const label = group.by === 'status' ? STATUS_LABELS[group.key as Status] ?? group.key : curtain.client(group.key);
+    const label = group.by === 'status' ? STATUS_LABELS[group.key as Status] ?? group.key : this.curtain.client(group.key);
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
     const n = group.entries.length;
     item.id = `group:${group.by}:${this.rowNumber(`${group.by}:${group.key}`)}`;
@@ -199,10 +200,10 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     if (readConfig().showCounts) item.description = `${n} to revisit`;
     item.contextValue = group.by === 'client' ? 'attune.client' : 'attune.statusGroup';
     item.iconPath = new vscode.ThemeIcon(group.by === 'client' ? 'person' : STATUS_ICONS[group.key as Status] ?? 'circle-outline');
-    const who = curtain.hidden ? label : `Client ${group.key}`;
+    const who = this.curtain.hidden ? label : `Client ${group.key}`;
     const tooltip = group.by === 'client' ? who : label;
     // Scores stay out of sight while the privacy curtain is down.
-    item.tooltip = group.by === 'client' && !curtain.hidden ? withRecentScores(tooltip, this.workspace.index, group.key) : tooltip;
+    item.tooltip = group.by === 'client' && !this.curtain.hidden ? withRecentScores(tooltip, this.workspace.index, group.key) : tooltip;
     item.accessibilityInformation = { label: group.by === 'client' ? `Client ${label}` : label };
     return item;
   }
@@ -210,8 +211,8 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   private entryItem(node: EntryNode): vscode.TreeItem {
     const { entry } = node;
     const today = formatDate(new Date());
-    const title = untitled(curtain.title(entry.title));
-    const client = curtain.client(entry.client);
+    const title = untitled(this.curtain.title(entry.title));
+    const client = this.curtain.client(entry.client);
     // Outside a client's group the client's code leads the row: a long title is cut at its
     // end, never the code (the tooltip holds the whole title).
     const item = new vscode.TreeItem(node.parent?.by === 'client' || !client ? title : `${client} · ${title}`, vscode.TreeItemCollapsibleState.None);
@@ -223,9 +224,9 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     item.contextValue = ruptureContextValue(entry.status);
     item.resourceUri = vscode.Uri.parse(entry.path);
     // Plain text, not markdown: note text is shown as it is, never interpreted.
-    const where = `${curtain.detail(`${vscode.workspace.asRelativePath(item.resourceUri)}, `) ?? ''}line ${entry.line + 1}`;
+    const where = `${this.curtain.detail(`${vscode.workspace.asRelativePath(item.resourceUri)}, `) ?? ''}line ${entry.line + 1}`;
     const when = entry.status === 'held' ? 'waiting at their pace' : entry.date ? formatNoted(entry.date, today) : 'undated';
-    const opener = entry.opener && curtain.detail(entry.opener);
+    const opener = entry.opener && this.curtain.detail(entry.opener);
     item.tooltip = [
       title,
       `${STATUS_LABELS[entry.status]} · ${client || 'no client'}`,

@@ -6,7 +6,7 @@ import { NoteReader, readNoteFile } from '../node/host';
 import { walkNotesLazily } from '../node/walk';
 import { NOTE_SETTINGS, readNoteSettings } from './config';
 import type { Log } from './log';
-import { curtain } from './privacyCurtain';
+import type { PrivacyCurtain } from './privacyCurtain';
 import { KeyedDebounce } from './debounce';
 import { TemplateStore } from './templateStore';
 import { literalIcons } from '../core/markdown/printable';
@@ -126,7 +126,10 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** The workspace's templates, read once and again when they change. */
   readonly templates: TemplateStore;
 
-  constructor(private readonly log: Log) {
+  constructor(
+    private readonly log: Log,
+    private readonly curtain: PrivacyCurtain,
+  ) {
     this.templates = new TemplateStore(log);
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
@@ -298,7 +301,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async showSkipped(): Promise<void> {
     const items = [...this.workspace.skipped].map(([uri, reason]) => ({
-      label: literalIcons(curtain.detail(vscode.workspace.asRelativePath(vscode.Uri.parse(uri))) ?? 'A note (hidden while client details are hidden)'),
+      label: literalIcons(this.curtain.detail(vscode.workspace.asRelativePath(vscode.Uri.parse(uri))) ?? 'A note (hidden while client details are hidden)'),
       description: reason,
     }));
     await vscode.window.showQuickPick(items, { title: 'Files Attune skipped' });

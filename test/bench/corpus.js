@@ -137,7 +137,6 @@ const STATUS_FORMS = [
   { tag: '#rupture/repaired', status: 'repaired' },
   { tag: '#rupture/closed', status: 'closed' },
 ];
-const UNREPAIRED = new Set(['open', 'planned', 'attempted']);
 
 // Decoys: text that holds `#rupture` (so a plain text search finds it) and no entry.
 const DECOYS = [

@@ -59,7 +59,7 @@ function conformanceNotes() {
   for (const ex of spec.tests) {
     const md = ex.markdown.replace(/→/g, '\t');
     const lines = md.split('\n');
-    const inside = md.replace(/[(<\["'`*_\[]/g, (c) => `${c} #rupture/open`);
+    const inside = md.replace(/[(<["'`*_]/g, (c) => `${c} #rupture/open`);
     const closing = md.replace(/[)>\]"'`*_]/g, (c) => ` #rupture/open${c}`);
     const variants = [
       md,

@@ -21,9 +21,9 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { bundleExports } = require('./bundle');
-const { spawnSync, execFileSync } = require('child_process');
+const { spawnSync } = require('child_process');
 
-const { REPO, NOTES, SAMPLES, DIR, now, median, round, failer, ensureCorpus: corpusFor } = require('./common');
+const { REPO, SAMPLES, DIR, now, median, round, failer, ensureCorpus: corpusFor } = require('./common');
 const RESULTS = path.join(__dirname, 'results.json');
 const WORKER = path.join(__dirname, 'worker.js');
 const VSCODE_BENCH = path.join(__dirname, 'vscode-bench.js');

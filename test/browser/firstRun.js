@@ -594,6 +594,8 @@ async function checkNpmStartMessage() {
     check(fs.readFileSync(path.join(notes, 'ABOUT.txt'), 'utf8').includes(`This copy of the demo notes is in ${notes}`), 'the demo\'s ABOUT file does not say where the notes are');
     check(/Attune is ready/.test(out) && /this computer only/.test(out), `the message does not say what this is:\n${out}`);
     const base = /** @type {string} */ (url).replace(/\/\?tkn=.*$/, '/');
+    // Node's fetch, to the server `npm start` began on 127.0.0.1 (the address checked above) only.
+    /* global fetch */
     const without = await fetch(base, { redirect: 'manual' });
     check(without.status === 403 || without.status === 401, `without its token the server answers ${without.status}`);
     const withToken = await fetch(/** @type {string} */ (url), { redirect: 'manual' });

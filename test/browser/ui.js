@@ -61,7 +61,7 @@ async function until(what, probe, accept, options = {}) {
   const interval = options.interval ?? 100;
   const deadline = Date.now() + timeout;
   /** @type {string} */
-  let last = '(nothing yet)';
+  let last;
   for (;;) {
     try {
       const value = await probe();
@@ -89,7 +89,7 @@ async function waitFor(locator, what, options = {}) {
     await locator.first().waitFor({ state: options.state ?? 'visible', timeout: options.timeout ?? WAIT_MS });
   } catch (err) {
     const first = message(err).split('\n')[0];
-    throw new Error(`${what}: not ${options.state ?? 'visible'} on screen (${first})`);
+    throw new Error(`${what}: not ${options.state ?? 'visible'} on screen (${first})`, { cause: err });
   }
 }
 
@@ -615,7 +615,7 @@ class Session {
       await waitFor(row, `"${title}" in the command palette`, { timeout: 15_000 });
     } catch (err) {
       const seen = await this.quickPickLabels().catch(() => []);
-      throw new Error(`${message(err)}; the palette lists: ${JSON.stringify(seen.slice(0, 12))}`);
+      throw new Error(`${message(err)}; the palette lists: ${JSON.stringify(seen.slice(0, 12))}`, { cause: err });
     }
     await row.first().click();
   }

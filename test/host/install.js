@@ -491,7 +491,7 @@ async function doEnsureHost(spec) {
     }
     fs.renameSync(staging, root);
   } catch (err) {
-    throw new Error(`VS Code host install failed: ${errMessage(err)}\n(staging folder kept for inspection: ${staging})`);
+    throw new Error(`VS Code host install failed: ${errMessage(err)}\n(staging folder kept for inspection: ${staging})`, { cause: err });
   }
   progress(`VS Code ${spec.vscode} host ready in ${seconds(t0)}: ${path.join(root, SERVER_MAIN_REL)}`);
   return installed(root);

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { builtinModules } from 'module';
+import * as os from 'os';
 import * as path from 'path';
 import * as ts from 'typescript';
 
@@ -180,5 +181,52 @@ describe('the import graph of src/', () => {
     ];
     assert.deepStrictEqual(cycles(['core/a.ts', 'core/b.ts'], made), [['core/a.ts', 'core/b.ts']]);
     assert.ok(!MAY_IMPORT.core.includes(layerOf('vscode/tree.ts')));
+  });
+});
+
+/** Module-level names a file declares with `let`/`var`, or as a `const` holding a new object: state shared by every importer. */
+function moduleState(file: string): string[] {
+  const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+  const made = (e: ts.Expression | undefined): boolean =>
+    e !== undefined && (ts.isNewExpression(e) || ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e) || ts.isCallExpression(e));
+  return source.statements
+    .filter(ts.isVariableStatement)
+    .flatMap((st) => {
+      const constant = (st.declarationList.flags & ts.NodeFlags.Const) !== 0;
+      return st.declarationList.declarations.filter((d) => !constant || made(d.initializer)).map((d) => d.name.getText(source));
+    });
+}
+
+describe('the privacy curtain as a service (issue 28)', () => {
+  const CURTAIN = 'vscode/privacyCurtain.ts';
+
+  it('keeps no state of its own module: one curtain is built per activation', () => {
+    assert.deepStrictEqual(moduleState(path.join(SRC, CURTAIN)), []);
+  });
+
+  it('reaches the surfaces through the services or their constructors: files import only its class', () => {
+    const singletons = sources(SRC).flatMap((file) => {
+      const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+      return source.statements
+        .filter(ts.isImportDeclaration)
+        .filter((st) => ts.isStringLiteral(st.moduleSpecifier) && st.moduleSpecifier.text.startsWith('.') && path.resolve(path.dirname(file), st.moduleSpecifier.text) === path.join(SRC, CURTAIN.replace(/\.ts$/, '')))
+        .flatMap((st) => {
+          const bindings = st.importClause?.namedBindings;
+          const names = bindings && ts.isNamedImports(bindings) ? bindings.elements.map((e) => (e.propertyName ?? e.name).text) : ['*'];
+          return names.filter((n) => n !== 'PrivacyCurtain').map((n) => `${path.relative(SRC, file)} imports ${n}`);
+        });
+    });
+    assert.deepStrictEqual(singletons, []);
+  });
+
+  it('would see module state (the check can fail)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-state-'));
+    const file = path.join(dir, 'made.ts');
+    fs.writeFileSync(file, "const KEY = 'k';\nlet count = 0;\nexport const one = new Thing();\n");
+    try {
+      assert.deepStrictEqual(moduleState(file), ['count', 'one']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

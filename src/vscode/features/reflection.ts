@@ -12,8 +12,8 @@ import type { Services } from '../services';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }];
 
-export function register({ context, workspace, log, templates, analyses, command }: Services): void {
-  const lenses = new RuptureLenses(workspace, analyses);
+export function register({ context, workspace, log, curtain, templates, analyses, command }: Services): void {
+  const lenses = new RuptureLenses(workspace, analyses, curtain);
   const guide = new RepairGuide(log, templates);
   context.subscriptions.push(
     lenses,
@@ -30,9 +30,9 @@ export function register({ context, workspace, log, templates, analyses, command
     if (!editor || editor.document.languageId !== 'markdown') {
       // No note open: start today's note for a client, then reflect in it.
       if (!(await needFolder())) return false;
-      const client = await pickClient(workspace, 'Insert a rupture reflection: which client?');
+      const client = await pickClient(workspace, curtain, 'Insert a rupture reflection: which client?');
       if (!client) return false;
-      const opened = await openSessionNote(workspace, log, client, 'filled');
+      const opened = await openSessionNote(workspace, log, curtain, client, 'filled');
       if (!opened) return false;
       editor = opened.editor;
       const last = editor.document.lineCount - 1;

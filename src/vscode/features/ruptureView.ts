@@ -15,7 +15,7 @@ export interface RuptureView {
 }
 
 export function register({ context, workspace, curtain, command }: Services): RuptureView {
-  const tree = new RuptureTree(workspace, context.workspaceState);
+  const tree = new RuptureTree(workspace, context.workspaceState, curtain);
   const treeView = vscode.window.createTreeView('attune.unrepaired', { treeDataProvider: tree });
   const status = vscode.window.createStatusBarItem('attune.clientStatus', vscode.StatusBarAlignment.Right, 100);
   status.name = 'Attune: unrepaired ruptures for this client';
@@ -67,7 +67,7 @@ export function register({ context, workspace, curtain, command }: Services): Ru
 
   command('attune.openEntry', async (arg?: unknown, line?: unknown) => {
     const ref = typeof arg === 'string' && typeof line === 'number' ? { path: arg, line } : refFrom(arg);
-    if (ref) await openEntry(ref.path, ref.line);
+    if (ref) await openEntry(curtain, ref.path, ref.line);
   });
 
   command('attune.refresh', () => workspace.rescan());

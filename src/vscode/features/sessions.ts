@@ -5,18 +5,18 @@ import { needFolder, openSessionNote, pickClient } from '../sessionNote';
 import type { Services } from '../services';
 import type { Node } from '../tree';
 
-export function register({ workspace, log, command }: Services): void {
+export function register({ workspace, log, curtain, command }: Services): void {
   command('attune.newSessionNote', async () => {
     if (!(await needFolder())) return false;
-    const client = await pickClient(workspace, 'New session note: which client?');
+    const client = await pickClient(workspace, curtain, 'New session note: which client?');
     if (!client) return false;
-    return (await openSessionNote(workspace, log, client, 'snippet')) !== undefined;
+    return (await openSessionNote(workspace, log, curtain, client, 'snippet')) !== undefined;
   });
 
   command('attune.prepareForSession', (arg?: unknown) => {
     const node = arg as Partial<Node> | undefined;
     const client = typeof arg === 'string' ? arg : node?.kind === 'group' && node.by === 'client' ? node.key : undefined;
-    return prepareForSession(workspace, log, client);
+    return prepareForSession(workspace, log, curtain, client);
   });
 
   command('attune.toggleTask', () => {

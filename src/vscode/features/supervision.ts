@@ -5,8 +5,8 @@ import { refFrom } from '../ruptureAtHand';
 import type { Services } from '../services';
 import { Supervision } from '../supervision';
 
-export function register({ context, workspace, log, command }: Services): Supervision {
-  const supervision = new Supervision(workspace, log);
+export function register({ context, workspace, log, curtain, command }: Services): Supervision {
+  const supervision = new Supervision(workspace, log, curtain);
   context.subscriptions.push(supervision);
   command('attune.prepareForSupervision', (arg?: unknown) => {
     const editor = vscode.window.activeTextEditor;

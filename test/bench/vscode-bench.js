@@ -47,7 +47,8 @@ async function measure(corpusDir, runs = Number(process.env.BENCH_VSCODE_RUNS ||
   for (let i = 0; i < runs; i++) {
     const floor = idleProbe();
     const result = await runExtensionTests({
-      extensionDevelopmentPath: REPO,
+      // BENCH_EXTENSION: another build of Attune (an earlier commit's checkout), measured the same way.
+      extensionDevelopmentPath: process.env.BENCH_EXTENSION ? path.resolve(process.env.BENCH_EXTENSION) : REPO,
       extensionTestsPath: path.join(__dirname, 'vscode-suite.js'),
       workspaceFolder: corpusDir,
       timeoutMs: 180000,

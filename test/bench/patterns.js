@@ -135,7 +135,10 @@ async function main() {
   if (vs) {
     rows.push(
       ["in VS Code, Show Patterns to the panel's first drawing (index ready)", `${round(vs.drawnMs)} ms (its drawing ${round(vs.drawMs)} ms)`, '<= 500 ms', vs.drawnMs <= 500 ? 'yes' : 'NO'],
-      ['in VS Code, Show Patterns to the placeholder painted', `${round(vs.placeholderPaintedMs)} ms (the tab: ${round(vs.panelCreatedMs)} ms)`, '<= 150 ms', vs.placeholderPaintedMs <= 150 ? 'yes' : 'NO'],
+      // No paint reported by the time of the first view: the page's first paint is that view.
+      vs.placeholderPaintedMs === null
+        ? ['in VS Code, Show Patterns to the placeholder painted', `not painted alone (first paint is the first view; the tab: ${round(vs.panelCreatedMs)} ms)`, '<= 150 ms', '-']
+        : ['in VS Code, Show Patterns to the placeholder painted', `${round(vs.placeholderPaintedMs)} ms (the tab: ${round(vs.panelCreatedMs)} ms)`, '<= 150 ms', vs.placeholderPaintedMs <= 150 ? 'yes' : 'NO'],
     );
   } else rows.push(["in VS Code, Show Patterns to the panel's first drawing (index ready)", 'not measured', '<= 500 ms', '-']);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['figure', 'value', 'target', 'met?'][i].length));

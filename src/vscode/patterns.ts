@@ -162,6 +162,8 @@ export class PatternsPanel implements vscode.Disposable {
     this.disposables.push(
       this.panel.webview.onDidReceiveMessage((m: unknown) => void this.handle(m)),
       this.panel.onDidChangeViewState(() => {
+        // A page hidden before it asked drops what was posted ahead: it asks again when shown.
+        if (!this.panel.visible) this.postedAhead = undefined;
         if (this.panel.visible && this.stale) this.update();
       }),
       this.panel.onDidDispose(() => this.dispose()),

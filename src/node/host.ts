@@ -11,7 +11,7 @@ import { DEFAULT_SETTINGS, Workspace, type Listing, type NoteFilter, type NotePl
 import { indexableText } from './files';
 import { shortPath } from './deepPaths';
 import { NotAFile, openRegularFile, readListedFile, readOpened, readRegularFile, TooLarge } from './safeRead';
-import { errorReason, walkNotes } from './walk';
+import { errorReason, walkNotesLazily } from './walk';
 
 /** Settings files larger than this are not read (they hold a few lines). */
 const MAX_SETTINGS_BYTES = 1024 * 1024;
@@ -136,7 +136,9 @@ export class FolderHost implements WorkspaceHost {
   }
 
   listNotes(root: string, filter: NoteFilter): Listing {
-    return walkNotes<NotePlace>(root, {
+    // Listed as the scan reads, as in the editor: the places of notes already read can go,
+    // instead of a hundred thousand of them held until the last note is read.
+    return walkNotesLazily<NotePlace>(root, {
       skipFolder: filter.skipFolder,
       note: (_folder, relative, folderName, fileName) => (filter.isNote(relative, fileName) ? { path: relative, root, relative, folderName, fileName, listed: true } : undefined),
     });

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { feedbackSeries, noteScore, type Score } from '../core/feedback/feedback';
 import { RECENT_SCORES, scoresText } from '../core/feedback/feedbackChecklist';
-import type { RuptureIndex } from '../core/notes/ruptureIndex';
+import type { IndexedNote } from '../core/notes/note';
 import { recordScoreEdits } from '../core/feedback/recordFeedback';
 import type { Log } from './log';
 import { changeNote } from './noteChange';
@@ -12,8 +12,8 @@ const MAX_KEY = 'attune.feedback.max';
 const NUMBER = /^\d+(?:\.\d+)?$/;
 
 /** A client's tooltip in the view, with their recent scores as text when their notes hold any. */
-export function withRecentScores(tooltip: string, index: RuptureIndex, client: string): string {
-  const recent = feedbackSeries(index.notesOf(client), client).slice(-RECENT_SCORES);
+export function withRecentScores(tooltip: string, notes: Iterable<IndexedNote>, client: string): string {
+  const recent = feedbackSeries(notes, client).slice(-RECENT_SCORES);
   return recent.length === 0 ? tooltip : `${tooltip}\nRecent feedback scores: ${scoresText(recent)}`;
 }
 

@@ -5,6 +5,7 @@
  * only computes counts and answers the panel's messages (src/webview/patternsProtocol.ts).
  */
 import { randomBytes } from 'crypto';
+import { readFileSync } from 'fs';
 import * as vscode from 'vscode';
 import { formatDate } from '../core/notes/dates';
 import { feedbackSeries } from '../core/feedback/feedback';
@@ -112,8 +113,8 @@ export class PatternsPanel implements vscode.Disposable {
   private period: Period = 'all';
   private client = '';
   private stale = false;
-  /** Counts made ahead of the panel's first request, with what they were made for. */
-  private prepared: { key: string; message: ToWebview } | undefined;
+  /** What the counts posted before the page asked for them were made for. */
+  private postedAhead: string | undefined;
   private disposed = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -155,12 +156,14 @@ export class PatternsPanel implements vscode.Disposable {
     });
     this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'attune.svg');
     const own = (file: string): vscode.Uri => this.panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, file));
-    this.panel.webview.html = this.html(own('patterns-view.js'), own('patterns-charts.js'));
+    this.panel.webview.html = this.html(own('patterns-view.js'), own('patterns-charts.js'), viewScript(vscode.Uri.joinPath(dist, 'patterns-view.js')));
     this.opening.htmlSet = clock();
     setImmediate(() => this.prepare());
     this.disposables.push(
       this.panel.webview.onDidReceiveMessage((m: unknown) => void this.handle(m)),
       this.panel.onDidChangeViewState(() => {
+        // A page hidden before it asked drops what was posted ahead: it asks again when shown.
+        if (!this.panel.visible) this.postedAhead = undefined;
         if (this.panel.visible && this.stale) this.update();
       }),
       this.panel.onDidDispose(() => this.dispose()),
@@ -179,9 +182,11 @@ export class PatternsPanel implements vscode.Disposable {
 
   /**
    * The panel's HTML: a strict policy, one script with a nonce, nothing remote. The script
-   * loads Chart.js's file (`charts`) itself after the first view, with the same nonce.
+   * loads Chart.js's file (`charts`) itself after the first view, with the same nonce. Its
+   * text (`inline`, when it could be read) is written into the page, so it runs as the page
+   * starts instead of after a round trip for its file.
    */
-  html(script: vscode.Uri, charts: vscode.Uri): string {
+  html(script: vscode.Uri, charts: vscode.Uri, inline?: string): string {
     const nonce = randomBytes(18).toString('base64');
     const csp = [
       "default-src 'none'",
@@ -204,7 +209,7 @@ export class PatternsPanel implements vscode.Disposable {
 <h1>Patterns in your ruptures</h1>
 <p id="loading">Reading your notes…</p>
 </main>
-<script nonce="${nonce}" src="${script.toString()}" data-charts="${charts.toString()}"></script>
+${inline === undefined ? `<script nonce="${nonce}" src="${script.toString()}" data-charts="${charts.toString()}"></script>` : `<script nonce="${nonce}" data-charts="${charts.toString()}">${inline}</script>`}
 </body>
 </html>`;
   }
@@ -219,11 +224,16 @@ export class PatternsPanel implements vscode.Disposable {
     const message = readMessage(raw);
     if (!message) return;
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
+        const first = this.opening.ready === undefined;
         this.opening.ready ??= clock();
         if (this.curtain.hidden) this.post({ type: 'curtain', drawn: true });
+        // The counts posted ahead reach a page that starts for the first time (VS Code holds
+        // them until its script runs); a page started again (shown after being hidden) asks anew.
+        if (first && this.postedAhead === this.dataKey() && !this.curtain.hidden) return;
         this.update();
         return;
+      }
       case 'filter':
         this.period = message.period;
         this.client = message.client;
@@ -272,9 +282,7 @@ export class PatternsPanel implements vscode.Disposable {
   private update(): void {
     this.stale = false;
     if (this.curtain.hidden) return;
-    const message = this.prepared?.key === this.dataKey() ? this.prepared.message : this.data();
-    this.prepared = undefined;
-    this.post(message);
+    this.post(this.data());
     if (this.opening.dataSent === undefined) this.opening.dataSent = clock();
   }
 
@@ -284,12 +292,14 @@ export class PatternsPanel implements vscode.Disposable {
   }
 
   /**
-   * Counts while the webview starts (it takes longer than counting), so the counts are
-   * ready to go out the moment the panel's script asks for them.
+   * Counts while the webview starts (it takes longer than counting) and posts them at once:
+   * VS Code keeps a message for a page still starting and hands it over once the page's
+   * script has run, so the first view needs no round trip after the script says it is ready.
    */
   private prepare(): void {
     if (this.disposed || this.curtain.hidden || this.opening.dataSent !== undefined) return;
-    this.prepared = { key: this.dataKey(), message: this.data() };
+    this.postedAhead = this.dataKey();
+    this.update();
   }
 
   /** The counts the panel draws, for the filters chosen. */
@@ -376,6 +386,20 @@ export class PatternsPanel implements vscode.Disposable {
 }
 
 /** Theme colours come from VS Code's own variables, so the panel follows the theme. */
+/** The panel script's text, read once per session. */
+let viewScriptText: string | undefined;
+
+/** The panel script's text to write into the page; undefined (the page loads the file) when it cannot be read or would close its own tag. */
+function viewScript(file: vscode.Uri): string | undefined {
+  if (file.scheme !== 'file') return undefined;
+  try {
+    viewScriptText ??= readFileSync(file.fsPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return /<\/script/i.test(viewScriptText) ? undefined : viewScriptText;
+}
+
 const STYLE = `
 body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 20px 40px; line-height: 1.4; }
 h1 { font-size: 1.5em; font-weight: 600; margin: 16px 0 4px; }

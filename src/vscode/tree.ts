@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { groupByClient } from '../core/notes/byClient';
 import { formatDate, formatNoted } from '../core/notes/dates';
-import type { RuptureEntry } from '../core/notes/note';
+import type { IndexedNote, RuptureEntry } from '../core/notes/note';
 import { ruptureContextValue, STATUS_LABELS, STATUSES, type Status } from '../core/notes/status';
 import { readConfig, type GroupBy } from './config';
 import { withRecentScores } from './feedback';
@@ -69,6 +69,18 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   private readonly rowNumbers = new Map<string, number>();
   /** What the view last drew (see refresh). */
   private drawn = '';
+  /**
+   * Read once per rebuild, not per row: reading a setting asks VS Code's configuration
+   * service, and a redraw of 125 client rows did so 125 times (most of a redraw's time, and
+   * the tree redraws many times during the first scan). A change of the setting rebuilds.
+   */
+  private showCounts = false;
+  /**
+   * Each client's notes, gathered in one pass over the index when a client row needs them
+   * (each row looking through every note made a redraw cost clients times notes), kept while
+   * the index is unchanged.
+   */
+  private notesByClient: { revision: number; notes: Map<string, IndexedNote[]> } | undefined;
 
   constructor(
     private readonly workspace: WorkspaceIndex,
@@ -128,6 +140,7 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   }
 
   private rebuild(): void {
+    this.showCounts = readConfig().showCounts;
     const entries = this.workspace.index.unrepaired();
     this.byKey = new Map();
     this.children = new Map();
@@ -197,13 +210,13 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const n = group.entries.length;
     item.id = `group:${group.by}:${this.rowNumber(`${group.by}:${group.key}`)}`;
     // Per-client numbers only when the clinician asked for counts.
-    if (readConfig().showCounts) item.description = `${n} to revisit`;
+    if (this.showCounts) item.description = `${n} to revisit`;
     item.contextValue = group.by === 'client' ? 'attune.client' : 'attune.statusGroup';
     item.iconPath = new vscode.ThemeIcon(group.by === 'client' ? 'person' : STATUS_ICONS[group.key as Status] ?? 'circle-outline');
     const who = this.curtain.hidden ? label : `Client ${group.key}`;
     const tooltip = group.by === 'client' ? who : label;
     // Scores stay out of sight while the privacy curtain is down.
-    item.tooltip = group.by === 'client' && !this.curtain.hidden ? withRecentScores(tooltip, this.workspace.index, group.key) : tooltip;
+    item.tooltip = group.by === 'client' && !this.curtain.hidden ? withRecentScores(tooltip, this.clientNotes(group.key), group.key) : tooltip;
     item.accessibilityInformation = { label: group.by === 'client' ? `Client ${label}` : label };
     return item;
   }
@@ -238,6 +251,21 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     };
     item.command = { command: 'attune.openEntry', title: 'Open note at this rupture', arguments: [entry.path, entry.line] };
     return item;
+  }
+
+  private clientNotes(client: string): readonly IndexedNote[] {
+    const index = this.workspace.index;
+    if (this.notesByClient?.revision !== index.revision) {
+      const notes = new Map<string, IndexedNote[]>();
+      for (const note of index.allNotes()) {
+        if (!note.client) continue;
+        const list = notes.get(note.client);
+        if (list) list.push(note);
+        else notes.set(note.client, [note]);
+      }
+      this.notesByClient = { revision: index.revision, notes };
+    }
+    return this.notesByClient.notes.get(client) ?? [];
   }
 
   /** A row's number, the same for as long as the view lives. */

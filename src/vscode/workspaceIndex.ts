@@ -13,6 +13,8 @@ import { literalIcons } from '../core/markdown/printable';
 
 /** How long edits and file events settle before a note is parsed again. */
 const DEBOUNCE_MS = 150;
+/** How often, at most, the index's changes are told while a scan runs. */
+const SCAN_TELL_MS = 500;
 /** Above this many notes the first scan shows a notification with progress, not just the status bar. */
 const LARGE_SCAN = 500;
 
@@ -356,6 +358,10 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private fire(now = false): void {
+    // During a scan every slice changes the index: its changes are told at most every
+    // SCAN_TELL_MS (not after each quiet 30 ms), so the listeners (the view's redraw above
+    // all, which at 100,000 notes costs tens of ms) run a few times, not hundreds.
+    if (!now && this.changeTimer && this.workspace.isScanning) return;
     if (this.changeTimer) clearTimeout(this.changeTimer);
     this.changeTimer = undefined;
     const tell = (): void => {
@@ -372,7 +378,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.changeTimer = undefined;
       tell();
       this.wake();
-    }, 30);
+    }, this.workspace.isScanning ? SCAN_TELL_MS : 30);
   }
 
   /** The note in an open document, parsed once per version (lenses, completions, commands). */

@@ -52,19 +52,35 @@ const STEPS = [
   ['scriptRunMs', 'script running'],
   ['placeholderPaintedMs', 'placeholder painted'],
   ['readyAtHostMs', 'its "ready" reaches the extension host'],
-  ['dataSentMs', 'counts sent (made while the webview started)'],
+  ['dataSentMs', 'counts sent (made and posted while the webview starts)'],
   ['dataInMs', 'counts in the page'],
   ['drawnMs', 'first view drawn (headline, tables, bars)'],
 ];
 
+/**
+ * Starts VS Code `runs` times on this build; with BENCH_AGAINST set to another build's
+ * checkout (an earlier commit, built), that build too, start for start in turn, so both see
+ * the same machine.
+ */
 async function measureVsCode() {
-  const { runExtensionTests } = require('../host/vscode');
+  const against = process.env.BENCH_AGAINST ? path.resolve(process.env.BENCH_AGAINST) : undefined;
   const runs = Math.max(5, Number(process.env.BENCH_VSCODE_RUNS || 5));
   const samples = [];
+  const earlier = [];
   for (let i = 0; i < runs; i++) {
+    samples.push(await startOnce(REPO, i));
+    if (against) earlier.push(await startOnce(against, i));
+  }
+  return { ...summary(samples), ...(against ? { against: { build: against, ...summary(earlier) } } : {}) };
+}
+
+/** One cold start of VS Code with the build in `extension`, timing Show Patterns. */
+async function startOnce(extension, i) {
+  const { runExtensionTests } = require('../host/vscode');
+  {
     const load = require('os').loadavg()[0];
     const result = await runExtensionTests({
-      extensionDevelopmentPath: REPO,
+      extensionDevelopmentPath: extension,
       extensionTestsPath: path.join(__dirname, 'vscode-patterns-suite.js'),
       workspaceFolder: DIR,
       timeoutMs: 180000,
@@ -74,15 +90,18 @@ async function measureVsCode() {
     const line = result.log.find((l) => l.includes('ATTUNE_BENCH_PATTERNS '));
     if (result.exitCode !== 0 || !line) throw new Error(`the in-VS-Code patterns benchmark failed (exit ${result.exitCode}); see test/.artifacts`);
     const sample = { ...JSON.parse(line.slice(line.indexOf('ATTUNE_BENCH_PATTERNS ') + 'ATTUNE_BENCH_PATTERNS '.length)), loadBefore: load };
-    process.stderr.write(`bench:patterns: start ${i + 1}: drawn at ${round(sample.steps.drawnMs)} ms (load ${load.toFixed(1)})\n`);
-    samples.push(sample);
+    process.stderr.write(`bench:patterns: start ${i + 1}${extension === REPO ? '' : ' (earlier build)'}: drawn at ${round(sample.steps.drawnMs)} ms (load ${load.toFixed(1)})\n`);
+    return sample;
   }
+}
+
+function summary(samples) {
   const step = (key) => {
     const xs = samples.map((s) => s.steps[key]).filter((x) => typeof x === 'number');
     return xs.length ? median(xs) : null;
   };
   return {
-    runs,
+    runs: samples.length,
     drawnMs: step('drawnMs'),
     placeholderPaintedMs: step('placeholderPaintedMs'),
     panelCreatedMs: step('panelCreatedMs'),
@@ -116,7 +135,10 @@ async function main() {
   if (vs) {
     rows.push(
       ["in VS Code, Show Patterns to the panel's first drawing (index ready)", `${round(vs.drawnMs)} ms (its drawing ${round(vs.drawMs)} ms)`, '<= 500 ms', vs.drawnMs <= 500 ? 'yes' : 'NO'],
-      ['in VS Code, Show Patterns to the placeholder painted', `${round(vs.placeholderPaintedMs)} ms (the tab: ${round(vs.panelCreatedMs)} ms)`, '<= 150 ms', vs.placeholderPaintedMs <= 150 ? 'yes' : 'NO'],
+      // No paint reported by the time of the first view: the page's first paint is that view.
+      vs.placeholderPaintedMs === null
+        ? ['in VS Code, Show Patterns to the placeholder painted', `not painted alone (first paint is the first view; the tab: ${round(vs.panelCreatedMs)} ms)`, '<= 150 ms', '-']
+        : ['in VS Code, Show Patterns to the placeholder painted', `${round(vs.placeholderPaintedMs)} ms (the tab: ${round(vs.panelCreatedMs)} ms)`, '<= 150 ms', vs.placeholderPaintedMs <= 150 ? 'yes' : 'NO'],
     );
   } else rows.push(["in VS Code, Show Patterns to the panel's first drawing (index ready)", 'not measured', '<= 500 ms', '-']);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['figure', 'value', 'target', 'met?'][i].length));
@@ -129,6 +151,11 @@ async function main() {
     for (const [key, label] of STEPS) console.log(`  ${String(vs.steps[key] === null ? '-' : round(vs.steps[key])).padStart(7)}  ${label}`);
     console.log(`  ${String(round(vs.firstRenderMs)).padStart(7)}  the drawing's report reaches the extension host`);
     console.log(`load average before each start: ${vs.loadBefore.map((x) => x.toFixed(1)).join(', ')}`);
+    if (vs.against) {
+      const a = vs.against;
+      console.log(`\nThe earlier build (${a.build}), started in turn with this one: first view drawn ${round(a.drawnMs)} ms (starts: ${a.samples.map((x) => round(x.steps.drawnMs)).join(', ')}), placeholder painted ${round(a.placeholderPaintedMs)} ms; this build's starts: ${vs.samples.map((x) => round(x.steps.drawnMs)).join(', ')}`);
+      for (const [key, label] of STEPS) console.log(`  ${String(a.steps[key] === null ? '-' : round(a.steps[key])).padStart(7)}  ${label}`);
+    }
   }
   console.log(`\n${NOTES} notes${cli ? `, ${cli.ruptures} ruptures; CLI medians of ${SAMPLES} runs` : ''}; load average now ${require('os').loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   fs.writeFileSync(path.join(__dirname, 'patterns-results.json'), JSON.stringify({ date: new Date().toISOString(), notes: NOTES, cli, vscode: vs }, null, 2) + '\n');

@@ -71,6 +71,22 @@ describe('indexableText: the scan\'s shortcut for notes without a tag', () => {
     );
   });
 
+  it('finds the same first line of writing when it lies past the first look of 512 bytes, or across its edge', () => {
+    // Blank lines, headings, empty fields, hints and a checklist hold no writing, so the first
+    // written line can sit anywhere around the quick look's edge; a character of two bytes or a
+    // CRLF may be cut by it.
+    const piece = fc.constantFrom('\n', '\r\n', '\r', '\n\n\n\n', '## Before the session\n', '- [ ] Ask how the week was\n', '## Check-in\r\n', '_a hint_\n',
+      '- **Mood:** (not filled in)\n', 'é', 'ééé written\n', 'Written at last\r\n', '   ', '# Session\n');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 20, maxLength: 160 }), (pieces) => {
+        const bytes = Buffer.from(`---\nclient: C.D.\ndate: 2026-10-01\n---\n${pieces.join('')}`);
+        const { index, whole } = indexed(bytes);
+        assert.deepStrictEqual(index, whole);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
   it('keeps a note\'s feedback fields but not its other fields when it holds no tag', () => {
     const text = '---\nclient: A.B.\n---\n- **Mood:** low\n- **Alliance feedback score:** 31/40\n\n## Next time\n\n- **Ask:** about work\n';
     const quick = indexableText(Buffer.from(text));

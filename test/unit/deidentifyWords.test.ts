@@ -68,3 +68,17 @@ describe('the packed word lists (issue 24, item 5)', function () {
     assert.throws(() => sortedWordText(['a\nb']), /line break/);
   });
 });
+
+describe("the build's quicker merge in compromise (issue 24, item 5)", () => {
+  it('still finds the lines it replaces in the installed compromise', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const esbuild = require('esbuild') as typeof import('esbuild');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { compromiseQuickMerge } = require(path.join(REPO, 'tools', 'esbuild-plugins.js')) as { compromiseQuickMerge: import('esbuild').Plugin };
+    const entry = path.join(REPO, 'node_modules', 'compromise', 'src', 'API', 'extend.js');
+    const built = await esbuild.build({ entryPoints: [entry], bundle: false, write: false, format: 'cjs', plugins: [compromiseQuickMerge], logLevel: 'silent' });
+    const code = built.outputFiles[0].text;
+    assert.ok(!code.includes('Object.assign(model, {'), 'compromise changed: revisit compromiseQuickMerge in tools/esbuild-plugins.js');
+    assert.ok(code.includes('model[key] = plugin[key]'));
+  });
+});

@@ -8,7 +8,7 @@ import path = require('path');
 import zlib = require('zlib');
 
 /** The packed word lists, written by the build beside dist/deidentify.js. */
-export const WORDS_FILE = 'deidentify-words.br';
+const WORDS_FILE = 'deidentify-words.br';
 
 let lists: string[] | undefined;
 

@@ -15,33 +15,57 @@ const lazyDeidentify = {
   },
 };
 
-/** The packed word lists, written beside the de-identifier's bundle. */
+/** The packed word lists, written beside the de-identifier's bundle (src/node/deidentifyWordData.ts reads it). */
 const WORDS_FILE = 'deidentify-words.br';
 
 /**
- * Sorted words, front-coded: each line is one character telling how many leading
- * characters it shares with the line before (0 to 35, as '0' + n), then the rest.
- * English words share long prefixes, so this halves the text before brotli.
+ * Sorted words (by UTF-16 code unit, as the de-identifier bisects them), front-coded: each
+ * line is one byte telling how many leading bytes (UTF-8) it shares with the line before,
+ * as '0' + n (n up to 207), then the rest. English words share long prefixes, so this
+ * halves the text before brotli.
  */
 function frontCode(words) {
-  const sorted = [...words].sort();
-  let prev = '';
-  const lines = [];
-  for (const w of sorted) {
+  const sorted = [...new Set(words)].filter((w) => w !== '').sort();
+  let prev = Buffer.alloc(0);
+  const parts = [];
+  for (const [k, w] of sorted.entries()) {
     if (w.includes('\n')) throw new Error('a listed word holds a line break');
+    const bytes = Buffer.from(w, 'utf8');
     let i = 0;
-    while (i < prev.length && i < w.length && i < 35 && prev[i] === w[i]) i++;
-    lines.push(String.fromCharCode(48 + i) + w.slice(i));
-    prev = w;
+    while (i < prev.length && i < bytes.length && i < 207 && prev[i] === bytes[i]) i++;
+    if (k > 0) parts.push(Buffer.from([10]));
+    parts.push(Buffer.from([48 + i]), bytes.subarray(i));
+    prev = bytes;
   }
-  return lines.join('\n');
+  return Buffer.concat(parts);
+}
+
+/** The payload before brotli: each list as a 4-byte little-endian length and its front-coded lines. */
+function packWordLists(lists) {
+  return Buffer.concat(
+    lists.flatMap((words) => {
+      const coded = frontCode(words);
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(coded.length, 0);
+      return [length, coded];
+    }),
+  );
+}
+
+/** The two lists, in the order src/node/deidentifyWordData.ts reads them: English words, then names. */
+function wordLists() {
+  const english = require('an-array-of-english-words');
+  // humannames is one object whose keys are the names.
+  const names = Object.keys(require('humannames'));
+  return [english, names];
 }
 
 /**
- * The word lists (an-array-of-english-words, humannames) are 83% of the de-identifier's
+ * The word lists (an-array-of-english-words, humannames) were 83% of the de-identifier's
  * bundle as text. They ship instead as one small packed file beside it (front-coded, then
- * brotli, built here), which the bundle reads and unpacks on first use with Node's own
- * zlib: same words, a quarter of the bytes.
+ * brotli, built here): the bundle takes src/node/deidentifyWordData.ts, which reads and
+ * unpacks it into one string a list on first use, in place of the core's module that
+ * takes the words from the npm packages. Same words, a quarter of the bytes.
  */
 const compactWordLists = {
   name: 'compact-word-lists',
@@ -49,42 +73,18 @@ const compactWordLists = {
     const fs = require('fs');
     const path = require('path');
     const zlib = require('zlib');
-    const lists = {};
-    build.onLoad({ filter: /[\\/]node_modules[\\/](humannames|an-array-of-english-words)[\\/]index\.json$/ }, async (args) => {
-      const data = JSON.parse(await fs.promises.readFile(args.path, 'utf8'));
-      // humannames is an object whose keys are the names; deidentifyNames.ts takes its keys either way.
-      const name = /humannames/.test(args.path) ? 'names' : 'words';
-      lists[name] = Array.isArray(data) ? data : Object.keys(data);
-      return { contents: `module.exports = require("attune-packed-words").unpack(${JSON.stringify(name)});`, loader: 'js' };
-    });
-    build.onResolve({ filter: /^attune-packed-words$/ }, () => ({ path: 'attune-packed-words', namespace: 'attune' }));
-    build.onLoad({ filter: /.*/, namespace: 'attune' }, () => ({
-      loader: 'js',
-      resolveDir: __dirname,
-      contents: `
-        const fs = require("fs");
-        const path = require("path");
-        const zlib = require("zlib");
-        let packed;
-        exports.unpack = function (name) {
-          packed = packed || JSON.parse(zlib.brotliDecompressSync(fs.readFileSync(path.join(__dirname, ${JSON.stringify(WORDS_FILE)}))).toString("utf8"));
-          const lines = packed[name].split("\\n");
-          const words = new Array(lines.length);
-          let prev = "";
-          for (let i = 0; i < lines.length; i++) {
-            const line = lines[i];
-            prev = prev.slice(0, line.charCodeAt(0) - 48) + line.slice(1);
-            words[i] = prev;
-          }
-          packed[name] = undefined;
-          return words;
-        };`,
-    }));
+    build.onResolve({ filter: /[\\/]deidentifyWordData$/ }, (args) =>
+      /[\\/]core[\\/]supervision$/.test(args.resolveDir) ? { path: path.resolve(__dirname, '..', 'src', 'node', 'deidentifyWordData.ts') } : undefined,
+    );
     build.onEnd(async (result) => {
-      if (result.errors.length > 0 || !lists.words || !lists.names) return;
+      if (result.errors.length > 0) return;
       const out = build.initialOptions.outfile ? path.dirname(build.initialOptions.outfile) : build.initialOptions.outdir;
-      const json = JSON.stringify({ words: frontCode(lists.words), names: frontCode(lists.names) });
-      const packed = zlib.brotliCompressSync(Buffer.from(json), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_LGWIN]: 24 } });
+      const payload = packWordLists(wordLists());
+      // Quality 9 for a release (a few seconds); 5 while developing.
+      const quality = build.initialOptions.minify ? 9 : 5;
+      const packed = zlib.brotliCompressSync(payload, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_LGWIN]: 24, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: payload.length },
+      });
       await fs.promises.mkdir(out, { recursive: true });
       await fs.promises.writeFile(path.join(out, WORDS_FILE), packed);
     });
@@ -99,4 +99,24 @@ const chronoEnglish = {
   },
 };
 
-module.exports = { lazyDeidentify, compactWordLists, chronoEnglish, WORDS_FILE };
+/**
+ * compromise merges its lexicon into its model one key at a time through
+ * `Object.assign(model, { [key]: value })`, a new object per word: about a tenth of loading
+ * the de-identifier. A plain assignment does the same (the keys it skips stay skipped).
+ * Left as it is if a new version of compromise no longer has these lines.
+ */
+const compromiseQuickMerge = {
+  name: 'compromise-quick-merge',
+  setup(build) {
+    const fs = require('fs');
+    build.onLoad({ filter: /[\\/]compromise[\\/]src[\\/]API[\\/]extend\.js$/ }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      const contents = source
+        .replace('if (!model[key]) Object.assign(model, { [key]: {} })', 'if (!model[key]) model[key] = {}')
+        .replace('Object.assign(model, { [key]: plugin[key] })', 'model[key] = plugin[key]');
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+module.exports = { lazyDeidentify, compactWordLists, chronoEnglish, compromiseQuickMerge, WORDS_FILE, packWordLists, wordLists };

@@ -5,7 +5,8 @@
 // takes on a 2,000-word note, as a whole process and per note in process once the
 // libraries are loaded. Prints a table; asserts nothing (the unit tests check recall).
 //
-// Environment: DEID_NOTES (notes in the corpus; default 40), DEID_RUNS (timed runs; default 11).
+// Environment: DEID_NOTES (notes in the corpus; default 40), DEID_RUNS (timed runs; default 11),
+// BENCH_BASELINE_DIST (another build's dist folder, timed in turn with this one).
 'use strict';
 
 const fs = require('fs');
@@ -123,23 +124,30 @@ async function main() {
     core.deidentifyNote(long.text, source);
     inProcess.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
-  const whole = [];
-  const bare = [];
-  const peaks = [];
-  // Peak memory of the whole process, reported by the child itself as it exits.
-  const peak = path.join(dir, 'peak.js');
-  fs.writeFileSync(peak, "process.on('exit', () => require('fs').writeSync(2, `\\npeak-rss ${process.resourceUsage().maxRSS}\\n`));");
+  // Whole processes, each reporting its own CPU time and peak memory as it exits, run in
+  // turn with a bare `node -e 0` (and with BENCH_BASELINE_DIST's CLI, another build's dist
+  // folder, when given), so each ratio compares runs made in the same seconds.
+  const report = path.join(dir, 'report.js');
+  fs.writeFileSync(report, "process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeSync(2, `\\nusage ${u.userCPUTime + u.systemCPUTime} ${u.maxRSS}\\n`); });");
+  const timed = (args) => {
+    const t = process.hrtime.bigint();
+    const res = spawnSync(process.execPath, ['-r', report, ...args], { encoding: 'utf8' });
+    const wall = Number(process.hrtime.bigint() - t) / 1e6;
+    if (res.status !== 0) throw new Error(`${args.join(' ')} exited ${res.status}`);
+    const m = /usage (\d+) (\d+)/.exec(res.stderr);
+    return { wall, cpu: Number(m?.[1] ?? NaN) / 1000, peak: Number(m?.[2] ?? NaN) / 1024 };
+  };
+  const baseline = process.env.BENCH_BASELINE_DIST;
+  const runs = { cli: [], bare: [], base: [] };
+  const loadBefore = os.loadavg()[0];
   for (let r = 0; r < RUNS; r++) {
-    let t = process.hrtime.bigint();
-    const res = spawnSync(process.execPath, [path.join(DIST, 'cli.js'), 'deidentify', file], { encoding: 'utf8' });
-    whole.push(Number(process.hrtime.bigint() - t) / 1e6);
-    if (res.status !== 0) throw new Error(`attune deidentify exited ${res.status}`);
-    const measured = spawnSync(process.execPath, ['-r', peak, path.join(DIST, 'cli.js'), 'deidentify', file], { encoding: 'utf8' });
-    peaks.push(Number(/peak-rss (\d+)/.exec(measured.stderr)?.[1] ?? NaN) / 1024);
-    t = process.hrtime.bigint();
-    spawnSync(process.execPath, ['-e', '0']);
-    bare.push(Number(process.hrtime.bigint() - t) / 1e6);
+    runs.cli.push(timed([path.join(DIST, 'cli.js'), 'deidentify', file]));
+    runs.bare.push(timed(['-e', '0']));
+    if (baseline) runs.base.push(timed([path.join(path.resolve(baseline), 'cli.js'), 'deidentify', file]));
   }
+  const loadAfter = os.loadavg()[0];
+  const med = (xs, f) => median(xs.map(f));
+  const ratio = (a, b, f) => median(a.map((x, i) => f(x) / f(b[i])));
   const blocked = await editorBlock(long.text);
   fs.rmSync(dir, { recursive: true, force: true });
   const size = (f) => `${(fs.statSync(path.join(DIST, f)).size / 1024).toFixed(1)} KB`;
@@ -152,11 +160,16 @@ async function main() {
   console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
   for (const r of rows) console.log(line(r));
   console.log(`\nTiming (median of ${RUNS} runs), a ${long.words}-word note:`);
-  console.log(`  attune deidentify, whole process:      ${median(whole).toFixed(0)} ms (bare \`node -e 0\`: ${median(bare).toFixed(0)} ms)`);
-  console.log(`  in process, libraries loaded, per note: ${median(inProcess).toFixed(1)} ms (first call, building the word lists: ${firstMs.toFixed(0)} ms)`);
+  console.log(`  attune deidentify, whole process:      ${med(runs.cli, (x) => x.wall).toFixed(0)} ms wall, ${med(runs.cli, (x) => x.cpu).toFixed(0)} ms CPU (bare \`node -e 0\`: ${med(runs.bare, (x) => x.wall).toFixed(0)} ms wall, ${med(runs.bare, (x) => x.cpu).toFixed(0)} ms CPU)`);
+  console.log(`  whole process / bare node, run by run:  ${ratio(runs.cli, runs.bare, (x) => x.cpu).toFixed(1)}x CPU, ${ratio(runs.cli, runs.bare, (x) => x.wall).toFixed(1)}x wall (target <= 3x)`);
+  console.log(`  peak memory of attune deidentify:       ${med(runs.cli, (x) => x.peak).toFixed(0)} MB (bare node: ${med(runs.bare, (x) => x.peak).toFixed(0)} MB; target <= 60 MB)`);
+  if (baseline) {
+    console.log(`  the baseline build (${baseline}), same runs: ${med(runs.base, (x) => x.wall).toFixed(0)} ms wall, ${med(runs.base, (x) => x.cpu).toFixed(0)} ms CPU, peak ${med(runs.base, (x) => x.peak).toFixed(0)} MB;`);
+    console.log(`    this build / baseline, run by run:  ${ratio(runs.cli, runs.base, (x) => x.cpu).toFixed(2)}x CPU, ${ratio(runs.cli, runs.base, (x) => x.peak).toFixed(2)}x peak memory`);
+  }
+  console.log(`  in process, libraries loaded, per note: ${median(inProcess).toFixed(1)} ms (first call, unpacking the word lists: ${firstMs.toFixed(0)} ms)`);
   console.log(`  loading dist/deidentify.js:             ${loadMs.toFixed(0)} ms`);
-  console.log(`  peak memory of attune deidentify:       ${median(peaks).toFixed(0)} MB (target <= 60 MB)`);
-  console.log(`  whole process / bare node:              ${(median(whole) / median(bare)).toFixed(1)}x (target <= 3x)`);
+  console.log(`  load average: ${loadBefore.toFixed(1)} before the whole-process runs, ${loadAfter.toFixed(1)} after`);
   console.log(`  the editor's thread during a first export in the worker: longest stall ${blocked.during.toFixed(0)} ms (target <= 100 ms; idle, with no export: ${blocked.idle.toFixed(0)} ms)`);
   console.log(`Sizes: dist/extension.js ${size('extension.js')}, dist/cli.js ${size('cli.js')}, dist/deidentify.js ${size('deidentify.js')} (target <= 1,536 KB) and its packed word lists dist/deidentify-words.br ${size('deidentify-words.br')} (loaded only when an export runs).`);
   console.log(`Machine: ${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}.`);

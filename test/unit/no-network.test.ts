@@ -20,8 +20,8 @@ import * as path from 'path';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 
-/** Modules a bundle may load: the editor's API and local, offline parts of Node (worker_threads runs the export off the editor's thread; zlib unpacks its word lists). */
-const ALLOWED = new Set(['vscode', 'fs', 'path', 'os', 'util', 'events', 'crypto', 'buffer', 'string_decoder', 'assert', 'url', 'worker_threads', 'zlib', './deidentify.js']);
+/** Modules a bundle may load: the editor's API and local, offline parts of Node (worker_threads runs the export off the editor's thread; zlib unpacks its word lists; v8 tunes the CLI export's garbage collector). */
+const ALLOWED = new Set(['vscode', 'fs', 'path', 'os', 'util', 'events', 'crypto', 'buffer', 'string_decoder', 'assert', 'url', 'worker_threads', 'zlib', 'v8', './deidentify.js']);
 
 const BANNED_MODULES = ['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'child_process', 'cluster'];
 
@@ -66,7 +66,7 @@ function codeOf(file: string): string {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { jsoncParserEsm } = require(path.join(REPO, 'tools', 'jsonc-parser-esm.js')) as { jsoncParserEsm: esbuild.Plugin };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const plugins = require(path.join(REPO, 'tools', 'esbuild-plugins.js')) as Record<'lazyDeidentify' | 'compactWordLists' | 'chronoEnglish', esbuild.Plugin>;
+const plugins = require(path.join(REPO, 'tools', 'esbuild-plugins.js')) as Record<'lazyDeidentify' | 'compactWordLists' | 'chronoEnglish' | 'compromiseQuickMerge', esbuild.Plugin>;
 const TARGETS = [
   { name: 'extension', entry: 'src/vscode/extension.ts', external: ['vscode'], plugins: [plugins.lazyDeidentify] },
   { name: 'cli', entry: 'src/cli/main.ts', external: [] as string[], plugins: [plugins.lazyDeidentify] },
@@ -75,7 +75,7 @@ const TARGETS = [
   // The Show Patterns panel's webview script, and Chart.js, which it loads after the first view.
   { name: 'patterns-view', entry: 'src/webview/patternsView.ts', external: [] as string[] },
   { name: 'patterns-charts', entry: 'src/webview/patternsCharts.ts', external: [] as string[] },
-  { name: 'deidentify', entry: 'src/core/supervision/deidentify.ts', external: [] as string[], plugins: [plugins.compactWordLists, plugins.chronoEnglish] },
+  { name: 'deidentify', entry: 'src/core/supervision/deidentify.ts', external: [] as string[], plugins: [plugins.compactWordLists, plugins.chronoEnglish, plugins.compromiseQuickMerge] },
 ];
 
 /** Builds as esbuild.js does; `minify` as its --production. */

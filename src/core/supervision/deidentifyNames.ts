@@ -13,11 +13,11 @@
  *   that announce a place ("moved to", "grew up in", ", IL").
  */
 import nlp from 'compromise/two';
-import ENGLISH = require('an-array-of-english-words');
-import HUMAN_NAMES = require('humannames');
 import { addressBlock, inPieces, STATE_AFTER, type Span } from './deidentifyDetectors';
 import { PLACE_NAMES } from './deidentifyPlaceList';
 import { REASON_NUMBER, REASON_PLACE, REASON_WORD } from './deidentifyReasons';
+import { englishWords, humanNames } from './deidentifyWordData';
+import { PackedWords } from './deidentifyWords';
 import { CLINICAL_ABBREVIATIONS, CLINICAL_WORDS, KNOWN_TERMS, NEVER_SURNAME, PLACE_CUES, RELATIONS, TITLES, WORD_GIVEN_NAMES } from './deidentifyTerms';
 
 export interface CheckSpan {
@@ -27,39 +27,13 @@ export interface CheckSpan {
 }
 
 
-/**
- * A large sorted word list, searched in place: no Set of 275,000 strings to build first.
- * Both lists ship sorted; one that is not is sorted once.
- */
-class SortedWords {
-  private readonly words: readonly string[];
-  constructor(words: readonly string[]) {
-    let sorted = true;
-    for (let i = 1; i < words.length && sorted; i++) sorted = words[i - 1] < words[i];
-    this.words = sorted ? words : [...words].sort();
-  }
-  has(word: string): boolean {
-    let lo = 0;
-    let hi = this.words.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const w = this.words[mid];
-      if (w === word) return true;
-      if (w < word) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
-  }
-}
+let lists: { words: PackedWords; names: PackedWords; places: ReadonlySet<string>; placesLower: ReadonlySet<string> } | undefined;
 
-let lists: { words: SortedWords; names: SortedWords; places: ReadonlySet<string>; placesLower: ReadonlySet<string> } | undefined;
-
-/** The word lists, made once on first use. The bundle ships humannames as an array of its keys (esbuild.js). */
+/** The word lists, made once on first use; the two large ones stay packed (deidentifyWords.ts). */
 function wordLists(): NonNullable<typeof lists> {
-  const names: readonly string[] | Record<string, number> = HUMAN_NAMES;
   lists ??= {
-    words: new SortedWords(ENGLISH),
-    names: new SortedWords(Array.isArray(names) ? names : Object.keys(names)),
+    words: new PackedWords(englishWords()),
+    names: new PackedWords(humanNames()),
     places: new Set(PLACE_NAMES.split('|')),
     placesLower: new Set(PLACE_NAMES.toLowerCase().split('|')),
   };

@@ -1,0 +1,61 @@
+/**
+ * The de-identifier's large word lists (English words, given names and surnames), held as
+ * one sorted string each and searched in place: no array or Set of 475,000 strings is
+ * ever built, which kept an export's process at about 150 MB (issue 24, item 5).
+ */
+
+/** Words sorted by UTF-16 code unit (JavaScript's own order), one a line, as PackedWords takes them; no empty word. */
+export function sortedWordText(words: readonly string[]): string {
+  for (const w of words) if (w.includes('\n')) throw new Error('a listed word holds a line break');
+  return [...new Set(words)].filter((w) => w !== '').sort().join('\n');
+}
+
+/** A sorted list of words, one a line, searched by bisecting the text itself. */
+export class PackedWords {
+  /** Earlier answers: a note asks about the same few hundred words again and again. */
+  private readonly seen = new Map<string, boolean>();
+
+  /** `text`: words sorted by UTF-16 code unit, joined by line breaks (sortedWordText). */
+  constructor(private readonly text: string) {}
+
+  has(word: string): boolean {
+    const known = this.seen.get(word);
+    if (known !== undefined) return known;
+    const found = this.search(word);
+    // A hostile note could ask about many distinct words: the memo stays small.
+    if (this.seen.size >= 50_000) this.seen.clear();
+    this.seen.set(word, found);
+    return found;
+  }
+
+  private search(word: string): boolean {
+    const t = this.text;
+    // No word is empty, and an empty text holds none.
+    if (word === '') return false;
+    // Lines starting in [lo, hi) are still candidates; lo is always a line's start.
+    let lo = 0;
+    let hi = t.length + 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = mid === 0 ? 0 : t.lastIndexOf('\n', mid - 1) + 1;
+      let end = t.indexOf('\n', start);
+      if (end < 0) end = t.length;
+      const order = compare(word, t, start, end);
+      if (order === 0) return true;
+      if (order < 0) hi = start;
+      else lo = end + 1;
+    }
+    return false;
+  }
+}
+
+/** `word` against text[start, end), by UTF-16 code unit as `<` compares strings. */
+function compare(word: string, text: string, start: number, end: number): number {
+  const length = end - start;
+  const n = Math.min(word.length, length);
+  for (let i = 0; i < n; i++) {
+    const d = word.charCodeAt(i) - text.charCodeAt(start + i);
+    if (d !== 0) return d;
+  }
+  return word.length - length;
+}

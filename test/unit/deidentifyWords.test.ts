@@ -1,0 +1,84 @@
+// Issue 24, item 5: the de-identifier's two large word lists are searched packed, in place.
+// The lookups must answer exactly as a Set of the npm packages' words would, for every
+// listed word and for words near them, both from the packages (unit tests, the core as
+// compiled) and from the packed file the bundle ships (the build's packer, then the
+// bundle's unpacker).
+import * as assert from 'assert';
+import * as path from 'path';
+import ENGLISH = require('an-array-of-english-words');
+import HUMAN_NAMES = require('humannames');
+import { englishWords, humanNames } from '../../src/core/supervision/deidentifyWordData';
+import { PackedWords, sortedWordText } from '../../src/core/supervision/deidentifyWords';
+import { unpackLists } from '../../src/node/deidentifyWordData';
+
+const REPO = path.resolve(__dirname, '..', '..', '..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const build = require(path.join(REPO, 'tools', 'esbuild-plugins.js')) as { packWordLists(lists: readonly (readonly string[])[]): Buffer; wordLists(): [string[], string[]] };
+
+/** Words that may not be listed but sit right beside listed ones in the sort. */
+function neighbours(word: string): string[] {
+  return [word + 'a', word + '\u0000', word.slice(0, -1), word[0].toUpperCase() + word.slice(1), word + '\n'];
+}
+
+function sameAnswers(list: readonly string[], packed: PackedWords, label: string): void {
+  const set = new Set(list);
+  let wrong = 0;
+  let example = '';
+  for (const [i, w] of list.entries()) {
+    if (!packed.has(w)) {
+      wrong++;
+      example ||= w;
+    }
+    // Every listed word is looked up; the words beside them, for one word in ten (time).
+    if (i % 10 !== 0 && list.length > 1000) continue;
+    for (const n of neighbours(w)) {
+      if (packed.has(n) !== set.has(n)) {
+        wrong++;
+        example ||= n;
+      }
+    }
+  }
+  for (const w of ['', '\n', 'a\nb', 'zzzzzzzzzzzz', '\uffff', 'Ünal', 'Zoë']) if (packed.has(w) !== set.has(w)) wrong++;
+  assert.strictEqual(wrong, 0, `${label}: ${wrong} answers differ from a Set's (first: ${JSON.stringify(example)})`);
+}
+
+describe('the packed word lists (issue 24, item 5)', function () {
+  this.timeout(120_000);
+  const names = Object.keys(HUMAN_NAMES);
+
+  it('from the npm packages: every word found, its neighbours answered as a Set would', () => {
+    sameAnswers(ENGLISH, new PackedWords(englishWords()), 'English words');
+    sameAnswers(names, new PackedWords(humanNames()), 'names');
+  });
+
+  it('from the file the bundle ships: the unpacked text is the same, word for word', () => {
+    const lists = unpackLists(build.packWordLists(build.wordLists()));
+    assert.strictEqual(lists.length, 2);
+    assert.strictEqual(lists[0], englishWords());
+    assert.strictEqual(lists[1], humanNames());
+  });
+
+  it('any list: unsorted input, duplicates, one word, none, and words of any script', () => {
+    const odd = ['zebra', 'Ábel', 'abel', 'abel', 'ab', 'a', '𝒜lpha', '日本', 'ÿ', 'Z'];
+    sameAnswers(odd, new PackedWords(sortedWordText(odd)), 'odd list');
+    const lists = unpackLists(build.packWordLists([odd, ['one'], []]));
+    assert.deepStrictEqual(lists, [sortedWordText(odd), 'one', '']);
+    sameAnswers(['one'], new PackedWords(lists[1]), 'one word');
+    sameAnswers([], new PackedWords(lists[2]), 'no word');
+    assert.throws(() => sortedWordText(['a\nb']), /line break/);
+  });
+});
+
+describe("the build's quicker merge in compromise (issue 24, item 5)", () => {
+  it('still finds the lines it replaces in the installed compromise', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const esbuild = require('esbuild') as typeof import('esbuild');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { compromiseQuickMerge } = require(path.join(REPO, 'tools', 'esbuild-plugins.js')) as { compromiseQuickMerge: import('esbuild').Plugin };
+    const entry = path.join(REPO, 'node_modules', 'compromise', 'src', 'API', 'extend.js');
+    const built = await esbuild.build({ entryPoints: [entry], bundle: false, write: false, format: 'cjs', plugins: [compromiseQuickMerge], logLevel: 'silent' });
+    const code = built.outputFiles[0].text;
+    assert.ok(!code.includes('Object.assign(model, {'), 'compromise changed: revisit compromiseQuickMerge in tools/esbuild-plugins.js');
+    assert.ok(code.includes('model[key] = plugin[key]'));
+  });
+});

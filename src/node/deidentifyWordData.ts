@@ -1,7 +1,7 @@
 /**
  * The word lists' text for dist/deidentify.js, unpacked from the file beside it: the build
  * (tools/esbuild-plugins.js) swaps src/core/supervision/deidentifyWordData.ts for this
- * module. Only the two strings stay in memory once both are read.
+ * module (so its two exports are imported only through that swap). Only the two strings stay in memory once both are read.
  */
 import fs = require('fs');
 import path = require('path');
@@ -47,7 +47,7 @@ export function unpackLists(payload: Uint8Array): string[] {
  * leading bytes (UTF-8) it shares with the word before, as '0' + n, then the rest. Decoded
  * byte by byte into one buffer, so no string is made per word.
  */
-export function unfrontCode(bytes: Uint8Array, from: number, to: number): string {
+function unfrontCode(bytes: Uint8Array, from: number, to: number): string {
   let size = 0;
   let count = 0;
   for (let i = from; i < to; ) {

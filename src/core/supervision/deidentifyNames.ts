@@ -144,6 +144,12 @@ const SPEAKER_ROLES = new Set(
   'bot user agent assistant customer operator system client patient therapist counsellor counselor doctor nurse interviewer me you when where what who why how note notes subject date time mobile phone fax desk office email address name website home work cell tel re plan summary billing shipping contact'.split(' '),
 );
 
+/** What a person does right after their name: "Vsevolod is very reliable", "Jouko is from", "Mehrudin shouted". */
+const PERSON_AFTER =
+  /^(?:[ \t]+(?:is|was)[ \t]+(?!an?\b|the\b|one\b|part\b|based\b|located\b|headquartered\b|owned\b|used\b|known\b|made\b|available\b|open\b|closed\b)\p{Ll}+|[ \t]+(?:began|begins|spent|spends|said|says|shouted|whispered|told|tells|asked|asks|replied|answered|lives|lived|grew|moved|came|comes|went|goes|called|calls|phoned|texted|emailed|wrote|writes|cried|laughed|smiled|felt|feels|thinks|thought|wants|wanted|needs|needed|loves|loved|hates|hated|had[ \t]+given|has[ \t]+been|had[ \t]+been|just[ \t]+has|and[ \t]+I\b))\b/u;
+/** What comes right before a person's name: "says Bergqvist", "Hi Manlio,", "ex-Zombie Sedej". */
+const PERSON_BEFORE = /(?:\b(?:says|said|asked|told|replied|answered|shouted|hi|hello|hey|dear|thanks|thank[ \t]+you|bye|goodbye|congratulations|sorry|ex-\p{L}+|i'?m|i[ \t]+am|this[ \t]+is|met|with[ \t]+(?:my|her|his)[ \t]+\p{L}+)[ \t,]+|\b(?:last|first|family|sur)[ \t]*name\??[ \t:]+|\bname[ \t]*[?:][ \t]*)$/iu;
+
 const PERSON_TAGS = ['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName'];
 const PLACE_SUFFIX = /(?:ville|ton|burg|borough|boro|chester|field|ford|land|port|stead|haven|side|town|wood|mouth|dale|bury|mont|ham|wick|worth|shire|by)$/;
 const PLACE_PREFIX = new Set(['North', 'South', 'East', 'West', 'New', 'Lake', 'Port', 'Fort', 'Mount', 'Mt', 'San', 'Santa', 'St', 'Saint', 'Glen', 'Upper', 'Lower', 'Little', 'Great']);
@@ -282,7 +288,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   const lowerName = (t: Token): boolean => !t.cap && !t.single && t.text.length >= 3 && !known(t) && isName(t) && (!words.has(t.lower) || personTag(t)) && free(t);
   const claimRun = (k: number, ok: (t: Token) => boolean): void => {
     let to = k;
-    while (to + 1 < tokens.length && !claimed.has(to + 1) && ok(tokens[to + 1]) && gapIs(text, tokens[to], tokens[to + 1], /^[ \t]$/) && to - k < 2) to++;
+    while (to + 1 < tokens.length && !claimed.has(to + 1) && ok(tokens[to + 1]) && gapIs(text, tokens[to], tokens[to + 1], tokens[to].single ? /^\.?[ \t]$/ : /^[ \t]$/) && to - k < 2) to++;
     claim(k, to, { start: tokens[k].start, end: tokens[to].end, kind: 'name', words: tokens.slice(k, to + 1).map((t) => t.text) });
   };
   for (let k = 0; k < tokens.length; k++) {
@@ -291,7 +297,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     const before = text.slice(Math.max(0, t.start - 30), t.start);
     const after = text.slice(t.end, t.end + 40);
     // A speaker's label at the start of a line: "John: I don't want to".
-    const speaker = t.cap && !known(t) && isName(t) && /(?:^|\n)[ \t]*(?:[-*][ \t]+)?$/.test(before) && /^:[ \t]/.test(after) && !SPEAKER_ROLES.has(t.lower) && (!words.has(t.lower) || personTag(t) || t.tags.includes('Expression'));
+    const speaker = t.cap && !known(t) && isName(t) && /(?:^|\n)[ \t]*(?:[-*][ \t]+)?$/.test(before) && /^:[ \t"“]/.test(after) && !SPEAKER_ROLES.has(t.lower) && (!words.has(t.lower) || personTag(t) || t.tags.includes('Expression'));
     // A name with an initial after it: "Lily A.".
     const initialled = t.cap && !known(t) && isName(t) && /^[ \t]\p{Lu}\.(?:\s|$)/u.test(after);
     // "Hope is her aunt", "Grace called from the school", "her aunt called Hope".
@@ -304,7 +310,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
           ? true
           : /^\s+(?:called|phoned|rang|texted|emailed|wrote|said|told|asked|visited)\b/.test(after) && t.sentenceStart && WORD_GIVEN_NAMES.has(t.lower));
     // Lower case: "my name is borna jerković", "my son bill", "mr. nicholson", "emma".
-    const introduced = /\b(?:my|her|his|their)\s+(?:(?:maiden|first|last|middle|family|given)\s+)?(?:sur)?name\s+is\s+$|\bnamed\s+$|\bcall\s+(?:me|her|him)\s+$/i.test(before) && !FUNCTION_WORDS.has(t.lower);
+    const introduced = /\b(?:my|her|his|their)\s+(?:(?:maiden|first|last|middle|family|given)\s+)?(?:sur)?name\s+is\s+$|\bnamed\s+$|\bcalls?\s+(?:me|her|him)\s+$|\bname\s*[?:]\s*$/i.test(before) && !FUNCTION_WORDS.has(t.lower);
     const titled = !t.cap && /\b(?:mr|mrs|ms|dr|miss|mx)\.?\s+$/.test(before) && !words.has(t.lower);
     const related =
       !t.cap && /\b(?:my|her|his|their|our)\s+(\p{L}+)[ \t]+$/u.test(before) && RELATIONS.has(/(\p{L}+)[ \t]+$/u.exec(before)?.[1].toLowerCase() ?? '') && isName(t) && (!words.has(t.lower) || WORD_GIVEN_NAMES.has(t.lower));
@@ -345,7 +351,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     grew = false;
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k];
-      if (claimed.has(k) || !t.cap || t.single || !free(t) || !isName(t) || NEVER_SURNAME.has(t.lower) || allCaps(t) || KNOWN_TERMS.has(t.lower)) continue;
+      if (claimed.has(k) || !t.cap || t.single || !free(t) || !(isName(t) || strange(t)) || NEVER_SURNAME.has(t.lower) || allCaps(t) || KNOWN_TERMS.has(t.lower)) continue;
       const listed = (n: number, before: boolean): boolean => {
         const o = tokens[n];
         if (!o || !claimed.has(n) || !spans.some((sp) => sp.kind === 'name' && sp.start <= o.start && o.end <= sp.end)) return false;
@@ -358,6 +364,54 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         grew = true;
       }
     }
+  }
+
+  // A lone word no list knows is a person when the sentence treats it as one: a speaker's
+  // label, a greeting, "says X", "X is from", "X began". Companies stand in the same
+  // places less often with these words, and "X is a bank" (a definition) is left alone.
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (claimed.has(k) || !strange(t) || !free(t) || allCaps(t) || places.has(t.text)) continue;
+    const before = text.slice(Math.max(0, t.start - 30), t.start);
+    const after = text.slice(t.end, t.end + 30);
+    const acts = PERSON_AFTER.test(after) && !/^['’]s\b/.test(text.slice(t.end, t.end + 3));
+    const addressed = PERSON_BEFORE.test(before);
+    const speaker = /(?:^|\n)[ \t>]*(?:[-*][ \t]+)?$/.test(before) && /^:[ \t"“]/.test(after);
+    if (acts || addressed || speaker) claim(k, k, { start: t.start, end: t.end, kind: 'name', words: [t.text] });
+  }
+
+  // The rest of a name beside one already found, perhaps across an initial: "Tzigane [name]",
+  // "Valentine S. [name]", "emidio p [name]", "[name] g. samoylova". A word no list knows,
+  // or a listed name, in capitals; in lower case, any word that is not English.
+  const restOfName = (n: number, initial: boolean): boolean => {
+    const o = tokens[n];
+    if (!o || claimed.has(n) || o.single || !free(o) || FUNCTION_WORDS.has(o.lower) || TITLES.has(o.lower) || RELATIONS.has(o.lower) || NEVER_SURNAME.has(o.lower)) return false;
+    if (o.cap) return !allCaps(o) && (strange(o) || (isName(o) && (initial || !ordinary(o))));
+    return o.text.length >= 3 && !words.has(o.lower) && !known(o);
+  };
+  for (const span of [...spans]) {
+    if (span.kind !== 'name') continue;
+    const first = tokens.findIndex((t) => t.start === span.start);
+    const last = tokens.findIndex((t) => t.end === span.end);
+    if (first === -1 || last === -1) continue;
+    const sideways = (step: -1 | 1): void => {
+      const edge = step === -1 ? first : last;
+      const next = tokens[edge + step];
+      const initial = next !== undefined && next.single && !claimed.has(edge + step);
+      const k = initial ? edge + 2 * step : edge + step;
+      const o = tokens[k];
+      if (!o) return;
+      const [a, b] = step === -1 ? [o, tokens[edge]] : [tokens[edge], o];
+      const gap = text.slice(a.end, b.start);
+      const ok = initial ? /^[ \t]+\p{L}\.?[ \t]+$/u.test(gap) : /^[ \t]+$/.test(gap);
+      if (ok && restOfName(k, initial)) {
+        const from = step === -1 ? k : edge + 1;
+        const to = step === -1 ? edge - 1 : k;
+        claim(from, to, { start: tokens[from].start, end: tokens[to].end, kind: 'name', words: [...(span.words ?? []), o.text] });
+      }
+    };
+    sideways(-1);
+    sideways(1);
   }
 
   // A word already known as part of a name is that name wherever it appears again.

@@ -241,7 +241,11 @@ const STREET_APART = `(?:${['strasse', 'straße', 'str\\.', 'gasse', 'weg', 'gat
 const STREET_BEFORE = `(?:${['rue', 'avenue', 'av\\.', 'boulevard', 'bd', 'place', 'chemin', 'allée', 'impasse', 'quai', 'calle', 'c\\/', 'avenida', 'avda\\.?', 'plaza', 'paseo', 'carrer', 'via', 'viale', 'piazza', 'corso', 'largo', 'rua', 'travessa', 'ul\\.', 'ulica', 'strada', 'λεωφόρος']
   .map((w) => `[${w[0]}${w[0].toUpperCase()}]${w.slice(1)}`)
   .join('|')})`;
-const PARTICLE = "(?:de|del|de la|de las|de los|des|du|la|le|les|di|della|do|da|dos|das|d'|l')";
+const PARTICLE = "(?:de|del|de la|de las|de los|des|du|la|le|les|di|della|delle|dei|degli|dello|do|da|dos|das|d'|l')";
+/** A word of a street's name: not a flat or suite, which follows on its own. */
+const STREET_NAME_WORD = "(?!(?:Apt|Apartment|Suite|Ste|Unit|Floor)\\b)\\p{Lu}[\\p{L}'’-]*";
+/** The same in lower case, after a house number ("36 rue de pologne"): any word but one that goes on with the sentence. */
+const STREET_NAME_LOWER = "(?!(?:apt|apartment|suite|ste|unit|floor|and|or|but|so|then|the|a|an|to|in|on|at|for|with|from|of|is|was|it|i|he|she|they|we|you|after|before|last|this|that|please|st)\\b)\\p{L}[\\p{L}'’-]*";
 
 /** A postcode of a common country: US, Nordic and German (digits), Polish "53-320", Swedish "394 13", Dutch "7412 SL", Canadian, British, "D-10115". */
 const POSTCODE = String.raw`(?:[A-Z]{1,2}-)?\d{4,5}(?:-\d{3,4})?(?:[ \t][A-Z]{2}(?![\p{L}\p{N}]))?|\d{2}-\d{3}|\d{3}[ \t]\d{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}`;
@@ -361,9 +365,15 @@ export function findAddresses(text: string): Span[] {
     // "12 rue de la Paix", "Calle Mayor 5", "Via Roma, 10".
     ...spans(
       text,
-      new RegExp(`(?<![\\p{L}\\p{N}])(?:\\d{1,4}[a-z]?,?[ \\t]+)?${STREET_BEFORE}[ \\t]+(?:${PARTICLE}[ \\t]*)?\\p{Lu}[\\p{L}'’-]*(?:[ \\t]+(?:${PARTICLE}[ \\t]*)?\\p{Lu}[\\p{L}'’-]*){0,2}(?:,?[ \\t]+\\d{1,4}[a-z]?(?![\\p{N}]))?`, 'gu'),
+      new RegExp(`(?<![\\p{L}\\p{N}])(?:\\d{1,4}[a-z]?,?[ \\t]+)?${STREET_BEFORE}[ \\t]+(?:${PARTICLE}[ \\t]*)?${STREET_NAME_WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]*)?${STREET_NAME_WORD}){0,2}(?:,?[ \\t]+\\d{1,4}[a-z]?(?![\\p{N}]))?`, 'gu'),
       'address',
     ).filter((s) => /\d/.test(text.slice(s.start, s.end))),
+    // In lower case, with its house number before or after: "36 rue de pologne", "rue du centre 320".
+    ...spans(
+      text,
+      new RegExp(`(?<![\\p{L}\\p{N}])(?:\\d{1,4}[a-z]?,?[ \\t]+${STREET_BEFORE}[ \\t]+(?:${PARTICLE}[ \\t]+)?${STREET_NAME_LOWER}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${STREET_NAME_LOWER}){0,2}|${STREET_BEFORE}[ \\t]+(?:${PARTICLE}[ \\t]+)?${STREET_NAME_LOWER}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${STREET_NAME_LOWER}){0,2}[ \\t]+\\d{1,4}[a-z]?(?![\\p{L}\\p{N}]))`, 'gu'),
+      'address',
+    ),
     ...spans(text, /\bP\.?\s?O\.?\s+Box\s+\d+/gi, 'address'),
     // US military mail: "PSC 0413, Box 8144", "Unit 4719 Box 7394", then "APO AA 42323".
     ...spans(text, /\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{1,5}\b/gi, 'address'),
@@ -401,6 +411,13 @@ export function findZips(text: string): Span[] {
       const code = new RegExp(`^(?:${POSTCODE})(?![\\p{L}\\p{N}-])`, 'u').exec(text.slice(m.end, m.end + 12));
       return code ? [{ start: m.end, end: m.end + code[0].length, kind: 'zip' }] : [];
     }),
+    // A postcode after a country in an address ("Uruguay 64677", "Cyprus (Greek) 13475"); a year stays.
+    ...[...matches(text, new RegExp(`(?<![\\p{L}])(?:${COUNTRY.source.slice(4, -2)})(?:[ \\t]*\\([\\p{L} ]+\\))?[ \\t]+(\\d{4,5})(?![\\p{L}\\p{N}/.,-]?\\d)`, 'giu'), 1)]
+      .filter((m) => !/^(?:19|20)\d\d$/.test(m.value))
+      .map((m): Span => ({ start: m.start, end: m.end, kind: 'zip' })),
+    // After a region's code at the end of an address: "Lyss, nan 50662", ", 43 73313", and the code on its own line before it (", 13\n 44939").
+    ...spans(text, /(?<=\p{L}),[ \t]*(?:[A-Za-z]{2,3}|\d{1,2})[ \t]+(\d{4,5})(?![\p{L}\p{N}]|[.,/-]\d)/gu, 'zip', 1),
+    ...spans(text, /(?<=(?:^|\n)[ \t>?]*,[ \t]*[\p{L}\p{N}]{1,4}[ \t]*\r?\n[ \t>?]*)(\d{4,5})(?![\p{L}\p{N}]|[.,/-]\d)/gu, 'zip', 1),
     // "in the 95614 area", "around 10027".
     ...spans(text, /\b(?:in|near|around|from|to)\s+(?:the\s+)?(\d{5})(?=\s+(?:area|zip|zip\s+code|region|neighbo(?:u)?rhood|postcode)\b)/gi, 'zip', 1),
     ...spans(text, /(?<![\d-])\d{5}-\d{4}(?![\d-])/g, 'zip'),

@@ -15,7 +15,7 @@
 import nlp from 'compromise/two';
 import ENGLISH = require('an-array-of-english-words');
 import HUMAN_NAMES = require('humannames');
-import { addressBlock, inPieces, STATE_AFTER, type Span } from './deidentifyDetectors';
+import { addressBlock, COUNTRY, inPieces, STATE_AFTER, type Span } from './deidentifyDetectors';
 import { PLACE_NAMES } from './deidentifyPlaceList';
 import { REASON_NUMBER, REASON_PLACE, REASON_WORD } from './deidentifyReasons';
 import { CLINICAL_ABBREVIATIONS, CLINICAL_WORDS, KNOWN_TERMS, NEVER_SURNAME, PLACE_CUES, RELATIONS, TITLES, WORD_GIVEN_NAMES } from './deidentifyTerms';
@@ -142,6 +142,12 @@ const FUNCTION_WORDS = new Set('a an the and or but so i me my you your he him h
 /** Labels before a colon that are roles or fields, not people: "Bot:", "Therapist:", "When:", "Mobile:". */
 const SPEAKER_ROLES = new Set(
   'bot user agent assistant customer operator system client patient therapist counsellor counselor doctor nurse interviewer me you when where what who why how note notes subject date time mobile phone fax desk office email address name website home work cell tel re plan summary billing shipping contact'.split(' '),
+);
+
+/** One to three capitalised words alone on a line, or on an address's line, then a country: the town of an address. */
+const TOWN_BEFORE_COUNTRY = new RegExp(
+  `(?:^|\\n|\\]|,)[ \\t>?]*(\\p{Lu}[\\p{L}'’-]+(?:[ \\t]\\p{Lu}[\\p{L}'’-]+){0,2})(?=[ \\t]*,?[ \\t]*(?:\\r?\\n[ \\t>?]*)?(?:${COUNTRY.source.slice(4, -2)})(?:[ \\t]*\\([\\p{L} ]+\\))?[ \\t]*(?:\\d|\\r?\\n|$|[.,]))`,
+  'gu',
 );
 
 /** What a person does right after their name: "Vsevolod is very reliable", "Jouko is from", "Mehrudin shouted". */
@@ -331,6 +337,19 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         break;
       }
     }
+    // A town of another country: one word that is neither English nor a name ("flew to finnbogastaðir").
+    if (!claimed.has(k) && t.text.length >= 4 && !isName(t) && /^[ \t]*(?:[.,;!?)]|\s+(?:on|in|for|to|and|with|last|next|since|before|after|at)\b|\s*$)/.test(text.slice(t.end, t.end + 8))) {
+      claim(k, k, { start: t.start, end: t.end, kind: 'place' });
+    }
+  }
+
+  // A line that is a town and nothing else, above or before a country: "ALFRICK\nUnited Kingdom", "NUNGATTA Australia".
+  for (const m of text.matchAll(TOWN_BEFORE_COUNTRY)) {
+    if (m.index === undefined) continue;
+    const from = m.index + m[0].length - m[1].length;
+    const ks = tokens.flatMap((t, k) => (t.start >= from && t.end <= from + m[1].length ? [k] : []));
+    if (ks.length === 0 || ks.some((k) => claimed.has(k) || !free(tokens[k]) || !(strange(tokens[k]) || places.has(tokens[k].text)))) continue;
+    claim(ks[0], ks[ks.length - 1], { start: tokens[ks[0]].start, end: tokens[ks[ks.length - 1]].end, kind: 'place' });
   }
 
   // A list of three or more capitalised words, each a listed name or a word no list knows, and

@@ -149,6 +149,7 @@ export const PLACE_CUES: readonly RegExp[] = [
   /\b(?:moved|moving|move|relocated|relocating|drove|driving|flew|flying|went|going|travel(?:l)?ed|trip|visit|visiting|visited|back|commute|commutes|commuting|headed|heading)\s+(?:back\s+)?(?:to|from|in)\s+$/i,
   /\b(?:lives|live|living|lived|grew\s+up|raised|born|stayed|staying|stays|works|worked|working|school|college|job|house|home|apartment|cabin|family|parents|relatives)\s+(?:in|near|outside(?:\s+of)?|at)\s+(?:the\s+)?$/i,
   /\b(?:from|near|outside\s+of|town\s+of|city\s+of|village\s+of|suburb\s+of)\s+$/i,
+  /\b(?:university|college|county|province|region|district|municipality)\s+of\s+$|\bhome\s+(?:city|town)\s+$|(?:^|\n)[ \t]*where\s*:\s*$/i,
 ];
 
 /** Month names and abbreviations: a date needs one, or digits, to be a date and not a weekday. */

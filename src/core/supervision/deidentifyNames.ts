@@ -18,7 +18,7 @@ import HUMAN_NAMES = require('humannames');
 import { addressBlock, COUNTRY, inPieces, STATE_AFTER, type Span } from './deidentifyDetectors';
 import { PLACE_NAMES } from './deidentifyPlaceList';
 import { REASON_NUMBER, REASON_PLACE, REASON_WORD } from './deidentifyReasons';
-import { CLINICAL_ABBREVIATIONS, CLINICAL_WORDS, KNOWN_TERMS, NEVER_SURNAME, PLACE_CUES, RELATIONS, TITLES, WORD_GIVEN_NAMES } from './deidentifyTerms';
+import { CLINICAL_ABBREVIATIONS, CLINICAL_WORDS, COUNTRY_PHRASES, KNOWN_TERMS, NEVER_SURNAME, PLACE_CUES, RELATIONS, TITLES, WORD_GIVEN_NAMES } from './deidentifyTerms';
 
 export interface CheckSpan {
   readonly start: number;
@@ -204,6 +204,16 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     spans.push(span);
     for (let k = from; k <= to; k++) claimed.add(k);
   };
+
+  // Countries of several words stay whole, in any case: "Costa Rica", "burkina faso".
+  for (let k = 0; k < tokens.length; k++) {
+    for (let b = Math.min(tokens.length - 1, k + 5); b > k; b--) {
+      if (!COUNTRY_PHRASES.has(text.slice(tokens[k].start, tokens[b].end).toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'"))) continue;
+      for (let x = k; x <= b; x++) claimed.add(x);
+      k = b;
+      break;
+    }
+  }
 
   // Runs of capitalised words joined by a single space: "Sarah Okafor", "North Jena".
   const runs: [number, number][] = [];

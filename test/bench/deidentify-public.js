@@ -76,6 +76,9 @@ const COUNTRIES = new Set();
     }
   }
   for (const n of ['USA', 'United States of America', 'America', 'England', 'Scotland', 'Wales', 'Great Britain', 'Czech Republic']) COUNTRIES.add(n);
+  // Older and longer names the generators use ("Turkey", "Swaziland", "People's Republic of China"), and "and" for "&".
+  for (const n of ['Turkey', 'Swaziland', "People's Republic of China", 'Republic of the Congo', 'Democratic Republic of the Congo', 'Kingdom of the Netherlands', 'Federated States of Micronesia', 'Republic of Ireland', 'Saint Kitts and Nevis', 'Saint Lucia', 'Saint Vincent and the Grenadines', 'Macedonia', 'Burma', 'Ivory Coast']) COUNTRIES.add(n);
+  for (const n of [...COUNTRIES]) if (n.includes('&')) COUNTRIES.add(n.replace(/&/g, 'and'));
   // The generator writes Greenland as "Greenlander" in its country slot.
   COUNTRIES.add('Greenlander');
 }

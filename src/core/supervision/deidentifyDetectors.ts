@@ -241,7 +241,9 @@ const STREET_APART = `(?:${['strasse', 'straße', 'str\\.', 'gasse', 'weg', 'gat
 const STREET_BEFORE = `(?:${['rue', 'avenue', 'av\\.', 'boulevard', 'bd', 'place', 'chemin', 'allée', 'impasse', 'quai', 'calle', 'c\\/', 'avenida', 'avda\\.?', 'plaza', 'paseo', 'carrer', 'via', 'viale', 'piazza', 'corso', 'largo', 'rua', 'travessa', 'ul\\.', 'ulica', 'strada', 'λεωφόρος']
   .map((w) => `[${w[0]}${w[0].toUpperCase()}]${w.slice(1)}`)
   .join('|')})`;
-const PARTICLE = "(?:de|del|de la|de las|de los|des|du|la|le|les|di|della|delle|dei|degli|dello|do|da|dos|das|d'|l')";
+/** Words that go on with a sentence: never part of a street's name in lower case. */
+const SENTENCE_WORDS = 'a|an|the|my|his|her|their|our|your|to|of|in|on|at|for|with|from|by|and|or|but|so|then|down|up|over|across|along|times?|blocks?|miles?|minutes?|hours?|days?|weeks?|months?|years?|kids?|children|people|cars?|houses?|doors?|steps?|is|was|are|were|away|more|other|same|new|old|back';
+const PARTICLE = "(?:de|del|de la|de las|de los|des|du|la|le|les|di|della|delle|dei|degli|dello|dalla|do|da|dos|das|d'|l')";
 /** A word of a street's name: not a flat or suite, which follows on its own. */
 const STREET_NAME_WORD = "(?!(?:Apt|Apartment|Suite|Ste|Unit|Floor)\\b)\\p{Lu}[\\p{L}'’-]*";
 /** The same in lower case, after a house number ("36 rue de pologne"): any word but one that goes on with the sentence. */
@@ -358,6 +360,12 @@ export function findAddresses(text: string): Span[] {
   );
   const streets = [
     ...spans(text, street, 'address'),
+    // In lower case, with its number: "97 guildry street", "19 folkestone road"; no word that goes on with a sentence ("3 blocks down the road").
+    ...spans(
+      text,
+      new RegExp(String.raw`(?<![\w-])\d{1,6}[ \t]+(?:(?!(?:${SENTENCE_WORDS})\b)[a-z][\w'’.-]*[ \t]+){1,3}(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd|court|ct|parkway|pkwy|highway|hwy|terrace|crescent|close)\b\.?${UNIT}`, 'g'),
+      'address',
+    ),
     // "Kiannonkatu 98", "Hauptstraße 5a", "Keizersgracht 123".
     ...spans(text, new RegExp(`(?<![\\p{L}])\\p{Lu}[\\p{L}-]{2,}${STREET_SUFFIX}[ \\t]+\\d{1,4}[a-zA-Z]?(?:[ \\t]*[A-Z](?![\\p{L}]))?(?![\\p{L}\\p{N}])`, 'gu'), 'address'),
     // A street word written apart, then the number: "Villacher Strasse 89", "Trenerys gate 232", "Kálmán Imre u. 12".

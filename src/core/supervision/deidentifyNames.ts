@@ -313,7 +313,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     const before = text.slice(Math.max(0, t.start - 30), t.start);
     const after = text.slice(t.end, t.end + 40);
     // A speaker's label at the start of a line: "John: I don't want to".
-    const speaker = t.cap && !known(t) && isName(t) && /(?:^|\n)[ \t]*(?:[-*][ \t]+)?$/.test(before) && /^:[ \t"“]/.test(after) && !SPEAKER_ROLES.has(t.lower) && (!words.has(t.lower) || personTag(t) || t.tags.includes('Expression'));
+    const speaker = t.cap && !known(t) && isName(t) && /(?:^|\n)[ \t]*(?:[-*][ \t]+)?$/.test(before) && /^:[ \t"“\\]/.test(after) && !SPEAKER_ROLES.has(t.lower) && (!words.has(t.lower) || personTag(t) || t.tags.includes('Expression'));
     // A name with an initial after it: "Lily A.".
     const initialled = t.cap && !known(t) && isName(t) && /^[ \t]\p{Lu}\.(?:\s|$)/u.test(after);
     // "Hope is her aunt", "Grace called from the school", "her aunt called Hope".
@@ -322,6 +322,8 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       isName(t) &&
       (/^\s+(?:is|was)\s+(?:my|her|his|their|our)\s+(\p{L}+)/u.test(after) && RELATIONS.has(/^\s+(?:is|was)\s+(?:my|her|his|their|our)\s+(\p{L}+)/u.exec(after)?.[1].toLowerCase() ?? '')
         ? true
+        : /^['’]s\s+(\p{L}+)/u.test(text.slice(t.end, t.end + 30)) && RELATIONS.has(/^['’]s\s+(\p{L}+)/u.exec(text.slice(t.end, t.end + 30))?.[1].toLowerCase() ?? '') && !known(t)
+          ? true
         : /^\s+(?:called|phoned|rang|texted|emailed|wrote|said|told|asked|visited|came\s+by|dropped\s+by)\b/.test(after) && tokens[k + 1]?.lower !== 'me' && !words.has(t.lower)
           ? true
           : /^\s+(?:called|phoned|rang|texted|emailed|wrote|said|told|asked|visited)\b/.test(after) && t.sentenceStart && WORD_GIVEN_NAMES.has(t.lower));
@@ -405,7 +407,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     const after = text.slice(t.end, t.end + 30);
     const acts = PERSON_AFTER.test(after) && !/^['’]s\b/.test(text.slice(t.end, t.end + 3));
     const addressed = PERSON_BEFORE.test(before);
-    const speaker = /(?:^|\n)[ \t>]*(?:[-*][ \t]+)?$/.test(before) && /^:[ \t"“]/.test(after);
+    const speaker = /(?:^|\n)[ \t>]*(?:[-*][ \t]+)?$/.test(before) && /^:[ \t"“\\]/.test(after);
     if (acts || addressed || speaker) claim(k, k, { start: t.start, end: t.end, kind: 'name', words: [t.text] });
   }
 
@@ -454,14 +456,18 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
 
   // A street with no street word, between numbers: "6750 Koskikatu 25", "255 hersnapvej 18".
   // The words must be neither English nor known terms, so "in 2019 she was 45" stays.
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}.,/-])\d{1,6}[ \t]+((?:\p{L}[\p{L}'’.-]*[ \t]+){1,2})\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}/-])/gu)) {
+  // On a line of its own (an address written out), any words that do not go on with a sentence will do: "78 Camiño Ancho 91".
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}.,/-])\d{1,6}[ \t]+((?:\p{L}[\p{L}'’.-]*[ \t]+){1,3})\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}/-])/gu)) {
     if (m.index === undefined) continue;
     const parts = m[1].trim().split(/[ \t]+/);
-    const strange = parts.every((w) => {
+    const unknown = (w: string): boolean => {
       const lower = w.toLowerCase().replace(/[.]$/, '');
       return lower.length > 2 && !words.has(lower) && !KNOWN_TERMS.has(lower) && !CLINICAL_WORDS.has(lower) && !CLINICAL_ABBREVIATIONS.has(lower);
-    });
-    if (!strange || taken(m.index, m.index + m[0].length)) continue;
+    };
+    const end = m.index + m[0].length;
+    const ownLine = /(?:^|\n)[ \t>?]*$/.test(text.slice(Math.max(0, m.index - 8), m.index)) && /^[ \t]*(?:,|\r?\n|$)/.test(text.slice(end, end + 3));
+    const strange = parts.length <= 2 ? parts.every(unknown) : parts.some(unknown) && parts.every((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
+    if (!(strange || (ownLine && parts.every((w) => !FUNCTION_WORDS.has(w.toLowerCase()) && !KNOWN_TERMS.has(w.toLowerCase()) && !CLINICAL_WORDS.has(w.toLowerCase())))) || taken(m.index, end)) continue;
     const street: Span = { start: m.index, end: m.index + m[0].length, kind: 'address' };
     spans.push(street, ...addressBlock(text, street).filter((p) => !taken(p.start, p.end)));
   }

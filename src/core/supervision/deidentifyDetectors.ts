@@ -173,7 +173,8 @@ export function findPhones(text: string): Span[] {
     if (phoneLike(m)) found.push({ start: m.start, end: m.end, kind: 'phone' });
   }
   // European national forms with a trunk 0, in groups: "0490 39 07 81", "030 1234 5678", "06-12345678".
-  found.push(...spans(text, /(?<![\w+.,/-])0\d{1,4}(?:[ .-]\d{2,4}){2,4}(?![\w.,/-]?\d)/g, 'phone'));
+  // A date written with full stops ("03.12.26") is not one.
+  found.push(...spans(text, /(?<![\w+.,/-])0\d{1,4}(?:[ .-]\d{2,4}){2,4}(?![\w.,/-]?\d)/g, 'phone').filter((p) => !/^\d{2}\.\d{2}\.\d{2}(?:\d{2})?$/.test(text.slice(p.start, p.end))));
   found.push(...spans(text, /(?<![\w+.,/-])0[1-9]\d{0,3}-\d{6,8}(?!\d)/g, 'phone'));
   return found;
 }
@@ -460,6 +461,44 @@ const OTHER_MONTHS = [
   'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre',
 ].join('|');
 
+/** Abbreviated month names in German, Spanish and French, written with a full stop after them. */
+const OTHER_MONTH_ABBREVIATIONS = 'jan|jän|feb|febr|mär|mrz|apr|jun|jul|aug|sep|sept|okt|nov|dez|ene|abr|ago|set|oct|dic|janv|févr|fevr|avr|juil|déc|dec';
+
+/** Month number from the start of a German, Spanish or French month's name; "ma" is ambiguous and left to the order below. */
+const MONTH_STEMS: readonly [RegExp, number][] = [
+  [/^(?:jan|jän|ene)/, 1],
+  [/^(?:feb|fév|fev)/, 2],
+  [/^(?:mär|mrz|marz|mars)/, 3],
+  [/^(?:apr|abr|avr)/, 4],
+  [/^(?:mai|may)/, 5],
+  [/^(?:jun|juin)/, 6],
+  [/^(?:jul|juil)/, 7],
+  [/^(?:aug|ago|aoû|aou)/, 8],
+  [/^(?:sep|set)/, 9],
+  [/^(?:okt|oct)/, 10],
+  [/^nov/, 11],
+  [/^(?:dez|dic|déc|dec)/, 12],
+];
+
+/** Which day a German, Spanish or French date names ("3. Dezember 2026", "3 de dic.", "3.12.2026"); the year only when written. */
+function foreignDay(value: string): CalendarDay | undefined {
+  const v = value.toLowerCase();
+  const digits = /^(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2}))?$/.exec(v);
+  if (digits) {
+    const year = digits[3] === undefined ? undefined : digits[3].length === 2 ? 2000 + Number(digits[3]) : Number(digits[3]);
+    const month = Number(digits[2]);
+    const date = Number(digits[1]);
+    if (month < 1 || month > 12 || date < 1 || date > 31) return undefined;
+    return { month, date, ...(year !== undefined ? { year } : {}) };
+  }
+  const day = /^(\d{1,2})/.exec(v);
+  const word = /\p{L}+/u.exec(v.replace(/\bde\b|\ber\b/g, ' '));
+  const month = word ? MONTH_STEMS.find(([stem]) => stem.test(word[0]))?.[1] : undefined;
+  if (!day || month === undefined) return undefined;
+  const year = /\b(1[89]\d\d|20\d\d)\b/.exec(v);
+  return { month, date: Number(day[1]), ...(year ? { year: Number(year[1]) } : {}) };
+}
+
 const DATE_CUE = /\b(?:on|since|from|until|till|by|before|after|dated|dob|d\.o\.b\.|born|seen|admitted|discharged|died|last|next|due|mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day)?\.?:?\s*$/i;
 
 const WEEKDAY_LEAD = /^(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?(?:the\s+)?/i;
@@ -494,9 +533,15 @@ export function findDates(text: string, reference: Date): Span[] {
   );
   for (const m of matches(text, named)) found.push(dateSpan(text, m.start, m.end, dayOf(m.value, reference)));
   // German, Spanish and French: "3. Dezember 2026", "3 de diciembre", "le 1er mai", "diciembre de 2026".
-  const other = `(?:${OTHER_MONTHS})`;
-  const foreign = new RegExp(`(?<![\\p{L}\\p{N}])(?:\\d{1,2}(?:\\.|er|º|°)?\\s+(?:de\\s+)?${other}(?:,?\\s+(?:de\\s+)?\\d{4})?|${other}\\s+(?:de\\s+)?\\d{4})(?![\\p{L}\\p{N}])`, 'giu');
-  for (const m of matches(text, foreign)) found.push(dateSpan(text, m.start, m.end));
+  // Their abbreviations take a full stop ("3. Dez. 2026", "3 dic.", "le 3 janv."), or stand between dashes ("3-dic-2026").
+  const other = `(?:${OTHER_MONTHS}|(?:${OTHER_MONTH_ABBREVIATIONS})\\.)`;
+  const foreign = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:\\d{1,2}(?:\\.|er|º|°)?\\s*(?:de\\s+)?${other}(?:,?\\s+(?:de\\s+)?\\d{4})?|${other}\\s+(?:de\\s+)?\\d{4}|\\d{1,2}-(?:${OTHER_MONTHS}|${OTHER_MONTH_ABBREVIATIONS})-\\d{2,4})(?![\\p{L}\\p{N}])`,
+    'giu',
+  );
+  for (const m of matches(text, foreign)) found.push(dateSpan(text, m.start, m.end, foreignDay(m.value)));
+  // A day and month in digits after a word that says date in these languages: "am 3.12.", "le 3/12", "el 3/12".
+  for (const m of matches(text, /(?<=\b(?:am|vom|bis|ab|seit|zum|le|du|au|depuis|el|del|al|desde|hasta)\s+)\d{1,2}\.\s?\d{1,2}\.(?:\s?(?:\d{4}|\d{2}))?(?![\d.]?\d)/giu)) found.push(dateSpan(text, m.start, m.end, foreignDay(m.value)));
   // "the 14th" on its own is a day of the month, unless a count follows ("the 14th session").
   for (const m of matches(text, /\b(?:on\s+)?the\s+((?:\d{1,2}|3[01])(?:st|nd|rd|th))\b(?!\s+(?:of\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|session|visit|appointment|time|week|day|month|year|birthday|percentile|floor|grade|century|place|attempt|meeting|hour|minute|dose|cycle|round|step)\b)/gi, 1)) {
     found.push(dateSpan(text, m.start, m.end));

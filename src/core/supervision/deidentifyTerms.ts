@@ -1,7 +1,9 @@
 /**
  * Words that look like names or places but are ordinary in a therapist's note and must
  * stay: weekdays, months, holidays, languages, faith words, therapy approaches, everyday
- * products, states and countries (Safe Harbor lets a place as large as a state stay).
+ * products, states and countries (Safe Harbor lets a place as large as a state stay); in
+ * German, Spanish and French, weekdays, months, the people of a session and the small words
+ * that start a sentence (German capitalises every noun), less those that are also given names.
  * Lower case; compared with the word folded to lower case.
  */
 const WORDS = `
@@ -38,6 +40,21 @@ africa asia europe latin latina latino latinx hispanic black white asian indigen
 native american americans european african caribbean
 supervision supervisor consultation rupture repair session sessions client therapist
 mrn hbn hicn mbi ssn dob medicare medicaid nhs pager
+montag dienstag mittwoch donnerstag freitag samstag sonntag januar jänner februar märz
+oktober dezember lunes martes miércoles miercoles jueves viernes sábado sabado domingo enero
+febrero marzo junio agosto septiembre setiembre octubre noviembre diciembre
+lundi mardi mercredi jeudi vendredi samedi dimanche janvier février fevrier avril juin
+juillet août aout septembre octobre novembre décembre decembre
+sie wir ihr ich die das ein eine einer einem und aber oder heute gestern
+morgen termin sitzung klient klientin patient patientin therapeut therapeutin mutter vater
+schwester bruder tochter sohn beim nach vor seit wie was wer wo warum als wenn dann
+él ellos ellas nosotros usted hoy ayer mañana sesión sesion cliente paciente terapeuta
+hermana hermano hija hijo señor señora con por para pero
+ils elles nous vous je tu aujourd'hui hier demain séance seance patiente thérapeute mère
+père soeur sœur frère fille monsieur madame mme une avec pour mais dans chez
+wieder auch noch schon sehr nicht kein keine mit bei über unter gegen ohne nur immer nie also hat
+war sind kam ging sagte muy también todavía siempre nunca dijo vino très aussi encore toujours
+jamais dit venu venue vient le la les el los las es er ist una uno elle
 `;
 
 /**

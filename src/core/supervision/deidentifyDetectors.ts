@@ -576,5 +576,8 @@ export function findAges(text: string): Span[] {
     ...spans(text, new RegExp(`\\b(${OLD})(?:st|nd|rd|th)\\s+birthday\\b`, 'gi'), 'age', 1),
     ...spans(text, /\b(?:in\s+(?:his|her|their)\s+)(?:90s|nineties|late\s+90s|early\s+90s)\b/gi, 'age'),
     ...spans(text, new RegExp(`\\b(${OLD})\\s*(?:yo|y/o|y\\.o\\.)(?!\\w)`, 'gi'), 'age'),
+    // German, Spanish and French: "94 Jahre alt", "tiene 91 años", "a 93 ans".
+    ...spans(text, new RegExp(`\\b${OLD}(?=\\s*(?:Jahre|Jahren|jährig|años|anos|ans)\\b)`, 'giu'), 'age'),
+    ...spans(text, new RegExp(`(?<=\\b(?:ist|wird|wurde|tiene|cumple|cumplió|a|aura|avait)\\s+)${OLD}\\b(?!\\s*(?:%|mg|kg|€|euros?|mal|veces|fois|[.,]\\d))`, 'giu'), 'age'),
   ];
 }

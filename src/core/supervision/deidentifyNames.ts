@@ -139,6 +139,9 @@ function tag(text: string, tokens: Token[]): void {
 /** Words that end a name said aloud: "my name is borna jerković and ...". */
 const FUNCTION_WORDS = new Set('a an the and or but so i me my you your he him his she her they them their we us our it is was are were be not no yes to of in on at for from with by as that this then now here there very just really when if whenever back later again soon today tonight tomorrow please once about after before'.split(' '));
 
+/** Small words of German, Spanish and French sentences that English does not use. */
+const FOREIGN_SMALL_WORDS = new Set('und der die das ist nicht mit sie ich wir auf für über zur zum dem den des ein eine einen ihr ihre sein seine y el los las que del con por para su sus una es está muy pero et est les une dans pour avec sur au aux du qui elle il nous vous mais ne pas son sa ses'.split(' '));
+
 /** Labels before a colon that are roles or fields, not people: "Bot:", "Therapist:", "When:", "Mobile:". */
 const SPEAKER_ROLES = new Set(
   'bot user agent assistant customer operator system client patient therapist counsellor counselor doctor nurse interviewer me you when where what who why how note notes subject date time mobile phone fax desk office email address name website home work cell tel re plan summary billing shipping contact'.split(' '),
@@ -301,7 +304,12 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   // Names that context gives away, in any case.
   const isName = (t: Token): boolean => names.has(t.cap ? t.text : t.text[0].toUpperCase() + t.text.slice(1));
   const personTag = (t: Token): boolean => t.tags.some((x) => PERSON_TAGS.includes(x));
-  const lowerName = (t: Token): boolean => !t.cap && !t.single && t.text.length >= 3 && !known(t) && isName(t) && (!words.has(t.lower) || personTag(t)) && free(t);
+  // Names in lower case are not read in a German, Spanish or French text (more of its small
+  // words than of English ones): there most lower-case words are not English, and many are
+  // also someone's name ("cuenta", "vient").
+  const foreignWords = tokens.filter((t) => FOREIGN_SMALL_WORDS.has(t.lower)).length;
+  const english = foreignWords < 2 || foreignWords <= tokens.filter((t) => FUNCTION_WORDS.has(t.lower)).length;
+  const lowerName = (t: Token): boolean => english && !t.cap && !t.single && t.text.length >= 3 && !known(t) && isName(t) && (!words.has(t.lower) || personTag(t)) && free(t);
   const claimRun = (k: number, ok: (t: Token) => boolean): void => {
     let to = k;
     while (to + 1 < tokens.length && !claimed.has(to + 1) && ok(tokens[to + 1]) && gapIs(text, tokens[to], tokens[to + 1], tokens[to].single ? /^\.?[ \t]$/ : /^[ \t]$/) && to - k < 2) to++;
@@ -350,7 +358,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       }
     }
     // A town of another country: one word that is neither English nor a name ("flew to finnbogastaðir").
-    if (!claimed.has(k) && t.text.length >= 4 && !isName(t) && /^[ \t]*(?:[.,;!?)]|\s+(?:on|in|for|to|and|with|last|next|since|before|after|at)\b|\s*$)/.test(text.slice(t.end, t.end + 8))) {
+    if (english && !claimed.has(k) && t.text.length >= 4 && !isName(t) && /^[ \t]*(?:[.,;!?)]|\s+(?:on|in|for|to|and|with|last|next|since|before|after|at)\b|\s*$)/.test(text.slice(t.end, t.end + 8))) {
       claim(k, k, { start: t.start, end: t.end, kind: 'place' });
     }
   }
@@ -418,7 +426,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     const o = tokens[n];
     if (!o || claimed.has(n) || o.single || !free(o) || FUNCTION_WORDS.has(o.lower) || TITLES.has(o.lower) || RELATIONS.has(o.lower) || NEVER_SURNAME.has(o.lower)) return false;
     if (o.cap) return !allCaps(o) && (strange(o) || (isName(o) && (initial || !ordinary(o))));
-    return o.text.length >= 3 && !words.has(o.lower) && !known(o);
+    return english && o.text.length >= 3 && !words.has(o.lower) && !known(o);
   };
   for (const span of [...spans]) {
     if (span.kind !== 'name') continue;

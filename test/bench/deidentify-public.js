@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The de-identifier on public labelled data nobody here wrote (issue 24, "Measure it"):
-// Microsoft's presidio-research synthetic set (test/bench/public/README.md: source and
-// licence). After a build (`node esbuild.js`). Prints, per Safe Harbor kind: the share
+// two sets from Microsoft's presidio-research (test/bench/public/README.md: source and
+// licence), and small made-up sets of notes in German, Spanish and French (issue 30, item
+// 4; test/bench/languages/README.md). After a build (`node esbuild.js`); `node
+// test/bench/deidentify-public.js [SET...]` runs the sets named (default: all). Prints, per set and Safe Harbor kind: the share
 // removed, the share removed or flagged for a human look, and over all texts the share of
 // ordinary words replaced and of identifier-free texts touched. Asserts nothing.
 //
@@ -20,12 +22,20 @@ const path = require('path');
 
 const REPO = path.resolve(__dirname, '..', '..');
 const core = require(path.join(REPO, 'dist', 'deidentify.js'));
-const data = JSON.parse(fs.readFileSync(path.join(__dirname, 'public', 'presidio-synth-v2.json'), 'utf8'));
+const SETS = {
+  'presidio-synth-v2': { file: path.join(__dirname, 'public', 'presidio-synth-v2.json'), about: 'microsoft/presidio-research synth_dataset_v2 (MIT)' },
+  'presidio-generated-large': { file: path.join(__dirname, 'public', 'presidio-generated-large.json'), about: 'microsoft/presidio-research tests/data/generated_large.json (MIT), less the texts also in synth_dataset_v2' },
+  'made-up-de': { file: path.join(__dirname, 'languages', 'de.json'), about: 'made-up German notes (this project)' },
+  'made-up-es': { file: path.join(__dirname, 'languages', 'es.json'), about: 'made-up Spanish notes (this project)' },
+  'made-up-fr': { file: path.join(__dirname, 'languages', 'fr.json'), about: 'made-up French notes (this project)' },
+};
 
 const KIND = {
   PERSON: 'name',
   STREET_ADDRESS: 'address',
+  ADDRESS: 'address',
   GPE: 'place',
+  LOCATION: 'place',
   ZIP_CODE: 'zip',
   PHONE_NUMBER: 'phone',
   EMAIL_ADDRESS: 'email',
@@ -50,19 +60,25 @@ function words(text) {
 /** Every country's English name (Intl knows them), which Safe Harbor lets stay like a state. */
 const COUNTRIES = new Set();
 {
-  const names = new Intl.DisplayNames(['en'], { type: 'region' });
-  for (let a = 65; a <= 90; a++) {
-    for (let b = 65; b <= 90; b++) {
-      const code = String.fromCharCode(a, b);
-      try {
-        const n = names.of(code);
-        if (n && n !== code) COUNTRIES.add(n);
-      } catch {
-        // not a region code
+  // In English, and in the languages of the made-up sets ("Deutschland", "España", "Suisse").
+  for (const lang of ['en', 'de', 'es', 'fr']) {
+    const names = new Intl.DisplayNames([lang], { type: 'region' });
+    for (let a = 65; a <= 90; a++) {
+      for (let b = 65; b <= 90; b++) {
+        const code = String.fromCharCode(a, b);
+        try {
+          const n = names.of(code);
+          if (n && n !== code) COUNTRIES.add(n);
+        } catch {
+          // not a region code
+        }
       }
     }
   }
   for (const n of ['USA', 'United States of America', 'America', 'England', 'Scotland', 'Wales', 'Great Britain', 'Czech Republic']) COUNTRIES.add(n);
+  // Older and longer names the generators use ("Turkey", "Swaziland", "People's Republic of China"), and "and" for "&".
+  for (const n of ['Turkey', 'Swaziland', "People's Republic of China", 'Republic of the Congo', 'Democratic Republic of the Congo', 'Kingdom of the Netherlands', 'Federated States of Micronesia', 'Republic of Ireland', 'Saint Kitts and Nevis', 'Saint Lucia', 'Saint Vincent and the Grenadines', 'Macedonia', 'Burma', 'Ivory Coast']) COUNTRIES.add(n);
+  for (const n of [...COUNTRIES]) if (n.includes('&')) COUNTRIES.add(n.replace(/&/g, 'and'));
   // The generator writes Greenland as "Greenlander" in its country slot.
   COUNTRIES.add('Greenlander');
 }
@@ -85,11 +101,11 @@ function scored(span) {
   const bare = v.replace(/\s*\([^)]*\)$/, '');
   if (kind === 'place' && (LARGE.test(v) || COUNTRY_LOWER.has(bare.toLowerCase()) || bare === 'nan' || /^the /i.test(v))) return undefined;
   if (kind === 'age' && !(Number(v) >= 90 || /ninety|hundred/i.test(v))) return undefined;
-  if (kind === 'date' && !/\d{1,2}[/.-]\d{1,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b.*\d/i.test(v)) return undefined;
+  if (kind === 'date' && !/\d{1,2}[/.-]\d{1,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mär|mai|okt|dez|ene|abr|ago|dic|janv|févr|fév|avr|juil|août|déc)[\p{L}]*\b.*\d|\d.*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mär|mai|okt|dez|ene|abr|ago|dic|janv|févr|fév|avr|juil|août|déc|juin|sept)/iu.test(v)) return undefined;
   return kind;
 }
 
-function main() {
+function score(name, data) {
   const kinds = {};
   let ordinary = 0;
   let replacedWords = 0;
@@ -137,7 +153,7 @@ function main() {
   }
   const pct = (a, b) => (b === 0 ? '-' : `${((a / b) * 100).toFixed(1)}%`);
   const total = Object.values(kinds).reduce((a, k) => ({ all: a.all + k.all, removed: a.removed + k.removed, flagged: a.flagged + k.flagged }), { all: 0, removed: 0, flagged: 0 });
-  console.log(`Public labelled data: ${data.length} texts of microsoft/presidio-research synth_dataset_v2 (MIT), ${total.all} Safe Harbor spans scored, ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+  console.log(`\n${name}: ${data.length} texts of ${SETS[name].about}, ${total.all} Safe Harbor spans scored, ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
   console.log('| kind | spans | removed | removed or flagged |');
   console.log('| --- | --- | --- | --- |');
   for (const [k, v] of Object.entries(kinds).sort((a, b) => b[1].all - a[1].all)) console.log(`| ${k} | ${v.all} | ${pct(v.removed, v.all)} | ${pct(v.removed + v.flagged, v.all)} |`);
@@ -145,6 +161,15 @@ function main() {
   console.log(`\nOrdinary words replaced: ${replacedWords} of ${ordinary}, ${pct(replacedWords, ordinary)} (target <= 1%).`);
   console.log(`Texts with no Safe Harbor identifier touched: ${touched} of ${free}, ${pct(touched, free)} (target <= 10%).`);
   for (const l of looks) console.log(l);
+}
+
+function main() {
+  const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  for (const name of names.length > 0 ? names : Object.keys(SETS)) {
+    if (!SETS[name]) throw new Error(`no set ${name}; the sets: ${Object.keys(SETS).join(', ')}`);
+    if (!fs.existsSync(SETS[name].file)) continue;
+    score(name, JSON.parse(fs.readFileSync(SETS[name].file, 'utf8')));
+  }
 }
 
 main();

@@ -116,7 +116,9 @@ describe('issue 24: recall where it was missing', () => {
 
   it('ordinal days, month and year, and dates in German, Spanish and French', () => {
     assert.strictEqual(out('Seen on the 14th; fx4/97.'), 'Seen on the [date]; fx[date].');
-    assert.strictEqual(out('el 3 de diciembre; am 3. Dezember 2026; le 3 décembre 2026.'), 'el [date]; am [date] 2026; le [date] 2026.');
+    // The same day three times: days counted from the first, as for English dates.
+    assert.strictEqual(out('el 3 de diciembre; am 3. Dezember 2026; le 3 décembre 2026.'), 'el [day 0]; am [day 0]; le [day 0].');
+    assert.strictEqual(out('el 3 de diciembre de 2026; le 3 décembre 2030.'), 'el [date] 2026; le [date] 2030.');
   });
 
   it('the client code when the folder names another, written "A. B." or "a.b.", with a dash, and front matter closed with "..."', () => {

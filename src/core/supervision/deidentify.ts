@@ -93,7 +93,7 @@ export function deidentifyText(text: string, client: string | readonly string[] 
   const sure = resolveOverlaps(structured);
   const taken = (start: number, end: number): boolean => overlapsAny(sure, start, end);
   const { spans: named, check } = findNamesAndPlaces(text, taken);
-  const spans = relativeDays(numberNames(resolveOverlaps(housesNumbered(text, resolveOverlaps([...sure, ...named])))));
+  const spans = relativeDays(numberNames(numbersBefore(text, resolveOverlaps(housesNumbered(text, resolveOverlaps([...sure, ...named]))))));
   const out = applySpans(text, spans);
   const lines = splitLines(out.text);
   const position = (start: number, end: number): Position => {
@@ -127,6 +127,19 @@ export function housesNumbered(text: string, spans: readonly Span[]): Span[] {
     out.push(street, ...addressBlock(text, street));
   }
   return out;
+}
+
+/**
+ * A number right before a street belongs to it: a building's number before the house
+ * number ("9554 62 Rue Gafsa", "79063 [address]"), as many as two.
+ */
+export function numbersBefore(text: string, spans: readonly Span[]): Span[] {
+  return spans.map((s, i) => {
+    if (s.kind !== 'address') return s;
+    const floor = i > 0 ? spans[i - 1].end : 0;
+    const before = /(?<![\w.,/-])\d{1,6}(?:[ \t]+\d{1,6})?[ \t]+$/.exec(text.slice(Math.max(floor, s.start - 16), s.start));
+    return before ? { ...s, start: s.start - before[0].length } : s;
+  });
 }
 
 /** Dates further apart than this keep "[date] YEAR": a day count across years would tell an age. */

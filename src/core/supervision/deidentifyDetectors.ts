@@ -173,7 +173,8 @@ export function findPhones(text: string): Span[] {
     if (phoneLike(m)) found.push({ start: m.start, end: m.end, kind: 'phone' });
   }
   // European national forms with a trunk 0, in groups: "0490 39 07 81", "030 1234 5678", "06-12345678".
-  found.push(...spans(text, /(?<![\w+.,/-])0\d{1,4}(?:[ .-]\d{2,4}){2,4}(?![\w.,/-]?\d)/g, 'phone'));
+  // A date written with full stops ("03.12.26") is not one.
+  found.push(...spans(text, /(?<![\w+.,/-])0\d{1,4}(?:[ .-]\d{2,4}){2,4}(?![\w.,/-]?\d)/g, 'phone').filter((p) => !/^\d{2}\.\d{2}\.\d{2}(?:\d{2})?$/.test(text.slice(p.start, p.end))));
   found.push(...spans(text, /(?<![\w+.,/-])0[1-9]\d{0,3}-\d{6,8}(?!\d)/g, 'phone'));
   return found;
 }
@@ -241,7 +242,13 @@ const STREET_APART = `(?:${['strasse', 'straße', 'str\\.', 'gasse', 'weg', 'gat
 const STREET_BEFORE = `(?:${['rue', 'avenue', 'av\\.', 'boulevard', 'bd', 'place', 'chemin', 'allée', 'impasse', 'quai', 'calle', 'c\\/', 'avenida', 'avda\\.?', 'plaza', 'paseo', 'carrer', 'via', 'viale', 'piazza', 'corso', 'largo', 'rua', 'travessa', 'ul\\.', 'ulica', 'strada', 'λεωφόρος']
   .map((w) => `[${w[0]}${w[0].toUpperCase()}]${w.slice(1)}`)
   .join('|')})`;
-const PARTICLE = "(?:de|del|de la|de las|de los|des|du|la|le|les|di|della|do|da|dos|das|d'|l')";
+/** Words that go on with a sentence: never part of a street's name in lower case. */
+const SENTENCE_WORDS = 'a|an|the|my|his|her|their|our|your|to|of|in|on|at|for|with|from|by|and|or|but|so|then|down|up|over|across|along|times?|blocks?|miles?|minutes?|hours?|days?|weeks?|months?|years?|kids?|children|people|cars?|houses?|doors?|steps?|is|was|are|were|away|more|other|same|new|old|back';
+const PARTICLE = "(?:de|del|de la|de las|de los|des|du|la|le|les|di|della|delle|dei|degli|dello|dalla|do|da|dos|das|d'|l')";
+/** A word of a street's name: not a flat or suite, which follows on its own. */
+const STREET_NAME_WORD = "(?!(?:Apt|Apartment|Suite|Ste|Unit|Floor)\\b)\\p{Lu}[\\p{L}'’-]*";
+/** The same in lower case, after a house number ("36 rue de pologne"): any word but one that goes on with the sentence. */
+const STREET_NAME_LOWER = "(?!(?:apt|apartment|suite|ste|unit|floor|and|or|but|so|then|the|a|an|to|in|on|at|for|with|from|of|is|was|it|i|he|she|they|we|you|after|before|last|this|that|please|st)\\b)\\p{L}[\\p{L}'’-]*";
 
 /** A postcode of a common country: US, Nordic and German (digits), Polish "53-320", Swedish "394 13", Dutch "7412 SL", Canadian, British, "D-10115". */
 const POSTCODE = String.raw`(?:[A-Z]{1,2}-)?\d{4,5}(?:-\d{3,4})?(?:[ \t][A-Z]{2}(?![\p{L}\p{N}]))?|\d{2}-\d{3}|\d{3}[ \t]\d{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}`;
@@ -354,6 +361,12 @@ export function findAddresses(text: string): Span[] {
   );
   const streets = [
     ...spans(text, street, 'address'),
+    // In lower case, with its number: "97 guildry street", "19 folkestone road"; no word that goes on with a sentence ("3 blocks down the road").
+    ...spans(
+      text,
+      new RegExp(String.raw`(?<![\w-])\d{1,6}[ \t]+(?:(?!(?:${SENTENCE_WORDS})\b)[a-z][\w'’.-]*[ \t]+){1,3}(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd|court|ct|parkway|pkwy|highway|hwy|terrace|crescent|close)\b\.?${UNIT}`, 'g'),
+      'address',
+    ),
     // "Kiannonkatu 98", "Hauptstraße 5a", "Keizersgracht 123".
     ...spans(text, new RegExp(`(?<![\\p{L}])\\p{Lu}[\\p{L}-]{2,}${STREET_SUFFIX}[ \\t]+\\d{1,4}[a-zA-Z]?(?:[ \\t]*[A-Z](?![\\p{L}]))?(?![\\p{L}\\p{N}])`, 'gu'), 'address'),
     // A street word written apart, then the number: "Villacher Strasse 89", "Trenerys gate 232", "Kálmán Imre u. 12".
@@ -361,9 +374,15 @@ export function findAddresses(text: string): Span[] {
     // "12 rue de la Paix", "Calle Mayor 5", "Via Roma, 10".
     ...spans(
       text,
-      new RegExp(`(?<![\\p{L}\\p{N}])(?:\\d{1,4}[a-z]?,?[ \\t]+)?${STREET_BEFORE}[ \\t]+(?:${PARTICLE}[ \\t]*)?\\p{Lu}[\\p{L}'’-]*(?:[ \\t]+(?:${PARTICLE}[ \\t]*)?\\p{Lu}[\\p{L}'’-]*){0,2}(?:,?[ \\t]+\\d{1,4}[a-z]?(?![\\p{N}]))?`, 'gu'),
+      new RegExp(`(?<![\\p{L}\\p{N}])(?:\\d{1,4}[a-z]?,?[ \\t]+)?${STREET_BEFORE}[ \\t]+(?:${PARTICLE}[ \\t]*)?${STREET_NAME_WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]*)?${STREET_NAME_WORD}){0,2}(?:,?[ \\t]+\\d{1,4}[a-z]?(?![\\p{N}]))?`, 'gu'),
       'address',
     ).filter((s) => /\d/.test(text.slice(s.start, s.end))),
+    // In lower case, with its house number before or after: "36 rue de pologne", "rue du centre 320".
+    ...spans(
+      text,
+      new RegExp(`(?<![\\p{L}\\p{N}])(?:\\d{1,4}[a-z]?,?[ \\t]+${STREET_BEFORE}[ \\t]+(?:${PARTICLE}[ \\t]+)?${STREET_NAME_LOWER}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${STREET_NAME_LOWER}){0,2}|${STREET_BEFORE}[ \\t]+(?:${PARTICLE}[ \\t]+)?${STREET_NAME_LOWER}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${STREET_NAME_LOWER}){0,2}[ \\t]+\\d{1,4}[a-z]?(?![\\p{L}\\p{N}]))`, 'gu'),
+      'address',
+    ),
     ...spans(text, /\bP\.?\s?O\.?\s+Box\s+\d+/gi, 'address'),
     // US military mail: "PSC 0413, Box 8144", "Unit 4719 Box 7394", then "APO AA 42323".
     ...spans(text, /\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{1,5}\b/gi, 'address'),
@@ -401,6 +420,13 @@ export function findZips(text: string): Span[] {
       const code = new RegExp(`^(?:${POSTCODE})(?![\\p{L}\\p{N}-])`, 'u').exec(text.slice(m.end, m.end + 12));
       return code ? [{ start: m.end, end: m.end + code[0].length, kind: 'zip' }] : [];
     }),
+    // A postcode after a country in an address ("Uruguay 64677", "Cyprus (Greek) 13475"); a year stays.
+    ...[...matches(text, new RegExp(`(?<![\\p{L}])(?:${COUNTRY.source.slice(4, -2)})(?:[ \\t]*\\([\\p{L} ]+\\))?[ \\t]+(\\d{4,5})(?![\\p{L}\\p{N}/.,-]?\\d)`, 'giu'), 1)]
+      .filter((m) => !/^(?:19|20)\d\d$/.test(m.value))
+      .map((m): Span => ({ start: m.start, end: m.end, kind: 'zip' })),
+    // After a region's code at the end of an address: "Lyss, nan 50662", ", 43 73313", and the code on its own line before it (", 13\n 44939").
+    ...spans(text, /(?<=\p{L}),[ \t]*(?:[A-Za-z]{2,3}|\d{1,2})[ \t]+(\d{4,5})(?![\p{L}\p{N}]|[.,/-]\d)/gu, 'zip', 1),
+    ...spans(text, /(?<=(?:^|\n)[ \t>?]*,[ \t]*[\p{L}\p{N}]{1,4}[ \t]*\r?\n[ \t>?]*)(\d{4,5})(?![\p{L}\p{N}]|[.,/-]\d)/gu, 'zip', 1),
     // "in the 95614 area", "around 10027".
     ...spans(text, /\b(?:in|near|around|from|to)\s+(?:the\s+)?(\d{5})(?=\s+(?:area|zip|zip\s+code|region|neighbo(?:u)?rhood|postcode)\b)/gi, 'zip', 1),
     ...spans(text, /(?<![\d-])\d{5}-\d{4}(?![\d-])/g, 'zip'),
@@ -434,6 +460,44 @@ const OTHER_MONTHS = [
   'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre',
   'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre',
 ].join('|');
+
+/** Abbreviated month names in German, Spanish and French, written with a full stop after them. */
+const OTHER_MONTH_ABBREVIATIONS = 'jan|jän|feb|febr|mär|mrz|apr|jun|jul|aug|sep|sept|okt|nov|dez|ene|abr|ago|set|oct|dic|janv|févr|fevr|avr|juil|déc|dec';
+
+/** Month number from the start of a German, Spanish or French month's name; "ma" is ambiguous and left to the order below. */
+const MONTH_STEMS: readonly [RegExp, number][] = [
+  [/^(?:jan|jän|ene)/, 1],
+  [/^(?:feb|fév|fev)/, 2],
+  [/^(?:mär|mrz|marz|mars)/, 3],
+  [/^(?:apr|abr|avr)/, 4],
+  [/^(?:mai|may)/, 5],
+  [/^(?:jun|juin)/, 6],
+  [/^(?:jul|juil)/, 7],
+  [/^(?:aug|ago|aoû|aou)/, 8],
+  [/^(?:sep|set)/, 9],
+  [/^(?:okt|oct)/, 10],
+  [/^nov/, 11],
+  [/^(?:dez|dic|déc|dec)/, 12],
+];
+
+/** Which day a German, Spanish or French date names ("3. Dezember 2026", "3 de dic.", "3.12.2026"); the year only when written. */
+function foreignDay(value: string): CalendarDay | undefined {
+  const v = value.toLowerCase();
+  const digits = /^(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2}))?$/.exec(v);
+  if (digits) {
+    const year = digits[3] === undefined ? undefined : digits[3].length === 2 ? 2000 + Number(digits[3]) : Number(digits[3]);
+    const month = Number(digits[2]);
+    const date = Number(digits[1]);
+    if (month < 1 || month > 12 || date < 1 || date > 31) return undefined;
+    return { month, date, ...(year !== undefined ? { year } : {}) };
+  }
+  const day = /^(\d{1,2})/.exec(v);
+  const word = /\p{L}+/u.exec(v.replace(/\bde\b|\ber\b/g, ' '));
+  const month = word ? MONTH_STEMS.find(([stem]) => stem.test(word[0]))?.[1] : undefined;
+  if (!day || month === undefined) return undefined;
+  const year = /\b(1[89]\d\d|20\d\d)\b/.exec(v);
+  return { month, date: Number(day[1]), ...(year ? { year: Number(year[1]) } : {}) };
+}
 
 const DATE_CUE = /\b(?:on|since|from|until|till|by|before|after|dated|dob|d\.o\.b\.|born|seen|admitted|discharged|died|last|next|due|mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day)?\.?:?\s*$/i;
 
@@ -469,9 +533,15 @@ export function findDates(text: string, reference: Date): Span[] {
   );
   for (const m of matches(text, named)) found.push(dateSpan(text, m.start, m.end, dayOf(m.value, reference)));
   // German, Spanish and French: "3. Dezember 2026", "3 de diciembre", "le 1er mai", "diciembre de 2026".
-  const other = `(?:${OTHER_MONTHS})`;
-  const foreign = new RegExp(`(?<![\\p{L}\\p{N}])(?:\\d{1,2}(?:\\.|er|º|°)?\\s+(?:de\\s+)?${other}(?:,?\\s+(?:de\\s+)?\\d{4})?|${other}\\s+(?:de\\s+)?\\d{4})(?![\\p{L}\\p{N}])`, 'giu');
-  for (const m of matches(text, foreign)) found.push(dateSpan(text, m.start, m.end));
+  // Their abbreviations take a full stop ("3. Dez. 2026", "3 dic.", "le 3 janv."), or stand between dashes ("3-dic-2026").
+  const other = `(?:${OTHER_MONTHS}|(?:${OTHER_MONTH_ABBREVIATIONS})\\.)`;
+  const foreign = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:\\d{1,2}(?:\\.|er|º|°)?\\s*(?:de\\s+)?${other}(?:,?\\s+(?:de\\s+)?\\d{4})?|${other}\\s+(?:de\\s+)?\\d{4}|\\d{1,2}-(?:${OTHER_MONTHS}|${OTHER_MONTH_ABBREVIATIONS})-\\d{2,4})(?![\\p{L}\\p{N}])`,
+    'giu',
+  );
+  for (const m of matches(text, foreign)) found.push(dateSpan(text, m.start, m.end, foreignDay(m.value)));
+  // A day and month in digits after a word that says date in these languages: "am 3.12.", "le 3/12", "el 3/12".
+  for (const m of matches(text, /(?<=\b(?:am|vom|bis|ab|seit|zum|le|du|au|depuis|el|del|al|desde|hasta)\s+)\d{1,2}\.\s?\d{1,2}\.(?:\s?(?:\d{4}|\d{2}))?(?![\d.]?\d)/giu)) found.push(dateSpan(text, m.start, m.end, foreignDay(m.value)));
   // "the 14th" on its own is a day of the month, unless a count follows ("the 14th session").
   for (const m of matches(text, /\b(?:on\s+)?the\s+((?:\d{1,2}|3[01])(?:st|nd|rd|th))\b(?!\s+(?:of\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|session|visit|appointment|time|week|day|month|year|birthday|percentile|floor|grade|century|place|attempt|meeting|hour|minute|dose|cycle|round|step)\b)/gi, 1)) {
     found.push(dateSpan(text, m.start, m.end));
@@ -506,5 +576,8 @@ export function findAges(text: string): Span[] {
     ...spans(text, new RegExp(`\\b(${OLD})(?:st|nd|rd|th)\\s+birthday\\b`, 'gi'), 'age', 1),
     ...spans(text, /\b(?:in\s+(?:his|her|their)\s+)(?:90s|nineties|late\s+90s|early\s+90s)\b/gi, 'age'),
     ...spans(text, new RegExp(`\\b(${OLD})\\s*(?:yo|y/o|y\\.o\\.)(?!\\w)`, 'gi'), 'age'),
+    // German, Spanish and French: "94 Jahre alt", "tiene 91 años", "a 93 ans".
+    ...spans(text, new RegExp(`\\b${OLD}(?=\\s*(?:Jahre|Jahren|jährig|años|anos|ans)\\b)`, 'giu'), 'age'),
+    ...spans(text, new RegExp(`(?<=\\b(?:ist|wird|wurde|tiene|cumple|cumplió|a|aura|avait)\\s+)${OLD}\\b(?!\\s*(?:%|mg|kg|€|euros?|mal|veces|fois|[.,]\\d))`, 'giu'), 'age'),
   ];
 }

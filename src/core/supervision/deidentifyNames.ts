@@ -13,12 +13,12 @@
  *   that announce a place ("moved to", "grew up in", ", IL").
  */
 import nlp from 'compromise/two';
-import { addressBlock, inPieces, STATE_AFTER, type Span } from './deidentifyDetectors';
+import { addressBlock, COUNTRY, inPieces, STATE_AFTER, type Span } from './deidentifyDetectors';
 import { PLACE_NAMES } from './deidentifyPlaceList';
 import { REASON_NUMBER, REASON_PLACE, REASON_WORD } from './deidentifyReasons';
 import { englishWords, humanNames } from './deidentifyWordData';
 import { PackedWords } from './deidentifyWords';
-import { CLINICAL_ABBREVIATIONS, CLINICAL_WORDS, KNOWN_TERMS, NEVER_SURNAME, PLACE_CUES, RELATIONS, TITLES, WORD_GIVEN_NAMES } from './deidentifyTerms';
+import { CLINICAL_ABBREVIATIONS, CLINICAL_WORDS, COUNTRY_PHRASES, KNOWN_TERMS, NEVER_SURNAME, PLACE_CUES, RELATIONS, TITLES, WORD_GIVEN_NAMES } from './deidentifyTerms';
 
 export interface CheckSpan {
   readonly start: number;
@@ -113,10 +113,25 @@ function tag(text: string, tokens: Token[]): void {
 /** Words that end a name said aloud: "my name is borna jerković and ...". */
 const FUNCTION_WORDS = new Set('a an the and or but so i me my you your he him his she her they them their we us our it is was are were be not no yes to of in on at for from with by as that this then now here there very just really when if whenever back later again soon today tonight tomorrow please once about after before'.split(' '));
 
+/** Small words of German, Spanish and French sentences that English does not use. */
+const FOREIGN_SMALL_WORDS = new Set('und der die das ist nicht mit sie ich wir auf für über zur zum dem den des ein eine einen ihr ihre sein seine y el los las que del con por para su sus una es está muy pero et est les une dans pour avec sur au aux du qui elle il nous vous mais ne pas son sa ses'.split(' '));
+
 /** Labels before a colon that are roles or fields, not people: "Bot:", "Therapist:", "When:", "Mobile:". */
 const SPEAKER_ROLES = new Set(
   'bot user agent assistant customer operator system client patient therapist counsellor counselor doctor nurse interviewer me you when where what who why how note notes subject date time mobile phone fax desk office email address name website home work cell tel re plan summary billing shipping contact'.split(' '),
 );
+
+/** One to three capitalised words alone on a line, or on an address's line, then a country: the town of an address. */
+const TOWN_BEFORE_COUNTRY = new RegExp(
+  `(?:^|\\n|\\]|,)[ \\t>?]*(\\p{Lu}[\\p{L}'’-]+(?:[ \\t]\\p{Lu}[\\p{L}'’-]+){0,2})(?=[ \\t]*,?[ \\t]*(?:\\r?\\n[ \\t>?]*)?(?:${COUNTRY.source.slice(4, -2)})(?:[ \\t]*\\([\\p{L} ]+\\))?[ \\t]*(?:\\d|\\r?\\n|$|[.,]))`,
+  'gu',
+);
+
+/** What a person does right after their name: "Vsevolod is very reliable", "Jouko is from", "Mehrudin shouted". */
+const PERSON_AFTER =
+  /^(?:[ \t]+(?:is|was)[ \t]+(?!an?\b|the\b|one\b|part\b|based\b|located\b|headquartered\b|owned\b|used\b|known\b|made\b|available\b|open\b|closed\b)\p{Ll}+|[ \t]+(?:began|begins|spent|spends|said|says|shouted|whispered|told|tells|asked|asks|replied|answered|lives|lived|grew|moved|came|comes|went|goes|called|calls|phoned|texted|emailed|wrote|writes|cried|laughed|smiled|felt|feels|thinks|thought|wants|wanted|needs|needed|loves|loved|hates|hated|had[ \t]+given|has[ \t]+been|had[ \t]+been|just[ \t]+has|and[ \t]+I\b))\b/u;
+/** What comes right before a person's name: "says Bergqvist", "Hi Manlio,", "ex-Zombie Sedej". */
+const PERSON_BEFORE = /(?:\b(?:says|said|asked|told|replied|answered|shouted|hi|hello|hey|dear|thanks|thank[ \t]+you|bye|goodbye|congratulations|sorry|ex-\p{L}+|i'?m|i[ \t]+am|this[ \t]+is|met|with[ \t]+(?:my|her|his)[ \t]+\p{L}+)[ \t,]+|\b(?:last|first|family|sur)[ \t]*name\??[ \t:]+|\bname[ \t]*[?:][ \t]*)$/iu;
 
 const PERSON_TAGS = ['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName'];
 const PLACE_SUFFIX = /(?:ville|ton|burg|borough|boro|chester|field|ford|land|port|stead|haven|side|town|wood|mouth|dale|bury|mont|ham|wick|worth|shire|by)$/;
@@ -166,6 +181,16 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     spans.push(span);
     for (let k = from; k <= to; k++) claimed.add(k);
   };
+
+  // Countries of several words stay whole, in any case: "Costa Rica", "burkina faso".
+  for (let k = 0; k < tokens.length; k++) {
+    for (let b = Math.min(tokens.length - 1, k + 5); b > k; b--) {
+      if (!COUNTRY_PHRASES.has(text.slice(tokens[k].start, tokens[b].end).toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'"))) continue;
+      for (let x = k; x <= b; x++) claimed.add(x);
+      k = b;
+      break;
+    }
+  }
 
   // Runs of capitalised words joined by a single space: "Sarah Okafor", "North Jena".
   const runs: [number, number][] = [];
@@ -253,10 +278,15 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   // Names that context gives away, in any case.
   const isName = (t: Token): boolean => names.has(t.cap ? t.text : t.text[0].toUpperCase() + t.text.slice(1));
   const personTag = (t: Token): boolean => t.tags.some((x) => PERSON_TAGS.includes(x));
-  const lowerName = (t: Token): boolean => !t.cap && !t.single && t.text.length >= 3 && !known(t) && isName(t) && (!words.has(t.lower) || personTag(t)) && free(t);
+  // Names in lower case are not read in a German, Spanish or French text (more of its small
+  // words than of English ones): there most lower-case words are not English, and many are
+  // also someone's name ("cuenta", "vient").
+  const foreignWords = tokens.filter((t) => FOREIGN_SMALL_WORDS.has(t.lower)).length;
+  const english = foreignWords < 2 || foreignWords <= tokens.filter((t) => FUNCTION_WORDS.has(t.lower)).length;
+  const lowerName = (t: Token): boolean => english && !t.cap && !t.single && t.text.length >= 3 && !known(t) && isName(t) && (!words.has(t.lower) || personTag(t)) && free(t);
   const claimRun = (k: number, ok: (t: Token) => boolean): void => {
     let to = k;
-    while (to + 1 < tokens.length && !claimed.has(to + 1) && ok(tokens[to + 1]) && gapIs(text, tokens[to], tokens[to + 1], /^[ \t]$/) && to - k < 2) to++;
+    while (to + 1 < tokens.length && !claimed.has(to + 1) && ok(tokens[to + 1]) && gapIs(text, tokens[to], tokens[to + 1], tokens[to].single ? /^\.?[ \t]$/ : /^[ \t]$/) && to - k < 2) to++;
     claim(k, to, { start: tokens[k].start, end: tokens[to].end, kind: 'name', words: tokens.slice(k, to + 1).map((t) => t.text) });
   };
   for (let k = 0; k < tokens.length; k++) {
@@ -265,7 +295,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     const before = text.slice(Math.max(0, t.start - 30), t.start);
     const after = text.slice(t.end, t.end + 40);
     // A speaker's label at the start of a line: "John: I don't want to".
-    const speaker = t.cap && !known(t) && isName(t) && /(?:^|\n)[ \t]*(?:[-*][ \t]+)?$/.test(before) && /^:[ \t]/.test(after) && !SPEAKER_ROLES.has(t.lower) && (!words.has(t.lower) || personTag(t) || t.tags.includes('Expression'));
+    const speaker = t.cap && !known(t) && isName(t) && /(?:^|\n)[ \t]*(?:[-*][ \t]+)?$/.test(before) && /^:[ \t"“\\]/.test(after) && !SPEAKER_ROLES.has(t.lower) && (!words.has(t.lower) || personTag(t) || t.tags.includes('Expression'));
     // A name with an initial after it: "Lily A.".
     const initialled = t.cap && !known(t) && isName(t) && /^[ \t]\p{Lu}\.(?:\s|$)/u.test(after);
     // "Hope is her aunt", "Grace called from the school", "her aunt called Hope".
@@ -274,11 +304,13 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       isName(t) &&
       (/^\s+(?:is|was)\s+(?:my|her|his|their|our)\s+(\p{L}+)/u.test(after) && RELATIONS.has(/^\s+(?:is|was)\s+(?:my|her|his|their|our)\s+(\p{L}+)/u.exec(after)?.[1].toLowerCase() ?? '')
         ? true
+        : /^['’]s\s+(\p{L}+)/u.test(text.slice(t.end, t.end + 30)) && RELATIONS.has(/^['’]s\s+(\p{L}+)/u.exec(text.slice(t.end, t.end + 30))?.[1].toLowerCase() ?? '') && !known(t)
+          ? true
         : /^\s+(?:called|phoned|rang|texted|emailed|wrote|said|told|asked|visited|came\s+by|dropped\s+by)\b/.test(after) && tokens[k + 1]?.lower !== 'me' && !words.has(t.lower)
           ? true
           : /^\s+(?:called|phoned|rang|texted|emailed|wrote|said|told|asked|visited)\b/.test(after) && t.sentenceStart && WORD_GIVEN_NAMES.has(t.lower));
     // Lower case: "my name is borna jerković", "my son bill", "mr. nicholson", "emma".
-    const introduced = /\b(?:my|her|his|their)\s+(?:(?:maiden|first|last|middle|family|given)\s+)?(?:sur)?name\s+is\s+$|\bnamed\s+$|\bcall\s+(?:me|her|him)\s+$/i.test(before) && !FUNCTION_WORDS.has(t.lower);
+    const introduced = /\b(?:my|her|his|their)\s+(?:(?:maiden|first|last|middle|family|given)\s+)?(?:sur)?name\s+is\s+$|\bnamed\s+$|\bcalls?\s+(?:me|her|him)\s+$|\bname\s*[?:]\s*$/i.test(before) && !FUNCTION_WORDS.has(t.lower);
     const titled = !t.cap && /\b(?:mr|mrs|ms|dr|miss|mx)\.?\s+$/.test(before) && !words.has(t.lower);
     const related =
       !t.cap && /\b(?:my|her|his|their|our)\s+(\p{L}+)[ \t]+$/u.test(before) && RELATIONS.has(/(\p{L}+)[ \t]+$/u.exec(before)?.[1].toLowerCase() ?? '') && isName(t) && (!words.has(t.lower) || WORD_GIVEN_NAMES.has(t.lower));
@@ -299,6 +331,19 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         break;
       }
     }
+    // A town of another country: one word that is neither English nor a name ("flew to finnbogastaðir").
+    if (english && !claimed.has(k) && t.text.length >= 4 && !isName(t) && /^[ \t]*(?:[.,;!?)]|\s+(?:on|in|for|to|and|with|last|next|since|before|after|at)\b|\s*$)/.test(text.slice(t.end, t.end + 8))) {
+      claim(k, k, { start: t.start, end: t.end, kind: 'place' });
+    }
+  }
+
+  // A line that is a town and nothing else, above or before a country: "ALFRICK\nUnited Kingdom", "NUNGATTA Australia".
+  for (const m of text.matchAll(TOWN_BEFORE_COUNTRY)) {
+    if (m.index === undefined) continue;
+    const from = m.index + m[0].length - m[1].length;
+    const ks = tokens.flatMap((t, k) => (t.start >= from && t.end <= from + m[1].length ? [k] : []));
+    if (ks.length === 0 || ks.some((k) => claimed.has(k) || !free(tokens[k]) || !(strange(tokens[k]) || places.has(tokens[k].text)))) continue;
+    claim(ks[0], ks[ks.length - 1], { start: tokens[ks[0]].start, end: tokens[ks[ks.length - 1]].end, kind: 'place' });
   }
 
   // A list of three or more capitalised words, each a listed name or a word no list knows, and
@@ -319,7 +364,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     grew = false;
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k];
-      if (claimed.has(k) || !t.cap || t.single || !free(t) || !isName(t) || NEVER_SURNAME.has(t.lower) || allCaps(t) || KNOWN_TERMS.has(t.lower)) continue;
+      if (claimed.has(k) || !t.cap || t.single || !free(t) || !(isName(t) || strange(t)) || NEVER_SURNAME.has(t.lower) || allCaps(t) || KNOWN_TERMS.has(t.lower)) continue;
       const listed = (n: number, before: boolean): boolean => {
         const o = tokens[n];
         if (!o || !claimed.has(n) || !spans.some((sp) => sp.kind === 'name' && sp.start <= o.start && o.end <= sp.end)) return false;
@@ -334,6 +379,54 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     }
   }
 
+  // A lone word no list knows is a person when the sentence treats it as one: a speaker's
+  // label, a greeting, "says X", "X is from", "X began". Companies stand in the same
+  // places less often with these words, and "X is a bank" (a definition) is left alone.
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (claimed.has(k) || !strange(t) || !free(t) || allCaps(t) || places.has(t.text)) continue;
+    const before = text.slice(Math.max(0, t.start - 30), t.start);
+    const after = text.slice(t.end, t.end + 30);
+    const acts = PERSON_AFTER.test(after) && !/^['’]s\b/.test(text.slice(t.end, t.end + 3));
+    const addressed = PERSON_BEFORE.test(before);
+    const speaker = /(?:^|\n)[ \t>]*(?:[-*][ \t]+)?$/.test(before) && /^:[ \t"“\\]/.test(after);
+    if (acts || addressed || speaker) claim(k, k, { start: t.start, end: t.end, kind: 'name', words: [t.text] });
+  }
+
+  // The rest of a name beside one already found, perhaps across an initial: "Tzigane [name]",
+  // "Valentine S. [name]", "emidio p [name]", "[name] g. samoylova". A word no list knows,
+  // or a listed name, in capitals; in lower case, any word that is not English.
+  const restOfName = (n: number, initial: boolean): boolean => {
+    const o = tokens[n];
+    if (!o || claimed.has(n) || o.single || !free(o) || FUNCTION_WORDS.has(o.lower) || TITLES.has(o.lower) || RELATIONS.has(o.lower) || NEVER_SURNAME.has(o.lower)) return false;
+    if (o.cap) return !allCaps(o) && (strange(o) || (isName(o) && (initial || !ordinary(o))));
+    return english && o.text.length >= 3 && !words.has(o.lower) && !known(o);
+  };
+  for (const span of [...spans]) {
+    if (span.kind !== 'name') continue;
+    const first = tokens.findIndex((t) => t.start === span.start);
+    const last = tokens.findIndex((t) => t.end === span.end);
+    if (first === -1 || last === -1) continue;
+    const sideways = (step: -1 | 1): void => {
+      const edge = step === -1 ? first : last;
+      const next = tokens[edge + step];
+      const initial = next !== undefined && next.single && !claimed.has(edge + step);
+      const k = initial ? edge + 2 * step : edge + step;
+      const o = tokens[k];
+      if (!o) return;
+      const [a, b] = step === -1 ? [o, tokens[edge]] : [tokens[edge], o];
+      const gap = text.slice(a.end, b.start);
+      const ok = initial ? /^[ \t]+\p{L}\.?[ \t]+$/u.test(gap) : /^[ \t]+$/.test(gap);
+      if (ok && restOfName(k, initial)) {
+        const from = step === -1 ? k : edge + 1;
+        const to = step === -1 ? edge - 1 : k;
+        claim(from, to, { start: tokens[from].start, end: tokens[to].end, kind: 'name', words: [...(span.words ?? []), o.text] });
+      }
+    };
+    sideways(-1);
+    sideways(1);
+  }
+
   // A word already known as part of a name is that name wherever it appears again.
   const nameWords = new Set<string>();
   for (const s of spans) if (s.kind === 'name') for (const w of s.words ?? []) if ([...w].length > 1) nameWords.add(w);
@@ -345,14 +438,18 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
 
   // A street with no street word, between numbers: "6750 Koskikatu 25", "255 hersnapvej 18".
   // The words must be neither English nor known terms, so "in 2019 she was 45" stays.
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}.,/-])\d{1,6}[ \t]+((?:\p{L}[\p{L}'’.-]*[ \t]+){1,2})\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}/-])/gu)) {
+  // On a line of its own (an address written out), any words that do not go on with a sentence will do: "78 Camiño Ancho 91".
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}.,/-])\d{1,6}[ \t]+((?:\p{L}[\p{L}'’.-]*[ \t]+){1,3})\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}/-])/gu)) {
     if (m.index === undefined) continue;
     const parts = m[1].trim().split(/[ \t]+/);
-    const strange = parts.every((w) => {
+    const unknown = (w: string): boolean => {
       const lower = w.toLowerCase().replace(/[.]$/, '');
       return lower.length > 2 && !words.has(lower) && !KNOWN_TERMS.has(lower) && !CLINICAL_WORDS.has(lower) && !CLINICAL_ABBREVIATIONS.has(lower);
-    });
-    if (!strange || taken(m.index, m.index + m[0].length)) continue;
+    };
+    const end = m.index + m[0].length;
+    const ownLine = /(?:^|\n)[ \t>?]*$/.test(text.slice(Math.max(0, m.index - 8), m.index)) && /^[ \t]*(?:,|\r?\n|$)/.test(text.slice(end, end + 3));
+    const strange = parts.length <= 2 ? parts.every(unknown) : parts.some(unknown) && parts.every((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
+    if (!(strange || (ownLine && parts.every((w) => !FUNCTION_WORDS.has(w.toLowerCase()) && !KNOWN_TERMS.has(w.toLowerCase()) && !CLINICAL_WORDS.has(w.toLowerCase())))) || taken(m.index, end)) continue;
     const street: Span = { start: m.index, end: m.index + m[0].length, kind: 'address' };
     spans.push(street, ...addressBlock(text, street).filter((p) => !taken(p.start, p.end)));
   }

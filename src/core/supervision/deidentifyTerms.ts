@@ -1,7 +1,9 @@
 /**
  * Words that look like names or places but are ordinary in a therapist's note and must
  * stay: weekdays, months, holidays, languages, faith words, therapy approaches, everyday
- * products, states and countries (Safe Harbor lets a place as large as a state stay).
+ * products, states and countries (Safe Harbor lets a place as large as a state stay); in
+ * German, Spanish and French, weekdays, months, the people of a session and the small words
+ * that start a sentence (German capitalises every noun), less those that are also given names.
  * Lower case; compared with the word folded to lower case.
  */
 const WORDS = `
@@ -38,6 +40,21 @@ africa asia europe latin latina latino latinx hispanic black white asian indigen
 native american americans european african caribbean
 supervision supervisor consultation rupture repair session sessions client therapist
 mrn hbn hicn mbi ssn dob medicare medicaid nhs pager
+montag dienstag mittwoch donnerstag freitag samstag sonntag januar jänner februar märz
+oktober dezember lunes martes miércoles miercoles jueves viernes sábado sabado domingo enero
+febrero marzo junio agosto septiembre setiembre octubre noviembre diciembre
+lundi mardi mercredi jeudi vendredi samedi dimanche janvier février fevrier avril juin
+juillet août aout septembre octobre novembre décembre decembre
+sie wir ihr ich die das ein eine einer einem und aber oder heute gestern
+morgen termin sitzung klient klientin patient patientin therapeut therapeutin mutter vater
+schwester bruder tochter sohn beim nach vor seit wie was wer wo warum als wenn dann
+él ellos ellas nosotros usted hoy ayer mañana sesión sesion cliente paciente terapeuta
+hermana hermano hija hijo señor señora con por para pero
+ils elles nous vous je tu aujourd'hui hier demain séance seance patiente thérapeute mère
+père soeur sœur frère fille monsieur madame mme une avec pour mais dans chez
+wieder auch noch schon sehr nicht kein keine mit bei über unter gegen ohne nur immer nie also hat
+war sind kam ging sagte muy también todavía siempre nunca dijo vino très aussi encore toujours
+jamais dit venu venue vient le la les el los las es er ist una uno elle
 `;
 
 /**
@@ -58,7 +75,13 @@ venezuela ecuador bolivia paraguay uruguay cuba haiti jamaica dominican republic
 guatemala honduras nicaragua panama lebanon jordan saudi arabia yemen oman
 qatar kuwait emirates uae bahrain georgia armenia azerbaijan kazakhstan uzbekistan britain
 kingdom states united guam samoa fiji
+andorra anguilla antarctica aruba bahamas barbados belize benin bermuda bhutan brunei burundi comoros curaçao djibouti dominica eswatini gabon gambia gibraltar greenland grenada guadeloupe guernsey guinea guinea-bissau guyana kiribati kyrgyzstan lesotho liberia liechtenstein malawi maldives martinique mauritania mauritius mayotte micronesia moldova monaco montenegro montserrat nauru niue palau réunion seychelles suriname tajikistan timor-leste togo tokelau tonga turkmenistan tuvalu türkiye vanuatu
 `;
+
+/** Countries of more than one word, in lower case: kept whole ("Burkina Faso", "Costa Rica"), though a part may be a name. */
+export const COUNTRY_PHRASES: ReadonlySet<string> = new Set(
+  "american samoa|antigua & barbuda|antigua and barbuda|ascension island|bosnia & herzegovina|bosnia and herzegovina|bouvet island|british indian ocean territory|british virgin islands|burkina faso|canary islands|cape verde|caribbean netherlands|cayman islands|central african republic|ceuta & melilla|ceuta and melilla|christmas island|clipperton island|cocos islands|congo - brazzaville|congo - kinshasa|cook islands|costa rica|côte d'ivoire|diego garcia|dominican republic|el salvador|equatorial guinea|falkland islands|faroe islands|french guiana|french polynesia|french southern territories|heard & mcdonald islands|heard and mcdonald islands|hong kong sar china|isle of man|macao sar china|marshall islands|myanmar|new caledonia|new zealand|norfolk island|north korea|north macedonia|northern mariana islands|palestinian territories|papua new guinea|pitcairn islands|puerto rico|saint barthélemy|saint helena|saint kitts & nevis|saint kitts and nevis|saint lucia|saint martin|saint pierre & miquelon|saint pierre and miquelon|saint vincent & grenadines|saint vincent and grenadines|san marino|saudi arabia|sierra leone|sint maarten|solomon islands|south africa|south georgia & south sandwich islands|south georgia and south sandwich islands|south korea|south sudan|sri lanka|st barthélemy|st helena|st kitts & nevis|st lucia|st martin|st pierre & miquelon|st vincent & grenadines|st. barthélemy|st. helena|st. kitts & nevis|st. kitts and nevis|st. lucia|st. martin|st. pierre & miquelon|st. pierre and miquelon|st. vincent & grenadines|st. vincent and grenadines|svalbard & jan mayen|svalbard and jan mayen|são tomé & príncipe|são tomé and príncipe|trinidad & tobago|trinidad and tobago|tristan da cunha|turks & caicos islands|turks and caicos islands|u.s. outlying islands|u.s. virgin islands|united arab emirates|united kingdom|united states|vatican city|wallis & futuna|wallis and futuna|western sahara|åland islands".split('|'),
+);
 
 const EPONYMS = `
 chaddock babinski hoffmann hoffman romberg kernig brudzinski homan homans murphy mcburney rovsing
@@ -149,6 +172,7 @@ export const PLACE_CUES: readonly RegExp[] = [
   /\b(?:moved|moving|move|relocated|relocating|drove|driving|flew|flying|went|going|travel(?:l)?ed|trip|visit|visiting|visited|back|commute|commutes|commuting|headed|heading)\s+(?:back\s+)?(?:to|from|in)\s+$/i,
   /\b(?:lives|live|living|lived|grew\s+up|raised|born|stayed|staying|stays|works|worked|working|school|college|job|house|home|apartment|cabin|family|parents|relatives)\s+(?:in|near|outside(?:\s+of)?|at)\s+(?:the\s+)?$/i,
   /\b(?:from|near|outside\s+of|town\s+of|city\s+of|village\s+of|suburb\s+of)\s+$/i,
+  /\b(?:university|college|county|province|region|district|municipality)\s+of\s+$|\bhome\s+(?:city|town)\s+$|(?:^|\n)[ \t]*where\s*:\s*$/i,
 ];
 
 /** Month names and abbreviations: a date needs one, or digits, to be a date and not a weekday. */

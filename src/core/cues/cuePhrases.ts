@@ -141,7 +141,7 @@ export const BUILT_IN_CUES: readonly CueDefinition[] = [
     phrases: [
       { rule: 'in-session', phrases: ['{changed|changes|change|changing} the subject', '{switched|switches|switch|switching} {topics|the topic}'] },
       { rule: 'about-work', phrases: ["{rather not|don't want to|do not want to|didn't want to} {talk|go} {about|into} {it|that|this}"] },
-      { rule: 'client-did', lang: 'de', phrases: ['{wechselte|wechselt|wechselte schnell} das Thema', 'lenkte {ab|vom Thema ab}'] },
+      { rule: 'client-did', lang: 'de', phrases: ['{wechselte|wechselt} {sie |er |schnell |}das Thema', 'lenkte {ab|vom Thema ab}'] },
       { rule: 'client-did', lang: 'es', phrases: ['{cambió|cambia|cambiaba} de tema', '{cambió|cambia|cambiaba} el tema'] },
       { rule: 'client-did', lang: 'fr', phrases: ['{a changé|changea|change|changeait} de sujet'] },
     ],

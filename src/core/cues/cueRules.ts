@@ -449,7 +449,8 @@ function aboutWorkInQuote(sentence: string, quote: string): boolean {
  * sentence that speaks of risk left out (shown as […]), or undefined when nothing else is left.
  */
 export function lineForReflection(lineText: string): string | undefined {
-  const sentences = lineText.trim().split(/(?<=[.!?\u2026]["'\u201D\u2019\u00BB\u201C\u2018\u00AB\u203A\u2039]?)\s+/);
+  // French sets a space before a closing » or ›: the sentence ends after the mark.
+  const sentences = lineText.trim().split(/(?<=[.!?\u2026](?:[ \u00A0][\u00BB\u203A]|["'\u201D\u2019\u00BB\u201C\u2018\u00AB\u203A\u2039])?)\s+(?![\u00BB\u203A])/);
   const kept = sentences.map((s) => (hasRiskLanguage(s) ? undefined : s));
   if (kept.every((s) => s === undefined)) return undefined;
   const out: string[] = [];
@@ -537,7 +538,7 @@ const OTHER_VOCATIVE = /,\s*(?:mama|mami|mutti|papa|papi|schatz|liebling|mamá|p
 function countsInOtherLanguage(text: string, p: Paragraph, q: Quote | undefined, offset: number, length: number, rule: 'names-us' | 'client-did'): boolean {
   const words = text.slice(offset, offset + length);
   // A lower-case "sie" is "she" or "they", never the therapist's "Sie".
-  if (/(?<![\p{L}])sie(?![\p{L}])/u.test(words)) return false;
+  if (rule === 'names-us' && /(?<![\p{L}])sie(?![\p{L}])/u.test(words)) return false;
   if (q) {
     if (rule === 'client-did') return false;
     const quote = text.slice(q.open + 1, q.close);

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { BUILT_IN_CUES, builtInCues, findCues, lineForReflection } from '../../src/core/cues/cues';
+import { BUILT_IN_CUES, builtInCues, findCues, lineForReflection, NOT_A_RUPTURE_BY_ITSELF, readUserCues, compileCues, SAFETY_FIRST } from '../../src/core/cues/cues';
+import { hintLanguage, hintReason, notARuptureByItself } from '../../src/core/cues/cueTexts';
 import { hasRiskLanguage } from '../../src/core/safety/riskLanguage';
 import { parse } from './helpers';
 
@@ -201,6 +202,55 @@ describe('cue hints in German, Spanish and French', () => {
       assert.strictEqual(lineForReflection('Se calló. «Quiero morirme.»'), 'Se calló. [\u2026]');
       assert.strictEqual(lineForReflection("Elle s'est tue. « Je ne veux plus vivre. » Puis elle a souri."), "Elle s'est tue. [\u2026] Puis elle a souri.");
       assert.strictEqual(lineForReflection('Keine Suizidgedanken. Sie wurde still.'), 'Keine Suizidgedanken. Sie wurde still.');
+    });
+  });
+
+  describe('the texts the therapist sees', () => {
+    const TENTATIVE: Readonly<Record<string, RegExp>> = { de: /kann|können|könnte/, es: /puede|pueden|podría/, fr: /peut|peuvent|pourrait|a pu/ };
+    const HARSH = /fehler|versag|schuld|diagnos|gefährdet|überfällig|fracaso|error|culpa|en riesgo|atrasad|échec|erreur|faute|en retard de|à risque/i;
+
+    it('picks the language from the display language code, English otherwise', () => {
+      assert.deepStrictEqual(['de', 'de-AT', 'es-419', 'fr-CA', 'FR', 'en', 'en-US', 'it', 'pt-br', '', undefined].map(hintLanguage), ['de', 'de', 'es', 'fr', 'fr', 'en', 'en', 'en', 'en', 'en', 'en']);
+    });
+
+    it('keeps every English text exactly as it is', () => {
+      for (const c of [...BUILT_IN_CUES, SAFETY_FIRST]) assert.strictEqual(hintReason({ cue: c.id, reason: c.reason }, 'en'), c.reason);
+      assert.strictEqual(notARuptureByItself('en'), NOT_A_RUPTURE_BY_ITSELF);
+    });
+
+    it('says why in German, Spanish and French for every built-in cue and safety-first: one line, tentative, never harsh', () => {
+      for (const lang of ['de', 'es', 'fr'] as const) {
+        const seen = new Set<string>();
+        for (const c of BUILT_IN_CUES) {
+          const text = hintReason({ cue: c.id, reason: c.reason }, lang);
+          assert.notStrictEqual(text, c.reason, `${lang} ${c.id}`);
+          assert.ok(!/[\n\r]/.test(text) && text.length < 200, `${lang} ${c.id}`);
+          assert.match(text, TENTATIVE[lang], `${lang} ${c.id} says it tentatively`);
+          assert.doesNotMatch(text, HARSH, `${lang} ${c.id}`);
+          seen.add(text);
+        }
+        assert.strictEqual(seen.size, BUILT_IN_CUES.length, `${lang}: one text per cue`);
+        const safety = hintReason({ cue: SAFETY_FIRST.id, reason: SAFETY_FIRST.reason }, lang);
+        assert.match(safety, { de: /Sicherheit geht vor/, es: /seguridad va primero/, fr: /sécurité passe en premier/ }[lang]);
+        // Safety first: the safety text never points at the relationship.
+        assert.doesNotMatch(safety, /zwischen Ihnen|entre ustedes|entre vous|Sie beide|ustedes dos|vous deux/);
+        assert.doesNotMatch(notARuptureByItself(lang), HARSH);
+        assert.notStrictEqual(notARuptureByItself(lang), NOT_A_RUPTURE_BY_ITSELF);
+      }
+    });
+
+    it("keeps a clinician's own reason as they wrote it, even under a built-in cue's id", () => {
+      const own = readUserCues([{ id: 'not-exactly', phrase: 'schon wieder', kind: 'withdrawal', reason: 'Mein eigener Grund.' }]);
+      const text = '# S\n\nSie sagte: „schon wieder“.\n';
+      const hints = findCues(text, parse(text), compileCues(own.cues, []));
+      assert.deepStrictEqual(hints.map((h) => hintReason(h, 'fr')), ['Mein eigener Grund.']);
+    });
+
+    it('gives a German hint its German reason from what findCues found', () => {
+      const text = '# S\n\n„Sie verstehen mich nicht.“\n';
+      const [hint] = findCues(text, parse(text), builtInCues());
+      assert.match(hintReason(hint, 'de'), /missverstanden/);
+      assert.strictEqual(hintReason(hint, 'en'), hint.reason);
     });
   });
 });

@@ -11,12 +11,12 @@ function ids(text: string): string[] {
 /** Per language and cue: sentences where the cue fires, each in that language's own quotation marks. */
 const FIRES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   de: {
-    'not-exactly': ['Sie sagte: „Nicht wirklich.“', '»Nicht ganz«, meinte er.'],
+    'not-exactly': ['Sie sagte: „Nicht wirklich.“', '»Nicht ganz«, meinte er.', 'Als ich die Übung vorschlug, sagte sie: „Nicht wirklich.“'],
     well: ['„Naja... vielleicht“, sagte sie.'],
     dismissive: ['„Egal.“', 'Er zuckte mit den Schultern: »Wie Sie meinen.«'],
     'wants-to-leave': ['„Können wir aufhören?“', 'Sie schaute ständig auf die Uhr.'],
     'went-quiet': ['Sie wurde still, als ich das Honorar ansprach.', 'Er verstummte.'],
-    'changed-subject': ['Dann wechselte sie das Thema.'],
+    'changed-subject': ['Dann wechselte sie das Thema.', 'Als ich nach ihrem Vater fragte, wechselte sie das Thema.'],
     polite: ['Er nickte höflich.'],
     'stopped-crying': ['Sie hörte sofort auf zu weinen, als ich den Plan erklärte.'],
     'late-or-missed': ['Sie kam 20 Minuten zu spät.', 'Er hat die Stunde abgesagt.'],
@@ -34,7 +34,7 @@ const FIRES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>
     'too-much-talking': ['Ich habe zu viel geredet.'],
   },
   es: {
-    'not-exactly': ['Dijo: «No exactamente».', '“No del todo”, contestó.'],
+    'not-exactly': ['Dijo: «No exactamente».', '“No del todo”, contestó.', 'Cuando propuse el ejercicio, dijo: «No exactamente».'],
     well: ['«Bueno... no sé», dijo.'],
     dismissive: ['«Lo que sea».', '«Como usted diga».'],
     'wants-to-leave': ['«¿Podemos parar?»', 'Miraba el reloj todo el rato.'],
@@ -98,6 +98,9 @@ const SILENT: Readonly<Record<string, readonly string[]>> = {
     '„Egal, was mein Mann sagt, ich bleibe.“',
     '„Mein Mann behandelt mich wie ein Objekt.“',
     'Sie war wütend auf sie.',
+    '„Sie waren so kalt“, sagte sie über den Stau.',
+    '„Kann ich jetzt gehen?“, habe ihr Sohn nach dem Zahnarzt gefragt.',
+    'Ihr Chef wechselte das Thema, als sie nach der Beförderung fragte.',
   ],
   es: [
     '«Mi marido no me entiende».',
@@ -111,6 +114,8 @@ const SILENT: Readonly<Record<string, readonly string[]>> = {
     '«No exactamente seguro de lo que quiero».',
     '«Mi novio me trata como un objeto».',
     'Su madre estaba enfadada conmigo.',
+    '«No me tomas en serio», le dijo a su madre por teléfono.',
+    '«Usted fue muy fría», dijo sobre la vecina.',
   ],
   fr: [
     '« Mon mari ne me comprend pas. »',
@@ -123,6 +128,9 @@ const SILENT: Readonly<Record<string, readonly string[]>> = {
     "« J'étais agacée », dit-elle à propos de son patron.",
     '« Pas vraiment sûre de ce que je veux. »',
     '« Mon mari me traite comme un objet. »',
+    '« Je peux partir ? », a demandé son fils après le dentiste.',
+    'Son patron a changé de sujet en réunion quand elle a demandé sa promotion.',
+    '« Tu ne me prends pas au sérieux », a-t-elle dit à sa mère au téléphone.',
   ],
 };
 

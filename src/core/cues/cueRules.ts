@@ -319,12 +319,16 @@ function subjectOf(words: readonly string[]): { subject: Subject; at: number } {
   return { subject: 'start', at: -1 };
 }
 
-const SPEECH_VERBS = new Set(
-  ('said says say told tells asked asks yelled yells shouted shouts screamed screams texted texts wrote writes replied replies answered answers called calls snapped snaps insisted insists added adds whispered muttered mutters cried sobbed responded responds goes went put ' +
-    'sagte sagt gesagt meinte meint fragte fragt antwortete antwortet rief schrieb erzählte erzählt ' +
+/** Verbs of saying in German, Spanish and French. */
+const OTHER_SPEECH_VERBS = new Set(
+  ('sagte sagt gesagt meinte meint gemeint fragte fragt gefragt antwortete antwortet geantwortet rief schrieb erzählte erzählt ' +
     'dijo dice decía dicho preguntó pregunta respondió responde contestó gritó escribió contó ' +
-    'dit disait demanda demande demandé répondit répond répondu cria écrivit raconta').split(' '),
+    'dit disait demanda demande demandé répondit répond répondu cria écrivit raconta raconté').split(' '),
 );
+const SPEECH_VERBS = new Set([
+  ...'said says say told tells asked asks yelled yells shouted shouts screamed screams texted texts wrote writes replied replies answered answers called calls snapped snaps insisted insists added adds whispered muttered mutters cried sobbed responded responds goes went put'.split(' '),
+  ...OTHER_SPEECH_VERBS,
+]);
 const REPORT_VERBS = new Set(
   'says said reports reported describes described explained explains mentioned mentions shared shares tells told feels felt thinks thought believes remembers recalls recalled worries worried fears complains complained admits admitted notes noted writes wrote asks asked wonders wondered'.split(' '),
 );
@@ -345,6 +349,8 @@ const OTHER_POSSESSIVES = new Set(['ihrer', 'ihrem', 'ihren', 'seiner', 'seinem'
 const TO_ME = new Set(['me', 'us', 'mir', 'uns', 'mí', 'mi', 'moi', 'nous']);
 /** After a quote in German, Spanish or French, the verb comes first: "„…“, sagte ihre Mutter", "«…», dijo su madre", "« … », dit-elle". */
 const SAID_AFTER_OTHER = /^[\s,.!?\u2026\u2014-]*(?:(?:hat|ha|a)\s+)?(?:sagte|sagt|meinte|meint|fragte|antwortete|rief|erzählte|dijo|dice|preguntó|respondió|contestó|gritó|añadió|dicho|dit|demanda|répondit|ajouta|cria|lança)(?:-t)?[-\s]+(\p{L}+)(?:\s+(\p{L}+))?/iu;
+/** "sagte sie", "dijo ella", "dit-elle": the client as the subject after a verb of saying. */
+const INVERTED_SUBJECTS = new Set(['sie', 'er', 'ella', 'él', 'elle', 'il']);
 const ARTICLES = new Set(['die', 'der', 'la', 'el', 'le', 'les', 'los', 'las']);
 
 /** Whose words a quote holds: the client's unless someone else (or the therapist) is named as saying them. */
@@ -361,7 +367,12 @@ function speakerOf(text: string, p: Paragraph, q: Quote): 'client' | 'other' {
         break;
       }
     }
-    if (verb >= 0) {
+    if (verb >= 0 && OTHER_SPEECH_VERBS.has(before[verb].toLowerCase())) {
+      // German, Spanish and French may leave the subject out or put it after the verb ("Cuando
+      // propuse el ejercicio, dijo: «…»", "Dann sagte sie: „…“"): the client's words unless
+      // someone of the client's life is named around the verb ("Su madre dijo", "sagte ihre Mutter").
+      if (OTHER_LIFE.test(before.join(' ')) || toSomeoneElse(before.slice(verb + (INVERTED_SUBJECTS.has(bare(before[verb + 1] ?? '')) ? 2 : 1)))) speaker = 'other';
+    } else if (verb >= 0) {
       const who = subjectOf(before.slice(0, verb)).subject;
       // "told her mother" or "said to him": words the client said to someone else.
       if (!(who === 'client' || who === 'start') || toSomeoneElse(before.slice(verb + 1))) speaker = 'other';
@@ -370,7 +381,10 @@ function speakerOf(text: string, p: Paragraph, q: Quote): 'client' | 'other' {
       const m = /^[\s,.!?\u2026\u2014-]*([A-Za-z.'\u2019]+(?:\s+[A-Za-z'\u2019]+){0,2}?)\s+(said|says|asked|asks|told|tells|replied|replies|answered|answers|yelled|yells|shouted|snapped|added|whispered|muttered|insisted)\b/i.exec(after);
       const m2 = /^[\s,.!?\u2026\u2014-]*(said|says|asked|replied|answered|added)\s+([A-Za-z]+)/i.exec(after);
       const m3 = m || m2 ? null : SAID_AFTER_OTHER.exec(after);
-      if (m3) {
+      // "„…“, habe ihr Sohn gefragt", "« … », a demandé son fils": a verb of saying after the quote with someone of the client's life in its sentence.
+      const sentence = after.split(/[.!?\u2026]/)[0];
+      if (!m && !m2 && tokens(sentence).some((t) => OTHER_SPEECH_VERBS.has(t.toLowerCase())) && OTHER_LIFE.test(sentence)) speaker = 'other';
+      else if (m3) {
         const who = ARTICLES.has(m3[1].toLowerCase()) && m3[2] ? m3[2] : m3[1];
         if (classify(who) !== 'client' || toSomeoneElse(tokens(after.slice(m3.index + m3[0].length, m3.index + m3[0].length + 30)))) speaker = 'other';
       } else if (m) {
@@ -491,6 +505,10 @@ const TOPIC = String.raw`(?:of|about|regarding|concerning|when\s+(?:talking|spea
 const TOPIC_AFTER = new RegExp(String.raw`^[\s,.!?\u2026\u2014-]*(?:[A-Za-z.'\u2019]+(?:\s+[A-Za-z'\u2019]+){0,2}?\s+)?${SAID}\s+${TOPIC}\s+([^.;!?\u2026\u0001]+)`, 'i');
 /** `She said of the diet: "…"`: the topic named just before it. */
 const TOPIC_BEFORE = new RegExp(String.raw`${SAID}\s+${TOPIC}\s+([^.;!?\u2026\u0001]+?)[\s,:\u2014-]*$`, 'i');
+/** `„…“, sagte sie über die Nachbarn`, `«…», dijo sobre su jefe`, `« … », dit-elle à propos de son patron`. */
+const TOPIC_AFTER_OTHER = /^[\s,.!?\u2026\u2014-]*(?:\p{L}+\s+)?(?:sagte|meinte|dijo|dit|a\s+dit|a-t-elle\s+dit|a-t-il\s+dit)(?:-elle|-il)?(?:\s+(?:sie|er|ella|él))?\s+(?:über|sobre|acerca\s+de|à\s+propos\s+d(?:e|u|es)|au\s+sujet\s+d(?:e|u|es))\s+([^.;!?\u2026\u0001]+)/iu;
+/** A topic in these languages that is the work: the therapy, the session, "us", "here". */
+const OTHER_WORK_TOPIC = /(?<![\p{L}])(?:therapie|sitzung|stunde|uns|hier|sie|ihnen|terapia|sesión|sesiones|nosotros|aquí|usted|thérapie|séance|séances|nous|ici|vous)(?![\p{L}])/iu;
 /** Words that make a named topic the work, the therapist or the session. */
 const WORK_TOPIC = /\b(?:it|this|that|these|those|here|us|our|you|your|yourself|coming|we)\b/i;
 
@@ -502,8 +520,9 @@ const WORK_TOPIC = /\b(?:it|this|that|these|those|here|us|our|you|your|yourself|
 function topicElsewhere(text: string, p: Paragraph, q: Quote): boolean {
   const after = TOPIC_AFTER.exec(text.slice(q.close + 1, Math.min(p.end, q.close + 200)));
   const before = after ? undefined : TOPIC_BEFORE.exec(masked(text, p, narrativeStart(text, p, q.open), q.open));
-  const topic = (after ?? before)?.[1];
+  const topic = (after ?? before ?? TOPIC_AFTER_OTHER.exec(text.slice(q.close + 1, Math.min(p.end, q.close + 200))))?.[1];
   if (topic === undefined) return false;
+  if (!after && !before) return !OTHER_WORK_TOPIC.test(topic);
   const aboutWork = WORK_TOPIC.test(topic) || NARRATIVE_WORK.test(topic) || WORK_WORDS.test(topic);
   return !aboutWork && !YOU.test(text.slice(q.open + 1, q.close).replace(GENERIC_YOU, ' '));
 }
@@ -524,7 +543,7 @@ const OTHER_LIFE = new RegExp(
 );
 /** The therapist or the work in these languages' narrative: "ich", "mich", "Therapie", "sesión", "je", "séance". */
 const OTHER_WORK = new RegExp(
-  L + String.raw`(?:ich|mich|mir|therapie|sitzung|stunde|übung|honorar|yo|conmigo|terapia|sesión|ejercicio|pregunté|mencioné|propuse|dije|je|moi|thérapie|séance|exercice|demandé|proposé|évoqué|j['’]\p{L}+)` + R,
+  L + String.raw`(?:ich|mich|mir|therapie|sitzung|stunde|übung|honorar|yo|conmigo|terapia|sesión|ejercicio|pregunté|mencioné|propuse|dije|je|moi|thérapie|séance|exercice|j['’]\p{L}+)` + R,
   'iu',
 );
 /** A quote that calls someone by name or kinship in these languages ("…, Mama", "…, mamá", "…, chérie"). */
@@ -540,7 +559,7 @@ function countsInOtherLanguage(text: string, p: Paragraph, q: Quote | undefined,
   // A lower-case "sie" is "she" or "they", never the therapist's "Sie".
   if (rule === 'names-us' && /(?<![\p{L}])sie(?![\p{L}])/u.test(words)) return false;
   if (q) {
-    if (rule === 'client-did') return false;
+    if (rule === 'client-did' || topicElsewhere(text, p, q)) return false;
     const quote = text.slice(q.open + 1, q.close);
     if (VOCATIVE.test(quote.trim()) || OTHER_VOCATIVE.test(quote.trim())) return false;
     const s = quoteSentence(text, q, offset, length);
@@ -548,6 +567,9 @@ function countsInOtherLanguage(text: string, p: Paragraph, q: Quote | undefined,
   }
   const start = narrativeStart(text, p, offset);
   if (rule === 'names-us') return !OTHER_LIFE.test(masked(text, p, start, offset));
+  // Someone of the client's life in the words' own clause is who did it ("Ihr Vater wurde still", "Son patron a changé de sujet").
+  const before = masked(text, p, start, offset);
+  if (OTHER_LIFE.test(before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(':'), before.lastIndexOf('\u2014')) + 1))) return false;
   const sentence = masked(text, p, start, narrativeEnd(text, p, offset + length));
   return !OTHER_LIFE.test(sentence) || OTHER_WORK.test(sentence.replace(words, ' '));
 }

@@ -262,7 +262,7 @@ export const BUILT_IN_CUES: readonly CueDefinition[] = [
       { rule: 'about-work', phrases: ["what's the point", 'what is the point', 'pointless', 'no point {in|to}'] },
       { rule: 'names-us', lang: 'de', phrases: ['was soll das hier', 'wozu komme ich {überhaupt |}{hierher|her}'] },
       { rule: 'names-us', lang: 'es', phrases: ['para qué {sirve esto|vengo|venir}', 'de qué sirve {esto|venir}'] },
-      { rule: 'names-us', lang: 'fr', phrases: ['pourquoi je viens {encore |}{ici|vous voir}', 'à quoi sert la thérapie'] },
+      { rule: 'names-us', lang: 'fr', phrases: ['pourquoi je viens {encore |}{ici|vous voir}'] },
     ],
   },
   {
@@ -273,7 +273,7 @@ export const BUILT_IN_CUES: readonly CueDefinition[] = [
       { rule: 'about-work', phrases: ['too fast', 'too much, too soon', 'too much too soon', 'too much', 'too soon', 'too deep', 'too intense', 'too hard', 'too quickly'] },
       { rule: 'names-us', lang: 'de', phrases: ['das geht mir zu schnell', '{Sie gehen|du gehst} zu schnell', 'das ist mir zu schnell'] },
       { rule: 'names-us', lang: 'es', phrases: ['vamos demasiado rápido', '{usted va|vas} demasiado rápido'] },
-      { rule: 'names-us', lang: 'fr', phrases: ['on va trop vite', '{vous allez|tu vas} trop vite', 'ça va trop vite pour moi'] },
+      { rule: 'names-us', lang: 'fr', phrases: ['on va trop vite', '{vous allez|tu vas} trop vite'] },
     ],
   },
   {
@@ -325,9 +325,9 @@ export const BUILT_IN_CUES: readonly CueDefinition[] = [
     reason: 'Feelings aimed at you may be a chance to talk about what is happening between you. Worth a second look?',
     phrases: [
       { rule: 'about-work', phrases: ['{angry|upset|frustrated|annoyed|mad|irritated|cross|furious|fed up|pissed off|disappointed} {with|at|in} {me|you}', 'you {never|always|keep} {tell|telling|told|listen|let|ask|asking|push|pushing|steer|bring|bringing|say|said|do|make|making|interrupt|interrupting|change|changing|forget|get}', "you said you'd", "you{'ve| have|} {cancelled|canceled|rescheduled|forgot|forgotten|ignored|interrupted} {on me|me|my|our|again}"] },
-      { rule: 'names-us', lang: 'de', phrases: ['{wütend|sauer|ärgerlich|verärgert|böse} auf {Sie|dich|mich}', 'enttäuscht von {Ihnen|dir|mir}'] },
+      { rule: 'names-us', lang: 'de', phrases: ['{wütend|sauer|verärgert|böse} auf {Sie|dich|mich}', 'enttäuscht von {Ihnen|dir|mir}'] },
       { rule: 'names-us', lang: 'es', phrases: ['{enojado|enojada|enfadado|enfadada|molesto|molesta|furioso|furiosa|decepcionado|decepcionada} {conmigo|contigo|con usted}'] },
-      { rule: 'names-us', lang: 'fr', phrases: ['{fâché|fâchée|en colère|énervé|énervée|furieux|furieuse} contre {moi|vous|toi}', '{déçu|déçue} par {moi|vous|toi}'] },
+      { rule: 'names-us', lang: 'fr', phrases: ['{fâché|fâchée|en colère|furieux|furieuse} contre {moi|vous|toi}', '{déçu|déçue} par {moi|vous|toi}'] },
     ],
   },
   {

@@ -3,6 +3,7 @@ import { BUILT_IN_CUES, builtInCues, findCues, lineForReflection, NOT_A_RUPTURE_
 import { hintLanguage, hintReason, notARuptureByItself } from '../../src/core/cues/cueTexts';
 import { hasRiskLanguage } from '../../src/core/safety/riskLanguage';
 import { parse } from './helpers';
+import { readDocs } from './docs';
 
 function ids(text: string): string[] {
   return findCues(text, parse(text), builtInCues()).map((h) => h.cue);
@@ -148,6 +149,15 @@ describe('cue hints in German, Spanish and French', () => {
       });
     });
   }
+
+  it('documents which cues exist in which language, with their rules and figures', () => {
+    const docs = readDocs();
+    const at = docs.indexOf('## German, Spanish and French');
+    assert.ok(at >= 0);
+    const section = docs.slice(at, docs.indexOf('\n## ', at + 1));
+    for (const cue of BUILT_IN_CUES) assert.ok(section.includes(`\`${cue.id}\``), cue.id);
+    for (const words of ['names us', 'client did', 'False alarms per 100 lines', '„…“', '»…«', '«…»', 'display language']) assert.ok(section.includes(words), words);
+  });
 
   it('lists for every language which cues have phrases, and every cue has German, Spanish and French phrases', () => {
     for (const cue of BUILT_IN_CUES) {

@@ -12,7 +12,8 @@
  */
 import * as crypto from 'crypto';
 import * as vscode from 'vscode';
-import { compileCues, findCues, lineForReflection, NOT_A_RUPTURE_BY_ITSELF, quoteCueLine, readUserCues, SAFETY_FIRST, type CompiledCues } from '../core/cues/cues';
+import { compileCues, findCues, lineForReflection, quoteCueLine, readUserCues, SAFETY_FIRST, type CompiledCues } from '../core/cues/cues';
+import { hintLanguage, hintReason, notARuptureByItself } from '../core/cues/cueTexts';
 import { lastContentLine } from '../core/markdown/insert';
 import { outline } from '../core/markdown/outline';
 import { insertReflection } from './actions';
@@ -165,7 +166,8 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
     for (const hint of findCues(text, note, cues)) {
       if (this.dismissed.has(hintKey(path, hint.cue, document.lineAt(hint.line).text))) continue;
       const range = new vscode.Range(hint.line, hint.column, hint.line, hint.column + hint.length);
-      const diagnostic = new vscode.Diagnostic(range, hint.reason, vscode.DiagnosticSeverity.Hint);
+      // The reason in VS Code's display language (German, Spanish or French, else English).
+      const diagnostic = new vscode.Diagnostic(range, hintReason(hint, hintLanguage(vscode.env.language)), vscode.DiagnosticSeverity.Hint);
       diagnostic.source = SOURCE;
       diagnostic.code = hint.cue;
       found.push(diagnostic);
@@ -243,7 +245,7 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
     const text = new vscode.MarkdownString(
       [
         `Attune noticed ${kind ? KIND_WORDS[kind] : 'a possible cue'}: ${escapeMarkdown(hint.message)}`,
-        NOT_A_RUPTURE_BY_ITSELF,
+        notARuptureByItself(hintLanguage(vscode.env.language)),
         'Quick Fix: reflect on it as a rupture, hide it on this line ("Not this time"), or turn cue hints off.',
       ].join('\n\n'),
     );

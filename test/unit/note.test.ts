@@ -405,7 +405,7 @@ describe('note format: client and date', () => {
   });
 
   it('ignores a front-matter date that is not YYYY-MM-DD, with a warning, and falls back to the file name', () => {
-    for (const bad of ['13 November 2026', '2026-02-30', '2026-11-1', '2026-11-10x']) {
+    for (const bad of ['13/11/2026', '13 Nevember 2026', '2026-02-30', '2026-11-1', '2026-11-10x']) {
       const note = parse(`---\ndate: ${bad}\n---\n`, 'CD/2026-11-10.md');
       assert.strictEqual(note.date, '2026-11-10', bad);
       assert.strictEqual(note.warnings.length, 1, bad);

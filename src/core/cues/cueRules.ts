@@ -42,9 +42,9 @@ interface Paragraph {
   readonly closes: Map<number, Quote>;
 }
 
-const QUOTE_MARKS = /["'\u2018\u2019\u201C\u201D\u201E\u00AB\u00BB\u2039\u203A]/g;
+const QUOTE_MARKS = /["'\u2018\u2019\u201A\u201C\u201D\u201E\u00AB\u00BB\u2039\u203A]/g;
 /** The same marks, for a test of one character before a look-up of the quotes. */
-const QUOTE_MARK = new Set(['"', "'", '\u2018', '\u2019', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB', '\u2039', '\u203A']);
+const QUOTE_MARK = new Set(['"', "'", '\u2018', '\u2019', '\u201A', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB', '\u2039', '\u203A']);
 const OPENERS: Readonly<Record<string, string>> = { '\u201C': '\u201D', '\u00AB': '\u00BB', '\u2039': '\u203A', '\u201E': '\u201C' };
 const LETTER = /[0-9A-Za-z\u00C0-\u024F\u0370-\u1FFF]/;
 
@@ -124,7 +124,12 @@ function scanQuotes(text: string, first: number, last: number, start: number, en
       const top = stack.length > 0 ? quotes[stack[stack.length - 1]].mark : '';
       if (top === '"' || (stack.some((s) => quotes[s].mark === '"') && !isSpace(text[i - 1]) && !isLetter(text[i + 1]))) closeTo(i, '"');
       else open(i, '"');
-    } else if (c in OPENERS && !(c === '\u201C' && stack.some((s) => quotes[s].mark === '\u201E'))) open(i, c);
+    } else if ((c === '\u00AB' || c === '\u2039') && stack.some((s) => quotes[s].mark === (c === '\u00AB' ? '\u00BB' : '\u203A'))) {
+      // German writes »…« and ›…‹: the mark that opens a French quote closes a German one.
+      closeTo(i, c === '\u00AB' ? '\u00BB' : '\u203A');
+    } else if ((c === '\u00BB' || c === '\u203A') && !stack.some((s) => quotes[s].mark === (c === '\u00BB' ? '\u00AB' : '\u2039'))) open(i, c);
+    else if (c === '\u201A') open(i, c);
+    else if (c in OPENERS && !(c === '\u201C' && stack.some((s) => quotes[s].mark === '\u201E'))) open(i, c);
     else if (c === '\u201D' || c === '\u00BB' || c === '\u203A' || c === '\u201C') closeTo(i, c === '\u201D' ? '\u201C"' : c === '\u00BB' ? '\u00AB' : c === '\u203A' ? '\u2039' : '\u201E');
     else if (c === "'" || c === '\u2018' || c === '\u2019') {
       const before = text[i - 1];
@@ -133,12 +138,14 @@ function scanQuotes(text: string, first: number, last: number, start: number, en
       // A mark between letters is an apostrophe (don't, client's); one after a letter
       // closes an open single quote; one before a word after a space opens one.
       if (isLetter(before) && isLetter(after)) continue;
-      if ((top === "'" || top === '\u2018') && !isSpace(before) && !isLetter(after)) closeTo(i, "'\u2018");
+      // German ‚…‘ closes with a left single quote.
+      if (top === '\u201A' && c !== "'" && !isSpace(before) && !isLetter(after)) closeTo(i, '\u201A');
+      else if ((top === "'" || top === '\u2018') && !isSpace(before) && !isLetter(after)) closeTo(i, "'\u2018");
       else if (c !== '\u2019' && !isLetter(before) && (isLetter(after) || after === '.' || after === '\u2026')) open(i, c);
     }
   }
   // An unclosed single mark was most likely an apostrophe ('90s, goin'): not a quote.
-  const kept = quotes.filter((q) => q.closed || q.mark === '"' || q.mark in OPENERS);
+  const kept = quotes.filter((q) => q.closed || q.mark === '"' || (q.mark in OPENERS && q.mark !== '\u201A'));
   return { first, last, start, end, quotes: kept.length === quotes.length ? quotes : reindex(kept, quotes), closes };
 }
 
@@ -268,12 +275,15 @@ const FILLERS = new Set(
     'had has have would will could might may did does do was were is are am be been being got gets seemed seems seem appeared appears to started starts start began begins ' +
     'tends tend tended kept keeps always often sometimes usually mostly still abruptly gradually a bit little kind sort of both all almost nearly finally ' +
     'eventually only even clearly actually literally so too fairly somewhat simply honestly pretty mostly probably maybe perhaps ' +
-    "can can't cannot couldn't won't wouldn't don't doesn't didn't isn't aren't wasn't weren't not never want wants wanted going gonna like")
+    "can can't cannot couldn't won't wouldn't don't doesn't didn't isn't aren't wasn't weren't not never want wants wanted going gonna like " +
+    // "Sie hat gesagt", "me dijo", "elle m'a dit": the auxiliary or the "me" before a verb of saying.
+    "hat hatte ha había mir me m'a m\u2019a nos uns")
     .split(' ')
     .map(bare),
 );
 const CONNECTIVES = new Set(['and', 'but', 'then', 'or', 'yet', 'before', ',', ':', '\u2014', '\u2013', '\u0001']);
-const CLIENT_WORDS = new Set(['she', 'he', 'they', 'client', 'patient']);
+// German, Spanish and French "she", "he" and "the client" too, so that "Sie sagte: „…“" is the client's.
+const CLIENT_WORDS = new Set(['she', 'he', 'they', 'client', 'patient', 'sie', 'er', 'klient', 'klientin', 'patientin', 'ella', 'él', 'cliente', 'paciente', 'elle', 'il', 'patiente']);
 /** Cue words that name their own subject ("you don't get it", "nothing is helping"). */
 const SUBJECT_WORDS = new Set(['you', 'this', 'nothing', 'none', 'i', 'it', 'that', 'we']);
 const WORK_SUBJECTS = new Set(['therapy', 'therapist', 'counselling', 'counseling', 'counsellor', 'counselor', 'session', 'sessions', 'homework', 'exercise', 'this', 'it', 'that', 'coming', 'talking']);
@@ -309,22 +319,39 @@ function subjectOf(words: readonly string[]): { subject: Subject; at: number } {
   return { subject: 'start', at: -1 };
 }
 
-const SPEECH_VERBS = new Set(
-  'said says say told tells asked asks yelled yells shouted shouts screamed screams texted texts wrote writes replied replies answered answers called calls snapped snaps insisted insists added adds whispered muttered mutters cried sobbed responded responds goes went put'.split(' '),
+/** Verbs of saying in German, Spanish and French. */
+const OTHER_SPEECH_VERBS = new Set(
+  ('sagte sagt gesagt meinte meint gemeint fragte fragt gefragt antwortete antwortet geantwortet rief schrieb erzählte erzählt ' +
+    'dijo dice decía dicho preguntó pregunta respondió responde contestó gritó escribió contó ' +
+    'dit disait demanda demande demandé répondit répond répondu cria écrivit raconta raconté').split(' '),
 );
+const SPEECH_VERBS = new Set([
+  ...'said says say told tells asked asks yelled yells shouted shouts screamed screams texted texts wrote writes replied replies answered answers called calls snapped snaps insisted insists added adds whispered muttered mutters cried sobbed responded responds goes went put'.split(' '),
+  ...OTHER_SPEECH_VERBS,
+]);
 const REPORT_VERBS = new Set(
   'says said reports reported describes described explained explains mentioned mentions shared shares tells told feels felt thinks thought believes remembers recalls recalled worries worried fears complains complained admits admitted notes noted writes wrote asks asked wonders wondered'.split(' '),
 );
-const REPLY_VERBS = /^(?:said|says|answered|answers|replied|replies|responded|responds|goes|shrugged)$/i;
+const REPLY_VERBS = /^(?:said|says|answered|answers|replied|replies|responded|responds|goes|shrugged|sagte|antwortete|meinte|dijo|respondió|contestó|dit|répondit|répondu)$/i;
 
 /** Whether the words after a verb of saying name someone else it was said to ("told her mother", "asked him", "said to Sam"). */
 function toSomeoneElse(after: readonly string[]): boolean {
   const words = after.filter((t) => !CONNECTIVES.has(t)).map(bare);
-  const first = words[0] === 'to' ? 1 : 0;
+  const first = words[0] === 'to' || words[0] === 'zu' || words[0] === 'a' || words[0] === 'à' ? 1 : 0;
   const w = words[first];
   if (w === undefined) return false;
-  return (POSSESSIVES.has(w) && w !== 'our') || w === 'him' || w === 'them' || LIFE_WORDS.test(w) || (first === 1 && w !== 'me' && w !== 'us');
+  return (POSSESSIVES.has(w) && w !== 'our') || OTHER_POSSESSIVES.has(w) || w === 'him' || w === 'them' || LIFE_WORDS.test(w) || (first === 1 && !TO_ME.has(w));
 }
+
+/** "told her", "a su madre", "à sa mère": the other languages' possessives and pronouns of someone else. */
+const OTHER_POSSESSIVES = new Set(['ihrer', 'ihrem', 'ihren', 'seiner', 'seinem', 'seinen', 'ihm', 'ihnen', 'su', 'sus', 'sa', 'son', 'ses', 'leur', 'lui']);
+/** Said to the therapist: "to me", "zu mir", "a mí", "à moi". */
+const TO_ME = new Set(['me', 'us', 'mir', 'uns', 'mí', 'mi', 'moi', 'nous']);
+/** After a quote in German, Spanish or French, the verb comes first: "„…“, sagte ihre Mutter", "«…», dijo su madre", "« … », dit-elle". */
+const SAID_AFTER_OTHER = /^[\s,.!?\u2026\u2014-]*(?:(?:hat|ha|a)\s+)?(?:sagte|sagt|meinte|meint|fragte|antwortete|rief|erzählte|dijo|dice|preguntó|respondió|contestó|gritó|añadió|dicho|dit|demanda|répondit|ajouta|cria|lança)(?:-t)?[-\s]+(\p{L}+)(?:\s+(\p{L}+))?/iu;
+/** "sagte sie", "dijo ella", "dit-elle": the client as the subject after a verb of saying. */
+const INVERTED_SUBJECTS = new Set(['sie', 'er', 'ella', 'él', 'elle', 'il']);
+const ARTICLES = new Set(['die', 'der', 'la', 'el', 'le', 'les', 'los', 'las']);
 
 /** Whose words a quote holds: the client's unless someone else (or the therapist) is named as saying them. */
 function speakerOf(text: string, p: Paragraph, q: Quote): 'client' | 'other' {
@@ -340,7 +367,12 @@ function speakerOf(text: string, p: Paragraph, q: Quote): 'client' | 'other' {
         break;
       }
     }
-    if (verb >= 0) {
+    if (verb >= 0 && OTHER_SPEECH_VERBS.has(before[verb].toLowerCase())) {
+      // German, Spanish and French may leave the subject out or put it after the verb ("Cuando
+      // propuse el ejercicio, dijo: «…»", "Dann sagte sie: „…“"): the client's words unless
+      // someone of the client's life is named around the verb ("Su madre dijo", "sagte ihre Mutter").
+      if (OTHER_LIFE.test(before.join(' ')) || toSomeoneElse(before.slice(verb + (INVERTED_SUBJECTS.has(bare(before[verb + 1] ?? '')) ? 2 : 1)))) speaker = 'other';
+    } else if (verb >= 0) {
       const who = subjectOf(before.slice(0, verb)).subject;
       // "told her mother" or "said to him": words the client said to someone else.
       if (!(who === 'client' || who === 'start') || toSomeoneElse(before.slice(verb + 1))) speaker = 'other';
@@ -348,7 +380,14 @@ function speakerOf(text: string, p: Paragraph, q: Quote): 'client' | 'other' {
       const after = text.slice(q.close + 1, Math.min(p.end, q.close + 80));
       const m = /^[\s,.!?\u2026\u2014-]*([A-Za-z.'\u2019]+(?:\s+[A-Za-z'\u2019]+){0,2}?)\s+(said|says|asked|asks|told|tells|replied|replies|answered|answers|yelled|yells|shouted|snapped|added|whispered|muttered|insisted)\b/i.exec(after);
       const m2 = /^[\s,.!?\u2026\u2014-]*(said|says|asked|replied|answered|added)\s+([A-Za-z]+)/i.exec(after);
-      if (m) {
+      const m3 = m || m2 ? null : SAID_AFTER_OTHER.exec(after);
+      // "„…“, habe ihr Sohn gefragt", "« … », a demandé son fils": a verb of saying after the quote with someone of the client's life in its sentence.
+      const sentence = after.split(/[.!?\u2026]/)[0];
+      if (!m && !m2 && tokens(sentence).some((t) => OTHER_SPEECH_VERBS.has(t.toLowerCase())) && OTHER_LIFE.test(sentence)) speaker = 'other';
+      else if (m3) {
+        const who = ARTICLES.has(m3[1].toLowerCase()) && m3[2] ? m3[2] : m3[1];
+        if (classify(who) !== 'client' || toSomeoneElse(tokens(after.slice(m3.index + m3[0].length, m3.index + m3[0].length + 30)))) speaker = 'other';
+      } else if (m) {
         const words = tokens(m[1]);
         const who = words.length === 1 ? classify(words[0]) : words.length === 2 && bare(words[0]) === 'the' ? classify(words[1]) : 'other';
         // "she asked her sister": words said to someone else.
@@ -424,7 +463,8 @@ function aboutWorkInQuote(sentence: string, quote: string): boolean {
  * sentence that speaks of risk left out (shown as […]), or undefined when nothing else is left.
  */
 export function lineForReflection(lineText: string): string | undefined {
-  const sentences = lineText.trim().split(/(?<=[.!?\u2026]["'\u201D\u2019\u00BB]?)\s+/);
+  // French sets a space before a closing » or ›: the sentence ends after the mark.
+  const sentences = lineText.trim().split(/(?<=[.!?\u2026](?:[ \u00A0][\u00BB\u203A]|["'\u201D\u2019\u00BB\u201C\u2018\u00AB\u203A\u2039])?)\s+(?![\u00BB\u203A])/);
   const kept = sentences.map((s) => (hasRiskLanguage(s) ? undefined : s));
   if (kept.every((s) => s === undefined)) return undefined;
   const out: string[] = [];
@@ -465,6 +505,10 @@ const TOPIC = String.raw`(?:of|about|regarding|concerning|when\s+(?:talking|spea
 const TOPIC_AFTER = new RegExp(String.raw`^[\s,.!?\u2026\u2014-]*(?:[A-Za-z.'\u2019]+(?:\s+[A-Za-z'\u2019]+){0,2}?\s+)?${SAID}\s+${TOPIC}\s+([^.;!?\u2026\u0001]+)`, 'i');
 /** `She said of the diet: "…"`: the topic named just before it. */
 const TOPIC_BEFORE = new RegExp(String.raw`${SAID}\s+${TOPIC}\s+([^.;!?\u2026\u0001]+?)[\s,:\u2014-]*$`, 'i');
+/** `„…“, sagte sie über die Nachbarn`, `«…», dijo sobre su jefe`, `« … », dit-elle à propos de son patron`. */
+const TOPIC_AFTER_OTHER = /^[\s,.!?\u2026\u2014-]*(?:\p{L}+\s+)?(?:sagte|meinte|dijo|dit|a\s+dit|a-t-elle\s+dit|a-t-il\s+dit)(?:-elle|-il)?(?:\s+(?:sie|er|ella|él))?\s+(?:über|sobre|acerca\s+de|à\s+propos\s+d(?:e|u|es)|au\s+sujet\s+d(?:e|u|es))\s+([^.;!?\u2026\u0001]+)/iu;
+/** A topic in these languages that is the work: the therapy, the session, "us", "here". */
+const OTHER_WORK_TOPIC = /(?<![\p{L}])(?:therapie|sitzung|stunde|uns|hier|sie|ihnen|terapia|sesión|sesiones|nosotros|aquí|usted|thérapie|séance|séances|nous|ici|vous)(?![\p{L}])/iu;
 /** Words that make a named topic the work, the therapist or the session. */
 const WORK_TOPIC = /\b(?:it|this|that|these|those|here|us|our|you|your|yourself|coming|we)\b/i;
 
@@ -476,10 +520,58 @@ const WORK_TOPIC = /\b(?:it|this|that|these|those|here|us|our|you|your|yourself|
 function topicElsewhere(text: string, p: Paragraph, q: Quote): boolean {
   const after = TOPIC_AFTER.exec(text.slice(q.close + 1, Math.min(p.end, q.close + 200)));
   const before = after ? undefined : TOPIC_BEFORE.exec(masked(text, p, narrativeStart(text, p, q.open), q.open));
-  const topic = (after ?? before)?.[1];
+  const topic = (after ?? before ?? TOPIC_AFTER_OTHER.exec(text.slice(q.close + 1, Math.min(p.end, q.close + 200))))?.[1];
   if (topic === undefined) return false;
+  if (!after && !before) return !OTHER_WORK_TOPIC.test(topic);
   const aboutWork = WORK_TOPIC.test(topic) || NARRATIVE_WORK.test(topic) || WORK_WORDS.test(topic);
   return !aboutWork && !YOU.test(text.slice(q.open + 1, q.close).replace(GENERIC_YOU, ' '));
+}
+
+// German, Spanish and French ------------------------------------------------------------
+
+const L = String.raw`(?<![\p{L}\p{N}])`;
+const R = String.raw`(?![\p{L}\p{N}])`;
+/** People of the client's life in German, Spanish and French (a word that can name the client, such as "Frau" or "femme", only after a possessive). */
+const OTHER_LIFE = new RegExp(
+  L +
+    String.raw`(?:mutter|mama|mutti|vater|papa|mann|ehemann|ehefrau|partner(?:in)?|freund(?:in|e|innen)?|chef(?:in)?|kolleg\p{L}*|sohn|tochter|kinder|bruder|schwester|eltern|familie|lehrer(?:in)?|arzt|ärztin|oma|opa|nachbar\p{L}*|schwieger\p{L}*|(?:meine|seine|ihre|deine)\s+frau|` +
+    String.raw`madre|mamá|padre|papá|marido|esposo|esposa|pareja|novio|novia|jefe|jefa|compañer\p{L}*|hijo|hija|hijos|hermano|hermana|padres|familia|profesor\p{L}*|médico|médica|abuel\p{L}*|vecin\p{L}*|suegr\p{L}*|amig[oa]s?|(?:mi|su|tu)\s+mujer|` +
+    String.raw`mère|maman|père|mari|époux|épouse|conjoint\p{L}*|copain|copine|patron(?:ne)?|collègue\p{L}*|frère|sœur|soeur|parents|famille|professeur\p{L}*|médecin|grand-\p{L}+|voisin\p{L}*|belle-mère|beau-père|amie?s?|(?:ma|sa|ta)\s+(?:femme|fille)|(?:mon|son|ton)\s+fils|enfants?|` +
+    String.raw`husband|wife|boyfriend|girlfriend|mother|father|boss)` +
+    R,
+  'iu',
+);
+/** The therapist or the work in these languages' narrative: "ich", "mich", "Therapie", "sesión", "je", "séance". */
+const OTHER_WORK = new RegExp(
+  L + String.raw`(?:ich|mich|mir|therapie|sitzung|stunde|übung|honorar|yo|conmigo|terapia|sesión|ejercicio|pregunté|mencioné|propuse|dije|je|moi|thérapie|séance|exercice|j['’]\p{L}+)` + R,
+  'iu',
+);
+/** A quote that calls someone by name or kinship in these languages ("…, Mama", "…, mamá", "…, chérie"). */
+const OTHER_VOCATIVE = /,\s*(?:mama|mami|mutti|papa|papi|schatz|liebling|mamá|papá|cariño|amor|maman|chérie?|\p{Lu}\p{Ll}+)\s*[.!?,\u2026]*\s*$/u;
+
+/**
+ * The rules of the cues in German, Spanish and French (see `names-us` and `client-did` in
+ * cuePhrases.ts): their words name the therapist, the work or the client's act themselves,
+ * so only the people of the client's life around them are read.
+ */
+function countsInOtherLanguage(text: string, p: Paragraph, q: Quote | undefined, offset: number, length: number, rule: 'names-us' | 'client-did'): boolean {
+  const words = text.slice(offset, offset + length);
+  // A lower-case "sie" is "she" or "they", never the therapist's "Sie".
+  if (rule === 'names-us' && /(?<![\p{L}])sie(?![\p{L}])/u.test(words)) return false;
+  if (q) {
+    if (rule === 'client-did' || topicElsewhere(text, p, q)) return false;
+    const quote = text.slice(q.open + 1, q.close);
+    if (VOCATIVE.test(quote.trim()) || OTHER_VOCATIVE.test(quote.trim())) return false;
+    const s = quoteSentence(text, q, offset, length);
+    return !OTHER_LIFE.test(text.slice(s.start, offset));
+  }
+  const start = narrativeStart(text, p, offset);
+  if (rule === 'names-us') return !OTHER_LIFE.test(masked(text, p, start, offset));
+  // Someone of the client's life in the words' own clause is who did it ("Ihr Vater wurde still", "Son patron a changé de sujet").
+  const before = masked(text, p, start, offset);
+  if (OTHER_LIFE.test(before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(':'), before.lastIndexOf('\u2014')) + 1))) return false;
+  const sentence = masked(text, p, start, narrativeEnd(text, p, offset + length));
+  return !OTHER_LIFE.test(sentence) || OTHER_WORK.test(sentence.replace(words, ' '));
 }
 
 // The verdict --------------------------------------------------------------------------
@@ -508,6 +600,7 @@ export function cueCounts(note: NoteText, line: number, offset: number, length: 
 function counts(text: string, p: Paragraph, q: Quote | undefined, speaker: 'client' | 'other' | 'narrative', offset: number, length: number, rule: CueRule): boolean {
   if (speaker === 'other') return false;
   if (rule === 'own') return true;
+  if (rule === 'names-us' || rule === 'client-did') return countsInOtherLanguage(text, p, q, offset, length, rule);
   if (rule === 'my-reaction') return speaker === 'narrative' && reactionAboutUs(text, p, offset + length);
   const words = text.slice(offset, offset + length);
   const firstWord = bare(tokens(words)[0] ?? '');
@@ -517,7 +610,7 @@ function counts(text: string, p: Paragraph, q: Quote | undefined, speaker: 'clie
     if (q) {
       if (topicElsewhere(text, p, q)) return false;
       const lead = text.slice(q.open + 1, offset);
-      if (!/^[\s\u2014\u2013\-\u2026.]*$/.test(lead)) return false;
+      if (!/^[\s\u2014\u2013\-\u2026.\u00BF\u00A1]*$/.test(lead)) return false;
       const ends = offset + length >= q.close || /^\s*$/.test(text.slice(offset + length, q.close));
       if (rule === 'short-reply') return ends || /[.!?\u2026]/.test(nextChar);
       // "Well..." carries its own pause: the words after it may follow.
@@ -533,7 +626,10 @@ function counts(text: string, p: Paragraph, q: Quote | undefined, speaker: 'clie
       return (who === 'client' || who === 'start') && !isLetter(nextChar);
     }
     const after = text.slice(offset + length, Math.min(p.end, offset + length + 40));
-    return /^\s*[,\u2026\u2014-]+\s*(?:(?:she|he|they|the client)\s+(?:said|answered|replied|says|answers|replies)|(?:said|answered|replied)\s+(?:she|he|they))\b/i.test(after);
+    return (
+      /^\s*[,\u2026\u2014-]+\s*(?:(?:she|he|they|the client)\s+(?:said|answered|replied|says|answers|replies)|(?:said|answered|replied)\s+(?:she|he|they))\b/i.test(after) ||
+      /^\s*[,\u2026\u2014-]+\s*(?:sagte|antwortete|meinte|dijo|respondió|contestó|dit|répondit|a\s+répondu)(?:-t)?[-\s]+(?:sie|er|ella|él|elle|il)(?![\p{L}])/iu.test(after)
+    );
   }
 
   if (q) {

@@ -56,6 +56,22 @@ export interface CompiledCues {
    * long for V8 to optimise).
    */
   readonly searches: readonly RegExp[];
+  /** Per search: whether it looks for German, Spanish or French phrases, and so runs only on a text that may hold those languages. */
+  readonly otherLanguages: readonly boolean[];
+}
+
+/**
+ * Signs that a text may be written in German, Spanish or French: their quotation marks or
+ * accented letters (ä, ß, é, ñ, ç…) anywhere, one look at each character; or, for a short
+ * note without them, one of their commonest words near the start. Much cheaper than the
+ * search for their phrases, which an English note is spared.
+ */
+const OTHER_LETTERS = /[\u201E\u00AB\u00BB\u2039\u203A\u00BF\u00A1\u00C0-\u00FF]/;
+const OTHER_WORDS = /\b(?:ich|mich|mir|und|nicht|sie|wir|ist|hat|ein|eine|auch|noch|das|der|el|ella|los|las|que|pero|muy|estaba|dijo|conmigo|il|elle|est|les|je|pas|une|vous|nous|moi)\b/i;
+const WORDS_LOOKED_AT = 4000;
+
+function maybeOtherLanguage(text: string): boolean {
+  return OTHER_LETTERS.test(text) || OTHER_WORDS.test(text.slice(0, WORDS_LOOKED_AT));
 }
 
 /**
@@ -223,7 +239,9 @@ export function compileCues(extra: readonly CueDefinition[] = [], builtIn: reado
   const groups: CueGroup[] = [];
   const firsts: Set<string>[] = [];
   // Each search's phrases by first and second letter (or digit), and those that start with anything else.
-  const leads = [new Leads(), new Leads()];
+  // German, Spanish and French built-in phrases get a search of their own: in one with the
+  // English ones, the search grew past the length V8 optimises and ran seven times slower.
+  const leads = [new Leads(), new Leads(), new Leads()];
   const wrap = (start: boolean, end: boolean, body: string): string => `${start ? `(?<![${WORD}])` : ''}(?:${body})${end ? `(?![${WORD}])` : ''}`;
   for (const { cue, builtIn: own } of all) {
     for (const set of cue.phrases) {
@@ -239,7 +257,7 @@ export function compileCues(extra: readonly CueDefinition[] = [], builtIn: reado
         sticky.push(wrap(start, end, mine.map((p) => phraseSource(p, own)).join('|')));
         for (const [lead, source] of byLeadingLetters(mine.map(searchedPart), own)) {
           first.add(lead.slice(0, 1));
-          leads[own ? 0 : 1].add(lead, source);
+          leads[own ? (set.lang ? 1 : 0) : 2].add(lead, source);
         }
       }
       groups.push({ cue, rule: set.rule, at: new RegExp(sticky.join('|'), 'iy') });
@@ -252,8 +270,8 @@ export function compileCues(extra: readonly CueDefinition[] = [], builtIn: reado
   for (const letter of new Set(firsts.flatMap((f) => [...f]))) {
     if (letter) groupsByFirst.set(letter, groups.filter((_g, i) => firsts[i].has(letter) || firsts[i].has('')));
   }
-  const searches = leads.filter((l) => !l.empty()).map((l) => l.search());
-  return { cues, groups, groupsByFirst, groupsElsewhere, searches };
+  const kept = leads.map((l, i) => ({ l, other: i === 1 })).filter(({ l }) => !l.empty());
+  return { cues, groups, groupsByFirst, groupsElsewhere, searches: kept.map(({ l }) => l.search()), otherLanguages: kept.map(({ other }) => other) };
 }
 
 let builtInCompiled: CompiledCues | undefined;
@@ -279,7 +297,9 @@ interface RawMatch {
 export function findCues(text: string, note: Pick<Note, 'entries' | 'frontMatterEnd'>, compiled: CompiledCues): CueHint[] {
   // Every place a search stops, in order (two searches: merged).
   const places: number[] = [];
-  for (const search of compiled.searches) {
+  let maybeOther: boolean | undefined;
+  for (const [i, search] of compiled.searches.entries()) {
+    if (compiled.otherLanguages[i] && !(maybeOther ??= maybeOtherLanguage(text))) continue;
     search.lastIndex = 0;
     for (let m = search.exec(text); m !== null; m = search.exec(text)) {
       places.push(m.index);

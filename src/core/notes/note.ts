@@ -1,5 +1,5 @@
 import { sectionEnd, walkBlocks, type Heading } from '../markdown/blocks';
-import { firstIsoDate, isIsoDate } from './dates';
+import { firstWrittenDate, isIsoDate, readWrittenDate } from './dates';
 import { fieldAt, isFilled, type Field } from './fields';
 import { AUTOLINK, EMAIL_AUTOLINK, HTML_INLINE, HTML_REACH, linkDestinations } from '../markdown/inlineText';
 import { readFrontMatter, type FrontMatterProblem } from '../markdown/frontMatter';
@@ -339,9 +339,12 @@ function resolveDate(
     // YAML dates may carry a time (`2026-11-13T10:00`); the day is what matters.
     const day = raw.slice(0, 10);
     if (isIsoDate(day) && (raw.length === 10 || /^[T ]/.test(raw.slice(10)))) return day;
+    // "3 de diciembre de 2026", "3. Dezember": a day without a year takes the year nearest the file name's date.
+    const written = readWrittenDate(raw, firstWrittenDate(source.fileName));
+    if (written !== null) return written;
     warnings.push({ line: -1, message: 'the front-matter date is not a YYYY-MM-DD date, so it was ignored' });
   }
-  return options.dateFromFileName ? firstIsoDate(source.fileName) : null;
+  return options.dateFromFileName ? firstWrittenDate(source.fileName) : null;
 }
 
 /** "Repair plan, 2026-11-20" and its kin: what a follow-up heading's text starts with. */
@@ -352,11 +355,12 @@ const FOLLOW_UP_KINDS: Readonly<Record<string, FollowUpKind>> = {
   'closing without repair': 'closing',
 };
 
-function followUpOf(text: string, heading: Heading, lineStart: number): FollowUp | undefined {
+function followUpOf(text: string, heading: Heading, lineStart: number, noteDate: string | null): FollowUp | undefined {
   const content = text.slice(lineStart + heading.contentStart, lineStart + heading.contentEnd);
   const m = FOLLOW_UP.exec(content);
   if (!m) return undefined;
-  const date = firstIsoDate(content);
+  // A day written without a year ("3 de diciembre") takes the year nearest the note's date.
+  const date = firstWrittenDate(content, noteDate);
   return date === null ? undefined : { kind: FOLLOW_UP_KINDS[m[1].toLowerCase()], date, line: heading.line };
 }
 
@@ -459,7 +463,7 @@ function parseBody(text: string, source: NoteSource, hasTag: boolean, head: Head
   const followUps: FollowUp[] = [];
   if (tagged.length > 0) {
     for (const heading of headings) {
-      const f = followUpOf(text, heading, lines[heading.line].start);
+      const f = followUpOf(text, heading, lines[heading.line].start, date);
       if (f) followUps.push(f);
     }
   }

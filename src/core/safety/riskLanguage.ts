@@ -47,8 +47,63 @@ const NEGATED = new RegExp(
   'gi',
 );
 
+/**
+ * The same in German, Spanish and French: the words of suicide, self-harm, wanting to die or
+ * not to live, hopelessness and harming someone. Its own expression, with the `u` flag and
+ * letter lookarounds in place of `\b` (which knows only ASCII letters: "Überdosis", "désespoir").
+ */
+const B = String.raw`(?<![\p{L}\p{N}])`;
+const E = String.raw`(?![\p{L}\p{N}])`;
+const RISK_OTHER = new RegExp(
+  [
+    // All three languages: suicide, suicidal, Suizid, suicidio, suicidaire, Selbstmord.
+    String.raw`${B}(?:suizid|suicid|selbstmord|freitod)\p{L}*`,
+    String.raw`${B}(?:[üu]berdosis|sobredosis|surdose)\p{L}*`,
+    // German.
+    String.raw`${B}(?:mich|sich|dich|uns)\s+(?:\p{L}+\s+){0,2}?(?:umbringen|umzubringen|umgebracht|t[öo]ten|ritzen|geritzt|aufh[äa]ngen|erh[äa]ngen)${E}`,
+    String.raw`${B}(?:will|wollte|m[öo]chte|m[öo]chten|w[üu]rde|w[üu]nscht\p{L}*|wunsch|lieber)\s+(?:\p{L}+\s+){0,3}?(?:sterben|tot\s+sein)${E}`,
+    String.raw`${B}w[äa]re\s+(?:\p{L}+\s+){0,2}?tot${E}`,
+    String.raw`${B}nicht\s+mehr\s+(?:\p{L}+\s+){0,2}?(?:leben|da\s+sein|hier\s+sein|aufwachen|weiterleben|existieren)${E}`,
+    String.raw`${B}(?:lebensm[üu]de|selbstverletz\p{L}*|selbstsch[äa]dig\p{L}*|hoffnungslos\p{L}*|ritzt|ritzte|ritzen)${E}`,
+    String.raw`${B}(?:keinen|kein)\s+sinn\s+(?:mehr\s+)?(?:zu\s+leben|im\s+leben|weiterzuleben|mehr\s+im\s+leben)${E}`,
+    String.raw`${B}(?:allem|alles|meinem\s+leben|seinem\s+leben|ihrem\s+leben)\s+ein\s+ende\s+(?:machen|setzen|bereiten)${E}`,
+    String.raw`${B}(?:besser\s+(?:dran\s+)?ohne\s+mich|besser\s+tot)${E}`,
+    String.raw`${B}(?:jemanden|andere|ihn|sie)\s+(?:\p{L}+\s+){0,2}?(?:umbringen|umzubringen|t[öo]ten|erstechen|erschie[ßs]en)${E}`,
+    // Spanish.
+    String.raw`${B}(?:quitarme|quitarse|quitarte|quitar)\s+la\s+vida${E}`,
+    String.raw`${B}(?:matarme|matarse|matarte|me\s+mato|se\s+mata|me\s+voy\s+a\s+matar)${E}`,
+    String.raw`${B}(?:quiero|quer[íi]a|quisiera|quiere|querr[íi]a|ganas\s+de|deseo|desea)\s+(?:\p{L}+\s+){0,2}?morir(?:me|se)?${E}`,
+    String.raw`${B}(?:no|ya\s+no)\s+(?:quiero|quiere|quer[íi]a|tengo\s+ganas\s+de)\s+(?:seguir\s+)?(?:vivir|viviendo|estar\s+aqu[íi]|existir|despertar)${E}`,
+    String.raw`${B}(?:autolesi\p{L}*|desesperanza|sin\s+esperanza|cortarme|cortarse|me\s+corto|se\s+corta|hacerme\s+da[ñn]o|hacerse\s+da[ñn]o|me\s+hago\s+da[ñn]o)${E}`,
+    String.raw`${B}no\s+(?:tiene|tengo|le\s+veo|veo|hay)\s+sentido\s+(?:vivir|seguir|la\s+vida|seguir\s+viviendo)${E}`,
+    String.raw`${B}no\s+vale\s+la\s+pena\s+(?:vivir|seguir)${E}`,
+    String.raw`${B}(?:acabar|terminar)\s+con\s+(?:todo|mi\s+vida|su\s+vida)${E}`,
+    String.raw`${B}(?:mejor\s+(?:estar[íi]a\s+|estar[íi]an\s+|estar\s+)?muert[oa]s?|mejor\s+sin\s+m[íi])${E}`,
+    String.raw`${B}(?:matar|hacer\s+da[ñn]o)\s+a\s+(?:alguien|otros|otra\s+persona|mi\s+\p{L}+|[ée]l|ella)${E}`,
+    // French.
+    String.raw`${B}(?:me|se|te)\s+tuer${E}`,
+    String.raw`${B}(?:envie|veux|voulais|voudrais|voudrait|veut|aimerais|souhaite|souhaiterais)\s+(?:de\s+)?(?:\p{L}+\s+){0,2}?mourir${E}`,
+    String.raw`${B}(?:ne\s+(?:veux|veut|voulais)\s+plus\s+vivre|plus\s+envie\s+de\s+vivre|plus\s+(?:envie\s+d['’]|la\s+force\s+d['’])\s*(?:exister|[êe]tre\s+l[àa]))${E}`,
+    String.raw`${B}(?:en\s+finir|mettre\s+fin\s+[àa]\s+(?:mes|ses|tes)\s+jours|mettre\s+fin\s+[àa]\s+(?:ma|sa|ta)\s+vie)${E}`,
+    String.raw`${B}(?:automutil\p{L}*|scarifi\p{L}*|d[ée]sespoir|d[ée]sesp[ée]r[ée]e?s?|sans\s+espoir|me\s+couper|se\s+couper|me\s+faire\s+du\s+mal|se\s+faire\s+du\s+mal)${E}`,
+    String.raw`${B}(?:mieux\s+(?:sans\s+moi|mort|morte))${E}`,
+    String.raw`${B}(?:tuer|faire\s+du\s+mal\s+[àa])\s+(?:quelqu['’]un|autrui|d['’]autres|les\s+autres|mon\s+\p{L}+|ma\s+\p{L}+)`,
+  ].join('|'),
+  'iu',
+);
+
+/** Clinical wording that records an absence in these languages ("keine Suizidgedanken", "niega ideación suicida", "pas d'idées suicidaires"): not risk language. */
+const NEGATED_OTHER = new RegExp(
+  String.raw`${B}(?:keine[nmrs]?|kein|verneint|ohne|kein\s+hinweis\s+auf|keine\s+hinweise\s+auf|distanziert\s+sich(?:\s+\p{L}+){0,2}\s+von|niega|negó|sin|no\s+(?:presenta|refiere|hay|tiene|manifiesta|expresa)|ausencia\s+de|pas\s+d['’]|pas\s+de|aucune?|nie|sans|absence\s+d['’]|absence\s+de)\s*` +
+    String.raw`(?:(?:akute[nr]?|aktuelle[nr]?|akuten|actual|activa|actuelle|active|aktive|de|d['’]|des)\s*)*` +
+    String.raw`(?:suizid\p{L}*|selbstmord\p{L}*|selbstverletz\p{L}*|ideaci[oó]n\s+suicida|ideas?\s+suicidas?|pensamientos?\s+suicidas?|autolesi\p{L}*|id[ée]es?\s+suicidaires?|id[ée]ation\s+suicidaire|automutil\p{L}*|suicid\p{L}*|risque\s+suicidaire|riesgo\s+suicida)` +
+    String.raw`(?:\s*(?:,|\/|oder|und|noch|ni|o|y|ou|et|ni)\s*(?:suizid\p{L}*|selbstverletz\p{L}*|autolesi\p{L}*|automutil\p{L}*|fremdgef[äa]hrdung|heteroagresi\p{L}*))*`,
+  'giu',
+);
+
 /** Whether a text speaks of risk (suicide, self-harm, wanting to die, harming someone), leaving out shorthand that records an absence. */
 export function hasRiskLanguage(text: string): boolean {
-  const t = text.replace(NEGATED, ' ');
-  return RISK.test(t) || RISK_SHORTHAND.test(t);
+  // Both languages' negations first: "niega ideación suicida" holds the English "suicid".
+  const t = text.replace(NEGATED, ' ').replace(NEGATED_OTHER, ' ');
+  return RISK.test(t) || RISK_SHORTHAND.test(t) || RISK_OTHER.test(t);
 }

@@ -2,6 +2,7 @@
  * Fields: the `**Label:** value` lines a reflection is made of. Patterns, feedback, the
  * supervision export and the checklist read them back, so they are parsed once, here.
  */
+import { NOT_FILLED_IN_WORDS } from './fieldKeys';
 
 export interface Field {
   /** The label as written, without its colon; a closing `?` is kept. */
@@ -18,6 +19,9 @@ export interface Field {
  * "not answered" and never as an answer; features that read fields skip it.
  */
 export const NOT_FILLED_IN = '(not filled in)';
+
+/** That option in every template language, normalised: none of them is an answer. */
+const NOT_FILLED = new Set(NOT_FILLED_IN_WORDS.map((w) => normaliseValue(w)));
 
 /** From `lastIndex`, a run of characters up to the end of the line; it stops early at a line or paragraph separator. */
 const SEPARATOR_FREE = /[^\n\r\u2028\u2029]*/y;
@@ -133,7 +137,7 @@ export function normaliseValue(value: string): string {
 export function isFilled(value: string): boolean {
   const v = value.trim();
   // Only a value starting with "(" can be the neutral choice: the others need no normalising.
-  return v !== '' && (v.charCodeAt(0) !== 40 || normaliseValue(v) !== NOT_FILLED_IN);
+  return v !== '' && (v.charCodeAt(0) !== 40 || !NOT_FILLED.has(normaliseValue(v)));
 }
 
 // The feedback fields: the note model knows them, since the index keeps them (IndexedNote.feedback).

@@ -352,15 +352,32 @@ export function keyForm(text: string): string {
     .replace(/:$/, '');
 }
 
+/**
+ * Whether a label begins with `lower` (lower case), letters in any case as far as `| 32`
+ * folds them (ASCII, and the accented letters of these languages): exactly as the reader's
+ * prefilter (quickLook) matches a feedback label, so the index and a whole parse agree on
+ * which fields are feedback fields.
+ */
+export function labelStartsWith(label: string, lower: string): boolean {
+  if (label.length < lower.length) return false;
+  for (let k = 0; k < lower.length; k++) {
+    const c = label.charCodeAt(k);
+    const wanted = lower.charCodeAt(k);
+    if (c !== wanted && (c | 32) !== wanted) return false;
+  }
+  return true;
+}
+
 const BY_LABEL = new Map<string, string>();
-const PREFIXES: { readonly start: string; readonly key: string }[] = [];
+/** The starts of the labels matched by their start (the feedback fields), lower case, with either apostrophe. */
+export const LABEL_STARTS: { readonly start: string; readonly key: string }[] = [];
 const CHOICES = new Map<string, Map<string, string>>();
 const DEFINITIONS = new Map<string, FieldDefinition>();
 for (const field of FIELDS) {
   DEFINITIONS.set(field.key, field);
   for (const label of field.labels) {
-    if (field.prefix) PREFIXES.push({ start: keyForm(label), key: field.key });
-    else BY_LABEL.set(keyForm(label), field.key);
+    if (!field.prefix) BY_LABEL.set(keyForm(label), field.key);
+    else for (const start of new Set([label.toLowerCase(), label.toLowerCase().replace(/'/g, '\u2019')])) LABEL_STARTS.push({ start, key: field.key });
   }
   if (field.choices) {
     const map = new Map<string, string>();
@@ -379,7 +396,7 @@ export function fieldKey(label: string): string | undefined {
   if (seen !== undefined) return seen ?? undefined;
   const form = keyForm(label);
   let key = BY_LABEL.get(form);
-  if (key === undefined) for (const p of PREFIXES) if (form.startsWith(p.start)) key = p.key;
+  if (key === undefined) key = startKey(label);
   if (SEEN.size >= SEEN_LIMIT) SEEN.clear();
   SEEN.set(label, key ?? null);
   return key;
@@ -391,6 +408,12 @@ export function choiceKey(field: string, value: string): string | undefined {
 }
 
 const LANGUAGE_INDEX: Readonly<Record<NoteLanguage, number>> = { en: 0, de: 1, es: 2, fr: 3 };
+
+/** The key of a feedback field's label, matched by its start; undefined for any other label. */
+export function startKey(label: string): string | undefined {
+  for (const p of LABEL_STARTS) if (labelStartsWith(label, p.start)) return p.key;
+  return undefined;
+}
 
 /** A field's label in a language (the key must be one of FIELDS'). */
 export function fieldLabel(key: string, language: NoteLanguage): string {

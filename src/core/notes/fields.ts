@@ -140,21 +140,6 @@ export function isFilled(value: string): boolean {
   return v !== '' && (v.charCodeAt(0) !== 40 || !NOT_FILLED.has(normaliseValue(v)));
 }
 
-// The feedback fields: the note model knows them, since the index keeps them (IndexedNote.feedback).
-
-/** The label a feedback field begins with (case-insensitive). */
-export const FEEDBACK_LABEL = 'Alliance feedback score';
-
-/** The label of the words the clinician heard when asking for feedback (the session note's). */
-export const HEARD_LABEL = 'Feedback I asked for, and what I heard';
-
-/**
- * Whether a label begins with `lower` (lower case), ASCII letters in any case: exactly as the
- * reader's prefilter (quickLook) matches a feedback label, so the index and a whole parse
- * agree on which fields are feedback fields.
- */
-export function labelStartsWith(label: string, lower: string): boolean {
-  if (label.length < lower.length) return false;
-  for (let k = 0; k < lower.length; k++) if ((label.charCodeAt(k) | 32) !== lower.charCodeAt(k)) return false;
-  return true;
-}
+// The feedback fields ("Alliance feedback score", "Feedback I asked for, and what I heard", and
+// their words in the other template languages) are found by the start of their label: fieldKeys.
+export { labelStartsWith } from './fieldKeys';

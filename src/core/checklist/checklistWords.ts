@@ -5,7 +5,7 @@
 import { formatNoted, isIsoDate } from '../notes/dates';
 import type { NoteLanguage } from '../notes/fieldKeys';
 
-export interface ChecklistWords {
+interface ChecklistWords {
   readonly nothingWaiting: (client: string) => string;
   readonly revisit: string;
   /** The unrepaired statuses, as the section names them. */

@@ -58,7 +58,7 @@ const SUPERVISION_CHOICES = [
 ] as const;
 
 /** Every field the templates write and the features read. */
-export const FIELDS: readonly FieldDefinition[] = [
+const FIELDS: readonly FieldDefinition[] = [
   { key: 'what-happened', labels: ['What happened (just the facts)', 'Was geschehen ist (nur die Fakten)', 'Qué pasó (solo los hechos)', "Ce qui s'est passé (les faits seulement)"] },
   { key: 'with', labels: ['With', 'Mit wem', 'Con quién', 'Avec qui'] },
   {
@@ -342,7 +342,7 @@ export const FIELDS: readonly FieldDefinition[] = [
 ];
 
 /** What a label or a value is compared as: lower case, one space, no space before `: ? ! ;`, straight apostrophes, no closing `:`. */
-export function keyForm(text: string): string {
+function keyForm(text: string): string {
   return text
     .trim()
     .toLowerCase()
@@ -428,12 +428,6 @@ export function choiceWords(key: string, language: NoteLanguage): string[] {
   return (DEFINITIONS.get(key)?.choices ?? []).map((c) => c[i + 1]);
 }
 
-
-/** A choice's words in a language. */
-export function choiceLabel(field: string, choice: string, language: NoteLanguage): string | undefined {
-  const found = DEFINITIONS.get(field)?.choices?.find((c) => c[0] === choice);
-  return found?.[LANGUAGE_INDEX[language] + 1];
-}
 
 /** Headings the features find by meaning: the session note's sections, the checklist and the follow-ups. */
 export const HEADINGS = {

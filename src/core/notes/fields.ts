@@ -119,7 +119,7 @@ function trimmed(text: string, start: number, end: number): string {
 }
 
 /** Labels compare case-insensitively, with runs of white space as one. */
-export function sameLabel(a: string, b: string): boolean {
+function sameLabel(a: string, b: string): boolean {
   return normaliseValue(a) === normaliseValue(b);
 }
 

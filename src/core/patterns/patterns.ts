@@ -44,7 +44,7 @@ export interface ValueCount {
 }
 
 /** A value of kind, part or marker: with its choice's key when it is one of the templates' choices (in any language), else null. */
-export interface KeyedValueCount extends ValueCount {
+interface KeyedValueCount extends ValueCount {
   readonly key: string | null;
 }
 
@@ -88,7 +88,7 @@ export const PATTERN_FIELDS = {
 export type PatternField = keyof typeof PATTERN_FIELDS;
 
 /** The key of each field (fieldKeys): its label in any of the four languages finds it. */
-export const PATTERN_KEYS: Readonly<Record<PatternField, string>> = {
+const PATTERN_KEYS: Readonly<Record<PatternField, string>> = {
   kind: 'kind-of-miss',
   part: 'part',
   marker: 'markers',
@@ -160,7 +160,7 @@ export function noteCounts(note: IndexedNote, filter: PatternFilter): boolean {
  * What a value counts as: the choice's key when it is one of the field's choices in any
  * language ("zu tief, zu früh" and "too deep too soon" are one row), else the value itself.
  */
-export function valueGroup(field: PatternField, value: string): string {
+function valueGroup(field: PatternField, value: string): string {
   return choiceKey(PATTERN_KEYS[field], value) ?? value;
 }
 

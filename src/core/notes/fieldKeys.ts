@@ -443,8 +443,19 @@ export const HEADINGS = {
 } as const satisfies Record<string, Words>;
 export type HeadingKey = keyof typeof HEADINGS;
 
+/** Each heading's forms, worked out once: every note's headings are compared with them. */
+const HEADING_FORMS = new Map<HeadingKey, ReadonlySet<string>>(
+  (Object.keys(HEADINGS) as HeadingKey[]).map((key) => [key, new Set(HEADINGS[key].map((w) => keyForm(w)))]),
+);
+
+/** The first letter of each heading's forms: most headings of a note start with none of them, and need no normalising. */
+const HEADING_FIRST = new Map<HeadingKey, ReadonlySet<string>>(
+  (Object.keys(HEADINGS) as HeadingKey[]).map((key) => [key, new Set(HEADINGS[key].map((w) => w.charAt(0).toLowerCase()))]),
+);
+
 /** Whether a heading's text is this heading in any of the four languages (case, spaces and a closing colon aside). */
 export function isHeading(text: string, key: HeadingKey): boolean {
-  const form = keyForm(text.replace(/[ \t]+#+[ \t]*$/, ''));
-  return HEADINGS[key].some((w) => keyForm(w) === form);
+  const first = /\S/.exec(text);
+  if (!first || !HEADING_FIRST.get(key)?.has(first[0].toLowerCase()) || text.length > 80) return false;
+  return HEADING_FORMS.get(key)?.has(keyForm(text.replace(/[ \t]+#+[ \t]*$/, ''))) === true;
 }

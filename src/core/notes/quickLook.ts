@@ -6,7 +6,7 @@
  * loop, so the engine optimises each for one kind of input (this runs on every note a scan
  * reads); a property test holds the two to the same answers.
  */
-import { LABEL_STARTS, startKey } from './fieldKeys';
+import { fieldKey, LABEL_STARTS } from './fieldKeys';
 
 /** Whether `lower` (ASCII, lower case) starts at `at` in the text, in any letter case. */
 export function textStartsAt(text: string, at: number, lower: string): boolean {
@@ -57,7 +57,9 @@ const FEEDBACK_STARTS = [...new Set(LABEL_STARTS.map(({ start }) => /^[\x00-\x7f
 
 /** Whether a field's label is a feedback field's (what the index keeps of a note's own fields). */
 export function isFeedbackLabel(label: string): boolean {
-  return startKey(label) !== undefined;
+  // fieldKey remembers the labels it has seen; a feedback field's key is found by the start of its label.
+  const key = fieldKey(label);
+  return key === 'feedback-score' || key === 'feedback-heard';
 }
 
 /**

@@ -1,7 +1,7 @@
 import { sectionEnd, walkBlocks, type Heading } from '../markdown/blocks';
 import { firstIsoDate, isIsoDate } from './dates';
 import { fieldAt, isFilled, type Field } from './fields';
-import { HEADINGS } from './fieldKeys';
+import { fieldLabel, HEADINGS, NOTE_LANGUAGES } from './fieldKeys';
 import { AUTOLINK, EMAIL_AUTOLINK, HTML_INLINE, HTML_REACH, linkDestinations } from '../markdown/inlineText';
 import { readFrontMatter, type FrontMatterProblem } from '../markdown/frontMatter';
 import { splitLines } from '../markdown/lines';
@@ -132,8 +132,13 @@ const TAG_WORD = 'rupture';
 /** The one empty list most notes share for their entries, fields and warnings: an index of 10,000 notes need not hold 30,000 empty arrays. */
 const NONE: readonly never[] = Object.freeze([]);
 
-/** The opening line's label in the four template languages (fieldKeys' `opening-line`), as a pattern. */
-const OPENING_LINE_LABELS = "opening line|einstiegssatz|frase de apertura|phrase d['\u2019]ouverture";
+/** The opening line's label in the four template languages (fieldKeys' `opening-line`), as a pattern; either apostrophe. */
+const OPENING_LINE_LABELS = NOTE_LANGUAGES.map((l) =>
+  fieldLabel('opening-line', l)
+    .toLowerCase()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/'/g, "['\u2019]"),
+).join('|');
 const OPENER = new RegExp(
   `^ {0,3}(?:[-*+][ \\t]+)?(?:\\*\\*|__)?(?:${OPENING_LINE_LABELS})(?:[ \\t]*:[ \\t]*(?:\\*\\*|__)|(?:\\*\\*|__)[ \\t]*:|[ \\t]*:)[ \\t]*(.*)$`,
   'i',
@@ -143,11 +148,12 @@ function isBlank(code: number): boolean {
   return code === 32 || code === 9;
 }
 
-/** The characters a line holding an opening line can start with: `-`, `*`, `+`, `_`, and the labels' first letters (o, e, f, p) in either case. */
-const OPENER_FIRST = new Set([45, 42, 43, 95, 79, 111, 69, 101, 70, 102, 80, 112]);
 
-/** What each opening line label starts with, lower case: enough for the quick check before OPENER. */
-const OPENING_LINE_STARTS = ['opening line', 'einstiegssatz', 'frase de apertura', 'phrase d'];
+/** What each opening line label starts with, lower case, up to its first apostrophe: enough for the quick check before OPENER. */
+const OPENING_LINE_STARTS = NOTE_LANGUAGES.map((l) => fieldLabel('opening-line', l).toLowerCase().split("'")[0]);
+
+/** The characters a line holding an opening line can start with: `-`, `*`, `+`, `_`, and the labels' first letters in either case. */
+const OPENER_FIRST = new Set([45, 42, 43, 95, ...OPENING_LINE_STARTS.flatMap((start) => [start.charCodeAt(0), start.toUpperCase().charCodeAt(0)])]);
 
 /**
  * Whether the line content from `from` to `end` starts as OPENER needs: an optional list

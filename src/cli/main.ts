@@ -1,5 +1,6 @@
 import fs = require('fs');
 import path = require('path');
+import { fieldKey } from '../core/notes/fieldKeys';
 import { groupByClient } from '../core/notes/byClient';
 import { formatDate, formatNoted } from '../core/notes/dates';
 import { statusEdit } from '../core/notes/edits';
@@ -105,7 +106,8 @@ function list(io: Io, args: readonly string[]): number {
       status: e.status,
       client: e.client,
       date: e.date,
-      fields: e.fields.map((f) => ({ label: f.label, value: f.value, line: f.line + 1 })),
+      // The field's key beside its label as written: one key for its label in every template language.
+      fields: e.fields.map((f) => ({ label: f.label, key: fieldKey(f.label) ?? null, value: f.value, line: f.line + 1 })),
       followUps: e.followUps.map((f) => ({ kind: f.kind, date: f.date, line: f.line + 1 })),
     }));
     io.out(printableJson(rows) + '\n');

@@ -3,7 +3,7 @@ import { checklistInsertEdit, hasChecklist, notesToRead, prepareChecklist, toggl
 import { applyEdits, type TextEdit } from '../core/notes/edits';
 import { findTemplate, renderMarkdown } from '../core/reflection/templates';
 import { today } from './actions';
-import { readSessionSettings } from './config';
+import { readSessionSettings, readTemplateLanguage } from './config';
 import type { PrivacyCurtain } from './privacyCurtain';
 import type { Log } from './log';
 import { changeNote } from './noteChange';
@@ -52,7 +52,13 @@ async function openWithChecklist(workspace: WorkspaceIndex, log: Log, curtain: P
   const templates = workspace.templates.for(workspaceFolder);
   const place = { notes: workspace.index, client, today: date, notePath: uri.toString() };
   const texts = await noteTexts(notesToRead(place));
-  const { checklist: { markdown, items } } = prepareChecklist({ ...place, noteText: (path) => texts.get(path), templates, settings: readSessionSettings(uri) });
+  const { checklist: { markdown, items } } = prepareChecklist({
+    ...place,
+    noteText: (path) => texts.get(path),
+    templates,
+    settings: readSessionSettings(uri),
+    language: readTemplateLanguage(uri),
+  });
 
   if (await exists(uri)) {
     const document = await vscode.workspace.openTextDocument(uri);

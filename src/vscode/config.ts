@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { MAX_NOTE_SIZE_MB_CEILING, noteSettings, noteSizeOverCeiling, readingOldNames, RENAMED_SETTINGS, sessionSettings, trustedLookup, type SessionSettings, type SettingLookup } from '../core/notes/settings';
 import type { NoteSettings } from '../core/notes/workspace';
+import { templateLanguage, type NoteLanguage } from '../core/notes/fieldKeys';
 
 export type LensPlacement = 'off' | 'firstHeading' | 'everyH2';
 export type GroupBy = 'client' | 'status' | 'flat';
@@ -83,6 +84,11 @@ export function readNoteSettings(scope?: vscode.Uri): NoteSettings {
 /** The session note's and checklist's settings for the workspace folder of `scope`: read as the CLI reads them. */
 export function readSessionSettings(scope?: vscode.Uri): SessionSettings {
   return sessionSettings(lookup(scope));
+}
+
+/** `attune.templateLanguage` for the folder of `scope`: its language, or VS Code's display language when it says "match VS Code". */
+export function readTemplateLanguage(scope?: vscode.Uri): NoteLanguage {
+  return templateLanguage(lookup(scope)('attune.templateLanguage'), vscode.env.language);
 }
 
 function flagOr(value: unknown, fallback: boolean): boolean {

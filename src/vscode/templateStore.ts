@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { mergeTemplates, type Template, type TemplateFile } from '../core/reflection/templates';
 import { loadTemplateFiles } from '../node/templates';
-import { readConfig } from './config';
+import { readConfig, readTemplateLanguage } from './config';
 import type { Log } from './log';
 
 /**
- * The templates of each workspace folder (the built-ins merged with the folder's own,
- * `attune.templatesFolder`), read once and read again when a file in the templates folder
- * changes or the setting does: a `#` typed in a note never waits on the disk.
+ * The templates of each workspace folder (the built-ins, in `attune.templateLanguage`, merged
+ * with the folder's own, `attune.templatesFolder`), read once and read again when a file in
+ * the templates folder changes or either setting does: a `#` typed in a note never waits on the disk.
  */
 export class TemplateStore implements vscode.Disposable {
   /** Merged templates by workspace folder URI ('' for "no folder": the built-ins and every folder's own). */
@@ -23,7 +23,7 @@ export class TemplateStore implements vscode.Disposable {
     this.readFolders();
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('attune.templatesFolder')) this.readFolders();
+        if (e.affectsConfiguration('attune.templatesFolder') || e.affectsConfiguration('attune.templateLanguage')) this.readFolders();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.readFolders()),
     );
@@ -52,7 +52,8 @@ export class TemplateStore implements vscode.Disposable {
       // The reason only: template names can hold client codes.
       for (const s of skipped) this.log.warn(`A template was skipped: ${s.reason}.`);
     }
-    return mergeTemplates(files);
+    // The built-ins in the template language (`attune.templateLanguage`); the folder's own files as they are.
+    return mergeTemplates(files, readTemplateLanguage(folder?.uri));
   }
 
   /** Takes the templates folders from the settings again; what was read is dropped. */

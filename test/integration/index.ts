@@ -13,7 +13,7 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 90000, reporter: 'spec' });
   const only = process.env.ATTUNE_TEST_GREP;
   if (only) mocha.grep(only);
-  for (const file of ['patterns.test.js', 'extension.test.js', 'lifecycle.test.js', 'feedback.test.js', 'trust.test.js', 'cues.test.js', 'workspace.test.js', 'changes.test.js', 'supervision.test.js', 'trustEditor.test.js']) mocha.addFile(path.join(__dirname, file));
+  for (const file of ['patterns.test.js', 'extension.test.js', 'lifecycle.test.js', 'feedback.test.js', 'trust.test.js', 'cues.test.js', 'workspace.test.js', 'changes.test.js', 'supervision.test.js', 'trustEditor.test.js', 'noteLanguages.test.js']) mocha.addFile(path.join(__dirname, file));
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       console.log(`${runner.stats?.passes ?? 0} passed, ${failures} failed`);

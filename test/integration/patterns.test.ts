@@ -118,7 +118,7 @@ describe('Show Patterns (issue 13)', () => {
       await draws('1 rupture with C318 noted across 2 sessions.');
       const data = lastSent(panel, 'data');
       assert.deepStrictEqual(data?.feedback.map((f) => [f.date, f.score, f.max]), [['2026-11-25', 31, 40]]);
-      assert.deepStrictEqual(data?.patterns.byKind, [{ value: 'my own state (tired or unwell)', count: 1, unrepaired: 0, repaired: 0, closed: 0 }]);
+      assert.deepStrictEqual(data?.patterns.byKind, [{ value: 'my own state (tired or unwell)', key: 'my-state', count: 1, unrepaired: 0, repaired: 0, closed: 0 }]);
     } finally {
       fs.rmSync(uri.fsPath);
       await draws('0 ruptures with C318 noted across 1 session.');

@@ -39,10 +39,10 @@ describe('attune patterns (issue 13)', () => {
     assert.strictEqual(p.ruptures, 3);
     assert.deepStrictEqual(p.byStatus, { open: 0, planned: 0, attempted: 1, held: 1, repaired: 1, closed: 0 });
     assert.deepStrictEqual(p.byKind, [
-      { value: 'too deep too soon', count: 2, unrepaired: 1, repaired: 0, closed: 0 },
-      { value: 'a policy or boundary delivered coldly', count: 1, unrepaired: 0, repaired: 1, closed: 0 },
+      { value: 'too deep too soon', key: 'too-deep-too-soon', count: 2, unrepaired: 1, repaired: 0, closed: 0 },
+      { value: 'a policy or boundary delivered coldly', key: 'policy-coldly', count: 1, unrepaired: 0, repaired: 1, closed: 0 },
     ]);
-    assert.deepStrictEqual(p.byPart, [{ value: 'manager', count: 1, unrepaired: 0, repaired: 1, closed: 0 }]);
+    assert.deepStrictEqual(p.byPart, [{ value: 'manager', key: 'manager', count: 1, unrepaired: 0, repaired: 1, closed: 0 }]);
     assert.deepStrictEqual(p.byMarker.map((m: { value: string }) => m.value), ['confrontation', 'withdrawal']);
     assert.deepStrictEqual(p.byClient, [
       { client: 'AB', sessions: 1, ruptures: 2, unrepaired: 1 },

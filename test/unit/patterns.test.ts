@@ -102,7 +102,7 @@ describe('patterns (issue 13)', () => {
       const p = patterns([
         note('a/1.md', { entries: [{ kind: '  Too   Deep\ttoo soon ' }, { kind: 'too deep too soon' }, { kind: 'TOO DEEP TOO SOON' }] }),
       ]);
-      assert.deepStrictEqual(p.byKind, [{ value: 'too deep too soon', count: 3, unrepaired: 3, repaired: 0, closed: 0 }]);
+      assert.deepStrictEqual(p.byKind, [{ value: 'too deep too soon', key: 'too-deep-too-soon', count: 3, unrepaired: 3, repaired: 0, closed: 0 }]);
     });
 
     it('keeps a kind whole, cuts a part at its first comma, a marker at its first comma or " ("', () => {
@@ -154,7 +154,7 @@ describe('patterns (issue 13)', () => {
           entries: (['open', 'planned', 'attempted', 'held', 'repaired', 'repaired', 'closed'] as const).map((status) => ({ status, kind })),
         }),
       ]);
-      assert.deepStrictEqual(p.byKind, [{ value: kind, count: 7, unrepaired: 3, repaired: 2, closed: 1 }]);
+      assert.deepStrictEqual(p.byKind, [{ value: kind, key: 'too-deep-too-soon', count: 7, unrepaired: 3, repaired: 2, closed: 1 }]);
     });
 
     it('sorts by count, largest first, then by value in code-point order', () => {

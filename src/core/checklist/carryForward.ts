@@ -7,6 +7,7 @@ import { readFrontMatter } from '../markdown/frontMatter';
 import { splitLines } from '../markdown/lines';
 import type { IndexedNote } from '../notes/note';
 import { DEFAULT_NEXT_TIME_HEADING } from '../notes/settings';
+import { isHeading } from '../notes/fieldKeys';
 
 /** A line carried forward, with where it came from. */
 export interface CarriedLine {
@@ -19,10 +20,14 @@ export interface CarriedLine {
 
 const LIST_OR_TASK = /^(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)/;
 
-/** Heading text compared without case, closing `#`s, a trailing colon or extra spaces. */
+/**
+ * Heading text compared without case, closing `#`s, a trailing colon or extra spaces. The
+ * default heading is found in any of the four template languages ("Nächstes Mal", "La
+ * próxima vez", "La prochaine fois"), so notes written from any template carry forward.
+ */
 function sameHeading(a: string, b: string): boolean {
   const norm = (s: string): string => s.replace(/[ \t]+#+[ \t]*$/, '').replace(/:$/, '').trim().replace(/\s+/g, ' ').toLowerCase();
-  return norm(a) === norm(b);
+  return norm(a) === norm(b) || (norm(b) === norm(DEFAULT_NEXT_TIME_HEADING) && isHeading(a, 'next-time'));
 }
 
 /**

@@ -8,7 +8,6 @@
  */
 import { headingAnchors, type HeadingAnchor } from '../markdown/anchors';
 import { earlierNote, nextTimeLines, type CarriedLine } from './carryForward';
-import { formatNoted } from '../notes/dates';
 import { relativeLink } from '../markdown/links';
 import { slugify } from '../markdown/slug';
 import type { TextEdit } from '../notes/edits';
@@ -23,14 +22,17 @@ import { DEFAULT_NOTE_FILE_PATTERN, type SessionSettings } from '../notes/settin
 import { isUnrepaired, STATUS_LABELS, type Status } from '../notes/status';
 import { howTheLastAttemptLanded, waitsForThem } from '../notes/theirPace';
 import { withWhom } from '../notes/withWhom';
-import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, SAFETY_FIRST, type Template } from '../reflection/templates';
+import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, SAFETY_FIRST_WORDS, type Template } from '../reflection/templates';
+import { HEADINGS, inLanguage, type NoteLanguage } from '../notes/fieldKeys';
+import { CHECKLIST_WORDS } from './checklistWords';
 
 /** In place of how the last attempt landed when those words speak of risk. */
-export const LANDED_WITH_RISK = 'Your notes on the last attempt have words that can speak of risk: safety comes first, before any return to this.';
+export const LANDED_WITH_RISK = CHECKLIST_WORDS.en.landedWithRisk;
 
-/** The section's heading text. */
+/** The section's heading text (in English; HEADINGS holds it in each template language). */
 export const CHECKLIST_TITLE = 'Before the session';
-const CHECKLIST_SLUG = slugify(CHECKLIST_TITLE);
+/** The section is found by its heading in any template language, so it is never added twice. */
+const CHECKLIST_SLUGS = new Set(HEADINGS['before-the-session'].map((h) => slugify(h)));
 
 /** The default file name of a session note; `YYYY`, `MM` and `DD` are today's date. */
 
@@ -62,6 +64,8 @@ export interface ChecklistInput {
   readonly held?: readonly RuptureEntry[];
   /** The lines of the earlier note's "Next time" section (see `nextTimeLines`). */
   readonly fromLastTime?: readonly CarriedLine[];
+  /** The language the section is written in (`attune.templateLanguage`); English by default. */
+  readonly language?: NoteLanguage;
 }
 
 export interface ChecklistItem {
@@ -95,14 +99,12 @@ export interface Checklist {
 const REFERENCE_LABEL = 'revisit';
 
 /** The line shown when no repair is waiting; warm, and names the client by code only. */
-export function nothingWaitingLine(client: string): string {
-  return client
-    ? `Nothing is waiting for repair with ${client} right now.`
-    : 'Nothing is waiting for repair right now.';
+export function nothingWaitingLine(client: string, language: NoteLanguage = 'en'): string {
+  return CHECKLIST_WORDS[language].nothingWaiting(client);
 }
 
-function statusLabel(status: Status): string {
-  return STATUS_LABELS[status];
+function statusLabel(status: Status, language: NoteLanguage): string {
+  return status === 'open' || status === 'planned' || status === 'attempted' ? CHECKLIST_WORDS[language].status[status] : STATUS_LABELS[status];
 }
 
 /** The therapist's own words inside the section, with an HTML comment opener defused so it cannot hide the rest. */
@@ -161,19 +163,21 @@ export function renderChecks(templates: readonly Template[], client: string, tod
 /** Builds the section. Rupture items come first, oldest first; then the clinician's checks. */
 export function buildChecklist(input: ChecklistInput): Checklist {
   const level = Math.min(Math.max(Math.trunc(input.level ?? 2), 1), 6);
+  const language = input.language ?? 'en';
+  const words = CHECKLIST_WORDS[language];
   const anchorOf = anchorResolver(input);
   // A rupture whose latest word is "not ready" waits with the held ones: no box, no opener.
   const entries = input.entries.filter((e) => isUnrepaired(e.status) && !waitsForThem(e)).sort(compareEntries);
   const waiting = input.entries.filter((e) => isUnrepaired(e.status) && waitsForThem(e));
   const items: ChecklistItem[] = [];
   // Safety comes before any rupture, whatever checks the clinician keeps.
-  const blocks: string[] = [`${'#'.repeat(level)} ${CHECKLIST_TITLE}`, SAFETY_FIRST];
+  const blocks: string[] = [`${'#'.repeat(level)} ${inLanguage(HEADINGS['before-the-session'], language)}`, inLanguage(SAFETY_FIRST_WORDS, language)];
 
   // Each title links by reference: the line reads as the title, and the long destinations
   // (a path and a heading's anchor) wait at the end of the section.
   const definitions: string[] = [];
   if (entries.length === 0) {
-    blocks.push(nothingWaitingLine(input.client));
+    blocks.push(nothingWaitingLine(input.client, language));
   } else {
     const lines: string[] = [];
     for (const entry of entries) {
@@ -182,19 +186,19 @@ export function buildChecklist(input: ChecklistInput): Checklist {
       const who = withWhom(entry);
       const label = `${REFERENCE_LABEL} ${definitions.length + 1}`;
       definitions.push(`[${label}]: ${link}`);
-      lines.push(`- [ ] Perhaps revisit: [${linkText(entry.title)}][${label}] (${statusLabel(entry.status)}, ${formatNoted(entry.date, input.today)}${who ? `, with ${ownWords(who)}` : ''})`);
+      lines.push(`- [ ] ${words.revisit} [${linkText(entry.title)}][${label}] (${statusLabel(entry.status, language)}, ${words.noted(entry.date, input.today)}${who ? `, ${words.with} ${ownWords(who)}` : ''})`);
       // After an attempt, how it landed matters more than the line it opened with.
       const landed = entry.status === 'attempted' ? howTheLastAttemptLanded(entry) : undefined;
       // Words of risk are never offered back as a matter between the two of you.
-      if (landed && hasRiskLanguage(landed)) lines.push(`  > ${LANDED_WITH_RISK}`);
-      else if (landed) lines.push(`  > How the last attempt landed: ${ownWords(landed)}`);
+      if (landed && hasRiskLanguage(landed)) lines.push(`  > ${words.landedWithRisk}`);
+      else if (landed) lines.push(`  > ${words.landed} ${ownWords(landed)}`);
       else if (entry.opener && entry.status !== 'attempted') lines.push(`  > "${entry.opener}"`);
       items.push({ kind: 'rupture', text: entry.title, done: false, entry, link, label, ageDays });
     }
     blocks.push(lines.join('\n'));
   }
 
-  for (const block of [fromLastTimeBlock(input.fromLastTime ?? []), heldBlock([...(input.held ?? []), ...waiting])]) {
+  for (const block of [fromLastTimeBlock(input.fromLastTime ?? [], language), heldBlock([...(input.held ?? []), ...waiting], language)]) {
     if (!block) continue;
     blocks.push(block.markdown);
     items.push(...block.items);
@@ -210,23 +214,23 @@ export function buildChecklist(input: ChecklistInput): Checklist {
 }
 
 /** What mattered to the client last time, as task items marked as such. */
-function fromLastTimeBlock(lines: readonly CarriedLine[]): { markdown: string; items: ChecklistItem[] } | undefined {
+function fromLastTimeBlock(lines: readonly CarriedLine[], language: NoteLanguage): { markdown: string; items: ChecklistItem[] } | undefined {
   if (lines.length === 0) return undefined;
   return {
-    markdown: lines.map((l) => `- [ ] From last time: ${l.text}`).join('\n'),
+    markdown: lines.map((l) => `- [ ] ${CHECKLIST_WORDS[language].fromLastTime} ${l.text}`).join('\n'),
     items: lines.map((l) => ({ kind: 'fromLastTime', text: l.text, done: false, source: l })),
   };
 }
 
 /** The line before the held titles. */
-export const HELD_LINE = 'Only if they bring it up (waiting at their pace):';
+export const HELD_LINE = CHECKLIST_WORDS.en.held;
 
 /**
  * Held ruptures, and those whose latest word says to wait, each title once, as plain list
  * lines: no task box, no opening line, no date. They are not items: nothing to tick,
  * nothing counted.
  */
-function heldBlock(held: readonly RuptureEntry[]): { markdown: string; items: ChecklistItem[] } | undefined {
+function heldBlock(held: readonly RuptureEntry[], language: NoteLanguage): { markdown: string; items: ChecklistItem[] } | undefined {
   const titles = [
     ...new Set(
       held
@@ -234,17 +238,17 @@ function heldBlock(held: readonly RuptureEntry[]): { markdown: string; items: Ch
         .sort(compareEntries)
         .map((e) => {
           const who = withWhom(e);
-          return who ? `${linkText(e.title)} (with ${ownWords(who)})` : linkText(e.title);
+          return who ? `${linkText(e.title)} (${CHECKLIST_WORDS[language].with} ${ownWords(who)})` : linkText(e.title);
         }),
     ),
   ];
   if (titles.length === 0) return undefined;
-  return { markdown: [HELD_LINE, '', ...titles.map((t) => `- ${t}`)].join('\n'), items: [] };
+  return { markdown: [CHECKLIST_WORDS[language].held, '', ...titles.map((t) => `- ${t}`)].join('\n'), items: [] };
 }
 
 /** The "Before the session" heading of a note (any level), or undefined; `headings` are the note's own when the caller has them. */
 function checklistHeading(noteText: string, headings: readonly HeadingAnchor[] = headingAnchors(noteText)): { line: number; level: number; sectionEnd: number } | undefined {
-  const at = headings.findIndex((h) => slugify(h.text) === CHECKLIST_SLUG);
+  const at = headings.findIndex((h) => CHECKLIST_SLUGS.has(slugify(h.text)));
   if (at === -1) return undefined;
   const { line, level } = headings[at];
   return { line, level, sectionEnd: sectionEnd(headings, at, splitLines(noteText).length) };
@@ -391,6 +395,8 @@ interface SessionPreparation {
   /** The workspace's templates (`mergeTemplates`): its `checklist` template gives the checks. */
   readonly templates: readonly Template[];
   readonly settings: SessionSettings;
+  /** The language the section is written in (`attune.templateLanguage`); English by default. */
+  readonly language?: NoteLanguage;
 }
 
 /**
@@ -418,7 +424,7 @@ export function notesToRead(input: Pick<SessionPreparation, 'notes' | 'client' |
  * client's notes and the workspace's templates and settings.
  */
 export function prepareChecklist(input: SessionPreparation): { readonly checklist: Checklist; readonly feedback: FeedbackBrief } {
-  const { notes, client, today, notePath, settings } = input;
+  const { notes, client, today, notePath, settings, language = 'en' } = input;
   const feedback = feedbackBrief(notes.notesOf(client), client, today, settings.feedbackThreshold);
   const earlier = earlierNote(notes.notesOf(client), today, notePath);
   const earlierText = earlier && input.noteText(earlier.path);
@@ -428,9 +434,10 @@ export function prepareChecklist(input: SessionPreparation): { readonly checklis
     entries: notes.unrepaired(client),
     notePath,
     noteText: input.noteText,
-    checks: checksWithFeedback(renderChecks(input.templates, client, today), feedback),
+    checks: checksWithFeedback(renderChecks(input.templates, client, today), feedback, language),
     held: notes.held(client),
     fromLastTime: earlier && earlierText !== undefined ? nextTimeLines(earlierText, earlier.path, settings.nextTimeHeading) : [],
+    language,
   });
   return { checklist, feedback };
 }

@@ -4,7 +4,8 @@
  * reads only the clinician's own number, on whatever scale they use, and compares a
  * client only with their own last time.
  */
-import { FEEDBACK_LABEL, HEARD_LABEL, isFilled, labelStartsWith, type Field } from '../notes/fields';
+import { isFilled, type Field } from '../notes/fields';
+import { startKey } from '../notes/fieldKeys';
 import type { IndexedNote } from '../notes/note';
 
 export interface Score {
@@ -57,13 +58,16 @@ export function formatScore(s: Score): string {
   return s.max === null ? String(s.score) : `${s.score}/${s.max}`;
 }
 
-/** The note's last field whose label begins with `prefix`, wherever it stands: the index keeps these fields of every note. */
-function lastFieldStartingWith(note: IndexedNote, prefix: string): Field | undefined {
-  const wanted = prefix.toLowerCase();
+/**
+ * The note's last field of this key (`feedback-score` or `feedback-heard`: its label begins
+ * with the field's label in any of the four languages), wherever it stands: the index keeps
+ * these fields of every note.
+ */
+function lastFieldStartingWith(note: IndexedNote, key: string): Field | undefined {
   let last: Field | undefined;
   const consider = (fields: readonly Field[]): void => {
     for (const f of fields) {
-      if (labelStartsWith(f.label, wanted) && (last === undefined || f.line > last.line)) last = f;
+      if ((last === undefined || f.line > last.line) && startKey(f.label) === key) last = f;
     }
   };
   consider(note.feedback);
@@ -71,9 +75,9 @@ function lastFieldStartingWith(note: IndexedNote, prefix: string): Field | undef
   return last;
 }
 
-/** The note's last field whose label begins with "Alliance feedback score", wherever it stands. */
+/** The note's last field whose label begins with "Alliance feedback score" (or its words in another template language), wherever it stands. */
 export function feedbackField(note: IndexedNote): Field | undefined {
-  return lastFieldStartingWith(note, FEEDBACK_LABEL);
+  return lastFieldStartingWith(note, 'feedback-score');
 }
 
 /** The note's feedback score with its line, or undefined when its last feedback field holds no number. */
@@ -159,6 +163,6 @@ export function heardLastTime(notes: Iterable<IndexedNote>, client: string, toda
     if (note.client !== client || note.date === null || note.date >= today) continue;
     if (!latest || note.date > (latest.date ?? '') || (note.date === latest.date && note.path > latest.path)) latest = note;
   }
-  const field = latest && lastFieldStartingWith(latest, HEARD_LABEL);
+  const field = latest && lastFieldStartingWith(latest, 'feedback-heard');
   return latest?.date && field && isFilled(field.value) ? { date: latest.date, words: field.value } : undefined;
 }

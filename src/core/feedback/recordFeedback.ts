@@ -6,7 +6,7 @@
  */
 import { collectHeadings, contentFrom, sectionEnd, type Heading } from '../markdown/blocks';
 import { applyEdits, type TextEdit } from '../notes/edits';
-import { FEEDBACK_LABEL } from '../notes/fields';
+import { fieldLabel, HEADINGS, isHeading, NOTE_LANGUAGES } from '../notes/fieldKeys';
 import { feedbackField, formatScore, noteScore, scoreSpan, type Score } from './feedback';
 import { isFilled, normaliseValue } from '../notes/fields';
 import { readFrontMatter } from '../markdown/frontMatter';
@@ -14,9 +14,8 @@ import { lastContentLine } from '../markdown/insert';
 import { dominantEol, splitLines, type Line } from '../markdown/lines';
 import { parseNote } from '../notes/note';
 
-/** The section a missing feedback field goes under, as the session-note template names it. */
+/** The section a missing feedback field goes under, as the English session-note template names it. */
 export const BETWEEN_US = 'Between us';
-const NEXT_TIME = 'next time';
 
 interface RecordedScore {
   readonly edits: readonly TextEdit[];
@@ -28,7 +27,7 @@ const SOURCE = { path: '', folderName: '', fileName: '' };
 
 function headingText(text: string, lines: readonly Line[], h: Heading): string {
   const start = lines[h.line].start;
-  return normaliseValue(text.slice(start + h.contentStart, start + h.contentEnd)).replace(/:$/, '');
+  return text.slice(start + h.contentStart, start + h.contentEnd);
 }
 
 /** The edit in an existing field's line: the old score, or the empty value, or in front of the words. */
@@ -49,12 +48,19 @@ function valueEdit(text: string, lines: readonly Line[], line: number, value: st
   return { line, character: valueStart, length: 0, newText: `${newScore}, ` };
 }
 
-/** Where the field or section goes when the note has no feedback field. */
-function addEdit(text: string, lines: readonly Line[], fieldLine: string): RecordedScore {
+/**
+ * Where the field or section goes when the note has no feedback field. "Between us" and
+ * "Next time" are found in any template language, and the field is written in the language
+ * of the "Between us" it joins (in English otherwise).
+ */
+function addEdit(text: string, lines: readonly Line[], newScore: string): RecordedScore {
   const eol = dominantEol(text);
   const front = readFrontMatter(text);
   const headings = collectHeadings(text, lines, front ? front.endLine + 1 : 0);
-  const betweenUs = headings.findIndex((h) => headingText(text, lines, h) === normaliseValue(BETWEEN_US));
+  const betweenUs = headings.findIndex((h) => isHeading(headingText(text, lines, h), 'between-us'));
+  const written = betweenUs === -1 ? undefined : normaliseValue(headingText(text, lines, headings[betweenUs])).replace(/:$/, '');
+  const language = NOTE_LANGUAGES[Math.max(0, HEADINGS['between-us'].findIndex((w) => normaliseValue(w) === written))];
+  const fieldLine = `- **${fieldLabel('feedback-score', language)}:** ${newScore}`;
   if (betweenUs !== -1) {
     const h = headings[betweenUs];
     const last = lastContentLine(text, h.line, sectionEnd(headings, betweenUs, lines.length));
@@ -64,7 +70,7 @@ function addEdit(text: string, lines: readonly Line[], fieldLine: string): Recor
     return { kind: 'field', edits: [{ line: last, character: l.end - l.start, length: 0, newText: lead + fieldLine }] };
   }
   const isBlank = (i: number): boolean => i < 0 || i >= lines.length || text.slice(contentFrom(text, lines[i]), lines[i].end).trim() === '';
-  const next = headings.find((h) => headingText(text, lines, h) === NEXT_TIME);
+  const next = headings.find((h) => isHeading(headingText(text, lines, h), 'next-time'));
   if (next) {
     const section = `${'#'.repeat(next.level)} ${BETWEEN_US}${eol}${eol}${fieldLine}${eol}${eol}`;
     const character = contentFrom(text, lines[next.line]) - lines[next.line].start;
@@ -96,7 +102,7 @@ export function recordScoreEdits(text: string, score: Score): RecordedScore | un
     const edit = valueEdit(text, lines, field.line, field.value, newScore);
     result = edit && { kind: 'value', edits: [edit] };
   } else {
-    result = addEdit(text, lines, `- **${FEEDBACK_LABEL}:** ${newScore}`);
+    result = addEdit(text, lines, newScore);
   }
   if (!result) return undefined;
   const after = noteScore(parseNote(applyEdits(text, result.edits), SOURCE));

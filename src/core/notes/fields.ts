@@ -2,6 +2,7 @@
  * Fields: the `**Label:** value` lines a reflection is made of. Patterns, feedback, the
  * supervision export and the checklist read them back, so they are parsed once, here.
  */
+import { NOT_FILLED_IN_WORDS } from './fieldKeys';
 
 export interface Field {
   /** The label as written, without its colon; a closing `?` is kept. */
@@ -18,6 +19,9 @@ export interface Field {
  * "not answered" and never as an answer; features that read fields skip it.
  */
 export const NOT_FILLED_IN = '(not filled in)';
+
+/** That option in every template language, normalised: none of them is an answer. */
+const NOT_FILLED = new Set(NOT_FILLED_IN_WORDS.map((w) => normaliseValue(w)));
 
 /** From `lastIndex`, a run of characters up to the end of the line; it stops early at a line or paragraph separator. */
 const SEPARATOR_FREE = /[^\n\r\u2028\u2029]*/y;
@@ -115,7 +119,7 @@ function trimmed(text: string, start: number, end: number): string {
 }
 
 /** Labels compare case-insensitively, with runs of white space as one. */
-export function sameLabel(a: string, b: string): boolean {
+function sameLabel(a: string, b: string): boolean {
   return normaliseValue(a) === normaliseValue(b);
 }
 
@@ -133,24 +137,9 @@ export function normaliseValue(value: string): string {
 export function isFilled(value: string): boolean {
   const v = value.trim();
   // Only a value starting with "(" can be the neutral choice: the others need no normalising.
-  return v !== '' && (v.charCodeAt(0) !== 40 || normaliseValue(v) !== NOT_FILLED_IN);
+  return v !== '' && (v.charCodeAt(0) !== 40 || !NOT_FILLED.has(normaliseValue(v)));
 }
 
-// The feedback fields: the note model knows them, since the index keeps them (IndexedNote.feedback).
-
-/** The label a feedback field begins with (case-insensitive). */
-export const FEEDBACK_LABEL = 'Alliance feedback score';
-
-/** The label of the words the clinician heard when asking for feedback (the session note's). */
-export const HEARD_LABEL = 'Feedback I asked for, and what I heard';
-
-/**
- * Whether a label begins with `lower` (lower case), ASCII letters in any case: exactly as the
- * reader's prefilter (quickLook) matches a feedback label, so the index and a whole parse
- * agree on which fields are feedback fields.
- */
-export function labelStartsWith(label: string, lower: string): boolean {
-  if (label.length < lower.length) return false;
-  for (let k = 0; k < lower.length; k++) if ((label.charCodeAt(k) | 32) !== lower.charCodeAt(k)) return false;
-  return true;
-}
+// The feedback fields ("Alliance feedback score", "Feedback I asked for, and what I heard", and
+// their words in the other template languages) are found by the start of their label: fieldKeys.
+export { labelStartsWith } from './fieldKeys';

@@ -1,6 +1,7 @@
 import { sectionEnd, walkBlocks, type Heading } from '../markdown/blocks';
 import { firstWrittenDate, isIsoDate, readWrittenDate } from './dates';
 import { fieldAt, isFilled, type Field } from './fields';
+import { fieldLabel, HEADINGS, NOTE_LANGUAGES } from './fieldKeys';
 import { AUTOLINK, EMAIL_AUTOLINK, HTML_INLINE, HTML_REACH, linkDestinations } from '../markdown/inlineText';
 import { readFrontMatter, type FrontMatterProblem } from '../markdown/frontMatter';
 import { splitLines } from '../markdown/lines';
@@ -131,17 +132,33 @@ const TAG_WORD = 'rupture';
 /** The one empty list most notes share for their entries, fields and warnings: an index of 10,000 notes need not hold 30,000 empty arrays. */
 const NONE: readonly never[] = Object.freeze([]);
 
-const OPENER = /^ {0,3}(?:[-*+][ \t]+)?(?:\*\*|__)?opening line(?:[ \t]*:[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:|[ \t]*:)[ \t]*(.*)$/i;
+/** The opening line's label in the four template languages (fieldKeys' `opening-line`), as a pattern; either apostrophe. */
+const OPENING_LINE_LABELS = NOTE_LANGUAGES.map((l) =>
+  fieldLabel('opening-line', l)
+    .toLowerCase()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/'/g, "['\u2019]"),
+).join('|');
+const OPENER = new RegExp(
+  `^ {0,3}(?:[-*+][ \\t]+)?(?:\\*\\*|__)?(?:${OPENING_LINE_LABELS})(?:[ \\t]*:[ \\t]*(?:\\*\\*|__)|(?:\\*\\*|__)[ \\t]*:|[ \\t]*:)[ \\t]*(.*)$`,
+  'i',
+);
 
 function isBlank(code: number): boolean {
   return code === 32 || code === 9;
 }
 
-const OPENING_LINE = 'opening line';
+
+/** What each opening line label starts with, lower case, up to its first apostrophe: enough for the quick check before OPENER. */
+const OPENING_LINE_STARTS = NOTE_LANGUAGES.map((l) => fieldLabel('opening-line', l).toLowerCase().split("'")[0]);
+
+/** The characters a line holding an opening line can start with: `-`, `*`, `+`, `_`, and the labels' first letters in either case. */
+const OPENER_FIRST = new Set([45, 42, 43, 95, ...OPENING_LINE_STARTS.flatMap((start) => [start.charCodeAt(0), start.toUpperCase().charCodeAt(0)])]);
 
 /**
  * Whether the line content from `from` to `end` starts as OPENER needs: an optional list
- * marker and blanks, an optional `**` or `__`, then "opening line" in any letter case. Most
+ * marker and blanks, an optional `**` or `__`, then the start of an opening line's label (in
+ * any of the four languages) in any letter case. Most
  * list lines of a reflection are other fields; they are spared a copy and the expression.
  */
 function mayBeOpener(text: string, from: number, end: number): boolean {
@@ -152,7 +169,8 @@ function mayBeOpener(text: string, from: number, end: number): boolean {
     while (i < end && isBlank(text.charCodeAt(i))) i++;
   }
   if (i + 1 < end && (text.charCodeAt(i) === 42 || text.charCodeAt(i) === 95) && text.charCodeAt(i + 1) === text.charCodeAt(i)) i += 2;
-  return end - i >= OPENING_LINE.length && textStartsAt(text, i, OPENING_LINE);
+  for (const start of OPENING_LINE_STARTS) if (end - i >= start.length && textStartsAt(text, i, start)) return true;
+  return false;
 }
 
 /**
@@ -347,13 +365,13 @@ function resolveDate(
   return options.dateFromFileName ? firstWrittenDate(source.fileName) : null;
 }
 
-/** "Repair plan, 2026-11-20" and its kin: what a follow-up heading's text starts with. */
-const FOLLOW_UP = /^(repair plan|repair attempt|closing without repair)(?![\p{L}\p{N}])/iu;
-const FOLLOW_UP_KINDS: Readonly<Record<string, FollowUpKind>> = {
-  'repair plan': 'plan',
-  'repair attempt': 'attempt',
-  'closing without repair': 'closing',
-};
+/** "Repair plan, 2026-11-20" and its kin, in the four template languages: what a follow-up heading's text starts with. */
+const FOLLOW_UP_KINDS = new Map<string, FollowUpKind>([
+  ...HEADINGS['repair-plan'].map((w) => [w.toLowerCase(), 'plan'] as const),
+  ...HEADINGS['repair-attempt'].map((w) => [w.toLowerCase(), 'attempt'] as const),
+  ...HEADINGS['closing-without-repair'].map((w) => [w.toLowerCase(), 'closing'] as const),
+]);
+const FOLLOW_UP = new RegExp(`^(${[...FOLLOW_UP_KINDS.keys()].join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 
 function followUpOf(text: string, heading: Heading, lineStart: number, noteDate: string | null): FollowUp | undefined {
   const content = text.slice(lineStart + heading.contentStart, lineStart + heading.contentEnd);
@@ -361,7 +379,8 @@ function followUpOf(text: string, heading: Heading, lineStart: number, noteDate:
   if (!m) return undefined;
   // A day written without a year ("3 de diciembre") takes the year nearest the note's date.
   const date = firstWrittenDate(content, noteDate);
-  return date === null ? undefined : { kind: FOLLOW_UP_KINDS[m[1].toLowerCase()], date, line: heading.line };
+  const kind = FOLLOW_UP_KINDS.get(m[1].toLowerCase());
+  return date === null || kind === undefined ? undefined : { kind, date, line: heading.line };
 }
 
 /** Parses one note whole: its client, its date, its fields and its rupture entries. Never throws. */
@@ -441,7 +460,8 @@ function parseBody(text: string, source: NoteSource, hasTag: boolean, head: Head
     // Each field's value is checked for a line separator by itself: no search of the whole text.
     const field = fieldAt(text, contentStart, line.end, index);
     if (field) fields.push(field);
-    if (tagged.length > 0 && (c === 45 || c === 42 || c === 43 || c === 95 || c === 79 || c === 111) && mayBeOpener(text, contentStart, line.end)) {
+    // The first character of a list marker, `**`, `__`, or an opening line's label (o, e, f, p).
+    if (tagged.length > 0 && OPENER_FIRST.has(c) && mayBeOpener(text, contentStart, line.end)) {
       const m = OPENER.exec(text.slice(line.start, line.end));
       if (m) {
         const value = unquote(m[1]);

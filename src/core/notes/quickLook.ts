@@ -6,7 +6,7 @@
  * loop, so the engine optimises each for one kind of input (this runs on every note a scan
  * reads); a property test holds the two to the same answers.
  */
-import { FEEDBACK_LABEL, HEARD_LABEL, labelStartsWith } from './fields';
+import { fieldKey, LABEL_STARTS } from './fieldKeys';
 
 /** Whether `lower` (ASCII, lower case) starts at `at` in the text, in any letter case. */
 export function textStartsAt(text: string, at: number, lower: string): boolean {
@@ -49,12 +49,17 @@ export function mayHoldField(text: string): boolean {
   return text.includes('**') || text.includes('__');
 }
 
-const FEEDBACK_STARTS = [FEEDBACK_LABEL.toLowerCase(), HEARD_LABEL.toLowerCase()];
+/**
+ * What the prefilter looks for: the start of each feedback label (in each language) up to its
+ * first letter outside ASCII, so a byte compares as a code unit does; a "yes" may be wrong.
+ */
+const FEEDBACK_STARTS = [...new Set(LABEL_STARTS.map(({ start }) => /^[\x00-\x7f]*/.exec(start)?.[0] ?? ''))];
 
 /** Whether a field's label is a feedback field's (what the index keeps of a note's own fields). */
 export function isFeedbackLabel(label: string): boolean {
-  for (const start of FEEDBACK_STARTS) if (labelStartsWith(label, start)) return true;
-  return false;
+  // fieldKey remembers the labels it has seen; a feedback field's key is found by the start of its label.
+  const key = fieldKey(label);
+  return key === 'feedback-score' || key === 'feedback-heard';
 }
 
 /**

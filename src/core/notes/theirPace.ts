@@ -4,19 +4,32 @@
  * then offers "Hold at their pace" first and the checklist lists it with the held ruptures,
  * with no opening line, so nothing in Attune invites the therapist to raise it.
  */
-import { isFilled, normaliseValue, sameLabel, type Field } from './fields';
+import { isFilled, normaliseValue, type Field } from './fields';
+import { choiceKey, fieldKey } from './fieldKeys';
 import type { FollowUp, RuptureEntry } from './note';
 import { LIFECYCLE, STEPS, type LifecycleStep } from './status';
 
-/** The fields, and the words in their answers, that say "wait". */
-const WAIT_WORDS: readonly { readonly label: string; readonly words: readonly string[] }[] = [
+/** The fields (by key), their choices and the words in answers of one's own that say "wait". */
+const WAIT_WORDS: readonly { readonly field: string; readonly choice: string; readonly words: readonly string[] }[] = [
   // The repair attempt's "they are not ready; I will wait at their pace", or in one's own words.
-  { label: 'Where it stands', words: ['not ready', 'wait at their pace'] },
+  { field: 'where-it-stands', choice: 'not-ready', words: ['not ready', 'wait at their pace', 'nicht bereit', 'in seinem tempo', 'no es su momento', 'a su ritmo', 'pas prête', 'pas prêt', 'à son rythme'] },
   // The repair plan's "only if they bring it up".
-  { label: 'Pace', words: ['only if they bring it up'] },
+  { field: 'pace', choice: 'only-if-they-bring-it-up', words: ['only if they bring it up'] },
   // The reflection's own plan, before any follow-up.
-  { label: 'Repair plan', words: ['wait until they are ready'] },
+  { field: 'repair-plan', choice: 'wait-until-ready', words: ['wait until they are ready'] },
 ];
+
+/** Whether a field's answer says to wait: the choice that says so (in any language), or its words in one's own answer. */
+function saysWait(field: Field): boolean {
+  const key = fieldKey(field.label);
+  if (key === undefined || !isFilled(field.value)) return false;
+  return WAIT_WORDS.some(({ field: wanted, choice, words }) => {
+    if (key !== wanted) return false;
+    if (choiceKey(key, field.value) === choice) return true;
+    const value = normaliseValue(field.value);
+    return words.some((w) => value.includes(w));
+  });
+}
 
 /** The follow-up written last in the section (the one lowest in the note). */
 function latestFollowUp(entry: RuptureEntry): FollowUp | undefined {
@@ -46,9 +59,7 @@ function latestWord(entry: RuptureEntry): readonly Field[] {
  */
 export function waitsForThem(entry: RuptureEntry): boolean {
   if (entry.status !== 'open' && entry.status !== 'planned' && entry.status !== 'attempted') return false;
-  return latestWord(entry).some((field) =>
-    WAIT_WORDS.some(({ label, words }) => sameLabel(field.label, label) && isFilled(field.value) && words.some((w) => normaliseValue(field.value).includes(w))),
-  );
+  return latestWord(entry).some(saysWait);
 }
 
 /** "How it landed" in the last repair attempt, when the therapist wrote it. */
@@ -56,7 +67,7 @@ export function howTheLastAttemptLanded(entry: RuptureEntry): string | undefined
   let last: FollowUp | undefined;
   for (const f of entry.followUps) if (f.kind === 'attempt' && (last === undefined || f.line > last.line)) last = f;
   if (!last) return undefined;
-  const field = fieldsOf(entry, last).find((f) => sameLabel(f.label, 'How it landed'));
+  const field = fieldsOf(entry, last).find((f) => fieldKey(f.label) === 'how-it-landed');
   return field && isFilled(field.value) ? field.value : undefined;
 }
 

@@ -3,14 +3,15 @@
  * in it the rupture is with (`- **With:** the whole family`, a member's code or a role).
  * Siding with one partner is a classic miss in couple and family work; this is where it goes.
  */
-import { isFilled, sameLabel } from './fields';
+import { isFilled } from './fields';
+import { fieldKey } from './fieldKeys';
 import type { RuptureEntry } from './note';
 
-/** The field's label, as the reflection and the in-session repair write it. */
-const WITH_FIELD = 'With';
+/** The field's key: "With", "Mit wem", "Con quién", "Avec qui". */
+const WITH_FIELD = 'with';
 
 /** Who the rupture is with, as the therapist wrote it; undefined when not filled in. */
 export function withWhom(entry: RuptureEntry): string | undefined {
-  const field = entry.fields.find((f) => sameLabel(f.label, WITH_FIELD));
+  const field = entry.fields.find((f) => fieldKey(f.label) === WITH_FIELD);
   return field && isFilled(field.value) ? field.value : undefined;
 }

@@ -1,10 +1,12 @@
-import { NOT_FILLED_IN } from './fields';
+import { isHeading, NOT_FILLED_IN_WORDS } from './fieldKeys';
 import { splitLines, type Line } from '../markdown/lines';
 
 /** A heading line: its level and its words. */
 const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;
-/** A list line that is only a field's prompt, left empty or "(not filled in)". */
-const EMPTY_FIELD = new RegExp(`^[-*+][ \\t]+(?:\\*\\*|__)[^*_]+(?:\\*\\*|__)[ \\t]*(?:${NOT_FILLED_IN.replace(/[()]/g, '\\$&')})?[ \\t]*$`);
+/** A list line that is only a field's prompt, left empty or "(not filled in)" (in any template language). */
+const EMPTY_FIELD = new RegExp(
+  `^[-*+][ \\t]+(?:\\*\\*|__)[^*_]+(?:\\*\\*|__)[ \\t]*(?:${NOT_FILLED_IN_WORDS.map((w) => w.replace(/[()]/g, '\\$&')).join('|')})?[ \\t]*$`,
+);
 /** A template's hint, in italics on a line of its own. */
 const HINT = /^_[^_].*_$/;
 
@@ -33,7 +35,7 @@ function firstOwn(count: number, lineAt: (i: number) => string, from: number): n
     const heading = HEADING.exec(line);
     if (heading) {
       const level = (heading[1] ?? '').length;
-      if (/^before the session$/i.test(heading[2] ?? '')) checklistLevel = level;
+      if (isHeading(heading[2] ?? '', 'before-the-session')) checklistLevel = level;
       else if (checklistLevel > 0 && level <= checklistLevel) checklistLevel = 0;
       continue;
     }

@@ -5,6 +5,7 @@
  */
 import { daysBetween } from '../notes/dates';
 import { isFilled, normaliseValue } from '../notes/fields';
+import { choiceKey, fieldKey } from '../notes/fieldKeys';
 import type { IndexedNote, RuptureEntry } from '../notes/note';
 import { isUnrepaired, outcomeOf, STATUS_LABELS, STATUSES, type Status } from '../notes/status';
 import { withWhom } from '../notes/withWhom';
@@ -33,12 +34,18 @@ export interface PatternFilter {
 
 /** How often one value of a field recurs, and how those ruptures stand. */
 export interface ValueCount {
+  /** The value as written (normalised); of a choice written in several languages, its most frequent writing. */
   readonly value: string;
   readonly count: number;
   /** Open, planned or attempted. Held ruptures are in none of the three columns. */
   readonly unrepaired: number;
   readonly repaired: number;
   readonly closed: number;
+}
+
+/** A value of kind, part or marker: with its choice's key when it is one of the templates' choices (in any language), else null. */
+interface KeyedValueCount extends ValueCount {
+  readonly key: string | null;
 }
 
 export interface ClientCount {
@@ -64,15 +71,15 @@ export interface Patterns {
   readonly sessions: number;
   readonly ruptures: number;
   readonly byStatus: Record<Status, number>;
-  readonly byKind: ValueCount[];
-  readonly byPart: ValueCount[];
-  readonly byMarker: ValueCount[];
+  readonly byKind: KeyedValueCount[];
+  readonly byPart: KeyedValueCount[];
+  readonly byMarker: KeyedValueCount[];
   readonly byClient: ClientCount[];
   readonly byMonth: MonthCount[];
   readonly firstReturn: FirstReturn;
 }
 
-/** The three fields patterns read, by the label the reflection template writes. */
+/** The three fields patterns read, by the label the English reflection template writes. */
 export const PATTERN_FIELDS = {
   kind: 'Kind of miss',
   part: 'The part of me that led',
@@ -80,11 +87,11 @@ export const PATTERN_FIELDS = {
 } as const;
 export type PatternField = keyof typeof PATTERN_FIELDS;
 
-/** The label each field is found by, normalised once. */
-const LABELS: Readonly<Record<PatternField, string>> = {
-  kind: normaliseValue(PATTERN_FIELDS.kind),
-  part: normaliseValue(PATTERN_FIELDS.part),
-  marker: normaliseValue(PATTERN_FIELDS.marker),
+/** The key of each field (fieldKeys): its label in any of the four languages finds it. */
+const PATTERN_KEYS: Readonly<Record<PatternField, string>> = {
+  kind: 'kind-of-miss',
+  part: 'part',
+  marker: 'markers',
 };
 
 /** A field's value cut as its list wants it, then normalised; undefined when not filled in. */
@@ -102,8 +109,8 @@ function cutValue(field: PatternField, value: string): string | undefined {
 }
 
 /**
- * The values an entry counts under, from the first field with each label in its section
- * (labels compared as `findField` compares them: any case, runs of white space as one), in one pass over its fields. The part is
+ * The values an entry counts under, from the first field with each key in its section (its
+ * label in any of the four languages, any case, runs of white space as one), in one pass over its fields. The part is
  * cut at its first comma ("helper, wanting to connect" is "helper"), a marker at its first
  * comma or ` (` ("withdrawal (moving away)" is "withdrawal"); cutting happens on the value
  * as written, before it is normalised. A missing, empty or "not filled in" field gives none.
@@ -113,9 +120,10 @@ export function patternValues(entry: RuptureEntry): Partial<Record<PatternField,
   const seen = new Set<PatternField>();
   for (const f of entry.fields) {
     if (seen.size === 3) break;
-    const label = normaliseValue(f.label);
+    const key = fieldKey(f.label);
+    if (key === undefined) continue;
     for (const field of ['kind', 'part', 'marker'] as const) {
-      if (label !== LABELS[field] || seen.has(field)) continue;
+      if (key !== PATTERN_KEYS[field] || seen.has(field)) continue;
       seen.add(field);
       const value = cutValue(field, f.value);
       if (value !== undefined) out[field] = value;
@@ -148,6 +156,14 @@ export function noteCounts(note: IndexedNote, filter: PatternFilter): boolean {
   return true;
 }
 
+/**
+ * What a value counts as: the choice's key when it is one of the field's choices in any
+ * language ("zu tief, zu früh" and "too deep too soon" are one row), else the value itself.
+ */
+function valueGroup(field: PatternField, value: string): string {
+  return choiceKey(PATTERN_KEYS[field], value) ?? value;
+}
+
 interface Tally {
   count: number;
   unrepaired: number;
@@ -155,25 +171,44 @@ interface Tally {
   closed: number;
 }
 
+/** A value's tally, with how often each writing of it occurs (a choice may be written in several languages). */
+interface GroupTally extends Tally {
+  key: string | null;
+  writings: Map<string, number>;
+}
+
+/** The most frequent writing of a value, the first by code point among equals. */
+function mostWritten(writings: ReadonlyMap<string, number>): string {
+  let best = '';
+  let most = 0;
+  for (const [w, n] of writings) if (n > most || (n === most && compareCodePoints(w, best) < 0)) [best, most] = [w, n];
+  return best;
+}
+
 /** byKind, byPart and byMarker, in one pass over the entries. */
-function countValues(entries: readonly RuptureEntry[]): Record<PatternField, ValueCount[]> {
-  const maps: Record<PatternField, Map<string, Tally>> = { kind: new Map(), part: new Map(), marker: new Map() };
+function countValues(entries: readonly RuptureEntry[]): Record<PatternField, KeyedValueCount[]> {
+  const maps: Record<PatternField, Map<string, GroupTally>> = { kind: new Map(), part: new Map(), marker: new Map() };
   for (const e of entries) {
     if (e.fields.length === 0) continue;
     const values = patternValues(e);
     for (const field of ['kind', 'part', 'marker'] as const) {
       const value = values[field];
       if (value === undefined) continue;
-      let c = maps[field].get(value);
+      const key = choiceKey(PATTERN_KEYS[field], value) ?? null;
+      const group = key ?? value;
+      let c = maps[field].get(group);
       if (!c) {
-        c = { count: 0, unrepaired: 0, repaired: 0, closed: 0 };
-        maps[field].set(value, c);
+        c = { count: 0, unrepaired: 0, repaired: 0, closed: 0, key, writings: new Map() };
+        maps[field].set(group, c);
       }
+      c.writings.set(value, (c.writings.get(value) ?? 0) + 1);
       count(c, e.status);
     }
   }
-  const sorted = (map: Map<string, Tally>): ValueCount[] =>
-    [...map].map(([value, c]) => ({ value, ...c })).sort((a, b) => b.count - a.count || compareCodePoints(a.value, b.value));
+  const sorted = (map: Map<string, GroupTally>): KeyedValueCount[] =>
+    [...map.values()]
+      .map(({ writings, key, count: n, unrepaired, repaired, closed }) => ({ value: mostWritten(writings), key, count: n, unrepaired, repaired, closed }))
+      .sort((a, b) => b.count - a.count || compareCodePoints(a.value, b.value));
   return { kind: sorted(maps.kind), part: sorted(maps.part), marker: sorted(maps.marker) };
 }
 
@@ -310,10 +345,19 @@ export function patterns(notes: Iterable<IndexedNote>, filter: PatternFilter = {
   };
 }
 
-/** The counted entries whose field holds this value (after cutting and normalising), in note order. */
+/**
+ * The counted entries whose field holds this value (after cutting and normalising), in note
+ * order; a choice's value finds it written in any of the four languages.
+ */
 export function entriesWith(notes: readonly IndexedNote[], field: PatternField, value: string): RuptureEntry[] {
   const out: RuptureEntry[] = [];
-  for (const note of notes) for (const e of note.entries) if (patternValues(e)[field] === value) out.push(e);
+  const wanted = valueGroup(field, value);
+  for (const note of notes) {
+    for (const e of note.entries) {
+      const v = patternValues(e)[field];
+      if (v !== undefined && valueGroup(field, v) === wanted) out.push(e);
+    }
+  }
   return out;
 }
 

@@ -3,7 +3,8 @@
  * without its front matter (which names the client and the date, and is not the story).
  */
 import { splitLines } from '../markdown/lines';
-import { isFilled, normaliseValue, sameLabel } from '../notes/fields';
+import { fieldAt, isFilled, normaliseValue } from '../notes/fields';
+import { choiceKey, fieldKey } from '../notes/fieldKeys';
 import { parseNote, type NoteSource, type ParseOptions, type RuptureEntry, DEFAULT_PARSE_OPTIONS } from '../notes/note';
 
 export interface Selection {
@@ -63,29 +64,37 @@ export function selectForExport(text: string, source: NoteSource, line?: number,
  */
 export const SUPERVISION_FIELD = 'Take it to supervision?';
 
-/** The latest answer in the section counts: a closing's "yes" outweighs the reflection's earlier "not yet". */
+/**
+ * The latest answer in the section counts: a closing's "yes" outweighs the reflection's
+ * earlier "not yet". The field and its "yes" are read by key, in any template language
+ * ("In die Supervision mitnehmen?" ja, "¿Llevarlo a supervisión?" sí, "L'apporter en supervision ?" oui).
+ */
 export function wantsSupervision(entry: RuptureEntry): boolean {
   let answer: string | undefined;
-  for (const f of entry.fields) if (sameLabel(f.label, SUPERVISION_FIELD) && isFilled(f.value)) answer = f.value;
-  return answer !== undefined && /^yes\b/.test(normaliseValue(answer));
+  for (const f of entry.fields) if (fieldKey(f.label) === 'take-to-supervision' && isFilled(f.value)) answer = f.value;
+  return answer !== undefined && (choiceKey('take-to-supervision', answer) === 'yes' || /^(?:yes|ja|sí|si|oui)(?![\p{L}\p{N}])/u.test(normaliseValue(answer)));
 }
 
-/** The question the therapist wants to bring, asked beside "Take it to supervision?". */
-export const SUPERVISION_QUESTION = 'My question for supervision';
-
-/** The latest question for supervision written in the section, or undefined when none is. */
+/** The latest question for supervision ("My question for supervision", in any template language) written in the section, or undefined when none is. */
 export function supervisionQuestion(entry: RuptureEntry): string | undefined {
   let question: string | undefined;
-  for (const f of entry.fields) if (sameLabel(f.label, SUPERVISION_QUESTION) && isFilled(f.value)) question = f.value;
+  for (const f of entry.fields) if (fieldKey(f.label) === 'supervision-question' && isFilled(f.value)) question = f.value;
   return question;
 }
 
 /** The reflection's question for the supervisor; the export keeps it and the review shows it. */
 export const QUESTION_FIELD = 'My question for supervision';
 
-/** The answer to "My question for supervision" in a draft's text, if one is written. */
+/** The answer to "My question for supervision" (in any template language) in a draft's text, if one is written: the first such list item. */
 export function questionIn(text: string): string | undefined {
-  const m = /^[ \t]*[-*+][ \t]+\*\*My question for supervision:?\*\*:?[ \t]*(.*)$/im.exec(text);
-  const answer = m?.[1].trim();
-  return answer && !/^\(not filled in\)$/i.test(answer) && !/^_.*_$/.test(answer) ? answer : undefined;
+  const lines = text.split(/\r\n?|\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const m = /^[ \t]*[-*+][ \t]+(?=\*\*)/.exec(line);
+    const field = m && fieldAt(line, m[0].length, line.length, i);
+    if (!field || fieldKey(field.label) !== 'supervision-question') continue;
+    const answer = field.value;
+    return answer && isFilled(answer) && !/^_.*_$/.test(answer) ? answer : undefined;
+  }
+  return undefined;
 }

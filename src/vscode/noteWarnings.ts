@@ -81,7 +81,7 @@ export class NoteDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
     }
     const reason = this.workspace.workspace.skipped.get(key);
     if (reason !== undefined) {
-      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `Attune skipped this file: ${reason}.`, vscode.DiagnosticSeverity.Information);
+      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), vscode.l10n.t('Attune skipped this file: {0}.', reason), vscode.DiagnosticSeverity.Information);
       d.source = SOURCE;
       d.code = 'skipped';
       diagnostics.push(d);

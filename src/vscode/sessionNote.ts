@@ -63,7 +63,7 @@ export async function pickClient(workspace: WorkspaceIndex, title: string): Prom
     if (validateClientCode(code)?.severity !== vscode.InputBoxValidationSeverity.Warning) return code;
     const keep = 'Keep It as Typed';
     const choice = await vscode.window.showWarningMessage(
-      'This looks like a full name. It would name a folder and appear in every note for this client. Use a code instead?',
+      vscode.l10n.t('This looks like a full name. It would name a folder and appear in every note for this client. Use a code instead?'),
       { modal: true },
       'Use a Code Instead',
       keep,
@@ -95,7 +95,7 @@ export function clientFolder(workspace: WorkspaceIndex, client: string): vscode.
 export function confinedNoteUri(folder: vscode.Uri, date: string): vscode.Uri | undefined {
   const uri = sessionNoteUri(folder, date);
   if (isInsideWorkspace(uri)) return uri;
-  void vscode.window.showWarningMessage('Attune creates notes only inside your workspace folder, and this one would fall outside it. Nothing was created.');
+  void vscode.window.showWarningMessage(vscode.l10n.t('Attune creates notes only inside your workspace folder, and this one would fall outside it. Nothing was created.'));
   return undefined;
 }
 
@@ -111,7 +111,7 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
 /** Says, once, that a command needs a folder of notes, and offers to open one. */
 export async function needFolder(): Promise<boolean> {
   if (vscode.workspace.workspaceFolders?.length) return true;
-  const choice = await vscode.window.showInformationMessage('Attune works in the folder that holds your notes. Open it first.', 'Open Folder…');
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Attune works in the folder that holds your notes. Open it first.'), 'Open Folder…');
   if (choice) await vscode.commands.executeCommand('vscode.openFolder');
   return false;
 }

@@ -167,7 +167,7 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
     if (atCursor) wanted.unshift(atCursor);
     if (wanted.length === 0) {
       void vscode.window.showInformationMessage(
-        'No rupture is marked for supervision yet. Answer "yes" to "Take it to supervision?" in a reflection, or use Prepare for Supervision from a rupture\'s lens.',
+        vscode.l10n.t('No rupture is marked for supervision yet. Answer "yes" to "Take it to supervision?" in a reflection, or use Prepare for Supervision from a rupture\'s lens.'),
       );
       return undefined;
     }
@@ -324,20 +324,20 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
   async copy(document: vscode.TextDocument | undefined = vscode.window.activeTextEditor?.document): Promise<boolean> {
     const draft = this.draftOf(document) ?? [...this.drafts.values()].find((d) => d.panel?.active);
     if (!draft) {
-      void vscode.window.showInformationMessage('Open a supervision draft first: use Prepare for Supervision on a rupture.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a supervision draft first: use Prepare for Supervision on a rupture.'));
       return false;
     }
     const state = this.reviewOf(draft.document);
     if (!state || !canCopy(state)) {
       this.showReview(draft);
       void vscode.window.showInformationMessage(
-        'Nothing was copied yet. In the review beside the draft, answer each marked spot and tick each check; then Copy for Supervision is offered.',
+        vscode.l10n.t('Nothing was copied yet. In the review beside the draft, answer each marked spot and tick each check; then Copy for Supervision is offered.'),
       );
       return false;
     }
     await vscode.env.clipboard.writeText(draft.document.getText());
     void vscode.window.showInformationMessage(
-      'Copied for supervision. Attune keeps no copy and no list of what it replaced. The draft lives only in memory and goes when you close it.',
+      vscode.l10n.t('Copied for supervision. Attune keeps no copy and no list of what it replaced. The draft lives only in memory and goes when you close it.'),
     );
     return true;
   }

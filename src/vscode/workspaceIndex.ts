@@ -261,7 +261,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.fire(true);
     } catch (err) {
       this.log.error(`The scan of the workspace stopped: ${describeError(err)}`);
-      void vscode.window.showWarningMessage('Attune could not read the workspace\'s notes. See the Attune output for details.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Attune could not read the workspace\'s notes. See the Attune output for details.'));
     } finally {
       if (!this.workspace.isScanning) {
         this.isIndexing = false;

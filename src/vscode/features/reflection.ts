@@ -30,7 +30,7 @@ export function register({ context, workspace, log, templates, analyses, command
     if (!editor || editor.document.languageId !== 'markdown') {
       // No note open: start today's note for a client, then reflect in it.
       if (!(await needFolder())) return false;
-      const client = await pickClient(workspace, 'Insert a rupture reflection: which client?');
+      const client = await pickClient(workspace, vscode.l10n.t('Insert a rupture reflection: which client?'));
       if (!client) return false;
       const opened = await openSessionNote(workspace, log, client, 'filled');
       if (!opened) return false;
@@ -47,7 +47,7 @@ export function register({ context, workspace, log, templates, analyses, command
       editor = await vscode.window.showTextDocument(uriArg);
     }
     if (!editor || editor.document.languageId !== 'markdown') {
-      void vscode.window.showInformationMessage('Open a markdown note first, then record the repair in it.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a markdown note first, then record the repair in it.'));
       return false;
     }
     return insertReflection(editor, workspace, typeof lineArg === 'number' ? lineArg : undefined, undefined, 'in-session-repair');
@@ -58,7 +58,7 @@ export function register({ context, workspace, log, templates, analyses, command
   command('attune.insertTemplate', async () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document.languageId !== 'markdown') {
-      void vscode.window.showInformationMessage('Open a markdown note first, then insert a template into it.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a markdown note first, then insert a template into it.'));
       return false;
     }
     const picked = await vscode.window.showQuickPick(
@@ -73,7 +73,7 @@ export function register({ context, workspace, log, templates, analyses, command
     if (t.kind === 'followup') {
       const ref = entryAtCursor(workspace);
       if (!ref) {
-        void vscode.window.showInformationMessage("This template belongs to a rupture: put the cursor in a rupture's section first.");
+        void vscode.window.showInformationMessage(vscode.l10n.t("This template belongs to a rupture: put the cursor in a rupture's section first."));
         return false;
       }
       const ok = await changeStatus(ref, t.sets ?? 'open', workspace, log, t.id);

@@ -56,7 +56,7 @@ export function register({ workspace, log, command }: Services): void {
     const target = direction === 1 ? entries.find((e) => e.line > here) : [...entries].reverse().find((e) => e.line < here);
     if (!target) {
       // Said where it is seen: a note with none at all gets a message, not a flicker in the status bar.
-      if (entries.length === 0) void vscode.window.showInformationMessage('Attune: this note has no rupture entries yet (a heading tagged #rupture).');
+      if (entries.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Attune: this note has no rupture entries yet (a heading tagged #rupture).'));
       else vscode.window.setStatusBarMessage(direction === 1 ? 'Attune: no rupture below this one' : 'Attune: no rupture above this one', 4000);
       return;
     }

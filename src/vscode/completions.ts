@@ -48,6 +48,7 @@ export class RuptureCompletions implements vscode.CompletionItemProvider {
     const templates = this.workspace.templates.for(vscode.workspace.getWorkspaceFolder(document.uri));
     const level = levelForInsertion(outline(document.getText()), position.line);
     const note = this.workspace.noteOf(document);
+    // The labels stay English: they are what the user types after `#` (the tag is #rupture in every language).
     const offers = [
       { id: 'rupture-reflection', label: 'rupture reflection', detail: vscode.l10n.t('Attune: insert a rupture reflection') },
       { id: 'in-session-repair', label: 'rupture repaired in session', detail: vscode.l10n.t('Attune: record a repair made in the session itself') },

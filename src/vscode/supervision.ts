@@ -22,6 +22,7 @@ import { DRAFT_SCHEME, DraftFileSystem } from './draftFileSystem';
 import type { Log } from './log';
 import { curtain } from './privacyCurtain';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { statusWord } from './words';
 import { literalIcons } from '../core/markdown/printable';
 import { canCopy, readReviewMessage, REVIEW_ITEMS, reviewHtml, type ReviewState } from './supervisionReview';
 
@@ -174,12 +175,12 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
     const picked = await vscode.window.showQuickPick(
       wanted.map((e) => ({
         // Titles and codes shown as written: a picker renders `$(name)` as an icon.
-        label: literalIcons(curtain.title(e.title || '(untitled)')),
-        description: literalIcons(`${curtain.client(e.client)} · ${e.status}`),
+        label: literalIcons(curtain.title(e.title || vscode.l10n.t('(untitled)'))),
+        description: literalIcons(`${curtain.client(e.client)} · ${statusWord(e.status)}`),
         detail: literalIcons(curtain.detail(vscode.workspace.asRelativePath(vscode.Uri.parse(e.path))) ?? ''),
         entry: e,
       })),
-      { title: 'Prepare for supervision', placeHolder: 'Which reflection do you want to take to supervision?', matchOnDescription: true },
+      { title: vscode.l10n.t('Prepare for supervision'), placeHolder: vscode.l10n.t('Which reflection do you want to take to supervision?'), matchOnDescription: true },
     );
     return picked && refOf(picked.entry);
   }
@@ -200,7 +201,7 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
       const end = entry.sectionEnd >= document.lineCount ? all.length : document.offsetAt(new vscode.Position(entry.sectionEnd, 0));
       const text = all.slice(start, end);
       // Loading the libraries takes a second or two: say so while the worker runs.
-      result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Preparing a de-identified draft…' }, () =>
+      result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Preparing a de-identified draft…') }, () =>
         this.worker.run(text, entry.client),
       );
     } catch (err) {
@@ -209,14 +210,14 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
       this.log.error(`Preparing for supervision stopped (${kind}).`);
       void vscode.window.showWarningMessage(
         kind === 'TooLongToExport'
-          ? 'This section is too long to prepare in one go. Nothing was copied or saved.'
-          : 'Attune could not prepare this reflection for supervision. Nothing was copied or saved.',
+          ? vscode.l10n.t('This section is too long to prepare in one go. Nothing was copied or saved.')
+          : vscode.l10n.t('Attune could not prepare this reflection for supervision. Nothing was copied or saved.'),
       );
       return undefined;
     }
     if (!result) return undefined;
     this.drafted++;
-    const name = this.drafted === 1 ? 'Supervision draft (review before sharing).md' : `Supervision draft ${this.drafted} (review before sharing).md`;
+    const name = this.drafted === 1 ? vscode.l10n.t('Supervision draft (review before sharing).md') : vscode.l10n.t('Supervision draft {0} (review before sharing).md', this.drafted);
     const draftDoc = await vscode.workspace.openTextDocument(this.memory.add(name, result.text));
     const lines = result.text.split('\n');
     const offsetOf = (line: number, column: number): number => {
@@ -233,7 +234,11 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
     this.showReview(draft);
     this.log.info(`Prepared a supervision draft in ${Date.now() - started} ms: ${result.replaced.length} replaced, ${result.check.length} to check.`);
     void vscode.window.showInformationMessage(
-      `Attune replaced ${result.replaced.length} identifier${result.replaced.length === 1 ? '' : 's'} it could find and marked ${result.check.length} spot${result.check.length === 1 ? '' : 's'} to look at. The review beside the draft walks you through the rest: you decide what is shared, and with whom.`,
+      vscode.l10n.t(
+        'Attune replaced {0} it could find and marked {1} to look at. The review beside the draft walks you through the rest: you decide what is shared, and with whom.',
+        result.replaced.length === 1 ? vscode.l10n.t('1 identifier') : vscode.l10n.t('{0} identifiers', result.replaced.length),
+        result.check.length === 1 ? vscode.l10n.t('1 spot') : vscode.l10n.t('{0} spots', result.check.length),
+      ),
     );
     return editor;
   }
@@ -264,7 +269,7 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
     }
     const panel = vscode.window.createWebviewPanel(
       'attune.supervisionReview',
-      'Review before sharing',
+      vscode.l10n.t('Review before sharing'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, localResourceRoots: [] },
     );
@@ -350,13 +355,13 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
       const at = new vscode.Range(document.positionAt(check.start), document.positionAt(check.end));
       if (!at.intersection(range)) continue;
       const diagnostic = this.diagnosticFor(document, check);
-      const replace = new vscode.CodeAction('Replace with a placeholder', vscode.CodeActionKind.QuickFix);
+      const replace = new vscode.CodeAction(vscode.l10n.t('Replace with a placeholder'), vscode.CodeActionKind.QuickFix);
       replace.diagnostics = [diagnostic];
       replace.isPreferred = true;
       replace.edit = this.replaceEdit(draft, check);
-      const keep = new vscode.CodeAction('Keep as it is', vscode.CodeActionKind.QuickFix);
+      const keep = new vscode.CodeAction(vscode.l10n.t('Keep as it is'), vscode.CodeActionKind.QuickFix);
       keep.diagnostics = [diagnostic];
-      keep.command = { command: 'attune.keepInDraft', title: 'Keep as it is', arguments: [document.uri, check.start, check.end] };
+      keep.command = { command: 'attune.keepInDraft', title: vscode.l10n.t('Keep as it is'), arguments: [document.uri, check.start, check.end] };
       actions.push(replace, keep);
     }
     return actions;
@@ -393,7 +398,7 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
 
   private diagnosticFor(document: vscode.TextDocument, check: Check): vscode.Diagnostic {
     const range = new vscode.Range(document.positionAt(check.start), document.positionAt(check.end));
-    const d = new vscode.Diagnostic(range, `Worth a look before sharing: ${check.reason}. Could it identify them?`, vscode.DiagnosticSeverity.Warning);
+    const d = new vscode.Diagnostic(range, vscode.l10n.t('Worth a look before sharing: {0}. Could it identify them?', check.reason), vscode.DiagnosticSeverity.Warning);
     d.source = 'Attune';
     return d;
   }
@@ -459,7 +464,7 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
         const start = m.index ?? 0;
         ranges.push({
           range: new vscode.Range(editor.document.positionAt(start), editor.document.positionAt(start + m[0].length)),
-          hoverMessage: 'Replaced by Attune. The original is not kept anywhere.',
+          hoverMessage: vscode.l10n.t('Replaced by Attune. The original is not kept anywhere.'),
         });
       }
       editor.setDecorations(this.highlight, ranges);

@@ -66,7 +66,7 @@ export function register({ context, workspace, log, templates, analyses, command
         .for(vscode.workspace.getWorkspaceFolder(editor.document.uri))
         .filter((t) => t.kind !== 'note')
         .map((t) => ({ label: t.name, description: t.source === 'built-in' ? '' : t.source, detail: t.description, template: t })),
-      { title: 'Insert a template', placeHolder: 'Choose a template', matchOnDetail: true },
+      { title: vscode.l10n.t('Insert a template'), placeHolder: vscode.l10n.t('Choose a template'), matchOnDetail: true },
     );
     if (!picked) return false;
     const t = picked.template;

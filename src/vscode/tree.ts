@@ -50,7 +50,7 @@ export function describeEntry(entry: RuptureEntry, today: string): string {
 }
 
 /** The label of the group of held ruptures. */
-export function heldGroup(): string {
+function heldGroup(): string {
   return vscode.l10n.t('Waiting at their pace');
 }
 

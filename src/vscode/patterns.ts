@@ -325,8 +325,7 @@ export class PatternsPanel implements vscode.Disposable {
 <h1>${escapeHtml(texts['Patterns in your ruptures'])}</h1>
 <p id="loading">${escapeHtml(vscode.l10n.t('Reading your notes…'))}</p>
 </main>
-<script type="application/json" id="attune-texts">${JSON.stringify(texts).replace(/</g, '\\u003c')}</script>
-<script nonce="${nonce}" src="${script.toString()}" data-charts="${charts.toString()}"></script>
+<script nonce="${nonce}" src="${script.toString()}" data-charts="${charts.toString()}" data-texts="${escapeHtml(JSON.stringify(texts))}"></script>
 </body>
 </html>`;
   }

@@ -24,7 +24,7 @@ import { curtain } from './privacyCurtain';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { statusWord } from './words';
 import { literalIcons } from '../core/markdown/printable';
-import { canCopy, readReviewMessage, REVIEW_ITEMS, reviewHtml, type ReviewState } from './supervisionReview';
+import { canCopy, readReviewMessage, REVIEW_ITEMS, reviewHtml, type ReviewState, type ReviewWords } from './supervisionReview';
 
 /**
  * The de-identifier and its libraries are large: they load in a worker thread
@@ -292,7 +292,7 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
     const shown = JSON.stringify([state, focus]);
     if (shown === draft.shown) return;
     draft.shown = shown;
-    draft.panel.webview.html = reviewHtml(state, randomBytes(18).toString('base64'), focus);
+    draft.panel.webview.html = reviewHtml(state, randomBytes(18).toString('base64'), focus, reviewWords());
   }
 
   /** Answers one message from the review panel (tests send the same ones). */
@@ -481,4 +481,39 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
     this.worker.dispose();
     this.drafts.clear();
   }
+}
+
+/** The review's words in VS Code's display language (the English is ENGLISH_REVIEW's, word for word). */
+function reviewWords(): ReviewWords {
+  return {
+    lang: vscode.env.language,
+    items: [
+      { label: vscode.l10n.t('Names and places'), detail: vscode.l10n.t('No one is named, and no town, street or workplace points to them.') },
+      { label: vscode.l10n.t('Dates'), detail: vscode.l10n.t('No birthday, anniversary or appointment date is left; the days between events are kept as "day 0", "day 7".') },
+      { label: vscode.l10n.t('Numbers'), detail: vscode.l10n.t('No phone, record, account, licence or other number that belongs to them.') },
+      { label: vscode.l10n.t('Anything unusual enough to identify them'), detail: vscode.l10n.t('A job, an event, a family detail: a story can point to someone even with every name gone.') },
+      { label: vscode.l10n.t('They know I consult'), detail: vscode.l10n.t('The client knows that I consult or take supervision about my work with them.') },
+      { label: vscode.l10n.t('The least that is needed'), detail: vscode.l10n.t('This is the least that serves my question; I have cut what the question does not need.') },
+      { label: vscode.l10n.t('How it will be sent'), detail: vscode.l10n.t('I know how it will travel: clipboard history, email and AI tools keep copies of what passes through them.') },
+    ],
+    stillMarked: (n) => (n === 1 ? vscode.l10n.t('1 spot is still marked in the draft. Answer each one: replace it, or keep it as it is.') : vscode.l10n.t('{0} spots are still marked in the draft. Answer each one: replace it, or keep it as it is.', n)),
+    kept: (n) => (n === 1 ? vscode.l10n.t('You kept 1 spot that looks like a name, a number or a place. Read it once more before sharing.') : vscode.l10n.t('You kept {0} spots that look like a name, a number or a place. Read them once more before sharing.', n)),
+    noSpot: vscode.l10n.t('Attune has no spot marked in the draft. It can miss things: your own reading below is what counts.'),
+    allTicked: vscode.l10n.t('Every check is ticked.'),
+    checksLeft: (n) => (n === 1 ? vscode.l10n.t('1 check still to tick, each after reading the draft for it.') : vscode.l10n.t('{0} checks still to tick, each after reading the draft for it.', n)),
+    title: vscode.l10n.t('Review before sharing'),
+    questionLabel: vscode.l10n.t('My question for supervision:'),
+    noQuestion: vscode.l10n.t('No question for supervision is written in this reflection. One line ("My question for supervision") helps you share only what it needs.'),
+    markedSpots: vscode.l10n.t('Marked spots'),
+    readEach: vscode.l10n.t('Read the draft for each, then tick it'),
+    copy: vscode.l10n.t('Copy for Supervision'),
+    keepsNoCopy: vscode.l10n.t('Attune keeps no copy and no list of what it replaced. You decide what is shared, and with whom.'),
+    line: (n) => vscode.l10n.t('Line {0}:', n),
+    show: vscode.l10n.t('Show'),
+    showLabel: (n) => vscode.l10n.t('Show line {0} in the draft', n),
+    replace: vscode.l10n.t('Replace'),
+    replaceLabel: (words) => vscode.l10n.t('Replace {0} with a placeholder', words),
+    keep: vscode.l10n.t('Keep as it is'),
+    keepLabel: (words) => vscode.l10n.t('Keep {0} as it is', words),
+  };
 }

@@ -22,13 +22,13 @@ type Data = Extract<ToWebview, { type: 'data' }>;
 
 /**
  * The panel's words in VS Code's display language, which the extension puts in the page
- * (a JSON block beside this script) before it loads: nothing is fetched.
+ * (this script tag's data-texts) before it loads: nothing is fetched.
  */
 const texts = readTexts();
 
 function readTexts(): Partial<Record<PanelText, string>> {
   try {
-    const parsed: unknown = JSON.parse(document.getElementById('attune-texts')?.textContent ?? '{}');
+    const parsed: unknown = JSON.parse((document.currentScript as HTMLScriptElement | null)?.dataset.texts ?? '{}');
     return typeof parsed === 'object' && parsed !== null ? (parsed as Partial<Record<PanelText, string>>) : {};
   } catch {
     return {};

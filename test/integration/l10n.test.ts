@@ -85,7 +85,7 @@ describe('Attune in German (issue 30)', () => {
     try {
       assert.strictEqual(panel.panel.title, 'Attune: Muster');
       assert.match(panel.panel.webview.html, /<h1>Muster in Ihren Allianzbrüchen<\/h1>/);
-      assert.match(panel.panel.webview.html, /<script type="application\/json" id="attune-texts">\{[^<]*"Where they stand":"Wo sie stehen"/);
+      assert.match(panel.panel.webview.html, /data-texts="\{[^"]*&quot;Where they stand&quot;:&quot;Wo sie stehen&quot;/);
       const drawn = await waitFor('the panel to draw', () => panel.lastRender?.text);
       assert.match(drawn, /^\d+ Brüche? notiert in \d+ Sitzung(en)?\.$/);
     } finally {

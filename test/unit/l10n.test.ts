@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
+import { ENGLISH_REVIEW, reviewHtml, reviewStatus, type ReviewWords } from '../../src/vscode/supervisionReview';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const LANGUAGES = ['de', 'es', 'fr'];
@@ -139,10 +140,33 @@ function placeholders(message: string): string[] {
 
 describe('the interface in four languages (issue 30)', () => {
   it('no user-facing string in src/vscode reaches VS Code\'s UI without vscode.l10n.t', () => {
-    // Not done yet (issue 30, item 1): the supervision review's panel (src/vscode/supervisionReview.ts)
-    // is pure and builds its English page without vscode; its words still need passing in.
+    // supervisionReview.ts is pure (no vscode) and holds the review's English words: the next test checks its page.
     const found = sourceFiles('src/vscode').filter((f) => !f.endsWith('supervisionReview.ts')).flatMap(bypassing);
     assert.deepStrictEqual(found, [], 'these strings bypass localisation: wrap each in vscode.l10n.t and run npm run l10n');
+  });
+
+  it('the supervision review shows only the words it is given (a pseudo-localised page has no English left)', () => {
+    const pseudo = (s: string): string => `⟦${s}⟧`;
+    const words = Object.fromEntries(
+      Object.entries(ENGLISH_REVIEW).map(([k, v]) => [
+        k,
+        typeof v === 'function' ? (...a: unknown[]) => pseudo((v as (...x: unknown[]) => string)(...a)) : k === 'items' ? ENGLISH_REVIEW.items.map((i) => ({ label: pseudo(i.label), detail: pseudo(i.detail) })) : typeof v === 'string' && k !== 'lang' ? pseudo(v) : v,
+      ]),
+    ) as unknown as ReviewWords;
+    const spot = { line: 3, words: '⟦Quexby⟧', reason: '⟦looks like a name⟧' };
+    for (const state of [
+      { spots: [spot], kept: 1, ticked: [] },
+      { spots: [], kept: 0, ticked: ENGLISH_REVIEW.items.map(() => true), question: '⟦How?⟧' },
+    ]) {
+      const html = reviewHtml(state, 'n0nce', '', words);
+      const body = html.slice(html.indexOf('<body'), html.indexOf('<script'));
+      const text = body.replace(/<[^>]*>/g, '\n').replace(/&[a-z]+;|&#\d+;/g, '');
+      const bare = text.split('\n').map((l) => l.replace(/⟦[^⟧]*⟧/g, '').trim()).filter((l) => /\p{L}{2}/u.test(l));
+      assert.deepStrictEqual(bare, [], 'words on the review page that are not from ReviewWords');
+      const labels = [...body.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]).filter((l) => !/^⟦.*⟧$/.test(l));
+      assert.deepStrictEqual(labels, [], 'aria labels not from ReviewWords');
+      assert.ok(reviewStatus(state, words).every((l) => /^⟦.*⟧$/.test(l)));
+    }
   });
 
   it('the patterns panel shows no words of its own: each comes from the extension, through t()', () => {

@@ -21,11 +21,16 @@ describe('Attune in German (issue 30)', () => {
 
   it('the view, its walkthrough and its commands are named in German (package.nls.de.json)', () => {
     const manifest = vscode.extensions.all.find((e) => e.packageJSON?.name === 'attune')?.packageJSON as {
-      contributes: { views: Record<string, { name: string }[]>; commands: { command: string; title: { value: string; original: string } }[]; walkthroughs: { title: string; steps: { title: string }[] }[] };
+      contributes: { views: Record<string, { name: string }[]>; commands: { command: string; title: { value: string; original: string } }[]; walkthroughs: { title: string; steps: { title: string; media: { image?: string; markdown?: string } }[] }[] };
     };
     assert.strictEqual(manifest.contributes.views.attune[0].name, 'Brüche zum Wiederaufgreifen');
     assert.strictEqual(manifest.contributes.walkthroughs[0].title, 'Erste Schritte mit Attune');
     assert.strictEqual(manifest.contributes.walkthroughs[0].steps[2].title, 'Ihre erste Reflexion einfügen');
+    // Its pictures and its privacy page are the German ones.
+    assert.deepStrictEqual(
+      manifest.contributes.walkthroughs[0].steps.map((s) => s.media.image ?? s.media.markdown),
+      ['open-notes.svg', 'rupture-entry.svg', 'first-reflection.svg', 'find-in-view.svg', 'prepare.svg', 'privacy.md'].map((f) => `media/walkthrough/de/${f}`),
+    );
     // A localised command title keeps its English beside it (for the Command Palette's search).
     assert.deepStrictEqual(manifest.contributes.commands.find((c) => c.command === 'attune.insertReflection')?.title, { value: 'Reflexion zum Bruch einfügen', original: 'Insert Rupture Reflection' });
   });

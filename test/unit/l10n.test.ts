@@ -124,6 +124,7 @@ function l10nMessages(): Set<string> {
 }
 
 function readJson(file: string): Record<string, unknown> {
+  if (file.endsWith('.md')) return { [file]: fs.readFileSync(path.join(root, file), 'utf8') };
   return JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Record<string, unknown>;
 }
 
@@ -223,6 +224,24 @@ describe('the interface in four languages (issue 30)', () => {
     }
   }
 
+  it('the walkthrough\'s pictures and privacy page exist in each language, with none of the English words left', () => {
+    const dir = path.join(root, 'media', 'walkthrough');
+    const textsOf = (svg: string): string[] => [...svg.matchAll(/<(?:text|tspan)\b[^>]*>([^<]*)</g), ...svg.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1].trim()).filter((t) => /\p{L}{3}/u.test(t) && !/^#rupture\/\w+$/.test(t));
+    for (const lang of LANGUAGES) {
+      const nls = readJson(`package.nls.${lang}.json`);
+      for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.svg'))) {
+        assert.ok(Object.values(nls).includes(`media/walkthrough/${lang}/${file}`), `package.nls.${lang}.json points at its own ${file}`);
+        const english = new Set(textsOf(fs.readFileSync(path.join(dir, file), 'utf8')));
+        const left = textsOf(fs.readFileSync(path.join(dir, lang, file), 'utf8')).filter((t) => english.has(t));
+        assert.deepStrictEqual(left, [], `${lang}/${file} still says`);
+      }
+      assert.strictEqual(nls['walkthrough.privacy.markdown'], `media/walkthrough/${lang}/privacy.md`);
+      const privacy = fs.readFileSync(path.join(dir, lang, 'privacy.md'), 'utf8');
+      assert.match(privacy, /HIPAA/, `${lang}/privacy.md keeps the HIPAA note`);
+      assert.doesNotMatch(privacy, /Nothing leaves this computer/);
+    }
+  });
+
   it('the German, Spanish and French words keep the clinical rules: no "owed", "overdue" or "failure", no scores of a client', () => {
     const banned: Record<string, RegExp> = {
       de: /\b(schuldig|überfällig|versag|fehlschlag|scheiter)/i,
@@ -230,7 +249,7 @@ describe('the interface in four languages (issue 30)', () => {
       fr: /\b(dû|due|dus|en retard|échec|échou)/i,
     };
     for (const lang of LANGUAGES) {
-      for (const file of [`package.nls.${lang}.json`, `l10n/bundle.l10n.${lang}.json`]) {
+      for (const file of [`package.nls.${lang}.json`, `l10n/bundle.l10n.${lang}.json`, `media/walkthrough/${lang}/privacy.md`]) {
         for (const [key, value] of Object.entries(readJson(file))) {
           assert.ok(!banned[lang].test(messageOf(value)), `${file}: ${key} says "${messageOf(value)}"`);
         }

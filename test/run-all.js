@@ -51,6 +51,19 @@ const steps = [
     ],
     counts: plainCounts,
   },
+  // The same VS Code with its display language German (issue 30): Attune's words in German.
+  {
+    name: 'integration tests in VS Code, in German',
+    cmd: () => [
+      'node', 'test/host/run-integration.js',
+      '--extension', root,
+      '--tests', path.join(root, 'out', 'test', 'integration', 'index.js'),
+      '--workspace', demoWorkspace(),
+      '--timeout', '120',
+      '--locale', 'de',
+    ],
+    counts: plainCounts,
+  },
   { name: 'browser flows in VS Code', cmd: () => ['node', 'test/browser/flows.js', '--no-build'], counts: plainCounts },
 ];
 

@@ -5,13 +5,14 @@ import { mendedLine } from '../core/notes/mended';
 import type { RuptureEntry } from '../core/notes/note';
 import { blockInsertion, lastContentLine } from '../core/markdown/insert';
 import { levelForInsertion, outline } from '../core/markdown/outline';
-import { STATUS_LABELS, type Status } from '../core/notes/status';
+import type { Status } from '../core/notes/status';
 import { findTemplate, renderMarkdown, renderSnippet, type TemplateContext } from '../core/reflection/templates';
 import type { PrivacyCurtain } from './privacyCurtain';
 import type { Log } from './log';
 import { changeNote } from './noteChange';
 import { markDone } from './walkthrough';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { statusLabel } from './words';
 
 export function today(): string {
   return formatDate(new Date());
@@ -90,14 +91,14 @@ export async function locate(
   try {
     document = await vscode.workspace.openTextDocument(uri);
   } catch {
-    void vscode.window.showWarningMessage('Attune could not open the note; it may have been moved or deleted. Nothing was changed.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Attune could not open the note; it may have been moved or deleted. Nothing was changed.'));
     void workspace.refreshNow(uri);
     return undefined;
   }
   const entry = workspace.noteOf(document).entries.find((e) => e.line === ref.line);
   if (!entry || (ref.title !== undefined && entry.title !== ref.title)) {
     void vscode.window.showWarningMessage(
-      `The rupture heading is no longer on line ${ref.line + 1} of that note: it changed since Attune read it. Nothing was changed; the list is being refreshed.`,
+      vscode.l10n.t('The rupture heading is no longer on line {0} of that note: it changed since Attune read it. Nothing was changed; the list is being refreshed.', ref.line + 1),
     );
     void workspace.refreshNow(uri);
     return undefined;
@@ -114,7 +115,7 @@ export async function openEntry(curtain: PrivacyCurtain, path: string, line: num
     const at = new vscode.Position(Math.min(line, document.lineCount - 1), 0);
     await vscode.window.showTextDocument(document, { selection: new vscode.Range(at, at), preview: false });
   } catch {
-    void vscode.window.showWarningMessage('Attune could not open the note; it may have been moved or deleted.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Attune could not open the note; it may have been moved or deleted.'));
   }
 }
 
@@ -165,7 +166,7 @@ export async function changeStatus(
   });
   if (moved) {
     void vscode.window.showWarningMessage(
-      `The rupture heading is no longer on line ${ref.line + 1} of that note: it changed since Attune read it. Nothing was changed; the list is being refreshed.`,
+      vscode.l10n.t('The rupture heading is no longer on line {0} of that note: it changed since Attune read it. Nothing was changed; the list is being refreshed.', ref.line + 1),
     );
     void workspace.refreshNow(document.uri);
     return false;
@@ -179,7 +180,7 @@ export async function changeStatus(
   }
   if (outcome === 'changed') {
     log.info(`Set a rupture's status to ${status}.`);
-    vscode.window.setStatusBarMessage(`Attune: marked ${STATUS_LABELS[status]}`, 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Attune: marked {0}', statusLabel(status)), 3000);
   }
   return true;
 }
@@ -190,9 +191,9 @@ export async function changeStatus(
  */
 export async function askWhatMended(): Promise<{ line: string | undefined } | 'cancelled'> {
   const answer = await vscode.window.showInputBox({
-    title: 'Mark repaired',
-    prompt: 'What told you it feels mended? Optional: Enter on an empty line marks it repaired without it.',
-    placeHolder: 'e.g. they came back to it themselves and laughed',
+    title: vscode.l10n.t('Mark repaired'),
+    prompt: vscode.l10n.t('What told you it feels mended? Optional: Enter on an empty line marks it repaired without it.'),
+    placeHolder: vscode.l10n.t('e.g. they came back to it themselves and laughed'),
     ignoreFocusOut: false,
   });
   return answer === undefined ? 'cancelled' : { line: answer.trim() || undefined };

@@ -40,7 +40,7 @@ export async function prepareForSession(workspace: WorkspaceIndex, log: Log, cur
 async function openWithChecklist(workspace: WorkspaceIndex, log: Log, curtain: PrivacyCurtain, clientArg?: string): Promise<boolean> {
   if (!(await needFolder())) return false;
   await workspace.ready();
-  const client = clientArg ?? (await pickClient(workspace, curtain, 'Prepare for session: which client?'));
+  const client = clientArg ?? (await pickClient(workspace, curtain, vscode.l10n.t('Prepare for session: which client?')));
   if (!client) return false;
   if (!(await curtain.allowsOpening())) return false;
   const folder = clientFolder(workspace, client);
@@ -69,7 +69,7 @@ async function openWithChecklist(workspace: WorkspaceIndex, log: Log, curtain: P
       return already ? undefined : [checklistInsertEdit(text, markdown)];
     });
     if (already) {
-      vscode.window.setStatusBarMessage('Attune: this note already has its checklist', 4000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Attune: this note already has its checklist'), 4000);
       return true;
     }
     if (outcome !== 'changed') return false;
@@ -83,7 +83,7 @@ async function openWithChecklist(workspace: WorkspaceIndex, log: Log, curtain: P
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(content) });
   if (!(await vscode.workspace.applyEdit(edit))) {
-    void vscode.window.showWarningMessage('Attune could not create the session note. Nothing was changed.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Attune could not create the session note. Nothing was changed.'));
     return false;
   }
   await vscode.window.showTextDocument(uri, { preview: false });
@@ -101,7 +101,7 @@ export async function toggleTask(editor: vscode.TextEditor): Promise<boolean> {
     [...lines].map((line) => toggleTaskInNote(text, line)).filter((e): e is TextEdit => e !== undefined),
   );
   if (outcome === 'nothing') {
-    vscode.window.setStatusBarMessage('Attune: no task item (- [ ]) on this line', 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Attune: no task item (- [ ]) on this line'), 3000);
     return false;
   }
   return outcome === 'changed';

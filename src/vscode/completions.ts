@@ -1,19 +1,22 @@
 import * as vscode from 'vscode';
 import { levelForInsertion, outline } from '../core/markdown/outline';
-import { STATUS_LABELS, STATUSES } from '../core/notes/status';
+import { STATUSES, type Status } from '../core/notes/status';
 import { findTemplate, renderSnippet } from '../core/reflection/templates';
 import { today } from './actions';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { REFLECTION_INSERTED } from './walkthrough';
+import { statusLabel } from './words';
 
-const STATUS_HINTS: Readonly<Record<string, string>> = {
-  open: 'Noticed; not yet returned to',
-  planned: 'A repair is planned',
-  attempted: 'A repair was tried; watching how it lands',
-  held: 'Waiting at their pace: raised only if they bring it up',
-  repaired: 'Repaired (in the session itself, or later)',
-  closed: 'Ended without repair (declined, therapy ended, safety, or not a rupture after all)',
-};
+function statusHint(status: Status): string {
+  switch (status) {
+    case 'open': return vscode.l10n.t('Noticed; not yet returned to');
+    case 'planned': return vscode.l10n.t('A repair is planned');
+    case 'attempted': return vscode.l10n.t('A repair was tried; watching how it lands');
+    case 'held': return vscode.l10n.t('Waiting at their pace: raised only if they bring it up');
+    case 'repaired': return vscode.l10n.t('Repaired (in the session itself, or later)');
+    case 'closed': return vscode.l10n.t('Ended without repair (declined, therapy ended, safety, or not a rupture after all)');
+  }
+}
 
 /**
  * Completes `#rupture/` with the statuses, and offers the reflection template as a
@@ -31,9 +34,9 @@ export class RuptureCompletions implements vscode.CompletionItemProvider {
       const range = new vscode.Range(position.translate(0, -typed.length), position);
       return STATUSES.map((s, i) => {
         // The words beside every status in the list, not only the one chosen.
-        const item = new vscode.CompletionItem({ label: s, description: STATUS_HINTS[s] }, vscode.CompletionItemKind.EnumMember);
-        item.detail = STATUS_LABELS[s];
-        item.documentation = STATUS_HINTS[s];
+        const item = new vscode.CompletionItem({ label: s, description: statusHint(s) }, vscode.CompletionItemKind.EnumMember);
+        item.detail = statusLabel(s);
+        item.documentation = statusHint(s);
         item.range = range;
         item.sortText = String(i);
         return item;
@@ -45,9 +48,10 @@ export class RuptureCompletions implements vscode.CompletionItemProvider {
     const templates = this.workspace.templates.for(vscode.workspace.getWorkspaceFolder(document.uri));
     const level = levelForInsertion(outline(document.getText()), position.line);
     const note = this.workspace.noteOf(document);
+    // The labels stay English: they are what the user types after `#` (the tag is #rupture in every language).
     const offers = [
-      { id: 'rupture-reflection', label: 'rupture reflection', detail: 'Attune: insert a rupture reflection' },
-      { id: 'in-session-repair', label: 'rupture repaired in session', detail: 'Attune: record a repair made in the session itself' },
+      { id: 'rupture-reflection', label: 'rupture reflection', detail: vscode.l10n.t('Attune: insert a rupture reflection') },
+      { id: 'in-session-repair', label: 'rupture repaired in session', detail: vscode.l10n.t('Attune: record a repair made in the session itself') },
     ];
     const items: vscode.CompletionItem[] = [];
     for (const offer of offers) {

@@ -75,7 +75,7 @@ export function readNoteSettings(scope?: vscode.Uri): NoteSettings {
     // Once a session: the settings are read for every scan and every folder.
     warnedCeiling = true;
     void vscode.window.showWarningMessage(
-      `Attune reads notes of up to ${MAX_NOTE_SIZE_MB_CEILING} MB: the setting "Largest Note In Megabytes" (attune.largestNoteInMegabytes) asks for more, so ${MAX_NOTE_SIZE_MB_CEILING} MB is used.`,
+      vscode.l10n.t('Attune reads notes of up to {0} MB: the setting "Largest Note In Megabytes" (attune.largestNoteInMegabytes) asks for more, so {0} MB is used.', MAX_NOTE_SIZE_MB_CEILING),
     );
   }
   return noteSettings(get);

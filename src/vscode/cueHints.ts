@@ -29,15 +29,15 @@ const DISMISSED_KEY = 'attune.cues.notThisTime';
 const MAX_DISMISSED = 10000;
 const DEBOUNCE_MS = 150;
 
-const KIND_WORDS: Readonly<Record<string, string>> = {
-  withdrawal: 'a possible sign of withdrawal (moving away)',
-  confrontation: 'a possible sign of confrontation (moving against)',
-  'my own reaction': 'a possible sign in your own reaction',
-};
-
-/** What the hover of a `safety-first` hint says after its reason. */
-const SAFETY_HOVER =
-  'Attune is not a risk tool and does not assess risk. It marks these words only so that they are not taken for a sign of a rupture, and it offers no rupture reflection for them.';
+/** What the hover says a cue of this kind may be a sign of. */
+function kindWords(kind: string | undefined): string {
+  switch (kind) {
+    case 'withdrawal': return vscode.l10n.t('a possible sign of withdrawal (moving away)');
+    case 'confrontation': return vscode.l10n.t('a possible sign of confrontation (moving against)');
+    case 'my own reaction': return vscode.l10n.t('a possible sign in your own reaction');
+    default: return vscode.l10n.t('a possible cue');
+  }
+}
 
 export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, vscode.HoverProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
@@ -194,7 +194,7 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
       if (user.skipped > 0 && !this.told.has(key)) {
         this.told.add(key);
         void vscode.window.showWarningMessage(
-          `Attune left out ${user.skipped} of your own cue phrases (attune.cues.phrases): each needs a phrase of up to 100 characters with a letter in it, a kind (withdrawal, confrontation or my own reaction) and a one-line reason.`,
+          vscode.l10n.t('Attune left out {0} of your own cue phrases (attune.cues.phrases): each needs a phrase of up to 100 characters with a letter in it, a kind (withdrawal, confrontation or my own reaction) and a one-line reason.', user.skipped),
         );
       }
       if (this.compiled.size > 20) this.compiled.clear();
@@ -217,15 +217,15 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
     const actions: vscode.CodeAction[] = [];
     // Words of risk are never offered as a rupture to reflect on.
     if (hint.code !== SAFETY_FIRST.id) {
-      const reflect = new vscode.CodeAction('Reflect on this as a rupture', vscode.CodeActionKind.QuickFix);
+      const reflect = new vscode.CodeAction(vscode.l10n.t('Reflect on this as a rupture'), vscode.CodeActionKind.QuickFix);
       reflect.command = { title: reflect.title, command: 'attune.reflectOnCue', arguments: [document.uri, line] };
       reflect.diagnostics = [hint];
       actions.push(reflect);
     }
-    const hide = new vscode.CodeAction('Not this time', vscode.CodeActionKind.QuickFix);
+    const hide = new vscode.CodeAction(vscode.l10n.t('Not this time'), vscode.CodeActionKind.QuickFix);
     hide.command = { title: hide.title, command: 'attune.hideCue', arguments: [document.uri, line, String(hint.code)] };
     hide.diagnostics = [hint];
-    const off = new vscode.CodeAction('Turn off cue hints', vscode.CodeActionKind.QuickFix);
+    const off = new vscode.CodeAction(vscode.l10n.t('Turn off cue hints'), vscode.CodeActionKind.QuickFix);
     off.command = { title: off.title, command: 'attune.turnOffCueHints', arguments: [document.uri] };
     off.diagnostics = hints;
     return [...actions, hide, off];
@@ -236,7 +236,12 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
     if (!hint) return undefined;
     // Plain words (a user's own reason is escaped), so the hover reads as written.
     if (hint.code === SAFETY_FIRST.id) {
-      const safety = new vscode.MarkdownString([`Attune noticed: ${escapeMarkdown(hint.message)}`, SAFETY_HOVER, 'Quick Fix: hide it on this line ("Not this time"), or turn cue hints off.'].join('\n\n'));
+      const safety = new vscode.MarkdownString([
+          vscode.l10n.t('Attune noticed: {0}', escapeMarkdown(hint.message)),
+          // What the hover of a `safety-first` hint says after its reason.
+          vscode.l10n.t('Attune is not a risk tool and does not assess risk. It marks these words only so that they are not taken for a sign of a rupture, and it offers no rupture reflection for them.'),
+          vscode.l10n.t('Quick Fix: hide it on this line ("Not this time"), or turn cue hints off.'),
+        ].join('\n\n'));
       safety.isTrusted = false;
       return new vscode.Hover(safety, hint.range);
     }
@@ -244,9 +249,9 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
     const kind = cues?.cues.find((c) => c.id === hint.code)?.kind;
     const text = new vscode.MarkdownString(
       [
-        `Attune noticed ${kind ? KIND_WORDS[kind] : 'a possible cue'}: ${escapeMarkdown(hint.message)}`,
+        vscode.l10n.t('Attune noticed {0}: {1}', kindWords(kind), escapeMarkdown(hint.message)),
         notARuptureByItself(hintLanguage(vscode.env.language)),
-        'Quick Fix: reflect on it as a rupture, hide it on this line ("Not this time"), or turn cue hints off.',
+        vscode.l10n.t('Quick Fix: reflect on it as a rupture, hide it on this line ("Not this time"), or turn cue hints off.'),
       ].join('\n\n'),
     );
     text.isTrusted = false;
@@ -265,7 +270,7 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
     const safe = lineForReflection(document.lineAt(lineArg).text);
     const safety = (this.diagnostics.get(document.uri) ?? []).some((d) => d.range.start.line === lineArg && d.code === SAFETY_FIRST.id);
     if (safe === undefined || safety) {
-      void vscode.window.showInformationMessage('Attune does not make a rupture reflection from words that can speak of risk: safety comes first.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Attune does not make a rupture reflection from words that can speak of risk: safety comes first.'));
       return false;
     }
     const editor = await vscode.window.showTextDocument(document, { preview: false });
@@ -315,7 +320,7 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
       this.diagnostics.delete(document.uri);
       this.decorateAll(document);
     }
-    void vscode.window.showInformationMessage('Cue hints are off. To bring them back, turn on "Cue Hints" in Attune\'s settings.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Cue hints are off. To bring them back, turn on "Cue Hints" in Attune\'s settings.'));
   }
 
   private readDismissed(): Set<string> {

@@ -14,19 +14,19 @@ const NUMBER = /^\d+(?:\.\d+)?$/;
 /** A client's tooltip in the view, with their recent scores as text when their notes hold any. */
 export function withRecentScores(tooltip: string, notes: Iterable<IndexedNote>, client: string): string {
   const recent = feedbackSeries(notes, client).slice(-RECENT_SCORES);
-  return recent.length === 0 ? tooltip : `${tooltip}\nRecent feedback scores: ${scoresText(recent)}`;
+  return recent.length === 0 ? tooltip : `${tooltip}\n${vscode.l10n.t('Recent feedback scores: {0}', scoresText(recent))}`;
 }
 
 function numberCheck(value: string): vscode.InputBoxValidationMessage | undefined {
-  return NUMBER.test(value.trim()) ? undefined : { message: 'Enter a number, such as 8 or 34.5.', severity: vscode.InputBoxValidationSeverity.Error };
+  return NUMBER.test(value.trim()) ? undefined : { message: vscode.l10n.t('Enter a number, such as 8 or 34.5.'), severity: vscode.InputBoxValidationSeverity.Error };
 }
 
 /** Asks for the score, then the scale's maximum (remembered for this workspace); undefined when dismissed. */
 async function askScore(current: Score | undefined, state: vscode.Memento): Promise<Score | undefined> {
-  const title = 'Record feedback score';
+  const title = vscode.l10n.t('Record feedback score');
   const scoreText = await vscode.window.showInputBox({
     title,
-    prompt: 'The score they gave for this session, on the scale you use',
+    prompt: vscode.l10n.t('The score they gave for this session, on the scale you use'),
     value: current ? String(current.score) : '',
     validateInput: numberCheck,
   });
@@ -35,13 +35,13 @@ async function askScore(current: Score | undefined, state: vscode.Memento): Prom
   const remembered = state.get<string>(MAX_KEY, '');
   const maxText = await vscode.window.showInputBox({
     title,
-    prompt: "The scale's maximum (leave empty if your scale has none)",
+    prompt: vscode.l10n.t("The scale's maximum (leave empty if your scale has none)"),
     value: current?.max != null ? String(current.max) : remembered,
     validateInput: (v) => {
       if (v.trim() === '') return undefined;
       const invalid = numberCheck(v);
       if (invalid) return invalid;
-      if (Number(v.trim()) < score) return { message: 'This is below the score itself: is it the right maximum?', severity: vscode.InputBoxValidationSeverity.Warning };
+      if (Number(v.trim()) < score) return { message: vscode.l10n.t('This is below the score itself: is it the right maximum?'), severity: vscode.InputBoxValidationSeverity.Warning };
       return undefined;
     },
   });
@@ -58,7 +58,7 @@ async function askScore(current: Score | undefined, state: vscode.Memento): Prom
 export async function recordFeedbackScore(workspace: WorkspaceIndex, state: vscode.Memento, log: Log): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'markdown') {
-    void vscode.window.showInformationMessage('Open the session note first, then record the feedback score in it.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open the session note first, then record the feedback score in it.'));
     return false;
   }
   const { document } = editor;
@@ -73,7 +73,7 @@ export async function recordFeedbackScore(workspace: WorkspaceIndex, state: vsco
   });
   if (!kind) {
     void vscode.window.showInformationMessage(
-      'Attune could not find a safe place for the score in this note (it may end inside a code block or a comment). Nothing was changed.',
+      vscode.l10n.t('Attune could not find a safe place for the score in this note (it may end inside a code block or a comment). Nothing was changed.'),
     );
     return false;
   }

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { RuptureEntry } from '../core/notes/note';
-import { progressLabel } from '../core/checklist/checklist';
 import { supervisionQuestion, wantsSupervision } from '../core/supervision/deidentifySection';
 import { STEPS } from '../core/notes/status';
 import { stepsFor } from '../core/notes/theirPace';
@@ -10,6 +9,7 @@ import type { PrivacyCurtain } from './privacyCurtain';
 import { describeEntry } from './tree';
 import type { NoteAnalyses } from './noteAnalyses';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { progressLabel, stepTitle } from './words';
 
 /**
  * Each status's next steps, as lens titles and the commands behind them, from the one
@@ -17,7 +17,7 @@ import type { WorkspaceIndex } from './workspaceIndex';
  */
 export function actionsFor(entry: RuptureEntry): { title: string; command: string }[] {
   return stepsFor(entry).map((step) => ({
-    title: entry.status === 'attempted' && step === STEPS.attempt ? 'Record another attempt' : step.title,
+    title: entry.status === 'attempted' && step === STEPS.attempt ? vscode.l10n.t('Record another attempt') : stepTitle(step),
     command: step.command,
   }));
 }
@@ -57,8 +57,8 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
         const ref = refOf(entry);
         lenses.push(
           new vscode.CodeLens(range, {
-            title: `Rupture: ${describeEntry(entry, now)}`,
-            tooltip: entry.statusKnown ? 'Change the status' : 'This tag has a status Attune does not know, so it is treated as open',
+            title: vscode.l10n.t('Rupture: {0}', describeEntry(entry, now)),
+            tooltip: entry.statusKnown ? vscode.l10n.t('Change the status') : vscode.l10n.t('This tag has a status Attune does not know, so it is treated as open'),
             command: 'attune.setStatus',
             arguments: [ref],
           }),
@@ -69,8 +69,8 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
         if (entry.status !== 'repaired' && entry.status !== 'closed') {
           lenses.push(
             new vscode.CodeLens(range, {
-              title: 'Repair conversation guide',
-              tooltip: 'Open a short guide for the repair conversation beside the note (read-only)',
+              title: vscode.l10n.t('Repair conversation guide'),
+              tooltip: vscode.l10n.t('Open a short guide for the repair conversation beside the note (read-only)'),
               command: 'attune.showRepairGuide',
               arguments: [ref],
             }),
@@ -79,8 +79,10 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
         if (wantsSupervision(entry)) {
           // The question is note text: shown only while the privacy curtain is up.
           const question = this.curtain.detail(supervisionQuestion(entry) ?? '');
-          const tooltip = `A de-identified draft of this reflection, for you to review before sharing${question ? `. Your question: ${question}` : ''}`;
-          lenses.push(new vscode.CodeLens(range, { title: 'Prepare for supervision…', tooltip, command: 'attune.prepareForSupervision', arguments: [ref] }));
+          const tooltip = question
+            ? vscode.l10n.t('A de-identified draft of this reflection, for you to review before sharing. Your question: {0}', question)
+            : vscode.l10n.t('A de-identified draft of this reflection, for you to review before sharing');
+          lenses.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Prepare for supervision…'), tooltip, command: 'attune.prepareForSupervision', arguments: [ref] }));
         }
       }
     }
@@ -90,7 +92,7 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
       lenses.push(
         new vscode.CodeLens(new vscode.Range(progress.line, 0, progress.line, 0), {
           title: progressLabel(progress),
-          tooltip: 'Tick an item with Attune: Toggle Task Item',
+          tooltip: vscode.l10n.t('Tick an item with Attune: Toggle Task Item'),
           command: 'attune.toggleTask',
           arguments: [],
         }),
@@ -99,8 +101,8 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
     if (note.frontMatterEnd >= 0 && note.client && !progress) {
       lenses.push(
         new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
-          title: 'Prepare for session',
-          tooltip: `Open today's note for ${this.curtain.client(note.client)} with what you may revisit and your own checks`,
+          title: vscode.l10n.t('Prepare for session'),
+          tooltip: vscode.l10n.t("Open today's note for {0} with what you may revisit and your own checks", this.curtain.client(note.client)),
           command: 'attune.prepareForSession',
           arguments: [note.client],
         }),
@@ -114,14 +116,14 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
         if (tagged.has(h.line)) continue;
         lenses.push(
           new vscode.CodeLens(new vscode.Range(h.line, 0, h.line, 0), {
-            title: 'Insert rupture reflection',
-            tooltip: 'Add a rupture reflection template to this note',
+            title: vscode.l10n.t('Insert rupture reflection'),
+            tooltip: vscode.l10n.t('Add a rupture reflection template to this note'),
             command: 'attune.insertReflection',
             arguments: [document.uri, h.line],
           }),
           new vscode.CodeLens(new vscode.Range(h.line, 0, h.line, 0), {
-            title: 'Insert in-session repair',
-            tooltip: 'Record a rupture you repaired in the session itself',
+            title: vscode.l10n.t('Insert in-session repair'),
+            tooltip: vscode.l10n.t('Record a rupture you repaired in the session itself'),
             command: 'attune.insertInSessionRepair',
             arguments: [document.uri, h.line],
           }),

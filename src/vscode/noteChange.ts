@@ -49,7 +49,7 @@ export async function changeNote(document: vscode.TextDocument, compute: (text: 
     const edit = new vscode.WorkspaceEdit();
     for (const e of edits) edit.replace(document.uri, new vscode.Range(e.line, e.character, e.line, e.character + e.length), e.newText);
     if (await vscode.workspace.applyEdit(edit)) return 'changed';
-    void vscode.window.showWarningMessage('Attune could not change the note; nothing was changed.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Attune could not change the note; nothing was changed.'));
     return 'refused';
   }
   // Listening before the write: VS Code may reload the editor before the write returns.
@@ -61,8 +61,8 @@ export async function changeNote(document: vscode.TextDocument, compute: (text: 
     reload.cancel();
     // Reasons name no file and quote no text.
     if (err instanceof WriteRefused) {
-      const left = err.kept === 'theirs' ? 'The note holds what the other program saved.' : 'The note was left exactly as it was.';
-      void vscode.window.showWarningMessage(`Attune could not change the note: ${err.reason}. ${left}`);
+      const left = err.kept === 'theirs' ? vscode.l10n.t('The note holds what the other program saved.') : vscode.l10n.t('The note was left exactly as it was.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Attune could not change the note: {0}. {1}', err.reason, left));
       return 'refused';
     }
     throw err;

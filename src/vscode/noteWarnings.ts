@@ -81,7 +81,7 @@ export class NoteDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
     }
     const reason = this.workspace.workspace.skipped.get(key);
     if (reason !== undefined) {
-      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `Attune skipped this file: ${reason}.`, vscode.DiagnosticSeverity.Information);
+      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), vscode.l10n.t('Attune skipped this file: {0}.', reason), vscode.DiagnosticSeverity.Information);
       d.source = SOURCE;
       d.code = 'skipped';
       diagnostics.push(d);
@@ -107,7 +107,7 @@ export class NoteDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
       const edit = new vscode.WorkspaceEdit();
       const { line, character, length, newText } = w.fix.edit;
       edit.replace(document.uri, new vscode.Range(line, character, line, character + length), newText);
-      const action = new vscode.CodeAction(w.fix.title, vscode.CodeActionKind.QuickFix);
+      const action = new vscode.CodeAction(fixTitle(w, w.fix.title), vscode.CodeActionKind.QuickFix);
       action.edit = edit;
       action.diagnostics = [toDiagnostic(document, w)];
       action.isPreferred = true;
@@ -126,8 +126,24 @@ function toDiagnostic(document: vscode.TextDocument, w: NoteWarningAt): vscode.D
   const line = Math.min(w.line, Math.max(0, document.lineCount - 1));
   const end = document.lineAt(line).range.end.character;
   const range = new vscode.Range(line, Math.min(w.start ?? 0, end), line, Math.min(w.end ?? end, end));
-  const d = new vscode.Diagnostic(range, w.message, w.kind === 'note' ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Warning);
+  const d = new vscode.Diagnostic(range, message(w), w.kind === 'note' ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Warning);
   d.source = SOURCE;
   d.code = w.kind;
   return d;
+}
+
+/** A warning's message in the display language (the English is src/core's); others from the parser stay English. */
+function message(w: NoteWarningAt): string {
+  if (w.kind === 'unknown-status') return vscode.l10n.t('Attune does not know this rupture status, so it is listed as open. Did you mean {0}?', w.fix?.edit.newText ?? '');
+  if (w.kind === 'folder-client') {
+    return vscode.l10n.t('This note takes its client from its folder’s name, which other notes write with different punctuation or case, so Attune counts two clients. Naming the client in front matter joins them.');
+  }
+  return w.message;
+}
+
+/** A quick fix's title in the display language. */
+function fixTitle(w: NoteWarningAt, english: string): string {
+  if (w.kind === 'unknown-status') return vscode.l10n.t('Change the status to {0}', w.fix?.edit.newText ?? '');
+  if (w.kind === 'folder-client') return vscode.l10n.t('Name the client in front matter, as the other notes write it');
+  return english;
 }

@@ -37,12 +37,12 @@ export class PrivacyCurtain implements vscode.Disposable {
       n = this.numbers.size + 1;
       this.numbers.set(code, n);
     }
-    return `Client ${n}`;
+    return vscode.l10n.t('Client {0}', n);
   }
 
   /** A rupture's title as it may be shown now. */
   title(title: string): string {
-    return this.down ? 'a rupture' : title;
+    return this.down ? vscode.l10n.t('a rupture') : title;
   }
 
   /** Any other text from a note or a path (an opening line, a file name): undefined while hidden. */
@@ -82,11 +82,11 @@ export class PrivacyCurtain implements vscode.Disposable {
    * down it says so, and offers to close the open notes and fold the Explorer.
    */
   private async offerToClearTheScreen(): Promise<void> {
-    const clear = 'Close Notes and Fold the Explorer';
+    const clear = vscode.l10n.t('Close Notes and Fold the Explorer');
     const choice = await vscode.window.showInformationMessage(
-      "Attune now hides client codes and titles in its own list, lenses, status bar and pickers. VS Code's tabs, breadcrumbs and Explorer, and any open note, still show them.",
+      vscode.l10n.t("Attune now hides client codes and titles in its own list, lenses, status bar and pickers. VS Code's tabs, breadcrumbs and Explorer, and any open note, still show them."),
       clear,
-      'Leave Them',
+      vscode.l10n.t('Leave Them'),
     );
     if (choice !== clear) return;
     const notes = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && /\.(md|markdown)$/i.test(t.input.uri.path));
@@ -100,9 +100,9 @@ export class PrivacyCurtain implements vscode.Disposable {
   /** Under the curtain, asks before Attune opens a note on screen; true when it may. */
   async allowsOpening(): Promise<boolean> {
     if (!this.down) return true;
-    const open = 'Open the Note';
+    const open = vscode.l10n.t('Open the Note');
     const choice = await vscode.window.showWarningMessage(
-      'Client details are hidden. Open this note? Its text, its tab title and the folder above it will be on screen.',
+      vscode.l10n.t('Client details are hidden. Open this note? Its text, its tab title and the folder above it will be on screen.'),
       { modal: true },
       open,
     );
@@ -120,7 +120,7 @@ export class PrivacyCurtain implements vscode.Disposable {
     // Global, not per workspace: a curtain lowered for a call stays down in every window.
     this.restore(context.globalState);
     this.item = vscode.window.createStatusBarItem('attune.privacyCurtain', vscode.StatusBarAlignment.Right, 99);
-    this.item.name = 'Attune: hide client details';
+    this.item.name = vscode.l10n.t('Attune: hide client details');
     this.item.command = 'attune.toggleClientDetails';
     context.subscriptions.push(
       this,
@@ -135,10 +135,10 @@ export class PrivacyCurtain implements vscode.Disposable {
   private show(): void {
     void vscode.commands.executeCommand('setContext', CONTEXT_KEY, this.down);
     if (!this.item) return;
-    this.item.text = this.down ? '$(eye-closed) Details hidden' : '$(eye)';
+    this.item.text = this.down ? `$(eye-closed) ${vscode.l10n.t('Details hidden')}` : '$(eye)';
     this.item.tooltip = this.down
-      ? "Attune: client codes and titles are hidden in Attune's list, lenses, status bar and pickers (not in VS Code's tabs, breadcrumbs, Explorer or open notes). Click to show them again."
-      : "Attune: hide client codes and titles in Attune's list, lenses, status bar and pickers, for sharing your screen. VS Code's tabs, breadcrumbs, Explorer and open notes still show them: share one window, not the whole screen.";
+      ? vscode.l10n.t("Attune: client codes and titles are hidden in Attune's list, lenses, status bar and pickers (not in VS Code's tabs, breadcrumbs, Explorer or open notes). Click to show them again.")
+      : vscode.l10n.t("Attune: hide client codes and titles in Attune's list, lenses, status bar and pickers, for sharing your screen. VS Code's tabs, breadcrumbs, Explorer and open notes still show them: share one window, not the whole screen.");
     this.item.accessibilityInformation = { label: this.item.tooltip };
     this.item.show();
   }

@@ -26,6 +26,6 @@ export function entryAtCursor(workspace: WorkspaceIndex): EntryRef | undefined {
 /** The rupture a command is for: the one it was given, else the one under the cursor; says how to pick one when there is none. */
 export function targetOf(arg: unknown, workspace: WorkspaceIndex): EntryRef | undefined {
   const ref = refFrom(arg) ?? entryAtCursor(workspace);
-  if (!ref) void vscode.window.showInformationMessage('Put the cursor in a rupture section (under a heading tagged #rupture), or pick one in the Attune view.');
+  if (!ref) void vscode.window.showInformationMessage(vscode.l10n.t('Put the cursor in a rupture section (under a heading tagged #rupture), or pick one in the Attune view.'));
   return ref;
 }

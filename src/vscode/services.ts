@@ -30,7 +30,7 @@ export function services(context: vscode.ExtensionContext, workspace: WorkspaceI
         return await handler(...args);
       } catch (err) {
         log.error(`A command stopped: ${describeError(err)}`);
-        void vscode.window.showWarningMessage('Attune could not finish that. The Attune output names the kind of problem.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Attune could not finish that. The Attune output names the kind of problem.'));
         return false;
       }
     };

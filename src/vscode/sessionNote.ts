@@ -22,7 +22,7 @@ export function validateClientCode(value: string): vscode.InputBoxValidationMess
   if (problem) return { message: problem, severity: vscode.InputBoxValidationSeverity.Error };
   if (/^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+$/u.test(v)) {
     return {
-      message: 'This looks like a full name. Attune suggests a code that is not drawn from who the client is (such as "C017"), since notes can leave your hands.',
+      message: vscode.l10n.t('This looks like a full name. Attune suggests a code that is not drawn from who the client is (such as "C017"), since notes can leave your hands.'),
       severity: vscode.InputBoxValidationSeverity.Warning,
     };
   }
@@ -41,12 +41,12 @@ export async function pickClient(workspace: WorkspaceIndex, curtain: PrivacyCurt
   const items: ClientPick[] = workspace.index.clients().map((c) => ({
     // A code is shown as typed: `$(alert)` would otherwise render as an icon in the picker.
     label: literalIcons(curtain.client(c.client)),
-    description: counts && c.unrepaired > 0 ? `${c.unrepaired} to revisit` : '',
-    detail: c.lastDate ? `Last note ${c.lastDate}` : 'No dated notes',
+    description: counts && c.unrepaired > 0 ? vscode.l10n.t('{0} to revisit', c.unrepaired) : '',
+    detail: c.lastDate ? vscode.l10n.t('Last note {0}', c.lastDate) : vscode.l10n.t('No dated notes'),
     client: c.client,
   }));
-  items.push({ label: '$(add) New client…', alwaysShow: true });
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Client code', matchOnDetail: false });
+  items.push({ label: `$(add) ${vscode.l10n.t('New client…')}`, alwaysShow: true });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Client code'), matchOnDetail: false });
   if (!picked) return undefined;
   if (picked.client) return picked.client;
   let value = '';
@@ -54,18 +54,18 @@ export async function pickClient(workspace: WorkspaceIndex, curtain: PrivacyCurt
     const code = (await vscode.window.showInputBox({
       title,
       value,
-      prompt: 'A client code not drawn from their name or details (initials come from a name)',
-      placeHolder: 'e.g. C017',
+      prompt: vscode.l10n.t('A client code not drawn from their name or details (initials come from a name)'),
+      placeHolder: vscode.l10n.t('e.g. C017'),
       validateInput: validateClientCode,
     }))?.trim();
     if (!code) return undefined;
     // A name becomes a folder and stays in every note: keeping one takes a second, deliberate choice.
     if (validateClientCode(code)?.severity !== vscode.InputBoxValidationSeverity.Warning) return code;
-    const keep = 'Keep It as Typed';
+    const keep = vscode.l10n.t('Keep It as Typed');
     const choice = await vscode.window.showWarningMessage(
-      'This looks like a full name. It would name a folder and appear in every note for this client. Use a code instead?',
+      vscode.l10n.t('This looks like a full name. It would name a folder and appear in every note for this client. Use a code instead?'),
       { modal: true },
-      'Use a Code Instead',
+      vscode.l10n.t('Use a Code Instead'),
       keep,
     );
     if (choice === keep) return code;
@@ -85,7 +85,7 @@ export function clientFolder(workspace: WorkspaceIndex, client: string): vscode.
   if (!root) return undefined;
   const problem = clientCodeProblem(client);
   if (problem) {
-    void vscode.window.showWarningMessage(`Attune cannot make a folder for that client code. ${problem} Nothing was created.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Attune cannot make a folder for that client code. {0} Nothing was created.', problem));
     return undefined;
   }
   return vscode.Uri.joinPath(root.uri, client);
@@ -95,7 +95,7 @@ export function clientFolder(workspace: WorkspaceIndex, client: string): vscode.
 export function confinedNoteUri(folder: vscode.Uri, date: string): vscode.Uri | undefined {
   const uri = sessionNoteUri(folder, date);
   if (isInsideWorkspace(uri)) return uri;
-  void vscode.window.showWarningMessage('Attune creates notes only inside your workspace folder, and this one would fall outside it. Nothing was created.');
+  void vscode.window.showWarningMessage(vscode.l10n.t('Attune creates notes only inside your workspace folder, and this one would fall outside it. Nothing was created.'));
   return undefined;
 }
 
@@ -111,7 +111,7 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
 /** Says, once, that a command needs a folder of notes, and offers to open one. */
 export async function needFolder(): Promise<boolean> {
   if (vscode.workspace.workspaceFolders?.length) return true;
-  const choice = await vscode.window.showInformationMessage('Attune works in the folder that holds your notes. Open it first.', 'Open Folder…');
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Attune works in the folder that holds your notes. Open it first.'), vscode.l10n.t('Open Folder…'));
   if (choice) await vscode.commands.executeCommand('vscode.openFolder');
   return false;
 }

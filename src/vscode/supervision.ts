@@ -22,8 +22,9 @@ import { DRAFT_SCHEME, DraftFileSystem } from './draftFileSystem';
 import type { Log } from './log';
 import type { PrivacyCurtain } from './privacyCurtain';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { statusWord } from './words';
 import { literalIcons } from '../core/markdown/printable';
-import { canCopy, readReviewMessage, REVIEW_ITEMS, reviewHtml, type ReviewState } from './supervisionReview';
+import { canCopy, readReviewMessage, REVIEW_ITEMS, reviewHtml, type ReviewState, type ReviewWords } from './supervisionReview';
 
 /**
  * The de-identifier and its libraries are large: they load in a worker thread
@@ -168,19 +169,19 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
     if (atCursor) wanted.unshift(atCursor);
     if (wanted.length === 0) {
       void vscode.window.showInformationMessage(
-        'No rupture is marked for supervision yet. Answer "yes" to "Take it to supervision?" in a reflection, or use Prepare for Supervision from a rupture\'s lens.',
+        vscode.l10n.t('No rupture is marked for supervision yet. Answer "yes" to "Take it to supervision?" in a reflection, or use Prepare for Supervision from a rupture\'s lens.'),
       );
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(
       wanted.map((e) => ({
         // Titles and codes shown as written: a picker renders `$(name)` as an icon.
-        label: literalIcons(this.curtain.title(e.title || '(untitled)')),
-        description: literalIcons(`${this.curtain.client(e.client)} · ${e.status}`),
+        label: literalIcons(this.curtain.title(e.title || vscode.l10n.t('(untitled)'))),
+        description: literalIcons(`${this.curtain.client(e.client)} · ${statusWord(e.status)}`),
         detail: literalIcons(this.curtain.detail(vscode.workspace.asRelativePath(vscode.Uri.parse(e.path))) ?? ''),
         entry: e,
       })),
-      { title: 'Prepare for supervision', placeHolder: 'Which reflection do you want to take to supervision?', matchOnDescription: true },
+      { title: vscode.l10n.t('Prepare for supervision'), placeHolder: vscode.l10n.t('Which reflection do you want to take to supervision?'), matchOnDescription: true },
     );
     return picked && refOf(picked.entry);
   }
@@ -201,7 +202,7 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
       const end = entry.sectionEnd >= document.lineCount ? all.length : document.offsetAt(new vscode.Position(entry.sectionEnd, 0));
       const text = all.slice(start, end);
       // Loading the libraries takes a second or two: say so while the worker runs.
-      result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Preparing a de-identified draft…' }, () =>
+      result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Preparing a de-identified draft…') }, () =>
         this.worker.run(text, entry.client),
       );
     } catch (err) {
@@ -210,14 +211,14 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
       this.log.error(`Preparing for supervision stopped (${kind}).`);
       void vscode.window.showWarningMessage(
         kind === 'TooLongToExport'
-          ? 'This section is too long to prepare in one go. Nothing was copied or saved.'
-          : 'Attune could not prepare this reflection for supervision. Nothing was copied or saved.',
+          ? vscode.l10n.t('This section is too long to prepare in one go. Nothing was copied or saved.')
+          : vscode.l10n.t('Attune could not prepare this reflection for supervision. Nothing was copied or saved.'),
       );
       return undefined;
     }
     if (!result) return undefined;
     this.drafted++;
-    const name = this.drafted === 1 ? 'Supervision draft (review before sharing).md' : `Supervision draft ${this.drafted} (review before sharing).md`;
+    const name = this.drafted === 1 ? vscode.l10n.t('Supervision draft (review before sharing).md') : vscode.l10n.t('Supervision draft {0} (review before sharing).md', this.drafted);
     const draftDoc = await vscode.workspace.openTextDocument(this.memory.add(name, result.text));
     const lines = result.text.split('\n');
     const offsetOf = (line: number, column: number): number => {
@@ -234,7 +235,11 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
     this.showReview(draft);
     this.log.info(`Prepared a supervision draft in ${Date.now() - started} ms: ${result.replaced.length} replaced, ${result.check.length} to check.`);
     void vscode.window.showInformationMessage(
-      `Attune replaced ${result.replaced.length} identifier${result.replaced.length === 1 ? '' : 's'} it could find and marked ${result.check.length} spot${result.check.length === 1 ? '' : 's'} to look at. The review beside the draft walks you through the rest: you decide what is shared, and with whom.`,
+      vscode.l10n.t(
+        'Attune replaced {0} it could find and marked {1} to look at. The review beside the draft walks you through the rest: you decide what is shared, and with whom.',
+        result.replaced.length === 1 ? vscode.l10n.t('1 identifier') : vscode.l10n.t('{0} identifiers', result.replaced.length),
+        result.check.length === 1 ? vscode.l10n.t('1 spot') : vscode.l10n.t('{0} spots', result.check.length),
+      ),
     );
     return editor;
   }
@@ -265,7 +270,7 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
     }
     const panel = vscode.window.createWebviewPanel(
       'attune.supervisionReview',
-      'Review before sharing',
+      vscode.l10n.t('Review before sharing'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, localResourceRoots: [] },
     );
@@ -288,7 +293,7 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
     const shown = JSON.stringify([state, focus]);
     if (shown === draft.shown) return;
     draft.shown = shown;
-    draft.panel.webview.html = reviewHtml(state, randomBytes(18).toString('base64'), focus);
+    draft.panel.webview.html = reviewHtml(state, randomBytes(18).toString('base64'), focus, reviewWords());
   }
 
   /** Answers one message from the review panel (tests send the same ones). */
@@ -325,20 +330,20 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
   async copy(document: vscode.TextDocument | undefined = vscode.window.activeTextEditor?.document): Promise<boolean> {
     const draft = this.draftOf(document) ?? [...this.drafts.values()].find((d) => d.panel?.active);
     if (!draft) {
-      void vscode.window.showInformationMessage('Open a supervision draft first: use Prepare for Supervision on a rupture.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a supervision draft first: use Prepare for Supervision on a rupture.'));
       return false;
     }
     const state = this.reviewOf(draft.document);
     if (!state || !canCopy(state)) {
       this.showReview(draft);
       void vscode.window.showInformationMessage(
-        'Nothing was copied yet. In the review beside the draft, answer each marked spot and tick each check; then Copy for Supervision is offered.',
+        vscode.l10n.t('Nothing was copied yet. In the review beside the draft, answer each marked spot and tick each check; then Copy for Supervision is offered.'),
       );
       return false;
     }
     await vscode.env.clipboard.writeText(draft.document.getText());
     void vscode.window.showInformationMessage(
-      'Copied for supervision. Attune keeps no copy and no list of what it replaced. The draft lives only in memory and goes when you close it.',
+      vscode.l10n.t('Copied for supervision. Attune keeps no copy and no list of what it replaced. The draft lives only in memory and goes when you close it.'),
     );
     return true;
   }
@@ -351,13 +356,13 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
       const at = new vscode.Range(document.positionAt(check.start), document.positionAt(check.end));
       if (!at.intersection(range)) continue;
       const diagnostic = this.diagnosticFor(document, check);
-      const replace = new vscode.CodeAction('Replace with a placeholder', vscode.CodeActionKind.QuickFix);
+      const replace = new vscode.CodeAction(vscode.l10n.t('Replace with a placeholder'), vscode.CodeActionKind.QuickFix);
       replace.diagnostics = [diagnostic];
       replace.isPreferred = true;
       replace.edit = this.replaceEdit(draft, check);
-      const keep = new vscode.CodeAction('Keep as it is', vscode.CodeActionKind.QuickFix);
+      const keep = new vscode.CodeAction(vscode.l10n.t('Keep as it is'), vscode.CodeActionKind.QuickFix);
       keep.diagnostics = [diagnostic];
-      keep.command = { command: 'attune.keepInDraft', title: 'Keep as it is', arguments: [document.uri, check.start, check.end] };
+      keep.command = { command: 'attune.keepInDraft', title: vscode.l10n.t('Keep as it is'), arguments: [document.uri, check.start, check.end] };
       actions.push(replace, keep);
     }
     return actions;
@@ -394,7 +399,7 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
 
   private diagnosticFor(document: vscode.TextDocument, check: Check): vscode.Diagnostic {
     const range = new vscode.Range(document.positionAt(check.start), document.positionAt(check.end));
-    const d = new vscode.Diagnostic(range, `Worth a look before sharing: ${check.reason}. Could it identify them?`, vscode.DiagnosticSeverity.Warning);
+    const d = new vscode.Diagnostic(range, vscode.l10n.t('Worth a look before sharing: {0}. Could it identify them?', check.reason), vscode.DiagnosticSeverity.Warning);
     d.source = 'Attune';
     return d;
   }
@@ -460,7 +465,7 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
         const start = m.index ?? 0;
         ranges.push({
           range: new vscode.Range(editor.document.positionAt(start), editor.document.positionAt(start + m[0].length)),
-          hoverMessage: 'Replaced by Attune. The original is not kept anywhere.',
+          hoverMessage: vscode.l10n.t('Replaced by Attune. The original is not kept anywhere.'),
         });
       }
       editor.setDecorations(this.highlight, ranges);
@@ -477,4 +482,39 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
     this.worker.dispose();
     this.drafts.clear();
   }
+}
+
+/** The review's words in VS Code's display language (the English is ENGLISH_REVIEW's, word for word). */
+function reviewWords(): ReviewWords {
+  return {
+    lang: vscode.env.language,
+    items: [
+      { label: vscode.l10n.t('Names and places'), detail: vscode.l10n.t('No one is named, and no town, street or workplace points to them.') },
+      { label: vscode.l10n.t('Dates'), detail: vscode.l10n.t('No birthday, anniversary or appointment date is left; the days between events are kept as "day 0", "day 7".') },
+      { label: vscode.l10n.t('Numbers'), detail: vscode.l10n.t('No phone, record, account, licence or other number that belongs to them.') },
+      { label: vscode.l10n.t('Anything unusual enough to identify them'), detail: vscode.l10n.t('A job, an event, a family detail: a story can point to someone even with every name gone.') },
+      { label: vscode.l10n.t('They know I consult'), detail: vscode.l10n.t('The client knows that I consult or take supervision about my work with them.') },
+      { label: vscode.l10n.t('The least that is needed'), detail: vscode.l10n.t('This is the least that serves my question; I have cut what the question does not need.') },
+      { label: vscode.l10n.t('How it will be sent'), detail: vscode.l10n.t('I know how it will travel: clipboard history, email and AI tools keep copies of what passes through them.') },
+    ],
+    stillMarked: (n) => (n === 1 ? vscode.l10n.t('1 spot is still marked in the draft. Answer each one: replace it, or keep it as it is.') : vscode.l10n.t('{0} spots are still marked in the draft. Answer each one: replace it, or keep it as it is.', n)),
+    kept: (n) => (n === 1 ? vscode.l10n.t('You kept 1 spot that looks like a name, a number or a place. Read it once more before sharing.') : vscode.l10n.t('You kept {0} spots that look like a name, a number or a place. Read them once more before sharing.', n)),
+    noSpot: vscode.l10n.t('Attune has no spot marked in the draft. It can miss things: your own reading below is what counts.'),
+    allTicked: vscode.l10n.t('Every check is ticked.'),
+    checksLeft: (n) => (n === 1 ? vscode.l10n.t('1 check still to tick, each after reading the draft for it.') : vscode.l10n.t('{0} checks still to tick, each after reading the draft for it.', n)),
+    title: vscode.l10n.t('Review before sharing'),
+    questionLabel: vscode.l10n.t('My question for supervision:'),
+    noQuestion: vscode.l10n.t('No question for supervision is written in this reflection. One line ("My question for supervision") helps you share only what it needs.'),
+    markedSpots: vscode.l10n.t('Marked spots'),
+    readEach: vscode.l10n.t('Read the draft for each, then tick it'),
+    copy: vscode.l10n.t('Copy for Supervision'),
+    keepsNoCopy: vscode.l10n.t('Attune keeps no copy and no list of what it replaced. You decide what is shared, and with whom.'),
+    line: (n) => vscode.l10n.t('Line {0}:', n),
+    show: vscode.l10n.t('Show'),
+    showLabel: (n) => vscode.l10n.t('Show line {0} in the draft', n),
+    replace: vscode.l10n.t('Replace'),
+    replaceLabel: (words) => vscode.l10n.t('Replace {0} with a placeholder', words),
+    keep: vscode.l10n.t('Keep as it is'),
+    keepLabel: (words) => vscode.l10n.t('Keep {0} as it is', words),
+  };
 }

@@ -47,27 +47,69 @@ export function canCopy(state: ReviewState): boolean {
   return state.spots.length === 0 && REVIEW_ITEMS.every((_, i) => state.ticked[i] === true);
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+/**
+ * Every word the review shows, so the extension can pass them in VS Code's display language
+ * (src/vscode/supervision.ts reviewWords); ENGLISH_REVIEW is the English, used by default.
+ */
+export interface ReviewWords {
+  readonly lang: string;
+  readonly items: readonly { readonly label: string; readonly detail: string }[];
+  readonly stillMarked: (n: number) => string;
+  readonly kept: (n: number) => string;
+  readonly noSpot: string;
+  readonly allTicked: string;
+  readonly checksLeft: (n: number) => string;
+  readonly title: string;
+  readonly questionLabel: string;
+  readonly noQuestion: string;
+  readonly markedSpots: string;
+  readonly readEach: string;
+  readonly copy: string;
+  readonly keepsNoCopy: string;
+  readonly line: (n: number) => string;
+  readonly show: string;
+  readonly showLabel: (n: number) => string;
+  readonly replace: string;
+  readonly replaceLabel: (words: string) => string;
+  readonly keep: string;
+  readonly keepLabel: (words: string) => string;
 }
+
+export const ENGLISH_REVIEW: ReviewWords = {
+  lang: 'en',
+  items: REVIEW_ITEMS,
+  stillMarked: (n) => `${n === 1 ? '1 spot is' : `${n} spots are`} still marked in the draft. Answer each one: replace it, or keep it as it is.`,
+  kept: (n) => (n === 1 ? 'You kept 1 spot that looks like a name, a number or a place. Read it once more before sharing.' : `You kept ${n} spots that look like a name, a number or a place. Read them once more before sharing.`),
+  noSpot: 'Attune has no spot marked in the draft. It can miss things: your own reading below is what counts.',
+  allTicked: 'Every check is ticked.',
+  checksLeft: (n) => `${n === 1 ? '1 check' : `${n} checks`} still to tick, each after reading the draft for it.`,
+  title: 'Review before sharing',
+  questionLabel: 'My question for supervision:',
+  noQuestion: 'No question for supervision is written in this reflection. One line ("My question for supervision") helps you share only what it needs.',
+  markedSpots: 'Marked spots',
+  readEach: 'Read the draft for each, then tick it',
+  copy: 'Copy for Supervision',
+  keepsNoCopy: 'Attune keeps no copy and no list of what it replaced. You decide what is shared, and with whom.',
+  line: (n) => `Line ${n}:`,
+  show: 'Show',
+  showLabel: (n) => `Show line ${n} in the draft`,
+  replace: 'Replace',
+  replaceLabel: (words) => `Replace ${words} with a placeholder`,
+  keep: 'Keep as it is',
+  keepLabel: (words) => `Keep ${words} as it is`,
+};
 
 /**
  * What the review says about the draft. Never "nothing left to check" while a kept spot
  * looks like a name, a number or a place: those are named for one more look.
  */
-export function reviewStatus(state: ReviewState): string[] {
+export function reviewStatus(state: ReviewState, words: ReviewWords = ENGLISH_REVIEW): string[] {
   const lines: string[] = [];
-  if (state.spots.length > 0) {
-    lines.push(`${plural(state.spots.length, 'spot is', 'spots are')} still marked in the draft. Answer each one: replace it, or keep it as it is.`);
-  }
-  if (state.kept > 0) {
-    lines.push(`You kept ${plural(state.kept, 'spot', 'spots')} that ${state.kept === 1 ? 'looks' : 'look'} like a name, a number or a place. Read ${state.kept === 1 ? 'it' : 'them'} once more before sharing.`);
-  }
-  if (state.spots.length === 0 && state.kept === 0) {
-    lines.push('Attune has no spot marked in the draft. It can miss things: your own reading below is what counts.');
-  }
+  if (state.spots.length > 0) lines.push(words.stillMarked(state.spots.length));
+  if (state.kept > 0) lines.push(words.kept(state.kept));
+  if (state.spots.length === 0 && state.kept === 0) lines.push(words.noSpot);
   const left = REVIEW_ITEMS.length - REVIEW_ITEMS.filter((_, i) => state.ticked[i] === true).length;
-  lines.push(left === 0 ? 'Every check is ticked.' : `${plural(left, 'check', 'checks')} still to tick, each after reading the draft for it.`);
+  lines.push(left === 0 ? words.allTicked : words.checksLeft(left));
   return lines;
 }
 
@@ -88,7 +130,7 @@ export function readReviewMessage(raw: unknown): ReviewMessage | undefined {
   return undefined;
 }
 
-function escapeHtml(s: string): string {
+export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
@@ -129,48 +171,48 @@ if (focus) focus.focus();
 `;
 
 /** The panel's page: a strict policy, one inline script and one style, each with the nonce. */
-export function reviewHtml(state: ReviewState, nonce: string, focus = ''): string {
+export function reviewHtml(state: ReviewState, nonce: string, focus = '', words: ReviewWords = ENGLISH_REVIEW): string {
   const csp = ["default-src 'none'", `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`].join('; ');
   const spots = state.spots
     .map(
-      (s, i) => `<li class="spot"><span>Line ${s.line}:</span> <span class="words">${escapeHtml(s.words)}</span>
-<button id="show-${i}" class="secondary" data-type="show" data-index="${i}" aria-label="Show line ${s.line} in the draft">Show</button>
-<button id="replace-${i}" data-type="replace" data-index="${i}" aria-label="Replace ${escapeHtml(s.words)} with a placeholder">Replace</button>
-<button id="keep-${i}" class="secondary" data-type="keep" data-index="${i}" aria-label="Keep ${escapeHtml(s.words)} as it is">Keep as it is</button>
+      (s, i) => `<li class="spot"><span>${escapeHtml(words.line(s.line))}</span> <span class="words">${escapeHtml(s.words)}</span>
+<button id="show-${i}" class="secondary" data-type="show" data-index="${i}" aria-label="${escapeHtml(words.showLabel(s.line))}">${escapeHtml(words.show)}</button>
+<button id="replace-${i}" data-type="replace" data-index="${i}" aria-label="${escapeHtml(words.replaceLabel(s.words))}">${escapeHtml(words.replace)}</button>
+<button id="keep-${i}" class="secondary" data-type="keep" data-index="${i}" aria-label="${escapeHtml(words.keepLabel(s.words))}">${escapeHtml(words.keep)}</button>
 <span class="reason">${escapeHtml(s.reason)}</span></li>`,
     )
     .join('\n');
-  const checks = REVIEW_ITEMS.map(
+  const checks = words.items.map(
     (item, i) => `<li><label><input type="checkbox" id="check-${i}" data-index="${i}"${state.ticked[i] === true ? ' checked' : ''}>
 <span><strong>${escapeHtml(item.label)}</strong><span class="detail">${escapeHtml(item.detail)}</span></span></label></li>`,
   ).join('\n');
   const ready = canCopy(state);
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(words.lang)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Review before sharing</title>
+<title>${escapeHtml(words.title)}</title>
 <style nonce="${nonce}">${STYLE}</style>
 </head>
 <body data-focus="${escapeHtml(focus)}">
-<h1>Review before sharing</h1>
+<h1>${escapeHtml(words.title)}</h1>
 <p id="question">${
     state.question !== undefined
-      ? `<strong>My question for supervision:</strong> ${escapeHtml(state.question)}`
-      : 'No question for supervision is written in this reflection. One line ("My question for supervision") helps you share only what it needs.'
+      ? `<strong>${escapeHtml(words.questionLabel)}</strong> ${escapeHtml(state.question)}`
+      : escapeHtml(words.noQuestion)
   }</p>
-<div id="status" role="status">${reviewStatus(state)
+<div id="status" role="status">${reviewStatus(state, words)
     .map((l) => `<p>${escapeHtml(l)}</p>`)
     .join('')}</div>
-${state.spots.length > 0 ? `<h2>Marked spots</h2>\n<ul id="spots">\n${spots}\n</ul>` : ''}
-<h2>Read the draft for each, then tick it</h2>
+${state.spots.length > 0 ? `<h2>${escapeHtml(words.markedSpots)}</h2>\n<ul id="spots">\n${spots}\n</ul>` : ''}
+<h2>${escapeHtml(words.readEach)}</h2>
 <ul id="checks">
 ${checks}
 </ul>
-<button id="copy" data-type="copy"${ready ? '' : ' disabled'}>Copy for Supervision</button>
-<p>Attune keeps no copy and no list of what it replaced. You decide what is shared, and with whom.</p>
+<button id="copy" data-type="copy"${ready ? '' : ' disabled'}>${escapeHtml(words.copy)}</button>
+<p>${escapeHtml(words.keepsNoCopy)}</p>
 <script nonce="${nonce}">${SCRIPT}</script>
 </body>
 </html>`;

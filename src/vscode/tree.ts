@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { groupByClient } from '../core/notes/byClient';
-import { formatDate, formatNoted } from '../core/notes/dates';
+import { formatDate } from '../core/notes/dates';
 import type { IndexedNote, RuptureEntry } from '../core/notes/note';
-import { ruptureContextValue, STATUS_LABELS, STATUSES, type Status } from '../core/notes/status';
+import { ruptureContextValue, STATUSES, type Status } from '../core/notes/status';
 import { readConfig, type GroupBy } from './config';
 import { withRecentScores } from './feedback';
 import type { PrivacyCurtain } from './privacyCurtain';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { noted, statusLabel, statusWord } from './words';
 
 export type Node = GroupNode | EntryNode;
 
@@ -37,7 +38,7 @@ export const STATUS_ICONS: Readonly<Record<Status, string>> = {
 };
 
 export function untitled(title: string): string {
-  return title || '(untitled rupture)';
+  return title || vscode.l10n.t('(untitled rupture)');
 }
 
 /**
@@ -45,11 +46,13 @@ export function untitled(title: string): string {
  * shows no date at all: it waits at the client's pace, not on a clock.
  */
 export function describeEntry(entry: RuptureEntry, today: string): string {
-  return entry.status === 'held' ? 'waiting at their pace' : `${entry.status} · ${formatNoted(entry.date, today)}`;
+  return entry.status === 'held' ? statusLabel('held') : `${statusWord(entry.status)} · ${noted(entry.date, today)}`;
 }
 
 /** The label of the group of held ruptures. */
-export const HELD_GROUP = 'Waiting at their pace';
+function heldGroup(): string {
+  return vscode.l10n.t('Waiting at their pace');
+}
 
 function entryKey(entry: RuptureEntry): string {
   return `${entry.path}#${entry.line}`;
@@ -198,26 +201,26 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
 
   private groupItem(group: GroupNode): vscode.TreeItem {
     if (group.by === 'held') {
-      const item = new vscode.TreeItem(HELD_GROUP, vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(heldGroup(), vscode.TreeItemCollapsibleState.Collapsed);
       item.id = 'group:held';
       item.contextValue = 'attune.heldGroup';
       item.iconPath = new vscode.ThemeIcon(STATUS_ICONS.held);
-      item.tooltip = 'Ruptures the client is not ready to return to. They come up only if the client brings them up.';
+      item.tooltip = vscode.l10n.t('Ruptures the client is not ready to return to. They come up only if the client brings them up.');
       return item;
     }
-    const label = group.by === 'status' ? STATUS_LABELS[group.key as Status] ?? group.key : this.curtain.client(group.key);
+    const label = group.by === 'status' ? (STATUSES.includes(group.key as Status) ? statusLabel(group.key as Status) : group.key) : this.curtain.client(group.key);
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
     const n = group.entries.length;
     item.id = `group:${group.by}:${this.rowNumber(`${group.by}:${group.key}`)}`;
     // Per-client numbers only when the clinician asked for counts.
-    if (this.showCounts) item.description = `${n} to revisit`;
+    if (this.showCounts) item.description = vscode.l10n.t('{0} to revisit', n);
     item.contextValue = group.by === 'client' ? 'attune.client' : 'attune.statusGroup';
     item.iconPath = new vscode.ThemeIcon(group.by === 'client' ? 'person' : STATUS_ICONS[group.key as Status] ?? 'circle-outline');
-    const who = this.curtain.hidden ? label : `Client ${group.key}`;
+    const who = this.curtain.hidden ? label : vscode.l10n.t('Client {0}', group.key);
     const tooltip = group.by === 'client' ? who : label;
     // Scores stay out of sight while the privacy curtain is down.
     item.tooltip = group.by === 'client' && !this.curtain.hidden ? withRecentScores(tooltip, this.clientNotes(group.key), group.key) : tooltip;
-    item.accessibilityInformation = { label: group.by === 'client' ? `Client ${label}` : label };
+    item.accessibilityInformation = { label: group.by === 'client' ? vscode.l10n.t('Client {0}', label) : label };
     return item;
   }
 
@@ -237,19 +240,19 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     item.contextValue = ruptureContextValue(entry.status);
     item.resourceUri = vscode.Uri.parse(entry.path);
     // Plain text, not markdown: note text is shown as it is, never interpreted.
-    const where = `${this.curtain.detail(`${vscode.workspace.asRelativePath(item.resourceUri)}, `) ?? ''}line ${entry.line + 1}`;
-    const when = entry.status === 'held' ? 'waiting at their pace' : entry.date ? formatNoted(entry.date, today) : 'undated';
+    const where = `${this.curtain.detail(`${vscode.workspace.asRelativePath(item.resourceUri)}, `) ?? ''}${vscode.l10n.t('line {0}', entry.line + 1)}`;
+    const when = entry.status === 'held' ? statusLabel('held') : noted(entry.date, today);
     const opener = entry.opener && this.curtain.detail(entry.opener);
     item.tooltip = [
       title,
-      `${STATUS_LABELS[entry.status]} · ${client || 'no client'}`,
+      `${statusLabel(entry.status)} · ${client || vscode.l10n.t('no client')}`,
       `${where} · ${when}`,
-      ...(opener ? [`Opening line: “${opener}”`] : []),
+      ...(opener ? [vscode.l10n.t('Opening line: “{0}”', opener)] : []),
     ].join('\n');
     item.accessibilityInformation = {
-      label: entry.status === 'held' ? `${title}, ${STATUS_LABELS.held}, client ${client}` : `${title}, ${STATUS_LABELS[entry.status]}, ${when}, client ${client}`,
+      label: entry.status === 'held' ? vscode.l10n.t('{0}, {1}, client {2}', title, statusLabel('held'), client) : vscode.l10n.t('{0}, {1}, {2}, client {3}', title, statusLabel(entry.status), when, client),
     };
-    item.command = { command: 'attune.openEntry', title: 'Open note at this rupture', arguments: [entry.path, entry.line] };
+    item.command = { command: 'attune.openEntry', title: vscode.l10n.t('Open note at this rupture'), arguments: [entry.path, entry.line] };
     return item;
   }
 

@@ -8,18 +8,18 @@ import * as vscode from 'vscode';
  */
 export async function keepCopiesOut(): Promise<boolean> {
   if (!vscode.workspace.workspaceFolders?.length) {
-    void vscode.window.showInformationMessage('Open the folder with your notes first, then choose this again: it changes that workspace\'s settings.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open the folder with your notes first, then choose this again: it changes that workspace\'s settings.'));
     return false;
   }
   await vscode.workspace.getConfiguration('workbench.localHistory').update('enabled', false, vscode.ConfigurationTarget.Workspace);
-  const done = 'Local History is now off for this workspace: VS Code no longer keeps a copy of a note each time you save it.';
+  const done = vscode.l10n.t('Local History is now off for this workspace: VS Code no longer keeps a copy of a note each time you save it.');
   if (vscode.workspace.getConfiguration('files').get<string>('hotExit') === 'off') {
-    void vscode.window.showInformationMessage(`${done} Hot exit is already off.`);
+    void vscode.window.showInformationMessage(`${done} ${vscode.l10n.t('Hot exit is already off.')}`);
     return true;
   }
-  const turnOff = 'Turn Hot Exit Off';
+  const turnOff = vscode.l10n.t('Turn Hot Exit Off');
   const choice = await vscode.window.showInformationMessage(
-    `${done} Hot exit keeps unsaved changes across a restart, in VS Code's own folder, and can only be turned off for every window. Turn it off? VS Code will then ask about unsaved changes when it closes.`,
+    `${done} ${vscode.l10n.t("Hot exit keeps unsaved changes across a restart, in VS Code's own folder, and can only be turned off for every window. Turn it off? VS Code will then ask about unsaved changes when it closes.")}`,
     { modal: true },
     turnOff,
   );

@@ -233,21 +233,21 @@ export class WorkspaceIndex implements vscode.Disposable {
     const started = Date.now();
     try {
       const report = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: 'Attune: reading notes' },
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Attune: reading notes') },
         async () => {
           let notify: { report(v: { message: string }): void } | undefined;
           let closeNotification: (() => void) | undefined;
           this.host.progress = (done) => {
             if (done === LARGE_SCAN && !notify) {
               void vscode.window.withProgress(
-                { location: vscode.ProgressLocation.Notification, title: 'Attune: reading notes', cancellable: false },
+                { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Attune: reading notes'), cancellable: false },
                 (progress) => {
                   notify = progress;
                   return new Promise<void>((resolve) => (closeNotification = resolve));
                 },
               );
             }
-            if (done % 64 === 0) notify?.report({ message: `${done} notes read` });
+            if (done % 64 === 0) notify?.report({ message: vscode.l10n.t('{0} notes read', done) });
           };
           try {
             return await this.workspace.scan();
@@ -266,7 +266,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.fire(true);
     } catch (err) {
       this.log.error(`The scan of the workspace stopped: ${describeError(err)}`);
-      void vscode.window.showWarningMessage('Attune could not read the workspace\'s notes. See the Attune output for details.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Attune could not read the workspace\'s notes. See the Attune output for details.'));
     } finally {
       if (!this.workspace.isScanning) {
         this.isIndexing = false;
@@ -293,8 +293,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.log.warn(`Skipped ${n} file${n === 1 ? '' : 's'}: ${[...kinds].map(([kind, count]) => `${count} ${kind}`).join(', ')}.`);
     void vscode.window
       .showInformationMessage(
-        `Attune skipped ${n} file${n === 1 ? '' : 's'} it could not read as a note (too large, or not text).`,
-        'Show which',
+        n === 1
+          ? vscode.l10n.t('Attune skipped 1 file it could not read as a note (too large, or not text).')
+          : vscode.l10n.t('Attune skipped {0} files it could not read as a note (too large, or not text).', n),
+        vscode.l10n.t('Show which'),
       )
       .then((choice) => {
         if (choice) void this.showSkipped();
@@ -306,7 +308,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       label: literalIcons(this.curtain.detail(vscode.workspace.asRelativePath(vscode.Uri.parse(uri))) ?? 'A note (hidden while client details are hidden)'),
       description: reason,
     }));
-    await vscode.window.showQuickPick(items, { title: 'Files Attune skipped' });
+    await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Files Attune skipped') });
   }
 
   /** Re-reads one note soon; bursts of events for the same note collapse into one read. */

@@ -9,8 +9,8 @@
 import type { Chart, ChartConfiguration } from 'chart.js';
 import { feedbackAxis, NEAR_TOP_LINE, nearTop } from '../core/feedback/feedback';
 import { NOTICING_MORE, type PatternField, type Patterns, type ValueCount } from '../core/patterns/patterns';
-import { heldIn, STATUS_LABELS, type Status } from '../core/notes/status';
-import type { ListedEntry, OpeningSteps, Outcome, Period, ToExtension, ToWebview } from './patternsProtocol';
+import { heldIn, type Status } from '../core/notes/status';
+import type { ListedEntry, OpeningSteps, Outcome, PanelText, Period, ToExtension, ToWebview } from './patternsProtocol';
 
 /** When this script began to run, its file fetched and parsed. */
 const scriptRun = performance.now();
@@ -20,12 +20,56 @@ const host = acquireVsCodeApi();
 
 type Data = Extract<ToWebview, { type: 'data' }>;
 
+/**
+ * The panel's words in VS Code's display language, which the extension puts in the page
+ * (this script tag's data-texts) before it loads: nothing is fetched.
+ */
+const texts = readTexts();
+
+function readTexts(): Partial<Record<PanelText, string>> {
+  try {
+    const parsed: unknown = JSON.parse((document.currentScript as HTMLScriptElement | null)?.dataset.texts ?? '{}');
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Partial<Record<PanelText, string>>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** A panel text, its {0}, {1}… filled in; the English words when the extension sent none. */
+function t(text: PanelText, ...args: (string | number)[]): string {
+  return (texts[text] ?? text).replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] === undefined ? whole : String(args[Number(i)])));
+}
+
+/** "1 rupture", "3 ruptures". */
+function count(n: number, one: PanelText, many: PanelText): string {
+  return n === 1 ? t(one) : t(many, n);
+}
+
+const RETURN_LABELS: readonly PanelText[] = ['before the session', 'the same day', '1 to 3 days', '4 to 7 days', '8 to 14 days', '15 to 30 days', 'over 30 days'];
+
+/** A bar of the days to a first return ("1 to 3 days"), as the extension's count names it. */
+function returnLabel(label: string): string {
+  const known = RETURN_LABELS.find((l) => l === label);
+  return known ? t(known) : label;
+}
+
+function statusText(status: Status): string {
+  switch (status) {
+    case 'open': return t('open');
+    case 'planned': return t('repair planned');
+    case 'attempted': return t('repair attempted');
+    case 'held': return t('waiting at their pace');
+    case 'repaired': return t('repaired');
+    case 'closed': return t('closed without repair');
+  }
+}
+
 /** The outcome segments of a bar, in stacking order; each one's theme colour is in the panel's style (.seg-…). */
 const SEGMENTS: readonly { outcome: Exclude<Outcome, 'all'>; label: string }[] = [
-  { outcome: 'repaired', label: 'repaired' },
-  { outcome: 'closed', label: 'closed without repair' },
-  { outcome: 'unrepaired', label: 'still open' },
-  { outcome: 'held', label: 'waiting at their pace' },
+  { outcome: 'repaired', label: t('repaired') },
+  { outcome: 'closed', label: t('closed without repair') },
+  { outcome: 'unrepaired', label: t('still open') },
+  { outcome: 'held', label: t('waiting at their pace') },
 ];
 
 type ChartClass = typeof Chart;
@@ -52,12 +96,12 @@ function chartLibrary(): Promise<ChartClass> {
 }
 
 const FIELDS: readonly { field: PatternField; title: string; key: 'byKind' | 'byPart' | 'byMarker'; blurb: string }[] = [
-  { field: 'kind', title: 'Kinds of miss', key: 'byKind', blurb: 'From each reflection\'s "Kind of miss".' },
-  { field: 'part', title: 'The part of me that led', key: 'byPart', blurb: 'From "The part of me that led", up to its first comma.' },
-  { field: 'marker', title: 'Markers', key: 'byMarker', blurb: 'From "Markers", up to the first comma or bracket.' },
+  { field: 'kind', title: t('Kinds of miss'), key: 'byKind', blurb: t('From each reflection\'s "Kind of miss".') },
+  { field: 'part', title: t('The part of me that led'), key: 'byPart', blurb: t('From "The part of me that led", up to its first comma.') },
+  { field: 'marker', title: t('Markers'), key: 'byMarker', blurb: t('From "Markers", up to the first comma or bracket.') },
 ];
 
-const CURTAIN_TEXT = 'Client details are hidden for sharing your screen. Show them again with the eye in the status bar.';
+const CURTAIN_TEXT = t('Client details are hidden for sharing your screen. Show them again with the eye in the status bar.');
 
 /** The Chart.js charts on the page, with how each is made, to make them again in a new theme. */
 const charts: { chart: Chart; config: () => ChartConfiguration }[] = [];
@@ -75,10 +119,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
 
 function colour(variable: string, fallback: string): string {
   return getComputedStyle(document.body).getPropertyValue(variable).trim() || fallback;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function send(message: ToExtension): void {
@@ -175,7 +215,7 @@ function outcomeChart(section: HTMLElement, field: PatternField, rows: readonly 
       if (n <= 0) continue;
       const bar = el('span', undefined, `bar seg-${s.outcome}`);
       bar.style.width = share(n);
-      bar.title = `${r.value}: ${plural(n, 'rupture')} ${s.label}`;
+      bar.title = t('{0}: {1} {2}', r.value, count(n, '1 rupture', '{0} ruptures'), s.label);
       bar.addEventListener('click', () => send({ type: 'list', field, value: r.value, outcome: s.outcome }));
       track.append(bar);
     }
@@ -212,14 +252,14 @@ function laterChart(canvas: HTMLCanvasElement, config: () => ChartConfiguration)
       charts.push({ chart: new ChartJs(canvas, config()), config });
     },
     () => {
-      if (canvas.isConnected) canvas.replaceWith(el('p', 'This chart could not be drawn; the table below holds the same counts.', 'note'));
+      if (canvas.isConnected) canvas.replaceWith(el('p', t('This chart could not be drawn; the table below holds the same counts.'), 'note'));
     },
   );
 }
 
 function showButton(field: PatternField, value: string, count: number): HTMLButtonElement {
-  const b = el('button', 'List them', 'link');
-  b.setAttribute('aria-label', `List the ${plural(count, 'rupture')}: ${value}`);
+  const b = el('button', t('List them'), 'link');
+  b.setAttribute('aria-label', count === 1 ? t('List the 1 rupture: {0}', value) : t('List the {0} ruptures: {1}', count, value));
   b.addEventListener('click', () => send({ type: 'list', field, value, outcome: 'all' }));
   return b;
 }
@@ -237,20 +277,20 @@ function section(main: HTMLElement, title: string, id: string): HTMLElement {
 
 function filters(main: HTMLElement, data: Data): void {
   const bar = el('div', undefined, 'filters');
-  const periodLabel = el('label', 'Period ');
+  const periodLabel = el('label', `${t('Period')} `);
   const period = el('select');
   period.id = 'period';
-  for (const [value, text] of [['3', 'last 3 months'], ['6', 'last 6 months'], ['12', 'last 12 months'], ['all', 'all notes']] as const) {
+  for (const [value, text] of [['3', t('last 3 months')], ['6', t('last 6 months')], ['12', t('last 12 months')], ['all', t('all notes')]] as const) {
     const o = el('option', text);
     o.value = value;
     o.selected = data.period === value;
     period.append(o);
   }
   periodLabel.append(period);
-  const clientLabel = el('label', 'Client ');
+  const clientLabel = el('label', `${t('Client')} `);
   const client = el('select');
   client.id = 'client';
-  const everyone = el('option', 'all clients');
+  const everyone = el('option', t('all clients'));
   everyone.value = '';
   client.append(everyone);
   for (const c of data.clients) {
@@ -263,9 +303,9 @@ function filters(main: HTMLElement, data: Data): void {
   const change = (): void => send({ type: 'filter', period: period.value as Period, client: client.value });
   period.addEventListener('change', change);
   client.addEventListener('change', change);
-  const copy = el('button', 'Copy summary');
+  const copy = el('button', t('Copy summary'));
   copy.id = 'copy';
-  copy.title = 'Copy these counts as markdown for a supervision note (no client codes)';
+  copy.title = t('Copy these counts as markdown for a supervision note (no client codes)');
   copy.addEventListener('click', () => send({ type: 'copy' }));
   const status = el('span', '', 'note');
   status.id = 'copy-status';
@@ -277,13 +317,17 @@ function filters(main: HTMLElement, data: Data): void {
 /** "Days to a first return": the median, the spread as a chart and its table. */
 function returnsSection(main: HTMLElement, data: Data): void {
   const p = data.patterns;
-  const back = section(main, 'Days to a first return', 'returns');
-  if (p.firstReturn.medianDays === null) back.append(el('p', 'No repair attempt is recorded in the notes counted here yet.'));
+  const back = section(main, t('Days to a first return'), 'returns');
+  if (p.firstReturn.medianDays === null) back.append(el('p', t('No repair attempt is recorded in the notes counted here yet.')));
   else {
     back.append(
       el(
         'p',
-        `${plural(p.firstReturn.count, 'rupture')} with a repair attempt; the first attempt came a median of ${plural(p.firstReturn.medianDays, 'day')} after the session.`,
+        t(
+          '{0} with a repair attempt; the first attempt came a median of {1} after the session.',
+          count(p.firstReturn.count, '1 rupture', '{0} ruptures'),
+          count(p.firstReturn.medianDays, '1 day', '{0} days'),
+        ),
       ),
     );
     const { box, canvas } = chartBox(200);
@@ -291,13 +335,13 @@ function returnsSection(main: HTMLElement, data: Data): void {
     laterChart(canvas, () => ({
       type: 'bar',
       data: {
-        labels: data.returns.map((b) => b.label),
-        datasets: [{ label: 'ruptures', data: data.returns.map((b) => b.count), backgroundColor: colour('--vscode-charts-green', '#4a4'), maxBarThickness: 40 }],
+        labels: data.returns.map((b) => returnLabel(b.label)),
+        datasets: [{ label: t('ruptures'), data: data.returns.map((b) => b.count), backgroundColor: colour('--vscode-charts-green', '#4a4'), maxBarThickness: 40 }],
       },
       options: { ...baseOptions(), plugins: { legend: { display: false } }, scales: { y: { ticks: { precision: 0 } } } },
     }));
-    back.append(table('Days from the session to the first repair attempt', ['Days', 'Ruptures'], data.returns.map((b) => [b.label, b.count])));
-    back.append(el('p', NOTICING_MORE, 'note'));
+    back.append(table(t('Days from the session to the first repair attempt'), [t('Days'), t('Ruptures')], data.returns.map((b) => [returnLabel(b.label), b.count])));
+    back.append(el('p', t(NOTICING_MORE), 'note'));
   }
 }
 
@@ -306,30 +350,30 @@ function render(data: Data): void {
   for (const c of charts.splice(0)) c.chart.destroy();
   const main = document.getElementById('patterns') as HTMLElement;
   const focused = document.activeElement?.id;
-  main.replaceChildren(el('h1', 'Patterns in your ruptures'));
+  main.replaceChildren(el('h1', t('Patterns in your ruptures')));
   filters(main, data);
   const p: Patterns = data.patterns;
   const head = el('p', `${data.headline}.`, 'headline');
   head.id = 'headline';
   main.append(head);
-  main.append(el('p', 'One misstep sits within the whole of the work. These are your own notes, counted; nothing here rates a client.', 'note'));
+  main.append(el('p', t('One misstep sits within the whole of the work. These are your own notes, counted; nothing here rates a client.'), 'note'));
 
-  const stand = section(main, 'Where they stand', 'status');
-  stand.append(table('Ruptures by status', ['Status', 'Ruptures'], (Object.keys(p.byStatus) as Status[]).map((s) => [STATUS_LABELS[s], p.byStatus[s]])));
+  const stand = section(main, t('Where they stand'), 'status');
+  stand.append(table(t('Ruptures by status'), [t('Status'), t('Ruptures')], (Object.keys(p.byStatus) as Status[]).map((s) => [statusText(s), p.byStatus[s]])));
 
   for (const f of FIELDS) {
     const s = section(main, f.title, f.field);
     const rows = p[f.key];
-    s.append(el('p', `${f.blurb} Click a bar, or use "List them", to see those ruptures.`, 'note'));
+    s.append(el('p', `${f.blurb} ${t('Click a bar, or use "List them", to see those ruptures.')}`, 'note'));
     if (rows.length === 0) {
-      s.append(el('p', 'Not filled in yet in the notes counted here.'));
+      s.append(el('p', t('Not filled in yet in the notes counted here.')));
       continue;
     }
     outcomeChart(s, f.field, rows);
     s.append(
       table(
-        `${f.title}, with how they ended`,
-        [f.title, 'Ruptures', 'Repaired', 'Closed', 'Still open', 'Waiting', ''],
+        t('{0}, with how they ended', f.title),
+        [f.title, t('Ruptures'), t('Repaired'), t('Closed'), t('Still open'), t('Waiting'), ''],
         rows.map((r) => [r.value, r.count, r.repaired, r.closed, r.unrepaired, r.count - r.repaired - r.closed - r.unrepaired, showButton(f.field, r.value, r.count)]),
       ),
     );
@@ -337,23 +381,23 @@ function render(data: Data): void {
 
   // Couple, family and group work: who in the case each rupture was with.
   if (data.byWith.length > 0) {
-    const w = section(main, 'With (couple, family or group work)', 'with');
-    w.append(el('p', 'From each reflection\'s "With": the whole family, or one member\'s code or role.', 'note'));
+    const w = section(main, t('With (couple, family or group work)'), 'with');
+    w.append(el('p', t('From each reflection\'s "With": the whole family, or one member\'s code or role.'), 'note'));
     w.append(
       table(
-        'Who the ruptures were with, with how they ended',
-        ['With', 'Ruptures', 'Repaired', 'Closed', 'Still open', 'Waiting'],
+        t('Who the ruptures were with, with how they ended'),
+        [t('With'), t('Ruptures'), t('Repaired'), t('Closed'), t('Still open'), t('Waiting')],
         data.byWith.map((r) => [r.value, r.count, r.repaired, r.closed, r.unrepaired, r.count - r.repaired - r.closed - r.unrepaired]),
       ),
     );
   }
 
-  const list = section(main, 'Ruptures', 'list');
+  const list = section(main, t('Ruptures'), 'list');
   list.className = 'list';
   list.hidden = true;
 
-  const months = section(main, 'Month by month', 'months');
-  if (p.byMonth.length === 0) months.append(el('p', 'No dated notes are counted here.'));
+  const months = section(main, t('Month by month'), 'months');
+  if (p.byMonth.length === 0) months.append(el('p', t('No dated notes are counted here.')));
   else {
     const { box, canvas } = chartBox(220);
     months.append(box);
@@ -362,52 +406,52 @@ function render(data: Data): void {
       data: {
         labels: p.byMonth.map((m) => m.month),
         datasets: [
-          { label: 'sessions', data: p.byMonth.map((m) => m.sessions), backgroundColor: colour('--vscode-charts-blue', '#48c'), maxBarThickness: 40 },
-          { label: 'ruptures', data: p.byMonth.map((m) => m.ruptures), backgroundColor: colour('--vscode-charts-orange', '#c84'), maxBarThickness: 40 },
+          { label: t('sessions'), data: p.byMonth.map((m) => m.sessions), backgroundColor: colour('--vscode-charts-blue', '#48c'), maxBarThickness: 40 },
+          { label: t('ruptures'), data: p.byMonth.map((m) => m.ruptures), backgroundColor: colour('--vscode-charts-orange', '#c84'), maxBarThickness: 40 },
         ],
       },
       options: { ...baseOptions(), scales: { y: { ticks: { precision: 0 } } } },
     }));
-    months.append(table('Sessions and ruptures per month', ['Month', 'Sessions', 'Ruptures'], p.byMonth.map((m) => [m.month, m.sessions, m.ruptures])));
+    months.append(table(t('Sessions and ruptures per month'), [t('Month'), t('Sessions'), t('Ruptures')], p.byMonth.map((m) => [m.month, m.sessions, m.ruptures])));
   }
 
   // Days to a first return can read as a speed target: shown only when turned on.
   if (data.extras.daysToReturn) returnsSection(main, data);
 
   if (data.client) {
-    const fb = section(main, `Feedback from ${data.client}`, 'feedback');
-    if (data.feedback.length === 0) fb.append(el('p', 'No "Alliance feedback score" is written in the notes counted here.'));
+    const fb = section(main, t('Feedback from {0}', data.client), 'feedback');
+    if (data.feedback.length === 0) fb.append(el('p', t('No "Alliance feedback score" is written in the notes counted here.')));
     else {
-      fb.append(el('p', 'Your own number from each session, compared only with this client\'s own earlier sessions.', 'note'));
+      fb.append(el('p', t('Your own number from each session, compared only with this client\'s own earlier sessions.'), 'note'));
       const { box, canvas } = chartBox(200);
       fb.append(box);
       laterChart(canvas, () => ({
         type: 'line',
         data: {
           labels: data.feedback.map((f) => f.date),
-          datasets: [{ label: 'feedback score', data: data.feedback.map((f) => f.score), borderColor: colour('--vscode-charts-blue', '#48c'), backgroundColor: colour('--vscode-charts-blue', '#48c') }],
+          datasets: [{ label: t('feedback score'), data: data.feedback.map((f) => f.score), borderColor: colour('--vscode-charts-blue', '#48c'), backgroundColor: colour('--vscode-charts-blue', '#48c') }],
         },
         // From 0 to the scale's maximum: 36 then 35 of 40 is a small step, not a collapse.
         options: { ...baseOptions(), plugins: { legend: { display: false } }, scales: { y: feedbackAxis(data.feedback) } },
       }));
-      if (nearTop(data.feedback[data.feedback.length - 1])) fb.append(el('p', NEAR_TOP_LINE, 'note'));
-      fb.append(table('Feedback score by session', ['Session', 'Score'], data.feedback.map((f) => [f.date, f.max === null ? String(f.score) : `${f.score} of ${f.max}`])));
+      if (nearTop(data.feedback[data.feedback.length - 1])) fb.append(el('p', t(NEAR_TOP_LINE), 'note'));
+      fb.append(table(t('Feedback score by session'), [t('Session'), t('Score')], data.feedback.map((f) => [f.date, f.max === null ? String(f.score) : t('{0} of {1}', f.score, f.max)])));
     }
   }
 
-  const clients = section(main, 'Clients', 'clients');
-  if (p.byClient.length === 0) clients.append(el('p', 'No client notes are counted here.'));
+  const clients = section(main, t('Clients'), 'clients');
+  if (p.byClient.length === 0) clients.append(el('p', t('No client notes are counted here.')));
   else {
     // A per-client "still open" column invites reading a client as difficult: only when turned on.
     const open = data.extras.openByClient;
     clients.append(
       table(
-        'Sessions and ruptures per client, in alphabetical order',
-        open ? ['Client', 'Sessions', 'Ruptures', 'Still open'] : ['Client', 'Sessions', 'Ruptures'],
+        t('Sessions and ruptures per client, in alphabetical order'),
+        open ? [t('Client'), t('Sessions'), t('Ruptures'), t('Still open')] : [t('Client'), t('Sessions'), t('Ruptures')],
         p.byClient.map((c) => (open ? [c.client, c.sessions, c.ruptures, c.unrepaired] : [c.client, c.sessions, c.ruptures])),
       ),
     );
-    if (open) clients.append(el('p', NOTICING_MORE, 'note'));
+    if (open) clients.append(el('p', t(NOTICING_MORE), 'note'));
   }
 
   main.setAttribute('aria-busy', 'false');
@@ -443,12 +487,13 @@ function showList(heading: string, entries: readonly ListedEntry[]): void {
   const ul = el('ul');
   for (const e of entries) {
     const li = el('li');
-    const b = el('button', e.title || '(untitled)', 'link');
+    const b = el('button', e.title || t('(untitled)'), 'link');
     b.addEventListener('click', () => send({ type: 'open', path: e.path, line: e.line }));
-    li.append(b, el('span', ` ${e.client || 'no client'}${e.with ? ` (with ${e.with})` : ''}, ${e.date ?? 'undated'}, ${STATUS_LABELS[e.status]}`, 'note'));
+    const who = e.with ? t('{0} (with {1})', e.client || t('no client'), e.with) : e.client || t('no client');
+    li.append(b, el('span', ` ${who}, ${e.date ?? t('undated')}, ${statusText(e.status)}`, 'note'));
     ul.append(li);
   }
-  list.replaceChildren(h, entries.length ? ul : el('p', 'None in the notes counted here.'));
+  list.replaceChildren(h, entries.length ? ul : el('p', t('None in the notes counted here.')));
   list.scrollIntoView({ block: 'nearest' });
   h.focus();
 }
@@ -461,7 +506,7 @@ function showCurtain(drawn: boolean): void {
   if (drawn) {
     const note = el('p', CURTAIN_TEXT);
     note.id = 'headline';
-    main.replaceChildren(el('h1', 'Patterns in your ruptures'), note);
+    main.replaceChildren(el('h1', t('Patterns in your ruptures')), note);
     send({ type: 'rendered', text: CURTAIN_TEXT, ms: 0 });
   }
 }
@@ -478,7 +523,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       break;
     case 'copied': {
       const s = document.getElementById('copy-status');
-      if (s) s.textContent = 'Copied: counts only, no client codes.';
+      if (s) s.textContent = t('Copied: counts only, no client codes.');
       break;
     }
     case 'curtain':

@@ -7,7 +7,7 @@
  *
  *   node test/host/run-integration.js --extension <dir> --tests <abs path to compiled suite
  *        module exporting run(): Promise<void>> --workspace <dir>
- *        [--timeout <seconds>] [--env KEY=VALUE]... [--label <name>]
+ *        [--timeout <seconds>] [--env KEY=VALUE]... [--label <name>] [--locale <lang>]
  *
  * Exit code: 0 when the suite's run() resolved; 1 when it rejected, timed out, or anything in
  * between failed (install, server start, browser); 2 for bad arguments.
@@ -19,10 +19,10 @@ const path = require('node:path');
 const { ensureHost } = require('./install');
 const { runExtensionTests } = require('./vscode');
 
-const USAGE = `usage: node test/host/run-integration.js --extension <dir> --tests <suite.js> --workspace <dir> [--timeout <seconds>] [--env KEY=VALUE]... [--label <name>]`;
+const USAGE = `usage: node test/host/run-integration.js --extension <dir> --tests <suite.js> --workspace <dir> [--timeout <seconds>] [--env KEY=VALUE]... [--label <name>] [--locale <lang>]`;
 
 /**
- * @typedef {{ extension: string, tests: string, workspace: string, timeoutMs: number, env: Record<string, string>, label?: string }} CliOptions
+ * @typedef {{ extension: string, tests: string, workspace: string, timeoutMs: number, env: Record<string, string>, label?: string, locale?: string }} CliOptions
  */
 
 /**
@@ -48,6 +48,8 @@ function parseArgs(argv) {
       case '--tests': out.tests = path.resolve(value()); break;
       case '--workspace': out.workspace = path.resolve(value()); break;
       case '--label': out.label = value(); break;
+      // VS Code's display language, as a user's browser would set it (e.g. de).
+      case '--locale': out.locale = value(); break;
       case '--timeout': {
         const s = Number(value());
         if (!Number.isFinite(s) || s <= 0) throw new UsageError('--timeout takes a positive number of seconds');
@@ -99,6 +101,7 @@ async function main() {
     timeoutMs: opts.timeoutMs,
     env: opts.env,
     label: opts.label,
+    locale: opts.locale,
   });
   const verdict = result.exitCode === 0 ? 'passed' : result.timedOut ? 'TIMED OUT' : `FAILED (exit code ${result.exitCode})`;
   process.stderr.write(`[vscode-host] integration tests ${verdict} in ${(result.durationMs / 1000).toFixed(1)}s\n`);

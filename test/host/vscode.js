@@ -92,10 +92,30 @@ const READY_RE = /Web UI available at (https?:\/\/\S+)/;
  *   extensions do, not as extensions under development
  * @property {number} [port]  port to listen on (default 0: any free port)
  * @property {string[]} [extraArgs]  more server arguments, e.g. ['--disable-file-downloads']
+ * @property {string} [locale]  VS Code's display language, e.g. 'de' (see displayLanguage)
  * @property {string[]} [wrap]       a command the server runs under, e.g. ['strace', '-f', '-o', file]
  * @property {Record<string, unknown>} [productOverrides]  fields of VS Code's product.json to
  *   change for this server, e.g. { enableTelemetry: false } (see serverWithProduct)
  */
+
+/**
+ * Puts the server in a display language. The web workbench takes its language (and gives it
+ * to the extension host as vscode.env.language, and to the manifest as package.nls.<lang>.json)
+ * from the language pack it loads, and none can be downloaded here: so a language pack with
+ * no translations of VS Code's own words is declared in the server's user data folder
+ * (languagepacks.json, as an installed pack would), and --locale picks it. VS Code's own
+ * menus stay English; extensions see the language.
+ * @param {string} userData  the server's --user-data-dir
+ * @param {string} locale    e.g. 'de'
+ * @returns {Promise<string[]>} the server arguments to add
+ */
+async function displayLanguage(userData, locale) {
+  const main = path.join(userData, `empty-language-pack.${locale}.i18n.json`);
+  await fsp.writeFile(main, JSON.stringify({ contents: {} }));
+  const packs = { [locale]: { hash: `attune-test-${locale}`, extensions: [{ extensionIdentifier: { id: `attune-test.language-pack-${locale}` }, version: '0.0.0' }], translations: { vscode: main }, label: locale } };
+  await fsp.writeFile(path.join(userData, 'languagepacks.json'), JSON.stringify(packs));
+  return ['--locale', locale];
+}
 
 /** Servers not yet stopped, so a crash or Ctrl-C of the runner doesn't leave them behind. */
 /** @type {Set<{ pid: number, base: string }>} */
@@ -280,6 +300,9 @@ async function startServer(options = {}) {
   for (const d of [dataDirs.serverData, dataDirs.userData, dataDirs.extensions, dataDirs.tmp]) {
     await fsp.mkdir(d, { recursive: true });
   }
+  /** @type {string[]} */
+  const args0 = [];
+  if (options.locale) args0.push(...(await displayLanguage(dataDirs.userData, options.locale)));
   if (options.userSettings) {
     // The web workbench keeps the user's own settings in the browser; the settings of the
     // machine the server runs on ("Remote" in the Settings editor) are in the server's user
@@ -304,6 +327,7 @@ async function startServer(options = {}) {
     '--user-data-dir', dataDirs.userData,
     '--extensions-dir', dataDirs.extensions,
     ...(options.extraArgs || []),
+    ...args0,
   ];
   const env = {
     ...cleanEnv(),
@@ -418,7 +442,7 @@ async function startServer(options = {}) {
 /**
  * Launches Debian's Chromium through playwright-core. Playwright's launch() gives every
  * browser a fresh temporary profile (user data folder) and deletes it on close.
- * @param {{ headless?: boolean, viewport?: { width: number, height: number } }} [options]
+ * @param {{ headless?: boolean, viewport?: { width: number, height: number }, locale?: string }} [options]
  * @returns {Promise<LaunchedBrowser>}
  */
 async function launchBrowser(options = {}) {
@@ -433,7 +457,7 @@ async function launchBrowser(options = {}) {
     args: CHROMIUM_ARGS.filter((a) => headless || a !== '--headless'),
   });
   try {
-    const context = await browser.newContext({ viewport: options.viewport || { width: 1280, height: 800 } });
+    const context = await browser.newContext({ viewport: options.viewport || { width: 1280, height: 800 }, ...(options.locale ? { locale: options.locale } : {}) });
     return { browser, context, close: () => browser.close() };
   } catch (err) {
     await browser.close();
@@ -556,6 +580,8 @@ function timestamp() {
  * @property {string} [artifactsDir]             where failures leave screenshots/logs (default test/.artifacts)
  * @property {string} [label]                    names the artifacts (default: basename of the tests path)
  * @property {boolean} [echo]                    echo extension host log lines to stdout (default true)
+ * @property {string} [locale]                  VS Code's display language (e.g. "de"): the browser's language,
+ *   which the web workbench takes for its own and passes to the extension host (vscode.env.language)
  */
 
 /**
@@ -620,8 +646,8 @@ async function runExtensionTests(options) {
   };
 
   try {
-    server = await startServer({ extensionPath: extensionDevelopmentPath, env: options.env });
-    launched = await launchBrowser();
+    server = await startServer({ extensionPath: extensionDevelopmentPath, env: options.env, locale: options.locale });
+    launched = await launchBrowser(options.locale ? { locale: options.locale } : {});
     page = await launched.context.newPage();
 
     /** @type {(code: number) => void} */

@@ -75,7 +75,7 @@ describe('first run (issue 17)', () => {
       assert.ok(walkthroughCode.includes(`'${event.slice('onContext:'.length)}'`), `${event} is never set`);
     }
     for (const step of walkthrough.steps) {
-      const file = step.media.image ?? step.media.markdown ?? '';
+      const file = text(step.media.image ?? step.media.markdown ?? '');
       assert.ok(fs.existsSync(path.join(root, file)), file);
       if (step.media.image) {
         assert.match(file, /\.svg$/);

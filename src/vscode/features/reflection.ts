@@ -30,7 +30,7 @@ export function register({ context, workspace, log, curtain, templates, analyses
     if (!editor || editor.document.languageId !== 'markdown') {
       // No note open: start today's note for a client, then reflect in it.
       if (!(await needFolder())) return false;
-      const client = await pickClient(workspace, curtain, 'Insert a rupture reflection: which client?');
+      const client = await pickClient(workspace, curtain, vscode.l10n.t('Insert a rupture reflection: which client?'));
       if (!client) return false;
       const opened = await openSessionNote(workspace, log, curtain, client, 'filled');
       if (!opened) return false;
@@ -47,7 +47,7 @@ export function register({ context, workspace, log, curtain, templates, analyses
       editor = await vscode.window.showTextDocument(uriArg);
     }
     if (!editor || editor.document.languageId !== 'markdown') {
-      void vscode.window.showInformationMessage('Open a markdown note first, then record the repair in it.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a markdown note first, then record the repair in it.'));
       return false;
     }
     return insertReflection(editor, workspace, typeof lineArg === 'number' ? lineArg : undefined, undefined, 'in-session-repair');
@@ -58,7 +58,7 @@ export function register({ context, workspace, log, curtain, templates, analyses
   command('attune.insertTemplate', async () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document.languageId !== 'markdown') {
-      void vscode.window.showInformationMessage('Open a markdown note first, then insert a template into it.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a markdown note first, then insert a template into it.'));
       return false;
     }
     const picked = await vscode.window.showQuickPick(
@@ -66,14 +66,14 @@ export function register({ context, workspace, log, curtain, templates, analyses
         .for(vscode.workspace.getWorkspaceFolder(editor.document.uri))
         .filter((t) => t.kind !== 'note')
         .map((t) => ({ label: t.name, description: t.source === 'built-in' ? '' : t.source, detail: t.description, template: t })),
-      { title: 'Insert a template', placeHolder: 'Choose a template', matchOnDetail: true },
+      { title: vscode.l10n.t('Insert a template'), placeHolder: vscode.l10n.t('Choose a template'), matchOnDetail: true },
     );
     if (!picked) return false;
     const t = picked.template;
     if (t.kind === 'followup') {
       const ref = entryAtCursor(workspace);
       if (!ref) {
-        void vscode.window.showInformationMessage("This template belongs to a rupture: put the cursor in a rupture's section first.");
+        void vscode.window.showInformationMessage(vscode.l10n.t("This template belongs to a rupture: put the cursor in a rupture's section first."));
         return false;
       }
       const ok = await changeStatus(ref, t.sets ?? 'open', workspace, log, t.id);

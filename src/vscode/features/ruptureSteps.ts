@@ -1,7 +1,8 @@
 /** The steps of a rupture's life (plan, attempt, mark repaired, close, hold, reopen) and moving between ruptures in a note. */
 import * as vscode from 'vscode';
-import { isStatus, LIFECYCLE, STATUS_LABELS, type Status } from '../../core/notes/status';
+import { isStatus, LIFECYCLE, type Status } from '../../core/notes/status';
 import { askWhatMended, changeStatus } from '../actions';
+import { statusLabel, stepTitle } from '../words';
 import { targetOf } from '../ruptureAtHand';
 import type { Services } from '../services';
 
@@ -22,8 +23,8 @@ export function register({ workspace, log, command }: Services): void {
       // The steps of the one lifecycle table, each run as its own command (with its template).
       const current = workspace.index.get(ref.path)?.entries.find((e) => e.line === ref.line)?.status ?? 'open';
       const picked = await vscode.window.showQuickPick(
-        LIFECYCLE[current].map((step) => ({ label: step.title, description: `#rupture/${step.to}`, detail: STATUS_LABELS[step.to], step })),
-        { title: `Next step for this rupture (now ${STATUS_LABELS[current]})`, placeHolder: 'Choose a step' },
+        LIFECYCLE[current].map((step) => ({ label: stepTitle(step), description: `#rupture/${step.to}`, detail: statusLabel(step.to), step })),
+        { title: vscode.l10n.t('Next step for this rupture (now {0})', statusLabel(current)), placeHolder: vscode.l10n.t('Choose a step') },
       );
       return picked ? vscode.commands.executeCommand(picked.step.command, ref) : false;
     }
@@ -56,8 +57,8 @@ export function register({ workspace, log, command }: Services): void {
     const target = direction === 1 ? entries.find((e) => e.line > here) : [...entries].reverse().find((e) => e.line < here);
     if (!target) {
       // Said where it is seen: a note with none at all gets a message, not a flicker in the status bar.
-      if (entries.length === 0) void vscode.window.showInformationMessage('Attune: this note has no rupture entries yet (a heading tagged #rupture).');
-      else vscode.window.setStatusBarMessage(direction === 1 ? 'Attune: no rupture below this one' : 'Attune: no rupture above this one', 4000);
+      if (entries.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Attune: this note has no rupture entries yet (a heading tagged #rupture).'));
+      else vscode.window.setStatusBarMessage(direction === 1 ? vscode.l10n.t('Attune: no rupture below this one') : vscode.l10n.t('Attune: no rupture above this one'), 4000);
       return;
     }
     const at = new vscode.Position(target.line, 0);

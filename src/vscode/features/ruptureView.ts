@@ -18,7 +18,7 @@ export function register({ context, workspace, curtain, command }: Services): Ru
   const tree = new RuptureTree(workspace, context.workspaceState, curtain);
   const treeView = vscode.window.createTreeView('attune.unrepaired', { treeDataProvider: tree });
   const status = vscode.window.createStatusBarItem('attune.clientStatus', vscode.StatusBarAlignment.Right, 100);
-  status.name = 'Attune: unrepaired ruptures for this client';
+  status.name = vscode.l10n.t('Attune: unrepaired ruptures for this client');
   context.subscriptions.push(tree, treeView, status);
   // Stand-ins count down the list: Client 1 is the first client the view shows.
   curtain.orderBy(() => tree.clientsInOrder());
@@ -27,7 +27,7 @@ export function register({ context, workspace, curtain, command }: Services): Ru
     tree.refresh();
     const n = tree.count;
     // No badge unless the clinician turned it on: a number waiting on the activity bar reads as a score.
-    treeView.badge = n > 0 && readConfig().badge ? { value: n, tooltip: `${n} to revisit` } : undefined;
+    treeView.badge = n > 0 && readConfig().badge ? { value: n, tooltip: vscode.l10n.t('{0} to revisit', n) } : undefined;
     treeView.message = undefined;
     void vscode.commands.executeCommand('setContext', 'attune.empty', n === 0);
     void vscode.commands.executeCommand('setContext', 'attune.groupBy', tree.grouping);
@@ -48,10 +48,10 @@ export function register({ context, workspace, curtain, command }: Services): Ru
     // The code stays out of the bar itself (screens get shared); it is in the tooltip. A
     // number appears only when the clinician asked for counts.
     const n = readConfig().showCounts ? workspace.index.unrepaired(client).length : 0;
-    status.text = n > 0 ? `$(heart) ${n} to revisit` : '$(heart)';
-    status.tooltip = n > 0 ? `Attune: ${n} to revisit with ${curtain.client(client)}. Click to show them.` : `Attune: show ${curtain.client(client)} in the Attune view.`;
-    status.accessibilityInformation = { label: n > 0 ? `${n} to revisit with this client. Show them in the Attune view.` : 'Show this client in the Attune view.' };
-    status.command = { command: 'attune.showClientInTree', title: 'Show in Attune view', arguments: [client] };
+    status.text = n > 0 ? `$(heart) ${vscode.l10n.t('{0} to revisit', n)}` : '$(heart)';
+    status.tooltip = n > 0 ? vscode.l10n.t('Attune: {0} to revisit with {1}. Click to show them.', n, curtain.client(client)) : vscode.l10n.t('Attune: show {0} in the Attune view.', curtain.client(client));
+    status.accessibilityInformation = { label: n > 0 ? vscode.l10n.t('{0} to revisit with this client. Show them in the Attune view.', n) : vscode.l10n.t('Show this client in the Attune view.') };
+    status.command = { command: 'attune.showClientInTree', title: vscode.l10n.t('Show in Attune view'), arguments: [client] };
     status.show();
   };
 
@@ -74,13 +74,13 @@ export function register({ context, workspace, curtain, command }: Services): Ru
 
   command('attune.changeGrouping', async () => {
     const options: { label: string; groupBy: GroupBy }[] = [
-      { label: 'By client', groupBy: 'client' },
-      { label: 'By status', groupBy: 'status' },
-      { label: 'One list', groupBy: 'flat' },
+      { label: vscode.l10n.t('By client'), groupBy: 'client' },
+      { label: vscode.l10n.t('By status'), groupBy: 'status' },
+      { label: vscode.l10n.t('One list'), groupBy: 'flat' },
     ];
     const picked = await vscode.window.showQuickPick(
       options.map((o) => ({ ...o, description: o.groupBy === tree.grouping ? '(current)' : '' })),
-      { title: 'Group the ruptures to revisit' },
+      { title: vscode.l10n.t('Group the ruptures to revisit') },
     );
     if (picked) {
       await tree.setGrouping(picked.groupBy);

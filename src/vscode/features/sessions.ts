@@ -8,7 +8,7 @@ import type { Node } from '../tree';
 export function register({ workspace, log, curtain, command }: Services): void {
   command('attune.newSessionNote', async () => {
     if (!(await needFolder())) return false;
-    const client = await pickClient(workspace, curtain, 'New session note: which client?');
+    const client = await pickClient(workspace, curtain, vscode.l10n.t('New session note: which client?'));
     if (!client) return false;
     return (await openSessionNote(workspace, log, curtain, client, 'snippet')) !== undefined;
   });

@@ -1,0 +1,100 @@
+/**
+ * Issue 30, item 1: with VS Code's display language set to German (the host started with
+ * `--locale de`, see test/host/run-integration.js), Attune speaks German. Run by index.ts
+ * only in that run; the other suites assert the English words.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { PatternsPanel } from '../../src/vscode/patterns';
+import { activateAttune, answering, closeAll, nodeByTitle, open, waitFor, writeNote } from './helpers';
+import type { AttuneApi } from '../../src/vscode/extension';
+
+describe('Attune in German (issue 30)', () => {
+  let api: AttuneApi;
+
+  before(async () => {
+    assert.strictEqual(vscode.env.language, 'de', 'the host was started with the display language German');
+    api = await activateAttune();
+  });
+
+  afterEach(closeAll);
+
+  it('the view, its walkthrough and its commands are named in German (package.nls.de.json)', () => {
+    const manifest = vscode.extensions.all.find((e) => e.packageJSON?.name === 'attune')?.packageJSON as {
+      contributes: { views: Record<string, { name: string }[]>; commands: { command: string; title: { value: string; original: string } }[]; walkthroughs: { title: string; steps: { title: string; media: { image?: string; markdown?: string } }[] }[] };
+    };
+    assert.strictEqual(manifest.contributes.views.attune[0].name, 'Brüche zum Wiederaufgreifen');
+    assert.strictEqual(manifest.contributes.walkthroughs[0].title, 'Erste Schritte mit Attune');
+    assert.strictEqual(manifest.contributes.walkthroughs[0].steps[2].title, 'Ihre erste Reflexion einfügen');
+    // Its pictures and its privacy page are the German ones.
+    assert.deepStrictEqual(
+      manifest.contributes.walkthroughs[0].steps.map((s) => s.media.image ?? s.media.markdown),
+      ['open-notes.svg', 'rupture-entry.svg', 'first-reflection.svg', 'find-in-view.svg', 'prepare.svg', 'privacy.md'].map((f) => `media/walkthrough/de/${f}`),
+    );
+    // A localised command title keeps its English beside it (for the Command Palette's search).
+    assert.deepStrictEqual(manifest.contributes.commands.find((c) => c.command === 'attune.insertReflection')?.title, { value: 'Reflexion zum Bruch einfügen', original: 'Insert Rupture Reflection' });
+  });
+
+  it('the view lists a rupture with German words, and a lens offers the next steps in German', async () => {
+    const uri = writeNote('DE1/2026-11-16.md', '## Zu früh eine Übung vorgeschlagen #rupture/planned\n\n- **Opening line:** Können wir noch einmal zurückgehen?\n');
+    const node = await waitFor('the rupture in the tree', () => nodeByTitle(api, 'Zu früh eine Übung vorgeschlagen'));
+    const item = api.tree.getTreeItem(node);
+    assert.match(String(item.tooltip), /^Zu früh eine Übung vorgeschlagen\nKlärung geplant · DE1\n/);
+    assert.match(String(item.tooltip), /Zeile 1 · notiert am 16\. Nov\.?/);
+    assert.match(String(item.tooltip), /Einstiegssatz: „Können wir noch einmal zurückgehen\?“/);
+    await open(uri);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const titles = lenses.filter((l) => l.range.start.line === 0).map((l) => l.command?.title);
+    assert.deepStrictEqual(titles, [
+      'Bruch: geplant · notiert am 16. Nov.',
+      'Klärungsversuch festhalten',
+      'Als geklärt markieren',
+      'In ihrem Tempo abwarten',
+      'Ohne Klärung abschließen',
+      'Leitfaden für das Klärungsgespräch',
+    ]);
+  });
+
+  it('a note without ruptures offers the reflection lens in German, and Ctrl+Alt+] says so in German', async () => {
+    const uri = writeNote('DE2/2026-11-19.md', '# Sitzung\n\nEine ruhige Stunde.\n');
+    await open(uri);
+    const lenses = await waitFor('the insert lens', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      return found.length > 0 && found;
+    });
+    assert.deepStrictEqual(lenses.map((l) => l.command?.title), ['Reflexion zum Bruch einfügen', 'In der Sitzung geklärten Bruch einfügen']);
+    const said: string[] = [];
+    await answering('showInformationMessage', ((text: string) => {
+      said.push(text);
+      return Promise.resolve(undefined);
+    }) as typeof vscode.window.showInformationMessage, async () => vscode.commands.executeCommand('attune.nextRupture'));
+    assert.deepStrictEqual(said, ['Attune: Diese Notiz enthält noch keine Brüche (eine Überschrift mit #rupture).']);
+  });
+
+  it('the grouping quick pick is in German', async () => {
+    const offered: string[] = [];
+    let title: string | undefined;
+    await answering('showQuickPick', ((items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {
+      title = options?.title;
+      return Promise.resolve(items).then((list) => {
+        offered.push(...list.map((i) => i.label));
+        return undefined;
+      });
+    }) as unknown as typeof vscode.window.showQuickPick, async () => vscode.commands.executeCommand('attune.changeGrouping'));
+    assert.deepStrictEqual(offered, ['Nach Klient/in', 'Nach Status', 'Eine Liste']);
+    assert.strictEqual(title, 'Brüche zum Wiederaufgreifen gruppieren');
+  });
+
+  it('the patterns panel draws its words in German, sent in the page by the extension', async () => {
+    const panel = (await vscode.commands.executeCommand<PatternsPanel>('attune.showPatterns'))!;
+    try {
+      assert.strictEqual(panel.panel.title, 'Attune: Muster');
+      assert.match(panel.panel.webview.html, /<h1>Muster in Ihren Allianzbrüchen<\/h1>/);
+      assert.match(panel.panel.webview.html, /data-texts="\{[^"]*&quot;Where they stand&quot;:&quot;Wo sie stehen&quot;/);
+      const drawn = await waitFor('the panel to draw', () => panel.lastRender?.text);
+      assert.match(drawn, /^\d+ Brüche? notiert in \d+ Sitzung(en)?\.$/);
+    } finally {
+      panel.dispose();
+    }
+  });
+});

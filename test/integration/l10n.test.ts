@@ -39,7 +39,7 @@ describe('Attune in German (issue 30)', () => {
     const uri = writeNote('DE1/2026-11-16.md', '## Zu früh eine Übung vorgeschlagen #rupture/planned\n\n- **Opening line:** Können wir noch einmal zurückgehen?\n');
     const node = await waitFor('the rupture in the tree', () => nodeByTitle(api, 'Zu früh eine Übung vorgeschlagen'));
     const item = api.tree.getTreeItem(node);
-    assert.match(String(item.tooltip), /^Zu früh eine Übung vorgeschlagen\nKlärung geplant · DE1\n/);
+    assert.match(String(item.tooltip), /^Zu früh eine Übung vorgeschlagen\nReparatur geplant · DE1\n/);
     assert.match(String(item.tooltip), /Zeile 1 · notiert am 16\. Nov\.?/);
     assert.match(String(item.tooltip), /Einstiegssatz: „Können wir noch einmal zurückgehen\?“/);
     await open(uri);
@@ -47,11 +47,11 @@ describe('Attune in German (issue 30)', () => {
     const titles = lenses.filter((l) => l.range.start.line === 0).map((l) => l.command?.title);
     assert.deepStrictEqual(titles, [
       'Bruch: geplant · notiert am 16. Nov.',
-      'Klärungsversuch festhalten',
-      'Als geklärt markieren',
+      'Reparaturversuch festhalten',
+      'Als repariert markieren',
       'In ihrem Tempo abwarten',
-      'Ohne Klärung abschließen',
-      'Leitfaden für das Klärungsgespräch',
+      'Ohne Reparatur abschließen',
+      'Leitfaden für das Reparaturgespräch',
     ]);
   });
 
@@ -62,7 +62,7 @@ describe('Attune in German (issue 30)', () => {
       const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
       return found.length > 0 && found;
     });
-    assert.deepStrictEqual(lenses.map((l) => l.command?.title), ['Reflexion zum Bruch einfügen', 'In der Sitzung geklärten Bruch einfügen']);
+    assert.deepStrictEqual(lenses.map((l) => l.command?.title), ['Reflexion zum Bruch einfügen', 'In der Sitzung reparierten Bruch einfügen']);
     const said: string[] = [];
     await answering('showInformationMessage', ((text: string) => {
       said.push(text);

@@ -59,7 +59,7 @@ const steps = [
       '--extension', root,
       '--tests', path.join(root, 'out', 'test', 'integration', 'index.js'),
       '--workspace', demoWorkspace(),
-      '--timeout', '120',
+      '--timeout', '300',
       '--locale', 'de',
     ],
     counts: plainCounts,

@@ -71,6 +71,22 @@ describe('Attune in German (issue 30)', () => {
     assert.deepStrictEqual(said, ['Attune: Diese Notiz enthält noch keine Brüche (eine Überschrift mit #rupture).']);
   });
 
+  it('the reflection lens inserts the German reflection, with the template language left to follow VS Code', async () => {
+    assert.strictEqual(vscode.workspace.getConfiguration('attune').get('templateLanguage'), 'match VS Code');
+    const uri = writeNote('DE3/2026-11-20.md', '# Sitzung\n\nWir sprachen über die Arbeit.\n');
+    const editor = await open(uri);
+    const lens = await waitFor('the insert lens', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      return found.find((l) => l.command?.command === 'attune.insertReflection');
+    });
+    assert.strictEqual(lens.command?.title, 'Reflexion zum Bruch einfügen');
+    assert.ok(await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? [])));
+    const text = editor.document.getText();
+    for (const label of ['**Art des Bruchs:** (nicht ausgefüllt)', '**Einstiegssatz:**', '**In die Supervision mitnehmen?**']) assert.ok(text.includes(label), label);
+    assert.ok(!text.includes('Kind of miss'), 'no English label');
+    assert.match(text, /#rupture\/open/);
+  });
+
   it('the grouping quick pick is in German', async () => {
     const offered: string[] = [];
     let title: string | undefined;

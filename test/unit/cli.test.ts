@@ -89,7 +89,7 @@ describe('attune (command line)', () => {
       assert.strictEqual(r.err, UNKNOWN_STATUS_WARNING);
       assert.deepStrictEqual(JSON.parse(r.out), [
         { file: 'AB/2026-11-03.md', line: 4, level: 2, end: 5, title: 'Metaphor', status: 'open', client: 'A.B.', date: '2026-11-03', fields: [], followUps: [] },
-        { file: 'AB/2026-11-10.md', line: 6, level: 2, end: 8, title: 'Fee talk', status: 'planned', client: 'A.B.', date: '2026-11-10', fields: [{ label: 'Opening line', value: '"Can we go back to what I said about the fee?"', line: 7 }], followUps: [] },
+        { file: 'AB/2026-11-10.md', line: 6, level: 2, end: 8, title: 'Fee talk', status: 'planned', client: 'A.B.', date: '2026-11-10', fields: [{ label: 'Opening line', key: 'opening-line', value: '"Can we go back to what I said about the fee?"', line: 7 }], followUps: [] },
         { file: 'CD/2026-11-12 session.md', line: 1, level: 2, end: 1, title: 'Agenda', status: 'attempted', client: 'CD', date: '2026-11-12', fields: [], followUps: [] },
         { file: 'CD/notes.md', line: 1, level: 2, end: 2, title: 'Undated', status: 'open', client: 'CD', date: null, fields: [], followUps: [] },
       ]);

@@ -124,17 +124,21 @@ describe('settings: titles in plain words (issue 26)', () => {
       'Which Files Are Notes', 'Client Code From Folder Name', 'Client Label At Top Of Note', 'Date From File Name', 'Date Label At Top Of Note', 'New Note File Name', 'Largest Note In Megabytes',
       'Insert Button Above Headings', 'Next Steps Above Ruptures', 'Cue Hints', 'Cues: Phrases', 'Check In When Feedback Below', 'Number On Attune Icon', 'Show Counts',
       'Patterns: Show Days To Return', 'Patterns: Show Open By Client', 'Checklist: Show Progress', 'Checklist: Next Time Heading',
-      'Templates Folder',
+      'Templates Folder', 'Template Language',
       'Files To Leave Out', 'Heart At Bottom Of Window',
     ]);
     for (const title of titles) assert.doesNotMatch(title, /code ?lens|front ?matter|\bMB\b|enabled|badge|status ?bar|threshold|max\b|include|exclude/i, title);
   });
 
+  const NLS = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.nls.json'), 'utf8')) as Record<string, string>;
+
   it('contributes the new keys, the old ones only as deprecated (hidden, still known to VS Code), and restricts the new names of restricted settings', () => {
     const properties = new Map(manifest.contributes.configuration.flatMap((g) => Object.entries(g.properties)));
     for (const [key, old] of RENAMED_SETTINGS) {
       assert.ok(properties.has(key) && properties.get(key)?.deprecationMessage === undefined, key);
-      assert.match(properties.get(old)?.deprecationMessage ?? '', new RegExp(`use ${key.replace('.', '\\.')}\\.`), old);
+      // The notice is localised: the manifest names its key in package.nls.json.
+      const notice = (properties.get(old)?.deprecationMessage ?? '').replace(/^%(.+)%$/, (_, k: string) => NLS[k] ?? '');
+      assert.match(notice, new RegExp(`use ${key.replace('.', '\\.')}\\.`), old);
     }
     for (const old of ['attune.notes.include', 'attune.notes.exclude', 'attune.maxNoteSizeMB', 'attune.sessionNote.fileName']) {
       const renamed = RENAMED_SETTINGS.find(([, o]) => o === old)?.[0] ?? '';

@@ -1,5 +1,6 @@
 import fs = require('fs');
 import path = require('path');
+import v8 = require('v8');
 import { fieldKey } from '../core/notes/fieldKeys';
 import { groupByClient } from '../core/notes/byClient';
 import { formatDate, formatNoted } from '../core/notes/dates';
@@ -312,7 +313,7 @@ if (require.main === module) {
   // V8's heuristics for a small heap: `attune list` over 100,000 notes peaks about 27 MB
   // lower (161 to 134 MB) for about the same CPU time (docs/performance.md). Only V8
   // versions known to have the flag are told: an unknown flag is reported on stderr.
-  if (/^1[1-3]\./.test(process.versions.v8)) (require('v8') as typeof import('v8')).setFlagsFromString('--semi-space-growth-factor=1 --optimize-for-size');
+  if (/^1[1-3]\./.test(process.versions.v8)) v8.setFlagsFromString('--semi-space-growth-factor=1 --optimize-for-size');
   // A reader that stops early (`attune list | head`) closes the pipe: stop quietly.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => process.exit(err.code === 'EPIPE' ? process.exitCode ?? 0 : 1));
   process.exitCode = run(process.argv.slice(2), {

@@ -1,9 +1,10 @@
 /**
  * The reasons src/core and src/node give in English (a write refused, a file skipped, a
- * spot in the supervision draft flagged), in VS Code's display language. The core stays
- * English (the command line and its tests read it); each English reason is a key here,
- * with {0} where the core puts a value, and its words are a literal passed to
- * vscode.l10n.t. test/unit/l10n.test.ts checks that every reason the core writes has a key.
+ * note's own warning, a client code refused, a spot in the supervision draft flagged), in
+ * VS Code's display language. The core stays English (the command line and its tests read
+ * it); each English reason is a key here, with {0} where the core puts a value, and its
+ * words are a literal passed to vscode.l10n.t. test/unit/l10n.test.ts checks that every
+ * reason the core writes has a key.
  */
 import * as vscode from 'vscode';
 import { translateReason, type Say } from './translateReason';
@@ -56,6 +57,17 @@ const SAY: Readonly<Record<string, Say>> = {
   'a rupture tag has a status Attune does not know (open, planned, attempted, held, repaired, closed); it is listed as open': () =>
     vscode.l10n.t('a rupture tag has a status Attune does not know (open, planned, attempted, held, repaired, closed); it is listed as open'),
   'a heading holds more than one rupture tag; the first one sets its status': () => vscode.l10n.t('a heading holds more than one rupture tag; the first one sets its status'),
+  // Why a client code cannot name a folder (src/core/notes/clientCode.ts).
+  'Enter a client code.': () => vscode.l10n.t('Enter a client code.'),
+  'A code cannot start or end with a space.': () => vscode.l10n.t('A code cannot start or end with a space.'),
+  'A code cannot hold control characters or line breaks.': () => vscode.l10n.t('A code cannot hold control characters or line breaks.'),
+  'A code cannot hold invisible characters or marks that change the direction of text.': () => vscode.l10n.t('A code cannot hold invisible characters or marks that change the direction of text.'),
+  'A code cannot contain / or \\.': () => vscode.l10n.t('A code cannot contain / or \\.'),
+  'A code cannot contain "..".': () => vscode.l10n.t('A code cannot contain "..".'),
+  'A code cannot start with a dot.': () => vscode.l10n.t('A code cannot start with a dot.'),
+  'A code cannot contain : * ? " < > |.': () => vscode.l10n.t('A code cannot contain : * ? " < > |.'),
+  'That code is a name Windows reserves; add a letter or number.': () => vscode.l10n.t('That code is a name Windows reserves; add a letter or number.'),
+  'Keep the code short (40 characters at most).': () => vscode.l10n.t('Keep the code short (40 characters at most).'),
   // A spot in the supervision draft (src/core/supervision/deidentifyReasons.ts).
   'a capitalised word that is neither an ordinary word nor a known term': () => vscode.l10n.t('a capitalised word that is neither an ordinary word nor a known term'),
   'a long number': () => vscode.l10n.t('a long number'),

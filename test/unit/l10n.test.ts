@@ -31,6 +31,8 @@ function isHumanText(text: string): boolean {
 const UI_PROPERTIES = new Set(['label', 'description', 'detail', 'tooltip', 'title', 'prompt', 'placeHolder', 'message', 'hoverMessage', 'name', 'text']);
 /** Calls whose arguments a person reads. */
 const UI_CALLS = new Set(['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'setStatusBarMessage', 'showQuickPick', 'showInputBox', 'withProgress', 'createWebviewPanel', 'pickClient']);
+/** Calls whose result is their argument's words, made safe to show (so a literal inside still reaches the UI). */
+const PASS_THROUGH = new Set(['literalIcons']);
 const UI_CONSTRUCTORS = new Set(['TreeItem', 'CodeAction', 'MarkdownString', 'Diagnostic', 'Hover', 'CodeLens', 'CompletionItem']);
 
 function nameOf(node: ts.Node): string | undefined {
@@ -73,6 +75,8 @@ function bypassing(file: string): string[] {
     else if (ts.isConditionalExpression(n)) [n.whenTrue, n.whenFalse].forEach(check);
     else if (ts.isBinaryExpression(n) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.PlusToken].includes(n.operatorToken.kind)) [n.left, n.right].forEach(check);
     else if (ts.isParenthesizedExpression(n) || ts.isAsExpression(n)) check(n.expression);
+    // Calls that only escape or tidy the words they are given pass them on to the UI.
+    else if (ts.isCallExpression(n) && PASS_THROUGH.has(nameOf(n.expression) ?? '')) n.arguments.forEach(check);
     else if (ts.isArrayLiteralExpression(n)) n.elements.forEach(check);
     else if (ts.isSpreadElement(n)) check(n.expression);
     else if (ts.isObjectLiteralExpression(n)) {
@@ -174,12 +178,12 @@ function literalsIn(node: ts.Node, sf: ts.SourceFile): string[] {
 
 /**
  * The reasons src/core and src/node write in English that VS Code shows (a write refused, a
- * file or folder skipped, a note's own warning, a flagged spot in the supervision draft), with
- * {0} where a value goes. The node files below give reasons and nothing else in words.
+ * file or folder skipped, a note's own warning, a client code refused, a flagged spot in the supervision draft), with
+ * {0} where a value goes. The files listed below give reasons and nothing else in words.
  */
 function coreReasons(): Set<string> {
   const reasons = new Set<string>(Object.values(deidentifyReasons));
-  for (const file of ['src/node/atomicWrite.ts', 'src/node/editNote.ts', 'src/node/files.ts', 'src/node/walk.ts', 'src/node/host.ts']) {
+  for (const file of ['src/core/notes/clientCode.ts', 'src/node/atomicWrite.ts', 'src/node/editNote.ts', 'src/node/files.ts', 'src/node/walk.ts', 'src/node/host.ts']) {
     const sf = ts.createSourceFile(file, fs.readFileSync(path.join(root, file), 'utf8'), ts.ScriptTarget.Latest, true);
     const visit = (n: ts.Node): void => {
       if (ts.isImportDeclaration(n)) return;

@@ -87,6 +87,16 @@ describe('Attune in German (issue 30)', () => {
     assert.match(text, /#rupture\/open/);
   });
 
+  it('why a file was skipped, and a note\'s own warning, are said in German (the core\'s reasons, translated)', async () => {
+    const skipped = writeNote('DE5/scan.md', Buffer.from([0x23, 0x20, 0x00, 0x01, 0x0a]));
+    const skippedSaid = await waitFor('the skipped file\'s diagnostic', () => vscode.languages.getDiagnostics(skipped).find((d) => d.code === 'skipped'));
+    assert.strictEqual(skippedSaid.message, 'Attune hat diese Datei übersprungen: sie sieht nach einer Binärdatei aus, nicht nach einer Textnotiz.');
+    const uri = writeNote('DE5/2026-11-20.md', '## Zu schnell weiter #rupture/open #rupture/planned\n\nText.\n');
+    await open(uri);
+    const warning = await waitFor('the second tag\'s diagnostic', () => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'second-tag'));
+    assert.strictEqual(warning.message, 'Attune: eine Überschrift trägt mehr als ein Bruch-Tag; das erste bestimmt ihren Status.');
+  });
+
   it('the grouping quick pick is in German', async () => {
     const offered: string[] = [];
     let title: string | undefined;

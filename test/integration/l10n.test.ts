@@ -4,6 +4,7 @@
  * only in that run; the other suites assert the English words.
  */
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { PatternsPanel } from '../../src/vscode/patterns';
 import { activateAttune, answering, closeAll, nodeByTitle, open, waitFor, writeNote } from './helpers';
@@ -95,6 +96,24 @@ describe('Attune in German (issue 30)', () => {
     await open(uri);
     const warning = await waitFor('the second tag\'s diagnostic', () => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'second-tag'));
     assert.strictEqual(warning.message, 'Attune: eine Überschrift trägt mehr als ein Bruch-Tag; das erste bestimmt ihren Status.');
+  });
+
+  it('a refused write says why in German: a read-only note is left as it was', async () => {
+    const uri = writeNote('DE6/2026-11-21.md', '# Sitzung\n\n- [ ] Nachfragen, wie es ankam\n');
+    fs.chmodSync(uri.fsPath, 0o444);
+    try {
+      const editor = await open(uri);
+      editor.selection = new vscode.Selection(2, 0, 2, 0);
+      const said: string[] = [];
+      await answering('showWarningMessage', ((text: string) => {
+        said.push(text);
+        return Promise.resolve(undefined);
+      }) as typeof vscode.window.showWarningMessage, async () => vscode.commands.executeCommand('attune.toggleTask'));
+      assert.deepStrictEqual(said, ['Attune konnte die Notiz nicht ändern: die Notiz ist schreibgeschützt. Die Notiz blieb genau so, wie sie war.']);
+      assert.strictEqual(fs.readFileSync(uri.fsPath, 'utf8'), '# Sitzung\n\n- [ ] Nachfragen, wie es ankam\n');
+    } finally {
+      fs.chmodSync(uri.fsPath, 0o644);
+    }
   });
 
   it('the grouping quick pick is in German', async () => {

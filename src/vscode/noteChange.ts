@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { TextEdit } from '../core/notes/edits';
 import { WriteRefused } from '../node/atomicWrite';
+import { reasonText } from './reasons';
 import { editNoteOnDisk } from '../node/editNote';
 import { readNoteSettings } from './config';
 
@@ -62,7 +63,7 @@ export async function changeNote(document: vscode.TextDocument, compute: (text: 
     // Reasons name no file and quote no text.
     if (err instanceof WriteRefused) {
       const left = err.kept === 'theirs' ? vscode.l10n.t('The note holds what the other program saved.') : vscode.l10n.t('The note was left exactly as it was.');
-      void vscode.window.showWarningMessage(vscode.l10n.t('Attune could not change the note: {0}. {1}', err.reason, left));
+      void vscode.window.showWarningMessage(vscode.l10n.t('Attune could not change the note: {0}. {1}', reasonText(err.reason), left));
       return 'refused';
     }
     throw err;

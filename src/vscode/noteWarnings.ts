@@ -3,6 +3,7 @@ import { noteWarnings, type NoteWarningAt } from '../core/notes/noteWarnings';
 import type { IndexChange } from '../core/notes/workspace';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { KeyedDebounce } from './debounce';
+import { reasonText } from './reasons';
 
 const SOURCE = 'attune';
 /** The key of a pending recomputation of every document. */
@@ -81,7 +82,7 @@ export class NoteDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
     }
     const reason = this.workspace.workspace.skipped.get(key);
     if (reason !== undefined) {
-      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), vscode.l10n.t('Attune skipped this file: {0}.', reason), vscode.DiagnosticSeverity.Information);
+      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), vscode.l10n.t('Attune skipped this file: {0}.', reasonText(reason)), vscode.DiagnosticSeverity.Information);
       d.source = SOURCE;
       d.code = 'skipped';
       diagnostics.push(d);
@@ -132,13 +133,15 @@ function toDiagnostic(document: vscode.TextDocument, w: NoteWarningAt): vscode.D
   return d;
 }
 
-/** A warning's message in the display language (the English is src/core's); others from the parser stay English. */
+/** A warning's message in the display language (the English is src/core's). */
 function message(w: NoteWarningAt): string {
   if (w.kind === 'unknown-status') return vscode.l10n.t('Attune does not know this rupture status, so it is listed as open. Did you mean {0}?', w.fix?.edit.newText ?? '');
   if (w.kind === 'folder-client') {
     return vscode.l10n.t('This note takes its client from its folder’s name, which other notes write with different punctuation or case, so Attune counts two clients. Naming the client in front matter joins them.');
   }
-  return w.message;
+  // The parser's own warnings read "Attune: <reason>.".
+  const own = /^Attune: (.*)\.$/s.exec(w.message);
+  return own ? vscode.l10n.t('Attune: {0}.', reasonText(own[1])) : w.message;
 }
 
 /** A quick fix's title in the display language. */

@@ -7,6 +7,7 @@ import { readConfig } from './config';
 import type { Log } from './log';
 import type { WorkspaceIndex } from './workspaceIndex';
 import type { PrivacyCurtain } from './privacyCurtain';
+import { reasonText } from './reasons';
 import { isInsideWorkspace } from './workspaceBounds';
 import { literalIcons } from '../core/markdown/printable';
 
@@ -19,7 +20,7 @@ function sessionNoteUri(folder: vscode.Uri, date: string): vscode.Uri {
 export function validateClientCode(value: string): vscode.InputBoxValidationMessage | undefined {
   const v = value.trim();
   const problem = clientCodeProblem(v);
-  if (problem) return { message: problem, severity: vscode.InputBoxValidationSeverity.Error };
+  if (problem) return { message: reasonText(problem), severity: vscode.InputBoxValidationSeverity.Error };
   if (/^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+$/u.test(v)) {
     return {
       message: vscode.l10n.t('This looks like a full name. Attune suggests a code that is not drawn from who the client is (such as "C017"), since notes can leave your hands.'),
@@ -85,7 +86,7 @@ export function clientFolder(workspace: WorkspaceIndex, client: string): vscode.
   if (!root) return undefined;
   const problem = clientCodeProblem(client);
   if (problem) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Attune cannot make a folder for that client code. {0} Nothing was created.', problem));
+    void vscode.window.showWarningMessage(vscode.l10n.t('Attune cannot make a folder for that client code. {0} Nothing was created.', reasonText(problem)));
     return undefined;
   }
   return vscode.Uri.joinPath(root.uri, client);

@@ -22,6 +22,7 @@ import { DRAFT_SCHEME, DraftFileSystem } from './draftFileSystem';
 import type { Log } from './log';
 import type { PrivacyCurtain } from './privacyCurtain';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { reasonText } from './reasons';
 import { statusWord } from './words';
 import { literalIcons } from '../core/markdown/printable';
 import { canCopy, readReviewMessage, REVIEW_ITEMS, reviewHtml, type ReviewState, type ReviewWords } from './supervisionReview';
@@ -250,7 +251,7 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
     if (!draft) return undefined;
     const text = draft.document.getText();
     return {
-      spots: draft.checks.map((c) => ({ line: draft.document.positionAt(c.start).line + 1, words: text.slice(c.start, c.end), reason: c.reason })),
+      spots: draft.checks.map((c) => ({ line: draft.document.positionAt(c.start).line + 1, words: text.slice(c.start, c.end), reason: reasonText(c.reason) })),
       kept: draft.kept,
       ticked: [...draft.ticked],
       ...(questionIn(text) !== undefined ? { question: questionIn(text) } : {}),
@@ -399,7 +400,7 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
 
   private diagnosticFor(document: vscode.TextDocument, check: Check): vscode.Diagnostic {
     const range = new vscode.Range(document.positionAt(check.start), document.positionAt(check.end));
-    const d = new vscode.Diagnostic(range, vscode.l10n.t('Worth a look before sharing: {0}. Could it identify them?', check.reason), vscode.DiagnosticSeverity.Warning);
+    const d = new vscode.Diagnostic(range, vscode.l10n.t('Worth a look before sharing: {0}. Could it identify them?', reasonText(check.reason)), vscode.DiagnosticSeverity.Warning);
     d.source = 'Attune';
     return d;
   }

@@ -10,6 +10,7 @@ import type { PrivacyCurtain } from './privacyCurtain';
 import { KeyedDebounce } from './debounce';
 import { TemplateStore } from './templateStore';
 import { literalIcons } from '../core/markdown/printable';
+import { reasonText } from './reasons';
 
 /** How long edits and file events settle before a note is parsed again. */
 const DEBOUNCE_MS = 150;
@@ -305,8 +306,8 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async showSkipped(): Promise<void> {
     const items = [...this.workspace.skipped].map(([uri, reason]) => ({
-      label: literalIcons(this.curtain.detail(vscode.workspace.asRelativePath(vscode.Uri.parse(uri))) ?? 'A note (hidden while client details are hidden)'),
-      description: reason,
+      label: literalIcons(this.curtain.detail(vscode.workspace.asRelativePath(vscode.Uri.parse(uri))) ?? vscode.l10n.t('A note (hidden while client details are hidden)')),
+      description: reasonText(reason),
     }));
     await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Files Attune skipped') });
   }

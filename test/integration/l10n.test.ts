@@ -4,6 +4,7 @@
  * only in that run; the other suites assert the English words.
  */
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { PatternsPanel } from '../../src/vscode/patterns';
 import { activateAttune, answering, closeAll, nodeByTitle, open, waitFor, writeNote } from './helpers';
@@ -85,6 +86,34 @@ describe('Attune in German (issue 30)', () => {
     for (const label of ['**Art des Bruchs:** (nicht ausgefüllt)', '**Einstiegssatz:**', '**In die Supervision mitnehmen?**']) assert.ok(text.includes(label), label);
     assert.ok(!text.includes('Kind of miss'), 'no English label');
     assert.match(text, /#rupture\/open/);
+  });
+
+  it('why a file was skipped, and a note\'s own warning, are said in German (the core\'s reasons, translated)', async () => {
+    const skipped = writeNote('DE5/scan.md', Buffer.from([0x23, 0x20, 0x00, 0x01, 0x0a]));
+    const skippedSaid = await waitFor('the skipped file\'s diagnostic', () => vscode.languages.getDiagnostics(skipped).find((d) => d.code === 'skipped'));
+    assert.strictEqual(skippedSaid.message, 'Attune hat diese Datei übersprungen: sie sieht nach einer Binärdatei aus, nicht nach einer Textnotiz.');
+    const uri = writeNote('DE5/2026-11-20.md', '## Zu schnell weiter #rupture/open #rupture/planned\n\nText.\n');
+    await open(uri);
+    const warning = await waitFor('the second tag\'s diagnostic', () => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'second-tag'));
+    assert.strictEqual(warning.message, 'Attune: eine Überschrift trägt mehr als ein Bruch-Tag; das erste bestimmt ihren Status.');
+  });
+
+  it('a refused write says why in German: a read-only note is left as it was', async () => {
+    const uri = writeNote('DE6/2026-11-21.md', '# Sitzung\n\n- [ ] Nachfragen, wie es ankam\n');
+    fs.chmodSync(uri.fsPath, 0o444);
+    try {
+      const editor = await open(uri);
+      editor.selection = new vscode.Selection(2, 0, 2, 0);
+      const said: string[] = [];
+      await answering('showWarningMessage', ((text: string) => {
+        said.push(text);
+        return Promise.resolve(undefined);
+      }) as typeof vscode.window.showWarningMessage, async () => vscode.commands.executeCommand('attune.toggleTask'));
+      assert.deepStrictEqual(said, ['Attune konnte die Notiz nicht ändern: die Notiz ist schreibgeschützt. Die Notiz blieb genau so, wie sie war.']);
+      assert.strictEqual(fs.readFileSync(uri.fsPath, 'utf8'), '# Sitzung\n\n- [ ] Nachfragen, wie es ankam\n');
+    } finally {
+      fs.chmodSync(uri.fsPath, 0o644);
+    }
   });
 
   it('the grouping quick pick is in German', async () => {

@@ -2,7 +2,13 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
+import * as os from 'os';
+import * as deidentifyReasons from '../../src/core/supervision/deidentifyReasons';
+import { WriteRefused } from '../../src/node/atomicWrite';
+import { editNoteOnDisk } from '../../src/node/editNote';
+import { NoteReader, readNoteFile } from '../../src/node/host';
 import { ENGLISH_REVIEW, reviewHtml, reviewStatus, type ReviewWords } from '../../src/vscode/supervisionReview';
+import { translateReason, type Say } from '../../src/vscode/translateReason';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const LANGUAGES = ['de', 'es', 'fr'];
@@ -25,6 +31,8 @@ function isHumanText(text: string): boolean {
 const UI_PROPERTIES = new Set(['label', 'description', 'detail', 'tooltip', 'title', 'prompt', 'placeHolder', 'message', 'hoverMessage', 'name', 'text']);
 /** Calls whose arguments a person reads. */
 const UI_CALLS = new Set(['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'setStatusBarMessage', 'showQuickPick', 'showInputBox', 'withProgress', 'createWebviewPanel', 'pickClient']);
+/** Calls whose result is their argument's words, made safe to show (so a literal inside still reaches the UI). */
+const PASS_THROUGH = new Set(['literalIcons']);
 const UI_CONSTRUCTORS = new Set(['TreeItem', 'CodeAction', 'MarkdownString', 'Diagnostic', 'Hover', 'CodeLens', 'CompletionItem']);
 
 function nameOf(node: ts.Node): string | undefined {
@@ -67,6 +75,8 @@ function bypassing(file: string): string[] {
     else if (ts.isConditionalExpression(n)) [n.whenTrue, n.whenFalse].forEach(check);
     else if (ts.isBinaryExpression(n) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.PlusToken].includes(n.operatorToken.kind)) [n.left, n.right].forEach(check);
     else if (ts.isParenthesizedExpression(n) || ts.isAsExpression(n)) check(n.expression);
+    // Calls that only escape or tidy the words they are given pass them on to the UI.
+    else if (ts.isCallExpression(n) && PASS_THROUGH.has(nameOf(n.expression) ?? '')) n.arguments.forEach(check);
     else if (ts.isArrayLiteralExpression(n)) n.elements.forEach(check);
     else if (ts.isSpreadElement(n)) check(n.expression);
     else if (ts.isObjectLiteralExpression(n)) {
@@ -138,6 +148,155 @@ function messageOf(value: unknown): string {
 function placeholders(message: string): string[] {
   return [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 }
+
+/** The literals of a node's subtree ({0}, {1} for a template's values), each value that names a `const` followed to its literals. */
+function literalsIn(node: ts.Node, sf: ts.SourceFile): string[] {
+  const found: string[] = [];
+  const followed = new Set<ts.Node>();
+  const visit = (n: ts.Node): void => {
+    if (ts.isTemplateExpression(n)) {
+      found.push([n.head.text, ...n.templateSpans.map((s, i) => `{${i}}${s.literal.text}`)].join(''));
+      n.templateSpans.forEach((s) => visit(s.expression));
+      return;
+    }
+    const lit = literalText(n);
+    if (lit !== undefined) found.push(lit);
+    else if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
+      const declaration = (function find(m: ts.Node): ts.VariableDeclaration | undefined {
+        if (ts.isVariableDeclaration(m) && m.name.getText() === n.text && m.initializer) return m;
+        return ts.forEachChild(m, find);
+      })(sf);
+      if (declaration?.initializer && !followed.has(declaration)) {
+        followed.add(declaration);
+        visit(declaration.initializer);
+      }
+    } else ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/**
+ * The reasons src/core and src/node write in English that VS Code shows (a write refused, a
+ * file or folder skipped, a note's own warning, a client code refused, a flagged spot in the supervision draft), with
+ * {0} where a value goes. The files listed below give reasons and nothing else in words.
+ */
+function coreReasons(): Set<string> {
+  const reasons = new Set<string>(Object.values(deidentifyReasons));
+  for (const file of ['src/core/notes/clientCode.ts', 'src/node/atomicWrite.ts', 'src/node/editNote.ts', 'src/node/files.ts', 'src/node/walk.ts', 'src/node/host.ts']) {
+    const sf = ts.createSourceFile(file, fs.readFileSync(path.join(root, file), 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (n: ts.Node): void => {
+      if (ts.isImportDeclaration(n)) return;
+      for (const lit of literalsIn(n, sf)) if (isHumanText(lit) && /\p{L}\s+\S/u.test(lit)) reasons.add(lit);
+    };
+    ts.forEachChild(sf, visit);
+  }
+  // A note's own warnings: the message of each warnings.push in the parser.
+  const file = 'src/core/notes/note.ts';
+  const sf = ts.createSourceFile(file, fs.readFileSync(path.join(root, file), 'utf8'), ts.ScriptTarget.Latest, true);
+  const visit = (n: ts.Node): void => {
+    if (ts.isCallExpression(n) && /warnings\.push$/.test(n.expression.getText())) {
+      for (const arg of n.arguments) {
+        if (!ts.isObjectLiteralExpression(arg)) continue;
+        for (const p of arg.properties) if (ts.isPropertyAssignment(p) && p.name.getText() === 'message') literalsIn(p.initializer, sf).filter((l) => /\p{L}\s+\S/u.test(l)).forEach((l) => reasons.add(l));
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return reasons;
+}
+
+/** src/vscode/reasons.ts: each English key of its table, with the message its vscode.l10n.t is given. */
+function reasonTable(): Map<string, string | undefined> {
+  const file = 'src/vscode/reasons.ts';
+  const sf = ts.createSourceFile(file, fs.readFileSync(path.join(root, file), 'utf8'), ts.ScriptTarget.Latest, true);
+  const table = new Map<string, string | undefined>();
+  const visit = (n: ts.Node): void => {
+    if (ts.isVariableDeclaration(n) && n.name.getText() === 'SAY' && n.initializer && ts.isObjectLiteralExpression(n.initializer)) {
+      for (const p of n.initializer.properties) {
+        if (!ts.isPropertyAssignment(p) || !ts.isStringLiteral(p.name)) continue;
+        let message: string | undefined;
+        const find = (m: ts.Node): void => {
+          if (isL10nCall(m) && m.arguments[0]) message = literalText(m.arguments[0]);
+          else ts.forEachChild(m, find);
+        };
+        find(p.initializer);
+        table.set(p.name.text, message);
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return table;
+}
+
+/** A pseudo-localised table with reasons.ts's keys: ⟦...⟧ around each reason, so English left over shows. */
+function pseudoReasons(): Record<string, Say> {
+  const pseudo: Record<string, Say> = {};
+  for (const english of reasonTable().keys()) pseudo[english] = (...values) => `⟦${english.replace(/\{(\d)\}/g, (_, i: string) => values[Number(i)])}⟧`;
+  return pseudo;
+}
+
+describe('the reasons the core gives, in the display language (issue 30)', () => {
+  it('every reason src/core and src/node write that VS Code shows has a translation in src/vscode/reasons.ts', () => {
+    const table = reasonTable();
+    const reasons = coreReasons();
+    assert.ok(reasons.has('the note is read-only') && reasons.has('a long number') && reasons.has('it looks like a binary file, not a text note'), 'the reasons are found');
+    assert.ok(reasons.has('a heading holds more than one rupture tag; the first one sets its status') && reasons.has('a block (| or >), which Attune does not read'));
+    const missing = [...reasons].filter((r) => !table.has(r));
+    assert.deepStrictEqual(missing, [], 'add each to the table in src/vscode/reasons.ts (and run npm run l10n, then translate it in each bundle)');
+  });
+
+  it('each entry of the reasons table passes its own English words to vscode.l10n.t, so the English bundle keys are the core\'s reasons', () => {
+    for (const [english, message] of reasonTable()) assert.strictEqual(message, english);
+    const bundle = readJson('l10n/bundle.l10n.json');
+    for (const english of reasonTable().keys()) assert.ok(english in bundle, `${english} is in the English bundle`);
+  });
+
+  it('a reason with values is found, and a reason inside it translated too; an unknown one stays as written', () => {
+    const pseudo = pseudoReasons();
+    assert.strictEqual(translateReason('the note is read-only', pseudo), '⟦the note is read-only⟧');
+    assert.strictEqual(translateReason('a lock file could not be made beside it: the disk is full', pseudo), '⟦a lock file could not be made beside it: ⟦the disk is full⟧⟧');
+    assert.strictEqual(translateReason('the write failed (EXDEV)', pseudo), '⟦the write failed (EXDEV)⟧');
+    assert.strictEqual(
+      translateReason('2.5 MB is over the 2 MB limit for a note (setting attune.largestNoteInMegabytes)', pseudo),
+      '⟦⟦2.5 MB is over the 2 MB limit for a note⟧ (setting attune.largestNoteInMegabytes)⟧',
+    );
+    assert.strictEqual(translateReason('the front-matter client is a block (| or >), which Attune does not read, so it was ignored', pseudo), '⟦the front-matter client is ⟦a block (| or >), which Attune does not read⟧, so it was ignored⟧');
+    assert.strictEqual(translateReason('something new', pseudo), 'something new');
+  });
+
+  it('the reasons a real refused write and a real skipped file give have no English left once translated', () => {
+    const pseudo = pseudoReasons();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-reasons-'));
+    try {
+      const refusedFor = (file: string, maxBytes: number): string => {
+        try {
+          editNoteOnDisk(file, maxBytes, () => [{ line: 0, character: 0, length: 0, newText: 'x' }]);
+        } catch (err) {
+          if (err instanceof WriteRefused) return err.reason;
+          throw err;
+        }
+        throw new Error('the write was not refused');
+      };
+      const binary = path.join(dir, 'binary.md');
+      fs.writeFileSync(binary, Buffer.from([0x23, 0x00, 0x01]));
+      const big = path.join(dir, 'big.md');
+      fs.writeFileSync(big, '# a note\n'.repeat(100));
+      const reasons = [refusedFor(binary, 1024), refusedFor(big, 10)];
+      const skipped = readNoteFile(new NoteReader(), big, 10);
+      assert.strictEqual(skipped.kind, 'skipped');
+      if (skipped.kind === 'skipped') reasons.push(skipped.reason, `${skipped.reason} (setting attune.largestNoteInMegabytes)`);
+      for (const reason of reasons) {
+        const shown = translateReason(reason, pseudo);
+        assert.match(shown, /^⟦.*⟧$/s, `"${reason}" is translated as a whole`);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('the interface in four languages (issue 30)', () => {
   it('no user-facing string in src/vscode reaches VS Code\'s UI without vscode.l10n.t', () => {

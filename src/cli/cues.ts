@@ -8,7 +8,7 @@ import path = require('path');
 import { builtInCues, compileCues, findCues, readUserCues, type CompiledCues, type CueHint } from '../core/cues/cues';
 import { parseNote } from '../core/notes/note';
 import { printable, printableJson } from '../core/markdown/printable';
-import { DEFAULT_MAX_NOTE_BYTES, Workspace } from '../core/notes/workspace';
+import { DEFAULT_MAX_NOTE_BYTES, NoteCollection } from '../core/notes/noteCollection';
 import { decodeNote } from '../node/files';
 import { FolderHost, folderSettings, formatBytes, NoteReader } from '../node/host';
 import { errorReason } from '../node/walk';
@@ -72,7 +72,7 @@ export function cues(io: Io, args: readonly string[]): number {
     const host = new FolderHost(target, { settings });
     let listing;
     try {
-      const workspace = new Workspace(host);
+      const workspace = new NoteCollection(host);
       listing = workspace.notesUnder(host.root);
       for (const w of workspace.patternProblems(host.root)) warn(io, { file: w.path, message: w.message });
     } catch (err) {

@@ -8,7 +8,7 @@ import path = require('path');
 import v8 = require('v8');
 import type * as Core from '../core/supervision/deidentify';
 import { printable, printableJson, printableLines } from '../core/markdown/printable';
-import { DEFAULT_MAX_NOTE_BYTES } from '../core/notes/workspace';
+import { DEFAULT_MAX_NOTE_BYTES } from '../core/notes/noteCollection';
 import { decodeNote } from '../node/files';
 import { errorReason } from '../node/walk';
 import { readRegularFile, TooLarge } from '../node/safeRead';

@@ -11,7 +11,7 @@ import { isStatus, STATUSES, type Status } from '../core/notes/status';
 import { findTemplate, renderMarkdown } from '../core/reflection/templates';
 import { splitLines } from '../core/markdown/lines';
 import { printable, printableJson, printableLines } from '../core/markdown/printable';
-import { Workspace } from '../core/notes/workspace';
+import { NoteCollection } from '../core/notes/noteCollection';
 import { replaceNote, withNoteLock, WriteRefused } from '../node/atomicWrite';
 import { decodeNote } from '../node/files';
 import { FolderHost, formatBytes } from '../node/host';
@@ -179,7 +179,7 @@ function set(io: Io, args: readonly string[]): number {
   // The workspace's own settings decide, as in VS Code, whether this is a note and how it is read.
   const root = workspaceFolderOf(full);
   const host = new FolderHost(root);
-  const workspace = new Workspace(host);
+  const workspace = new NoteCollection(host);
   const relative = path.relative(root, full).split(path.sep).join('/');
   const settings = workspace.settingsOf(relative);
   if (host.settingsProblem) io.err(`attune: warning: .vscode/settings.json: settings not used: ${host.settingsProblem}\n`);

@@ -7,7 +7,7 @@ import fs = require('fs');
 import path = require('path');
 import { RuptureIndex } from '../core/notes/ruptureIndex';
 import { noteSettings, parseJsonc, type SettingLookup } from '../core/notes/settings';
-import { DEFAULT_SETTINGS, Workspace, type Listing, type NoteFilter, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../core/notes/workspace';
+import { DEFAULT_SETTINGS, NoteCollection, type Listing, type NoteFilter, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../core/notes/noteCollection';
 import { indexableText } from './files';
 import { shortPath } from './deepPaths';
 import { NotAFile, openRegularFile, readListedFile, readOpened, readRegularFile, TooLarge } from './safeRead';
@@ -177,7 +177,7 @@ export interface FolderScan {
 /** Reads every note under `root` with its own settings. Throws only when `root` cannot be read. */
 export function scanFolder(root: string, options: FolderHostOptions = {}): FolderScan {
   const host = new FolderHost(root, options);
-  const workspace = new Workspace(host);
+  const workspace = new NoteCollection(host);
   const report = workspace.scanSync();
   if (report.unreadable) throw new Error(report.unreadable);
   const warnings: { file: string; line?: number; message: string }[] = [];

@@ -1,6 +1,6 @@
 import fs = require('fs');
 import path = require('path');
-import { isMarkdownFile } from '../core/notes/workspace';
+import { isMarkdownFile } from '../core/notes/noteCollection';
 import { folderPath, shortPath } from './deepPaths';
 
 interface WalkResult<T> {

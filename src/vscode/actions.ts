@@ -11,7 +11,7 @@ import type { PrivacyCurtain } from './privacyCurtain';
 import type { Log } from './log';
 import { changeNote } from './noteChange';
 import { markDone } from './walkthrough';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { LiveNotes } from './liveNotes';
 import { statusLabel } from './words';
 
 export function today(): string {
@@ -29,7 +29,7 @@ export async function insertBlock(editor: vscode.TextEditor, line: number, snipp
   return editor.insertSnippet(new vscode.SnippetString(at.before + snippet + at.after), new vscode.Position(at.line, at.character));
 }
 
-function contextFor(document: vscode.TextDocument, workspace: WorkspaceIndex, level: number, cues?: string): TemplateContext {
+function contextFor(document: vscode.TextDocument, workspace: LiveNotes, level: number, cues?: string): TemplateContext {
   const note = workspace.noteOf(document);
   return { client: note.client, date: note.date ?? today(), level, ...(cues ? { cues } : {}) };
 }
@@ -41,7 +41,7 @@ function contextFor(document: vscode.TextDocument, workspace: WorkspaceIndex, le
  */
 export async function insertReflection(
   editor: vscode.TextEditor,
-  workspace: WorkspaceIndex,
+  workspace: LiveNotes,
   headingLine?: number,
   cues?: string,
   templateId = 'rupture-reflection',
@@ -84,7 +84,7 @@ export function refOf(entry: RuptureEntry): EntryRef {
  */
 export async function locate(
   ref: EntryRef,
-  workspace: WorkspaceIndex,
+  workspace: LiveNotes,
 ): Promise<{ document: vscode.TextDocument; entry: RuptureEntry } | undefined> {
   const uri = vscode.Uri.parse(ref.path);
   let document: vscode.TextDocument;
@@ -129,7 +129,7 @@ export async function openEntry(curtain: PrivacyCurtain, path: string, line: num
 export async function changeStatus(
   ref: EntryRef,
   status: Status,
-  workspace: WorkspaceIndex,
+  workspace: LiveNotes,
   log: Log,
   templateId?: string,
   mended?: string,
@@ -142,7 +142,7 @@ export async function changeStatus(
   let blockLine: number | undefined;
   const outcome = await changeNote(document, (text) => {
     // The note as it is now (on disk, or in the editor): the heading must still be there.
-    const entry = workspace.workspace.noteFor(text, document.uri.toString()).entries.find(
+    const entry = workspace.collection.noteFor(text, document.uri.toString()).entries.find(
       (e) => e.line === ref.line && (ref.title === undefined || e.title === ref.title),
     );
     if (!entry) {

@@ -9,7 +9,7 @@ import type { Log } from './log';
 import { changeNote } from './noteChange';
 import { clientFolder, confinedNoteUri, exists, needFolder, pickClient } from './sessionNote';
 import { markDone } from './walkthrough';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { LiveNotes } from './liveNotes';
 
 /** The text of each note, as the editor has it (unsaved edits included). */
 async function noteTexts(paths: readonly string[]): Promise<Map<string, string>> {
@@ -30,14 +30,14 @@ async function noteTexts(paths: readonly string[]): Promise<Map<string, string>>
  * perhaps revisit, what mattered to them last time, then the clinician's own checks. An existing note is never overwritten,
  * and a checklist already there is not added again.
  */
-export async function prepareForSession(workspace: WorkspaceIndex, log: Log, curtain: PrivacyCurtain, clientArg?: string): Promise<boolean> {
+export async function prepareForSession(workspace: LiveNotes, log: Log, curtain: PrivacyCurtain, clientArg?: string): Promise<boolean> {
   // The walkthrough's step ticks once the note is open with its checklist, never mid-pick.
   const prepared = await openWithChecklist(workspace, log, curtain, clientArg);
   if (prepared) markDone('preparedSession');
   return prepared;
 }
 
-async function openWithChecklist(workspace: WorkspaceIndex, log: Log, curtain: PrivacyCurtain, clientArg?: string): Promise<boolean> {
+async function openWithChecklist(workspace: LiveNotes, log: Log, curtain: PrivacyCurtain, clientArg?: string): Promise<boolean> {
   if (!(await needFolder())) return false;
   await workspace.ready();
   const client = clientArg ?? (await pickClient(workspace, curtain, vscode.l10n.t('Prepare for session: which client?')));

@@ -3,7 +3,7 @@ import { levelForInsertion, outline } from '../core/markdown/outline';
 import { STATUSES, type Status } from '../core/notes/status';
 import { findTemplate, renderSnippet } from '../core/reflection/templates';
 import { today } from './actions';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { LiveNotes } from './liveNotes';
 import { REFLECTION_INSERTED } from './walkthrough';
 import { statusLabel } from './words';
 
@@ -23,7 +23,7 @@ function statusHint(status: Status): string {
  * snippet on an empty line or after `#rupture` at the start of a heading.
  */
 export class RuptureCompletions implements vscode.CompletionItemProvider {
-  constructor(private readonly workspace: WorkspaceIndex) {}
+  constructor(private readonly workspace: LiveNotes) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
     if (!this.workspace.isNote(document.uri)) return [];

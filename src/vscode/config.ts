@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { MAX_NOTE_SIZE_MB_CEILING, noteSettings, noteSizeOverCeiling, readingOldNames, RENAMED_SETTINGS, sessionSettings, trustedLookup, type SessionSettings, type SettingLookup } from '../core/notes/settings';
-import type { NoteSettings } from '../core/notes/workspace';
+import type { NoteSettings } from '../core/notes/noteCollection';
 import { templateLanguage, type NoteLanguage } from '../core/notes/fieldKeys';
 
 export type LensPlacement = 'off' | 'firstHeading' | 'everyH2';

@@ -18,8 +18,8 @@ import { lastContentLine } from '../core/markdown/insert';
 import { outline } from '../core/markdown/outline';
 import { insertReflection } from './actions';
 import { readSetting } from './config';
-import type { IndexChange } from '../core/notes/workspace';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { IndexChange } from '../core/notes/noteCollection';
+import type { LiveNotes } from './liveNotes';
 import { KeyedDebounce } from './debounce';
 
 /** Shown as the diagnostic's source, and how the quick fixes find our own hints. */
@@ -60,7 +60,7 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
   private dismissed: Set<string>;
 
   constructor(
-    private readonly workspace: WorkspaceIndex,
+    private readonly workspace: LiveNotes,
     private readonly state: vscode.Memento,
   ) {
     this.dismissed = this.readDismissed();

@@ -23,11 +23,11 @@ import { PrivacyCurtain } from './privacyCurtain';
 import { services } from './services';
 import type { Supervision } from './supervision';
 import type { Node, RuptureTree } from './tree';
-import { WorkspaceIndex } from './workspaceIndex';
+import { LiveNotes } from './liveNotes';
 
 /** What activation returns: read-only handles for tests and for other extensions. */
 export interface AttuneApi {
-  readonly workspace: WorkspaceIndex;
+  readonly workspace: LiveNotes;
   readonly tree: RuptureTree;
   readonly view: vscode.TreeView<Node>;
   readonly log: Log;
@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   const log = new Log();
   // One curtain per activation, asked by every surface; privacy.register restores its state.
   const curtain = new PrivacyCurtain();
-  const workspace = new WorkspaceIndex(log, curtain);
+  const workspace = new LiveNotes(log, curtain);
   const analyses = new NoteAnalyses(workspace);
   context.subscriptions.push(log, workspace, analyses);
   // Settings were renamed to plain words (issue 26): a user's old values move to the new keys once.

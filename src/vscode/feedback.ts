@@ -5,7 +5,7 @@ import type { IndexedNote } from '../core/notes/note';
 import { recordScoreEdits } from '../core/feedback/recordFeedback';
 import type { Log } from './log';
 import { changeNote } from './noteChange';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { LiveNotes } from './liveNotes';
 
 /** Where the scale's maximum is remembered, per workspace. */
 const MAX_KEY = 'attune.feedback.max';
@@ -55,7 +55,7 @@ async function askScore(current: Score | undefined, state: vscode.Memento): Prom
  * score" field, adding the field (and its "Between us" section) when missing. One change
  * (see changeNote), so one Undo takes it back.
  */
-export async function recordFeedbackScore(workspace: WorkspaceIndex, state: vscode.Memento, log: Log): Promise<boolean> {
+export async function recordFeedbackScore(workspace: LiveNotes, state: vscode.Memento, log: Log): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'markdown') {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open the session note first, then record the feedback score in it.'));

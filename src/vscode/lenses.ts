@@ -8,7 +8,7 @@ import { refOf, today } from './actions';
 import type { PrivacyCurtain } from './privacyCurtain';
 import { describeEntry } from './tree';
 import type { NoteAnalyses } from './noteAnalyses';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { LiveNotes } from './liveNotes';
 import { progressLabel, stepTitle } from './words';
 
 /**
@@ -32,7 +32,7 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
   private readonly subscription: vscode.Disposable;
 
   constructor(
-    private readonly workspace: WorkspaceIndex,
+    private readonly workspace: LiveNotes,
     private readonly analyses: NoteAnalyses,
     private readonly curtain: PrivacyCurtain,
   ) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { NoteAnalysis, type AnalysisCounts } from '../core/checklist/analysis';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { LiveNotes } from './liveNotes';
 
 /**
  * One analysis per open document version (see NoteAnalysis): a lens request on a document
@@ -12,7 +12,7 @@ export class NoteAnalyses implements vscode.Disposable {
   private readonly cache = new Map<string, { readonly version: number; readonly analysis: NoteAnalysis }>();
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly workspace: WorkspaceIndex) {
+  constructor(private readonly workspace: LiveNotes) {
     // A closed document's analysis is never asked for again: its text goes with it.
     this.subscription = vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString()));
   }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { noteWarnings, type NoteWarningAt } from '../core/notes/noteWarnings';
-import type { IndexChange } from '../core/notes/workspace';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { IndexChange } from '../core/notes/noteCollection';
+import type { LiveNotes } from './liveNotes';
 import { KeyedDebounce } from './debounce';
 import { reasonText } from './reasons';
 
@@ -24,7 +24,7 @@ export class NoteDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
   private clientsSeen = '';
   private clientsAt: { revision: number; clients: { client: string; notes: number }[] } | undefined;
 
-  constructor(private readonly workspace: WorkspaceIndex) {
+  constructor(private readonly workspace: LiveNotes) {
     const soon = (document: vscode.TextDocument): void => this.schedule(document.uri.toString());
     this.disposables.push(
       workspace.onDidChange((change) => this.indexChanged(change)),
@@ -62,7 +62,7 @@ export class NoteDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
 
   /** Every open note's diagnostics and every skipped file's, computed again. */
   updateAll(): void {
-    const keys = new Set<string>(this.workspace.workspace.skipped.keys());
+    const keys = new Set<string>(this.workspace.collection.skipped.keys());
     for (const document of vscode.workspace.textDocuments) keys.add(document.uri.toString());
     this.collection.forEach((uri) => void keys.add(uri.toString()));
     for (const key of keys) this.updateDocument(key);
@@ -75,12 +75,12 @@ export class NoteDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
     const document = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
     if (document && document.languageId === 'markdown' && this.workspace.isNote(document.uri)) {
       const note = this.workspace.noteOf(document);
-      const settings = this.workspace.workspace.settingsOf(key);
+      const settings = this.workspace.collection.settingsOf(key);
       const warnings = noteWarnings(note, { text: document.getText(), clientKey: settings.parse.clientKey, clients: this.clients() });
       if (warnings.length > 0) this.fixes.set(key, warnings);
       for (const w of warnings) diagnostics.push(toDiagnostic(document, w));
     }
-    const reason = this.workspace.workspace.skipped.get(key);
+    const reason = this.workspace.collection.skipped.get(key);
     if (reason !== undefined) {
       const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), vscode.l10n.t('Attune skipped this file: {0}.', reasonText(reason)), vscode.DiagnosticSeverity.Information);
       d.source = SOURCE;

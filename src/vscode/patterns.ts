@@ -32,7 +32,7 @@ import type { OpeningSteps, Outcome, PanelText, Period, ToExtension, ToWebview }
 import type { Log } from './log';
 import type { PrivacyCurtain } from './privacyCurtain';
 import { escapeHtml } from './supervisionReview';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { LiveNotes } from './liveNotes';
 
 /** How long note changes settle before the panel is redrawn. */
 const UPDATE_DEBOUNCE_MS = 400;
@@ -254,7 +254,7 @@ export class PatternsPanel implements vscode.Disposable {
    * Opens the panel, or brings it forward. The curtain is the extension's own instance,
    * passed in: this bundle is separate, so importing the module would make a second one.
    */
-  static show(extensionUri: vscode.Uri, workspace: WorkspaceIndex, log: Log, curtain: PrivacyCurtain): PatternsPanel {
+  static show(extensionUri: vscode.Uri, workspace: LiveNotes, log: Log, curtain: PrivacyCurtain): PatternsPanel {
     if (PatternsPanel.current) {
       PatternsPanel.current.panel.reveal();
       return PatternsPanel.current;
@@ -265,7 +265,7 @@ export class PatternsPanel implements vscode.Disposable {
 
   private constructor(
     extensionUri: vscode.Uri,
-    private readonly workspace: WorkspaceIndex,
+    private readonly workspace: LiveNotes,
     private readonly log: Log,
     private readonly curtain: PrivacyCurtain,
   ) {

@@ -30,7 +30,7 @@ const SAY: Readonly<Record<string, Say>> = {
   'it could not be read': () => vscode.l10n.t('it could not be read'),
   'the place to change could not be found safely': () => vscode.l10n.t('the place to change could not be found safely'),
   'the change could not be made byte for byte': () => vscode.l10n.t('the change could not be made byte for byte'),
-  // A file skipped (src/node/files.ts, walk.ts, host.ts; the size setting named by workspaceIndex.ts).
+  // A file skipped (src/node/files.ts, walk.ts, host.ts; the size setting named by liveNotes.ts).
   'it looks like a binary file, not a text note': () => vscode.l10n.t('it looks like a binary file, not a text note'),
   'permission denied': () => vscode.l10n.t('permission denied'),
   'it does not exist': () => vscode.l10n.t('it does not exist'),

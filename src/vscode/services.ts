@@ -3,12 +3,12 @@ import type { Log } from './log';
 import type { NoteAnalyses } from './noteAnalyses';
 import type { PrivacyCurtain } from './privacyCurtain';
 import type { TemplateStore } from './templateStore';
-import { describeError, type WorkspaceIndex } from './workspaceIndex';
+import { describeError, type LiveNotes } from './liveNotes';
 
 /** What every feature is given when it registers: built once, in `activate`. */
 export interface Services {
   readonly context: vscode.ExtensionContext;
-  readonly workspace: WorkspaceIndex;
+  readonly workspace: LiveNotes;
   readonly log: Log;
   readonly curtain: PrivacyCurtain;
   readonly templates: TemplateStore;
@@ -23,7 +23,7 @@ export interface Services {
  * file on disk, and messages of file errors hold paths: Attune logs only the kind of
  * problem, and says so briefly.
  */
-export function services(context: vscode.ExtensionContext, workspace: WorkspaceIndex, log: Log, curtain: PrivacyCurtain, analyses: NoteAnalyses): Services {
+export function services(context: vscode.ExtensionContext, workspace: LiveNotes, log: Log, curtain: PrivacyCurtain, analyses: NoteAnalyses): Services {
   const command = (id: string, handler: (...args: unknown[]) => unknown): void => {
     const guarded = async (...args: unknown[]): Promise<unknown> => {
       try {

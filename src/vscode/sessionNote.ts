@@ -5,7 +5,7 @@ import { findTemplate, renderMarkdown, renderSnippet } from '../core/reflection/
 import { today } from './actions';
 import { readConfig } from './config';
 import type { Log } from './log';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { LiveNotes } from './liveNotes';
 import type { PrivacyCurtain } from './privacyCurtain';
 import { reasonText } from './reasons';
 import { isInsideWorkspace } from './workspaceBounds';
@@ -35,7 +35,7 @@ interface ClientPick extends vscode.QuickPickItem {
 }
 
 /** Asks which client: known clients, most recent session first, or a new code. */
-export async function pickClient(workspace: WorkspaceIndex, curtain: PrivacyCurtain, title: string): Promise<string | undefined> {
+export async function pickClient(workspace: LiveNotes, curtain: PrivacyCurtain, title: string): Promise<string | undefined> {
   await workspace.ready();
   // No per-client numbers unless the clinician asked for counts.
   const counts = readConfig().showCounts;
@@ -79,7 +79,7 @@ export async function pickClient(workspace: WorkspaceIndex, curtain: PrivacyCurt
  * The folder a client's notes live in: where their latest note is, else a folder named by
  * the code, when the code is one safe folder name (else the user is told, and undefined).
  */
-export function clientFolder(workspace: WorkspaceIndex, client: string): vscode.Uri | undefined {
+export function clientFolder(workspace: LiveNotes, client: string): vscode.Uri | undefined {
   const latest = workspace.index.notesOf(client)[0];
   if (latest) return vscode.Uri.joinPath(vscode.Uri.parse(latest.path), '..');
   const root = vscode.workspace.workspaceFolders?.[0];
@@ -124,7 +124,7 @@ export async function needFolder(): Promise<boolean> {
  * as it is, never overwritten. Returns the editor and whether the note was created.
  */
 export async function openSessionNote(
-  workspace: WorkspaceIndex,
+  workspace: LiveNotes,
   log: Log,
   curtain: PrivacyCurtain,
   client: string,

@@ -21,7 +21,7 @@ import { locate, refOf, type EntryRef } from './actions';
 import { DRAFT_SCHEME, DraftFileSystem } from './draftFileSystem';
 import type { Log } from './log';
 import type { PrivacyCurtain } from './privacyCurtain';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { LiveNotes } from './liveNotes';
 import { reasonText } from './reasons';
 import { statusWord } from './words';
 import { literalIcons } from '../core/markdown/printable';
@@ -130,7 +130,7 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
   private readonly worker = new DeidentifyWorker();
 
   constructor(
-    private readonly workspace: WorkspaceIndex,
+    private readonly workspace: LiveNotes,
     private readonly log: Log,
     private readonly curtain: PrivacyCurtain,
   ) {

@@ -6,7 +6,7 @@ import { ruptureContextValue, STATUSES, type Status } from '../core/notes/status
 import { readConfig, type GroupBy } from './config';
 import { withRecentScores } from './feedback';
 import type { PrivacyCurtain } from './privacyCurtain';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { LiveNotes } from './liveNotes';
 import { noted, statusLabel, statusWord } from './words';
 
 export type Node = GroupNode | EntryNode;
@@ -86,7 +86,7 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   private notesByClient: { revision: number; notes: Map<string, IndexedNote[]> } | undefined;
 
   constructor(
-    private readonly workspace: WorkspaceIndex,
+    private readonly workspace: LiveNotes,
     private readonly state: vscode.Memento,
     private readonly curtain: PrivacyCurtain,
   ) {

@@ -79,7 +79,7 @@ function bundleCore(tmp) {
     REPO,
     [
       "export { NoteReader, readNoteFile, scanFolder } from './src/node/host';",
-      "export { DEFAULT_MAX_NOTE_BYTES } from './src/core/notes/workspace';",
+      "export { DEFAULT_MAX_NOTE_BYTES } from './src/core/notes/noteCollection';",
       "export { walkNotes } from './src/node/walk';",
       "export { parseNote, DEFAULT_PARSE_OPTIONS } from './src/core/notes/note';",
       "export { RuptureIndex } from './src/core/notes/ruptureIndex';",

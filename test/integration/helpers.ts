@@ -54,7 +54,7 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
  */
 export function reportsOf(api: AttuneApi, path: string): { count(): number; stop(): void } {
   type Reporting = { changed(path: string): void };
-  const ws = api.workspace.workspace as unknown as Reporting;
+  const ws = api.workspace.collection as unknown as Reporting;
   const { changed } = ws;
   let count = 0;
   ws.changed = function (this: Reporting, at) {
@@ -99,7 +99,7 @@ export function parsesOf(api: AttuneApi, path: string): { count(): number; where
     parseText(text: string, path: string): unknown;
     readForIndex(text: string, place: { path: string }, look: unknown): unknown;
   };
-  const ws = api.workspace.workspace as unknown as Parsing;
+  const ws = api.workspace.collection as unknown as Parsing;
   const { parse, parseText, readForIndex } = ws;
   // Where each parse came from, for a failure's message.
   const stacks: string[] = [];

@@ -273,8 +273,8 @@ describe('Trust in the editor', () => {
       const before = shown.length;
       try {
         await config.update('largestNoteInMegabytes', 1e9, vscode.ConfigurationTarget.Workspace);
-        await waitFor('the new limit in use', () => api.workspace.workspace.settingsOf(root().toString()).maxNoteBytes !== 5 * 1024 * 1024);
-        assert.strictEqual(api.workspace.workspace.settingsOf(root().toString()).maxNoteBytes, 64 * 1024 * 1024);
+        await waitFor('the new limit in use', () => api.workspace.collection.settingsOf(root().toString()).maxNoteBytes !== 5 * 1024 * 1024);
+        assert.strictEqual(api.workspace.collection.settingsOf(root().toString()).maxNoteBytes, 64 * 1024 * 1024);
         await waitFor('the warning', () => shown.length > before);
         // Another scan reads the settings again: still one message.
         await api.workspace.rescan();

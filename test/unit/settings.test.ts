@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { MAX_NOTE_SIZE_MB_CEILING, noteSettings, parseJsonc, readingOldNames, RENAMED_SETTINGS, RESTRICTED_SETTINGS, trustedLookup } from '../../src/core/notes/settings';
-import { DEFAULT_SETTINGS } from '../../src/core/notes/workspace';
+import { DEFAULT_SETTINGS } from '../../src/core/notes/noteCollection';
 import { foldersClosed } from '../../src/node/deepPaths';
 import { folderSettings, scanFolder } from '../../src/node/host';
 import { walkNotes } from '../../src/node/walk';

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { run } from '../../src/cli/main';
 import { printable, printableLines } from '../../src/core/markdown/printable';
-import type { NotePlace, NoteRead } from '../../src/core/notes/workspace';
+import type { NotePlace, NoteRead } from '../../src/core/notes/noteCollection';
 import type { WriteSystem } from '../../src/node/atomicWrite';
 import { FolderHost } from '../../src/node/host';
 import { readRegularFile, TooLarge } from '../../src/node/safeRead';

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { DEFAULT_SETTINGS, Workspace, type Listing, type NoteFilter, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../../src/core/notes/workspace';
+import { DEFAULT_SETTINGS, NoteCollection, type Listing, type NoteFilter, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../../src/core/notes/noteCollection';
 
 /**
  * A workspace held in memory: folders are roots such as `/w1`, notes are keyed by their
@@ -75,7 +75,7 @@ class MemoryHost implements WorkspaceHost {
 }
 
 /** Titles of the indexed ruptures, as `path: title status`, sorted. */
-function shown(ws: Workspace): string[] {
+function shown(ws: NoteCollection): string[] {
   return ws.index.entries().map((e) => `${e.path}: ${e.title} ${e.status}`).sort();
 }
 
@@ -94,7 +94,7 @@ describe('workspace over an in-memory host', () => {
     const host = manyNotes(300);
     let pauses = 0;
     host.onBreathe = () => pauses++;
-    const ws = new Workspace(host);
+    const ws = new NoteCollection(host);
     const report = await ws.scan();
     assert.ok(report.completed);
     assert.strictEqual(ws.index.noteCount, 300);
@@ -120,7 +120,7 @@ describe('workspace over an in-memory host', () => {
     };
     const atBreaths: number[] = [];
     host.onBreathe = () => atBreaths.push(listed);
-    const ws = new Workspace(host);
+    const ws = new NoteCollection(host);
     await ws.scan();
     assert.strictEqual(ws.index.noteCount, 300);
     assert.ok(atBreaths.length >= 4 && atBreaths[0] < 300, `listed at each breath: ${atBreaths.join(', ')}`);
@@ -135,7 +135,7 @@ describe('workspace over an in-memory host', () => {
     };
     let pauses = 0;
     host.onBreathe = () => pauses++;
-    await new Workspace(host).scan();
+    await new NoteCollection(host).scan();
     assert.strictEqual(pauses, 6, 'a breath after every slow note');
   });
 
@@ -155,7 +155,7 @@ describe('workspace over an in-memory host', () => {
       host.files.set(late, '## Stale on disk #rupture\n');
       ws.changed(late);
     };
-    const ws = new Workspace(host);
+    const ws = new NoteCollection(host);
     await ws.scan();
     const entries = shown(ws);
     assert.ok(entries.includes(`${early}: Edited early planned`));
@@ -166,7 +166,7 @@ describe('workspace over an in-memory host', () => {
     const host = manyNotes(10);
     const target = [...host.files.keys()].sort()[5];
     host.files.set(target, '## Before #rupture\n');
-    const ws = new Workspace(host);
+    const ws = new NoteCollection(host);
     host.onRead = (path) => {
       if (path !== target) return;
       host.onRead = undefined;
@@ -185,7 +185,7 @@ describe('workspace over an in-memory host', () => {
     const doomedEarly = paths.find((p, i) => i < 10 && host.files.get(p)?.includes('#rupture')) ?? '';
     const doomedLate = paths.find((p, i) => i > 190 && host.files.get(p)?.includes('#rupture')) ?? '';
     const created = '/w1/NEW/2026-02-01.md';
-    const ws = new Workspace(host);
+    const ws = new NoteCollection(host);
     let done = false;
     host.onBreathe = () => {
       if (done) return;
@@ -206,7 +206,7 @@ describe('workspace over an in-memory host', () => {
 
   it('forgets every note of a folder deleted during the scan, read or not', async () => {
     const host = manyNotes(300);
-    const ws = new Workspace(host);
+    const ws = new NoteCollection(host);
     await ws.scan();
     assert.ok(shown(ws).some((e) => e.startsWith('/w1/C3/')));
     let done = false;
@@ -223,7 +223,7 @@ describe('workspace over an in-memory host', () => {
 
   it('lets a later scan replace an earlier one', async () => {
     const host = manyNotes(300);
-    const ws = new Workspace(host);
+    const ws = new NoteCollection(host);
     const first = ws.scan();
     const second = ws.scan();
     assert.strictEqual((await first).completed, false);
@@ -237,7 +237,7 @@ describe('workspace over an in-memory host', () => {
     host.files.set('/w1/AB/2026-01-01.md', '## Kept #rupture\n');
     host.files.set('/w1/drafts/AB/2026-01-02.md', '## Draft #rupture\n');
     host.settings.set('/w1', { ...DEFAULT_SETTINGS, exclude: ['**/drafts'] });
-    const ws = new Workspace(host);
+    const ws = new NoteCollection(host);
     await ws.scan();
     assert.deepStrictEqual(shown(ws), ['/w1/AB/2026-01-01.md: Kept open']);
     assert.strictEqual(ws.isNote('/w1/drafts/AB/2026-01-02.md'), false);
@@ -268,7 +268,7 @@ describe('workspace over an in-memory host', () => {
       include: '**/2026-*.md',
       parse: { ...DEFAULT_SETTINGS.parse, clientKey: 'patient' },
     });
-    const ws = new Workspace(host);
+    const ws = new NoteCollection(host);
     await ws.scan();
     assert.deepStrictEqual(
       ws.index.entries().map((e) => [e.path, e.client]),
@@ -287,7 +287,7 @@ describe('workspace over an in-memory host', () => {
     const from = '/w1/AB/2026-03-01.md';
     const to = '/w1/CD/2026-03-01.md';
     host.files.set(from, '## Moved #rupture\n');
-    const ws = new Workspace(host);
+    const ws = new NoteCollection(host);
     await ws.scan();
     let done = false;
     host.onBreathe = () => {
@@ -308,7 +308,7 @@ describe('workspace over an in-memory host', () => {
     const host = manyNotes(5);
     const path = '/w1/AB/2026-04-01.md';
     host.files.set(path, '## Disk #rupture\n');
-    const ws = new Workspace(host);
+    const ws = new NoteCollection(host);
     await ws.scan();
     host.open.set(path, { text: '## Editor #rupture/planned\n', version: 1 });
     const before = ws.parses;
@@ -327,7 +327,7 @@ describe('workspace over an in-memory host', () => {
     const host = manyNotes(5);
     const path = '/w1/AB/2026-04-03.md';
     host.files.set(path, '## Disk #rupture\n');
-    const ws = new Workspace(host);
+    const ws = new NoteCollection(host);
     await ws.scan();
     const written = '## Disk #rupture/attempted\n';
     host.open.set(path, { text: written, version: 2 });
@@ -351,7 +351,7 @@ describe('workspace over an in-memory host', () => {
     const path = '/w1/AB/2026-04-04.md';
     const text = '## Quoted the policy #rupture/open\n';
     host.files.set(path, text);
-    const ws = new Workspace(host);
+    const ws = new NoteCollection(host);
     await ws.scan();
     const before = ws.parses;
     assert.strictEqual(ws.noteFor(text, path), ws.index.get(path));
@@ -366,7 +366,7 @@ describe('workspace over an in-memory host', () => {
     const path = '/w1/AB/2026-04-02.md';
     const text = '# Session\n\n## Quoted the policy #rupture/open\n\nShe went quiet.\n';
     host.files.set(path, text);
-    const ws = new Workspace(host);
+    const ws = new NoteCollection(host);
     await ws.scan();
     const fromDisk = ws.index.get(path);
     const before = ws.parses;
@@ -387,7 +387,7 @@ describe('workspace over an in-memory host', () => {
     const host = manyNotes(5);
     const path = '/w1/AB/2026-04-03.md';
     host.files.set(path, '## Too soon #rupture/open\n');
-    const ws = new Workspace(host);
+    const ws = new NoteCollection(host);
     await ws.scan();
     host.open.set(path, { text: '## Too soon #rupture/opem\n', version: 1 });
     assert.strictEqual(ws.noteOf(path)?.entries[0].statusKnown, false, 'the text in the editor is what was parsed');
@@ -396,7 +396,7 @@ describe('workspace over an in-memory host', () => {
   it('parses an open document outside every folder without indexing it', () => {
     const host = new MemoryHost(['/w1']);
     host.open.set('untitled:Untitled-1', { text: '## Loose #rupture\n', version: 1 });
-    const ws = new Workspace(host);
+    const ws = new NoteCollection(host);
     assert.strictEqual(ws.noteOf('untitled:Untitled-1')?.entries.length, 1);
     assert.strictEqual(ws.noteOf('untitled:Untitled-1')?.entries.length, 1);
     assert.strictEqual(ws.parses, 1);
@@ -407,7 +407,7 @@ describe('workspace over an in-memory host', () => {
     const host = new MemoryHost(['/w1']);
     host.settings.set('/w1', { ...DEFAULT_SETTINGS, maxNoteBytes: 100 });
     host.files.set('/w1/AB/big.md', `## Big #rupture\n${'x'.repeat(200)}\n`);
-    const ws = new Workspace(host);
+    const ws = new NoteCollection(host);
     const report = await ws.scan();
     assert.deepStrictEqual(report.warnings, [{ path: '/w1/AB/big.md', message: 'skipped: it is over the size limit' }]);
     assert.deepStrictEqual([...ws.skipped.keys()], ['/w1/AB/big.md']);
@@ -425,7 +425,7 @@ describe('workspace over an in-memory host', () => {
     const host = manyNotes(3);
     const path = '/w1/AB/2026-04-05.md';
     host.files.set(path, '## Disk #rupture\n');
-    const ws = new Workspace(host);
+    const ws = new NoteCollection(host);
     await ws.scan();
     const revision = ws.index.revision;
     let fired = 0;
@@ -446,7 +446,7 @@ describe('workspace over an in-memory host', () => {
 
   it('says which notes changed, and whether any rupture entry did', async () => {
     const host = manyNotes(3);
-    const ws = new Workspace(host);
+    const ws = new NoteCollection(host);
     const changes: { paths: string[] | undefined; entries: boolean }[] = [];
     ws.onDidChange((c) => changes.push({ paths: c.paths && [...c.paths], entries: c.entries }));
     await ws.scan();
@@ -470,7 +470,7 @@ describe('workspace over an in-memory host', () => {
 
   it('tells listeners when the index changed', async () => {
     const host = manyNotes(3);
-    const ws = new Workspace(host);
+    const ws = new NoteCollection(host);
     let fired = 0;
     const sub = ws.onDidChange(() => fired++);
     await ws.scan();

@@ -3,7 +3,7 @@
  * configuration and from `.vscode/settings.json` on the command line, so both agree.
  */
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { DEFAULT_SETTINGS, type NoteSettings } from './workspace';
+import { DEFAULT_SETTINGS, type NoteSettings } from './noteCollection';
 
 /** A new session note's file name, `YYYY-MM-DD` standing for the day. */
 export const DEFAULT_NOTE_FILE_PATTERN = 'YYYY-MM-DD.md';

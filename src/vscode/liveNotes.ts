@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { RuptureIndex } from '../core/notes/ruptureIndex';
 import type { Note } from '../core/notes/note';
-import { isMarkdownFile, Workspace, type IndexChange, type Listing, type NoteFilter, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../core/notes/workspace';
+import { isMarkdownFile, NoteCollection, type IndexChange, type Listing, type NoteFilter, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../core/notes/noteCollection';
 import { NoteReader, readNoteFile } from '../node/host';
 import { walkNotesLazily } from '../node/walk';
 import { NOTE_SETTINGS, readNoteSettings } from './config';
@@ -109,9 +109,9 @@ class EditorHost implements WorkspaceHost {
  * The live workspace of notes in VS Code: the core workspace over the editor host, fed by
  * the file watcher and the editors' events, with progress and context keys.
  */
-export class WorkspaceIndex implements vscode.Disposable {
+export class LiveNotes implements vscode.Disposable {
   private readonly host = new EditorHost();
-  readonly workspace = new Workspace(this.host);
+  readonly collection = new NoteCollection(this.host);
   private readonly changed = new vscode.EventEmitter<IndexChange>();
   /** Fires (debounced) after the index changed, with what changed meanwhile (the notes' keys, and whether any entry did). */
   readonly onDidChange = this.changed.event;
@@ -138,7 +138,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.disposables.push(
       this.templates,
       watcher,
-      { dispose: this.workspace.onDidChange((change) => this.gather(change)).dispose },
+      { dispose: this.collection.onDidChange((change) => this.gather(change)).dispose },
       watcher.onDidCreate((uri) => {
         this.templates.touched(uri);
         this.schedule(uri);
@@ -157,7 +157,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d.uri)),
       // A closed editor's unsaved text is gone: the file on disk is the truth again.
       vscode.workspace.onDidCloseTextDocument((d) => {
-        this.workspace.closed(d.uri.toString());
+        this.collection.closed(d.uri.toString());
         this.schedule(d.uri);
       }),
       vscode.workspace.onDidRenameFiles((e) => {
@@ -170,12 +170,12 @@ export class WorkspaceIndex implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
       // Trust lets the workspace's own restricted settings (which files are notes) apply.
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
-        this.workspace.settingsChanged();
+        this.collection.settingsChanged();
         void this.rescan();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (NOTE_SETTINGS.some((key) => e.affectsConfiguration(key))) {
-          this.workspace.settingsChanged();
+          this.collection.settingsChanged();
           void this.rescan();
         }
       }),
@@ -183,7 +183,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   get index(): RuptureIndex {
-    return this.workspace.index;
+    return this.collection.index;
   }
 
   get indexing(): boolean {
@@ -204,7 +204,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   async quiet(): Promise<void> {
     for (;;) {
       await this.ready();
-      if (!this.workspace.isScanning && this.pending.size === 0 && this.refreshing === 0 && this.changeTimer === undefined) return;
+      if (!this.collection.isScanning && this.pending.size === 0 && this.refreshing === 0 && this.changeTimer === undefined) return;
       await new Promise<void>((resolve) => this.quietWaiters.push(resolve));
     }
   }
@@ -225,7 +225,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** Whether Attune treats this file as a note: in a workspace folder, matched by its folder's include glob, not excluded. */
   isNote(uri: vscode.Uri): boolean {
-    return this.workspace.isNote(uri.toString());
+    return this.collection.isNote(uri.toString());
   }
 
   private async scan(): Promise<void> {
@@ -251,7 +251,7 @@ export class WorkspaceIndex implements vscode.Disposable {
             if (done % 64 === 0) notify?.report({ message: vscode.l10n.t('{0} notes read', done) });
           };
           try {
-            return await this.workspace.scan();
+            return await this.collection.scan();
           } finally {
             this.host.progress = undefined;
             closeNotification?.();
@@ -269,7 +269,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.log.error(`The scan of the workspace stopped: ${describeError(err)}`);
       void vscode.window.showWarningMessage(vscode.l10n.t('Attune could not read the workspace\'s notes. See the Attune output for details.'));
     } finally {
-      if (!this.workspace.isScanning) {
+      if (!this.collection.isScanning) {
         this.isIndexing = false;
         void vscode.commands.executeCommand('setContext', 'attune.indexing', false);
       }
@@ -282,7 +282,7 @@ export class WorkspaceIndex implements vscode.Disposable {
    * so the files themselves are named only in a picker, on request, never in the log.
    */
   private reportSkipped(): void {
-    const skipped = this.workspace.skipped;
+    const skipped = this.collection.skipped;
     if (skipped.size === 0) return;
     const kinds = new Map<string, number>();
     for (const reason of skipped.values()) {
@@ -305,7 +305,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private async showSkipped(): Promise<void> {
-    const items = [...this.workspace.skipped].map(([uri, reason]) => ({
+    const items = [...this.collection.skipped].map(([uri, reason]) => ({
       label: literalIcons(this.curtain.detail(vscode.workspace.asRelativePath(vscode.Uri.parse(uri))) ?? vscode.l10n.t('A note (hidden while client details are hidden)')),
       description: reasonText(reason),
     }));
@@ -332,7 +332,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       inside.filter((u) => this.isNote(u)).forEach((u) => this.schedule(u));
       return;
     }
-    this.workspace.changed(key);
+    this.collection.changed(key);
   }
 
   private async isFolder(uri: vscode.Uri): Promise<boolean> {
@@ -347,7 +347,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
     this.pending.cancel(key);
-    this.workspace.deleted(key);
+    this.collection.deleted(key);
     this.wake();
   }
 
@@ -364,7 +364,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     // During a scan every slice changes the index: its changes are told at most every
     // SCAN_TELL_MS (not after each quiet 30 ms), so the listeners (the view's redraw above
     // all, which at 100,000 notes costs tens of ms) run a few times, not hundreds.
-    if (!now && this.changeTimer && this.workspace.isScanning) return;
+    if (!now && this.changeTimer && this.collection.isScanning) return;
     if (this.changeTimer) clearTimeout(this.changeTimer);
     this.changeTimer = undefined;
     const tell = (): void => {
@@ -381,15 +381,15 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.changeTimer = undefined;
       tell();
       this.wake();
-    }, this.workspace.isScanning ? SCAN_TELL_MS : 30);
+    }, this.collection.isScanning ? SCAN_TELL_MS : 30);
   }
 
   /** The note in an open document, parsed once per version (lenses, completions, commands). */
   noteOf(document: vscode.TextDocument): Note {
-    const note = this.workspace.noteOf(document.uri.toString());
+    const note = this.collection.noteOf(document.uri.toString());
     if (note) return note;
     // Not open after all (closed a moment ago): read what the document holds.
-    return this.workspace.parseText(document.getText(), document.uri.toString());
+    return this.collection.parseText(document.getText(), document.uri.toString());
   }
 
   dispose(): void {

@@ -153,7 +153,7 @@ function usableGlob(glob: string, setting: string, problems: ScanWarning[], fall
   }
 }
 
-export class Workspace {
+export class NoteCollection {
   readonly index = new RuptureIndex();
   /** Notes skipped for their size or content, with the reason. */
   readonly skipped = new Map<string, string>();

@@ -39,13 +39,24 @@ const common = {
 const { lazyDeidentify, compactWordLists, chronoEnglish, compromiseQuickMerge } = require('./tools/esbuild-plugins');
 
 const targets = [
-  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './patterns.js'], plugins: [...common.plugins, lazyDeidentify] },
+  {
+    ...common,
+    entryPoints: ['src/vscode/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode', './patterns.js'],
+    plugins: [...common.plugins, lazyDeidentify],
+  },
   // The Show Patterns panel, required by the extension only when the panel first opens.
   { ...common, entryPoints: ['src/vscode/patterns.ts'], outfile: 'dist/patterns.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, lazyDeidentify] },
   // The thread the extension runs the de-identifier in; it loads dist/deidentify.js on the first export.
   { ...common, entryPoints: ['src/vscode/deidentifyWorker.ts'], outfile: 'dist/deidentify-worker.js', plugins: [...common.plugins, lazyDeidentify] },
-  { ...common, entryPoints: ['src/core/supervision/deidentify.ts'], outfile: 'dist/deidentify.js', plugins: [...common.plugins, compactWordLists, chronoEnglish, compromiseQuickMerge] },
+  {
+    ...common,
+    entryPoints: ['src/core/supervision/deidentify.ts'],
+    outfile: 'dist/deidentify.js',
+    plugins: [...common.plugins, compactWordLists, chronoEnglish, compromiseQuickMerge],
+  },
   // The Show Patterns panel's script: runs in the webview, loaded only when the panel opens;
   // it draws the first view itself, then loads Chart.js (its own file) for the charts below.
   { ...common, entryPoints: ['src/webview/patternsView.ts'], outfile: 'dist/patterns-view.js', platform: 'browser', format: 'iife', target: 'es2020' },

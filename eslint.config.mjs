@@ -10,9 +10,29 @@ import tseslint from 'typescript-eslint';
 
 const NODE_GLOBALS = Object.fromEntries(
   [
-    'require', 'module', 'exports', '__dirname', '__filename', 'process', 'console', 'Buffer', 'URL', 'URLSearchParams',
-    'TextDecoder', 'TextEncoder', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate',
-    'clearImmediate', 'queueMicrotask', 'structuredClone', 'performance', 'AbortController', 'AbortSignal',
+    'require',
+    'module',
+    'exports',
+    '__dirname',
+    '__filename',
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'URLSearchParams',
+    'TextDecoder',
+    'TextEncoder',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+    'clearImmediate',
+    'queueMicrotask',
+    'structuredClone',
+    'performance',
+    'AbortController',
+    'AbortSignal',
   ].map((name) => [name, 'readonly']),
 );
 
@@ -36,7 +56,10 @@ export default tseslint.config(
       // for what is loaded late on purpose: the patterns panel's and the de-identifier's own
       // bundles, Node's crypto (only when a note is written), and `fs` itself where a test
       // replaces one of its functions.
-      '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true, allow: ['^\\./patterns\\.js$', '^\\.\\./core/supervision/deidentify$', '^fs$', '^crypto$'] }],
+      '@typescript-eslint/no-require-imports': [
+        'error',
+        { allowAsImport: true, allow: ['^\\./patterns\\.js$', '^\\.\\./core/supervision/deidentify$', '^fs$', '^crypto$'] },
+      ],
       // Attune matches control characters on purpose: to show them escaped, never to print them.
       'no-control-regex': 'off',
     },
@@ -64,7 +87,9 @@ export default tseslint.config(
   {
     // The functions the flows hand to page.evaluate run in VS Code's page, not in Node.
     files: ['test/browser/**/*.js'],
-    languageOptions: { globals: { document: 'readonly', window: 'readonly', getComputedStyle: 'readonly', HTMLSelectElement: 'readonly', indexedDB: 'readonly' } },
+    languageOptions: {
+      globals: { document: 'readonly', window: 'readonly', getComputedStyle: 'readonly', HTMLSelectElement: 'readonly', indexedDB: 'readonly' },
+    },
   },
   {
     files: ['test/host/selftest/suite/**/*.test.js'],

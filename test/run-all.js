@@ -34,6 +34,8 @@ const steps = [
   // ESLint with type-aware rules (eslint.config.mjs), then the exports nobody imports (tools/dead-exports.js).
   { name: 'lint', cmd: () => ['npx', '--no-install', 'eslint', '.'] },
   { name: 'dead exports', cmd: () => ['node', 'tools/dead-exports.js'] },
+  // Prettier (.prettierrc.json; markdown and pictures are left as written).
+  { name: 'format', cmd: () => ['npx', '--no-install', 'prettier', '--check', '.'] },
   { name: 'unit tests', cmd: () => ['npx', '--no-install', 'mocha', '--config', 'test/unit/.mocharc.json'], counts: mochaCounts },
   // The unit tests that start processes, build bundles, run vsce, or work through large or
   // generated inputs (the "ignore" list of test/unit/.mocharc.json, read by .mocharc.slow.js): a tier of their own, with a
@@ -43,11 +45,16 @@ const steps = [
   {
     name: 'integration tests in VS Code',
     cmd: () => [
-      'node', 'test/host/run-integration.js',
-      '--extension', root,
-      '--tests', path.join(root, 'out', 'test', 'integration', 'index.js'),
-      '--workspace', demoWorkspace(),
-      '--timeout', '900',
+      'node',
+      'test/host/run-integration.js',
+      '--extension',
+      root,
+      '--tests',
+      path.join(root, 'out', 'test', 'integration', 'index.js'),
+      '--workspace',
+      demoWorkspace(),
+      '--timeout',
+      '900',
     ],
     counts: plainCounts,
   },
@@ -55,12 +62,18 @@ const steps = [
   {
     name: 'integration tests in VS Code, in German',
     cmd: () => [
-      'node', 'test/host/run-integration.js',
-      '--extension', root,
-      '--tests', path.join(root, 'out', 'test', 'integration', 'index.js'),
-      '--workspace', demoWorkspace(),
-      '--timeout', '300',
-      '--locale', 'de',
+      'node',
+      'test/host/run-integration.js',
+      '--extension',
+      root,
+      '--tests',
+      path.join(root, 'out', 'test', 'integration', 'index.js'),
+      '--workspace',
+      demoWorkspace(),
+      '--timeout',
+      '300',
+      '--locale',
+      'de',
     ],
     counts: plainCounts,
   },
@@ -71,11 +84,7 @@ const steps = [
 // above run on the oldest one package.json's engines.vscode allows. test/host/install.js says
 // which versions these are.
 const NEWEST = { ATTUNE_VSCODE_HOST: 'newest' };
-steps.push(
-  ...steps
-    .filter((step) => step.name.includes('VS Code'))
-    .map((step) => ({ ...step, name: `${step.name} (newest)`, env: NEWEST })),
-);
+steps.push(...steps.filter((step) => step.name.includes('VS Code')).map((step) => ({ ...step, name: `${step.name} (newest)`, env: NEWEST })));
 
 /** Runs a command, streaming its output, and resolves with its exit code and stdout. */
 function runStep(cmd, args, env) {

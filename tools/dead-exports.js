@@ -86,7 +86,11 @@ function deadExports() {
           if (!node.exportClause || !ts.isNamedExports(node.exportClause)) use(target, '*');
           else for (const e of node.exportClause.elements) use(target, (e.propertyName ?? e.name).text);
         }
-      } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+      } else if (
+        ts.isImportEqualsDeclaration(node) &&
+        ts.isExternalModuleReference(node.moduleReference) &&
+        ts.isStringLiteral(node.moduleReference.expression)
+      ) {
         const target = resolve(file, node.moduleReference.expression.text);
         if (target) use(target, '*');
       } else if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0])) {
@@ -107,7 +111,10 @@ function deadExports() {
   }
   // Names in the JavaScript around the sources (benchmarks, browser flows, tools), as words.
   const words = new Set();
-  for (const file of [...files(path.join(ROOT, 'test'), (p) => p.endsWith('.js')), ...files(path.join(ROOT, 'tools'), (p) => p.endsWith('.js') && p !== __filename)]) {
+  for (const file of [
+    ...files(path.join(ROOT, 'test'), (p) => p.endsWith('.js')),
+    ...files(path.join(ROOT, 'tools'), (p) => p.endsWith('.js') && p !== __filename),
+  ]) {
     for (const w of fs.readFileSync(file, 'utf8').match(/[A-Za-z_$][\w$]*/g) ?? []) words.add(w);
   }
   /** @type {string[]} */
@@ -132,9 +139,14 @@ function main() {
   const known = fs.existsSync(KNOWN) ? JSON.parse(fs.readFileSync(KNOWN, 'utf8')) : [];
   const fresh = dead.filter((d) => !known.includes(d));
   const gone = known.filter((d) => !dead.includes(d));
-  if (gone.length > 0) console.log(`dead-exports: ${gone.length} known ${gone.length === 1 ? 'entry is' : 'entries are'} used or gone now; take ${gone.length === 1 ? 'it' : 'them'} out of ${rel(KNOWN)}:\n  ${gone.join('\n  ')}`);
+  if (gone.length > 0)
+    console.log(
+      `dead-exports: ${gone.length} known ${gone.length === 1 ? 'entry is' : 'entries are'} used or gone now; take ${gone.length === 1 ? 'it' : 'them'} out of ${rel(KNOWN)}:\n  ${gone.join('\n  ')}`,
+    );
   if (fresh.length > 0) {
-    console.error(`dead-exports: ${fresh.length} export${fresh.length === 1 ? '' : 's'} no other file imports (drop the \`export\`, or the code if nothing uses it):\n  ${fresh.join('\n  ')}`);
+    console.error(
+      `dead-exports: ${fresh.length} export${fresh.length === 1 ? '' : 's'} no other file imports (drop the \`export\`, or the code if nothing uses it):\n  ${fresh.join('\n  ')}`,
+    );
     process.exit(1);
   }
   console.log(`dead-exports: no new ones (${known.length - gone.length} known, listed in ${rel(KNOWN)})`);

@@ -9,9 +9,7 @@
 const lazyDeidentify = {
   name: 'lazy-deidentify',
   setup(build) {
-    build.onResolve({ filter: /\/deidentify$/ }, (args) =>
-      args.kind === 'require-call' ? { path: './deidentify.js', external: true } : undefined,
-    );
+    build.onResolve({ filter: /\/deidentify$/ }, (args) => (args.kind === 'require-call' ? { path: './deidentify.js', external: true } : undefined));
   },
 };
 
@@ -83,7 +81,11 @@ const compactWordLists = {
       // Quality 9 for a release (a few seconds); 5 while developing.
       const quality = build.initialOptions.minify ? 9 : 5;
       const packed = zlib.brotliCompressSync(payload, {
-        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_LGWIN]: 24, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: payload.length },
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: quality,
+          [zlib.constants.BROTLI_PARAM_LGWIN]: 24,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: payload.length,
+        },
       });
       await fs.promises.mkdir(out, { recursive: true });
       await fs.promises.writeFile(path.join(out, WORDS_FILE), packed);

@@ -48,7 +48,6 @@ function describeCounts(counts: readonly { kind: Core.Kind; count: number }[], c
   return `${first}; ${second}`;
 }
 
-
 /** Reads and de-identifies one FILE or FILE:LINE argument; a UsageError names the argument, never its content. */
 function exportOne(io: Io, core: typeof Core, target: string): Core.Deidentified {
   const m = /^(.*):(\d+)$/.exec(target);
@@ -62,7 +61,8 @@ function exportOne(io: Io, core: typeof Core, target: string): Core.Deidentified
   try {
     bytes = readRegularFile(full, DEFAULT_MAX_NOTE_BYTES).bytes;
   } catch (err) {
-    if (err instanceof TooLarge) throw new UsageError(`cannot read ${shown}: ${formatBytes(err.size)} is over the ${formatBytes(DEFAULT_MAX_NOTE_BYTES)} limit for a note`);
+    if (err instanceof TooLarge)
+      throw new UsageError(`cannot read ${shown}: ${formatBytes(err.size)} is over the ${formatBytes(DEFAULT_MAX_NOTE_BYTES)} limit for a note`);
     throw new UsageError(`cannot read ${shown}: ${errorReason(err)}`);
   }
   const decoded = decodeNote(bytes);

@@ -204,7 +204,7 @@ function set(io: Io, args: readonly string[]): number {
 
 /** Why a status was not changed, and what the note holds now. */
 function refusal(shown: string, err: WriteRefused): string {
-  const holds = err.kept === 'theirs' ? "its save is what the note holds, and the status was not changed" : 'the note was left exactly as it was';
+  const holds = err.kept === 'theirs' ? 'its save is what the note holds, and the status was not changed' : 'the note was left exactly as it was';
   return `cannot change ${shown}: ${err.reason}; ${holds}`;
 }
 
@@ -227,7 +227,9 @@ function setLocked(io: Io, full: string, file: string, lineText: string, status:
     read = readRegularFile(full, limit);
   } catch (err) {
     if (err instanceof TooLarge) {
-      throw new UsageError(`cannot edit ${shown}: ${formatBytes(err.size)} is over the ${formatBytes(limit)} limit for a note (--max-size raises it); nothing was changed`);
+      throw new UsageError(
+        `cannot edit ${shown}: ${formatBytes(err.size)} is over the ${formatBytes(limit)} limit for a note (--max-size raises it); nothing was changed`,
+      );
     }
     throw new UsageError(`cannot read ${shown}: ${errorReason(err)}`);
   }
@@ -255,9 +257,7 @@ function setLocked(io: Io, full: string, file: string, lineText: string, status:
   byteLines[0] = { ...byteLines[0], start: bom };
   const lineAfterBom = byteLines[line];
   const heading = collectHeadings(latin1, byteLines, note.frontMatterEnd + 1).find((h) => h.line === line && h.setext !== true);
-  const tag = heading
-    ? findTags(latin1, lineAfterBom.start + heading.contentStart, lineAfterBom.start + heading.contentEnd)[0]
-    : undefined;
+  const tag = heading ? findTags(latin1, lineAfterBom.start + heading.contentStart, lineAfterBom.start + heading.contentEnd)[0] : undefined;
   const lineStart = splitLines(decoded.text)[line].start;
   const expected = decoded.text.slice(lineStart + entry.tag.start, lineStart + entry.tag.end);
   if (!tag || bytes.toString('utf8', tag.start, tag.end) !== expected) {
@@ -276,7 +276,16 @@ function setLocked(io: Io, full: string, file: string, lineText: string, status:
   return 0;
 }
 
-const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = { list, template, set, checklist, cues, feedback, patterns: patternsCommand, deidentify };
+const COMMANDS: Record<string, (io: Io, args: readonly string[]) => number> = {
+  list,
+  template,
+  set,
+  checklist,
+  cues,
+  feedback,
+  patterns: patternsCommand,
+  deidentify,
+};
 
 /**
  * Runs the CLI; returns the exit code. Never throws. Every byte it prints passes the
@@ -315,7 +324,7 @@ if (require.main === module) {
   // versions known to have the flag are told: an unknown flag is reported on stderr.
   if (/^1[1-3]\./.test(process.versions.v8)) v8.setFlagsFromString('--semi-space-growth-factor=1 --optimize-for-size');
   // A reader that stops early (`attune list | head`) closes the pipe: stop quietly.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => process.exit(err.code === 'EPIPE' ? process.exitCode ?? 0 : 1));
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => process.exit(err.code === 'EPIPE' ? (process.exitCode ?? 0) : 1));
   process.exitCode = run(process.argv.slice(2), {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),

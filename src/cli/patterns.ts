@@ -4,7 +4,18 @@
  */
 import { isIsoDate } from '../core/notes/dates';
 import { printable, printableJson } from '../core/markdown/printable';
-import { countedNotes, firstReturnWords, headline, NOTICING_MORE, patterns, withCounts, type PatternExtras, type PatternFilter, type Patterns, type ValueCount } from '../core/patterns/patterns';
+import {
+  countedNotes,
+  firstReturnWords,
+  headline,
+  NOTICING_MORE,
+  patterns,
+  withCounts,
+  type PatternExtras,
+  type PatternFilter,
+  type Patterns,
+  type ValueCount,
+} from '../core/patterns/patterns';
 import { heldIn, STATUS_LABELS, STATUSES } from '../core/notes/status';
 import { parseArgs, readFolder, scanNotes, UsageError, type Io } from './common';
 
@@ -69,7 +80,9 @@ function formatPatterns(p: Patterns, filter: PatternFilter, extras: PatternExtra
     for (const c of p.byClient) width = Math.max(width, printable(c.client).length);
     for (const c of p.byClient) {
       const counts = `${plural(c.sessions, 'session').padEnd(13)} ${plural(c.ruptures, 'rupture')}`;
-      out += extras.openByClient ? `  ${printable(c.client).padEnd(width)}  ${counts.padEnd(26)} ${c.unrepaired} still open\n` : `  ${printable(c.client).padEnd(width)}  ${counts}\n`;
+      out += extras.openByClient
+        ? `  ${printable(c.client).padEnd(width)}  ${counts.padEnd(26)} ${c.unrepaired} still open\n`
+        : `  ${printable(c.client).padEnd(width)}  ${counts}\n`;
     }
   }
   if (extras.daysToReturn || extras.openByClient) out += `\n${NOTICING_MORE}\n`;

@@ -227,7 +227,7 @@ function replaceLocked(target: string, read: ReadResult, bytes: Uint8Array, syst
       throw new WriteRefused(`a temporary file could not be made beside it: ${reasonOf(err)}`);
     }
     try {
-      for (let done = 0; done < bytes.length; ) done += system.writeSync(fd, bytes, done, bytes.length - done);
+      for (let done = 0; done < bytes.length;) done += system.writeSync(fd, bytes, done, bytes.length - done);
       system.fsyncSync(fd);
       // Owner before mode: changing the owner clears setuid and setgid, so the mode comes last.
       const own = fs.fstatSync(fd);
@@ -235,7 +235,7 @@ function replaceLocked(target: string, read: ReadResult, bytes: Uint8Array, syst
       fs.fchmodSync(fd, stat.mode & 0o7777);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException | undefined)?.code;
-      throw new WriteRefused(code === 'EPERM' ? "its owner could not be kept" : reasonOf(err));
+      throw new WriteRefused(code === 'EPERM' ? 'its owner could not be kept' : reasonOf(err));
     } finally {
       fs.closeSync(fd);
     }
@@ -294,7 +294,7 @@ function putBack(target: string, second: string | undefined, original: number, t
     const stat = fs.fstatSync(original);
     const fd = fs.openSync(temp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, stat.mode & 0o7777);
     try {
-      for (let done = 0; done < saved.length; ) done += fs.writeSync(fd, saved, done, saved.length - done);
+      for (let done = 0; done < saved.length;) done += fs.writeSync(fd, saved, done, saved.length - done);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

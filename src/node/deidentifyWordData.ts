@@ -34,7 +34,7 @@ export function humanNames(): string {
 export function unpackLists(payload: Uint8Array): string[] {
   const out: string[] = [];
   const view = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
-  for (let at = 0; at + 4 <= payload.length; ) {
+  for (let at = 0; at + 4 <= payload.length;) {
     const length = view.getUint32(at, true);
     out.push(unfrontCode(payload, at + 4, at + 4 + length));
     at += 4 + length;
@@ -50,7 +50,7 @@ export function unpackLists(payload: Uint8Array): string[] {
 function unfrontCode(bytes: Uint8Array, from: number, to: number): string {
   let size = 0;
   let count = 0;
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     let j = i + 1;
     while (j < to && bytes[j] !== 10) j++;
     size += bytes[i] - 48 + (j - i - 1);
@@ -60,7 +60,7 @@ function unfrontCode(bytes: Uint8Array, from: number, to: number): string {
   const out = Buffer.allocUnsafe(size + Math.max(0, count - 1));
   let o = 0;
   let previous = 0;
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     if (o > 0) out[o++] = 10;
     const start = o;
     const keep = bytes[i] - 48;

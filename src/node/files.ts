@@ -2,8 +2,7 @@ import { lookAt, type Look } from '../core/notes/quickLook';
 import { firstOwnLine } from '../core/notes/written';
 
 export type Decoded =
-  | { readonly ok: true; readonly text: string; readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be' }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly text: string; readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be' } | { readonly ok: false; readonly reason: string };
 
 // `ignoreBOM: true` keeps a BOM in the text, so offsets match the editor's and it survives edits.
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -31,7 +30,7 @@ function frontMatterBytes(bytes: Uint8Array): Uint8Array | undefined {
   if (bytes[bom] !== 0x2d || bytes[bom + 1] !== 0x2d || bytes[bom + 2] !== 0x2d) return bytes.subarray(0, 0);
   let start = bytes.indexOf(0x0a, bom);
   if (start === -1) return undefined;
-  for (start++; start < bytes.length; ) {
+  for (start++; start < bytes.length;) {
     const nl = bytes.indexOf(0x0a, start);
     const end = nl === -1 ? bytes.length : nl;
     let i = start;
@@ -95,7 +94,8 @@ export function indexableText(bytes: Uint8Array): Indexable {
   const look = looksUtf16 ? undefined : lookAt(bytes);
   if (look === 'head') {
     const head = frontMatterBytes(bytes);
-    if (head && bytes.subarray(0, 8000).indexOf(0) === -1) return { ok: true, text: utf8.decode(head) + firstWrittenLine(bytes, head.length), encoding: 'utf-8', look };
+    if (head && bytes.subarray(0, 8000).indexOf(0) === -1)
+      return { ok: true, text: utf8.decode(head) + firstWrittenLine(bytes, head.length), encoding: 'utf-8', look };
   }
   const decoded = decodeNote(bytes);
   // A head that could not be cut cheaply is read whole, and still needs no walk.

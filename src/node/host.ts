@@ -7,7 +7,16 @@ import fs = require('fs');
 import path = require('path');
 import { RuptureIndex } from '../core/notes/ruptureIndex';
 import { noteSettings, parseJsonc, type SettingLookup } from '../core/notes/settings';
-import { DEFAULT_SETTINGS, NoteCollection, type Listing, type NoteFilter, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../core/notes/noteCollection';
+import {
+  DEFAULT_SETTINGS,
+  NoteCollection,
+  type Listing,
+  type NoteFilter,
+  type NotePlace,
+  type NoteRead,
+  type NoteSettings,
+  type WorkspaceHost,
+} from '../core/notes/noteCollection';
 import { indexableText } from './files';
 import { shortPath } from './deepPaths';
 import { NotAFile, openRegularFile, readListedFile, readOpened, readRegularFile, TooLarge } from './safeRead';
@@ -114,7 +123,10 @@ export class FolderHost implements WorkspaceHost {
   /** Why the folder's settings file was not used, when it was not. */
   settingsProblem: string | undefined;
 
-  constructor(root: string, private readonly options: FolderHostOptions = {}) {
+  constructor(
+    root: string,
+    private readonly options: FolderHostOptions = {},
+  ) {
     this.root = path.resolve(root);
   }
 
@@ -140,7 +152,8 @@ export class FolderHost implements WorkspaceHost {
     // instead of a hundred thousand of them held until the last note is read.
     return walkNotesLazily<NotePlace>(root, {
       skipFolder: filter.skipFolder,
-      note: (_folder, relative, folderName, fileName) => (filter.isNote(relative, fileName) ? { path: relative, root, relative, folderName, fileName, listed: true } : undefined),
+      note: (_folder, relative, folderName, fileName) =>
+        filter.isNote(relative, fileName) ? { path: relative, root, relative, folderName, fileName, listed: true } : undefined,
     });
   }
 

@@ -41,7 +41,10 @@ export function loadTemplateFiles(root: string, folder: string): TemplateLoad {
   if (!inside(root, dir)) return { files, skipped, outside: true };
   let names: string[];
   try {
-    names = fs.readdirSync(dir).filter((n) => /\.md$/i.test(n) && !n.startsWith('.')).sort();
+    names = fs
+      .readdirSync(dir)
+      .filter((n) => /\.md$/i.test(n) && !n.startsWith('.'))
+      .sort();
   } catch {
     return { files, skipped, outside: false };
   }

@@ -164,7 +164,13 @@ function* walkSteps<T>(root: string, rootReal: string, filter: WalkFilter<T>, pr
  * A folder's subfolders and notes, by name. Its own function, apart from the walk's loop, so
  * the engine optimises two small loops rather than one large one.
  */
-function folderItems<T>(folder: Folder, entries: fs.Dirent[], filter: WalkFilter<T>, rootReal: string, problems: { path: string; reason: string }[]): (Folder | T)[] {
+function folderItems<T>(
+  folder: Folder,
+  entries: fs.Dirent[],
+  filter: WalkFilter<T>,
+  rootReal: string,
+  problems: { path: string; reason: string }[],
+): (Folder | T)[] {
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const items: (Folder | T)[] = [];
   // A path to read is made only for folders and links: a note's is made by the filter, if it needs one.

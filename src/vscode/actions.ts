@@ -82,10 +82,7 @@ export function refOf(entry: RuptureEntry): EntryRef {
  * Opens the note and finds the entry again in its current text (unsaved edits included).
  * Returns undefined, after telling the user, when the heading is no longer there.
  */
-export async function locate(
-  ref: EntryRef,
-  workspace: LiveNotes,
-): Promise<{ document: vscode.TextDocument; entry: RuptureEntry } | undefined> {
+export async function locate(ref: EntryRef, workspace: LiveNotes): Promise<{ document: vscode.TextDocument; entry: RuptureEntry } | undefined> {
   const uri = vscode.Uri.parse(ref.path);
   let document: vscode.TextDocument;
   try {
@@ -98,7 +95,10 @@ export async function locate(
   const entry = workspace.noteOf(document).entries.find((e) => e.line === ref.line);
   if (!entry || (ref.title !== undefined && entry.title !== ref.title)) {
     void vscode.window.showWarningMessage(
-      vscode.l10n.t('The rupture heading is no longer on line {0} of that note: it changed since Attune read it. Nothing was changed; the list is being refreshed.', ref.line + 1),
+      vscode.l10n.t(
+        'The rupture heading is no longer on line {0} of that note: it changed since Attune read it. Nothing was changed; the list is being refreshed.',
+        ref.line + 1,
+      ),
     );
     void workspace.refreshNow(uri);
     return undefined;
@@ -126,14 +126,7 @@ export async function openEntry(curtain: PrivacyCurtain, path: string, line: num
  * (see changeNote: on disk byte for byte, or in the editor when it has unsaved edits), so
  * one Undo takes it all back.
  */
-export async function changeStatus(
-  ref: EntryRef,
-  status: Status,
-  workspace: LiveNotes,
-  log: Log,
-  templateId?: string,
-  mended?: string,
-): Promise<boolean> {
+export async function changeStatus(ref: EntryRef, status: Status, workspace: LiveNotes, log: Log, templateId?: string, mended?: string): Promise<boolean> {
   const found = await locate(ref, workspace);
   if (!found) return false;
   const { document } = found;
@@ -142,9 +135,9 @@ export async function changeStatus(
   let blockLine: number | undefined;
   const outcome = await changeNote(document, (text) => {
     // The note as it is now (on disk, or in the editor): the heading must still be there.
-    const entry = workspace.collection.noteFor(text, document.uri.toString()).entries.find(
-      (e) => e.line === ref.line && (ref.title === undefined || e.title === ref.title),
-    );
+    const entry = workspace.collection
+      .noteFor(text, document.uri.toString())
+      .entries.find((e) => e.line === ref.line && (ref.title === undefined || e.title === ref.title));
     if (!entry) {
       moved = true;
       return undefined;
@@ -166,7 +159,10 @@ export async function changeStatus(
   });
   if (moved) {
     void vscode.window.showWarningMessage(
-      vscode.l10n.t('The rupture heading is no longer on line {0} of that note: it changed since Attune read it. Nothing was changed; the list is being refreshed.', ref.line + 1),
+      vscode.l10n.t(
+        'The rupture heading is no longer on line {0} of that note: it changed since Attune read it. Nothing was changed; the list is being refreshed.',
+        ref.line + 1,
+      ),
     );
     void workspace.refreshNow(document.uri);
     return false;

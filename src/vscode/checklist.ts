@@ -52,7 +52,9 @@ async function openWithChecklist(workspace: LiveNotes, log: Log, curtain: Privac
   const templates = workspace.templates.for(workspaceFolder);
   const place = { notes: workspace.index, client, today: date, notePath: uri.toString() };
   const texts = await noteTexts(notesToRead(place));
-  const { checklist: { markdown, items } } = prepareChecklist({
+  const {
+    checklist: { markdown, items },
+  } = prepareChecklist({
     ...place,
     noteText: (path) => texts.get(path),
     templates,
@@ -93,10 +95,12 @@ async function openWithChecklist(workspace: LiveNotes, log: Log, curtain: Privac
 
 /** Ticks or unticks the task item on each selected line; only the character in the brackets changes. */
 export async function toggleTask(editor: vscode.TextEditor): Promise<boolean> {
-  const lines = new Set(editor.selections.flatMap((s) => {
-    const last = s.end.character === 0 && s.end.line > s.start.line ? s.end.line - 1 : s.end.line;
-    return Array.from({ length: last - s.start.line + 1 }, (_, i) => s.start.line + i);
-  }));
+  const lines = new Set(
+    editor.selections.flatMap((s) => {
+      const last = s.end.character === 0 && s.end.line > s.start.line ? s.end.line - 1 : s.end.line;
+      return Array.from({ length: last - s.start.line + 1 }, (_, i) => s.start.line + i);
+    }),
+  );
   const outcome = await changeNote(editor.document, (text) =>
     [...lines].map((line) => toggleTaskInNote(text, line)).filter((e): e is TextEdit => e !== undefined),
   );

@@ -9,12 +9,18 @@ import { statusLabel } from './words';
 
 function statusHint(status: Status): string {
   switch (status) {
-    case 'open': return vscode.l10n.t('Noticed; not yet returned to');
-    case 'planned': return vscode.l10n.t('A repair is planned');
-    case 'attempted': return vscode.l10n.t('A repair was tried; watching how it lands');
-    case 'held': return vscode.l10n.t('Waiting at their pace: raised only if they bring it up');
-    case 'repaired': return vscode.l10n.t('Repaired (in the session itself, or later)');
-    case 'closed': return vscode.l10n.t('Ended without repair (declined, therapy ended, safety, or not a rupture after all)');
+    case 'open':
+      return vscode.l10n.t('Noticed; not yet returned to');
+    case 'planned':
+      return vscode.l10n.t('A repair is planned');
+    case 'attempted':
+      return vscode.l10n.t('A repair was tried; watching how it lands');
+    case 'held':
+      return vscode.l10n.t('Waiting at their pace: raised only if they bring it up');
+    case 'repaired':
+      return vscode.l10n.t('Repaired (in the session itself, or later)');
+    case 'closed':
+      return vscode.l10n.t('Ended without repair (declined, therapy ended, safety, or not a rupture after all)');
   }
 }
 

@@ -1,5 +1,15 @@
 import * as vscode from 'vscode';
-import { MAX_NOTE_SIZE_MB_CEILING, noteSettings, noteSizeOverCeiling, readingOldNames, RENAMED_SETTINGS, sessionSettings, trustedLookup, type SessionSettings, type SettingLookup } from '../core/notes/settings';
+import {
+  MAX_NOTE_SIZE_MB_CEILING,
+  noteSettings,
+  noteSizeOverCeiling,
+  readingOldNames,
+  RENAMED_SETTINGS,
+  sessionSettings,
+  trustedLookup,
+  type SessionSettings,
+  type SettingLookup,
+} from '../core/notes/settings';
 import type { NoteSettings } from '../core/notes/noteCollection';
 import { templateLanguage, type NoteLanguage } from '../core/notes/fieldKeys';
 
@@ -75,7 +85,10 @@ export function readNoteSettings(scope?: vscode.Uri): NoteSettings {
     // Once a session: the settings are read for every scan and every folder.
     warnedCeiling = true;
     void vscode.window.showWarningMessage(
-      vscode.l10n.t('Attune reads notes of up to {0} MB: the setting "Largest Note In Megabytes" (attune.largestNoteInMegabytes) asks for more, so {0} MB is used.', MAX_NOTE_SIZE_MB_CEILING),
+      vscode.l10n.t(
+        'Attune reads notes of up to {0} MB: the setting "Largest Note In Megabytes" (attune.largestNoteInMegabytes) asks for more, so {0} MB is used.',
+        MAX_NOTE_SIZE_MB_CEILING,
+      ),
     );
   }
   return noteSettings(get);

@@ -32,10 +32,14 @@ const DEBOUNCE_MS = 150;
 /** What the hover says a cue of this kind may be a sign of. */
 function kindWords(kind: string | undefined): string {
   switch (kind) {
-    case 'withdrawal': return vscode.l10n.t('a possible sign of withdrawal (moving away)');
-    case 'confrontation': return vscode.l10n.t('a possible sign of confrontation (moving against)');
-    case 'my own reaction': return vscode.l10n.t('a possible sign in your own reaction');
-    default: return vscode.l10n.t('a possible cue');
+    case 'withdrawal':
+      return vscode.l10n.t('a possible sign of withdrawal (moving away)');
+    case 'confrontation':
+      return vscode.l10n.t('a possible sign of confrontation (moving against)');
+    case 'my own reaction':
+      return vscode.l10n.t('a possible sign in your own reaction');
+    default:
+      return vscode.l10n.t('a possible cue');
   }
 }
 
@@ -64,7 +68,10 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
     private readonly state: vscode.Memento,
   ) {
     this.dismissed = this.readDismissed();
-    const selector: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }];
+    const selector: vscode.DocumentSelector = [
+      { language: 'markdown', scheme: 'file' },
+      { language: 'markdown', scheme: 'untitled' },
+    ];
     this.disposables.push(
       vscode.languages.registerCodeActionsProvider(selector, this, { providedCodeActionKinds: CueHints.providedCodeActionKinds }),
       vscode.languages.registerHoverProvider(selector, this),
@@ -81,7 +88,13 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
       }),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.decorate(e))),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('attune.cues') || e.affectsConfiguration('attune.cueHints') || e.affectsConfiguration('attune.whichFilesAreNotes') || e.affectsConfiguration('attune.filesToLeaveOut')) this.refreshAll();
+        if (
+          e.affectsConfiguration('attune.cues') ||
+          e.affectsConfiguration('attune.cueHints') ||
+          e.affectsConfiguration('attune.whichFilesAreNotes') ||
+          e.affectsConfiguration('attune.filesToLeaveOut')
+        )
+          this.refreshAll();
       }),
       // The index decides what is a note; it learns the settings when it rescans.
       workspace.onDidChange((change) => this.indexChanged(change)),
@@ -194,7 +207,10 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
       if (user.skipped > 0 && !this.told.has(key)) {
         this.told.add(key);
         void vscode.window.showWarningMessage(
-          vscode.l10n.t('Attune left out {0} of your own cue phrases (attune.cues.phrases): each needs a phrase of up to 100 characters with a letter in it, a kind (withdrawal, confrontation or my own reaction) and a one-line reason.', user.skipped),
+          vscode.l10n.t(
+            'Attune left out {0} of your own cue phrases (attune.cues.phrases): each needs a phrase of up to 100 characters with a letter in it, a kind (withdrawal, confrontation or my own reaction) and a one-line reason.',
+            user.skipped,
+          ),
         );
       }
       if (this.compiled.size > 20) this.compiled.clear();
@@ -236,12 +252,16 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
     if (!hint) return undefined;
     // Plain words (a user's own reason is escaped), so the hover reads as written.
     if (hint.code === SAFETY_FIRST.id) {
-      const safety = new vscode.MarkdownString([
+      const safety = new vscode.MarkdownString(
+        [
           vscode.l10n.t('Attune noticed: {0}', escapeMarkdown(hint.message)),
           // What the hover of a `safety-first` hint says after its reason.
-          vscode.l10n.t('Attune is not a risk tool and does not assess risk. It marks these words only so that they are not taken for a sign of a rupture, and it offers no rupture reflection for them.'),
+          vscode.l10n.t(
+            'Attune is not a risk tool and does not assess risk. It marks these words only so that they are not taken for a sign of a rupture, and it offers no rupture reflection for them.',
+          ),
           vscode.l10n.t('Quick Fix: hide it on this line ("Not this time"), or turn cue hints off.'),
-        ].join('\n\n'));
+        ].join('\n\n'),
+      );
       safety.isTrusted = false;
       return new vscode.Hover(safety, hint.range);
     }
@@ -270,7 +290,9 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
     const safe = lineForReflection(document.lineAt(lineArg).text);
     const safety = (this.diagnostics.get(document.uri) ?? []).some((d) => d.range.start.line === lineArg && d.code === SAFETY_FIRST.id);
     if (safe === undefined || safety) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Attune does not make a rupture reflection from words that can speak of risk: safety comes first.'));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Attune does not make a rupture reflection from words that can speak of risk: safety comes first.'),
+      );
       return false;
     }
     const editor = await vscode.window.showTextDocument(document, { preview: false });

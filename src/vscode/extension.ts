@@ -87,7 +87,21 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   gettingStarted.register(shared);
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
-  return { workspace, tree: view.tree, view: view.view, log, cues, diagnostics, activationMs, logUri: context.logUri, curtain, supervision: review, analyses, moveRenamedSettings, settingsMoved };
+  return {
+    workspace,
+    tree: view.tree,
+    view: view.view,
+    log,
+    cues,
+    diagnostics,
+    activationMs,
+    logUri: context.logUri,
+    curtain,
+    supervision: review,
+    analyses,
+    moveRenamedSettings,
+    settingsMoved,
+  };
 }
 
 export function deactivate(): void {

@@ -18,7 +18,9 @@ export function withRecentScores(tooltip: string, notes: Iterable<IndexedNote>, 
 }
 
 function numberCheck(value: string): vscode.InputBoxValidationMessage | undefined {
-  return NUMBER.test(value.trim()) ? undefined : { message: vscode.l10n.t('Enter a number, such as 8 or 34.5.'), severity: vscode.InputBoxValidationSeverity.Error };
+  return NUMBER.test(value.trim())
+    ? undefined
+    : { message: vscode.l10n.t('Enter a number, such as 8 or 34.5.'), severity: vscode.InputBoxValidationSeverity.Error };
 }
 
 /** Asks for the score, then the scale's maximum (remembered for this workspace); undefined when dismissed. */
@@ -41,7 +43,8 @@ async function askScore(current: Score | undefined, state: vscode.Memento): Prom
       if (v.trim() === '') return undefined;
       const invalid = numberCheck(v);
       if (invalid) return invalid;
-      if (Number(v.trim()) < score) return { message: vscode.l10n.t('This is below the score itself: is it the right maximum?'), severity: vscode.InputBoxValidationSeverity.Warning };
+      if (Number(v.trim()) < score)
+        return { message: vscode.l10n.t('This is below the score itself: is it the right maximum?'), severity: vscode.InputBoxValidationSeverity.Warning };
       return undefined;
     },
   });

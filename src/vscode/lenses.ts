@@ -58,7 +58,9 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
         lenses.push(
           new vscode.CodeLens(range, {
             title: vscode.l10n.t('Rupture: {0}', describeEntry(entry, now)),
-            tooltip: entry.statusKnown ? vscode.l10n.t('Change the status') : vscode.l10n.t('This tag has a status Attune does not know, so it is treated as open'),
+            tooltip: entry.statusKnown
+              ? vscode.l10n.t('Change the status')
+              : vscode.l10n.t('This tag has a status Attune does not know, so it is treated as open'),
             command: 'attune.setStatus',
             arguments: [ref],
           }),
@@ -82,7 +84,14 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
           const tooltip = question
             ? vscode.l10n.t('A de-identified draft of this reflection, for you to review before sharing. Your question: {0}', question)
             : vscode.l10n.t('A de-identified draft of this reflection, for you to review before sharing');
-          lenses.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Prepare for supervision…'), tooltip, command: 'attune.prepareForSupervision', arguments: [ref] }));
+          lenses.push(
+            new vscode.CodeLens(range, {
+              title: vscode.l10n.t('Prepare for supervision…'),
+              tooltip,
+              command: 'attune.prepareForSupervision',
+              arguments: [ref],
+            }),
+          );
         }
       }
     }

@@ -1,7 +1,17 @@
 import * as vscode from 'vscode';
 import type { RuptureIndex } from '../core/notes/ruptureIndex';
 import type { Note } from '../core/notes/note';
-import { isMarkdownFile, NoteCollection, type IndexChange, type Listing, type NoteFilter, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../core/notes/noteCollection';
+import {
+  isMarkdownFile,
+  NoteCollection,
+  type IndexChange,
+  type Listing,
+  type NoteFilter,
+  type NotePlace,
+  type NoteRead,
+  type NoteSettings,
+  type WorkspaceHost,
+} from '../core/notes/noteCollection';
 import { NoteReader, readNoteFile } from '../node/host';
 import { walkNotesLazily } from '../node/walk';
 import { NOTE_SETTINGS, readNoteSettings } from './config';
@@ -51,7 +61,9 @@ class EditorHost implements WorkspaceHost {
     return walkNotesLazily<NotePlace>(uri.fsPath, {
       skipFolder: filter.skipFolder,
       note: (_folder, relative, folderName, fileName) =>
-        filter.isNote(relative, fileName) ? { path: vscode.Uri.joinPath(uri, ...relative.split('/')).toString(), root, relative, folderName, fileName, listed: true } : undefined,
+        filter.isNote(relative, fileName)
+          ? { path: vscode.Uri.joinPath(uri, ...relative.split('/')).toString(), root, relative, folderName, fileName, listed: true }
+          : undefined,
     });
   }
 
@@ -76,7 +88,9 @@ class EditorHost implements WorkspaceHost {
     if (uri.scheme !== 'file') return { kind: 'missing' };
     this.progress?.(++this.read);
     const read = readNoteFile(this.reader, uri.fsPath, maxBytes, place.listed === true);
-    return read.kind === 'skipped' && read.reason.includes(' limit ') ? { kind: 'skipped', reason: `${read.reason} (setting attune.largestNoteInMegabytes)` } : read;
+    return read.kind === 'skipped' && read.reason.includes(' limit ')
+      ? { kind: 'skipped', reason: `${read.reason} (setting attune.largestNoteInMegabytes)` }
+      : read;
   }
 
   openVersion(key: string): number | undefined {
@@ -233,41 +247,36 @@ export class LiveNotes implements vscode.Disposable {
     await new Promise((resolve) => setImmediate(resolve));
     const started = Date.now();
     try {
-      const report = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Attune: reading notes') },
-        async () => {
-          let notify: { report(v: { message: string }): void } | undefined;
-          let closeNotification: (() => void) | undefined;
-          this.host.progress = (done) => {
-            if (done === LARGE_SCAN && !notify) {
-              void vscode.window.withProgress(
-                { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Attune: reading notes'), cancellable: false },
-                (progress) => {
-                  notify = progress;
-                  return new Promise<void>((resolve) => (closeNotification = resolve));
-                },
-              );
-            }
-            if (done % 64 === 0) notify?.report({ message: vscode.l10n.t('{0} notes read', done) });
-          };
-          try {
-            return await this.collection.scan();
-          } finally {
-            this.host.progress = undefined;
-            closeNotification?.();
+      const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Attune: reading notes') }, async () => {
+        let notify: { report(v: { message: string }): void } | undefined;
+        let closeNotification: (() => void) | undefined;
+        this.host.progress = (done) => {
+          if (done === LARGE_SCAN && !notify) {
+            void vscode.window.withProgress(
+              { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Attune: reading notes'), cancellable: false },
+              (progress) => {
+                notify = progress;
+                return new Promise<void>((resolve) => (closeNotification = resolve));
+              },
+            );
           }
-        },
-      );
+          if (done % 64 === 0) notify?.report({ message: vscode.l10n.t('{0} notes read', done) });
+        };
+        try {
+          return await this.collection.scan();
+        } finally {
+          this.host.progress = undefined;
+          closeNotification?.();
+        }
+      });
       if (!report.completed) return;
       if (report.unreadable) this.log.warn(`A workspace folder could not be read: ${report.unreadable}`);
-      this.log.info(
-        `Indexed ${report.notes} notes in ${Date.now() - started} ms; ${this.index.unrepaired().length} unrepaired ruptures.`,
-      );
+      this.log.info(`Indexed ${report.notes} notes in ${Date.now() - started} ms; ${this.index.unrepaired().length} unrepaired ruptures.`);
       this.reportSkipped();
       this.fire(true);
     } catch (err) {
       this.log.error(`The scan of the workspace stopped: ${describeError(err)}`);
-      void vscode.window.showWarningMessage(vscode.l10n.t('Attune could not read the workspace\'s notes. See the Attune output for details.'));
+      void vscode.window.showWarningMessage(vscode.l10n.t("Attune could not read the workspace's notes. See the Attune output for details."));
     } finally {
       if (!this.collection.isScanning) {
         this.isIndexing = false;
@@ -306,7 +315,9 @@ export class LiveNotes implements vscode.Disposable {
 
   private async showSkipped(): Promise<void> {
     const items = [...this.collection.skipped].map(([uri, reason]) => ({
-      label: literalIcons(this.curtain.detail(vscode.workspace.asRelativePath(vscode.Uri.parse(uri))) ?? vscode.l10n.t('A note (hidden while client details are hidden)')),
+      label: literalIcons(
+        this.curtain.detail(vscode.workspace.asRelativePath(vscode.Uri.parse(uri))) ?? vscode.l10n.t('A note (hidden while client details are hidden)'),
+      ),
       description: reasonText(reason),
     }));
     await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Files Attune skipped') });
@@ -377,11 +388,14 @@ export class LiveNotes implements vscode.Disposable {
       this.wake();
       return;
     }
-    this.changeTimer = setTimeout(() => {
-      this.changeTimer = undefined;
-      tell();
-      this.wake();
-    }, this.collection.isScanning ? SCAN_TELL_MS : 30);
+    this.changeTimer = setTimeout(
+      () => {
+        this.changeTimer = undefined;
+        tell();
+        this.wake();
+      },
+      this.collection.isScanning ? SCAN_TELL_MS : 30,
+    );
   }
 
   /** The note in an open document, parsed once per version (lenses, completions, commands). */

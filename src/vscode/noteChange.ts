@@ -62,7 +62,8 @@ export async function changeNote(document: vscode.TextDocument, compute: (text: 
     reload.cancel();
     // Reasons name no file and quote no text.
     if (err instanceof WriteRefused) {
-      const left = err.kept === 'theirs' ? vscode.l10n.t('The note holds what the other program saved.') : vscode.l10n.t('The note was left exactly as it was.');
+      const left =
+        err.kept === 'theirs' ? vscode.l10n.t('The note holds what the other program saved.') : vscode.l10n.t('The note was left exactly as it was.');
       void vscode.window.showWarningMessage(vscode.l10n.t('Attune could not change the note: {0}. {1}', reasonText(err.reason), left));
       return 'refused';
     }

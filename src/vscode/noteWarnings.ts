@@ -82,7 +82,11 @@ export class NoteDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
     }
     const reason = this.workspace.collection.skipped.get(key);
     if (reason !== undefined) {
-      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), vscode.l10n.t('Attune skipped this file: {0}.', reasonText(reason)), vscode.DiagnosticSeverity.Information);
+      const d = new vscode.Diagnostic(
+        new vscode.Range(0, 0, 0, 0),
+        vscode.l10n.t('Attune skipped this file: {0}.', reasonText(reason)),
+        vscode.DiagnosticSeverity.Information,
+      );
       d.source = SOURCE;
       d.code = 'skipped';
       diagnostics.push(d);
@@ -135,9 +139,12 @@ function toDiagnostic(document: vscode.TextDocument, w: NoteWarningAt): vscode.D
 
 /** A warning's message in the display language (the English is src/core's). */
 function message(w: NoteWarningAt): string {
-  if (w.kind === 'unknown-status') return vscode.l10n.t('Attune does not know this rupture status, so it is listed as open. Did you mean {0}?', w.fix?.edit.newText ?? '');
+  if (w.kind === 'unknown-status')
+    return vscode.l10n.t('Attune does not know this rupture status, so it is listed as open. Did you mean {0}?', w.fix?.edit.newText ?? '');
   if (w.kind === 'folder-client') {
-    return vscode.l10n.t('This note takes its client from its folder’s name, which other notes write with different punctuation or case, so Attune counts two clients. Naming the client in front matter joins them.');
+    return vscode.l10n.t(
+      'This note takes its client from its folder’s name, which other notes write with different punctuation or case, so Attune counts two clients. Naming the client in front matter joins them.',
+    );
   }
   // The parser's own warnings read "Attune: <reason>.".
   const own = /^Attune: (.*)\.$/s.exec(w.message);

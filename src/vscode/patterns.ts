@@ -94,78 +94,92 @@ function readSteps(value: unknown): OpeningSteps | undefined {
 /** The panel's words in the display language, keyed by their English (see PanelText). */
 export function panelTexts(): Record<PanelText, string> {
   return {
-    'open': vscode.l10n.t('open'),
+    open: vscode.l10n.t('open'),
     'repair planned': vscode.l10n.t('repair planned'),
     'repair attempted': vscode.l10n.t('repair attempted'),
     'waiting at their pace': vscode.l10n.t('waiting at their pace'),
-    'repaired': vscode.l10n.t('repaired'),
+    repaired: vscode.l10n.t('repaired'),
     'closed without repair': vscode.l10n.t('closed without repair'),
     'still open': vscode.l10n.t('still open'),
     'Kinds of miss': vscode.l10n.t('Kinds of miss'),
     'From each reflection\'s "Kind of miss".': vscode.l10n.t('From each reflection\'s "Kind of miss".'),
     'The part of me that led': vscode.l10n.t('The part of me that led'),
     'From "The part of me that led", up to its first comma.': vscode.l10n.t('From "The part of me that led", up to its first comma.'),
-    'Markers': vscode.l10n.t('Markers'),
+    Markers: vscode.l10n.t('Markers'),
     'From "Markers", up to the first comma or bracket.': vscode.l10n.t('From "Markers", up to the first comma or bracket.'),
-    'Client details are hidden for sharing your screen. Show them again with the eye in the status bar.': vscode.l10n.t('Client details are hidden for sharing your screen. Show them again with the eye in the status bar.'),
+    'Client details are hidden for sharing your screen. Show them again with the eye in the status bar.': vscode.l10n.t(
+      'Client details are hidden for sharing your screen. Show them again with the eye in the status bar.',
+    ),
     '{0}: {1} {2}': vscode.l10n.t('{0}: {1} {2}'),
-    'This chart could not be drawn; the table below holds the same counts.': vscode.l10n.t('This chart could not be drawn; the table below holds the same counts.'),
+    'This chart could not be drawn; the table below holds the same counts.': vscode.l10n.t(
+      'This chart could not be drawn; the table below holds the same counts.',
+    ),
     'List them': vscode.l10n.t('List them'),
     'List the 1 rupture: {0}': vscode.l10n.t('List the 1 rupture: {0}'),
     'List the {0} ruptures: {1}': vscode.l10n.t('List the {0} ruptures: {1}'),
-    'Period': vscode.l10n.t('Period'),
+    Period: vscode.l10n.t('Period'),
     'last 3 months': vscode.l10n.t('last 3 months'),
     'last 6 months': vscode.l10n.t('last 6 months'),
     'last 12 months': vscode.l10n.t('last 12 months'),
     'all notes': vscode.l10n.t('all notes'),
-    'Client': vscode.l10n.t('Client'),
+    Client: vscode.l10n.t('Client'),
     'all clients': vscode.l10n.t('all clients'),
     'Copy summary': vscode.l10n.t('Copy summary'),
-    'Copy these counts as markdown for a supervision note (no client codes)': vscode.l10n.t('Copy these counts as markdown for a supervision note (no client codes)'),
+    'Copy these counts as markdown for a supervision note (no client codes)': vscode.l10n.t(
+      'Copy these counts as markdown for a supervision note (no client codes)',
+    ),
     'Days to a first return': vscode.l10n.t('Days to a first return'),
     'No repair attempt is recorded in the notes counted here yet.': vscode.l10n.t('No repair attempt is recorded in the notes counted here yet.'),
-    '{0} with a repair attempt; the first attempt came a median of {1} after the session.': vscode.l10n.t('{0} with a repair attempt; the first attempt came a median of {1} after the session.'),
-    'ruptures': vscode.l10n.t('ruptures'),
+    '{0} with a repair attempt; the first attempt came a median of {1} after the session.': vscode.l10n.t(
+      '{0} with a repair attempt; the first attempt came a median of {1} after the session.',
+    ),
+    ruptures: vscode.l10n.t('ruptures'),
     'Days from the session to the first repair attempt': vscode.l10n.t('Days from the session to the first repair attempt'),
-    'Days': vscode.l10n.t('Days'),
-    'Ruptures': vscode.l10n.t('Ruptures'),
+    Days: vscode.l10n.t('Days'),
+    Ruptures: vscode.l10n.t('Ruptures'),
     'Patterns in your ruptures': vscode.l10n.t('Patterns in your ruptures'),
-    'One misstep sits within the whole of the work. These are your own notes, counted; nothing here rates a client.': vscode.l10n.t('One misstep sits within the whole of the work. These are your own notes, counted; nothing here rates a client.'),
+    'One misstep sits within the whole of the work. These are your own notes, counted; nothing here rates a client.': vscode.l10n.t(
+      'One misstep sits within the whole of the work. These are your own notes, counted; nothing here rates a client.',
+    ),
     'Where they stand': vscode.l10n.t('Where they stand'),
     'Ruptures by status': vscode.l10n.t('Ruptures by status'),
-    'Status': vscode.l10n.t('Status'),
+    Status: vscode.l10n.t('Status'),
     'Click a bar, or use "List them", to see those ruptures.': vscode.l10n.t('Click a bar, or use "List them", to see those ruptures.'),
     'Not filled in yet in the notes counted here.': vscode.l10n.t('Not filled in yet in the notes counted here.'),
     '{0}, with how they ended': vscode.l10n.t('{0}, with how they ended'),
-    'Repaired': vscode.l10n.t('Repaired'),
-    'Closed': vscode.l10n.t('Closed'),
+    Repaired: vscode.l10n.t('Repaired'),
+    Closed: vscode.l10n.t('Closed'),
     'Still open': vscode.l10n.t('Still open'),
-    'Waiting': vscode.l10n.t('Waiting'),
+    Waiting: vscode.l10n.t('Waiting'),
     'With (couple, family or group work)': vscode.l10n.t('With (couple, family or group work)'),
-    'From each reflection\'s "With": the whole family, or one member\'s code or role.': vscode.l10n.t('From each reflection\'s "With": the whole family, or one member\'s code or role.'),
+    'From each reflection\'s "With": the whole family, or one member\'s code or role.': vscode.l10n.t(
+      'From each reflection\'s "With": the whole family, or one member\'s code or role.',
+    ),
     'Who the ruptures were with, with how they ended': vscode.l10n.t('Who the ruptures were with, with how they ended'),
-    'With': vscode.l10n.t('With'),
+    With: vscode.l10n.t('With'),
     'Month by month': vscode.l10n.t('Month by month'),
     'No dated notes are counted here.': vscode.l10n.t('No dated notes are counted here.'),
-    'sessions': vscode.l10n.t('sessions'),
+    sessions: vscode.l10n.t('sessions'),
     'Sessions and ruptures per month': vscode.l10n.t('Sessions and ruptures per month'),
-    'Month': vscode.l10n.t('Month'),
-    'Sessions': vscode.l10n.t('Sessions'),
+    Month: vscode.l10n.t('Month'),
+    Sessions: vscode.l10n.t('Sessions'),
     'Feedback from {0}': vscode.l10n.t('Feedback from {0}'),
     'No "Alliance feedback score" is written in the notes counted here.': vscode.l10n.t('No "Alliance feedback score" is written in the notes counted here.'),
-    'Your own number from each session, compared only with this client\'s own earlier sessions.': vscode.l10n.t('Your own number from each session, compared only with this client\'s own earlier sessions.'),
+    "Your own number from each session, compared only with this client's own earlier sessions.": vscode.l10n.t(
+      "Your own number from each session, compared only with this client's own earlier sessions.",
+    ),
     'feedback score': vscode.l10n.t('feedback score'),
     'Feedback score by session': vscode.l10n.t('Feedback score by session'),
-    'Session': vscode.l10n.t('Session'),
-    'Score': vscode.l10n.t('Score'),
+    Session: vscode.l10n.t('Session'),
+    Score: vscode.l10n.t('Score'),
     '{0} of {1}': vscode.l10n.t('{0} of {1}'),
-    'Clients': vscode.l10n.t('Clients'),
+    Clients: vscode.l10n.t('Clients'),
     'No client notes are counted here.': vscode.l10n.t('No client notes are counted here.'),
     'Sessions and ruptures per client, in alphabetical order': vscode.l10n.t('Sessions and ruptures per client, in alphabetical order'),
     '(untitled)': vscode.l10n.t('(untitled)'),
     '{0} (with {1})': vscode.l10n.t('{0} (with {1})'),
     'no client': vscode.l10n.t('no client'),
-    'undated': vscode.l10n.t('undated'),
+    undated: vscode.l10n.t('undated'),
     'None in the notes counted here.': vscode.l10n.t('None in the notes counted here.'),
     'Copied: counts only, no client codes.': vscode.l10n.t('Copied: counts only, no client codes.'),
     '1 rupture': vscode.l10n.t('1 rupture'),
@@ -179,8 +193,12 @@ export function panelTexts(): Record<PanelText, string> {
     '8 to 14 days': vscode.l10n.t('8 to 14 days'),
     '15 to 30 days': vscode.l10n.t('15 to 30 days'),
     'over 30 days': vscode.l10n.t('over 30 days'),
-    'Noticing more ruptures is not doing worse: it often means you have grown more attuned to them.': vscode.l10n.t('Noticing more ruptures is not doing worse: it often means you have grown more attuned to them.'),
-    'High scores can hide small complaints: perhaps ask what could have been a little better for them.': vscode.l10n.t('High scores can hide small complaints: perhaps ask what could have been a little better for them.'),
+    'Noticing more ruptures is not doing worse: it often means you have grown more attuned to them.': vscode.l10n.t(
+      'Noticing more ruptures is not doing worse: it often means you have grown more attuned to them.',
+    ),
+    'High scores can hide small complaints: perhaps ask what could have been a little better for them.': vscode.l10n.t(
+      'High scores can hide small complaints: perhaps ask what could have been a little better for them.',
+    ),
   };
 }
 
@@ -191,20 +209,28 @@ function clock(): number {
 /** What a list's heading adds after the value: which outcome was clicked. */
 function outcomeWords(outcome: Outcome): string {
   switch (outcome) {
-    case 'all': return '';
-    case 'repaired': return vscode.l10n.t(', repaired');
-    case 'closed': return vscode.l10n.t(', closed without repair');
-    case 'unrepaired': return vscode.l10n.t(', still open');
-    case 'held': return vscode.l10n.t(', waiting at their pace');
+    case 'all':
+      return '';
+    case 'repaired':
+      return vscode.l10n.t(', repaired');
+    case 'closed':
+      return vscode.l10n.t(', closed without repair');
+    case 'unrepaired':
+      return vscode.l10n.t(', still open');
+    case 'held':
+      return vscode.l10n.t(', waiting at their pace');
   }
 }
 
 /** A field's label as the panel names it ("Kind of miss"). */
 function fieldLabel(field: PatternField): string {
   switch (field) {
-    case 'kind': return vscode.l10n.t('Kind of miss');
-    case 'part': return vscode.l10n.t('The part of me that led');
-    case 'marker': return vscode.l10n.t('Markers');
+    case 'kind':
+      return vscode.l10n.t('Kind of miss');
+    case 'part':
+      return vscode.l10n.t('The part of me that led');
+    case 'marker':
+      return vscode.l10n.t('Markers');
   }
 }
 
@@ -215,7 +241,10 @@ function fieldLabel(field: PatternField): string {
 function localHeadline(p: Patterns, filter: PatternFilter, client: string | undefined): string {
   const ruptures = p.ruptures === 1 ? vscode.l10n.t('1 rupture') : vscode.l10n.t('{0} ruptures', p.ruptures);
   const sessions = p.sessions === 1 ? vscode.l10n.t('1 session') : vscode.l10n.t('{0} sessions', p.sessions);
-  const line = client === undefined ? vscode.l10n.t('{0} noted across {1}', ruptures, sessions) : vscode.l10n.t('{0} with {1} noted across {2}', ruptures, client, sessions);
+  const line =
+    client === undefined
+      ? vscode.l10n.t('{0} noted across {1}', ruptures, sessions)
+      : vscode.l10n.t('{0} with {1} noted across {2}', ruptures, client, sessions);
   if (filter.since !== undefined && filter.until !== undefined) return vscode.l10n.t('{0} between {1} and {2}', line, filter.since, filter.until);
   if (filter.since !== undefined) return vscode.l10n.t('{0} since {1}', line, filter.since);
   if (filter.until !== undefined) return vscode.l10n.t('{0} up to {1}', line, filter.until);

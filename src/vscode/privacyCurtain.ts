@@ -84,12 +84,16 @@ export class PrivacyCurtain implements vscode.Disposable {
   private async offerToClearTheScreen(): Promise<void> {
     const clear = vscode.l10n.t('Close Notes and Fold the Explorer');
     const choice = await vscode.window.showInformationMessage(
-      vscode.l10n.t("Attune now hides client codes and titles in its own list, lenses, status bar and pickers. VS Code's tabs, breadcrumbs and Explorer, and any open note, still show them."),
+      vscode.l10n.t(
+        "Attune now hides client codes and titles in its own list, lenses, status bar and pickers. VS Code's tabs, breadcrumbs and Explorer, and any open note, still show them.",
+      ),
       clear,
       vscode.l10n.t('Leave Them'),
     );
     if (choice !== clear) return;
-    const notes = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && /\.(md|markdown)$/i.test(t.input.uri.path));
+    const notes = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputText && /\.(md|markdown)$/i.test(t.input.uri.path));
     await vscode.window.tabGroups.close(notes);
     // The Explorer folds only while it is showing; then back to Attune's list, under the curtain.
     await vscode.commands.executeCommand('workbench.explorer.fileView.focus');
@@ -137,8 +141,12 @@ export class PrivacyCurtain implements vscode.Disposable {
     if (!this.item) return;
     this.item.text = this.down ? `$(eye-closed) ${vscode.l10n.t('Details hidden')}` : '$(eye)';
     this.item.tooltip = this.down
-      ? vscode.l10n.t("Attune: client codes and titles are hidden in Attune's list, lenses, status bar and pickers (not in VS Code's tabs, breadcrumbs, Explorer or open notes). Click to show them again.")
-      : vscode.l10n.t("Attune: hide client codes and titles in Attune's list, lenses, status bar and pickers, for sharing your screen. VS Code's tabs, breadcrumbs, Explorer and open notes still show them: share one window, not the whole screen.");
+      ? vscode.l10n.t(
+          "Attune: client codes and titles are hidden in Attune's list, lenses, status bar and pickers (not in VS Code's tabs, breadcrumbs, Explorer or open notes). Click to show them again.",
+        )
+      : vscode.l10n.t(
+          "Attune: hide client codes and titles in Attune's list, lenses, status bar and pickers, for sharing your screen. VS Code's tabs, breadcrumbs, Explorer and open notes still show them: share one window, not the whole screen.",
+        );
     this.item.accessibilityInformation = { label: this.item.tooltip };
     this.item.show();
   }

@@ -21,7 +21,8 @@ const SAY: Readonly<Record<string, Say>> = {
   'the write failed': () => vscode.l10n.t('the write failed'),
   'a lock file could not be made beside it: {0}': (why) => vscode.l10n.t('a lock file could not be made beside it: {0}', why),
   'another Attune is changing it just now; try again in a moment': () => vscode.l10n.t('another Attune is changing it just now; try again in a moment'),
-  'it changed on disk since Attune read it (another program saved it?)': () => vscode.l10n.t('it changed on disk since Attune read it (another program saved it?)'),
+  'it changed on disk since Attune read it (another program saved it?)': () =>
+    vscode.l10n.t('it changed on disk since Attune read it (another program saved it?)'),
   'another program saved it while Attune was writing': () => vscode.l10n.t('another program saved it while Attune was writing'),
   'the note is read-only': () => vscode.l10n.t('the note is read-only'),
   'a temporary file could not be made beside it: {0}': (why) => vscode.l10n.t('a temporary file could not be made beside it: {0}', why),
@@ -56,12 +57,14 @@ const SAY: Readonly<Record<string, Say>> = {
   'a quotation that does not close properly': () => vscode.l10n.t('a quotation that does not close properly'),
   'a rupture tag has a status Attune does not know (open, planned, attempted, held, repaired, closed); it is listed as open': () =>
     vscode.l10n.t('a rupture tag has a status Attune does not know (open, planned, attempted, held, repaired, closed); it is listed as open'),
-  'a heading holds more than one rupture tag; the first one sets its status': () => vscode.l10n.t('a heading holds more than one rupture tag; the first one sets its status'),
+  'a heading holds more than one rupture tag; the first one sets its status': () =>
+    vscode.l10n.t('a heading holds more than one rupture tag; the first one sets its status'),
   // Why a client code cannot name a folder (src/core/notes/clientCode.ts).
   'Enter a client code.': () => vscode.l10n.t('Enter a client code.'),
   'A code cannot start or end with a space.': () => vscode.l10n.t('A code cannot start or end with a space.'),
   'A code cannot hold control characters or line breaks.': () => vscode.l10n.t('A code cannot hold control characters or line breaks.'),
-  'A code cannot hold invisible characters or marks that change the direction of text.': () => vscode.l10n.t('A code cannot hold invisible characters or marks that change the direction of text.'),
+  'A code cannot hold invisible characters or marks that change the direction of text.': () =>
+    vscode.l10n.t('A code cannot hold invisible characters or marks that change the direction of text.'),
   'A code cannot contain / or \\.': () => vscode.l10n.t('A code cannot contain / or \\.'),
   'A code cannot contain "..".': () => vscode.l10n.t('A code cannot contain "..".'),
   'A code cannot start with a dot.': () => vscode.l10n.t('A code cannot start with a dot.'),
@@ -69,7 +72,8 @@ const SAY: Readonly<Record<string, Say>> = {
   'That code is a name Windows reserves; add a letter or number.': () => vscode.l10n.t('That code is a name Windows reserves; add a letter or number.'),
   'Keep the code short (40 characters at most).': () => vscode.l10n.t('Keep the code short (40 characters at most).'),
   // A spot in the supervision draft (src/core/supervision/deidentifyReasons.ts).
-  'a capitalised word that is neither an ordinary word nor a known term': () => vscode.l10n.t('a capitalised word that is neither an ordinary word nor a known term'),
+  'a capitalised word that is neither an ordinary word nor a known term': () =>
+    vscode.l10n.t('a capitalised word that is neither an ordinary word nor a known term'),
   'a long number': () => vscode.l10n.t('a long number'),
   'a rare place-like phrase': () => vscode.l10n.t('a rare place-like phrase'),
 };

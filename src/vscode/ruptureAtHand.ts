@@ -10,7 +10,8 @@ export function refFrom(arg: unknown): EntryRef | undefined {
     const node = arg as Partial<Node>;
     if (node.kind === 'entry' && 'entry' in node && node.entry) return refOf(node.entry);
     const ref = arg as Partial<EntryRef>;
-    if (typeof ref.path === 'string' && typeof ref.line === 'number') return { path: ref.path, line: ref.line, ...(typeof ref.title === 'string' ? { title: ref.title } : {}) };
+    if (typeof ref.path === 'string' && typeof ref.line === 'number')
+      return { path: ref.path, line: ref.line, ...(typeof ref.title === 'string' ? { title: ref.title } : {}) };
   }
   return undefined;
 }
@@ -26,6 +27,9 @@ export function entryAtCursor(workspace: LiveNotes): EntryRef | undefined {
 /** The rupture a command is for: the one it was given, else the one under the cursor; says how to pick one when there is none. */
 export function targetOf(arg: unknown, workspace: LiveNotes): EntryRef | undefined {
   const ref = refFrom(arg) ?? entryAtCursor(workspace);
-  if (!ref) void vscode.window.showInformationMessage(vscode.l10n.t('Put the cursor in a rupture section (under a heading tagged #rupture), or pick one in the Attune view.'));
+  if (!ref)
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Put the cursor in a rupture section (under a heading tagged #rupture), or pick one in the Attune view.'),
+    );
   return ref;
 }

@@ -23,7 +23,9 @@ export function validateClientCode(value: string): vscode.InputBoxValidationMess
   if (problem) return { message: reasonText(problem), severity: vscode.InputBoxValidationSeverity.Error };
   if (/^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+$/u.test(v)) {
     return {
-      message: vscode.l10n.t('This looks like a full name. Attune suggests a code that is not drawn from who the client is (such as "C017"), since notes can leave your hands.'),
+      message: vscode.l10n.t(
+        'This looks like a full name. Attune suggests a code that is not drawn from who the client is (such as "C017"), since notes can leave your hands.',
+      ),
       severity: vscode.InputBoxValidationSeverity.Warning,
     };
   }
@@ -52,13 +54,15 @@ export async function pickClient(workspace: LiveNotes, curtain: PrivacyCurtain, 
   if (picked.client) return picked.client;
   let value = '';
   for (;;) {
-    const code = (await vscode.window.showInputBox({
-      title,
-      value,
-      prompt: vscode.l10n.t('A client code not drawn from their name or details (initials come from a name)'),
-      placeHolder: vscode.l10n.t('e.g. C017'),
-      validateInput: validateClientCode,
-    }))?.trim();
+    const code = (
+      await vscode.window.showInputBox({
+        title,
+        value,
+        prompt: vscode.l10n.t('A client code not drawn from their name or details (initials come from a name)'),
+        placeHolder: vscode.l10n.t('e.g. C017'),
+        validateInput: validateClientCode,
+      })
+    )?.trim();
     if (!code) return undefined;
     // A name becomes a folder and stays in every note: keeping one takes a second, deliberate choice.
     if (validateClientCode(code)?.severity !== vscode.InputBoxValidationSeverity.Warning) return code;
@@ -96,7 +100,9 @@ export function clientFolder(workspace: LiveNotes, client: string): vscode.Uri |
 export function confinedNoteUri(folder: vscode.Uri, date: string): vscode.Uri | undefined {
   const uri = sessionNoteUri(folder, date);
   if (isInsideWorkspace(uri)) return uri;
-  void vscode.window.showWarningMessage(vscode.l10n.t('Attune creates notes only inside your workspace folder, and this one would fall outside it. Nothing was created.'));
+  void vscode.window.showWarningMessage(
+    vscode.l10n.t('Attune creates notes only inside your workspace folder, and this one would fall outside it. Nothing was created.'),
+  );
   return undefined;
 }
 
@@ -112,7 +118,10 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
 /** Says, once, that a command needs a folder of notes, and offers to open one. */
 export async function needFolder(): Promise<boolean> {
   if (vscode.workspace.workspaceFolders?.length) return true;
-  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Attune works in the folder that holds your notes. Open it first.'), vscode.l10n.t('Open Folder…'));
+  const choice = await vscode.window.showInformationMessage(
+    vscode.l10n.t('Attune works in the folder that holds your notes. Open it first.'),
+    vscode.l10n.t('Open Folder…'),
+  );
   if (choice) await vscode.commands.executeCommand('vscode.openFolder');
   return false;
 }

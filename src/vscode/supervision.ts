@@ -170,7 +170,9 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
     if (atCursor) wanted.unshift(atCursor);
     if (wanted.length === 0) {
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('No rupture is marked for supervision yet. Answer "yes" to "Take it to supervision?" in a reflection, or use Prepare for Supervision from a rupture\'s lens.'),
+        vscode.l10n.t(
+          'No rupture is marked for supervision yet. Answer "yes" to "Take it to supervision?" in a reflection, or use Prepare for Supervision from a rupture\'s lens.',
+        ),
       );
       return undefined;
     }
@@ -182,7 +184,11 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
         detail: literalIcons(this.curtain.detail(vscode.workspace.asRelativePath(vscode.Uri.parse(e.path))) ?? ''),
         entry: e,
       })),
-      { title: vscode.l10n.t('Prepare for supervision'), placeHolder: vscode.l10n.t('Which reflection do you want to take to supervision?'), matchOnDescription: true },
+      {
+        title: vscode.l10n.t('Prepare for supervision'),
+        placeHolder: vscode.l10n.t('Which reflection do you want to take to supervision?'),
+        matchOnDescription: true,
+      },
     );
     return picked && refOf(picked.entry);
   }
@@ -203,8 +209,9 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
       const end = entry.sectionEnd >= document.lineCount ? all.length : document.offsetAt(new vscode.Position(entry.sectionEnd, 0));
       const text = all.slice(start, end);
       // Loading the libraries takes a second or two: say so while the worker runs.
-      result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Preparing a de-identified draft…') }, () =>
-        this.worker.run(text, entry.client),
+      result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Preparing a de-identified draft…') },
+        () => this.worker.run(text, entry.client),
       );
     } catch (err) {
       // Only the kind of error (TypeError, RangeError...): its message could quote the note.
@@ -219,7 +226,10 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
     }
     if (!result) return undefined;
     this.drafted++;
-    const name = this.drafted === 1 ? vscode.l10n.t('Supervision draft (review before sharing).md') : vscode.l10n.t('Supervision draft {0} (review before sharing).md', this.drafted);
+    const name =
+      this.drafted === 1
+        ? vscode.l10n.t('Supervision draft (review before sharing).md')
+        : vscode.l10n.t('Supervision draft {0} (review before sharing).md', this.drafted);
     const draftDoc = await vscode.workspace.openTextDocument(this.memory.add(name, result.text));
     const lines = result.text.split('\n');
     const offsetOf = (line: number, column: number): number => {
@@ -317,7 +327,10 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
       await vscode.workspace.applyEdit(this.replaceEdit(draft, check));
     } else {
       const range = new vscode.Range(document.positionAt(check.start), document.positionAt(check.end));
-      const editor = await vscode.window.showTextDocument(document, { preview: false, viewColumn: vscode.window.visibleTextEditors.find((e) => e.document === document)?.viewColumn });
+      const editor = await vscode.window.showTextDocument(document, {
+        preview: false,
+        viewColumn: vscode.window.visibleTextEditors.find((e) => e.document === document)?.viewColumn,
+      });
       editor.selection = new vscode.Selection(range.start, range.end);
       editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }
@@ -338,7 +351,9 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
     if (!state || !canCopy(state)) {
       this.showReview(draft);
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('Nothing was copied yet. In the review beside the draft, answer each marked spot and tick each check; then Copy for Supervision is offered.'),
+        vscode.l10n.t(
+          'Nothing was copied yet. In the review beside the draft, answer each marked spot and tick each check; then Copy for Supervision is offered.',
+        ),
       );
       return false;
     }
@@ -400,7 +415,11 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
 
   private diagnosticFor(document: vscode.TextDocument, check: Check): vscode.Diagnostic {
     const range = new vscode.Range(document.positionAt(check.start), document.positionAt(check.end));
-    const d = new vscode.Diagnostic(range, vscode.l10n.t('Worth a look before sharing: {0}. Could it identify them?', reasonText(check.reason)), vscode.DiagnosticSeverity.Warning);
+    const d = new vscode.Diagnostic(
+      range,
+      vscode.l10n.t('Worth a look before sharing: {0}. Could it identify them?', reasonText(check.reason)),
+      vscode.DiagnosticSeverity.Warning,
+    );
     d.source = 'Attune';
     return d;
   }
@@ -491,21 +510,44 @@ function reviewWords(): ReviewWords {
     lang: vscode.env.language,
     items: [
       { label: vscode.l10n.t('Names and places'), detail: vscode.l10n.t('No one is named, and no town, street or workplace points to them.') },
-      { label: vscode.l10n.t('Dates'), detail: vscode.l10n.t('No birthday, anniversary or appointment date is left; the days between events are kept as "day 0", "day 7".') },
+      {
+        label: vscode.l10n.t('Dates'),
+        detail: vscode.l10n.t('No birthday, anniversary or appointment date is left; the days between events are kept as "day 0", "day 7".'),
+      },
       { label: vscode.l10n.t('Numbers'), detail: vscode.l10n.t('No phone, record, account, licence or other number that belongs to them.') },
-      { label: vscode.l10n.t('Anything unusual enough to identify them'), detail: vscode.l10n.t('A job, an event, a family detail: a story can point to someone even with every name gone.') },
+      {
+        label: vscode.l10n.t('Anything unusual enough to identify them'),
+        detail: vscode.l10n.t('A job, an event, a family detail: a story can point to someone even with every name gone.'),
+      },
       { label: vscode.l10n.t('They know I consult'), detail: vscode.l10n.t('The client knows that I consult or take supervision about my work with them.') },
-      { label: vscode.l10n.t('The least that is needed'), detail: vscode.l10n.t('This is the least that serves my question; I have cut what the question does not need.') },
-      { label: vscode.l10n.t('How it will be sent'), detail: vscode.l10n.t('I know how it will travel: clipboard history, email and AI tools keep copies of what passes through them.') },
+      {
+        label: vscode.l10n.t('The least that is needed'),
+        detail: vscode.l10n.t('This is the least that serves my question; I have cut what the question does not need.'),
+      },
+      {
+        label: vscode.l10n.t('How it will be sent'),
+        detail: vscode.l10n.t('I know how it will travel: clipboard history, email and AI tools keep copies of what passes through them.'),
+      },
     ],
-    stillMarked: (n) => (n === 1 ? vscode.l10n.t('1 spot is still marked in the draft. Answer each one: replace it, or keep it as it is.') : vscode.l10n.t('{0} spots are still marked in the draft. Answer each one: replace it, or keep it as it is.', n)),
-    kept: (n) => (n === 1 ? vscode.l10n.t('You kept 1 spot that looks like a name, a number or a place. Read it once more before sharing.') : vscode.l10n.t('You kept {0} spots that look like a name, a number or a place. Read them once more before sharing.', n)),
+    stillMarked: (n) =>
+      n === 1
+        ? vscode.l10n.t('1 spot is still marked in the draft. Answer each one: replace it, or keep it as it is.')
+        : vscode.l10n.t('{0} spots are still marked in the draft. Answer each one: replace it, or keep it as it is.', n),
+    kept: (n) =>
+      n === 1
+        ? vscode.l10n.t('You kept 1 spot that looks like a name, a number or a place. Read it once more before sharing.')
+        : vscode.l10n.t('You kept {0} spots that look like a name, a number or a place. Read them once more before sharing.', n),
     noSpot: vscode.l10n.t('Attune has no spot marked in the draft. It can miss things: your own reading below is what counts.'),
     allTicked: vscode.l10n.t('Every check is ticked.'),
-    checksLeft: (n) => (n === 1 ? vscode.l10n.t('1 check still to tick, each after reading the draft for it.') : vscode.l10n.t('{0} checks still to tick, each after reading the draft for it.', n)),
+    checksLeft: (n) =>
+      n === 1
+        ? vscode.l10n.t('1 check still to tick, each after reading the draft for it.')
+        : vscode.l10n.t('{0} checks still to tick, each after reading the draft for it.', n),
     title: vscode.l10n.t('Review before sharing'),
     questionLabel: vscode.l10n.t('My question for supervision:'),
-    noQuestion: vscode.l10n.t('No question for supervision is written in this reflection. One line ("My question for supervision") helps you share only what it needs.'),
+    noQuestion: vscode.l10n.t(
+      'No question for supervision is written in this reflection. One line ("My question for supervision") helps you share only what it needs.',
+    ),
     markedSpots: vscode.l10n.t('Marked spots'),
     readEach: vscode.l10n.t('Read the draft for each, then tick it'),
     copy: vscode.l10n.t('Copy for Supervision'),

@@ -79,7 +79,10 @@ export const ENGLISH_REVIEW: ReviewWords = {
   lang: 'en',
   items: REVIEW_ITEMS,
   stillMarked: (n) => `${n === 1 ? '1 spot is' : `${n} spots are`} still marked in the draft. Answer each one: replace it, or keep it as it is.`,
-  kept: (n) => (n === 1 ? 'You kept 1 spot that looks like a name, a number or a place. Read it once more before sharing.' : `You kept ${n} spots that look like a name, a number or a place. Read them once more before sharing.`),
+  kept: (n) =>
+    n === 1
+      ? 'You kept 1 spot that looks like a name, a number or a place. Read it once more before sharing.'
+      : `You kept ${n} spots that look like a name, a number or a place. Read them once more before sharing.`,
   noSpot: 'Attune has no spot marked in the draft. It can miss things: your own reading below is what counts.',
   allTicked: 'Every check is ticked.',
   checksLeft: (n) => `${n === 1 ? '1 check' : `${n} checks`} still to tick, each after reading the draft for it.`,
@@ -182,10 +185,12 @@ export function reviewHtml(state: ReviewState, nonce: string, focus = '', words:
 <span class="reason">${escapeHtml(s.reason)}</span></li>`,
     )
     .join('\n');
-  const checks = words.items.map(
-    (item, i) => `<li><label><input type="checkbox" id="check-${i}" data-index="${i}"${state.ticked[i] === true ? ' checked' : ''}>
+  const checks = words.items
+    .map(
+      (item, i) => `<li><label><input type="checkbox" id="check-${i}" data-index="${i}"${state.ticked[i] === true ? ' checked' : ''}>
 <span><strong>${escapeHtml(item.label)}</strong><span class="detail">${escapeHtml(item.detail)}</span></span></label></li>`,
-  ).join('\n');
+    )
+    .join('\n');
   const ready = canCopy(state);
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(words.lang)}">
@@ -199,9 +204,7 @@ export function reviewHtml(state: ReviewState, nonce: string, focus = '', words:
 <body data-focus="${escapeHtml(focus)}">
 <h1>${escapeHtml(words.title)}</h1>
 <p id="question">${
-    state.question !== undefined
-      ? `<strong>${escapeHtml(words.questionLabel)}</strong> ${escapeHtml(state.question)}`
-      : escapeHtml(words.noQuestion)
+    state.question !== undefined ? `<strong>${escapeHtml(words.questionLabel)}</strong> ${escapeHtml(state.question)}` : escapeHtml(words.noQuestion)
   }</p>
 <div id="status" role="status">${reviewStatus(state, words)
     .map((l) => `<p>${escapeHtml(l)}</p>`)

@@ -42,7 +42,7 @@ export class TemplateStore implements vscode.Disposable {
 
   private read(folder?: vscode.WorkspaceFolder): Template[] {
     const files: TemplateFile[] = [];
-    for (const f of folder ? [folder] : vscode.workspace.workspaceFolders ?? []) {
+    for (const f of folder ? [folder] : (vscode.workspace.workspaceFolders ?? [])) {
       if (f.uri.scheme !== 'file') continue;
       this.reads++;
       const { files: found, skipped, outside } = loadTemplateFiles(f.uri.fsPath, readConfig(f.uri).templatesFolder);
@@ -60,7 +60,9 @@ export class TemplateStore implements vscode.Disposable {
   private readFolders(): void {
     this.loaded.clear();
     this.folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => {
-      const relDir = readConfig(folder.uri).templatesFolder.replace(/\\/g, '/').replace(/^\/+|\/+$/g, '');
+      const relDir = readConfig(folder.uri)
+        .templatesFolder.replace(/\\/g, '/')
+        .replace(/^\/+|\/+$/g, '');
       return vscode.Uri.joinPath(folder.uri, relDir).toString().replace(/\/+$/, '') + '/';
     });
   }

@@ -130,7 +130,17 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const draw = (nodes: readonly Node[], depth: number): void => {
       for (const node of nodes) {
         const item = this.getTreeItem(node);
-        rows.push([depth, item.id, item.label, item.description, item.tooltip, item.contextValue, item.collapsibleState, item.accessibilityInformation?.label, item.command?.arguments]);
+        rows.push([
+          depth,
+          item.id,
+          item.label,
+          item.description,
+          item.tooltip,
+          item.contextValue,
+          item.collapsibleState,
+          item.accessibilityInformation?.label,
+          item.command?.arguments,
+        ]);
         draw(this.getChildren(node), depth + 1);
       }
     };
@@ -208,14 +218,15 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
       item.tooltip = vscode.l10n.t('Ruptures the client is not ready to return to. They come up only if the client brings them up.');
       return item;
     }
-    const label = group.by === 'status' ? (STATUSES.includes(group.key as Status) ? statusLabel(group.key as Status) : group.key) : this.curtain.client(group.key);
+    const label =
+      group.by === 'status' ? (STATUSES.includes(group.key as Status) ? statusLabel(group.key as Status) : group.key) : this.curtain.client(group.key);
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
     const n = group.entries.length;
     item.id = `group:${group.by}:${this.rowNumber(`${group.by}:${group.key}`)}`;
     // Per-client numbers only when the clinician asked for counts.
     if (this.showCounts) item.description = vscode.l10n.t('{0} to revisit', n);
     item.contextValue = group.by === 'client' ? 'attune.client' : 'attune.statusGroup';
-    item.iconPath = new vscode.ThemeIcon(group.by === 'client' ? 'person' : STATUS_ICONS[group.key as Status] ?? 'circle-outline');
+    item.iconPath = new vscode.ThemeIcon(group.by === 'client' ? 'person' : (STATUS_ICONS[group.key as Status] ?? 'circle-outline'));
     const who = this.curtain.hidden ? label : vscode.l10n.t('Client {0}', group.key);
     const tooltip = group.by === 'client' ? who : label;
     // Scores stay out of sight while the privacy curtain is down.
@@ -250,7 +261,10 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
       ...(opener ? [vscode.l10n.t('Opening line: “{0}”', opener)] : []),
     ].join('\n');
     item.accessibilityInformation = {
-      label: entry.status === 'held' ? vscode.l10n.t('{0}, {1}, client {2}', title, statusLabel('held'), client) : vscode.l10n.t('{0}, {1}, {2}, client {3}', title, statusLabel(entry.status), when, client),
+      label:
+        entry.status === 'held'
+          ? vscode.l10n.t('{0}, {1}, client {2}', title, statusLabel('held'), client)
+          : vscode.l10n.t('{0}, {1}, {2}, client {3}', title, statusLabel(entry.status), when, client),
     };
     item.command = { command: 'attune.openEntry', title: vscode.l10n.t('Open note at this rupture'), arguments: [entry.path, entry.line] };
     return item;

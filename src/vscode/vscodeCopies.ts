@@ -8,7 +8,9 @@ import * as vscode from 'vscode';
  */
 export async function keepCopiesOut(): Promise<boolean> {
   if (!vscode.workspace.workspaceFolders?.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open the folder with your notes first, then choose this again: it changes that workspace\'s settings.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t("Open the folder with your notes first, then choose this again: it changes that workspace's settings."),
+    );
     return false;
   }
   await vscode.workspace.getConfiguration('workbench.localHistory').update('enabled', false, vscode.ConfigurationTarget.Workspace);

@@ -11,36 +11,54 @@ import type { ChecklistProgress } from '../core/checklist/checklist';
 /** "repair planned", "waiting at their pace": a status as a phrase. */
 export function statusLabel(status: Status): string {
   switch (status) {
-    case 'open': return vscode.l10n.t('open');
-    case 'planned': return vscode.l10n.t('repair planned');
-    case 'attempted': return vscode.l10n.t('repair attempted');
-    case 'held': return vscode.l10n.t('waiting at their pace');
-    case 'repaired': return vscode.l10n.t('repaired');
-    case 'closed': return vscode.l10n.t('closed without repair');
+    case 'open':
+      return vscode.l10n.t('open');
+    case 'planned':
+      return vscode.l10n.t('repair planned');
+    case 'attempted':
+      return vscode.l10n.t('repair attempted');
+    case 'held':
+      return vscode.l10n.t('waiting at their pace');
+    case 'repaired':
+      return vscode.l10n.t('repaired');
+    case 'closed':
+      return vscode.l10n.t('closed without repair');
   }
 }
 
 /** The status word of the tag, as a lens says it ("planned · noted 30 Oct"). */
 export function statusWord(status: Status): string {
   switch (status) {
-    case 'open': return vscode.l10n.t('open');
-    case 'planned': return vscode.l10n.t('planned');
-    case 'attempted': return vscode.l10n.t('attempted');
-    case 'held': return vscode.l10n.t('held');
-    case 'repaired': return vscode.l10n.t('repaired');
-    case 'closed': return vscode.l10n.t('closed');
+    case 'open':
+      return vscode.l10n.t('open');
+    case 'planned':
+      return vscode.l10n.t('planned');
+    case 'attempted':
+      return vscode.l10n.t('attempted');
+    case 'held':
+      return vscode.l10n.t('held');
+    case 'repaired':
+      return vscode.l10n.t('repaired');
+    case 'closed':
+      return vscode.l10n.t('closed');
   }
 }
 
 /** A lifecycle step's title, as the lenses and the step picker offer it. */
 export function stepTitle(step: LifecycleStep): string {
   switch (step.to) {
-    case 'planned': return vscode.l10n.t('Plan repair');
-    case 'attempted': return vscode.l10n.t('Record repair attempt');
-    case 'repaired': return vscode.l10n.t('Mark repaired');
-    case 'held': return vscode.l10n.t('Hold at their pace');
-    case 'closed': return vscode.l10n.t('Close without repair');
-    case 'open': return vscode.l10n.t('Reopen');
+    case 'planned':
+      return vscode.l10n.t('Plan repair');
+    case 'attempted':
+      return vscode.l10n.t('Record repair attempt');
+    case 'repaired':
+      return vscode.l10n.t('Mark repaired');
+    case 'held':
+      return vscode.l10n.t('Hold at their pace');
+    case 'closed':
+      return vscode.l10n.t('Close without repair');
+    case 'open':
+      return vscode.l10n.t('Reopen');
   }
 }
 
@@ -58,7 +76,9 @@ export function noted(date: string | null, today: string): string {
   const language = vscode.env.language;
   const when = language.startsWith('en')
     ? `${d} ${ENGLISH_MONTHS[m - 1]}${thisYear ? '' : ` ${y}`}`
-    : new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', ...(thisYear ? {} : { year: 'numeric' }), timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+    : new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', ...(thisYear ? {} : { year: 'numeric' }), timeZone: 'UTC' }).format(
+        new Date(Date.UTC(y, m - 1, d)),
+      );
   return vscode.l10n.t('noted {0}', when);
 }
 
@@ -66,4 +86,3 @@ export function noted(date: string | null, today: string): string {
 export function progressLabel(progress: ChecklistProgress): string {
   return progress.total === 0 ? vscode.l10n.t('No items yet') : vscode.l10n.t('{0} of {1} done', progress.done, progress.total);
 }
-

@@ -140,7 +140,7 @@ export type PanelText =
   | 'Sessions'
   | 'Feedback from {0}'
   | 'No "Alliance feedback score" is written in the notes counted here.'
-  | 'Your own number from each session, compared only with this client\'s own earlier sessions.'
+  | "Your own number from each session, compared only with this client's own earlier sessions."
   | 'feedback score'
   | 'Feedback score by session'
   | 'Session'

@@ -45,7 +45,15 @@ function count(n: number, one: PanelText, many: PanelText): string {
   return n === 1 ? t(one) : t(many, n);
 }
 
-const RETURN_LABELS: readonly PanelText[] = ['before the session', 'the same day', '1 to 3 days', '4 to 7 days', '8 to 14 days', '15 to 30 days', 'over 30 days'];
+const RETURN_LABELS: readonly PanelText[] = [
+  'before the session',
+  'the same day',
+  '1 to 3 days',
+  '4 to 7 days',
+  '8 to 14 days',
+  '15 to 30 days',
+  'over 30 days',
+];
 
 /** A bar of the days to a first return ("1 to 3 days"), as the extension's count names it. */
 function returnLabel(label: string): string {
@@ -55,12 +63,18 @@ function returnLabel(label: string): string {
 
 function statusText(status: Status): string {
   switch (status) {
-    case 'open': return t('open');
-    case 'planned': return t('repair planned');
-    case 'attempted': return t('repair attempted');
-    case 'held': return t('waiting at their pace');
-    case 'repaired': return t('repaired');
-    case 'closed': return t('closed without repair');
+    case 'open':
+      return t('open');
+    case 'planned':
+      return t('repair planned');
+    case 'attempted':
+      return t('repair attempted');
+    case 'held':
+      return t('waiting at their pace');
+    case 'repaired':
+      return t('repaired');
+    case 'closed':
+      return t('closed without repair');
   }
 }
 
@@ -177,7 +191,12 @@ function setChartDefaults(ChartJs: ChartClass): void {
 
 /** Options every chart shares; no animation, so it draws at once. */
 function baseOptions() {
-  return { animation: false as const, responsive: true, maintainAspectRatio: false, plugins: { legend: { labels: { color: colour('--vscode-foreground', '#888') } } } };
+  return {
+    animation: false as const,
+    responsive: true,
+    maintainAspectRatio: false,
+    plugins: { legend: { labels: { color: colour('--vscode-foreground', '#888') } } },
+  };
 }
 
 function shorten(text: string): string {
@@ -280,7 +299,12 @@ function filters(main: HTMLElement, data: Data): void {
   const periodLabel = el('label', `${t('Period')} `);
   const period = el('select');
   period.id = 'period';
-  for (const [value, text] of [['3', t('last 3 months')], ['6', t('last 6 months')], ['12', t('last 12 months')], ['all', t('all notes')]] as const) {
+  for (const [value, text] of [
+    ['3', t('last 3 months')],
+    ['6', t('last 6 months')],
+    ['12', t('last 12 months')],
+    ['all', t('all notes')],
+  ] as const) {
     const o = el('option', text);
     o.value = value;
     o.selected = data.period === value;
@@ -336,11 +360,19 @@ function returnsSection(main: HTMLElement, data: Data): void {
       type: 'bar',
       data: {
         labels: data.returns.map((b) => returnLabel(b.label)),
-        datasets: [{ label: t('ruptures'), data: data.returns.map((b) => b.count), backgroundColor: colour('--vscode-charts-green', '#4a4'), maxBarThickness: 40 }],
+        datasets: [
+          { label: t('ruptures'), data: data.returns.map((b) => b.count), backgroundColor: colour('--vscode-charts-green', '#4a4'), maxBarThickness: 40 },
+        ],
       },
       options: { ...baseOptions(), plugins: { legend: { display: false } }, scales: { y: { ticks: { precision: 0 } } } },
     }));
-    back.append(table(t('Days from the session to the first repair attempt'), [t('Days'), t('Ruptures')], data.returns.map((b) => [returnLabel(b.label), b.count])));
+    back.append(
+      table(
+        t('Days from the session to the first repair attempt'),
+        [t('Days'), t('Ruptures')],
+        data.returns.map((b) => [returnLabel(b.label), b.count]),
+      ),
+    );
     back.append(el('p', t(NOTICING_MORE), 'note'));
   }
 }
@@ -359,7 +391,13 @@ function render(data: Data): void {
   main.append(el('p', t('One misstep sits within the whole of the work. These are your own notes, counted; nothing here rates a client.'), 'note'));
 
   const stand = section(main, t('Where they stand'), 'status');
-  stand.append(table(t('Ruptures by status'), [t('Status'), t('Ruptures')], (Object.keys(p.byStatus) as Status[]).map((s) => [statusText(s), p.byStatus[s]])));
+  stand.append(
+    table(
+      t('Ruptures by status'),
+      [t('Status'), t('Ruptures')],
+      (Object.keys(p.byStatus) as Status[]).map((s) => [statusText(s), p.byStatus[s]]),
+    ),
+  );
 
   for (const f of FIELDS) {
     const s = section(main, f.title, f.field);
@@ -374,7 +412,15 @@ function render(data: Data): void {
       table(
         t('{0}, with how they ended', f.title),
         [f.title, t('Ruptures'), t('Repaired'), t('Closed'), t('Still open'), t('Waiting'), ''],
-        rows.map((r) => [r.value, r.count, r.repaired, r.closed, r.unrepaired, r.count - r.repaired - r.closed - r.unrepaired, showButton(f.field, r.value, r.count)]),
+        rows.map((r) => [
+          r.value,
+          r.count,
+          r.repaired,
+          r.closed,
+          r.unrepaired,
+          r.count - r.repaired - r.closed - r.unrepaired,
+          showButton(f.field, r.value, r.count),
+        ]),
       ),
     );
   }
@@ -412,7 +458,13 @@ function render(data: Data): void {
       },
       options: { ...baseOptions(), scales: { y: { ticks: { precision: 0 } } } },
     }));
-    months.append(table(t('Sessions and ruptures per month'), [t('Month'), t('Sessions'), t('Ruptures')], p.byMonth.map((m) => [m.month, m.sessions, m.ruptures])));
+    months.append(
+      table(
+        t('Sessions and ruptures per month'),
+        [t('Month'), t('Sessions'), t('Ruptures')],
+        p.byMonth.map((m) => [m.month, m.sessions, m.ruptures]),
+      ),
+    );
   }
 
   // Days to a first return can read as a speed target: shown only when turned on.
@@ -422,20 +474,33 @@ function render(data: Data): void {
     const fb = section(main, t('Feedback from {0}', data.client), 'feedback');
     if (data.feedback.length === 0) fb.append(el('p', t('No "Alliance feedback score" is written in the notes counted here.')));
     else {
-      fb.append(el('p', t('Your own number from each session, compared only with this client\'s own earlier sessions.'), 'note'));
+      fb.append(el('p', t("Your own number from each session, compared only with this client's own earlier sessions."), 'note'));
       const { box, canvas } = chartBox(200);
       fb.append(box);
       laterChart(canvas, () => ({
         type: 'line',
         data: {
           labels: data.feedback.map((f) => f.date),
-          datasets: [{ label: t('feedback score'), data: data.feedback.map((f) => f.score), borderColor: colour('--vscode-charts-blue', '#48c'), backgroundColor: colour('--vscode-charts-blue', '#48c') }],
+          datasets: [
+            {
+              label: t('feedback score'),
+              data: data.feedback.map((f) => f.score),
+              borderColor: colour('--vscode-charts-blue', '#48c'),
+              backgroundColor: colour('--vscode-charts-blue', '#48c'),
+            },
+          ],
         },
         // From 0 to the scale's maximum: 36 then 35 of 40 is a small step, not a collapse.
         options: { ...baseOptions(), plugins: { legend: { display: false } }, scales: { y: feedbackAxis(data.feedback) } },
       }));
       if (nearTop(data.feedback[data.feedback.length - 1])) fb.append(el('p', t(NEAR_TOP_LINE), 'note'));
-      fb.append(table(t('Feedback score by session'), [t('Session'), t('Score')], data.feedback.map((f) => [f.date, f.max === null ? String(f.score) : t('{0} of {1}', f.score, f.max)])));
+      fb.append(
+        table(
+          t('Feedback score by session'),
+          [t('Session'), t('Score')],
+          data.feedback.map((f) => [f.date, f.max === null ? String(f.score) : t('{0} of {1}', f.score, f.max)]),
+        ),
+      );
     }
   }
 

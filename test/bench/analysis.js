@@ -38,7 +38,10 @@ async function main() {
     );
     const long = makeLongNote(20000);
     // A prepared note: its checklist section sits at the top, as Prepare for Session puts it.
-    const text = long.text.replace('# A long running journal\n', '# A long running journal\n\n## Before the session\n\n- [x] Breathe first.\n- [ ] Read last week.\n');
+    const text = long.text.replace(
+      '# A long running journal\n',
+      '# A long running journal\n\n## Before the session\n\n- [x] Breathe first.\n- [ ] Read last week.\n',
+    );
     const source = { path: 'C001/2024-05-14.md', folderName: 'C001', fileName: '2024-05-14.md' };
     const note = core.parseNote(text, source);
 
@@ -84,7 +87,10 @@ async function main() {
       ['note', `${text.split('\n').length} lines, ${note.entries.length} ruptures, ${note.headings.length} headings`],
       ['before: each lens request (anchors + outline from the text)', `${round(median(beforeTimes))} ms median, an anchor build every request`],
       ['after: first request on a new version', `${round(median(firstTimes))} ms median (${built.anchorBuilds} anchor builds for ${REQUESTS} versions)`],
-      ['after: request on an unchanged version', `${round(median(sameTimes), 4)} ms median; ${counts.analyses - built.analyses} analyses, ${counts.anchorBuilds - built.anchorBuilds} anchor builds, 0 parses for ${REQUESTS} requests`],
+      [
+        'after: request on an unchanged version',
+        `${round(median(sameTimes), 4)} ms median; ${counts.analyses - built.analyses} analyses, ${counts.anchorBuilds - built.anchorBuilds} anchor builds, 0 parses for ${REQUESTS} requests`,
+      ],
     ];
     for (const [what, figure] of rows) console.log(`${what.padEnd(62)} ${figure}`);
   } finally {

@@ -122,7 +122,7 @@ const RUPTURE_TITLES = [
 const MARKERS = ['withdrawal (moving away)', 'confrontation (moving against)', 'my own reaction (rushing)'];
 const PARTS = ['helper', 'fixer', 'manager', 'protector', 'enthusiastic', 'educator'];
 const OPENERS = [
-  "\"I've been thinking about our last session, and I'd like to hear how something I said sat with you.\"",
+  '"I\'ve been thinking about our last session, and I\'d like to hear how something I said sat with you."',
   "I've been thinking about our last session. I wonder how it felt when I moved on so quickly.",
   '"Something I said last time has stayed with me, and I would like to check in about it."',
   "I'd like to go back to a moment from last week, if that's all right with you.",

@@ -22,7 +22,11 @@ async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-bench-cues-lang-'));
   try {
     const core = require(
-      await bundleExports(REPO, ["export { builtInCues, findCues } from './src/core/cues/cues';", "export { parseNote } from './src/core/notes/note';"], path.join(tmp, 'core.js')),
+      await bundleExports(
+        REPO,
+        ["export { builtInCues, findCues } from './src/core/cues/cues';", "export { parseNote } from './src/core/notes/note';"],
+        path.join(tmp, 'core.js'),
+      ),
     );
     const hintsOf = (text) => core.findCues(text, core.parseNote(text, { path: 'EVAL/eval.md', folderName: 'EVAL', fileName: 'eval.md' }), core.builtInCues());
     const read = (file) => fs.readFileSync(path.join(DATA, file), 'utf8');
@@ -37,7 +41,11 @@ async function main() {
       const lines = textLines(life);
       const strain = read(`strain-${lang}.md`);
       const strainLines = strain.split('\n');
-      const hinted = new Set(hintsOf(strain).filter((h) => h.kind !== 'safety').map((h) => h.line));
+      const hinted = new Set(
+        hintsOf(strain)
+          .filter((h) => h.kind !== 'safety')
+          .map((h) => h.line),
+      );
       const strained = strainLines.map((l, i) => [l, i]).filter(([l]) => l.trim() !== '' && !/^#/.test(l));
       for (const [l, i] of strained) if (!hinted.has(i)) notes.push(`  ${lang} missed: ${l}`);
       const found = strained.filter(([, i]) => hinted.has(i)).length;

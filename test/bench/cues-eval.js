@@ -32,7 +32,7 @@ function textLines(text) {
   let front = false;
   let comment = false;
   return text.split('\n').filter((line, i) => {
-    if (i === 0 && line === '---') return (front = true), false;
+    if (i === 0 && line === '---') return ((front = true), false);
     if (front) return line === '---' ? ((front = false), false) : false;
     if (line.startsWith('<!--')) comment = !line.includes('-->');
     else if (comment) return line.includes('-->') ? ((comment = false), false) : false;
@@ -104,10 +104,30 @@ async function main() {
     const safetyLines = new Set(riskHints.filter((h) => h.kind === 'safety').map((h) => h.line)).size;
 
     const rows = [
-      ['false alarms: relationship hints per 100 lines about lives and relationships', `${((100 * falseAlarms) / lines).toFixed(3)} (${falseAlarms} in ${lines} lines; ${relationship.length} hints, ${aboutWork} labelled about the work; ${safetyOnLife} safety-first)`, '<= 0.1', (100 * falseAlarms) / lines <= 0.1 ? 'yes' : 'NO'],
-      ['recall: strain passages with a hint on the strained line, all', `${pct(recalled, passages.length)} (${recalled} of ${passages.length})`, '>= 40%', recalled / passages.length >= 0.4 ? 'yes' : 'NO'],
-      ['  of them the second set (strain-2.md, written after the first tuning)', `${pct(heldOut.recalled, heldOut.count)} (${heldOut.recalled} of ${heldOut.count})`, '>= 40%', heldOut.recalled / heldOut.count >= 0.4 ? 'yes' : 'NO'],
-      ['risk: relationship hints on lines that speak of risk', `${onRisk.length} (${riskCount} lines; ${safetyLines} got safety-first)`, '0', onRisk.length === 0 ? 'yes' : 'NO'],
+      [
+        'false alarms: relationship hints per 100 lines about lives and relationships',
+        `${((100 * falseAlarms) / lines).toFixed(3)} (${falseAlarms} in ${lines} lines; ${relationship.length} hints, ${aboutWork} labelled about the work; ${safetyOnLife} safety-first)`,
+        '<= 0.1',
+        (100 * falseAlarms) / lines <= 0.1 ? 'yes' : 'NO',
+      ],
+      [
+        'recall: strain passages with a hint on the strained line, all',
+        `${pct(recalled, passages.length)} (${recalled} of ${passages.length})`,
+        '>= 40%',
+        recalled / passages.length >= 0.4 ? 'yes' : 'NO',
+      ],
+      [
+        '  of them the second set (strain-2.md, written after the first tuning)',
+        `${pct(heldOut.recalled, heldOut.count)} (${heldOut.recalled} of ${heldOut.count})`,
+        '>= 40%',
+        heldOut.recalled / heldOut.count >= 0.4 ? 'yes' : 'NO',
+      ],
+      [
+        'risk: relationship hints on lines that speak of risk',
+        `${onRisk.length} (${riskCount} lines; ${safetyLines} got safety-first)`,
+        '0',
+        onRisk.length === 0 ? 'yes' : 'NO',
+      ],
     ];
     console.log('\nCue hints on the evaluation set (test/bench/cues-eval)\n');
     const widths = [0, 1, 2, 3].map((c) => Math.max(...[['figure', 'value', 'target', 'met?'], ...rows].map((r) => r[c].length)));

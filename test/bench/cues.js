@@ -40,7 +40,10 @@ function sessionNote(lineCount) {
     'She said "this is too much, too soon."',
   ];
   const lines = ['---', 'client: C001', 'date: 2024-05-14', '---', '', '# A long running journal', ''];
-  const folders = fs.readdirSync(DIR).filter((f) => /^C\d+$/.test(f)).sort();
+  const folders = fs
+    .readdirSync(DIR)
+    .filter((f) => /^C\d+$/.test(f))
+    .sort();
   for (const folder of folders) {
     for (const file of fs.readdirSync(path.join(DIR, folder)).sort()) {
       const text = fs.readFileSync(path.join(DIR, folder, file), 'utf8');
@@ -76,12 +79,21 @@ function timeProcess(args) {
 async function againstBase(rev, tmp, text, source, recompute) {
   const root = path.join(tmp, 'base');
   fs.mkdirSync(root);
-  const archive = spawnSync('bash', ['-c', `git -C "$REPO" archive "$REV" src | tar -x -C "$ROOT"`], { env: { ...process.env, REPO, REV: rev, ROOT: root }, encoding: 'utf8' });
+  const archive = spawnSync('bash', ['-c', `git -C "$REPO" archive "$REV" src | tar -x -C "$ROOT"`], {
+    env: { ...process.env, REPO, REV: rev, ROOT: root },
+    encoding: 'utf8',
+  });
   if (archive.status !== 0) fail(`cannot read revision ${rev}: ${String(archive.stderr).slice(0, 300)}`);
-  const base = require(await bundleExports(root, ["export { builtInCues, findCues } from './src/core/cues/cues';", "export { parseNote } from './src/core/notes/note';"], path.join(tmp, 'base.js')));
+  const base = require(
+    await bundleExports(
+      root,
+      ["export { builtInCues, findCues } from './src/core/cues/cues';", "export { parseNote } from './src/core/notes/note';"],
+      path.join(tmp, 'base.js'),
+    ),
+  );
   const baseCues = base.builtInCues();
   const before = () => base.findCues(text, base.parseNote(text, source), baseCues);
-  for (let i = 0; i < 50; i++) before(), recompute();
+  for (let i = 0; i < 50; i++) (before(), recompute());
   const cpu = (f) => {
     const c0 = process.cpuUsage();
     f();
@@ -91,8 +103,8 @@ async function againstBase(rev, tmp, text, source, recompute) {
   const then = [];
   const now_ = [];
   for (let i = 0; i < 301; i++) {
-    if (i % 2) then.push(cpu(before)), now_.push(cpu(recompute));
-    else now_.push(cpu(recompute)), then.push(cpu(before));
+    if (i % 2) (then.push(cpu(before)), now_.push(cpu(recompute)));
+    else (now_.push(cpu(recompute)), then.push(cpu(before)));
   }
   const ratio = median(now_) / median(then);
   return [`the same against ${rev}, interleaved, CPU time`, `${round(median(now_), 3)} vs ${round(median(then), 3)} ms (${round(ratio, 2)}x)`, '', ''];
@@ -147,14 +159,31 @@ async function main() {
     const cuesMs = median(found);
     const cpuRatio = median(foundCpu) / median(listCpu);
     const rows = [
-      ['hints for a 2,000-line note recomputed (parseNote + findCues), median', `${round(median(samples), 3)} ms (p90 ${round(percentile(samples, 0.9), 3)} ms, first call ${round(firstMs, 1)} ms; ${hints} hints, ${text.length} chars)`, '<= 2 ms', median(samples) <= 2 ? 'yes' : 'NO'],
+      [
+        'hints for a 2,000-line note recomputed (parseNote + findCues), median',
+        `${round(median(samples), 3)} ms (p90 ${round(percentile(samples, 0.9), 3)} ms, first call ${round(firstMs, 1)} ms; ${hints} hints, ${text.length} chars)`,
+        '<= 2 ms',
+        median(samples) <= 2 ? 'yes' : 'NO',
+      ],
       ['the same, CPU time (user + system)', `${round(median(cpuSamples), 3)} ms`, '<= 2 ms', median(cpuSamples) <= 2 ? 'yes' : 'NO'],
       ...(baseRow ? [baseRow] : []),
-      ['`attune cues DIR --json` vs `attune list DIR --json`, whole process', `${round(cuesMs / listMs, 2)}x (${round(cuesMs)} vs ${round(listMs)} ms; ${cueRows} cues)`, '<= 1.5x', cuesMs / listMs <= 1.5 ? 'yes' : 'NO'],
-      ['the same, CPU time (user + system)', `${round(cpuRatio, 2)}x (${round(median(foundCpu))} vs ${round(median(listCpu))} ms)`, '<= 1.5x', cpuRatio <= 1.5 ? 'yes' : 'NO'],
+      [
+        '`attune cues DIR --json` vs `attune list DIR --json`, whole process',
+        `${round(cuesMs / listMs, 2)}x (${round(cuesMs)} vs ${round(listMs)} ms; ${cueRows} cues)`,
+        '<= 1.5x',
+        cuesMs / listMs <= 1.5 ? 'yes' : 'NO',
+      ],
+      [
+        'the same, CPU time (user + system)',
+        `${round(cpuRatio, 2)}x (${round(median(foundCpu))} vs ${round(median(listCpu))} ms)`,
+        '<= 1.5x',
+        cpuRatio <= 1.5 ? 'yes' : 'NO',
+      ],
     ];
     const load = os.loadavg()[0];
-    console.log(`\nCue hints, ${manifest.notes} notes (${round(manifest.totalBytes / 1048576, 1)} MB), medians of ${SAMPLES} process runs; load average ${round(load, 2)}; ${os.cpus().length} cores, Node ${process.versions.node}\n`);
+    console.log(
+      `\nCue hints, ${manifest.notes} notes (${round(manifest.totalBytes / 1048576, 1)} MB), medians of ${SAMPLES} process runs; load average ${round(load, 2)}; ${os.cpus().length} cores, Node ${process.versions.node}\n`,
+    );
     const widths = [0, 1, 2, 3].map((c) => Math.max(...[['figure', 'value', 'target', 'met?'], ...rows].map((r) => r[c].length)));
     const line = (r) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
     console.log(line(['figure', 'value', 'target', 'met?']));

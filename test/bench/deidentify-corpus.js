@@ -119,7 +119,7 @@ function aNumber() {
     ['Medicaid ID', `${faker.string.alpha({ length: 2, casing: 'upper' })}${digits(8)}`],
     ['record', `#${digits(6)}`],
   ]);
-  return { label, value: value.replace(/^#/, '') , shown: value };
+  return { label, value: value.replace(/^#/, ''), shown: value };
 }
 
 function aClientCode() {
@@ -137,18 +137,42 @@ const STATES = ['IL', 'OH', 'TX', 'CA', 'NY', 'WA', 'GA', 'MN', 'OR', 'PA'];
  * @type {((ctx: { client: string, first: string, last: string, wordName: string }) => [string, Planted[]])[]}
  */
 const IDENTIFIER_SENTENCES = [
-  ({ first, last }) => [`My sister ${first} ${last} came up again.`.replace('My', 'Her'), [{ kind: 'name', value: first }, { kind: 'name', value: last }]],
+  ({ first, last }) => [
+    `My sister ${first} ${last} came up again.`.replace('My', 'Her'),
+    [
+      { kind: 'name', value: first },
+      { kind: 'name', value: last },
+    ],
+  ],
   ({ last }) => [`She mentioned Dr. ${last} from the clinic.`, [{ kind: 'name', value: last }]],
   ({ wordName }) => [`Her daughter, ${wordName}, has been struggling at school.`, [{ kind: 'name', value: wordName }]],
-  ({ first, last }) => [`${first} ${last} called her twice this week.`, [{ kind: 'name', value: first }, { kind: 'name', value: last }]],
-  ({ first, last }) => [`She had coffee with ${first} ${last} after work.`, [{ kind: 'name', value: first }, { kind: 'name', value: last }]],
+  ({ first, last }) => [
+    `${first} ${last} called her twice this week.`,
+    [
+      { kind: 'name', value: first },
+      { kind: 'name', value: last },
+    ],
+  ],
+  ({ first, last }) => [
+    `She had coffee with ${first} ${last} after work.`,
+    [
+      { kind: 'name', value: first },
+      { kind: 'name', value: last },
+    ],
+  ],
   ({ last }) => [`Mrs. ${last} at the front desk was kind to her.`, [{ kind: 'name', value: last }]],
   ({ first }) => [`Her best friend ${first} never listens, she said.`, [{ kind: 'name', value: first }]],
   // Harder: a name with no title or relation beside it.
   ({ first }) => [`${first} thinks the sessions are too long.`, [{ kind: 'name', value: first }]],
   ({ first }) => [`She and ${first} argued about money again.`, [{ kind: 'name', value: first }]],
   ({ wordName }) => [`${wordName} called on Sunday to check on her.`, [{ kind: 'name', value: wordName }]],
-  ({ first, last }) => [`Her boss, ${first} ${last}, moved the deadline again.`, [{ kind: 'name', value: first }, { kind: 'name', value: last }]],
+  ({ first, last }) => [
+    `Her boss, ${first} ${last}, moved the deadline again.`,
+    [
+      { kind: 'name', value: first },
+      { kind: 'name', value: last },
+    ],
+  ],
   ({ wordName }) => [`Her son ${wordName} is starting college.`, [{ kind: 'name', value: wordName }]],
   () => {
     const city = faker.location.city();
@@ -162,7 +186,13 @@ const IDENTIFIER_SENTENCES = [
     const city = faker.location.city();
     const st = faker.helpers.arrayElement(STATES);
     const zip = faker.location.zipCode('#####');
-    return [`Her parents still live in ${city}, ${st} ${zip}.`, [{ kind: 'place', value: city }, { kind: 'zip', value: zip }]];
+    return [
+      `Her parents still live in ${city}, ${st} ${zip}.`,
+      [
+        { kind: 'place', value: city },
+        { kind: 'zip', value: zip },
+      ],
+    ];
   },
   () => {
     const city = faker.location.city();

@@ -24,7 +24,10 @@ const REPO = path.resolve(__dirname, '..', '..');
 const core = require(path.join(REPO, 'dist', 'deidentify.js'));
 const SETS = {
   'presidio-synth-v2': { file: path.join(__dirname, 'public', 'presidio-synth-v2.json'), about: 'microsoft/presidio-research synth_dataset_v2 (MIT)' },
-  'presidio-generated-large': { file: path.join(__dirname, 'public', 'presidio-generated-large.json'), about: 'microsoft/presidio-research tests/data/generated_large.json (MIT), less the texts also in synth_dataset_v2' },
+  'presidio-generated-large': {
+    file: path.join(__dirname, 'public', 'presidio-generated-large.json'),
+    about: 'microsoft/presidio-research tests/data/generated_large.json (MIT), less the texts also in synth_dataset_v2',
+  },
   'made-up-de': { file: path.join(__dirname, 'languages', 'de.json'), about: 'made-up German notes (this project)' },
   'made-up-es': { file: path.join(__dirname, 'languages', 'es.json'), about: 'made-up Spanish notes (this project)' },
   'made-up-fr': { file: path.join(__dirname, 'languages', 'fr.json'), about: 'made-up French notes (this project)' },
@@ -51,10 +54,42 @@ const KIND = {
 const LARGE =
   /^(?:[A-Z]{2}|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming)$/;
 // Street words, titles and letters after a name ("MD", "Jr"): not identifiers on their own.
-const MINOR = new Set(['md', 'phd', 'jr', 'corner', 'apt', 'suite', 'ste', 'unit', 'st', 'street', 'ave', 'avenue', 'rd', 'road', 'the', 'of', 'and', 'dr', 'mr', 'mrs', 'ms', 'de', 'la', 'van', 'von', 'box', 'po']);
+const MINOR = new Set([
+  'md',
+  'phd',
+  'jr',
+  'corner',
+  'apt',
+  'suite',
+  'ste',
+  'unit',
+  'st',
+  'street',
+  'ave',
+  'avenue',
+  'rd',
+  'road',
+  'the',
+  'of',
+  'and',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'de',
+  'la',
+  'van',
+  'von',
+  'box',
+  'po',
+]);
 
 function words(text) {
-  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]{2,}/gu)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]{2,}/gu)].map((m) => ({
+    word: m[0],
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
 }
 
 /** Every country's English name (Intl knows them), which Safe Harbor lets stay like a state. */
@@ -77,13 +112,32 @@ const COUNTRIES = new Set();
   }
   for (const n of ['USA', 'United States of America', 'America', 'England', 'Scotland', 'Wales', 'Great Britain', 'Czech Republic']) COUNTRIES.add(n);
   // Older and longer names the generators use ("Turkey", "Swaziland", "People's Republic of China"), and "and" for "&".
-  for (const n of ['Turkey', 'Swaziland', "People's Republic of China", 'Republic of the Congo', 'Democratic Republic of the Congo', 'Kingdom of the Netherlands', 'Federated States of Micronesia', 'Republic of Ireland', 'Saint Kitts and Nevis', 'Saint Lucia', 'Saint Vincent and the Grenadines', 'Macedonia', 'Burma', 'Ivory Coast']) COUNTRIES.add(n);
+  for (const n of [
+    'Turkey',
+    'Swaziland',
+    "People's Republic of China",
+    'Republic of the Congo',
+    'Democratic Republic of the Congo',
+    'Kingdom of the Netherlands',
+    'Federated States of Micronesia',
+    'Republic of Ireland',
+    'Saint Kitts and Nevis',
+    'Saint Lucia',
+    'Saint Vincent and the Grenadines',
+    'Macedonia',
+    'Burma',
+    'Ivory Coast',
+  ])
+    COUNTRIES.add(n);
   for (const n of [...COUNTRIES]) if (n.includes('&')) COUNTRIES.add(n.replace(/&/g, 'and'));
   // The generator writes Greenland as "Greenlander" in its country slot.
   COUNTRIES.add('Greenlander');
 }
 const COUNTRY_LOWER = new Set([...COUNTRIES].map((c) => c.toLowerCase()));
-const STATE_OR_COUNTRY = new RegExp(`\\b(?:${[...COUNTRIES, ...LARGE.source.slice(LARGE.source.indexOf('|') + 1, -2).split('|')].sort((a, b) => b.length - a.length).join('|')})\\b(?:\\s*\\([^)]*\\))?`, 'gi');
+const STATE_OR_COUNTRY = new RegExp(
+  `\\b(?:${[...COUNTRIES, ...LARGE.source.slice(LARGE.source.indexOf('|') + 1, -2).split('|')].sort((a, b) => b.length - a.length).join('|')})\\b(?:\\s*\\([^)]*\\))?`,
+  'gi',
+);
 
 /**
  * What Safe Harbor lets stay inside a labelled address: a state or province code, a state
@@ -101,7 +155,13 @@ function scored(span) {
   const bare = v.replace(/\s*\([^)]*\)$/, '');
   if (kind === 'place' && (LARGE.test(v) || COUNTRY_LOWER.has(bare.toLowerCase()) || bare === 'nan' || /^the /i.test(v))) return undefined;
   if (kind === 'age' && !(Number(v) >= 90 || /ninety|hundred/i.test(v))) return undefined;
-  if (kind === 'date' && !/\d{1,2}[/.-]\d{1,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mär|mai|okt|dez|ene|abr|ago|dic|janv|févr|fév|avr|juil|août|déc)[\p{L}]*\b.*\d|\d.*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mär|mai|okt|dez|ene|abr|ago|dic|janv|févr|fév|avr|juil|août|déc|juin|sept)/iu.test(v)) return undefined;
+  if (
+    kind === 'date' &&
+    !/\d{1,2}[/.-]\d{1,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mär|mai|okt|dez|ene|abr|ago|dic|janv|févr|fév|avr|juil|août|déc)[\p{L}]*\b.*\d|\d.*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mär|mai|okt|dez|ene|abr|ago|dic|janv|févr|fév|avr|juil|août|déc|juin|sept)/iu.test(
+      v,
+    )
+  )
+    return undefined;
   return kind;
 }
 
@@ -133,7 +193,12 @@ function score(name, data) {
       const value = kind === 'address' || kind === 'zip' ? allowedInAddress(s.entity_value) : s.entity_value;
       const parts = words(value)
         .map((w) => w.word)
-        .filter((w) => !MINOR.has(w.toLowerCase().replace(/\.$/, '')) && !(kind === 'date' && /^(?:19|20)\d\d$/.test(w)) && !((kind === 'address' || kind === 'zip') && /^[A-Z]{2}$/.test(w)));
+        .filter(
+          (w) =>
+            !MINOR.has(w.toLowerCase().replace(/\.$/, '')) &&
+            !(kind === 'date' && /^(?:19|20)\d\d$/.test(w)) &&
+            !((kind === 'address' || kind === 'zip') && /^[A-Z]{2}$/.test(w)),
+        );
       if (parts.length === 0) continue;
       const left = parts.filter((w) => outCount.has(w));
       kinds[kind] ??= { all: 0, removed: 0, flagged: 0 };
@@ -152,11 +217,18 @@ function score(name, data) {
     }
   }
   const pct = (a, b) => (b === 0 ? '-' : `${((a / b) * 100).toFixed(1)}%`);
-  const total = Object.values(kinds).reduce((a, k) => ({ all: a.all + k.all, removed: a.removed + k.removed, flagged: a.flagged + k.flagged }), { all: 0, removed: 0, flagged: 0 });
-  console.log(`\n${name}: ${data.length} texts of ${SETS[name].about}, ${total.all} Safe Harbor spans scored, ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+  const total = Object.values(kinds).reduce((a, k) => ({ all: a.all + k.all, removed: a.removed + k.removed, flagged: a.flagged + k.flagged }), {
+    all: 0,
+    removed: 0,
+    flagged: 0,
+  });
+  console.log(
+    `\n${name}: ${data.length} texts of ${SETS[name].about}, ${total.all} Safe Harbor spans scored, ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+  );
   console.log('| kind | spans | removed | removed or flagged |');
   console.log('| --- | --- | --- | --- |');
-  for (const [k, v] of Object.entries(kinds).sort((a, b) => b[1].all - a[1].all)) console.log(`| ${k} | ${v.all} | ${pct(v.removed, v.all)} | ${pct(v.removed + v.flagged, v.all)} |`);
+  for (const [k, v] of Object.entries(kinds).sort((a, b) => b[1].all - a[1].all))
+    console.log(`| ${k} | ${v.all} | ${pct(v.removed, v.all)} | ${pct(v.removed + v.flagged, v.all)} |`);
   console.log(`| all | ${total.all} | ${pct(total.removed, total.all)} (target >= 95%) | ${pct(total.removed + total.flagged, total.all)} (target >= 99%) |`);
   console.log(`\nOrdinary words replaced: ${replacedWords} of ${ordinary}, ${pct(replacedWords, ordinary)} (target <= 1%).`);
   console.log(`Texts with no Safe Harbor identifier touched: ${touched} of ${free}, ${pct(touched, free)} (target <= 10%).`);

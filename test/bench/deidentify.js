@@ -106,7 +106,13 @@ async function main() {
     const target = TARGETS[k] ?? 1;
     rows.push([`${k}`, `${f} of ${p}`, pct(p ? f / p : 1), `>= ${pct(target)}`, p && f / p >= target ? 'yes' : 'NO']);
   }
-  rows.push(['ordinary phrases kept', `${ordinaryKept} of ${ordinaryPlanted}`, pct(ordinaryKept / ordinaryPlanted), '>= 97.0%', ordinaryKept / ordinaryPlanted >= 0.97 ? 'yes' : 'NO']);
+  rows.push([
+    'ordinary phrases kept',
+    `${ordinaryKept} of ${ordinaryPlanted}`,
+    pct(ordinaryKept / ordinaryPlanted),
+    '>= 97.0%',
+    ordinaryKept / ordinaryPlanted >= 0.97 ? 'yes' : 'NO',
+  ]);
   rows.push(['ordinary words kept', `${wordsKept} of ${words}`, pct(wordsKept / words), '>= 97.0%', wordsKept / words >= 0.97 ? 'yes' : 'NO']);
 
   // --- timing ----------------------------------------------------------------------------
@@ -128,7 +134,10 @@ async function main() {
   // turn with a bare `node -e 0` (and with BENCH_BASELINE_DIST's CLI, another build's dist
   // folder, when given), so each ratio compares runs made in the same seconds.
   const report = path.join(dir, 'report.js');
-  fs.writeFileSync(report, "process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeSync(2, `\\nusage ${u.userCPUTime + u.systemCPUTime} ${u.maxRSS}\\n`); });");
+  fs.writeFileSync(
+    report,
+    "process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeSync(2, `\\nusage ${u.userCPUTime + u.systemCPUTime} ${u.maxRSS}\\n`); });",
+  );
   const timed = (args) => {
     const t = process.hrtime.bigint();
     const res = spawnSync(process.execPath, ['-r', report, ...args], { encoding: 'utf8' });
@@ -152,7 +161,9 @@ async function main() {
   fs.rmSync(dir, { recursive: true, force: true });
   const size = (f) => `${(fs.statSync(path.join(DIST, f)).size / 1024).toFixed(1)} KB`;
 
-  console.log(`De-identification: ${NOTES} made-up notes, ${planted} planted identifiers, ${ordinaryPlanted} ordinary phrases (${words} words of ordinary sentences); ${checks} spots left for a human look.\n`);
+  console.log(
+    `De-identification: ${NOTES} made-up notes, ${planted} planted identifiers, ${ordinaryPlanted} ordinary phrases (${words} words of ordinary sentences); ${checks} spots left for a human look.\n`,
+  );
   const head = ['kind', 'found', 'share', 'target', 'met?'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
@@ -160,18 +171,32 @@ async function main() {
   console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
   for (const r of rows) console.log(line(r));
   console.log(`\nTiming (median of ${RUNS} runs), a ${long.words}-word note:`);
-  console.log(`  attune deidentify, whole process:      ${med(runs.cli, (x) => x.wall).toFixed(0)} ms wall, ${med(runs.cli, (x) => x.cpu).toFixed(0)} ms CPU (bare \`node -e 0\`: ${med(runs.bare, (x) => x.wall).toFixed(0)} ms wall, ${med(runs.bare, (x) => x.cpu).toFixed(0)} ms CPU)`);
-  console.log(`  whole process / bare node, run by run:  ${ratio(runs.cli, runs.bare, (x) => x.cpu).toFixed(1)}x CPU, ${ratio(runs.cli, runs.bare, (x) => x.wall).toFixed(1)}x wall (target <= 3x)`);
-  console.log(`  peak memory of attune deidentify:       ${med(runs.cli, (x) => x.peak).toFixed(0)} MB (bare node: ${med(runs.bare, (x) => x.peak).toFixed(0)} MB; target <= 60 MB)`);
+  console.log(
+    `  attune deidentify, whole process:      ${med(runs.cli, (x) => x.wall).toFixed(0)} ms wall, ${med(runs.cli, (x) => x.cpu).toFixed(0)} ms CPU (bare \`node -e 0\`: ${med(runs.bare, (x) => x.wall).toFixed(0)} ms wall, ${med(runs.bare, (x) => x.cpu).toFixed(0)} ms CPU)`,
+  );
+  console.log(
+    `  whole process / bare node, run by run:  ${ratio(runs.cli, runs.bare, (x) => x.cpu).toFixed(1)}x CPU, ${ratio(runs.cli, runs.bare, (x) => x.wall).toFixed(1)}x wall (target <= 3x)`,
+  );
+  console.log(
+    `  peak memory of attune deidentify:       ${med(runs.cli, (x) => x.peak).toFixed(0)} MB (bare node: ${med(runs.bare, (x) => x.peak).toFixed(0)} MB; target <= 60 MB)`,
+  );
   if (baseline) {
-    console.log(`  the baseline build (${baseline}), same runs: ${med(runs.base, (x) => x.wall).toFixed(0)} ms wall, ${med(runs.base, (x) => x.cpu).toFixed(0)} ms CPU, peak ${med(runs.base, (x) => x.peak).toFixed(0)} MB;`);
-    console.log(`    this build / baseline, run by run:  ${ratio(runs.cli, runs.base, (x) => x.cpu).toFixed(2)}x CPU, ${ratio(runs.cli, runs.base, (x) => x.peak).toFixed(2)}x peak memory`);
+    console.log(
+      `  the baseline build (${baseline}), same runs: ${med(runs.base, (x) => x.wall).toFixed(0)} ms wall, ${med(runs.base, (x) => x.cpu).toFixed(0)} ms CPU, peak ${med(runs.base, (x) => x.peak).toFixed(0)} MB;`,
+    );
+    console.log(
+      `    this build / baseline, run by run:  ${ratio(runs.cli, runs.base, (x) => x.cpu).toFixed(2)}x CPU, ${ratio(runs.cli, runs.base, (x) => x.peak).toFixed(2)}x peak memory`,
+    );
   }
   console.log(`  in process, libraries loaded, per note: ${median(inProcess).toFixed(1)} ms (first call, unpacking the word lists: ${firstMs.toFixed(0)} ms)`);
   console.log(`  loading dist/deidentify.js:             ${loadMs.toFixed(0)} ms`);
   console.log(`  load average: ${loadBefore.toFixed(1)} before the whole-process runs, ${loadAfter.toFixed(1)} after`);
-  console.log(`  the editor's thread during a first export in the worker: longest stall ${blocked.during.toFixed(0)} ms (target <= 100 ms; idle, with no export: ${blocked.idle.toFixed(0)} ms)`);
-  console.log(`Sizes: dist/extension.js ${size('extension.js')}, dist/cli.js ${size('cli.js')}, dist/deidentify.js ${size('deidentify.js')} (target <= 1,536 KB) and its packed word lists dist/deidentify-words.br ${size('deidentify-words.br')} (loaded only when an export runs).`);
+  console.log(
+    `  the editor's thread during a first export in the worker: longest stall ${blocked.during.toFixed(0)} ms (target <= 100 ms; idle, with no export: ${blocked.idle.toFixed(0)} ms)`,
+  );
+  console.log(
+    `Sizes: dist/extension.js ${size('extension.js')}, dist/cli.js ${size('cli.js')}, dist/deidentify.js ${size('deidentify.js')} (target <= 1,536 KB) and its packed word lists dist/deidentify-words.br ${size('deidentify-words.br')} (loaded only when an export runs).`,
+  );
   console.log(`Machine: ${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}.`);
 }
 

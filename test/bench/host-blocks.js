@@ -10,7 +10,10 @@ const fs = require('fs');
 const path = require('path');
 
 const dir = path.resolve(process.argv[2] || 'bench-profile');
-for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort()) {
+for (const file of fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.cpuprofile'))
+  .sort()) {
   const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
   const blocks = JSON.parse(fs.readFileSync(path.join(dir, file.replace('.cpuprofile', '.blocks.json')), 'utf8'));
   /** @type {Map<number, any>} */
@@ -52,7 +55,10 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).
     /** @type {Map<string, number>} */
     const ours = new Map();
     for (const id of s.samples) ours.set(attune(id), (ours.get(attune(id)) ?? 0) + 1);
-    const top = [...ours].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => `${Math.round((100 * v) / s.samples.length)}% ${k}`);
+    const top = [...ours]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([k, v]) => `${Math.round((100 * v) / s.samples.length)}% ${k}`);
     console.log(`Attune on the thread for ${((s.to - s.from) / 1000).toFixed(1)} ms (${s.samples.length} samples): ${top.join(' | ')}`);
   }
   for (const phase of ['first', 'rescan']) {
@@ -71,7 +77,11 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).
         const a = attune(profile.samples[i]);
         ours.set(a, (ours.get(a) ?? 0) + 1);
       }
-      const top = (/** @type {Map<string, number>} */ m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${Math.round((100 * v) / Math.max(1, n))}% ${k}`);
+      const top = (/** @type {Map<string, number>} */ m) =>
+        [...m]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 6)
+          .map(([k, v]) => `${Math.round((100 * v) / Math.max(1, n))}% ${k}`);
       console.log(`${phase}: block of ${block.ms.toFixed(0)} ms (${block.cpuMs.toFixed(0)} ms on the CPU), ${n} samples`);
       console.log(`  own time: ${top(self).join(' | ')}`);
       console.log(`  Attune's innermost: ${top(ours).join(' | ')}`);

@@ -41,7 +41,13 @@ const CASES = [
     // Alternate, so every run writes.
     argv: (i) => ['set', `${NOTE}:1`, i % 2 ? 'open' : 'planned'],
   },
-  { name: 'set: a note over the limit (sparse file of n MB)', unit: 'MB', base: 50, make: (dir, n) => sparse(n * MB)(path.join(dir, NOTE)), argv: () => ['set', `${NOTE}:1`, 'planned'] },
+  {
+    name: 'set: a note over the limit (sparse file of n MB)',
+    unit: 'MB',
+    base: 50,
+    make: (dir, n) => sparse(n * MB)(path.join(dir, NOTE)),
+    argv: () => ['set', `${NOTE}:1`, 'planned'],
+  },
   {
     name: 'template: a template over the limit (sparse file of n MB)',
     unit: 'MB',
@@ -58,10 +64,22 @@ const CASES = [
   },
   { name: 'set: a FIFO as the note', make: (dir) => fifo(path.join(dir, 'AB', 'fifo.md')), argv: () => ['set', 'AB/fifo.md:1', 'planned'] },
   { name: 'set: a /dev/zero link as the note', make: (dir) => zero(path.join(dir, 'AB', 'zero.md')), argv: () => ['set', 'AB/zero.md:1', 'planned'] },
-  { name: 'template: a FIFO as a template', make: (dir) => fifo(path.join(templates(dir), 'rupture-reflection.md')), argv: () => ['template', 'rupture-reflection'] },
+  {
+    name: 'template: a FIFO as a template',
+    make: (dir) => fifo(path.join(templates(dir), 'rupture-reflection.md')),
+    argv: () => ['template', 'rupture-reflection'],
+  },
   { name: 'template: a /dev/zero link as a template', make: (dir) => zero(path.join(templates(dir), 'rupture-reflection.md')), argv: () => ['template'] },
-  { name: 'checklist: a FIFO as the checklist template', make: (dir) => fifo(path.join(templates(dir), 'checklist.md')), argv: () => ['checklist', '--client', 'A.B.'] },
-  { name: 'checklist: a /dev/zero link as the checklist template', make: (dir) => zero(path.join(templates(dir), 'checklist.md')), argv: () => ['checklist', '--client', 'A.B.'] },
+  {
+    name: 'checklist: a FIFO as the checklist template',
+    make: (dir) => fifo(path.join(templates(dir), 'checklist.md')),
+    argv: () => ['checklist', '--client', 'A.B.'],
+  },
+  {
+    name: 'checklist: a /dev/zero link as the checklist template',
+    make: (dir) => zero(path.join(templates(dir), 'checklist.md')),
+    argv: () => ['checklist', '--client', 'A.B.'],
+  },
 ];
 
 // --- child: runs the CLI in-process and prints the median wall time -----------------------

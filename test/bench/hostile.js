@@ -43,7 +43,18 @@ const SHAPES = [
     unit: 'lines',
     base: 12_500,
     make: (n) => {
-      const block = ['## R 😔 #rupture/planned', 'text é', '- **Opening line:** hi', '```', '## in code #rupture/open', '```', '<!-- c', '## in comment #rupture', '-->', ''];
+      const block = [
+        '## R 😔 #rupture/planned',
+        'text é',
+        '- **Opening line:** hi',
+        '```',
+        '## in code #rupture/open',
+        '```',
+        '<!-- c',
+        '## in comment #rupture',
+        '-->',
+        '',
+      ];
       const lines = [];
       for (let i = 0; i < n; i++) lines.push(block[i % block.length]);
       return lines.join('\r\n');
@@ -57,7 +68,8 @@ const SHAPES = [
     base: 12_500,
     make: (n) => {
       const lines = ['## before #rupture'];
-      for (let i = 0; i < n; i++) lines.push(i % 2 ? `${(i % 4 === 1 ? '`' : '~').repeat(3 + (i % 7))}${i % 3 ? '' : ' info'}` : '## maybe in code #rupture/open');
+      for (let i = 0; i < n; i++)
+        lines.push(i % 2 ? `${(i % 4 === 1 ? '`' : '~').repeat(3 + (i % 7))}${i % 3 ? '' : ' info'}` : '## maybe in code #rupture/open');
       return lines.join('\n');
     },
   },
@@ -77,7 +89,12 @@ const SHAPES = [
   { name: 'heading of escaped backticks \\``', unit: 'MB', base: 0.125, make: (n) => `## ${'\\`` a '.repeat(Math.round((n * MB) / 6))}#rupture/open\n` },
   { name: 'heading of repeated #rupture/ tags', unit: 'MB', base: 0.25, make: (n) => `## x ${'#rupture/open '.repeat(Math.round((n * MB) / 14))}\n` },
   { name: 'rupture headings, one per line', unit: 'lines', base: 25_000, make: (n) => '# a #rupture/open #rupture/x\n'.repeat(n) },
-  { name: 'front matter that never closes', unit: 'lines', base: 25_000, make: (n) => '---\n' + 'key: value   with  spaces   \n'.repeat(n) + '## a #rupture\n' },
+  {
+    name: 'front matter that never closes',
+    unit: 'lines',
+    base: 25_000,
+    make: (n) => '---\n' + 'key: value   with  spaces   \n'.repeat(n) + '## a #rupture\n',
+  },
   {
     name: 'front-matter value of spaces',
     unit: 'MB',
@@ -112,9 +129,21 @@ const SHAPES = [
   { name: 'deep folders: the scan of n nested levels, a note in each', unit: 'levels', base: 500, walk: true, make: (n) => n },
   // Glob patterns from a workspace's settings (issue 22): one test of a hostile pattern
   // against a name of n characters. Before, each backtracked exponentially.
-  { name: 'glob: **/*a*a*a*a*a*a*a*a*a*a*a*a*b on a name of n a\'s', unit: 'chars', base: 12_500, glob: ['**/*a*a*a*a*a*a*a*a*a*a*a*a*b', (n) => `notes/${'a'.repeat(n)}.md`], make: (n) => n },
-  { name: 'glob: {a,aa,{a,aa}} x 40 then b on n a\'s', unit: 'chars', base: 12_500, glob: ['{a,aa,{a,aa}}'.repeat(40) + 'b', (n) => 'a'.repeat(n)], make: (n) => n },
-  { name: 'glob: {*,*} x 30 then b on n a\'s', unit: 'chars', base: 12_500, glob: ['{*,*}'.repeat(30) + 'b', (n) => 'a'.repeat(n)], make: (n) => n },
+  {
+    name: "glob: **/*a*a*a*a*a*a*a*a*a*a*a*a*b on a name of n a's",
+    unit: 'chars',
+    base: 12_500,
+    glob: ['**/*a*a*a*a*a*a*a*a*a*a*a*a*b', (n) => `notes/${'a'.repeat(n)}.md`],
+    make: (n) => n,
+  },
+  {
+    name: "glob: {a,aa,{a,aa}} x 40 then b on n a's",
+    unit: 'chars',
+    base: 12_500,
+    glob: ['{a,aa,{a,aa}}'.repeat(40) + 'b', (n) => 'a'.repeat(n)],
+    make: (n) => n,
+  },
+  { name: "glob: {*,*} x 30 then b on n a's", unit: 'chars', base: 12_500, glob: ['{*,*}'.repeat(30) + 'b', (n) => 'a'.repeat(n)], make: (n) => n },
 ];
 
 SHAPES.push(...checklistShapes(), ...unitTestShapes());
@@ -125,7 +154,12 @@ SHAPES.push(...checklistShapes(), ...unitTestShapes());
  */
 function unitTestShapes() {
   return [
-    { name: 'one <!-- over n list lines that mention #rupture', unit: 'lines', base: 12_500, make: (n) => '<!--\n' + '- a line that mentions #rupture\n'.repeat(n) },
+    {
+      name: 'one <!-- over n list lines that mention #rupture',
+      unit: 'lines',
+      base: 12_500,
+      make: (n) => '<!--\n' + '- a line that mentions #rupture\n'.repeat(n),
+    },
     {
       name: 'cue hints: runs of "not ", "well" and "I  \\t"',
       unit: 'k',
@@ -242,7 +276,9 @@ function bundleCore(srcRoot, outfile) {
         : "export { scanFolder } from './src/node/scan';",
       // Revisions before the pre-session checklist have no heading anchors.
       ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'markdown', 'anchors.ts')) ? ["export { headingAnchors } from './src/core/markdown/anchors';"] : []),
-      ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'checklist', 'checklist.ts')) ? ["export { buildChecklist } from './src/core/checklist/checklist';"] : []),
+      ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'checklist', 'checklist.ts'))
+        ? ["export { buildChecklist } from './src/core/checklist/checklist';"]
+        : []),
       ...(fs.existsSync(path.join(srcRoot, 'src', 'core', 'cues', 'cues.ts')) ? ["export { findCues, builtInCues } from './src/core/cues/cues';"] : []),
     ],
     outfile,
@@ -302,7 +338,8 @@ async function series(bundle, shape, runs, capMs) {
 function row(label, shape, times, capS) {
   const cells = FACTORS.map((_, i) => (i < times.length ? (times[i] === undefined ? `>${capS} s` : times[i] === 'throws' ? 'throws' : fmtMs(times[i])) : '-'));
   const ratios = [];
-  for (let i = 1; i < times.length; i++) if (typeof times[i] === 'number' && typeof times[i - 1] === 'number') ratios.push((times[i] / times[i - 1]).toFixed(1));
+  for (let i = 1; i < times.length; i++)
+    if (typeof times[i] === 'number' && typeof times[i - 1] === 'number') ratios.push((times[i] / times[i - 1]).toFixed(1));
   const done = times.filter((t) => typeof t === 'number');
   const exponent = done.length >= 2 ? (Math.log2(done[done.length - 1] / done[0]) / (done.length - 1)).toFixed(2) : '';
   return [label, ...cells, ratios.join(' '), exponent];
@@ -341,7 +378,8 @@ async function main() {
     for (const shape of SHAPES.filter((s) => !only || s.name.includes(only))) {
       process.stderr.write(`bench:hostile: ${shape.name}\n`);
       const sizes = `${fmtSize(shape.base, shape.unit)} .. ${fmtSize(shape.base * 8, shape.unit)}${shape.unit === 'lines' || shape.unit === 'levels' ? ` ${shape.unit}` : shape.unit === 'k' ? ' repeats' : ''}`;
-      if (before && (beforeHasAnchors || !shape.anchors)) rows.push(row(`${shape.name} (${sizes}), ${against}`, shape, await series(before, shape, 1, capS * 1000), capS));
+      if (before && (beforeHasAnchors || !shape.anchors))
+        rows.push(row(`${shape.name} (${sizes}), ${against}`, shape, await series(before, shape, 1, capS * 1000), capS));
       rows.push(row(`${shape.name} (${sizes})${before ? ', now' : ''}`, shape, await series(now, shape, runs, capS * 1000), capS));
     }
     console.log(`\nHostile notes: parse time (CPU ms, median of ${runs} runs or more${before ? `; ${against}: one run` : ''}) at 1x, 2x, 4x, 8x the size`);
@@ -353,7 +391,9 @@ async function main() {
     if (against) cli.unshift([against, await bundleExports(path.join(tmp, 'rev'), ["export { run } from './src/cli/main';"], path.join(tmp, 'cli-before.js'))]);
     if (against) cli[1][0] = 'now';
     const fileRows = hostileFileRows(cli, tmp, Math.min(runs, 5), capS, only, fmtMs);
-    console.log(`\nHostile files: the command line on pipes, devices and huge files (wall ms, median of ${Math.min(runs, 5)} runs${against ? `; ${against}: one run` : ''})`);
+    console.log(
+      `\nHostile files: the command line on pipes, devices and huge files (wall ms, median of ${Math.min(runs, 5)} runs${against ? `; ${against}: one run` : ''})`,
+    );
     console.log('"fixed": one size only; each must return at once. ">N s": gave up waiting (a hang, or reading without end)\n');
     printTable(['case (sizes 1x .. 8x)', '1x', '2x', '4x', '8x', 'ratio per doubling', 'exponent'], fileRows);
     console.log(`\nNode ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg()[0].toFixed(1)}`);

@@ -69,7 +69,12 @@ function conformanceNotes() {
       inside,
       closing,
       lines.map((l) => (/^ {0,3}#{1,6}(?:[ \t]|$)/.test(l) ? `${l} #rupture/open` : l)).join('\n'),
-      ...[inside, closing].map((v) => v.split('\n').map((l) => (l.trim() === '' ? l : `# ${l}`)).join('\n')),
+      ...[inside, closing].map((v) =>
+        v
+          .split('\n')
+          .map((l) => (l.trim() === '' ? l : `# ${l}`))
+          .join('\n'),
+      ),
     ];
     variants.forEach((text, k) => out.push({ path: `spec/${ex.number}-${k}.md`, text }));
   }
@@ -82,7 +87,11 @@ async function main() {
   const against = againstAt === -1 ? undefined : args[againstAt + 1];
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-model-'));
   try {
-    const exportsOf = ["export { parseNote } from './src/core/notes/note';", "export { outline } from './src/core/markdown/outline';", "export { mayHoldTag, mayHoldField } from './src/core/notes/quickLook';"];
+    const exportsOf = [
+      "export { parseNote } from './src/core/notes/note';",
+      "export { outline } from './src/core/markdown/outline';",
+      "export { mayHoldTag, mayHoldField } from './src/core/notes/quickLook';",
+    ];
     const builds = [['now', require(await bundleExports(REPO, exportsOf, path.join(tmp, 'now.js')))]];
     if (against) {
       const { execFileSync } = require('child_process');
@@ -98,7 +107,14 @@ async function main() {
     const commonmark = MarkdownIt('commonmark', { html: true });
     // What markdown-it adds to a bundle, minified.
     const mdBundle = path.join(tmp, 'md.js');
-    await require('esbuild').build({ stdin: { contents: "module.exports = require('markdown-it');", resolveDir: REPO }, bundle: true, minify: true, platform: 'node', outfile: mdBundle, logLevel: 'warning' });
+    await require('esbuild').build({
+      stdin: { contents: "module.exports = require('markdown-it');", resolveDir: REPO },
+      bundle: true,
+      minify: true,
+      platform: 'node',
+      outfile: mdBundle,
+      logLevel: 'warning',
+    });
     const mdKB = fs.statSync(mdBundle).size / 1024;
     const loadStart = process.hrtime.bigint();
     require('child_process').execFileSync(process.execPath, ['-e', `require(${JSON.stringify(mdBundle)})`]);
@@ -108,24 +124,68 @@ async function main() {
     const bare = Number(process.hrtime.bigint() - bareStart) / 1e6;
 
     const rows = [];
-    for (const [name, notes] of [['bench corpus', corpusNotes()], ['conformance notes', conformanceNotes()]]) {
+    for (const [name, notes] of [
+      ['bench corpus', corpusNotes()],
+      ['conformance notes', conformanceNotes()],
+    ]) {
       const chars = notes.reduce((n, x) => n + x.text.length, 0);
       const source = (p) => ({ path: p, folderName: path.dirname(p), fileName: path.basename(p) });
       const core = builds[builds.length - 1][1];
       const walked = notes.filter((n) => core.mayHoldTag(n.text) || core.mayHoldField(n.text));
       const label = `${name} (${notes.length} notes, ${(chars / 1048576).toFixed(1)} MB; ${walked.length} past the prefilter)`;
       for (const [rev, c] of builds) {
-        rows.push([label, `Attune parseNote, ${rev}`, round(time(() => { for (const n of notes) c.parseNote(n.text, source(n.path)); }), 1)]);
-        rows.push([label, `Attune parseNote + outline, ${rev}`, round(time(() => { for (const n of notes) { c.parseNote(n.text, source(n.path)); c.outline(n.text); } }), 1)]);
+        rows.push([
+          label,
+          `Attune parseNote, ${rev}`,
+          round(
+            time(() => {
+              for (const n of notes) c.parseNote(n.text, source(n.path));
+            }),
+            1,
+          ),
+        ]);
+        rows.push([
+          label,
+          `Attune parseNote + outline, ${rev}`,
+          round(
+            time(() => {
+              for (const n of notes) {
+                c.parseNote(n.text, source(n.path));
+                c.outline(n.text);
+              }
+            }),
+            1,
+          ),
+        ]);
       }
-      rows.push([label, 'markdown-it (commonmark) on the notes past the prefilter', round(time(() => { for (const n of walked) commonmark.parse(n.text, {}); }), 1)]);
-      rows.push([label, 'markdown-it (as VS Code: default + html) on every note', round(time(() => { for (const n of notes) vscodeMd.parse(n.text, {}); }), 1)]);
+      rows.push([
+        label,
+        'markdown-it (commonmark) on the notes past the prefilter',
+        round(
+          time(() => {
+            for (const n of walked) commonmark.parse(n.text, {});
+          }),
+          1,
+        ),
+      ]);
+      rows.push([
+        label,
+        'markdown-it (as VS Code: default + html) on every note',
+        round(
+          time(() => {
+            for (const n of notes) vscodeMd.parse(n.text, {});
+          }),
+          1,
+        ),
+      ]);
     }
     console.log('\nThe markdown model: CPU ms over a whole corpus in one process, medians of ' + SAMPLES + ' runs\n');
     const w0 = Math.max(...rows.map((r) => r[0].length));
     const w1 = Math.max(...rows.map((r) => r[1].length));
     for (const r of rows) console.log(`${r[0].padEnd(w0)}  ${r[1].padEnd(w1)}  ${String(r[2]).padStart(8)}`);
-    console.log(`\nmarkdown-it bundled and minified: ${mdKB.toFixed(1)} KB; node -e 'require(it)': ${loadWithNode.toFixed(0)} ms wall, bare node -e 0: ${bare.toFixed(0)} ms`);
+    console.log(
+      `\nmarkdown-it bundled and minified: ${mdKB.toFixed(1)} KB; node -e 'require(it)': ${loadWithNode.toFixed(0)} ms wall, bare node -e 0: ${bare.toFixed(0)} ms`,
+    );
     console.log(`Node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg()[0].toFixed(1)}`);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

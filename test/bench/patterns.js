@@ -90,7 +90,9 @@ async function startOnce(extension, i) {
     const line = result.log.find((l) => l.includes('ATTUNE_BENCH_PATTERNS '));
     if (result.exitCode !== 0 || !line) throw new Error(`the in-VS-Code patterns benchmark failed (exit ${result.exitCode}); see test/.artifacts`);
     const sample = { ...JSON.parse(line.slice(line.indexOf('ATTUNE_BENCH_PATTERNS ') + 'ATTUNE_BENCH_PATTERNS '.length)), loadBefore: load };
-    process.stderr.write(`bench:patterns: start ${i + 1}${extension === REPO ? '' : ' (earlier build)'}: drawn at ${round(sample.steps.drawnMs)} ms (load ${load.toFixed(1)})\n`);
+    process.stderr.write(
+      `bench:patterns: start ${i + 1}${extension === REPO ? '' : ' (earlier build)'}: drawn at ${round(sample.steps.drawnMs)} ms (load ${load.toFixed(1)})\n`,
+    );
     return sample;
   }
 }
@@ -130,15 +132,35 @@ async function main() {
   const rows = [];
   if (cli) {
     const ratio = cli.patternsMs / cli.listMs;
-    rows.push(['`attune patterns DIR --json` vs `attune list DIR --json`, whole process', `${round(ratio, 2)}x (${round(cli.patternsMs)} vs ${round(cli.listMs)} ms)`, '<= 1.3x', ratio <= 1.3 ? 'yes' : 'NO']);
+    rows.push([
+      '`attune patterns DIR --json` vs `attune list DIR --json`, whole process',
+      `${round(ratio, 2)}x (${round(cli.patternsMs)} vs ${round(cli.listMs)} ms)`,
+      '<= 1.3x',
+      ratio <= 1.3 ? 'yes' : 'NO',
+    ]);
   }
   if (vs) {
     rows.push(
-      ["in VS Code, Show Patterns to the panel's first drawing (index ready)", `${round(vs.drawnMs)} ms (its drawing ${round(vs.drawMs)} ms)`, '<= 500 ms', vs.drawnMs <= 500 ? 'yes' : 'NO'],
+      [
+        "in VS Code, Show Patterns to the panel's first drawing (index ready)",
+        `${round(vs.drawnMs)} ms (its drawing ${round(vs.drawMs)} ms)`,
+        '<= 500 ms',
+        vs.drawnMs <= 500 ? 'yes' : 'NO',
+      ],
       // No paint reported by the time of the first view: the page's first paint is that view.
       vs.placeholderPaintedMs === null
-        ? ['in VS Code, Show Patterns to the placeholder painted', `not painted alone (first paint is the first view; the tab: ${round(vs.panelCreatedMs)} ms)`, '<= 150 ms', '-']
-        : ['in VS Code, Show Patterns to the placeholder painted', `${round(vs.placeholderPaintedMs)} ms (the tab: ${round(vs.panelCreatedMs)} ms)`, '<= 150 ms', vs.placeholderPaintedMs <= 150 ? 'yes' : 'NO'],
+        ? [
+            'in VS Code, Show Patterns to the placeholder painted',
+            `not painted alone (first paint is the first view; the tab: ${round(vs.panelCreatedMs)} ms)`,
+            '<= 150 ms',
+            '-',
+          ]
+        : [
+            'in VS Code, Show Patterns to the placeholder painted',
+            `${round(vs.placeholderPaintedMs)} ms (the tab: ${round(vs.panelCreatedMs)} ms)`,
+            '<= 150 ms',
+            vs.placeholderPaintedMs <= 150 ? 'yes' : 'NO',
+          ],
     );
   } else rows.push(["in VS Code, Show Patterns to the panel's first drawing (index ready)", 'not measured', '<= 500 ms', '-']);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['figure', 'value', 'target', 'met?'][i].length));
@@ -147,18 +169,30 @@ async function main() {
   console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
   for (const r of rows) console.log(line(r));
   if (vs) {
-    console.log(`\nWhere the time goes (ms after the command, medians of ${vs.runs} cold starts; counting took ${round(vs.countMs)} ms, while the webview started):`);
+    console.log(
+      `\nWhere the time goes (ms after the command, medians of ${vs.runs} cold starts; counting took ${round(vs.countMs)} ms, while the webview started):`,
+    );
     for (const [key, label] of STEPS) console.log(`  ${String(vs.steps[key] === null ? '-' : round(vs.steps[key])).padStart(7)}  ${label}`);
     console.log(`  ${String(round(vs.firstRenderMs)).padStart(7)}  the drawing's report reaches the extension host`);
     console.log(`load average before each start: ${vs.loadBefore.map((x) => x.toFixed(1)).join(', ')}`);
     if (vs.against) {
       const a = vs.against;
-      console.log(`\nThe earlier build (${a.build}), started in turn with this one: first view drawn ${round(a.drawnMs)} ms (starts: ${a.samples.map((x) => round(x.steps.drawnMs)).join(', ')}), placeholder painted ${round(a.placeholderPaintedMs)} ms; this build's starts: ${vs.samples.map((x) => round(x.steps.drawnMs)).join(', ')}`);
+      console.log(
+        `\nThe earlier build (${a.build}), started in turn with this one: first view drawn ${round(a.drawnMs)} ms (starts: ${a.samples.map((x) => round(x.steps.drawnMs)).join(', ')}), placeholder painted ${round(a.placeholderPaintedMs)} ms; this build's starts: ${vs.samples.map((x) => round(x.steps.drawnMs)).join(', ')}`,
+      );
       for (const [key, label] of STEPS) console.log(`  ${String(a.steps[key] === null ? '-' : round(a.steps[key])).padStart(7)}  ${label}`);
     }
   }
-  console.log(`\n${NOTES} notes${cli ? `, ${cli.ruptures} ruptures; CLI medians of ${SAMPLES} runs` : ''}; load average now ${require('os').loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-  fs.writeFileSync(path.join(__dirname, 'patterns-results.json'), JSON.stringify({ date: new Date().toISOString(), notes: NOTES, cli, vscode: vs }, null, 2) + '\n');
+  console.log(
+    `\n${NOTES} notes${cli ? `, ${cli.ruptures} ruptures; CLI medians of ${SAMPLES} runs` : ''}; load average now ${require('os')
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
+  fs.writeFileSync(
+    path.join(__dirname, 'patterns-results.json'),
+    JSON.stringify({ date: new Date().toISOString(), notes: NOTES, cli, vscode: vs }, null, 2) + '\n',
+  );
 }
 
 main().catch((err) => fail(err instanceof Error ? err.stack || err.message : String(err)));

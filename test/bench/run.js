@@ -43,7 +43,7 @@ function rgVersion() {
 
 function ensureRipgrep() {
   if (rgVersion()) return;
-  step('ripgrep (rg) is missing; installing Debian\'s ripgrep');
+  step("ripgrep (rg) is missing; installing Debian's ripgrep");
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {
     fail('rg is not installed and this is not root: run `apt-get update && apt-get install -y ripgrep` as root');
   }
@@ -219,7 +219,9 @@ async function main() {
     const all = checkAll();
     const expected = manifest.expected;
     if (all.entries !== expected.entries || JSON.stringify(all.byStatus) !== JSON.stringify(expected.byStatus)) {
-      fail(`attune found ${all.entries} entries ${JSON.stringify(all.byStatus)}; the manifest expects ${expected.entries} ${JSON.stringify(expected.byStatus)}`);
+      fail(
+        `attune found ${all.entries} entries ${JSON.stringify(all.byStatus)}; the manifest expects ${expected.entries} ${JSON.stringify(expected.byStatus)}`,
+      );
     }
 
     step(`rg -c '#rupture' vs attune list --json, whole process, ${SAMPLES} samples after 2 warm-ups`);
@@ -275,7 +277,7 @@ async function main() {
     const figures = [
       {
         id: 'list-vs-rg',
-        figure: '`attune list DIR --json` vs `rg -c \'#rupture\' DIR`, whole process',
+        figure: "`attune list DIR --json` vs `rg -c '#rupture' DIR`, whole process",
         value: round(ratio, 2),
         unit: 'x',
         display: `${round(ratio, 2)}x (${Math.round(search.attuneMs)} vs ${Math.round(search.rgMs)} ms)`,
@@ -374,7 +376,9 @@ async function main() {
     ];
 
     console.log('');
-    console.log(`Attune benchmark: ${manifest.notes} notes (${manifest.clients} clients, ${round(manifest.totalBytes / 1048576)} MB), medians of ${SAMPLES} runs`);
+    console.log(
+      `Attune benchmark: ${manifest.notes} notes (${manifest.clients} clients, ${round(manifest.totalBytes / 1048576)} MB), medians of ${SAMPLES} runs`,
+    );
     console.log(`Machine: ${info.cpu}, ${info.cores} cores, ${info.totalMemGB} GB RAM, ${info.os}, Node ${info.node}, ${info.ripgrep}`);
     console.log('');
     printTable(figures);
@@ -391,7 +395,9 @@ async function main() {
       `Full index: best run ${figures[1].bestMs} ms, ${figures[1].cpuMs} ms of CPU time (GC threads included); split (separate runs): walk ${ph.walk} ms, read + decode ${ph.readAndDecode} ms, parse + index.set ${ph.parseAndSet} ms.`,
     );
     const loadAfter = os.loadavg()[0];
-    console.log(`Load average (1 min) before and after: ${loadBefore.toFixed(2)}, ${loadAfter.toFixed(2)}${Math.max(loadBefore, loadAfter) > 0.5 ? ': the machine was busy, timings may be inflated' : ''}.`);
+    console.log(
+      `Load average (1 min) before and after: ${loadBefore.toFixed(2)}, ${loadAfter.toFixed(2)}${Math.max(loadBefore, loadAfter) > 0.5 ? ': the machine was busy, timings may be inflated' : ''}.`,
+    );
     const missed = figures.filter((f) => f.met === false);
     if (missed.length > 0) console.log(`Missed: ${missed.map((f) => f.figure).join('; ')}.`);
 

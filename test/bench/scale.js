@@ -63,7 +63,9 @@ function main() {
     { notes: LARGE, dir: path.join(REPO, 'bench-corpus-100k') },
   ];
   const load = os.loadavg()[0];
-  console.log(`Machine: ${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, node ${process.version}; 1-minute load before the run ${round(load, 2)}`);
+  console.log(
+    `Machine: ${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, node ${process.version}; 1-minute load before the run ${round(load, 2)}`,
+  );
   console.log(`Whole process, median of ${SAMPLES} runs after a warm-up; peak is the largest resident set of any run.\n`);
   console.log('| command | notes | wall s | CPU s | peak MB |');
   console.log('|---|---:|---:|---:|---:|');

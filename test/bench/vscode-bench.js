@@ -22,7 +22,8 @@ function median(xs) {
  */
 function idleProbe() {
   const { spawn } = require('child_process');
-  const src = "let l=performance.now(),m=0;setInterval(()=>{const n=performance.now();m=Math.max(m,n-l-5);l=n},5);process.on('SIGTERM',()=>{process.stdout.write(String(m));process.exit(0)})";
+  const src =
+    "let l=performance.now(),m=0;setInterval(()=>{const n=performance.now();m=Math.max(m,n-l-5);l=n},5);process.on('SIGTERM',()=>{process.stdout.write(String(m));process.exit(0)})";
   const child = spawn(process.execPath, ['-e', src], { stdio: ['ignore', 'pipe', 'ignore'] });
   let out = '';
   child.stdout.on('data', (d) => (out += d));

@@ -19,7 +19,9 @@ async function run() {
   await api.workspace.quiet();
   const started = clock();
   const panel = await vscode.commands.executeCommand('attune.showPatterns');
-  const drawn = panel.lastRender ?? (await Promise.race([panel.nextRender(), new Promise((_, reject) => setTimeout(() => reject(new Error('the panel never drew')), 60000))]));
+  const drawn =
+    panel.lastRender ??
+    (await Promise.race([panel.nextRender(), new Promise((_, reject) => setTimeout(() => reject(new Error('the panel never drew')), 60000))]));
   const firstRenderMs = clock() - started;
   const o = panel.opening;
   const s = o.steps;

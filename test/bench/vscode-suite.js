@@ -76,7 +76,9 @@ function profiler() {
   session.connect();
   /** @param {string} method @param {object} [params] @returns {Promise<any>} */
   const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (err, r) => (err ? reject(err) : resolve(r))));
-  const started = post('Profiler.enable').then(() => post('Profiler.setSamplingInterval', { interval: 500 })).then(() => post('Profiler.start'));
+  const started = post('Profiler.enable')
+    .then(() => post('Profiler.setSamplingInterval', { interval: 500 }))
+    .then(() => post('Profiler.start'));
   return {
     /** @param {object} blocks */
     async stop(blocks) {
@@ -123,7 +125,9 @@ async function run() {
   const firstScanLongestCpuBlockMs = first.longestCpu;
   await profile.stop({ first: first.top, rescan: rescan.top });
   for (const line of api.log.lines()) console.log(`ATTUNE_LOG ${line}`);
-  console.log(`ATTUNE_BENCH ${JSON.stringify({ activationMs, loadAndActivateMs, treeCompleteMs, heapUsedMB, rescanMs, longestBlockMs, firstScanLongestBlockMs, longestCpuBlockMs, firstScanLongestCpuBlockMs, entries: api.tree.count, notes: api.workspace.index.noteCount })}`);
+  console.log(
+    `ATTUNE_BENCH ${JSON.stringify({ activationMs, loadAndActivateMs, treeCompleteMs, heapUsedMB, rescanMs, longestBlockMs, firstScanLongestBlockMs, longestCpuBlockMs, firstScanLongestCpuBlockMs, entries: api.tree.count, notes: api.workspace.index.noteCount })}`,
+  );
 }
 
 module.exports = { run };

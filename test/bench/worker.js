@@ -44,12 +44,22 @@ const modes = {
     const { index, warnings } = core.scanFolder(dir);
     const ms = now() - t0;
     const cpu = process.cpuUsage(cpu0);
-    return { ms, cpuMs: (cpu.user + cpu.system) / 1000, notes: index.noteCount, entries: entryCount(index), unrepaired: index.unrepaired().length, warnings: warnings.length };
+    return {
+      ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      notes: index.noteCount,
+      entries: entryCount(index),
+      unrepaired: index.unrepaired().length,
+      warnings: warnings.length,
+    };
   },
 
   phases([dir]) {
     const t0 = now();
-    const files = core.walkNotes(dir, { skipFolder: (rel) => /(^|\/)(node_modules|\.[^/]*)$/.test(rel), note: (folder, _relative, _folderName, fileName) => path.join(folder, fileName) }).notes;
+    const files = core.walkNotes(dir, {
+      skipFolder: (rel) => /(^|\/)(node_modules|\.[^/]*)$/.test(rel),
+      note: (folder, _relative, _folderName, fileName) => path.join(folder, fileName),
+    }).notes;
     const t1 = now();
     // Read and decode with the scan's own reader, each note as listed by the walk.
     const reader = new core.NoteReader();

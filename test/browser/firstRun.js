@@ -71,7 +71,11 @@ async function ticked(s, id) {
  * @param {string} why
  */
 async function waitForTick(s, id, why) {
-  await until(`the walkthrough step "${id}" to be ticked (${why})`, () => ticked(s, id), (v) => v === true);
+  await until(
+    `the walkthrough step "${id}" to be ticked (${why})`,
+    () => ticked(s, id),
+    (v) => v === true,
+  );
 }
 
 /**
@@ -81,7 +85,7 @@ async function waitForTick(s, id, why) {
  */
 async function openStep(s, id) {
   const tab = s.page.locator('.part.editor .tabs-container .tab', { hasText: WALKTHROUGH_TAB });
-  await waitFor(tab, 'the walkthrough\'s editor tab');
+  await waitFor(tab, "the walkthrough's editor tab");
   await tab.first().click();
   await waitFor(step(s, id), `the walkthrough step "${id}"`);
   if (((await step(s, id).first().getAttribute('class')) || '').includes('expanded')) return;
@@ -90,11 +94,24 @@ async function openStep(s, id) {
   // before then opens its quick pick only to lose it to the step (1.139 leaves the focus
   // where it is). A mouse click would focus the step at once, so the title gets a click
   // event, and on 1.100 the flow waits for VS Code to focus the step.
-  await step(s, id).first().evaluate((el) => el === document.activeElement && el.blur());
+  await step(s, id)
+    .first()
+    .evaluate((el) => el === document.activeElement && el.blur());
   await step(s, id).locator('.step-title').first().dispatchEvent('click');
-  await until(`the step "${id}" to open`, () => step(s, id).first().getAttribute('class'), (c) => (c || '').includes('expanded'));
+  await until(
+    `the step "${id}" to open`,
+    () => step(s, id).first().getAttribute('class'),
+    (c) => (c || '').includes('expanded'),
+  );
   if (selectedHost().id === 'oldest') {
-    await until(`the step "${id}" to take the focus`, () => step(s, id).first().evaluate((el) => el === document.activeElement), (v) => v === true);
+    await until(
+      `the step "${id}" to take the focus`,
+      () =>
+        step(s, id)
+          .first()
+          .evaluate((el) => el === document.activeElement),
+      (v) => v === true,
+    );
   }
 }
 
@@ -154,7 +171,11 @@ const FIRST_RUN_FLOWS = [
       // Opens once on its own, the first time Attune starts after it is installed.
       await waitFor(s.page.locator('.part.editor .tabs-container .tab', { hasText: WALKTHROUGH_TAB }), 'the walkthrough, opened by Attune on its first start');
       const titles = await s.page.locator('.getting-started-step .step-title, .getting-started-step h3').allTextContents();
-      for (const [, title] of STEPS) check(titles.some((t) => t.trim() === title), `the walkthrough has no step "${title}": ${JSON.stringify(titles)}`);
+      for (const [, title] of STEPS)
+        check(
+          titles.some((t) => t.trim() === title),
+          `the walkthrough has no step "${title}": ${JSON.stringify(titles)}`,
+        );
       for (const [id] of STEPS.slice(1)) check(!(await ticked(s, id)), `the step "${id}" is ticked before it was done`);
 
       // 1. The notes folder is open (npm start opened it).
@@ -187,7 +208,11 @@ const FIRST_RUN_FLOWS = [
       // 4. Finding it in the view, from the step's button.
       await openStep(s, 'findInView');
       await clickStepButton(s, 'findInView', 'Show the List');
-      await until('the new reflection in the Attune view', () => s.treeRows(), (rows) => rows.some((r) => r.label === 'Rushed to reassure her'));
+      await until(
+        'the new reflection in the Attune view',
+        () => s.treeRows(),
+        (rows) => rows.some((r) => r.label === 'Rushed to reassure her'),
+      );
       await waitForTick(s, 'findInView', 'the view was shown');
 
       // 5. Preparing for a session, from the step's button. Today's note opens over the
@@ -213,7 +238,7 @@ const FIRST_RUN_FLOWS = [
   },
   {
     id: 12,
-    name: 'npm start\'s VS Code asks before deleting a note from the Explorer, and before closing unsaved changes',
+    name: "npm start's VS Code asks before deleting a note from the Explorer, and before closing unsaved changes",
     workspace: 'demo',
     asUser: true,
     async run(s) {
@@ -240,7 +265,11 @@ const FIRST_RUN_FLOWS = [
       await s.page.locator('.part.editor .editor-group-container.active .monaco-editor .view-lines').first().click();
       await s.page.keyboard.press('Control+End');
       await s.page.keyboard.type('\nA line not saved yet.');
-      await until('the tab to show unsaved changes', () => s.activeTabDirty(), (d) => d === true);
+      await until(
+        'the tab to show unsaved changes',
+        () => s.activeTabDirty(),
+        (d) => d === true,
+      );
       await s.page.waitForTimeout(1500); // longer than web VS Code's default auto-save delay (1 s)
       check(await s.activeTabDirty(), 'the note was saved without Ctrl+S (auto save is on)');
       check(fs.readFileSync(s.file(note), 'utf8') === before, 'the note on disk changed without Ctrl+S');
@@ -262,20 +291,30 @@ const FIRST_RUN_FLOWS = [
     asUser: true,
     async run(s) {
       await s.showContainer('Attune');
-      const rows = await until('the demo\'s ruptures in the Attune view', () => s.treeRows(), (r) => r.filter((x) => x.level === 2).length >= 3);
+      const rows = await until(
+        "the demo's ruptures in the Attune view",
+        () => s.treeRows(),
+        (r) => r.filter((x) => x.level === 2).length >= 3,
+      );
       const width = (await s.page.locator('.part.sidebar').boundingBox())?.width ?? 0;
       check(width > 0 && width <= 320, `the side bar is ${width}px wide, not VS Code's default`);
       await s.restMouse();
       // A row is cut off when its label (title and description) is wider than the room it has.
-      const cut = await s.attuneTree().first().evaluate((list) =>
-        Array.from(list.querySelectorAll('.monaco-list-row')).flatMap((row) => {
-          const box = row.querySelector('.monaco-icon-label-container');
-          if (!box) return [];
-          return box.scrollWidth > box.clientWidth + 1 ? [`${(row.textContent || '').trim()} (${box.scrollWidth}px in ${box.clientWidth}px)`] : [];
-        }),
-      );
+      const cut = await s
+        .attuneTree()
+        .first()
+        .evaluate((list) =>
+          Array.from(list.querySelectorAll('.monaco-list-row')).flatMap((row) => {
+            const box = row.querySelector('.monaco-icon-label-container');
+            if (!box) return [];
+            return box.scrollWidth > box.clientWidth + 1 ? [`${(row.textContent || '').trim()} (${box.scrollWidth}px in ${box.clientWidth}px)`] : [];
+          }),
+        );
       check(cut.length === 0, `rows cut off at the default width (${width}px): ${cut.join('; ')}`);
-      check(rows.some((r) => r.label === 'A suggestion that landed badly'), 'the longest demo title is not listed');
+      check(
+        rows.some((r) => r.label === 'A suggestion that landed badly'),
+        'the longest demo title is not listed',
+      );
       // The view's title, whole: "ATTUNE: RUPTURES TO REVISIT" beside its buttons.
       const title = s.page.locator('.part.sidebar .composite.title .title-label h2').first();
       check(/Ruptures to revisit/i.test((await title.textContent()) || ''), `the view is not called "Ruptures to revisit": ${await title.textContent()}`);
@@ -285,14 +324,21 @@ const FIRST_RUN_FLOWS = [
       await s.runCommand('Attune: Group Ruptures By…');
       await s.waitForQuickInput('the grouping choices');
       await s.quickPickRow('By status').first().click();
-      const byStatus = await until('the rows grouped by status', () => s.treeRows(), (r) => r.some((x) => x.level === 1 && x.label === 'repair planned'));
+      const byStatus = await until(
+        'the rows grouped by status',
+        () => s.treeRows(),
+        (r) => r.some((x) => x.level === 1 && x.label === 'repair planned'),
+      );
       const entries = byStatus.filter((r) => r.level === 2);
-      check(entries.length >= 3 && entries.every((r) => /^C\d{3} · /.test(r.label)), `rows grouped by status do not lead with the client's code: ${JSON.stringify(entries.map((r) => r.label))}`);
+      check(
+        entries.length >= 3 && entries.every((r) => /^C\d{3} · /.test(r.label)),
+        `rows grouped by status do not lead with the client's code: ${JSON.stringify(entries.map((r) => r.label))}`,
+      );
     },
   },
   {
     id: 14,
-    name: 'the Settings editor shows Attune\'s settings in plain, grouped words',
+    name: "the Settings editor shows Attune's settings in plain, grouped words",
     workspace: 'demo',
     asUser: true,
     async run(s) {
@@ -303,22 +349,35 @@ const FIRST_RUN_FLOWS = [
       // dialog over the window, and its search box is no longer a textarea).
       await waitFor(s.page.locator('.settings-toc-container'), 'the Settings editor');
       const search = s.page.locator('.settings-header .suggest-input-container');
-      await until('the search box to have the focus', () => search.first().evaluate((el) => el.contains(document.activeElement)), (v) => v === true);
+      await until(
+        'the search box to have the focus',
+        () => search.first().evaluate((el) => el.contains(document.activeElement)),
+        (v) => v === true,
+      );
       await s.page.keyboard.type('@ext:attune.attune');
       // The table of contents lists Attune's groups under the extension's name.
       const groups = s.page.locator('.settings-toc-container .settings-toc-entry');
-      await until(`the groups ${SETTINGS_GROUPS.join(', ')} in the Settings editor's contents`, async () => (await groups.allTextContents()).map((t) => t.trim()),
-        (seen) => SETTINGS_GROUPS.every((g) => seen.includes(g)));
+      await until(
+        `the groups ${SETTINGS_GROUPS.join(', ')} in the Settings editor's contents`,
+        async () => (await groups.allTextContents()).map((t) => t.trim()),
+        (seen) => SETTINGS_GROUPS.every((g) => seen.includes(g)),
+      );
       const seen = (await groups.allTextContents()).map((t) => t.trim()).filter((t) => SETTINGS_GROUPS.includes(t));
       check(JSON.stringify(seen) === JSON.stringify(SETTINGS_GROUPS), `the groups are not in order: ${JSON.stringify(seen)}`);
       const settings = s.page.locator('.settings-tree-container').first();
-      await until('the plain description of the client setting', async () => (await settings.textContent()) || '', (t) => t.includes('If your notes name the client at the top'));
+      await until(
+        'the plain description of the client setting',
+        async () => (await settings.textContent()) || '',
+        (t) => t.includes('If your notes name the client at the top'),
+      );
       // The lens placement, shown by its plain label, not its value ("firstHeading").
       await s.page.keyboard.press('Control+A');
       await s.page.keyboard.type('attune.insertButtonAboveHeadings');
       const select = settings.locator('.setting-item-enum select, .setting-item-enum .monaco-select-box');
       await waitFor(select, 'the choice of where the insert link shows');
-      const shown = await select.first().evaluate((el) => (el instanceof HTMLSelectElement ? el.options[el.selectedIndex]?.text ?? '' : el.textContent || ''));
+      const shown = await select
+        .first()
+        .evaluate((el) => (el instanceof HTMLSelectElement ? (el.options[el.selectedIndex]?.text ?? '') : el.textContent || ''));
       check(shown === "Above the note's first heading", `the lens placement shows "${shown}", not "Above the note's first heading"`);
       check(!/firstHeading|everyH2/.test((await settings.textContent()) || ''), 'the raw values firstHeading/everyH2 are shown');
       // Titles in plain words (VS Code makes them from the keys): no "Code Lens: …", "Front Matter Key" or "… MB".
@@ -326,7 +385,11 @@ const FIRST_RUN_FLOWS = [
         await s.page.keyboard.press('Control+A');
         await s.page.keyboard.type(key);
         const title = settings.locator('.setting-item-contents .setting-item-title').first();
-        const shownTitle = await until(`the title of ${key}`, async () => ((await title.textContent().catch(() => '')) || '').replace(/\s+/g, ' ').trim(), (t) => t === want || t === `Attune: ${want}`);
+        const shownTitle = await until(
+          `the title of ${key}`,
+          async () => ((await title.textContent().catch(() => '')) || '').replace(/\s+/g, ' ').trim(),
+          (t) => t === want || t === `Attune: ${want}`,
+        );
         // (A search shows the extension's name first: "Attune: …".)
         check(shownTitle.replace(/^Attune: /, '') === want, `${key} is titled "${shownTitle}", not "${want}"`);
       }
@@ -341,7 +404,7 @@ const FIRST_RUN_FLOWS = [
   },
   {
     id: 41,
-    name: 'npm start\'s VS Code: a note opened from the Attune view and from the Explorer is one tab, with its cue hints',
+    name: "npm start's VS Code: a note opened from the Attune view and from the Explorer is one tab, with its cue hints",
     workspace: 'demo',
     asUser: true,
     prepare(folder) {
@@ -359,10 +422,22 @@ const FIRST_RUN_FLOWS = [
       s.note('open the rupture from the Attune view');
       await row.first().click();
       await s.waitForActiveTab(name);
-      await until('the cue hints in the note opened from the view', () => hints.count(), (n) => n >= 1);
+      await until(
+        'the cue hints in the note opened from the view',
+        () => hints.count(),
+        (n) => n >= 1,
+      );
       await s.openFromExplorer(ONE_TAB_NOTE);
-      await until('the note opened from the Explorer to be the same tab', () => tabs.count(), (n) => n === 1);
-      await until('the cue hints in the note opened from the Explorer', () => hints.count(), (n) => n >= 1);
+      await until(
+        'the note opened from the Explorer to be the same tab',
+        () => tabs.count(),
+        (n) => n === 1,
+      );
+      await until(
+        'the cue hints in the note opened from the Explorer',
+        () => hints.count(),
+        (n) => n >= 1,
+      );
       // The Explorer's and Attune's address of the note are the same: the breadcrumbs start
       // at the workspace folder, not at the root of the disk.
       const crumbs = ((await s.page.locator('.part.editor .editor-group-container.active .breadcrumbs-control').first().textContent()) || '').trim();
@@ -372,7 +447,7 @@ const FIRST_RUN_FLOWS = [
   },
   {
     id: 42,
-    name: 'npm start\'s VS Code tries no connection beyond this computer, and shows no usage-data footer',
+    name: "npm start's VS Code tries no connection beyond this computer, and shows no usage-data footer",
     workspace: 'demo',
     asUser: true,
     traceConnects: true,
@@ -384,7 +459,11 @@ const FIRST_RUN_FLOWS = [
       await s.openFromExplorer(ONE_TAB_NOTE);
       await waitFor(s.lens('Insert rupture reflection'), 'the lenses over the note');
       await s.showContainer('Attune');
-      await until('the demo\'s ruptures in the Attune view', () => s.treeRows(), (r) => r.filter((x) => x.level === 2).length >= 3);
+      await until(
+        "the demo's ruptures in the Attune view",
+        () => s.treeRows(),
+        (r) => r.filter((x) => x.level === 2).length >= 3,
+      );
       const attempts = nonLoopbackConnects(fs.readFileSync(/** @type {string} */ (s.connectTrace), 'utf8'));
       check(attempts.length === 0, `${attempts.length} connections tried beyond this computer:\n${attempts.slice(0, 10).join('\n')}`);
       check(footerAtStart === 0 && (await footer.count()) === 0, 'the walkthrough shows a footer about collecting usage data');
@@ -399,26 +478,41 @@ const FIRST_RUN_FLOWS = [
       await s.openFromExplorer(ONE_TAB_NOTE);
       const noteTabs = s.page.locator('.part.editor .tabs-container .tab[data-resource-name$=".md"]');
       await s.showContainer('Attune');
-      await until('the demo\'s ruptures in the Attune view', () => s.treeRows(), (r) => r.filter((x) => x.level === 2).length >= 3);
+      await until(
+        "the demo's ruptures in the Attune view",
+        () => s.treeRows(),
+        (r) => r.filter((x) => x.level === 2).length >= 3,
+      );
       await s.runCommand('Attune: Hide Client Details');
       // What it cannot hide, said plainly, with an offer to clear the screen.
       const toast = s.page.locator('.notifications-toasts .notification-toast').filter({ hasText: "VS Code's tabs, breadcrumbs and Explorer" });
       await waitFor(toast, 'a message saying what the curtain does not hide');
       await toast.getByRole('button', { name: 'Close Notes and Fold the Explorer' }).click();
-      await until('the open notes to close', () => noteTabs.count(), (n) => n === 0);
+      await until(
+        'the open notes to close',
+        () => noteTabs.count(),
+        (n) => n === 0,
+      );
       // Attune folds the Explorer and then shows its own list again: look at the Explorer each time, after Attune is done.
       const folder = s.page.locator('.part.sidebar .explorer-folders-view').getByRole('treeitem', { name: path.posix.dirname(ONE_TAB_NOTE), exact: true });
       await until(
-        'the Explorer\'s folders to be folded',
+        "the Explorer's folders to be folded",
         async () => {
           await s.showContainer('Explorer');
-          return folder.first().getAttribute('aria-expanded', { timeout: 2000 }).catch(() => 'not shown');
+          return folder
+            .first()
+            .getAttribute('aria-expanded', { timeout: 2000 })
+            .catch(() => 'not shown');
         },
         (v) => v === 'false',
       );
       // Stand-ins count down the list.
       await s.showContainer('Attune');
-      const rows = await until('the clients as stand-ins', () => s.treeRows(), (r) => r.some((x) => x.level === 1 && x.label.startsWith('Client ')));
+      const rows = await until(
+        'the clients as stand-ins',
+        () => s.treeRows(),
+        (r) => r.some((x) => x.level === 1 && x.label.startsWith('Client ')),
+      );
       const groups = rows.filter((r) => r.level === 1).map((r) => r.label);
       check(JSON.stringify(groups) === JSON.stringify(['Client 1', 'Client 2']), `the clients are shown as ${JSON.stringify(groups)}`);
       // Opening a note asks first; Cancel opens nothing.
@@ -432,23 +526,37 @@ const FIRST_RUN_FLOWS = [
       await row.click();
       await waitFor(dialog.filter({ hasText: 'Client details are hidden' }), 'the question again');
       await dialog.locator('.monaco-button', { hasText: 'Open the Note' }).first().click();
-      await until('the note to open once asked', () => noteTabs.count(), (n) => n === 1);
+      await until(
+        'the note to open once asked',
+        () => noteTabs.count(),
+        (n) => n === 1,
+      );
     },
   },
   {
     id: 45,
-    name: 'the walkthrough on a 1280x800 screen: no step\'s picture covers another step\'s title',
+    name: "the walkthrough on a 1280x800 screen: no step's picture covers another step's title",
     workspace: 'demo',
     asUser: true,
     async run(s) {
       // Opened from the palette, so that VS Code 1.139's own Welcome page (opened first) is not mistaken for it.
       await waitFor(s.page.locator('.part.editor .tabs-container .tab', { hasText: WALKTHROUGH_TAB }), 'the walkthrough, opened by Attune on its first start');
-      await until('the walkthrough to show its steps', async () => {
-        if (await step(s, 'openNotes').first().isVisible().catch(() => false)) return true;
-        await s.page.locator('.part.sidebar').first().click();
-        await s.runCommand('Attune: Get Started with Attune');
-        return false;
-      }, (v) => v === true);
+      await until(
+        'the walkthrough to show its steps',
+        async () => {
+          if (
+            await step(s, 'openNotes')
+              .first()
+              .isVisible()
+              .catch(() => false)
+          )
+            return true;
+          await s.page.locator('.part.sidebar').first().click();
+          await s.runCommand('Attune: Get Started with Attune');
+          return false;
+        },
+        (v) => v === true,
+      );
       // The whole window (1280x800), then the room a browser leaves on a 1280x800 screen.
       for (const height of [800, 680]) {
         await s.page.setViewportSize({ width: 1280, height });
@@ -458,25 +566,49 @@ const FIRST_RUN_FLOWS = [
           await openStep(s, id);
           // VS Code 1.139 hides a step's picture when the walkthrough is narrow: nothing to cover then.
           const media = s.page.locator('.gettingStartedSlideDetails .getting-started-media');
-          const mediaBox = await until(`the picture of the step "${id}" at its size`, async () => {
-            const shown = await media.first().isVisible().catch(() => false);
-            return shown ? media.first().boundingBox() : 'hidden';
-          }, (b) => b === 'hidden' || (b !== null && b.width > 0 && b.height > 0));
+          const mediaBox = await until(
+            `the picture of the step "${id}" at its size`,
+            async () => {
+              const shown = await media
+                .first()
+                .isVisible()
+                .catch(() => false);
+              return shown ? media.first().boundingBox() : 'hidden';
+            },
+            (b) => b === 'hidden' || (b !== null && b.width > 0 && b.height > 0),
+          );
           if (mediaBox === 'hidden' || mediaBox === null) continue;
           // Each title's visible part: a title scrolled out of the list of steps is not on screen.
-          const titles = await s.page.locator('.getting-started-step .step-title').evaluateAll((els) => els.map((el) => {
-            const r = el.getBoundingClientRect();
-            let top = r.top; let bottom = r.bottom; let left = r.left; let right = r.right;
-            for (let p = el.parentElement; p; p = p.parentElement) {
-              const style = getComputedStyle(p);
-              if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
-              const c = p.getBoundingClientRect();
-              top = Math.max(top, c.top); bottom = Math.min(bottom, c.bottom); left = Math.max(left, c.left); right = Math.min(right, c.right);
-            }
-            const stepEl = el.closest('.getting-started-step');
-            return { step: stepEl?.getAttribute('data-step-id') || '', text: (el.textContent || '').trim(), x: left, y: top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
-          }));
-          s.note(`1280x${height}, step ${id}: picture ${JSON.stringify(mediaBox)}; titles ${JSON.stringify(titles.map((t) => [t.text, Math.round(t.y), Math.round(t.height)]))}`);
+          const titles = await s.page.locator('.getting-started-step .step-title').evaluateAll((els) =>
+            els.map((el) => {
+              const r = el.getBoundingClientRect();
+              let top = r.top;
+              let bottom = r.bottom;
+              let left = r.left;
+              let right = r.right;
+              for (let p = el.parentElement; p; p = p.parentElement) {
+                const style = getComputedStyle(p);
+                if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+                const c = p.getBoundingClientRect();
+                top = Math.max(top, c.top);
+                bottom = Math.min(bottom, c.bottom);
+                left = Math.max(left, c.left);
+                right = Math.min(right, c.right);
+              }
+              const stepEl = el.closest('.getting-started-step');
+              return {
+                step: stepEl?.getAttribute('data-step-id') || '',
+                text: (el.textContent || '').trim(),
+                x: left,
+                y: top,
+                width: Math.max(0, right - left),
+                height: Math.max(0, bottom - top),
+              };
+            }),
+          );
+          s.note(
+            `1280x${height}, step ${id}: picture ${JSON.stringify(mediaBox)}; titles ${JSON.stringify(titles.map((t) => [t.text, Math.round(t.y), Math.round(t.height)]))}`,
+          );
           // The next step's title stays in sight between the open step and its picture (VS Code
           // 1.100 lays a narrow walkthrough out as a column: steps, then the picture under them).
           // Not after "prepare": the list has nothing left to scroll, and VS Code scrolls an open
@@ -484,10 +616,12 @@ const FIRST_RUN_FLOWS = [
           const at = STEPS.findIndex(([x]) => x === id);
           const next = at < STEPS.length - 2 ? STEPS[at + 1] : undefined;
           const nextTitle = next && titles.find((t) => t.step.endsWith(`#${next[0]}`));
-          if (height === 800 && nextTitle && nextTitle.height < 10) covered.push(`at 1280x${height}, with "${id}" open the next step's title "${nextTitle.text}" is out of sight under its picture`);
+          if (height === 800 && nextTitle && nextTitle.height < 10)
+            covered.push(`at 1280x${height}, with "${id}" open the next step's title "${nextTitle.text}" is out of sight under its picture`);
           for (const t of titles) {
             if (t.step.endsWith(`#${id}`) || t.width === 0 || t.height === 0) continue;
-            const overlap = t.x < mediaBox.x + mediaBox.width && mediaBox.x < t.x + t.width && t.y < mediaBox.y + mediaBox.height && mediaBox.y < t.y + t.height;
+            const overlap =
+              t.x < mediaBox.x + mediaBox.width && mediaBox.x < t.x + t.width && t.y < mediaBox.y + mediaBox.height && mediaBox.y < t.y + t.height;
             if (overlap) covered.push(`at 1280x${height} the picture of "${id}" covers the title "${t.text}"`);
           }
         }
@@ -508,7 +642,11 @@ const FIRST_RUN_FLOWS = [
       await s.runCommand('Attune: New Session Note…');
       await s.waitForQuickInput('the client picker');
       await s.quickPickRow('New client').first().click();
-      await until('the box for the client code', () => s.quickInput().locator('input').first().getAttribute('placeholder'), (p) => (p || '').includes('C017'));
+      await until(
+        'the box for the client code',
+        () => s.quickInput().locator('input').first().getAttribute('placeholder'),
+        (p) => (p || '').includes('C017'),
+      );
       await s.page.keyboard.type('Maria Lopez');
       await s.page.keyboard.press('Enter');
       // Enter alone does not keep a name: a second, deliberate choice does.
@@ -516,7 +654,7 @@ const FIRST_RUN_FLOWS = [
       check(!fs.existsSync(folder), 'a folder was made before the name was confirmed');
       await dialog.locator('.monaco-button', { hasText: 'Keep It as Typed' }).first().click();
       await s.waitForActiveTab(`${today()}.md`);
-      await s.waitForEditorText('client: Maria Lopez', 'the new note\'s front matter');
+      await s.waitForEditorText('client: Maria Lopez', "the new note's front matter");
       check(!fs.existsSync(folder), 'the new note was written to disk before it was saved');
       // Close it without saving: nothing stays behind.
       s.note('close the new note');
@@ -524,16 +662,24 @@ const FIRST_RUN_FLOWS = [
       await waitFor(dialog, 'the question whether to save the new note');
       await dialog.locator('.monaco-button', { hasText: "Don't Save" }).first().click();
       await waitFor(dialog, 'the question to close', { state: 'hidden' });
-      await until('the new note\'s tab to close', () => s.page.locator(`.part.editor .tabs-container .tab[data-resource-name="${today()}.md"]`).count(), (n) => n === 0);
+      await until(
+        "the new note's tab to close",
+        () => s.page.locator(`.part.editor .tabs-container .tab[data-resource-name="${today()}.md"]`).count(),
+        (n) => n === 0,
+      );
       check(!fs.existsSync(folder), 'a folder was left behind by a note closed without saving');
       // A new note saved lands in its client's folder at once (no Save As).
       await s.runCommand('Attune: New Session Note…');
       await s.waitForQuickInput('the client picker');
       await s.quickPickRow('New client').first().click();
-      await until('the box for the client code', () => s.quickInput().locator('input').first().getAttribute('placeholder'), (p) => (p || '').includes('C017'));
+      await until(
+        'the box for the client code',
+        () => s.quickInput().locator('input').first().getAttribute('placeholder'),
+        (p) => (p || '').includes('C017'),
+      );
       await s.page.keyboard.type('C099');
       await s.page.keyboard.press('Enter');
-      await s.waitForEditorText('client: C099', 'the new note\'s front matter');
+      await s.waitForEditorText('client: C099', "the new note's front matter");
       await s.escapeToPlainCursor();
       await s.save();
       await s.waitForFile(`C099/${today()}.md`, 'the saved new note', (t) => t.includes('client: C099'));
@@ -579,8 +725,16 @@ async function checkNpmStartMessage() {
   child.stderr.on('data', (c) => (out += c));
   const exited = new Promise((resolve) => child.on('exit', resolve));
   try {
-    await until('`npm start` to say it is ready', () => out, (o) => o.includes('Ctrl+C'), { timeout: 120_000 });
-    const lines = out.trim().split('\n').filter((l) => l.trim());
+    await until(
+      '`npm start` to say it is ready',
+      () => out,
+      (o) => o.includes('Ctrl+C'),
+      { timeout: 120_000 },
+    );
+    const lines = out
+      .trim()
+      .split('\n')
+      .filter((l) => l.trim());
     check(lines.length <= 10, `npm start printed ${lines.length} lines:\n${out}`);
     // The address: the server, its token, and the notes folder it opens.
     const address = /(http:\/\/127\.0\.0\.1:\d+\/\?tkn=[0-9a-f]+)&folder=(\S+)\s*$/m.exec(out);
@@ -588,10 +742,16 @@ async function checkNpmStartMessage() {
     check(url !== undefined && url.length <= 80, `no short address (at most 80 characters before the folder) in:\n${out}`);
     const notes = path.join(home, '.cache', 'attune-demo', 'notes');
     check(decodeURI(address?.[2] ?? '') === notes, `the address does not open the demo notes (${notes}):\n${out}`);
-    check(lines.every((l) => l.length <= 100 || l.includes('&folder=')), `a line longer than 100 characters:\n${out}`);
+    check(
+      lines.every((l) => l.length <= 100 || l.includes('&folder=')),
+      `a line longer than 100 characters:\n${out}`,
+    );
     // Where the notes are, in the message and in the notes' ABOUT file, and how to use another folder.
     check(out.includes(`The demo notes are in ${notes}`) && out.includes('--notes'), `the message does not say where the notes are:\n${out}`);
-    check(fs.readFileSync(path.join(notes, 'ABOUT.txt'), 'utf8').includes(`This copy of the demo notes is in ${notes}`), 'the demo\'s ABOUT file does not say where the notes are');
+    check(
+      fs.readFileSync(path.join(notes, 'ABOUT.txt'), 'utf8').includes(`This copy of the demo notes is in ${notes}`),
+      "the demo's ABOUT file does not say where the notes are",
+    );
     check(/Attune is ready/.test(out) && /this computer only/.test(out), `the message does not say what this is:\n${out}`);
     const base = /** @type {string} */ (url).replace(/\/\?tkn=.*$/, '/');
     // Node's fetch, to the server `npm start` began on 127.0.0.1 (the address checked above) only.
@@ -601,7 +761,12 @@ async function checkNpmStartMessage() {
     const withToken = await fetch(/** @type {string} */ (url), { redirect: 'manual' });
     check(withToken.status < 400, `with its token the server answers ${withToken.status}`);
     process.kill(child.pid ?? 0, 'SIGINT');
-    await until('`npm start` to stop on Ctrl+C', async () => child.exitCode !== null || child.signalCode !== null, (v) => v, { timeout: 30_000 });
+    await until(
+      '`npm start` to stop on Ctrl+C',
+      async () => child.exitCode !== null || child.signalCode !== null,
+      (v) => v,
+      { timeout: 30_000 },
+    );
   } finally {
     if (child.exitCode === null && child.signalCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
     await exited;

@@ -42,7 +42,8 @@ const EF_CLIENT = 'C318';
 const EF_DATE = '2026-11-18';
 /** The note of the cue-hint flow, and its text: the planted phrase is on line 8. */
 const CUE_NOTE = 'GH/2026-11-21.md';
-const CUE_TEXT = "---\nclient: G.H.\n---\n# Session 2026-11-21\n\n## Check-in\n\nShe said 'not exactly' and went quiet.\n\n## Next time\n\nAsk about the week.\n";
+const CUE_TEXT =
+  "---\nclient: G.H.\n---\n# Session 2026-11-21\n\n## Check-in\n\nShe said 'not exactly' and went quiet.\n\n## Next time\n\nAsk about the week.\n";
 /** The title typed for the new rupture. */
 const TITLE = 'Reassured her before she had finished';
 /** Unrepaired ruptures in test/fixtures/demo (C104 planned, C215 attempted and open). */
@@ -128,7 +129,9 @@ async function waitForTreeEntry(s, client, title, status, noted = '') {
       const g = rows.findIndex((r) => r.level === 1 && r.label === client);
       if (g < 0) return false;
       const end = rows.findIndex((r, i) => i > g && r.level === 1);
-      return rows.slice(g + 1, end < 0 ? rows.length : end).some((r) => r.label === title && r.ariaLabel.startsWith(`${title}, ${SPOKEN_STATUS[status]},${noted && ` ${noted},`}`));
+      return rows
+        .slice(g + 1, end < 0 ? rows.length : end)
+        .some((r) => r.label === title && r.ariaLabel.startsWith(`${title}, ${SPOKEN_STATUS[status]},${noted && ` ${noted},`}`));
     },
   );
 }
@@ -140,12 +143,16 @@ async function waitForTreeEntry(s, client, title, status, noted = '') {
  */
 async function tooltipOf(s, row) {
   const hover = s.page.locator('.workbench-hover-container:visible, .monaco-hover:visible');
-  return until('a tooltip over the row', async () => {
-    await s.restMouse();
-    await row.first().hover();
-    await hover.first().waitFor({ state: 'visible', timeout: 5000 });
-    return (await hover.first().textContent()) || '';
-  }, (t) => t.trim().length > 0);
+  return until(
+    'a tooltip over the row',
+    async () => {
+      await s.restMouse();
+      await row.first().hover();
+      await hover.first().waitFor({ state: 'visible', timeout: 5000 });
+      return (await hover.first().textContent()) || '';
+    },
+    (t) => t.trim().length > 0,
+  );
 }
 
 /**
@@ -241,7 +248,11 @@ const FLOWS = [
 
       await waitForTreeEntry(s, EF_CLIENT, TITLE, 'open', notedOf(EF_DATE));
       // The tree redraws as a whole after a change: read it once it lists every rupture again.
-      const after = await until(`the tree to list ${before + 1} ruptures`, () => s.treeRows(), (rows) => rows.filter((r) => r.level === 2).length === before + 1);
+      const after = await until(
+        `the tree to list ${before + 1} ruptures`,
+        () => s.treeRows(),
+        (rows) => rows.filter((r) => r.level === 2).length === before + 1,
+      );
       check(!after.find((r) => r.level === 1 && r.label === EF_CLIENT)?.description, `the ${EF_CLIENT} group shows a count: ${JSON.stringify(after)}`);
       check((await s.badge('Attune')) === null, 'a badge on the Attune icon, which is off by default');
     },
@@ -273,11 +284,18 @@ const FLOWS = [
       // Escape and a save (which has nothing to write) are what a person may still do.
       await s.escapeToPlainCursor();
       await s.save();
-      await s.waitForFile(EF_NOTE, `"## ${TITLE} #rupture/planned" and the repair plan`, (t) =>
-        new RegExp(`^## ${escapeRe(TITLE)} #rupture/planned$`, 'm').test(t) && t.includes(`### Repair plan, ${today()}`));
+      await s.waitForFile(
+        EF_NOTE,
+        `"## ${TITLE} #rupture/planned" and the repair plan`,
+        (t) => new RegExp(`^## ${escapeRe(TITLE)} #rupture/planned$`, 'm').test(t) && t.includes(`### Repair plan, ${today()}`),
+      );
       await waitForTreeEntry(s, EF_CLIENT, TITLE, 'planned', notedOf(EF_DATE));
       // After the inline action the tooltip says the new status, not the old one.
-      await until('the row\'s tooltip to say "repair planned"', () => tooltipOf(s, row), (t) => t.includes('repair planned · C318'));
+      await until(
+        'the row\'s tooltip to say "repair planned"',
+        () => tooltipOf(s, row),
+        (t) => t.includes('repair planned · C318'),
+      );
       // The README shows this moment: the plan in the note, the rupture "planned" in the view.
       await s.picture();
 
@@ -320,8 +338,11 @@ const FLOWS = [
       await client.first().click();
       const name = `${today()}.md`;
       await s.waitForActiveTab(name);
-      await until(`the breadcrumbs to show the note in C104/`, () => s.page.locator('.part.editor .editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item').allTextContents(),
-        (items) => items.length >= 2 && items[0]?.trim() === 'C104' && (items[1] || '').includes(name));
+      await until(
+        `the breadcrumbs to show the note in C104/`,
+        () => s.page.locator('.part.editor .editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item').allTextContents(),
+        (items) => items.length >= 2 && items[0]?.trim() === 'C104' && (items[1] || '').includes(name),
+      );
       await s.waitForEditorText(/^## Before the session\s*$/, 'the "## Before the session" heading');
       // The rupture's item: a task with its title linked (by reference) to its heading in the older note,
       // its status and age (a long line: VS Code may wrap it, so it is matched across the wrap).
@@ -353,7 +374,11 @@ const FLOWS = [
       // The quick pick gives way to an input box for the code.
       await waitFor(newClient, 'the client quick pick to close', { state: 'hidden' });
       const input = s.quickInput().locator('.quick-input-box input');
-      await until('the input box for the client code to have the focus', () => input.first().evaluate((el) => el === document.activeElement), (v) => v === true);
+      await until(
+        'the input box for the client code to have the focus',
+        () => input.first().evaluate((el) => el === document.activeElement),
+        (v) => v === true,
+      );
       await s.page.keyboard.type('Z.Y.');
       await s.page.keyboard.press('Enter');
 
@@ -366,7 +391,11 @@ const FLOWS = [
       await s.save();
       await s.waitForFile(`Z.Y./${today()}.md`, 'the saved note with its reflection', (t) => /#rupture\/open$/m.test(t));
       await waitFor(welcome, 'the welcome view to give way to the tree', { state: 'hidden' });
-      await until('the Attune tree to list client "Z.Y."', () => s.treeRows(), (rows) => rows.some((r) => r.level === 1 && r.label === 'Z.Y.'));
+      await until(
+        'the Attune tree to list client "Z.Y."',
+        () => s.treeRows(),
+        (rows) => rows.some((r) => r.level === 1 && r.label === 'Z.Y.'),
+      );
     },
   },
   {
@@ -382,13 +411,19 @@ const FLOWS = [
       await eye.first().click();
       /** @param {{ label: string, level: number }[]} rows */
       const curtained = (rows) =>
-        rows.length > 0 && rows.filter((r) => r.level === 1).every((r) => /^Client \d+$/.test(r.label)) && rows.filter((r) => r.level === 2).every((r) => r.label === 'a rupture');
+        rows.length > 0 &&
+        rows.filter((r) => r.level === 1).every((r) => /^Client \d+$/.test(r.label)) &&
+        rows.filter((r) => r.level === 2).every((r) => r.label === 'a rupture');
       await until('the tree to show "Client 1" and "a rupture" only', () => s.treeRows(), curtained);
       const hiddenEye = s.page.locator('.part.statusbar [aria-label^="Attune: client codes and titles are hidden"]');
       await waitFor(hiddenEye, 'the status bar to say details are hidden');
       // Web VS Code writes extension state to IndexedDB a moment after it changes, and cannot
       // wait for that write when the page goes away: the flow waits for it to be there.
-      await until('the hidden state written to the browser\'s database', () => s.storedState(), (v) => v.some((t) => /"attune\.privacyCurtain":true/.test(t)));
+      await until(
+        "the hidden state written to the browser's database",
+        () => s.storedState(),
+        (v) => v.some((t) => /"attune\.privacyCurtain":true/.test(t)),
+      );
 
       s.note('reload the window');
       await s.page.reload({ waitUntil: 'domcontentloaded' });
@@ -425,9 +460,13 @@ const FLOWS = [
       // The visible mark: a dotted underline (in the theme's muted code-lens colour) under the
       // words of each hint, drawn by the editor as an overlay under the text.
       const underlines = () =>
-        s.page.locator('.part.editor .editor-group-container.active .monaco-editor .view-overlays').first().evaluate((el) =>
-          [...el.querySelectorAll('.cdr')].filter((d) => getComputedStyle(d).borderBottomStyle === 'dotted' && d.getBoundingClientRect().width > 0).length,
-        );
+        s.page
+          .locator('.part.editor .editor-group-container.active .monaco-editor .view-overlays')
+          .first()
+          .evaluate(
+            (el) =>
+              [...el.querySelectorAll('.cdr')].filter((d) => getComputedStyle(d).borderBottomStyle === 'dotted' && d.getBoundingClientRect().width > 0).length,
+          );
       await until('a dotted underline under each of the two hints', underlines, (n) => n === 2);
 
       // Hover: put the cursor on "not exactly" (line 8, column 12) and show the hover.
@@ -436,7 +475,11 @@ const FLOWS = [
       await s.waitForQuickInput('the "go to line" box');
       await s.page.keyboard.type('8:12');
       await s.page.keyboard.press('Enter');
-      await until('the cursor at Ln 8, Col 12', () => s.page.locator('.statusbar-item[id="status.editor.selection"]').first().textContent(), (t) => /Ln 8, Col 12/.test(t ?? ''));
+      await until(
+        'the cursor at Ln 8, Col 12',
+        () => s.page.locator('.statusbar-item[id="status.editor.selection"]').first().textContent(),
+        (t) => /Ln 8, Col 12/.test(t ?? ''),
+      );
       await s.page.keyboard.press('Control+K');
       await s.page.keyboard.press('Control+I');
       const hover = s.page.locator('.monaco-hover').filter({ hasText: 'not a rupture by itself' });
@@ -461,7 +504,11 @@ const FLOWS = [
       // Reload the whole window: a new extension host reads the hidden hint from storage.
       // VS Code writes extension storage to the browser's database a moment later, not at
       // once; a reload in between loses it (seen here), so the flow waits for it to be there.
-      await until('the hidden hint written to the browser\'s database', () => s.storedState(), (v) => v.some((t) => /"attune\.cues\.notThisTime":\["/.test(t)));
+      await until(
+        "the hidden hint written to the browser's database",
+        () => s.storedState(),
+        (v) => v.some((t) => /"attune\.cues\.notThisTime":\["/.test(t)),
+      );
       s.note('reload the window');
       await s.page.reload({ waitUntil: 'domcontentloaded' });
       await waitFor(s.page.locator('.monaco-workbench .part.activitybar'), 'the VS Code workbench after the reload', { timeout: 90_000 });
@@ -570,7 +617,7 @@ const FLOWS = [
   ...FIRST_RUN_FLOWS,
   {
     id: 16,
-    name: 'show patterns from the palette: counts, charts, a bar\'s ruptures listed, one opened at its heading',
+    name: "show patterns from the palette: counts, charts, a bar's ruptures listed, one opened at its heading",
     workspace: 'demo',
     screenshot: 'screenshot-5-patterns.png',
     async run(s) {
@@ -579,15 +626,29 @@ const FLOWS = [
       await s.runCommand('Attune: Show Patterns');
       // A webview is two nested frames; the panel's own page is the inner one.
       const view = s.page.frameLocator('iframe.webview').frameLocator('#active-frame');
-      await waitFor(view.locator('#headline', { hasText: '4 ruptures noted across 5 sessions.' }), 'the headline "4 ruptures noted across 5 sessions." in the panel');
+      await waitFor(
+        view.locator('#headline', { hasText: '4 ruptures noted across 5 sessions.' }),
+        'the headline "4 ruptures noted across 5 sessions." in the panel',
+      );
       // The bars by outcome are plain HTML, drawn with the first view; the month chart follows with Chart.js.
-      await until('the bars to be drawn', () => view.locator('.bars').count(), (n) => n >= 1);
-      await until('the month chart to be drawn', () => view.locator('#months canvas[style*="box-sizing"]').count(), (n) => n === 1);
+      await until(
+        'the bars to be drawn',
+        () => view.locator('.bars').count(),
+        (n) => n >= 1,
+      );
+      await until(
+        'the month chart to be drawn',
+        () => view.locator('#months canvas[style*="box-sizing"]').count(),
+        (n) => n === 1,
+      );
       await waitFor(view.getByRole('row', { name: /cultural or generational context missed/ }), 'the kind of miss in its table');
       await s.picture();
       // A click on the bar (one kind, still open, filling the chart) lists its ruptures.
       await view.locator('#kind .bar').first().click();
-      await waitFor(view.locator('#list-h', { hasText: 'Kind of miss: cultural or generational context missed, still open (1)' }), 'the list for the clicked bar');
+      await waitFor(
+        view.locator('#list-h', { hasText: 'Kind of miss: cultural or generational context missed, still open (1)' }),
+        'the list for the clicked bar',
+      );
       // The keyboard alone: focus the kind's "List them" button and press Enter.
       const list = view.getByRole('button', { name: 'List the 1 rupture: cultural or generational context missed' });
       await waitFor(list, 'the "List them" button of the kind of miss');
@@ -615,7 +676,11 @@ const FLOWS = [
       /** The panel still shows C104: its headline and its chosen client. */
       const stillC104 = async (/** @type {string} */ after) => {
         await waitFor(forC104, `the headline for C104 ${after}`);
-        await until(`the client filter to show C104 ${after}`, () => view.locator('#client').inputValue(), (v) => v === 'C104');
+        await until(
+          `the client filter to show C104 ${after}`,
+          () => view.locator('#client').inputValue(),
+          (v) => v === 'C104',
+        );
       };
 
       // The ruptures behind a bar, listed, stay open through a change of theme too.
@@ -655,7 +720,11 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--no-build') out.build = false;
-    else if (a === '--only') out.only = String(argv[++i] || '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+    else if (a === '--only')
+      out.only = String(argv[++i] || '')
+        .split(',')
+        .map(Number)
+        .filter((n) => Number.isInteger(n) && n > 0);
     else if (a === '--screenshots') out.screenshots = path.resolve(String(argv[++i] || ''));
     else if (a === '-h' || a === '--help') {
       process.stdout.write('usage: node test/browser/flows.js [--only 1,3] [--no-build] [--screenshots <dir>]\n');
@@ -670,11 +739,18 @@ function parseArgs(argv) {
 
 /** @param {string} text @param {string} indent */
 function indentLines(text, indent) {
-  return text.split('\n').map((l) => indent + l).join('\n');
+  return text
+    .split('\n')
+    .map((l) => indent + l)
+    .join('\n');
 }
 
 /** @param {string} s */
-const slug = (s) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+const slug = (s) =>
+  s
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
 
 /**
  * @template T
@@ -789,7 +865,13 @@ async function runFlows(options = {}) {
         console.log(`✔ ${label} (${Date.now() - t0} ms)`);
         continue;
       }
-      session = await Session.open({ name: `flow-${flow.id}`, workspace: flow.workspace, asUser: flow.asUser === true, traceConnects: flow.traceConnects === true, ...(flow.prepare ? { prepare: flow.prepare } : {}) });
+      session = await Session.open({
+        name: `flow-${flow.id}`,
+        workspace: flow.workspace,
+        asUser: flow.asUser === true,
+        traceConnects: flow.traceConnects === true,
+        ...(flow.prepare ? { prepare: flow.prepare } : {}),
+      });
       const s = session;
       if (screenshots && flow.screenshot) s.pictureFile = path.join(screenshots, flow.screenshot);
       await withTimeout(flow.run(s), FLOW_MS, `flow ${flow.id}`);
@@ -809,7 +891,9 @@ async function runFlows(options = {}) {
     }
   }
   const durationMs = Date.now() - started;
-  console.log(`browser flows took ${(durationMs / 1000).toFixed(1)} s${screenshots ? `; screenshots in ${path.relative(process.cwd(), screenshots) || '.'}` : ''}`);
+  console.log(
+    `browser flows took ${(durationMs / 1000).toFixed(1)} s${screenshots ? `; screenshots in ${path.relative(process.cwd(), screenshots) || '.'}` : ''}`,
+  );
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   return { passed, failed, skipped, durationMs };
 }

@@ -23,7 +23,11 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--no-build') out.build = false;
-    else if (a === '--only') out.only = String(argv[++i] || '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+    else if (a === '--only')
+      out.only = String(argv[++i] || '')
+        .split(',')
+        .map(Number)
+        .filter((n) => Number.isInteger(n) && n > 0);
     else {
       process.stderr.write(`screenshots.js: unknown argument ${a}\nusage: node test/browser/screenshots.js [--no-build] [--only 1,3]\n`);
       process.exit(2);

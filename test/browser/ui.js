@@ -102,7 +102,14 @@ const dates = (() => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-dates-'));
   try {
     const outfile = path.join(dir, 'dates.js');
-    require('esbuild').buildSync({ entryPoints: [path.join(REPO_ROOT, 'src', 'core', 'notes', 'dates.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error' });
+    require('esbuild').buildSync({
+      entryPoints: [path.join(REPO_ROOT, 'src', 'core', 'notes', 'dates.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile,
+      logLevel: 'error',
+    });
     return require(outfile);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -198,7 +205,8 @@ class Session {
   async storedState() {
     return this.page.evaluate(async () => {
       /** @param {IDBRequest} request */
-      const done = (request) => new Promise((resolve, reject) => ((request.onsuccess = () => resolve(request.result)), (request.onerror = () => reject(request.error))));
+      const done = (request) =>
+        new Promise((resolve, reject) => ((request.onsuccess = () => resolve(request.result)), (request.onerror = () => reject(request.error))));
       const found = [];
       for (const { name } of await indexedDB.databases()) {
         if (!name || !name.startsWith('vscode-web-state-db')) continue;
@@ -259,7 +267,10 @@ class Session {
       const t0 = Date.now();
       const stamp = () => `${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s`;
       page.on('console', (msg) => {
-        const line = `${stamp()} [${msg.type()}] ${msg.text().replace(/%c/g, '').replace(/color: #\w+ ?/g, '')}`;
+        const line = `${stamp()} [${msg.type()}] ${msg
+          .text()
+          .replace(/%c/g, '')
+          .replace(/color: #\w+ ?/g, '')}`;
         pageLog.push(line);
         if (process.env.ATTUNE_BROWSER_DEBUG && msg.type() === 'error') console.log(`    ${line.slice(0, 300)}`);
         if (pageLog.length > 3000) pageLog.splice(0, 1000);
@@ -279,11 +290,18 @@ class Session {
       // Installed Attune opens its walkthrough on its first start; wait for it, so that it
       // does not take the focus from the flow's first steps.
       if (options.asUser) {
-        await waitFor(page.locator('.part.editor .tabs-container .tab', { hasText: WALKTHROUGH_TAB }), 'the walkthrough Attune opens on its first start', { timeout: LOAD_MS });
+        await waitFor(page.locator('.part.editor .tabs-container .tab', { hasText: WALKTHROUGH_TAB }), 'the walkthrough Attune opens on its first start', {
+          timeout: LOAD_MS,
+        });
         // The tab shows before the page has drawn its steps and taken the focus; a palette
         // opened in between closes when it does (flows 14 and 44 failed so).
-        await waitFor(page.locator('.part.editor .getting-started-step').first(), 'the walkthrough\'s steps', { timeout: LOAD_MS });
-        await until('the walkthrough to take the focus', () => page.evaluate(() => !!document.activeElement && !!document.activeElement.closest('.part.editor')), (v) => v === true, { timeout: LOAD_MS });
+        await waitFor(page.locator('.part.editor .getting-started-step').first(), "the walkthrough's steps", { timeout: LOAD_MS });
+        await until(
+          'the walkthrough to take the focus',
+          () => page.evaluate(() => !!document.activeElement && !!document.activeElement.closest('.part.editor')),
+          (v) => v === true,
+          { timeout: LOAD_MS },
+        );
       }
       return session;
     } catch (err) {
@@ -292,7 +310,10 @@ class Session {
       if (pages[0]) {
         const shot = path.join(REPO_ROOT, 'test', '.artifacts', 'browser', `open-failed-${options.name}-${Date.now()}.png`);
         await fsp.mkdir(path.dirname(shot), { recursive: true }).catch(() => {});
-        await pages[0].screenshot({ path: shot, timeout: 10_000 }).then(() => console.log(`    screenshot: ${path.relative(process.cwd(), shot)}`), () => {});
+        await pages[0].screenshot({ path: shot, timeout: 10_000 }).then(
+          () => console.log(`    screenshot: ${path.relative(process.cwd(), shot)}`),
+          () => {},
+        );
       }
       if (launched) await launched.close().catch(() => {});
       if (server) await server.stop().catch(() => {});
@@ -353,7 +374,11 @@ class Session {
    * @param {number} n
    */
   async waitForBadge(title, n) {
-    return until(`the "${title}" badge in the activity bar to show ${n}`, () => this.badge(title), (v) => v === n);
+    return until(
+      `the "${title}" badge in the activity bar to show ${n}`,
+      () => this.badge(title),
+      (v) => v === n,
+    );
   }
 
   /**
@@ -365,7 +390,11 @@ class Session {
     await waitFor(tab, `the "${title}" item in the activity bar`);
     this.note(`show ${title}`);
     if ((await tab.first().getAttribute('aria-selected')) !== 'true') await tab.first().click();
-    await until(`the "${title}" view container to be showing`, () => tab.first().getAttribute('aria-selected'), (v) => v === 'true');
+    await until(
+      `the "${title}" view container to be showing`,
+      () => tab.first().getAttribute('aria-selected'),
+      (v) => v === 'true',
+    );
   }
 
   /** Closes the secondary side bar (newer VS Code shows Chat there) when it is open. */
@@ -408,7 +437,9 @@ class Session {
    * @param {string} title
    */
   treeRow(title) {
-    return this.attuneTree().locator('.monaco-list-row[aria-level="2"]').filter({ has: this.page.locator('.label-name', { hasText: title }) });
+    return this.attuneTree()
+      .locator('.monaco-list-row[aria-level="2"]')
+      .filter({ has: this.page.locator('.label-name', { hasText: title }) });
   }
 
   /**
@@ -428,7 +459,12 @@ class Session {
     await this.page.mouse.move(box.x + width, y, { steps: 4 });
     await this.page.mouse.up();
     try {
-      await until(`the side bar to be ${width}px wide`, async () => (await sidebar.boundingBox())?.width ?? 0, (w) => Math.abs(w - width) <= 8, { timeout: 5000 });
+      await until(
+        `the side bar to be ${width}px wide`,
+        async () => (await sidebar.boundingBox())?.width ?? 0,
+        (w) => Math.abs(w - width) <= 8,
+        { timeout: 5000 },
+      );
     } catch (err) {
       // Only the pictures suffer (descriptions cut off), not what the flow checks.
       this.note(`could not widen the side bar: ${message(err)}`);
@@ -455,7 +491,11 @@ class Session {
       await waitFor(item, `"${name}" in the Explorer`);
       if (i < parts.length - 1) {
         if ((await item.first().getAttribute('aria-expanded')) !== 'true') await item.first().click();
-        await until(`the folder "${name}" to expand in the Explorer`, () => item.first().getAttribute('aria-expanded'), (v) => v === 'true');
+        await until(
+          `the folder "${name}" to expand in the Explorer`,
+          () => item.first().getAttribute('aria-expanded'),
+          (v) => v === 'true',
+        );
       } else if (options.toSide) {
         await this.clickMenuItem(await this.contextMenu(item, 'Open to the Side'));
       } else {
@@ -508,7 +548,11 @@ class Session {
    * @param {string} [what]
    */
   async waitForEditorTextGone(needle, what) {
-    return until(what || `the editor to stop showing ${needle}`, () => this.editorLines(), (lines) => !editorShows(lines, needle));
+    return until(
+      what || `the editor to stop showing ${needle}`,
+      () => this.editorLines(),
+      (lines) => !editorShows(lines, needle),
+    );
   }
 
   /**
@@ -548,7 +592,12 @@ class Session {
       if (!open && !selected) return;
       const before = `${open}|${await this.selectionStatus()}`;
       await this.page.keyboard.press('Escape');
-      await until('Escape to take effect', async () => `${(await suggest.count()) > 0}|${await this.selectionStatus()}`, (now) => now !== before, { timeout: 2000 }).catch(() => {});
+      await until(
+        'Escape to take effect',
+        async () => `${(await suggest.count()) > 0}|${await this.selectionStatus()}`,
+        (now) => now !== before,
+        { timeout: 2000 },
+      ).catch(() => {});
     }
   }
 
@@ -556,7 +605,11 @@ class Session {
   async save() {
     this.note('Ctrl+S');
     await this.page.keyboard.press('Control+S');
-    await until('the editor tab to show it is saved (no unsaved-changes dot)', () => this.activeTabDirty(), (dirty) => !dirty);
+    await until(
+      'the editor tab to show it is saved (no unsaved-changes dot)',
+      () => this.activeTabDirty(),
+      (dirty) => !dirty,
+    );
   }
 
   // ---------------------------------------------------------------- quick input, menus
@@ -583,7 +636,9 @@ class Session {
 
   /** The labels of the open quick pick's rows. */
   async quickPickLabels() {
-    return this.quickInput().locator('.quick-input-list .monaco-list-row').evaluateAll((rows) => rows.map((r) => (r.textContent || '').trim()));
+    return this.quickInput()
+      .locator('.quick-input-list .monaco-list-row')
+      .evaluateAll((rows) => rows.map((r) => (r.textContent || '').trim()));
   }
 
   /**
@@ -602,7 +657,8 @@ class Session {
         // On a loaded machine the palette can show before its input takes keys, and the typing
         // is lost (seen once: the unfiltered list). Type the title again into the input itself.
         const input = this.quickInput().locator('input').first();
-        if (!((await input.inputValue({ timeout: 5_000 }).catch(() => '')) || '').includes(title)) await input.fill(`>${title}`, { timeout: attempt < 3 ? 5_000 : WAIT_MS });
+        if (!((await input.inputValue({ timeout: 5_000 }).catch(() => '')) || '').includes(title))
+          await input.fill(`>${title}`, { timeout: attempt < 3 ? 5_000 : WAIT_MS });
         break;
       } catch (err) {
         if (attempt >= 3) throw err;
@@ -681,7 +737,10 @@ class Session {
     // An empty part of the title bar: nothing there shows a hover.
     await this.page.mouse.move(1100, 16);
     const t0 = Date.now();
-    await waitFor(this.page.locator('.monaco-hover:visible, .workbench-hover-container:visible, .monaco-hover-content:visible'), 'hovers to close', { state: 'hidden', timeout: 10_000 }).catch(() => {});
+    await waitFor(this.page.locator('.monaco-hover:visible, .workbench-hover-container:visible, .monaco-hover-content:visible'), 'hovers to close', {
+      state: 'hidden',
+      timeout: 10_000,
+    }).catch(() => {});
     if (process.env.ATTUNE_BROWSER_DEBUG) console.log(`    restMouse: ${Date.now() - t0} ms`);
   }
 
@@ -735,7 +794,8 @@ class Session {
 function editorShows(lines, needle) {
   // Soft-wrapped lines come split; newer VS Code indents their continuations (wrappingIndent).
   const unwrapped = lines.map((l, i) => (i === 0 ? l : l.replace(/^ +/, ''))).join('');
-  if (needle instanceof RegExp) return lines.some((l) => needle.test(l)) || needle.test(lines.join('\n')) || needle.test(lines.join('')) || needle.test(unwrapped);
+  if (needle instanceof RegExp)
+    return lines.some((l) => needle.test(l)) || needle.test(lines.join('\n')) || needle.test(lines.join('')) || needle.test(unwrapped);
   return lines.join('\n').includes(needle) || lines.join('').includes(needle) || unwrapped.includes(needle);
 }
 

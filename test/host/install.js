@@ -280,9 +280,12 @@ async function ensureDebianPackages(logFile) {
 function ripgrepTarget() {
   if (process.platform !== 'linux') throw new Error(`the VS Code test host installer supports Linux only, not ${process.platform}`);
   switch (process.arch) {
-    case 'x64': return 'x86_64-unknown-linux-musl';
-    case 'arm64': return 'aarch64-unknown-linux-musl';
-    default: throw new Error(`unsupported architecture for the ripgrep cache: ${process.arch}`);
+    case 'x64':
+      return 'x86_64-unknown-linux-musl';
+    case 'arm64':
+      return 'aarch64-unknown-linux-musl';
+    default:
+      throw new Error(`unsupported architecture for the ripgrep cache: ${process.arch}`);
   }
 }
 
@@ -402,7 +405,9 @@ async function doEnsureHost(spec) {
 
   const nodeMajor = Number(process.versions.node.split('.')[0]);
   if (!spec.runtime && nodeMajor !== spec.nodeMajor) {
-    throw new Error(`code-server ${spec.codeServer} needs Node ${spec.nodeMajor} to install and run; this is Node ${process.version}. See /work/shared/vscode-host.md ("A newer VS Code").`);
+    throw new Error(
+      `code-server ${spec.codeServer} needs Node ${spec.nodeMajor} to install and run; this is Node ${process.version}. See /work/shared/vscode-host.md ("A newer VS Code").`,
+    );
   }
 
   const t0 = Date.now();

@@ -36,7 +36,8 @@ function parseArgs(argv) {
   const out = { env, timeoutMs: 120_000 };
   for (let i = 0; i < argv.length; i++) {
     const flag = /** @type {string} */ (argv[i]);
-    const [name, inline] = flag.includes('=') && flag.startsWith('--') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
+    const [name, inline] =
+      flag.includes('=') && flag.startsWith('--') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
     const value = () => {
       if (inline !== undefined) return inline;
       const v = argv[++i];
@@ -44,12 +45,22 @@ function parseArgs(argv) {
       return v;
     };
     switch (name) {
-      case '--extension': out.extension = path.resolve(value()); break;
-      case '--tests': out.tests = path.resolve(value()); break;
-      case '--workspace': out.workspace = path.resolve(value()); break;
-      case '--label': out.label = value(); break;
+      case '--extension':
+        out.extension = path.resolve(value());
+        break;
+      case '--tests':
+        out.tests = path.resolve(value());
+        break;
+      case '--workspace':
+        out.workspace = path.resolve(value());
+        break;
+      case '--label':
+        out.label = value();
+        break;
       // VS Code's display language, as a user's browser would set it (e.g. de).
-      case '--locale': out.locale = value(); break;
+      case '--locale':
+        out.locale = value();
+        break;
       case '--timeout': {
         const s = Number(value());
         if (!Number.isFinite(s) || s <= 0) throw new UsageError('--timeout takes a positive number of seconds');

@@ -94,7 +94,10 @@ async function startDemoServer(options) {
   if (!fs.existsSync(folderSettings)) {
     fs.mkdirSync(path.dirname(folderSettings), { recursive: true });
     // The folder holding them stays out of the Explorer, which shows only the notes.
-    fs.writeFileSync(folderSettings, JSON.stringify({ 'files.autoSave': 'off', 'files.hotExit': 'onExit', 'files.exclude': { '.vscode': true } }, null, 2) + '\n');
+    fs.writeFileSync(
+      folderSettings,
+      JSON.stringify({ 'files.autoSave': 'off', 'files.hotExit': 'onExit', 'files.exclude': { '.vscode': true } }, null, 2) + '\n',
+    );
   }
   const server = await startServer({
     connectionToken: token,

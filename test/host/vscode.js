@@ -112,7 +112,14 @@ const READY_RE = /Web UI available at (https?:\/\/\S+)/;
 async function displayLanguage(userData, locale) {
   const main = path.join(userData, `empty-language-pack.${locale}.i18n.json`);
   await fsp.writeFile(main, JSON.stringify({ contents: {} }));
-  const packs = { [locale]: { hash: `attune-test-${locale}`, extensions: [{ extensionIdentifier: { id: `attune-test.language-pack-${locale}` }, version: '0.0.0' }], translations: { vscode: main }, label: locale } };
+  const packs = {
+    [locale]: {
+      hash: `attune-test-${locale}`,
+      extensions: [{ extensionIdentifier: { id: `attune-test.language-pack-${locale}` }, version: '0.0.0' }],
+      translations: { vscode: main },
+      label: locale,
+    },
+  };
   await fsp.writeFile(path.join(userData, 'languagepacks.json'), JSON.stringify(packs));
   return ['--locale', locale];
 }
@@ -315,17 +322,22 @@ async function startServer(options = {}) {
 
   const args = [
     serverMain,
-    '--host', SERVER_HOST,
-    '--port', String(options.port ?? 0),
+    '--host',
+    SERVER_HOST,
+    '--port',
+    String(options.port ?? 0),
     ...(options.connectionToken ? ['--connection-token', options.connectionToken] : ['--without-connection-token']),
     '--accept-server-license-terms',
     // Newer VS Code builds honour the payload's extensionTestsPath only with this.
-    ...(options.testDriver ?? true ? ['--enable-smoke-test-driver'] : []),
+    ...((options.testDriver ?? true) ? ['--enable-smoke-test-driver'] : []),
     '--disable-telemetry',
     '--disable-workspace-trust',
-    '--server-data-dir', dataDirs.serverData,
-    '--user-data-dir', dataDirs.userData,
-    '--extensions-dir', dataDirs.extensions,
+    '--server-data-dir',
+    dataDirs.serverData,
+    '--user-data-dir',
+    dataDirs.userData,
+    '--extensions-dir',
+    dataDirs.extensions,
     ...(options.extraArgs || []),
     ...args0,
   ];
@@ -457,7 +469,10 @@ async function launchBrowser(options = {}) {
     args: CHROMIUM_ARGS.filter((a) => headless || a !== '--headless'),
   });
   try {
-    const context = await browser.newContext({ viewport: options.viewport || { width: 1280, height: 800 }, ...(options.locale ? { locale: options.locale } : {}) });
+    const context = await browser.newContext({
+      viewport: options.viewport || { width: 1280, height: 800 },
+      ...(options.locale ? { locale: options.locale } : {}),
+    });
     return { browser, context, close: () => browser.close() };
   } catch (err) {
     await browser.close();
@@ -609,7 +624,9 @@ async function runExtensionTests(options) {
   const extensionDevelopmentPath = path.resolve(options.extensionDevelopmentPath);
   const extensionTestsPath = path.resolve(options.extensionTestsPath);
   const workspaceFolder = options.workspaceFolder ? path.resolve(options.workspaceFolder) : undefined;
-  const label = safeName(options.label || `${path.basename(path.dirname(extensionTestsPath))}-${path.basename(extensionTestsPath, path.extname(extensionTestsPath))}`);
+  const label = safeName(
+    options.label || `${path.basename(path.dirname(extensionTestsPath))}-${path.basename(extensionTestsPath, path.extname(extensionTestsPath))}`,
+  );
   // One stamp per run so its screenshot, log and log folder sort together.
   const stamp = timestamp();
 
@@ -722,9 +739,14 @@ async function runExtensionTests(options) {
       }
       const text = path.join(artifactsDir, `${label}-${stamp}.log`);
       const sections = [
-        '## extension host (codeAutomationLog)', ...log,
-        '', '## page console', ...pageLog,
-        '', '## server output', ...(server ? server.output : []),
+        '## extension host (codeAutomationLog)',
+        ...log,
+        '',
+        '## page console',
+        ...pageLog,
+        '',
+        '## server output',
+        ...(server ? server.output : []),
       ];
       try {
         await fsp.writeFile(text, sections.join('\n') + '\n');

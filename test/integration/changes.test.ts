@@ -5,7 +5,21 @@ import { activateAttune, closeAll, open, waitFor, writeNote } from './helpers';
 
 // Line 5 is the rupture's heading; the cue phrase stands outside its section, where hints are shown.
 const NOTE = (heading: string): string =>
-  ['---', 'client: Q.R.', '---', '# Session', '', `## ${heading}`, '', 'We spoke about the fee.', '', '## Check-in', '', "She said 'not exactly' and went quiet.", ''].join('\n');
+  [
+    '---',
+    'client: Q.R.',
+    '---',
+    '# Session',
+    '',
+    `## ${heading}`,
+    '',
+    'We spoke about the fee.',
+    '',
+    '## Check-in',
+    '',
+    "She said 'not exactly' and went quiet.",
+    '',
+  ].join('\n');
 
 /**
  * Counts, per document, the product's recomputations of cue hints (CueHints.refresh) and of
@@ -55,7 +69,7 @@ describe('Index changes say what changed', () => {
     await open(other);
     const editor = await open(edited);
     await waitFor('hints on both notes', () => api.cues.hintsFor(edited).length > 0 && api.cues.hintsFor(other).length > 0);
-    await waitFor('the other note\'s diagnostics', () => unknownStatus(other));
+    await waitFor("the other note's diagnostics", () => unknownStatus(other));
     const counted = recomputations(api);
     // The edited note's diagnostics count when the index told of the edit.
     let atEvent: number | undefined;
@@ -73,9 +87,9 @@ describe('Index changes say what changed', () => {
       // The diagnostics' (debounced) answer to the index event has come once they looked at the edited note again.
       await waitFor('the edited note looked at after the index event', () => counted.diagnostics(edited) > (atEvent ?? Infinity));
       assert.strictEqual(entries, true, 'the event says an entry changed');
-      assert.ok(counted.hints(edited) >= 1, 'the edited note\'s hints were recomputed');
-      assert.strictEqual(counted.hints(other), 0, 'the other open note\'s hints were not recomputed');
-      assert.strictEqual(counted.diagnostics(other), 0, 'the other open note\'s diagnostics were not recomputed');
+      assert.ok(counted.hints(edited) >= 1, "the edited note's hints were recomputed");
+      assert.strictEqual(counted.hints(other), 0, "the other open note's hints were not recomputed");
+      assert.strictEqual(counted.diagnostics(other), 0, "the other open note's diagnostics were not recomputed");
       assert.ok(api.cues.hintsFor(other).length > 0 && unknownStatus(other), 'the other note keeps its hints and diagnostics');
     } finally {
       counted.stop();

@@ -90,7 +90,10 @@ describe('Cue hints in a real VS Code', () => {
     await waitFor('the hints', () => hintsOn(uri).length === 2);
     const range = new vscode.Range(8, 12, 8, 12);
     const titles = (await quickFixes(uri, range)).map((a) => a.title);
-    assert.deepStrictEqual(titles.filter((t) => /rupture|time|cue hints/.test(t)), ['Reflect on this as a rupture', 'Not this time', 'Turn off cue hints']);
+    assert.deepStrictEqual(
+      titles.filter((t) => /rupture|time|cue hints/.test(t)),
+      ['Reflect on this as a rupture', 'Not this time', 'Turn off cue hints'],
+    );
 
     assert.strictEqual(await runFix(uri, range, 'Reflect on this as a rupture'), true);
     const text = editor.document.getText();
@@ -140,11 +143,18 @@ describe('Cue hints in a real VS Code', () => {
   it('adds the phrases of attune.cues.phrases, with their reason', async () => {
     await vscode.workspace
       .getConfiguration('attune.cues')
-      .update('phrases', [{ phrase: 'nicht genau', kind: 'withdrawal', reason: 'Vielleicht waren wir nicht beieinander.' }], vscode.ConfigurationTarget.Workspace);
+      .update(
+        'phrases',
+        [{ phrase: 'nicht genau', kind: 'withdrawal', reason: 'Vielleicht waren wir nicht beieinander.' }],
+        vscode.ConfigurationTarget.Workspace,
+      );
     const uri = writeNote('KL/2026-11-26.md', '# Sitzung\n\nSie sagte: Nicht genau.\n');
     await open(uri);
     await waitFor('a hint on the user phrase', () => hintsOn(uri).join() === '2:11-22 nicht-genau');
-    assert.strictEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Attune cue hint')[0]?.message, 'Vielleicht waren wir nicht beieinander.');
+    assert.strictEqual(
+      vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Attune cue hint')[0]?.message,
+      'Vielleicht waren wir nicht beieinander.',
+    );
   });
 
   it('underlines every hint with the quiet mark, and takes the mark away with the hint', async () => {
@@ -159,7 +169,8 @@ describe('Cue hints in a real VS Code', () => {
   });
 
   it('a safety-first hint: its hover points at safety, not at the relationship, and it offers no reflection', async () => {
-    const text = '# Session\n\nShe said "I want to quit therapy and just make myself worse enough where I can finally kill myself."\n\n## Next time\n\nAsk about the week.\n';
+    const text =
+      '# Session\n\nShe said "I want to quit therapy and just make myself worse enough where I can finally kill myself."\n\n## Next time\n\nAsk about the week.\n';
     const uri = writeNote('KL/2026-11-28.md', text);
     const editor = await open(uri);
     await waitFor('one hint', () => hintsOn(uri).length === 1);
@@ -180,12 +191,19 @@ describe('Cue hints in a real VS Code', () => {
     assert.strictEqual(editor.document.getText(), text, 'nothing was inserted');
   });
 
-  it('a therapist\'s note about a client\'s week gets no hint; "she said \'this isn\'t helping\' and went quiet after I pushed" gets two', async () => {
-    const week = '# Session\n\nShe said "My husband is angry with me and it doesn\'t help that work is too much."\nHer mother went quiet on the phone. It is not exactly easy.\n';
+  it("a therapist's note about a client's week gets no hint; \"she said 'this isn't helping' and went quiet after I pushed\" gets two", async () => {
+    const week =
+      '# Session\n\nShe said "My husband is angry with me and it doesn\'t help that work is too much."\nHer mother went quiet on the phone. It is not exactly easy.\n';
     const uri = writeNote('KL/2026-11-29.md', `${week}\nShe said 'this isn't helping' and went quiet after I pushed.\n`);
     await open(uri);
     await waitFor('two hints', () => hintsOn(uri).length === 2);
-    assert.deepStrictEqual(hintsOn(uri).map((h) => h.split(' ')[1]), ['not-helping', 'went-quiet']);
-    assert.ok(hintsOn(uri).every((h) => h.startsWith('5:')), 'only on the line about the work');
+    assert.deepStrictEqual(
+      hintsOn(uri).map((h) => h.split(' ')[1]),
+      ['not-helping', 'went-quiet'],
+    );
+    assert.ok(
+      hintsOn(uri).every((h) => h.startsWith('5:')),
+      'only on the line about the work',
+    );
   });
 });

@@ -3,21 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AttuneApi } from '../../src/vscode/extension';
-import {
-  activateAttune,
-  answering,
-  closeAll,
-  nodeByTitle,
-  noted,
-  open,
-  parsesOf,
-  readDisk,
-  todayIso,
-  treeRows,
-  uriOf,
-  waitFor,
-  writeNote,
-} from './helpers';
+import { activateAttune, answering, closeAll, nodeByTitle, noted, open, parsesOf, readDisk, todayIso, treeRows, uriOf, waitFor, writeNote } from './helpers';
 
 /** Runs `body` with "What told you it feels mended?" answered by Esc. */
 function skipMended<R>(body: () => Thenable<R>): Promise<R> {
@@ -49,9 +35,18 @@ describe('Attune in a real VS Code', () => {
       const item = api.tree.getTreeItem(node);
       return [(item.iconPath as vscode.ThemeIcon).id, item.accessibilityInformation?.label ?? ''];
     };
-    assert.deepStrictEqual(spoken('A suggestion that landed badly'), ['edit', `A suggestion that landed badly, repair planned, ${noted('2026-11-06')}, client C104`]);
-    assert.deepStrictEqual(spoken('The fee, delivered coldly'), ['comment-discussion', `The fee, delivered coldly, repair attempted, ${noted('2026-10-30')}, client C215`]);
-    assert.deepStrictEqual(spoken('Talking through the exposure'), ['circle-large-outline', `Talking through the exposure, open, ${noted('2026-11-20')}, client C215`]);
+    assert.deepStrictEqual(spoken('A suggestion that landed badly'), [
+      'edit',
+      `A suggestion that landed badly, repair planned, ${noted('2026-11-06')}, client C104`,
+    ]);
+    assert.deepStrictEqual(spoken('The fee, delivered coldly'), [
+      'comment-discussion',
+      `The fee, delivered coldly, repair attempted, ${noted('2026-10-30')}, client C215`,
+    ]);
+    assert.deepStrictEqual(spoken('Talking through the exposure'), [
+      'circle-large-outline',
+      `Talking through the exposure, open, ${noted('2026-11-20')}, client C215`,
+    ]);
     assert.ok(!rows.some((r) => /\bdays?\b|unrepaired/.test(r)), 'no day counts, no per-client counts');
     assert.strictEqual(api.view.badge, undefined, 'no badge by default');
     assert.ok(!rows.some((r) => r.includes('code block')), 'a heading inside a code block is not listed');
@@ -91,7 +86,8 @@ describe('Attune in a real VS Code', () => {
   });
 
   it('offers Hold at their pace first, and Mark repaired last, when the latest attempt says they are not ready', async () => {
-    const text = '## The fee letter #rupture/attempted\n\n### Repair attempt, 2026-11-12\n\n- **Where it stands:** they are not ready; I will wait at their pace\n';
+    const text =
+      '## The fee letter #rupture/attempted\n\n### Repair attempt, 2026-11-12\n\n- **Where it stands:** they are not ready; I will wait at their pace\n';
     const uri = writeNote('NR/2026-11-10.md', text);
     await waitFor('indexed', () => api.workspace.index.get(uri.toString())?.entries.length === 1);
     await open(uri);
@@ -148,7 +144,7 @@ describe('Attune in a real VS Code', () => {
     await waitFor('the rupture to leave the tree', () => !nodeByTitle(api, 'Went too deep') && api.tree.count === before - 1);
   });
 
-  it('changes the status in the editor\'s unsaved text, keeping the user\'s edit and leaving the disk alone', async () => {
+  it("changes the status in the editor's unsaved text, keeping the user's edit and leaving the disk alone", async () => {
     const original = '## Fixing too early #rupture/open\n\nI offered a plan.\n';
     const uri = writeNote('UE/2026-11-14.md', original);
     const editor = await open(uri);
@@ -166,8 +162,8 @@ describe('Attune in a real VS Code', () => {
     const editor = await open(uri);
     editor.selection = new vscode.Selection(2, 4, 2, 4);
     assert.ok(await vscode.commands.executeCommand('attune.insertReflection'));
-    assert.ok(editor.document.getText().includes('#rupture/open\r\n'), 'the template uses the note\'s CRLF line endings');
-    assert.ok(editor.document.getText().startsWith('# Session\r\n\r\nSome text   \r\n\r\n## '), 'inserted after the cursor\'s line');
+    assert.ok(editor.document.getText().includes('#rupture/open\r\n'), "the template uses the note's CRLF line endings");
+    assert.ok(editor.document.getText().startsWith('# Session\r\n\r\nSome text   \r\n\r\n## '), "inserted after the cursor's line");
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(editor.document.getText(), original);
   });
@@ -255,7 +251,7 @@ describe('Attune in a real VS Code', () => {
     }
   });
 
-  it('drops a deleted note\'s ruptures from the tree', async () => {
+  it("drops a deleted note's ruptures from the tree", async () => {
     const uri = writeNote('UV/2026-11-08.md', '## Metaphor that hurt #rupture/open\n');
     await waitFor('the rupture in the tree', () => nodeByTitle(api, 'Metaphor that hurt'));
     fs.unlinkSync(uri.fsPath);
@@ -326,7 +322,10 @@ describe('Attune in a real VS Code', () => {
       'showQuickPick',
       (<T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>) =>
         Promise.resolve(items).then((list) => list.find((i) => i.label.includes('New client')))) as typeof vscode.window.showQuickPick,
-      () => answering('showInputBox', (() => Promise.resolve(code)) as typeof vscode.window.showInputBox, async () => vscode.commands.executeCommand('attune.newSessionNote')),
+      () =>
+        answering('showInputBox', (() => Promise.resolve(code)) as typeof vscode.window.showInputBox, async () =>
+          vscode.commands.executeCommand('attune.newSessionNote'),
+        ),
     );
 
   it('creates a session note for a new client from the session-note template', async () => {
@@ -336,7 +335,7 @@ describe('Attune in a real VS Code', () => {
     assert.ok(editor);
     // An unsaved note that will be saved at its place: nothing on disk until it is saved.
     assert.strictEqual(editor.document.uri.toString(), uri.with({ scheme: 'untitled' }).toString());
-    assert.strictEqual(fs.existsSync(path.dirname(uri.fsPath)), false, 'the client\'s folder was made before the note was saved');
+    assert.strictEqual(fs.existsSync(path.dirname(uri.fsPath)), false, "the client's folder was made before the note was saved");
     assert.ok(editor.document.getText().startsWith(`---\nclient: Q.R.\ndate: ${todayIso()}\n---\n\n# Session ${todayIso()}\n`), editor.document.getText());
     // The cursor waits where writing starts, in the first field under "## Between us", with
     // nothing selected: the first key typed must not replace the client's code.
@@ -412,7 +411,10 @@ describe('Attune in a real VS Code', () => {
       // A settings file from before the rename, as a user's would be.
       fs.mkdirSync(path.dirname(settingsFile.fsPath), { recursive: true });
       fs.writeFileSync(settingsFile.fsPath, JSON.stringify({ ...own, 'attune.codeLens.insertReflection': 'everyH2' }, null, 2));
-      await waitFor('VS Code to read the old key', () => vscode.workspace.getConfiguration('attune').inspect('codeLens.insertReflection')?.workspaceValue === 'everyH2');
+      await waitFor(
+        'VS Code to read the old key',
+        () => vscode.workspace.getConfiguration('attune').inspect('codeLens.insertReflection')?.workspaceValue === 'everyH2',
+      );
       await waitFor('an insert lens over each ## heading, from the old key', async () => JSON.stringify(await insertLines()) === JSON.stringify([7, 11, 15]));
       assert.strictEqual(await api.moveRenamedSettings(), 1, 'one value moved');
       const attune = vscode.workspace.getConfiguration('attune');
@@ -433,21 +435,21 @@ describe('Attune in a real VS Code', () => {
   });
 
   describe('Prepare for session', () => {
-    it('creates today\'s note in the client\'s folder with the checklist: the rupture, its link and its opening line, then the checks', async () => {
+    it("creates today's note in the client's folder with the checklist: the rupture, its link and its opening line, then the checks", async () => {
       assert.strictEqual(await vscode.commands.executeCommand('attune.prepareForSession', 'C104'), true);
       const uri = uriOf(`C104/${todayIso()}.md`);
-      const editor = await waitFor('today\'s note in an editor', () => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() && vscode.window.activeTextEditor);
+      const editor = await waitFor(
+        "today's note in an editor",
+        () => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() && vscode.window.activeTextEditor,
+      );
       const text = editor.document.getText();
       assert.ok(text.startsWith(`---\nclient: C104\ndate: ${todayIso()}\n---\n`), text);
       assert.ok(text.includes('## Before the session\n'), text);
-      assert.ok(
-        text.includes(`- [ ] Perhaps revisit: [A suggestion that landed badly][revisit 1] (repair planned, ${noted('2026-11-06')})\n`),
-        text,
-      );
+      assert.ok(text.includes(`- [ ] Perhaps revisit: [A suggestion that landed badly][revisit 1] (repair planned, ${noted('2026-11-06')})\n`), text);
       // The destination waits at the end of the section, where VS Code's markdown makes it a link to the older note.
       const definition = editor.document.getText().split('\n').indexOf('[revisit 1]: 2026-11-06.md#a-suggestion-that-landed-badly-ruptureplanned');
       assert.ok(definition > 0, text);
-      const links = await waitFor('VS Code\'s markdown links in the note', async () => {
+      const links = await waitFor("VS Code's markdown links in the note", async () => {
         const found = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri, 100);
         return found.some((l) => l.range.start.line === definition) && found;
       });
@@ -472,7 +474,7 @@ describe('Attune in a real VS Code', () => {
       await vscode.commands.executeCommand('attune.prepareForSession', 'C318');
       const text = vscode.window.activeTextEditor?.document.getText() ?? '';
       assert.ok(text.startsWith('# Today\n\n## Before the session\n\nSafety first: '), text);
-      assert.ok(text.endsWith('\n\nAlready started.\n'), 'the note\'s own text is kept');
+      assert.ok(text.endsWith('\n\nAlready started.\n'), "the note's own text is kept");
     });
 
     it('ticks a task item by changing only the character between the brackets', async () => {
@@ -489,7 +491,10 @@ describe('Attune in a real VS Code', () => {
       try {
         await attune.update('checklist.showProgress', true, vscode.ConfigurationTarget.Workspace);
         const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
-        assert.ok(lenses.some((l) => l.command?.title === '1 of 2 done'), 'progress when the setting asks for it');
+        assert.ok(
+          lenses.some((l) => l.command?.title === '1 of 2 done'),
+          'progress when the setting asks for it',
+        );
       } finally {
         await attune.update('checklist.showProgress', undefined, vscode.ConfigurationTarget.Workspace);
       }
@@ -519,7 +524,7 @@ describe('lenses on a note that has not changed (issue 27, item 5)', () => {
     const editor = await open(uri);
     const lensTitles = async (): Promise<string[]> =>
       (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)).map((l) => l.command?.title ?? '');
-    await waitFor('the rupture\'s lenses', async () => (await lensTitles()).some((t) => t.startsWith('Rupture: open')));
+    await waitFor("the rupture's lenses", async () => (await lensTitles()).some((t) => t.startsWith('Rupture: open')));
     await api.workspace.quiet();
     const parsed = parsesOf(api, uri.toString());
     try {

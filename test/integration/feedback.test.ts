@@ -21,7 +21,8 @@ describe('Feedback in a real VS Code', () => {
   afterEach(closeAll);
 
   it('Record Feedback Score writes the field under "Between us", keeping CRLF and the BOM, and one undo takes it back', async () => {
-    const body = '---\r\nclient: R.F.\r\ndate: 2026-11-13\r\n---\r\n\r\n# Session\r\n\r\n## Between us\r\n\r\n- **Feedback I asked for, and what I heard:** fine\r\n\r\n## Next time\r\n';
+    const body =
+      '---\r\nclient: R.F.\r\ndate: 2026-11-13\r\n---\r\n\r\n# Session\r\n\r\n## Between us\r\n\r\n- **Feedback I asked for, and what I heard:** fine\r\n\r\n## Next time\r\n';
     const uri = writeNote('RF/2026-11-13.md', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body)]));
     const editor = await open(uri);
     const offered: (string | undefined)[] = [];
@@ -53,13 +54,19 @@ describe('Feedback in a real VS Code', () => {
     offered.length = 0;
     await answering('showInputBox', inputs(['35', '40'], offered), async () => vscode.commands.executeCommand('attune.recordFeedbackScore'));
     assert.deepStrictEqual(offered, ['', '40'], 'the maximum is remembered for the workspace');
-    assert.strictEqual(editor.document.getText(), '# Session\n\nWe talked.\n\n## Between us\n\n- **Alliance feedback score:** 35/40\n\n## Next time\n\nGo slowly.\n');
+    assert.strictEqual(
+      editor.document.getText(),
+      '# Session\n\nWe talked.\n\n## Between us\n\n- **Alliance feedback score:** 35/40\n\n## Next time\n\nGo slowly.\n',
+    );
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(editor.document.getText(), '# Session\n\nWe talked.\n\n## Next time\n\nGo slowly.\n');
 
     offered.length = 0;
     const before = editor.document.getText();
-    assert.strictEqual(await answering('showInputBox', inputs([undefined], offered), async () => vscode.commands.executeCommand('attune.recordFeedbackScore')), false);
+    assert.strictEqual(
+      await answering('showInputBox', inputs([undefined], offered), async () => vscode.commands.executeCommand('attune.recordFeedbackScore')),
+      false,
+    );
     assert.strictEqual(editor.document.getText(), before, 'dismissing the box changes nothing');
   });
 
@@ -72,18 +79,26 @@ describe('Feedback in a real VS Code', () => {
       'FK/2026-11-08.md',
       '---\nclient: F.K.\ndate: 2026-11-08\n---\n\n## Between us\n\n- **Feedback I asked for, and what I heard:** Felt rushed at the end.\n- **Alliance feedback score (if we use one):** 6/10\n',
     );
-    await waitFor('both notes indexed with their scores', () => api.workspace.index.get(first.toString()) && api.workspace.index.get(second.toString())?.feedback.length === 2);
+    await waitFor(
+      'both notes indexed with their scores',
+      () => api.workspace.index.get(first.toString()) && api.workspace.index.get(second.toString())?.feedback.length === 2,
+    );
     const group = await waitFor('F.K. in the view', () => api.tree.clientGroup('F.K.'));
     assert.match(String(api.tree.getTreeItem(group).tooltip), /\nRecent feedback scores: 9\/10 \(2026-11-01\), 6\/10 \(2026-11-08\)$/);
 
     assert.strictEqual(await vscode.commands.executeCommand('attune.prepareForSession', 'F.K.'), true);
     const uri = uriOf(`FK/${todayIso()}.md`);
-    const editor = await waitFor('today’s note', () => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() && vscode.window.activeTextEditor);
+    const editor = await waitFor(
+      'today’s note',
+      () => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() && vscode.window.activeTextEditor,
+    );
     const text = editor.document.getText();
     assert.ok(text.includes('\n\nRecent feedback scores, oldest first: 9/10 (2026-11-01), 6/10 (2026-11-08).\n\n'), text);
     assert.ok(text.includes('What you heard when you asked for feedback last time (2026-11-08):\n> "Felt rushed at the end."\n'), text);
     assert.ok(
-      text.includes('- [ ] Their feedback score last time was lower than the time before. Early on, check in gently about how the last session was for them, and thank them for telling you.\n'),
+      text.includes(
+        '- [ ] Their feedback score last time was lower than the time before. Early on, check in gently about how the last session was for them, and thank them for telling you.\n',
+      ),
       text,
     );
     assert.ok(text.indexOf('Return to: [Went deep too fast]') < text.indexOf('Recent feedback scores'), 'the ruptures come first');

@@ -152,7 +152,7 @@ export function treeRows(api: AttuneApi): string[] {
   const walk = (nodes: Node[], depth: number): void => {
     for (const node of nodes) {
       const item = api.tree.getTreeItem(node);
-      const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+      const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
       rows.push(`${'  '.repeat(depth)}${label} | ${item.description ?? ''}`);
       walk(api.tree.getChildren(node), depth + 1);
     }
@@ -189,11 +189,7 @@ export function noted(date: string): string {
  * quick pick or an input box the way a user would. Extension and tests share the API
  * object, so the extension sees the replacement.
  */
-export async function answering<K extends keyof typeof vscode.window, R>(
-  name: K,
-  replacement: (typeof vscode.window)[K],
-  body: () => Promise<R>,
-): Promise<R> {
+export async function answering<K extends keyof typeof vscode.window, R>(name: K, replacement: (typeof vscode.window)[K], body: () => Promise<R>): Promise<R> {
   const win = vscode.window as unknown as Record<string, unknown>;
   const original = win[name];
   win[name] = replacement;

@@ -17,7 +17,21 @@ export function run(): Promise<void> {
   // In another display language (the host's --locale) only the suite that checks its words runs: the others assert English.
   const english = vscode.env.language.startsWith('en');
   if (!english) mocha.addFile(path.join(__dirname, 'l10n.test.js'));
-  else for (const file of ['patterns.test.js', 'extension.test.js', 'lifecycle.test.js', 'feedback.test.js', 'trust.test.js', 'cues.test.js', 'workspace.test.js', 'changes.test.js', 'supervision.test.js', 'trustEditor.test.js', 'noteLanguages.test.js']) mocha.addFile(path.join(__dirname, file));
+  else
+    for (const file of [
+      'patterns.test.js',
+      'extension.test.js',
+      'lifecycle.test.js',
+      'feedback.test.js',
+      'trust.test.js',
+      'cues.test.js',
+      'workspace.test.js',
+      'changes.test.js',
+      'supervision.test.js',
+      'trustEditor.test.js',
+      'noteLanguages.test.js',
+    ])
+      mocha.addFile(path.join(__dirname, file));
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       console.log(`${runner.stats?.passes ?? 0} passed, ${failures} failed`);

@@ -22,7 +22,11 @@ describe('Attune in German (issue 30)', () => {
 
   it('the view, its walkthrough and its commands are named in German (package.nls.de.json)', () => {
     const manifest = vscode.extensions.all.find((e) => e.packageJSON?.name === 'attune')?.packageJSON as {
-      contributes: { views: Record<string, { name: string }[]>; commands: { command: string; title: { value: string; original: string } }[]; walkthroughs: { title: string; steps: { title: string; media: { image?: string; markdown?: string } }[] }[] };
+      contributes: {
+        views: Record<string, { name: string }[]>;
+        commands: { command: string; title: { value: string; original: string } }[];
+        walkthroughs: { title: string; steps: { title: string; media: { image?: string; markdown?: string } }[] }[];
+      };
     };
     assert.strictEqual(manifest.contributes.views.attune[0].name, 'Brüche zum Wiederaufgreifen');
     assert.strictEqual(manifest.contributes.walkthroughs[0].title, 'Erste Schritte mit Attune');
@@ -33,11 +37,17 @@ describe('Attune in German (issue 30)', () => {
       ['open-notes.svg', 'rupture-entry.svg', 'first-reflection.svg', 'find-in-view.svg', 'prepare.svg', 'privacy.md'].map((f) => `media/walkthrough/de/${f}`),
     );
     // A localised command title keeps its English beside it (for the Command Palette's search).
-    assert.deepStrictEqual(manifest.contributes.commands.find((c) => c.command === 'attune.insertReflection')?.title, { value: 'Reflexion zum Bruch einfügen', original: 'Insert Rupture Reflection' });
+    assert.deepStrictEqual(manifest.contributes.commands.find((c) => c.command === 'attune.insertReflection')?.title, {
+      value: 'Reflexion zum Bruch einfügen',
+      original: 'Insert Rupture Reflection',
+    });
   });
 
   it('the view lists a rupture with German words, and a lens offers the next steps in German', async () => {
-    const uri = writeNote('DE1/2026-11-16.md', '## Zu früh eine Übung vorgeschlagen #rupture/planned\n\n- **Opening line:** Können wir noch einmal zurückgehen?\n');
+    const uri = writeNote(
+      'DE1/2026-11-16.md',
+      '## Zu früh eine Übung vorgeschlagen #rupture/planned\n\n- **Opening line:** Können wir noch einmal zurückgehen?\n',
+    );
     const node = await waitFor('the rupture in the tree', () => nodeByTitle(api, 'Zu früh eine Übung vorgeschlagen'));
     const item = api.tree.getTreeItem(node);
     assert.match(String(item.tooltip), /^Zu früh eine Übung vorgeschlagen\nReparatur geplant · DE1\n/);
@@ -63,12 +73,19 @@ describe('Attune in German (issue 30)', () => {
       const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
       return found.length > 0 && found;
     });
-    assert.deepStrictEqual(lenses.map((l) => l.command?.title), ['Reflexion zum Bruch einfügen', 'In der Sitzung reparierten Bruch einfügen']);
+    assert.deepStrictEqual(
+      lenses.map((l) => l.command?.title),
+      ['Reflexion zum Bruch einfügen', 'In der Sitzung reparierten Bruch einfügen'],
+    );
     const said: string[] = [];
-    await answering('showInformationMessage', ((text: string) => {
-      said.push(text);
-      return Promise.resolve(undefined);
-    }) as typeof vscode.window.showInformationMessage, async () => vscode.commands.executeCommand('attune.nextRupture'));
+    await answering(
+      'showInformationMessage',
+      ((text: string) => {
+        said.push(text);
+        return Promise.resolve(undefined);
+      }) as typeof vscode.window.showInformationMessage,
+      async () => vscode.commands.executeCommand('attune.nextRupture'),
+    );
     assert.deepStrictEqual(said, ['Attune: Diese Notiz enthält noch keine Brüche (eine Überschrift mit #rupture).']);
   });
 
@@ -83,18 +100,19 @@ describe('Attune in German (issue 30)', () => {
     assert.strictEqual(lens.command?.title, 'Reflexion zum Bruch einfügen');
     assert.ok(await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? [])));
     const text = editor.document.getText();
-    for (const label of ['**Art des Bruchs:** (nicht ausgefüllt)', '**Einstiegssatz:**', '**In die Supervision mitnehmen?**']) assert.ok(text.includes(label), label);
+    for (const label of ['**Art des Bruchs:** (nicht ausgefüllt)', '**Einstiegssatz:**', '**In die Supervision mitnehmen?**'])
+      assert.ok(text.includes(label), label);
     assert.ok(!text.includes('Kind of miss'), 'no English label');
     assert.match(text, /#rupture\/open/);
   });
 
-  it('why a file was skipped, and a note\'s own warning, are said in German (the core\'s reasons, translated)', async () => {
+  it("why a file was skipped, and a note's own warning, are said in German (the core's reasons, translated)", async () => {
     const skipped = writeNote('DE5/scan.md', Buffer.from([0x23, 0x20, 0x00, 0x01, 0x0a]));
-    const skippedSaid = await waitFor('the skipped file\'s diagnostic', () => vscode.languages.getDiagnostics(skipped).find((d) => d.code === 'skipped'));
+    const skippedSaid = await waitFor("the skipped file's diagnostic", () => vscode.languages.getDiagnostics(skipped).find((d) => d.code === 'skipped'));
     assert.strictEqual(skippedSaid.message, 'Attune hat diese Datei übersprungen: sie sieht nach einer Binärdatei aus, nicht nach einer Textnotiz.');
     const uri = writeNote('DE5/2026-11-20.md', '## Zu schnell weiter #rupture/open #rupture/planned\n\nText.\n');
     await open(uri);
-    const warning = await waitFor('the second tag\'s diagnostic', () => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'second-tag'));
+    const warning = await waitFor("the second tag's diagnostic", () => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'second-tag'));
     assert.strictEqual(warning.message, 'Attune: eine Überschrift trägt mehr als ein Bruch-Tag; das erste bestimmt ihren Status.');
   });
 
@@ -105,10 +123,14 @@ describe('Attune in German (issue 30)', () => {
       const editor = await open(uri);
       editor.selection = new vscode.Selection(2, 0, 2, 0);
       const said: string[] = [];
-      await answering('showWarningMessage', ((text: string) => {
-        said.push(text);
-        return Promise.resolve(undefined);
-      }) as typeof vscode.window.showWarningMessage, async () => vscode.commands.executeCommand('attune.toggleTask'));
+      await answering(
+        'showWarningMessage',
+        ((text: string) => {
+          said.push(text);
+          return Promise.resolve(undefined);
+        }) as typeof vscode.window.showWarningMessage,
+        async () => vscode.commands.executeCommand('attune.toggleTask'),
+      );
       assert.deepStrictEqual(said, ['Attune konnte die Notiz nicht ändern: die Notiz ist schreibgeschützt. Die Notiz blieb genau so, wie sie war.']);
       assert.strictEqual(fs.readFileSync(uri.fsPath, 'utf8'), '# Sitzung\n\n- [ ] Nachfragen, wie es ankam\n');
     } finally {
@@ -119,13 +141,17 @@ describe('Attune in German (issue 30)', () => {
   it('the grouping quick pick is in German', async () => {
     const offered: string[] = [];
     let title: string | undefined;
-    await answering('showQuickPick', ((items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {
-      title = options?.title;
-      return Promise.resolve(items).then((list) => {
-        offered.push(...list.map((i) => i.label));
-        return undefined;
-      });
-    }) as unknown as typeof vscode.window.showQuickPick, async () => vscode.commands.executeCommand('attune.changeGrouping'));
+    await answering(
+      'showQuickPick',
+      ((items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {
+        title = options?.title;
+        return Promise.resolve(items).then((list) => {
+          offered.push(...list.map((i) => i.label));
+          return undefined;
+        });
+      }) as unknown as typeof vscode.window.showQuickPick,
+      async () => vscode.commands.executeCommand('attune.changeGrouping'),
+    );
     assert.deepStrictEqual(offered, ['Nach Klient/in', 'Nach Status', 'Eine Liste']);
     assert.strictEqual(title, 'Brüche zum Wiederaufgreifen gruppieren');
   });

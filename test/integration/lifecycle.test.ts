@@ -135,7 +135,8 @@ describe('Issue 11: held, in-session repair, nothing false, no scores', () => {
     const editor = await open(uri);
     const mark = (answer: string | undefined): Thenable<unknown> =>
       answering('showInputBox', (() => Promise.resolve(answer)) as typeof vscode.window.showInputBox, async () =>
-        vscode.commands.executeCommand('attune.markRepaired', { path: uri.toString(), line: 0 }));
+        vscode.commands.executeCommand('attune.markRepaired', { path: uri.toString(), line: 0 }),
+      );
     assert.strictEqual(await mark(undefined), false);
     assert.strictEqual(editor.document.getText(), original, 'Esc changed the note');
     assert.strictEqual(await mark(''), true);
@@ -149,10 +150,20 @@ describe('Issue 11: held, in-session repair, nothing false, no scores', () => {
     assert.strictEqual(await vscode.commands.executeCommand('attune.showRepairGuide', { path: uri.toString(), line: 0 }), true);
     // Rendered in a markdown preview beside the note, not as raw markdown in an editor.
     const preview = await waitFor('the rendered guide beside the note', () =>
-      vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => ({ t, column: g.viewColumn }))).find(({ t }) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && /Repair conversation guide/.test(t.label)));
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs.map((t) => ({ t, column: g.viewColumn })))
+        .find(({ t }) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && /Repair conversation guide/.test(t.label)),
+    );
     assert.notStrictEqual(preview.column, editor.viewColumn, 'beside the note');
-    assert.strictEqual(vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'attune-guide'), false, 'the guide is shown as raw markdown');
-    assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri.toString()), 'the note stays in sight');
+    assert.strictEqual(
+      vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'attune-guide'),
+      false,
+      'the guide is shown as raw markdown',
+    );
+    assert.ok(
+      vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri.toString()),
+      'the note stays in sight',
+    );
     const guide = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'attune-guide', path: '/Repair conversation guide.md' }));
     assert.match(guide.getText(), /^# The repair conversation/);
     assert.match(guide.getText(), /Listen before explaining/);
@@ -166,17 +177,24 @@ describe('Issue 11: held, in-session repair, nothing false, no scores', () => {
   it('Attune: Help opens the guide, rendered', async () => {
     await vscode.commands.executeCommand('attune.help');
     await waitFor('the README in a markdown preview', () =>
-      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && /README/.test(t.label)));
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && /README/.test(t.label)),
+    );
   });
 
   it('Ctrl+Alt+] in a note without ruptures says so', async () => {
     const uri = writeNote('NR/2026-11-19.md', '# Session\n\nA quiet hour.\n');
     await open(uri);
     const said: string[] = [];
-    await answering('showInformationMessage', ((text: string) => {
-      said.push(text);
-      return Promise.resolve(undefined);
-    }) as typeof vscode.window.showInformationMessage, async () => vscode.commands.executeCommand('attune.nextRupture'));
+    await answering(
+      'showInformationMessage',
+      ((text: string) => {
+        said.push(text);
+        return Promise.resolve(undefined);
+      }) as typeof vscode.window.showInformationMessage,
+      async () => vscode.commands.executeCommand('attune.nextRupture'),
+    );
     assert.match(said.join('\n'), /no rupture entries/);
   });
 

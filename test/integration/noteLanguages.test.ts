@@ -17,13 +17,22 @@ describe('Templates in the template language, in a real VS Code', () => {
     try {
       const uri = writeNote(`DE/${todayIso()}.md`, '# Sitzung\n\nWir sprachen über die Arbeit.\n');
       const folder = vscode.workspace.getWorkspaceFolder(uri);
-      await waitFor('the German templates', () => api.workspace.templates.for(folder).find((t) => t.id === 'rupture-reflection')?.name === 'Reflexion eines Allianzbruchs');
+      await waitFor(
+        'the German templates',
+        () => api.workspace.templates.for(folder).find((t) => t.id === 'rupture-reflection')?.name === 'Reflexion eines Allianzbruchs',
+      );
       const editor = await open(uri);
       assert.ok(await vscode.commands.executeCommand('attune.insertReflection', uri, 2));
       await vscode.commands.executeCommand('type', { text: 'Zu schnell in die Tiefe' });
       const text = editor.document.getText();
       assert.ok(text.includes('\n## Zu schnell in die Tiefe #rupture/open\n'), text);
-      for (const label of ['**Art des Bruchs:** (nicht ausgefüllt)', '**Marker:**', '**Der Anteil in mir, der geführt hat:**', '**Einstiegssatz:**', '**In die Supervision mitnehmen?**']) {
+      for (const label of [
+        '**Art des Bruchs:** (nicht ausgefüllt)',
+        '**Marker:**',
+        '**Der Anteil in mir, der geführt hat:**',
+        '**Einstiegssatz:**',
+        '**In die Supervision mitnehmen?**',
+      ]) {
         assert.ok(text.includes(label), label);
       }
       assert.ok(!text.includes('Kind of miss'), 'no English label');

@@ -17,7 +17,8 @@ describe('Show Patterns (issue 13)', () => {
   let panel: PatternsPanel;
 
   /** Waits until the webview reports having drawn this headline. */
-  const draws = (text: string): Promise<unknown> => waitFor(`the panel to draw "${text}" (last drawn: "${panel.lastRender?.text}")`, () => panel.lastRender?.text === text, 15000);
+  const draws = (text: string): Promise<unknown> =>
+    waitFor(`the panel to draw "${text}" (last drawn: "${panel.lastRender?.text}")`, () => panel.lastRender?.text === text, 15000);
 
   before(async () => {
     await activateAttune();
@@ -44,7 +45,9 @@ describe('Show Patterns (issue 13)', () => {
     assert.strictEqual(scripts.length, 1);
     assert.ok(scripts[0].includes(`nonce="${nonce}"`));
     const own = (file: string): string =>
-      panel.panel.webview.asWebviewUri(vscode.Uri.joinPath(vscode.extensions.all.find((e) => e.packageJSON?.name === 'attune')!.extensionUri, 'dist', file)).toString();
+      panel.panel.webview
+        .asWebviewUri(vscode.Uri.joinPath(vscode.extensions.all.find((e) => e.packageJSON?.name === 'attune')!.extensionUri, 'dist', file))
+        .toString();
     // The panel's own script is written into the page (no round trip for its file), so the
     // page's markup outside it names no source at all.
     const script = /<script\b[^>]*>([\s\S]*?)<\/script>/.exec(html);
@@ -53,7 +56,10 @@ describe('Show Patterns (issue 13)', () => {
     const sources = [...markup.matchAll(/\b(?:src|href)="([^"]*)"/g)].map((m) => m[1]);
     assert.deepStrictEqual(sources, []);
     // The one other file the script loads itself (with the same nonce): Chart.js, also from dist/.
-    assert.deepStrictEqual([...html.matchAll(/\bdata-charts="([^"]*)"/g)].map((m) => m[1]), [own('patterns-charts.js')]);
+    assert.deepStrictEqual(
+      [...html.matchAll(/\bdata-charts="([^"]*)"/g)].map((m) => m[1]),
+      [own('patterns-charts.js')],
+    );
     assert.ok(!/<link\b|<iframe\b|<img\b|@import|url\(/i.test(markup), 'no other resource of any kind');
     // A second call reveals the same panel rather than opening another.
     return vscode.commands.executeCommand<PatternsPanel>('attune.showPatterns').then((again) => assert.strictEqual(again, panel));
@@ -65,7 +71,10 @@ describe('Show Patterns (issue 13)', () => {
     assert.ok(data);
     assert.deepStrictEqual(data.patterns.byStatus, { open: 1, planned: 1, attempted: 1, held: 0, repaired: 1, closed: 0 });
     assert.deepStrictEqual(data.clients, ['C104', 'C215', 'C318']);
-    assert.deepStrictEqual(data.patterns.byKind.map((k) => [k.value, k.count]), [['cultural or generational context missed', 1]]);
+    assert.deepStrictEqual(
+      data.patterns.byKind.map((k) => [k.value, k.count]),
+      [['cultural or generational context missed', 1]],
+    );
     assert.deepStrictEqual(data.patterns.firstReturn, { count: 1, medianDays: 7 });
     assert.deepStrictEqual(data.extras, { daysToReturn: false, openByClient: false }, 'days to a first return and open ruptures per client are off by default');
   });
@@ -78,7 +87,10 @@ describe('Show Patterns (issue 13)', () => {
     const list = lastSent(panel, 'list');
     assert.ok(list);
     assert.strictEqual(list.heading, 'Kind of miss: cultural or generational context missed (1)');
-    assert.deepStrictEqual(list.entries.map((e) => [e.title, e.client, e.date, e.status]), [['A suggestion that landed badly', 'C104', '2026-11-06', 'planned']]);
+    assert.deepStrictEqual(
+      list.entries.map((e) => [e.title, e.client, e.date, e.status]),
+      [['A suggestion that landed badly', 'C104', '2026-11-06', 'planned']],
+    );
 
     await panel.handle({ type: 'open', path: list.entries[0].path, line: list.entries[0].line });
     const editor = await waitFor('the note to open', () => vscode.window.activeTextEditor);
@@ -109,16 +121,24 @@ describe('Show Patterns (issue 13)', () => {
     assert.ok(lastSent(panel, 'copied'));
   });
 
-  it('updates when notes change, and shows a chosen client\'s feedback over time', async () => {
+  it("updates when notes change, and shows a chosen client's feedback over time", async () => {
     await panel.handle({ type: 'filter', period: 'all', client: 'C318' });
     await draws('0 ruptures with C318 noted across 1 session.');
     const file = 'C318/2026-11-25.md';
-    const uri = writeNote(file, '---\nclient: C318\ndate: 2026-11-25\n---\n# Session\n\n- **Alliance feedback score:** 31/40\n\n## Rushed the ending #rupture/held\n- **Kind of miss:** my own state (tired or unwell)\n');
+    const uri = writeNote(
+      file,
+      '---\nclient: C318\ndate: 2026-11-25\n---\n# Session\n\n- **Alliance feedback score:** 31/40\n\n## Rushed the ending #rupture/held\n- **Kind of miss:** my own state (tired or unwell)\n',
+    );
     try {
       await draws('1 rupture with C318 noted across 2 sessions.');
       const data = lastSent(panel, 'data');
-      assert.deepStrictEqual(data?.feedback.map((f) => [f.date, f.score, f.max]), [['2026-11-25', 31, 40]]);
-      assert.deepStrictEqual(data?.patterns.byKind, [{ value: 'my own state (tired or unwell)', key: 'my-state', count: 1, unrepaired: 0, repaired: 0, closed: 0 }]);
+      assert.deepStrictEqual(
+        data?.feedback.map((f) => [f.date, f.score, f.max]),
+        [['2026-11-25', 31, 40]],
+      );
+      assert.deepStrictEqual(data?.patterns.byKind, [
+        { value: 'my own state (tired or unwell)', key: 'my-state', count: 1, unrepaired: 0, repaired: 0, closed: 0 },
+      ]);
     } finally {
       fs.rmSync(uri.fsPath);
       await draws('0 ruptures with C318 noted across 1 session.');
@@ -138,7 +158,10 @@ describe('Show Patterns (issue 13)', () => {
       await workbench.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
     }
     // Hidden behind a note in its group, its page is let go; shown again, it is made afresh.
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uriOf('C215/2026-11-20.md')), { viewColumn: panel.panel.viewColumn, preview: false });
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uriOf('C215/2026-11-20.md')), {
+      viewColumn: panel.panel.viewColumn,
+      preview: false,
+    });
     await waitFor('the panel to be hidden', () => !panel.panel.visible);
     const shown = panel.nextRender();
     panel.panel.reveal();

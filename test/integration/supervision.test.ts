@@ -161,7 +161,9 @@ describe('Prepare for Supervision', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const node = await waitFor('the rupture in the view', () => nodeByTitle(api, 'Pressed advice about her brother'));
     await vscode.commands.executeCommand('attune.prepareForSupervision', node);
-    const editor = await waitFor('the draft', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'attune-draft' ? vscode.window.activeTextEditor : undefined));
+    const editor = await waitFor('the draft', () =>
+      vscode.window.activeTextEditor?.document.uri.scheme === 'attune-draft' ? vscode.window.activeTextEditor : undefined,
+    );
     assert.ok(editor.document.getText().startsWith('## Pressed advice about her brother #rupture/open\n'));
   });
 
@@ -177,7 +179,9 @@ describe('Prepare for Supervision', () => {
       async () => vscode.commands.executeCommand('attune.prepareForSupervision'),
     );
     assert.deepStrictEqual(offered, ['Pressed advice about her brother']);
-    const editor = await waitFor('the draft', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'attune-draft' ? vscode.window.activeTextEditor : undefined));
+    const editor = await waitFor('the draft', () =>
+      vscode.window.activeTextEditor?.document.uri.scheme === 'attune-draft' ? vscode.window.activeTextEditor : undefined,
+    );
     assert.match(editor.document.getText(), /\[name 1\]/);
   });
 });

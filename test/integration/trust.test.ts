@@ -104,11 +104,19 @@ describe('Trust in a real VS Code', () => {
       await vscode.commands.executeCommand('attune.insertInSessionRepair');
       await vscode.commands.executeCommand('attune.showRepairGuide', ref);
       await vscode.commands.executeCommand('attune.holdAtTheirPace', ref);
-      await answering('showQuickPick', pick((i) => i.label === 'After a hard session'), async () => vscode.commands.executeCommand('attune.insertTemplate'));
+      await answering(
+        'showQuickPick',
+        pick((i) => i.label === 'After a hard session'),
+        async () => vscode.commands.executeCommand('attune.insertTemplate'),
+      );
       await vscode.commands.executeCommand('attune.planRepair', ref);
       await vscode.commands.executeCommand('attune.recordAttempt', { ...ref });
       await vscode.commands.executeCommand('attune.setStatus', ref, 'planned');
-      await answering('showQuickPick', pick((i) => (i.step as { to?: string } | undefined)?.to === 'attempted'), async () => vscode.commands.executeCommand('attune.setStatus', ref));
+      await answering(
+        'showQuickPick',
+        pick((i) => (i.step as { to?: string } | undefined)?.to === 'attempted'),
+        async () => vscode.commands.executeCommand('attune.setStatus', ref),
+      );
       await editor.document.save();
       await vscode.commands.executeCommand('attune.markRepaired', ref);
       await vscode.commands.executeCommand('attune.reopen', ref);
@@ -120,13 +128,27 @@ describe('Trust in a real VS Code', () => {
       await vscode.commands.executeCommand('attune.previousRupture');
       editor.selection = new vscode.Selection(11, 0, 11, 0);
       await vscode.commands.executeCommand('attune.toggleTask');
-      await answering('showQuickPick', pick((i) => i.groupBy === 'status'), async () => vscode.commands.executeCommand('attune.changeGrouping'));
-      await answering('showQuickPick', pick((i) => i.groupBy === 'client'), async () => vscode.commands.executeCommand('attune.changeGrouping'));
+      await answering(
+        'showQuickPick',
+        pick((i) => i.groupBy === 'status'),
+        async () => vscode.commands.executeCommand('attune.changeGrouping'),
+      );
+      await answering(
+        'showQuickPick',
+        pick((i) => i.groupBy === 'client'),
+        async () => vscode.commands.executeCommand('attune.changeGrouping'),
+      );
       await vscode.commands.executeCommand('attune.showClientInTree', CLIENT);
       await vscode.commands.executeCommand('attune.prepareForSession', CLIENT);
-      await answering('showQuickPick', pick((i) => i.client === CLIENT), async () => vscode.commands.executeCommand('attune.newSessionNote'));
+      await answering(
+        'showQuickPick',
+        pick((i) => i.client === CLIENT),
+        async () => vscode.commands.executeCommand('attune.newSessionNote'),
+      );
       const scores = ['8', '10'];
-      await answering('showInputBox', (async () => scores.shift()) as typeof vscode.window.showInputBox, async () => vscode.commands.executeCommand('attune.recordFeedbackScore'));
+      await answering('showInputBox', (async () => scores.shift()) as typeof vscode.window.showInputBox, async () =>
+        vscode.commands.executeCommand('attune.recordFeedbackScore'),
+      );
       await vscode.commands.executeCommand('attune.hideClientDetails');
       await vscode.commands.executeCommand('attune.toggleClientDetails');
       await vscode.commands.executeCommand('attune.showClientDetails');
@@ -158,15 +180,29 @@ describe('Trust in a real VS Code', () => {
       return files.some((x) => x.text.includes(marker)) && files;
     });
     const attuneLog = onDisk.filter((x) => x.text.includes(marker));
-    assert.ok(attuneLog.some((x) => /Set a rupture's status to/.test(x.text)), 'Attune logged its events to a file on disk');
+    assert.ok(
+      attuneLog.some((x) => /Set a rupture's status to/.test(x.text)),
+      'Attune logged its events to a file on disk',
+    );
 
     const everything = [...api.log.lines(), ...shown];
-    assert.ok(shown.some((s) => /skipped 2 files/.test(s)), `the skipped files were reported: ${shown.join('\n')}`);
+    assert.ok(
+      shown.some((s) => /skipped 2 files/.test(s)),
+      `the skipped files were reported: ${shown.join('\n')}`,
+    );
     assert.ok(api.log.lines().some((l) => /Skipped 2 files: 1 too large, 1 not text\./.test(l)));
     assert.ok(api.log.lines().some((l) => /A template was skipped/.test(l)));
     for (const plant of PLANTS) {
-      assert.deepStrictEqual(everything.filter((line) => line.includes(plant)), [], `no ${plant} in any log line or message`);
-      assert.deepStrictEqual(onDisk.filter((x) => x.text.includes(plant)).map((x) => path.relative(logs, x.f)), [], `no ${plant} in any log file on disk`);
+      assert.deepStrictEqual(
+        everything.filter((line) => line.includes(plant)),
+        [],
+        `no ${plant} in any log line or message`,
+      );
+      assert.deepStrictEqual(
+        onDisk.filter((x) => x.text.includes(plant)).map((x) => path.relative(logs, x.f)),
+        [],
+        `no ${plant} in any log file on disk`,
+      );
     }
   });
 
@@ -211,7 +247,11 @@ describe('Trust in a real VS Code', () => {
       assert.match(editor.document.getText(), /#rupture/);
       await withTimeout(
         'insert template',
-        answering('showQuickPick', pick((i) => i.label === 'After a hard session'), async () => vscode.commands.executeCommand('attune.insertTemplate')),
+        answering(
+          'showQuickPick',
+          pick((i) => i.label === 'After a hard session'),
+          async () => vscode.commands.executeCommand('attune.insertTemplate'),
+        ),
       );
       assert.match(editor.document.getText(), /Where I feel it in my body/, 'the built-in template was used');
       assert.strictEqual(await withTimeout('prepare for session', vscode.commands.executeCommand('attune.prepareForSession', 'F.F.')), true);
@@ -225,7 +265,10 @@ describe('Trust in a real VS Code', () => {
       for (const client of [`never-seen/../../../../../../../..${os.tmpdir()}/${escape}`, `../${escape}`, '..', `a\\..\\..\\${escape}`]) {
         shown.length = 0;
         assert.strictEqual(await vscode.commands.executeCommand('attune.prepareForSession', client), false, client);
-        assert.ok(shown.some((s) => /cannot make a folder for that client code.*Nothing was created/.test(s)), shown.join('\n'));
+        assert.ok(
+          shown.some((s) => /cannot make a folder for that client code.*Nothing was created/.test(s)),
+          shown.join('\n'),
+        );
       }
       assert.strictEqual(fs.existsSync(outside), false, 'nothing was made outside the workspace');
       assert.strictEqual(fs.existsSync(path.join(root().fsPath, 'never-seen')), false);
@@ -234,8 +277,13 @@ describe('Trust in a real VS Code', () => {
     it('the new-session-note flow refuses NUL, control characters, separators and ".."', async () => {
       const before = fs.readdirSync(root().fsPath).sort();
       for (const code of ['A\u0000B', 'A\u001b[2JB', 'line\nbreak', 'a/b', 'a\\b', '..', '.hidden', 'A..B', 'tab\there']) {
-        const created = await answering('showQuickPick', pick((i) => i.label.includes('New client')), () =>
-          answering('showInputBox', (() => Promise.resolve(code)) as typeof vscode.window.showInputBox, async () => vscode.commands.executeCommand('attune.newSessionNote')),
+        const created = await answering(
+          'showQuickPick',
+          pick((i) => i.label.includes('New client')),
+          () =>
+            answering('showInputBox', (() => Promise.resolve(code)) as typeof vscode.window.showInputBox, async () =>
+              vscode.commands.executeCommand('attune.newSessionNote'),
+            ),
         );
         assert.strictEqual(created, false, JSON.stringify(code));
         assert.strictEqual(validateClientCode(code)?.severity, vscode.InputBoxValidationSeverity.Error, JSON.stringify(code));
@@ -246,8 +294,13 @@ describe('Trust in a real VS Code', () => {
     });
 
     it('a new client "A #1" gets a note whose front matter reads back as A #1', async () => {
-      await answering('showQuickPick', pick((i) => i.label.includes('New client')), () =>
-        answering('showInputBox', (() => Promise.resolve('A #1')) as typeof vscode.window.showInputBox, async () => vscode.commands.executeCommand('attune.prepareForSession')),
+      await answering(
+        'showQuickPick',
+        pick((i) => i.label.includes('New client')),
+        () =>
+          answering('showInputBox', (() => Promise.resolve('A #1')) as typeof vscode.window.showInputBox, async () =>
+            vscode.commands.executeCommand('attune.prepareForSession'),
+          ),
       );
       const uri = uriOf(`A #1/${todayIso()}.md`);
       await waitFor('the new note in the index', () => api.workspace.index.get(uri.toString()));
@@ -311,7 +364,10 @@ describe('Trust in a real VS Code', () => {
 
   describe('the privacy curtain', () => {
     it('hides client codes, titles, paths and opening lines in the view, tooltips, lenses and pickers, and shows them again', async () => {
-      const uri = writeNote(`${FOLDER}/2026-11-19.md`, `---\nclient: ${CLIENT}\n---\n## The ${PLANTED} remark #rupture/open\n- **Opening line:** "About ${PLANTED}."\n`);
+      const uri = writeNote(
+        `${FOLDER}/2026-11-19.md`,
+        `---\nclient: ${CLIENT}\n---\n## The ${PLANTED} remark #rupture/open\n- **Opening line:** "About ${PLANTED}."\n`,
+      );
       await waitFor('the note in the index', () => api.workspace.index.get(uri.toString())?.entries.length === 1);
       await vscode.commands.executeCommand('attune.hideClientDetails');
       assert.strictEqual(api.curtain.hidden, true);
@@ -320,7 +376,12 @@ describe('Trust in a real VS Code', () => {
         const walk = (nodes: ReturnType<typeof api.tree.getChildren>): void => {
           for (const node of nodes) {
             const item = api.tree.getTreeItem(node);
-            texts.push(String(typeof item.label === 'string' ? item.label : item.label?.label), String(item.description), String(item.tooltip), item.accessibilityInformation?.label ?? '');
+            texts.push(
+              String(typeof item.label === 'string' ? item.label : item.label?.label),
+              String(item.description),
+              String(item.tooltip),
+              item.accessibilityInformation?.label ?? '',
+            );
             walk(api.tree.getChildren(node));
           }
         };
@@ -328,13 +389,21 @@ describe('Trust in a real VS Code', () => {
         return texts;
       };
       const hidden = visible().join('\n');
-      for (const plant of [PLANTED, CLIENT, FOLDER, 'C104', 'A suggestion that landed badly']) assert.ok(!hidden.includes(plant), `${plant} is hidden:\n${hidden}`);
-      assert.ok(treeRows(api).some((r) => /^Client \d+ \| $/.test(r)), treeRows(api).join('\n')); // no per-client counts by default
-      assert.ok(treeRows(api).some((r) => /^ {2}a rupture \| /.test(r)), treeRows(api).join('\n'));
+      for (const plant of [PLANTED, CLIENT, FOLDER, 'C104', 'A suggestion that landed badly'])
+        assert.ok(!hidden.includes(plant), `${plant} is hidden:\n${hidden}`);
+      assert.ok(
+        treeRows(api).some((r) => /^Client \d+ \| $/.test(r)),
+        treeRows(api).join('\n'),
+      ); // no per-client counts by default
+      assert.ok(
+        treeRows(api).some((r) => /^ {2}a rupture \| /.test(r)),
+        treeRows(api).join('\n'),
+      );
       await open(uri);
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
       assert.ok(lenses.length > 0);
-      for (const lens of lenses) assert.ok(!`${lens.command?.title} ${lens.command?.tooltip}`.includes(CLIENT), `${lens.command?.title} ${lens.command?.tooltip}`);
+      for (const lens of lenses)
+        assert.ok(!`${lens.command?.title} ${lens.command?.tooltip}`.includes(CLIENT), `${lens.command?.title} ${lens.command?.tooltip}`);
       let labels: string[] = [];
       await answering(
         'showQuickPick',

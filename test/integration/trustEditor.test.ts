@@ -59,7 +59,9 @@ describe('Trust in the editor', () => {
     afterEach(closeAll);
 
     it('changes only the status bytes of an open note with invalid UTF-8, mixed line breaks and trailing spaces, and one Undo takes it back', async () => {
-      const original = latin1('---\r\nclient: BX\n---\n# Session \xff\xfe  \r\n\n## Missed the cue \xc3( #rupture/open  \r\n\r\n- **Opening line:** "fine"   \ntrailing\t');
+      const original = latin1(
+        '---\r\nclient: BX\n---\n# Session \xff\xfe  \r\n\n## Missed the cue \xc3( #rupture/open  \r\n\r\n- **Opening line:** "fine"   \ntrailing\t',
+      );
       const uri = writeNote('BX/2026-11-21.md', original);
       await waitFor('the note in the index', () => api.workspace.index.get(uri.toString())?.entries.length === 1);
       const editor = await open(uri);
@@ -95,7 +97,9 @@ describe('Trust in the editor', () => {
       assert.strictEqual(ok, true);
       assert.deepStrictEqual(
         readDisk(uri),
-        latin1(`## Fee \xff #rupture/repaired\r\n\r\n- **How it landed:** softer  \n- **What told me it is mended:** she smiled (${todayIso()})\n\n## Next time\n\xfe`),
+        latin1(
+          `## Fee \xff #rupture/repaired\r\n\r\n- **How it landed:** softer  \n- **What told me it is mended:** she smiled (${todayIso()})\n\n## Next time\n\xfe`,
+        ),
       );
       await waitFor('the editor to show the change', () => editor.document.getText().includes('#rupture/repaired'));
       await vscode.window.showTextDocument(editor.document);
@@ -128,11 +132,18 @@ describe('Trust in the editor', () => {
     });
 
     it('records a feedback score, ticks a task and adds the checklist with what carries forward, keeping every other byte', async () => {
-      const body = latin1('---\r\nclient: CQ\r\n---\r\n\r\n# Session \xff\r\n\r\n- [ ] Ask again  \r\n\r\n## Between us\n\n- **Feedback I asked for, and what I heard:** fine  \r\n\r\n## Next time\r\n\r\n- Ask about the move\r\n');
+      const body = latin1(
+        '---\r\nclient: CQ\r\n---\r\n\r\n# Session \xff\r\n\r\n- [ ] Ask again  \r\n\r\n## Between us\n\n- **Feedback I asked for, and what I heard:** fine  \r\n\r\n## Next time\r\n\r\n- Ask about the move\r\n',
+      );
       const uri = writeNote('CQ/2026-11-20.md', body);
       let editor = await open(uri);
       const scores = ['7', '10'];
-      assert.strictEqual(await answering('showInputBox', (async () => scores.shift()) as typeof vscode.window.showInputBox, async () => vscode.commands.executeCommand('attune.recordFeedbackScore')), true);
+      assert.strictEqual(
+        await answering('showInputBox', (async () => scores.shift()) as typeof vscode.window.showInputBox, async () =>
+          vscode.commands.executeCommand('attune.recordFeedbackScore'),
+        ),
+        true,
+      );
       const scored = latin1(body.toString('latin1').replace('fine  \r\n', 'fine  \r\n- **Alliance feedback score:** 7/10\r\n'));
       assert.deepStrictEqual(readDisk(uri), scored);
       await waitFor('the editor to show the score', () => editor.document.getText().includes('7/10'));
@@ -196,7 +207,7 @@ describe('Trust in the editor', () => {
       return found;
     }
 
-    it('leaves no planted text in VS Code\'s user data after a status change and an export with its review', async () => {
+    it("leaves no planted text in VS Code's user data after a status change and an export with its review", async () => {
       const inNote = 'wombat-teapot-5531';
       const inDraft = 'draft-only-heron-8812';
       const control = 'saved-by-vscode-ibis-2207';
@@ -251,7 +262,7 @@ describe('Trust in the editor', () => {
       await files.update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
     });
 
-    it('offers to keep VS Code\'s Local History out of the workspace, from the walkthrough\'s privacy step', async () => {
+    it("offers to keep VS Code's Local History out of the workspace, from the walkthrough's privacy step", async () => {
       const config = vscode.workspace.getConfiguration('workbench.localHistory', root());
       try {
         await answering('showInformationMessage', (() => Promise.resolve(undefined)) as typeof vscode.window.showInformationMessage, async () =>
@@ -261,7 +272,9 @@ describe('Trust in the editor', () => {
       } finally {
         await config.update('enabled', undefined, vscode.ConfigurationTarget.Workspace);
       }
-      const manifest = vscode.extensions.all.find((e) => e.packageJSON?.name === 'attune')?.packageJSON as { contributes: { walkthroughs: { steps: { id: string; description: string }[] }[] } };
+      const manifest = vscode.extensions.all.find((e) => e.packageJSON?.name === 'attune')?.packageJSON as {
+        contributes: { walkthroughs: { steps: { id: string; description: string }[] }[] };
+      };
       const privacy = manifest.contributes.walkthroughs[0].steps.find((s) => s.id === 'privacy');
       assert.ok(privacy, 'the privacy step');
     });

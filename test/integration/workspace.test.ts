@@ -96,4 +96,3 @@ describe('the workspace while a scan runs (issue 10)', () => {
     }
   });
 });
-

@@ -41,15 +41,25 @@ describe('analysis: the note carries its headings', () => {
     assert.deepStrictEqual(note.headings, outline(NOTE));
     assert.deepStrictEqual(
       note.headings?.map((h) => [h.line, h.level, h.sectionEnd]),
-      [[3, 1, 19], [5, 2, 10], [10, 2, 19], [14, 3, 19], [19, 1, 21], [21, 1, 24]],
+      [
+        [3, 1, 19],
+        [5, 2, 10],
+        [10, 2, 19],
+        [14, 3, 19],
+        [19, 1, 21],
+        [21, 1, 24],
+      ],
     );
   });
 
   it('works out every section end in one pass, as sectionEnd defines it', () => {
-    const text = Array.from({ length: 400 }, (_, i) => `${'#'.repeat((i * 7) % 6 + 1)} h${i}`).join('\n');
+    const text = Array.from({ length: 400 }, (_, i) => `${'#'.repeat(((i * 7) % 6) + 1)} h${i}`).join('\n');
     const lines = splitLines(text);
     const headings = collectHeadings(text, lines, 0);
-    assert.deepStrictEqual(withSections(headings, lines.length).map((h) => h.sectionEnd), headings.map((_, i) => sectionEnd(headings, i, lines.length)));
+    assert.deepStrictEqual(
+      withSections(headings, lines.length).map((h) => h.sectionEnd),
+      headings.map((_, i) => sectionEnd(headings, i, lines.length)),
+    );
   });
 });
 
@@ -58,7 +68,7 @@ describe('analysis: one per document version', () => {
     const counts = { analyses: 0, anchorBuilds: 0 };
     const note = parseNote(NOTE, SOURCE);
     const analysis = new NoteAnalysis(NOTE, note, counts);
-    assert.strictEqual(analysis.outline, note.headings, 'the parse\'s own headings, not a second walk');
+    assert.strictEqual(analysis.outline, note.headings, "the parse's own headings, not a second walk");
     assert.strictEqual(counts.anchorBuilds, 0);
     for (let i = 0; i < 3; i++) assert.deepStrictEqual(analysis.checklist, { done: 1, total: 2, line: 5 });
     assert.strictEqual(analysis.anchors.length, 6);

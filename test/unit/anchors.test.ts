@@ -145,11 +145,14 @@ describe('anchors: headingAnchors', () => {
 
   it('counts setext headings, but not a rule after a list item', () => {
     const text = 'Check-in\n========\n\nLine one\nline two\n---\n\n- item\n---\n## Check-in\n';
-    assert.deepStrictEqual(headingAnchors(text).map((h) => [h.line, h.level, h.anchor]), [
-      [0, 1, 'check-in'],
-      [3, 2, 'line-oneline-two'],
-      [9, 2, 'check-in-1'],
-    ]);
+    assert.deepStrictEqual(
+      headingAnchors(text).map((h) => [h.line, h.level, h.anchor]),
+      [
+        [0, 1, 'check-in'],
+        [3, 2, 'line-oneline-two'],
+        [9, 2, 'check-in-1'],
+      ],
+    );
   });
 
   it('does not count a heading inside a raw HTML block', () => {
@@ -182,7 +185,10 @@ describe('anchors: headingAnchors', () => {
 describe('anchors: AnchorBuilder', () => {
   it('numbers repeats of the same slug', () => {
     const b = new AnchorBuilder();
-    assert.deepStrictEqual(['Notes', 'notes', 'NOTES!', 'Other'].map((t) => b.add(t)), ['notes', 'notes-1', 'notes-2', 'other']);
+    assert.deepStrictEqual(
+      ['Notes', 'notes', 'NOTES!', 'Other'].map((t) => b.add(t)),
+      ['notes', 'notes-1', 'notes-2', 'other'],
+    );
   });
 });
 

@@ -18,7 +18,13 @@ describe('one block model: headings as CommonMark reads them', () => {
   it('ends the section above at a heading inside a list item', () => {
     const text = '## Fee talk #rupture/open\n- **Opening line:** Can we talk?\n- ## Next topic\n- **Mood:** low\n';
     assert.deepStrictEqual(entries(text), [[0, 'Fee talk', 2]]);
-    assert.deepStrictEqual(outline(text).map((h) => [h.line, h.level, h.sectionEnd]), [[0, 2, 2], [2, 2, 5]]);
+    assert.deepStrictEqual(
+      outline(text).map((h) => [h.line, h.level, h.sectionEnd]),
+      [
+        [0, 2, 2],
+        [2, 2, 5],
+      ],
+    );
   });
 
   it('shows raw HTML blocks as HTML: no headings inside them', () => {
@@ -41,8 +47,14 @@ describe('one block model: headings as CommonMark reads them', () => {
   });
 
   it('pairs no backtick inside an HTML tag or an autolink as a code span', () => {
-    assert.deepStrictEqual(entries('## <a href="`"> Talk #rupture/open ` end\n').map((e) => e[0]), [0]);
-    assert.deepStrictEqual(entries('## <http://a.b/`> Talk #rupture/open `x\n').map((e) => e[0]), [0]);
+    assert.deepStrictEqual(
+      entries('## <a href="`"> Talk #rupture/open ` end\n').map((e) => e[0]),
+      [0],
+    );
+    assert.deepStrictEqual(
+      entries('## <http://a.b/`> Talk #rupture/open `x\n').map((e) => e[0]),
+      [0],
+    );
   });
 
   it('makes no phantom heading of thematic breaks: the opening line stays in its section', () => {
@@ -50,27 +62,51 @@ describe('one block model: headings as CommonMark reads them', () => {
     const note = parse(text);
     assert.deepStrictEqual(entries(text), [[0, 'X', 5]]);
     assert.strictEqual(note.entries[0].opener, 'Could we return to last week?');
-    assert.deepStrictEqual(outline(text).map((h) => h.line), [0]);
-    assert.deepStrictEqual(headingAnchors(text).map((h) => h.line), [0]);
+    assert.deepStrictEqual(
+      outline(text).map((h) => h.line),
+      [0],
+    );
+    assert.deepStrictEqual(
+      headingAnchors(text).map((h) => h.line),
+      [0],
+    );
   });
 
   it('reads an HTML block underlined by === as HTML, in the parser, the outline and the anchors alike', () => {
     const text = '## R #rupture/open\n<div>\nNotes\n===\n\nafter\n';
     assert.deepStrictEqual(entries(text), [[0, 'R', 7]]);
-    assert.deepStrictEqual(outline(text).map((h) => h.line), [0]);
-    assert.deepStrictEqual(headingAnchors(text).map((h) => h.line), [0]);
+    assert.deepStrictEqual(
+      outline(text).map((h) => h.line),
+      [0],
+    );
+    assert.deepStrictEqual(
+      headingAnchors(text).map((h) => h.line),
+      [0],
+    );
   });
 
   it('reads a link reference definition underlined by === as no heading', () => {
     const text = '# R #rupture\n[foo]: /url\n===\n';
     assert.deepStrictEqual(entries(text), [[0, 'R', 4]]);
-    assert.deepStrictEqual(headingAnchors(text).map((h) => h.line), [0]);
+    assert.deepStrictEqual(
+      headingAnchors(text).map((h) => h.line),
+      [0],
+    );
   });
 
   it('gives setext headings in containers and lazy lines their CommonMark reading', () => {
     // A lazy continuation line is no setext underline; an underline inside the quote is.
-    assert.deepStrictEqual(headingAnchors('> Foo\n---\n').map((h) => h.line), []);
-    assert.deepStrictEqual(headingAnchors('> Foo\n> ---\n').map((h) => [h.line, h.level, h.text]), [[0, 2, 'Foo']]);
-    assert.deepStrictEqual(headingAnchors('- Foo\n---\n').map((h) => h.line), []);
+    assert.deepStrictEqual(
+      headingAnchors('> Foo\n---\n').map((h) => h.line),
+      [],
+    );
+    assert.deepStrictEqual(
+      headingAnchors('> Foo\n> ---\n').map((h) => [h.line, h.level, h.text]),
+      [[0, 2, 'Foo']],
+    );
+    assert.deepStrictEqual(
+      headingAnchors('- Foo\n---\n').map((h) => h.line),
+      [],
+    );
   });
 });

@@ -19,9 +19,7 @@ describe('byte-exact edits of a note', () => {
   after(() => temp.cleanup());
 
   it('finds the byte where each character starts exactly as the decoder read it, on any bytes', () => {
-    const bytes = fc.uint8Array({ maxLength: 60 }).chain((a) =>
-      fc.constantFrom(a, Buffer.concat([Buffer.from('é😔ab'), a, Buffer.from([0xf0, 0x9f, 0x98])])),
-    );
+    const bytes = fc.uint8Array({ maxLength: 60 }).chain((a) => fc.constantFrom(a, Buffer.concat([Buffer.from('é😔ab'), a, Buffer.from([0xf0, 0x9f, 0x98])])));
     fc.assert(
       fc.property(bytes, (b) => {
         const text = decode(b);
@@ -53,10 +51,16 @@ describe('byte-exact edits of a note', () => {
 
   it('writes inserted line breaks as the line where they land has them', () => {
     const text = 'a\r\nb\nc';
-    assert.deepStrictEqual(withNoteLineBreaks(text, [{ line: 0, character: 1, length: 0, newText: '\n\nx' }, { line: 1, character: 1, length: 0, newText: '\ny' }]), [
-      { line: 0, character: 1, length: 0, newText: '\r\n\r\nx' },
-      { line: 1, character: 1, length: 0, newText: '\ny' },
-    ]);
+    assert.deepStrictEqual(
+      withNoteLineBreaks(text, [
+        { line: 0, character: 1, length: 0, newText: '\n\nx' },
+        { line: 1, character: 1, length: 0, newText: '\ny' },
+      ]),
+      [
+        { line: 0, character: 1, length: 0, newText: '\r\n\r\nx' },
+        { line: 1, character: 1, length: 0, newText: '\ny' },
+      ],
+    );
   });
 
   it('edits a UTF-16 note in UTF-16', () => {
@@ -78,11 +82,17 @@ describe('byte-exact edits of a note', () => {
       return edit && [edit, { line: 5, character: t.split(/\r?\n/)[5].length, length: 0, newText: '\n- mended' }];
     });
     // The inserted line break is the CRLF of the line it lands on.
-    assert.deepStrictEqual(fs.readFileSync(file), Buffer.from(original.toString('latin1').replace('/open', '/repaired').replace('"x"  ', '"x"  \r\n- mended'), 'latin1'));
+    assert.deepStrictEqual(
+      fs.readFileSync(file),
+      Buffer.from(original.toString('latin1').replace('/open', '/repaired').replace('"x"  ', '"x"  \r\n- mended'), 'latin1'),
+    );
     assert.strictEqual(text, decode(fs.readFileSync(file)));
     // Nothing to change: nothing written.
     const before = fs.statSync(file).mtimeMs;
-    assert.strictEqual(editNoteOnDisk(file, 1024 * 1024, () => undefined), undefined);
+    assert.strictEqual(
+      editNoteOnDisk(file, 1024 * 1024, () => undefined),
+      undefined,
+    );
     assert.strictEqual(fs.statSync(file).mtimeMs, before);
     // Over the size limit, or binary: refused, file untouched.
     const now = fs.readFileSync(file);

@@ -20,7 +20,7 @@ const LAST = [
   '```',
   '<!-- nor this -->',
   '### A sub-heading',
-  '* her sister\'s name matters to her',
+  "* her sister's name matters to her",
   '',
   '## After',
   '- not carried',
@@ -46,13 +46,8 @@ describe('carry forward: what mattered to them last time', () => {
     assert.deepStrictEqual(nextTimeLines('## Next time\n\n', 'x'), []);
   });
 
-  it('takes the most recent note dated before today, never today\'s own or an undated one', () => {
-    const notes = [
-      parse('x', 'AB/2026-11-06.md'),
-      parse('x', 'AB/2026-11-13.md'),
-      parse('x', 'AB/2026-11-20.md'),
-      parse('x', 'AB/intake.md'),
-    ];
+  it("takes the most recent note dated before today, never today's own or an undated one", () => {
+    const notes = [parse('x', 'AB/2026-11-06.md'), parse('x', 'AB/2026-11-13.md'), parse('x', 'AB/2026-11-20.md'), parse('x', 'AB/intake.md')];
     assert.strictEqual(earlierNote(notes, '2026-11-20')?.path, 'AB/2026-11-13.md');
     assert.strictEqual(earlierNote(notes, '2026-11-21', 'AB/2026-11-20.md')?.path, 'AB/2026-11-13.md');
     assert.strictEqual(earlierNote(notes, '2026-11-06'), undefined);
@@ -73,7 +68,10 @@ describe('carry forward: what mattered to them last time', () => {
       ),
       markdown,
     );
-    assert.deepStrictEqual(items.map((i) => i.kind), ['fromLastTime', 'fromLastTime', 'fromLastTime', 'fromLastTime', 'check']);
+    assert.deepStrictEqual(
+      items.map((i) => i.kind),
+      ['fromLastTime', 'fromLastTime', 'fromLastTime', 'fromLastTime', 'check'],
+    );
   });
 
   it('prints them from `attune checklist --json` with kind "fromLastTime" and where they came from', () => {

@@ -34,7 +34,14 @@ describe('the CHANGELOG', () => {
   it('starts with Unreleased, then versions with the day each was merged, newest first', () => {
     assert.strictEqual(all[0]?.heading, 'Unreleased');
     const released = all.slice(1).map((s) => /^(\d+)\.(\d+)\.(\d+) - (\d{4}-\d{2}-\d{2})$/.exec(s.heading));
-    assert.deepStrictEqual(all.slice(1).filter((_, i) => !released[i]).map((s) => s.heading), [], 'a heading that is not "X.Y.Z - YYYY-MM-DD"');
+    assert.deepStrictEqual(
+      all
+        .slice(1)
+        .filter((_, i) => !released[i])
+        .map((s) => s.heading),
+      [],
+      'a heading that is not "X.Y.Z - YYYY-MM-DD"',
+    );
     assert.ok(released.length >= 3, 'the three versions so far');
     const versions = released.map((m) => (m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0]));
     const dates = released.map((m) => m?.[4] ?? '');
@@ -45,9 +52,13 @@ describe('the CHANGELOG', () => {
     }
   });
 
-  it('groups each version\'s changes under Added, Changed, Deprecated, Removed, Fixed or Security, each once', () => {
+  it("groups each version's changes under Added, Changed, Deprecated, Removed, Fixed or Security, each once", () => {
     for (const s of all) {
-      assert.deepStrictEqual(s.groups.filter((g) => !GROUPS.includes(g)), [], `${s.heading}: an unknown group`);
+      assert.deepStrictEqual(
+        s.groups.filter((g) => !GROUPS.includes(g)),
+        [],
+        `${s.heading}: an unknown group`,
+      );
       assert.strictEqual(new Set(s.groups).size, s.groups.length, `${s.heading}: a group twice`);
       assert.ok(s.heading === 'Unreleased' || s.groups.length > 0, `${s.heading}: no group`);
       assert.deepStrictEqual(s.ungrouped, [], `${s.heading}: a change outside any group`);

@@ -70,7 +70,7 @@ function input(overrides: Partial<ChecklistInput> = {}): ChecklistInput {
     entries: indexOf().unrepaired('AB'),
     notePath: 'clients/AB/2026-11-24.md',
     noteText: new Map(Object.entries(NOTES)),
-    checks: '- [ ] Breathe first.\n- [x] Read last week\'s note.',
+    checks: "- [ ] Breathe first.\n- [x] Read last week's note.",
     ...overrides,
   };
 }
@@ -92,7 +92,10 @@ describe('checklist: the rupture items', () => {
         ['check', "Read last week's note."],
       ],
     );
-    assert.deepStrictEqual(items.map((i) => i.done), [false, false, false, false, false, true]);
+    assert.deepStrictEqual(
+      items.map((i) => i.done),
+      [false, false, false, false, false, true],
+    );
   });
 
   it('leaves out repaired and closed entries even when given them', () => {
@@ -108,7 +111,9 @@ describe('checklist: the rupture items', () => {
     assert.match(md, /\[Earlier today\]\[revisit \d\] \(open, noted 24 Nov\)$/m);
     assert.match(md, /\(repair attempted, undated\)$/m);
     assert.doesNotMatch(md, /\bdays?\b/);
-    const ages = buildChecklist(input()).items.filter((i) => i.kind === 'rupture').map((i) => i.ageDays);
+    const ages = buildChecklist(input())
+      .items.filter((i) => i.kind === 'rupture')
+      .map((i) => i.ageDays);
     assert.deepStrictEqual(ages, [23, 11, 0, null]);
     const one = buildChecklist(input({ today: '2026-11-02' })).items[0];
     assert.strictEqual(one.ageDays, 1);
@@ -116,7 +121,9 @@ describe('checklist: the rupture items', () => {
   });
 
   it('links to each heading relative to the target note, with the anchor VS Code expects', () => {
-    const links = buildChecklist(input()).items.filter((i) => i.kind === 'rupture').map((i) => i.link);
+    const links = buildChecklist(input())
+      .items.filter((i) => i.kind === 'rupture')
+      .map((i) => i.link);
     assert.deepStrictEqual(links, [
       '2026-11-01.md#fee-talk-cancellation-rupture',
       // "## Notes" comes twice: the rupture heading's slug is unique, the emoji leaves its spaces.
@@ -133,10 +140,10 @@ describe('checklist: the rupture items', () => {
     const text = '## Too soon #rupture/open\nfirst\n## Too soon #rupture/open\nsecond\n';
     const note = parseNote(text, { path: 'AB/2026-11-20.md', folderName: 'AB', fileName: '2026-11-20.md' });
     const { items } = buildChecklist(input({ entries: note.entries, notePath: 'AB/2026-11-24.md', noteText: new Map([['AB/2026-11-20.md', text]]) }));
-    assert.deepStrictEqual(items.filter((i) => i.kind === 'rupture').map((i) => i.link), [
-      '2026-11-20.md#too-soon-ruptureopen',
-      '2026-11-20.md#too-soon-ruptureopen-1',
-    ]);
+    assert.deepStrictEqual(
+      items.filter((i) => i.kind === 'rupture').map((i) => i.link),
+      ['2026-11-20.md#too-soon-ruptureopen', '2026-11-20.md#too-soon-ruptureopen-1'],
+    );
   });
 
   it('does not count a heading inside a code fence when numbering', () => {
@@ -193,7 +200,9 @@ describe('checklist: links that read well (issue 26, item 10)', () => {
 
   it('still links when the section goes into a note that defines the same labels further down', () => {
     const { markdown, items } = buildChecklist(input());
-    const note = applyEdits('# Session\n\nSee [revisit 1].\n\n[revisit 1]: elsewhere.md\n', [checklistInsertEdit('# Session\n\nSee [revisit 1].\n\n[revisit 1]: elsewhere.md\n', markdown)]);
+    const note = applyEdits('# Session\n\nSee [revisit 1].\n\n[revisit 1]: elsewhere.md\n', [
+      checklistInsertEdit('# Session\n\nSee [revisit 1].\n\n[revisit 1]: elsewhere.md\n', markdown),
+    ]);
     const md = new MarkdownIt();
     assert.ok(md.render(note).includes(`<a href="${md.normalizeLink(items[0].link ?? '')}">`));
   });
@@ -224,9 +233,15 @@ describe('checklist: the whole section', () => {
 
   it('says warmly that nothing is waiting when there is no repair to make', () => {
     const { markdown, items } = buildChecklist(input({ client: 'CD', entries: indexOf().unrepaired('CD') }));
-    assert.strictEqual(markdown, ['## Before the session', '', SAFETY_FIRST, '', nothingWaitingLine('CD'), '', '- [ ] Breathe first.', "- [x] Read last week's note."].join('\n'));
+    assert.strictEqual(
+      markdown,
+      ['## Before the session', '', SAFETY_FIRST, '', nothingWaitingLine('CD'), '', '- [ ] Breathe first.', "- [x] Read last week's note."].join('\n'),
+    );
     assert.strictEqual(nothingWaitingLine('CD'), 'Nothing is waiting for repair with CD right now.');
-    assert.deepStrictEqual(items.map((i) => i.kind), ['check', 'check']);
+    assert.deepStrictEqual(
+      items.map((i) => i.kind),
+      ['check', 'check'],
+    );
   });
 
   it('takes a heading level', () => {
@@ -247,25 +262,47 @@ describe('checklist: the whole section', () => {
     const items = taskItems(checks);
     assert.ok(items.length >= 8);
     assert.ok(items.every((i) => !i.done));
-    for (const topic of [/own state/i, /pacing/i, /culture, generation or faith/i, /parts/i, /feedback/i, /thinking and why/i, /thank them/i, /expectations/i, /goals/i, /supervision/i]) {
-      assert.ok(items.some((i) => topic.test(i.text)), `a check about ${topic}`);
+    for (const topic of [
+      /own state/i,
+      /pacing/i,
+      /culture, generation or faith/i,
+      /parts/i,
+      /feedback/i,
+      /thinking and why/i,
+      /thank them/i,
+      /expectations/i,
+      /goals/i,
+      /supervision/i,
+    ]) {
+      assert.ok(
+        items.some((i) => topic.test(i.text)),
+        `a check about ${topic}`,
+      );
     }
   });
 
   it("takes the clinician's own checks from the workspace template", () => {
-    const templates = mergeTemplates([{ path: '.attune/templates/checklist.md', text: '\uFEFF### For ${CLIENT}\r\n- [ ] Water on the table\r\n- [X] Phone on silent\r\n' }]);
+    const templates = mergeTemplates([
+      { path: '.attune/templates/checklist.md', text: '\uFEFF### For ${CLIENT}\r\n- [ ] Water on the table\r\n- [X] Phone on silent\r\n' },
+    ]);
     const checks = renderChecks(templates, 'AB', TODAY);
     assert.strictEqual(checks, '### For AB\n- [ ] Water on the table\n- [X] Phone on silent');
     const { markdown, items } = buildChecklist(input({ entries: [], checks }));
     assert.ok(markdown.endsWith('\n\n### For AB\n- [ ] Water on the table\n- [X] Phone on silent'));
-    assert.deepStrictEqual(items.map((i) => [i.kind, i.text, i.done]), [
-      ['check', 'Water on the table', false],
-      ['check', 'Phone on silent', true],
-    ]);
+    assert.deepStrictEqual(
+      items.map((i) => [i.kind, i.text, i.done]),
+      [
+        ['check', 'Water on the table', false],
+        ['check', 'Phone on silent', true],
+      ],
+    );
   });
 
   it('leaves the checks out when the template is empty', () => {
-    assert.strictEqual(buildChecklist(input({ entries: [], checks: '\n\n' })).markdown, `## Before the session\n\n${SAFETY_FIRST}\n\n${nothingWaitingLine('AB')}`);
+    assert.strictEqual(
+      buildChecklist(input({ entries: [], checks: '\n\n' })).markdown,
+      `## Before the session\n\n${SAFETY_FIRST}\n\n${nothingWaitingLine('AB')}`,
+    );
   });
 });
 

@@ -90,8 +90,13 @@ describe('checklist: one use case for the editor and the command line', () => {
 
   it('lets --feedback-threshold win over the settings', () => {
     const dir = temp.make(FILES);
-    const withSettings = JSON.parse(cli(['checklist', '--client', 'C104', '--json', dir], '/', TODAY).out) as { feedbackLower: boolean; items: { text: string }[] };
-    const lowered = JSON.parse(cli(['checklist', '--client', 'C104', '--json', '--feedback-threshold', '10', dir], '/', TODAY).out) as { items: { text: string }[] };
+    const withSettings = JSON.parse(cli(['checklist', '--client', 'C104', '--json', dir], '/', TODAY).out) as {
+      feedbackLower: boolean;
+      items: { text: string }[];
+    };
+    const lowered = JSON.parse(cli(['checklist', '--client', 'C104', '--json', '--feedback-threshold', '10', dir], '/', TODAY).out) as {
+      items: { text: string }[];
+    };
     assert.ok(withSettings.items.length > lowered.items.length, 'the threshold of the settings adds a check-in; a lower one on the command line does not');
   });
 });
@@ -114,7 +119,11 @@ describe('set: the workspace settings decide what a note is', () => {
   });
 
   it('finds the workspace above the current folder, and honours its include', () => {
-    const dir = temp.make({ '.vscode/settings.json': '{ "attune.notes.include": "clients/**/*.md" }', 'clients/C104/2026-11-01.md': NOTE, 'drafts/2026-11-01.md': NOTE });
+    const dir = temp.make({
+      '.vscode/settings.json': '{ "attune.notes.include": "clients/**/*.md" }',
+      'clients/C104/2026-11-01.md': NOTE,
+      'drafts/2026-11-01.md': NOTE,
+    });
     const inside = path.join(dir, 'clients', 'C104');
     assert.deepStrictEqual(cli(['set', '2026-11-01.md:1', 'planned'], inside), { code: 0, out: '2026-11-01.md:1: open -> planned\n', err: '' });
     const r = cli(['set', path.join(dir, 'drafts', '2026-11-01.md') + ':1', 'planned'], '/');

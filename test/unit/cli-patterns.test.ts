@@ -28,7 +28,7 @@ describe('attune patterns (issue 13)', () => {
   const temp = new TempDirs();
   after(() => temp.cleanup());
 
-  it('prints the contract\'s JSON object for a range', () => {
+  it("prints the contract's JSON object for a range", () => {
     const dir = temp.make(PRACTICE);
     const r = cli(['patterns', dir, '--since', '2025-09-01', '--until', '2025-11-30', '--json'], dir);
     assert.strictEqual(r.code, 0);
@@ -43,7 +43,10 @@ describe('attune patterns (issue 13)', () => {
       { value: 'a policy or boundary delivered coldly', key: 'policy-coldly', count: 1, unrepaired: 0, repaired: 1, closed: 0 },
     ]);
     assert.deepStrictEqual(p.byPart, [{ value: 'manager', key: 'manager', count: 1, unrepaired: 0, repaired: 1, closed: 0 }]);
-    assert.deepStrictEqual(p.byMarker.map((m: { value: string }) => m.value), ['confrontation', 'withdrawal']);
+    assert.deepStrictEqual(
+      p.byMarker.map((m: { value: string }) => m.value),
+      ['confrontation', 'withdrawal'],
+    );
     assert.deepStrictEqual(p.byClient, [
       { client: 'AB', sessions: 1, ruptures: 2, unrepaired: 1 },
       { client: 'CD', sessions: 1, ruptures: 1, unrepaired: 0 },
@@ -63,7 +66,10 @@ describe('attune patterns (issue 13)', () => {
     const all = JSON.parse(cli(['patterns', '--json'], dir).out);
     assert.strictEqual(all.sessions, 6);
     assert.strictEqual(all.ruptures, 5);
-    assert.deepStrictEqual(all.byMonth.map((m: { month: string }) => m.month), ['2025-08', '2025-09', '2025-10', '2025-11']);
+    assert.deepStrictEqual(
+      all.byMonth.map((m: { month: string }) => m.month),
+      ['2025-08', '2025-09', '2025-10', '2025-11'],
+    );
     const cd = JSON.parse(cli(['patterns', dir, '--client', 'CD', '--json'], dir).out);
     assert.strictEqual(cd.sessions, 2);
     assert.strictEqual(cd.ruptures, 2);
@@ -83,7 +89,10 @@ describe('attune patterns (issue 13)', () => {
     assert.match(asked.out, /the first attempt came a median of 5\.5 days after the session/);
     assert.match(asked.out, /\n {2}AB +\d+ sessions? +\d+ ruptures? +\d+ still open\n/);
     assert.match(asked.out, /Noticing more ruptures is not doing worse/);
-    const clients = lines.slice(lines.indexOf('By client (alphabetical)') + 1).filter((l) => l.trim()).map((l) => l.trim().split(/ {2,}/)[0]);
+    const clients = lines
+      .slice(lines.indexOf('By client (alphabetical)') + 1)
+      .filter((l) => l.trim())
+      .map((l) => l.trim().split(/ {2,}/)[0]);
     assert.deepStrictEqual(clients, ['AB', 'CD', 'E\\x1b[31mF', 'EF']);
     assert.ok(!r.out.includes('\u001b'), 'no raw escape character reaches the terminal');
     for (const word of ['overdue', 'failure', 'error', 'owed']) assert.ok(!r.out.toLowerCase().includes(word));
@@ -94,7 +103,10 @@ describe('attune patterns (issue 13)', () => {
     assert.match(cli(['patterns', dir, '--client', 'AB'], dir).out, /^3 ruptures with AB noted across 2 sessions\.\n/);
     const none = cli(['patterns', dir, '--since', '2030-01-01'], dir);
     assert.strictEqual(none.code, 0);
-    assert.strictEqual(none.out, '0 ruptures noted across 0 sessions since 2030-01-01.\nNo session notes count here yet; patterns appear as your notes grow.\n');
+    assert.strictEqual(
+      none.out,
+      '0 ruptures noted across 0 sessions since 2030-01-01.\nNo session notes count here yet; patterns appear as your notes grow.\n',
+    );
   });
 
   it('refuses bad dates and other mistakes with exit 2 and one line on stderr', () => {

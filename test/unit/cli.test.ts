@@ -88,9 +88,42 @@ describe('attune (command line)', () => {
       assert.strictEqual(r.code, 0);
       assert.strictEqual(r.err, UNKNOWN_STATUS_WARNING);
       assert.deepStrictEqual(JSON.parse(r.out), [
-        { file: 'AB/2026-11-03.md', line: 4, level: 2, end: 5, title: 'Metaphor', status: 'open', client: 'A.B.', date: '2026-11-03', fields: [], followUps: [] },
-        { file: 'AB/2026-11-10.md', line: 6, level: 2, end: 8, title: 'Fee talk', status: 'planned', client: 'A.B.', date: '2026-11-10', fields: [{ label: 'Opening line', key: 'opening-line', value: '"Can we go back to what I said about the fee?"', line: 7 }], followUps: [] },
-        { file: 'CD/2026-11-12 session.md', line: 1, level: 2, end: 1, title: 'Agenda', status: 'attempted', client: 'CD', date: '2026-11-12', fields: [], followUps: [] },
+        {
+          file: 'AB/2026-11-03.md',
+          line: 4,
+          level: 2,
+          end: 5,
+          title: 'Metaphor',
+          status: 'open',
+          client: 'A.B.',
+          date: '2026-11-03',
+          fields: [],
+          followUps: [],
+        },
+        {
+          file: 'AB/2026-11-10.md',
+          line: 6,
+          level: 2,
+          end: 8,
+          title: 'Fee talk',
+          status: 'planned',
+          client: 'A.B.',
+          date: '2026-11-10',
+          fields: [{ label: 'Opening line', key: 'opening-line', value: '"Can we go back to what I said about the fee?"', line: 7 }],
+          followUps: [],
+        },
+        {
+          file: 'CD/2026-11-12 session.md',
+          line: 1,
+          level: 2,
+          end: 1,
+          title: 'Agenda',
+          status: 'attempted',
+          client: 'CD',
+          date: '2026-11-12',
+          fields: [],
+          followUps: [],
+        },
         { file: 'CD/notes.md', line: 1, level: 2, end: 2, title: 'Undated', status: 'open', client: 'CD', date: null, fields: [], followUps: [] },
       ]);
       assert.strictEqual(r.out, `${JSON.stringify(JSON.parse(r.out), null, 2)}\n`);
@@ -264,7 +297,18 @@ describe('attune (command line)', () => {
       });
       const r = cli(['list', '--json'], dir);
       assert.deepStrictEqual(JSON.parse(r.out), [
-        { file: 'AB/2026-11-10.md', line: 4, level: 2, end: 5, title: 'Caf\uFFFD', status: 'planned', client: 'A.B.', date: '2026-11-10', fields: [], followUps: [] },
+        {
+          file: 'AB/2026-11-10.md',
+          line: 4,
+          level: 2,
+          end: 5,
+          title: 'Caf\uFFFD',
+          status: 'planned',
+          client: 'A.B.',
+          date: '2026-11-10',
+          fields: [],
+          followUps: [],
+        },
       ]);
     });
   });
@@ -304,7 +348,10 @@ describe('attune (command line)', () => {
       assert.strictEqual(r.code, 0);
       assert.strictEqual(r.err, '');
       assert.match(r.out, /^### Repair attempt, 2026-11-20\n\n- \*\*What I said:\*\* \n/);
-      assert.match(r.out, /- \*\*Did they start looking after me\?\*\* \(not filled in\) \/ no \/ yes: I noticed it and thanked them \/ yes, I noticed only later\n/);
+      assert.match(
+        r.out,
+        /- \*\*Did they start looking after me\?\*\* \(not filled in\) \/ no \/ yes: I noticed it and thanked them \/ yes, I noticed only later\n/,
+      );
     });
 
     it('prints a reflection that `list` then finds as an open rupture', () => {
@@ -315,7 +362,20 @@ describe('attune (command line)', () => {
       const rows = JSON.parse(listed.out) as { fields: { label: string }[] }[];
       assert.deepStrictEqual(
         rows.map((r) => ({ ...r, fields: undefined })),
-        [{ file: 'AB/2026-11-20.md', line: 1, level: 2, end: 23, title: 'A few words on what happened', status: 'open', client: 'AB', date: '2026-11-20', fields: undefined, followUps: [] }],
+        [
+          {
+            file: 'AB/2026-11-20.md',
+            line: 1,
+            level: 2,
+            end: 23,
+            title: 'A few words on what happened',
+            status: 'open',
+            client: 'AB',
+            date: '2026-11-20',
+            fields: undefined,
+            followUps: [],
+          },
+        ],
       );
       // Every prompt of the template is a field that later features read back.
       assert.ok(rows[0].fields.some((f) => f.label === 'Kind of miss'));
@@ -358,12 +418,20 @@ describe('attune (command line)', () => {
 
     it('changes a heading inside a list item or a block quote, byte for byte, after a BOM and beside invalid UTF-8', () => {
       const dir = temp.make();
-      const before = Buffer.concat([Buffer.from('\uFEFF- ## Fee talk #rupture/open\n> ### Quoted caf', 'utf8'), Buffer.from([0xe9]), Buffer.from(' #rupture\n', 'utf8')]);
+      const before = Buffer.concat([
+        Buffer.from('\uFEFF- ## Fee talk #rupture/open\n> ### Quoted caf', 'utf8'),
+        Buffer.from([0xe9]),
+        Buffer.from(' #rupture\n', 'utf8'),
+      ]);
       const first = setIn(dir, 'AB/n.md', before, ['AB/n.md:1', 'planned']);
       assert.deepStrictEqual(first.r, { code: 0, out: 'AB/n.md:1: open -> planned\n', err: '' });
       const second = setIn(dir, 'AB/n.md', first.after, ['AB/n.md:2', 'held']);
       assert.deepStrictEqual(second.r, { code: 0, out: 'AB/n.md:2: open -> held\n', err: '' });
-      const expected = Buffer.concat([Buffer.from('\uFEFF- ## Fee talk #rupture/planned\n> ### Quoted caf', 'utf8'), Buffer.from([0xe9]), Buffer.from(' #rupture/held\n', 'utf8')]);
+      const expected = Buffer.concat([
+        Buffer.from('\uFEFF- ## Fee talk #rupture/planned\n> ### Quoted caf', 'utf8'),
+        Buffer.from([0xe9]),
+        Buffer.from(' #rupture/held\n', 'utf8'),
+      ]);
       assert.ok(second.after.equals(expected));
     });
 

@@ -19,7 +19,10 @@ function rendered(id: string): string {
 
 /** The lines of a rendered template after its heading, blank lines dropped. */
 function bodyLines(id: string): string[] {
-  return rendered(id).split('\n').slice(1).filter((l) => l.trim() !== '');
+  return rendered(id)
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim() !== '');
 }
 
 describe('risk comes first', () => {
@@ -60,7 +63,8 @@ const PRACTICE: Readonly<Record<string, string>> = {
     '- **Kind of miss:** too deep too soon',
     '',
   ].join('\n'),
-  'K7/2026-10-20.md': '---\nclient: K7\ndate: 2026-10-20\n---\n# Session\n- **Alliance feedback score:** 35/40\n## The fee letter #rupture/open\n- **Kind of miss:** a policy or boundary delivered coldly\n',
+  'K7/2026-10-20.md':
+    '---\nclient: K7\ndate: 2026-10-20\n---\n# Session\n- **Alliance feedback score:** 35/40\n## The fee letter #rupture/open\n- **Kind of miss:** a policy or boundary delivered coldly\n',
   'M2/2026-09-01.md': '---\nclient: M2\n---\n## Started late #rupture/planned\n### Repair plan, 2026-09-03\n- **Opening line:** "I kept you waiting."\n',
 };
 
@@ -103,7 +107,10 @@ describe('no day counts in any text output or summary', () => {
   it('offers the days to a first return and the open ruptures per client only as settings, off by default', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
     const nls = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.nls.json'), 'utf8'));
-    const props: Record<string, { default: unknown; markdownDescription: string }> = Object.assign({}, ...manifest.contributes.configuration.map((c: { properties: object }) => c.properties));
+    const props: Record<string, { default: unknown; markdownDescription: string }> = Object.assign(
+      {},
+      ...manifest.contributes.configuration.map((c: { properties: object }) => c.properties),
+    );
     for (const key of ['attune.patterns.showDaysToReturn', 'attune.patterns.showOpenByClient']) {
       assert.strictEqual(props[key]?.default, false, key);
       assert.match(nls[props[key].markdownDescription.slice(1, -1)], /Noticing more ruptures is not doing worse/);
@@ -141,7 +148,14 @@ describe('one supervision question, read everywhere', () => {
   });
 
   it('takes the latest answer: a closing\'s yes after the reflection\'s "not yet"', () => {
-    const text = ['## The fee talk #rupture/closed', '- **Take it to supervision?** not yet', '### Closing without repair, 2026-11-20', '- **Take it to supervision?** yes', '- **Take it to supervision?** (not filled in)', ''].join('\n');
+    const text = [
+      '## The fee talk #rupture/closed',
+      '- **Take it to supervision?** not yet',
+      '### Closing without repair, 2026-11-20',
+      '- **Take it to supervision?** yes',
+      '- **Take it to supervision?** (not filled in)',
+      '',
+    ].join('\n');
     assert.strictEqual(wantsSupervision(parse(text).entries[0]), true);
   });
 });
@@ -170,24 +184,41 @@ describe('a repair in the session itself', () => {
 
   it('offers the kind of miss, the markers, the part, the immediate moves and the supervision question', () => {
     const body = findTemplate(BUILT_IN_TEMPLATES, 'in-session-repair')!.body;
-    for (const label of ['Kind of miss', 'Markers', 'The part of me that led', 'What I did in the moment', SUPERVISION_FIELD]) assert.ok(body.includes(`**${label}`), label);
-    for (const move of ['owned my part', 'clarified a misunderstanding', 'explained my reasons for the task', 'changed the task']) assert.ok(body.includes(move), move);
+    for (const label of ['Kind of miss', 'Markers', 'The part of me that led', 'What I did in the moment', SUPERVISION_FIELD])
+      assert.ok(body.includes(`**${label}`), label);
+    for (const move of ['owned my part', 'clarified a misunderstanding', 'explained my reasons for the task', 'changed the task'])
+      assert.ok(body.includes(move), move);
   });
 
   it('is counted in patterns and offered for supervision', () => {
     const note = parse(FILLED, 'K7/2026-11-12.md');
     const p = patterns([note]);
     assert.strictEqual(p.byStatus.repaired, 1);
-    assert.deepStrictEqual(p.byKind.map((k) => [k.value, k.count, k.repaired]), [['fixing or teaching while they needed to be heard', 1, 1]]);
-    assert.deepStrictEqual(p.byPart.map((k) => k.value), ['fixer']);
-    assert.deepStrictEqual(p.byMarker.map((k) => k.value), ['withdrawal: going quiet']);
+    assert.deepStrictEqual(
+      p.byKind.map((k) => [k.value, k.count, k.repaired]),
+      [['fixing or teaching while they needed to be heard', 1, 1]],
+    );
+    assert.deepStrictEqual(
+      p.byPart.map((k) => k.value),
+      ['fixer'],
+    );
+    assert.deepStrictEqual(
+      p.byMarker.map((k) => k.value),
+      ['withdrawal: going quiet'],
+    );
     assert.strictEqual(wantsSupervision(note.entries[0]), true);
   });
 
   it('is exported whole: the section text holds its kind of miss, moves and landing', () => {
     const selection = selectForExport(FILLED, { path: 'K7/2026-11-12.md', folderName: 'K7', fileName: '2026-11-12.md' }, 6);
     assert.ok(selection);
-    for (const line of ['fixing or teaching while they needed to be heard', 'withdrawal: going quiet', 'owned my part', 'they breathed out and went on', 'Take it to supervision?']) {
+    for (const line of [
+      'fixing or teaching while they needed to be heard',
+      'withdrawal: going quiet',
+      'owned my part',
+      'they breathed out and went on',
+      'Take it to supervision?',
+    ]) {
       assert.ok(selection.text.includes(line), line);
     }
   });
@@ -220,7 +251,18 @@ function choicesOf(id: string, label: string): string[] {
 describe('my own reaction', () => {
   it('offers shame or guilt, anxiety, sadness, a wish to rescue, boredom or distance, and something else', () => {
     const choices = choicesOf('rupture-reflection', 'My own reaction');
-    for (const c of ['defensive', 'irritated', 'rushing', 'pride or excitement', 'shame or guilt', 'anxiety', 'sadness', 'a wish to rescue', 'boredom or distance', 'something else']) {
+    for (const c of [
+      'defensive',
+      'irritated',
+      'rushing',
+      'pride or excitement',
+      'shame or guilt',
+      'anxiety',
+      'sadness',
+      'a wish to rescue',
+      'boredom or distance',
+      'something else',
+    ]) {
       assert.ok(choices.includes(c), c);
     }
   });
@@ -259,7 +301,7 @@ describe('couples, families and groups: With', () => {
       'client: F3',
       'date: 2026-11-02',
       '---',
-      '## I took the father\'s side #rupture/open',
+      "## I took the father's side #rupture/open",
       '- **With:** the mother',
       '- **Kind of miss:** siding with one person (couple, family or group work)',
       '## Too fast for the family #rupture/held',
@@ -303,7 +345,10 @@ describe('couples, families and groups: With', () => {
     ]);
     const dir = dirs.make(FAMILY);
     const r = cli(['patterns', dir], dir);
-    assert.match(r.out, /\nWith \(couple, family or group work\)\n {2}the whole family +2 {2}\(1 repaired, 1 waiting at their pace\)\n {2}the mother +1 {2}\(1 still open\)\n/);
+    assert.match(
+      r.out,
+      /\nWith \(couple, family or group work\)\n {2}the whole family +2 {2}\(1 repaired, 1 waiting at their pace\)\n {2}the mother +1 {2}\(1 still open\)\n/,
+    );
     const json = JSON.parse(cli(['patterns', dir, '--json'], dir).out);
     assert.ok(!('byWith' in json), 'the JSON keeps its keys');
   });
@@ -318,16 +363,52 @@ describe('feedback acted on', () => {
   });
 
   it('draws the chart from 0 to the scale maximum, so 36 then 35 of 40 is no collapse', () => {
-    assert.deepStrictEqual(feedbackAxis([{ score: 36, max: 40 }, { score: 35, max: 40 }]), { min: 0, max: 40 });
-    assert.deepStrictEqual(feedbackAxis([{ score: 8, max: 10 }, { score: 35, max: 40 }]), { min: 0, max: 40 });
-    assert.deepStrictEqual(feedbackAxis([{ score: 8, max: null }, { score: 9, max: null }]), { min: 0, max: undefined });
+    assert.deepStrictEqual(
+      feedbackAxis([
+        { score: 36, max: 40 },
+        { score: 35, max: 40 },
+      ]),
+      { min: 0, max: 40 },
+    );
+    assert.deepStrictEqual(
+      feedbackAxis([
+        { score: 8, max: 10 },
+        { score: 35, max: 40 },
+      ]),
+      { min: 0, max: 40 },
+    );
+    assert.deepStrictEqual(
+      feedbackAxis([
+        { score: 8, max: null },
+        { score: 9, max: null },
+      ]),
+      { min: 0, max: undefined },
+    );
     assert.deepStrictEqual(feedbackAxis([{ score: 44, max: 40 }]), { min: 0, max: 44 }, 'a score written above its maximum still shows');
   });
 
   it('never reads a score with a maximum and one without as a drop, in either order', () => {
-    assert.strictEqual(feedbackLower([{ score: 36, max: 40 }, { score: 9, max: null }]), false);
-    assert.strictEqual(feedbackLower([{ score: 36, max: null }, { score: 9, max: 10 }]), false);
-    assert.strictEqual(feedbackLower([{ score: 36, max: 40 }, { score: 30, max: 40 }]), true);
+    assert.strictEqual(
+      feedbackLower([
+        { score: 36, max: 40 },
+        { score: 9, max: null },
+      ]),
+      false,
+    );
+    assert.strictEqual(
+      feedbackLower([
+        { score: 36, max: null },
+        { score: 9, max: 10 },
+      ]),
+      false,
+    );
+    assert.strictEqual(
+      feedbackLower([
+        { score: 36, max: 40 },
+        { score: 30, max: 40 },
+      ]),
+      true,
+    );
   });
 
   it('adds one gentle line for a near-top score, and none after a dip or without a maximum', () => {
@@ -345,7 +426,10 @@ describe('feedback acted on', () => {
 describe('after a hard session', () => {
   it("asks about the therapist's own support: their own therapy, a colleague", () => {
     const labels = parse(rendered('after-hard-session')).fields.map((f) => f.label);
-    assert.ok(labels.some((l) => /support/i.test(l) && /own therapy/.test(l) && /colleague/.test(l)), labels.join(', '));
+    assert.ok(
+      labels.some((l) => /support/i.test(l) && /own therapy/.test(l) && /colleague/.test(l)),
+      labels.join(', '),
+    );
   });
 });
 
@@ -406,7 +490,10 @@ describe('my question for supervision', () => {
     const lines = findTemplate(BUILT_IN_TEMPLATES, 'rupture-reflection')!.body.split('\n');
     const at = lines.findIndex((l) => l.includes(`**${SUPERVISION_FIELD}**`));
     assert.match(lines[at + 1], /^- \*\*My question for supervision:\*\* /);
-    const text = answered('rupture-reflection', 'yes').replace(/^- \*\*My question for supervision:\*\* *$/m, '- **My question for supervision:** How do I raise the fee again without pressing?');
+    const text = answered('rupture-reflection', 'yes').replace(
+      /^- \*\*My question for supervision:\*\* *$/m,
+      '- **My question for supervision:** How do I raise the fee again without pressing?',
+    );
     const entry = parse(text).entries[0];
     assert.strictEqual(supervisionQuestion(entry), 'How do I raise the fee again without pressing?');
     assert.strictEqual(supervisionQuestion(parse(answered('rupture-reflection', 'yes')).entries[0]), undefined, 'an empty question is none');
@@ -414,7 +501,7 @@ describe('my question for supervision', () => {
 });
 
 describe('client codes, not initials', () => {
-  it('says one thing everywhere: a code not derived from the client\'s identity', () => {
+  it("says one thing everywhere: a code not derived from the client's identity", () => {
     const everywhere = [readDocs(), ...BUILT_IN_TEMPLATES.map((t) => `${t.description}\n${t.body}`), ...Object.values(TEMPLATE_VARIABLES)].join('\n');
     assert.doesNotMatch(everywhere, /code or (?:their )?initials|initials only|by initials/i);
     assert.match(TEMPLATE_VARIABLES.CLIENT, /not derived from their identity/);

@@ -33,10 +33,15 @@ function referenceTagCount(inline: Token): number {
         const i = m.index ?? 0;
         const previous = children[k - 1];
         const before =
-          i > 0 ? child.content[i - 1]
-          : k === 0 ? (top ? ' ' : '')
-          : previous.type === 'text' || previous.type === 'text_special' ? previous.content.slice(-1)
-          : '';
+          i > 0
+            ? child.content[i - 1]
+            : k === 0
+              ? top
+                ? ' '
+                : ''
+              : previous.type === 'text' || previous.type === 'text_special'
+                ? previous.content.slice(-1)
+                : '';
         if (before === ' ' || before === '\t') count++;
       }
     });
@@ -110,7 +115,21 @@ export function variants(markdown: string): string[] {
   const inside = markdown.replace(/[(<["'`*_[]/g, (c) => `${c} #rupture/open`);
   const closing = markdown.replace(/[)>\]"'`*_]/g, (c) => ` #rupture/open${c}`);
   const headed = lines.map((l) => (/^ {0,3}#{1,6}(?:[ \t]|$)/.test(l) ? `${l} #rupture/open` : l)).join('\n');
-  return [markdown, every, odd, even, inside, closing, headed, ...[inside, closing].map((v) => v.split('\n').map((l) => (l.trim() === '' ? l : `# ${l}`)).join('\n'))];
+  return [
+    markdown,
+    every,
+    odd,
+    even,
+    inside,
+    closing,
+    headed,
+    ...[inside, closing].map((v) =>
+      v
+        .split('\n')
+        .map((l) => (l.trim() === '' ? l : `# ${l}`))
+        .join('\n'),
+    ),
+  ];
 }
 
 export function disagreements(): { number: number; section: string; variant: number; text: string; ours: Found; theirs: Found }[] {

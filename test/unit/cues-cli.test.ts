@@ -49,13 +49,17 @@ describe('attune cues (command line)', () => {
 
   it("adds the folder's own phrases from .vscode/settings.json, as the editor does", () => {
     const dir = temp.make({
-      '.vscode/settings.json': '{\n  // my own cues\n  "attune.cues.phrases": [{ "phrase": "checked out", "kind": "withdrawal", "reason": "Worth a look?" }],\n}\n',
+      '.vscode/settings.json':
+        '{\n  // my own cues\n  "attune.cues.phrases": [{ "phrase": "checked out", "kind": "withdrawal", "reason": "Worth a look?" }],\n}\n',
       'AB/2026-11-13.md': '# Session\n\nShe checked out halfway.\n',
     });
     const r = cli(['cues', dir, '--json'], '/');
     assert.strictEqual(r.code, 0, r.err);
     const found = JSON.parse(r.out) as { line: number; column: number; length: number; kind: string }[];
-    assert.deepStrictEqual(found.map((c) => [c.line, c.column, c.length, c.kind]), [[3, 5, 11, 'withdrawal']]);
+    assert.deepStrictEqual(
+      found.map((c) => [c.line, c.column, c.length, c.kind]),
+      [[3, 5, 11, 'withdrawal']],
+    );
     // Without the settings file, the built-in cues alone find nothing there.
     fs.rmSync(path.join(dir, '.vscode'), { recursive: true });
     assert.deepStrictEqual(JSON.parse(cli(['cues', dir, '--json'], '/').out), []);
@@ -71,12 +75,16 @@ describe('attune cues (command line)', () => {
     assert.deepStrictEqual(files(cli(['cues', dir, '--json'], '/')), ['CD/2026-11-20.md', 'EF/2026-11-21.md']);
     // AB's rupture is excluded for `list` too.
     const listed = JSON.parse(cli(['list', dir, '--all', '--json'], '/').out) as { file: string }[];
-    assert.deepStrictEqual(listed.map((e) => e.file), ['EF/2026-11-21.md']);
+    assert.deepStrictEqual(
+      listed.map((e) => e.file),
+      ['EF/2026-11-21.md'],
+    );
   });
 
   it('keeps its JSON shape for the new cues and safety-first (kind safety); a note about a week gets nothing', () => {
     const dir = temp.make({
-      'EF/2026-11-30.md': '# Session\n\nShe said "I want to quit therapy and just make myself worse enough where I can finally kill myself."\n\n"Whatever."\n\nShe arrived 20 minutes late again.\n',
+      'EF/2026-11-30.md':
+        '# Session\n\nShe said "I want to quit therapy and just make myself worse enough where I can finally kill myself."\n\n"Whatever."\n\nShe arrived 20 minutes late again.\n',
       'EF/week.md': '# Session\n\nShe said "My husband is angry with me and it doesn\'t help that work is too much."\n',
     });
     const r = cli(['cues', dir, '--json'], '/');
@@ -94,7 +102,10 @@ describe('attune cues (command line)', () => {
   it('reads the current folder by default', () => {
     const dir = temp.make(NOTES);
     const r = cli(['cues', '--json'], path.join(dir, 'CD'));
-    assert.deepStrictEqual(JSON.parse(r.out).map((c: { file: string }) => c.file), ['2026-11-20.md']);
+    assert.deepStrictEqual(
+      JSON.parse(r.out).map((c: { file: string }) => c.file),
+      ['2026-11-20.md'],
+    );
   });
 
   it('prints one readable line per cue with its reason', () => {
@@ -127,7 +138,10 @@ describe('attune cues (command line)', () => {
     const dir = temp.make();
     write(dir, 'odd\nname\x1b[2J.md', 'I\trushed.\n');
     const r = cli(['cues', dir], '/');
-    assert.strictEqual(r.out, 'odd\\nname\\x1b[2J.md:1:1: "I\trushed" (my own reaction, rushed): Rushing can leave a client behind without either of you noticing. Worth a second look?\n');
+    assert.strictEqual(
+      r.out,
+      'odd\\nname\\x1b[2J.md:1:1: "I\trushed" (my own reaction, rushed): Rushing can leave a client behind without either of you noticing. Worth a second look?\n',
+    );
   });
 
   it('says clearly when the path cannot be read or the arguments are wrong, exit 2', () => {
@@ -143,8 +157,14 @@ describe('attune cues (command line)', () => {
     const dir = temp.make({ 'bin.md': Buffer.from([0, 1, 2, 3]), 'big.md': 'I rushed. '.repeat(600000), 'ok.md': 'I rushed.\n' });
     const r = cli(['cues', dir, '--json'], '/');
     assert.strictEqual(r.code, 0);
-    assert.deepStrictEqual(JSON.parse(r.out).map((c: { file: string }) => c.file), ['ok.md']);
-    assert.match(r.err, /^attune: warning: big\.md: skipped: .* is over the 5 MB limit for a note\nattune: warning: bin\.md: skipped: it looks like a binary file/);
+    assert.deepStrictEqual(
+      JSON.parse(r.out).map((c: { file: string }) => c.file),
+      ['ok.md'],
+    );
+    assert.match(
+      r.err,
+      /^attune: warning: big\.md: skipped: .* is over the 5 MB limit for a note\nattune: warning: bin\.md: skipped: it looks like a binary file/,
+    );
     assert.ok(!r.err.includes('rushed'));
   });
 

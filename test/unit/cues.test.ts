@@ -1,6 +1,17 @@
 import * as assert from 'assert';
 import { readDocs } from './docs';
-import { BUILT_IN_CUES, builtInCues, compileCues, CUE_KINDS, findCues, lineForReflection, quoteCueLine, readUserCues, SAFETY_FIRST, type CompiledCues } from '../../src/core/cues/cues';
+import {
+  BUILT_IN_CUES,
+  builtInCues,
+  compileCues,
+  CUE_KINDS,
+  findCues,
+  lineForReflection,
+  quoteCueLine,
+  readUserCues,
+  SAFETY_FIRST,
+  type CompiledCues,
+} from '../../src/core/cues/cues';
 import { hasRiskLanguage } from '../../src/core/safety/riskLanguage';
 import { parse } from './helpers';
 
@@ -28,8 +39,24 @@ const FIRES: Readonly<Record<string, readonly string[]>> = {
   polite: ['He nodded politely.', 'She was polite but distant with me.'],
   'stopped-crying': ['She stopped crying as soon as I explained the plan.'],
   'late-or-missed': ['She arrived 20 minutes late again.', 'Missed the session.', 'He cancelled again.', 'She came late.'],
-  'not-helping': ['She said "this isn\'t helping."', '"Therapy did nothing for me."', '"I tried the exercise and it didn\'t work."', '"None of them are helping."', 'She said the homework isn\'t helping.', '"You\'re not helping."', '"It\'s not helping," she said about the sessions.', 'She said of the homework: "It\'s not helping."'],
-  'dont-understand': ['"You don\'t understand."', '"I don\'t think you get my situation."', '"You don\'t get it."', 'You don\'t get it, she said.', 'She doesn\'t take me seriously.', 'She said "my therapist doesn\'t get it."'],
+  'not-helping': [
+    'She said "this isn\'t helping."',
+    '"Therapy did nothing for me."',
+    '"I tried the exercise and it didn\'t work."',
+    '"None of them are helping."',
+    "She said the homework isn't helping.",
+    '"You\'re not helping."',
+    '"It\'s not helping," she said about the sessions.',
+    'She said of the homework: "It\'s not helping."',
+  ],
+  'dont-understand': [
+    '"You don\'t understand."',
+    '"I don\'t think you get my situation."',
+    '"You don\'t get it."',
+    "You don't get it, she said.",
+    "She doesn't take me seriously.",
+    'She said "my therapist doesn\'t get it."',
+  ],
   'whats-the-point': ['"What\'s the point of this?"', '"What\'s the point of coming here?"'],
   'too-fast': ['"This is a little too much for me now."', '"You\'re going too fast."', 'She said the exercise went too fast for her.'],
   'like-an-object': ['"I feel like an object here."', '"You treat me like a case study."'],
@@ -47,19 +74,42 @@ const SILENT: Readonly<Record<string, readonly string[]>> = {
   well: ['"Well, my mom is fine with it."', 'The session went well... mostly.', 'Farewell... for now.'],
   dismissive: ['"Fine, but my husband wants to move."', '"Whatever happens, I\'ll stay."', 'The weather was fine.'],
   'wants-to-leave': ['"Is it time to end my relationship with my boyfriend for good?"', 'Her boss kept looking at the clock.'],
-  'went-quiet': ['"We have got quiet a long way to go."', 'She went quiet when her mother died.', 'She says her husband went quiet.', '"My husband went quiet."'],
+  'went-quiet': [
+    '"We have got quiet a long way to go."',
+    'She went quiet when her mother died.',
+    'She says her husband went quiet.',
+    '"My husband went quiet."',
+  ],
   'changed-subject': ['Her father changed the subject.', '"I change the subject whenever my mom brings it up."'],
   polite: ['Her mother nodded politely.', 'He was impolite but kind.'],
   'stopped-crying': ['Her baby stopped crying.'],
   'late-or-missed': ['Her friend cancelled again.', '"I was late for work again."', 'She missed her flight.'],
-  'not-helping': ['She said "It doesn\'t help that I\'m not the best at communicating."', '"My medication isn\'t helping."', 'The exercise helped.', '"It\'s not helping," she said about the diet.', 'She said of the diet: "It\'s not helping."'],
-  'dont-understand': ['"My husband doesn\'t understand me."', 'Her mother said "you don\'t get it."', '"She doesn\'t seem to take me seriously."', 'My therapist doesn\'t get it.', 'She said her old therapist doesn\'t get it.', '"My previous counsellor didn\'t get it."'],
+  'not-helping': [
+    'She said "It doesn\'t help that I\'m not the best at communicating."',
+    '"My medication isn\'t helping."',
+    'The exercise helped.',
+    '"It\'s not helping," she said about the diet.',
+    'She said of the diet: "It\'s not helping."',
+  ],
+  'dont-understand': [
+    '"My husband doesn\'t understand me."',
+    'Her mother said "you don\'t get it."',
+    '"She doesn\'t seem to take me seriously."',
+    "My therapist doesn't get it.",
+    "She said her old therapist doesn't get it.",
+    '"My previous counsellor didn\'t get it."',
+  ],
   'whats-the-point': ['"What\'s the point of arguing with my dad?"'],
   'too-fast': ['He said, "the tooth is too far gone."', 'She said the drive is too far to drive.', '"My job is too much for me."'],
   'like-an-object': ['"My husband treats me like an object."'],
   cold: ['She said the weather felt cold.', '"My mother was so cold to me."'],
   'stop-therapy': ['"My son will stop coming to visit."', 'Her brother wants to stop therapy.'],
-  'upset-with-me': ['"I\'m so angry at you, Mom," he said when he told me about the fight.', '"Why is my fiancé angry at me about his insurance?"', '"My husband is angry with me."', 'Her husband was angry with her.'],
+  'upset-with-me': [
+    '"I\'m so angry at you, Mom," he said when he told me about the fight.',
+    '"Why is my fiancé angry at me about his insurance?"',
+    '"My husband is angry with me."',
+    'Her husband was angry with her.',
+  ],
   defensive: ['"I felt defensive when my boss yelled."'],
   rushed: ['She said "in fear of my life I rushed to call the police."', 'She rushed to the station.'],
   irritated: ['"I felt irritated with my sister."', 'I was irritated by the noise.', 'I felt irritated by the traffic on my way in.'],
@@ -133,7 +183,13 @@ describe('cue hints (core)', () => {
   }
 
   it("gives two hints to \"she said 'this isn't helping' and went quiet after I pushed\", in every style of quote", () => {
-    for (const [open, close] of [["'", "'"], ['"', '"'], ['\u201C', '\u201D'], ['\u2018', '\u2019'], ['\u00AB', '\u00BB']]) {
+    for (const [open, close] of [
+      ["'", "'"],
+      ['"', '"'],
+      ['\u201C', '\u201D'],
+      ['\u2018', '\u2019'],
+      ['\u00AB', '\u00BB'],
+    ]) {
       const text = `# Session\n\nShe said ${open}this isn\u2019t helping${close} and went quiet after I pushed.\n`;
       assert.deepStrictEqual(ids(text), ['not-helping', 'went-quiet'], text);
     }
@@ -141,7 +197,10 @@ describe('cue hints (core)', () => {
 
   it("reads a quote that runs over lines of one paragraph as the client's words throughout", () => {
     const text = '# Session\n\nShe said: "My week was long and\nI rushed to the bus. Then my\nhusband got angry with me."\n\nI rushed.\n';
-    assert.deepStrictEqual(found(text).map((f) => [f[0], f[3]]), [[6, 'rushed']]);
+    assert.deepStrictEqual(
+      found(text).map((f) => [f[0], f[3]]),
+      [[6, 'rushed']],
+    );
   });
 
   it('leaves out words attributed to someone else, before or after the quote, and words said to someone else', () => {
@@ -150,8 +209,9 @@ describe('cue hints (core)', () => {
       '"You don\'t get it," her boss said.',
       'She told her husband "you don\'t understand."',
       'I said "this isn\'t helping?" to check.',
-      'She said "my sister told me \'you don\'t get it\'" and laughed.',
-    ]) assert.deepStrictEqual(ids(`# Session\n\n${sentence}\n`), [], sentence);
+      "She said \"my sister told me 'you don't get it'\" and laughed.",
+    ])
+      assert.deepStrictEqual(ids(`# Session\n\n${sentence}\n`), [], sentence);
     for (const sentence of ['"You don\'t get it," she said.', 'She told me "you don\'t get it."', 'He snapped: "you don\'t get it."']) {
       assert.deepStrictEqual(ids(`# Session\n\n${sentence}\n`), ['dont-understand'], sentence);
     }
@@ -166,7 +226,10 @@ describe('cue hints (core)', () => {
     it('turns a relationship cue in a sentence that speaks of risk into safety-first, of kind safety', () => {
       const text = '# S\n\n"I want to quit therapy and just make myself worse enough where I can finally kill myself."\n';
       const hints = findCues(text, parse(text), builtInCues());
-      assert.deepStrictEqual(hints.map((h) => [h.cue, h.kind]), [['safety-first', 'safety']]);
+      assert.deepStrictEqual(
+        hints.map((h) => [h.cue, h.kind]),
+        [['safety-first', 'safety']],
+      );
       assert.match(hints[0].reason, /risk/);
       assert.match(hints[0].reason, /Safety comes first/);
       assert.doesNotMatch(hints[0].reason, /between you|the two of you/);
@@ -178,11 +241,18 @@ describe('cue hints (core)', () => {
         '"You don\'t get it, I just don\'t want to be here anymore."',
         'He said "you don\'t understand, I could hurt someone."',
         'Reports SI; went quiet when I asked about it.',
-      ]) assert.deepStrictEqual(ids(`# S\n\n${sentence}\n`), ['safety-first'], sentence);
+      ])
+        assert.deepStrictEqual(ids(`# S\n\n${sentence}\n`), ['safety-first'], sentence);
     });
 
     it('gives nothing to risk words without a cue, or to negated shorthand, and keeps cues beside negated shorthand', () => {
-      for (const sentence of ['Denies SI.', 'Denies SI/HI.', 'No suicidal ideation.', 'She said "I want to die."', '"What\'s the point of living?" she asked her sister.']) {
+      for (const sentence of [
+        'Denies SI.',
+        'Denies SI/HI.',
+        'No suicidal ideation.',
+        'She said "I want to die."',
+        '"What\'s the point of living?" she asked her sister.',
+      ]) {
         assert.deepStrictEqual(ids(`# S\n\n${sentence}\n`), [], sentence);
       }
       assert.deepStrictEqual(ids('# S\n\nDenies SI. She went quiet when I mentioned the fee.\n'), ['went-quiet']);
@@ -190,8 +260,29 @@ describe('cue hints (core)', () => {
     });
 
     it('knows risk language from its negated shorthand', () => {
-      for (const t of ['I want to die', 'thoughts of suicide', 'she cut herself', 'no reason to go on', 'end it all', 'kill myself', 'Reports SI with plan', 'self-harm last week', 'he might hurt someone']) assert.ok(hasRiskLanguage(t), t);
-      for (const t of ['Denies SI', 'denies SI/HI', 'no suicidal ideation', 'SI: denied', 'negative for SI', 'denies thoughts of self-harm', 'the tooth is too far gone', 'I could kill for a coffee']) assert.ok(!hasRiskLanguage(t), t);
+      for (const t of [
+        'I want to die',
+        'thoughts of suicide',
+        'she cut herself',
+        'no reason to go on',
+        'end it all',
+        'kill myself',
+        'Reports SI with plan',
+        'self-harm last week',
+        'he might hurt someone',
+      ])
+        assert.ok(hasRiskLanguage(t), t);
+      for (const t of [
+        'Denies SI',
+        'denies SI/HI',
+        'no suicidal ideation',
+        'SI: denied',
+        'negative for SI',
+        'denies thoughts of self-harm',
+        'the tooth is too far gone',
+        'I could kill for a coffee',
+      ])
+        assert.ok(!hasRiskLanguage(t), t);
     });
 
     it('never lets a reflection quote a sentence with risk language', () => {
@@ -271,9 +362,18 @@ describe('cue hints (core)', () => {
       '<!-- I rushed. -->', // 10
       'I rushed.', // 11
     ].join('\n');
-    assert.deepStrictEqual(found(text).map((f) => [f[0], f[3]]), [[6, 'went-quiet'], [11, 'rushed']]);
+    assert.deepStrictEqual(
+      found(text).map((f) => [f[0], f[3]]),
+      [
+        [6, 'went-quiet'],
+        [11, 'rushed'],
+      ],
+    );
     // A setext heading ends a rupture section as VS Code's outline does.
-    assert.deepStrictEqual(found('## Fee #rupture\nI rushed.\n\nLater\n=====\nI rushed.\n').map((f) => f[0]), [5]);
+    assert.deepStrictEqual(
+      found('## Fee #rupture\nI rushed.\n\nLater\n=====\nI rushed.\n').map((f) => f[0]),
+      [5],
+    );
   });
 
   it('adds the phrases of the attune.cues.phrases setting, with their own kind and reason', () => {
@@ -305,13 +405,19 @@ describe('cue hints (core)', () => {
     assert.deepStrictEqual(ids('SchÄrger.', compiled), [], '... but not inside a word');
     assert.deepStrictEqual(ids('Sie sagte \u00BBgenug\u00AB.', compiled), ['genug'], 'a phrase starting with punctuation');
     // The built-in cue comes first where both start; words inside a cue found are not looked at again.
-    assert.deepStrictEqual(found('"Not exactly."\nI felt defensive.', compiled).map((f) => [f[0], f[2], f[3]]), [
-      [0, 'Not exactly', 'not-exactly'],
-      [1, 'I felt defensive', 'defensive'],
-    ]);
+    assert.deepStrictEqual(
+      found('"Not exactly."\nI felt defensive.', compiled).map((f) => [f[0], f[2], f[3]]),
+      [
+        [0, 'Not exactly', 'not-exactly'],
+        [1, 'I felt defensive', 'defensive'],
+      ],
+    );
     assert.deepStrictEqual(ids('It was exactly that.', compiled), ['exactly']);
     const many = own(Array.from({ length: 200 }, (_v, i) => `own phrase number ${i} with some words after it`));
-    assert.deepStrictEqual(ids('"Not exactly." Then: own phrase number 199 with some words after it.', many), ['not-exactly', 'own-phrase-number-199-with-some-words-af']);
+    assert.deepStrictEqual(ids('"Not exactly." Then: own phrase number 199 with some words after it.', many), [
+      'not-exactly',
+      'own-phrase-number-199-with-some-words-af',
+    ]);
   });
 
   it('skips hostile or broken entries of the setting, never throwing, and treats phrases as plain words', () => {

@@ -1,5 +1,14 @@
 import * as assert from 'assert';
-import { BUILT_IN_CUES, builtInCues, findCues, lineForReflection, NOT_A_RUPTURE_BY_ITSELF, readUserCues, compileCues, SAFETY_FIRST } from '../../src/core/cues/cues';
+import {
+  BUILT_IN_CUES,
+  builtInCues,
+  findCues,
+  lineForReflection,
+  NOT_A_RUPTURE_BY_ITSELF,
+  readUserCues,
+  compileCues,
+  SAFETY_FIRST,
+} from '../../src/core/cues/cues';
 import { hintLanguage, hintReason, notARuptureByItself } from '../../src/core/cues/cueTexts';
 import { hasRiskLanguage } from '../../src/core/safety/riskLanguage';
 import { parse } from './helpers';
@@ -138,7 +147,7 @@ const SILENT: Readonly<Record<string, readonly string[]>> = {
 describe('cue hints in German, Spanish and French', () => {
   for (const lang of ['de', 'es', 'fr']) {
     describe(lang, () => {
-      it('fires where its rule holds, in the language\'s own quotation marks', () => {
+      it("fires where its rule holds, in the language's own quotation marks", () => {
         for (const [cue, sentences] of Object.entries(FIRES[lang])) {
           for (const sentence of sentences) assert.deepStrictEqual(ids(`# Sitzung\n\n${sentence}\n`), [cue], sentence);
         }
@@ -156,7 +165,8 @@ describe('cue hints in German, Spanish and French', () => {
     assert.ok(at >= 0);
     const section = docs.slice(at, docs.indexOf('\n## ', at + 1));
     for (const cue of BUILT_IN_CUES) assert.ok(section.includes(`\`${cue.id}\``), cue.id);
-    for (const words of ['names us', 'client did', 'False alarms per 100 lines', '„…“', '»…«', '«…»', 'display language']) assert.ok(section.includes(words), words);
+    for (const words of ['names us', 'client did', 'False alarms per 100 lines', '„…“', '»…«', '«…»', 'display language'])
+      assert.ok(section.includes(words), words);
   });
 
   it('lists for every language which cues have phrases, and every cue has German, Spanish and French phrases', () => {
@@ -167,24 +177,71 @@ describe('cue hints in German, Spanish and French', () => {
     }
   });
 
-  it('reads German »…« and ›…‹ quotes as the client\'s words and French « … » with their spaces', () => {
+  it("reads German »…« and ›…‹ quotes as the client's words and French « … » with their spaces", () => {
     assert.deepStrictEqual(ids('# S\n\nSie sagte »Die Therapie bringt nichts« und wurde still.\n'), ['not-helping', 'went-quiet']);
     assert.deepStrictEqual(ids('# S\n\nIhre Mutter sagte ›Du hörst mir nicht zu‹.\n'), []);
-    assert.deepStrictEqual(ids('# S\n\nElle a dit « Vous ne me comprenez pas » puis elle s\'est tue.\n'), ['dont-understand', 'went-quiet']);
+    assert.deepStrictEqual(ids("# S\n\nElle a dit « Vous ne me comprenez pas » puis elle s'est tue.\n"), ['dont-understand', 'went-quiet']);
   });
 
   describe('safety first', () => {
     const RISK: Readonly<Record<string, readonly string[]>> = {
-      de: ['Ich will nicht mehr leben.', 'Sie hat Suizidgedanken.', 'Ich möchte einfach sterben.', 'Er hat sich wieder geritzt.', 'Alles ist hoffnungslos.', 'Ich werde mich umbringen.', 'Es hat keinen Sinn mehr zu leben.', 'Sie ist lebensmüde.', 'Ich wäre besser tot.', 'Ich will allem ein Ende setzen.'],
-      es: ['Quiero morirme.', 'No quiero seguir viviendo.', 'Pensé en quitarme la vida.', 'Tengo ganas de morir.', 'Me corto los brazos.', 'Habló de autolesiones.', 'Me siento sin esperanza.', 'Quiero acabar con todo.', 'Tiene ideación suicida.', 'Tomó una sobredosis.'],
-      fr: ['Je veux mourir.', "J'ai envie de mourir.", 'Je ne veux plus vivre.', 'Je pense à en finir.', 'Elle a des idées suicidaires.', 'Elle se scarifie.', 'Je suis sans espoir.', 'Je vais me tuer.', 'Le désespoir la submerge.', 'Je veux me faire du mal.'],
+      de: [
+        'Ich will nicht mehr leben.',
+        'Sie hat Suizidgedanken.',
+        'Ich möchte einfach sterben.',
+        'Er hat sich wieder geritzt.',
+        'Alles ist hoffnungslos.',
+        'Ich werde mich umbringen.',
+        'Es hat keinen Sinn mehr zu leben.',
+        'Sie ist lebensmüde.',
+        'Ich wäre besser tot.',
+        'Ich will allem ein Ende setzen.',
+      ],
+      es: [
+        'Quiero morirme.',
+        'No quiero seguir viviendo.',
+        'Pensé en quitarme la vida.',
+        'Tengo ganas de morir.',
+        'Me corto los brazos.',
+        'Habló de autolesiones.',
+        'Me siento sin esperanza.',
+        'Quiero acabar con todo.',
+        'Tiene ideación suicida.',
+        'Tomó una sobredosis.',
+      ],
+      fr: [
+        'Je veux mourir.',
+        "J'ai envie de mourir.",
+        'Je ne veux plus vivre.',
+        'Je pense à en finir.',
+        'Elle a des idées suicidaires.',
+        'Elle se scarifie.',
+        'Je suis sans espoir.',
+        'Je vais me tuer.',
+        'Le désespoir la submerge.',
+        'Je veux me faire du mal.',
+      ],
     };
     const ABSENCE: Readonly<Record<string, readonly string[]>> = {
-      de: ['Keine Suizidgedanken.', 'Verneint Suizidalität.', 'Distanziert sich glaubhaft von Suizidalität.', 'Keine akute Suizidalität.', 'Keine Selbstverletzung.'],
+      de: [
+        'Keine Suizidgedanken.',
+        'Verneint Suizidalität.',
+        'Distanziert sich glaubhaft von Suizidalität.',
+        'Keine akute Suizidalität.',
+        'Keine Selbstverletzung.',
+      ],
       es: ['Niega ideación suicida.', 'Sin ideación suicida.', 'No presenta ideación suicida.', 'Niega autolesiones.'],
       fr: ["Pas d'idées suicidaires.", 'Nie des idées suicidaires.', 'Aucune idée suicidaire.', "Absence d'idées suicidaires."],
     };
-    const ORDINARY = ['Sie will nach Hause.', 'Quiero ir a casa.', 'Je veux partir.', 'Das bringt mich um den Schlaf.', 'Esto no tiene sentido.', 'Je suis morte de rire.', 'I will take my tot to school.'];
+    const ORDINARY = [
+      'Sie will nach Hause.',
+      'Quiero ir a casa.',
+      'Je veux partir.',
+      'Das bringt mich um den Schlaf.',
+      'Esto no tiene sentido.',
+      'Je suis morte de rire.',
+      'I will take my tot to school.',
+    ];
 
     it('knows the words of risk and hopelessness in each language, and their clinical wording of an absence', () => {
       for (const lang of ['de', 'es', 'fr']) {
@@ -207,7 +264,11 @@ describe('cue hints in German, Spanish and French', () => {
       ]) {
         const text = `# S\n\n${sentence}\n`;
         const hints = findCues(text, parse(text), builtInCues());
-        assert.deepStrictEqual(hints.map((h) => [h.cue, h.kind]), [['safety-first', 'safety']], sentence);
+        assert.deepStrictEqual(
+          hints.map((h) => [h.cue, h.kind]),
+          [['safety-first', 'safety']],
+          sentence,
+        );
       }
       // A cue beside the clinical wording of an absence counts as usual.
       assert.deepStrictEqual(ids('# S\n\nKeine Suizidgedanken. Sie wurde still, als ich das Honorar ansprach.\n'), ['went-quiet']);
@@ -228,7 +289,19 @@ describe('cue hints in German, Spanish and French', () => {
     const HARSH = /fehler|versag|schuld|diagnos|gefährdet|überfällig|fracaso|error|culpa|en riesgo|atrasad|échec|erreur|faute|en retard de|à risque/i;
 
     it('picks the language from the display language code, English otherwise', () => {
-      assert.deepStrictEqual(['de', 'de-AT', 'es-419', 'fr-CA', 'FR', 'en', 'en-US', 'it', 'pt-br', '', undefined].map(hintLanguage), ['de', 'de', 'es', 'fr', 'fr', 'en', 'en', 'en', 'en', 'en', 'en']);
+      assert.deepStrictEqual(['de', 'de-AT', 'es-419', 'fr-CA', 'FR', 'en', 'en-US', 'it', 'pt-br', '', undefined].map(hintLanguage), [
+        'de',
+        'de',
+        'es',
+        'fr',
+        'fr',
+        'en',
+        'en',
+        'en',
+        'en',
+        'en',
+        'en',
+      ]);
     });
 
     it('keeps every English text exactly as it is', () => {
@@ -261,7 +334,10 @@ describe('cue hints in German, Spanish and French', () => {
       const own = readUserCues([{ id: 'not-exactly', phrase: 'schon wieder', kind: 'withdrawal', reason: 'Mein eigener Grund.' }]);
       const text = '# S\n\nSie sagte: „schon wieder“.\n';
       const hints = findCues(text, parse(text), compileCues(own.cues, []));
-      assert.deepStrictEqual(hints.map((h) => hintReason(h, 'fr')), ['Mein eigener Grund.']);
+      assert.deepStrictEqual(
+        hints.map((h) => hintReason(h, 'fr')),
+        ['Mein eigener Grund.'],
+      );
     });
 
     it('gives a German hint its German reason from what findCues found', () => {

@@ -31,8 +31,16 @@ describe('de-identify: each kind is found, ordinary text stays', () => {
     ['emails', 'She wrote from maribel.o@example.org today.', 'She wrote from [email] today.'],
     ['URLs with and without a scheme', 'See https://blog.example.com/post, www.example.net and mysite.org/about.', 'See [url], [url] and [url].'],
     ['IP addresses', 'Logins from 192.168.10.20 and 2001:db8::ff00:42:8329.', 'Logins from [ip] and [ip].'],
-    ['identifying numbers', 'SSN 123-45-6789, MRN: 00123456, account number 4417-2210, plate 7XYZ123.', 'SSN [number], MRN: [number], account number [number], plate [number].'],
-    ['ages over 89', 'Her grandmother is 93 years old; a 91-year-old neighbour; he turned 95.', 'Her grandmother is [age 90+]; a [age 90+] neighbour; he turned [age 90+].'],
+    [
+      'identifying numbers',
+      'SSN 123-45-6789, MRN: 00123456, account number 4417-2210, plate 7XYZ123.',
+      'SSN [number], MRN: [number], account number [number], plate [number].',
+    ],
+    [
+      'ages over 89',
+      'Her grandmother is 93 years old; a 91-year-old neighbour; he turned 95.',
+      'Her grandmother is [age 90+]; a [age 90+] neighbour; he turned [age 90+].',
+    ],
   ];
   for (const [kind, input, expected] of cases) {
     it(kind, () => assert.strictEqual(out(input, 'A.B.'), expected));
@@ -62,7 +70,12 @@ describe('de-identify: each kind is found, ordinary text stays', () => {
     ].join('\n');
     assert.strictEqual(
       out(section),
-      ['## Pressed advice #rupture/attempted', '- **Noticed:** [day 0]', '### Repair attempt [day 7]', 'We returned to it on [day 14]; she had thought about it since [day 7].'].join('\n'),
+      [
+        '## Pressed advice #rupture/attempted',
+        '- **Noticed:** [day 0]',
+        '### Repair attempt [day 7]',
+        'We returned to it on [day 14]; she had thought about it since [day 7].',
+      ].join('\n'),
     );
     // A date alone, or years from the others, keeps its year and nothing else: a day count across years would tell an age.
     assert.strictEqual(out('Born 3 March 1931. Seen 2026-11-19 and 2026-11-20.'), 'Born [date] 1931. Seen [day 0] and [day 1].');
@@ -91,8 +104,14 @@ describe('de-identify: what is checked by a person', () => {
   it('lists an unknown capitalised word and a long number, with positions in the output', () => {
     const r = deidentifyText('We talked.\nShe mentioned Zorblax at lunch; the code 88123456 was on it.');
     const at = r.check.map((c) => [c.line, c.column, c.length, r.text.split('\n')[c.line - 1].substr(c.column - 1, c.length)]);
-    assert.ok(at.some(([line, , , s]) => line === 2 && s === 'Zorblax'), JSON.stringify(at));
-    assert.ok(at.some(([line, , , s]) => line === 2 && s === '88123456'), JSON.stringify(at));
+    assert.ok(
+      at.some(([line, , , s]) => line === 2 && s === 'Zorblax'),
+      JSON.stringify(at),
+    );
+    assert.ok(
+      at.some(([line, , , s]) => line === 2 && s === '88123456'),
+      JSON.stringify(at),
+    );
     assert.ok(r.check.every((c) => c.reason.length > 0));
   });
 });
@@ -137,7 +156,10 @@ describe('de-identify: section or whole note', () => {
     );
     assert.deepStrictEqual(
       r.replaced.map((x) => [x.kind, x.line]),
-      [['client', 3], ['name', 3]],
+      [
+        ['client', 3],
+        ['name', 3],
+      ],
     );
   });
 
@@ -149,7 +171,15 @@ describe('de-identify: section or whole note', () => {
 describe('de-identify: hostile input', function () {
   this.timeout(120_000);
   it('long runs with no white space or full stop come back whole, nothing lost', () => {
-    const shapes = ['A'.repeat(10_000), 'Dr. '.repeat(2_500), '1.'.repeat(5_000), 'a@'.repeat(5_000), '-'.repeat(10_000), '1/'.repeat(5_000), 'Zz '.repeat(3_000)];
+    const shapes = [
+      'A'.repeat(10_000),
+      'Dr. '.repeat(2_500),
+      '1.'.repeat(5_000),
+      'a@'.repeat(5_000),
+      '-'.repeat(10_000),
+      '1/'.repeat(5_000),
+      'Zz '.repeat(3_000),
+    ];
     for (const shape of shapes) {
       const r = deidentifyText(shape);
       // Whatever was replaced, the text around it is all there.
@@ -195,7 +225,10 @@ describe('attune deidentify (command line)', () => {
   it('prints the de-identified note on stdout and only counts on stderr, exit 0', () => {
     const r = cli(['deidentify', 'QR/2026-11-13.md'], dir());
     assert.strictEqual(r.code, 0);
-    assert.strictEqual(r.out, '# Session\n\n## Pushed the homework too soon #rupture/planned\n\n[client] said her partner [name 1] lives in [place] and emails [email].\n');
+    assert.strictEqual(
+      r.out,
+      '# Session\n\n## Pushed the homework too soon #rupture/planned\n\n[client] said her partner [name 1] lives in [place] and emails [email].\n',
+    );
     assert.strictEqual(r.err, 'attune: replaced 1 client code, 1 name, 1 place, 1 email; nothing left to check\n');
     for (const s of SECRETS) assert.ok(!r.err.includes(s), `stderr names ${s}`);
   });
@@ -205,7 +238,10 @@ describe('attune deidentify (command line)', () => {
     assert.strictEqual(r.code, 0);
     const json = JSON.parse(r.out) as { text: string; replaced: unknown[]; check: unknown[] };
     assert.deepStrictEqual(Object.keys(json), ['text', 'replaced', 'check']);
-    assert.strictEqual(json.text, '## Pushed the homework too soon #rupture/planned\n\n[client] said her partner [name 1] lives in [place] and emails [email].\n');
+    assert.strictEqual(
+      json.text,
+      '## Pushed the homework too soon #rupture/planned\n\n[client] said her partner [name 1] lives in [place] and emails [email].\n',
+    );
     assert.deepStrictEqual(json.replaced, [
       { kind: 'client', line: 3 },
       { kind: 'name', line: 3 },

@@ -13,7 +13,10 @@ import { unpackLists } from '../../src/node/deidentifyWordData';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const build = require(path.join(REPO, 'tools', 'esbuild-plugins.js')) as { packWordLists(lists: readonly (readonly string[])[]): Buffer; wordLists(): [string[], string[]] };
+const build = require(path.join(REPO, 'tools', 'esbuild-plugins.js')) as {
+  packWordLists(lists: readonly (readonly string[])[]): Buffer;
+  wordLists(): [string[], string[]];
+};
 
 /** Words that may not be listed but sit right beside listed ones in the sort. */
 function neighbours(word: string): string[] {
@@ -76,7 +79,14 @@ describe("the build's quicker merge in compromise (issue 24, item 5)", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { compromiseQuickMerge } = require(path.join(REPO, 'tools', 'esbuild-plugins.js')) as { compromiseQuickMerge: import('esbuild').Plugin };
     const entry = path.join(REPO, 'node_modules', 'compromise', 'src', 'API', 'extend.js');
-    const built = await esbuild.build({ entryPoints: [entry], bundle: false, write: false, format: 'cjs', plugins: [compromiseQuickMerge], logLevel: 'silent' });
+    const built = await esbuild.build({
+      entryPoints: [entry],
+      bundle: false,
+      write: false,
+      format: 'cjs',
+      plugins: [compromiseQuickMerge],
+      logLevel: 'silent',
+    });
     const code = built.outputFiles[0].text;
     assert.ok(!code.includes('Object.assign(model, {'), 'compromise changed: revisit compromiseQuickMerge in tools/esbuild-plugins.js');
     assert.ok(code.includes('model[key] = plugin[key]'));

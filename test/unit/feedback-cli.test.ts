@@ -93,7 +93,13 @@ describe('attune checklist: feedback', () => {
     const data = json(['--client', 'A.B.'], dir);
     assert.deepStrictEqual(
       data.feedback.map((f) => [f.date, f.score, f.max]),
-      [['2026-09-02', 20, 40], ['2026-09-03', 20, 40], ['2026-10-30', 36, 40], ['2026-11-06', 9.5, 10], ['2026-11-13', 34, 40]],
+      [
+        ['2026-09-02', 20, 40],
+        ['2026-09-03', 20, 40],
+        ['2026-10-30', 36, 40],
+        ['2026-11-06', 9.5, 10],
+        ['2026-11-13', 34, 40],
+      ],
     );
     // 34/40 is 0.85, lower than 9.5/10: compared as fractions, not as 34 > 9.5.
     assert.strictEqual(data.feedbackLower, true);
@@ -122,7 +128,12 @@ describe('attune checklist: feedback', () => {
     assert.ok(!r.out.includes('What you heard'), 'the most recent earlier note (2026-11-14) holds no words, so none are shown');
     const rest = Object.fromEntries(Object.entries(NOTES).filter(([file]) => file !== 'AB/2026-11-14.md'));
     const words = cli(['checklist', '--client', 'A.B.'], temp.make(rest));
-    assert.ok(words.out.includes('\n\nWhat you heard when you asked for feedback last time (2026-11-13):\n> "It was fine." Said quickly.\n\n- [ ] Their feedback score'), words.out);
+    assert.ok(
+      words.out.includes(
+        '\n\nWhat you heard when you asked for feedback last time (2026-11-13):\n> "It was fine." Said quickly.\n\n- [ ] Their feedback score',
+      ),
+      words.out,
+    );
   });
 });
 

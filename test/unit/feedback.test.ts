@@ -22,12 +22,16 @@ describe('feedback: reading the score', () => {
   });
 
   it('reads the last "Alliance feedback score…" field of the note, outside code and comments', () => {
-    const note = parse([
-      '- **Alliance feedback score:** 30/40', // 0
-      '- **alliance FEEDBACK score (if we use one):** 36/40', // 1
-      '```', '- **Alliance feedback score:** 10/40', '```', // 2-4
-      '<!-- - **Alliance feedback score:** 11/40 -->', // 5
-    ].join('\n'));
+    const note = parse(
+      [
+        '- **Alliance feedback score:** 30/40', // 0
+        '- **alliance FEEDBACK score (if we use one):** 36/40', // 1
+        '```',
+        '- **Alliance feedback score:** 10/40',
+        '```', // 2-4
+        '<!-- - **Alliance feedback score:** 11/40 -->', // 5
+      ].join('\n'),
+    );
     assert.deepStrictEqual(noteScore(note), { score: 36, max: 40, line: 1 });
   });
 
@@ -54,25 +58,83 @@ describe('feedback: a dip worth asking about', () => {
   it('needs two scores, the latest lower than the one before', () => {
     assert.strictEqual(feedbackLower([]), false);
     assert.strictEqual(feedbackLower([{ score: 3, max: 10 }]), false);
-    assert.strictEqual(feedbackLower([{ score: 9, max: null }, { score: 8, max: null }]), true);
-    assert.strictEqual(feedbackLower([{ score: 8, max: null }, { score: 8, max: null }]), false);
-    assert.strictEqual(feedbackLower([{ score: 5, max: null }, { score: 9, max: null }, { score: 8, max: null }]), true);
+    assert.strictEqual(
+      feedbackLower([
+        { score: 9, max: null },
+        { score: 8, max: null },
+      ]),
+      true,
+    );
+    assert.strictEqual(
+      feedbackLower([
+        { score: 8, max: null },
+        { score: 8, max: null },
+      ]),
+      false,
+    );
+    assert.strictEqual(
+      feedbackLower([
+        { score: 5, max: null },
+        { score: 9, max: null },
+        { score: 8, max: null },
+      ]),
+      true,
+    );
   });
 
   it('compares shares of the maximum when both scores state one, plain numbers when neither does, never one with and one without', () => {
     // 36/40 is 0.9; 9/10 is 0.9: not lower. 35/40 is 0.875: lower than 9/10.
-    assert.strictEqual(feedbackLower([{ score: 9, max: 10 }, { score: 36, max: 40 }]), false);
-    assert.strictEqual(feedbackLower([{ score: 9, max: 10 }, { score: 35, max: 40 }]), true);
+    assert.strictEqual(
+      feedbackLower([
+        { score: 9, max: 10 },
+        { score: 36, max: 40 },
+      ]),
+      false,
+    );
+    assert.strictEqual(
+      feedbackLower([
+        { score: 9, max: 10 },
+        { score: 35, max: 40 },
+      ]),
+      true,
+    );
     // One maximum missing: the scales cannot be told apart, so neither order is a drop.
-    assert.strictEqual(feedbackLower([{ score: 9, max: null }, { score: 35, max: 40 }]), false);
-    assert.strictEqual(feedbackLower([{ score: 36, max: 40 }, { score: 9, max: null }]), false);
-    assert.strictEqual(feedbackLower([{ score: 36, max: null }, { score: 9, max: 10 }]), false);
+    assert.strictEqual(
+      feedbackLower([
+        { score: 9, max: null },
+        { score: 35, max: 40 },
+      ]),
+      false,
+    );
+    assert.strictEqual(
+      feedbackLower([
+        { score: 36, max: 40 },
+        { score: 9, max: null },
+      ]),
+      false,
+    );
+    assert.strictEqual(
+      feedbackLower([
+        { score: 36, max: null },
+        { score: 9, max: 10 },
+      ]),
+      false,
+    );
   });
 
   it('also flags a latest score below the clinician’s own threshold', () => {
     assert.strictEqual(feedbackLower([{ score: 30, max: 40 }], 32), true);
     assert.strictEqual(feedbackLower([{ score: 33, max: 40 }], 32), false);
-    assert.strictEqual(feedbackLower([{ score: 30, max: 40 }, { score: 31, max: 40 }], 32), true);
+    assert.strictEqual(
+      feedbackLower(
+        [
+          { score: 30, max: 40 },
+          { score: 31, max: 40 },
+        ],
+        32,
+      ),
+      true,
+    );
   });
 });
 
@@ -97,12 +159,19 @@ describe('feedback: more about reading the score', () => {
   });
 
   it('reads fields in rupture sections too, and ignores those in indented code and front matter', () => {
-    const note = parse([
-      '---', 'x: **Alliance feedback score:** 1', '---', // 0-2
-      '## Quiet #rupture', // 3
-      '- **Alliance feedback score:** 5 of 10', // 4
-      '', '## Code', '', '    **Alliance feedback score:** 2', // 5-8
-    ].join('\n'));
+    const note = parse(
+      [
+        '---',
+        'x: **Alliance feedback score:** 1',
+        '---', // 0-2
+        '## Quiet #rupture', // 3
+        '- **Alliance feedback score:** 5 of 10', // 4
+        '',
+        '## Code',
+        '',
+        '    **Alliance feedback score:** 2', // 5-8
+      ].join('\n'),
+    );
     assert.deepStrictEqual(noteScore(note), { score: 5, max: 10, line: 4 });
   });
 
@@ -115,7 +184,10 @@ describe('feedback: more about reading the score', () => {
 describe('feedback: what they said last time', () => {
   const notes = [
     parse('- **Feedback I asked for, and what I heard:** The pace was right.\n', 'AB/2026-11-06.md'),
-    parse('- **Feedback I asked for, and what I heard:** Earlier words\n- **feedback i asked for, and what i heard:** "It was fine." Said quickly.\n', 'AB/2026-11-13.md'),
+    parse(
+      '- **Feedback I asked for, and what I heard:** Earlier words\n- **feedback i asked for, and what i heard:** "It was fine." Said quickly.\n',
+      'AB/2026-11-13.md',
+    ),
     parse('- **Feedback I asked for, and what I heard:** Today, not last time\n', 'AB/2026-11-20.md'),
     parse('- **Feedback I asked for, and what I heard:** Another client\n', 'CD/2026-11-19.md'),
   ];
@@ -136,14 +208,24 @@ describe('feedback: what they said last time', () => {
 
 describe('feedback: before the session', () => {
   const note = (file: string, score: string, heard?: string): Note =>
-    parse(`## Between us\n${heard ? `- **Feedback I asked for, and what I heard:** ${heard}\n` : ''}- **Alliance feedback score (if we use one):** ${score}\n`, file);
+    parse(
+      `## Between us\n${heard ? `- **Feedback I asked for, and what I heard:** ${heard}\n` : ''}- **Alliance feedback score (if we use one):** ${score}\n`,
+      file,
+    );
 
   it('keeps the last five scores, oldest first, and sees a dip across mixed maximums', () => {
     const notes = ['01', '02', '03', '04', '05', '06'].map((d, i) => note(`AB/2026-11-${d}.md`, i === 5 ? '8/10' : `${33 + i}/40`));
     const brief = feedbackBrief(notes, 'AB', '2026-11-20');
-    assert.deepStrictEqual(brief.recent.map((p) => [p.date, p.score, p.max]), [
-      ['2026-11-02', 34, 40], ['2026-11-03', 35, 40], ['2026-11-04', 36, 40], ['2026-11-05', 37, 40], ['2026-11-06', 8, 10],
-    ]);
+    assert.deepStrictEqual(
+      brief.recent.map((p) => [p.date, p.score, p.max]),
+      [
+        ['2026-11-02', 34, 40],
+        ['2026-11-03', 35, 40],
+        ['2026-11-04', 36, 40],
+        ['2026-11-05', 37, 40],
+        ['2026-11-06', 8, 10],
+      ],
+    );
     // 8/10 is 0.8, lower than 37/40 (0.925); as plain numbers 8 < 37 too, so check the other way round:
     assert.strictEqual(brief.lower, true);
     assert.strictEqual(brief.reason, 'dip');
@@ -175,7 +257,10 @@ describe('feedback: before the session', () => {
     );
     assert.doesNotMatch(block, /risk|warning|alert|poor|low score|red|fail/i);
     const calm = feedbackBlock(feedbackBrief([note('AB/2026-11-13.md', '8', 'All good <!-- aside')], 'AB', '2026-11-20'));
-    assert.strictEqual(calm, 'Recent feedback scores, oldest first: 8 (2026-11-13).\n\nWhat you heard when you asked for feedback last time (2026-11-13):\n> "All good <\\!-- aside"');
+    assert.strictEqual(
+      calm,
+      'Recent feedback scores, oldest first: 8 (2026-11-13).\n\nWhat you heard when you asked for feedback last time (2026-11-13):\n> "All good <\\!-- aside"',
+    );
     assert.strictEqual(feedbackBlock(feedbackBrief([], 'AB', '2026-11-20')), '');
   });
 
@@ -185,7 +270,10 @@ describe('feedback: before the session', () => {
     assert.ok(checks.startsWith('Recent feedback scores, oldest first: 9 (2026-11-06), 7 (2026-11-13).\n\n- [ ] Their feedback score'));
     assert.ok(checks.endsWith('thank them for telling you.\n\n- [ ] My own state\n'));
     const { items, markdown } = buildChecklist({ client: 'AB', today: '2026-11-20', entries: [], notePath: 'AB/2026-11-20.md', checks });
-    assert.deepStrictEqual(items.map((i) => i.text.slice(0, 24)), ['Their feedback score las', 'My own state']);
+    assert.deepStrictEqual(
+      items.map((i) => i.text.slice(0, 24)),
+      ['Their feedback score las', 'My own state'],
+    );
     assert.match(markdown, /^## Before the session\n\nSafety first: [^\n]+\n\nNothing is waiting for repair with AB right now\.\n\nRecent feedback scores/);
     assert.strictEqual(checksWithFeedback('- [ ] x', feedbackBrief([], 'AB', '2026-11-20')), '- [ ] x');
   });
@@ -198,14 +286,21 @@ describe('feedback: recording a score in a note', () => {
   };
 
   it('replaces only the score in an existing field, keeping the words around it', () => {
-    assert.strictEqual(record('- **Alliance feedback score (if we use one):** 34/40, a little flat\n', 30, 40), '- **Alliance feedback score (if we use one):** 30/40, a little flat\n');
+    assert.strictEqual(
+      record('- **Alliance feedback score (if we use one):** 34/40, a little flat\n', 30, 40),
+      '- **Alliance feedback score (if we use one):** 30/40, a little flat\n',
+    );
     assert.strictEqual(record('**Alliance feedback score:** about 8 of 10  \r\n', 9, null), '**Alliance feedback score:** about 9  \r\n');
     assert.strictEqual(record('- **Alliance feedback score:** 8\n', 7.5, 10), '- **Alliance feedback score:** 7.5/10\n');
   });
 
   it('fills an empty field, and puts the score before words that hold no number', () => {
     assert.strictEqual(record('- **Alliance feedback score (if we use one):**\n', 8, 10), '- **Alliance feedback score (if we use one):** 8/10\n');
-    assert.strictEqual(record('- **Alliance feedback score (if we use one):** \n', 8, 10), '- **Alliance feedback score (if we use one):** 8/10 \n', 'trailing space kept');
+    assert.strictEqual(
+      record('- **Alliance feedback score (if we use one):** \n', 8, 10),
+      '- **Alliance feedback score (if we use one):** 8/10 \n',
+      'trailing space kept',
+    );
     assert.strictEqual(record('- **Alliance feedback score:** (not filled in)\n', 8, null), '- **Alliance feedback score:** 8\n');
     assert.strictEqual(record('- **Alliance feedback score:** not asked\n', 8, null), '- **Alliance feedback score:** 8, not asked\n');
   });
@@ -221,7 +316,10 @@ describe('feedback: recording a score in a note', () => {
   });
 
   it('adds a "Between us" section before "Next time", or at the end', () => {
-    assert.strictEqual(record('# S\n\n## Check-in\n\nok\n\n### Next time\n\nslow\n', 8, 10), '# S\n\n## Check-in\n\nok\n\n### Between us\n\n- **Alliance feedback score:** 8/10\n\n### Next time\n\nslow\n');
+    assert.strictEqual(
+      record('# S\n\n## Check-in\n\nok\n\n### Next time\n\nslow\n', 8, 10),
+      '# S\n\n## Check-in\n\nok\n\n### Between us\n\n- **Alliance feedback score:** 8/10\n\n### Next time\n\nslow\n',
+    );
     assert.strictEqual(record('# S\n\ntext\n', 8, 10), '# S\n\ntext\n\n## Between us\n\n- **Alliance feedback score:** 8/10\n');
     assert.strictEqual(record('# S\n\ntext', 8, 10), '# S\n\ntext\n\n## Between us\n\n- **Alliance feedback score:** 8/10');
     assert.strictEqual(record('', 8, 10), '## Between us\n\n- **Alliance feedback score:** 8/10\n');
@@ -248,9 +346,30 @@ describe('feedback: the index keeps notes that hold feedback whole', () => {
   });
 
   it('gives the feedback readers exactly what the whole text gives, for any note', () => {
-    const piece = fc.constantFrom('---\n', 'client: C.D.\n', 'date: 2026-10-01\n', '## Between us\n', '```\n', '<!--\n', '-->\n', '\r\n', '\n', '\uFEFF',
-      '- **Alliance feedback score:** 7/10\n', '**ALLIANCE FEEDBACK SCORE (if any):** 8 of 9\n', '- **Feedback I asked for, and what I heard:** ok\n',
-      'I asked for feedback at the end.\n', '#rupture\n', 'é', 'text ', '- ** ', '__', '*', 'alliance feedback score', ':** 3\n');
+    const piece = fc.constantFrom(
+      '---\n',
+      'client: C.D.\n',
+      'date: 2026-10-01\n',
+      '## Between us\n',
+      '```\n',
+      '<!--\n',
+      '-->\n',
+      '\r\n',
+      '\n',
+      '\uFEFF',
+      '- **Alliance feedback score:** 7/10\n',
+      '**ALLIANCE FEEDBACK SCORE (if any):** 8 of 9\n',
+      '- **Feedback I asked for, and what I heard:** ok\n',
+      'I asked for feedback at the end.\n',
+      '#rupture\n',
+      'é',
+      'text ',
+      '- ** ',
+      '__',
+      '*',
+      'alliance feedback score',
+      ':** 3\n',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 25 }), (pieces) => {
         const bytes = Buffer.from(pieces.join(''));

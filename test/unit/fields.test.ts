@@ -17,7 +17,8 @@ function parseField(content: string, line: number): Field | undefined {
 
 const fieldOf = (content: string, line: number): Field | undefined => fieldAt(content, 0, content.length, line);
 
-const fieldsOf = (text: string): [string, string, number][] => parse(text).entries.flatMap((e) => e.fields.map((f) => [f.label, f.value, f.line] as [string, string, number]));
+const fieldsOf = (text: string): [string, string, number][] =>
+  parse(text).entries.flatMap((e) => e.fields.map((f) => [f.label, f.value, f.line] as [string, string, number]));
 
 describe('note model: fields', () => {
   it('reads both bold forms, __ like **, with or without a list marker', () => {
@@ -55,37 +56,62 @@ describe('note model: fields', () => {
   });
 
   it('reads fields in sub-headings as the rupture’s own, and a nested rupture’s as that rupture’s', () => {
-    const note = parse([
-      '## Outer #rupture', // 0
-      '- **Kind of miss:** outer', // 1
-      '### Repair plan, 2026-11-20', // 2
-      '- **Opening line:** from the plan', // 3
-      '### Inner #rupture/planned', // 4
-      '- **Kind of miss:** inner', // 5
-      '## Next section', // 6
-      '- **Between us:** fine', // 7
-    ].join('\n'));
-    assert.deepStrictEqual(note.entries.map((e) => e.fields.map((f) => f.value)), [['outer', 'from the plan'], ['inner']]);
-    assert.deepStrictEqual(note.fields.map((f) => [f.label, f.value, f.line]), [['Between us', 'fine', 7]]);
+    const note = parse(
+      [
+        '## Outer #rupture', // 0
+        '- **Kind of miss:** outer', // 1
+        '### Repair plan, 2026-11-20', // 2
+        '- **Opening line:** from the plan', // 3
+        '### Inner #rupture/planned', // 4
+        '- **Kind of miss:** inner', // 5
+        '## Next section', // 6
+        '- **Between us:** fine', // 7
+      ].join('\n'),
+    );
+    assert.deepStrictEqual(
+      note.entries.map((e) => e.fields.map((f) => f.value)),
+      [['outer', 'from the plan'], ['inner']],
+    );
+    assert.deepStrictEqual(
+      note.fields.map((f) => [f.label, f.value, f.line]),
+      [['Between us', 'fine', 7]],
+    );
   });
 
   it('ignores fields in front matter, fences, indented code and comments', () => {
-    const note = parse([
-      '---', 'client: AB', '**Kind of miss:** front', '---', // 0-3
-      '## R #rupture', // 4
-      '```', '- **Kind of miss:** fenced', '```', // 5-7
-      '', '    - **Kind of miss:** indented code', '', // 8-10
-      '<!--', '- **Kind of miss:** commented', '-->', // 11-13
-      '<!-- - **Kind of miss:** one-line comment -->', // 14
-      '- **Kind of miss:** real', // 15
-    ].join('\n'));
-    assert.deepStrictEqual(note.entries[0].fields.map((f) => [f.value, f.line]), [['real', 15]]);
+    const note = parse(
+      [
+        '---',
+        'client: AB',
+        '**Kind of miss:** front',
+        '---', // 0-3
+        '## R #rupture', // 4
+        '```',
+        '- **Kind of miss:** fenced',
+        '```', // 5-7
+        '',
+        '    - **Kind of miss:** indented code',
+        '', // 8-10
+        '<!--',
+        '- **Kind of miss:** commented',
+        '-->', // 11-13
+        '<!-- - **Kind of miss:** one-line comment -->', // 14
+        '- **Kind of miss:** real', // 15
+      ].join('\n'),
+    );
+    assert.deepStrictEqual(
+      note.entries[0].fields.map((f) => [f.value, f.line]),
+      [['real', 15]],
+    );
     assert.deepStrictEqual(note.fields, []);
   });
 
   it('reads a nested list four spaces deep as a list, not code', () => {
     const note = parse('## R #rupture\n- **Markers:** withdrawal\n    - **Cues I noticed:** polite nods\n');
-    assert.deepStrictEqual(note.entries[0].fields.map((f) => f.label), ['Markers', 'Cues I noticed']);
+    assert.deepStrictEqual(
+      note.entries[0].fields.map((f) => f.label),
+      ['Markers', 'Cues I noticed'],
+    );
   });
 
   it('reads the note’s own fields even in a note without any rupture', () => {
@@ -105,15 +131,17 @@ describe('note model: fields', () => {
 
 describe('note model: follow-ups', () => {
   it('finds plan, attempt and closing headings with their first real date, in any case', () => {
-    const note = parse([
-      '## R #rupture/attempted', // 0
-      '### Repair plan, 2026-11-13', // 1
-      '### repair ATTEMPT, 2026-02-30 then 2026-11-20', // 2
-      '### Closing without repair: 2026-12-01', // 3
-      '### Repair attempt', // 4: no date
-      '### Repair attempted 2026-11-21', // 5: another word
-      '### Notes on the repair plan, 2026-11-22', // 6: does not start with it
-    ].join('\n'));
+    const note = parse(
+      [
+        '## R #rupture/attempted', // 0
+        '### Repair plan, 2026-11-13', // 1
+        '### repair ATTEMPT, 2026-02-30 then 2026-11-20', // 2
+        '### Closing without repair: 2026-12-01', // 3
+        '### Repair attempt', // 4: no date
+        '### Repair attempted 2026-11-21', // 5: another word
+        '### Notes on the repair plan, 2026-11-22', // 6: does not start with it
+      ].join('\n'),
+    );
     assert.deepStrictEqual(note.entries[0].followUps, [
       { kind: 'plan', date: '2026-11-13', line: 1 },
       { kind: 'attempt', date: '2026-11-20', line: 2 },
@@ -123,7 +151,10 @@ describe('note model: follow-ups', () => {
 
   it('gives a follow-up to the innermost rupture, and none outside rupture sections', () => {
     const note = parse('## A #rupture\n### B #rupture\n#### Repair attempt, 2026-11-20\n## Repair plan, 2026-11-21\n');
-    assert.deepStrictEqual(note.entries.map((e) => e.followUps.map((f) => f.line)), [[], [2]]);
+    assert.deepStrictEqual(
+      note.entries.map((e) => e.followUps.map((f) => f.line)),
+      [[], [2]],
+    );
   });
 });
 
@@ -152,7 +183,10 @@ describe('block walker', () => {
     const text = 'Title\n=====\n\nSub\ntitle\n---\n\n- item\n---\n\n---\n```\nin code\n---\n```\n';
     assert.deepStrictEqual(
       collectHeadings(text, splitLines(text), 0).map((h) => [h.line, h.level, h.setext === true]),
-      [[0, 1, true], [3, 2, true]],
+      [
+        [0, 1, true],
+        [3, 2, true],
+      ],
     );
   });
 
@@ -168,7 +202,43 @@ describe('block walker', () => {
   });
 
   it('reads by hand exactly the fields the regular expression read, on a line alone and inside a note', () => {
-    const piece = fc.constantFrom('**', '__', '*', '_', '-', '+', '1', '12', '1234567890', '.', ')', ' ', '\t', ':', '?', 'Label', 'é', 'x', '**Label:**', '- ', '1. ', '\u2028', '***', '?**', ':**', '::', '**a**', 'a:', ' ?', '__a__:', '\u00a0', '\u3000', '\ufeff', '\v', '\u200b');
+    const piece = fc.constantFrom(
+      '**',
+      '__',
+      '*',
+      '_',
+      '-',
+      '+',
+      '1',
+      '12',
+      '1234567890',
+      '.',
+      ')',
+      ' ',
+      '\t',
+      ':',
+      '?',
+      'Label',
+      'é',
+      'x',
+      '**Label:**',
+      '- ',
+      '1. ',
+      '\u2028',
+      '***',
+      '?**',
+      ':**',
+      '::',
+      '**a**',
+      'a:',
+      ' ?',
+      '__a__:',
+      '\u00a0',
+      '\u3000',
+      '\ufeff',
+      '\v',
+      '\u200b',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
         const line = pieces.join('');

@@ -84,7 +84,10 @@ describe('walkNotes', () => {
       'A/.hidden/h.md': '',
       '.dot.md': '',
     });
-    const { notes, problems } = walkNotes(dir, allNotes((rel) => /(^|\/)(node_modules|\.[^/]*)$/.test(rel)));
+    const { notes, problems } = walkNotes(
+      dir,
+      allNotes((rel) => /(^|\/)(node_modules|\.[^/]*)$/.test(rel)),
+    );
     assert.deepStrictEqual(
       notes.map((f) => f.relative),
       ['.dot.md', 'A/a.MD', 'A/z.md', 'b.md'],
@@ -99,7 +102,10 @@ describe('walkNotes', () => {
     fs.symlinkSync(path.join(dir, 'B'), path.join(dir, 'B', 'B-again'));
     fs.symlinkSync(path.join(dir, 'A', 'a.md'), path.join(dir, 'B', 'linked.md'));
     fs.symlinkSync(path.join(dir, 'missing'), path.join(dir, 'B', 'dangling.md'));
-    const { notes } = walkNotes(dir, allNotes(() => false));
+    const { notes } = walkNotes(
+      dir,
+      allNotes(() => false),
+    );
     // B/linked.md is a second path to A/a.md: counted once, where it is (issue 22).
     assert.deepStrictEqual(
       notes.map((f) => f.relative),
@@ -109,7 +115,10 @@ describe('walkNotes', () => {
 
   it('can be read as it goes, one folder at a time, giving the same notes in the same order', () => {
     const dir = temp.make({ 'A/a.md': '', 'B/b.md': '', 'C/c.md': '' });
-    const lazy = walkNotesLazily(dir, allNotes(() => false));
+    const lazy = walkNotesLazily(
+      dir,
+      allNotes(() => false),
+    );
     const it = lazy.notes[Symbol.iterator]();
     assert.strictEqual(it.next().value?.relative, 'A/a.md');
     // A note added to a folder the walk has not opened yet is listed: nothing was read ahead.
@@ -120,15 +129,32 @@ describe('walkNotes', () => {
 
   it('throws when the root cannot be read', () => {
     const dir = temp.make({ 'file.md': '' });
-    assert.throws(() => walkNotes(path.join(dir, 'missing'), allNotes(() => false)), /it does not exist/);
-    assert.throws(() => walkNotes(path.join(dir, 'file.md'), allNotes(() => false)), /it is not a folder/);
+    assert.throws(
+      () =>
+        walkNotes(
+          path.join(dir, 'missing'),
+          allNotes(() => false),
+        ),
+      /it does not exist/,
+    );
+    assert.throws(
+      () =>
+        walkNotes(
+          path.join(dir, 'file.md'),
+          allNotes(() => false),
+        ),
+      /it is not a folder/,
+    );
   });
 
   (isRoot ? it.skip : it)('reports an unreadable folder below the root and goes on', () => {
     const dir = temp.make({ 'A/a.md': '', 'B/b.md': '' });
     fs.chmodSync(path.join(dir, 'A'), 0o000);
     try {
-      const { notes, problems } = walkNotes(dir, allNotes(() => false));
+      const { notes, problems } = walkNotes(
+        dir,
+        allNotes(() => false),
+      );
       assert.deepStrictEqual(
         notes.map((f) => f.relative),
         ['B/b.md'],
@@ -196,9 +222,7 @@ describe('scanFolder', () => {
 
   it('warns about a note-wide problem without a line', () => {
     const dir = temp.make({ 'A/x.md': '---\ndate: someday\n---\n' });
-    assert.deepStrictEqual(scanFolder(dir).warnings, [
-      { file: 'A/x.md', message: 'the front-matter date is not a YYYY-MM-DD date, so it was ignored' },
-    ]);
+    assert.deepStrictEqual(scanFolder(dir).warnings, [{ file: 'A/x.md', message: 'the front-matter date is not a YYYY-MM-DD date, so it was ignored' }]);
   });
 
   it('reads a large note under the limit whole', () => {

@@ -24,7 +24,10 @@ interface Step {
 describe('first run (issue 17)', () => {
   it('resolves every %key% of the manifest in package.nls.json', () => {
     const keys = [...JSON.stringify(manifest).matchAll(/"%([\w.]+)%"/g)].map((m) => m[1]);
-    assert.deepStrictEqual(keys.filter((k) => !(k in nls)), []);
+    assert.deepStrictEqual(
+      keys.filter((k) => !(k in nls)),
+      [],
+    );
   });
 
   it('names the oldest VS Code the tests run on in engines, and the host installer pins both', () => {
@@ -101,13 +104,26 @@ describe('first run (issue 17)', () => {
     const help = entries.find((e) => e.command === 'attune.openWalkthrough');
     assert.ok(help && help.when === 'view == attune.unrepaired' && !help.group.startsWith('navigation'));
     // Two buttons only, so the view's title ("Attune: Ruptures to revisit") fits the default side bar.
-    assert.deepStrictEqual(entries.filter((e) => e.group.startsWith('navigation')).map((e) => e.command), ['attune.newSessionNote', 'attune.prepareForSession']);
+    assert.deepStrictEqual(
+      entries.filter((e) => e.group.startsWith('navigation')).map((e) => e.command),
+      ['attune.newSessionNote', 'attune.prepareForSession'],
+    );
   });
 
   it('groups the settings in plain words, each group with an order', () => {
-    const groups = manifest.contributes.configuration as { title: string; order: number; properties: Record<string, { order: number; enumItemLabels?: string[] }> }[];
-    assert.deepStrictEqual(groups.map((g) => text(g.title)), ['Notes and clients', 'What Attune shows', 'Templates', 'Privacy']);
-    assert.deepStrictEqual(groups.map((g) => g.order), [1, 2, 3, 4]);
+    const groups = manifest.contributes.configuration as {
+      title: string;
+      order: number;
+      properties: Record<string, { order: number; enumItemLabels?: string[] }>;
+    }[];
+    assert.deepStrictEqual(
+      groups.map((g) => text(g.title)),
+      ['Notes and clients', 'What Attune shows', 'Templates', 'Privacy'],
+    );
+    assert.deepStrictEqual(
+      groups.map((g) => g.order),
+      [1, 2, 3, 4],
+    );
     const lens = groups[1].properties['attune.insertButtonAboveHeadings'];
     assert.deepStrictEqual(lens.enumItemLabels?.map(text), ['Nowhere', "Above the note's first heading", 'Above every section heading']);
     for (const key of Object.keys(nls).filter((k) => k.startsWith('cfg.'))) {
@@ -131,10 +147,24 @@ describe('first run (issue 17)', () => {
     assert.match(snippet, /^client: Z\.Y\.$/m);
   });
 
-  it('orders the README for clinicians first, keeping everyone\'s headings', () => {
-    const order = ['## Install', '## Try it first on made-up notes', '## Your first reflection', '## In VS Code', '## Privacy', '## Words used here', '## More'];
+  it("orders the README for clinicians first, keeping everyone's headings", () => {
+    const order = [
+      '## Install',
+      '## Try it first on made-up notes',
+      '## Your first reflection',
+      '## In VS Code',
+      '## Privacy',
+      '## Words used here',
+      '## More',
+    ];
     const at = order.map((h) => readme.indexOf(`\n${h}\n`));
-    assert.ok(at.every((i) => i > 0), JSON.stringify(order.filter((_, i) => at[i] < 0)));
-    assert.deepStrictEqual([...at].sort((a, b) => a - b), at);
+    assert.ok(
+      at.every((i) => i > 0),
+      JSON.stringify(order.filter((_, i) => at[i] < 0)),
+    );
+    assert.deepStrictEqual(
+      [...at].sort((a, b) => a - b),
+      at,
+    );
   });
 });

@@ -45,10 +45,13 @@ describe('readFrontMatter', () => {
   });
 
   it('strips quotes and trailing comments from values', () => {
-    assert.deepStrictEqual(
-      values('---\na: "A.B."\nb: \'it\'\'s\'\nc: C.D. # initials only\nd: "say \\"hi\\""\nf: x#y\n---\n'),
-      { a: 'A.B.', b: "it's", c: 'C.D.', d: 'say "hi"', f: 'x#y' },
-    );
+    assert.deepStrictEqual(values('---\na: "A.B."\nb: \'it\'\'s\'\nc: C.D. # initials only\nd: "say \\"hi\\""\nf: x#y\n---\n'), {
+      a: 'A.B.',
+      b: "it's",
+      c: 'C.D.',
+      d: 'say "hi"',
+      f: 'x#y',
+    });
   });
 
   it('skips keys without a value, nested keys, list items and lines that are not key: value', () => {
@@ -93,7 +96,11 @@ describe('readFrontMatter reads values as YAML does in the plain cases (issue 12
       const problems: FrontMatterProblem[] = [];
       const front = readFrontMatter(`---\nclient: ${v}\n  indented text\n---\n`, problems);
       assert.strictEqual(front?.values.get('client'), undefined, v);
-      assert.deepStrictEqual(problems.map((p) => [p.line, p.key]), [[1, 'client']], v);
+      assert.deepStrictEqual(
+        problems.map((p) => [p.line, p.key]),
+        [[1, 'client']],
+        v,
+      );
     }
     const note = parse('---\nclient: |\n  A.B.\ndate: >\n  2026\n---\n', 'C.D./2026-11-06.md');
     assert.strictEqual(note.client, 'C.D.');
@@ -125,7 +132,32 @@ describe('readFrontMatter reads values as YAML does in the plain cases (issue 12
 
   it('reading only the keys a scan needs gives exactly what reading every key gives for them', () => {
     // With keys, lines for other keys are skipped without being copied out; nothing else may change.
-    const piece = fc.constantFrom('client', 'Client', 'CLIENT', 'clients', 'date', 'DaTe', 'session', 'cli-ent', '_x', ':', ' ', '\t', '"', "'", '#', '|', 'A.B.', '2026-11-10', '~', 'null', '\n', '\r\n', '---\n', 'é');
+    const piece = fc.constantFrom(
+      'client',
+      'Client',
+      'CLIENT',
+      'clients',
+      'date',
+      'DaTe',
+      'session',
+      'cli-ent',
+      '_x',
+      ':',
+      ' ',
+      '\t',
+      '"',
+      "'",
+      '#',
+      '|',
+      'A.B.',
+      '2026-11-10',
+      '~',
+      'null',
+      '\n',
+      '\r\n',
+      '---\n',
+      'é',
+    );
     const keys = ['client', 'date'];
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
@@ -135,9 +167,14 @@ describe('readFrontMatter reads values as YAML does in the plain cases (issue 12
         const all = readFrontMatter(text, allProblems);
         const some = readFrontMatter(text, someProblems, keys);
         assert.strictEqual(some?.endLine, all?.endLine, JSON.stringify(text));
-        const wanted = (m: ReadonlyMap<string, string> | undefined): [string, string][] => [...(m ?? new Map<string, string>())].filter(([k]) => keys.includes(k));
+        const wanted = (m: ReadonlyMap<string, string> | undefined): [string, string][] =>
+          [...(m ?? new Map<string, string>())].filter(([k]) => keys.includes(k));
         assert.deepStrictEqual(wanted(some?.values), wanted(all?.values), JSON.stringify(text));
-        assert.deepStrictEqual(someProblems, allProblems.filter((p) => keys.includes(p.key)), JSON.stringify(text));
+        assert.deepStrictEqual(
+          someProblems,
+          allProblems.filter((p) => keys.includes(p.key)),
+          JSON.stringify(text),
+        );
       }),
       { numRuns: 3000 },
     );

@@ -93,8 +93,20 @@ describe('hostile input: the parser, outline(), scanFolder and attune list alway
 
     it('invalid UTF-8 of every kind: the note is read, each bad sequence a U+FFFD, every line where it was', () => {
       const bad = [
-        [0x80], [0xbf], [0xc0, 0x80], [0xc1, 0xbf], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xed, 0xbf, 0xbf],
-        [0xf4, 0x90, 0x80, 0x80], [0xf5, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xfe], [0xff], [0xe2, 0x82], [0xf0, 0x9f, 0x98],
+        [0x80],
+        [0xbf],
+        [0xc0, 0x80],
+        [0xc1, 0xbf],
+        [0xe0, 0x80, 0x80],
+        [0xed, 0xa0, 0x80],
+        [0xed, 0xbf, 0xbf],
+        [0xf4, 0x90, 0x80, 0x80],
+        [0xf5, 0x80],
+        [0xf8, 0x88, 0x80, 0x80, 0x80],
+        [0xfe],
+        [0xff],
+        [0xe2, 0x82],
+        [0xf0, 0x9f, 0x98],
       ];
       const parts: Buffer[] = [Buffer.from('---\nclient: A.B.\n---\n')];
       bad.forEach((seq, i) => {
@@ -136,7 +148,10 @@ describe('hostile input: the parser, outline(), scanFolder and attune list alway
         r.err,
         ['nul-first', 'nul-inside', 'utf16-like'].map((f) => `attune: warning: AB/${f}.md: skipped: it looks like a binary file, not a text note\n`).join(''),
       );
-      assert.deepStrictEqual((JSON.parse(r.out) as { file: string }[]).map((e) => e.file), ['AB/2026-11-10.md']);
+      assert.deepStrictEqual(
+        (JSON.parse(r.out) as { file: string }[]).map((e) => e.file),
+        ['AB/2026-11-10.md'],
+      );
     });
 
     it('NUL characters in decoded text never trouble the parser', () => {
@@ -151,7 +166,18 @@ describe('hostile input: the parser, outline(), scanFolder and attune list alway
     it('a 100,000-line note of headings, fences, comments and openers, with CRLF', () => {
       const lines: string[] = [];
       for (let i = 0; i < 10_000; i++) {
-        lines.push(`## R${i} 😔 #rupture/planned`, 'text é', '- **Opening line:** hi', '```', '## in code #rupture/open', '```', '<!-- c', '## in comment #rupture', '-->', '');
+        lines.push(
+          `## R${i} 😔 #rupture/planned`,
+          'text é',
+          '- **Opening line:** hi',
+          '```',
+          '## in code #rupture/open',
+          '```',
+          '<!-- c',
+          '## in comment #rupture',
+          '-->',
+          '',
+        );
       }
       const text = lines.join('\r\n');
       assert.strictEqual(splitLines(text).length, 100_000);
@@ -166,7 +192,12 @@ describe('hostile input: the parser, outline(), scanFolder and attune list alway
     it('a 10 MB single line that is a rupture heading', () => {
       const text = `## ${'word 😔 '.repeat(1_200_000)}#rupture/attempted`;
       assert.ok(Buffer.byteLength(text) > 10 * MB);
-      throughEveryDoor(temp, text, { entries: 1, statuses: ['attempted'], warnings: 0, check: (n) => assert.strictEqual(n.entries[0].title.length, text.length - 22) });
+      throughEveryDoor(temp, text, {
+        entries: 1,
+        statuses: ['attempted'],
+        warnings: 0,
+        check: (n) => assert.strictEqual(n.entries[0].title.length, text.length - 22),
+      });
     });
 
     it('a 10 MB single line of text, with tags that are not in a heading', () => {
@@ -257,7 +288,10 @@ describe('hostile input: the parser, outline(), scanFolder and attune list alway
     };
     add('`[a` repeated: brackets never closed', 2, (r) => [`## ${'[a'.repeat(r)}\n`, '[a'.repeat(r)]);
     add('`![a` repeated: images never closed', 3, (r) => [`## ${'![a'.repeat(r)}\n`, '![a'.repeat(r)]);
-    add('`[[[…a](b)…](b)` nested: each link holds a link', 5, (r) => [`## ${'['.repeat(r)}a${'](b)'.repeat(r)}\n`, `${'['.repeat(r - 1)}a${'](b)'.repeat(r - 1)}`]);
+    add('`[[[…a](b)…](b)` nested: each link holds a link', 5, (r) => [
+      `## ${'['.repeat(r)}a${'](b)'.repeat(r)}\n`,
+      `${'['.repeat(r - 1)}a${'](b)'.repeat(r - 1)}`,
+    ]);
     add('`[a](` repeated: destinations never closed', 4, (r) => [`## ${'[a]('.repeat(r)}\n`, '[a]('.repeat(r)]);
     add('`[a](x (` repeated: titles never closed', 7, (r) => [`## ${'[a](x ('.repeat(r)}\n`, '[a](x ('.repeat(r).trim()], 512);
     add('`[a](b` repeated, then spaces: destinations that end together', 10, (r) => [
@@ -266,10 +300,7 @@ describe('hostile input: the parser, outline(), scanFolder and attune list alway
     ]);
     add('`![![![…a](b)…](b)` nested images (the stack once overflowed)', 6, (r) => [`## ${'!['.repeat(r)}a${'](b)'.repeat(r)}\n`, 'a']);
     add('nested images with text at every level', 8, (r) => [`## ${'![x '.repeat(r)}a${' y](b)'.repeat(r)}\n`, `${'x '.repeat(r)}a${' y'.repeat(r)}`]);
-    add('a link whose text hides `[a` repeated behind a backtick in an HTML tag', 2, (r) => [
-      `## [<b t="\`">${'[a'.repeat(r)}\`](u)\n`,
-      `${'[a'.repeat(r)}\``,
-    ]);
+    add('a link whose text hides `[a` repeated behind a backtick in an HTML tag', 2, (r) => [`## [<b t="\`">${'[a'.repeat(r)}\`](u)\n`, `${'[a'.repeat(r)}\``]);
     add('the same, with a code span that closes only outside the link', 2, (r) => [
       `## [<b t="\`">${'[a'.repeat(r)}\`\` \`](u) \`\`\n`,
       `${'[a'.repeat(r)}\`\` \` \`\``,
@@ -319,7 +350,10 @@ describe('hostile input: the parser, outline(), scanFolder and attune list alway
       const r = cli(['list', '--json'], dir);
       assert.strictEqual(r.code, 0);
       assert.strictEqual(r.err, 'attune: warning: AB/big.md: skipped: 5.01 MB is over the 5 MB limit for a note\n');
-      assert.deepStrictEqual((JSON.parse(r.out) as { file: string }[]).map((e) => e.file), ['AB/small.md']);
+      assert.deepStrictEqual(
+        (JSON.parse(r.out) as { file: string }[]).map((e) => e.file),
+        ['AB/small.md'],
+      );
       const raised = cli(['list', '--json', '--max-size', '6'], dir);
       assert.deepStrictEqual([raised.code, raised.err], [0, '']);
       assert.deepStrictEqual((JSON.parse(raised.out) as { file: string }[]).map((e) => e.file).sort(), ['AB/big.md', 'AB/small.md']);

@@ -136,7 +136,10 @@ describe('the import graph of src/', () => {
   it('finds the files and their imports (the check below looks at something)', () => {
     assert.ok(files.length > 50, `${files.length} files`);
     assert.ok(imports.filter((i) => i.local).length > 200);
-    assert.ok(files.every((f) => layerOf(f) in MAY_IMPORT), `a file outside the known layers: ${files.filter((f) => !(layerOf(f) in MAY_IMPORT)).join(', ')}`);
+    assert.ok(
+      files.every((f) => layerOf(f) in MAY_IMPORT),
+      `a file outside the known layers: ${files.filter((f) => !(layerOf(f) in MAY_IMPORT)).join(', ')}`,
+    );
   });
 
   it('imports only inward: core from nothing else, node and cli never from vscode, the webview never from the extension', () => {
@@ -151,22 +154,41 @@ describe('the import graph of src/', () => {
 
   it('keeps vscode out of the command line and the file-system host, and Node out of the webview', () => {
     const wrong = imports
-      .filter((i) => !i.local && ((['cli', 'node', 'core', 'webview'].includes(layerOf(i.from)) && i.to === 'vscode') || (layerOf(i.from) === 'webview' && isBuiltin(i.to))))
+      .filter(
+        (i) =>
+          !i.local &&
+          ((['cli', 'node', 'core', 'webview'].includes(layerOf(i.from)) && i.to === 'vscode') || (layerOf(i.from) === 'webview' && isBuiltin(i.to))),
+      )
       .map((i) => `${i.from} -> ${i.to}`);
     assert.deepStrictEqual(wrong, []);
   });
 
   it('has no import cycle between files (what runs when a file loads)', () => {
-    assert.deepStrictEqual(cycles(files, imports.filter((i) => i.local && !i.typeOnly)), []);
+    assert.deepStrictEqual(
+      cycles(
+        files,
+        imports.filter((i) => i.local && !i.typeOnly),
+      ),
+      [],
+    );
   });
 
   it('has no cycle of type imports either', () => {
-    assert.deepStrictEqual(cycles(files, imports.filter((i) => i.local)).map((g) => g.join(' ')), []);
+    assert.deepStrictEqual(
+      cycles(
+        files,
+        imports.filter((i) => i.local),
+      ).map((g) => g.join(' ')),
+      [],
+    );
   });
 
   it('keeps the core in its folders: markdown reads nothing else, the note model only markdown, a feature only those (and safety)', () => {
     const found = files.filter((f) => layerOf(f) === 'core').map(concernOf);
-    assert.ok(found.every((c) => c in CORE_MAY_IMPORT), `a core file outside the known folders: ${files.filter((f) => layerOf(f) === 'core' && !(concernOf(f) in CORE_MAY_IMPORT)).join(', ')}`);
+    assert.ok(
+      found.every((c) => c in CORE_MAY_IMPORT),
+      `a core file outside the known folders: ${files.filter((f) => layerOf(f) === 'core' && !(concernOf(f) in CORE_MAY_IMPORT)).join(', ')}`,
+    );
     const crossing = imports
       .filter((i) => i.local && layerOf(i.from) === 'core' && layerOf(i.to) === 'core')
       .filter((i) => !CORE_MAY_IMPORT[concernOf(i.from)].includes(concernOf(i.to)) && !NAMED_INTERFACES.includes(`${concernOf(i.from)} -> ${i.to}`))
@@ -189,12 +211,10 @@ function moduleState(file: string): string[] {
   const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
   const made = (e: ts.Expression | undefined): boolean =>
     e !== undefined && (ts.isNewExpression(e) || ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e) || ts.isCallExpression(e));
-  return source.statements
-    .filter(ts.isVariableStatement)
-    .flatMap((st) => {
-      const constant = (st.declarationList.flags & ts.NodeFlags.Const) !== 0;
-      return st.declarationList.declarations.filter((d) => !constant || made(d.initializer)).map((d) => d.name.getText(source));
-    });
+  return source.statements.filter(ts.isVariableStatement).flatMap((st) => {
+    const constant = (st.declarationList.flags & ts.NodeFlags.Const) !== 0;
+    return st.declarationList.declarations.filter((d) => !constant || made(d.initializer)).map((d) => d.name.getText(source));
+  });
 }
 
 describe('the privacy curtain as a service (issue 28)', () => {
@@ -209,7 +229,12 @@ describe('the privacy curtain as a service (issue 28)', () => {
       const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
       return source.statements
         .filter(ts.isImportDeclaration)
-        .filter((st) => ts.isStringLiteral(st.moduleSpecifier) && st.moduleSpecifier.text.startsWith('.') && path.resolve(path.dirname(file), st.moduleSpecifier.text) === path.join(SRC, CURTAIN.replace(/\.ts$/, '')))
+        .filter(
+          (st) =>
+            ts.isStringLiteral(st.moduleSpecifier) &&
+            st.moduleSpecifier.text.startsWith('.') &&
+            path.resolve(path.dirname(file), st.moduleSpecifier.text) === path.join(SRC, CURTAIN.replace(/\.ts$/, '')),
+        )
         .flatMap((st) => {
           const bindings = st.importClause?.namedBindings;
           const names = bindings && ts.isNamedImports(bindings) ? bindings.elements.map((e) => (e.propertyName ?? e.name).text) : ['*'];

@@ -31,10 +31,7 @@ describe('status', () => {
   });
 
   it('counts open, planned and attempted as unrepaired', () => {
-    assert.deepStrictEqual(
-      STATUSES.filter(isUnrepaired),
-      ['open', 'planned', 'attempted'],
-    );
+    assert.deepStrictEqual(STATUSES.filter(isUnrepaired), ['open', 'planned', 'attempted']);
   });
 
   it('has a plain label for each status', () => {
@@ -45,7 +42,10 @@ describe('status', () => {
   it('offers from every status a step to another one; only an attempt can follow an attempt', () => {
     for (const s of STATUSES) {
       const next = stepsTo(s);
-      assert.ok(next.some((to) => to !== s), s);
+      assert.ok(
+        next.some((to) => to !== s),
+        s,
+      );
       assert.ok(!next.includes(s) || s === 'attempted', s);
     }
     assert.deepStrictEqual(stepsTo('repaired'), ['open']);
@@ -77,7 +77,9 @@ describe('compareEntries and entryAge', () => {
 describe('RuptureIndex', () => {
   it('lists unrepaired entries in reading order', () => {
     assert.deepStrictEqual(
-      fill().unrepaired().map((e) => [e.path, e.title, e.status]),
+      fill()
+        .unrepaired()
+        .map((e) => [e.path, e.title, e.status]),
       [
         ['AB/2026-11-03.md', 'Metaphor', 'open'],
         ['AB/2026-11-10.md', 'Fee', 'planned'],
@@ -89,7 +91,9 @@ describe('RuptureIndex', () => {
 
   it("lists one client's unrepaired entries", () => {
     assert.deepStrictEqual(
-      fill().unrepaired('CD').map((e) => e.title),
+      fill()
+        .unrepaired('CD')
+        .map((e) => e.title),
       ['Agenda', 'Undated'],
     );
     assert.deepStrictEqual(fill().unrepaired('nobody'), []);
@@ -97,7 +101,9 @@ describe('RuptureIndex', () => {
 
   it('lists every entry', () => {
     assert.deepStrictEqual(
-      fill().entries().map((e) => e.title),
+      fill()
+        .entries()
+        .map((e) => e.title),
       ['Metaphor', 'Fee', 'Too soon', 'Agenda', 'Quiet', 'Undated'],
     );
   });
@@ -105,7 +111,10 @@ describe('RuptureIndex', () => {
   it('groups entries by client in alphabetical order', () => {
     const groups = groupByClient(fill().entries());
     assert.deepStrictEqual([...groups.keys()], ['AB', 'CD']);
-    assert.deepStrictEqual(groups.get('AB')?.map((e) => e.title), ['Metaphor', 'Fee', 'Too soon']);
+    assert.deepStrictEqual(
+      groups.get('AB')?.map((e) => e.title),
+      ['Metaphor', 'Fee', 'Too soon'],
+    );
     const index = fill();
     assert.deepStrictEqual(
       [...groupByClient(index.unrepaired()).entries()].map(([c, list]) => [c, list.length]),
@@ -143,11 +152,15 @@ describe('RuptureIndex', () => {
 
   it("lists a client's notes, most recent first", () => {
     assert.deepStrictEqual(
-      fill().notesOf('AB').map((n) => n.path),
+      fill()
+        .notesOf('AB')
+        .map((n) => n.path),
       ['AB/2026-11-10.md', 'AB/2026-11-03.md'],
     );
     assert.deepStrictEqual(
-      fill().notesOf('CD').map((n) => n.path),
+      fill()
+        .notesOf('CD')
+        .map((n) => n.path),
       ['CD/2026-11-12.md', 'CD/notes.md'],
     );
   });

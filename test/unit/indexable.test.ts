@@ -27,7 +27,7 @@ function indexed(bytes: Uint8Array): { index: unknown[]; whole: unknown[] } {
   return { index: promised(index), whole: promised(whole) };
 }
 
-describe('indexableText: the scan\'s shortcut for notes without a tag', () => {
+describe("indexableText: the scan's shortcut for notes without a tag", () => {
   it('finds #rupture in any letter case, and nothing else', () => {
     assert.strictEqual(mayHoldTag(Buffer.from('text\n## x #RuPtUrE/open')), true);
     assert.strictEqual(mayHoldTag(Buffer.from('# heading #rupturE')), true);
@@ -58,9 +58,36 @@ describe('indexableText: the scan\'s shortcut for notes without a tag', () => {
   });
 
   it('gives the index exactly what the whole text gives, for any bytes', () => {
-    const piece = fc.constantFrom('---\n', '---\r\n', 'client: C.D.\n', 'date: 2026-10-01\n', 'date: nope\n', '#rupture', '#RUPTURE/planned',
-      '## heading ', '## Before the session\n', '- **Field:** (not filled in)\n', '_a hint_\n', '- [ ] task\n', '```\n', '<!--\n', '-->\n', '\r', '\n', '\uFEFF', 'é', '\u0000', 'text ', '- Opening line: hi\n',
-      '- **Mood:** low\n', '- **Alliance feedback score:** 7/10\n', '__alliance FEEDBACK score__: 3\n', '**Feedback I asked for, and what I heard:** fine\n', '** \tAlliance feedback score?** 5\n', '**');
+    const piece = fc.constantFrom(
+      '---\n',
+      '---\r\n',
+      'client: C.D.\n',
+      'date: 2026-10-01\n',
+      'date: nope\n',
+      '#rupture',
+      '#RUPTURE/planned',
+      '## heading ',
+      '## Before the session\n',
+      '- **Field:** (not filled in)\n',
+      '_a hint_\n',
+      '- [ ] task\n',
+      '```\n',
+      '<!--\n',
+      '-->\n',
+      '\r',
+      '\n',
+      '\uFEFF',
+      'é',
+      '\u0000',
+      'text ',
+      '- Opening line: hi\n',
+      '- **Mood:** low\n',
+      '- **Alliance feedback score:** 7/10\n',
+      '__alliance FEEDBACK score__: 3\n',
+      '**Feedback I asked for, and what I heard:** fine\n',
+      '** \tAlliance feedback score?** 5\n',
+      '**',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), fc.uint8Array({ maxLength: 20 }), (pieces, noise) => {
         const bytes = Buffer.concat([Buffer.from(pieces.join('')), Buffer.from(noise)]);
@@ -75,8 +102,22 @@ describe('indexableText: the scan\'s shortcut for notes without a tag', () => {
     // Blank lines, headings, empty fields, hints and a checklist hold no writing, so the first
     // written line can sit anywhere around the quick look's edge; a character of two bytes or a
     // CRLF may be cut by it.
-    const piece = fc.constantFrom('\n', '\r\n', '\r', '\n\n\n\n', '## Before the session\n', '- [ ] Ask how the week was\n', '## Check-in\r\n', '_a hint_\n',
-      '- **Mood:** (not filled in)\n', 'é', 'ééé written\n', 'Written at last\r\n', '   ', '# Session\n');
+    const piece = fc.constantFrom(
+      '\n',
+      '\r\n',
+      '\r',
+      '\n\n\n\n',
+      '## Before the session\n',
+      '- [ ] Ask how the week was\n',
+      '## Check-in\r\n',
+      '_a hint_\n',
+      '- **Mood:** (not filled in)\n',
+      'é',
+      'ééé written\n',
+      'Written at last\r\n',
+      '   ',
+      '# Session\n',
+    );
     fc.assert(
       fc.property(fc.array(piece, { minLength: 20, maxLength: 160 }), (pieces) => {
         const bytes = Buffer.from(`---\nclient: C.D.\ndate: 2026-10-01\n---\n${pieces.join('')}`);
@@ -87,12 +128,15 @@ describe('indexableText: the scan\'s shortcut for notes without a tag', () => {
     );
   });
 
-  it('keeps a note\'s feedback fields but not its other fields when it holds no tag', () => {
+  it("keeps a note's feedback fields but not its other fields when it holds no tag", () => {
     const text = '---\nclient: A.B.\n---\n- **Mood:** low\n- **Alliance feedback score:** 31/40\n\n## Next time\n\n- **Ask:** about work\n';
     const quick = indexableText(Buffer.from(text));
     assert.ok(quick.ok && quick.look === 'feedback');
     const note = indexNote(quick.text, source, DEFAULT_PARSE_OPTIONS, quick.look);
-    assert.deepStrictEqual(note.feedback.map((f) => [f.label, f.value, f.line]), [['Alliance feedback score', '31/40', 4]]);
+    assert.deepStrictEqual(
+      note.feedback.map((f) => [f.label, f.value, f.line]),
+      [['Alliance feedback score', '31/40', 4]],
+    );
     assert.deepStrictEqual(promised(note), promised(parseNote(text, source)));
     const plain = indexableText(Buffer.from(text.replace('Alliance feedback score', 'Energy')));
     assert.ok(plain.ok && plain.look === 'head');
@@ -103,7 +147,22 @@ describe('indexableText: the scan\'s shortcut for notes without a tag', () => {
   });
 
   it('one look for text and bytes: a tag first, then a feedback field', () => {
-    const piece = fc.constantFrom('**', '__', '*', '_', ' ', '\t', 'Alliance feedback score', 'ALLIANCE feedback', 'feedback I asked for', '#rupture', '#Ruptur', 'é', 'x', '\n');
+    const piece = fc.constantFrom(
+      '**',
+      '__',
+      '*',
+      '_',
+      ' ',
+      '\t',
+      'Alliance feedback score',
+      'ALLIANCE feedback',
+      'feedback I asked for',
+      '#rupture',
+      '#Ruptur',
+      'é',
+      'x',
+      '\n',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
         const text = pieces.join('');

@@ -14,9 +14,9 @@ const root = path.resolve(__dirname, '..', '..', '..');
 const LANGUAGES = ['de', 'es', 'fr'];
 
 function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? sourceFiles(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : [],
-  );
+  return fs
+    .readdirSync(path.join(root, dir), { withFileTypes: true })
+    .flatMap((d) => (d.isDirectory() ? sourceFiles(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : []));
 }
 
 /** Words a person reads: two letters in a row, and a space or a capital start (not an id like 'attune.client'). */
@@ -30,7 +30,17 @@ function isHumanText(text: string): boolean {
 /** Properties of VS Code's UI objects (QuickPickItem, TreeItem, CodeLens command, StatusBarItem, InputBox, progress, diagnostics) that a person reads. */
 const UI_PROPERTIES = new Set(['label', 'description', 'detail', 'tooltip', 'title', 'prompt', 'placeHolder', 'message', 'hoverMessage', 'name', 'text']);
 /** Calls whose arguments a person reads. */
-const UI_CALLS = new Set(['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'setStatusBarMessage', 'showQuickPick', 'showInputBox', 'withProgress', 'createWebviewPanel', 'pickClient']);
+const UI_CALLS = new Set([
+  'showInformationMessage',
+  'showWarningMessage',
+  'showErrorMessage',
+  'setStatusBarMessage',
+  'showQuickPick',
+  'showInputBox',
+  'withProgress',
+  'createWebviewPanel',
+  'pickClient',
+]);
 /** Calls whose result is their argument's words, made safe to show (so a literal inside still reaches the UI). */
 const PASS_THROUGH = new Set(['literalIcons']);
 const UI_CONSTRUCTORS = new Set(['TreeItem', 'CodeAction', 'MarkdownString', 'Diagnostic', 'Hover', 'CodeLens', 'CompletionItem']);
@@ -42,7 +52,12 @@ function nameOf(node: ts.Node): string | undefined {
 }
 
 function isL10nCall(node: ts.Node): node is ts.CallExpression {
-  return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 't' && /\bl10n$/.test(node.expression.expression.getText());
+  return (
+    ts.isCallExpression(node) &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    node.expression.name.text === 't' &&
+    /\bl10n$/.test(node.expression.expression.getText())
+  );
 }
 
 /** The text of a string or template literal (placeholders as {}), or undefined. */
@@ -73,7 +88,11 @@ function bypassing(file: string): string[] {
     if (lit !== undefined && isHumanText(lit) && !staysEnglish) found.push(`${where(n)}: ${lit}`);
     if (ts.isTemplateExpression(n)) n.templateSpans.forEach((s) => check(s.expression));
     else if (ts.isConditionalExpression(n)) [n.whenTrue, n.whenFalse].forEach(check);
-    else if (ts.isBinaryExpression(n) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.PlusToken].includes(n.operatorToken.kind)) [n.left, n.right].forEach(check);
+    else if (
+      ts.isBinaryExpression(n) &&
+      [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.PlusToken].includes(n.operatorToken.kind)
+    )
+      [n.left, n.right].forEach(check);
     else if (ts.isParenthesizedExpression(n) || ts.isAsExpression(n)) check(n.expression);
     // Calls that only escape or tidy the words they are given pass them on to the UI.
     else if (ts.isCallExpression(n) && PASS_THROUGH.has(nameOf(n.expression) ?? '')) n.arguments.forEach(check);
@@ -87,7 +106,13 @@ function bypassing(file: string): string[] {
     if (ts.isCallExpression(n) && UI_CALLS.has(nameOf(n.expression) ?? '')) n.arguments.forEach(check);
     if (ts.isNewExpression(n) && UI_CONSTRUCTORS.has(nameOf(n.expression) ?? '')) (n.arguments ?? []).forEach(check);
     if (ts.isObjectLiteralExpression(n)) check(n);
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && UI_PROPERTIES.has(nameOf(n.left) ?? '') && ts.isPropertyAccessExpression(n.left)) check(n.right);
+    if (
+      ts.isBinaryExpression(n) &&
+      n.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      UI_PROPERTIES.has(nameOf(n.left) ?? '') &&
+      ts.isPropertyAccessExpression(n.left)
+    )
+      check(n.right);
     ts.forEachChild(n, visit);
   };
   visit(sf);
@@ -123,7 +148,10 @@ function l10nMessages(): Set<string> {
     const visit = (n: ts.Node): void => {
       if (isL10nCall(n) && n.arguments[0]) {
         const lit = literalText(n.arguments[0]);
-        assert.ok(lit !== undefined && !ts.isTemplateExpression(n.arguments[0]), `${file}: vscode.l10n.t takes a literal message (with {0} for values), not ${n.arguments[0].getText()}`);
+        assert.ok(
+          lit !== undefined && !ts.isTemplateExpression(n.arguments[0]),
+          `${file}: vscode.l10n.t takes a literal message (with {0} for values), not ${n.arguments[0].getText()}`,
+        );
         messages.add(lit);
       }
       ts.forEachChild(n, visit);
@@ -141,7 +169,8 @@ function readJson(file: string): Record<string, unknown> {
 /** The message of a bundle entry: a string, or { message, comment } for entries with a comment. */
 function messageOf(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string') return (value as { message: string }).message;
+  if (typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string')
+    return (value as { message: string }).message;
   throw new Error(`not a message: ${JSON.stringify(value)}`);
 }
 
@@ -183,7 +212,14 @@ function literalsIn(node: ts.Node, sf: ts.SourceFile): string[] {
  */
 function coreReasons(): Set<string> {
   const reasons = new Set<string>(Object.values(deidentifyReasons));
-  for (const file of ['src/core/notes/clientCode.ts', 'src/node/atomicWrite.ts', 'src/node/editNote.ts', 'src/node/files.ts', 'src/node/walk.ts', 'src/node/host.ts']) {
+  for (const file of [
+    'src/core/notes/clientCode.ts',
+    'src/node/atomicWrite.ts',
+    'src/node/editNote.ts',
+    'src/node/files.ts',
+    'src/node/walk.ts',
+    'src/node/host.ts',
+  ]) {
     const sf = ts.createSourceFile(file, fs.readFileSync(path.join(root, file), 'utf8'), ts.ScriptTarget.Latest, true);
     const visit = (n: ts.Node): void => {
       if (ts.isImportDeclaration(n)) return;
@@ -198,7 +234,11 @@ function coreReasons(): Set<string> {
     if (ts.isCallExpression(n) && /warnings\.push$/.test(n.expression.getText())) {
       for (const arg of n.arguments) {
         if (!ts.isObjectLiteralExpression(arg)) continue;
-        for (const p of arg.properties) if (ts.isPropertyAssignment(p) && p.name.getText() === 'message') literalsIn(p.initializer, sf).filter((l) => /\p{L}\s+\S/u.test(l)).forEach((l) => reasons.add(l));
+        for (const p of arg.properties)
+          if (ts.isPropertyAssignment(p) && p.name.getText() === 'message')
+            literalsIn(p.initializer, sf)
+              .filter((l) => /\p{L}\s+\S/u.test(l))
+              .forEach((l) => reasons.add(l));
       }
     }
     ts.forEachChild(n, visit);
@@ -242,13 +282,18 @@ describe('the reasons the core gives, in the display language (issue 30)', () =>
   it('every reason src/core and src/node write that VS Code shows has a translation in src/vscode/reasons.ts', () => {
     const table = reasonTable();
     const reasons = coreReasons();
-    assert.ok(reasons.has('the note is read-only') && reasons.has('a long number') && reasons.has('it looks like a binary file, not a text note'), 'the reasons are found');
-    assert.ok(reasons.has('a heading holds more than one rupture tag; the first one sets its status') && reasons.has('a block (| or >), which Attune does not read'));
+    assert.ok(
+      reasons.has('the note is read-only') && reasons.has('a long number') && reasons.has('it looks like a binary file, not a text note'),
+      'the reasons are found',
+    );
+    assert.ok(
+      reasons.has('a heading holds more than one rupture tag; the first one sets its status') && reasons.has('a block (| or >), which Attune does not read'),
+    );
     const missing = [...reasons].filter((r) => !table.has(r));
     assert.deepStrictEqual(missing, [], 'add each to the table in src/vscode/reasons.ts (and run npm run l10n, then translate it in each bundle)');
   });
 
-  it('each entry of the reasons table passes its own English words to vscode.l10n.t, so the English bundle keys are the core\'s reasons', () => {
+  it("each entry of the reasons table passes its own English words to vscode.l10n.t, so the English bundle keys are the core's reasons", () => {
     for (const [english, message] of reasonTable()) assert.strictEqual(message, english);
     const bundle = readJson('l10n/bundle.l10n.json');
     for (const english of reasonTable().keys()) assert.ok(english in bundle, `${english} is in the English bundle`);
@@ -257,13 +302,19 @@ describe('the reasons the core gives, in the display language (issue 30)', () =>
   it('a reason with values is found, and a reason inside it translated too; an unknown one stays as written', () => {
     const pseudo = pseudoReasons();
     assert.strictEqual(translateReason('the note is read-only', pseudo), '⟦the note is read-only⟧');
-    assert.strictEqual(translateReason('a lock file could not be made beside it: the disk is full', pseudo), '⟦a lock file could not be made beside it: ⟦the disk is full⟧⟧');
+    assert.strictEqual(
+      translateReason('a lock file could not be made beside it: the disk is full', pseudo),
+      '⟦a lock file could not be made beside it: ⟦the disk is full⟧⟧',
+    );
     assert.strictEqual(translateReason('the write failed (EXDEV)', pseudo), '⟦the write failed (EXDEV)⟧');
     assert.strictEqual(
       translateReason('2.5 MB is over the 2 MB limit for a note (setting attune.largestNoteInMegabytes)', pseudo),
       '⟦⟦2.5 MB is over the 2 MB limit for a note⟧ (setting attune.largestNoteInMegabytes)⟧',
     );
-    assert.strictEqual(translateReason('the front-matter client is a block (| or >), which Attune does not read, so it was ignored', pseudo), '⟦the front-matter client is ⟦a block (| or >), which Attune does not read⟧, so it was ignored⟧');
+    assert.strictEqual(
+      translateReason('the front-matter client is a block (| or >), which Attune does not read, so it was ignored', pseudo),
+      '⟦the front-matter client is ⟦a block (| or >), which Attune does not read⟧, so it was ignored⟧',
+    );
     assert.strictEqual(translateReason('something new', pseudo), 'something new');
   });
 
@@ -299,9 +350,11 @@ describe('the reasons the core gives, in the display language (issue 30)', () =>
 });
 
 describe('the interface in four languages (issue 30)', () => {
-  it('no user-facing string in src/vscode reaches VS Code\'s UI without vscode.l10n.t', () => {
+  it("no user-facing string in src/vscode reaches VS Code's UI without vscode.l10n.t", () => {
     // supervisionReview.ts is pure (no vscode) and holds the review's English words: the next test checks its page.
-    const found = sourceFiles('src/vscode').filter((f) => !f.endsWith('supervisionReview.ts')).flatMap(bypassing);
+    const found = sourceFiles('src/vscode')
+      .filter((f) => !f.endsWith('supervisionReview.ts'))
+      .flatMap(bypassing);
     assert.deepStrictEqual(found, [], 'these strings bypass localisation: wrap each in vscode.l10n.t and run npm run l10n');
   });
 
@@ -310,7 +363,13 @@ describe('the interface in four languages (issue 30)', () => {
     const words = Object.fromEntries(
       Object.entries(ENGLISH_REVIEW).map(([k, v]) => [
         k,
-        typeof v === 'function' ? (...a: unknown[]) => pseudo((v as (...x: unknown[]) => string)(...a)) : k === 'items' ? ENGLISH_REVIEW.items.map((i) => ({ label: pseudo(i.label), detail: pseudo(i.detail) })) : typeof v === 'string' && k !== 'lang' ? pseudo(v) : v,
+        typeof v === 'function'
+          ? (...a: unknown[]) => pseudo((v as (...x: unknown[]) => string)(...a))
+          : k === 'items'
+            ? ENGLISH_REVIEW.items.map((i) => ({ label: pseudo(i.label), detail: pseudo(i.detail) }))
+            : typeof v === 'string' && k !== 'lang'
+              ? pseudo(v)
+              : v,
       ]),
     ) as unknown as ReviewWords;
     const spot = { line: 3, words: '⟦Quexby⟧', reason: '⟦looks like a name⟧' };
@@ -321,7 +380,10 @@ describe('the interface in four languages (issue 30)', () => {
       const html = reviewHtml(state, 'n0nce', '', words);
       const body = html.slice(html.indexOf('<body'), html.indexOf('<script'));
       const text = body.replace(/<[^>]*>/g, '\n').replace(/&[a-z]+;|&#\d+;/g, '');
-      const bare = text.split('\n').map((l) => l.replace(/⟦[^⟧]*⟧/g, '').trim()).filter((l) => /\p{L}{2}/u.test(l));
+      const bare = text
+        .split('\n')
+        .map((l) => l.replace(/⟦[^⟧]*⟧/g, '').trim())
+        .filter((l) => /\p{L}{2}/u.test(l));
       assert.deepStrictEqual(bare, [], 'words on the review page that are not from ReviewWords');
       const labels = [...body.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]).filter((l) => !/^⟦.*⟧$/.test(l));
       assert.deepStrictEqual(labels, [], 'aria labels not from ReviewWords');
@@ -351,7 +413,13 @@ describe('the interface in four languages (issue 30)', () => {
       if (typeof value === 'string') {
         const key = /^%(.+)%$/.exec(value)?.[1];
         if (key !== undefined) assert.ok(key in nls, `${at}: ${key} is in package.nls.json`);
-        else if (/\.(title|description|markdownDescription|altText|contextualTitle|name|enumDescriptions\.\d+|enumItemLabels\.\d+|markdownEnumDescriptions\.\d+|deprecationMessage|markdownDeprecationMessage|label)$/.test(at) && isHumanText(value) && value !== 'Attune') {
+        else if (
+          /\.(title|description|markdownDescription|altText|contextualTitle|name|enumDescriptions\.\d+|enumItemLabels\.\d+|markdownEnumDescriptions\.\d+|deprecationMessage|markdownDeprecationMessage|label)$/.test(
+            at,
+          ) &&
+          isHumanText(value) &&
+          value !== 'Attune'
+        ) {
           bare.push(`${at}: ${value}`);
         }
       } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${at}.${i}`));
@@ -377,15 +445,22 @@ describe('the interface in four languages (issue 30)', () => {
           assert.ok(t.trim() !== '', `${translated}: ${key} is empty`);
           assert.deepStrictEqual(placeholders(t), placeholders(e), `${translated}: ${key} keeps the placeholders of "${e}"`);
           // Links to commands and settings stay as they are.
-          assert.deepStrictEqual([...t.matchAll(/\((command:[^)]+)\)/g)].map((m) => m[1]), [...e.matchAll(/\((command:[^)]+)\)/g)].map((m) => m[1]), `${translated}: ${key} keeps its command links`);
+          assert.deepStrictEqual(
+            [...t.matchAll(/\((command:[^)]+)\)/g)].map((m) => m[1]),
+            [...e.matchAll(/\((command:[^)]+)\)/g)].map((m) => m[1]),
+            `${translated}: ${key} keeps its command links`,
+          );
         }
       });
     }
   }
 
-  it('the walkthrough\'s pictures and privacy page exist in each language, with none of the English words left', () => {
+  it("the walkthrough's pictures and privacy page exist in each language, with none of the English words left", () => {
     const dir = path.join(root, 'media', 'walkthrough');
-    const textsOf = (svg: string): string[] => [...svg.matchAll(/<(?:text|tspan)\b[^>]*>([^<]*)</g), ...svg.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1].trim()).filter((t) => /\p{L}{3}/u.test(t) && !/^#rupture\/\w+$/.test(t));
+    const textsOf = (svg: string): string[] =>
+      [...svg.matchAll(/<(?:text|tspan)\b[^>]*>([^<]*)</g), ...svg.matchAll(/aria-label="([^"]*)"/g)]
+        .map((m) => m[1].trim())
+        .filter((t) => /\p{L}{3}/u.test(t) && !/^#rupture\/\w+$/.test(t));
     for (const lang of LANGUAGES) {
       const nls = readJson(`package.nls.${lang}.json`);
       for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.svg'))) {

@@ -36,7 +36,10 @@ function offered(status: Status, group: RegExp): string[] {
 
 describe('the lifecycle table and the view menus', () => {
   it('gives each status its context value in the view', () => {
-    assert.deepStrictEqual(STATUSES.map(ruptureContextValue), STATUSES.map((s) => `attune.rupture.${s}`));
+    assert.deepStrictEqual(
+      STATUSES.map(ruptureContextValue),
+      STATUSES.map((s) => `attune.rupture.${s}`),
+    );
   });
 
   it("offers in each rupture's right-click menu exactly the steps of the table", () => {
@@ -68,15 +71,24 @@ const HELD_NOTES = {
   'AB/2026-11-12.md': '## Too deep too soon #rupture/held\n',
 };
 
-describe('held: waiting at the client\'s pace', () => {
+describe("held: waiting at the client's pace", () => {
   const temp = new TempDirs();
   after(() => temp.cleanup());
 
   it('is known, not unrepaired, and kept apart in the index', () => {
     const index = new RuptureIndex();
     for (const [file, text] of Object.entries(HELD_NOTES)) index.set(parse(text, file));
-    assert.deepStrictEqual(index.unrepaired('AB').map((e) => e.title), ['The fee']);
-    assert.deepStrictEqual(index.held('AB').map((e) => [e.title, e.status]), [['Too deep too soon', 'held'], ['Too deep too soon', 'held']]);
+    assert.deepStrictEqual(
+      index.unrepaired('AB').map((e) => e.title),
+      ['The fee'],
+    );
+    assert.deepStrictEqual(
+      index.held('AB').map((e) => [e.title, e.status]),
+      [
+        ['Too deep too soon', 'held'],
+        ['Too deep too soon', 'held'],
+      ],
+    );
     assert.strictEqual(index.clients()[0].unrepaired, 1, 'held is not counted');
   });
 
@@ -88,7 +100,10 @@ describe('held: waiting at the client\'s pace', () => {
     assert.deepStrictEqual(rows(['--all']).filter(([, s]) => s === 'held').length, 2);
     const set = cli(['set', 'AB/2026-11-10.md:7', 'held'], dir);
     assert.strictEqual(set.code, 0, set.err);
-    assert.strictEqual(fs.readFileSync(path.join(dir, 'AB', '2026-11-10.md'), 'utf8'), HELD_NOTES['AB/2026-11-10.md'].replace('The fee #rupture/open', 'The fee #rupture/held'));
+    assert.strictEqual(
+      fs.readFileSync(path.join(dir, 'AB', '2026-11-10.md'), 'utf8'),
+      HELD_NOTES['AB/2026-11-10.md'].replace('The fee #rupture/open', 'The fee #rupture/held'),
+    );
     assert.deepStrictEqual(rows([]), []);
     assert.strictEqual(cli(['set', 'AB/2026-11-10.md:3', 'planned'], dir).code, 0);
     assert.deepStrictEqual(rows([]), [['Too deep too soon', 'planned']]);
@@ -112,7 +127,13 @@ describe('held: waiting at the client\'s pace', () => {
     assert.deepStrictEqual(lines.slice(at, at + 4), [HELD_LINE, '', '- Too deep too soon', '']);
     assert.strictEqual(markdown.split('Too deep too soon').length, 2, 'the title once');
     assert.doesNotMatch(markdown, /Can we go back/, 'no opening line for a held rupture');
-    assert.deepStrictEqual(items.map((i) => [i.kind, i.text]), [['rupture', 'The fee'], ['check', 'Breathe first.']]);
+    assert.deepStrictEqual(
+      items.map((i) => [i.kind, i.text]),
+      [
+        ['rupture', 'The fee'],
+        ['check', 'Breathe first.'],
+      ],
+    );
     assert.strictEqual(taskItems(markdown).length, 2);
     assert.match(markdown, /^- \[ \] Perhaps revisit: \[The fee\]\[revisit 1\] \(open, noted 10 Nov\)$/m);
     assert.match(markdown, /^\[revisit 1\]: 2026-11-10\.md$/m);
@@ -145,7 +166,10 @@ describe('no scores', () => {
     );
     const bare = '## Fee #rupture\n';
     const [b] = parse(bare).entries;
-    assert.strictEqual(applyEdits(bare, [mendedLine(bare, b, 'it felt easy', '2026-11-29')!]), '## Fee #rupture\n\n- **What told me it is mended:** it felt easy (2026-11-29)\n');
+    assert.strictEqual(
+      applyEdits(bare, [mendedLine(bare, b, 'it felt easy', '2026-11-29')!]),
+      '## Fee #rupture\n\n- **What told me it is mended:** it felt easy (2026-11-29)\n',
+    );
     assert.strictEqual(mendedLine(bare, b, '   ', '2026-11-29'), undefined, 'nothing typed adds nothing');
     const [read] = parse(applyEdits(text, [edit])).entries;
     assert.ok(read.fields.some((f) => f.label === 'What told me it is mended' && f.value === 'she laughed about it later (2026-11-29)'));

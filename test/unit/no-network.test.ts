@@ -21,7 +21,23 @@ import * as path from 'path';
 const REPO = path.resolve(__dirname, '..', '..', '..');
 
 /** Modules a bundle may load: the editor's API and local, offline parts of Node (worker_threads runs the export off the editor's thread; zlib unpacks its word lists; v8 tunes the CLI export's garbage collector). */
-const ALLOWED = new Set(['vscode', 'fs', 'path', 'os', 'util', 'events', 'crypto', 'buffer', 'string_decoder', 'assert', 'url', 'worker_threads', 'zlib', 'v8', './deidentify.js']);
+const ALLOWED = new Set([
+  'vscode',
+  'fs',
+  'path',
+  'os',
+  'util',
+  'events',
+  'crypto',
+  'buffer',
+  'string_decoder',
+  'assert',
+  'url',
+  'worker_threads',
+  'zlib',
+  'v8',
+  './deidentify.js',
+]);
 
 const BANNED_MODULES = ['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'child_process', 'cluster'];
 
@@ -66,7 +82,10 @@ function codeOf(file: string): string {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { jsoncParserEsm } = require(path.join(REPO, 'tools', 'jsonc-parser-esm.js')) as { jsoncParserEsm: esbuild.Plugin };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const plugins = require(path.join(REPO, 'tools', 'esbuild-plugins.js')) as Record<'lazyDeidentify' | 'compactWordLists' | 'chronoEnglish' | 'compromiseQuickMerge', esbuild.Plugin>;
+const plugins = require(path.join(REPO, 'tools', 'esbuild-plugins.js')) as Record<
+  'lazyDeidentify' | 'compactWordLists' | 'chronoEnglish' | 'compromiseQuickMerge',
+  esbuild.Plugin
+>;
 const TARGETS = [
   { name: 'extension', entry: 'src/vscode/extension.ts', external: ['vscode'], plugins: [plugins.lazyDeidentify] },
   { name: 'cli', entry: 'src/cli/main.ts', external: [] as string[], plugins: [plugins.lazyDeidentify] },
@@ -75,7 +94,12 @@ const TARGETS = [
   // The Show Patterns panel's webview script, and Chart.js, which it loads after the first view.
   { name: 'patterns-view', entry: 'src/webview/patternsView.ts', external: [] as string[] },
   { name: 'patterns-charts', entry: 'src/webview/patternsCharts.ts', external: [] as string[] },
-  { name: 'deidentify', entry: 'src/core/supervision/deidentify.ts', external: [] as string[], plugins: [plugins.compactWordLists, plugins.chronoEnglish, plugins.compromiseQuickMerge] },
+  {
+    name: 'deidentify',
+    entry: 'src/core/supervision/deidentify.ts',
+    external: [] as string[],
+    plugins: [plugins.compactWordLists, plugins.chronoEnglish, plugins.compromiseQuickMerge],
+  },
 ];
 
 /** Builds as esbuild.js does; `minify` as its --production. */
@@ -136,20 +160,20 @@ describe('no network: the built extension and CLI hold no way out', () => {
       'an https import': "import * as https from 'https'; https.get('x');",
       'http through node:': "import { request } from 'node:http'; request('x').end();",
       'a socket': "import * as net from 'net'; net.connect(80, 'example.org');",
-      'tls': "import * as tls from 'tls'; tls.connect(443, 'example.org');",
-      'udp': "import * as dgram from 'dgram'; dgram.createSocket('udp4').send('x', 53, 'example.org');",
-      'http2': "import * as http2 from 'http2'; http2.connect('https://example.org');",
-      'dns': "import { lookup } from 'dns'; lookup('example.org', () => undefined);",
+      tls: "import * as tls from 'tls'; tls.connect(443, 'example.org');",
+      udp: "import * as dgram from 'dgram'; dgram.createSocket('udp4').send('x', 53, 'example.org');",
+      http2: "import * as http2 from 'http2'; http2.connect('https://example.org');",
+      dns: "import { lookup } from 'dns'; lookup('example.org', () => undefined);",
       'a program': "import { execFile } from 'child_process'; execFile('curl');",
       'a require by another name': "const r = require; r('https').get('x');",
       'a computed require': "const m = ['ht', 'tps'].join(''); require(m).get('x');",
       'a dynamic import': "void import('node:https').then((m) => m.get('x'));",
-      'fetch': "void fetch('https://example.org', { method: 'POST', body: 'x' });",
+      fetch: "void fetch('https://example.org', { method: 'POST', body: 'x' });",
       'fetch from globalThis': "const f = globalThis.fetch; void f('https://example.org');",
       'fetch by name': "const g = globalThis as any; void g['fetch']('https://example.org');",
-      'XMLHttpRequest': "const x = new (globalThis as any).XMLHttpRequest(); x.open('GET', 'x');",
-      'WebSocket': "new (globalThis as any).WebSocket('wss://example.org');",
-      'eval': "eval('1');",
+      XMLHttpRequest: "const x = new (globalThis as any).XMLHttpRequest(); x.open('GET', 'x');",
+      WebSocket: "new (globalThis as any).WebSocket('wss://example.org');",
+      eval: "eval('1');",
     };
     let dir: string;
     before(() => {

@@ -72,7 +72,11 @@ describe('note format: what makes a rupture entry', () => {
   it('lists an empty or slashed status as open with a warning', () => {
     for (const tag of ['#rupture/', '#rupture/open/again', '#rupture/reparied']) {
       const note = parse(`## Title ${tag}\n`);
-      assert.deepStrictEqual(note.entries.map((e) => [e.status, e.statusKnown]), [['open', false]], tag);
+      assert.deepStrictEqual(
+        note.entries.map((e) => [e.status, e.statusKnown]),
+        [['open', false]],
+        tag,
+      );
       assert.strictEqual(note.warnings.length, 1, tag);
     }
   });
@@ -90,7 +94,10 @@ describe('note format: what makes a rupture entry', () => {
 
   it('uses the first tag when a heading holds several, and warns', () => {
     const note = parse('## Two tags #rupture/planned #rupture/repaired\n');
-    assert.deepStrictEqual(note.entries.map((e) => [e.title, e.status]), [['Two tags', 'planned']]);
+    assert.deepStrictEqual(
+      note.entries.map((e) => [e.title, e.status]),
+      [['Two tags', 'planned']],
+    );
     assert.strictEqual(note.warnings.length, 1);
     assert.match(note.warnings[0].message, /more than one rupture tag/);
   });
@@ -154,9 +161,7 @@ describe('note format: fenced code blocks', () => {
   });
 
   it('does not close a fence with a line that has text after the run', () => {
-    assert.deepStrictEqual(entries('```\n``` not a close\n## Inside #rupture\n```\n## Outside #rupture\n'), [
-      [4, 'Outside', 'open'],
-    ]);
+    assert.deepStrictEqual(entries('```\n``` not a close\n## Inside #rupture\n```\n## Outside #rupture\n'), [[4, 'Outside', 'open']]);
   });
 
   it('opens and closes fences indented up to three spaces', () => {
@@ -178,9 +183,7 @@ describe('note format: fenced code blocks', () => {
   });
 
   it('runs an unclosed fence to the end of the file', () => {
-    assert.deepStrictEqual(entries('## Before #rupture\n```\n## Inside #rupture\n\n## Still inside #rupture\n'), [
-      [0, 'Before', 'open'],
-    ]);
+    assert.deepStrictEqual(entries('## Before #rupture\n```\n## Inside #rupture\n\n## Still inside #rupture\n'), [[0, 'Before', 'open']]);
   });
 
   it('ends the section of an entry only at headings outside fences', () => {
@@ -201,9 +204,7 @@ describe('note format: indented code and HTML comments', () => {
   it('skips a multi-line HTML comment, including its closing line', () => {
     const text = '<!--\n## Hidden #rupture\n   ## Also hidden #rupture\n-->\n## Shown #rupture\n';
     assert.deepStrictEqual(entries(text), [[4, 'Shown', 'open']]);
-    assert.deepStrictEqual(entries('  <!-- start\n## Hidden #rupture\nend --> ## Still comment #rupture\n## Shown #rupture\n'), [
-      [3, 'Shown', 'open'],
-    ]);
+    assert.deepStrictEqual(entries('  <!-- start\n## Hidden #rupture\nend --> ## Still comment #rupture\n## Shown #rupture\n'), [[3, 'Shown', 'open']]);
   });
 
   it('runs an unclosed HTML comment to the end of the file', () => {
@@ -289,7 +290,11 @@ describe('note format: the planned opening line', () => {
     const text = '## A #rupture\n- Opening line: outer\n### B #rupture\n- Opening line: inner\n### C\ntext\n## D #rupture\n';
     assert.deepStrictEqual(
       parse(text).entries.map((e) => [e.title, e.opener]),
-      [['A', 'outer'], ['B', 'inner'], ['D', undefined]],
+      [
+        ['A', 'outer'],
+        ['B', 'inner'],
+        ['D', undefined],
+      ],
     );
   });
 
@@ -310,7 +315,14 @@ describe('note format: the planned opening line', () => {
   });
 
   it('strips quotes around the line', () => {
-    for (const quoted of ['"Can we go back to Tuesday?"', '“Can we go back to Tuesday?”', "'Can we go back to Tuesday?'", '‘Can we go back to Tuesday?’', '*Can we go back to Tuesday?*', '_Can we go back to Tuesday?_']) {
+    for (const quoted of [
+      '"Can we go back to Tuesday?"',
+      '“Can we go back to Tuesday?”',
+      "'Can we go back to Tuesday?'",
+      '‘Can we go back to Tuesday?’',
+      '*Can we go back to Tuesday?*',
+      '_Can we go back to Tuesday?_',
+    ]) {
       const [entry] = parse(`## A #rupture\n- **Opening line:** ${quoted}\n`).entries;
       assert.strictEqual(entry.opener, 'Can we go back to Tuesday?', quoted);
     }
@@ -355,7 +367,24 @@ describe('note format: the planned opening line', () => {
 
   it('finds the opening line on exactly the lines the opening-line pattern reads (the quick check turns none away)', () => {
     const OPENER = /^ {0,3}(?:[-*+][ \t]+)?(?:\*\*|__)?opening line(?:[ \t]*:[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:|[ \t]*:)[ \t]*(.*)$/i;
-    const piece = fc.constantFrom(' ', '  ', '    ', '\t', '-', '*', '+', '**', '__', '_', 'Opening line', 'OPENING LINE', 'opening  line', 'Opening', ':', 'x');
+    const piece = fc.constantFrom(
+      ' ',
+      '  ',
+      '    ',
+      '\t',
+      '-',
+      '*',
+      '+',
+      '**',
+      '__',
+      '_',
+      'Opening line',
+      'OPENING LINE',
+      'opening  line',
+      'Opening',
+      ':',
+      'x',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 7 }), (pieces) => {
         const line = `${pieces.join('')} Fee`;
@@ -377,7 +406,10 @@ describe('note format: client and date', () => {
     assert.strictEqual(note.client, 'A.B.');
     assert.strictEqual(note.date, '2026-11-03');
     assert.strictEqual(note.frontMatterEnd, 3);
-    assert.deepStrictEqual(note.entries.map((e) => [e.client, e.date]), [['A.B.', '2026-11-03']]);
+    assert.deepStrictEqual(
+      note.entries.map((e) => [e.client, e.date]),
+      [['A.B.', '2026-11-03']],
+    );
   });
 
   it('falls back to the folder name and the first date in the file name', () => {
@@ -456,7 +488,10 @@ describe('note format: front matter', () => {
   it('has no front matter without a closing line: the client is the folder, headings count', () => {
     const note = parse('---\nclient: A.B.\ndate: 2026-01-01\n## Counted #rupture\n', 'CD/2026-11-10.md');
     assert.deepStrictEqual([note.client, note.date, note.frontMatterEnd], ['CD', '2026-11-10', -1]);
-    assert.deepStrictEqual(note.entries.map((e) => [e.line, e.title]), [[3, 'Counted']]);
+    assert.deepStrictEqual(
+      note.entries.map((e) => [e.line, e.title]),
+      [[3, 'Counted']],
+    );
   });
 
   it('has no front matter unless it starts on the first line', () => {
@@ -470,13 +505,19 @@ describe('note format: front matter', () => {
     const note = parse(text, 'CD/2026-11-10.md');
     assert.strictEqual(note.client, '[A.B.');
     assert.strictEqual(note.date, '2026-11-10');
-    assert.deepStrictEqual(note.entries.map((e) => e.line), [7]);
+    assert.deepStrictEqual(
+      note.entries.map((e) => e.line),
+      [7],
+    );
   });
 
   it('reads front matter after a BOM', () => {
     const note = parse('\uFEFF---\nclient: A.B.\n---\n## A #rupture\n', 'CD/x.md');
     assert.deepStrictEqual([note.client, note.frontMatterEnd], ['A.B.', 2]);
-    assert.deepStrictEqual(note.entries.map((e) => e.line), [3]);
+    assert.deepStrictEqual(
+      note.entries.map((e) => e.line),
+      [3],
+    );
   });
 });
 
@@ -502,7 +543,10 @@ describe('note format: line endings, BOM and odd text', () => {
 
   it('reads a heading on the first line after a BOM', () => {
     const note = parse('\uFEFF## First line #rupture/attempted\n');
-    assert.deepStrictEqual(note.entries.map((e) => [e.line, e.title, e.status, e.tag.start]), [[0, 'First line', 'attempted', 15]]);
+    assert.deepStrictEqual(
+      note.entries.map((e) => [e.line, e.title, e.status, e.tag.start]),
+      [[0, 'First line', 'attempted', 15]],
+    );
   });
 
   it('treats a BOM in the middle of a file as ordinary text', () => {
@@ -511,7 +555,10 @@ describe('note format: line endings, BOM and odd text', () => {
 
   it('parses a note with no final line break', () => {
     const note = parse('## A #rupture/planned');
-    assert.deepStrictEqual(note.entries.map((e) => [e.line, e.status, e.sectionEnd]), [[0, 'planned', 1]]);
+    assert.deepStrictEqual(
+      note.entries.map((e) => [e.line, e.status, e.sectionEnd]),
+      [[0, 'planned', 1]],
+    );
   });
 
   it('parses empty text and text with NUL and replacement characters', () => {
@@ -527,7 +574,10 @@ describe('note format: line endings, BOM and odd text', () => {
   it('copies the path it was given into the note and every entry', () => {
     const note = parse('## A #rupture\n## B #rupture\n', 'AB/2026-11-10.md');
     assert.strictEqual(note.path, 'AB/2026-11-10.md');
-    assert.deepStrictEqual(note.entries.map((e) => e.path), ['AB/2026-11-10.md', 'AB/2026-11-10.md']);
+    assert.deepStrictEqual(
+      note.entries.map((e) => e.path),
+      ['AB/2026-11-10.md', 'AB/2026-11-10.md'],
+    );
   });
 });
 
@@ -554,6 +604,9 @@ describe('parseHeading and findTags', () => {
   it('looks only between the given columns', () => {
     const text = 'xx #rupture yy';
     assert.deepStrictEqual(findTags(text, 3, 8), []);
-    assert.deepStrictEqual(findTags(text, 3, 11).map((t) => t.start), [3]);
+    assert.deepStrictEqual(
+      findTags(text, 3, 11).map((t) => t.start),
+      [3],
+    );
   });
 });

@@ -3,7 +3,15 @@
 // in `attune list --json` and `attune patterns --json`.
 import * as assert from 'assert';
 import { parseSnippet, toMarkdown, type SnippetNode } from '../../src/core/reflection/snippet';
-import { builtInTemplates, BUILT_IN_TEMPLATES, mergeTemplates, renderMarkdown, renderSnippet, SAFETY_FIRST_WORDS, type Template } from '../../src/core/reflection/templates';
+import {
+  builtInTemplates,
+  BUILT_IN_TEMPLATES,
+  mergeTemplates,
+  renderMarkdown,
+  renderSnippet,
+  SAFETY_FIRST_WORDS,
+  type Template,
+} from '../../src/core/reflection/templates';
 import { choiceKey, fieldKey, fieldLabel, NOT_FILLED_IN_WORDS, NOTE_LANGUAGES, templateLanguage, type NoteLanguage } from '../../src/core/notes/fieldKeys';
 import { isFilled } from '../../src/core/notes/fields';
 import { indexNote, type IndexedNote, type Note, type RuptureEntry } from '../../src/core/notes/note';
@@ -56,12 +64,28 @@ const NONE: Readonly<Record<NoteLanguage, string>> = { en: '(not filled in)', de
 
 /** Every field that has choices, by key. */
 const KEYS_OF_CHOICES = [
-  'kind-of-miss', 'markers', 'my-reaction', 'part', 'part-wanted', 'repair-plan', 'take-to-supervision', 'in-the-moment', 'approach',
-  'repair-moves', 'what-i-will-own', 'invite-their-side', 'pace', 'what-i-did', 'did-they-look-after-me', 'where-it-stands', 'why-closing', 'patterns-noticed',
+  'kind-of-miss',
+  'markers',
+  'my-reaction',
+  'part',
+  'part-wanted',
+  'repair-plan',
+  'take-to-supervision',
+  'in-the-moment',
+  'approach',
+  'repair-moves',
+  'what-i-will-own',
+  'invite-their-side',
+  'pace',
+  'what-i-did',
+  'did-they-look-after-me',
+  'where-it-stands',
+  'why-closing',
+  'patterns-noticed',
 ];
 
 describe('templates in four languages (issue 30)', () => {
-  it('chooses the template language from the setting, else from VS Code\'s display language, else English', () => {
+  it("chooses the template language from the setting, else from VS Code's display language, else English", () => {
     assert.strictEqual(templateLanguage('match VS Code', 'de'), 'de');
     assert.strictEqual(templateLanguage('match VS Code', 'es-419'), 'es');
     assert.strictEqual(templateLanguage(undefined, 'fr-CA'), 'fr');
@@ -75,7 +99,10 @@ describe('templates in four languages (issue 30)', () => {
       const templates = builtInTemplates(language);
 
       it('renders every built-in template, as a snippet and as markdown', () => {
-        assert.deepStrictEqual(templates.map((t) => t.id), BUILT_IN_TEMPLATES.map((t) => t.id));
+        assert.deepStrictEqual(
+          templates.map((t) => t.id),
+          BUILT_IN_TEMPLATES.map((t) => t.id),
+        );
         for (const t of templates) {
           assert.ok(renderSnippet(t, { client: 'C104' }, TODAY).length > 0, t.id);
           const md = renderMarkdown(t, { client: 'C104' }, TODAY);
@@ -90,7 +117,8 @@ describe('templates in four languages (issue 30)', () => {
       it('writes the safety sentence and "(not filled in)" in its own language', () => {
         const plan = templates.find((t) => t.id === 'repair-plan') as Template;
         assert.ok(plan.body.includes(SAFETY_FIRST_WORDS[NOTE_LANGUAGES.indexOf(language)]));
-        for (const t of templates) for (const options of choices(parseSnippet(t.body))) assert.strictEqual(options[0], NONE[language], `${t.id}: ${options.join(',')}`);
+        for (const t of templates)
+          for (const options of choices(parseSnippet(t.body))) assert.strictEqual(options[0], NONE[language], `${t.id}: ${options.join(',')}`);
         assert.strictEqual(NOT_FILLED_IN_WORDS[NOTE_LANGUAGES.indexOf(language)], NONE[language]);
       });
 
@@ -99,7 +127,11 @@ describe('templates in four languages (issue 30)', () => {
           const note = asNote(t);
           for (const f of allFields(note)) assert.ok(fieldKey(f.label), `${t.id}: "${f.label}" has no key`);
           for (const options of choices(parseSnippet(t.body))) {
-            for (const o of options.slice(1)) assert.ok(Object.values(KEYS_OF_CHOICES).some((k) => choiceKey(k, o)), `${t.id}: "${o}" has no choice key`);
+            for (const o of options.slice(1))
+              assert.ok(
+                Object.values(KEYS_OF_CHOICES).some((k) => choiceKey(k, o)),
+                `${t.id}: "${o}" has no choice key`,
+              );
           }
         }
       });
@@ -124,10 +156,17 @@ describe('templates in four languages (issue 30)', () => {
         const attempt = asInserted(templates.find((t) => t.id === 'repair-attempt') as Template);
         const opening = `**${fieldLabel('opening-line', language)}:** `;
         const note = parse(`${reflection}\n${plan.replace(`${opening}${NONE[language]}`, `${opening}"…"`)}\n${attempt}`, 'AB/2026-11-10.md');
-        assert.deepStrictEqual(note.entries[0].followUps.map((f) => f.kind), ['plan', 'attempt'], language);
+        assert.deepStrictEqual(
+          note.entries[0].followUps.map((f) => f.kind),
+          ['plan', 'attempt'],
+          language,
+        );
         assert.strictEqual(note.entries[0].opener, '…', language);
         const session = asNote(templates.find((t) => t.id === 'session-note') as Template);
-        assert.deepStrictEqual(session.feedback.map((f) => fieldKey(f.label)), ['feedback-heard', 'feedback-score']);
+        assert.deepStrictEqual(
+          session.feedback.map((f) => fieldKey(f.label)),
+          ['feedback-heard', 'feedback-score'],
+        );
       });
     });
   }
@@ -140,12 +179,16 @@ describe('templates in four languages (issue 30)', () => {
   });
 });
 
-
 // One client, four notes, each written in another language by hand, as a therapist would.
 const MIXED: Readonly<Record<string, string>> = {
   'C104/2026-10-02.md': [
-    '---', 'client: C104', 'date: 2026-10-02', '---', '',
-    '## Suggested the exercise too soon #rupture/planned', '',
+    '---',
+    'client: C104',
+    'date: 2026-10-02',
+    '---',
+    '',
+    '## Suggested the exercise too soon #rupture/planned',
+    '',
     '- **Kind of miss:** too deep too soon',
     '- **Markers:** withdrawal: going quiet',
     '- **The part of me that led:** helper, wanting to connect',
@@ -155,47 +198,67 @@ const MIXED: Readonly<Record<string, string>> = {
     '',
   ].join('\n'),
   'C104/2026-10-09.md': [
-    '---', 'client: C104', 'date: 2026-10-09', '---', '',
-    '## Übung zu früh vorgeschlagen #rupture/open', '',
+    '---',
+    'client: C104',
+    'date: 2026-10-09',
+    '---',
+    '',
+    '## Übung zu früh vorgeschlagen #rupture/open',
+    '',
     '- **Art des Bruchs:** zu tief, zu früh',
     '- **Marker:** Rückzug: Verstummen',
     '- **Der Anteil in mir, der geführt hat:** Helfer',
     '- **Einstiegssatz:** „Ich habe über die Übung nachgedacht.“',
     '- **In die Supervision mitnehmen?** ja',
     '',
-    '## Zwischen uns', '',
+    '## Zwischen uns',
+    '',
     '- **Wert der Allianz-Rückmeldung (falls wir einen nutzen):** 34/40',
     '',
-    '## Nächstes Mal', '',
+    '## Nächstes Mal',
+    '',
     '- Nach dem Umzug fragen',
     '',
   ].join('\n'),
   'C104/2026-10-16.md': [
-    '---', 'client: C104', 'date: 2026-10-16', '---', '',
-    '## Demasiado pronto otra vez #rupture/attempted', '',
+    '---',
+    'client: C104',
+    'date: 2026-10-16',
+    '---',
+    '',
+    '## Demasiado pronto otra vez #rupture/attempted',
+    '',
     '- **Tipo de desajuste:** demasiado hondo, demasiado pronto',
     '- **Marcadores:** retirada: respuestas breves',
     '- **La parte de mí que tomó la delantera:** ayudante',
     '- **Frase de apertura:** He estado pensando en el ejercicio.',
     '',
-    '### Intento de reparación, 2026-10-20', '',
+    '### Intento de reparación, 2026-10-20',
+    '',
     '- **Cómo le llegó:** Se relajó y habló más.',
     '- **Dónde está ahora:** todavía se está asentando; lo tendré presente',
     '',
   ].join('\n'),
   'C104/2026-10-23.md': [
-    '---', 'client: C104', 'date: 2026-10-23', '---', '',
-    '## Trop tôt, encore #rupture/open', '',
+    '---',
+    'client: C104',
+    'date: 2026-10-23',
+    '---',
+    '',
+    '## Trop tôt, encore #rupture/open',
+    '',
     '- **Type de mésaccordage :** trop profond, trop tôt',
     '- **Marqueurs :** retrait : silence',
     '- **La part de moi qui a mené :** aidant',
     "- **Phrase d'ouverture :** J'ai repensé à l'exercice.",
     '',
-    '## Entre nous', '',
+    '## Entre nous',
+    '',
     '- **Score d’alliance (si nous en utilisons un) :** 30/40',
     "- **Retour demandé, et ce que j'ai entendu :** « un peu vite »",
     '',
-    '## La prochaine fois', '',
+    '## La prochaine fois',
+    '',
     '- Demander comment était la semaine',
     '',
   ].join('\n'),
@@ -209,17 +272,26 @@ describe('notes in four languages count together (issue 30)', () => {
   it('gives one combined patterns table: one row per kind, part and marker, with its key', () => {
     const p = patterns(mixedNotes());
     assert.strictEqual(p.ruptures, 4);
-    assert.deepStrictEqual(p.byKind.map((r) => [r.key, r.count]), [['too-deep-too-soon', 4]]);
-    assert.deepStrictEqual(p.byPart.map((r) => [r.key, r.count]), [['helper', 4]]);
+    assert.deepStrictEqual(
+      p.byKind.map((r) => [r.key, r.count]),
+      [['too-deep-too-soon', 4]],
+    );
+    assert.deepStrictEqual(
+      p.byPart.map((r) => [r.key, r.count]),
+      [['helper', 4]],
+    );
     assert.deepStrictEqual(
       p.byMarker.map((r) => [r.key, r.count]),
-      [['withdrawal-going-quiet', 3], ['withdrawal-short-answers', 1]],
+      [
+        ['withdrawal-going-quiet', 3],
+        ['withdrawal-short-answers', 1],
+      ],
     );
     // The row shows one writing of the value, and lists every note that holds it, in any language.
     assert.strictEqual(entriesWith(mixedNotes(), 'kind', p.byKind[0].value).length, 4);
   });
 
-  it('gives one checklist: every language\'s rupture with its opening line, last time\'s lines and feedback', () => {
+  it("gives one checklist: every language's rupture with its opening line, last time's lines and feedback", () => {
     const notes = mixedNotes();
     const byClient = {
       unrepaired: () => notes.flatMap((n) => n.entries).filter((e) => isUnrepaired(e.status)),
@@ -245,7 +317,10 @@ describe('notes in four languages count together (issue 30)', () => {
       }
       assert.ok(checklist.markdown.includes('Se relajó y habló más.'), language);
       // "La prochaine fois" carries forward from the latest earlier note.
-      assert.deepStrictEqual(checklist.items.filter((i) => i.kind === 'fromLastTime').map((i) => i.text), ['Demander comment était la semaine']);
+      assert.deepStrictEqual(
+        checklist.items.filter((i) => i.kind === 'fromLastTime').map((i) => i.text),
+        ['Demander comment était la semaine'],
+      );
       // Scores from the German and the French note, and the words heard in the French one.
       assert.ok(checklist.markdown.includes('34/40 (2026-10-09), 30/40 (2026-10-23)'), language);
       assert.ok(checklist.markdown.includes('« un peu vite »'), language);
@@ -256,7 +331,14 @@ describe('notes in four languages count together (issue 30)', () => {
   it('writes the checklist section in the template language', () => {
     const notes = mixedNotes();
     const entries = notes.flatMap((n) => n.entries).filter((e) => isUnrepaired(e.status));
-    const de = buildChecklist({ client: 'C104', today: '2026-10-30', entries, notePath: 'C104/2026-10-30.md', checks: renderChecks(builtInTemplates('de'), 'C104', '2026-10-30'), language: 'de' });
+    const de = buildChecklist({
+      client: 'C104',
+      today: '2026-10-30',
+      entries,
+      notePath: 'C104/2026-10-30.md',
+      checks: renderChecks(builtInTemplates('de'), 'C104', '2026-10-30'),
+      language: 'de',
+    });
     assert.match(de.markdown, /^## Vor der Sitzung\n\nSicherheit zuerst:/);
     assert.match(de.markdown, /- \[ \] Vielleicht wieder aufgreifen: \[Übung zu früh vorgeschlagen\]\[revisit \d\] \(offen, notiert am 9\. Okt\.\)/);
     assert.ok(de.markdown.includes('- [ ] Mein eigener Zustand heute'));
@@ -317,7 +399,10 @@ describe('the command line carries the keys (issue 30)', () => {
     assert.strictEqual(r.code, 0);
     const p = JSON.parse(r.out);
     assert.deepStrictEqual(Object.keys(p.byKind[0]), ['value', 'key', 'count', 'unrepaired', 'repaired', 'closed']);
-    assert.deepStrictEqual(p.byKind.map((v: { key: string; count: number }) => [v.key, v.count]), [['too-deep-too-soon', 4]]);
+    assert.deepStrictEqual(
+      p.byKind.map((v: { key: string; count: number }) => [v.key, v.count]),
+      [['too-deep-too-soon', 4]],
+    );
     const text = cli(['patterns', dir], dir);
     assert.match(text.out, /Kinds of miss/);
     assert.match(text.out, /4 ruptures noted across 4 sessions/);

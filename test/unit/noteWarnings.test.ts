@@ -24,7 +24,10 @@ describe('note warnings, for the editor', () => {
 
   it('marks a heading with a second tag', () => {
     const ws = warn('## A #rupture/open #rupture/planned\n');
-    assert.deepStrictEqual(ws.map((w) => [w.kind, w.line]), [['second-tag', 0]]);
+    assert.deepStrictEqual(
+      ws.map((w) => [w.kind, w.line]),
+      [['second-tag', 0]],
+    );
   });
 
   it('notices a client from a folder name that another note writes with other punctuation or case', () => {
@@ -48,7 +51,13 @@ describe('note warnings, for the editor', () => {
     assert.strictEqual(applyEdits(crlf, [w2.fix.edit]), '---\r\nclient: A.B.\r\ndate: 2026-11-10\r\n---\r\n## Miss #rupture\r\n');
     // Not when the front matter names the client, nor when no other code matches.
     assert.deepStrictEqual(warn('---\nclient: AB\n---\n', 'AB/x.md', clients), []);
-    assert.deepStrictEqual(warn(text, 'CD/x.md', [{ client: 'C.D.', notes: 2 }, { client: 'CD', notes: 1 }]).length, 1);
+    assert.deepStrictEqual(
+      warn(text, 'CD/x.md', [
+        { client: 'C.D.', notes: 2 },
+        { client: 'CD', notes: 1 },
+      ]).length,
+      1,
+    );
     assert.deepStrictEqual(warn(text, 'EF/x.md', clients), []);
     assert.strictEqual(clientKey('A.B.'), clientKey('ab'));
   });

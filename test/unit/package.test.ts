@@ -10,10 +10,31 @@ describe('the packaged extension', () => {
     this.timeout(60000);
     const r = spawnSync('npx', ['--no-install', 'vsce', 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });
     assert.strictEqual(r.status, 0, r.stderr);
-    const files = r.stdout.split('\n').map((l) => l.trim()).filter(Boolean).sort();
-    const allowed = /^(dist\/(extension|patterns|patterns-view|patterns-charts|deidentify|deidentify-worker)\.js|dist\/deidentify-words\.br|package\.json|package\.nls(\.(de|es|fr))?\.json|l10n\/bundle\.l10n(\.(de|es|fr))?\.json|README\.md|docs\/[\w-]+\.md|LICENSE|CHANGELOG\.md|media\/(attune\.svg|icon\.png|screenshot-[\w-]+\.png|walkthrough\/((de|es|fr)\/)?[\w-]+\.(svg|md)))$/;
-    assert.deepStrictEqual(files.filter((f) => !allowed.test(f)), [], 'nothing else is packaged');
-    for (const needed of ['dist/extension.js', 'dist/patterns.js', 'dist/patterns-view.js', 'dist/patterns-charts.js', 'dist/deidentify.js', 'dist/deidentify-worker.js', 'dist/deidentify-words.br', 'package.json', 'package.nls.json', 'media/icon.png', 'media/attune.svg']) {
+    const files = r.stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .sort();
+    const allowed =
+      /^(dist\/(extension|patterns|patterns-view|patterns-charts|deidentify|deidentify-worker)\.js|dist\/deidentify-words\.br|package\.json|package\.nls(\.(de|es|fr))?\.json|l10n\/bundle\.l10n(\.(de|es|fr))?\.json|README\.md|docs\/[\w-]+\.md|LICENSE|CHANGELOG\.md|media\/(attune\.svg|icon\.png|screenshot-[\w-]+\.png|walkthrough\/((de|es|fr)\/)?[\w-]+\.(svg|md)))$/;
+    assert.deepStrictEqual(
+      files.filter((f) => !allowed.test(f)),
+      [],
+      'nothing else is packaged',
+    );
+    for (const needed of [
+      'dist/extension.js',
+      'dist/patterns.js',
+      'dist/patterns-view.js',
+      'dist/patterns-charts.js',
+      'dist/deidentify.js',
+      'dist/deidentify-worker.js',
+      'dist/deidentify-words.br',
+      'package.json',
+      'package.nls.json',
+      'media/icon.png',
+      'media/attune.svg',
+    ]) {
       assert.ok(files.includes(needed), `${needed} is packaged`);
     }
     // Attune: Help opens the README, whose links lead to these pages: none may be dead.

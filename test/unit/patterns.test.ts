@@ -3,15 +3,7 @@ import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { NOT_FILLED_IN } from '../../src/core/notes/fields';
 import type { Note } from '../../src/core/notes/note';
-import {
-  compareCodePoints,
-  entriesWith,
-  median,
-  patterns,
-  periodStart,
-  returnDistribution,
-  summaryMarkdown,
-} from '../../src/core/patterns/patterns';
+import { compareCodePoints, entriesWith, median, patterns, periodStart, returnDistribution, summaryMarkdown } from '../../src/core/patterns/patterns';
 import { STATUSES, type Status } from '../../src/core/notes/status';
 import { parse } from './helpers';
 
@@ -61,9 +53,29 @@ describe('patterns (issue 13)', () => {
 
     it('counts a session only when its note holds writing beyond the template and the checklist', () => {
       const prepared = [
-        '---', 'client: B', 'date: 2025-10-08', '---', '', '# Session 2025-10-08', '',
-        '## Before the session', '', '- [ ] Perhaps revisit: [Too soon](2025-09-30.md#too-soon) (repair planned, noted 30 Sep)', '  > "I have been thinking about last time."', '',
-        '## Check-in', '', '', '## Between us', '', '- **Feedback I asked for, and what I heard:** ', '- **Anything that felt off between us:** (not filled in)', '  _A hint in italics._', '', '## Next time', '',
+        '---',
+        'client: B',
+        'date: 2025-10-08',
+        '---',
+        '',
+        '# Session 2025-10-08',
+        '',
+        '## Before the session',
+        '',
+        '- [ ] Perhaps revisit: [Too soon](2025-09-30.md#too-soon) (repair planned, noted 30 Sep)',
+        '  > "I have been thinking about last time."',
+        '',
+        '## Check-in',
+        '',
+        '',
+        '## Between us',
+        '',
+        '- **Feedback I asked for, and what I heard:** ',
+        '- **Anything that felt off between us:** (not filled in)',
+        '  _A hint in italics._',
+        '',
+        '## Next time',
+        '',
       ].join('\n');
       const held = prepared.replace('## Check-in\n\n', '## Check-in\n\nShe arrived late and laughed about the traffic.\n');
       const p = patterns([parse(prepared, 'b/2025-10-08.md'), parse('', 'b/2025-10-09.md'), parse(held, 'b/2025-10-10.md')]);
@@ -88,7 +100,7 @@ describe('patterns (issue 13)', () => {
       assert.strictEqual(patterns(notes, { until: '2025-08-30' }).sessions, 0);
     });
 
-    it('keeps only one client\'s notes with --client (any case), undated ones included when no range is given', () => {
+    it("keeps only one client's notes with --client (any case), undated ones included when no range is given", () => {
       const p = patterns(notes, { client: 'b' });
       assert.strictEqual(p.sessions, 3);
       assert.strictEqual(p.ruptures, 2);
@@ -99,9 +111,7 @@ describe('patterns (issue 13)', () => {
 
   describe('kinds, parts and markers', () => {
     it('normalises values: lower case, trimmed, runs of white space as one', () => {
-      const p = patterns([
-        note('a/1.md', { entries: [{ kind: '  Too   Deep\ttoo soon ' }, { kind: 'too deep too soon' }, { kind: 'TOO DEEP TOO SOON' }] }),
-      ]);
+      const p = patterns([note('a/1.md', { entries: [{ kind: '  Too   Deep\ttoo soon ' }, { kind: 'too deep too soon' }, { kind: 'TOO DEEP TOO SOON' }] })]);
       assert.deepStrictEqual(p.byKind, [{ value: 'too deep too soon', key: 'too-deep-too-soon', count: 3, unrepaired: 3, repaired: 0, closed: 0 }]);
     });
 
@@ -115,9 +125,25 @@ describe('patterns (issue 13)', () => {
           ],
         }),
       ]);
-      assert.deepStrictEqual(p.byKind.map((r) => r.value), ['advice, pressed']);
-      assert.deepStrictEqual(p.byPart.map((r) => [r.value, r.count]), [['helper', 2], ['fixer (mostly)', 1]]);
-      assert.deepStrictEqual(p.byMarker.map((r) => [r.value, r.count]), [['confrontation', 1], ['my own reaction', 1], ['withdrawal', 1]]);
+      assert.deepStrictEqual(
+        p.byKind.map((r) => r.value),
+        ['advice, pressed'],
+      );
+      assert.deepStrictEqual(
+        p.byPart.map((r) => [r.value, r.count]),
+        [
+          ['helper', 2],
+          ['fixer (mostly)', 1],
+        ],
+      );
+      assert.deepStrictEqual(
+        p.byMarker.map((r) => [r.value, r.count]),
+        [
+          ['confrontation', 1],
+          ['my own reaction', 1],
+          ['withdrawal', 1],
+        ],
+      );
     });
 
     it('leaves out an entry whose field is missing, empty or the neutral "not filled in" choice', () => {
@@ -132,19 +158,28 @@ describe('patterns (issue 13)', () => {
           ],
         }),
       ]);
-      assert.deepStrictEqual(p.byKind.map((r) => r.value), ['my agenda over theirs']);
+      assert.deepStrictEqual(
+        p.byKind.map((r) => r.value),
+        ['my agenda over theirs'],
+      );
       assert.deepStrictEqual(p.byPart, []);
       assert.deepStrictEqual(p.byMarker, []);
       assert.strictEqual(p.ruptures, 5);
     });
 
-    it('reads the first field with the label in the entry\'s section', () => {
+    it("reads the first field with the label in the entry's section", () => {
       const n = parse('## One #rupture\n- **kind of MISS:** first\n- **Kind of miss:** second\n', 'a/1.md');
-      assert.deepStrictEqual(patterns([n]).byKind.map((r) => r.value), ['first']);
+      assert.deepStrictEqual(
+        patterns([n]).byKind.map((r) => r.value),
+        ['first'],
+      );
       // Labels compare in any case and spacing; an empty first field is still the first one.
       const m = parse('## One #rupture\n- **Kind  OF miss:** \n- **Kind of miss:** second\n- **MARKERS:** withdrawal\n', 'a/2.md');
       assert.deepStrictEqual(patterns([m]).byKind, []);
-      assert.deepStrictEqual(patterns([m]).byMarker.map((r) => r.value), ['withdrawal']);
+      assert.deepStrictEqual(
+        patterns([m]).byMarker.map((r) => r.value),
+        ['withdrawal'],
+      );
     });
 
     it('splits each value by outcome: unrepaired (open, planned, attempted), repaired, closed; held in none', () => {
@@ -162,7 +197,15 @@ describe('patterns (issue 13)', () => {
       const p = patterns([note('a/1.md', { entries: kinds.map((kind) => ({ kind })) })]);
       // "B" counts as "b". U+1F600 sorts after U+FF5E by code point, though its first UTF-16
       // unit (U+D83D) is smaller.
-      assert.deepStrictEqual(p.byKind.map((r) => [r.value, r.count]), [['b', 3], ['\u{1F600}', 2], ['a', 1], ['\uFF5E', 1]]);
+      assert.deepStrictEqual(
+        p.byKind.map((r) => [r.value, r.count]),
+        [
+          ['b', 3],
+          ['\u{1F600}', 2],
+          ['a', 1],
+          ['\uFF5E', 1],
+        ],
+      );
     });
   });
 
@@ -205,7 +248,7 @@ describe('patterns (issue 13)', () => {
   });
 
   describe('first return', () => {
-    it('measures from the note\'s date to the earliest attempt by date, whatever the written order', () => {
+    it("measures from the note's date to the earliest attempt by date, whatever the written order", () => {
       const p = patterns([
         note('x/1.md', {
           date: '2026-01-10',
@@ -216,8 +259,7 @@ describe('patterns (issue 13)', () => {
     });
 
     it('takes the median, the mean of the two middle values when the count is even', () => {
-      const at = (date: string, attempt: string, file: string): Note =>
-        note(file, { date, entries: [{ followUps: [`Repair attempt, ${attempt}`] }] });
+      const at = (date: string, attempt: string, file: string): Note => note(file, { date, entries: [{ followUps: [`Repair attempt, ${attempt}`] }] });
       const odd = [at('2026-01-01', '2026-01-02', 'x/1.md'), at('2026-01-01', '2026-01-11', 'x/2.md'), at('2026-01-01', '2026-01-04', 'x/3.md')];
       assert.deepStrictEqual(patterns(odd).firstReturn, { count: 3, medianDays: 3 });
       const even = [...odd, at('2026-01-01', '2026-02-01', 'x/4.md')];
@@ -256,7 +298,10 @@ describe('patterns (issue 13)', () => {
   describe('helpers for the panel', () => {
     it('lists the entries behind one bar', () => {
       const n = note('x/1.md', { entries: [{ kind: 'A' }, { kind: 'b' }, { kind: ' a ' }] });
-      assert.deepStrictEqual(entriesWith([n], 'kind', 'a').map((e) => e.title), ['Entry 0', 'Entry 2']);
+      assert.deepStrictEqual(
+        entriesWith([n], 'kind', 'a').map((e) => e.title),
+        ['Entry 0', 'Entry 2'],
+      );
     });
 
     it('starts a period the same day some months back, kept within shorter months', () => {
@@ -267,7 +312,9 @@ describe('patterns (issue 13)', () => {
     });
 
     it('writes a markdown summary of the counts that never names a client', () => {
-      const p = patterns([note('x/1.md', { client: 'Q.Z.', date: '2026-01-01', entries: [{ kind: 'too deep too soon', status: 'repaired' }] })], { client: 'Q.Z.' });
+      const p = patterns([note('x/1.md', { client: 'Q.Z.', date: '2026-01-01', entries: [{ kind: 'too deep too soon', status: 'repaired' }] })], {
+        client: 'Q.Z.',
+      });
       const md = summaryMarkdown(p, { client: 'Q.Z.', since: '2025-12-01' });
       assert.match(md, /^## Rupture patterns\n\n1 rupture noted across 1 session since 2025-12-01\./);
       assert.match(md, /\| too deep too soon \| 1 \| 1 \| 0 \| 0 \|/);
@@ -284,14 +331,17 @@ describe('patterns (issue 13)', () => {
 
 describe('days to a first return, as a distribution (issue 13)', () => {
   it('groups days into bars, with "before the session" only when needed', () => {
-    assert.deepStrictEqual(returnDistribution([0, 1, 3, 4, 7, 8, 14, 15, 30, 31, 400]).map((b) => [b.label, b.count]), [
-      ['the same day', 1],
-      ['1 to 3 days', 2],
-      ['4 to 7 days', 2],
-      ['8 to 14 days', 2],
-      ['15 to 30 days', 2],
-      ['over 30 days', 2],
-    ]);
+    assert.deepStrictEqual(
+      returnDistribution([0, 1, 3, 4, 7, 8, 14, 15, 30, 31, 400]).map((b) => [b.label, b.count]),
+      [
+        ['the same day', 1],
+        ['1 to 3 days', 2],
+        ['4 to 7 days', 2],
+        ['8 to 14 days', 2],
+        ['15 to 30 days', 2],
+        ['over 30 days', 2],
+      ],
+    );
     assert.deepStrictEqual(returnDistribution([-2])[0], { label: 'before the session', count: 1 });
   });
 });

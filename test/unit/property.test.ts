@@ -19,9 +19,44 @@ const hostileUnit = fc.oneof(
   {
     weight: 6,
     arbitrary: fc.constantFrom(
-      '\n', '\r', '\r\n', '\0', '\uFEFF', '\uD800', '\uDC00', '\uFFFD', ' ', '   ', '    ', '\t', '#', '##', '###### ',
-      '`', '```', '~~~', '````', '\\', '<!--', '-->', '---', '#rupture', '#RUPTURE/Planned', '#rupture/', '/open',
-      'Opening line:', '- **Opening line:** ', 'client: ', 'date: 2026-11-10', 'é', '😔', '“', '$', '${1:', '}', '|',
+      '\n',
+      '\r',
+      '\r\n',
+      '\0',
+      '\uFEFF',
+      '\uD800',
+      '\uDC00',
+      '\uFFFD',
+      ' ',
+      '   ',
+      '    ',
+      '\t',
+      '#',
+      '##',
+      '###### ',
+      '`',
+      '```',
+      '~~~',
+      '````',
+      '\\',
+      '<!--',
+      '-->',
+      '---',
+      '#rupture',
+      '#RUPTURE/Planned',
+      '#rupture/',
+      '/open',
+      'Opening line:',
+      '- **Opening line:** ',
+      'client: ',
+      'date: 2026-11-10',
+      'é',
+      '😔',
+      '“',
+      '$',
+      '${1:',
+      '}',
+      '|',
     ),
   },
 );
@@ -29,12 +64,48 @@ const hostileText = fc.string({ unit: hostileUnit, maxLength: 120 });
 
 const eol = fc.constantFrom('\n', '\r\n', '\r');
 const word = fc.string({
-  unit: fc.constantFrom('a', 'B', 'z', ' ', 'é', 'ß', '日', '😔', '“', '”', '\t', '#', '`', '\\', '*', '-', '~', '<', '>', '!', '/', '\uFEFF', '\u00a0', '\uFFFD'),
+  unit: fc.constantFrom(
+    'a',
+    'B',
+    'z',
+    ' ',
+    'é',
+    'ß',
+    '日',
+    '😔',
+    '“',
+    '”',
+    '\t',
+    '#',
+    '`',
+    '\\',
+    '*',
+    '-',
+    '~',
+    '<',
+    '>',
+    '!',
+    '/',
+    '\uFEFF',
+    '\u00a0',
+    '\uFFFD',
+  ),
   maxLength: 12,
 });
 const tag = fc.constantFrom(
-  '#rupture', '#RUPTURE', '#Rupture/Open', '#rupture/open', '#rupture/planned', '#rupture/attempted',
-  '#rupture/repaired', '#rupture/closed', '#rupture/held', '#rupture/later', '#rupture/', '#rupture/späť', '#rupture/open##',
+  '#rupture',
+  '#RUPTURE',
+  '#Rupture/Open',
+  '#rupture/open',
+  '#rupture/planned',
+  '#rupture/attempted',
+  '#rupture/repaired',
+  '#rupture/closed',
+  '#rupture/held',
+  '#rupture/later',
+  '#rupture/',
+  '#rupture/späť',
+  '#rupture/open##',
 );
 const headingLine = fc
   .tuple(
@@ -43,21 +114,42 @@ const headingLine = fc
     fc.constantFrom(' ', '\t', '  '),
     word,
     tag,
-    fc.oneof(fc.constant(''), word.map((w) => ` ${w}`)),
+    fc.oneof(
+      fc.constant(''),
+      word.map((w) => ` ${w}`),
+    ),
     fc.constantFrom('', ' #', ' ###', '  ', ' \t'),
   )
   .map(([indent, level, gap, before, t, after, closing]) => `${indent}${'#'.repeat(level)}${gap}${before}${before ? ' ' : ''}${t}${after}${closing}`);
 const otherLine = fc.oneof(
   word,
   fc.constantFrom(
-    '', '```', '~~~', '````', '```js', '<!--', '-->', '<!-- one line -->', '    ## indented #rupture', '\t# tab #rupture',
-    '---', 'client: X', '- **Opening line:** "Can we go back?"', 'Opening line: hello', '# Plain heading', '### Sub',
-    'a #rupture mention', 'trailing spaces   ', '\u00e9\u00e8 \u2013 \ud83d\ude14',
+    '',
+    '```',
+    '~~~',
+    '````',
+    '```js',
+    '<!--',
+    '-->',
+    '<!-- one line -->',
+    '    ## indented #rupture',
+    '\t# tab #rupture',
+    '---',
+    'client: X',
+    '- **Opening line:** "Can we go back?"',
+    'Opening line: hello',
+    '# Plain heading',
+    '### Sub',
+    'a #rupture mention',
+    'trailing spaces   ',
+    '\u00e9\u00e8 \u2013 \ud83d\ude14',
   ),
 );
 const frontMatter = fc.oneof(
   fc.constant(''),
-  fc.tuple(fc.constantFrom('A.B.', '"C D"', 'Zoë', ''), fc.constantFrom('2026-11-10', '2026-02-30', 'soon')).map(([c, d]) => `---\nclient: ${c}\ndate: ${d}\n---\n`),
+  fc
+    .tuple(fc.constantFrom('A.B.', '"C D"', 'Zoë', ''), fc.constantFrom('2026-11-10', '2026-02-30', 'soon'))
+    .map(([c, d]) => `---\nclient: ${c}\ndate: ${d}\n---\n`),
   fc.constant('---\nclient: unclosed\n'),
 );
 
@@ -107,7 +199,10 @@ function checkStatusEdits(text: string): void {
       assert.strictEqual(after.slice(0, at), text.slice(0, at), 'every character before the edit stays');
       assert.strictEqual(after.slice(at + edit.newText.length), text.slice(at + edit.length), 'every character after the edit stays');
       assert.ok(edit.newText === status || edit.newText === `/${status}`);
-      assert.ok(at >= lines[entry.line].start + entry.tag.start && at + edit.length <= lines[entry.line].start + entry.tag.end, 'the edit stays inside the tag');
+      assert.ok(
+        at >= lines[entry.line].start + entry.tag.start && at + edit.length <= lines[entry.line].start + entry.tag.end,
+        'the edit stays inside the tag',
+      );
       const reparsed = parseNote(after, source());
       assert.deepStrictEqual(
         reparsed.entries.map((e) => [e.line, e.title, e.level, e.sectionEnd, e.client, e.date, e.opener]),
@@ -281,4 +376,3 @@ describe('property: globs', () => {
     );
   });
 });
-

@@ -40,7 +40,10 @@ describe('README matches behaviour (issue 12)', () => {
 
   it('a comment opening mid-line hides nothing, as it says', () => {
     assert.match(readme, /A `<!--` later in a line, after other text, opens no comment/);
-    assert.deepStrictEqual(entries('text <!-- mid-line\n## Still read #rupture\n-->\n').map((e) => e[1]), ['Still read']);
+    assert.deepStrictEqual(
+      entries('text <!-- mid-line\n## Still read #rupture\n-->\n').map((e) => e[1]),
+      ['Still read'],
+    );
     assert.deepStrictEqual(entries('<!--\n## Hidden #rupture\n-->\n'), []);
   });
 
@@ -58,9 +61,26 @@ describe('README matches behaviour (issue 12)', () => {
 
     it('lists the whole Safe Harbor list', () => {
       for (const item of [
-        'names', 'smaller\n  than a state', 'ZIP code', 'except the\n  year', 'age over 89', 'telephone', 'fax', 'email', 'social security',
-        'medical record', 'health plan', 'account numbers', 'licence numbers', 'vehicle', 'device identifiers', 'URLs', 'IP addresses',
-        'biometric', 'full-face photographs', 'any other unique identifying number',
+        'names',
+        'smaller\n  than a state',
+        'ZIP code',
+        'except the\n  year',
+        'age over 89',
+        'telephone',
+        'fax',
+        'email',
+        'social security',
+        'medical record',
+        'health plan',
+        'account numbers',
+        'licence numbers',
+        'vehicle',
+        'device identifiers',
+        'URLs',
+        'IP addresses',
+        'biometric',
+        'full-face photographs',
+        'any other unique identifying number',
       ]) {
         assert.ok(privacy.replace(/\s+/g, ' ').includes(item.replace(/\s+/g, ' ')), item);
       }

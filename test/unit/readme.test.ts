@@ -67,9 +67,9 @@ describe('README', () => {
   });
 
   it('has a custom template example that renders as described', () => {
-    const [t] = mergeTemplates([{ path: '.attune/templates/fee-conversation.md', text: blockAfter('For example, `.attune/templates/fee-conversation.md`:') }]).filter(
-      (x) => x.id === 'fee-conversation',
-    );
+    const [t] = mergeTemplates([
+      { path: '.attune/templates/fee-conversation.md', text: blockAfter('For example, `.attune/templates/fee-conversation.md`:') },
+    ]).filter((x) => x.id === 'fee-conversation');
     assert.strictEqual(
       renderMarkdown(t, {}, TODAY),
       '## Fee conversation with this client, 2026-11-20\n\n' +

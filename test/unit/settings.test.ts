@@ -1,7 +1,15 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { MAX_NOTE_SIZE_MB_CEILING, noteSettings, parseJsonc, readingOldNames, RENAMED_SETTINGS, RESTRICTED_SETTINGS, trustedLookup } from '../../src/core/notes/settings';
+import {
+  MAX_NOTE_SIZE_MB_CEILING,
+  noteSettings,
+  parseJsonc,
+  readingOldNames,
+  RENAMED_SETTINGS,
+  RESTRICTED_SETTINGS,
+  trustedLookup,
+} from '../../src/core/notes/settings';
 import { DEFAULT_SETTINGS } from '../../src/core/notes/noteCollection';
 import { foldersClosed } from '../../src/node/deepPaths';
 import { folderSettings, scanFolder } from '../../src/node/host';
@@ -33,7 +41,10 @@ describe('settings: JSON with comments', () => {
     assert.deepStrictEqual(s.exclude, ['**/drafts', '**/archive']);
     assert.strictEqual(s.maxNoteBytes, DEFAULT_SETTINGS.maxNoteBytes);
     assert.deepStrictEqual(s.parse, { clientKey: 'patient', clientFromFolder: true, dateKey: 'date', dateFromFileName: false });
-    assert.deepStrictEqual(noteSettings(() => undefined), DEFAULT_SETTINGS);
+    assert.deepStrictEqual(
+      noteSettings(() => undefined),
+      DEFAULT_SETTINGS,
+    );
   });
 
   it('lowers a size limit above 64 MB to 64 MB, so no setting makes Attune read a gigabyte-sized file', () => {
@@ -53,12 +64,24 @@ describe('settings: JSON with comments', () => {
       'attune.clientLabelAtTopOfNote': 'patient',
     };
     const user: Record<string, unknown> = { 'attune.largestNoteInMegabytes': 2 };
-    const untrusted = noteSettings(trustedLookup(false, (k) => workspace[k] ?? user[k], (k) => user[k]));
+    const untrusted = noteSettings(
+      trustedLookup(
+        false,
+        (k) => workspace[k] ?? user[k],
+        (k) => user[k],
+      ),
+    );
     assert.strictEqual(untrusted.include, DEFAULT_SETTINGS.include);
     assert.deepStrictEqual(untrusted.exclude, DEFAULT_SETTINGS.exclude);
     assert.strictEqual(untrusted.maxNoteBytes, 2 * 1024 * 1024);
     assert.strictEqual(untrusted.parse.clientKey, 'patient', 'a setting that reads no other file still applies');
-    const trusted = noteSettings(trustedLookup(true, (k) => workspace[k] ?? user[k], (k) => user[k]));
+    const trusted = noteSettings(
+      trustedLookup(
+        true,
+        (k) => workspace[k] ?? user[k],
+        (k) => user[k],
+      ),
+    );
     assert.strictEqual(trusted.include, '../**/*.md');
     assert.strictEqual(trusted.maxNoteBytes, 64 * 1024 * 1024);
   });
@@ -73,7 +96,8 @@ describe('settings: JSON with comments', () => {
     const oldNames = RESTRICTED_SETTINGS.flatMap((key) => RENAMED_SETTINGS.filter(([n]) => n === key).map(([, old]) => old));
     assert.deepStrictEqual([...declared].sort(), [...RESTRICTED_SETTINGS, ...oldNames].sort());
     for (const old of ['attune.notes.include', 'attune.notes.exclude', 'attune.maxNoteSizeMB']) assert.ok(declared.includes(old), old);
-    for (const key of ['attune.whichFilesAreNotes', 'attune.filesToLeaveOut', 'attune.largestNoteInMegabytes', 'attune.templatesFolder']) assert.ok(declared.includes(key), key);
+    for (const key of ['attune.whichFilesAreNotes', 'attune.filesToLeaveOut', 'attune.largestNoteInMegabytes', 'attune.templatesFolder'])
+      assert.ok(declared.includes(key), key);
     const size = manifest.contributes.configuration.map((c) => c.properties['attune.largestNoteInMegabytes']).find((p) => p !== undefined);
     assert.strictEqual(size?.maximum, MAX_NOTE_SIZE_MB_CEILING);
   });
@@ -84,11 +108,12 @@ describe('settings: JSON with comments', () => {
  * its group's id left out (VS Code's settingKeyToDisplayFormat, 1.100 to 1.139, restated).
  */
 function settingsEditorTitle(key: string, groupId: string): string {
-  const wordify = (s: string): string => s
-    .replace(/\.([a-z0-9])/g, (_m, c: string) => ` \u203A ${c.toUpperCase()}`)
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]{1,})([A-Z][a-z])/g, '$1 $2')
-    .replace(/^[a-z]/g, (c) => c.toUpperCase());
+  const wordify = (s: string): string =>
+    s
+      .replace(/\.([a-z0-9])/g, (_m, c: string) => ` \u203A ${c.toUpperCase()}`)
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/([A-Z]{1,})([A-Z][a-z])/g, '$1 $2')
+      .replace(/^[a-z]/g, (c) => c.toUpperCase());
   const dot = key.lastIndexOf('.');
   const category = dot >= 0 ? key.slice(0, dot) : '';
   const trim = (fromEnd: boolean): string | null => {
@@ -118,14 +143,35 @@ describe('settings: titles in plain words (issue 26)', () => {
   );
 
   it('gives every setting a title without VS Code words (lens, front matter, MB, enabled, badge, status bar)', () => {
-    assert.strictEqual(settingsEditorTitle('attune.codeLens.insertReflection', 'attune.shows'), 'Code Lens: Insert Reflection', 'the rule as VS Code applies it');
+    assert.strictEqual(
+      settingsEditorTitle('attune.codeLens.insertReflection', 'attune.shows'),
+      'Code Lens: Insert Reflection',
+      'the rule as VS Code applies it',
+    );
     assert.strictEqual(settingsEditorTitle('attune.maxNoteSizeMB', 'attune.notes'), 'Max Note Size MB');
     assert.deepStrictEqual(titles, [
-      'Which Files Are Notes', 'Client Code From Folder Name', 'Client Label At Top Of Note', 'Date From File Name', 'Date Label At Top Of Note', 'New Note File Name', 'Largest Note In Megabytes',
-      'Insert Button Above Headings', 'Next Steps Above Ruptures', 'Cue Hints', 'Cues: Phrases', 'Check In When Feedback Below', 'Number On Attune Icon', 'Show Counts',
-      'Patterns: Show Days To Return', 'Patterns: Show Open By Client', 'Checklist: Show Progress', 'Checklist: Next Time Heading',
-      'Templates Folder', 'Template Language',
-      'Files To Leave Out', 'Heart At Bottom Of Window',
+      'Which Files Are Notes',
+      'Client Code From Folder Name',
+      'Client Label At Top Of Note',
+      'Date From File Name',
+      'Date Label At Top Of Note',
+      'New Note File Name',
+      'Largest Note In Megabytes',
+      'Insert Button Above Headings',
+      'Next Steps Above Ruptures',
+      'Cue Hints',
+      'Cues: Phrases',
+      'Check In When Feedback Below',
+      'Number On Attune Icon',
+      'Show Counts',
+      'Patterns: Show Days To Return',
+      'Patterns: Show Open By Client',
+      'Checklist: Show Progress',
+      'Checklist: Next Time Heading',
+      'Templates Folder',
+      'Template Language',
+      'Files To Leave Out',
+      'Heart At Bottom Of Window',
     ]);
     for (const title of titles) assert.doesNotMatch(title, /code ?lens|front ?matter|\bMB\b|enabled|badge|status ?bar|threshold|max\b|include|exclude/i, title);
   });
@@ -147,7 +193,12 @@ describe('settings: titles in plain words (issue 26)', () => {
   });
 
   it('reads an old key while the new one is not set, and the new one once it is', () => {
-    const old: Record<string, unknown> = { 'attune.notes.include': 'sessions/**/*.md', 'attune.client.frontMatterKey': 'patient', 'attune.maxNoteSizeMB': 2, 'attune.notes.exclude': ['**/drafts'] };
+    const old: Record<string, unknown> = {
+      'attune.notes.include': 'sessions/**/*.md',
+      'attune.client.frontMatterKey': 'patient',
+      'attune.maxNoteSizeMB': 2,
+      'attune.notes.exclude': ['**/drafts'],
+    };
     const fromOld = noteSettings((k) => old[k]);
     assert.strictEqual(fromOld.include, 'sessions/**/*.md');
     assert.strictEqual(fromOld.parse.clientKey, 'patient');
@@ -158,7 +209,10 @@ describe('settings: titles in plain words (issue 26)', () => {
     // VS Code's lookup gives defaults for unset keys: whether a key is set is asked apart.
     const defaults: Record<string, unknown> = { 'attune.insertButtonAboveHeadings': 'firstHeading' };
     const user: Record<string, unknown> = { 'attune.codeLens.insertReflection': 'everyH2' };
-    const get = readingOldNames((k) => user[k] ?? defaults[k], (k) => user[k] !== undefined);
+    const get = readingOldNames(
+      (k) => user[k] ?? defaults[k],
+      (k) => user[k] !== undefined,
+    );
     assert.strictEqual(get('attune.insertButtonAboveHeadings'), 'everyH2');
     user['attune.insertButtonAboveHeadings'] = 'off';
     assert.strictEqual(get('attune.insertButtonAboveHeadings'), 'off');
@@ -167,7 +221,13 @@ describe('settings: titles in plain words (issue 26)', () => {
   it('in an untrusted workspace, reads the old names of restricted settings from the user only', () => {
     const workspace: Record<string, unknown> = { 'attune.notes.include': '../**/*.md', 'attune.maxNoteSizeMB': 1e9 };
     const user: Record<string, unknown> = { 'attune.maxNoteSizeMB': 3 };
-    const untrusted = noteSettings(trustedLookup(false, (k) => workspace[k] ?? user[k], (k) => user[k]));
+    const untrusted = noteSettings(
+      trustedLookup(
+        false,
+        (k) => workspace[k] ?? user[k],
+        (k) => user[k],
+      ),
+    );
     assert.strictEqual(untrusted.include, DEFAULT_SETTINGS.include);
     assert.strictEqual(untrusted.maxNoteBytes, 3 * 1024 * 1024);
   });
@@ -184,7 +244,7 @@ describe('the command line reads the workspace settings VS Code reads', () => {
     const r = cli(['list'], dir);
     assert.strictEqual(r.code, 0);
     assert.strictEqual(r.err, 'attune: warning: attune.largestNoteInMegabytes asks for more than 64 MB; 64 MB is used\n');
-    assert.strictEqual(cli(['list', '--max-size', '100'], dir).err, '', 'a limit given on the command line is the user\'s own');
+    assert.strictEqual(cli(['list', '--max-size', '100'], dir).err, '', "a limit given on the command line is the user's own");
   });
 
   it('honours include and exclude, the client and date keys and the size limit', () => {
@@ -272,7 +332,10 @@ describe('the folder walk on deep folders', () => {
     nodeFs.statSync = ((...a: Parameters<typeof stat>) => (counted.stat++, stat(...a))) as typeof fs.statSync;
     let found;
     try {
-      found = walkNotes(dir, allNotes(() => false));
+      found = walkNotes(
+        dir,
+        allNotes(() => false),
+      );
     } finally {
       nodeFs.realpathSync = realpath;
       nodeFs.statSync = stat;
@@ -305,7 +368,10 @@ describe('the folder walk on deep folders', () => {
       process.chdir(start);
     }
     try {
-      const walked = walkNotes(dir, allNotes(() => false));
+      const walked = walkNotes(
+        dir,
+        allNotes(() => false),
+      );
       assert.deepStrictEqual(walked.problems, []);
       assert.deepStrictEqual(
         walked.notes.map((n) => n.fileName),
@@ -315,7 +381,13 @@ describe('the folder walk on deep folders', () => {
       assert.deepStrictEqual(scan.warnings, []);
       assert.deepStrictEqual(
         scan.index.entries().map((e) => e.title),
-        ['Missed her cue at level 2500', 'Missed her cue at level 2000', 'Missed her cue at level 1500', 'Missed her cue at level 1000', 'Missed her cue at level 500'],
+        [
+          'Missed her cue at level 2500',
+          'Missed her cue at level 2000',
+          'Missed her cue at level 1500',
+          'Missed her cue at level 1000',
+          'Missed her cue at level 500',
+        ],
       );
     } finally {
       removeDeep(dir, LEVELS);
@@ -335,4 +407,3 @@ function removeDeep(dir: string, levels: number): void {
     top = to;
   }
 }
-

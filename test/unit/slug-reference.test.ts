@@ -46,7 +46,10 @@ const piece = fc.oneof(
 );
 
 const heading = fc.array(fc.tuple(piece, fc.constantFrom(' ', ' ', '', '  ')), { minLength: 1, maxLength: 8 }).map((parts) =>
-  parts.map(([p, s]) => p + s).join('').trim(),
+  parts
+    .map(([p, s]) => p + s)
+    .join('')
+    .trim(),
 );
 
 describe('heading anchors agree with VS Code’s markdown parser and slugifier', () => {
@@ -56,7 +59,10 @@ describe('heading anchors agree with VS Code’s markdown parser and slugifier',
         const text = hs.map(([level, h]) => `${'#'.repeat(level)} ${h}\n\ntext\n`).join('\n');
         // A heading repeated, to check the numbering of duplicates.
         const doubled = `${text}\n${text}`;
-        assert.deepStrictEqual(headingAnchors(doubled).map((a) => a.anchor), referenceAnchors(doubled));
+        assert.deepStrictEqual(
+          headingAnchors(doubled).map((a) => a.anchor),
+          referenceAnchors(doubled),
+        );
       }),
       { numRuns: 400 },
     );
@@ -68,7 +74,10 @@ describe('heading anchors agree with VS Code’s markdown parser and slugifier',
         // A first line holding `|` over `---` is a table to markdown-it (a GitHub extension
         // Attune does not read); such a line is left out.
         const text = hs.map(([u, h]) => `${h.replace(/\|/g, '')}\n${u}\n`).join('\n');
-        assert.deepStrictEqual(headingAnchors(text).map((a) => a.anchor), referenceAnchors(text));
+        assert.deepStrictEqual(
+          headingAnchors(text).map((a) => a.anchor),
+          referenceAnchors(text),
+        );
       }),
       { numRuns: 200 },
     );

@@ -130,10 +130,7 @@ describe('snippet syntax: rendering', () => {
 
   it('writes dates for the CLI and leaves them to VS Code in snippets', () => {
     assert.strictEqual(markdown('${TODAY} ${CURRENT_YEAR}/${CURRENT_MONTH}/${CURRENT_DATE}'), '2026-11-20 2026/11/20');
-    assert.strictEqual(
-      snippet('${TODAY} ${CURRENT_YEAR}'),
-      '${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE} ${CURRENT_YEAR}',
-    );
+    assert.strictEqual(snippet('${TODAY} ${CURRENT_YEAR}'), '${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE} ${CURRENT_YEAR}');
   });
 
   it('lets a caller override a date variable', () => {
@@ -170,13 +167,34 @@ describe('built-in templates', () => {
     assert.strictEqual(entry.opener, undefined, 'the untouched placeholder is not an opening line');
     assert.match(text, /^- \*\*Opening line:\*\* \(not filled in\)$/m);
     assert.match(text, /I've been thinking about our last session/, 'an example opening is offered, outside the field');
-    for (const field of ['What happened', 'Kind of miss', 'Markers', 'My own reaction', 'Cues', 'part of me', 'What that part wanted', 'Repair plan', 'Opening line', 'supervision']) {
+    for (const field of [
+      'What happened',
+      'Kind of miss',
+      'Markers',
+      'My own reaction',
+      'Cues',
+      'part of me',
+      'What that part wanted',
+      'Repair plan',
+      'Opening line',
+      'supervision',
+    ]) {
       assert.ok(text.includes(field), field);
     }
     for (const kind of ['forgetting something that mattered to them', 'repeating something I knew was hard for them', 'letting the lead pass to one side']) {
       assert.ok(text.includes(kind), kind);
     }
-    for (const marker of ['withdrawal: short answers', 'withdrawal: going quiet', 'withdrawal: changing the subject', 'withdrawal: agreeing too readily', "withdrawal: words that don't match the feeling", 'confrontation: a complaint about me', 'confrontation: a complaint about the work', 'confrontation: a complaint about fees or times', 'confrontation: rejecting an intervention']) {
+    for (const marker of [
+      'withdrawal: short answers',
+      'withdrawal: going quiet',
+      'withdrawal: changing the subject',
+      'withdrawal: agreeing too readily',
+      "withdrawal: words that don't match the feeling",
+      'confrontation: a complaint about me',
+      'confrontation: a complaint about the work',
+      'confrontation: a complaint about fees or times',
+      'confrontation: rejecting an intervention',
+    ]) {
       assert.ok(text.includes(marker), marker);
     }
     assert.match(text, /pride or excitement/);
@@ -218,7 +236,10 @@ describe('built-in templates', () => {
         if (node.kind === 'choice') {
           lists++;
           assert.strictEqual(node.options[0], NOT_FILLED_IN, `${id}: ${node.options.join(',')}`);
-          assert.ok(node.options.slice(1).every((o) => o !== NOT_FILLED_IN), id);
+          assert.ok(
+            node.options.slice(1).every((o) => o !== NOT_FILLED_IN),
+            id,
+          );
         } else if (node.kind !== 'text' && node.children) walk(node.children, id);
       }
     };
@@ -232,7 +253,11 @@ describe('built-in templates', () => {
       const note = parse(`## Host #rupture\n\n${renderMarkdownAsInserted(t)}`);
       const fields = [...note.fields, ...note.entries.flatMap((e) => e.fields)];
       const answered = fields.filter((f) => isFilled(f.value) && !STATIC_FIELDS.includes(f.label));
-      assert.deepStrictEqual(answered.map((f) => `${f.label}: ${f.value}`), [], t.id);
+      assert.deepStrictEqual(
+        answered.map((f) => `${f.label}: ${f.value}`),
+        [],
+        t.id,
+      );
     }
   });
 
@@ -242,32 +267,47 @@ describe('built-in templates', () => {
     const [entry, ...rest] = parse(text).entries;
     assert.deepStrictEqual(rest, []);
     assert.strictEqual(entry.status, 'repaired');
-    assert.deepStrictEqual(entry.fields.map((f) => f.label), [
-      'What happened (just the facts)',
-      'With',
-      'Kind of miss',
-      'Markers',
-      'Another marker, if there was one',
-      'The part of me that led',
-      'What I did in the moment',
-      'How it landed',
-      'Anything to come back to',
-      'Take it to supervision?',
-    ]);
+    assert.deepStrictEqual(
+      entry.fields.map((f) => f.label),
+      [
+        'What happened (just the facts)',
+        'With',
+        'Kind of miss',
+        'Markers',
+        'Another marker, if there was one',
+        'The part of me that led',
+        'What I did in the moment',
+        'How it landed',
+        'Anything to come back to',
+        'Take it to supervision?',
+      ],
+    );
     assert.strictEqual(
       entry.fields[6].value,
       '(not filled in) / owned my part / clarified a misunderstanding / explained my reasons for the task / changed the task / noticed it aloud / asked how it was for them / apologised / slowed down / thanked them for telling me / something else',
     );
     const snippet = renderSnippet(t, { level: 3 }, TODAY);
     assert.match(snippet, /^### \$\{1:A few words on what happened\} #rupture\/repaired$/m);
-    assert.match(snippet, /\$\{8\|\(not filled in\),owned my part,clarified a misunderstanding,explained my reasons for the task,changed the task,noticed it aloud,asked how it was for them,apologised,slowed down,thanked them for telling me,something else\|\}/);
+    assert.match(
+      snippet,
+      /\$\{8\|\(not filled in\),owned my part,clarified a misunderstanding,explained my reasons for the task,changed the task,noticed it aloud,asked how it was for them,apologised,slowed down,thanked them for telling me,something else\|\}/,
+    );
   });
 
   it('renders the repair conversation guide as a card with no fields to fill in', () => {
     const t = builtIn('repair-conversation');
     const text = renderMarkdown(t, { level: 1 }, TODAY);
     assert.match(text, /^# The repair conversation/);
-    for (const step of [/Open gently/, /Invite their side/, /Listen before explaining/, /Own my part/, /Validate/, /Thank them/, /Ask how it is/, /looking after me/]) {
+    for (const step of [
+      /Open gently/,
+      /Invite their side/,
+      /Listen before explaining/,
+      /Own my part/,
+      /Validate/,
+      /Thank them/,
+      /Ask how it is/,
+      /looking after me/,
+    ]) {
       assert.match(text, step);
     }
     assert.deepStrictEqual(parse(text).fields, []);
@@ -278,7 +318,10 @@ describe('built-in templates', () => {
     const plan = renderMarkdown(builtIn('repair-plan'), {}, TODAY);
     assert.match(plan, /apologise/);
     assert.match(plan, /thank them for telling me/);
-    assert.match(plan, /What I will own:\*\* \(not filled in\) \/ only my part in what happened \/ .* \/ a little of what was going on for me, if it helps them$/m);
+    assert.match(
+      plan,
+      /What I will own:\*\* \(not filled in\) \/ only my part in what happened \/ .* \/ a little of what was going on for me, if it helps them$/m,
+    );
     assert.match(plan, /is this mine to carry, or ours to talk about\?/);
     const closing = renderMarkdown(builtIn('closing'), {}, TODAY);
     for (const prompt of [/Consultation/, /official record/, /My own safety/]) assert.match(closing, prompt);
@@ -306,11 +349,7 @@ describe('built-in templates', () => {
   it('renders every built-in as snippet text that parses back to the same markdown', () => {
     for (const t of BUILT_IN_TEMPLATES) {
       const text = renderSnippet(t, { client: 'A.B.', date: '2026-11-13' }, TODAY);
-      assert.strictEqual(
-        toMarkdown(parseSnippet(text), {}, TODAY),
-        renderMarkdown(t, { client: 'A.B.', date: '2026-11-13' }, TODAY),
-        t.id,
-      );
+      assert.strictEqual(toMarkdown(parseSnippet(text), {}, TODAY), renderMarkdown(t, { client: 'A.B.', date: '2026-11-13' }, TODAY), t.id);
     }
   });
 
@@ -339,7 +378,9 @@ describe('built-in templates', () => {
 
 describe('workspace templates', () => {
   it('overrides a built-in with a file of the same id, keeping its kind and status', () => {
-    const merged = mergeTemplates([{ path: '.attune/templates/Repair-Plan.md', text: '\uFEFF${SUBHEADING} My plan\r\n- **Opening line:** ${1:hello}\r\n\r\n\n' }]);
+    const merged = mergeTemplates([
+      { path: '.attune/templates/Repair-Plan.md', text: '\uFEFF${SUBHEADING} My plan\r\n- **Opening line:** ${1:hello}\r\n\r\n\n' },
+    ]);
     assert.strictEqual(merged.length, BUILT_IN_TEMPLATES.length);
     const plan = findTemplate(merged, 'repair-plan');
     assert.ok(plan);
@@ -356,7 +397,10 @@ describe('workspace templates', () => {
     const merged = mergeTemplates([{ path: '.attune/templates/fee_talk.md', text: 'Fee: $120 for ${CLIENT:the client}\n' }]);
     const fee = findTemplate(merged, 'FEE_TALK');
     assert.ok(fee);
-    assert.deepStrictEqual([fee.id, fee.name, fee.kind, fee.sets, fee.description], ['fee_talk', 'Fee talk', 'section', undefined, 'From .attune/templates/fee_talk.md']);
+    assert.deepStrictEqual(
+      [fee.id, fee.name, fee.kind, fee.sets, fee.description],
+      ['fee_talk', 'Fee talk', 'section', undefined, 'From .attune/templates/fee_talk.md'],
+    );
     assert.strictEqual(renderMarkdown(fee, {}, TODAY), 'Fee: $120 for the client');
     assert.strictEqual(renderMarkdown(fee, { client: 'A.B.' }, TODAY), 'Fee: $120 for A.B.');
     assert.strictEqual(renderSnippet(fee, {}, TODAY), 'Fee: \\$120 for the client');

@@ -91,8 +91,14 @@ describe('waiting at their pace when they are not ready', () => {
     assert.ok(at > 0, markdown);
     assert.deepStrictEqual(lines.slice(at + 2, at + 4).sort(), ['- The fee talk', '- Too deep too soon']);
     assert.doesNotMatch(markdown, /Can we go back|how fast we went/, 'no opening line for what waits');
-    assert.deepStrictEqual(items.map((i) => i.text), ['The late start']);
-    assert.deepStrictEqual(taskItems(markdown).map((t) => t.text.replace(/\].*/, '')), ['Perhaps revisit: [The late start']);
+    assert.deepStrictEqual(
+      items.map((i) => i.text),
+      ['The late start'],
+    );
+    assert.deepStrictEqual(
+      taskItems(markdown).map((t) => t.text.replace(/\].*/, '')),
+      ['Perhaps revisit: [The late start'],
+    );
   });
 
   it('shows how the last attempt landed for an attempted rupture, not the old opener', () => {
@@ -123,10 +129,19 @@ describe('waiting at their pace when they are not ready', () => {
   });
 });
 
-describe('the therapist\'s own words in the checklist', () => {
+describe("the therapist's own words in the checklist", () => {
   it('cannot hide the rest of the section behind an HTML comment', () => {
-    const text = STILL_SETTLING.replace('a small smile; they said it was fine', 'fine <!-- then silence').replace('## The late start #rupture/attempted\n', '## The late start #rupture/attempted\n- **With:** B <!-- x\n');
-    const { markdown } = buildChecklist({ client: 'AB', today: '2026-11-20', entries: parse(text).entries, notePath: 'AB/2026-11-20.md', checks: '- [ ] Breathe.' });
+    const text = STILL_SETTLING.replace('a small smile; they said it was fine', 'fine <!-- then silence').replace(
+      '## The late start #rupture/attempted\n',
+      '## The late start #rupture/attempted\n- **With:** B <!-- x\n',
+    );
+    const { markdown } = buildChecklist({
+      client: 'AB',
+      today: '2026-11-20',
+      entries: parse(text).entries,
+      notePath: 'AB/2026-11-20.md',
+      checks: '- [ ] Breathe.',
+    });
     assert.ok(!markdown.includes('<!--'), markdown);
     assert.match(markdown, /How the last attempt landed: fine <\\!-- then silence/);
   });

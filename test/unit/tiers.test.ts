@@ -28,7 +28,11 @@ describe('the unit tiers', () => {
 
   it('runs every unit test file in exactly one tier', () => {
     const slowFiles = [...(slow.spec ?? [])].sort();
-    assert.deepStrictEqual(slowFiles.filter((f) => !compiled.includes(f)), [], 'a slow file no test source compiles to');
+    assert.deepStrictEqual(
+      slowFiles.filter((f) => !compiled.includes(f)),
+      [],
+      'a slow file no test source compiles to',
+    );
     assert.deepStrictEqual(new Set(slowFiles).size, slowFiles.length, 'a slow file listed twice');
     assert.deepStrictEqual(fast.spec, ['out/test/unit/**/*.test.js']);
     assert.deepStrictEqual(slow.spec, fast.ignore, 'the slow tier runs what the fast tier leaves out');

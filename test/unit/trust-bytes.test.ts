@@ -27,8 +27,39 @@ import { cli, source, TempDirs, TODAY } from './helpers';
 
 // Real notes come from UTF-8 files, so they never hold a lone surrogate; everything else goes.
 const piece = fc.constantFrom(
-  'a', 'Zo', ' ', '  ', '\t', 'é', 'ß', 'e\u0301', '日本語', 'שלום', 'مرحبا', '😔', '𝄞', '🏳️‍🌈', '👩🏽‍⚕️',
-  '“', '”', '\u00a0', '\u200b', '`', '``', '*', '_', '\\', '#', '-', '~', '<', '>', '&amp;', ':', '/', '|',
+  'a',
+  'Zo',
+  ' ',
+  '  ',
+  '\t',
+  'é',
+  'ß',
+  'e\u0301',
+  '日本語',
+  'שלום',
+  'مرحبا',
+  '😔',
+  '𝄞',
+  '🏳️‍🌈',
+  '👩🏽‍⚕️',
+  '“',
+  '”',
+  '\u00a0',
+  '\u200b',
+  '`',
+  '``',
+  '*',
+  '_',
+  '\\',
+  '#',
+  '-',
+  '~',
+  '<',
+  '>',
+  '&amp;',
+  ':',
+  '/',
+  '|',
 );
 const inline = fc.array(piece, { maxLength: 6 }).map((a) => a.join(''));
 const trailing = fc.constantFrom('', '', ' ', '   ', '\t', ' \t ');
@@ -42,7 +73,11 @@ const taggedHeading = fc
     word: fc.constantFrom('#rupture', '#rupture', '#Rupture', '#RUPTURE'),
     bare: fc.boolean(),
     status: rawStatus,
-    after: fc.oneof(fc.constant(''), inline.map((s) => ` ${s}`), fc.constant(' #rupture/open')),
+    after: fc.oneof(
+      fc.constant(''),
+      inline.map((s) => ` ${s}`),
+      fc.constant(' #rupture/open'),
+    ),
     closing: fc.constantFrom('', '', ' #', ' ###'),
     trail: trailing,
   })
@@ -54,9 +89,18 @@ const bodyLine = fc.oneof(
   {
     weight: 2,
     arbitrary: fc.constantFrom(
-      '- **Opening line:** "Can we go back to last week?"', 'Opening line: ça va ?', '# Session 😔', '### Notes',
-      '    ## indented code #rupture/open', '<!-- a comment -->', '---', 'client: X', '> quote #rupture/open',
-      'a #rupture mention in text', '```` not closed by ```', '\u2028 separator',
+      '- **Opening line:** "Can we go back to last week?"',
+      'Opening line: ça va ?',
+      '# Session 😔',
+      '### Notes',
+      '    ## indented code #rupture/open',
+      '<!-- a comment -->',
+      '---',
+      'client: X',
+      '> quote #rupture/open',
+      'a #rupture mention in text',
+      '```` not closed by ```',
+      '\u2028 separator',
     ),
   },
 );
@@ -73,7 +117,9 @@ const block = fc.oneof(
   },
   {
     weight: 1,
-    arbitrary: fc.tuple(fc.array(fc.oneof(bodyLine, taggedHeading), { maxLength: 2 }), fc.boolean()).map(([inside, closed]) => ['<!--', ...inside, ...(closed ? ['-->'] : [])]),
+    arbitrary: fc
+      .tuple(fc.array(fc.oneof(bodyLine, taggedHeading), { maxLength: 2 }), fc.boolean())
+      .map(([inside, closed]) => ['<!--', ...inside, ...(closed ? ['-->'] : [])]),
   },
 );
 
@@ -157,7 +203,10 @@ describe('trust: a status change keeps every other byte', () => {
     const samples = fc.sample(noteText, { numRuns: 400, seed: 7 });
     const several = samples.filter((t) => parseNote(t, source()).entries.length >= 2).length;
     assert.ok(several > 200, `only ${several} of 400 notes hold two entries or more`);
-    assert.ok(samples.some((t) => t.includes('\r\n') && /\r(?!\n)/.test(t) && /(?<!\r)\n/.test(t)), 'some notes mix all three line breaks');
+    assert.ok(
+      samples.some((t) => t.includes('\r\n') && /\r(?!\n)/.test(t) && /(?<!\r)\n/.test(t)),
+      'some notes mix all three line breaks',
+    );
     assert.ok(samples.some((t) => t.startsWith('\uFEFF')) && samples.some((t) => /[\uD800-\uDBFF]/.test(t)));
     assert.ok(samples.some((t) => parseNote(t, source()).frontMatterEnd > 0));
     assert.ok(samples.some((t) => !/[\r\n]$/.test(t)) && samples.some((t) => /[ \t][\r\n]/.test(t)));

@@ -72,7 +72,10 @@ describe('trust, round three: no command prints a terminal escape', () => {
       ['checklist', '--client', client, refused],
     ];
     for (const argv of runs) {
-      const r = cli(argv.filter((a) => a !== ''), dir);
+      const r = cli(
+        argv.filter((a) => a !== ''),
+        dir,
+      );
       clean(`attune ${argv[0]} (stdout)`, r.out);
       clean(`attune ${argv[0]} (stderr)`, r.err);
       if (argv.includes('--json') && r.code === 0) JSON.parse(r.out);

@@ -79,7 +79,10 @@ describe('trust, round two: writing and reading files', () => {
         },
       };
       const r = cliWith(['set', 'AB/2026-11-06.md:1', 'planned'], dir, failing);
-      assert.deepStrictEqual([r.code, r.out, r.err], [2, '', 'attune: cannot change AB/2026-11-06.md: the disk is full; the note was left exactly as it was\n']);
+      assert.deepStrictEqual(
+        [r.code, r.out, r.err],
+        [2, '', 'attune: cannot change AB/2026-11-06.md: the disk is full; the note was left exactly as it was\n'],
+      );
       assert.ok(written > 0, 'the failure came part-way through the write');
       assert.ok(fs.readFileSync(path.join(dir, 'AB/2026-11-06.md')).equals(note));
       assert.deepStrictEqual(leftovers(path.join(dir, 'AB')), []);
@@ -87,8 +90,18 @@ describe('trust, round two: writing and reading files', () => {
 
     it('a failing flush or rename leaves the note byte-identical', () => {
       for (const broken of [
-        { ...NODE_WRITES, fsyncSync: () => { throw Object.assign(new Error('io'), { code: 'EIO' }); } },
-        { ...NODE_WRITES, renameSync: () => { throw Object.assign(new Error('io'), { code: 'EIO' }); } },
+        {
+          ...NODE_WRITES,
+          fsyncSync: () => {
+            throw Object.assign(new Error('io'), { code: 'EIO' });
+          },
+        },
+        {
+          ...NODE_WRITES,
+          renameSync: () => {
+            throw Object.assign(new Error('io'), { code: 'EIO' });
+          },
+        },
       ]) {
         const note = bigNote(10 * 1024);
         const dir = temp.make({ 'AB/2026-11-06.md': note });
@@ -168,7 +181,10 @@ describe('trust, round two: writing and reading files', () => {
     const file = path.join(dir, 'AB/2026-11-06.md');
     fs.chmodSync(file, 0o444);
     const r = cli(['set', 'AB/2026-11-06.md:1', 'planned'], dir);
-    assert.deepStrictEqual([r.code, r.out, r.err], [2, '', 'attune: cannot change AB/2026-11-06.md: the note is read-only; the note was left exactly as it was\n']);
+    assert.deepStrictEqual(
+      [r.code, r.out, r.err],
+      [2, '', 'attune: cannot change AB/2026-11-06.md: the note is read-only; the note was left exactly as it was\n'],
+    );
     assert.strictEqual(fs.readFileSync(file, 'utf8'), '## Fee #rupture/open\n');
   });
 
@@ -183,10 +199,12 @@ describe('trust, round two: writing and reading files', () => {
     }
     const fifo = (file: string): void => void spawnSync('mkfifo', [file]);
     const zero = (file: string): void => fs.symlinkSync('/dev/zero', file);
-    const sparse = (size: number) => (file: string): void => {
-      fs.writeFileSync(file, '## Big #rupture/open\n');
-      fs.truncateSync(file, size);
-    };
+    const sparse =
+      (size: number) =>
+      (file: string): void => {
+        fs.writeFileSync(file, '## Big #rupture/open\n');
+        fs.truncateSync(file, size);
+      };
 
     it('set on a FIFO, a /dev/zero link and a 200 MB note: exit 2 at once', () => {
       const cases: [(f: string) => void, string][] = [
@@ -233,10 +251,21 @@ describe('trust, round two: writing and reading files', () => {
       // The scan trusts the listing's "regular file" and skips the descriptor's stat while a
       // read looks like a regular file's; anything else swapped in must still be caught.
       const big = bigNote(300 * 1024).toString();
-      const dir = temp.make({ 'AB/fifo.md': '', 'AB/zero.md': '', 'AB/null.md': '', 'AB/folder.md': '', 'AB/grown.md': '', 'AB/big.md': big, 'AB/empty.md': '' });
+      const dir = temp.make({
+        'AB/fifo.md': '',
+        'AB/zero.md': '',
+        'AB/null.md': '',
+        'AB/folder.md': '',
+        'AB/grown.md': '',
+        'AB/big.md': big,
+        'AB/empty.md': '',
+      });
       const host = new FolderHost(dir);
       const places = [...host.listNotes(dir, { skipFolder: () => false, isNote: () => true }).notes];
-      assert.deepStrictEqual(places.map((p) => [p.relative, p.listed]), ['big', 'empty', 'fifo', 'folder', 'grown', 'null', 'zero'].map((n) => [`AB/${n}.md`, true]));
+      assert.deepStrictEqual(
+        places.map((p) => [p.relative, p.listed]),
+        ['big', 'empty', 'fifo', 'folder', 'grown', 'null', 'zero'].map((n) => [`AB/${n}.md`, true]),
+      );
       const at = (name: string): string => path.join(dir, 'AB', `${name}.md`);
       for (const name of ['fifo', 'zero', 'null', 'folder']) fs.rmSync(at(name));
       fifo(at('fifo'));
@@ -278,15 +307,20 @@ describe('trust, round two: writing and reading files', () => {
       let reads = 0;
       const readAll = (pageSize: number): NoteRead[] => {
         reads = 0;
-        nodeFs.readSync = ((fd: number, buffer: NodeJS.ArrayBufferView, offset: number, length: number, position: fs.ReadPosition | null) =>
-          (reads++, readSync(fd, buffer, offset, Math.min(length, pageSize), position))) as typeof fs.readSync;
+        nodeFs.readSync = ((fd: number, buffer: NodeJS.ArrayBufferView, offset: number, length: number, position: fs.ReadPosition | null) => (
+          reads++,
+          readSync(fd, buffer, offset, Math.min(length, pageSize), position)
+        )) as typeof fs.readSync;
         try {
           return places.map((p) => host.readNote(p, 5 * MB));
         } finally {
           nodeFs.readSync = readSync;
         }
       };
-      const whole = [{ kind: 'text', text: text.slice(0, 4096), look: 'tag' }, { kind: 'text', text, look: 'tag' }];
+      const whole = [
+        { kind: 'text', text: text.slice(0, 4096), look: 'tag' },
+        { kind: 'text', text, look: 'tag' },
+      ];
       assert.deepStrictEqual(readAll(4096), whole);
       // One page and the end for the short note; three pages, the rest and the end for the long one.
       assert.strictEqual(reads, 2 + 5);
@@ -300,7 +334,10 @@ describe('trust, round two: writing and reading files', () => {
       const dir = temp.make();
       const file = path.join(dir, 'grows.md');
       sparse(64 * MB)(file);
-      assert.throws(() => readRegularFile(file, MB), (err: unknown) => err instanceof TooLarge && err.size === 64 * MB);
+      assert.throws(
+        () => readRegularFile(file, MB),
+        (err: unknown) => err instanceof TooLarge && err.size === 64 * MB,
+      );
       const pipe = path.join(dir, 'pipe.md');
       fifo(pipe);
       assert.throws(() => readRegularFile(pipe, MB), /not a regular file/);

@@ -47,7 +47,11 @@ describe('trust, round three: no workspace can hang Attune or steer it outside',
 
   describe('links lead nowhere outside the workspace', () => {
     function linked(): { dir: string; outside: string } {
-      const outside = temp.make({ 'EF/2026-11-01.md': '## From outside #rupture/open\n', 'secret.md': '# not a template\nsecret text\n', 'checks.md': '# Before the session\n\n- [ ] outside check\n' });
+      const outside = temp.make({
+        'EF/2026-11-01.md': '## From outside #rupture/open\n',
+        'secret.md': '# not a template\nsecret text\n',
+        'checks.md': '# Before the session\n\n- [ ] outside check\n',
+      });
       const dir = temp.make({ 'AB/2026-11-06.md': NOTE });
       fs.symlinkSync(outside, path.join(dir, 'AB', 'everything'));
       fs.symlinkSync(path.join(dir, 'AB'), path.join(dir, 'CD')); // a second path to AB
@@ -65,7 +69,11 @@ describe('trust, round three: no workspace can hang Attune or steer it outside',
       const r = cli(['list', '--all', '--json'], dir);
       assert.strictEqual(r.code, 0, r.err);
       const rows = JSON.parse(r.out) as { file: string; title: string }[];
-      assert.deepStrictEqual(rows.map((x) => x.title), ['Fee talk'], r.out);
+      assert.deepStrictEqual(
+        rows.map((x) => x.title),
+        ['Fee talk'],
+        r.out,
+      );
       assert.match(r.err, /AB\/everything: folder skipped: it links to a folder outside the workspace folder/);
     });
 
@@ -80,7 +88,10 @@ describe('trust, round three: no workspace can hang Attune or steer it outside',
         return parts.length > way.length || parts.some((p, i) => p !== way[i]);
       };
       const found = walkNotes(dir, allNotes(skip));
-      assert.deepStrictEqual(found.notes.map((n) => n.relative), ['AB/2026-11-06.md']);
+      assert.deepStrictEqual(
+        found.notes.map((n) => n.relative),
+        ['AB/2026-11-06.md'],
+      );
       assert.deepStrictEqual(found.problems, [{ path: 'AB/everything', reason: 'it links to a folder outside the workspace folder' }]);
     });
 

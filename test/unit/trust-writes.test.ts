@@ -96,18 +96,27 @@ describe('trust, round three: no race loses a save', () => {
         process.stdout.write(JSON.stringify({ ok, fails }));
       `;
       const results = await Promise.all(
-        Array.from({ length: writers }, (_, i) =>
-          new Promise<{ ok: number; fails: string[] }>((resolve, reject) => {
-            const child = spawn(process.execPath, ['-e', script, String(1 + i * 4), String(rounds)], { cwd: dir });
-            let out = '';
-            child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-            child.on('error', reject);
-            child.on('close', () => resolve(JSON.parse(out) as { ok: number; fails: string[] }));
-          }),
+        Array.from(
+          { length: writers },
+          (_, i) =>
+            new Promise<{ ok: number; fails: string[] }>((resolve, reject) => {
+              const child = spawn(process.execPath, ['-e', script, String(1 + i * 4), String(rounds)], { cwd: dir });
+              let out = '';
+              child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+              child.on('error', reject);
+              child.on('close', () => resolve(JSON.parse(out) as { ok: number; fails: string[] }));
+            }),
         ),
       );
-      assert.deepStrictEqual(results.flatMap((r) => r.fails), [], 'no run was refused');
-      assert.strictEqual(results.reduce((n, r) => n + r.ok, 0), writers * rounds);
+      assert.deepStrictEqual(
+        results.flatMap((r) => r.fails),
+        [],
+        'no run was refused',
+      );
+      assert.strictEqual(
+        results.reduce((n, r) => n + r.ok, 0),
+        writers * rounds,
+      );
       // Each heading ends at its writer's last status, and nothing else changed.
       const last = order[(rounds - 1) % 3];
       const want = Array.from({ length: writers }, (_, i) => `## Rupture ${i} #rupture/${last}\n\ntext ${i}\n\n`).join('');
@@ -129,7 +138,10 @@ describe('trust, round three: no race loses a save', () => {
       fs.writeFileSync(lock, '');
       const held = spawnSync(process.execPath, [main, 'set', 'AB/2026-11-06.md:1', 'attempted'], { cwd: dir, encoding: 'utf8', timeout: 60000 });
       assert.strictEqual(held.status, 2);
-      assert.strictEqual(held.stderr, 'attune: cannot change AB/2026-11-06.md: another Attune is changing it just now; try again in a moment; the note was left exactly as it was\n');
+      assert.strictEqual(
+        held.stderr,
+        'attune: cannot change AB/2026-11-06.md: another Attune is changing it just now; try again in a moment; the note was left exactly as it was\n',
+      );
       assert.strictEqual(fs.readFileSync(file, 'utf8'), '## Fee #rupture/planned\n');
     });
   });

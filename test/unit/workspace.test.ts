@@ -1,5 +1,14 @@
 import * as assert from 'assert';
-import { DEFAULT_SETTINGS, NoteCollection, type Listing, type NoteFilter, type NotePlace, type NoteRead, type NoteSettings, type WorkspaceHost } from '../../src/core/notes/noteCollection';
+import {
+  DEFAULT_SETTINGS,
+  NoteCollection,
+  type Listing,
+  type NoteFilter,
+  type NotePlace,
+  type NoteRead,
+  type NoteSettings,
+  type WorkspaceHost,
+} from '../../src/core/notes/noteCollection';
 
 /**
  * A workspace held in memory: folders are roots such as `/w1`, notes are keyed by their
@@ -76,7 +85,10 @@ class MemoryHost implements WorkspaceHost {
 
 /** Titles of the indexed ruptures, as `path: title status`, sorted. */
 function shown(ws: NoteCollection): string[] {
-  return ws.index.entries().map((e) => `${e.path}: ${e.title} ${e.status}`).sort();
+  return ws.index
+    .entries()
+    .map((e) => `${e.path}: ${e.title} ${e.status}`)
+    .sort();
 }
 
 /** A workspace of `n` notes in `/w1`, a third of them with one open rupture. */
@@ -176,7 +188,10 @@ describe('workspace over an in-memory host', () => {
       host.files.set(target, '## Before #rupture\n');
     };
     await ws.scan();
-    assert.deepStrictEqual(shown(ws).filter((e) => e.startsWith(target)), [`${target}: After attempted`]);
+    assert.deepStrictEqual(
+      shown(ws).filter((e) => e.startsWith(target)),
+      [`${target}: After attempted`],
+    );
   });
 
   it('keeps a note created and forgets one deleted during the scan', async () => {
@@ -299,7 +314,10 @@ describe('workspace over an in-memory host', () => {
     };
     await ws.scan();
     assert.deepStrictEqual(
-      ws.index.entries().filter((e) => e.title === 'Moved').map((e) => [e.path, e.client]),
+      ws.index
+        .entries()
+        .filter((e) => e.title === 'Moved')
+        .map((e) => [e.path, e.client]),
       [[to, 'CD']],
     );
   });
@@ -323,7 +341,7 @@ describe('workspace over an in-memory host', () => {
     assert.strictEqual(ws.parses - before, 2);
   });
 
-  it('reuses the parse of an editor\'s text when the same text is read from disk (Attune wrote it, or the editor closed)', async () => {
+  it("reuses the parse of an editor's text when the same text is read from disk (Attune wrote it, or the editor closed)", async () => {
     const host = manyNotes(5);
     const path = '/w1/AB/2026-04-03.md';
     host.files.set(path, '## Disk #rupture\n');
@@ -346,7 +364,7 @@ describe('workspace over an in-memory host', () => {
     assert.strictEqual(ws.parses - before, 2);
   });
 
-  it('reads a note\'s text as the index holds it without parsing again, and parses other text afresh', async () => {
+  it("reads a note's text as the index holds it without parsing again, and parses other text afresh", async () => {
     const host = manyNotes(3);
     const path = '/w1/AB/2026-04-04.md';
     const text = '## Quoted the policy #rupture/open\n';

@@ -26,7 +26,13 @@ const LIST_OR_TASK = /^(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)/;
  * próxima vez", "La prochaine fois"), so notes written from any template carry forward.
  */
 function sameHeading(a: string, b: string): boolean {
-  const norm = (s: string): string => s.replace(/[ \t]+#+[ \t]*$/, '').replace(/:$/, '').trim().replace(/\s+/g, ' ').toLowerCase();
+  const norm = (s: string): string =>
+    s
+      .replace(/[ \t]+#+[ \t]*$/, '')
+      .replace(/:$/, '')
+      .trim()
+      .replace(/\s+/g, ' ')
+      .toLowerCase();
   return norm(a) === norm(b) || (norm(b) === norm(DEFAULT_NEXT_TIME_HEADING) && isHeading(a, 'next-time'));
 }
 

@@ -186,7 +186,9 @@ export function buildChecklist(input: ChecklistInput): Checklist {
       const who = withWhom(entry);
       const label = `${REFERENCE_LABEL} ${definitions.length + 1}`;
       definitions.push(`[${label}]: ${link}`);
-      lines.push(`- [ ] ${words.revisit} [${linkText(entry.title)}][${label}] (${statusLabel(entry.status, language)}, ${words.noted(entry.date, input.today)}${who ? `, ${words.with} ${ownWords(who)}` : ''})`);
+      lines.push(
+        `- [ ] ${words.revisit} [${linkText(entry.title)}][${label}] (${statusLabel(entry.status, language)}, ${words.noted(entry.date, input.today)}${who ? `, ${words.with} ${ownWords(who)}` : ''})`,
+      );
       // After an attempt, how it landed matters more than the line it opened with.
       const landed = entry.status === 'attempted' ? howTheLastAttemptLanded(entry) : undefined;
       // Words of risk are never offered back as a matter between the two of you.
@@ -204,7 +206,11 @@ export function buildChecklist(input: ChecklistInput): Checklist {
     items.push(...block.items);
   }
 
-  const checks = input.checks.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+  const checks = input.checks
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/^(?:[ \t]*\n)+/, '')
+    .trimEnd();
   if (checks) {
     blocks.push(checks);
     for (const t of taskItems(checks)) items.push({ kind: 'check', text: t.text, done: t.done });
@@ -247,7 +253,10 @@ function heldBlock(held: readonly RuptureEntry[], language: NoteLanguage): { mar
 }
 
 /** The "Before the session" heading of a note (any level), or undefined; `headings` are the note's own when the caller has them. */
-function checklistHeading(noteText: string, headings: readonly HeadingAnchor[] = headingAnchors(noteText)): { line: number; level: number; sectionEnd: number } | undefined {
+function checklistHeading(
+  noteText: string,
+  headings: readonly HeadingAnchor[] = headingAnchors(noteText),
+): { line: number; level: number; sectionEnd: number } | undefined {
   const at = headings.findIndex((h) => CHECKLIST_SLUGS.has(slugify(h.text)));
   if (at === -1) return undefined;
   const { line, level } = headings[at];
@@ -373,7 +382,6 @@ export function sessionNotePath(latestNotePath: string | undefined, pattern: str
   const slash = latestNotePath.lastIndexOf('/');
   return slash === -1 ? name : `${latestNotePath.slice(0, slash + 1)}${name}`;
 }
-
 
 /** What preparing a session needs to know of a client's notes: the index, or anything that answers alike. */
 interface ClientNotes {

@@ -20,7 +20,13 @@ interface ChecklistWords {
 }
 
 /** "noted 6. Nov." and its kin: the day and month, with the year when it is not this year's. */
-function notedIn(words: { undated: string; before: string; months: readonly string[]; day: (d: number, month: string) => string; year: (y: number) => string }) {
+function notedIn(words: {
+  undated: string;
+  before: string;
+  months: readonly string[];
+  day: (d: number, month: string) => string;
+  year: (y: number) => string;
+}) {
   return (date: string | null, today: string): string => {
     if (date === null || !isIsoDate(date)) return words.undated;
     const [y, m, d] = date.split('-');
@@ -58,7 +64,8 @@ export const CHECKLIST_WORDS: Readonly<Record<NoteLanguage, ChecklistWords>> = {
     }),
   },
   es: {
-    nothingWaiting: (client) => (client ? `Ahora mismo no hay nada pendiente de reparación con ${client}.` : 'Ahora mismo no hay nada pendiente de reparación.'),
+    nothingWaiting: (client) =>
+      client ? `Ahora mismo no hay nada pendiente de reparación con ${client}.` : 'Ahora mismo no hay nada pendiente de reparación.',
     revisit: 'Quizás retomar:',
     status: { open: 'abierta', planned: 'reparación planeada', attempted: 'reparación intentada' },
     with: 'con',
@@ -79,7 +86,8 @@ export const CHECKLIST_WORDS: Readonly<Record<NoteLanguage, ChecklistWords>> = {
     revisit: 'Peut-être y revenir :',
     status: { open: 'ouverte', planned: 'réparation prévue', attempted: 'réparation tentée' },
     with: 'avec',
-    landedWithRisk: "Les notes sur la dernière tentative contiennent des mots qui peuvent évoquer un risque : la sécurité d'abord, avant tout retour à ce sujet.",
+    landedWithRisk:
+      "Les notes sur la dernière tentative contiennent des mots qui peuvent évoquer un risque : la sécurité d'abord, avant tout retour à ce sujet.",
     landed: 'Comment la dernière tentative a été reçue :',
     fromLastTime: 'De la dernière fois :',
     held: "Seulement si la personne l'aborde (en attente, à son rythme) :",

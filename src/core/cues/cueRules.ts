@@ -83,7 +83,8 @@ export class NoteText {
     let first = index;
     while (first > 0 && index - first < MAX_PARAGRAPH_LINES && !this.opensBlock(first) && this.ordinary[first - 1] && !this.blank(first - 1)) first--;
     let last = index;
-    while (last + 1 < this.lines.length && last - index < MAX_PARAGRAPH_LINES && this.ordinary[last + 1] && !this.blank(last + 1) && !this.opensBlock(last + 1)) last++;
+    while (last + 1 < this.lines.length && last - index < MAX_PARAGRAPH_LINES && this.ordinary[last + 1] && !this.blank(last + 1) && !this.opensBlock(last + 1))
+      last++;
     const paragraph = scanQuotes(this.text, first, last, this.lines[first].start, this.lines[last].end);
     this.paragraph = paragraph;
     return paragraph;
@@ -130,7 +131,8 @@ function scanQuotes(text: string, first: number, last: number, start: number, en
     } else if ((c === '\u00BB' || c === '\u203A') && !stack.some((s) => quotes[s].mark === (c === '\u00BB' ? '\u00AB' : '\u2039'))) open(i, c);
     else if (c === '\u201A') open(i, c);
     else if (c in OPENERS && !(c === '\u201C' && stack.some((s) => quotes[s].mark === '\u201E'))) open(i, c);
-    else if (c === '\u201D' || c === '\u00BB' || c === '\u203A' || c === '\u201C') closeTo(i, c === '\u201D' ? '\u201C"' : c === '\u00BB' ? '\u00AB' : c === '\u203A' ? '\u2039' : '\u201E');
+    else if (c === '\u201D' || c === '\u00BB' || c === '\u203A' || c === '\u201C')
+      closeTo(i, c === '\u201D' ? '\u201C"' : c === '\u00BB' ? '\u00AB' : c === '\u203A' ? '\u2039' : '\u201E');
     else if (c === "'" || c === '\u2018' || c === '\u2019') {
       const before = text[i - 1];
       const after = text[i + 1];
@@ -154,7 +156,7 @@ function reindex(kept: Quote[], all: readonly Quote[]): Quote[] {
   const at = new Map<Quote, number>();
   kept.forEach((q, i) => at.set(q, i));
   return kept.map((q) => {
-    const parent = q.parent >= 0 ? at.get(all[q.parent]) ?? -1 : -1;
+    const parent = q.parent >= 0 ? (at.get(all[q.parent]) ?? -1) : -1;
     return { ...q, parent, depth: parent === -1 ? 1 : q.depth };
   });
 }
@@ -271,22 +273,58 @@ function bare(token: string): string {
 
 /** Words that can sit between a subject and the cue words without changing who acts. */
 const FILLERS = new Set(
-  ('just then suddenly quickly immediately really completely totally also again soon later briefly visibly noticeably slightly very quite rather ' +
+  (
+    'just then suddenly quickly immediately really completely totally also again soon later briefly visibly noticeably slightly very quite rather ' +
     'had has have would will could might may did does do was were is are am be been being got gets seemed seems seem appeared appears to started starts start began begins ' +
     'tends tend tended kept keeps always often sometimes usually mostly still abruptly gradually a bit little kind sort of both all almost nearly finally ' +
     'eventually only even clearly actually literally so too fairly somewhat simply honestly pretty mostly probably maybe perhaps ' +
     "can can't cannot couldn't won't wouldn't don't doesn't didn't isn't aren't wasn't weren't not never want wants wanted going gonna like " +
     // "Sie hat gesagt", "me dijo", "elle m'a dit": the auxiliary or the "me" before a verb of saying.
-    "hat hatte ha había mir me m'a m\u2019a nos uns")
+    "hat hatte ha había mir me m'a m\u2019a nos uns"
+  )
     .split(' ')
     .map(bare),
 );
 const CONNECTIVES = new Set(['and', 'but', 'then', 'or', 'yet', 'before', ',', ':', '\u2014', '\u2013', '\u0001']);
 // German, Spanish and French "she", "he" and "the client" too, so that "Sie sagte: „…“" is the client's.
-const CLIENT_WORDS = new Set(['she', 'he', 'they', 'client', 'patient', 'sie', 'er', 'klient', 'klientin', 'patientin', 'ella', 'él', 'cliente', 'paciente', 'elle', 'il', 'patiente']);
+const CLIENT_WORDS = new Set([
+  'she',
+  'he',
+  'they',
+  'client',
+  'patient',
+  'sie',
+  'er',
+  'klient',
+  'klientin',
+  'patientin',
+  'ella',
+  'él',
+  'cliente',
+  'paciente',
+  'elle',
+  'il',
+  'patiente',
+]);
 /** Cue words that name their own subject ("you don't get it", "nothing is helping"). */
 const SUBJECT_WORDS = new Set(['you', 'this', 'nothing', 'none', 'i', 'it', 'that', 'we']);
-const WORK_SUBJECTS = new Set(['therapy', 'therapist', 'counselling', 'counseling', 'counsellor', 'counselor', 'session', 'sessions', 'homework', 'exercise', 'this', 'it', 'that', 'coming', 'talking']);
+const WORK_SUBJECTS = new Set([
+  'therapy',
+  'therapist',
+  'counselling',
+  'counseling',
+  'counsellor',
+  'counselor',
+  'session',
+  'sessions',
+  'homework',
+  'exercise',
+  'this',
+  'it',
+  'that',
+  'coming',
+  'talking',
+]);
 
 type Subject = 'client' | 'i' | 'you' | 'we' | 'work' | 'start' | 'elided' | 'other';
 
@@ -321,18 +359,25 @@ function subjectOf(words: readonly string[]): { subject: Subject; at: number } {
 
 /** Verbs of saying in German, Spanish and French. */
 const OTHER_SPEECH_VERBS = new Set(
-  ('sagte sagt gesagt meinte meint gemeint fragte fragt gefragt antwortete antwortet geantwortet rief schrieb erzählte erzählt ' +
+  (
+    'sagte sagt gesagt meinte meint gemeint fragte fragt gefragt antwortete antwortet geantwortet rief schrieb erzählte erzählt ' +
     'dijo dice decía dicho preguntó pregunta respondió responde contestó gritó escribió contó ' +
-    'dit disait demanda demande demandé répondit répond répondu cria écrivit raconta raconté').split(' '),
+    'dit disait demanda demande demandé répondit répond répondu cria écrivit raconta raconté'
+  ).split(' '),
 );
 const SPEECH_VERBS = new Set([
-  ...'said says say told tells asked asks yelled yells shouted shouts screamed screams texted texts wrote writes replied replies answered answers called calls snapped snaps insisted insists added adds whispered muttered mutters cried sobbed responded responds goes went put'.split(' '),
+  ...'said says say told tells asked asks yelled yells shouted shouts screamed screams texted texts wrote writes replied replies answered answers called calls snapped snaps insisted insists added adds whispered muttered mutters cried sobbed responded responds goes went put'.split(
+    ' ',
+  ),
   ...OTHER_SPEECH_VERBS,
 ]);
 const REPORT_VERBS = new Set(
-  'says said reports reported describes described explained explains mentioned mentions shared shares tells told feels felt thinks thought believes remembers recalls recalled worries worried fears complains complained admits admitted notes noted writes wrote asks asked wonders wondered'.split(' '),
+  'says said reports reported describes described explained explains mentioned mentions shared shares tells told feels felt thinks thought believes remembers recalls recalled worries worried fears complains complained admits admitted notes noted writes wrote asks asked wonders wondered'.split(
+    ' ',
+  ),
 );
-const REPLY_VERBS = /^(?:said|says|answered|answers|replied|replies|responded|responds|goes|shrugged|sagte|antwortete|meinte|dijo|respondió|contestó|dit|répondit|répondu)$/i;
+const REPLY_VERBS =
+  /^(?:said|says|answered|answers|replied|replies|responded|responds|goes|shrugged|sagte|antwortete|meinte|dijo|respondió|contestó|dit|répondit|répondu)$/i;
 
 /** Whether the words after a verb of saying name someone else it was said to ("told her mother", "asked him", "said to Sam"). */
 function toSomeoneElse(after: readonly string[]): boolean {
@@ -348,7 +393,8 @@ const OTHER_POSSESSIVES = new Set(['ihrer', 'ihrem', 'ihren', 'seiner', 'seinem'
 /** Said to the therapist: "to me", "zu mir", "a mí", "à moi". */
 const TO_ME = new Set(['me', 'us', 'mir', 'uns', 'mí', 'mi', 'moi', 'nous']);
 /** After a quote in German, Spanish or French, the verb comes first: "„…“, sagte ihre Mutter", "«…», dijo su madre", "« … », dit-elle". */
-const SAID_AFTER_OTHER = /^[\s,.!?\u2026\u2014-]*(?:(?:hat|ha|a)\s+)?(?:sagte|sagt|meinte|meint|fragte|antwortete|rief|erzählte|dijo|dice|preguntó|respondió|contestó|gritó|añadió|dicho|dit|demanda|répondit|ajouta|cria|lança)(?:-t)?[-\s]+(\p{L}+)(?:\s+(\p{L}+))?/iu;
+const SAID_AFTER_OTHER =
+  /^[\s,.!?\u2026\u2014-]*(?:(?:hat|ha|a)\s+)?(?:sagte|sagt|meinte|meint|fragte|antwortete|rief|erzählte|dijo|dice|preguntó|respondió|contestó|gritó|añadió|dicho|dit|demanda|répondit|ajouta|cria|lança)(?:-t)?[-\s]+(\p{L}+)(?:\s+(\p{L}+))?/iu;
 /** "sagte sie", "dijo ella", "dit-elle": the client as the subject after a verb of saying. */
 const INVERTED_SUBJECTS = new Set(['sie', 'er', 'ella', 'él', 'elle', 'il']);
 const ARTICLES = new Set(['die', 'der', 'la', 'el', 'le', 'les', 'los', 'las']);
@@ -371,14 +417,18 @@ function speakerOf(text: string, p: Paragraph, q: Quote): 'client' | 'other' {
       // German, Spanish and French may leave the subject out or put it after the verb ("Cuando
       // propuse el ejercicio, dijo: «…»", "Dann sagte sie: „…“"): the client's words unless
       // someone of the client's life is named around the verb ("Su madre dijo", "sagte ihre Mutter").
-      if (OTHER_LIFE.test(before.join(' ')) || toSomeoneElse(before.slice(verb + (INVERTED_SUBJECTS.has(bare(before[verb + 1] ?? '')) ? 2 : 1)))) speaker = 'other';
+      if (OTHER_LIFE.test(before.join(' ')) || toSomeoneElse(before.slice(verb + (INVERTED_SUBJECTS.has(bare(before[verb + 1] ?? '')) ? 2 : 1))))
+        speaker = 'other';
     } else if (verb >= 0) {
       const who = subjectOf(before.slice(0, verb)).subject;
       // "told her mother" or "said to him": words the client said to someone else.
       if (!(who === 'client' || who === 'start') || toSomeoneElse(before.slice(verb + 1))) speaker = 'other';
     } else {
       const after = text.slice(q.close + 1, Math.min(p.end, q.close + 80));
-      const m = /^[\s,.!?\u2026\u2014-]*([A-Za-z.'\u2019]+(?:\s+[A-Za-z'\u2019]+){0,2}?)\s+(said|says|asked|asks|told|tells|replied|replies|answered|answers|yelled|yells|shouted|snapped|added|whispered|muttered|insisted)\b/i.exec(after);
+      const m =
+        /^[\s,.!?\u2026\u2014-]*([A-Za-z.'\u2019]+(?:\s+[A-Za-z'\u2019]+){0,2}?)\s+(said|says|asked|asks|told|tells|replied|replies|answered|answers|yelled|yells|shouted|snapped|added|whispered|muttered|insisted)\b/i.exec(
+          after,
+        );
       const m2 = /^[\s,.!?\u2026\u2014-]*(said|says|asked|replied|answered|added)\s+([A-Za-z]+)/i.exec(after);
       const m3 = m || m2 ? null : SAID_AFTER_OTHER.exec(after);
       // "„…“, habe ihr Sohn gefragt", "« … », a demandé son fils": a verb of saying after the quote with someone of the client's life in its sentence.
@@ -403,7 +453,8 @@ function speakerOf(text: string, p: Paragraph, q: Quote): 'client' | 'other' {
 
 const GENERIC_YOU = /\b(?:you know|you see|thank you|thanks to you|mind you|y'know|you guys|if you will|you never know|if you ask me|believe you me)\b/gi;
 const YOU = /\b(?:you|your|yours|yourself|you're|you've|you'd|you'll)(?![A-Za-z])/i;
-const THIS_PRONOUN = /\bthis(?:\s+whole\s+thing)?(?=\s*(?:$|[.,;:!?\u2026"\u201D\u00BB)\u2014-]|(?:is|isn't|isn\u2019t|was|wasn't|wasn\u2019t|'s|\u2019s|does|doesn't|doesn\u2019t|did|didn't|didn\u2019t|will|won't|won\u2019t|would|can't|can|has|hasn't|really|just|feels|felt|seems|seemed|makes|made|keeps|gets|anymore|at all|right now|now|stuff|thing)\b))/i;
+const THIS_PRONOUN =
+  /\bthis(?:\s+whole\s+thing)?(?=\s*(?:$|[.,;:!?\u2026"\u201D\u00BB)\u2014-]|(?:is|isn't|isn\u2019t|was|wasn't|wasn\u2019t|'s|\u2019s|does|doesn't|doesn\u2019t|did|didn't|didn\u2019t|will|won't|won\u2019t|would|can't|can|has|hasn't|really|just|feels|felt|seems|seemed|makes|made|keeps|gets|anymore|at all|right now|now|stuff|thing)\b))/i;
 const WORK_WORDS =
   /(?<!\b(?:her|his|their|couples|family|group|physical|speech|occupational|shock|electroshock|light|hormone|art|music|massage|play|old|last|previous|former|other|individual|marriage|marital|a|another|new|first)\s)\b(?:therapy|counsell?ing|counsell?or|therapist|sessions?|appointments?)\b|\bhere\b(?!['\u2019]s|\s+(?:is|are|in|at)\b)|\b(?:the|this|that|these|our|your) (?:exercises?|homework|worksheets?|technique|work we|work here)\b|\bwe(?:'re| are) doing\b/i;
 const NARRATIVE_WORK =
@@ -449,7 +500,8 @@ function anotherHelper(before: readonly string[], inQuote: boolean): boolean {
 const INHERENT = /\b(?:therapy|counsell?ing|sessions?|coming|come back|seeing you|here)\b/i;
 
 /** A quote that calls someone by name or kinship ("..., Mom"): its "you" is that person, not the therapist. */
-const VOCATIVE = /,\s*(?:mom|mum|mommy|mummy|dad|daddy|mother|father|honey|babe|baby|dear|darling|sweetheart|sis|bro|man|dude|guys|[A-Z][a-z]+)\s*[.!?,\u2026]*\s*$/;
+const VOCATIVE =
+  /,\s*(?:mom|mum|mommy|mummy|dad|daddy|mother|father|honey|babe|baby|dear|darling|sweetheart|sis|bro|man|dude|guys|[A-Z][a-z]+)\s*[.!?,\u2026]*\s*$/;
 
 function aboutWorkInQuote(sentence: string, quote: string): boolean {
   const s = sentence.replace(GENERIC_YOU, ' ');
@@ -457,14 +509,15 @@ function aboutWorkInQuote(sentence: string, quote: string): boolean {
   return YOU.test(s) || THIS_PRONOUN.test(s) || WORK_WORDS.test(quote.replace(GENERIC_YOU, ' '));
 }
 
-
 /**
  * The line a cue was found on as "Reflect on this as a rupture" may quote it: every
  * sentence that speaks of risk left out (shown as […]), or undefined when nothing else is left.
  */
 export function lineForReflection(lineText: string): string | undefined {
   // French sets a space before a closing » or ›: the sentence ends after the mark.
-  const sentences = lineText.trim().split(/(?<=[.!?\u2026](?:[ \u00A0][\u00BB\u203A]|["'\u201D\u2019\u00BB\u201C\u2018\u00AB\u203A\u2039])?)\s+(?![\u00BB\u203A])/);
+  const sentences = lineText
+    .trim()
+    .split(/(?<=[.!?\u2026](?:[ \u00A0][\u00BB\u203A]|["'\u201D\u2019\u00BB\u201C\u2018\u00AB\u203A\u2039])?)\s+(?![\u00BB\u203A])/);
   const kept = sentences.map((s) => (hasRiskLanguage(s) ? undefined : s));
   if (kept.every((s) => s === undefined)) return undefined;
   const out: string[] = [];
@@ -502,13 +555,18 @@ function reactionAboutUs(text: string, p: Paragraph, end: number): boolean {
 const SAID = String.raw`(?:said|says|added|adds|replied|replies|answered|answers|sighed|shrugged|muttered|mutters|wrote|writes|texted|complained|complains|explained|explains|insisted|insists)`;
 const TOPIC = String.raw`(?:of|about|regarding|concerning|when\s+(?:talking|speaking|asked)\s+about|when\s+I\s+asked\s+about)`;
 /** `"…," she said about the diet`: the topic named after a quote. */
-const TOPIC_AFTER = new RegExp(String.raw`^[\s,.!?\u2026\u2014-]*(?:[A-Za-z.'\u2019]+(?:\s+[A-Za-z'\u2019]+){0,2}?\s+)?${SAID}\s+${TOPIC}\s+([^.;!?\u2026\u0001]+)`, 'i');
+const TOPIC_AFTER = new RegExp(
+  String.raw`^[\s,.!?\u2026\u2014-]*(?:[A-Za-z.'\u2019]+(?:\s+[A-Za-z'\u2019]+){0,2}?\s+)?${SAID}\s+${TOPIC}\s+([^.;!?\u2026\u0001]+)`,
+  'i',
+);
 /** `She said of the diet: "…"`: the topic named just before it. */
 const TOPIC_BEFORE = new RegExp(String.raw`${SAID}\s+${TOPIC}\s+([^.;!?\u2026\u0001]+?)[\s,:\u2014-]*$`, 'i');
 /** `„…“, sagte sie über die Nachbarn`, `«…», dijo sobre su jefe`, `« … », dit-elle à propos de son patron`. */
-const TOPIC_AFTER_OTHER = /^[\s,.!?\u2026\u2014-]*(?:\p{L}+\s+)?(?:sagte|meinte|dijo|dit|a\s+dit|a-t-elle\s+dit|a-t-il\s+dit)(?:-elle|-il)?(?:\s+(?:sie|er|ella|él))?\s+(?:über|sobre|acerca\s+de|à\s+propos\s+d(?:e|u|es)|au\s+sujet\s+d(?:e|u|es))\s+([^.;!?\u2026\u0001]+)/iu;
+const TOPIC_AFTER_OTHER =
+  /^[\s,.!?\u2026\u2014-]*(?:\p{L}+\s+)?(?:sagte|meinte|dijo|dit|a\s+dit|a-t-elle\s+dit|a-t-il\s+dit)(?:-elle|-il)?(?:\s+(?:sie|er|ella|él))?\s+(?:über|sobre|acerca\s+de|à\s+propos\s+d(?:e|u|es)|au\s+sujet\s+d(?:e|u|es))\s+([^.;!?\u2026\u0001]+)/iu;
 /** A topic in these languages that is the work: the therapy, the session, "us", "here". */
-const OTHER_WORK_TOPIC = /(?<![\p{L}])(?:therapie|sitzung|stunde|uns|hier|sie|ihnen|terapia|sesión|sesiones|nosotros|aquí|usted|thérapie|séance|séances|nous|ici|vous)(?![\p{L}])/iu;
+const OTHER_WORK_TOPIC =
+  /(?<![\p{L}])(?:therapie|sitzung|stunde|uns|hier|sie|ihnen|terapia|sesión|sesiones|nosotros|aquí|usted|thérapie|séance|séances|nous|ici|vous)(?![\p{L}])/iu;
 /** Words that make a named topic the work, the therapist or the session. */
 const WORK_TOPIC = /\b(?:it|this|that|these|those|here|us|our|you|your|yourself|coming|we)\b/i;
 
@@ -543,7 +601,9 @@ const OTHER_LIFE = new RegExp(
 );
 /** The therapist or the work in these languages' narrative: "ich", "mich", "Therapie", "sesión", "je", "séance". */
 const OTHER_WORK = new RegExp(
-  L + String.raw`(?:ich|mich|mir|therapie|sitzung|stunde|übung|honorar|yo|conmigo|terapia|sesión|ejercicio|pregunté|mencioné|propuse|dije|je|moi|thérapie|séance|exercice|j['’]\p{L}+)` + R,
+  L +
+    String.raw`(?:ich|mich|mir|therapie|sitzung|stunde|übung|honorar|yo|conmigo|terapia|sesión|ejercicio|pregunté|mencioné|propuse|dije|je|moi|thérapie|séance|exercice|j['’]\p{L}+)` +
+    R,
   'iu',
 );
 /** A quote that calls someone by name or kinship in these languages ("…, Mama", "…, mamá", "…, chérie"). */
@@ -597,7 +657,15 @@ export function cueCounts(note: NoteText, line: number, offset: number, length: 
   return hasRiskLanguage(text.slice(from, to)) ? 'safety' : 'yes';
 }
 
-function counts(text: string, p: Paragraph, q: Quote | undefined, speaker: 'client' | 'other' | 'narrative', offset: number, length: number, rule: CueRule): boolean {
+function counts(
+  text: string,
+  p: Paragraph,
+  q: Quote | undefined,
+  speaker: 'client' | 'other' | 'narrative',
+  offset: number,
+  length: number,
+  rule: CueRule,
+): boolean {
   if (speaker === 'other') return false;
   if (rule === 'own') return true;
   if (rule === 'names-us' || rule === 'client-did') return countsInOtherLanguage(text, p, q, offset, length, rule);
@@ -627,8 +695,12 @@ function counts(text: string, p: Paragraph, q: Quote | undefined, speaker: 'clie
     }
     const after = text.slice(offset + length, Math.min(p.end, offset + length + 40));
     return (
-      /^\s*[,\u2026\u2014-]+\s*(?:(?:she|he|they|the client)\s+(?:said|answered|replied|says|answers|replies)|(?:said|answered|replied)\s+(?:she|he|they))\b/i.test(after) ||
-      /^\s*[,\u2026\u2014-]+\s*(?:sagte|antwortete|meinte|dijo|respondió|contestó|dit|répondit|a\s+répondu)(?:-t)?[-\s]+(?:sie|er|ella|él|elle|il)(?![\p{L}])/iu.test(after)
+      /^\s*[,\u2026\u2014-]+\s*(?:(?:she|he|they|the client)\s+(?:said|answered|replied|says|answers|replies)|(?:said|answered|replied)\s+(?:she|he|they))\b/i.test(
+        after,
+      ) ||
+      /^\s*[,\u2026\u2014-]+\s*(?:sagte|antwortete|meinte|dijo|respondió|contestó|dit|répondit|a\s+répondu)(?:-t)?[-\s]+(?:sie|er|ella|él|elle|il)(?![\p{L}])/iu.test(
+        after,
+      )
     );
   }
 
@@ -652,7 +724,9 @@ function counts(text: string, p: Paragraph, q: Quote | undefined, speaker: 'clie
   const sentence = masked(text, p, start, end);
   if (firstWord === 'you' || (subjectOf(before).subject === 'you' && !SUBJECT_WORDS.has(firstWord))) {
     // Unquoted speech: "You don't get it, she said."
-    return /\b(?:she|he|they|the client)\s+(?:said|says|snapped|told me|tells me|answered|replied|shouted)\b|\b(?:said|says)\s+(?:she|he|they)\b/i.test(sentence);
+    return /\b(?:she|he|they|the client)\s+(?:said|says|snapped|told me|tells me|answered|replied|shouted)\b|\b(?:said|says)\s+(?:she|he|they)\b/i.test(
+      sentence,
+    );
   }
   const work = NARRATIVE_WORK.test(sentence);
   if (rule === 'about-work') return (work || THIS_PRONOUN.test(sentence)) && (SUBJECT_WORDS.has(firstWord) || !someoneElse(before, false));

@@ -33,7 +33,8 @@ const REASONS: Readonly<Record<CueLanguage, Texts>> = {
     'changed-subject': 'Ein Themenwechsel kann ein Weg sein, sich von etwas zu entfernen, das getroffen hat. Einen zweiten Blick wert?',
     polite: 'Höfliche Zustimmung kann manchmal ein leises „Nein“ verdecken. Einen zweiten Blick wert?',
     'stopped-crying': 'Tränen, die sofort aufhören, können bedeuten, dass ein Gefühl weggepackt statt angenommen wurde. Einen zweiten Blick wert?',
-    'late-or-missed': 'Zu spät kommen, eine Stunde verpassen oder absagen kann viele Gründe haben; manchmal sagt es etwas über die Arbeit. Etwas, dem Sie nachgehen möchten?',
+    'late-or-missed':
+      'Zu spät kommen, eine Stunde verpassen oder absagen kann viele Gründe haben; manchmal sagt es etwas über die Arbeit. Etwas, dem Sie nachgehen möchten?',
     'not-helping': 'Zweifel, ob die Arbeit hilft, können eine Botschaft darüber sein, was zwischen Ihnen geschieht. Einen zweiten Blick wert?',
     'dont-understand': 'Sich missverstanden oder nicht gehört zu fühlen, kann ein Zeichen für eine Spannung zwischen Ihnen sein. Einen zweiten Blick wert?',
     'whats-the-point': 'Die Frage nach dem Sinn kann eine Frage an die Arbeit sein, oder an Sie beide. Einen zweiten Blick wert?',
@@ -41,12 +42,14 @@ const REASONS: Readonly<Record<CueLanguage, Texts>> = {
     'like-an-object': 'Sich behandelt statt gesehen zu fühlen, kann auf eine Spannung zwischen Ihnen hinweisen. Einen zweiten Blick wert?',
     cold: 'Etwas, das kalt, abweisend oder wertend wirkte, kann härter angekommen sein als gemeint. Einen zweiten Blick wert?',
     'stop-therapy': 'Vom Aufhören zu sprechen kann eine Art sein zu sagen, dass in der Arbeit etwas nicht stimmt. Einen zweiten Blick wert?',
-    'upset-with-me': 'Gefühle, die sich auf Sie richten, können eine Gelegenheit sein, über das zu sprechen, was zwischen Ihnen geschieht. Einen zweiten Blick wert?',
+    'upset-with-me':
+      'Gefühle, die sich auf Sie richten, können eine Gelegenheit sein, über das zu sprechen, was zwischen Ihnen geschieht. Einen zweiten Blick wert?',
     defensive: 'Ihre eigene Abwehr kann ein Zeichen sein, dass zwischen Ihnen etwas angespannt war. Einen zweiten Blick wert?',
     rushed: 'Eile kann ein Gegenüber zurücklassen, ohne dass es einer von Ihnen merkt. Einen zweiten Blick wert?',
     irritated: 'Ihre eigene Gereiztheit kann etwas darüber sagen, was zwischen Ihnen geschah. Einen zweiten Blick wert?',
     'too-much-talking': 'Viel reden oder erklären kann verdrängen, was die Person sagen wollte. Einen zweiten Blick wert?',
-    [SAFETY_FIRST.id]: 'Worte wie diese können von einem Risiko sprechen. Sicherheit geht vor: Klären Sie sie und dokumentieren Sie wie gewohnt; die Arbeit am Bruch kann warten.',
+    [SAFETY_FIRST.id]:
+      'Worte wie diese können von einem Risiko sprechen. Sicherheit geht vor: Klären Sie sie und dokumentieren Sie wie gewohnt; die Arbeit am Bruch kann warten.',
   },
   es: {
     'not-exactly': 'Una respuesta que empieza con «No exactamente» puede indicar que no estaban del todo en la misma sintonía. ¿Vale la pena mirarlo de nuevo?',
@@ -56,24 +59,29 @@ const REASONS: Readonly<Record<CueLanguage, Texts>> = {
     'went-quiet': 'Quedarse en silencio puede ser reflexión, o una forma de retirarse de algo que no cayó bien. ¿Vale la pena mirarlo de nuevo?',
     'changed-subject': 'Un cambio de tema puede ser una forma de alejarse de algo que dolió. ¿Vale la pena mirarlo de nuevo?',
     polite: 'Un acuerdo cortés a veces puede cubrir un «no» silencioso. ¿Vale la pena mirarlo de nuevo?',
-    'stopped-crying': 'Unas lágrimas que se detienen de golpe pueden indicar que un sentimiento se guardó en lugar de acogerse. ¿Vale la pena mirarlo de nuevo?',
+    'stopped-crying':
+      'Unas lágrimas que se detienen de golpe pueden indicar que un sentimiento se guardó en lugar de acogerse. ¿Vale la pena mirarlo de nuevo?',
     'late-or-missed': 'Llegar tarde, faltar o cancelar una sesión puede tener muchas razones; a veces dice algo sobre el trabajo. ¿Algo en lo que detenerse?',
     'not-helping': 'Las dudas sobre si el trabajo ayuda pueden ser un mensaje sobre lo que ocurre entre ustedes. ¿Vale la pena mirarlo de nuevo?',
     'dont-understand': 'Sentirse incomprendido o no escuchado puede ser señal de una tensión entre ustedes. ¿Vale la pena mirarlo de nuevo?',
     'whats-the-point': 'Preguntar para qué sirve puede ser una pregunta sobre el trabajo, o sobre ustedes dos. ¿Vale la pena mirarlo de nuevo?',
-    'too-fast': 'Las palabras sobre el ritmo pueden indicar que el trabajo fue más hondo o más rápido de lo que se sentía seguro. ¿Vale la pena mirarlo de nuevo?',
+    'too-fast':
+      'Las palabras sobre el ritmo pueden indicar que el trabajo fue más hondo o más rápido de lo que se sentía seguro. ¿Vale la pena mirarlo de nuevo?',
     'like-an-object': 'Sentirse tratado en lugar de encontrado puede apuntar a una tensión entre ustedes. ¿Vale la pena mirarlo de nuevo?',
     cold: 'Algo que sonó frío, distante o crítico puede haber llegado con más dureza de lo que se pretendía. ¿Vale la pena mirarlo de nuevo?',
     'stop-therapy': 'Hablar de dejarlo puede ser una forma de decir que algo en el trabajo no está bien. ¿Vale la pena mirarlo de nuevo?',
-    'upset-with-me': 'Los sentimientos dirigidos a usted pueden ser una oportunidad para hablar de lo que ocurre entre ustedes. ¿Vale la pena mirarlo de nuevo?',
+    'upset-with-me':
+      'Los sentimientos dirigidos a usted pueden ser una oportunidad para hablar de lo que ocurre entre ustedes. ¿Vale la pena mirarlo de nuevo?',
     defensive: 'Su propia actitud defensiva puede ser señal de que algo entre ustedes estaba tenso. ¿Vale la pena mirarlo de nuevo?',
     rushed: 'Las prisas pueden dejar atrás a la otra persona sin que ninguno de los dos lo note. ¿Vale la pena mirarlo de nuevo?',
     irritated: 'Su propia irritación puede decir algo sobre lo que ocurría entre ustedes. ¿Vale la pena mirarlo de nuevo?',
     'too-much-talking': 'Hablar o explicar mucho puede dejar sin espacio lo que la persona necesitaba decir. ¿Vale la pena mirarlo de nuevo?',
-    [SAFETY_FIRST.id]: 'Palabras como estas pueden hablar de riesgo. La seguridad va primero: valórelo y regístrelo como lo hace habitualmente; cualquier trabajo sobre la ruptura puede esperar.',
+    [SAFETY_FIRST.id]:
+      'Palabras como estas pueden hablar de riesgo. La seguridad va primero: valórelo y regístrelo como lo hace habitualmente; cualquier trabajo sobre la ruptura puede esperar.',
   },
   fr: {
-    'not-exactly': 'Une réponse qui commence par « Pas vraiment » peut signifier que vous n’étiez pas tout à fait sur la même longueur d’onde. À regarder de plus près ?',
+    'not-exactly':
+      'Une réponse qui commence par « Pas vraiment » peut signifier que vous n’étiez pas tout à fait sur la même longueur d’onde. À regarder de plus près ?',
     well: 'Un « Ben… » hésitant au début d’une réponse peut être une façon polie de ne pas être d’accord. À regarder de plus près ?',
     dismissive: 'Une réponse comme « Bof » ou « Peu importe » peut être une façon de se retirer de l’échange. À regarder de plus près ?',
     'wants-to-leave': 'Vouloir que la séance se termine peut être le signe que quelque chose y a mal été reçu. À regarder de plus près ?',
@@ -81,7 +89,8 @@ const REASONS: Readonly<Record<CueLanguage, Texts>> = {
     'changed-subject': 'Changer de sujet peut être une façon de s’éloigner de quelque chose qui a blessé. À regarder de plus près ?',
     polite: 'Un accord poli peut parfois couvrir un « non » silencieux. À regarder de plus près ?',
     'stopped-crying': 'Des larmes qui s’arrêtent aussitôt peuvent signifier qu’une émotion a été rangée plutôt qu’accueillie. À regarder de plus près ?',
-    'late-or-missed': 'Arriver en retard, manquer ou annuler une séance peut avoir bien des raisons ; parfois cela dit quelque chose du travail. Quelque chose à explorer ?',
+    'late-or-missed':
+      'Arriver en retard, manquer ou annuler une séance peut avoir bien des raisons ; parfois cela dit quelque chose du travail. Quelque chose à explorer ?',
     'not-helping': 'Des doutes sur l’utilité du travail peuvent être un message sur ce qui se passe entre vous. À regarder de plus près ?',
     'dont-understand': 'Se sentir incompris ou pas entendu peut être le signe d’une tension entre vous. À regarder de plus près ?',
     'whats-the-point': 'Demander à quoi bon peut être une question sur le travail, ou sur vous deux. À regarder de plus près ?',
@@ -94,7 +103,8 @@ const REASONS: Readonly<Record<CueLanguage, Texts>> = {
     rushed: 'Se presser peut laisser l’autre en arrière sans que ni l’un ni l’autre ne le remarque. À regarder de plus près ?',
     irritated: 'Votre propre agacement peut dire quelque chose de ce qui se passait entre vous. À regarder de plus près ?',
     'too-much-talking': 'Parler ou expliquer beaucoup peut prendre la place de ce que la personne avait besoin de dire. À regarder de plus près ?',
-    [SAFETY_FIRST.id]: 'Des mots comme ceux-ci peuvent parler de risque. La sécurité passe en premier : évaluez-le et consignez-le comme d’habitude ; le travail sur la rupture peut attendre.',
+    [SAFETY_FIRST.id]:
+      'Des mots comme ceux-ci peuvent parler de risque. La sécurité passe en premier : évaluez-le et consignez-le comme d’habitude ; le travail sur la rupture peut attendre.',
   },
 };
 

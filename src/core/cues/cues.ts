@@ -67,7 +67,8 @@ export interface CompiledCues {
  * search for their phrases, which an English note is spared.
  */
 const OTHER_LETTERS = /[\u201E\u00AB\u00BB\u2039\u203A\u00BF\u00A1\u00C0-\u00FF]/;
-const OTHER_WORDS = /\b(?:ich|mich|mir|und|nicht|sie|wir|ist|hat|ein|eine|auch|noch|das|der|el|ella|los|las|que|pero|muy|estaba|dijo|conmigo|il|elle|est|les|je|pas|une|vous|nous|moi)\b/i;
+const OTHER_WORDS =
+  /\b(?:ich|mich|mir|und|nicht|sie|wir|ist|hat|ein|eine|auch|noch|das|der|el|ella|los|las|que|pero|muy|estaba|dijo|conmigo|il|elle|est|les|je|pas|une|vous|nous|moi)\b/i;
 const WORDS_LOOKED_AT = 4000;
 
 function maybeOtherLanguage(text: string): boolean {
@@ -81,7 +82,8 @@ function maybeOtherLanguage(text: string): boolean {
  * symbols a note may put next to a phrase (curly quotes, dashes, the ellipsis, CJK
  * punctuation) and emoji. Without the `u` flag the search also runs twice as fast.
  */
-const WORD = '0-9A-Za-z_\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u1FFF\\u2070-\\u218F\\u2C00-\\u2DFF\\u2E80-\\u2FFF\\u3040-\\uD7FF\\uF900-\\uFE2F\\uFE70-\\uFEFE\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A\\uFF66-\\uFFDC';
+const WORD =
+  '0-9A-Za-z_\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u1FFF\\u2070-\\u218F\\u2C00-\\u2DFF\\u2E80-\\u2FFF\\u3040-\\uD7FF\\uF900-\\uFE2F\\uFE70-\\uFEFE\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A\\uFF66-\\uFFDC';
 const WORD_CHAR = new RegExp(`[${WORD}]`);
 // Written with the characters themselves, not escapes: the expression must stay under the
 // length (20,000 characters) past which V8 stops optimising it, and these occur hundreds of times.
@@ -194,7 +196,9 @@ class Leads {
   /** `\b(?:t(?:o(?:o\s+fast|...)|i(?:red...))|...)`: a word start tries one letter's phrases, then one pair's. */
   search(): RegExp {
     const either = (list: readonly string[]): string => [...new Set(list)].join('|');
-    const trie = [...this.atWord].map(([first, bySecond]) => `${first}(?:${[...bySecond].map(([second, list]) => (second ? `${second}(?:${either(list)})` : either(list))).join('|')})`);
+    const trie = [...this.atWord].map(
+      ([first, bySecond]) => `${first}(?:${[...bySecond].map(([second, list]) => (second ? `${second}(?:${either(list)})` : either(list))).join('|')})`,
+    );
     const branches: string[] = [];
     if (trie.length > 0) branches.push(`\\b(?:${trie.join('|')})`);
     if (this.elsewhere.length > 0) branches.push(either(this.elsewhere));
@@ -251,7 +255,12 @@ export function compileCues(extra: readonly CueDefinition[] = [], builtIn: reado
       phrases.sort((x, y) => y.length - x.length);
       const sticky: string[] = [];
       const first = new Set<string>();
-      for (const [start, end] of [[true, true], [true, false], [false, true], [false, false]]) {
+      for (const [start, end] of [
+        [true, true],
+        [true, false],
+        [false, true],
+        [false, false],
+      ]) {
         const mine = phrases.filter((p) => wordAt(p, own, false) === start && wordAt(p, own, true) === end);
         if (mine.length === 0) continue;
         sticky.push(wrap(start, end, mine.map((p) => phraseSource(p, own)).join('|')));
@@ -268,7 +277,11 @@ export function compileCues(extra: readonly CueDefinition[] = [], builtIn: reado
   const groupsElsewhere = groups.filter((_g, i) => firsts[i].has(''));
   const groupsByFirst = new Map<string, CueGroup[]>();
   for (const letter of new Set(firsts.flatMap((f) => [...f]))) {
-    if (letter) groupsByFirst.set(letter, groups.filter((_g, i) => firsts[i].has(letter) || firsts[i].has('')));
+    if (letter)
+      groupsByFirst.set(
+        letter,
+        groups.filter((_g, i) => firsts[i].has(letter) || firsts[i].has('')),
+      );
   }
   const kept = leads.map((l, i) => ({ l, other: i === 1 })).filter(({ l }) => !l.empty());
   return { cues, groups, groupsByFirst, groupsElsewhere, searches: kept.map(({ l }) => l.search()), otherLanguages: kept.map(({ other }) => other) };
@@ -357,7 +370,8 @@ export function findCues(text: string, note: Pick<Note, 'entries' | 'frontMatter
     if (verdict === 'no') continue;
     const column = match.offset - lines[line].start - (line === 0 ? bom : 0);
     const { cue } = match.group;
-    if (verdict === 'safety') hints.push({ line, column, length: match.length, offset: match.offset, cue: SAFETY_FIRST.id, kind: SAFETY_FIRST.kind, reason: SAFETY_FIRST.reason });
+    if (verdict === 'safety')
+      hints.push({ line, column, length: match.length, offset: match.offset, cue: SAFETY_FIRST.id, kind: SAFETY_FIRST.kind, reason: SAFETY_FIRST.reason });
     else hints.push({ line, column, length: match.length, offset: match.offset, cue: cue.id, kind: cue.kind, reason: cue.reason });
   }
   return hints;
@@ -377,7 +391,10 @@ export interface UserCues {
 function cleanText(value: unknown, max: number): string | undefined {
   if (typeof value !== 'string') return undefined;
   // Control characters (line breaks included) become spaces: a hint is one line.
-  const clean = value.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = value
+    .replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return clean.length > 0 && clean.length <= max ? clean : undefined;
 }
 

@@ -55,7 +55,19 @@ function quoted(words: string): string {
 }
 
 /** The checklist's feedback lines in each template language (`attune.templateLanguage`). */
-const FEEDBACK_WORDS: Readonly<Record<NoteLanguage, { readonly recentScores: string; readonly nearTop: string; readonly heard: (date: string) => string; readonly dip: string; readonly threshold: string; readonly checkIn: string }>> = {
+const FEEDBACK_WORDS: Readonly<
+  Record<
+    NoteLanguage,
+    {
+      readonly recentScores: string;
+      readonly nearTop: string;
+      readonly heard: (date: string) => string;
+      readonly dip: string;
+      readonly threshold: string;
+      readonly checkIn: string;
+    }
+  >
+> = {
   en: {
     recentScores: 'Recent feedback scores, oldest first:',
     nearTop: NEAR_TOP_LINE,

@@ -59,7 +59,13 @@ function addEdit(text: string, lines: readonly Line[], newScore: string): Record
   const headings = collectHeadings(text, lines, front ? front.endLine + 1 : 0);
   const betweenUs = headings.findIndex((h) => isHeading(headingText(text, lines, h), 'between-us'));
   const written = betweenUs === -1 ? undefined : normaliseValue(headingText(text, lines, headings[betweenUs])).replace(/:$/, '');
-  const language = NOTE_LANGUAGES[Math.max(0, HEADINGS['between-us'].findIndex((w) => normaliseValue(w) === written))];
+  const language =
+    NOTE_LANGUAGES[
+      Math.max(
+        0,
+        HEADINGS['between-us'].findIndex((w) => normaliseValue(w) === written),
+      )
+    ];
   const fieldLine = `- **${fieldLabel('feedback-score', language)}:** ${newScore}`;
   if (betweenUs !== -1) {
     const h = headings[betweenUs];

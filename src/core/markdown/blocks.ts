@@ -73,17 +73,19 @@ export function parseHeading(text: string, line: Line, lineIndex: number): Headi
 }
 
 const HTML_BLOCK_TAGS = new Set(
-  ('address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt ' +
+  (
+    'address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt ' +
     'fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link ' +
     'main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead ' +
-    'title tr track ul').split(' '),
+    'title tr track ul'
+  ).split(' '),
 );
 /** CommonMark's HTML block kind 7: a whole open or closing tag alone on its line. */
-const HTML_TAG_LINE = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
+const HTML_TAG_LINE =
+  /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
 /** How kinds 2 to 5 end (kind 1 ends at a closing tag, kinds 6 and 7 at a blank line). */
 const HTML_BLOCK_CLOSE = ['', '-->', '?>', '>', ']]>'];
 const RAW_TEXT_CLOSE = /<\/(?:script|pre|style|textarea)>/i;
-
 
 /**
  * The kind (1 to 7, CommonMark's numbering) of the HTML block a line starting with `<` at
@@ -710,7 +712,19 @@ export function walkBlocks(text: string, lines: readonly Line[], firstLine: numb
 
 /** A character no block starts with (a letter, a digit-free word, most punctuation): the line can only be paragraph text. */
 function isPlainStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 128 && c !== 0xfeff) || c === 40 || c === 34 || c === 39 || c === 46 || c === 44 || c === 33 || c === 63 || c === 38;
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 128 && c !== 0xfeff) ||
+    c === 40 ||
+    c === 34 ||
+    c === 39 ||
+    c === 46 ||
+    c === 44 ||
+    c === 33 ||
+    c === 63 ||
+    c === 38
+  );
 }
 
 function closesFence(text: string, at: number, end: number, char: number, length: number): boolean {

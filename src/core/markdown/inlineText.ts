@@ -24,8 +24,17 @@ const UNICODE_PUNCT = /[\p{P}\p{S}]/u;
 /** A UTF-16 code unit `/\s/` matches, the same that `String#trim` removes. */
 function isSpace(c: number): boolean {
   return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 
@@ -47,13 +56,45 @@ const LATIN1_ENTITIES =
 
 const NAMED_ENTITIES: ReadonlyMap<string, string> = new Map<string, string>([
   ...LATIN1_ENTITIES.split(' ').map((name, i): [string, string] => [name, String.fromCharCode(0xc0 + i)]),
-  ['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"], ['nbsp', '\u00a0'],
-  ['ensp', '\u2002'], ['emsp', '\u2003'], ['thinsp', '\u2009'], ['shy', '\u00ad'], ['copy', '©'],
-  ['reg', '®'], ['trade', '™'], ['hellip', '…'], ['mdash', '—'], ['ndash', '–'], ['lsquo', '‘'],
-  ['rsquo', '’'], ['ldquo', '“'], ['rdquo', '”'], ['laquo', '«'], ['raquo', '»'], ['bull', '•'],
-  ['middot', '·'], ['deg', '°'], ['plusmn', '±'], ['para', '¶'], ['sect', '§'], ['euro', '€'],
-  ['pound', '£'], ['yen', '¥'], ['cent', '¢'], ['iexcl', '¡'], ['iquest', '¿'], ['OElig', 'Œ'],
-  ['oelig', 'œ'], ['Scaron', 'Š'], ['scaron', 'š'], ['Yuml', 'Ÿ'],
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+  ['nbsp', '\u00a0'],
+  ['ensp', '\u2002'],
+  ['emsp', '\u2003'],
+  ['thinsp', '\u2009'],
+  ['shy', '\u00ad'],
+  ['copy', '©'],
+  ['reg', '®'],
+  ['trade', '™'],
+  ['hellip', '…'],
+  ['mdash', '—'],
+  ['ndash', '–'],
+  ['lsquo', '‘'],
+  ['rsquo', '’'],
+  ['ldquo', '“'],
+  ['rdquo', '”'],
+  ['laquo', '«'],
+  ['raquo', '»'],
+  ['bull', '•'],
+  ['middot', '·'],
+  ['deg', '°'],
+  ['plusmn', '±'],
+  ['para', '¶'],
+  ['sect', '§'],
+  ['euro', '€'],
+  ['pound', '£'],
+  ['yen', '¥'],
+  ['cent', '¢'],
+  ['iexcl', '¡'],
+  ['iquest', '¿'],
+  ['OElig', 'Œ'],
+  ['oelig', 'œ'],
+  ['Scaron', 'Š'],
+  ['scaron', 'š'],
+  ['Yuml', 'Ÿ'],
 ]);
 
 function decodeEntity(body: string): string | undefined {
@@ -72,9 +113,11 @@ function codeSpanText(content: string): string {
 }
 
 export const AUTOLINK = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/;
-export const EMAIL_AUTOLINK = /^<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/;
+export const EMAIL_AUTOLINK =
+  /^<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/;
 /** An HTML tag, comment, processing instruction, declaration or CDATA section starting the string. */
-export const HTML_INLINE = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>|<!---->|<!--(?:-?[^>-])(?:-?[^-])*-->|<\?[\s\S]*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[[\s\S]*?\]\]>)/;
+export const HTML_INLINE =
+  /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>|<!---->|<!--(?:-?[^>-])(?:-?[^-])*-->|<\?[\s\S]*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[[\s\S]*?\]\]>)/;
 /** How far ahead an autolink or an HTML tag is looked for. */
 export const HTML_REACH = 2048;
 const ENTITY = /^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
@@ -126,7 +169,7 @@ class Brackets {
     const n = s.length;
     const { pos, kind } = this;
     const tickLength: number[] = [];
-    for (let i = 0; i < n; ) {
+    for (let i = 0; i < n;) {
       const c = s.charCodeAt(i);
       if (c === 92 /* \ */) {
         if (s.charCodeAt(i + 1) === 96) {
@@ -229,7 +272,11 @@ class Destinations {
   /** Unescaped parentheses, and `drop`: for each, the first `)` from it that closes below its depth, or -1. */
   readonly parens: number[] = [];
   readonly drop: Int32Array;
-  readonly closing = new Map<string, number[]>([['"', []], ["'", []], [')', []]]);
+  readonly closing = new Map<string, number[]>([
+    ['"', []],
+    ["'", []],
+    [')', []],
+  ]);
 
   constructor(s: string) {
     const opens: boolean[] = [];
@@ -303,7 +350,7 @@ class InlineText {
     if (!this.runs) {
       this.runs = new Map();
       const s = this.s;
-      for (let i = s.indexOf('`'); i !== -1; ) {
+      for (let i = s.indexOf('`'); i !== -1;) {
         let end = i + 1;
         while (s.charCodeAt(end) === 96) end++;
         let list = this.runs.get(end - i);
@@ -415,7 +462,7 @@ class InlineText {
     const known = closes.get(open);
     if (known !== undefined) return known;
     const stack = [open];
-    for (let k = open + 1; k < b.pos.length && b.pos[k] < span.hi; ) {
+    for (let k = open + 1; k < b.pos.length && b.pos[k] < span.hi;) {
       if (b.kind[k] === OPEN) {
         let inner = closes.get(k);
         if (inner === undefined) {
@@ -443,7 +490,7 @@ class InlineText {
     const b = this.brackets!;
     if (b.match(open) === close) return b.holdsLink(open);
     const end = b.pos[close];
-    for (let k = open + 1; k < close; ) {
+    for (let k = open + 1; k < close;) {
       if (b.kind[k] === OPEN) {
         const inner = this.closingBracket(span, k);
         if (inner !== -1 && this.s[b.pos[k] - 1] !== '!') {
@@ -660,9 +707,7 @@ function matchEmphasis(delims: Delimiter[]): void {
           const opener = delims[openers[t]];
           if (opener.char !== closer.char) continue;
           const oddMatch =
-            (opener.canClose || closer.canOpen) &&
-            (opener.length + closer.length) % 3 === 0 &&
-            !(opener.length % 3 === 0 && closer.length % 3 === 0);
+            (opener.canClose || closer.canOpen) && (opener.length + closer.length) % 3 === 0 && !(opener.length % 3 === 0 && closer.length % 3 === 0);
           if (!oddMatch) {
             found = t;
             break;

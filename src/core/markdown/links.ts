@@ -32,7 +32,10 @@ export function relativeLink(fromNote: string, toNote: string, anchor?: string):
   const fromDir = from.slice(0, -1);
   let common = 0;
   while (common < fromDir.length && common < to.length - 1 && fromDir[common] === to[common]) common++;
-  const up = fromDir.slice(common).filter((s) => s !== '' && s !== '.').map(() => '..');
+  const up = fromDir
+    .slice(common)
+    .filter((s) => s !== '' && s !== '.')
+    .map(() => '..');
   const down = to.slice(common).filter((s, i, all) => i === all.length - 1 || (s !== '' && s !== '.'));
   return [...up, ...down.map(encodeSegment)].join('/') + fragment;
 }

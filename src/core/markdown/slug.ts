@@ -34,4 +34,3 @@ export class AnchorBuilder {
     return `${slug}-${count + 1}`;
   }
 }
-

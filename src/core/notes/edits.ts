@@ -39,9 +39,7 @@ export function entryContaining(entries: readonly RuptureEntry[], line: number):
 /** Applies edits to a string (used by the CLI and by tests; editors apply their own). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const lines = splitLines(text);
-  const absolute = edits
-    .map((e) => ({ offset: lines[e.line].start + e.character, length: e.length, newText: e.newText }))
-    .sort((a, b) => b.offset - a.offset);
+  const absolute = edits.map((e) => ({ offset: lines[e.line].start + e.character, length: e.length, newText: e.newText })).sort((a, b) => b.offset - a.offset);
   let out = text;
   for (const e of absolute) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
   return out;

@@ -46,11 +46,29 @@ interface FieldDefinition {
 const SOMETHING_ELSE = ['something-else', 'something else', 'etwas anderes', 'otra cosa', 'autre chose'] as const;
 const OWN_WORDS = ['own-words', 'in my own words', 'in meinen eigenen Worten', 'en mis propias palabras', 'avec mes propres mots'] as const;
 const CLARIFY = ['clarify', 'clarify a misunderstanding', 'ein Missverständnis klären', 'aclarar un malentendido', 'clarifier un malentendu'] as const;
-const EXPLAIN_TASK = ['explain-task', 'explain my reasons for the task', 'meine Gründe für die Aufgabe erklären', 'explicar mis razones para la tarea', 'expliquer mes raisons pour la tâche'] as const;
-const CHANGE_TASK_GOAL = ['change-task-goal', 'change the task or the goal', 'die Aufgabe oder das Ziel ändern', 'cambiar la tarea o el objetivo', "changer la tâche ou l'objectif"] as const;
+const EXPLAIN_TASK = [
+  'explain-task',
+  'explain my reasons for the task',
+  'meine Gründe für die Aufgabe erklären',
+  'explicar mis razones para la tarea',
+  'expliquer mes raisons pour la tâche',
+] as const;
+const CHANGE_TASK_GOAL = [
+  'change-task-goal',
+  'change the task or the goal',
+  'die Aufgabe oder das Ziel ändern',
+  'cambiar la tarea o el objetivo',
+  "changer la tâche ou l'objectif",
+] as const;
 const OWNED_PART = ['owned-part', 'owned my part', 'meinen Anteil übernommen', 'reconocí mi parte', "j'ai reconnu ma part"] as const;
 const APOLOGISED = ['apologised', 'apologised', 'mich entschuldigt', 'pedí disculpas', "j'ai présenté mes excuses"] as const;
-const THANKED = ['thanked', 'thanked them for telling me', 'für die Offenheit gedankt', 'agradecí que me lo dijera', "j'ai remercié la personne de me l'avoir dit"] as const;
+const THANKED = [
+  'thanked',
+  'thanked them for telling me',
+  'für die Offenheit gedankt',
+  'agradecí que me lo dijera',
+  "j'ai remercié la personne de me l'avoir dit",
+] as const;
 const SLOWED_DOWN = ['slowed-down', 'slowed down', 'das Tempo verlangsamt', 'bajé el ritmo', "j'ai ralenti"] as const;
 const SUPERVISION_CHOICES = [
   ['not-yet', 'not yet', 'noch nicht', 'todavía no', 'pas encore'],
@@ -59,32 +77,137 @@ const SUPERVISION_CHOICES = [
 
 /** Every field the templates write and the features read. */
 const FIELDS: readonly FieldDefinition[] = [
-  { key: 'what-happened', labels: ['What happened (just the facts)', 'Was geschehen ist (nur die Fakten)', 'Qué pasó (solo los hechos)', "Ce qui s'est passé (les faits seulement)"] },
+  {
+    key: 'what-happened',
+    labels: ['What happened (just the facts)', 'Was geschehen ist (nur die Fakten)', 'Qué pasó (solo los hechos)', "Ce qui s'est passé (les faits seulement)"],
+  },
   { key: 'with', labels: ['With', 'Mit wem', 'Con quién', 'Avec qui'] },
   {
     key: 'kind-of-miss',
     labels: ['Kind of miss', 'Art des Bruchs', 'Tipo de desajuste', 'Type de mésaccordage'],
     choices: [
-      ['cultural-context', 'cultural or generational context missed', 'kulturellen oder generationellen Kontext übersehen', 'contexto cultural o generacional pasado por alto', 'contexte culturel ou générationnel manqué'],
+      [
+        'cultural-context',
+        'cultural or generational context missed',
+        'kulturellen oder generationellen Kontext übersehen',
+        'contexto cultural o generacional pasado por alto',
+        'contexte culturel ou générationnel manqué',
+      ],
       ['too-deep-too-soon', 'too deep too soon', 'zu tief, zu früh', 'demasiado hondo, demasiado pronto', 'trop profond, trop tôt'],
-      ['technique-backfired', 'a technique that backfired', 'eine Technik, die nach hinten losging', 'una técnica que salió al revés', "une technique qui s'est retournée contre nous"],
-      ['my-enthusiasm', 'my own enthusiasm (my good session may not have been theirs)', 'meine eigene Begeisterung (meine gute Sitzung war vielleicht nicht die meines Gegenübers)', 'mi propio entusiasmo (mi buena sesión quizá no fue la suya)', "mon propre enthousiasme (ma bonne séance n'était peut-être pas la sienne)"],
-      ['fixing-not-hearing', 'fixing or teaching while they needed to be heard', 'lösen oder erklären wollen, wo Zuhören gebraucht wurde', 'arreglar o enseñar cuando lo que hacía falta era escuchar', "réparer ou expliquer alors qu'il fallait écouter"],
-      ['policy-coldly', 'a policy or boundary delivered coldly', 'eine Regel oder Grenze, kühl vermittelt', 'una norma o un límite comunicado con frialdad', 'une règle ou une limite posée froidement'],
-      ['word-that-hurt', 'a word or metaphor that hurt', 'ein Wort oder eine Metapher, die verletzt hat', 'una palabra o metáfora que hirió', 'un mot ou une métaphore qui a blessé'],
-      ['forgot-what-mattered', 'forgetting something that mattered to them', 'etwas vergessen, das meinem Gegenüber wichtig war', 'olvidar algo que le importaba', 'oublier quelque chose qui comptait pour la personne'],
-      ['repeated-hard-thing', 'repeating something I knew was hard for them', 'etwas wiederholt, von dem ich wusste, dass es schwer ist', 'repetir algo que sabía que le resultaba difícil', 'répéter quelque chose que je savais difficile pour la personne'],
-      ['advice-or-talking', 'advice pressed or too much talking', 'Ratschläge gedrängt oder zu viel geredet', 'consejos insistentes o hablar demasiado', 'conseils appuyés ou trop de paroles'],
+      [
+        'technique-backfired',
+        'a technique that backfired',
+        'eine Technik, die nach hinten losging',
+        'una técnica que salió al revés',
+        "une technique qui s'est retournée contre nous",
+      ],
+      [
+        'my-enthusiasm',
+        'my own enthusiasm (my good session may not have been theirs)',
+        'meine eigene Begeisterung (meine gute Sitzung war vielleicht nicht die meines Gegenübers)',
+        'mi propio entusiasmo (mi buena sesión quizá no fue la suya)',
+        "mon propre enthousiasme (ma bonne séance n'était peut-être pas la sienne)",
+      ],
+      [
+        'fixing-not-hearing',
+        'fixing or teaching while they needed to be heard',
+        'lösen oder erklären wollen, wo Zuhören gebraucht wurde',
+        'arreglar o enseñar cuando lo que hacía falta era escuchar',
+        "réparer ou expliquer alors qu'il fallait écouter",
+      ],
+      [
+        'policy-coldly',
+        'a policy or boundary delivered coldly',
+        'eine Regel oder Grenze, kühl vermittelt',
+        'una norma o un límite comunicado con frialdad',
+        'une règle ou une limite posée froidement',
+      ],
+      [
+        'word-that-hurt',
+        'a word or metaphor that hurt',
+        'ein Wort oder eine Metapher, die verletzt hat',
+        'una palabra o metáfora que hirió',
+        'un mot ou une métaphore qui a blessé',
+      ],
+      [
+        'forgot-what-mattered',
+        'forgetting something that mattered to them',
+        'etwas vergessen, das meinem Gegenüber wichtig war',
+        'olvidar algo que le importaba',
+        'oublier quelque chose qui comptait pour la personne',
+      ],
+      [
+        'repeated-hard-thing',
+        'repeating something I knew was hard for them',
+        'etwas wiederholt, von dem ich wusste, dass es schwer ist',
+        'repetir algo que sabía que le resultaba difícil',
+        'répéter quelque chose que je savais difficile pour la personne',
+      ],
+      [
+        'advice-or-talking',
+        'advice pressed or too much talking',
+        'Ratschläge gedrängt oder zu viel geredet',
+        'consejos insistentes o hablar demasiado',
+        'conseils appuyés ou trop de paroles',
+      ],
       ['directing-without-asking', 'directing without asking', 'gelenkt, ohne zu fragen', 'dirigir sin preguntar', 'diriger sans demander'],
-      ['self-disclosure', 'sharing about me so they looked after me', 'von mir erzählt, bis mein Gegenüber sich um mich kümmerte', 'hablar de mí hasta que tuvo que cuidarme', 'parler de moi au point que la personne a pris soin de moi'],
-      ['my-state', 'my own state (tired or unwell)', 'mein eigener Zustand (müde oder krank)', 'mi propio estado (cansancio o malestar)', 'mon propre état (fatigue ou malaise)'],
+      [
+        'self-disclosure',
+        'sharing about me so they looked after me',
+        'von mir erzählt, bis mein Gegenüber sich um mich kümmerte',
+        'hablar de mí hasta que tuvo que cuidarme',
+        'parler de moi au point que la personne a pris soin de moi',
+      ],
+      [
+        'my-state',
+        'my own state (tired or unwell)',
+        'mein eigener Zustand (müde oder krank)',
+        'mi propio estado (cansancio o malestar)',
+        'mon propre état (fatigue ou malaise)',
+      ],
       ['my-agenda', 'my agenda over theirs', 'meine Agenda vor der meines Gegenübers', 'mi agenda por encima de la suya', 'mon programme avant le sien'],
-      ['lead-passed', 'letting the lead pass to one side without noticing', 'die Führung unbemerkt einer Seite überlassen', 'dejar pasar la iniciativa a un lado sin darme cuenta', "laisser la conduite passer d'un côté sans m'en apercevoir"],
-      ['missed-need', 'something I did not say or do (a need I missed)', 'etwas, das ich nicht gesagt oder getan habe (ein übersehenes Bedürfnis)', 'algo que no dije o no hice (una necesidad que no vi)', "quelque chose que je n'ai pas dit ou fait (un besoin manqué)"],
-      ['identity-power', 'identity, power or privilege between us', 'Identität, Macht oder Privilegien zwischen uns', 'identidad, poder o privilegio entre nosotros', 'identité, pouvoir ou privilège entre nous'],
-      ['siding', 'siding with one person (couple, family or group work)', 'Partei für eine Person ergriffen (Paar-, Familien- oder Gruppenarbeit)', 'ponerme del lado de una persona (pareja, familia o grupo)', 'prendre parti pour une personne (couple, famille ou groupe)'],
-      ['setting-or-technology', 'the setting or technology let us down (telehealth)', 'Setting oder Technik haben uns im Stich gelassen (Videotherapie)', 'el encuadre o la tecnología nos fallaron (telesalud)', 'le cadre ou la technique nous a fait défaut (téléconsultation)'],
-      ['break-or-ending', 'a break, cancellation or ending', 'eine Pause, eine Absage oder ein Ende', 'una pausa, una cancelación o un final', 'une pause, une annulation ou une fin'],
+      [
+        'lead-passed',
+        'letting the lead pass to one side without noticing',
+        'die Führung unbemerkt einer Seite überlassen',
+        'dejar pasar la iniciativa a un lado sin darme cuenta',
+        "laisser la conduite passer d'un côté sans m'en apercevoir",
+      ],
+      [
+        'missed-need',
+        'something I did not say or do (a need I missed)',
+        'etwas, das ich nicht gesagt oder getan habe (ein übersehenes Bedürfnis)',
+        'algo que no dije o no hice (una necesidad que no vi)',
+        "quelque chose que je n'ai pas dit ou fait (un besoin manqué)",
+      ],
+      [
+        'identity-power',
+        'identity, power or privilege between us',
+        'Identität, Macht oder Privilegien zwischen uns',
+        'identidad, poder o privilegio entre nosotros',
+        'identité, pouvoir ou privilège entre nous',
+      ],
+      [
+        'siding',
+        'siding with one person (couple, family or group work)',
+        'Partei für eine Person ergriffen (Paar-, Familien- oder Gruppenarbeit)',
+        'ponerme del lado de una persona (pareja, familia o grupo)',
+        'prendre parti pour une personne (couple, famille ou groupe)',
+      ],
+      [
+        'setting-or-technology',
+        'the setting or technology let us down (telehealth)',
+        'Setting oder Technik haben uns im Stich gelassen (Videotherapie)',
+        'el encuadre o la tecnología nos fallaron (telesalud)',
+        'le cadre ou la technique nous a fait défaut (téléconsultation)',
+      ],
+      [
+        'break-or-ending',
+        'a break, cancellation or ending',
+        'eine Pause, eine Absage oder ein Ende',
+        'una pausa, una cancelación o un final',
+        'une pause, une annulation ou une fin',
+      ],
       SOMETHING_ELSE,
     ],
   },
@@ -94,17 +217,67 @@ const FIELDS: readonly FieldDefinition[] = [
     choices: [
       ['withdrawal-short-answers', 'withdrawal: short answers', 'Rückzug: kurze Antworten', 'retirada: respuestas breves', 'retrait : réponses brèves'],
       ['withdrawal-going-quiet', 'withdrawal: going quiet', 'Rückzug: Verstummen', 'retirada: quedarse en silencio', 'retrait : silence'],
-      ['withdrawal-changing-subject', 'withdrawal: changing the subject', 'Rückzug: Themenwechsel', 'retirada: cambiar de tema', 'retrait : changement de sujet'],
-      ['withdrawal-agreeing', 'withdrawal: agreeing too readily', 'Rückzug: vorschnelle Zustimmung', 'retirada: estar de acuerdo demasiado pronto', 'retrait : acquiescement trop rapide'],
-      ['withdrawal-words-feeling', "withdrawal: words that don't match the feeling", 'Rückzug: Worte, die nicht zum Gefühl passen', 'retirada: palabras que no encajan con lo que siente', 'retrait : des mots qui ne collent pas au ressenti'],
-      ['confrontation-about-me', 'confrontation: a complaint about me', 'Konfrontation: Beschwerde über mich', 'confrontación: una queja sobre mí', 'confrontation : une plainte à mon sujet'],
-      ['confrontation-about-work', 'confrontation: a complaint about the work', 'Konfrontation: Beschwerde über die Arbeit', 'confrontación: una queja sobre el trabajo', 'confrontation : une plainte sur le travail'],
-      ['confrontation-fees-times', 'confrontation: a complaint about fees or times', 'Konfrontation: Beschwerde über Honorar oder Termine', 'confrontación: una queja sobre honorarios u horarios', 'confrontation : une plainte sur les honoraires ou les horaires'],
-      ['confrontation-rejecting', 'confrontation: rejecting an intervention', 'Konfrontation: Zurückweisen einer Intervention', 'confrontación: rechazo de una intervención', "confrontation : rejet d'une intervention"],
+      [
+        'withdrawal-changing-subject',
+        'withdrawal: changing the subject',
+        'Rückzug: Themenwechsel',
+        'retirada: cambiar de tema',
+        'retrait : changement de sujet',
+      ],
+      [
+        'withdrawal-agreeing',
+        'withdrawal: agreeing too readily',
+        'Rückzug: vorschnelle Zustimmung',
+        'retirada: estar de acuerdo demasiado pronto',
+        'retrait : acquiescement trop rapide',
+      ],
+      [
+        'withdrawal-words-feeling',
+        "withdrawal: words that don't match the feeling",
+        'Rückzug: Worte, die nicht zum Gefühl passen',
+        'retirada: palabras que no encajan con lo que siente',
+        'retrait : des mots qui ne collent pas au ressenti',
+      ],
+      [
+        'confrontation-about-me',
+        'confrontation: a complaint about me',
+        'Konfrontation: Beschwerde über mich',
+        'confrontación: una queja sobre mí',
+        'confrontation : une plainte à mon sujet',
+      ],
+      [
+        'confrontation-about-work',
+        'confrontation: a complaint about the work',
+        'Konfrontation: Beschwerde über die Arbeit',
+        'confrontación: una queja sobre el trabajo',
+        'confrontation : une plainte sur le travail',
+      ],
+      [
+        'confrontation-fees-times',
+        'confrontation: a complaint about fees or times',
+        'Konfrontation: Beschwerde über Honorar oder Termine',
+        'confrontación: una queja sobre honorarios u horarios',
+        'confrontation : une plainte sur les honoraires ou les horaires',
+      ],
+      [
+        'confrontation-rejecting',
+        'confrontation: rejecting an intervention',
+        'Konfrontation: Zurückweisen einer Intervention',
+        'confrontación: rechazo de una intervención',
+        "confrontation : rejet d'une intervention",
+      ],
       SOMETHING_ELSE,
     ],
   },
-  { key: 'another-marker', labels: ['Another marker, if there was one', 'Ein weiterer Marker, falls es einen gab', 'Otro marcador, si lo hubo', "Un autre marqueur, s'il y en a eu un"] },
+  {
+    key: 'another-marker',
+    labels: [
+      'Another marker, if there was one',
+      'Ein weiterer Marker, falls es einen gab',
+      'Otro marcador, si lo hubo',
+      "Un autre marqueur, s'il y en a eu un",
+    ],
+  },
   {
     key: 'my-reaction',
     labels: ['My own reaction', 'Meine eigene Reaktion', 'Mi propia reacción', 'Ma propre réaction'],
@@ -153,8 +326,24 @@ const FIELDS: readonly FieldDefinition[] = [
       OWN_WORDS,
     ],
   },
-  { key: 'what-i-meant', labels: ['What I meant, and how it may have landed', 'Was ich meinte, und wie es angekommen sein mag', 'Lo que quise decir, y cómo pudo haberle llegado', 'Ce que je voulais dire, et comment cela a pu être reçu'] },
-  { key: 'for-them', labels: ['What may have been happening for them', 'Was in meinem Gegenüber vorgegangen sein mag', 'Lo que pudo estar viviendo la otra persona', 'Ce qui se passait peut-être pour la personne'] },
+  {
+    key: 'what-i-meant',
+    labels: [
+      'What I meant, and how it may have landed',
+      'Was ich meinte, und wie es angekommen sein mag',
+      'Lo que quise decir, y cómo pudo haberle llegado',
+      'Ce que je voulais dire, et comment cela a pu être reçu',
+    ],
+  },
+  {
+    key: 'for-them',
+    labels: [
+      'What may have been happening for them',
+      'Was in meinem Gegenüber vorgegangen sein mag',
+      'Lo que pudo estar viviendo la otra persona',
+      'Ce qui se passait peut-être pour la personne',
+    ],
+  },
   {
     key: 'regret',
     labels: [
@@ -168,26 +357,57 @@ const FIELDS: readonly FieldDefinition[] = [
     key: 'repair-plan',
     labels: ['Repair plan', 'Reparaturplan', 'Plan de reparación', 'Plan de réparation'],
     choices: [
-      ['explore-together', 'explore it together (what happened between us, how it felt)', 'gemeinsam erkunden (was zwischen uns geschah, wie es sich anfühlte)', 'explorarlo en conjunto (qué pasó entre nosotros, cómo se sintió)', "l'explorer ensemble (ce qui s'est passé entre nous, ce que cela a fait)"],
+      [
+        'explore-together',
+        'explore it together (what happened between us, how it felt)',
+        'gemeinsam erkunden (was zwischen uns geschah, wie es sich anfühlte)',
+        'explorarlo en conjunto (qué pasó entre nosotros, cómo se sintió)',
+        "l'explorer ensemble (ce qui s'est passé entre nous, ce que cela a fait)",
+      ],
       CLARIFY,
       EXPLAIN_TASK,
       CHANGE_TASK_GOAL,
-      ['wait-until-ready', 'wait until they are ready', 'warten, bis mein Gegenüber bereit ist', 'esperar hasta que llegue su momento', 'attendre que la personne soit prête'],
+      [
+        'wait-until-ready',
+        'wait until they are ready',
+        'warten, bis mein Gegenüber bereit ist',
+        'esperar hasta que llegue su momento',
+        'attendre que la personne soit prête',
+      ],
     ],
   },
   { key: 'opening-line', labels: ['Opening line', 'Einstiegssatz', 'Frase de apertura', "Phrase d'ouverture"] },
-  { key: 'take-to-supervision', labels: ['Take it to supervision?', 'In die Supervision mitnehmen?', '¿Llevarlo a supervisión?', "L'apporter en supervision ?"], choices: SUPERVISION_CHOICES },
-  { key: 'supervision-question', labels: ['My question for supervision', 'Meine Frage für die Supervision', 'Mi pregunta para la supervisión', 'Ma question pour la supervision'] },
+  {
+    key: 'take-to-supervision',
+    labels: ['Take it to supervision?', 'In die Supervision mitnehmen?', '¿Llevarlo a supervisión?', "L'apporter en supervision ?"],
+    choices: SUPERVISION_CHOICES,
+  },
+  {
+    key: 'supervision-question',
+    labels: ['My question for supervision', 'Meine Frage für die Supervision', 'Mi pregunta para la supervisión', 'Ma question pour la supervision'],
+  },
   {
     key: 'in-the-moment',
     labels: ['What I did in the moment', 'Was ich im Moment selbst getan habe', 'Lo que hice en el momento', "Ce que j'ai fait sur le moment"],
     choices: [
       OWNED_PART,
       ['clarified', 'clarified a misunderstanding', 'ein Missverständnis geklärt', 'aclaré un malentendido', "j'ai clarifié un malentendu"],
-      ['explained-task', 'explained my reasons for the task', 'meine Gründe für die Aufgabe erklärt', 'expliqué mis razones para la tarea', "j'ai expliqué mes raisons pour la tâche"],
+      [
+        'explained-task',
+        'explained my reasons for the task',
+        'meine Gründe für die Aufgabe erklärt',
+        'expliqué mis razones para la tarea',
+        "j'ai expliqué mes raisons pour la tâche",
+      ],
       ['changed-task', 'changed the task', 'die Aufgabe geändert', 'cambié la tarea', "j'ai changé la tâche"],
       ['noticed-aloud', 'noticed it aloud', 'es laut angesprochen', 'lo nombré en voz alta', "je l'ai nommé à voix haute"],
-      ['asked-how-it-was', 'asked how it was for them', 'gefragt, wie es für mein Gegenüber war', 'pregunté cómo lo vivió', "j'ai demandé comment la personne l'a vécu"],
+      [
+        'asked-how-it-was',
+        'asked how it was for them',
+        'gefragt, wie es für mein Gegenüber war',
+        'pregunté cómo lo vivió',
+        "j'ai demandé comment la personne l'a vécu",
+      ],
       APOLOGISED,
       SLOWED_DOWN,
       THANKED,
@@ -200,7 +420,13 @@ const FIELDS: readonly FieldDefinition[] = [
     key: 'approach',
     labels: ['Approach', 'Vorgehen', 'Enfoque', 'Approche'],
     choices: [
-      ['explore-first', 'explore first: what happened between us and how it felt', 'zuerst erkunden: was zwischen uns geschah und wie es sich anfühlte', 'explorar primero: qué pasó entre nosotros y cómo se sintió', "explorer d'abord : ce qui s'est passé entre nous et ce que cela a fait"],
+      [
+        'explore-first',
+        'explore first: what happened between us and how it felt',
+        'zuerst erkunden: was zwischen uns geschah und wie es sich anfühlte',
+        'explorar primero: qué pasó entre nosotros y cómo se sintió',
+        "explorer d'abord : ce qui s'est passé entre nous et ce que cela a fait",
+      ],
       CLARIFY,
       EXPLAIN_TASK,
       CHANGE_TASK_GOAL,
@@ -208,12 +434,23 @@ const FIELDS: readonly FieldDefinition[] = [
   },
   {
     key: 'repair-moves',
-    labels: ['Repair moves I may use', 'Reparaturschritte, die ich nutzen könnte', 'Movimientos de reparación que puedo usar', 'Gestes de réparation que je pourrais utiliser'],
+    labels: [
+      'Repair moves I may use',
+      'Reparaturschritte, die ich nutzen könnte',
+      'Movimientos de reparación que puedo usar',
+      'Gestes de réparation que je pourrais utiliser',
+    ],
     choices: [
       ['apologise', 'apologise for my part', 'mich für meinen Anteil entschuldigen', 'disculparme por mi parte', "m'excuser pour ma part"],
       ['thank', 'thank them for telling me', 'für die Offenheit danken', 'agradecer que me lo diga', 'remercier la personne de me le dire'],
       ['slow-down', 'slow down', 'das Tempo verlangsamen', 'bajar el ritmo', 'ralentir'],
-      ['name-and-ask', 'name what happened and ask about it', 'benennen, was geschah, und danach fragen', 'nombrar lo que pasó y preguntar por ello', "nommer ce qui s'est passé et poser la question"],
+      [
+        'name-and-ask',
+        'name what happened and ask about it',
+        'benennen, was geschah, und danach fragen',
+        'nombrar lo que pasó y preguntar por ello',
+        "nommer ce qui s'est passé et poser la question",
+      ],
       SOMETHING_ELSE,
     ],
   },
@@ -221,9 +458,27 @@ const FIELDS: readonly FieldDefinition[] = [
     key: 'what-i-will-own',
     labels: ['What I will own', 'Was ich als meinen Anteil anerkenne', 'Lo que reconoceré como mío', 'Ce que je reconnaîtrai comme ma part'],
     choices: [
-      ['only-my-part', 'only my part in what happened', 'nur meinen Anteil an dem, was geschah', 'solo mi parte en lo que pasó', "seulement ma part dans ce qui s'est passé"],
-      ['part-and-intent', 'my part and what I had meant to do', 'meinen Anteil und was ich eigentlich vorhatte', 'mi parte y lo que había querido hacer', "ma part et ce que j'avais voulu faire"],
-      ['a-little-of-mine', 'a little of what was going on for me, if it helps them', 'ein wenig von dem, was in mir vorging, wenn es meinem Gegenüber hilft', 'un poco de lo que me pasaba a mí, si le ayuda', 'un peu de ce qui se passait pour moi, si cela aide la personne'],
+      [
+        'only-my-part',
+        'only my part in what happened',
+        'nur meinen Anteil an dem, was geschah',
+        'solo mi parte en lo que pasó',
+        "seulement ma part dans ce qui s'est passé",
+      ],
+      [
+        'part-and-intent',
+        'my part and what I had meant to do',
+        'meinen Anteil und was ich eigentlich vorhatte',
+        'mi parte y lo que había querido hacer',
+        "ma part et ce que j'avais voulu faire",
+      ],
+      [
+        'a-little-of-mine',
+        'a little of what was going on for me, if it helps them',
+        'ein wenig von dem, was in mir vorging, wenn es meinem Gegenüber hilft',
+        'un poco de lo que me pasaba a mí, si le ayuda',
+        'un peu de ce qui se passait pour moi, si cela aide la personne',
+      ],
     ],
   },
   {
@@ -239,8 +494,20 @@ const FIELDS: readonly FieldDefinition[] = [
     key: 'invite-their-side',
     labels: ['How I will invite their side', 'Wie ich die Sicht meines Gegenübers einlade', 'Cómo invitaré su versión', "Comment j'inviterai son point de vue"],
     choices: [
-      ['ask-what-it-stirred', 'ask what it stirred up, then listen before explaining', 'fragen, was es ausgelöst hat, und zuhören, bevor ich erkläre', 'preguntar qué le removió, y escuchar antes de explicar', 'demander ce que cela a remué, puis écouter avant d’expliquer'],
-      ['ask-how-to-talk', 'ask how it is to talk about it', 'fragen, wie es ist, darüber zu sprechen', 'preguntar cómo es hablar de ello', "demander ce que cela fait d'en parler"],
+      [
+        'ask-what-it-stirred',
+        'ask what it stirred up, then listen before explaining',
+        'fragen, was es ausgelöst hat, und zuhören, bevor ich erkläre',
+        'preguntar qué le removió, y escuchar antes de explicar',
+        'demander ce que cela a remué, puis écouter avant d’expliquer',
+      ],
+      [
+        'ask-how-to-talk',
+        'ask how it is to talk about it',
+        'fragen, wie es ist, darüber zu sprechen',
+        'preguntar cómo es hablar de ello',
+        "demander ce que cela fait d'en parler",
+      ],
       SOMETHING_ELSE,
     ],
   },
@@ -248,13 +515,45 @@ const FIELDS: readonly FieldDefinition[] = [
     key: 'pace',
     labels: ['Pace', 'Tempo', 'Ritmo', 'Rythme'],
     choices: [
-      ['follow-their-lead', 'slow down and follow their lead', 'langsamer werden und meinem Gegenüber folgen', 'bajar el ritmo y seguir su paso', 'ralentir et suivre son rythme'],
-      ['week-since', 'ask about the week since', 'nach der Woche seither fragen', 'preguntar por la semana transcurrida', 'demander comment la semaine s’est passée'],
-      ['repair-first', 'repair first, then the agenda', 'erst die Reparatur, dann die Tagesordnung', 'primero la reparación, luego la agenda', "d'abord la réparation, ensuite l'ordre du jour"],
-      ['only-if-they-bring-it-up', 'only if they bring it up', 'nur, wenn mein Gegenüber es anspricht', 'solo si saca el tema', "seulement si la personne l'aborde"],
+      [
+        'follow-their-lead',
+        'slow down and follow their lead',
+        'langsamer werden und meinem Gegenüber folgen',
+        'bajar el ritmo y seguir su paso',
+        'ralentir et suivre son rythme',
+      ],
+      [
+        'week-since',
+        'ask about the week since',
+        'nach der Woche seither fragen',
+        'preguntar por la semana transcurrida',
+        'demander comment la semaine s’est passée',
+      ],
+      [
+        'repair-first',
+        'repair first, then the agenda',
+        'erst die Reparatur, dann die Tagesordnung',
+        'primero la reparación, luego la agenda',
+        "d'abord la réparation, ensuite l'ordre du jour",
+      ],
+      [
+        'only-if-they-bring-it-up',
+        'only if they bring it up',
+        'nur, wenn mein Gegenüber es anspricht',
+        'solo si saca el tema',
+        "seulement si la personne l'aborde",
+      ],
     ],
   },
-  { key: 'if-they-look-after-me', labels: ['If they start looking after me', 'Wenn mein Gegenüber beginnt, sich um mich zu kümmern', 'Si empieza a cuidarme', 'Si la personne commence à prendre soin de moi'] },
+  {
+    key: 'if-they-look-after-me',
+    labels: [
+      'If they start looking after me',
+      'Wenn mein Gegenüber beginnt, sich um mich zu kümmern',
+      'Si empieza a cuidarme',
+      'Si la personne commence à prendre soin de moi',
+    ],
+  },
   { key: 'what-i-said', labels: ['What I said', 'Was ich gesagt habe', 'Lo que dije', "Ce que j'ai dit"] },
   {
     key: 'what-i-did',
@@ -264,16 +563,33 @@ const FIELDS: readonly FieldDefinition[] = [
       APOLOGISED,
       THANKED,
       SLOWED_DOWN,
-      ['asked-how-to-talk', 'asked how it is to talk about it', 'gefragt, wie es ist, darüber zu sprechen', 'pregunté cómo es hablar de ello', "j'ai demandé ce que cela fait d'en parler"],
+      [
+        'asked-how-to-talk',
+        'asked how it is to talk about it',
+        'gefragt, wie es ist, darüber zu sprechen',
+        'pregunté cómo es hablar de ello',
+        "j'ai demandé ce que cela fait d'en parler",
+      ],
       SOMETHING_ELSE,
     ],
   },
   {
     key: 'did-they-look-after-me',
-    labels: ['Did they start looking after me?', 'Hat mein Gegenüber begonnen, sich um mich zu kümmern?', '¿Empezó a cuidarme?', 'La personne a-t-elle commencé à prendre soin de moi ?'],
+    labels: [
+      'Did they start looking after me?',
+      'Hat mein Gegenüber begonnen, sich um mich zu kümmern?',
+      '¿Empezó a cuidarme?',
+      'La personne a-t-elle commencé à prendre soin de moi ?',
+    ],
     choices: [
       ['no', 'no', 'nein', 'no', 'non'],
-      ['yes-noticed', 'yes: I noticed it and thanked them', 'ja: ich habe es bemerkt und gedankt', 'sí: lo noté y se lo agradecí', "oui : je l'ai remarqué et j'ai remercié la personne"],
+      [
+        'yes-noticed',
+        'yes: I noticed it and thanked them',
+        'ja: ich habe es bemerkt und gedankt',
+        'sí: lo noté y se lo agradecí',
+        "oui : je l'ai remarqué et j'ai remercié la personne",
+      ],
       ['yes-later', 'yes, I noticed only later', 'ja, ich habe es erst später bemerkt', 'sí, solo lo noté después', "oui, je ne l'ai remarqué qu'après"],
     ],
   },
@@ -281,9 +597,21 @@ const FIELDS: readonly FieldDefinition[] = [
     key: 'where-it-stands',
     labels: ['Where it stands', 'Wo es steht', 'Dónde está ahora', 'Où en est-on'],
     choices: [
-      ['settling', 'still settling; I will keep an eye on it', 'es setzt sich noch; ich behalte es im Blick', 'todavía se está asentando; lo tendré presente', "cela se pose encore ; j'y reste attentive ou attentif"],
+      [
+        'settling',
+        'still settling; I will keep an eye on it',
+        'es setzt sich noch; ich behalte es im Blick',
+        'todavía se está asentando; lo tendré presente',
+        "cela se pose encore ; j'y reste attentive ou attentif",
+      ],
       ['mended', 'it feels mended', 'es fühlt sich repariert an', 'se siente reparado', 'cela semble réparé'],
-      ['not-ready', 'they are not ready; I will wait at their pace', 'mein Gegenüber ist noch nicht bereit; ich warte in seinem Tempo', 'todavía no es su momento; esperaré a su ritmo', "la personne n'est pas prête ; j'attendrai à son rythme"],
+      [
+        'not-ready',
+        'they are not ready; I will wait at their pace',
+        'mein Gegenüber ist noch nicht bereit; ich warte in seinem Tempo',
+        'todavía no es su momento; esperaré a su ritmo',
+        "la personne n'est pas prête ; j'attendrai à son rythme",
+      ],
     ],
   },
   { key: 'perhaps-next', labels: ['Perhaps next', 'Vielleicht als Nächstes', 'Quizás lo siguiente', 'Peut-être ensuite'] },
@@ -291,16 +619,50 @@ const FIELDS: readonly FieldDefinition[] = [
     key: 'why-closing',
     labels: ['Why', 'Warum', 'Por qué', 'Pourquoi'],
     choices: [
-      ['client-declined', 'the client did not want to return to it', 'die Klientin oder der Klient wollte nicht darauf zurückkommen', 'la persona consultante no quiso volver a ello', "la personne n'a pas voulu y revenir"],
+      [
+        'client-declined',
+        'the client did not want to return to it',
+        'die Klientin oder der Klient wollte nicht darauf zurückkommen',
+        'la persona consultante no quiso volver a ello',
+        "la personne n'a pas voulu y revenir",
+      ],
       ['therapy-ended', 'therapy ended', 'die Therapie ist beendet', 'la terapia terminó', 'la thérapie a pris fin'],
-      ['safety-first', 'safety comes first (a boundary)', 'Sicherheit geht vor (eine Grenze)', 'la seguridad es lo primero (un límite)', "la sécurité d'abord (une limite)"],
-      ['not-a-rupture', 'on reflection it was not a rupture', 'bei näherem Hinsehen war es kein Bruch', 'pensándolo bien, no fue una ruptura', "à la réflexion, ce n'était pas une rupture"],
+      [
+        'safety-first',
+        'safety comes first (a boundary)',
+        'Sicherheit geht vor (eine Grenze)',
+        'la seguridad es lo primero (un límite)',
+        "la sécurité d'abord (une limite)",
+      ],
+      [
+        'not-a-rupture',
+        'on reflection it was not a rupture',
+        'bei näherem Hinsehen war es kein Bruch',
+        'pensándolo bien, no fue una ruptura',
+        "à la réflexion, ce n'était pas une rupture",
+      ],
     ],
   },
-  { key: 'acknowledged', labels: ['What I acknowledged, and my share of it', 'Was ich anerkannt habe, und mein Anteil daran', 'Lo que reconocí, y mi parte en ello', "Ce que j'ai reconnu, et ma part"] },
+  {
+    key: 'acknowledged',
+    labels: [
+      'What I acknowledged, and my share of it',
+      'Was ich anerkannt habe, und mein Anteil daran',
+      'Lo que reconocí, y mi parte en ello',
+      "Ce que j'ai reconnu, et ma part",
+    ],
+  },
   { key: 'what-i-carry', labels: ['What I carry from it', 'Was ich daraus mitnehme', 'Lo que me llevo de esto', "Ce que j'en garde"] },
   { key: 'what-i-learned', labels: ['What I learned', 'Was ich gelernt habe', 'Lo que aprendí', "Ce que j'ai appris"] },
-  { key: 'consultation', labels: ['Consultation (who I will talk it through with)', 'Konsultation (mit wem ich es durchspreche)', 'Consulta (con quién lo hablaré)', "Consultation (avec qui j'en parlerai)"] },
+  {
+    key: 'consultation',
+    labels: [
+      'Consultation (who I will talk it through with)',
+      'Konsultation (mit wem ich es durchspreche)',
+      'Consulta (con quién lo hablaré)',
+      "Consultation (avec qui j'en parlerai)",
+    ],
+  },
   {
     key: 'official-record',
     labels: [
@@ -310,22 +672,63 @@ const FIELDS: readonly FieldDefinition[] = [
       'Ce qui relève du dossier officiel (tenu à part de ces réflexions)',
     ],
   },
-  { key: 'my-safety', labels: ['My own safety (what I need, and who knows)', 'Meine eigene Sicherheit (was ich brauche, und wer Bescheid weiß)', 'Mi propia seguridad (qué necesito, y quién lo sabe)', "Ma propre sécurité (ce dont j'ai besoin, et qui est au courant)"] },
-  { key: 'in-my-body', labels: ['Where I feel it in my body', 'Wo ich es in meinem Körper spüre', 'Dónde lo siento en el cuerpo', 'Où je le sens dans mon corps'] },
-  { key: 'to-a-colleague', labels: ['What I would say to a colleague in my place', 'Was ich einer Kollegin oder einem Kollegen an meiner Stelle sagen würde', 'Lo que le diría a un colega en mi lugar', 'Ce que je dirais à une ou un collègue à ma place'] },
+  {
+    key: 'my-safety',
+    labels: [
+      'My own safety (what I need, and who knows)',
+      'Meine eigene Sicherheit (was ich brauche, und wer Bescheid weiß)',
+      'Mi propia seguridad (qué necesito, y quién lo sabe)',
+      "Ma propre sécurité (ce dont j'ai besoin, et qui est au courant)",
+    ],
+  },
+  {
+    key: 'in-my-body',
+    labels: ['Where I feel it in my body', 'Wo ich es in meinem Körper spüre', 'Dónde lo siento en el cuerpo', 'Où je le sens dans mon corps'],
+  },
+  {
+    key: 'to-a-colleague',
+    labels: [
+      'What I would say to a colleague in my place',
+      'Was ich einer Kollegin oder einem Kollegen an meiner Stelle sagen würde',
+      'Lo que le diría a un colega en mi lugar',
+      'Ce que je dirais à une ou un collègue à ma place',
+    ],
+  },
   {
     key: 'patterns-noticed',
     labels: ['Patterns I notice', 'Muster, die ich bemerke', 'Patrones que noto', 'Schémas que je remarque'],
     choices: [
       ['none-yet', 'none yet', 'noch keine', 'ninguno todavía', "aucun pour l'instant"],
-      ['kind-of-client', 'a kind of client or situation', 'eine bestimmte Art von Klientel oder Situation', 'un tipo de persona o de situación', 'un type de personne ou de situation'],
+      [
+        'kind-of-client',
+        'a kind of client or situation',
+        'eine bestimmte Art von Klientel oder Situation',
+        'un tipo de persona o de situación',
+        'un type de personne ou de situation',
+      ],
       ['new-technique', 'a technique that is new to me', 'eine Technik, die für mich neu ist', 'una técnica nueva para mí', 'une technique nouvelle pour moi'],
       ['my-history', 'my own history', 'meine eigene Geschichte', 'mi propia historia', 'ma propre histoire'],
       ['sleep-or-illness', 'poor sleep or illness', 'schlechter Schlaf oder Krankheit', 'dormir mal o enfermedad', 'mauvais sommeil ou maladie'],
     ],
   },
-  { key: 'zooming-out', labels: ['Zooming out, this moment within the whole of our work', 'Mit etwas Abstand: dieser Moment im Ganzen unserer Arbeit', 'Con perspectiva, este momento dentro de todo nuestro trabajo', "En prenant du recul, ce moment dans l'ensemble de notre travail"] },
-  { key: 'kind-to-myself', labels: ['Something kind I will do for myself today', 'Etwas Gutes, das ich mir heute tue', 'Algo amable que haré por mí hoy', 'Quelque chose de doux que je ferai pour moi aujourd’hui'] },
+  {
+    key: 'zooming-out',
+    labels: [
+      'Zooming out, this moment within the whole of our work',
+      'Mit etwas Abstand: dieser Moment im Ganzen unserer Arbeit',
+      'Con perspectiva, este momento dentro de todo nuestro trabajo',
+      "En prenant du recul, ce moment dans l'ensemble de notre travail",
+    ],
+  },
+  {
+    key: 'kind-to-myself',
+    labels: [
+      'Something kind I will do for myself today',
+      'Etwas Gutes, das ich mir heute tue',
+      'Algo amable que haré por mí hoy',
+      'Quelque chose de doux que je ferai pour moi aujourd’hui',
+    ],
+  },
   {
     key: 'who-supports-me',
     labels: [
@@ -335,10 +738,35 @@ const FIELDS: readonly FieldDefinition[] = [
       'Qui me soutient (ma propre thérapie, une ou un collègue, une amie ou un ami)',
     ],
   },
-  { key: 'feedback-heard', labels: ['Feedback I asked for, and what I heard', 'Erbetene Rückmeldung, und was ich gehört habe', 'Retroalimentación que pedí, y lo que escuché', "Retour demandé, et ce que j'ai entendu"], prefix: true },
-  { key: 'do-differently', labels: ['What I will do differently because of it', 'Was ich deshalb anders machen werde', 'Lo que haré distinto por ello', 'Ce que je ferai autrement grâce à cela'] },
+  {
+    key: 'feedback-heard',
+    labels: [
+      'Feedback I asked for, and what I heard',
+      'Erbetene Rückmeldung, und was ich gehört habe',
+      'Retroalimentación que pedí, y lo que escuché',
+      "Retour demandé, et ce que j'ai entendu",
+    ],
+    prefix: true,
+  },
+  {
+    key: 'do-differently',
+    labels: [
+      'What I will do differently because of it',
+      'Was ich deshalb anders machen werde',
+      'Lo que haré distinto por ello',
+      'Ce que je ferai autrement grâce à cela',
+    ],
+  },
   { key: 'feedback-score', labels: ['Alliance feedback score', 'Wert der Allianz-Rückmeldung', 'Puntuación de la alianza', "Score d'alliance"], prefix: true },
-  { key: 'felt-off', labels: ['Anything that felt off between us', 'Was sich zwischen uns schief angefühlt hat', 'Algo que se sintió desajustado entre nosotros', 'Ce qui a sonné faux entre nous'] },
+  {
+    key: 'felt-off',
+    labels: [
+      'Anything that felt off between us',
+      'Was sich zwischen uns schief angefühlt hat',
+      'Algo que se sintió desajustado entre nosotros',
+      'Ce qui a sonné faux entre nous',
+    ],
+  },
 ];
 
 /** What a label or a value is compared as: lower case, one space, no space before `: ? ! ;`, straight apostrophes, no closing `:`. */
@@ -427,7 +855,6 @@ export function choiceWords(key: string, language: NoteLanguage): string[] {
   const i = LANGUAGE_INDEX[language];
   return (DEFINITIONS.get(key)?.choices ?? []).map((c) => c[i + 1]);
 }
-
 
 /** Headings the features find by meaning: the session note's sections, the checklist and the follow-ups. */
 export const HEADINGS = {

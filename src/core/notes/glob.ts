@@ -178,7 +178,7 @@ class Machine implements PathMatcher {
     let at = this.start;
     for (let i = 0; i < path.length; i++) {
       const c = path.charCodeAt(i);
-      const cached = c < ASCII ? this.table[at * ASCII + c] : this.wide[at].get(c) ?? -1;
+      const cached = c < ASCII ? this.table[at * ASCII + c] : (this.wide[at].get(c) ?? -1);
       at = cached >= 0 ? cached : this.advance(at, c);
       // No state left: nothing further can match.
       if (this.sets[at].length === 0) return false;

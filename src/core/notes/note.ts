@@ -148,7 +148,6 @@ function isBlank(code: number): boolean {
   return code === 32 || code === 9;
 }
 
-
 /** What each opening line label starts with, lower case, up to its first apostrophe: enough for the quick check before OPENER. */
 const OPENING_LINE_STARTS = NOTE_LANGUAGES.map((l) => fieldLabel('opening-line', l).toLowerCase().split("'")[0]);
 
@@ -253,7 +252,10 @@ export function findTags(text: string, from: number, to: number): TagSpan[] {
 class HtmlEnds {
   private readonly found = new Map<string, { from: number; at: number }>();
 
-  constructor(private readonly text: string, private readonly to: number) {}
+  constructor(
+    private readonly text: string,
+    private readonly to: number,
+  ) {}
 
   at(i: number): number {
     const reach = Math.min(i + HTML_REACH, this.to);
@@ -292,7 +294,7 @@ class BacktickRuns {
   private readonly cursors = new Map<number, number>();
 
   constructor(text: string, from: number, to: number) {
-    for (let i = from; i < to; ) {
+    for (let i = from; i < to;) {
       if (text.charCodeAt(i) !== 96) {
         i++;
         continue;
@@ -334,7 +336,14 @@ function readTag(text: string, at: number, to: number): TagSpan | undefined {
 
 function unquote(value: string): string {
   let v = value.trim();
-  for (const [open, close] of [['"', '"'], ['“', '”'], ["'", "'"], ['‘', '’'], ['*', '*'], ['_', '_']]) {
+  for (const [open, close] of [
+    ['"', '"'],
+    ['“', '”'],
+    ["'", "'"],
+    ['‘', '’'],
+    ['*', '*'],
+    ['_', '_'],
+  ]) {
     if (v.length >= 2 && v.startsWith(open) && v.endsWith(close)) v = v.slice(open.length, -close.length).trim();
   }
   return v;
@@ -346,12 +355,7 @@ function resolveClient(front: ReadonlyMap<string, string> | undefined, source: N
   return options.clientFromFolder ? source.folderName : '';
 }
 
-function resolveDate(
-  front: ReadonlyMap<string, string> | undefined,
-  source: NoteSource,
-  options: ParseOptions,
-  warnings: NoteWarning[],
-): string | null {
+function resolveDate(front: ReadonlyMap<string, string> | undefined, source: NoteSource, options: ParseOptions, warnings: NoteWarning[]): string | null {
   const raw = front?.get(options.dateKey.toLowerCase())?.trim();
   if (raw) {
     // YAML dates may carry a time (`2026-11-13T10:00`); the day is what matters.
@@ -412,7 +416,16 @@ interface Head {
 
 function headOnly(text: string, source: NoteSource, head: Head): IndexedNote {
   const { client, date, warnings, frontMatterEnd } = head;
-  return { path: source.path, client, date, entries: NONE, warnings: warnings.length > 0 ? warnings : NONE, frontMatterEnd, written: hasOwnWriting(text, frontMatterEnd), feedback: NONE };
+  return {
+    path: source.path,
+    client,
+    date,
+    entries: NONE,
+    warnings: warnings.length > 0 ? warnings : NONE,
+    frontMatterEnd,
+    written: hasOwnWriting(text, frontMatterEnd),
+    feedback: NONE,
+  };
 }
 
 /** The front matter's client and date, with the note's fallbacks and warnings. */

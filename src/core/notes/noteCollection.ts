@@ -49,9 +49,7 @@ export interface NotePlace {
 /** What reading a note gave: its text, a reason it was skipped (no note text in it), or nothing. */
 export type NoteRead =
   /** `look`: what the reader's prefilter saw in the bytes (see lookAt); with `head`, `text` may be the head only. */
-  | { readonly kind: 'text'; readonly text: string; readonly look?: Look }
-  | { readonly kind: 'skipped'; readonly reason: string }
-  | { readonly kind: 'missing' };
+  { readonly kind: 'text'; readonly text: string; readonly look?: Look } | { readonly kind: 'skipped'; readonly reason: string } | { readonly kind: 'missing' };
 
 export interface Listing {
   /** The notes in a stable order, the filter applied; a host may list them as they are read. */
@@ -221,7 +219,10 @@ export class NoteCollection {
       for (const re of m.exclude) if (re.test(relative, name)) return true;
       return false;
     };
-    return this.host.listNotes(root, { skipFolder: excluded, isNote: (relative, name) => isMarkdownFile(name) && m.include.test(relative, name) && !excluded(relative, name) });
+    return this.host.listNotes(root, {
+      skipFolder: excluded,
+      isNote: (relative, name) => isMarkdownFile(name) && m.include.test(relative, name) && !excluded(relative, name),
+    });
   }
 
   /** The include and exclude patterns of a root's settings that could not be used (and are ignored). */
@@ -404,7 +405,12 @@ export class NoteCollection {
     if (!m) {
       const settings = this.host.settingsFor(root);
       const problems: ScanWarning[] = [];
-      const include = usableGlob(settings.include || DEFAULT_SETTINGS.include, 'attune.whichFilesAreNotes', problems, `; the default ${DEFAULT_SETTINGS.include} serves`);
+      const include = usableGlob(
+        settings.include || DEFAULT_SETTINGS.include,
+        'attune.whichFilesAreNotes',
+        problems,
+        `; the default ${DEFAULT_SETTINGS.include} serves`,
+      );
       const exclude: PathMatcher[] = [];
       for (const p of settings.exclude) {
         const matcher = p.trim() === '' ? undefined : usableGlob(p, 'attune.filesToLeaveOut', problems);

@@ -79,7 +79,10 @@ export function noteWarnings(note: Note, context: WarningContext): NoteWarningAt
       start: e.tag.statusStart,
       end: e.tag.end,
       message: `Attune does not know this rupture status, so it is listed as open. Did you mean ${nearest}?`,
-      fix: { title: `Change the status to ${nearest}`, edit: { line: e.line, character: e.tag.statusStart, length: e.tag.end - e.tag.statusStart, newText: nearest } },
+      fix: {
+        title: `Change the status to ${nearest}`,
+        edit: { line: e.line, character: e.tag.statusStart, length: e.tag.end - e.tag.statusStart, newText: nearest },
+      },
     });
   }
   for (const w of note.warnings) {
@@ -90,15 +93,17 @@ export function noteWarnings(note: Note, context: WarningContext): NoteWarningAt
   const folderClient = folderDerivedClient(note, context);
   if (folderClient) {
     const key = clientKey(folderClient);
-    const twin = context.clients
-      .filter((c) => c.client !== folderClient && clientKey(c.client) === key)
-      .sort((a, b) => b.notes - a.notes)[0];
+    const twin = context.clients.filter((c) => c.client !== folderClient && clientKey(c.client) === key).sort((a, b) => b.notes - a.notes)[0];
     if (twin) {
       out.push({
         kind: 'folder-client',
         line: 0,
-        message: 'This note takes its client from its folder’s name, which other notes write with different punctuation or case, so Attune counts two clients. Naming the client in front matter joins them.',
-        fix: { title: 'Name the client in front matter, as the other notes write it', edit: clientFrontMatterEdit(context.text, context.clientKey, twin.client) },
+        message:
+          'This note takes its client from its folder’s name, which other notes write with different punctuation or case, so Attune counts two clients. Naming the client in front matter joins them.',
+        fix: {
+          title: 'Name the client in front matter, as the other notes write it',
+          edit: clientFrontMatterEdit(context.text, context.clientKey, twin.client),
+        },
       });
     }
   }

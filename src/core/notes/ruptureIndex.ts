@@ -160,7 +160,7 @@ export class RuptureIndex {
   notesOf(client: string): IndexedNote[] {
     return [...this.notes.values()]
       .filter((n) => n.client === client)
-      .sort((a, b) => (a.date ?? '') < (b.date ?? '') ? 1 : (a.date ?? '') > (b.date ?? '') ? -1 : a.path.localeCompare(b.path));
+      .sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? 1 : (a.date ?? '') > (b.date ?? '') ? -1 : a.path.localeCompare(b.path)));
   }
 }
 

@@ -97,7 +97,9 @@ function flag(value: unknown, fallback: boolean): boolean {
 /** `files.exclude` patterns that are switched on. */
 function filesExclude(value: unknown): string[] {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
-  return Object.entries(value as Record<string, unknown>).filter(([, on]) => on === true).map(([p]) => p);
+  return Object.entries(value as Record<string, unknown>)
+    .filter(([, on]) => on === true)
+    .map(([p]) => p);
 }
 
 /** The note settings from a lookup; values of the wrong type fall back to the defaults, as in VS Code. */
@@ -109,7 +111,9 @@ export function noteSettings(lookup: SettingLookup): NoteSettings {
   const maxMb = get('attune.largestNoteInMegabytes');
   const mb = noteSizeOverCeiling(maxMb)
     ? MAX_NOTE_SIZE_MB_CEILING
-    : typeof maxMb === 'number' && Number.isFinite(maxMb) ? Math.max(0.01, maxMb) : DEFAULT_SETTINGS.maxNoteBytes / (1024 * 1024);
+    : typeof maxMb === 'number' && Number.isFinite(maxMb)
+      ? Math.max(0.01, maxMb)
+      : DEFAULT_SETTINGS.maxNoteBytes / (1024 * 1024);
   const d = DEFAULT_SETTINGS.parse;
   return {
     include: text(get('attune.whichFilesAreNotes'), DEFAULT_SETTINGS.include),

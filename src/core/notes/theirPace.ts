@@ -12,7 +12,11 @@ import { LIFECYCLE, STEPS, type LifecycleStep } from './status';
 /** The fields (by key), their choices and the words in answers of one's own that say "wait". */
 const WAIT_WORDS: readonly { readonly field: string; readonly choice: string; readonly words: readonly string[] }[] = [
   // The repair attempt's "they are not ready; I will wait at their pace", or in one's own words.
-  { field: 'where-it-stands', choice: 'not-ready', words: ['not ready', 'wait at their pace', 'nicht bereit', 'in seinem tempo', 'no es su momento', 'a su ritmo', 'pas prête', 'pas prêt', 'à son rythme'] },
+  {
+    field: 'where-it-stands',
+    choice: 'not-ready',
+    words: ['not ready', 'wait at their pace', 'nicht bereit', 'in seinem tempo', 'no es su momento', 'a su ritmo', 'pas prête', 'pas prêt', 'à son rythme'],
+  },
   // The repair plan's "only if they bring it up".
   { field: 'pace', choice: 'only-if-they-bring-it-up', words: ['only if they bring it up'] },
   // The reflection's own plan, before any follow-up.

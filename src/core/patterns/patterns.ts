@@ -337,9 +337,7 @@ export function patterns(notes: Iterable<IndexedNote>, filter: PatternFilter = {
     byKind: values.kind,
     byPart: values.part,
     byMarker: values.marker,
-    byClient: [...clients]
-      .map(([client, c]) => ({ client, ...c }))
-      .sort((a, b) => compareCodePoints(a.client, b.client)),
+    byClient: [...clients].map(([client, c]) => ({ client, ...c })).sort((a, b) => compareCodePoints(a.client, b.client)),
     byMonth,
     firstReturn: { count: days.length, medianDays: median(days) },
   };

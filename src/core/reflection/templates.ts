@@ -1,4 +1,14 @@
-import { choiceWords, fieldLabel, HEADINGS, inLanguage, NOT_FILLED_IN_WORDS, NOTE_LANGUAGES, type HeadingKey, type NoteLanguage, type Words } from '../notes/fieldKeys';
+import {
+  choiceWords,
+  fieldLabel,
+  HEADINGS,
+  inLanguage,
+  NOT_FILLED_IN_WORDS,
+  NOTE_LANGUAGES,
+  type HeadingKey,
+  type NoteLanguage,
+  type Words,
+} from '../notes/fieldKeys';
 import { yamlValue } from '../markdown/frontMatter';
 import { parseSnippet, toMarkdown, toSnippet, type SnippetNode, type Variables } from './snippet';
 import type { Status } from '../notes/status';
@@ -131,17 +141,24 @@ const WORDS: Readonly<Record<NoteLanguage, TemplateWords>> = {
       'repair-attempt': ['Repair attempt', 'Record what you said, how it landed and what comes next'],
       closing: ['Closing without repair', 'End this rupture without repair, and note what you carry and learned'],
       'after-hard-session': ['After a hard session', 'Self-compassion, patterns and the bigger picture, for you'],
-      'session-note': ['Session note', 'A new private process note with client code and date: between us, my reactions, next time (the official record is kept elsewhere)'],
+      'session-note': [
+        'Session note',
+        'A new private process note with client code and date: between us, my reactions, next time (the official record is kept elsewhere)',
+      ],
       checklist: ['Pre-session checks', 'The checks you run before seeing a client'],
       'in-session-repair': ['In-session repair', 'A rupture you repaired in the session itself: what happened, what you did in the moment, how it landed'],
-      'repair-conversation': ['Repair conversation guide', 'A short card for the repair conversation itself: open gently, invite their side, listen, own your part'],
+      'repair-conversation': [
+        'Repair conversation guide',
+        'A short card for the repair conversation itself: open gently, invite their side, listen, own your part',
+      ],
     },
   },
   de: {
     placeholder: 'Ein paar Worte dazu, was geschah',
     withHint: '_In der Paar-, Familien- oder Gruppenarbeit: die ganze Familie, oder Kürzel oder Rolle eines Mitglieds (der Fall behält ein Kürzel)._',
     markerHint: '_Ein Marker benennt einen Moment zwischen uns (Widerspruch ist ein Moment), nie, wer jemand ist._',
-    openingHint: '_Vielleicht etwa so: „Ich habe noch einmal über unsere letzte Sitzung nachgedacht und würde gern hören, wie etwas, das ich gesagt habe, bei Ihnen angekommen ist.“_',
+    openingHint:
+      '_Vielleicht etwa so: „Ich habe noch einmal über unsere letzte Sitzung nachgedacht und würde gern hören, wie etwas, das ich gesagt habe, bei Ihnen angekommen ist.“_',
     planOpeningHint: '_Vielleicht: „Ich habe über unsere letzte Sitzung nachgedacht. Ich frage mich, wie es für Sie war, als ich …“_',
     lookAfterMe: 'es bemerken, danken und mich wieder meinem Gegenüber zuwenden.',
     ifSafety: 'Wenn Sicherheit vorging:',
@@ -174,15 +191,27 @@ const WORDS: Readonly<Record<NoteLanguage, TemplateWords>> = {
       'Etwas für die Supervision oder Intervision?',
     ],
     names: {
-      'rupture-reflection': ['Reflexion eines Allianzbruchs', 'Einen Bruch in der therapeutischen Allianz bemerken: was geschah, Rückzugs- oder Konfrontationsmarker, der Anteil in mir, der geführt hat, und ein Reparaturplan'],
+      'rupture-reflection': [
+        'Reflexion eines Allianzbruchs',
+        'Einen Bruch in der therapeutischen Allianz bemerken: was geschah, Rückzugs- oder Konfrontationsmarker, der Anteil in mir, der geführt hat, und ein Reparaturplan',
+      ],
       'repair-plan': ['Reparaturplan', 'Planen, wie ich zu diesem Bruch zurückkehre, mit dem Einstiegssatz, den ich verwenden will'],
       'repair-attempt': ['Reparaturversuch', 'Festhalten, was ich gesagt habe, wie es angekommen ist und was als Nächstes kommt'],
       closing: ['Abschluss ohne Reparatur', 'Diesen Bruch ohne Reparatur abschließen, und festhalten, was ich mitnehme und gelernt habe'],
       'after-hard-session': ['Nach einer schweren Sitzung', 'Selbstmitgefühl, Muster und das größere Bild, für mich'],
-      'session-note': ['Sitzungsnotiz', 'Eine neue private Prozessnotiz mit Kürzel und Datum: zwischen uns, meine Reaktionen, nächstes Mal (die offizielle Dokumentation wird anderswo geführt)'],
+      'session-note': [
+        'Sitzungsnotiz',
+        'Eine neue private Prozessnotiz mit Kürzel und Datum: zwischen uns, meine Reaktionen, nächstes Mal (die offizielle Dokumentation wird anderswo geführt)',
+      ],
       checklist: ['Checkliste vor der Sitzung', 'Was ich vor einer Sitzung durchgehe'],
-      'in-session-repair': ['Reparatur in der Sitzung', 'Ein Bruch, den ich in der Sitzung selbst repariert habe: was geschah, was ich im Moment getan habe, wie es angekommen ist'],
-      'repair-conversation': ['Leitfaden für das Reparaturgespräch', 'Eine kurze Karte für das Reparaturgespräch: behutsam eröffnen, zur Sicht des Gegenübers einladen, zuhören, den eigenen Anteil übernehmen'],
+      'in-session-repair': [
+        'Reparatur in der Sitzung',
+        'Ein Bruch, den ich in der Sitzung selbst repariert habe: was geschah, was ich im Moment getan habe, wie es angekommen ist',
+      ],
+      'repair-conversation': [
+        'Leitfaden für das Reparaturgespräch',
+        'Eine kurze Karte für das Reparaturgespräch: behutsam eröffnen, zur Sicht des Gegenübers einladen, zuhören, den eigenen Anteil übernehmen',
+      ],
     },
   },
   es: {
@@ -222,22 +251,32 @@ const WORDS: Readonly<Record<NoteLanguage, TemplateWords>> = {
       '¿Algo para llevar a supervisión o a consulta?',
     ],
     names: {
-      'rupture-reflection': ['Reflexión sobre una ruptura', 'Notar una ruptura de la alianza terapéutica: qué pasó, los marcadores de retirada o de confrontación, la parte de ti que tomó la delantera y un plan de reparación'],
+      'rupture-reflection': [
+        'Reflexión sobre una ruptura',
+        'Notar una ruptura de la alianza terapéutica: qué pasó, los marcadores de retirada o de confrontación, la parte de ti que tomó la delantera y un plan de reparación',
+      ],
       'repair-plan': ['Plan de reparación', 'Planear cómo volver a esta ruptura, con la frase de apertura que usarás'],
       'repair-attempt': ['Intento de reparación', 'Registrar lo que dijiste, cómo llegó y qué sigue'],
       closing: ['Cierre sin reparación', 'Cerrar esta ruptura sin reparación, y anotar lo que te llevas y lo que aprendiste'],
       'after-hard-session': ['Después de una sesión difícil', 'Autocompasión, patrones y la visión de conjunto, para ti'],
-      'session-note': ['Nota de sesión', 'Una nueva nota de proceso privada con código y fecha: entre nosotros, mis reacciones, la próxima vez (el registro oficial se guarda en otro lugar)'],
+      'session-note': [
+        'Nota de sesión',
+        'Una nueva nota de proceso privada con código y fecha: entre nosotros, mis reacciones, la próxima vez (el registro oficial se guarda en otro lugar)',
+      ],
       checklist: ['Revisión antes de la sesión', 'Lo que revisas antes de ver a una persona'],
       'in-session-repair': ['Reparación en la sesión', 'Una ruptura que reparaste en la misma sesión: qué pasó, qué hiciste en el momento, cómo llegó'],
-      'repair-conversation': ['Guía para la conversación de reparación', 'Una tarjeta breve para la conversación de reparación: abrir con suavidad, invitar su versión, escuchar, reconocer tu parte'],
+      'repair-conversation': [
+        'Guía para la conversación de reparación',
+        'Una tarjeta breve para la conversación de reparación: abrir con suavidad, invitar su versión, escuchar, reconocer tu parte',
+      ],
     },
   },
   fr: {
     placeholder: "Quelques mots sur ce qui s'est passé",
     withHint: "_En thérapie de couple, de famille ou de groupe : toute la famille, ou le code ou le rôle d'un membre (le dossier garde un seul code)._",
     markerHint: "_Un marqueur nomme un moment entre nous (s'opposer est un moment), jamais ce qu'est la personne._",
-    openingHint: "_Peut-être quelque chose comme : « J'ai repensé à notre dernière séance, et j'aimerais savoir comment quelque chose que j'ai dit a été reçu. »_",
+    openingHint:
+      "_Peut-être quelque chose comme : « J'ai repensé à notre dernière séance, et j'aimerais savoir comment quelque chose que j'ai dit a été reçu. »_",
     planOpeningHint: "_Peut-être : « J'ai repensé à notre dernière séance. Je me demande comment cela a été pour vous quand j'ai… »_",
     lookAfterMe: 'le remarquer, remercier la personne, et revenir vers elle.',
     ifSafety: "Si la sécurité est passée d'abord :",
@@ -270,15 +309,27 @@ const WORDS: Readonly<Record<NoteLanguage, TemplateWords>> = {
       'Quelque chose à apporter en supervision ou en intervision ?',
     ],
     names: {
-      'rupture-reflection': ['Réflexion sur une rupture', "Repérer une rupture de l'alliance thérapeutique : ce qui s'est passé, les marqueurs de retrait ou de confrontation, la part de vous qui a mené, et un plan de réparation"],
+      'rupture-reflection': [
+        'Réflexion sur une rupture',
+        "Repérer une rupture de l'alliance thérapeutique : ce qui s'est passé, les marqueurs de retrait ou de confrontation, la part de vous qui a mené, et un plan de réparation",
+      ],
       'repair-plan': ['Plan de réparation', "Préparer le retour à cette rupture, avec la phrase d'ouverture que vous utiliserez"],
       'repair-attempt': ['Tentative de réparation', 'Noter ce que vous avez dit, comment cela a été reçu et la suite'],
       closing: ['Clôture sans réparation', 'Clore cette rupture sans réparation, et noter ce que vous en gardez et ce que vous avez appris'],
       'after-hard-session': ['Après une séance difficile', "Auto-compassion, schémas et vue d'ensemble, pour vous"],
-      'session-note': ['Note de séance', 'Une nouvelle note de processus privée avec code et date : entre nous, mes réactions, la prochaine fois (le dossier officiel est tenu ailleurs)'],
+      'session-note': [
+        'Note de séance',
+        'Une nouvelle note de processus privée avec code et date : entre nous, mes réactions, la prochaine fois (le dossier officiel est tenu ailleurs)',
+      ],
       checklist: ['Vérifications avant la séance', 'Ce que vous vérifiez avant de voir une personne'],
-      'in-session-repair': ['Réparation en séance', "Une rupture réparée pendant la séance même : ce qui s'est passé, ce que vous avez fait sur le moment, comment cela a été reçu"],
-      'repair-conversation': ['Guide de la conversation de réparation', "Une fiche courte pour la conversation de réparation : ouvrir en douceur, inviter son point de vue, écouter, reconnaître votre part"],
+      'in-session-repair': [
+        'Réparation en séance',
+        "Une rupture réparée pendant la séance même : ce qui s'est passé, ce que vous avez fait sur le moment, comment cela a été reçu",
+      ],
+      'repair-conversation': [
+        'Guide de la conversation de réparation',
+        'Une fiche courte pour la conversation de réparation : ouvrir en douceur, inviter son point de vue, écouter, reconnaître votre part',
+      ],
     },
   },
 };
@@ -303,7 +354,8 @@ function writer(l: NoteLanguage) {
     return text.endsWith('?') ? `**${text}**` : `**${text}:**`;
   };
   /** A field with a choice list (its own choices, or another field's), opening with "(not filled in)". */
-  const choose = (key: string, stop: number, from: string = key): string => `- ${label(key)} \${${stop}|${[none, ...choiceWords(from, l)].map(option).join(',')}|}`;
+  const choose = (key: string, stop: number, from: string = key): string =>
+    `- ${label(key)} \${${stop}|${[none, ...choiceWords(from, l)].map(option).join(',')}|}`;
   const text = (key: string, stop: number): string => `- ${label(key)} \${${stop}}`;
   const heading = (key: HeadingKey): string => inLanguage(HEADINGS[key], l);
   return { none, label, choose, text, heading, words: WORDS[l] };
@@ -523,7 +575,10 @@ export function mergeTemplates(files: readonly TemplateFile[], language: NoteLan
     const name = file.path.split('/').pop() ?? file.path;
     if (!/\.md$/i.test(name)) continue;
     const id = name.slice(0, -3).toLowerCase();
-    const body = file.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\n+$/, '');
+    const body = file.text
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n')
+      .replace(/\n+$/, '');
     const base = byId.get(id);
     byId.set(id, {
       id,

@@ -117,7 +117,10 @@ export function deidentifyText(text: string, client: string | readonly string[] 
 export function housesNumbered(text: string, spans: readonly Span[]): Span[] {
   const out: Span[] = [];
   for (const s of spans) {
-    const after = /^[ \t]+(\d{1,5}[a-zA-Z]?)(?![\p{L}\p{N}]|[.,:/]\d|\s*(?:%|am\b|pm\b|times?\b|years?\b|yrs?\b|months?\b|weeks?\b|days?\b|hours?\b|min|mg\b|kg\b|lbs?\b|sessions?\b|of\b|out\b|to\b|-))/u.exec(text.slice(s.end, s.end + 40));
+    const after =
+      /^[ \t]+(\d{1,5}[a-zA-Z]?)(?![\p{L}\p{N}]|[.,:/]\d|\s*(?:%|am\b|pm\b|times?\b|years?\b|yrs?\b|months?\b|weeks?\b|days?\b|hours?\b|min|mg\b|kg\b|lbs?\b|sessions?\b|of\b|out\b|to\b|-))/u.exec(
+        text.slice(s.end, s.end + 40),
+      );
     if ((s.kind !== 'name' && s.kind !== 'place') || !after || /^(?:1[89]|20)\d\d$/.test(after[1])) {
       out.push(s);
       continue;

@@ -55,7 +55,7 @@ function spans(text: string, pattern: RegExp, kind: Kind, group = 0): Span[] {
 export function inPieces<T extends { start: number; end: number }>(text: string, size: number, overlap: number, find: (piece: string) => T[]): T[] {
   if (text.length <= size + overlap) return find(text);
   const found: T[] = [];
-  for (let from = 0; from < text.length; ) {
+  for (let from = 0; from < text.length;) {
     let to = Math.min(text.length, from + size);
     if (to < text.length) {
       const space = text.lastIndexOf(' ', to);
@@ -155,7 +155,11 @@ export function findPhones(text: string): Span[] {
   // A seven-digit local number after a word that says it is one.
   found.push(...spans(text, /\b(?:phone|cell|mobile|call|text|fax|number|tel|pager|beeper|page)\b[^\n\d]{0,20}?(\d{3}-\d{4})(?!\d)/gi, 'phone', 1));
   // Digits in groups after a word that says phone: "call me on 9472 7916", "messages to 699 956 915".
-  for (const m of matches(text, /\b(?:phone|cell|mobile|call|calling|text|texting|fax|number|tel|reach|dial|ring|answering|messages?|sms|whatsapp)\b[^\n\d]{0,25}?(\(?\d{2,4}\)?(?:[ .-]\d{2,4}){1,4})(?![\d/.,]?\d)/gi, 1)) {
+  for (const m of matches(
+    text,
+    /\b(?:phone|cell|mobile|call|calling|text|texting|fax|number|tel|reach|dial|ring|answering|messages?|sms|whatsapp)\b[^\n\d]{0,25}?(\(?\d{2,4}\)?(?:[ .-]\d{2,4}){1,4})(?![\d/.,]?\d)/gi,
+    1,
+  )) {
     const digits = m.value.replace(/\D/g, '').length;
     if (digits >= 7 && digits <= 13) found.push({ start: m.start, end: m.end, kind: 'phone' });
   }
@@ -166,7 +170,11 @@ export function findPhones(text: string): Span[] {
     const digits = m.value.replace(/\D/g, '').length;
     return digits >= 7 && digits <= 15;
   };
-  for (const m of matches(text, new RegExp(`\\b(?:phone|telephone|tel|mobile|cell|desk|fax|office|home|work|pager|whatsapp)\\s*:[ \\t]*(?:\\r?\\n[ \\t]*)?(${group})(?![\\d/])`, 'gi'), 1)) {
+  for (const m of matches(
+    text,
+    new RegExp(`\\b(?:phone|telephone|tel|mobile|cell|desk|fax|office|home|work|pager|whatsapp)\\s*:[ \\t]*(?:\\r?\\n[ \\t]*)?(${group})(?![\\d/])`, 'gi'),
+    1,
+  )) {
     if (phoneLike(m)) found.push({ start: m.start, end: m.end, kind: 'phone' });
   }
   for (const m of matches(text, new RegExp(`(?<![\\w+.,/-])(${group})(?=[ \\t]*-?[ \\t]*(?:office|fax|mobile|cell|home|work|desk)\\b)`, 'gi'), 1)) {
@@ -174,7 +182,11 @@ export function findPhones(text: string): Span[] {
   }
   // European national forms with a trunk 0, in groups: "0490 39 07 81", "030 1234 5678", "06-12345678".
   // A date written with full stops ("03.12.26") is not one.
-  found.push(...spans(text, /(?<![\w+.,/-])0\d{1,4}(?:[ .-]\d{2,4}){2,4}(?![\w.,/-]?\d)/g, 'phone').filter((p) => !/^\d{2}\.\d{2}\.\d{2}(?:\d{2})?$/.test(text.slice(p.start, p.end))));
+  found.push(
+    ...spans(text, /(?<![\w+.,/-])0\d{1,4}(?:[ .-]\d{2,4}){2,4}(?![\w.,/-]?\d)/g, 'phone').filter(
+      (p) => !/^\d{2}\.\d{2}\.\d{2}(?:\d{2})?$/.test(text.slice(p.start, p.end)),
+    ),
+  );
   found.push(...spans(text, /(?<![\w+.,/-])0[1-9]\d{0,3}-\d{6,8}(?!\d)/g, 'phone'));
   return found;
 }
@@ -215,7 +227,14 @@ export function findNumbers(text: string): Span[] {
   found.push(...spans(text, /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g, 'number'));
   // A social security number with spaces, and its last four digits.
   found.push(...spans(text, /(?<![\d.,/-])\d{3} \d{2} \d{4}(?![\d.,/-]?\d)/g, 'number'));
-  found.push(...spans(text, /\b(?:last\s+(?:four|4)(?:\s+digits)?|ending\s+in|ends\s+in)\s*(?:of\s+(?:her|his|their|the)\s+\w+\s*)?(?:is|are|:)?\s*(\d{4})\b/gi, 'number', 1));
+  found.push(
+    ...spans(
+      text,
+      /\b(?:last\s+(?:four|4)(?:\s+digits)?|ending\s+in|ends\s+in)\s*(?:of\s+(?:her|his|their|the)\s+\w+\s*)?(?:is|are|:)?\s*(\d{4})\b/gi,
+      'number',
+      1,
+    ),
+  );
   // Card numbers: four groups of four (or a run of 13 to 19 digits).
   found.push(...spans(text, /(?<![\d.,/-])(?:\d{4}[ -]){3}\d{1,7}(?![\d.,/-]?\d)/g, 'number'));
   found.push(...spans(text, /(?<![\d.,/-])\d{13,19}(?![\d.,/-]?\d)/g, 'number'));
@@ -233,27 +252,89 @@ const STREET_TYPES =
 const UNIT = String.raw`(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Fl\.?|Floor|#)\s*[\w-]+)?`;
 
 /** Street words of other countries, as the end of a word ("Kiannonkatu", "Hauptstraße") or a word before the name ("rue", "calle"). */
-const STREET_SUFFIX = '(?:straße|strasse|str\\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee|katu|tie|kuja|polku|gatan|vägen|gränd|vej|gade|veien|gata|laan|straat|plein|kade|gracht|singel)';
+const STREET_SUFFIX =
+  '(?:straße|strasse|str\\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee|katu|tie|kuja|polku|gatan|vägen|gränd|vej|gade|veien|gata|laan|straat|plein|kade|gracht|singel)';
 /** The same street words written as a word of their own after the name. */
-const STREET_APART = `(?:${['strasse', 'straße', 'str\\.', 'gasse', 'weg', 'gate', 'gata', 'gatan', 'vej', 'vei', 'veien', 'tie', 'katu', 'kuja', 'terrasse', 'allé', 'plads', 'torv', 'torg', 'u\\.', 'utca', 'út', 'tér', 'kapu', 'laan', 'straat', 'cesta', 'trg']
+const STREET_APART = `(?:${[
+  'strasse',
+  'straße',
+  'str\\.',
+  'gasse',
+  'weg',
+  'gate',
+  'gata',
+  'gatan',
+  'vej',
+  'vei',
+  'veien',
+  'tie',
+  'katu',
+  'kuja',
+  'terrasse',
+  'allé',
+  'plads',
+  'torv',
+  'torg',
+  'u\\.',
+  'utca',
+  'út',
+  'tér',
+  'kapu',
+  'laan',
+  'straat',
+  'cesta',
+  'trg',
+]
   .map((w) => `[${w[0]}${w[0].toUpperCase()}]${w.slice(1)}`)
   .join('|')})`;
 /** Either case for the first letter only: the name after it must still start with a capital. */
-const STREET_BEFORE = `(?:${['rue', 'avenue', 'av\\.', 'boulevard', 'bd', 'place', 'chemin', 'allée', 'impasse', 'quai', 'calle', 'c\\/', 'avenida', 'avda\\.?', 'plaza', 'paseo', 'carrer', 'via', 'viale', 'piazza', 'corso', 'largo', 'rua', 'travessa', 'ul\\.', 'ulica', 'strada', 'λεωφόρος']
+const STREET_BEFORE = `(?:${[
+  'rue',
+  'avenue',
+  'av\\.',
+  'boulevard',
+  'bd',
+  'place',
+  'chemin',
+  'allée',
+  'impasse',
+  'quai',
+  'calle',
+  'c\\/',
+  'avenida',
+  'avda\\.?',
+  'plaza',
+  'paseo',
+  'carrer',
+  'via',
+  'viale',
+  'piazza',
+  'corso',
+  'largo',
+  'rua',
+  'travessa',
+  'ul\\.',
+  'ulica',
+  'strada',
+  'λεωφόρος',
+]
   .map((w) => `[${w[0]}${w[0].toUpperCase()}]${w.slice(1)}`)
   .join('|')})`;
 /** Words that go on with a sentence: never part of a street's name in lower case. */
-const SENTENCE_WORDS = 'a|an|the|my|his|her|their|our|your|to|of|in|on|at|for|with|from|by|and|or|but|so|then|down|up|over|across|along|times?|blocks?|miles?|minutes?|hours?|days?|weeks?|months?|years?|kids?|children|people|cars?|houses?|doors?|steps?|is|was|are|were|away|more|other|same|new|old|back';
+const SENTENCE_WORDS =
+  'a|an|the|my|his|her|their|our|your|to|of|in|on|at|for|with|from|by|and|or|but|so|then|down|up|over|across|along|times?|blocks?|miles?|minutes?|hours?|days?|weeks?|months?|years?|kids?|children|people|cars?|houses?|doors?|steps?|is|was|are|were|away|more|other|same|new|old|back';
 const PARTICLE = "(?:de|del|de la|de las|de los|des|du|la|le|les|di|della|delle|dei|degli|dello|dalla|do|da|dos|das|d'|l')";
 /** A word of a street's name: not a flat or suite, which follows on its own. */
 const STREET_NAME_WORD = "(?!(?:Apt|Apartment|Suite|Ste|Unit|Floor)\\b)\\p{Lu}[\\p{L}'’-]*";
 /** The same in lower case, after a house number ("36 rue de pologne"): any word but one that goes on with the sentence. */
-const STREET_NAME_LOWER = "(?!(?:apt|apartment|suite|ste|unit|floor|and|or|but|so|then|the|a|an|to|in|on|at|for|with|from|of|is|was|it|i|he|she|they|we|you|after|before|last|this|that|please|st)\\b)\\p{L}[\\p{L}'’-]*";
+const STREET_NAME_LOWER =
+  "(?!(?:apt|apartment|suite|ste|unit|floor|and|or|but|so|then|the|a|an|to|in|on|at|for|with|from|of|is|was|it|i|he|she|they|we|you|after|before|last|this|that|please|st)\\b)\\p{L}[\\p{L}'’-]*";
 
 /** A postcode of a common country: US, Nordic and German (digits), Polish "53-320", Swedish "394 13", Dutch "7412 SL", Canadian, British, "D-10115". */
 const POSTCODE = String.raw`(?:[A-Z]{1,2}-)?\d{4,5}(?:-\d{3,4})?(?:[ \t][A-Z]{2}(?![\p{L}\p{N}]))?|\d{2}-\d{3}|\d{3}[ \t]\d{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}`;
 /** Words that end a town's name and start a sentence again: a town is never these. */
-const NOT_A_TOWN = /^(?:and|or|but|so|then|the|a|an|to|in|on|at|for|with|from|of|is|was|it|i|he|she|they|we|you|after|before|last|this|that|please|in case|thanks?)$/i;
+const NOT_A_TOWN =
+  /^(?:and|or|but|so|then|the|a|an|to|in|on|at|for|with|from|of|is|was|it|i|he|she|they|we|you|after|before|last|this|that|please|in case|thanks?)$/i;
 
 const TOWN_PARTICLE = /^(?:de|del|della|di|da|do|dos|la|le|les|du|des|nad|pod|am|an|im|upon|on|sur|sous|en|van|der|den|ten|y|i|e|mesto)$/;
 
@@ -312,7 +393,7 @@ function addressPiece(text: string, at: number): { end: number; kind?: Kind } | 
 export function addressBlock(text: string, street: Span): Span[] {
   const found: Span[] = [];
   let at = street.end;
-  for (let lines = 0; lines < 5; ) {
+  for (let lines = 0; lines < 5;) {
     // On the same line: a comma or spaces; on the next: a new line, perhaps quoted ("> ").
     const sep = /^(?:[ \t]*,[ \t]*|[ \t]+|[ \t]*\r?\n(?:[ \t>]*\r?\n)?[ \t>]*)/.exec(text.slice(at, at + 40));
     if (!sep) break;
@@ -325,7 +406,13 @@ export function addressBlock(text: string, street: Span): Span[] {
       const piece = addressPiece(text, pos);
       if (!piece || piece.end <= pos) break;
       // After a street on its own line with only a space between, a town needs an end or a postcode after it ("... Apt. 678 Velenje").
-      if (!newLine && piece.kind === 'place' && !sep[0].includes(',') && (/^\p{Ll}/u.test(text[pos]) || !/^[ \t]*(?:,|\r?\n|$|[.?!](?:\s|$)|[ \t](?:\d|[A-Z]{2}\b|nan\b))/.test(text.slice(piece.end, piece.end + 4)))) break;
+      if (
+        !newLine &&
+        piece.kind === 'place' &&
+        !sep[0].includes(',') &&
+        (/^\p{Ll}/u.test(text[pos]) || !/^[ \t]*(?:,|\r?\n|$|[.?!](?:\s|$)|[ \t](?:\d|[A-Z]{2}\b|nan\b))/.test(text.slice(piece.end, piece.end + 4)))
+      )
+        break;
       if (piece.kind) pieces.push({ start: pos, end: piece.end, kind: piece.kind });
       pos = piece.end;
       ok = true;
@@ -364,23 +451,40 @@ export function findAddresses(text: string): Span[] {
     // In lower case, with its number: "97 guildry street", "19 folkestone road"; no word that goes on with a sentence ("3 blocks down the road").
     ...spans(
       text,
-      new RegExp(String.raw`(?<![\w-])\d{1,6}[ \t]+(?:(?!(?:${SENTENCE_WORDS})\b)[a-z][\w'’.-]*[ \t]+){1,3}(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd|court|ct|parkway|pkwy|highway|hwy|terrace|crescent|close)\b\.?${UNIT}`, 'g'),
+      new RegExp(
+        String.raw`(?<![\w-])\d{1,6}[ \t]+(?:(?!(?:${SENTENCE_WORDS})\b)[a-z][\w'’.-]*[ \t]+){1,3}(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd|court|ct|parkway|pkwy|highway|hwy|terrace|crescent|close)\b\.?${UNIT}`,
+        'g',
+      ),
       'address',
     ),
     // "Kiannonkatu 98", "Hauptstraße 5a", "Keizersgracht 123".
-    ...spans(text, new RegExp(`(?<![\\p{L}])\\p{Lu}[\\p{L}-]{2,}${STREET_SUFFIX}[ \\t]+\\d{1,4}[a-zA-Z]?(?:[ \\t]*[A-Z](?![\\p{L}]))?(?![\\p{L}\\p{N}])`, 'gu'), 'address'),
+    ...spans(
+      text,
+      new RegExp(`(?<![\\p{L}])\\p{Lu}[\\p{L}-]{2,}${STREET_SUFFIX}[ \\t]+\\d{1,4}[a-zA-Z]?(?:[ \\t]*[A-Z](?![\\p{L}]))?(?![\\p{L}\\p{N}])`, 'gu'),
+      'address',
+    ),
     // A street word written apart, then the number: "Villacher Strasse 89", "Trenerys gate 232", "Kálmán Imre u. 12".
-    ...spans(text, new RegExp(`(?<![\\p{L}])\\p{Lu}[\\p{L}'’-]+(?:[ \\t]+\\p{Lu}[\\p{L}'’-]+){0,2}[ \\t]+${STREET_APART}[ \\t]+\\d{1,4}[a-zA-Z]?(?![\\p{L}\\p{N}])`, 'gu'), 'address'),
+    ...spans(
+      text,
+      new RegExp(`(?<![\\p{L}])\\p{Lu}[\\p{L}'’-]+(?:[ \\t]+\\p{Lu}[\\p{L}'’-]+){0,2}[ \\t]+${STREET_APART}[ \\t]+\\d{1,4}[a-zA-Z]?(?![\\p{L}\\p{N}])`, 'gu'),
+      'address',
+    ),
     // "12 rue de la Paix", "Calle Mayor 5", "Via Roma, 10".
     ...spans(
       text,
-      new RegExp(`(?<![\\p{L}\\p{N}])(?:\\d{1,4}[a-z]?,?[ \\t]+)?${STREET_BEFORE}[ \\t]+(?:${PARTICLE}[ \\t]*)?${STREET_NAME_WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]*)?${STREET_NAME_WORD}){0,2}(?:,?[ \\t]+\\d{1,4}[a-z]?(?![\\p{N}]))?`, 'gu'),
+      new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:\\d{1,4}[a-z]?,?[ \\t]+)?${STREET_BEFORE}[ \\t]+(?:${PARTICLE}[ \\t]*)?${STREET_NAME_WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]*)?${STREET_NAME_WORD}){0,2}(?:,?[ \\t]+\\d{1,4}[a-z]?(?![\\p{N}]))?`,
+        'gu',
+      ),
       'address',
     ).filter((s) => /\d/.test(text.slice(s.start, s.end))),
     // In lower case, with its house number before or after: "36 rue de pologne", "rue du centre 320".
     ...spans(
       text,
-      new RegExp(`(?<![\\p{L}\\p{N}])(?:\\d{1,4}[a-z]?,?[ \\t]+${STREET_BEFORE}[ \\t]+(?:${PARTICLE}[ \\t]+)?${STREET_NAME_LOWER}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${STREET_NAME_LOWER}){0,2}|${STREET_BEFORE}[ \\t]+(?:${PARTICLE}[ \\t]+)?${STREET_NAME_LOWER}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${STREET_NAME_LOWER}){0,2}[ \\t]+\\d{1,4}[a-z]?(?![\\p{L}\\p{N}]))`, 'gu'),
+      new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:\\d{1,4}[a-z]?,?[ \\t]+${STREET_BEFORE}[ \\t]+(?:${PARTICLE}[ \\t]+)?${STREET_NAME_LOWER}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${STREET_NAME_LOWER}){0,2}|${STREET_BEFORE}[ \\t]+(?:${PARTICLE}[ \\t]+)?${STREET_NAME_LOWER}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${STREET_NAME_LOWER}){0,2}[ \\t]+\\d{1,4}[a-z]?(?![\\p{L}\\p{N}]))`,
+        'gu',
+      ),
       'address',
     ),
     ...spans(text, /\bP\.?\s?O\.?\s+Box\s+\d+/gi, 'address'),
@@ -388,7 +492,13 @@ export function findAddresses(text: string): Span[] {
     ...spans(text, /\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{1,5}\b/gi, 'address'),
     ...spans(text, /\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5}\b/gi, 'address'),
     // A corner: "the corner of Dalbraut 99 and Frederikke Coves", "corner of 3744 Retreat Avenue and Władysława Route".
-    ...[...matches(text, new RegExp(`\\bcorner\\s+of\\s+(?!(?:the|a|my|his|her|our|their|this|that)\\b)(${CORNER_SIDE}\\s+(?:and|&)\\s+${CORNER_SIDE})`, 'giu'), 1)]
+    ...[
+      ...matches(
+        text,
+        new RegExp(`\\bcorner\\s+of\\s+(?!(?:the|a|my|his|her|our|their|this|that)\\b)(${CORNER_SIDE}\\s+(?:and|&)\\s+${CORNER_SIDE})`, 'giu'),
+        1,
+      ),
+    ]
       .filter((m) => m.value.split(/\s+(?:and|&)\s+/).every((side) => /\p{Lu}|\d/u.test(side)))
       .map((m): Span => ({ start: m.start, end: m.value.endsWith('.') ? m.end - 1 : m.end, kind: 'address' })),
     ...spans(text, /\b(?:Apt\.?|Apartment|Suite|Unit)\s+#?\d+[A-Z]?\b/g, 'address'),
@@ -414,14 +524,27 @@ export const STATE_AFTER = new RegExp(`^,?\\s+(?:${STATE_CODES}|${STATE_NAMES})\
 export function findZips(text: string): Span[] {
   return [
     ...spans(text, new RegExp(`\\b(?:${STATE_CODES}|${STATE_NAMES}),?\\s+(\\d{5}(?:-\\d{4})?)(?![\\d-])`, 'g'), 'zip', 1),
-    ...spans(text, /\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode|post\s+code|plz|cp|code\s+postal|código\s+postal)\b\.?\s*(?:is|was|:|#)?\s*(\d{3,5}(?:-\d{3,4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})(?![\w-])/gi, 'zip', 1),
+    ...spans(
+      text,
+      /\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode|post\s+code|plz|cp|code\s+postal|código\s+postal)\b\.?\s*(?:is|was|:|#)?\s*(\d{3,5}(?:-\d{3,4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})(?![\w-])/gi,
+      'zip',
+      1,
+    ),
     // The same label before a postcode of another country's shape, in its own case: "ZIP: 7412 SL", "ZIP: 394 13", "53-320".
-    ...[...matches(text, /\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode|post\s+code|plz|cp|code\s+postal|código\s+postal)\b\.?\s*(?:is|was|:|#)?[ \t]*/gi)].flatMap((m): Span[] => {
+    ...[
+      ...matches(text, /\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode|post\s+code|plz|cp|code\s+postal|código\s+postal)\b\.?\s*(?:is|was|:|#)?[ \t]*/gi),
+    ].flatMap((m): Span[] => {
       const code = new RegExp(`^(?:${POSTCODE})(?![\\p{L}\\p{N}-])`, 'u').exec(text.slice(m.end, m.end + 12));
       return code ? [{ start: m.end, end: m.end + code[0].length, kind: 'zip' }] : [];
     }),
     // A postcode after a country in an address ("Uruguay 64677", "Cyprus (Greek) 13475"); a year stays.
-    ...[...matches(text, new RegExp(`(?<![\\p{L}])(?:${COUNTRY.source.slice(4, -2)})(?:[ \\t]*\\([\\p{L} ]+\\))?[ \\t]+(\\d{4,5})(?![\\p{L}\\p{N}/.,-]?\\d)`, 'giu'), 1)]
+    ...[
+      ...matches(
+        text,
+        new RegExp(`(?<![\\p{L}])(?:${COUNTRY.source.slice(4, -2)})(?:[ \\t]*\\([\\p{L} ]+\\))?[ \\t]+(\\d{4,5})(?![\\p{L}\\p{N}/.,-]?\\d)`, 'giu'),
+        1,
+      ),
+    ]
       .filter((m) => !/^(?:19|20)\d\d$/.test(m.value))
       .map((m): Span => ({ start: m.start, end: m.end, kind: 'zip' })),
     // After a region's code at the end of an address: "Lyss, nan 50662", ", 43 73313", and the code on its own line before it (", 13\n 44939").
@@ -499,7 +622,8 @@ function foreignDay(value: string): CalendarDay | undefined {
   return { month, date: Number(day[1]), ...(year ? { year: Number(year[1]) } : {}) };
 }
 
-const DATE_CUE = /\b(?:on|since|from|until|till|by|before|after|dated|dob|d\.o\.b\.|born|seen|admitted|discharged|died|last|next|due|mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day)?\.?:?\s*$/i;
+const DATE_CUE =
+  /\b(?:on|since|from|until|till|by|before|after|dated|dob|d\.o\.b\.|born|seen|admitted|discharged|died|last|next|due|mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day)?\.?:?\s*$/i;
 
 const WEEKDAY_LEAD = /^(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?(?:the\s+)?/i;
 
@@ -523,7 +647,8 @@ export function findDates(text: string, reference: Date): Span[] {
     if (time && r.start.isCertain('hour') && !YEAR.test(time[0])) end -= time[0].length;
     if (end > start) found.push(dateSpan(text, start, end, dayOf(text.slice(start, end), reference)));
   }
-  const numeric = /(?<![\d/.-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}\/\d{1,2}(?=\s+(?:session|appointment|visit)))(?![\d/])/g;
+  const numeric =
+    /(?<![\d/.-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}\/\d{1,2}(?=\s+(?:session|appointment|visit)))(?![\d/])/g;
   for (const m of matches(text, numeric)) found.push(dateSpan(text, m.start, m.end, dayOf(m.value, reference)));
   const month =
     '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
@@ -541,9 +666,17 @@ export function findDates(text: string, reference: Date): Span[] {
   );
   for (const m of matches(text, foreign)) found.push(dateSpan(text, m.start, m.end, foreignDay(m.value)));
   // A day and month in digits after a word that says date in these languages: "am 3.12.", "le 3/12", "el 3/12".
-  for (const m of matches(text, /(?<=\b(?:am|vom|bis|ab|seit|zum|le|du|au|depuis|el|del|al|desde|hasta)\s+)\d{1,2}\.\s?\d{1,2}\.(?:\s?(?:\d{4}|\d{2}))?(?![\d.]?\d)/giu)) found.push(dateSpan(text, m.start, m.end, foreignDay(m.value)));
+  for (const m of matches(
+    text,
+    /(?<=\b(?:am|vom|bis|ab|seit|zum|le|du|au|depuis|el|del|al|desde|hasta)\s+)\d{1,2}\.\s?\d{1,2}\.(?:\s?(?:\d{4}|\d{2}))?(?![\d.]?\d)/giu,
+  ))
+    found.push(dateSpan(text, m.start, m.end, foreignDay(m.value)));
   // "the 14th" on its own is a day of the month, unless a count follows ("the 14th session").
-  for (const m of matches(text, /\b(?:on\s+)?the\s+((?:\d{1,2}|3[01])(?:st|nd|rd|th))\b(?!\s+(?:of\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|session|visit|appointment|time|week|day|month|year|birthday|percentile|floor|grade|century|place|attempt|meeting|hour|minute|dose|cycle|round|step)\b)/gi, 1)) {
+  for (const m of matches(
+    text,
+    /\b(?:on\s+)?the\s+((?:\d{1,2}|3[01])(?:st|nd|rd|th))\b(?!\s+(?:of\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|session|visit|appointment|time|week|day|month|year|birthday|percentile|floor|grade|century|place|attempt|meeting|hour|minute|dose|cycle|round|step)\b)/gi,
+    1,
+  )) {
     found.push(dateSpan(text, m.start, m.end));
   }
   // A month and year in digits: "4/97", "fx4/97", "since 11/2019"; a two-digit year only from 30 on, so "8/10" pain and "7/21" scores stay.
@@ -555,7 +688,9 @@ const OLD = '(?:9\\d|1[0-2]\\d)';
 
 /** The people whose age a note may give: "her grandmother, 93". */
 const AGE_PEOPLE = new Set(
-  'mother father mom mum dad grandmother grandfather grandma grandpa nana granny great-grandmother great-grandfather aunt uncle sister brother daughter son husband wife partner neighbor neighbour patient client friend man woman lady gentleman'.split(' '),
+  'mother father mom mum dad grandmother grandfather grandma grandpa nana granny great-grandmother great-grandfather aunt uncle sister brother daughter son husband wife partner neighbor neighbour patient client friend man woman lady gentleman'.split(
+    ' ',
+  ),
 );
 
 const ONES = 'one|two|three|four|five|six|seven|eight|nine';
@@ -565,11 +700,30 @@ export function findAges(text: string): Span[] {
   const notAMeasure = '(?!\\s*(?:%|/|\\.\\d|percent|mg|kg|lbs?|pounds|bpm|mmhg|cm|mm|ml|min|minutes|seconds|days|hours|°))';
   return [
     // "who is 97", "her daughter is 91", "grandmother, 93", "97 yrs", "ninety-three".
-    ...spans(text, new RegExp(`\\b${who}(?:'s|\\s+(?:is|was|turned|turns|will\\s+be|is\\s+now|, now|, aged|, age))\\s+(${OLD})\\b${notAMeasure}`, 'gi'), 'age', 1),
+    ...spans(
+      text,
+      new RegExp(`\\b${who}(?:'s|\\s+(?:is|was|turned|turns|will\\s+be|is\\s+now|, now|, aged|, age))\\s+(${OLD})\\b${notAMeasure}`, 'gi'),
+      'age',
+      1,
+    ),
     ...spans(text, new RegExp(`\\b(?:${[...AGE_PEOPLE].join('|')}),\\s+(${OLD})\\b${notAMeasure}`, 'gi'), 'age', 1),
     ...spans(text, new RegExp(`\\b${OLD}\\s*(?:yrs?|y\\.?o\\.?|years?\\s+of\\s+age)(?![\\w])`, 'gi'), 'age'),
-    ...spans(text, new RegExp(`\\b(?:ninety(?:[- ](?:${ONES}))?|one\\s+hundred(?:\\s+and\\s+(?:${ONES}|ten|eleven|twelve))?)(?=(?:[- ]years?[- ]old|\\s+yrs?)\\b)(?:[- ]years?[- ]old|\\s+yrs?)`, 'gi'), 'age'),
-    ...spans(text, new RegExp(`(?<=\\b(?:${who}\\s+(?:is|was|turned|turns|will\\s+be)|aged?|turned|turning|${[...AGE_PEOPLE].join('|')},)\\s+)ninety(?:[- ](?:${ONES}))?\\b`, 'gi'), 'age'),
+    ...spans(
+      text,
+      new RegExp(
+        `\\b(?:ninety(?:[- ](?:${ONES}))?|one\\s+hundred(?:\\s+and\\s+(?:${ONES}|ten|eleven|twelve))?)(?=(?:[- ]years?[- ]old|\\s+yrs?)\\b)(?:[- ]years?[- ]old|\\s+yrs?)`,
+        'gi',
+      ),
+      'age',
+    ),
+    ...spans(
+      text,
+      new RegExp(
+        `(?<=\\b(?:${who}\\s+(?:is|was|turned|turns|will\\s+be)|aged?|turned|turning|${[...AGE_PEOPLE].join('|')},)\\s+)ninety(?:[- ](?:${ONES}))?\\b`,
+        'gi',
+      ),
+      'age',
+    ),
     ...spans(text, new RegExp(`\\b${OLD}(?:-|\\s)years?(?:-|\\s)old\\b`, 'gi'), 'age'),
     ...spans(text, new RegExp(`\\b${OLD}-year-old\\b`, 'gi'), 'age'),
     ...spans(text, new RegExp(`\\b(?:aged?|turned|turning|turns)\\s+(${OLD})\\b`, 'gi'), 'age', 1),
@@ -578,6 +732,10 @@ export function findAges(text: string): Span[] {
     ...spans(text, new RegExp(`\\b(${OLD})\\s*(?:yo|y/o|y\\.o\\.)(?!\\w)`, 'gi'), 'age'),
     // German, Spanish and French: "94 Jahre alt", "tiene 91 años", "a 93 ans".
     ...spans(text, new RegExp(`\\b${OLD}(?=\\s*(?:Jahre|Jahren|jährig|años|anos|ans)\\b)`, 'giu'), 'age'),
-    ...spans(text, new RegExp(`(?<=\\b(?:ist|wird|wurde|tiene|cumple|cumplió|a|aura|avait)\\s+)${OLD}\\b(?!\\s*(?:%|mg|kg|€|euros?|mal|veces|fois|[.,]\\d))`, 'giu'), 'age'),
+    ...spans(
+      text,
+      new RegExp(`(?<=\\b(?:ist|wird|wurde|tiene|cumple|cumplió|a|aura|avait)\\s+)${OLD}\\b(?!\\s*(?:%|mg|kg|€|euros?|mal|veces|fois|[.,]\\d))`, 'giu'),
+      'age',
+    ),
   ];
 }

@@ -18,14 +18,23 @@ import { PLACE_NAMES } from './deidentifyPlaceList';
 import { REASON_NUMBER, REASON_PLACE, REASON_WORD } from './deidentifyReasons';
 import { englishWords, humanNames } from './deidentifyWordData';
 import { PackedWords } from './deidentifyWords';
-import { CLINICAL_ABBREVIATIONS, CLINICAL_WORDS, COUNTRY_PHRASES, KNOWN_TERMS, NEVER_SURNAME, PLACE_CUES, RELATIONS, TITLES, WORD_GIVEN_NAMES } from './deidentifyTerms';
+import {
+  CLINICAL_ABBREVIATIONS,
+  CLINICAL_WORDS,
+  COUNTRY_PHRASES,
+  KNOWN_TERMS,
+  NEVER_SURNAME,
+  PLACE_CUES,
+  RELATIONS,
+  TITLES,
+  WORD_GIVEN_NAMES,
+} from './deidentifyTerms';
 
 export interface CheckSpan {
   readonly start: number;
   readonly end: number;
   readonly reason: string;
 }
-
 
 let lists: { words: PackedWords; names: PackedWords; places: ReadonlySet<string>; placesLower: ReadonlySet<string> } | undefined;
 
@@ -111,14 +120,24 @@ function tag(text: string, tokens: Token[]): void {
 }
 
 /** Words that end a name said aloud: "my name is borna jerković and ...". */
-const FUNCTION_WORDS = new Set('a an the and or but so i me my you your he him his she her they them their we us our it is was are were be not no yes to of in on at for from with by as that this then now here there very just really when if whenever back later again soon today tonight tomorrow please once about after before'.split(' '));
+const FUNCTION_WORDS = new Set(
+  'a an the and or but so i me my you your he him his she her they them their we us our it is was are were be not no yes to of in on at for from with by as that this then now here there very just really when if whenever back later again soon today tonight tomorrow please once about after before'.split(
+    ' ',
+  ),
+);
 
 /** Small words of German, Spanish and French sentences that English does not use. */
-const FOREIGN_SMALL_WORDS = new Set('und der die das ist nicht mit sie ich wir auf für über zur zum dem den des ein eine einen ihr ihre sein seine y el los las que del con por para su sus una es está muy pero et est les une dans pour avec sur au aux du qui elle il nous vous mais ne pas son sa ses'.split(' '));
+const FOREIGN_SMALL_WORDS = new Set(
+  'und der die das ist nicht mit sie ich wir auf für über zur zum dem den des ein eine einen ihr ihre sein seine y el los las que del con por para su sus una es está muy pero et est les une dans pour avec sur au aux du qui elle il nous vous mais ne pas son sa ses'.split(
+    ' ',
+  ),
+);
 
 /** Labels before a colon that are roles or fields, not people: "Bot:", "Therapist:", "When:", "Mobile:". */
 const SPEAKER_ROLES = new Set(
-  'bot user agent assistant customer operator system client patient therapist counsellor counselor doctor nurse interviewer me you when where what who why how note notes subject date time mobile phone fax desk office email address name website home work cell tel re plan summary billing shipping contact'.split(' '),
+  'bot user agent assistant customer operator system client patient therapist counsellor counselor doctor nurse interviewer me you when where what who why how note notes subject date time mobile phone fax desk office email address name website home work cell tel re plan summary billing shipping contact'.split(
+    ' ',
+  ),
 );
 
 /** One to three capitalised words alone on a line, or on an address's line, then a country: the town of an address. */
@@ -131,11 +150,32 @@ const TOWN_BEFORE_COUNTRY = new RegExp(
 const PERSON_AFTER =
   /^(?:[ \t]+(?:is|was)[ \t]+(?!an?\b|the\b|one\b|part\b|based\b|located\b|headquartered\b|owned\b|used\b|known\b|made\b|available\b|open\b|closed\b)\p{Ll}+|[ \t]+(?:began|begins|spent|spends|said|says|shouted|whispered|told|tells|asked|asks|replied|answered|lives|lived|grew|moved|came|comes|went|goes|called|calls|phoned|texted|emailed|wrote|writes|cried|laughed|smiled|felt|feels|thinks|thought|wants|wanted|needs|needed|loves|loved|hates|hated|had[ \t]+given|has[ \t]+been|had[ \t]+been|just[ \t]+has|and[ \t]+I\b))\b/u;
 /** What comes right before a person's name: "says Bergqvist", "Hi Manlio,", "ex-Zombie Sedej". */
-const PERSON_BEFORE = /(?:\b(?:says|said|asked|told|replied|answered|shouted|hi|hello|hey|dear|thanks|thank[ \t]+you|bye|goodbye|congratulations|sorry|ex-\p{L}+|i'?m|i[ \t]+am|this[ \t]+is|met|with[ \t]+(?:my|her|his)[ \t]+\p{L}+)[ \t,]+|\b(?:last|first|family|sur)[ \t]*name\??[ \t:]+|\bname[ \t]*[?:][ \t]*)$/iu;
+const PERSON_BEFORE =
+  /(?:\b(?:says|said|asked|told|replied|answered|shouted|hi|hello|hey|dear|thanks|thank[ \t]+you|bye|goodbye|congratulations|sorry|ex-\p{L}+|i'?m|i[ \t]+am|this[ \t]+is|met|with[ \t]+(?:my|her|his)[ \t]+\p{L}+)[ \t,]+|\b(?:last|first|family|sur)[ \t]*name\??[ \t:]+|\bname[ \t]*[?:][ \t]*)$/iu;
 
 const PERSON_TAGS = ['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName'];
 const PLACE_SUFFIX = /(?:ville|ton|burg|borough|boro|chester|field|ford|land|port|stead|haven|side|town|wood|mouth|dale|bury|mont|ham|wick|worth|shire|by)$/;
-const PLACE_PREFIX = new Set(['North', 'South', 'East', 'West', 'New', 'Lake', 'Port', 'Fort', 'Mount', 'Mt', 'San', 'Santa', 'St', 'Saint', 'Glen', 'Upper', 'Lower', 'Little', 'Great']);
+const PLACE_PREFIX = new Set([
+  'North',
+  'South',
+  'East',
+  'West',
+  'New',
+  'Lake',
+  'Port',
+  'Fort',
+  'Mount',
+  'Mt',
+  'San',
+  'Santa',
+  'St',
+  'Saint',
+  'Glen',
+  'Upper',
+  'Lower',
+  'Little',
+  'Great',
+]);
 
 function gapIs(text: string, a: Token, b: Token, pattern: RegExp): boolean {
   return pattern.test(text.slice(a.end, b.start));
@@ -198,7 +238,13 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     if (!tokens[i].cap || !free(tokens[i])) continue;
     let j = i;
     // A middle initial's full stop does not end the run: "Jane A. Doe".
-    while (j + 1 < tokens.length && tokens[j + 1].cap && free(tokens[j + 1]) && gapIs(text, tokens[j], tokens[j + 1], tokens[j].single && j > i ? /^\.?[ \t]$/ : /^[ \t]$/)) j++;
+    while (
+      j + 1 < tokens.length &&
+      tokens[j + 1].cap &&
+      free(tokens[j + 1]) &&
+      gapIs(text, tokens[j], tokens[j + 1], tokens[j].single && j > i ? /^\.?[ \t]$/ : /^[ \t]$/)
+    )
+      j++;
     runs.push([i, j]);
     i = j;
   }
@@ -232,9 +278,18 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         } else if (single && tokens[a].tags.includes('City')) place = true;
         else if (!single && b === j && PLACE_PREFIX.has(tokens[a].text) && tokens.slice(a + 1, b + 1).every((t) => !KNOWN_TERMS.has(t.lower))) place = true;
         // A town-shaped word ("-ville", "-borough") after "in", "at" or "to".
-        else if (single && weakCue(tokens[a]) && !ordinary(tokens[a]) && !names.has(tokens[a].text) && PLACE_SUFFIX.test(tokens[a].lower) && !medium(tokens[a])) place = true;
+        else if (single && weakCue(tokens[a]) && !ordinary(tokens[a]) && !names.has(tokens[a].text) && PLACE_SUFFIX.test(tokens[a].lower) && !medium(tokens[a]))
+          place = true;
         // Any word no list knows, in capitals or not, after a word that says place: "based in NAANTALI", "I am in Sutri".
-        else if (single && b === j && strange(tokens[a]) && (cueBefore(tokens[a]) || weakCue(tokens[a])) && !medium(tokens[a]) && !(allCaps(tokens[a]) && tokens[a].text.length <= 3)) place = true;
+        else if (
+          single &&
+          b === j &&
+          strange(tokens[a]) &&
+          (cueBefore(tokens[a]) || weakCue(tokens[a])) &&
+          !medium(tokens[a]) &&
+          !(allCaps(tokens[a]) && tokens[a].text.length <= 3)
+        )
+          place = true;
         if (place) {
           claim(a, b, { start: tokens[a].start, end: tokens[b].end, kind: 'place' });
           a = b;
@@ -247,7 +302,8 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       if (claimed.has(a) || !(strong(a) || medium(tokens[a]))) continue;
       let from = a;
       let to = a;
-      const canJoin = (t: Token): boolean => !t.single && !known(t) && (!words.has(t.lower) || names.has(t.text) || t.tags.some((x) => PERSON_TAGS.includes(x)));
+      const canJoin = (t: Token): boolean =>
+        !t.single && !known(t) && (!words.has(t.lower) || names.has(t.text) || t.tags.some((x) => PERSON_TAGS.includes(x)));
       // After a name, a listed surname joins even when it is a word ("Sarah White", "Tom Reed"), and so does a middle initial.
       const canFollow = (t: Token): boolean =>
         canJoin(t) || t.single || (names.has(t.text) && !NEVER_SURNAME.has(t.lower) && !TITLES.has(t.lower) && !RELATIONS.has(t.lower) && !allCaps(t));
@@ -269,7 +325,13 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       const run = tokens.slice(a, b + 1);
       if (run.filter((t) => !t.single).length >= 2 && !run.every((t) => allCaps(t) && t.text.length <= 4)) {
         const place = cueBefore(tokens[a]) || weakCue(tokens[a]) || stateAfter(tokens[b]);
-        claim(a, b, place ? { start: tokens[a].start, end: tokens[b].end, kind: 'place' } : { start: tokens[a].start, end: tokens[b].end, kind: 'name', words: run.map((t) => t.text) });
+        claim(
+          a,
+          b,
+          place
+            ? { start: tokens[a].start, end: tokens[b].end, kind: 'place' }
+            : { start: tokens[a].start, end: tokens[b].end, kind: 'name', words: run.map((t) => t.text) },
+        );
       }
       a = b;
     }
@@ -283,10 +345,18 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   // also someone's name ("cuenta", "vient").
   const foreignWords = tokens.filter((t) => FOREIGN_SMALL_WORDS.has(t.lower)).length;
   const english = foreignWords < 2 || foreignWords <= tokens.filter((t) => FUNCTION_WORDS.has(t.lower)).length;
-  const lowerName = (t: Token): boolean => english && !t.cap && !t.single && t.text.length >= 3 && !known(t) && isName(t) && (!words.has(t.lower) || personTag(t)) && free(t);
+  const lowerName = (t: Token): boolean =>
+    english && !t.cap && !t.single && t.text.length >= 3 && !known(t) && isName(t) && (!words.has(t.lower) || personTag(t)) && free(t);
   const claimRun = (k: number, ok: (t: Token) => boolean): void => {
     let to = k;
-    while (to + 1 < tokens.length && !claimed.has(to + 1) && ok(tokens[to + 1]) && gapIs(text, tokens[to], tokens[to + 1], tokens[to].single ? /^\.?[ \t]$/ : /^[ \t]$/) && to - k < 2) to++;
+    while (
+      to + 1 < tokens.length &&
+      !claimed.has(to + 1) &&
+      ok(tokens[to + 1]) &&
+      gapIs(text, tokens[to], tokens[to + 1], tokens[to].single ? /^\.?[ \t]$/ : /^[ \t]$/) &&
+      to - k < 2
+    )
+      to++;
     claim(k, to, { start: tokens[k].start, end: tokens[to].end, kind: 'name', words: tokens.slice(k, to + 1).map((t) => t.text) });
   };
   for (let k = 0; k < tokens.length; k++) {
@@ -295,25 +365,44 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     const before = text.slice(Math.max(0, t.start - 30), t.start);
     const after = text.slice(t.end, t.end + 40);
     // A speaker's label at the start of a line: "John: I don't want to".
-    const speaker = t.cap && !known(t) && isName(t) && /(?:^|\n)[ \t]*(?:[-*][ \t]+)?$/.test(before) && /^:[ \t"“\\]/.test(after) && !SPEAKER_ROLES.has(t.lower) && (!words.has(t.lower) || personTag(t) || t.tags.includes('Expression'));
+    const speaker =
+      t.cap &&
+      !known(t) &&
+      isName(t) &&
+      /(?:^|\n)[ \t]*(?:[-*][ \t]+)?$/.test(before) &&
+      /^:[ \t"“\\]/.test(after) &&
+      !SPEAKER_ROLES.has(t.lower) &&
+      (!words.has(t.lower) || personTag(t) || t.tags.includes('Expression'));
     // A name with an initial after it: "Lily A.".
     const initialled = t.cap && !known(t) && isName(t) && /^[ \t]\p{Lu}\.(?:\s|$)/u.test(after);
     // "Hope is her aunt", "Grace called from the school", "her aunt called Hope".
     const context =
       t.cap &&
       isName(t) &&
-      (/^\s+(?:is|was)\s+(?:my|her|his|their|our)\s+(\p{L}+)/u.test(after) && RELATIONS.has(/^\s+(?:is|was)\s+(?:my|her|his|their|our)\s+(\p{L}+)/u.exec(after)?.[1].toLowerCase() ?? '')
+      (/^\s+(?:is|was)\s+(?:my|her|his|their|our)\s+(\p{L}+)/u.test(after) &&
+      RELATIONS.has(/^\s+(?:is|was)\s+(?:my|her|his|their|our)\s+(\p{L}+)/u.exec(after)?.[1].toLowerCase() ?? '')
         ? true
-        : /^['’]s\s+(\p{L}+)/u.test(text.slice(t.end, t.end + 30)) && RELATIONS.has(/^['’]s\s+(\p{L}+)/u.exec(text.slice(t.end, t.end + 30))?.[1].toLowerCase() ?? '') && !known(t)
+        : /^['’]s\s+(\p{L}+)/u.test(text.slice(t.end, t.end + 30)) &&
+            RELATIONS.has(/^['’]s\s+(\p{L}+)/u.exec(text.slice(t.end, t.end + 30))?.[1].toLowerCase() ?? '') &&
+            !known(t)
           ? true
-        : /^\s+(?:called|phoned|rang|texted|emailed|wrote|said|told|asked|visited|came\s+by|dropped\s+by)\b/.test(after) && tokens[k + 1]?.lower !== 'me' && !words.has(t.lower)
-          ? true
-          : /^\s+(?:called|phoned|rang|texted|emailed|wrote|said|told|asked|visited)\b/.test(after) && t.sentenceStart && WORD_GIVEN_NAMES.has(t.lower));
+          : /^\s+(?:called|phoned|rang|texted|emailed|wrote|said|told|asked|visited|came\s+by|dropped\s+by)\b/.test(after) &&
+              tokens[k + 1]?.lower !== 'me' &&
+              !words.has(t.lower)
+            ? true
+            : /^\s+(?:called|phoned|rang|texted|emailed|wrote|said|told|asked|visited)\b/.test(after) && t.sentenceStart && WORD_GIVEN_NAMES.has(t.lower));
     // Lower case: "my name is borna jerković", "my son bill", "mr. nicholson", "emma".
-    const introduced = /\b(?:my|her|his|their)\s+(?:(?:maiden|first|last|middle|family|given)\s+)?(?:sur)?name\s+is\s+$|\bnamed\s+$|\bcalls?\s+(?:me|her|him)\s+$|\bname\s*[?:]\s*$/i.test(before) && !FUNCTION_WORDS.has(t.lower);
+    const introduced =
+      /\b(?:my|her|his|their)\s+(?:(?:maiden|first|last|middle|family|given)\s+)?(?:sur)?name\s+is\s+$|\bnamed\s+$|\bcalls?\s+(?:me|her|him)\s+$|\bname\s*[?:]\s*$/i.test(
+        before,
+      ) && !FUNCTION_WORDS.has(t.lower);
     const titled = !t.cap && /\b(?:mr|mrs|ms|dr|miss|mx)\.?\s+$/.test(before) && !words.has(t.lower);
     const related =
-      !t.cap && /\b(?:my|her|his|their|our)\s+(\p{L}+)[ \t]+$/u.test(before) && RELATIONS.has(/(\p{L}+)[ \t]+$/u.exec(before)?.[1].toLowerCase() ?? '') && isName(t) && (!words.has(t.lower) || WORD_GIVEN_NAMES.has(t.lower));
+      !t.cap &&
+      /\b(?:my|her|his|their|our)\s+(\p{L}+)[ \t]+$/u.test(before) &&
+      RELATIONS.has(/(\p{L}+)[ \t]+$/u.exec(before)?.[1].toLowerCase() ?? '') &&
+      isName(t) &&
+      (!words.has(t.lower) || WORD_GIVEN_NAMES.has(t.lower));
     if (introduced) claimRun(k, (n) => !known(n) && !FUNCTION_WORDS.has(n.lower));
     else if (initialled) claim(k, k + 1, { start: t.start, end: tokens[k + 1].end, kind: 'name', words: [t.text] });
     else if (speaker || context || titled || related) claimRun(k, (n) => !known(n) && (lowerName(n) || (n.cap && isName(n) && !NEVER_SURNAME.has(n.lower))));
@@ -332,7 +421,13 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       }
     }
     // A town of another country: one word that is neither English nor a name ("flew to finnbogastaðir").
-    if (english && !claimed.has(k) && t.text.length >= 4 && !isName(t) && /^[ \t]*(?:[.,;!?)]|\s+(?:on|in|for|to|and|with|last|next|since|before|after|at)\b|\s*$)/.test(text.slice(t.end, t.end + 8))) {
+    if (
+      english &&
+      !claimed.has(k) &&
+      t.text.length >= 4 &&
+      !isName(t) &&
+      /^[ \t]*(?:[.,;!?)]|\s+(?:on|in|for|to|and|with|last|next|since|before|after|at)\b|\s*$)/.test(text.slice(t.end, t.end + 8))
+    ) {
       claim(k, k, { start: t.start, end: t.end, kind: 'place' });
     }
   }
@@ -356,15 +451,26 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     const ks = items as number[];
     // An eponym may be a surname here ("Graves"), since a word no list knows stands with it.
     const ok = ks.every((k) => !claimed.has(k) && free(tokens[k]) && !allCaps(tokens[k]) && (isName(tokens[k]) || strange(tokens[k])));
-    if (ok && ks.some((k) => strange(tokens[k]))) for (const k of ks) claim(k, k, { start: tokens[k].start, end: tokens[k].end, kind: 'name', words: [tokens[k].text] });
+    if (ok && ks.some((k) => strange(tokens[k])))
+      for (const k of ks) claim(k, k, { start: tokens[k].start, end: tokens[k].end, kind: 'name', words: [tokens[k].text] });
   }
 
   // Surnames in a list with a name: "Monjeau, Graves and Reed", "Usamov and Bowers".
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k];
-      if (claimed.has(k) || !t.cap || t.single || !free(t) || !(isName(t) || strange(t)) || NEVER_SURNAME.has(t.lower) || allCaps(t) || KNOWN_TERMS.has(t.lower)) continue;
+      if (
+        claimed.has(k) ||
+        !t.cap ||
+        t.single ||
+        !free(t) ||
+        !(isName(t) || strange(t)) ||
+        NEVER_SURNAME.has(t.lower) ||
+        allCaps(t) ||
+        KNOWN_TERMS.has(t.lower)
+      )
+        continue;
       const listed = (n: number, before: boolean): boolean => {
         const o = tokens[n];
         if (!o || !claimed.has(n) || !spans.some((sp) => sp.kind === 'name' && sp.start <= o.start && o.end <= sp.end)) return false;
@@ -398,7 +504,17 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   // or a listed name, in capitals; in lower case, any word that is not English.
   const restOfName = (n: number, initial: boolean): boolean => {
     const o = tokens[n];
-    if (!o || claimed.has(n) || o.single || !free(o) || FUNCTION_WORDS.has(o.lower) || TITLES.has(o.lower) || RELATIONS.has(o.lower) || NEVER_SURNAME.has(o.lower)) return false;
+    if (
+      !o ||
+      claimed.has(n) ||
+      o.single ||
+      !free(o) ||
+      FUNCTION_WORDS.has(o.lower) ||
+      TITLES.has(o.lower) ||
+      RELATIONS.has(o.lower) ||
+      NEVER_SURNAME.has(o.lower)
+    )
+      return false;
     if (o.cap) return !allCaps(o) && (strange(o) || (isName(o) && (initial || !ordinary(o))));
     return english && o.text.length >= 3 && !words.has(o.lower) && !known(o);
   };
@@ -449,7 +565,14 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     const end = m.index + m[0].length;
     const ownLine = /(?:^|\n)[ \t>?]*$/.test(text.slice(Math.max(0, m.index - 8), m.index)) && /^[ \t]*(?:,|\r?\n|$)/.test(text.slice(end, end + 3));
     const strange = parts.length <= 2 ? parts.every(unknown) : parts.some(unknown) && parts.every((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
-    if (!(strange || (ownLine && parts.every((w) => !FUNCTION_WORDS.has(w.toLowerCase()) && !KNOWN_TERMS.has(w.toLowerCase()) && !CLINICAL_WORDS.has(w.toLowerCase())))) || taken(m.index, end)) continue;
+    if (
+      !(
+        strange ||
+        (ownLine && parts.every((w) => !FUNCTION_WORDS.has(w.toLowerCase()) && !KNOWN_TERMS.has(w.toLowerCase()) && !CLINICAL_WORDS.has(w.toLowerCase())))
+      ) ||
+      taken(m.index, end)
+    )
+      continue;
     const street: Span = { start: m.index, end: m.index + m[0].length, kind: 'address' };
     spans.push(street, ...addressBlock(text, street).filter((p) => !taken(p.start, p.end)));
   }
@@ -493,7 +616,16 @@ export function besideIdentifiers(text: string, spans: readonly Span[]): CheckSp
       return;
     }
     const lower = word.toLowerCase();
-    if (/^\p{L}+$/u.test(word) && word.length >= 3 && !words.has(lower) && !KNOWN_TERMS.has(lower) && !CLINICAL_WORDS.has(lower) && !CLINICAL_ABBREVIATIONS.has(lower) && !TITLES.has(lower) && !RELATIONS.has(lower)) {
+    if (
+      /^\p{L}+$/u.test(word) &&
+      word.length >= 3 &&
+      !words.has(lower) &&
+      !KNOWN_TERMS.has(lower) &&
+      !CLINICAL_WORDS.has(lower) &&
+      !CLINICAL_ABBREVIATIONS.has(lower) &&
+      !TITLES.has(lower) &&
+      !RELATIONS.has(lower)
+    ) {
       check.push({ start, end, reason: REASON_WORD });
     }
   };

@@ -8,9 +8,7 @@ import type { Kind, Span } from './deidentifyDetectors';
 const PRIORITY: readonly Kind[] = ['email', 'url', 'ip', 'number', 'phone', 'address', 'zip', 'date', 'age', 'client', 'name', 'place'];
 
 export function resolveOverlaps(spans: readonly Span[]): Span[] {
-  const ordered = [...spans].sort(
-    (a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind) || b.end - b.start - (a.end - a.start) || a.start - b.start,
-  );
+  const ordered = [...spans].sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind) || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Span[] = [];
   // Which characters a kept span covers: linear in the spans' length, not quadratic in their number.
   let size = 0;

@@ -20,7 +20,10 @@ function dotClosedFrontMatter(lines: readonly string[]): { end: number; client: 
     const l = lines[i].trimEnd();
     if (l === '---') return undefined;
     if (l === '...') {
-      const client = lines.slice(1, i).map((x) => /^client:\s*["']?(.*?)["']?\s*$/.exec(x)?.[1]).find((c) => c !== undefined);
+      const client = lines
+        .slice(1, i)
+        .map((x) => /^client:\s*["']?(.*?)["']?\s*$/.exec(x)?.[1])
+        .find((c) => c !== undefined);
       return { end: i, client: client ?? '' };
     }
   }

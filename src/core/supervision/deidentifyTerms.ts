@@ -80,7 +80,9 @@ andorra anguilla antarctica aruba bahamas barbados belize benin bermuda bhutan b
 
 /** Countries of more than one word, in lower case: kept whole ("Burkina Faso", "Costa Rica"), though a part may be a name. */
 export const COUNTRY_PHRASES: ReadonlySet<string> = new Set(
-  "american samoa|antigua & barbuda|antigua and barbuda|ascension island|bosnia & herzegovina|bosnia and herzegovina|bouvet island|british indian ocean territory|british virgin islands|burkina faso|canary islands|cape verde|caribbean netherlands|cayman islands|central african republic|ceuta & melilla|ceuta and melilla|christmas island|clipperton island|cocos islands|congo - brazzaville|congo - kinshasa|cook islands|costa rica|côte d'ivoire|diego garcia|dominican republic|el salvador|equatorial guinea|falkland islands|faroe islands|french guiana|french polynesia|french southern territories|heard & mcdonald islands|heard and mcdonald islands|hong kong sar china|isle of man|macao sar china|marshall islands|myanmar|new caledonia|new zealand|norfolk island|north korea|north macedonia|northern mariana islands|palestinian territories|papua new guinea|pitcairn islands|puerto rico|saint barthélemy|saint helena|saint kitts & nevis|saint kitts and nevis|saint lucia|saint martin|saint pierre & miquelon|saint pierre and miquelon|saint vincent & grenadines|saint vincent and grenadines|san marino|saudi arabia|sierra leone|sint maarten|solomon islands|south africa|south georgia & south sandwich islands|south georgia and south sandwich islands|south korea|south sudan|sri lanka|st barthélemy|st helena|st kitts & nevis|st lucia|st martin|st pierre & miquelon|st vincent & grenadines|st. barthélemy|st. helena|st. kitts & nevis|st. kitts and nevis|st. lucia|st. martin|st. pierre & miquelon|st. pierre and miquelon|st. vincent & grenadines|st. vincent and grenadines|svalbard & jan mayen|svalbard and jan mayen|são tomé & príncipe|são tomé and príncipe|trinidad & tobago|trinidad and tobago|tristan da cunha|turks & caicos islands|turks and caicos islands|u.s. outlying islands|u.s. virgin islands|united arab emirates|united kingdom|united states|vatican city|wallis & futuna|wallis and futuna|western sahara|åland islands".split('|'),
+  "american samoa|antigua & barbuda|antigua and barbuda|ascension island|bosnia & herzegovina|bosnia and herzegovina|bouvet island|british indian ocean territory|british virgin islands|burkina faso|canary islands|cape verde|caribbean netherlands|cayman islands|central african republic|ceuta & melilla|ceuta and melilla|christmas island|clipperton island|cocos islands|congo - brazzaville|congo - kinshasa|cook islands|costa rica|côte d'ivoire|diego garcia|dominican republic|el salvador|equatorial guinea|falkland islands|faroe islands|french guiana|french polynesia|french southern territories|heard & mcdonald islands|heard and mcdonald islands|hong kong sar china|isle of man|macao sar china|marshall islands|myanmar|new caledonia|new zealand|norfolk island|north korea|north macedonia|northern mariana islands|palestinian territories|papua new guinea|pitcairn islands|puerto rico|saint barthélemy|saint helena|saint kitts & nevis|saint kitts and nevis|saint lucia|saint martin|saint pierre & miquelon|saint pierre and miquelon|saint vincent & grenadines|saint vincent and grenadines|san marino|saudi arabia|sierra leone|sint maarten|solomon islands|south africa|south georgia & south sandwich islands|south georgia and south sandwich islands|south korea|south sudan|sri lanka|st barthélemy|st helena|st kitts & nevis|st lucia|st martin|st pierre & miquelon|st vincent & grenadines|st. barthélemy|st. helena|st. kitts & nevis|st. kitts and nevis|st. lucia|st. martin|st. pierre & miquelon|st. pierre and miquelon|st. vincent & grenadines|st. vincent and grenadines|svalbard & jan mayen|svalbard and jan mayen|são tomé & príncipe|são tomé and príncipe|trinidad & tobago|trinidad and tobago|tristan da cunha|turks & caicos islands|turks and caicos islands|u.s. outlying islands|u.s. virgin islands|united arab emirates|united kingdom|united states|vatican city|wallis & futuna|wallis and futuna|western sahara|åland islands".split(
+    '|',
+  ),
 );
 
 const EPONYMS = `
@@ -142,19 +144,48 @@ export const CLINICAL_ABBREVIATIONS: ReadonlySet<string> = new Set(ABBREVIATIONS
 
 /** Given names that are also everyday words, a name in lower case only after a relation ("my son bill"). */
 export const WORD_GIVEN_NAMES: ReadonlySet<string> = new Set(
-  'bill will mark rose grace hope joy dawn faith jack april june may rich art pat sue bob ray jean joe frank grant rusty sandy penny ruby amber iris lily daisy holly ivy jade pearl summer autumn chase hunter mason skip buck sky river stone max august'.split(' '),
+  'bill will mark rose grace hope joy dawn faith jack april june may rich art pat sue bob ray jean joe frank grant rusty sandy penny ruby amber iris lily daisy holly ivy jade pearl summer autumn chase hunter mason skip buck sky river stone max august'.split(
+    ' ',
+  ),
 );
 
 /** Words that are never the rest of a person's name, even when a name list holds them: months, days, countries, states. */
 export const NEVER_SURNAME: ReadonlySet<string> = new Set(
   `monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december
-  christmas easter god jesus bible ${COUNTRIES}`.split(/\s+/).filter((w) => w !== ''),
+  christmas easter god jesus bible ${COUNTRIES}`
+    .split(/\s+/)
+    .filter((w) => w !== ''),
 );
 
 export const KNOWN_TERMS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter((w) => w !== ''));
 
 /** Titles before a name; the title stays, the name goes. */
-export const TITLES: ReadonlySet<string> = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'mx', 'prof', 'professor', 'rev', 'reverend', 'father', 'sister', 'pastor', 'rabbi', 'imam', 'coach', 'officer', 'judge', 'aunt', 'uncle', 'grandma', 'grandpa', 'nana', 'auntie']);
+export const TITLES: ReadonlySet<string> = new Set([
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'prof',
+  'professor',
+  'rev',
+  'reverend',
+  'father',
+  'sister',
+  'pastor',
+  'rabbi',
+  'imam',
+  'coach',
+  'officer',
+  'judge',
+  'aunt',
+  'uncle',
+  'grandma',
+  'grandpa',
+  'nana',
+  'auntie',
+]);
 
 /** Words for the people in a client's life: a capitalised word after one is a name ("my sister, Grace,"). */
 export const RELATIONS: ReadonlySet<string> = new Set(
@@ -164,7 +195,9 @@ export const RELATIONS: ReadonlySet<string> = new Set(
   neighbor neighbour roommate flatmate ex fiancé fiancée fiance fiancee stepmother
   stepfather stepson stepdaughter stepsister stepbrother sibling child kid baby toddler
   teen doctor psychiatrist lawyer attorney pastor priest rabbi imam coach sponsor
-  caseworker landlord named called`.split(/\s+/).filter((w) => w !== ''),
+  caseworker landlord named called`
+    .split(/\s+/)
+    .filter((w) => w !== ''),
 );
 
 /** Words that say a place comes next: "moved to", "grew up in", "from". */

@@ -7,7 +7,10 @@
 /** Words sorted by UTF-16 code unit (JavaScript's own order), one a line, as PackedWords takes them; no empty word. */
 export function sortedWordText(words: readonly string[]): string {
   for (const w of words) if (w.includes('\n')) throw new Error('a listed word holds a line break');
-  return [...new Set(words)].filter((w) => w !== '').sort().join('\n');
+  return [...new Set(words)]
+    .filter((w) => w !== '')
+    .sort()
+    .join('\n');
 }
 
 /** A sorted list of words, one a line, searched by bisecting the text itself. */

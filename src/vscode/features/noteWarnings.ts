@@ -3,7 +3,10 @@ import * as vscode from 'vscode';
 import { NoteDiagnostics } from '../noteWarnings';
 import type { Services } from '../services';
 
-const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }];
+const MARKDOWN: vscode.DocumentSelector = [
+  { language: 'markdown', scheme: 'file' },
+  { language: 'markdown', scheme: 'untitled' },
+];
 
 export function register({ context, workspace }: Services): NoteDiagnostics {
   const diagnostics = new NoteDiagnostics(workspace);

@@ -10,7 +10,10 @@ import { entryAtCursor } from '../ruptureAtHand';
 import { needFolder, openSessionNote, pickClient } from '../sessionNote';
 import type { Services } from '../services';
 
-const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }];
+const MARKDOWN: vscode.DocumentSelector = [
+  { language: 'markdown', scheme: 'file' },
+  { language: 'markdown', scheme: 'untitled' },
+];
 
 export function register({ context, workspace, log, curtain, templates, analyses, command }: Services): void {
   const lenses = new RuptureLenses(workspace, analyses, curtain);

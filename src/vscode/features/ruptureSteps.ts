@@ -7,13 +7,15 @@ import { targetOf } from '../ruptureAtHand';
 import type { Services } from '../services';
 
 export function register({ workspace, log, command }: Services): void {
-  const setTo = (status: Status, templateId?: string) => async (arg?: unknown): Promise<boolean> => {
-    const ref = targetOf(arg, workspace);
-    if (!ref) return false;
-    const ok = await changeStatus(ref, status, workspace, log, templateId);
-    if (ok) await workspace.refreshNow(vscode.Uri.parse(ref.path));
-    return ok;
-  };
+  const setTo =
+    (status: Status, templateId?: string) =>
+    async (arg?: unknown): Promise<boolean> => {
+      const ref = targetOf(arg, workspace);
+      if (!ref) return false;
+      const ok = await changeStatus(ref, status, workspace, log, templateId);
+      if (ok) await workspace.refreshNow(vscode.Uri.parse(ref.path));
+      return ok;
+    };
 
   command('attune.setStatus', async (arg?: unknown, statusArg?: unknown) => {
     const ref = targetOf(arg, workspace);
@@ -57,8 +59,13 @@ export function register({ workspace, log, command }: Services): void {
     const target = direction === 1 ? entries.find((e) => e.line > here) : [...entries].reverse().find((e) => e.line < here);
     if (!target) {
       // Said where it is seen: a note with none at all gets a message, not a flicker in the status bar.
-      if (entries.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Attune: this note has no rupture entries yet (a heading tagged #rupture).'));
-      else vscode.window.setStatusBarMessage(direction === 1 ? vscode.l10n.t('Attune: no rupture below this one') : vscode.l10n.t('Attune: no rupture above this one'), 4000);
+      if (entries.length === 0)
+        void vscode.window.showInformationMessage(vscode.l10n.t('Attune: this note has no rupture entries yet (a heading tagged #rupture).'));
+      else
+        vscode.window.setStatusBarMessage(
+          direction === 1 ? vscode.l10n.t('Attune: no rupture below this one') : vscode.l10n.t('Attune: no rupture above this one'),
+          4000,
+        );
       return;
     }
     const at = new vscode.Position(target.line, 0);

@@ -49,8 +49,13 @@ export function register({ context, workspace, curtain, command }: Services): Ru
     // number appears only when the clinician asked for counts.
     const n = readConfig().showCounts ? workspace.index.unrepaired(client).length : 0;
     status.text = n > 0 ? `$(heart) ${vscode.l10n.t('{0} to revisit', n)}` : '$(heart)';
-    status.tooltip = n > 0 ? vscode.l10n.t('Attune: {0} to revisit with {1}. Click to show them.', n, curtain.client(client)) : vscode.l10n.t('Attune: show {0} in the Attune view.', curtain.client(client));
-    status.accessibilityInformation = { label: n > 0 ? vscode.l10n.t('{0} to revisit with this client. Show them in the Attune view.', n) : vscode.l10n.t('Show this client in the Attune view.') };
+    status.tooltip =
+      n > 0
+        ? vscode.l10n.t('Attune: {0} to revisit with {1}. Click to show them.', n, curtain.client(client))
+        : vscode.l10n.t('Attune: show {0} in the Attune view.', curtain.client(client));
+    status.accessibilityInformation = {
+      label: n > 0 ? vscode.l10n.t('{0} to revisit with this client. Show them in the Attune view.', n) : vscode.l10n.t('Show this client in the Attune view.'),
+    };
     status.command = { command: 'attune.showClientInTree', title: vscode.l10n.t('Show in Attune view'), arguments: [client] };
     status.show();
   };

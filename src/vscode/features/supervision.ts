@@ -10,7 +10,8 @@ export function register({ context, workspace, log, curtain, command }: Services
   context.subscriptions.push(supervision);
   command('attune.prepareForSupervision', (arg?: unknown) => {
     const editor = vscode.window.activeTextEditor;
-    const here = editor && workspace.isNote(editor.document.uri) ? entryContaining(workspace.noteOf(editor.document).entries, editor.selection.active.line) : undefined;
+    const here =
+      editor && workspace.isNote(editor.document.uri) ? entryContaining(workspace.noteOf(editor.document).entries, editor.selection.active.line) : undefined;
     return supervision.prepare(refFrom(arg), here);
   });
   command('attune.copyForSupervision', () => supervision.copy());

@@ -67,7 +67,21 @@ async function main() {
 
   let ok = true;
   for (const c of quick ? CASES.slice(0, 1) : CASES) {
-    const args = [RUNNER, '--extension', EXTENSION, '--tests', SUITE, '--workspace', WORKSPACE, '--timeout', String(c.timeoutS), '--label', `selftest-${c.name}`, '--env', 'ATTUNE_SELFTEST_ENV=reached-the-extension-host'];
+    const args = [
+      RUNNER,
+      '--extension',
+      EXTENSION,
+      '--tests',
+      SUITE,
+      '--workspace',
+      WORKSPACE,
+      '--timeout',
+      String(c.timeoutS),
+      '--label',
+      `selftest-${c.name}`,
+      '--env',
+      'ATTUNE_SELFTEST_ENV=reached-the-extension-host',
+    ];
     for (const e of c.env) args.push('--env', e);
     const start = Date.now();
     const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

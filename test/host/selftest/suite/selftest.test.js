@@ -38,7 +38,10 @@ describe('test/host self-test', () => {
     assert.equal(folders[0].uri.scheme, 'file');
     assert.equal(folders[0].uri.fsPath, WORKSPACE_DIR);
     const found = await vscode.workspace.findFiles('**/*.md');
-    assert.deepEqual(found.map((u) => path.basename(u.fsPath)), ['hello.md']);
+    assert.deepEqual(
+      found.map((u) => path.basename(u.fsPath)),
+      ['hello.md'],
+    );
   });
 
   it('sees environment variables given to the server', () => {

@@ -392,7 +392,13 @@ class Session {
     if ((await tab.first().getAttribute('aria-selected')) !== 'true') await tab.first().click();
     await until(
       `the "${title}" view container to be showing`,
-      () => tab.first().getAttribute('aria-selected'),
+      async () => {
+        const selected = await tab.first().getAttribute('aria-selected');
+        // A click that lands while the activity bar is still switching can close the side
+        // bar instead (seen on a busy machine): with the side bar shut, click once more.
+        if (selected !== 'true' && !(await this.page.locator('.part.sidebar').first().isVisible())) await tab.first().click();
+        return selected;
+      },
       (v) => v === 'true',
     );
   }

@@ -389,14 +389,18 @@ class Session {
     const tab = this.activityTab(title);
     await waitFor(tab, `the "${title}" item in the activity bar`);
     this.note(`show ${title}`);
-    if ((await tab.first().getAttribute('aria-selected')) !== 'true') await tab.first().click();
+    let clicked = 0;
     await until(
       `the "${title}" view container to be showing`,
       async () => {
         const selected = await tab.first().getAttribute('aria-selected');
-        // A click that lands while the activity bar is still switching can close the side
-        // bar instead (seen on a busy machine): with the side bar shut, click once more.
-        if (selected !== 'true' && !(await this.page.locator('.part.sidebar').first().isVisible())) await tab.first().click();
+        // Attune itself may show its view meanwhile (after the curtain folds the Explorer), and a
+        // click that lands as another container is chosen can close the side bar instead: while
+        // the container is not showing, click it again, giving each click half a second to land.
+        if (selected !== 'true' && Date.now() - clicked > 500) {
+          clicked = Date.now();
+          await tab.first().click();
+        }
         return selected;
       },
       (v) => v === 'true',

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { mergeTemplates, type Template, type TemplateFile } from '../core/reflection/templates';
 import { loadTemplateFiles } from '../node/templates';
@@ -9,6 +10,9 @@ import type { Log } from './log';
  * with the folder's own, `attune.templatesFolder`), read once and read again when a file in
  * the templates folder changes or either setting does: a `#` typed in a note never waits on the disk.
  */
+/** How many entries of a templates folder are looked at for changes on each ask. */
+const MAX_LOOKED_AT = 200;
+
 export class TemplateStore implements vscode.Disposable {
   /** Merged templates by workspace folder URI ('' for "no folder": the built-ins and every folder's own). */
   private readonly loaded = new Map<string, Template[]>();
@@ -18,6 +22,8 @@ export class TemplateStore implements vscode.Disposable {
   /** How many times the templates folders were read, and how many times what was read was dropped (for tests). */
   reads = 0;
   drops = 0;
+  /** The templates folders as they looked when last asked (fingerprint). */
+  private seen = '';
 
   constructor(private readonly log: Log) {
     this.readFolders();
@@ -32,12 +38,43 @@ export class TemplateStore implements vscode.Disposable {
   /** The templates for notes in `folder` (or, with none, every folder's). */
   for(folder?: vscode.WorkspaceFolder): Template[] {
     const key = folder?.uri.toString() ?? '';
+    // The file watcher can report late, or not at all on a busy machine: a look at the
+    // templates folders' times (no file is read) tells whether what was read still holds.
+    const now = this.fingerprint();
+    if (this.loaded.size > 0 && now !== this.seen) {
+      this.loaded.clear();
+      this.drops++;
+    }
+    this.seen = now;
     let templates = this.loaded.get(key);
     if (!templates) {
       templates = this.read(folder);
       this.loaded.set(key, templates);
     }
     return templates;
+  }
+
+  /** Each templates folder's change time, and its first files' change times and sizes: a few stats, no reads. */
+  private fingerprint(): string {
+    const parts: string[] = [];
+    for (const folder of this.folders) {
+      const uri = vscode.Uri.parse(folder);
+      if (uri.scheme !== 'file') continue;
+      const dir = fs.statSync(uri.fsPath, { throwIfNoEntry: false });
+      parts.push(dir ? `${dir.ino}:${dir.mtimeMs}` : '-');
+      if (!dir?.isDirectory()) continue;
+      let names: string[];
+      try {
+        names = fs.readdirSync(uri.fsPath).slice(0, MAX_LOOKED_AT);
+      } catch {
+        continue;
+      }
+      for (const name of names) {
+        const file = fs.lstatSync(`${uri.fsPath}/${name}`, { throwIfNoEntry: false });
+        parts.push(file ? `${name}:${file.mtimeMs}:${file.size}` : name);
+      }
+    }
+    return parts.join('|');
   }
 
   private read(folder?: vscode.WorkspaceFolder): Template[] {

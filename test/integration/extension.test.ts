@@ -306,7 +306,11 @@ describe('Attune in a real VS Code', () => {
     const drops = api.workspace.templates.drops;
     const own = writeNote('.attune/templates/rupture-reflection.md', '## Our own reflection #rupture/open\n\n- **Our own field:** \n');
     try {
-      await waitFor('the templates to be read again', () => api.workspace.templates.drops > drops);
+      // As a user would: the next insert or completion asks for the templates.
+      await waitFor('the templates to be read again', () => {
+        api.workspace.templates.for(vscode.workspace.getWorkspaceFolder(uri));
+        return api.workspace.templates.drops > drops;
+      });
       const editor = await open(uri);
       editor.selection = new vscode.Selection(2, 0, 2, 0);
       assert.ok(await vscode.commands.executeCommand('attune.insertReflection'));

@@ -93,7 +93,11 @@ describe('Trust in a real VS Code', () => {
     // A template the workspace cannot use, named after the client.
     const drops = api.workspace.templates.drops;
     writeNote(`.attune/templates/${CLIENT}-${PLANTED}.md`, Buffer.from([0x23, 0x00, 0x01]));
-    await waitFor('the templates to be read again', () => api.workspace.templates.drops > drops);
+    // As a user would: the next insert or completion asks for the templates.
+    await waitFor('the templates to be read again', () => {
+      api.workspace.templates.for(vscode.workspace.getWorkspaceFolder(uri));
+      return api.workspace.templates.drops > drops;
+    });
 
     // "What told you it feels mended?" is answered with the planted phrase: it must not leak either.
     const win = vscode.window as unknown as Record<string, unknown>;

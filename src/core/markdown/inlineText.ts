@@ -18,25 +18,10 @@
 // backticks inside HTML tags or link destinations inside link text, is noted at
 // `closingBracket`.
 
+import { isSpace } from './lines';
+
 const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
 const UNICODE_PUNCT = /[\p{P}\p{S}]/u;
-
-/** A UTF-16 code unit `/\s/` matches, the same that `String#trim` removes. */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 /** The first index of sorted `list` whose value is at least `x` (`list.length` when none). */
 function lowerBound(list: ArrayLike<number>, x: number): number {

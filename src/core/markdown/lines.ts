@@ -92,3 +92,20 @@ export function positionAt(lines: readonly Line[], offset: number): { line: numb
   }
   return { line: lo, character: offset - lines[lo].start };
 }
+
+/** A UTF-16 code unit `/\s/` matches, the same that `String#trim` removes. */
+export function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}

@@ -2,6 +2,7 @@
  * Fields: the `**Label:** value` lines a reflection is made of. Patterns, feedback, the
  * supervision export and the checklist read them back, so they are parsed once, here.
  */
+import { isSpace } from '../markdown/lines';
 import { NOT_FILLED_IN_WORDS } from './fieldKeys';
 
 export interface Field {
@@ -103,27 +104,10 @@ export function fieldAt(text: string, from: number, end: number, line: number, s
   return { label, value: trimmed(text, valueStart, end), line };
 }
 
-/** Whether String.prototype.trim removes this character (white space and line terminators). */
-function isTrimmed(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 /** `text.slice(start, end).trim()`, copied out once. */
 function trimmed(text: string, start: number, end: number): string {
-  while (start < end && isTrimmed(text.charCodeAt(start))) start++;
-  while (end > start && isTrimmed(text.charCodeAt(end - 1))) end--;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return text.slice(start, end);
 }
 

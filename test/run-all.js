@@ -27,6 +27,12 @@ const plainCounts = (out) => {
   return m ? { passed: Number(m[1]), failed: Number(m[2]) } : { passed: 0, failed: 0 };
 };
 
+/** The integration suite in a real VS Code over a fresh copy of the demo notes, bounded by `timeout` seconds. */
+function integration(timeout, ...extra) {
+  const tests = path.join(root, 'out', 'test', 'integration', 'index.js');
+  return ['node', 'test/host/run-integration.js', '--extension', root, '--tests', tests, '--workspace', demoWorkspace(), '--timeout', timeout, ...extra];
+}
+
 const steps = [
   { name: 'type check', cmd: () => ['npx', '--no-install', 'tsc', '--noEmit', '-p', '.'] },
   { name: 'build', cmd: () => ['node', 'esbuild.js'] },
@@ -42,41 +48,9 @@ const steps = [
   // longer bound on each test, so the fast tier stays a quick loop.
   { name: 'slow unit tests', cmd: () => ['npx', '--no-install', 'mocha', '--config', 'test/unit/.mocharc.slow.js'], counts: mochaCounts },
   { name: 'VS Code test host', cmd: () => ['node', 'test/host/install.js'] },
-  {
-    name: 'integration tests in VS Code',
-    cmd: () => [
-      'node',
-      'test/host/run-integration.js',
-      '--extension',
-      root,
-      '--tests',
-      path.join(root, 'out', 'test', 'integration', 'index.js'),
-      '--workspace',
-      demoWorkspace(),
-      '--timeout',
-      '900',
-    ],
-    counts: plainCounts,
-  },
+  { name: 'integration tests in VS Code', cmd: () => integration('900'), counts: plainCounts },
   // The same VS Code with its display language German (issue 30): Attune's words in German.
-  {
-    name: 'integration tests in VS Code, in German',
-    cmd: () => [
-      'node',
-      'test/host/run-integration.js',
-      '--extension',
-      root,
-      '--tests',
-      path.join(root, 'out', 'test', 'integration', 'index.js'),
-      '--workspace',
-      demoWorkspace(),
-      '--timeout',
-      '300',
-      '--locale',
-      'de',
-    ],
-    counts: plainCounts,
-  },
+  { name: 'integration tests in VS Code, in German', cmd: () => integration('300', '--locale', 'de'), counts: plainCounts },
   { name: 'browser flows in VS Code', cmd: () => ['node', 'test/browser/flows.js', '--no-build'], counts: plainCounts },
 ];
 

@@ -12,7 +12,39 @@ export async function activateAttune(): Promise<AttuneApi> {
   assert.ok(ext, 'the Attune extension is installed in this VS Code');
   const api = (await ext.activate()) as AttuneApi;
   await api.workspace.ready();
+  await (watching ??= watcherListening());
   return api;
+}
+
+let watching: Promise<void> | undefined;
+
+/**
+ * VS Code starts its file watcher some time after the window opens, later on a busy
+ * machine, and a file written before it listens is never reported. So before the first
+ * test writes a note as another program would, a scratch file (not a note) is written again
+ * until a watcher of our own, over the whole workspace as Attune's is, reports it: from then
+ * on Attune's watcher hears what ours does.
+ */
+async function watcherListening(): Promise<void> {
+  const probe = uriOf('.attune-watcher-probe');
+  const watcher = vscode.workspace.createFileSystemWatcher('**/.attune-watcher-probe');
+  let heard = false;
+  const hear = (): void => {
+    heard = true;
+  };
+  const subscriptions = [watcher.onDidCreate(hear), watcher.onDidChange(hear)];
+  try {
+    const started = Date.now();
+    for (let attempt = 0; !heard; attempt++) {
+      if (Date.now() - started > 60000) throw new Error("VS Code's file watcher reported nothing in a minute");
+      fs.writeFileSync(probe.fsPath, `probe ${attempt}\n`);
+      await waitFor('the file watcher', () => heard, 1000).catch(() => undefined);
+    }
+  } finally {
+    subscriptions.forEach((s) => s.dispose());
+    watcher.dispose();
+    fs.rmSync(probe.fsPath, { force: true });
+  }
 }
 
 export function root(): vscode.Uri {

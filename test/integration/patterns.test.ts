@@ -130,6 +130,10 @@ describe('Show Patterns (issue 13)', () => {
       '---\nclient: C318\ndate: 2026-11-25\n---\n# Session\n\n- **Alliance feedback score:** 31/40\n\n## Rushed the ending #rupture/held\n- **Kind of miss:** my own state (tired or unwell)\n',
     );
     try {
+      // Two steps, so a failure says which one did not happen: the file watcher's report, or the redraw.
+      const api = await activateAttune();
+      await waitFor('the index to hold the new note', () => api.workspace.index.get(uri.toString())?.entries.length === 1);
+      await waitFor('the panel to stay in view', () => panel.panel.visible);
       await draws('1 rupture with C318 noted across 2 sessions.');
       const data = lastSent(panel, 'data');
       assert.deepStrictEqual(

@@ -36,7 +36,7 @@ const common = {
   define: { ATTUNE_VERSION: JSON.stringify(require('./package.json').version) },
 };
 
-const { lazyDeidentify, compactWordLists, chronoEnglish, compromiseQuickMerge } = require('./tools/esbuild-plugins');
+const { lazyDeidentify, compactWordLists, chronoEnglish, compromiseQuickMerge, compromisePackedModel } = require('./tools/esbuild-plugins');
 
 const targets = [
   {
@@ -55,7 +55,7 @@ const targets = [
     ...common,
     entryPoints: ['src/core/supervision/deidentify.ts'],
     outfile: 'dist/deidentify.js',
-    plugins: [...common.plugins, compactWordLists, chronoEnglish, compromiseQuickMerge],
+    plugins: [...common.plugins, compactWordLists, chronoEnglish, compromiseQuickMerge, compromisePackedModel],
   },
   // The Show Patterns panel's script: runs in the webview, loaded only when the panel opens;
   // it draws the first view itself, then loads Chart.js (its own file) for the charts below.

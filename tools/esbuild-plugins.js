@@ -78,8 +78,9 @@ const compactWordLists = {
       if (result.errors.length > 0) return;
       const out = build.initialOptions.outfile ? path.dirname(build.initialOptions.outfile) : build.initialOptions.outdir;
       const payload = packWordLists(wordLists());
-      // Quality 9 for a release (a few seconds); 5 while developing.
-      const quality = build.initialOptions.minify ? 9 : 5;
+      // Quality 11 for a release (about 6 s of CPU; 6% smaller than 9, which keeps the
+      // bundle and its packed files under 1.5 MB); 5 while developing.
+      const quality = build.initialOptions.minify ? 11 : 5;
       const packed = zlib.brotliCompressSync(payload, {
         params: {
           [zlib.constants.BROTLI_PARAM_QUALITY]: quality,
@@ -121,4 +122,107 @@ const compromiseQuickMerge = {
   },
 };
 
-module.exports = { lazyDeidentify, compactWordLists, chronoEnglish, compromiseQuickMerge, WORDS_FILE, packWordLists, wordLists };
+/** compromise's tagger model, packed by the build beside dist/deidentify.js (src/node/deidentifyTaggerData.ts reads it). */
+const TAGGER_FILE = 'deidentify-tagger.br';
+
+/** The folder of compromise's sources, as the bundle resolves them. */
+function compromiseSources() {
+  const path = require('path');
+  // `compromise/two` resolves to builds/two/compromise-two.cjs under the package's folder.
+  return path.resolve(path.dirname(require.resolve('compromise/two')), '..', '..', 'src');
+}
+
+/**
+ * The parts of compromise's tagger model that it computes as it loads, computed here by
+ * the same source: its packed lexicon unpacked, then grown by every verb's conjugations,
+ * adjectives' comparatives and nouns' plurals (24,000 words). As JSON; with its SHA-256.
+ */
+async function taggerModelJson() {
+  const esbuild = require('esbuild');
+  const path = require('path');
+  const crypto = require('crypto');
+  const entry = path.join(compromiseSources(), '2-two', 'preTagger', 'model', 'index.js');
+  const out = await esbuild.build({ entryPoints: [entry], bundle: true, format: 'cjs', platform: 'node', write: false, logLevel: 'silent' });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, require);
+  const model = mod.exports.default;
+  const json = JSON.stringify({
+    lexicon: model.one.lexicon,
+    multiCache: model.one._multiCache,
+    switches: model.two.switches,
+    uncountable: model.two.uncountable,
+  });
+  return { json, sha256: crypto.createHash('sha256').update(json, 'utf8').digest('hex') };
+}
+
+/** The lines of compromise's model module this swaps, each of which must be found as written. */
+const TAGGER_MODEL_SWAPS = [
+  ["import { lexicon, switches, frozenLex } from './lexicon/index.js'", "import frozenLex from './lexicon/frozenLex.js'"],
+  ["import expandLexicon from './_expand/index.js'", ''],
+  ['model = expandLexicon(model)', ''],
+  ['_multiCache: {},', '_multiCache: packed.multiCache,'],
+  ['uncountable: {},', 'uncountable: packed.uncountable,'],
+];
+
+/**
+ * compromise unpacks and grows its lexicon each time it loads: about half the CPU time of
+ * loading the de-identifier. The build does it once (taggerModelJson) and writes the result
+ * beside the bundle, brotli-packed; the bundle's copy of compromise's model module reads it
+ * (src/node/deidentifyTaggerData.ts) in place of the unpacking and growing, which leave the
+ * bundle. The file's SHA-256 is written into the bundle, so a file from another build is
+ * refused with a clear message. Left as it is (and no file written) if a new version of
+ * compromise no longer has these lines.
+ */
+const compromisePackedModel = {
+  name: 'compromise-packed-model',
+  setup(build) {
+    const fs = require('fs');
+    const path = require('path');
+    const zlib = require('zlib');
+    const loader = path.resolve(__dirname, '..', 'src', 'node', 'deidentifyTaggerData.ts');
+    let packed;
+    let swapped = false;
+    build.onStart(async () => {
+      packed = await taggerModelJson();
+      swapped = false;
+    });
+    build.onLoad({ filter: /[\\/]compromise[\\/]src[\\/]2-two[\\/]preTagger[\\/]model[\\/]index\.js$/ }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      if (!TAGGER_MODEL_SWAPS.every(([from]) => source.includes(from))) return undefined;
+      let contents = source;
+      for (const [from, to] of TAGGER_MODEL_SWAPS) contents = contents.replace(from, to);
+      contents = contents.replace(
+        "import frozenLex from './lexicon/frozenLex.js'",
+        `import frozenLex from './lexicon/frozenLex.js'\nimport { taggerModel } from ${JSON.stringify(loader)}\nconst packed = taggerModel(__dirname, ${JSON.stringify(packed.sha256)})\nconst { lexicon, switches } = packed`,
+      );
+      swapped = true;
+      return { contents, loader: 'js' };
+    });
+    build.onEnd(async (result) => {
+      if (result.errors.length > 0 || !swapped) return;
+      const out = build.initialOptions.outfile ? path.dirname(build.initialOptions.outfile) : build.initialOptions.outdir;
+      const bytes = Buffer.from(packed.json, 'utf8');
+      const brotli = zlib.brotliCompressSync(bytes, {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: build.initialOptions.minify ? 11 : 5,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+        },
+      });
+      await fs.promises.mkdir(out, { recursive: true });
+      await fs.promises.writeFile(path.join(out, TAGGER_FILE), brotli);
+    });
+  },
+};
+
+module.exports = {
+  lazyDeidentify,
+  compactWordLists,
+  chronoEnglish,
+  compromiseQuickMerge,
+  compromisePackedModel,
+  WORDS_FILE,
+  TAGGER_FILE,
+  packWordLists,
+  wordLists,
+  taggerModelJson,
+};

@@ -102,8 +102,17 @@ const EXPORT_SEPARATOR = '\n---\n\n';
 export function deidentify(io: Io, args: readonly string[]): number {
   const { positional, flags } = parseArgs(args, [], ['json']);
   if (positional.length === 0) throw new UsageError('deidentify takes one or more FILE or FILE:LINE');
-  const core = loadCore();
-  const results = positional.map((target) => exportOne(io, core, target));
+  let core: typeof Core;
+  let results: Core.Deidentified[];
+  try {
+    core = loadCore();
+    results = positional.map((target) => exportOne(io, core, target));
+  } catch (err) {
+    // A data file beside the bundle that cannot be used (src/node/deidentifyTaggerData.ts):
+    // its message names the file and what to do, never the note.
+    if (err instanceof Error && err.name === 'PackedDataError') throw new UsageError(err.message);
+    throw err;
+  }
   if (flags.has('json')) {
     const json = results.length === 1 ? toJson(results[0]) : results.map(toJson);
     io.out(printableJson(json) + '\n');

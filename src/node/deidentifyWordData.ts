@@ -3,9 +3,7 @@
  * (tools/esbuild-plugins.js) swaps src/core/supervision/deidentifyWordData.ts for this
  * module (so its two exports are imported only through that swap). Only the two strings stay in memory once both are read.
  */
-import fs = require('fs');
-import path = require('path');
-import zlib = require('zlib');
+import { readPacked } from './deidentifyTaggerData';
 
 /** The packed word lists, written by the build beside dist/deidentify.js. */
 const WORDS_FILE = 'deidentify-words.br';
@@ -13,7 +11,7 @@ const WORDS_FILE = 'deidentify-words.br';
 let lists: string[] | undefined;
 
 function unpacked(): string[] {
-  lists ??= unpackLists(zlib.brotliDecompressSync(fs.readFileSync(path.join(__dirname, WORDS_FILE))));
+  lists ??= unpackLists(readPacked(__dirname, WORDS_FILE));
   return lists;
 }
 

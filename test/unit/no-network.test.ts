@@ -83,7 +83,7 @@ function codeOf(file: string): string {
 const { jsoncParserEsm } = require(path.join(REPO, 'tools', 'jsonc-parser-esm.js')) as { jsoncParserEsm: esbuild.Plugin };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const plugins = require(path.join(REPO, 'tools', 'esbuild-plugins.js')) as Record<
-  'lazyDeidentify' | 'compactWordLists' | 'chronoEnglish' | 'compromiseQuickMerge',
+  'lazyDeidentify' | 'compactWordLists' | 'chronoEnglish' | 'compromiseQuickMerge' | 'compromisePackedModel',
   esbuild.Plugin
 >;
 const TARGETS = [
@@ -98,7 +98,7 @@ const TARGETS = [
     name: 'deidentify',
     entry: 'src/core/supervision/deidentify.ts',
     external: [] as string[],
-    plugins: [plugins.compactWordLists, plugins.chronoEnglish, plugins.compromiseQuickMerge],
+    plugins: [plugins.compactWordLists, plugins.chronoEnglish, plugins.compromiseQuickMerge, plugins.compromisePackedModel],
   },
 ];
 

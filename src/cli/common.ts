@@ -23,6 +23,8 @@ export interface Io {
   readonly today: string;
   /** Tests replace the write's system calls to make one fail part-way. */
   readonly writeSystem?: WriteSystem;
+  /** The command has the process to itself (the `attune` program, not a test calling `run`): it may tune V8 for a short run. */
+  readonly ownProcess?: boolean;
 }
 
 interface Parsed {

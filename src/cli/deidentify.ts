@@ -16,17 +16,27 @@ import { formatBytes } from '../node/host';
 import { parseArgs, UsageError, type Io } from './common';
 
 /** Loaded only when an export runs: the names, dates and phone libraries are large. */
-function loadCore(): typeof Core {
-  // The tagger makes much short-lived garbage: a young generation that keeps its first
-  // size, and V8's heuristics for a small heap, keep the process's peak memory about 40 MB
-  // lower for about the same CPU time. The date parser's patterns are large regular
-  // expressions that run a few hundred times in a process this short: compiled without
-  // V8's regular-expression optimisations they take about an eighth of the time to compile and
-  // match the same (docs/performance.md). Set here only: the flags are process-wide, and
-  // the editor's worker shares its process with the extension host. Only V8 versions known
-  // to have the flags are told, since an unknown flag is reported on stderr.
-  if (/^1[1-3]\./.test(process.versions.v8)) v8.setFlagsFromString('--semi-space-growth-factor=1 --optimize-for-size --no-regexp-optimization');
-  return require('../core/supervision/deidentify') as typeof Core;
+function loadCore(ownProcess: boolean): typeof Core {
+  // Flags for this short process, measured in docs/performance.md. The tagger makes much
+  // short-lived garbage: a young generation that keeps its first size, and V8's heuristics
+  // for a small heap, keep the peak memory about 40 MB lower for the same CPU time. The
+  // date parser's patterns are large regular expressions that run a few hundred times:
+  // compiled without V8's regular-expression optimisations they take about an eighth of the
+  // time to compile and match the same. Set here only: the flags are process-wide, and the
+  // editor's worker shares its process with the extension host, and a test calling `run`
+  // shares mocha's. Only V8 versions known to have the flags are told, since an unknown
+  // flag is reported on stderr.
+  const tune = ownProcess && /^1[1-3]\./.test(process.versions.v8);
+  if (tune) v8.setFlagsFromString('--semi-space-growth-factor=1 --optimize-for-size --no-regexp-optimization');
+  const core = require('../core/supervision/deidentify') as typeof Core;
+  if (tune) {
+    // Then no optimising compiler: the tagger's code is too varied for it to pay back its
+    // CPU time and memory, even over 1,500 notes. But the word lists unpack in one tight
+    // loop that it makes four times faster, so they are unpacked first (any export does it).
+    core.deidentifyText('a');
+    v8.setFlagsFromString('--no-opt');
+  }
+  return core;
 }
 
 const PLURALS: Record<Core.Kind, [string, string]> = {
@@ -105,7 +115,7 @@ export function deidentify(io: Io, args: readonly string[]): number {
   let core: typeof Core;
   let results: Core.Deidentified[];
   try {
-    core = loadCore();
+    core = loadCore(io.ownProcess === true);
     results = positional.map((target) => exportOne(io, core, target));
   } catch (err) {
     // A data file beside the bundle that cannot be used (src/node/deidentifyTaggerData.ts):

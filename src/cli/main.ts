@@ -330,5 +330,6 @@ if (require.main === module) {
     err: (t) => process.stderr.write(t),
     cwd: process.cwd(),
     today: formatDate(new Date()),
+    ownProcess: true,
   });
 }

@@ -195,7 +195,7 @@ async function main() {
     `  the editor's thread during a first export in the worker: longest stall ${blocked.during.toFixed(0)} ms (target <= 100 ms; idle, with no export: ${blocked.idle.toFixed(0)} ms)`,
   );
   console.log(
-    `Sizes: dist/extension.js ${size('extension.js')}, dist/cli.js ${size('cli.js')}, dist/deidentify.js ${size('deidentify.js')} (target <= 1,536 KB) and its packed word lists dist/deidentify-words.br ${size('deidentify-words.br')} (loaded only when an export runs).`,
+    `Sizes: dist/extension.js ${size('extension.js')}, dist/cli.js ${size('cli.js')}, dist/deidentify.js ${size('deidentify.js')}, its packed word lists dist/deidentify-words.br ${size('deidentify-words.br')} and tagger model dist/deidentify-tagger.br ${size('deidentify-tagger.br')}: ${(['deidentify.js', 'deidentify-words.br', 'deidentify-tagger.br'].reduce((n, f) => n + fs.statSync(path.join(DIST, f)).size, 0) / 1024).toFixed(1)} KB together (target <= 1,536 KB; loaded only when an export runs).`,
   );
   console.log(`Machine: ${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}.`);
 }

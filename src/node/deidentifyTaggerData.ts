@@ -15,7 +15,7 @@ const TAGGER_FILE = 'deidentify-tagger.br';
 
 /** A packed data file of the de-identifier that cannot be used; the message says which and what to do. */
 export class PackedDataError extends Error {
-  constructor(file: string, problem: 'is missing' | 'is damaged' | 'does not match this build') {
+  constructor(file: string, problem: 'is missing' | 'cannot be read' | 'is damaged' | 'does not match this build') {
     super(`the de-identifier's data file ${file} ${problem}; build Attune again (npm run build)`);
     this.name = 'PackedDataError';
   }
@@ -26,8 +26,8 @@ export function readPacked(dir: string, file: string, sha256?: string): Buffer {
   let packed: Buffer;
   try {
     packed = fs.readFileSync(path.join(dir, file));
-  } catch {
-    throw new PackedDataError(file, 'is missing');
+  } catch (err) {
+    throw new PackedDataError(file, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'is missing' : 'cannot be read');
   }
   let bytes: Buffer;
   try {

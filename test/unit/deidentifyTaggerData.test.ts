@@ -54,6 +54,11 @@ describe('the de-identifier’s packed data files', () => {
     assert.throws(() => taggerModel(dir, digest(json)), refused('is missing'));
   });
 
+  it('refuses a file it cannot read (here a folder in its place) with a clear message', () => {
+    fs.mkdirSync(path.join(dir, 'deidentify-tagger.br'));
+    assert.throws(() => taggerModel(dir, digest(json)), refused('cannot be read'));
+  });
+
   it('refuses a damaged file (not brotli, or cut short) with a clear message', () => {
     write(Buffer.from('not a packed file at all'));
     assert.throws(() => taggerModel(dir, digest(json)), refused('is damaged'));

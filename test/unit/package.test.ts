@@ -16,7 +16,7 @@ describe('the packaged extension', () => {
       .filter(Boolean)
       .sort();
     const allowed =
-      /^(dist\/(extension|patterns|patterns-view|patterns-charts|deidentify|deidentify-worker)\.js|dist\/deidentify-words\.br|package\.json|package\.nls(\.(de|es|fr))?\.json|l10n\/bundle\.l10n(\.(de|es|fr))?\.json|README\.md|docs\/[\w-]+\.md|LICENSE|CHANGELOG\.md|media\/(attune\.svg|icon\.png|screenshot-[\w-]+\.png|walkthrough\/((de|es|fr)\/)?[\w-]+\.(svg|md)))$/;
+      /^(dist\/(extension|patterns|patterns-view|patterns-charts|deidentify|deidentify-worker|cues|supervision|templates|checklist|feedback)\.js|dist\/deidentify-words\.br|package\.json|package\.nls(\.(de|es|fr))?\.json|l10n\/bundle\.l10n(\.(de|es|fr))?\.json|README\.md|docs\/[\w-]+\.md|LICENSE|CHANGELOG\.md|media\/(attune\.svg|icon\.png|screenshot-[\w-]+\.png|walkthrough\/((de|es|fr)\/)?[\w-]+\.(svg|md)))$/;
     assert.deepStrictEqual(
       files.filter((f) => !allowed.test(f)),
       [],
@@ -30,6 +30,12 @@ describe('the packaged extension', () => {
       'dist/deidentify.js',
       'dist/deidentify-worker.js',
       'dist/deidentify-words.br',
+      // The features the extension loads when first needed (esbuild.js, lazyFeatures).
+      'dist/cues.js',
+      'dist/supervision.js',
+      'dist/templates.js',
+      'dist/checklist.js',
+      'dist/feedback.js',
       'package.json',
       'package.nls.json',
       'media/icon.png',

@@ -1,7 +1,7 @@
 /** Writing a reflection: the insert lens, `#` completions, the commands that insert templates, and the repair guide. */
 import * as vscode from 'vscode';
 import { levelForInsertion, outline } from '../../core/markdown/outline';
-import { renderSnippet } from '../../core/reflection/templates';
+import { templateCode } from '../reflectionTemplates';
 import { changeStatus, insertBlock, insertReflection, today } from '../actions';
 import { RuptureCompletions } from '../completions';
 import { RuptureLenses } from '../lenses';
@@ -87,6 +87,6 @@ export function register({ context, workspace, log, curtain, templates, analyses
     const note = workspace.noteOf(editor.document);
     const line = editor.selection.active.line;
     const level = levelForInsertion(outline(editor.document.getText()), line);
-    return insertBlock(editor, line, renderSnippet(t, { client: note.client, date: note.date ?? today(), level }, today()));
+    return insertBlock(editor, line, templateCode().renderSnippet(t, { client: note.client, date: note.date ?? today(), level }, today()));
   });
 }

@@ -1,9 +1,13 @@
-/** Session notes: a new note for a client, the checklist before a session, and ticking its tasks. */
+/**
+ * Session notes: a new note for a client, the checklist before a session, and ticking its
+ * tasks. The checklist's code is its own bundle (dist/checklist.js), loaded at its commands.
+ */
 import * as vscode from 'vscode';
-import { prepareForSession, toggleTask } from '../checklist';
 import { needFolder, openSessionNote, pickClient } from '../sessionNote';
 import type { Services } from '../services';
 import type { Node } from '../tree';
+
+const checklist = (): typeof import('../checklist') => require('./checklist.js') as typeof import('../checklist');
 
 export function register({ workspace, log, curtain, command }: Services): void {
   command('attune.newSessionNote', async () => {
@@ -16,11 +20,11 @@ export function register({ workspace, log, curtain, command }: Services): void {
   command('attune.prepareForSession', (arg?: unknown) => {
     const node = arg as Partial<Node> | undefined;
     const client = typeof arg === 'string' ? arg : node?.kind === 'group' && node.by === 'client' ? node.key : undefined;
-    return prepareForSession(workspace, log, curtain, client);
+    return checklist().prepareForSession(workspace, log, curtain, client);
   });
 
   command('attune.toggleTask', () => {
     const editor = vscode.window.activeTextEditor;
-    return editor ? toggleTask(editor) : false;
+    return editor ? checklist().toggleTask(editor) : false;
   });
 }

@@ -38,25 +38,18 @@ const common = {
 
 const { lazyDeidentify, compactWordLists, chronoEnglish, compromiseQuickMerge } = require('./tools/esbuild-plugins');
 
-// The extension's features loaded when first needed (src/vscode/features require them by these names).
-const lazyFeatures = {
-  cues: 'src/vscode/cueHints.ts',
-  supervision: 'src/vscode/supervision.ts',
-  templates: 'src/core/reflection/templates.ts',
-  checklist: 'src/vscode/checklist.ts',
-  feedback: 'src/vscode/feedback.ts',
-};
-const ours = ['vscode', './patterns.js', ...Object.keys(lazyFeatures).map((name) => `./${name}.js`)];
+// The extension's features loaded when first needed, each its own bundle (tools/lazy-features.js).
+const { LAZY_FEATURES, EXTERNAL } = require('./tools/lazy-features');
 
 const targets = [
   {
     ...common,
     entryPoints: ['src/vscode/extension.ts'],
     outfile: 'dist/extension.js',
-    external: ours,
+    external: EXTERNAL,
     plugins: [...common.plugins, lazyDeidentify],
   },
-  ...Object.entries(lazyFeatures).map(([name, source]) => ({ ...common, entryPoints: [source], outfile: `dist/${name}.js`, external: ours })),
+  ...Object.entries(LAZY_FEATURES).map(([name, entry]) => ({ ...common, entryPoints: [entry], outfile: `dist/${name}.js`, external: EXTERNAL })),
   // The Show Patterns panel, required by the extension only when the panel first opens.
   { ...common, entryPoints: ['src/vscode/patterns.ts'], outfile: 'dist/patterns.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, lazyDeidentify] },

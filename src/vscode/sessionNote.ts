@@ -7,7 +7,7 @@ import { readConfig } from './config';
 import type { Log } from './log';
 import type { LiveNotes } from './liveNotes';
 import type { PrivacyCurtain } from './privacyCurtain';
-import { reasonText } from './reasons';
+import { reasonText } from './reasonText';
 import { isInsideWorkspace } from './workspaceBounds';
 import { literalIcons } from '../core/markdown/printable';
 

@@ -22,7 +22,7 @@ import { DRAFT_SCHEME, DraftFileSystem } from './draftFileSystem';
 import type { Log } from './log';
 import type { PrivacyCurtain } from './privacyCurtain';
 import type { LiveNotes } from './liveNotes';
-import { reasonText } from './reasons';
+import { reasonText } from './reasonText';
 import { statusWord } from './words';
 import { literalIcons } from '../core/markdown/printable';
 import { canCopy, readReviewMessage, REVIEW_ITEMS, reviewHtml, type ReviewState, type ReviewWords } from './supervisionReview';

@@ -1,16 +1,18 @@
 /**
  * Session notes: a new note for a client, the checklist before a session, and ticking its
- * tasks. The checklist's code is its own bundle (dist/checklist.js), loaded at its commands.
+ * tasks. Their code is in bundles of their own (dist/sessionNote.js, dist/checklist.js),
+ * loaded at their commands.
  */
 import * as vscode from 'vscode';
-import { needFolder, openSessionNote, pickClient } from '../sessionNote';
 import type { Services } from '../services';
 import type { Node } from '../tree';
 
 const checklist = (): typeof import('../checklist') => require('./checklist.js') as typeof import('../checklist');
+const sessionNote = (): typeof import('../sessionNote') => require('./sessionNote.js') as typeof import('../sessionNote');
 
 export function register({ workspace, log, curtain, command }: Services): void {
   command('attune.newSessionNote', async () => {
+    const { needFolder, openSessionNote, pickClient } = sessionNote();
     if (!(await needFolder())) return false;
     const client = await pickClient(workspace, curtain, vscode.l10n.t('New session note: which client?'));
     if (!client) return false;

@@ -54,10 +54,9 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       // `import fs = require('fs')` is TypeScript's import. A `require()` call is allowed only
       // for what is loaded late on purpose: the bundles of the features loaded when first
-      // needed (patterns panel, cue hints, export, templates, checklist, feedback, the lenses and
-      // completions, reasons, a new session note) and the
-      // de-identifier's, Node's crypto (only when a note is written), and `fs` itself where a
-      // test replaces one of its functions.
+      // needed (the patterns panel and those in tools/lazy-features.js), the de-identifier's,
+      // Node's crypto (only when a note is written), and `fs` itself where a test replaces
+      // one of its functions.
       '@typescript-eslint/no-require-imports': [
         'error',
         {

@@ -38,14 +38,18 @@ const common = {
 
 const { lazyDeidentify, compactWordLists, chronoEnglish, compromiseQuickMerge, compromisePackedModel } = require('./tools/esbuild-plugins');
 
+// The extension's features loaded when first needed, each its own bundle (tools/lazy-features.js).
+const { LAZY_FEATURES, EXTERNAL } = require('./tools/lazy-features');
+
 const targets = [
   {
     ...common,
     entryPoints: ['src/vscode/extension.ts'],
     outfile: 'dist/extension.js',
-    external: ['vscode', './patterns.js'],
+    external: EXTERNAL,
     plugins: [...common.plugins, lazyDeidentify],
   },
+  ...Object.entries(LAZY_FEATURES).map(([name, entry]) => ({ ...common, entryPoints: [entry], outfile: `dist/${name}.js`, external: EXTERNAL })),
   // The Show Patterns panel, required by the extension only when the panel first opens.
   { ...common, entryPoints: ['src/vscode/patterns.ts'], outfile: 'dist/patterns.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, lazyDeidentify] },

@@ -53,12 +53,21 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       // `import fs = require('fs')` is TypeScript's import. A `require()` call is allowed only
-      // for what is loaded late on purpose: the patterns panel's and the de-identifier's own
-      // bundles, Node's crypto (only when a note is written), and `fs` itself where a test
-      // replaces one of its functions.
+      // for what is loaded late on purpose: the bundles of the features loaded when first
+      // needed (the patterns panel and those in tools/lazy-features.js), the de-identifier's,
+      // Node's crypto (only when a note is written), and `fs` itself where a test replaces
+      // one of its functions.
       '@typescript-eslint/no-require-imports': [
         'error',
-        { allowAsImport: true, allow: ['^\\./patterns\\.js$', '^\\.\\./core/supervision/deidentify$', '^fs$', '^crypto$'] },
+        {
+          allowAsImport: true,
+          allow: [
+            '^\\./(patterns|cues|supervision|templates|checklist|feedback|reflection|reasons|sessionNote)\\.js$',
+            '^\\.\\./core/supervision/deidentify$',
+            '^fs$',
+            '^crypto$',
+          ],
+        },
       ],
       // Attune matches control characters on purpose: to show them escaped, never to print them.
       'no-control-regex': 'off',

@@ -6,7 +6,8 @@ import type { RuptureEntry } from '../core/notes/note';
 import { blockInsertion, lastContentLine } from '../core/markdown/insert';
 import { levelForInsertion, outline } from '../core/markdown/outline';
 import type { Status } from '../core/notes/status';
-import { findTemplate, renderMarkdown, renderSnippet, type TemplateContext } from '../core/reflection/templates';
+import type { TemplateContext } from '../core/reflection/templates';
+import { templateCode } from './reflectionTemplates';
 import type { PrivacyCurtain } from './privacyCurtain';
 import type { Log } from './log';
 import { changeNote } from './noteChange';
@@ -59,9 +60,9 @@ export async function insertReflection(
     }
   }
   const templates = workspace.templates.for(vscode.workspace.getWorkspaceFolder(document.uri));
-  const template = findTemplate(templates, templateId);
+  const template = templateCode().findTemplate(templates, templateId);
   if (!template) return false;
-  const snippet = renderSnippet(template, contextFor(document, workspace, level, cues), today());
+  const snippet = templateCode().renderSnippet(template, contextFor(document, workspace, level, cues), today());
   const inserted = await insertBlock(editor, line, snippet);
   if (inserted) markDone('reflection');
   return inserted;
@@ -130,7 +131,7 @@ export async function changeStatus(ref: EntryRef, status: Status, workspace: Liv
   const found = await locate(ref, workspace);
   if (!found) return false;
   const { document } = found;
-  const template = templateId ? findTemplate(workspace.templates.for(vscode.workspace.getWorkspaceFolder(document.uri)), templateId) : undefined;
+  const template = templateId ? templateCode().findTemplate(workspace.templates.for(vscode.workspace.getWorkspaceFolder(document.uri)), templateId) : undefined;
   let moved = false;
   let blockLine: number | undefined;
   const outcome = await changeNote(document, (text) => {
@@ -149,7 +150,12 @@ export async function changeStatus(ref: EntryRef, status: Status, workspace: Liv
       const at = blockInsertion(text, sectionAppendPoint(text, entry).line);
       // The plan starts from the opening line the therapist already wrote, never a stand-in.
       const context: TemplateContext = { client: entry.client, date: entry.date ?? today(), title: entry.title, level: entry.level, opener: entry.opener };
-      edits.push({ line: at.line, character: at.character, length: 0, newText: at.before + renderMarkdown(template, context, today()) + at.after });
+      edits.push({
+        line: at.line,
+        character: at.character,
+        length: 0,
+        newText: at.before + templateCode().renderMarkdown(template, context, today()) + at.after,
+      });
       blockLine = at.line + (at.before.match(/\n/g)?.length ?? 0);
     } else if (mended) {
       const line = mendedLine(text, entry, mended, today());

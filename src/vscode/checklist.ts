@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { checklistInsertEdit, hasChecklist, notesToRead, prepareChecklist, toggleTaskInNote } from '../core/checklist/checklist';
 import { applyEdits, type TextEdit } from '../core/notes/edits';
-import { findTemplate, renderMarkdown } from '../core/reflection/templates';
+import { templateCode } from './reflectionTemplates';
 import { today } from './actions';
 import { readSessionSettings, readTemplateLanguage } from './config';
 import type { PrivacyCurtain } from './privacyCurtain';
@@ -79,8 +79,8 @@ async function openWithChecklist(workspace: LiveNotes, log: Log, curtain: Privac
     return true;
   }
 
-  const template = findTemplate(templates, 'session-note');
-  const note = template ? renderMarkdown(template, { client, date }, date) + '\n' : '';
+  const template = templateCode().findTemplate(templates, 'session-note');
+  const note = template ? templateCode().renderMarkdown(template, { client, date }, date) + '\n' : '';
   const content = applyEdits(note, [checklistInsertEdit(note, markdown)]);
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(content) });

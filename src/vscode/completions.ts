@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { levelForInsertion, outline } from '../core/markdown/outline';
 import { STATUSES, type Status } from '../core/notes/status';
-import { findTemplate, renderSnippet } from '../core/reflection/templates';
+import { templateCode } from './reflectionTemplates';
 import { today } from './actions';
 import type { LiveNotes } from './liveNotes';
 import { REFLECTION_INSERTED } from './walkthrough';
@@ -61,12 +61,12 @@ export class RuptureCompletions implements vscode.CompletionItemProvider {
     ];
     const items: vscode.CompletionItem[] = [];
     for (const offer of offers) {
-      const template = findTemplate(templates, offer.id);
+      const template = templateCode().findTemplate(templates, offer.id);
       if (!template) continue;
       const item = new vscode.CompletionItem(offer.label, vscode.CompletionItemKind.Snippet);
       item.detail = offer.detail;
       item.documentation = new vscode.MarkdownString(template.description);
-      item.insertText = new vscode.SnippetString(renderSnippet(template, { client: note.client, date: note.date ?? today(), level }, today()));
+      item.insertText = new vscode.SnippetString(templateCode().renderSnippet(template, { client: note.client, date: note.date ?? today(), level }, today()));
       item.range = new vscode.Range(position.translate(0, -word.length), position);
       item.filterText = word.startsWith('#') ? `#${offer.label}` : offer.label;
       item.sortText = String(items.length);

@@ -78,10 +78,14 @@ export const NOTE_SETTINGS: readonly string[] = [
 
 let warnedCeiling = false;
 
-/** The settings that decide what a note is, for the workspace folder of `scope`: read as the CLI reads them. */
-export function readNoteSettings(scope?: vscode.Uri): NoteSettings {
+/**
+ * The settings that decide what a note is, for the workspace folder of `scope`: read as the
+ * CLI reads them. Only the scan (`warn`) tells of a size over the ceiling: the features loaded
+ * later are bundles of their own, each with its own copy of the once-a-session flag.
+ */
+export function readNoteSettings(scope?: vscode.Uri, warn = true): NoteSettings {
   const get = lookup(scope);
-  if (!warnedCeiling && noteSizeOverCeiling(get('attune.largestNoteInMegabytes'))) {
+  if (warn && !warnedCeiling && noteSizeOverCeiling(get('attune.largestNoteInMegabytes'))) {
     // Once a session: the settings are read for every scan and every folder.
     warnedCeiling = true;
     void vscode.window.showWarningMessage(

@@ -75,9 +75,6 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
     this.disposables.push(
       vscode.languages.registerCodeActionsProvider(selector, this, { providedCodeActionKinds: CueHints.providedCodeActionKinds }),
       vscode.languages.registerHoverProvider(selector, this),
-      vscode.commands.registerCommand('attune.reflectOnCue', (uri: unknown, line: unknown) => this.reflect(uri, line)),
-      vscode.commands.registerCommand('attune.hideCue', (uri: unknown, line: unknown, cue: unknown) => this.hide(uri, line, cue)),
-      vscode.commands.registerCommand('attune.turnOffCueHints', (uri: unknown) => this.turnOff(uri)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.schedule(e.document);
       }),
@@ -283,7 +280,7 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
    * in "Cues I noticed", leaving out every sentence that speaks of risk; when nothing else is
    * left, or the line holds a `safety-first` hint, nothing is inserted.
    */
-  private async reflect(uriArg: unknown, lineArg: unknown): Promise<boolean> {
+  async reflect(uriArg: unknown, lineArg: unknown): Promise<boolean> {
     if (!(uriArg instanceof vscode.Uri) || typeof lineArg !== 'number') return false;
     const document = await vscode.workspace.openTextDocument(uriArg);
     if (lineArg < 0 || lineArg >= document.lineCount) return false;
@@ -312,7 +309,7 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
   }
 
   /** "Not this time": hides the hint on this line, remembered by a hash only. */
-  private async hide(uriArg: unknown, lineArg: unknown, cue: unknown): Promise<boolean> {
+  async hide(uriArg: unknown, lineArg: unknown, cue: unknown): Promise<boolean> {
     if (!(uriArg instanceof vscode.Uri) || typeof lineArg !== 'number' || typeof cue !== 'string') return false;
     const document = await vscode.workspace.openTextDocument(uriArg);
     if (lineArg < 0 || lineArg >= document.lineCount) return false;
@@ -326,7 +323,7 @@ export class CueHints implements vscode.Disposable, vscode.CodeActionProvider, v
     return true;
   }
 
-  private async turnOff(uriArg: unknown): Promise<void> {
+  async turnOff(uriArg: unknown): Promise<void> {
     const scope = uriArg instanceof vscode.Uri ? uriArg : vscode.window.activeTextEditor?.document.uri;
     const config = vscode.workspace.getConfiguration('attune', scope);
     const where = config.inspect<boolean>('cueHints');
@@ -361,6 +358,6 @@ function escapeMarkdown(text: string): string {
 }
 
 /** What "Not this time" remembers: a hash, from which neither the note nor its text can be read back. */
-export function hintKey(path: string, cue: string, lineText: string): string {
+function hintKey(path: string, cue: string, lineText: string): string {
   return crypto.createHash('sha256').update(`${path}\u0000${cue}\u0000${lineText}`).digest('hex');
 }

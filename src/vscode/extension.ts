@@ -4,7 +4,6 @@
  */
 import * as vscode from 'vscode';
 import { moveRenamedSettings } from './config';
-import type { CueHints } from './cueHints';
 import * as cueHints from './features/cueHints';
 import * as feedback from './features/feedback';
 import * as gettingStarted from './features/gettingStarted';
@@ -31,7 +30,7 @@ export interface AttuneApi {
   readonly tree: RuptureTree;
   readonly view: vscode.TreeView<Node>;
   readonly log: Log;
-  readonly cues: CueHints;
+  readonly cues: cueHints.Cues;
   readonly diagnostics: NoteDiagnostics;
   /** How long `activate` itself took, in milliseconds (the scan runs after it). */
   readonly activationMs: number;
@@ -77,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   const diagnostics = noteWarnings.register(shared);
   const cues = cueHints.register(shared);
   patterns.register(shared);
-  const review = supervision.register(shared);
+  const supervisionCode = supervision.register(shared);
 
   // Until the first read of the notes is done, the view says it is reading them.
   void workspace.rescan().finally(() => {
@@ -97,7 +96,10 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
     activationMs,
     logUri: context.logUri,
     curtain,
-    supervision: review,
+    // The export's code loads when a test first asks for it, as at the first export command.
+    get supervision() {
+      return supervisionCode();
+    },
     analyses,
     moveRenamedSettings,
     settingsMoved,

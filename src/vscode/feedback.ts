@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import { feedbackSeries, noteScore, type Score } from '../core/feedback/feedback';
-import { RECENT_SCORES, scoresText } from '../core/feedback/feedbackChecklist';
-import type { IndexedNote } from '../core/notes/note';
+import { noteScore, type Score } from '../core/feedback/feedback';
 import { recordScoreEdits } from '../core/feedback/recordFeedback';
 import type { Log } from './log';
 import { changeNote } from './noteChange';
@@ -10,12 +8,6 @@ import type { LiveNotes } from './liveNotes';
 /** Where the scale's maximum is remembered, per workspace. */
 const MAX_KEY = 'attune.feedback.max';
 const NUMBER = /^\d+(?:\.\d+)?$/;
-
-/** A client's tooltip in the view, with their recent scores as text when their notes hold any. */
-export function withRecentScores(tooltip: string, notes: Iterable<IndexedNote>, client: string): string {
-  const recent = feedbackSeries(notes, client).slice(-RECENT_SCORES);
-  return recent.length === 0 ? tooltip : `${tooltip}\n${vscode.l10n.t('Recent feedback scores: {0}', scoresText(recent))}`;
-}
 
 function numberCheck(value: string): vscode.InputBoxValidationMessage | undefined {
   return NUMBER.test(value.trim())

@@ -20,7 +20,7 @@ import type { PrivacyCurtain } from './privacyCurtain';
 import { KeyedDebounce } from './debounce';
 import { TemplateStore } from './templateStore';
 import { literalIcons } from '../core/markdown/printable';
-import { reasonText } from './reasons';
+import { reasonText } from './reasonText';
 
 /** How long edits and file events settle before a note is parsed again. */
 const DEBOUNCE_MS = 150;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { TextEdit } from '../core/notes/edits';
 import { WriteRefused } from '../node/atomicWrite';
-import { reasonText } from './reasons';
+import { reasonText } from './reasonText';
 import { editNoteOnDisk } from '../node/editNote';
 import { readNoteSettings } from './config';
 
@@ -57,7 +57,7 @@ export async function changeNote(document: vscode.TextDocument, compute: (text: 
   const reload = reloadOf(document);
   let text: string | undefined;
   try {
-    text = editNoteOnDisk(document.uri.fsPath, readNoteSettings(document.uri).maxNoteBytes, compute);
+    text = editNoteOnDisk(document.uri.fsPath, readNoteSettings(document.uri, false).maxNoteBytes, compute);
   } catch (err) {
     reload.cancel();
     // Reasons name no file and quote no text.

@@ -3,7 +3,7 @@ import { noteWarnings, type NoteWarningAt } from '../core/notes/noteWarnings';
 import type { IndexChange } from '../core/notes/noteCollection';
 import type { LiveNotes } from './liveNotes';
 import { KeyedDebounce } from './debounce';
-import { reasonText } from './reasons';
+import { reasonText } from './reasonText';
 
 const SOURCE = 'attune';
 /** The key of a pending recomputation of every document. */

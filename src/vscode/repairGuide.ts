@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findTemplate, renderMarkdown } from '../core/reflection/templates';
+import { templateCode } from './reflectionTemplates';
 import { today } from './actions';
 import type { Log } from './log';
 import type { TemplateStore } from './templateStore';
@@ -33,9 +33,9 @@ export class RepairGuide implements vscode.TextDocumentContentProvider, vscode.D
   async show(): Promise<boolean> {
     const editor = vscode.window.activeTextEditor;
     const folder = editor ? vscode.workspace.getWorkspaceFolder(editor.document.uri) : undefined;
-    const template = findTemplate(this.templates.for(folder), 'repair-conversation');
+    const template = templateCode().findTemplate(this.templates.for(folder), 'repair-conversation');
     if (!template) return false;
-    this.text = `${renderMarkdown(template, { level: 1 }, today()).trimEnd()}\n`;
+    this.text = `${templateCode().renderMarkdown(template, { level: 1 }, today()).trimEnd()}\n`;
     this.changed.fire(GUIDE_URI);
     // Rendered, as a person reads it (no asterisks, no line numbers): VS Code's own markdown
     // preview of the read-only document, beside the note.

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import { sessionNoteFileName } from '../core/checklist/checklist';
+import { sessionNoteFileName } from '../core/notes/sessionNoteName';
 import { clientCodeProblem } from '../core/notes/clientCode';
-import { findTemplate, renderMarkdown, renderSnippet } from '../core/reflection/templates';
+import { templateCode } from './reflectionTemplates';
 import { today } from './actions';
 import { readConfig } from './config';
 import type { Log } from './log';
 import type { LiveNotes } from './liveNotes';
 import type { PrivacyCurtain } from './privacyCurtain';
-import { reasonText } from './reasons';
+import { reasonText } from './reasonText';
 import { isInsideWorkspace } from './workspaceBounds';
 import { literalIcons } from '../core/markdown/printable';
 
@@ -150,7 +150,7 @@ export async function openSessionNote(
     return { editor, created: false };
   }
   const templates = workspace.templates.for(vscode.workspace.getWorkspaceFolder(uri));
-  const template = findTemplate(templates, 'session-note');
+  const template = templateCode().findTemplate(templates, 'session-note');
   // Nothing is written until the therapist saves: the new note is an unsaved editor that
   // saves to its place, and closing it without saving leaves no folder and no file behind.
   const document = await vscode.workspace.openTextDocument(uri.with({ scheme: 'untitled' }));
@@ -158,13 +158,13 @@ export async function openSessionNote(
   // The same new note, still unsaved from before, is shown as it is.
   if (document.getText() !== '') return { editor, created: false };
   if (mode === 'filled' && template) {
-    const contents = renderMarkdown(template, { client, date }, date) + '\n';
+    const contents = templateCode().renderMarkdown(template, { client, date }, date) + '\n';
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), contents));
     const end = document.lineAt(document.lineCount - 1).range.end;
     editor.selection = new vscode.Selection(end, end);
   }
   if (mode === 'snippet' && template) {
-    await editor.insertSnippet(new vscode.SnippetString(renderSnippet(template, { client, date }, date)), new vscode.Position(0, 0));
+    await editor.insertSnippet(new vscode.SnippetString(templateCode().renderSnippet(template, { client, date }, date)), new vscode.Position(0, 0));
   }
   log.info('Created a session note.');
   return { editor, created: true };

@@ -22,7 +22,7 @@ import { DRAFT_SCHEME, DraftFileSystem } from './draftFileSystem';
 import type { Log } from './log';
 import type { PrivacyCurtain } from './privacyCurtain';
 import type { LiveNotes } from './liveNotes';
-import { reasonText } from './reasons';
+import { reasonText } from './reasonText';
 import { statusWord } from './words';
 import { literalIcons } from '../core/markdown/printable';
 import { canCopy, readReviewMessage, REVIEW_ITEMS, reviewHtml, type ReviewState, type ReviewWords } from './supervisionReview';
@@ -145,15 +145,6 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
       vscode.window.onDidChangeVisibleTextEditors(() => this.decorateAll()),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.setContext(editor)),
     );
-    this.closeRestoredDrafts();
-  }
-
-  /** A window reload restores a draft's tab, but the draft went with the old memory: close it rather than show an error. */
-  private closeRestoredDrafts(): void {
-    const stale = vscode.window.tabGroups.all
-      .flatMap((g) => g.tabs)
-      .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === DRAFT_SCHEME);
-    if (stale.length > 0) void vscode.window.tabGroups.close(stale);
   }
 
   /** The draft open in this editor, if it is one. */

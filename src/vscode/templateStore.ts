@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { mergeTemplates, type Template, type TemplateFile } from '../core/reflection/templates';
+import type { Template, TemplateFile } from '../core/reflection/templates';
+import { templateCode } from './reflectionTemplates';
 import { loadTemplateFiles } from '../node/templates';
 import { readConfig, readTemplateLanguage } from './config';
 import type { Log } from './log';
@@ -90,7 +91,7 @@ export class TemplateStore implements vscode.Disposable {
       for (const s of skipped) this.log.warn(`A template was skipped: ${s.reason}.`);
     }
     // The built-ins in the template language (`attune.templateLanguage`); the folder's own files as they are.
-    return mergeTemplates(files, readTemplateLanguage(folder?.uri));
+    return templateCode().mergeTemplates(files, readTemplateLanguage(folder?.uri));
   }
 
   /** Takes the templates folders from the settings again; what was read is dropped. */

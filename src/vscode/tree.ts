@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import { feedbackSeries } from '../core/feedback/feedback';
+import { RECENT_SCORES, scoresText } from '../core/feedback/feedbackChecklist';
 import { groupByClient } from '../core/notes/byClient';
 import { formatDate } from '../core/notes/dates';
 import type { IndexedNote, RuptureEntry } from '../core/notes/note';
 import { ruptureContextValue, STATUSES, type Status } from '../core/notes/status';
 import { readConfig, type GroupBy } from './config';
-import { withRecentScores } from './feedback';
 import type { PrivacyCurtain } from './privacyCurtain';
 import type { LiveNotes } from './liveNotes';
 import { noted, statusLabel, statusWord } from './words';
@@ -312,4 +313,10 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/** A client's tooltip in the view, with their recent scores as text when their notes hold any. */
+function withRecentScores(tooltip: string, notes: Iterable<IndexedNote>, client: string): string {
+  const recent = feedbackSeries(notes, client).slice(-RECENT_SCORES);
+  return recent.length === 0 ? tooltip : `${tooltip}\n${vscode.l10n.t('Recent feedback scores: {0}', scoresText(recent))}`;
 }

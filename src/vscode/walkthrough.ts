@@ -5,6 +5,8 @@ const WALKTHROUGH = 'attune.attune#firstRun';
 const SHOWN_KEY = 'attune.walkthroughShown';
 /** Run after a reflection comes in from a completion, so the walkthrough hears of it. */
 export const REFLECTION_INSERTED = 'attune.reflectionInserted';
+/** Run with a step's name (see markDone). */
+const STEP_DONE = 'attune.walkthroughStepDone';
 
 /**
  * The context keys that tick the walkthrough's steps (its `onContext:` completion events).
@@ -31,8 +33,16 @@ function setContext(key: string, value: boolean): Thenable<unknown> {
   return vscode.commands.executeCommand('setContext', key, value);
 }
 
-/** Ticks a walkthrough step: a reflection is in a note, or a note is prepared for a session. */
+/**
+ * Ticks a walkthrough step: a reflection is in a note, or a note is prepared for a session.
+ * Through a command registered at activation, because the features loaded later are bundles
+ * of their own, each with its own copy of this module: only activation's knows the memory.
+ */
 export function markDone(what: Done): void {
+  void vscode.commands.executeCommand(STEP_DONE, what);
+}
+
+function remember(what: Done): void {
   void setContext(DONE[what], true);
   if (!done().includes(what)) void memory?.update(DONE_STATE, [...done(), what]);
 }
@@ -73,6 +83,9 @@ export function trackWalkthroughSteps(context: vscode.ExtensionContext): vscode.
   return vscode.Disposable.from(
     vscode.workspace.onDidChangeWorkspaceFolders(() => void setNotesFolderOpen()),
     // A completion's snippet is in the note by the time VS Code runs its command.
-    vscode.commands.registerCommand(REFLECTION_INSERTED, () => markDone('reflection')),
+    vscode.commands.registerCommand(REFLECTION_INSERTED, () => remember('reflection')),
+    vscode.commands.registerCommand(STEP_DONE, (what: unknown) => {
+      if (what === 'reflection' || what === 'preparedSession') remember(what);
+    }),
   );
 }

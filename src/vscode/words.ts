@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { isIsoDate } from '../core/notes/dates';
 import type { LifecycleStep, Status } from '../core/notes/status';
-import type { ChecklistProgress } from '../core/checklist/checklist';
+import type { ChecklistProgress } from '../core/checklist/progress';
 
 /** "repair planned", "waiting at their pace": a status as a phrase. */
 export function statusLabel(status: Status): string {

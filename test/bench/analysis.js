@@ -30,7 +30,7 @@ async function main() {
         [
           "export { parseNote } from './src/core/notes/note';",
           "export { outline } from './src/core/markdown/outline';",
-          "export { checklistProgress } from './src/core/checklist/checklist';",
+          "export { checklistProgress } from './src/core/checklist/progress';",
           "export { NoteAnalysis } from './src/core/checklist/analysis';",
         ],
         path.join(tmp, 'core.js'),

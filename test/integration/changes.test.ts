@@ -25,10 +25,11 @@ const NOTE = (heading: string): string =>
  * Counts, per document, the product's recomputations of cue hints (CueHints.refresh) and of
  * note diagnostics (NoteDiagnostics.updateDocument) until stop(), watched in passing.
  */
-function recomputations(api: AttuneApi): { hints(uri: vscode.Uri): number; diagnostics(uri: vscode.Uri): number; stop(): void } {
+async function recomputations(api: AttuneApi): Promise<{ hints(uri: vscode.Uri): number; diagnostics(uri: vscode.Uri): number; stop(): void }> {
   type Hints = { refresh(document: vscode.TextDocument): void };
   type Diagnostics = { updateDocument(key: string): void };
-  const cues = api.cues as unknown as Hints;
+  // The hints' own object, once their code has loaded (with the first markdown document).
+  const cues = (await api.cues.loaded) as unknown as Hints;
   const diagnostics = api.diagnostics as unknown as Diagnostics;
   const { refresh } = cues;
   const { updateDocument } = diagnostics;
@@ -70,7 +71,7 @@ describe('Index changes say what changed', () => {
     const editor = await open(edited);
     await waitFor('hints on both notes', () => api.cues.hintsFor(edited).length > 0 && api.cues.hintsFor(other).length > 0);
     await waitFor("the other note's diagnostics", () => unknownStatus(other));
-    const counted = recomputations(api);
+    const counted = await recomputations(api);
     // The edited note's diagnostics count when the index told of the edit.
     let atEvent: number | undefined;
     let entries: boolean | undefined;

@@ -6,18 +6,18 @@ import { run } from '../../src/cli/main';
 import {
   buildChecklist,
   checklistInsertEdit,
-  checklistProgress,
   hasChecklist,
   nothingWaitingLine,
   progressLabel,
   renderChecks,
-  sessionNoteFileName,
   sessionNotePath,
   taskItems,
   toggleTaskEdit,
   toggleTaskInNote,
   type ChecklistInput,
 } from '../../src/core/checklist/checklist';
+import { checklistProgress } from '../../src/core/checklist/progress';
+import { sessionNoteFileName } from '../../src/core/notes/sessionNoteName';
 import MarkdownIt from 'markdown-it';
 import { applyEdits } from '../../src/core/notes/edits';
 import { RuptureIndex } from '../../src/core/notes/ruptureIndex';

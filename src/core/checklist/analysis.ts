@@ -4,7 +4,7 @@
  * document version: the parsed note, its outline, its heading anchors and its checklist section.
  */
 import { headingAnchors, type HeadingAnchor } from '../markdown/anchors';
-import { checklistProgress, type ChecklistProgress } from './checklist';
+import { checklistProgress, type ChecklistProgress } from './progress';
 import type { Note } from '../notes/note';
 import { outline, type OutlineHeading } from '../markdown/outline';
 

@@ -6,33 +6,32 @@
  * then the clinician's own checks. Pure text in, text and edits out; the editor and the CLI do the reading and
  * writing.
  */
-import { headingAnchors, type HeadingAnchor } from '../markdown/anchors';
+import { headingAnchors } from '../markdown/anchors';
 import { earlierNote, nextTimeLines, type CarriedLine } from './carryForward';
 import { relativeLink } from '../markdown/links';
-import { slugify } from '../markdown/slug';
 import type { TextEdit } from '../notes/edits';
 import { readFrontMatter } from '../markdown/frontMatter';
 import { hasRiskLanguage } from '../safety/riskLanguage';
 import { compareEntries, entryAge } from '../notes/ruptureIndex';
 import { dominantEol, splitLines, withEol } from '../markdown/lines';
-import { forEachMarkdownLine, parseHeading, sectionEnd } from '../markdown/blocks';
+import { forEachMarkdownLine, parseHeading } from '../markdown/blocks';
 import { checksWithFeedback, feedbackBrief, type FeedbackBrief } from '../feedback/feedbackChecklist';
 import type { IndexedNote, RuptureEntry } from '../notes/note';
-import { DEFAULT_NOTE_FILE_PATTERN, type SessionSettings } from '../notes/settings';
+import type { SessionSettings } from '../notes/settings';
 import { isUnrepaired, STATUS_LABELS, type Status } from '../notes/status';
 import { howTheLastAttemptLanded, waitsForThem } from '../notes/theirPace';
 import { withWhom } from '../notes/withWhom';
 import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, SAFETY_FIRST_WORDS, type Template } from '../reflection/templates';
 import { HEADINGS, inLanguage, type NoteLanguage } from '../notes/fieldKeys';
 import { CHECKLIST_WORDS } from './checklistWords';
+import { checklistHeading, TASK, type ChecklistProgress } from './progress';
+import { sessionNoteFileName } from '../notes/sessionNoteName';
 
 /** In place of how the last attempt landed when those words speak of risk. */
 export const LANDED_WITH_RISK = CHECKLIST_WORDS.en.landedWithRisk;
 
 /** The section's heading text (in English; HEADINGS holds it in each template language). */
 export const CHECKLIST_TITLE = 'Before the session';
-/** The section is found by its heading in any template language, so it is never added twice. */
-const CHECKLIST_SLUGS = new Set(HEADINGS['before-the-session'].map((h) => slugify(h)));
 
 /** The default file name of a session note; `YYYY`, `MM` and `DD` are today's date. */
 
@@ -135,8 +134,6 @@ function anchorResolver(input: ChecklistInput): (entry: RuptureEntry) => string 
     return cache.get(entry.path)?.get(entry.line);
   };
 }
-
-const TASK = /^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[)([ xX])\](?=[ \t\r\n]|$)/;
 
 /** The task items of a block of markdown, in order. */
 export function taskItems(markdown: string): { readonly text: string; readonly done: boolean; readonly line: number }[] {
@@ -252,48 +249,9 @@ function heldBlock(held: readonly RuptureEntry[], language: NoteLanguage): { mar
   return { markdown: [CHECKLIST_WORDS[language].held, '', ...titles.map((t) => `- ${t}`)].join('\n'), items: [] };
 }
 
-/** The "Before the session" heading of a note (any level), or undefined; `headings` are the note's own when the caller has them. */
-function checklistHeading(
-  noteText: string,
-  headings: readonly HeadingAnchor[] = headingAnchors(noteText),
-): { line: number; level: number; sectionEnd: number } | undefined {
-  const at = headings.findIndex((h) => CHECKLIST_SLUGS.has(slugify(h.text)));
-  if (at === -1) return undefined;
-  const { line, level } = headings[at];
-  return { line, level, sectionEnd: sectionEnd(headings, at, splitLines(noteText).length) };
-}
-
 /** True when the note already has a "Before the session" section, so it is never added twice. */
 export function hasChecklist(noteText: string): boolean {
   return checklistHeading(noteText) !== undefined;
-}
-
-export interface ChecklistProgress {
-  readonly done: number;
-  readonly total: number;
-  /** Zero-based line of the section's heading. */
-  readonly line: number;
-}
-
-/**
- * How many of the section's task items are ticked, or undefined when the note has no
- * section. `headings`: the note's heading anchors, when the caller has them already.
- */
-export function checklistProgress(noteText: string, headings?: readonly HeadingAnchor[]): ChecklistProgress | undefined {
-  const heading = checklistHeading(noteText, headings);
-  if (!heading) return undefined;
-  const lines = splitLines(noteText);
-  let done = 0;
-  let total = 0;
-  forEachMarkdownLine(noteText, lines, heading.line + 1, (line, index) => {
-    if (index >= heading.sectionEnd) return;
-    const m = TASK.exec(noteText.slice(line.start, line.end));
-    if (m) {
-      total++;
-      if (m[2] !== ' ') done++;
-    }
-  });
-  return { done, total, line: heading.line };
 }
 
 /** "4 of 11 done": the words for a progress lens. */
@@ -358,18 +316,6 @@ export function checklistInsertEdit(noteText: string, section: string): TextEdit
   const last = line.eol === '';
   const after = last ? eol : isBlank(anchor + 1) ? '' : eol;
   return { line: anchor, character: line.end - line.start, length: 0, newText: eol + eol + body + after };
-}
-
-/**
- * Today's note's file name from a pattern such as `YYYY-MM-DD.md` (tokens `YYYY`, `MM`,
- * `DD`). Path separators become `-`; `.md` is added when missing.
- */
-export function sessionNoteFileName(pattern: string, date: string): string {
-  const [y, m, d] = date.split('-');
-  const name = (pattern.trim() || DEFAULT_NOTE_FILE_PATTERN)
-    .replace(/YYYY|MM|DD/g, (token) => (token === 'YYYY' ? y : token === 'MM' ? m : d))
-    .replace(/[\\/]/g, '-');
-  return /\.md$/i.test(name) ? name : `${name}.md`;
 }
 
 /**

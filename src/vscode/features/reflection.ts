@@ -1,13 +1,12 @@
-/** Writing a reflection: the insert lens, `#` completions, the commands that insert templates, and the repair guide. */
+/**
+ * Writing a reflection: the insert lens, `#` completions, the commands that insert templates,
+ * and the repair guide. The lenses, completions and insert commands are their own bundle
+ * (dist/reflection.js, src/vscode/reflectionEditor.ts), loaded when VS Code first asks for a
+ * lens or a completion in a markdown note, or one of the commands runs.
+ */
 import * as vscode from 'vscode';
-import { levelForInsertion, outline } from '../../core/markdown/outline';
-import { renderSnippet } from '../../core/reflection/templates';
-import { changeStatus, insertBlock, insertReflection, today } from '../actions';
-import { RuptureCompletions } from '../completions';
-import { RuptureLenses } from '../lenses';
 import { RepairGuide } from '../repairGuide';
-import { entryAtCursor } from '../ruptureAtHand';
-import { needFolder, openSessionNote, pickClient } from '../sessionNote';
+import type { RuptureCompletions, RuptureLenses } from '../reflectionEditor';
 import type { Services } from '../services';
 
 const MARKDOWN: vscode.DocumentSelector = [
@@ -15,78 +14,39 @@ const MARKDOWN: vscode.DocumentSelector = [
   { language: 'markdown', scheme: 'untitled' },
 ];
 
+const code = (): typeof import('../reflectionEditor') => require('./reflection.js') as typeof import('../reflectionEditor');
+
 export function register({ context, workspace, log, curtain, templates, analyses, command }: Services): void {
-  const lenses = new RuptureLenses(workspace, analyses, curtain);
   const guide = new RepairGuide(log, templates);
+  let lenses: RuptureLenses | undefined;
+  let completions: RuptureCompletions | undefined;
+  // The lenses' own changes (settings, the privacy curtain) reach VS Code once they are loaded.
+  const lensesChanged = new vscode.EventEmitter<void>();
+  const lensProvider: vscode.CodeLensProvider = {
+    onDidChangeCodeLenses: lensesChanged.event,
+    provideCodeLenses: (document) => {
+      if (!lenses) {
+        lenses = new (code().RuptureLenses)(workspace, analyses, curtain);
+        context.subscriptions.push(
+          lenses,
+          lenses.onDidChangeCodeLenses(() => lensesChanged.fire()),
+        );
+      }
+      return lenses.provideCodeLenses(document);
+    },
+  };
+  const completionProvider: vscode.CompletionItemProvider = {
+    provideCompletionItems: (document, position) => (completions ??= new (code().RuptureCompletions)(workspace)).provideCompletionItems(document, position),
+  };
   context.subscriptions.push(
-    lenses,
     guide,
-    vscode.languages.registerCodeLensProvider(MARKDOWN, lenses),
-    vscode.languages.registerCompletionItemProvider(MARKDOWN, new RuptureCompletions(workspace), '/', '#'),
+    lensesChanged,
+    vscode.languages.registerCodeLensProvider(MARKDOWN, lensProvider),
+    vscode.languages.registerCompletionItemProvider(MARKDOWN, completionProvider, '/', '#'),
   );
 
-  command('attune.insertReflection', async (uriArg?: unknown, lineArg?: unknown) => {
-    let editor = vscode.window.activeTextEditor;
-    if (uriArg instanceof vscode.Uri && (!editor || editor.document.uri.toString() !== uriArg.toString())) {
-      editor = await vscode.window.showTextDocument(uriArg);
-    }
-    if (!editor || editor.document.languageId !== 'markdown') {
-      // No note open: start today's note for a client, then reflect in it.
-      if (!(await needFolder())) return false;
-      const client = await pickClient(workspace, curtain, vscode.l10n.t('Insert a rupture reflection: which client?'));
-      if (!client) return false;
-      const opened = await openSessionNote(workspace, log, curtain, client, 'filled');
-      if (!opened) return false;
-      editor = opened.editor;
-      const last = editor.document.lineCount - 1;
-      editor.selection = new vscode.Selection(last, editor.document.lineAt(last).text.length, last, editor.document.lineAt(last).text.length);
-    }
-    return insertReflection(editor, workspace, typeof lineArg === 'number' ? lineArg : undefined);
-  });
-
-  command('attune.insertInSessionRepair', async (uriArg?: unknown, lineArg?: unknown) => {
-    let editor = vscode.window.activeTextEditor;
-    if (uriArg instanceof vscode.Uri && (!editor || editor.document.uri.toString() !== uriArg.toString())) {
-      editor = await vscode.window.showTextDocument(uriArg);
-    }
-    if (!editor || editor.document.languageId !== 'markdown') {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a markdown note first, then record the repair in it.'));
-      return false;
-    }
-    return insertReflection(editor, workspace, typeof lineArg === 'number' ? lineArg : undefined, undefined, 'in-session-repair');
-  });
-
+  command('attune.insertReflection', (uriArg?: unknown, lineArg?: unknown) => code().insertReflectionCommand(workspace, log, curtain, uriArg, lineArg));
+  command('attune.insertInSessionRepair', (uriArg?: unknown, lineArg?: unknown) => code().insertInSessionRepairCommand(workspace, uriArg, lineArg));
   command('attune.showRepairGuide', () => guide.show());
-
-  command('attune.insertTemplate', async () => {
-    const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document.languageId !== 'markdown') {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a markdown note first, then insert a template into it.'));
-      return false;
-    }
-    const picked = await vscode.window.showQuickPick(
-      templates
-        .for(vscode.workspace.getWorkspaceFolder(editor.document.uri))
-        .filter((t) => t.kind !== 'note')
-        .map((t) => ({ label: t.name, description: t.source === 'built-in' ? '' : t.source, detail: t.description, template: t })),
-      { title: vscode.l10n.t('Insert a template'), placeHolder: vscode.l10n.t('Choose a template'), matchOnDetail: true },
-    );
-    if (!picked) return false;
-    const t = picked.template;
-    if (t.kind === 'followup') {
-      const ref = entryAtCursor(workspace);
-      if (!ref) {
-        void vscode.window.showInformationMessage(vscode.l10n.t("This template belongs to a rupture: put the cursor in a rupture's section first."));
-        return false;
-      }
-      const ok = await changeStatus(ref, t.sets ?? 'open', workspace, log, t.id);
-      await workspace.refreshNow(editor.document.uri);
-      return ok;
-    }
-    if (t.kind === 'rupture') return insertReflection(editor, workspace, undefined, undefined, t.id);
-    const note = workspace.noteOf(editor.document);
-    const line = editor.selection.active.line;
-    const level = levelForInsertion(outline(editor.document.getText()), line);
-    return insertBlock(editor, line, renderSnippet(t, { client: note.client, date: note.date ?? today(), level }, today()));
-  });
+  command('attune.insertTemplate', () => code().insertTemplateCommand(workspace, log, templates));
 }

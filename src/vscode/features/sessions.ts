@@ -1,12 +1,18 @@
-/** Session notes: a new note for a client, the checklist before a session, and ticking its tasks. */
+/**
+ * Session notes: a new note for a client, the checklist before a session, and ticking its
+ * tasks. Their code is in bundles of their own (dist/sessionNote.js, dist/checklist.js),
+ * loaded at their commands.
+ */
 import * as vscode from 'vscode';
-import { prepareForSession, toggleTask } from '../checklist';
-import { needFolder, openSessionNote, pickClient } from '../sessionNote';
 import type { Services } from '../services';
 import type { Node } from '../tree';
 
+const checklist = (): typeof import('../checklist') => require('./checklist.js') as typeof import('../checklist');
+const sessionNote = (): typeof import('../sessionNote') => require('./sessionNote.js') as typeof import('../sessionNote');
+
 export function register({ workspace, log, curtain, command }: Services): void {
   command('attune.newSessionNote', async () => {
+    const { needFolder, openSessionNote, pickClient } = sessionNote();
     if (!(await needFolder())) return false;
     const client = await pickClient(workspace, curtain, vscode.l10n.t('New session note: which client?'));
     if (!client) return false;
@@ -16,11 +22,11 @@ export function register({ workspace, log, curtain, command }: Services): void {
   command('attune.prepareForSession', (arg?: unknown) => {
     const node = arg as Partial<Node> | undefined;
     const client = typeof arg === 'string' ? arg : node?.kind === 'group' && node.by === 'client' ? node.key : undefined;
-    return prepareForSession(workspace, log, curtain, client);
+    return checklist().prepareForSession(workspace, log, curtain, client);
   });
 
   command('attune.toggleTask', () => {
     const editor = vscode.window.activeTextEditor;
-    return editor ? toggleTask(editor) : false;
+    return editor ? checklist().toggleTask(editor) : false;
   });
 }

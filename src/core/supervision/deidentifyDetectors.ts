@@ -10,7 +10,7 @@
  */
 import { parse as parseDates } from 'chrono-node';
 import { findPhoneNumbersInText } from 'libphonenumber-js/min';
-import { MONTH_WORD } from './deidentifyTerms';
+import { COUNTRY_NAMES, MONTH_WORD } from './deidentifyTerms';
 
 export type Kind = 'client' | 'name' | 'place' | 'address' | 'zip' | 'date' | 'phone' | 'email' | 'url' | 'ip' | 'number' | 'age';
 
@@ -434,9 +434,18 @@ export function addressBlock(text: string, street: Span): Span[] {
   return found;
 }
 
-/** Countries: Safe Harbor lets them stay, so an address's tail stops before one. */
-export const COUNTRY =
-  /^(?:USA?|United States|America|UK|United Kingdom|Great Britain|England|Scotland|Wales|Northern Ireland|Ireland|Canada|Australia|New Zealand|Mexico|Finland|Sweden|Norway|Denmark|Iceland|Germany|Deutschland|Austria|Switzerland|France|Belgium|Netherlands|Luxembourg|Spain|España|Portugal|Italy|Italia|Greece|Poland|Czechia|Czech Republic|Slovakia|Hungary|Romania|Bulgaria|Croatia|Serbia|Slovenia|Estonia|Latvia|Lithuania|Ukraine|Russia|Turkey|Israel|India|China|Japan|Korea|South Korea|Vietnam|Philippines|Brazil|Argentina|Chile|Colombia|Peru|Nigeria|Ghana|Kenya|South Africa|Egypt|Morocco)$/;
+/**
+ * Countries: Safe Harbor lets them stay, so an address's tail stops before one. Every word's
+ * first letter in either case, so that the source serves inside case-sensitive patterns too;
+ * the longest name first ("Guinea-Bissau" before "Guinea").
+ */
+export const COUNTRY = new RegExp(
+  `^(?:${[...COUNTRY_NAMES]
+    .sort((a, b) => b.length - a.length)
+    .map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/(^|[ -])(\p{Ll})/gu, (_, sep: string, l: string) => `${sep}[${l}${l.toUpperCase()}]`))
+    .join('|')})$`,
+  'u',
+);
 
 /** One side of a corner: up to four words and a number, to the end of the phrase. */
 const CORNER_SIDE = String.raw`(?:\d{1,6}[ \t]+)?\p{L}[\p{L}'’.-]*(?:[ \t]+(?!and\b)\p{L}[\p{L}'’.-]*){0,3}(?:[ \t]+\d{1,4}\.?)?`;
@@ -502,6 +511,8 @@ export function findAddresses(text: string): Span[] {
       .filter((m) => m.value.split(/\s+(?:and|&)\s+/).every((side) => /\p{Lu}|\d/u.test(side)))
       .map((m): Span => ({ start: m.start, end: m.value.endsWith('.') ? m.end - 1 : m.end, kind: 'address' })),
     ...spans(text, /\b(?:Apt\.?|Apartment|Suite|Unit)\s+#?\d+[A-Z]?\b/g, 'address'),
+    // A flat or suite in lower case too ("apt. 139", "suite 790"); "unit" only capitalised, as a ward's unit is not an address.
+    ...spans(text, /\b(?:apt\.?|apartment|suite)[ \t]+#?\d+[a-z]?\b/gi, 'address'),
   ];
   // Before a street: the number of a building or a box ("6750 Koskikatu 25", "P.O. Box 149 Monika Union").
   const led = streets.map((st) => {

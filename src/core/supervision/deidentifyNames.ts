@@ -133,9 +133,9 @@ const FOREIGN_SMALL_WORDS = new Set(
   ),
 );
 
-/** Labels before a colon that are roles or fields, not people: "Bot:", "Therapist:", "When:", "Mobile:". */
+/** Labels before a colon that are roles or fields, not people: "Bot:", "Therapist:", "When:", "Mobile:", a note's "Vent:", "Mood:". */
 const SPEAKER_ROLES = new Set(
-  'bot user agent assistant customer operator system client patient therapist counsellor counselor doctor nurse interviewer me you when where what who why how note notes subject date time mobile phone fax desk office email address name website home work cell tel re plan summary billing shipping contact'.split(
+  'bot user agent assistant customer operator system client patient therapist counsellor counselor doctor nurse interviewer me you when where what who why how note notes subject date time mobile phone fax desk office email address name website home work cell tel re plan summary billing shipping contact vent vitals labs meds neuro resp skin exam assessment impression allergies history mood affect behavior behaviour speech sleep appetite risk goal goals homework'.split(
     ' ',
   ),
 );
@@ -217,9 +217,11 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
 
   const spans: Span[] = [];
   const claimed = new Set<number>();
+  const placeTokens: number[] = [];
   const claim = (from: number, to: number, span: Span): void => {
     spans.push(span);
     for (let k = from; k <= to; k++) claimed.add(k);
+    if (span.kind === 'place') for (let k = from; k <= to; k++) placeTokens.push(k);
   };
 
   // Countries of several words stay whole, in any case: "Costa Rica", "burkina faso".
@@ -254,6 +256,11 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     return PLACE_CUES.some((p) => p.test(before));
   };
   const weakCue = (t: Token): boolean => /\b(?:in|at|to)\s$/i.test(text.slice(Math.max(0, t.start - 4), t.start));
+  const inAddress = (t: Token): boolean => {
+    const before = /[\s,>]*$/.exec(text.slice(Math.max(0, t.start - 20), t.start));
+    const edge = t.start - (before ? before[0].length : 0);
+    return (edge > 0 && taken(edge - 1, edge)) || /^[ \t]*,?[ \t]+(?:\d|[A-Z]{1,2}\d)/.test(text.slice(t.end, t.end + 6));
+  };
   const stateAfter = (t: Token): boolean => STATE_AFTER.test(text.slice(t.end, t.end + 20));
 
   for (const [i, j] of runs) {
@@ -270,10 +277,15 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         if (strong(a)) break; // "Dr. Jackson" is a person, whatever the map says
         let place = false;
         // A listed town that is also a word ("Toledo", "Hope") needs a word before it that says place.
-        if (places.has(phrase)) place = !single || cue || !ordinary(tokens[a]) || (weakCue(tokens[a]) && !KNOWN_TERMS.has(tokens[a].lower));
+        // A listed town that is also a person's name ("Jackson", "Morrison") with no word before it that says place is a person.
+        // Beside an address, or before a postcode, it is the town.
+        if (places.has(phrase) && single && !cue && !weakCue(tokens[a]) && medium(tokens[a]) && !allCaps(tokens[a]) && !inAddress(tokens[a])) place = false;
+        else if (places.has(phrase)) place = !single || cue || !ordinary(tokens[a]) || (weakCue(tokens[a]) && !KNOWN_TERMS.has(tokens[a].lower));
         else if (cue && b === j) {
           const allKnown = tokens.slice(a, b + 1).every((t) => KNOWN_TERMS.has(t.lower));
-          const personLike = single && medium(tokens[a]) && !stateAfter(tokens[b]);
+          // "from Yuri Bulgakov": a given name then a word no list knows is a person, even after a word that says place.
+          const personLike =
+            (single ? medium(tokens[a]) : medium(tokens[a]) && !PLACE_PREFIX.has(tokens[a].text) && strange(tokens[b])) && !stateAfter(tokens[b]);
           place = !allKnown && !personLike && !(single && ordinary(tokens[a]) && !stateAfter(tokens[b]));
         } else if (single && tokens[a].tags.includes('City')) place = true;
         else if (!single && b === j && PLACE_PREFIX.has(tokens[a].text) && tokens.slice(a + 1, b + 1).every((t) => !KNOWN_TERMS.has(t.lower))) place = true;
@@ -548,8 +560,17 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   for (const s of spans) if (s.kind === 'name') for (const w of s.words ?? []) if ([...w].length > 1) nameWords.add(w);
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    if (claimed.has(k) || !t.cap || !nameWords.has(t.text) || !free(t)) continue;
+    // In lower case only when the name was written so and is not an English word ("eric g. samoylova" ... "early samoylova").
+    if (claimed.has(k) || !nameWords.has(t.text) || !(t.cap || !words.has(t.lower)) || !free(t)) continue;
     claim(k, k, { start: t.start, end: t.end, kind: 'name', words: [t.text] });
+  }
+  // The same for a town no list knows ("ΒΙΚΛΑ", "Sušice"): found once, it is that town wherever it appears again.
+  const placeWords = new Set<string>();
+  for (const k of placeTokens) if (tokens[k].cap && strange(tokens[k])) placeWords.add(tokens[k].text);
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (claimed.has(k) || !placeWords.has(t.text) || !free(t)) continue;
+    claim(k, k, { start: t.start, end: t.end, kind: 'place' });
   }
 
   // A street with no street word, between numbers: "6750 Koskikatu 25", "255 hersnapvej 18".

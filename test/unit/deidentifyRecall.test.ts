@@ -62,3 +62,20 @@ describe('issue 24, recall round: ordinary clinical text stays', () => {
     for (const n of notes) assert.strictEqual(out(n), n);
   });
 });
+
+describe('issue 24, recall round: what stands before a street', () => {
+  it('a name or initial read before a street, after the building number, is part of the address', () => {
+    assert.strictEqual(out('Post to 41 Maarten van Velzenstraat 12\nApt. 3\nSteenwijk\nBelgium 40218'), 'Post to [address]\n[address]\n[place]\nBelgium [zip]');
+    assert.strictEqual(out('Send it to 7 K. Oostervaartlaan 31, Haarlem.'), 'Send it to [address], [place].');
+  });
+
+  it('words no list knows right before a street that starts with its number are its name; English words and names of people stay apart', () => {
+    assert.strictEqual(out('Meet me at Brennovara 14 Pine Street tomorrow.'), 'Meet me at [address] tomorrow.');
+    assert.strictEqual(out('Seen with Okafor at 12 Oak Street.'), 'Seen with [name 1] at [address].');
+    assert.strictEqual(out('In 2019 she moved to 14 Elm Road.'), 'In 2019 she moved to [address].');
+  });
+
+  it('contractions are never flagged for a look', () => {
+    assert.deepStrictEqual(deidentifyText("I'd say We'll see; They'll call.", '').check, []);
+  });
+});

@@ -602,7 +602,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   const check: CheckSpan[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    if (claimed.has(k) || !t.cap || t.single || !free(t) || ordinary(t)) continue;
+    if (claimed.has(k) || !t.cap || t.single || !free(t) || ordinary(t) || /['’](?:m|re|ve|ll|d|t)$/i.test(t.text)) continue;
     if (t.sentenceStart && t.tags.some((x) => x === 'Verb' || x === 'Adverb' || x === 'Adjective')) continue;
     const before = text.slice(Math.max(0, t.start - 4), t.start);
     check.push({ start: t.start, end: t.end, reason: /\b(?:in|at|to)\s$/i.test(before) ? REASON_PLACE : REASON_WORD });
@@ -619,6 +619,22 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   return { spans, check };
 }
 
+/** A word of three letters or more that no list knows: neither English, nor a known term, title or relation. */
+export function unlisted(word: string): boolean {
+  const lower = word.toLowerCase();
+  return (
+    /^\p{L}+$/u.test(word) &&
+    word.length >= 3 &&
+    !wordLists().words.has(lower) &&
+    !KNOWN_TERMS.has(lower) &&
+    !CLINICAL_WORDS.has(lower) &&
+    !CLINICAL_ABBREVIATIONS.has(lower) &&
+    !TITLES.has(lower) &&
+    !RELATIONS.has(lower) &&
+    !FUNCTION_WORDS.has(lower)
+  );
+}
+
 const BESIDE_KINDS = new Set(['name', 'place', 'address', 'zip']);
 
 /**
@@ -627,7 +643,6 @@ const BESIDE_KINDS = new Set(['name', 'place', 'address', 'zip']);
  * any case ("leone" before "[name 1]"). Flagged for a look, never replaced.
  */
 export function besideIdentifiers(text: string, spans: readonly Span[]): CheckSpan[] {
-  const { words } = wordLists();
   const check: CheckSpan[] = [];
   const look = (word: string, start: number): void => {
     const end = start + word.length;
@@ -636,17 +651,7 @@ export function besideIdentifiers(text: string, spans: readonly Span[]): CheckSp
       if (digits >= 3) check.push({ start, end, reason: REASON_NUMBER });
       return;
     }
-    const lower = word.toLowerCase();
-    if (
-      /^\p{L}+$/u.test(word) &&
-      word.length >= 3 &&
-      !words.has(lower) &&
-      !KNOWN_TERMS.has(lower) &&
-      !CLINICAL_WORDS.has(lower) &&
-      !CLINICAL_ABBREVIATIONS.has(lower) &&
-      !TITLES.has(lower) &&
-      !RELATIONS.has(lower)
-    ) {
+    if (unlisted(word)) {
       check.push({ start, end, reason: REASON_WORD });
     }
   };

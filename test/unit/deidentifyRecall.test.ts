@@ -79,3 +79,24 @@ describe('issue 24, recall round: what stands before a street', () => {
     assert.deepStrictEqual(deidentifyText("I'd say We'll see; They'll call.", '').check, []);
   });
 });
+
+describe('issue 24, recall round: dialogue, streets written short, corners', () => {
+  it("a listed name that is also a word is a speaker when quoted words follow it; a note's labels stay", () => {
+    gone('Marta: "Are you coming?"\nHolly:"Only if Rose\'s sister drives."', ['Marta', 'Holly', 'Rose'], ['sister drives']);
+    gone('teo: "who called?"\nivy:"my aunt did."', ['teo', 'ivy:'], ['my aunt did']);
+    const note = 'Mood: "flat", she said.\nVent: PEEP 5.\nPlan: "keep going".';
+    assert.strictEqual(out(note), note);
+  });
+
+  it('an escaped apostrophe still marks a relation ("Nadia\\\'s son"), and "i\'m" is never part of a name', () => {
+    gone("It was Nadia\\'s son who phoned.", ['Nadia'], ['son who phoned']);
+    gone('ana: "hello"\nbea:"i\'m kasia\'s cousin".', ['kasia'], ["i'm"]);
+  });
+
+  it('"Str." ends a street; a corner of streets in lower case; a corner of ordinary places stays', () => {
+    gone('Write to 14 Velika Mostarska Str.\nSuite 3\nDrenovo\nMontenegro 81220', ['Velika', 'Mostarska', 'Drenovo', '81220'], ['Montenegro']);
+    gone('pick me up at the corner of lindqvistgatan 12 and harbour street', ['lindqvistgatan', '12', 'harbour']);
+    const kept = 'we met at the corner of the park and the school';
+    assert.strictEqual(out(kept), kept);
+  });
+});

@@ -248,7 +248,7 @@ export function findNumbers(text: string): Span[] {
 }
 
 const STREET_TYPES =
-  'Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Path|Pass|Ramp|Alley|Row|Square|Sq|Crescent|Close|Gardens|Greens|Green|Forge|Keys|Radial|River|Mountain|Loop|Run|Pike|Plaza|Point|Ridge|Crossing|Heights|Hill|Hills|Walk|Mews|Grove|Park|Harbor|Harbour|Landing|Meadow|Meadows|Junction|Manor|Estates|Station|Valley|View|Villa|Village|Well|Wells|Fort|Freeway|Expressway|Causeway|Route|Rte|Bypass|Mall|Extension|Fields|Orchard|Oval|Spur|Track|Turnpike|Underpass|Union|Crest|Glen|Haven|Hollow|Isle|Knoll|Lake|Lakes|Ledge|Lodge|Mill|Mills|Mission|Motorway|Neck|Pines|Port|Prairie|Rapids|Rest|Shore|Shores|Spring|Springs|Stream|Summit|Trace|Tunnel|Vista|Wall|Ways|Center|Centre|Cove|Creek|Dale|Dam|Divide|Estate|Falls|Ferry|Field|Flat|Flats|Ford|Forest|Fork|Gateway|Inlet|Island|Burg|Bluff|Bottom|Branch|Bridge|Brook|Canyon|Cape|Cliff|Club|Common|Corner|Curve';
+  'Street|St|Str|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Path|Pass|Ramp|Alley|Row|Square|Sq|Crescent|Close|Gardens|Greens|Green|Forge|Keys|Radial|River|Mountain|Loop|Run|Pike|Plaza|Point|Ridge|Crossing|Heights|Hill|Hills|Walk|Mews|Grove|Park|Harbor|Harbour|Landing|Meadow|Meadows|Junction|Manor|Estates|Station|Valley|View|Villa|Village|Well|Wells|Fort|Freeway|Expressway|Causeway|Route|Rte|Bypass|Mall|Extension|Fields|Orchard|Oval|Spur|Track|Turnpike|Underpass|Union|Crest|Glen|Haven|Hollow|Isle|Knoll|Lake|Lakes|Ledge|Lodge|Mill|Mills|Mission|Motorway|Neck|Pines|Port|Prairie|Rapids|Rest|Shore|Shores|Spring|Springs|Stream|Summit|Trace|Tunnel|Vista|Wall|Ways|Center|Centre|Cove|Creek|Dale|Dam|Divide|Estate|Falls|Ferry|Field|Flat|Flats|Ford|Forest|Fork|Gateway|Inlet|Island|Burg|Bluff|Bottom|Branch|Bridge|Brook|Canyon|Cape|Cliff|Club|Common|Corner|Curve';
 const UNIT = String.raw`(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Fl\.?|Floor|#)\s*[\w-]+)?`;
 
 /** Street words of other countries, as the end of a word ("Kiannonkatu", "Hauptstraße") or a word before the name ("rue", "calle"). */
@@ -447,12 +447,15 @@ export const COUNTRY = new RegExp(
   'u',
 );
 
+/** A street word in any case, plural too: "edmunds street", "minik courts". */
+const STREET_WORD = new RegExp(`\\b(?:${STREET_TYPES})s?$`, 'i');
+
 /** One side of a corner: up to four words and a number, to the end of the phrase. */
 const CORNER_SIDE = String.raw`(?:\d{1,6}[ \t]+)?\p{L}[\p{L}'’.-]*(?:[ \t]+(?!and\b)\p{L}[\p{L}'’.-]*){0,3}(?:[ \t]+\d{1,4}\.?)?`;
 
 export function findAddresses(text: string): Span[] {
   const street = new RegExp(
-    String.raw`(?<![\w-])\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z0-9][\w'’.-]*|of|the)\s+){1,4}(?:${STREET_TYPES})\b(?:(?<=\b(?:St|Ave|Rd|Ln|Dr|Blvd|Ct|Pl|Ter|Cir|Pkwy|Hwy|Trl|Sq|Rte))\.)?${UNIT}`,
+    String.raw`(?<![\w-])\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z0-9][\w'’.-]*|of|the)\s+){1,4}(?:${STREET_TYPES})\b(?:(?<=\b(?:St|Str|Ave|Rd|Ln|Dr|Blvd|Ct|Pl|Ter|Cir|Pkwy|Hwy|Trl|Sq|Rte))\.)?${UNIT}`,
     'g',
   );
   const streets = [
@@ -508,7 +511,8 @@ export function findAddresses(text: string): Span[] {
         1,
       ),
     ]
-      .filter((m) => m.value.split(/\s+(?:and|&)\s+/).every((side) => /\p{Lu}|\d/u.test(side)))
+      // Each side holds a capital, a number or a street word ("frankfurter allee 73 and edmunds street").
+      .filter((m) => m.value.split(/\s+(?:and|&)\s+/).every((side) => /\p{Lu}|\d/u.test(side) || STREET_WORD.test(side)))
       .map((m): Span => ({ start: m.start, end: m.value.endsWith('.') ? m.end - 1 : m.end, kind: 'address' })),
     ...spans(text, /\b(?:Apt\.?|Apartment|Suite|Unit)\s+#?\d+[A-Z]?\b/g, 'address'),
     // A flat or suite in lower case too ("apt. 139", "suite 790"); "unit" only capitalised, as a ward's unit is not an address.

@@ -377,25 +377,27 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     const before = text.slice(Math.max(0, t.start - 30), t.start);
     const after = text.slice(t.end, t.end + 40);
     // A speaker's label at the start of a line: "John: I don't want to".
+    // A listed name that is also a word ("Amber", "carol") is a speaker when words in quotes follow: "Amber: \"Who are you?\"".
+    const quoted = /^:[ \t]*\\?["“]/.test(after);
     const speaker =
-      t.cap &&
+      (t.cap || (english && quoted)) &&
       !known(t) &&
       isName(t) &&
       /(?:^|\n)[ \t]*(?:[-*][ \t]+)?$/.test(before) &&
       /^:[ \t"“\\]/.test(after) &&
       !SPEAKER_ROLES.has(t.lower) &&
-      (!words.has(t.lower) || personTag(t) || t.tags.includes('Expression'));
+      (!words.has(t.lower) || personTag(t) || t.tags.includes('Expression') || quoted);
     // A name with an initial after it: "Lily A.".
     const initialled = t.cap && !known(t) && isName(t) && /^[ \t]\p{Lu}\.(?:\s|$)/u.test(after);
-    // "Hope is her aunt", "Grace called from the school", "her aunt called Hope".
+    // "Hope is her aunt", "Grace called from the school", "her aunt called Hope", "Mary's daughter" (its apostrophe perhaps escaped, as text copied out of a program may have it).
     const context =
       t.cap &&
       isName(t) &&
       (/^\s+(?:is|was)\s+(?:my|her|his|their|our)\s+(\p{L}+)/u.test(after) &&
       RELATIONS.has(/^\s+(?:is|was)\s+(?:my|her|his|their|our)\s+(\p{L}+)/u.exec(after)?.[1].toLowerCase() ?? '')
         ? true
-        : /^['’]s\s+(\p{L}+)/u.test(text.slice(t.end, t.end + 30)) &&
-            RELATIONS.has(/^['’]s\s+(\p{L}+)/u.exec(text.slice(t.end, t.end + 30))?.[1].toLowerCase() ?? '') &&
+        : /^\\?['’]s\s+(\p{L}+)/u.test(text.slice(t.end, t.end + 30)) &&
+            RELATIONS.has(/^\\?['’]s\s+(\p{L}+)/u.exec(text.slice(t.end, t.end + 30))?.[1].toLowerCase() ?? '') &&
             !known(t)
           ? true
           : /^\s+(?:called|phoned|rang|texted|emailed|wrote|said|told|asked|visited|came\s+by|dropped\s+by)\b/.test(after) &&
@@ -528,7 +530,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     )
       return false;
     if (o.cap) return !allCaps(o) && (strange(o) || (isName(o) && (initial || !ordinary(o))));
-    return english && o.text.length >= 3 && !words.has(o.lower) && !known(o);
+    return english && o.text.length >= 3 && !words.has(o.lower) && !known(o) && !/['’](?:m|re|ve|ll|d|t)$/.test(o.lower);
   };
   for (const span of [...spans]) {
     if (span.kind !== 'name') continue;

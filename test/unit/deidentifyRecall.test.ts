@@ -100,3 +100,28 @@ describe('issue 24, recall round: dialogue, streets written short, corners', () 
     assert.strictEqual(out(kept), kept);
   });
 });
+
+describe('issue 24, recall round: what is flagged for a look', () => {
+  /** The words the export asks a person to look at. */
+  function flagged(text: string): string[] {
+    const r = deidentifyText(text, '');
+    const lines = r.text.split('\n');
+    return r.check.map((c) => lines[c.line - 1].slice(c.column - 1, c.column - 1 + c.length));
+  }
+
+  it("a listed name that is also a word, capitalised mid-sentence, is flagged; at a sentence's start or after a capital it is not", () => {
+    assert.ok(flagged('The two engineers were Pell and Bowers.').includes('Bowers'));
+    assert.ok(!flagged("Bowers of roses. We spoke of Mother's Day.").includes('Bowers'));
+    assert.ok(!flagged("We spoke of Mother's Day.").includes('Day'));
+  });
+
+  it('in lower case, a word no list knows is flagged; words built as English or clinical words are not', () => {
+    assert.ok(flagged('then vesterholm came by the office').includes('vesterholm'));
+    assert.deepStrictEqual(flagged('she was dysregulated after the misattunement; sertraline and psychoeducation helped, less catastrophizing'), []);
+  });
+
+  it("a short number beside an address, and a region's code above a postcode, are flagged", () => {
+    assert.ok(flagged('Sent to 7 K. Oostervaartlaan 31, 4 Haarlem.').includes('4'));
+    assert.ok(flagged('Ulrike Brandt\n12 Birkenweg 4\nHolmsted\n, 32\n 60810').includes('32'));
+  });
+});

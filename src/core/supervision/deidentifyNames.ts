@@ -153,6 +153,10 @@ const PERSON_AFTER =
 const PERSON_BEFORE =
   /(?:\b(?:says|said|asked|told|replied|answered|shouted|hi|hello|hey|dear|thanks|thank[ \t]+you|bye|goodbye|congratulations|sorry|ex-\p{L}+|i'?m|i[ \t]+am|this[ \t]+is|met|with[ \t]+(?:my|her|his)[ \t]+\p{L}+)[ \t,]+|\b(?:last|first|family|sur)[ \t]*name\??[ \t:]+|\bname[ \t]*[?:][ \t]*)$/iu;
 
+/** Endings of English and clinical words, drugs among them: a lower-case word so built is not a name. */
+const ENGLISH_SHAPE =
+  /(?:tion|sion|ment|ness|ity|ities|i[sz]e|i[sz]ed|i[sz]ing|ism|ist|ologi?c?a?l?|ology|itis|osis|emia|aemia|pathy|algia|ectomy|otomy|phobia|philia|mania|ine|ines|pam|lam|done|pril|olol|artan|statin|mab|nib|azole|mycin|cillin|ide|ate|ated|ating|ing|ed|er|ers|ly|al|ic|ical|ive|ous|able|ible|ful|less)$/;
+
 const PERSON_TAGS = ['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName'];
 const PLACE_SUFFIX = /(?:ville|ton|burg|borough|boro|chester|field|ford|land|port|stead|haven|side|town|wood|mouth|dale|bury|mont|ham|wick|worth|shire|by)$/;
 const PLACE_PREFIX = new Set([
@@ -604,7 +608,15 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   const check: CheckSpan[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    if (claimed.has(k) || !t.cap || t.single || !free(t) || ordinary(t) || /['’](?:m|re|ve|ll|d|t)$/i.test(t.text)) continue;
+    if (claimed.has(k) || t.single || !free(t) || known(t) || /['’](?:m|re|ve|ll|d|t)$/i.test(t.text)) continue;
+    // Capitalised: a word no list knows, or mid-sentence a listed name that is also a word ("Bowers", "Alma");
+    // in lower case, in an English text, a word of four letters or more that no list knows ("bártová", "montzen").
+    // A lower-case word built as English or clinical words are ("sertraline", "dysregulated") is not looked at.
+    const prev = tokens[k - 1];
+    const look = t.cap
+      ? !ordinary(t) || (!t.sentenceStart && !allCaps(t) && isName(t) && !NEVER_SURNAME.has(t.lower) && !(prev?.cap && gapIs(text, prev, t, /^['’]?s?[ \t]$/)))
+      : english && t.text.length >= 4 && !words.has(t.lower) && !/^\p{N}/u.test(text.slice(t.end, t.end + 1)) && !ENGLISH_SHAPE.test(t.lower);
+    if (!look) continue;
     if (t.sentenceStart && t.tags.some((x) => x === 'Verb' || x === 'Adverb' || x === 'Adjective')) continue;
     const before = text.slice(Math.max(0, t.start - 4), t.start);
     check.push({ start: t.start, end: t.end, reason: /\b(?:in|at|to)\s$/i.test(before) ? REASON_PLACE : REASON_WORD });
@@ -646,11 +658,12 @@ const BESIDE_KINDS = new Set(['name', 'place', 'address', 'zip']);
  */
 export function besideIdentifiers(text: string, spans: readonly Span[]): CheckSpan[] {
   const check: CheckSpan[] = [];
-  const look = (word: string, start: number): void => {
+  const look = (word: string, start: number, address: boolean): void => {
     const end = start + word.length;
     const digits = word.replace(/\D/g, '').length;
     if (/^\d[\d-]*$/.test(word)) {
-      if (digits >= 3) check.push({ start, end, reason: REASON_NUMBER });
+      // Beside an address or a postcode any number may be part of it: a building's number, a region's code (", 43").
+      if (digits >= 3 || address) check.push({ start, end, reason: REASON_NUMBER });
       return;
     }
     if (unlisted(word)) {
@@ -659,11 +672,15 @@ export function besideIdentifiers(text: string, spans: readonly Span[]): CheckSp
   };
   for (const s of spans) {
     if (!BESIDE_KINDS.has(s.kind)) continue;
+    const address = s.kind === 'address' || s.kind === 'zip';
     const from = Math.max(0, s.start - 40);
     const before = /([\p{L}\p{N}][\p{L}\p{N}-]*)[ \t,]+$/u.exec(text.slice(from, s.start));
-    if (before) look(before[1], from + before.index);
+    if (before) look(before[1], from + before.index, address);
     const after = /^[ \t,]+([\p{L}\p{N}][\p{L}\p{N}-]*)/u.exec(text.slice(s.end, s.end + 40));
-    if (after) look(after[1], s.end + after[0].length - after[1].length);
+    if (after) look(after[1], s.end + after[0].length - after[1].length, address);
+    // A number alone on the line above a postcode, after a comma: a region's code (", 32" then "60810").
+    const above = /(?:^|\n)[ \t>?]*,[ \t]*(\d{1,3})[ \t]*\r?\n[ \t>?]*$/.exec(text.slice(from, s.start));
+    if (address && above) look(above[1], from + above.index + above[0].indexOf(above[1]), true);
   }
   return check;
 }

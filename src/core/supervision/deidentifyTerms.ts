@@ -39,6 +39,10 @@ philippines nigeria ghana kenya ethiopia somalia iran iraq syria israel palestin
 africa asia europe latin latina latino latinx hispanic black white asian indigenous
 native american americans european african caribbean
 supervision supervisor consultation rupture repair session sessions client therapist
+misattunement attunement psychoeducation psychoeducational dysregulation dysregulated mentalization
+mentalizing alexithymia suicidality catastrophizing catastrophising reparenting coregulation
+co-regulation polyvagal interoception interoceptive neurodivergent neurotypical gaslighting
+microaggression microaggressions cisgender genderqueer telepsychiatry videocall selfharm self-harm
 mrn hbn hicn mbi ssn dob medicare medicaid nhs pager
 montag dienstag mittwoch donnerstag freitag samstag sonntag januar jänner februar märz
 oktober dezember lunes martes miércoles miercoles jueves viernes sábado sabado domingo enero

@@ -125,3 +125,23 @@ describe('issue 24, recall round: what is flagged for a look', () => {
     assert.ok(flagged('Ulrike Brandt\n12 Birkenweg 4\nHolmsted\n, 32\n 60810').includes('32'));
   });
 });
+
+describe('issue 24, recall round: streets without a number, surnames by their ending', () => {
+  it('a flat after a capitalised street in another language stays out of the street, and goes as a flat', () => {
+    assert.strictEqual(out('Send it to 8 rue du Général Dumas Apt. 31 LILLE France'), 'Send it to [address] [address] [place] France');
+  });
+
+  it('a word no list knows before a street word is a street; after a word that says where, a name before a street word is one too', () => {
+    assert.strictEqual(out('The band played on Dravniek Street for years.'), 'The band played on [address] for years.');
+    assert.strictEqual(out('we met on vrbanić road last time'), 'we met on [address] last time');
+    assert.strictEqual(out('She walked along Okafor Road.'), 'She walked along [address].');
+    gone('Sarah Lane called about the session.', ['Sarah', 'Lane'], ['called about the session']);
+  });
+
+  it('a word no list knows that ends as surnames end is a person; a company called "-gov" and clinical words stay', () => {
+    gone('The letter came from Wiśniowski and the poem from Hyttinen.', ['Wiśniowski', 'Hyttinen']);
+    gone('i spoke with brannvoll and then with jovanović', ['jovanović']);
+    const kept = 'She used to work for Datagov as a clerk; anhedonia and insomnia improved.';
+    assert.strictEqual(out(kept), kept);
+  });
+});

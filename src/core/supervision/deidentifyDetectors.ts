@@ -328,7 +328,7 @@ const PARTICLE = "(?:de|del|de la|de las|de los|des|du|la|le|les|di|della|delle|
 const STREET_NAME_WORD = "(?!(?:Apt|Apartment|Suite|Ste|Unit|Floor)\\b)\\p{Lu}[\\p{L}'’-]*";
 /** The same in lower case, after a house number ("36 rue de pologne"): any word but one that goes on with the sentence. */
 const STREET_NAME_LOWER =
-  "(?!(?:apt|apartment|suite|ste|unit|floor|and|or|but|so|then|the|a|an|to|in|on|at|for|with|from|of|is|was|it|i|he|she|they|we|you|after|before|last|this|that|please|st)\\b)\\p{L}[\\p{L}'’-]*";
+  "(?!(?:[Aa]pt|[Aa]partment|[Ss]uite|[Ss]te|[Uu]nit|[Ff]loor|and|or|but|so|then|the|a|an|to|in|on|at|for|with|from|of|is|was|it|i|he|she|they|we|you|after|before|last|this|that|please|st)\\b)\\p{L}[\\p{L}'’-]*";
 
 /** A postcode of a common country: US, Nordic and German (digits), Polish "53-320", Swedish "394 13", Dutch "7412 SL", Canadian, British, "D-10115". */
 const POSTCODE = String.raw`(?:[A-Z]{1,2}-)?\d{4,5}(?:-\d{3,4})?(?:[ \t][A-Z]{2}(?![\p{L}\p{N}]))?|\d{2}-\d{3}|\d{3}[ \t]\d{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}`;
@@ -365,7 +365,8 @@ function addressPiece(text: string, at: number): { end: number; kind?: Kind } | 
     word.lastIndex = pos;
     const w = word.exec(text);
     // Stop at a word that starts a sentence again; lower-case words inside a town are particles ("del", "nad").
-    if (!w || NOT_A_TOWN.test(w[0].replace(/\.$/, ''))) break;
+    // A country after the town ends it ("SAUMUR Andorra"): Safe Harbor lets the country stay.
+    if (!w || NOT_A_TOWN.test(w[0].replace(/\.$/, '')) || (n > 0 && COUNTRY_AHEAD().test(text.slice(pos, pos + 60)))) break;
     // In a capitalised town, a lower-case word is a particle ("Soto del Barco", "Črni Vrh nad Idrijo") or the end.
     if (n > 0 && /^\p{Lu}/u.test(text[at]) && /^\p{Ll}/u.test(w[0]) && !TOWN_PARTICLE.test(w[0])) break;
     end = pos + w[0].replace(/\.$/, '').length;
@@ -410,7 +411,9 @@ export function addressBlock(text: string, street: Span): Span[] {
         !newLine &&
         piece.kind === 'place' &&
         !sep[0].includes(',') &&
-        (/^\p{Ll}/u.test(text[pos]) || !/^[ \t]*(?:,|\r?\n|$|[.?!](?:\s|$)|[ \t](?:\d|[A-Z]{2}\b|nan\b))/.test(text.slice(piece.end, piece.end + 4)))
+        (/^\p{Ll}/u.test(text[pos]) ||
+          (!/^[ \t]*(?:,|\r?\n|$|[.?!](?:\s|$)|[ \t](?:\d|[A-Z]{2}\b|nan\b))/.test(text.slice(piece.end, piece.end + 4)) &&
+            !COUNTRY_AHEAD().test(text.slice(piece.end, piece.end + 60).replace(/^[ \t]+/, ''))))
       )
         break;
       if (piece.kind) pieces.push({ start: pos, end: piece.end, kind: piece.kind });
@@ -449,6 +452,13 @@ export const COUNTRY = new RegExp(
 
 /** A street word in any case, plural too: "edmunds street", "minik courts". */
 const STREET_WORD = new RegExp(`\\b(?:${STREET_TYPES})s?$`, 'i');
+
+let countryAhead: RegExp | undefined;
+/** A country's name at the start of the text, then no more letters. */
+function COUNTRY_AHEAD(): RegExp {
+  countryAhead ??= new RegExp(`^(?:${COUNTRY.source.slice(4, -2)})(?![\\p{L}])`, 'u');
+  return countryAhead;
+}
 
 /** One side of a corner: up to four words and a number, to the end of the phrase. */
 const CORNER_SIDE = String.raw`(?:\d{1,6}[ \t]+)?\p{L}[\p{L}'’.-]*(?:[ \t]+(?!and\b)\p{L}[\p{L}'’.-]*){0,3}(?:[ \t]+\d{1,4}\.?)?`;

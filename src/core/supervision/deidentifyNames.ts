@@ -157,6 +157,17 @@ const PERSON_BEFORE =
 const ENGLISH_SHAPE =
   /(?:tion|sion|ment|ness|ity|ities|i[sz]e|i[sz]ed|i[sz]ing|ism|ist|ologi?c?a?l?|ology|itis|osis|emia|aemia|pathy|algia|ectomy|otomy|phobia|philia|mania|ine|ines|pam|lam|done|pril|olol|artan|statin|mab|nib|azole|mycin|cillin|ide|ate|ated|ating|ing|ed|er|ers|ly|al|ic|ical|ive|ous|able|ible|ful|less)$/;
 
+/** A street word right after a name: "Vizirov Street", "panković street", "Kaleva Rd.". */
+const STREET_AFTER_NAME =
+  /^[ \t]+(?:[Ss]treet|[Rr]oad|[Aa]venue|[Ll]ane|[Dd]rive|[Bb]oulevard|[Tt]errace|[Cc]rescent|[Pp]arkway|[Hh]ighway|(?:St|Rd|Ave|Blvd)\.?)(?![\p{L}])/u;
+
+/** Street words that are also surnames ("Street", "Lane"): never a person's name on their own. */
+const STREET_WORDS = /^(?:Street|Road|Avenue|Lane|Drive|Boulevard|Terrace|Crescent|Parkway|Highway)$/;
+
+/** Endings of surnames in Nordic, Slavic, Baltic, Greek, Armenian, Georgian, Romanian and Turkish: "-sson", "-ski", "-ović", "-nen", "-shvili". */
+const SURNAME_SHAPE =
+  /(?:sson|ssen|sen|dóttir|dottir|ski|ska|sky|ská|ský|ović|ovič|ević|evič|vić|ić|(?<!g)ov|ova|ová|ev|eva|yev|yeva|enko|chuk|czuk|nen|escu|akis|opoulos|poulos|idis|yan|shvili|dze|oğlu|oglu|zadeh|qvist|kvist|ström)$/;
+
 const PERSON_TAGS = ['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName'];
 const PLACE_SUFFIX = /(?:ville|ton|burg|borough|boro|chester|field|ford|land|port|stead|haven|side|town|wood|mouth|dale|bury|mont|ham|wick|worth|shire|by)$/;
 const PLACE_PREFIX = new Set([
@@ -217,7 +228,11 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   };
   // Probably a name: a person to compromise, or a listed name that is not an English word.
   const medium = (t: Token): boolean =>
-    t.cap && !t.single && !known(t) && (t.tags.some((x) => PERSON_TAGS.includes(x)) || (names.has(t.text) && !words.has(t.lower)));
+    t.cap &&
+    !t.single &&
+    !known(t) &&
+    !STREET_WORDS.test(t.text) &&
+    (t.tags.some((x) => PERSON_TAGS.includes(x)) || (names.has(t.text) && !words.has(t.lower)));
 
   const spans: Span[] = [];
   const claimed = new Set<number>();
@@ -327,6 +342,19 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       // A sentence's first word joins only a name that it could start ("Sarah Okafor said").
       if (from - 1 >= i && !claimed.has(from - 1) && tokens[from - 1].sentenceStart && (medium(tokens[from - 1]) || strange(tokens[from - 1]))) from--;
       while (to + 1 <= j && !claimed.has(to + 1) && canFollow(tokens[to + 1])) to++;
+      // After a word that says where, a street word ends the run as a street: "on Okafor Road", "down Main Street".
+      const where = /\b(?:on|at|down|along|off|near|to|from|in|up|via)[ \t]+$/i.test(text.slice(Math.max(0, tokens[from].start - 8), tokens[from].start));
+      const street = where ? tokens.slice(from, to + 1).findIndex((t, n) => n > 0 && STREET_WORDS.test(t.text)) : -1;
+      if (street !== -1) {
+        claim(from, from + street, { start: tokens[from].start, end: tokens[from + street].end, kind: 'address' });
+        a = from + street;
+        continue;
+      }
+      if (where && to + 1 <= j && STREET_WORDS.test(tokens[to + 1].text) && gapIs(text, tokens[to], tokens[to + 1], /^[ \t]$/)) {
+        claim(from, to + 1, { start: tokens[from].start, end: tokens[to + 1].end, kind: 'address' });
+        a = to + 1;
+        continue;
+      }
       const parts = tokens.slice(from, to + 1).map((t) => t.text);
       claim(from, to, { start: tokens[from].start, end: tokens[to].end, kind: 'name', words: parts });
       a = to;
@@ -506,15 +534,32 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   // A lone word no list knows is a person when the sentence treats it as one: a speaker's
   // label, a greeting, "says X", "X is from", "X began". Companies stand in the same
   // places less often with these words, and "X is a bank" (a definition) is left alone.
+  // A word no list knows that ends as surnames of many languages end ("Kozłowski", "Hyvönen", "Salómonsson") is one too.
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    if (claimed.has(k) || !strange(t) || !free(t) || allCaps(t) || places.has(t.text)) continue;
+    if (claimed.has(k) || !free(t) || allCaps(t) || places.has(t.text)) continue;
+    const shaped =
+      SURNAME_SHAPE.test(t.lower) &&
+      !STREET_AFTER_NAME.test(text.slice(t.end, t.end + 14)) &&
+      (t.cap ? strange(t) : english && unlisted(t.text) && !ENGLISH_SHAPE.test(t.lower));
+    if (!strange(t) && !shaped) continue;
     const before = text.slice(Math.max(0, t.start - 30), t.start);
     const after = text.slice(t.end, t.end + 30);
     const acts = PERSON_AFTER.test(after) && !/^['’]s\b/.test(text.slice(t.end, t.end + 3));
     const addressed = PERSON_BEFORE.test(before);
     const speaker = /(?:^|\n)[ \t>]*(?:[-*][ \t]+)?$/.test(before) && /^:[ \t"“\\]/.test(after);
-    if (acts || addressed || speaker) claim(k, k, { start: t.start, end: t.end, kind: 'name', words: [t.text] });
+    if (acts || addressed || speaker || shaped) claim(k, k, { start: t.start, end: t.end, kind: 'name', words: [t.text] });
+  }
+
+  // A word no list knows before a street word is a street, even with no number: "on Vizirov Street", "on panković street".
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const t = tokens[k];
+    if (claimed.has(k) || !free(t) || t.single || !STREET_AFTER_NAME.test(text.slice(t.end, t.end + 14))) continue;
+    if (!(t.cap ? strange(t) && !allCaps(t) : english && unlisted(t.text) && !ENGLISH_SHAPE.test(t.lower))) continue;
+    const word = STREET_AFTER_NAME.exec(text.slice(t.end, t.end + 14));
+    const end = t.end + (word ? word[0].length : 0);
+    if (taken(t.start, end)) continue;
+    claim(k, k + 1, { start: t.start, end, kind: 'address' });
   }
 
   // The rest of a name beside one already found, perhaps across an initial: "Tzigane [name]",

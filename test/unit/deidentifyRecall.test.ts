@@ -145,3 +145,12 @@ describe('issue 24, recall round: streets without a number, surnames by their en
     assert.strictEqual(out(kept), kept);
   });
 });
+
+describe('issue 24, recall round: towns in lower case', () => {
+  it('after "in", "at", "to" a word no list knows is a town, and so is a word alone on the line above a country; drugs and ordinary words stay', () => {
+    assert.strictEqual(out('we landed at kvarnholm this morning.'), 'we landed at [place] this morning.');
+    assert.strictEqual(out('mira s.\n4 tallgatan 9\napt. 2\nvesterby\nnorway 40512'), '[name 1] s.\n[address]\n[address]\n[place]\nnorway [zip]');
+    const kept = 'she switched to sertraline in june and went to work at the clinic.';
+    assert.strictEqual(out(kept), kept);
+  });
+});

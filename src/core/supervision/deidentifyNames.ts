@@ -455,10 +455,15 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     else if (lowerName(t)) claimRun(k, lowerName);
   }
 
+  const countryLine = new RegExp(`^[ \\t]*\\r?\\n[ \\t>?]*(?:${COUNTRY.source.slice(4, -2)})(?![\\p{L}])`, 'iu');
+  const lineAboveCountry = (end: number): boolean => countryLine.test(text.slice(end, end + 80));
   // Towns in lower case after a word that says place: "lives in catonsville".
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    if (claimed.has(k) || t.cap || t.single || !free(t) || words.has(t.lower) || known(t) || !cueBefore(t)) continue;
+    // Also after "in", "at", "to" when the word could be nothing else, and alone on a line above a country ("montzen" then "belgium 64733").
+    const weak = weakCue(t) && unlisted(t.text) && !ENGLISH_SHAPE.test(t.lower);
+    const line = /(?:^|\n)[ \t>?]*$/.test(text.slice(Math.max(0, t.start - 8), t.start)) && lineAboveCountry(t.end);
+    if (claimed.has(k) || t.cap || t.single || !free(t) || words.has(t.lower) || known(t) || !(cueBefore(t) || weak || line)) continue;
     for (let b = Math.min(tokens.length - 1, k + 2); b >= k; b--) {
       const phrase = text.slice(t.start, tokens[b].end).toLowerCase();
       if (placesLower.has(phrase) && tokens.slice(k, b + 1).every((x) => !claimed.has(tokens.indexOf(x)))) {
@@ -472,7 +477,9 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       !claimed.has(k) &&
       t.text.length >= 4 &&
       !isName(t) &&
-      /^[ \t]*(?:[.,;!?)]|\s+(?:on|in|for|to|and|with|last|next|since|before|after|at)\b|\s*$)/.test(text.slice(t.end, t.end + 8))
+      /^[ \t]*(?:[.,;!?)]|\s+(?:on|in|for|to|and|with|last|next|since|before|after|at|this|that|from|by|every|yesterday|today|tomorrow)\b|\s*$)/.test(
+        text.slice(t.end, t.end + 11),
+      )
     ) {
       claim(k, k, { start: t.start, end: t.end, kind: 'place' });
     }

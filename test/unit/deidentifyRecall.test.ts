@@ -154,3 +154,17 @@ describe('issue 24, recall round: towns in lower case', () => {
     assert.strictEqual(out(kept), kept);
   });
 });
+
+describe('issue 24, recall round: phones in short groups, streets with an initial', () => {
+  it("digits in short groups after a word that says call, or before a phone's label, are a phone; counts and scores stay", () => {
+    assert.strictEqual(out('You can call 41 77 29 after six.'), 'You can call [phone] after six.');
+    assert.strictEqual(out('Nobody was answering at 0611 3320945 today.'), 'Nobody was answering at [phone] today.');
+    assert.strictEqual(out('Desk: 72 18 44 office'), 'Desk: [phone] office');
+    const kept = 'Call me in 2 weeks; she had 10 12 times; PHQ 14 10 office visits.';
+    assert.strictEqual(out(kept), kept);
+  });
+
+  it('an initial inside a street between numbers does not hide it: "43 Ρ. Φεραίου 13"', () => {
+    gone('She lives at 12 Λ. Κηφισίας 88, Marousi', ['Κηφισίας', '88', 'Marousi']);
+  });
+});

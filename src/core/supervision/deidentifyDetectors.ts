@@ -139,6 +139,18 @@ export function findIps(text: string): Span[] {
 
 export function findPhones(text: string): Span[] {
   const found: Span[] = [];
+  // Digits in short groups after a word that says call ("call 33 93 31", "answering at 0348 2102744") or before a phone's label ("61 51 81 office").
+  found.push(
+    ...spans(
+      text,
+      /\b(?:call|calling|ring|reach|reached|text|answering\s+at|phone|number\s+is)[ \t]+(?:me\s+|us\s+|on\s+|at\s+)?((?<![\d.,/-])\d{2,4}(?:[ \t]\d{2,7}){1,3})(?![\d.,/:-]?\d)/gi,
+      'phone',
+      1,
+    ).filter((s) => text.slice(s.start, s.end).replace(/\D/g, '').length >= 6),
+    ...spans(text, /(?<![\d.,/-])(\d{2,4}(?:[ \t]\d{2,7}){1,3})(?=[ \t-]*(?:office|fax|mobile|cell|home|work)\b)/gi, 'phone', 1).filter(
+      (s) => text.slice(s.start, s.end).replace(/\D/g, '').length >= 6,
+    ),
+  );
   found.push(
     ...inPieces(text, 400, 60, (piece) =>
       findPhoneNumbersInText(piece, { defaultCountry: 'US' }).map((p): Span => {

@@ -643,7 +643,10 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     };
     const end = m.index + m[0].length;
     const ownLine = /(?:^|\n)[ \t>?]*$/.test(text.slice(Math.max(0, m.index - 8), m.index)) && /^[ \t]*(?:,|\r?\n|$)/.test(text.slice(end, end + 3));
-    const strange = parts.length <= 2 ? parts.every(unknown) : parts.some(unknown) && parts.every((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
+    // An initial ("Ρ.", "N.") neither makes nor unmakes a street: "43 Ρ. Φεραίου 13".
+    const named = parts.filter((w) => !/^\p{L}\.$/u.test(w));
+    const strange =
+      named.length === 0 ? false : named.length <= 2 ? named.every(unknown) : named.some(unknown) && named.every((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
     if (
       !(
         strange ||

@@ -168,3 +168,12 @@ describe('issue 24, recall round: phones in short groups, streets with an initia
     gone('She lives at 12 Λ. Κηφισίας 88, Marousi', ['Κηφισίας', '88', 'Marousi']);
   });
 });
+
+describe('issue 24, recall round: small words inside a name', () => {
+  it('"ten", "van den", "de la" between a name and its capitalised rest belong to it, and the person keeps one number', () => {
+    assert.strictEqual(out('Follow up with Pieter ten Brink next month.'), 'Follow up with [name 1] next month.');
+    assert.strictEqual(out('I met Lucia de la Fuente at the clinic. Later Lucia called.'), 'I met [name 1] at the clinic. Later [name 1] called.');
+    const kept = 'She spoke of the van and of the ten minutes in the car.';
+    assert.strictEqual(out(kept), kept);
+  });
+});

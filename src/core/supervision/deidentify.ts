@@ -94,7 +94,7 @@ export function deidentifyText(text: string, client: string | readonly string[] 
   const taken = (start: number, end: number): boolean => overlapsAny(sure, start, end);
   const { spans: named, check } = findNamesAndPlaces(text, taken);
   const spans = relativeDays(
-    numberNames(streetNamesBefore(text, numbersBefore(text, resolveOverlaps(housesNumbered(text, resolveOverlaps([...sure, ...named])))))),
+    numberNames(joinNames(text, streetNamesBefore(text, numbersBefore(text, resolveOverlaps(housesNumbered(text, resolveOverlaps([...sure, ...named]))))))),
   );
   const out = applySpans(text, spans);
   const lines = splitLines(out.text);
@@ -145,6 +145,20 @@ export function numbersBefore(text: string, spans: readonly Span[]): Span[] {
     const before = /(?<![\w.,/-])\d{1,6}(?:[ \t]+\d{1,6})?[ \t]+$/.exec(text.slice(Math.max(floor, s.start - 16), s.start));
     return before ? { ...s, start: s.start - before[0].length } : s;
   });
+}
+
+/** Names found in pieces with only a space between are one person: "[William] [ten Pas]". */
+export function joinNames(text: string, spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    if (prev && prev.kind === 'name' && s.kind === 'name' && /^[ \t]$/.test(text.slice(prev.end, s.start))) {
+      out[out.length - 1] = { ...prev, end: s.end, words: [...(prev.words ?? []), ...(s.words ?? [])] };
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
 }
 
 /** Small words inside a street's name: "Dirk de Derdelaan", "Sterre der Zeestraat". */

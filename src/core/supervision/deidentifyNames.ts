@@ -168,6 +168,9 @@ const STREET_WORDS = /^(?:Street|Road|Avenue|Lane|Drive|Boulevard|Terrace|Cresce
 const SURNAME_SHAPE =
   /(?:sson|ssen|sen|dóttir|dottir|ski|ska|sky|ská|ský|ović|ovič|ević|evič|vić|ić|(?<!g)ov|ova|ová|ev|eva|yev|yeva|enko|chuk|czuk|nen|escu|akis|opoulos|poulos|idis|yan|shvili|dze|oğlu|oglu|zadeh|qvist|kvist|ström)$/;
 
+/** Small words inside a surname: "van", "de", "ten". */
+const NAME_PARTICLE = /^(?:van|von|de|den|der|ten|ter|da|di|du|del|della|le|la|dos|das|bin|ibn|al)$/;
+
 const PERSON_TAGS = ['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName'];
 const PLACE_SUFFIX = /(?:ville|ton|burg|borough|boro|chester|field|ford|land|port|stead|haven|side|town|wood|mouth|dale|bury|mont|ham|wick|worth|shire|by)$/;
 const PLACE_PREFIX = new Set([
@@ -611,6 +614,23 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     };
     sideways(-1);
     sideways(1);
+  }
+
+  // Small words inside a name, between a name and its capitalised rest: "William ten Pas", "Jessica van den Oord".
+  const inName = (n: number): boolean => {
+    const o = tokens[n];
+    return o !== undefined && claimed.has(n) && spans.some((sp) => sp.kind === 'name' && sp.start <= o.start && o.end <= sp.end);
+  };
+  for (let k = 1; k < tokens.length; k++) {
+    if (claimed.has(k) || !NAME_PARTICLE.test(tokens[k].text) || !inName(k - 1) || !gapIs(text, tokens[k - 1], tokens[k], /^[ \t]$/)) continue;
+    let e = k;
+    while (e + 1 < tokens.length && !claimed.has(e + 1) && NAME_PARTICLE.test(tokens[e + 1].text) && gapIs(text, tokens[e], tokens[e + 1], /^[ \t]$/)) e++;
+    const next = tokens[e + 1];
+    if (!next || !gapIs(text, tokens[e], next, /^[ \t]$/) || !next.cap || !free(next)) continue;
+    if (!inName(e + 1) && (claimed.has(e + 1) || known(next) || NEVER_SURNAME.has(next.lower) || allCaps(next))) continue;
+    const to = inName(e + 1) ? e : e + 1;
+    claim(k, to, { start: tokens[k].start, end: tokens[to].end, kind: 'name', words: tokens.slice(k, to + 1).map((x) => x.text) });
+    k = to;
   }
 
   // A word already known as part of a name is that name wherever it appears again.

@@ -23,7 +23,7 @@ import {
   type Kind,
   type Span,
 } from './deidentifyDetectors';
-import { besideIdentifiers, findNamesAndPlaces } from './deidentifyNames';
+import { besideIdentifiers, findNamesAndPlaces, unlisted } from './deidentifyNames';
 import { applySpans, numberNames, overlapsAny, resolveOverlaps } from './deidentifyPlaceholders';
 import { selectForExport } from './deidentifySection';
 import { positionAt, splitLines } from '../markdown/lines';
@@ -93,7 +93,9 @@ export function deidentifyText(text: string, client: string | readonly string[] 
   const sure = resolveOverlaps(structured);
   const taken = (start: number, end: number): boolean => overlapsAny(sure, start, end);
   const { spans: named, check } = findNamesAndPlaces(text, taken);
-  const spans = relativeDays(numberNames(numbersBefore(text, resolveOverlaps(housesNumbered(text, resolveOverlaps([...sure, ...named]))))));
+  const spans = relativeDays(
+    numberNames(joinNames(text, streetNamesBefore(text, numbersBefore(text, resolveOverlaps(housesNumbered(text, resolveOverlaps([...sure, ...named]))))))),
+  );
   const out = applySpans(text, spans);
   const lines = splitLines(out.text);
   const position = (start: number, end: number): Position => {
@@ -143,6 +145,72 @@ export function numbersBefore(text: string, spans: readonly Span[]): Span[] {
     const before = /(?<![\w.,/-])\d{1,6}(?:[ \t]+\d{1,6})?[ \t]+$/.exec(text.slice(Math.max(floor, s.start - 16), s.start));
     return before ? { ...s, start: s.start - before[0].length } : s;
   });
+}
+
+/** Names found in pieces with only a space between are one person: "[William] [ten Pas]". */
+export function joinNames(text: string, spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    if (prev && prev.kind === 'name' && s.kind === 'name' && /^[ \t]$/.test(text.slice(prev.end, s.start))) {
+      out[out.length - 1] = { ...prev, end: s.end, words: [...(prev.words ?? []), ...(s.words ?? [])] };
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+/** Small words inside a street's name: "Dirk de Derdelaan", "Sterre der Zeestraat". */
+const STREET_PARTICLE = /^(?:de|del|der|den|van|von|ten|ter|di|da|do|dos|das|du|des|la|le)$/i;
+
+/**
+ * What stands before a street on its line is part of it when the line starts the address
+ * there: a name or a town read before the street, initials and small words, after the
+ * building's number ("95 Dirk de [address]", "10 C. [address]"), and a word or two no list
+ * knows before a street that starts with its number ("Sahantie 72 Oak Street": the street's
+ * name is written before its number in much of Europe).
+ */
+export function streetNamesBefore(text: string, spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) {
+    if (s.kind !== 'address') {
+      out.push(s);
+      continue;
+    }
+    // Walk back along the line over names and towns read before the street, initials, small words and words no list knows.
+    let start = s.start;
+    let absorbed = 0;
+    let named = false;
+    let unknown = 0;
+    for (;;) {
+      const prev = out.length - absorbed - 1 >= 0 ? out[out.length - absorbed - 1] : undefined;
+      if (prev && (prev.kind === 'name' || prev.kind === 'place') && /^[ \t]{1,3}$/.test(text.slice(prev.end, start))) {
+        start = prev.start;
+        absorbed++;
+        named = true;
+        continue;
+      }
+      const word = /(?<![\p{L}\p{N}.'’-])(\p{L}[\p{L}'’-]*\.?)[ \t]+$/u.exec(text.slice(Math.max(0, start - 40), start));
+      if (!word || (prev && prev.end > start - word[0].length)) break;
+      const w = word[1];
+      const initial = /^\p{Lu}\.$/u.test(w);
+      if (!(STREET_PARTICLE.test(w) || initial || (unknown < 2 && unlisted(w)))) break;
+      if (unlisted(w)) unknown++;
+      named = named || initial || unlisted(w);
+      start -= word[0].length;
+    }
+    const base = Math.max(0, start - 40);
+    const number = /(?:^|[\n:>?,]|\b(?:at|to|is|in|on))[ \t]*(\d{1,6})[ \t]+$/.exec(text.slice(base, start));
+    // With something read before the street, the building's number starts the address; without a number, only words no list knows join a street that starts with its own.
+    if (named && (number || (/^\d/.test(text[s.start]) && unknown > 0 && absorbed === 0))) {
+      out.splice(out.length - absorbed, absorbed);
+      out.push({ ...s, start: number ? base + number.index + number[0].indexOf(number[1]) : start });
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
 }
 
 /** Dates further apart than this keep "[date] YEAR": a day count across years would tell an age. */

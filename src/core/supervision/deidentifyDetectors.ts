@@ -10,7 +10,7 @@
  */
 import { parse as parseDates } from 'chrono-node';
 import { findPhoneNumbersInText } from 'libphonenumber-js/min';
-import { MONTH_WORD } from './deidentifyTerms';
+import { COUNTRY_NAMES, MONTH_WORD } from './deidentifyTerms';
 
 export type Kind = 'client' | 'name' | 'place' | 'address' | 'zip' | 'date' | 'phone' | 'email' | 'url' | 'ip' | 'number' | 'age';
 
@@ -139,6 +139,18 @@ export function findIps(text: string): Span[] {
 
 export function findPhones(text: string): Span[] {
   const found: Span[] = [];
+  // Digits in short groups after a word that says call ("call 33 93 31", "answering at 0348 2102744") or before a phone's label ("61 51 81 office").
+  found.push(
+    ...spans(
+      text,
+      /\b(?:call|calling|ring|reach|reached|text|answering\s+at|phone|number\s+is)[ \t]+(?:me\s+|us\s+|on\s+|at\s+)?((?<![\d.,/-])\d{2,4}(?:[ \t]\d{2,7}){1,3})(?![\d.,/:-]?\d)/gi,
+      'phone',
+      1,
+    ).filter((s) => text.slice(s.start, s.end).replace(/\D/g, '').length >= 6),
+    ...spans(text, /(?<![\d.,/-])(\d{2,4}(?:[ \t]\d{2,7}){1,3})(?=[ \t-]*(?:office|fax|mobile|cell|home|work)\b)/gi, 'phone', 1).filter(
+      (s) => text.slice(s.start, s.end).replace(/\D/g, '').length >= 6,
+    ),
+  );
   found.push(
     ...inPieces(text, 400, 60, (piece) =>
       findPhoneNumbersInText(piece, { defaultCountry: 'US' }).map((p): Span => {
@@ -248,7 +260,7 @@ export function findNumbers(text: string): Span[] {
 }
 
 const STREET_TYPES =
-  'Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Path|Pass|Ramp|Alley|Row|Square|Sq|Crescent|Close|Gardens|Greens|Green|Forge|Keys|Radial|River|Mountain|Loop|Run|Pike|Plaza|Point|Ridge|Crossing|Heights|Hill|Hills|Walk|Mews|Grove|Park|Harbor|Harbour|Landing|Meadow|Meadows|Junction|Manor|Estates|Station|Valley|View|Villa|Village|Well|Wells|Fort|Freeway|Expressway|Causeway|Route|Rte|Bypass|Mall|Extension|Fields|Orchard|Oval|Spur|Track|Turnpike|Underpass|Union|Crest|Glen|Haven|Hollow|Isle|Knoll|Lake|Lakes|Ledge|Lodge|Mill|Mills|Mission|Motorway|Neck|Pines|Port|Prairie|Rapids|Rest|Shore|Shores|Spring|Springs|Stream|Summit|Trace|Tunnel|Vista|Wall|Ways|Center|Centre|Cove|Creek|Dale|Dam|Divide|Estate|Falls|Ferry|Field|Flat|Flats|Ford|Forest|Fork|Gateway|Inlet|Island|Burg|Bluff|Bottom|Branch|Bridge|Brook|Canyon|Cape|Cliff|Club|Common|Corner|Curve';
+  'Street|St|Str|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Path|Pass|Ramp|Alley|Row|Square|Sq|Crescent|Close|Gardens|Greens|Green|Forge|Keys|Radial|River|Mountain|Loop|Run|Pike|Plaza|Point|Ridge|Crossing|Heights|Hill|Hills|Walk|Mews|Grove|Park|Harbor|Harbour|Landing|Meadow|Meadows|Junction|Manor|Estates|Station|Valley|View|Villa|Village|Well|Wells|Fort|Freeway|Expressway|Causeway|Route|Rte|Bypass|Mall|Extension|Fields|Orchard|Oval|Spur|Track|Turnpike|Underpass|Union|Crest|Glen|Haven|Hollow|Isle|Knoll|Lake|Lakes|Ledge|Lodge|Mill|Mills|Mission|Motorway|Neck|Pines|Port|Prairie|Rapids|Rest|Shore|Shores|Spring|Springs|Stream|Summit|Trace|Tunnel|Vista|Wall|Ways|Center|Centre|Cove|Creek|Dale|Dam|Divide|Estate|Falls|Ferry|Field|Flat|Flats|Ford|Forest|Fork|Gateway|Inlet|Island|Burg|Bluff|Bottom|Branch|Bridge|Brook|Canyon|Cape|Cliff|Club|Common|Corner|Curve';
 const UNIT = String.raw`(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Fl\.?|Floor|#)\s*[\w-]+)?`;
 
 /** Street words of other countries, as the end of a word ("Kiannonkatu", "Hauptstraße") or a word before the name ("rue", "calle"). */
@@ -328,7 +340,7 @@ const PARTICLE = "(?:de|del|de la|de las|de los|des|du|la|le|les|di|della|delle|
 const STREET_NAME_WORD = "(?!(?:Apt|Apartment|Suite|Ste|Unit|Floor)\\b)\\p{Lu}[\\p{L}'’-]*";
 /** The same in lower case, after a house number ("36 rue de pologne"): any word but one that goes on with the sentence. */
 const STREET_NAME_LOWER =
-  "(?!(?:apt|apartment|suite|ste|unit|floor|and|or|but|so|then|the|a|an|to|in|on|at|for|with|from|of|is|was|it|i|he|she|they|we|you|after|before|last|this|that|please|st)\\b)\\p{L}[\\p{L}'’-]*";
+  "(?!(?:[Aa]pt|[Aa]partment|[Ss]uite|[Ss]te|[Uu]nit|[Ff]loor|and|or|but|so|then|the|a|an|to|in|on|at|for|with|from|of|is|was|it|i|he|she|they|we|you|after|before|last|this|that|please|st)\\b)\\p{L}[\\p{L}'’-]*";
 
 /** A postcode of a common country: US, Nordic and German (digits), Polish "53-320", Swedish "394 13", Dutch "7412 SL", Canadian, British, "D-10115". */
 const POSTCODE = String.raw`(?:[A-Z]{1,2}-)?\d{4,5}(?:-\d{3,4})?(?:[ \t][A-Z]{2}(?![\p{L}\p{N}]))?|\d{2}-\d{3}|\d{3}[ \t]\d{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}`;
@@ -365,7 +377,8 @@ function addressPiece(text: string, at: number): { end: number; kind?: Kind } | 
     word.lastIndex = pos;
     const w = word.exec(text);
     // Stop at a word that starts a sentence again; lower-case words inside a town are particles ("del", "nad").
-    if (!w || NOT_A_TOWN.test(w[0].replace(/\.$/, ''))) break;
+    // A country after the town ends it ("SAUMUR Andorra"): Safe Harbor lets the country stay.
+    if (!w || NOT_A_TOWN.test(w[0].replace(/\.$/, '')) || (n > 0 && COUNTRY_AHEAD().test(text.slice(pos, pos + 60)))) break;
     // In a capitalised town, a lower-case word is a particle ("Soto del Barco", "Črni Vrh nad Idrijo") or the end.
     if (n > 0 && /^\p{Lu}/u.test(text[at]) && /^\p{Ll}/u.test(w[0]) && !TOWN_PARTICLE.test(w[0])) break;
     end = pos + w[0].replace(/\.$/, '').length;
@@ -410,7 +423,9 @@ export function addressBlock(text: string, street: Span): Span[] {
         !newLine &&
         piece.kind === 'place' &&
         !sep[0].includes(',') &&
-        (/^\p{Ll}/u.test(text[pos]) || !/^[ \t]*(?:,|\r?\n|$|[.?!](?:\s|$)|[ \t](?:\d|[A-Z]{2}\b|nan\b))/.test(text.slice(piece.end, piece.end + 4)))
+        (/^\p{Ll}/u.test(text[pos]) ||
+          (!/^[ \t]*(?:,|\r?\n|$|[.?!](?:\s|$)|[ \t](?:\d|[A-Z]{2}\b|nan\b))/.test(text.slice(piece.end, piece.end + 4)) &&
+            !COUNTRY_AHEAD().test(text.slice(piece.end, piece.end + 60).replace(/^[ \t]+/, ''))))
       )
         break;
       if (piece.kind) pieces.push({ start: pos, end: piece.end, kind: piece.kind });
@@ -434,16 +449,35 @@ export function addressBlock(text: string, street: Span): Span[] {
   return found;
 }
 
-/** Countries: Safe Harbor lets them stay, so an address's tail stops before one. */
-export const COUNTRY =
-  /^(?:USA?|United States|America|UK|United Kingdom|Great Britain|England|Scotland|Wales|Northern Ireland|Ireland|Canada|Australia|New Zealand|Mexico|Finland|Sweden|Norway|Denmark|Iceland|Germany|Deutschland|Austria|Switzerland|France|Belgium|Netherlands|Luxembourg|Spain|España|Portugal|Italy|Italia|Greece|Poland|Czechia|Czech Republic|Slovakia|Hungary|Romania|Bulgaria|Croatia|Serbia|Slovenia|Estonia|Latvia|Lithuania|Ukraine|Russia|Turkey|Israel|India|China|Japan|Korea|South Korea|Vietnam|Philippines|Brazil|Argentina|Chile|Colombia|Peru|Nigeria|Ghana|Kenya|South Africa|Egypt|Morocco)$/;
+/**
+ * Countries: Safe Harbor lets them stay, so an address's tail stops before one. Every word's
+ * first letter in either case, so that the source serves inside case-sensitive patterns too;
+ * the longest name first ("Guinea-Bissau" before "Guinea").
+ */
+export const COUNTRY = new RegExp(
+  `^(?:${[...COUNTRY_NAMES]
+    .sort((a, b) => b.length - a.length)
+    .map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/(^|[ -])(\p{Ll})/gu, (_, sep: string, l: string) => `${sep}[${l}${l.toUpperCase()}]`))
+    .join('|')})$`,
+  'u',
+);
+
+/** A street word in any case, plural too: "edmunds street", "minik courts". */
+const STREET_WORD = new RegExp(`\\b(?:${STREET_TYPES})s?$`, 'i');
+
+let countryAhead: RegExp | undefined;
+/** A country's name at the start of the text, then no more letters. */
+function COUNTRY_AHEAD(): RegExp {
+  countryAhead ??= new RegExp(`^(?:${COUNTRY.source.slice(4, -2)})(?![\\p{L}])`, 'u');
+  return countryAhead;
+}
 
 /** One side of a corner: up to four words and a number, to the end of the phrase. */
 const CORNER_SIDE = String.raw`(?:\d{1,6}[ \t]+)?\p{L}[\p{L}'’.-]*(?:[ \t]+(?!and\b)\p{L}[\p{L}'’.-]*){0,3}(?:[ \t]+\d{1,4}\.?)?`;
 
 export function findAddresses(text: string): Span[] {
   const street = new RegExp(
-    String.raw`(?<![\w-])\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z0-9][\w'’.-]*|of|the)\s+){1,4}(?:${STREET_TYPES})\b(?:(?<=\b(?:St|Ave|Rd|Ln|Dr|Blvd|Ct|Pl|Ter|Cir|Pkwy|Hwy|Trl|Sq|Rte))\.)?${UNIT}`,
+    String.raw`(?<![\w-])\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z0-9][\w'’.-]*|of|the)\s+){1,4}(?:${STREET_TYPES})\b(?:(?<=\b(?:St|Str|Ave|Rd|Ln|Dr|Blvd|Ct|Pl|Ter|Cir|Pkwy|Hwy|Trl|Sq|Rte))\.)?${UNIT}`,
     'g',
   );
   const streets = [
@@ -499,9 +533,12 @@ export function findAddresses(text: string): Span[] {
         1,
       ),
     ]
-      .filter((m) => m.value.split(/\s+(?:and|&)\s+/).every((side) => /\p{Lu}|\d/u.test(side)))
+      // Each side holds a capital, a number or a street word ("frankfurter allee 73 and edmunds street").
+      .filter((m) => m.value.split(/\s+(?:and|&)\s+/).every((side) => /\p{Lu}|\d/u.test(side) || STREET_WORD.test(side)))
       .map((m): Span => ({ start: m.start, end: m.value.endsWith('.') ? m.end - 1 : m.end, kind: 'address' })),
     ...spans(text, /\b(?:Apt\.?|Apartment|Suite|Unit)\s+#?\d+[A-Z]?\b/g, 'address'),
+    // A flat or suite in lower case too ("apt. 139", "suite 790"); "unit" only capitalised, as a ward's unit is not an address.
+    ...spans(text, /\b(?:apt\.?|apartment|suite)[ \t]+#?\d+[a-z]?\b/gi, 'address'),
   ];
   // Before a street: the number of a building or a box ("6750 Koskikatu 25", "P.O. Box 149 Monika Union").
   const led = streets.map((st) => {

@@ -133,9 +133,9 @@ const FOREIGN_SMALL_WORDS = new Set(
   ),
 );
 
-/** Labels before a colon that are roles or fields, not people: "Bot:", "Therapist:", "When:", "Mobile:". */
+/** Labels before a colon that are roles or fields, not people: "Bot:", "Therapist:", "When:", "Mobile:", a note's "Vent:", "Mood:". */
 const SPEAKER_ROLES = new Set(
-  'bot user agent assistant customer operator system client patient therapist counsellor counselor doctor nurse interviewer me you when where what who why how note notes subject date time mobile phone fax desk office email address name website home work cell tel re plan summary billing shipping contact'.split(
+  'bot user agent assistant customer operator system client patient therapist counsellor counselor doctor nurse interviewer me you when where what who why how note notes subject date time mobile phone fax desk office email address name website home work cell tel re plan summary billing shipping contact vent vitals labs meds neuro resp skin exam assessment impression allergies history mood affect behavior behaviour speech sleep appetite risk goal goals homework'.split(
     ' ',
   ),
 );
@@ -152,6 +152,24 @@ const PERSON_AFTER =
 /** What comes right before a person's name: "says Bergqvist", "Hi Manlio,", "ex-Zombie Sedej". */
 const PERSON_BEFORE =
   /(?:\b(?:says|said|asked|told|replied|answered|shouted|hi|hello|hey|dear|thanks|thank[ \t]+you|bye|goodbye|congratulations|sorry|ex-\p{L}+|i'?m|i[ \t]+am|this[ \t]+is|met|with[ \t]+(?:my|her|his)[ \t]+\p{L}+)[ \t,]+|\b(?:last|first|family|sur)[ \t]*name\??[ \t:]+|\bname[ \t]*[?:][ \t]*)$/iu;
+
+/** Endings of English and clinical words, drugs among them: a lower-case word so built is not a name. */
+const ENGLISH_SHAPE =
+  /(?:tion|sion|ment|ness|ity|ities|i[sz]e|i[sz]ed|i[sz]ing|ism|ist|ologi?c?a?l?|ology|itis|osis|emia|aemia|pathy|algia|ectomy|otomy|phobia|philia|mania|ine|ines|pam|lam|done|pril|olol|artan|statin|mab|nib|azole|mycin|cillin|ide|ate|ated|ating|ing|ed|er|ers|ly|al|ic|ical|ive|ous|able|ible|ful|less)$/;
+
+/** A street word right after a name: "Vizirov Street", "panković street", "Kaleva Rd.". */
+const STREET_AFTER_NAME =
+  /^[ \t]+(?:[Ss]treet|[Rr]oad|[Aa]venue|[Ll]ane|[Dd]rive|[Bb]oulevard|[Tt]errace|[Cc]rescent|[Pp]arkway|[Hh]ighway|(?:St|Rd|Ave|Blvd)\.?)(?![\p{L}])/u;
+
+/** Street words that are also surnames ("Street", "Lane"): never a person's name on their own. */
+const STREET_WORDS = /^(?:Street|Road|Avenue|Lane|Drive|Boulevard|Terrace|Crescent|Parkway|Highway)$/;
+
+/** Endings of surnames in Nordic, Slavic, Baltic, Greek, Armenian, Georgian, Romanian and Turkish: "-sson", "-ski", "-ović", "-nen", "-shvili". */
+const SURNAME_SHAPE =
+  /(?:sson|ssen|sen|dóttir|dottir|ski|ska|sky|ská|ský|ović|ovič|ević|evič|vić|ić|(?<!g)ov|ova|ová|ev|eva|yev|yeva|enko|chuk|czuk|nen|escu|akis|opoulos|poulos|idis|yan|shvili|dze|oğlu|oglu|zadeh|qvist|kvist|ström)$/;
+
+/** Small words inside a surname: "van", "de", "ten". */
+const NAME_PARTICLE = /^(?:van|von|de|den|der|ten|ter|da|di|du|del|della|le|la|dos|das|bin|ibn|al)$/;
 
 const PERSON_TAGS = ['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName'];
 const PLACE_SUFFIX = /(?:ville|ton|burg|borough|boro|chester|field|ford|land|port|stead|haven|side|town|wood|mouth|dale|bury|mont|ham|wick|worth|shire|by)$/;
@@ -213,13 +231,19 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   };
   // Probably a name: a person to compromise, or a listed name that is not an English word.
   const medium = (t: Token): boolean =>
-    t.cap && !t.single && !known(t) && (t.tags.some((x) => PERSON_TAGS.includes(x)) || (names.has(t.text) && !words.has(t.lower)));
+    t.cap &&
+    !t.single &&
+    !known(t) &&
+    !STREET_WORDS.test(t.text) &&
+    (t.tags.some((x) => PERSON_TAGS.includes(x)) || (names.has(t.text) && !words.has(t.lower)));
 
   const spans: Span[] = [];
   const claimed = new Set<number>();
+  const placeTokens: number[] = [];
   const claim = (from: number, to: number, span: Span): void => {
     spans.push(span);
     for (let k = from; k <= to; k++) claimed.add(k);
+    if (span.kind === 'place') for (let k = from; k <= to; k++) placeTokens.push(k);
   };
 
   // Countries of several words stay whole, in any case: "Costa Rica", "burkina faso".
@@ -254,6 +278,11 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     return PLACE_CUES.some((p) => p.test(before));
   };
   const weakCue = (t: Token): boolean => /\b(?:in|at|to)\s$/i.test(text.slice(Math.max(0, t.start - 4), t.start));
+  const inAddress = (t: Token): boolean => {
+    const before = /[\s,>]*$/.exec(text.slice(Math.max(0, t.start - 20), t.start));
+    const edge = t.start - (before ? before[0].length : 0);
+    return (edge > 0 && taken(edge - 1, edge)) || /^[ \t]*,?[ \t]+(?:\d|[A-Z]{1,2}\d)/.test(text.slice(t.end, t.end + 6));
+  };
   const stateAfter = (t: Token): boolean => STATE_AFTER.test(text.slice(t.end, t.end + 20));
 
   for (const [i, j] of runs) {
@@ -270,10 +299,15 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         if (strong(a)) break; // "Dr. Jackson" is a person, whatever the map says
         let place = false;
         // A listed town that is also a word ("Toledo", "Hope") needs a word before it that says place.
-        if (places.has(phrase)) place = !single || cue || !ordinary(tokens[a]) || (weakCue(tokens[a]) && !KNOWN_TERMS.has(tokens[a].lower));
+        // A listed town that is also a person's name ("Jackson", "Morrison") with no word before it that says place is a person.
+        // Beside an address, or before a postcode, it is the town.
+        if (places.has(phrase) && single && !cue && !weakCue(tokens[a]) && medium(tokens[a]) && !allCaps(tokens[a]) && !inAddress(tokens[a])) place = false;
+        else if (places.has(phrase)) place = !single || cue || !ordinary(tokens[a]) || (weakCue(tokens[a]) && !KNOWN_TERMS.has(tokens[a].lower));
         else if (cue && b === j) {
           const allKnown = tokens.slice(a, b + 1).every((t) => KNOWN_TERMS.has(t.lower));
-          const personLike = single && medium(tokens[a]) && !stateAfter(tokens[b]);
+          // "from Yuri Bulgakov": a given name then a word no list knows is a person, even after a word that says place.
+          const personLike =
+            (single ? medium(tokens[a]) : medium(tokens[a]) && !PLACE_PREFIX.has(tokens[a].text) && strange(tokens[b])) && !stateAfter(tokens[b]);
           place = !allKnown && !personLike && !(single && ordinary(tokens[a]) && !stateAfter(tokens[b]));
         } else if (single && tokens[a].tags.includes('City')) place = true;
         else if (!single && b === j && PLACE_PREFIX.has(tokens[a].text) && tokens.slice(a + 1, b + 1).every((t) => !KNOWN_TERMS.has(t.lower))) place = true;
@@ -311,6 +345,19 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       // A sentence's first word joins only a name that it could start ("Sarah Okafor said").
       if (from - 1 >= i && !claimed.has(from - 1) && tokens[from - 1].sentenceStart && (medium(tokens[from - 1]) || strange(tokens[from - 1]))) from--;
       while (to + 1 <= j && !claimed.has(to + 1) && canFollow(tokens[to + 1])) to++;
+      // After a word that says where, a street word ends the run as a street: "on Okafor Road", "down Main Street".
+      const where = /\b(?:on|at|down|along|off|near|to|from|in|up|via)[ \t]+$/i.test(text.slice(Math.max(0, tokens[from].start - 8), tokens[from].start));
+      const street = where ? tokens.slice(from, to + 1).findIndex((t, n) => n > 0 && STREET_WORDS.test(t.text)) : -1;
+      if (street !== -1) {
+        claim(from, from + street, { start: tokens[from].start, end: tokens[from + street].end, kind: 'address' });
+        a = from + street;
+        continue;
+      }
+      if (where && to + 1 <= j && STREET_WORDS.test(tokens[to + 1].text) && gapIs(text, tokens[to], tokens[to + 1], /^[ \t]$/)) {
+        claim(from, to + 1, { start: tokens[from].start, end: tokens[to + 1].end, kind: 'address' });
+        a = to + 1;
+        continue;
+      }
       const parts = tokens.slice(from, to + 1).map((t) => t.text);
       claim(from, to, { start: tokens[from].start, end: tokens[to].end, kind: 'name', words: parts });
       a = to;
@@ -365,25 +412,27 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     const before = text.slice(Math.max(0, t.start - 30), t.start);
     const after = text.slice(t.end, t.end + 40);
     // A speaker's label at the start of a line: "John: I don't want to".
+    // A listed name that is also a word ("Amber", "carol") is a speaker when words in quotes follow: "Amber: \"Who are you?\"".
+    const quoted = /^:[ \t]*\\?["“]/.test(after);
     const speaker =
-      t.cap &&
+      (t.cap || (english && quoted)) &&
       !known(t) &&
       isName(t) &&
       /(?:^|\n)[ \t]*(?:[-*][ \t]+)?$/.test(before) &&
       /^:[ \t"“\\]/.test(after) &&
       !SPEAKER_ROLES.has(t.lower) &&
-      (!words.has(t.lower) || personTag(t) || t.tags.includes('Expression'));
+      (!words.has(t.lower) || personTag(t) || t.tags.includes('Expression') || quoted);
     // A name with an initial after it: "Lily A.".
     const initialled = t.cap && !known(t) && isName(t) && /^[ \t]\p{Lu}\.(?:\s|$)/u.test(after);
-    // "Hope is her aunt", "Grace called from the school", "her aunt called Hope".
+    // "Hope is her aunt", "Grace called from the school", "her aunt called Hope", "Mary's daughter" (its apostrophe perhaps escaped, as text copied out of a program may have it).
     const context =
       t.cap &&
       isName(t) &&
       (/^\s+(?:is|was)\s+(?:my|her|his|their|our)\s+(\p{L}+)/u.test(after) &&
       RELATIONS.has(/^\s+(?:is|was)\s+(?:my|her|his|their|our)\s+(\p{L}+)/u.exec(after)?.[1].toLowerCase() ?? '')
         ? true
-        : /^['’]s\s+(\p{L}+)/u.test(text.slice(t.end, t.end + 30)) &&
-            RELATIONS.has(/^['’]s\s+(\p{L}+)/u.exec(text.slice(t.end, t.end + 30))?.[1].toLowerCase() ?? '') &&
+        : /^\\?['’]s\s+(\p{L}+)/u.test(text.slice(t.end, t.end + 30)) &&
+            RELATIONS.has(/^\\?['’]s\s+(\p{L}+)/u.exec(text.slice(t.end, t.end + 30))?.[1].toLowerCase() ?? '') &&
             !known(t)
           ? true
           : /^\s+(?:called|phoned|rang|texted|emailed|wrote|said|told|asked|visited|came\s+by|dropped\s+by)\b/.test(after) &&
@@ -409,10 +458,15 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     else if (lowerName(t)) claimRun(k, lowerName);
   }
 
+  const countryLine = new RegExp(`^[ \\t]*\\r?\\n[ \\t>?]*(?:${COUNTRY.source.slice(4, -2)})(?![\\p{L}])`, 'iu');
+  const lineAboveCountry = (end: number): boolean => countryLine.test(text.slice(end, end + 80));
   // Towns in lower case after a word that says place: "lives in catonsville".
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    if (claimed.has(k) || t.cap || t.single || !free(t) || words.has(t.lower) || known(t) || !cueBefore(t)) continue;
+    // Also after "in", "at", "to" when the word could be nothing else, and alone on a line above a country ("montzen" then "belgium 64733").
+    const weak = weakCue(t) && unlisted(t.text) && !ENGLISH_SHAPE.test(t.lower);
+    const line = /(?:^|\n)[ \t>?]*$/.test(text.slice(Math.max(0, t.start - 8), t.start)) && lineAboveCountry(t.end);
+    if (claimed.has(k) || t.cap || t.single || !free(t) || words.has(t.lower) || known(t) || !(cueBefore(t) || weak || line)) continue;
     for (let b = Math.min(tokens.length - 1, k + 2); b >= k; b--) {
       const phrase = text.slice(t.start, tokens[b].end).toLowerCase();
       if (placesLower.has(phrase) && tokens.slice(k, b + 1).every((x) => !claimed.has(tokens.indexOf(x)))) {
@@ -426,7 +480,9 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       !claimed.has(k) &&
       t.text.length >= 4 &&
       !isName(t) &&
-      /^[ \t]*(?:[.,;!?)]|\s+(?:on|in|for|to|and|with|last|next|since|before|after|at)\b|\s*$)/.test(text.slice(t.end, t.end + 8))
+      /^[ \t]*(?:[.,;!?)]|\s+(?:on|in|for|to|and|with|last|next|since|before|after|at|this|that|from|by|every|yesterday|today|tomorrow)\b|\s*$)/.test(
+        text.slice(t.end, t.end + 11),
+      )
     ) {
       claim(k, k, { start: t.start, end: t.end, kind: 'place' });
     }
@@ -488,15 +544,32 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   // A lone word no list knows is a person when the sentence treats it as one: a speaker's
   // label, a greeting, "says X", "X is from", "X began". Companies stand in the same
   // places less often with these words, and "X is a bank" (a definition) is left alone.
+  // A word no list knows that ends as surnames of many languages end ("Kozłowski", "Hyvönen", "Salómonsson") is one too.
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    if (claimed.has(k) || !strange(t) || !free(t) || allCaps(t) || places.has(t.text)) continue;
+    if (claimed.has(k) || !free(t) || allCaps(t) || places.has(t.text)) continue;
+    const shaped =
+      SURNAME_SHAPE.test(t.lower) &&
+      !STREET_AFTER_NAME.test(text.slice(t.end, t.end + 14)) &&
+      (t.cap ? strange(t) : english && unlisted(t.text) && !ENGLISH_SHAPE.test(t.lower));
+    if (!strange(t) && !shaped) continue;
     const before = text.slice(Math.max(0, t.start - 30), t.start);
     const after = text.slice(t.end, t.end + 30);
     const acts = PERSON_AFTER.test(after) && !/^['’]s\b/.test(text.slice(t.end, t.end + 3));
     const addressed = PERSON_BEFORE.test(before);
     const speaker = /(?:^|\n)[ \t>]*(?:[-*][ \t]+)?$/.test(before) && /^:[ \t"“\\]/.test(after);
-    if (acts || addressed || speaker) claim(k, k, { start: t.start, end: t.end, kind: 'name', words: [t.text] });
+    if (acts || addressed || speaker || shaped) claim(k, k, { start: t.start, end: t.end, kind: 'name', words: [t.text] });
+  }
+
+  // A word no list knows before a street word is a street, even with no number: "on Vizirov Street", "on panković street".
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const t = tokens[k];
+    if (claimed.has(k) || !free(t) || t.single || !STREET_AFTER_NAME.test(text.slice(t.end, t.end + 14))) continue;
+    if (!(t.cap ? strange(t) && !allCaps(t) : english && unlisted(t.text) && !ENGLISH_SHAPE.test(t.lower))) continue;
+    const word = STREET_AFTER_NAME.exec(text.slice(t.end, t.end + 14));
+    const end = t.end + (word ? word[0].length : 0);
+    if (taken(t.start, end)) continue;
+    claim(k, k + 1, { start: t.start, end, kind: 'address' });
   }
 
   // The rest of a name beside one already found, perhaps across an initial: "Tzigane [name]",
@@ -516,7 +589,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     )
       return false;
     if (o.cap) return !allCaps(o) && (strange(o) || (isName(o) && (initial || !ordinary(o))));
-    return english && o.text.length >= 3 && !words.has(o.lower) && !known(o);
+    return english && o.text.length >= 3 && !words.has(o.lower) && !known(o) && !/['’](?:m|re|ve|ll|d|t)$/.test(o.lower);
   };
   for (const span of [...spans]) {
     if (span.kind !== 'name') continue;
@@ -543,13 +616,39 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     sideways(1);
   }
 
+  // Small words inside a name, between a name and its capitalised rest: "William ten Pas", "Jessica van den Oord".
+  const inName = (n: number): boolean => {
+    const o = tokens[n];
+    return o !== undefined && claimed.has(n) && spans.some((sp) => sp.kind === 'name' && sp.start <= o.start && o.end <= sp.end);
+  };
+  for (let k = 1; k < tokens.length; k++) {
+    if (claimed.has(k) || !NAME_PARTICLE.test(tokens[k].text) || !inName(k - 1) || !gapIs(text, tokens[k - 1], tokens[k], /^[ \t]$/)) continue;
+    let e = k;
+    while (e + 1 < tokens.length && !claimed.has(e + 1) && NAME_PARTICLE.test(tokens[e + 1].text) && gapIs(text, tokens[e], tokens[e + 1], /^[ \t]$/)) e++;
+    const next = tokens[e + 1];
+    if (!next || !gapIs(text, tokens[e], next, /^[ \t]$/) || !next.cap || !free(next)) continue;
+    if (!inName(e + 1) && (claimed.has(e + 1) || known(next) || NEVER_SURNAME.has(next.lower) || allCaps(next))) continue;
+    const to = inName(e + 1) ? e : e + 1;
+    claim(k, to, { start: tokens[k].start, end: tokens[to].end, kind: 'name', words: tokens.slice(k, to + 1).map((x) => x.text) });
+    k = to;
+  }
+
   // A word already known as part of a name is that name wherever it appears again.
   const nameWords = new Set<string>();
   for (const s of spans) if (s.kind === 'name') for (const w of s.words ?? []) if ([...w].length > 1) nameWords.add(w);
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    if (claimed.has(k) || !t.cap || !nameWords.has(t.text) || !free(t)) continue;
+    // In lower case only when the name was written so and is not an English word ("eric g. samoylova" ... "early samoylova").
+    if (claimed.has(k) || !nameWords.has(t.text) || !(t.cap || !words.has(t.lower)) || !free(t)) continue;
     claim(k, k, { start: t.start, end: t.end, kind: 'name', words: [t.text] });
+  }
+  // The same for a town no list knows ("ΒΙΚΛΑ", "Sušice"): found once, it is that town wherever it appears again.
+  const placeWords = new Set<string>();
+  for (const k of placeTokens) if (tokens[k].cap && strange(tokens[k])) placeWords.add(tokens[k].text);
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (claimed.has(k) || !placeWords.has(t.text) || !free(t)) continue;
+    claim(k, k, { start: t.start, end: t.end, kind: 'place' });
   }
 
   // A street with no street word, between numbers: "6750 Koskikatu 25", "255 hersnapvej 18".
@@ -564,7 +663,10 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     };
     const end = m.index + m[0].length;
     const ownLine = /(?:^|\n)[ \t>?]*$/.test(text.slice(Math.max(0, m.index - 8), m.index)) && /^[ \t]*(?:,|\r?\n|$)/.test(text.slice(end, end + 3));
-    const strange = parts.length <= 2 ? parts.every(unknown) : parts.some(unknown) && parts.every((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
+    // An initial ("Ρ.", "N.") neither makes nor unmakes a street: "43 Ρ. Φεραίου 13".
+    const named = parts.filter((w) => !/^\p{L}\.$/u.test(w));
+    const strange =
+      named.length === 0 ? false : named.length <= 2 ? named.every(unknown) : named.some(unknown) && named.every((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
     if (
       !(
         strange ||
@@ -581,7 +683,15 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   const check: CheckSpan[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    if (claimed.has(k) || !t.cap || t.single || !free(t) || ordinary(t)) continue;
+    if (claimed.has(k) || t.single || !free(t) || known(t) || /['’](?:m|re|ve|ll|d|t)$/i.test(t.text)) continue;
+    // Capitalised: a word no list knows, or mid-sentence a listed name that is also a word ("Bowers", "Alma");
+    // in lower case, in an English text, a word of four letters or more that no list knows ("bártová", "montzen").
+    // A lower-case word built as English or clinical words are ("sertraline", "dysregulated") is not looked at.
+    const prev = tokens[k - 1];
+    const look = t.cap
+      ? !ordinary(t) || (!t.sentenceStart && !allCaps(t) && isName(t) && !NEVER_SURNAME.has(t.lower) && !(prev?.cap && gapIs(text, prev, t, /^['’]?s?[ \t]$/)))
+      : english && t.text.length >= 4 && !words.has(t.lower) && !/^\p{N}/u.test(text.slice(t.end, t.end + 1)) && !ENGLISH_SHAPE.test(t.lower);
+    if (!look) continue;
     if (t.sentenceStart && t.tags.some((x) => x === 'Verb' || x === 'Adverb' || x === 'Adjective')) continue;
     const before = text.slice(Math.max(0, t.start - 4), t.start);
     check.push({ start: t.start, end: t.end, reason: /\b(?:in|at|to)\s$/i.test(before) ? REASON_PLACE : REASON_WORD });
@@ -598,6 +708,22 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   return { spans, check };
 }
 
+/** A word of three letters or more that no list knows: neither English, nor a known term, title or relation. */
+export function unlisted(word: string): boolean {
+  const lower = word.toLowerCase();
+  return (
+    /^\p{L}+$/u.test(word) &&
+    word.length >= 3 &&
+    !wordLists().words.has(lower) &&
+    !KNOWN_TERMS.has(lower) &&
+    !CLINICAL_WORDS.has(lower) &&
+    !CLINICAL_ABBREVIATIONS.has(lower) &&
+    !TITLES.has(lower) &&
+    !RELATIONS.has(lower) &&
+    !FUNCTION_WORDS.has(lower)
+  );
+}
+
 const BESIDE_KINDS = new Set(['name', 'place', 'address', 'zip']);
 
 /**
@@ -606,36 +732,30 @@ const BESIDE_KINDS = new Set(['name', 'place', 'address', 'zip']);
  * any case ("leone" before "[name 1]"). Flagged for a look, never replaced.
  */
 export function besideIdentifiers(text: string, spans: readonly Span[]): CheckSpan[] {
-  const { words } = wordLists();
   const check: CheckSpan[] = [];
-  const look = (word: string, start: number): void => {
+  const look = (word: string, start: number, address: boolean): void => {
     const end = start + word.length;
     const digits = word.replace(/\D/g, '').length;
     if (/^\d[\d-]*$/.test(word)) {
-      if (digits >= 3) check.push({ start, end, reason: REASON_NUMBER });
+      // Beside an address or a postcode any number may be part of it: a building's number, a region's code (", 43").
+      if (digits >= 3 || address) check.push({ start, end, reason: REASON_NUMBER });
       return;
     }
-    const lower = word.toLowerCase();
-    if (
-      /^\p{L}+$/u.test(word) &&
-      word.length >= 3 &&
-      !words.has(lower) &&
-      !KNOWN_TERMS.has(lower) &&
-      !CLINICAL_WORDS.has(lower) &&
-      !CLINICAL_ABBREVIATIONS.has(lower) &&
-      !TITLES.has(lower) &&
-      !RELATIONS.has(lower)
-    ) {
+    if (unlisted(word)) {
       check.push({ start, end, reason: REASON_WORD });
     }
   };
   for (const s of spans) {
     if (!BESIDE_KINDS.has(s.kind)) continue;
+    const address = s.kind === 'address' || s.kind === 'zip';
     const from = Math.max(0, s.start - 40);
     const before = /([\p{L}\p{N}][\p{L}\p{N}-]*)[ \t,]+$/u.exec(text.slice(from, s.start));
-    if (before) look(before[1], from + before.index);
+    if (before) look(before[1], from + before.index, address);
     const after = /^[ \t,]+([\p{L}\p{N}][\p{L}\p{N}-]*)/u.exec(text.slice(s.end, s.end + 40));
-    if (after) look(after[1], s.end + after[0].length - after[1].length);
+    if (after) look(after[1], s.end + after[0].length - after[1].length, address);
+    // A number alone on the line above a postcode, after a comma: a region's code (", 32" then "60810").
+    const above = /(?:^|\n)[ \t>?]*,[ \t]*(\d{1,3})[ \t]*\r?\n[ \t>?]*$/.exec(text.slice(from, s.start));
+    if (address && above) look(above[1], from + above.index + above[0].indexOf(above[1]), true);
   }
   return check;
 }

@@ -39,6 +39,10 @@ philippines nigeria ghana kenya ethiopia somalia iran iraq syria israel palestin
 africa asia europe latin latina latino latinx hispanic black white asian indigenous
 native american americans european african caribbean
 supervision supervisor consultation rupture repair session sessions client therapist
+misattunement attunement psychoeducation psychoeducational dysregulation dysregulated mentalization
+mentalizing alexithymia suicidality catastrophizing catastrophising reparenting coregulation
+co-regulation polyvagal interoception interoceptive neurodivergent neurotypical gaslighting
+microaggression microaggressions cisgender genderqueer telepsychiatry videocall selfharm self-harm
 mrn hbn hicn mbi ssn dob medicare medicaid nhs pager
 montag dienstag mittwoch donnerstag freitag samstag sonntag januar jänner februar märz
 oktober dezember lunes martes miércoles miercoles jueves viernes sábado sabado domingo enero
@@ -78,12 +82,46 @@ kingdom states united guam samoa fiji
 andorra anguilla antarctica aruba bahamas barbados belize benin bermuda bhutan brunei burundi comoros curaçao djibouti dominica eswatini gabon gambia gibraltar greenland grenada guadeloupe guernsey guinea guinea-bissau guyana kiribati kyrgyzstan lesotho liberia liechtenstein malawi maldives martinique mauritania mauritius mayotte micronesia moldova monaco montenegro montserrat nauru niue palau réunion seychelles suriname tajikistan timor-leste togo tokelau tonga turkmenistan tuvalu türkiye vanuatu
 `;
 
+/** Words of COUNTRIES that are only part of a country's name. */
+const COUNTRY_PIECES: ReadonlySet<string> = new Set('sri lanka dominican republic saudi arabia kingdom states united czech bosnia'.split(' '));
+
 /** Countries of more than one word, in lower case: kept whole ("Burkina Faso", "Costa Rica"), though a part may be a name. */
 export const COUNTRY_PHRASES: ReadonlySet<string> = new Set(
   "american samoa|antigua & barbuda|antigua and barbuda|ascension island|bosnia & herzegovina|bosnia and herzegovina|bouvet island|british indian ocean territory|british virgin islands|burkina faso|canary islands|cape verde|caribbean netherlands|cayman islands|central african republic|ceuta & melilla|ceuta and melilla|christmas island|clipperton island|cocos islands|congo - brazzaville|congo - kinshasa|cook islands|costa rica|côte d'ivoire|diego garcia|dominican republic|el salvador|equatorial guinea|falkland islands|faroe islands|french guiana|french polynesia|french southern territories|heard & mcdonald islands|heard and mcdonald islands|hong kong sar china|isle of man|macao sar china|marshall islands|myanmar|new caledonia|new zealand|norfolk island|north korea|north macedonia|northern mariana islands|palestinian territories|papua new guinea|pitcairn islands|puerto rico|saint barthélemy|saint helena|saint kitts & nevis|saint kitts and nevis|saint lucia|saint martin|saint pierre & miquelon|saint pierre and miquelon|saint vincent & grenadines|saint vincent and grenadines|san marino|saudi arabia|sierra leone|sint maarten|solomon islands|south africa|south georgia & south sandwich islands|south georgia and south sandwich islands|south korea|south sudan|sri lanka|st barthélemy|st helena|st kitts & nevis|st lucia|st martin|st pierre & miquelon|st vincent & grenadines|st. barthélemy|st. helena|st. kitts & nevis|st. kitts and nevis|st. lucia|st. martin|st. pierre & miquelon|st. pierre and miquelon|st. vincent & grenadines|st. vincent and grenadines|svalbard & jan mayen|svalbard and jan mayen|são tomé & príncipe|são tomé and príncipe|trinidad & tobago|trinidad and tobago|tristan da cunha|turks & caicos islands|turks and caicos islands|u.s. outlying islands|u.s. virgin islands|united arab emirates|united kingdom|united states|vatican city|wallis & futuna|wallis and futuna|western sahara|åland islands".split(
     '|',
   ),
 );
+
+/**
+ * Every country's name, in lower case, one word or several: the single words above (less
+ * the pieces of longer names), the longer names, and older or longer forms still written
+ * ("Swaziland", "Republic of Ireland"). An address ends at one, and a number after one is
+ * its postcode. Chad stays out: more often a person.
+ */
+export const COUNTRY_NAMES: readonly string[] = [
+  ...new Set([
+    ...COUNTRIES.split(/\s+/).filter((w) => w !== '' && !COUNTRY_PIECES.has(w)),
+    ...COUNTRY_PHRASES,
+    ...'america usa uk canada australia india china japan korea vietnam mexico philippines nigeria ghana kenya ethiopia somalia iran iraq syria israel palestine ireland scotland wales england swaziland macedonia'.split(
+      ' ',
+    ),
+    ...[
+      'united states of america',
+      'czech republic',
+      'great britain',
+      'northern ireland',
+      'republic of ireland',
+      'ivory coast',
+      'east timor',
+      "people's republic of china",
+      'republic of the congo',
+      'democratic republic of the congo',
+      'federated states of micronesia',
+      'saint vincent and the grenadines',
+      'kingdom of the netherlands',
+    ],
+  ]),
+];
 
 const EPONYMS = `
 chaddock babinski hoffmann hoffman romberg kernig brudzinski homan homans murphy mcburney rovsing

@@ -460,6 +460,10 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
 
   const countryLine = new RegExp(`^[ \\t]*\\r?\\n[ \\t>?]*(?:${COUNTRY.source.slice(4, -2)})(?![\\p{L}])`, 'iu');
   const lineAboveCountry = (end: number): boolean => countryLine.test(text.slice(end, end + 80));
+  const anyClaimed = (from: number, to: number): boolean => {
+    for (let i = from; i <= to; i++) if (claimed.has(i)) return true;
+    return false;
+  };
   // Towns in lower case after a word that says place: "lives in catonsville".
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
@@ -469,7 +473,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     if (claimed.has(k) || t.cap || t.single || !free(t) || words.has(t.lower) || known(t) || !(cueBefore(t) || weak || line)) continue;
     for (let b = Math.min(tokens.length - 1, k + 2); b >= k; b--) {
       const phrase = text.slice(t.start, tokens[b].end).toLowerCase();
-      if (placesLower.has(phrase) && tokens.slice(k, b + 1).every((x) => !claimed.has(tokens.indexOf(x)))) {
+      if (placesLower.has(phrase) && !anyClaimed(k, b)) {
         claim(k, b, { start: t.start, end: tokens[b].end, kind: 'place' });
         break;
       }
@@ -591,10 +595,17 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     if (o.cap) return !allCaps(o) && (strange(o) || (isName(o) && (initial || !ordinary(o))));
     return english && o.text.length >= 3 && !words.has(o.lower) && !known(o) && !/['’](?:m|re|ve|ll|d|t)$/.test(o.lower);
   };
+  // Looked up by offset, not searched for each name: a long section holds thousands of both.
+  const startsAt = new Map<number, number>();
+  const endsAt = new Map<number, number>();
+  tokens.forEach((t, i) => {
+    if (!startsAt.has(t.start)) startsAt.set(t.start, i);
+    if (!endsAt.has(t.end)) endsAt.set(t.end, i);
+  });
   for (const span of [...spans]) {
     if (span.kind !== 'name') continue;
-    const first = tokens.findIndex((t) => t.start === span.start);
-    const last = tokens.findIndex((t) => t.end === span.end);
+    const first = startsAt.get(span.start) ?? -1;
+    const last = endsAt.get(span.end) ?? -1;
     if (first === -1 || last === -1) continue;
     const sideways = (step: -1 | 1): void => {
       const edge = step === -1 ? first : last;

@@ -19,7 +19,7 @@ export interface Cues {
   readonly loaded: Promise<CueHints>;
 }
 
-export function register({ context, workspace }: Services): Cues {
+export function register({ context, workspace, command }: Services): Cues {
   let hints: CueHints | undefined;
   let announce: (loaded: CueHints) => void = () => undefined;
   const loaded = new Promise<CueHints>((resolve) => (announce = resolve));
@@ -37,14 +37,12 @@ export function register({ context, workspace }: Services): Cues {
     if (isMarkdown(document)) load();
   });
   let started: NodeJS.Immediate | undefined;
-  context.subscriptions.push(
-    opening,
-    { dispose: () => started && clearImmediate(started) },
-    // The quick fixes' commands; "Turn off cue hints" is in the palette too.
-    vscode.commands.registerCommand('attune.reflectOnCue', (uri: unknown, line: unknown) => load().reflect(uri, line)),
-    vscode.commands.registerCommand('attune.hideCue', (uri: unknown, line: unknown, cue: unknown) => load().hide(uri, line, cue)),
-    vscode.commands.registerCommand('attune.turnOffCueHints', (uri: unknown) => load().turnOff(uri)),
-  );
+  context.subscriptions.push(opening, { dispose: () => started && clearImmediate(started) });
+  // The quick fixes' commands ("Turn off cue hints" is in the palette too), guarded as every
+  // command is, so a failure is logged by its kind only.
+  command('attune.reflectOnCue', (uri: unknown, line: unknown) => load().reflect(uri, line));
+  command('attune.hideCue', (uri: unknown, line: unknown, cue: unknown) => load().hide(uri, line, cue));
+  command('attune.turnOffCueHints', (uri: unknown) => load().turnOff(uri));
   // A markdown document open already (what usually activates Attune): the code loads just after activation.
   if (vscode.workspace.textDocuments.some(isMarkdown)) started = setImmediate(load);
   return {

@@ -78,11 +78,11 @@ export function activate(context: vscode.ExtensionContext): AttuneApi {
   patterns.register(shared);
   const supervisionCode = supervision.register(shared);
 
-  // Until the first read of the notes is done, the view says it is reading them.
-  void workspace.rescan().finally(() => {
-    view.update();
-    void vscode.commands.executeCommand('setContext', 'attune.ready', true);
-  });
+  // Until the first read of the notes is done and drawn, the view says it is reading them.
+  void workspace
+    .rescan()
+    .finally(() => view.update())
+    .finally(() => vscode.commands.executeCommand('setContext', 'attune.ready', true));
   gettingStarted.register(shared);
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);

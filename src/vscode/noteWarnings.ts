@@ -21,7 +21,7 @@ export class NoteDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
   /** One pending recomputation per document (by key); `all` for every document at once. */
   private readonly timers = new KeyedDebounce(100);
   /** The workspace's clients as last seen (names and counts): a folder-client warning of any note may follow them. */
-  private clientsSeen = '';
+  private clientsSeen: string | undefined = '';
   private clientsAt: { revision: number; clients: { client: string; notes: number }[] } | undefined;
 
   constructor(private readonly workspace: LiveNotes) {
@@ -43,11 +43,18 @@ export class NoteDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
    * warnings compare with), never on each keystroke in some other document.
    */
   private indexChanged(change: IndexChange): void {
+    if (change.paths === undefined) {
+      // A scan: every open note is looked at once it ends, not at each of its slices (each
+      // would gather every client of the archive again: tens of ms at 100,000 notes).
+      this.clientsSeen = undefined;
+      if (!this.workspace.collection.isScanning) this.schedule(ALL);
+      return;
+    }
     const clients = this.clients();
     const seen = clients.map((c) => `${c.client}\u0000${c.notes}`).join('\n');
     const clientsMoved = seen !== this.clientsSeen;
     this.clientsSeen = seen;
-    if (change.paths === undefined || clientsMoved) {
+    if (clientsMoved) {
       this.schedule(ALL);
       return;
     }

@@ -4,7 +4,8 @@ import { RECENT_SCORES, scoresText } from '../core/feedback/feedbackChecklist';
 import { groupByClient } from '../core/notes/byClient';
 import { formatDate } from '../core/notes/dates';
 import type { IndexedNote, RuptureEntry } from '../core/notes/note';
-import { ruptureContextValue, STATUSES, type Status } from '../core/notes/status';
+import { compareEntries } from '../core/notes/ruptureIndex';
+import { isUnrepaired, ruptureContextValue, STATUSES, type Status } from '../core/notes/status';
 import { readConfig, type GroupBy } from './config';
 import type { PrivacyCurtain } from './privacyCurtain';
 import type { LiveNotes } from './liveNotes';
@@ -59,32 +60,48 @@ function entryKey(entry: RuptureEntry): string {
   return `${entry.path}#${entry.line}`;
 }
 
+/**
+ * One build of the view: its rows and the items made for them while the build compared what
+ * it would draw. VS Code asks for every row's item again after a redraw; they are handed back
+ * while the settings they were made under still hold.
+ */
+interface Rows {
+  readonly groupBy: GroupBy;
+  readonly groups: GroupNode[];
+  readonly flat: EntryNode[];
+  readonly byKey: Map<string, EntryNode>;
+  readonly children: Map<GroupNode, EntryNode[]>;
+  readonly heldGroup: GroupNode | undefined;
+  /** Each client's notes, for the recent scores in the client's tooltip. */
+  readonly notesByClient: Map<string, IndexedNote[]>;
+  readonly showCounts: boolean;
+  readonly items: Map<Node, vscode.TreeItem>;
+  /** The curtain and the day the items were made under (see made()). */
+  made: string;
+}
+
+/**
+ * A build lets the editor breathe after this many ms, as the scan does: at 100,000 notes
+ * making every row at once held the extension host's thread for about half a second.
+ */
+const SLICE_MS = 8;
+/** Notes looked at between two looks at the clock. */
+const NOTES_PER_STEP = 512;
+
 /** The "Ruptures to revisit" view: by client, by status, or one flat list. */
 export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private groups: GroupNode[] = [];
-  private flat: EntryNode[] = [];
-  private byKey = new Map<string, EntryNode>();
-  private children = new Map<GroupNode, EntryNode[]>();
+  private rows: Rows;
   private groupBy: GroupBy;
-  private heldGroup: GroupNode | undefined;
   /** A number per row, so ids carry no path or client code: VS Code may write ids into its logs. */
   private readonly rowNumbers = new Map<string, number>();
   /** What the view last drew (see refresh). */
-  private drawn = '';
-  /**
-   * Read once per rebuild, not per row: reading a setting asks VS Code's configuration
-   * service, and a redraw of 125 client rows did so 125 times (most of a redraw's time, and
-   * the tree redraws many times during the first scan). A change of the setting rebuilds.
-   */
-  private showCounts = false;
-  /**
-   * Each client's notes, gathered in one pass over the index when a client row needs them
-   * (each row looking through every note made a redraw cost clients times notes), kept while
-   * the index is unchanged.
-   */
-  private notesByClient: { revision: number; notes: Map<string, IndexedNote[]> } | undefined;
+  private drawn: string;
+  /** Builds asked for and builds done: a request during a build is served by one more build. */
+  private asked = 0;
+  private done = 0;
+  private drawing: Promise<void> | undefined;
 
   constructor(
     private readonly workspace: LiveNotes,
@@ -93,8 +110,8 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   ) {
     const saved = state.get<GroupBy>('attune.groupBy', 'client');
     this.groupBy = saved === 'status' || saved === 'flat' ? saved : 'client';
-    this.rebuild();
-    this.drawn = this.picture();
+    this.rows = straight(this.build());
+    this.drawn = straight(this.picture(this.rows));
   }
 
   get grouping(): GroupBy {
@@ -104,102 +121,154 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   async setGrouping(groupBy: GroupBy): Promise<void> {
     this.groupBy = groupBy;
     await this.state.update('attune.groupBy', groupBy);
-    this.refresh();
+    await this.refresh();
   }
 
   /**
-   * Rebuilds the nodes from the index and tells VS Code, only when a row would look or act
-   * differently: each redraw drops the rows VS Code holds, so a click landing during a needless
-   * redraw (a note closed, a save that moved no rupture) would do nothing.
+   * Builds the rows from the index again, in slices that leave the editor room to type, and
+   * tells VS Code only when a row would look or act differently: each redraw drops the rows
+   * VS Code holds, so a click landing during a needless redraw (a note closed, a save that
+   * moved no rupture) would do nothing. Settles once the view shows the index as it was asked.
    */
-  refresh(): void {
-    const before = { groups: this.groups, flat: this.flat, byKey: this.byKey, children: this.children, heldGroup: this.heldGroup };
-    const drawn = this.drawn;
-    this.rebuild();
-    this.drawn = this.picture();
-    if (drawn === this.drawn) {
-      // Keep the nodes VS Code already holds: it asks for their children by identity.
-      ({ groups: this.groups, flat: this.flat, byKey: this.byKey, children: this.children, heldGroup: this.heldGroup } = before);
-      return;
+  refresh(): Promise<void> {
+    this.asked++;
+    return (this.drawing ??= this.draw());
+  }
+
+  private async draw(): Promise<void> {
+    try {
+      while (this.done < this.asked) {
+        const asked = this.asked;
+        const rows = await sliced(this.build());
+        const drawn = await sliced(this.picture(rows));
+        // Keep the nodes VS Code already holds when nothing changed: it asks for their children by identity.
+        if (drawn !== this.drawn) {
+          this.rows = rows;
+          this.drawn = drawn;
+          this.changed.fire(undefined);
+        }
+        this.done = asked;
+      }
+    } finally {
+      this.drawing = undefined;
     }
-    this.changed.fire(undefined);
   }
 
   /** Everything the view shows and does, row by row, as one string to compare. */
-  private picture(): string {
-    const rows: unknown[] = [];
-    const draw = (nodes: readonly Node[], depth: number): void => {
+  private *picture(rows: Rows): Generator<void, string> {
+    const out: string[] = [];
+    const draw = function* (this: RuptureTree, nodes: readonly Node[], depth: number): Generator<void> {
       for (const node of nodes) {
-        const item = this.getTreeItem(node);
-        rows.push([
-          depth,
-          item.id,
-          item.label,
-          item.description,
-          item.tooltip,
-          item.contextValue,
-          item.collapsibleState,
-          item.accessibilityInformation?.label,
-          item.command?.arguments,
-        ]);
-        draw(this.getChildren(node), depth + 1);
+        const item = this.itemOf(rows, node);
+        out.push(
+          JSON.stringify([
+            depth,
+            item.id,
+            item.label,
+            item.description,
+            item.tooltip,
+            item.contextValue,
+            item.collapsibleState,
+            item.accessibilityInformation?.label,
+            item.command?.arguments,
+          ]),
+        );
+        yield;
+        yield* draw.call(this, childrenOf(rows, node), depth + 1);
       }
     };
-    draw(this.getChildren(), 0);
-    return JSON.stringify(rows);
+    yield* draw.call(this, childrenOf(rows), 0);
+    return out.join(',');
   }
 
   get count(): number {
-    return this.flat.length;
+    return this.rows.flat.length;
   }
 
-  private rebuild(): void {
-    this.showCounts = readConfig().showCounts;
-    const entries = this.workspace.index.unrepaired();
-    this.byKey = new Map();
-    this.children = new Map();
-    this.groups = [];
-    this.flat = [];
-    this.heldGroup = undefined;
-    this.addHeld();
-    if (this.groupBy === 'flat') {
-      for (const entry of entries) this.add({ kind: 'entry', entry, parent: undefined });
-      return;
+  /**
+   * The rows for the index as it is now. One pass over the notes gathers the ruptures to
+   * revisit, the held ones and each client's notes (for the scores in the client's tooltip).
+   */
+  private *build(): Generator<void, Rows> {
+    const groupBy = this.groupBy;
+    const entries: RuptureEntry[] = [];
+    const held: RuptureEntry[] = [];
+    const notesByClient = new Map<string, IndexedNote[]>();
+    let seen = 0;
+    for (const note of this.workspace.index.allNotes()) {
+      for (const entry of note.entries) {
+        if (entry.status === 'held') held.push(entry);
+        else if (isUnrepaired(entry.status)) entries.push(entry);
+      }
+      if (note.client) {
+        const list = notesByClient.get(note.client);
+        if (list) list.push(note);
+        else notesByClient.set(note.client, [note]);
+      }
+      if (++seen % NOTES_PER_STEP === 0) yield;
     }
-    const buckets = this.groupBy === 'client' ? groupByClient(entries) : new Map(STATUSES.map((s) => [s, entries.filter((e) => e.status === s)]));
+    entries.sort(compareEntries);
+    held.sort(compareEntries);
+    yield;
+    const rows: Rows = {
+      groupBy,
+      groups: [],
+      flat: [],
+      byKey: new Map(),
+      children: new Map(),
+      heldGroup: held.length === 0 ? undefined : { kind: 'group', by: 'held', key: 'held', entries: held },
+      notesByClient,
+      showCounts: readConfig().showCounts,
+      items: new Map(),
+      made: this.made(),
+    };
+    // Held ruptures, in their own group: reachable, but not in the list and not counted.
+    if (rows.heldGroup) {
+      const nodes: EntryNode[] = held.map((entry) => ({ kind: 'entry', entry, parent: rows.heldGroup }));
+      rows.children.set(rows.heldGroup, nodes);
+      for (const node of nodes) rows.byKey.set(entryKey(node.entry), node);
+    }
+    const add = (node: EntryNode): void => {
+      rows.flat.push(node);
+      rows.byKey.set(entryKey(node.entry), node);
+    };
+    if (groupBy === 'flat') {
+      for (const entry of entries) add({ kind: 'entry', entry, parent: undefined });
+      return rows;
+    }
+    const buckets = groupBy === 'client' ? groupByClient(entries) : new Map(STATUSES.map((s) => [s, entries.filter((e) => e.status === s)]));
     for (const [key, list] of buckets) {
       if (list.length === 0) continue;
-      const group: GroupNode = { kind: 'group', by: this.groupBy, key, entries: list };
-      this.groups.push(group);
+      const group: GroupNode = { kind: 'group', by: groupBy, key, entries: list };
+      rows.groups.push(group);
       const nodes: EntryNode[] = list.map((entry) => ({ kind: 'entry', entry, parent: group }));
-      this.children.set(group, nodes);
-      nodes.forEach((node) => this.add(node));
+      rows.children.set(group, nodes);
+      nodes.forEach(add);
     }
+    return rows;
   }
 
-  /** Held ruptures, in their own group: reachable, but not in the list and not counted. */
-  private addHeld(): void {
-    const held = this.workspace.index.held();
-    if (held.length === 0) return;
-    const group: GroupNode = { kind: 'group', by: 'held', key: 'held', entries: held };
-    const nodes: EntryNode[] = held.map((entry) => ({ kind: 'entry', entry, parent: group }));
-    this.heldGroup = group;
-    this.children.set(group, nodes);
-    for (const node of nodes) this.byKey.set(entryKey(node.entry), node);
+  /** What an item depends on besides its rupture: the curtain, its numbering and the day. */
+  private made(): string {
+    return `${this.curtain.hidden}|${formatDate(new Date())}`;
   }
 
-  private add(node: EntryNode): void {
-    this.flat.push(node);
-    this.byKey.set(entryKey(node.entry), node);
+  /** A row's item, made once per build while the curtain and the day stay as they were. */
+  private itemOf(rows: Rows, node: Node): vscode.TreeItem {
+    if (rows.made !== this.made()) {
+      rows.items.clear();
+      rows.made = this.made();
+    }
+    let item = rows.items.get(node);
+    if (!item) {
+      item = node.kind === 'group' ? this.groupItem(rows, node) : this.entryItem(node);
+      rows.items.set(node, item);
+    }
+    return item;
   }
 
   getChildren(element?: Node): Node[] {
-    if (!element) {
-      const top: Node[] = this.groupBy === 'flat' ? this.flat : this.groups;
-      return this.heldGroup ? [...top, this.heldGroup] : top;
-    }
-    if (element.kind === 'group') return this.children.get(element) ?? [];
-    return [];
+    return childrenOf(this.rows, element);
   }
 
   getParent(element: Node): Node | undefined {
@@ -207,10 +276,10 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   }
 
   getTreeItem(element: Node): vscode.TreeItem {
-    return element.kind === 'group' ? this.groupItem(element) : this.entryItem(element);
+    return this.itemOf(this.rows, element);
   }
 
-  private groupItem(group: GroupNode): vscode.TreeItem {
+  private groupItem(rows: Rows, group: GroupNode): vscode.TreeItem {
     if (group.by === 'held') {
       const item = new vscode.TreeItem(heldGroup(), vscode.TreeItemCollapsibleState.Collapsed);
       item.id = 'group:held';
@@ -225,13 +294,13 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const n = group.entries.length;
     item.id = `group:${group.by}:${this.rowNumber(`${group.by}:${group.key}`)}`;
     // Per-client numbers only when the clinician asked for counts.
-    if (this.showCounts) item.description = vscode.l10n.t('{0} to revisit', n);
+    if (rows.showCounts) item.description = vscode.l10n.t('{0} to revisit', n);
     item.contextValue = group.by === 'client' ? 'attune.client' : 'attune.statusGroup';
     item.iconPath = new vscode.ThemeIcon(group.by === 'client' ? 'person' : (STATUS_ICONS[group.key as Status] ?? 'circle-outline'));
     const who = this.curtain.hidden ? label : vscode.l10n.t('Client {0}', group.key);
     const tooltip = group.by === 'client' ? who : label;
     // Scores stay out of sight while the privacy curtain is down.
-    item.tooltip = group.by === 'client' && !this.curtain.hidden ? withRecentScores(tooltip, this.clientNotes(group.key), group.key) : tooltip;
+    item.tooltip = group.by === 'client' && !this.curtain.hidden ? withRecentScores(tooltip, rows.notesByClient.get(group.key) ?? [], group.key) : tooltip;
     item.accessibilityInformation = { label: group.by === 'client' ? vscode.l10n.t('Client {0}', label) : label };
     return item;
   }
@@ -271,21 +340,6 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     return item;
   }
 
-  private clientNotes(client: string): readonly IndexedNote[] {
-    const index = this.workspace.index;
-    if (this.notesByClient?.revision !== index.revision) {
-      const notes = new Map<string, IndexedNote[]>();
-      for (const note of index.allNotes()) {
-        if (!note.client) continue;
-        const list = notes.get(note.client);
-        if (list) list.push(note);
-        else notes.set(note.client, [note]);
-      }
-      this.notesByClient = { revision: index.revision, notes };
-    }
-    return this.notesByClient.notes.get(client) ?? [];
-  }
-
   /** A row's number, the same for as long as the view lives. */
   private rowNumber(key: string): number {
     const n = this.rowNumbers.get(key) ?? this.rowNumbers.size + 1;
@@ -295,7 +349,7 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
 
   /** The node for the entry whose heading is at `line` of the note, if it is listed. */
   nodeFor(path: string, line: number): EntryNode | undefined {
-    return this.byKey.get(`${path}#${line}`);
+    return this.rows.byKey.get(`${path}#${line}`);
   }
 
   /** The clients in the order the view lists them (by code, as the client groups are; held ones last). */
@@ -307,11 +361,41 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
 
   /** The group node of a client (when grouping by client). */
   clientGroup(client: string): GroupNode | undefined {
-    return this.groups.find((g) => g.by === 'client' && g.key === client);
+    return this.rows.groups.find((g) => g.by === 'client' && g.key === client);
   }
 
   dispose(): void {
     this.changed.dispose();
+  }
+}
+
+/** The nodes under `element` (the top rows when it is left out) in one build. */
+function childrenOf(rows: Rows, element?: Node): Node[] {
+  if (!element) {
+    const top: Node[] = rows.groupBy === 'flat' ? rows.flat : rows.groups;
+    return rows.heldGroup ? [...top, rows.heldGroup] : top;
+  }
+  return element.kind === 'group' ? (rows.children.get(element) ?? []) : [];
+}
+
+/** Runs a build to its end at once: the first build, of an index that is still empty. */
+function straight<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Runs a build, letting the editor breathe every SLICE_MS. */
+async function sliced<T>(steps: Generator<void, T>): Promise<T> {
+  let started = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - started >= SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      started = performance.now();
+    }
   }
 }
 

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { entryContaining } from '../../core/notes/edits';
 import { openEntry } from '../actions';
+import { describeError } from '../liveNotes';
 import { readConfig, type GroupBy } from '../config';
 import { refFrom } from '../ruptureAtHand';
 import type { Services } from '../services';
@@ -10,11 +11,11 @@ import { RuptureTree, type Node } from '../tree';
 export interface RuptureView {
   readonly tree: RuptureTree;
   readonly view: vscode.TreeView<Node>;
-  /** Draws the view and the status bar from the index again. */
-  update(): void;
+  /** Draws the view and the status bar from the index again; settles once they show it. */
+  update(): Promise<void>;
 }
 
-export function register({ context, workspace, curtain, command }: Services): RuptureView {
+export function register({ context, workspace, curtain, command, log }: Services): RuptureView {
   const tree = new RuptureTree(workspace, context.workspaceState, curtain);
   const treeView = vscode.window.createTreeView('attune.unrepaired', { treeDataProvider: tree });
   const status = vscode.window.createStatusBarItem('attune.clientStatus', vscode.StatusBarAlignment.Right, 100);
@@ -23,8 +24,9 @@ export function register({ context, workspace, curtain, command }: Services): Ru
   // Stand-ins count down the list: Client 1 is the first client the view shows.
   curtain.orderBy(() => tree.clientsInOrder());
 
-  const update = (): void => {
-    tree.refresh();
+  const update = (): Promise<void> => tree.refresh().then(afterDrawing, (err: unknown) => log.error(`The view could not be drawn: ${describeError(err)}`));
+
+  const afterDrawing = (): void => {
     const n = tree.count;
     // No badge unless the clinician turned it on: a number waiting on the activity bar reads as a score.
     treeView.badge = n > 0 && readConfig().badge ? { value: n, tooltip: vscode.l10n.t('{0} to revisit', n) } : undefined;
@@ -89,7 +91,7 @@ export function register({ context, workspace, curtain, command }: Services): Ru
     );
     if (picked) {
       await tree.setGrouping(picked.groupBy);
-      update();
+      await update();
     }
   });
 
@@ -98,7 +100,7 @@ export function register({ context, workspace, curtain, command }: Services): Ru
     if (typeof client !== 'string') return;
     if (tree.grouping !== 'client') {
       await tree.setGrouping('client');
-      update();
+      await update();
     }
     const group = tree.clientGroup(client);
     // A reveal racing a redraw fails with an error naming the client: keep it out of the logs.
@@ -108,8 +110,8 @@ export function register({ context, workspace, curtain, command }: Services): Ru
   let revealTimer: NodeJS.Timeout | undefined;
   context.subscriptions.push(
     // The tree is built again only when a rupture entry changed; a note's client may still move the status bar.
-    workspace.onDidChange((change) => (change.entries ? update() : updateStatusBar())),
-    curtain.onDidChange(update),
+    workspace.onDidChange((change) => (change.entries ? void update() : updateStatusBar())),
+    curtain.onDidChange(() => void update()),
     vscode.window.onDidChangeActiveTextEditor(updateStatusBar),
     vscode.window.onDidChangeTextEditorSelection(() => {
       if (revealTimer) clearTimeout(revealTimer);
@@ -118,7 +120,7 @@ export function register({ context, workspace, curtain, command }: Services): Ru
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('attune.heartAtBottomOfWindow')) updateStatusBar();
-      if (e.affectsConfiguration('attune.numberOnAttuneIcon') || e.affectsConfiguration('attune.showCounts')) update();
+      if (e.affectsConfiguration('attune.numberOnAttuneIcon') || e.affectsConfiguration('attune.showCounts')) void update();
     }),
     { dispose: () => revealTimer && clearTimeout(revealTimer) },
   );

@@ -400,11 +400,15 @@ const FIRST_RUN_FLOWS = [
     name: '`npm start` prints a short, friendly message with a short address, and the server needs its token',
     workspace: 'empty',
     run: async () => {},
-    standalone: checkNpmStartMessage,
+    // As it starts by default, then with `--notes` naming another folder (a new one, with a space in its name).
+    standalone: async () => {
+      await checkNpmStartMessage();
+      await checkNpmStartMessage('My notes');
+    },
   },
   {
     id: 41,
-    name: "npm start's VS Code: a note opened from the Attune view and from the Explorer is one tab, with its cue hints",
+    name: "npm start's VS Code: a note opened from the Attune view and from the Explorer is one tab, with its cue hints; its repair guide opens rendered beside it",
     workspace: 'demo',
     asUser: true,
     prepare(folder) {
@@ -443,6 +447,16 @@ const FIRST_RUN_FLOWS = [
       const crumbs = ((await s.page.locator('.part.editor .editor-group-container.active .breadcrumbs-control').first().textContent()) || '').trim();
       check(!/\.cache|attune-browser-/.test(crumbs), `the breadcrumbs show the path from the disk's root: ${crumbs}`);
       check((await tabs.count()) === 1, `${await tabs.count()} tabs for one note`);
+      // The repair conversation guide, from its lens: rendered beside the note, not raw markdown.
+      s.note('click the "Repair conversation guide" lens');
+      await s.lens('Repair conversation guide').first().click();
+      const guide = s.page.frameLocator('iframe.webview').frameLocator('#active-frame');
+      await waitFor(guide.locator('h1', { hasText: 'The repair conversation' }), 'the guide rendered, its title a heading');
+      await waitFor(guide.locator('strong').first(), 'bold words in the guide shown bold');
+      const shown = (await guide.locator('body').textContent()) || '';
+      check(!shown.includes('**'), 'the rendered guide shows markdown asterisks');
+      check((await s.page.locator('.part.editor .editor-group-container').count()) === 2, 'the guide is not beside the note');
+      check((await tabs.count()) === 1, 'the note is no longer open beside the guide');
     },
   },
   {
@@ -518,6 +532,19 @@ const FIRST_RUN_FLOWS = [
       // Opening a note asks first; Cancel opens nothing.
       const row = s.attuneTree().locator('.monaco-list-row[aria-level="2"]').first();
       const dialog = s.page.locator('.monaco-dialog-box');
+      // Plan Repair shows the note with its plan: it asks too, and Cancel changes nothing.
+      const notesBefore = demoNotes(s.folder);
+      const open = s.attuneTree().locator('.monaco-list-row[aria-level="2"][aria-label*=", open,"]').first();
+      await open.hover();
+      const plan = open.locator('.actions .action-label[aria-label="Plan Repair"]');
+      await waitFor(plan, 'the inline "Plan Repair" action on the hovered open rupture');
+      s.note('click the inline "Plan Repair" under the curtain');
+      await plan.click();
+      await waitFor(dialog.filter({ hasText: 'Client details are hidden' }), 'a question before Plan Repair opens the note');
+      await dialog.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
+      await waitFor(dialog, 'the question to close', { state: 'hidden' });
+      check((await noteTabs.count()) === 0, 'Plan Repair opened the note although Cancel was chosen');
+      check(JSON.stringify(demoNotes(s.folder)) === JSON.stringify(notesBefore), 'Plan Repair changed a note although Cancel was chosen');
       await row.click();
       await waitFor(dialog.filter({ hasText: 'Client details are hidden' }), 'a question before the note opens');
       await dialog.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
@@ -706,20 +733,38 @@ function nonLoopbackConnects(trace) {
 }
 
 /**
+ * Every note of a workspace folder and its text, to tell whether anything was written.
+ * @param {string} folder
+ * @returns {[string, string][]}
+ */
+function demoNotes(folder) {
+  return /** @type {string[]} */ (fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }))
+    .filter((rel) => rel.endsWith('.md'))
+    .sort()
+    .map((rel) => [rel, fs.readFileSync(path.join(folder, rel), 'utf8')]);
+}
+
+/**
  * Runs `npm start` (the server, no browser) as a person would and reads what it prints; then
  * checks the address works with its token and not without, and that Ctrl+C stops it.
+ * @param {string} [notesName] a folder under the home given with `--notes`, in place of the default
  */
-async function checkNpmStartMessage() {
+async function checkNpmStartMessage(notesName) {
   const { spawn } = require('node:child_process');
   const os = require('node:os');
   const { cacheBase } = require('../host/install');
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-start-'));
   // A home of its own (the demo copy goes there), the test host's cache as it is.
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'host', 'start.js'), '--server', '--no-browser'], {
-    env: { ...process.env, HOME: home, ATTUNE_VSCODE_HOST_CACHE: cacheBase() },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+  const notes = notesName ? path.join(home, notesName) : path.join(home, '.cache', 'attune-demo', 'notes');
+  const child = spawn(
+    process.execPath,
+    [path.join(__dirname, '..', 'host', 'start.js'), '--server', '--no-browser', ...(notesName ? ['--notes', notes] : [])],
+    {
+      env: { ...process.env, HOME: home, ATTUNE_VSCODE_HOST_CACHE: cacheBase() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
   let out = '';
   child.stdout.on('data', (c) => (out += c));
   child.stderr.on('data', (c) => (out += c));
@@ -740,7 +785,6 @@ async function checkNpmStartMessage() {
     const address = /(http:\/\/127\.0\.0\.1:\d+\/\?tkn=[0-9a-f]+)&folder=(\S+)\s*$/m.exec(out);
     const url = address?.[1];
     check(url !== undefined && url.length <= 80, `no short address (at most 80 characters before the folder) in:\n${out}`);
-    const notes = path.join(home, '.cache', 'attune-demo', 'notes');
     check(decodeURI(address?.[2] ?? '') === notes, `the address does not open the demo notes (${notes}):\n${out}`);
     check(
       lines.every((l) => l.length <= 100 || l.includes('&folder=')),

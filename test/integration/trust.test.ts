@@ -8,7 +8,7 @@ import type { AttuneApi } from '../../src/vscode/extension';
 import { PrivacyCurtain } from '../../src/vscode/privacyCurtain';
 import { validateClientCode } from '../../src/vscode/sessionNote';
 import { networkCalls } from './guard';
-import { activateAttune, answering, closeAll, recordMessages, open, root, todayIso, treeRows, uriOf, waitFor, writeNote } from './helpers';
+import { activateAttune, answering, closeAll, recordMessages, open, readDisk, root, todayIso, treeRows, uriOf, waitFor, writeNote } from './helpers';
 
 /** A phrase that exists only inside one note: if it shows up anywhere else, note text leaked. */
 const PLANTED = 'quokka-lantern-4471';
@@ -425,6 +425,37 @@ describe('Trust in a real VS Code', () => {
       assert.strictEqual(api.curtain.hidden, false);
       assert.ok(visible().join('\n').includes(CLIENT), 'the codes are back');
       assert.ok(treeRows(api).some((r) => r.includes(`The ${PLANTED} remark`)));
+    });
+
+    it('asks before Plan Repair shows a note that is not on screen; Cancel changes nothing, agreeing plans it', async () => {
+      const original = `---\nclient: ${CLIENT}\n---\n## The ${PLANTED} pause #rupture/open\n`;
+      const uri = writeNote(`${FOLDER}/2026-11-21.md`, original);
+      await waitFor('the note in the index', () => api.workspace.index.get(uri.toString())?.entries.length === 1);
+      await closeAll();
+      await vscode.commands.executeCommand('attune.hideClientDetails');
+      const onScreen = (): boolean => vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri.toString());
+      const asked: string[] = [];
+      const plan = (answer: (items: string[]) => string | undefined): Promise<unknown> =>
+        answering(
+          'showWarningMessage',
+          ((text: string, _options: unknown, ...items: string[]) => {
+            asked.push(text);
+            return Promise.resolve(answer(items));
+          }) as typeof vscode.window.showWarningMessage,
+          async () => vscode.commands.executeCommand('attune.planRepair', { path: uri.toString(), line: 3 }),
+        );
+      try {
+        assert.strictEqual(await plan(() => undefined), false);
+        assert.match(asked.join('\n'), /Client details are hidden/);
+        assert.strictEqual(readDisk(uri).toString('utf8'), original, 'Cancel changed the note');
+        assert.strictEqual(onScreen(), false, 'Cancel opened the note');
+        assert.strictEqual(await plan((items) => items[0]), true);
+        await waitFor('the note on screen with its plan', () => onScreen());
+        assert.match(readDisk(uri).toString('utf8'), /#rupture\/planned/);
+      } finally {
+        await vscode.commands.executeCommand('attune.showClientDetails');
+        await closeAll();
+      }
     });
 
     it('stays down across a reload: the state is saved and taken up again', async () => {

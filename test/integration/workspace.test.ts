@@ -96,3 +96,40 @@ describe('the workspace while a scan runs (issue 10)', () => {
     }
   });
 });
+
+describe('a workspace folder named as in remote and browser setups (issue 26)', () => {
+  let api: AttuneApi;
+
+  before(async () => {
+    api = await activateAttune();
+  });
+
+  after(async () => {
+    await closeAll();
+    fs.rmSync(uriOf('RB').fsPath, { recursive: true, force: true });
+  });
+
+  it('runs where the workbench names the folder vscode-remote://, and a note Attune opens has the address its folder gives it: one tab', async () => {
+    // The web workbench of this host names the folder vscode-remote://HOST:PORT/…; the
+    // extension host runs remote, beside the files.
+    assert.ok(vscode.env.remoteName, 'the suite runs in a remote extension host');
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const rel = ['RB', '2026-11-22.md'];
+    writeNote(rel.join('/'), '## Looked at the clock #rupture/open\n');
+    const addressed = vscode.Uri.joinPath(folder.uri, ...rel);
+    const node = await waitFor('the rupture in the tree', () => nodeByTitle(api, 'Looked at the clock'));
+    assert.ok(node.kind === 'entry');
+    assert.strictEqual(node.entry.path, addressed.toString(), "the note's address is joined from its folder's");
+    await closeAll();
+    await vscode.commands.executeCommand('attune.openEntry', node.entry.path, node.entry.line);
+    await vscode.window.showTextDocument(addressed, { preview: false });
+    const tabs = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.path.endsWith(rel.join('/')));
+    assert.deepStrictEqual(
+      tabs.map((t) => (t.input as vscode.TabInputText).uri.toString()),
+      [addressed.toString()],
+    );
+  });
+});

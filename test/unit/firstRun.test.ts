@@ -110,6 +110,18 @@ describe('first run (issue 17)', () => {
     );
   });
 
+  it('offers the curtain once in the Command Palette, by what it does, and Attune: Help (issue 26)', () => {
+    const commands = manifest.contributes.commands as { command: string; title: string; category?: string }[];
+    const palette = manifest.contributes.menus.commandPalette as { command: string; when?: string }[];
+    const shown = (id: string): string | undefined => palette.find((m) => m.command === id)?.when;
+    // One of Hide and Show at a time; the toggle (the eye's command) is not listed beside them.
+    assert.strictEqual(shown('attune.toggleClientDetails'), 'false');
+    assert.strictEqual(shown('attune.hideClientDetails'), '!attune.detailsHidden');
+    assert.strictEqual(shown('attune.showClientDetails'), 'attune.detailsHidden');
+    const help = commands.find((c) => c.command === 'attune.help');
+    assert.ok(help && `${text(help.category ?? '')}: ${text(help.title)}` === 'Attune: Help' && shown('attune.help') === undefined);
+  });
+
   it('groups the settings in plain words, each group with an order', () => {
     const groups = manifest.contributes.configuration as {
       title: string;

@@ -6,12 +6,16 @@ import { statusLabel, stepTitle } from '../words';
 import { targetOf } from '../ruptureAtHand';
 import type { Services } from '../services';
 
-export function register({ workspace, log, command }: Services): void {
+export function register({ workspace, log, curtain, command }: Services): void {
   const setTo =
     (status: Status, templateId?: string) =>
     async (arg?: unknown): Promise<boolean> => {
       const ref = targetOf(arg, workspace);
       if (!ref) return false;
+      // A step with a template shows the note; under the curtain, one not on screen yet is
+      // opened only once the user agrees, and Cancel changes nothing.
+      const shown = vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === ref.path);
+      if (templateId && !shown && !(await curtain.allowsOpening())) return false;
       const ok = await changeStatus(ref, status, workspace, log, templateId);
       if (ok) await workspace.refreshNow(vscode.Uri.parse(ref.path));
       return ok;

@@ -79,12 +79,6 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
    * the tree redraws many times during the first scan). A change of the setting rebuilds.
    */
   private showCounts = false;
-  /**
-   * Each client's notes, gathered in one pass over the index when a client row needs them
-   * (each row looking through every note made a redraw cost clients times notes), kept while
-   * the index is unchanged.
-   */
-  private notesByClient: { revision: number; notes: Map<string, IndexedNote[]> } | undefined;
 
   constructor(
     private readonly workspace: LiveNotes,
@@ -231,7 +225,7 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const who = this.curtain.hidden ? label : vscode.l10n.t('Client {0}', group.key);
     const tooltip = group.by === 'client' ? who : label;
     // Scores stay out of sight while the privacy curtain is down.
-    item.tooltip = group.by === 'client' && !this.curtain.hidden ? withRecentScores(tooltip, this.clientNotes(group.key), group.key) : tooltip;
+    item.tooltip = group.by === 'client' && !this.curtain.hidden ? withRecentScores(tooltip, this.workspace.index.clientNotes(group.key), group.key) : tooltip;
     item.accessibilityInformation = { label: group.by === 'client' ? vscode.l10n.t('Client {0}', label) : label };
     return item;
   }
@@ -269,21 +263,6 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     };
     item.command = { command: 'attune.openEntry', title: vscode.l10n.t('Open note at this rupture'), arguments: [entry.path, entry.line] };
     return item;
-  }
-
-  private clientNotes(client: string): readonly IndexedNote[] {
-    const index = this.workspace.index;
-    if (this.notesByClient?.revision !== index.revision) {
-      const notes = new Map<string, IndexedNote[]>();
-      for (const note of index.allNotes()) {
-        if (!note.client) continue;
-        const list = notes.get(note.client);
-        if (list) list.push(note);
-        else notes.set(note.client, [note]);
-      }
-      this.notesByClient = { revision: index.revision, notes };
-    }
-    return this.notesByClient.notes.get(client) ?? [];
   }
 
   /** A row's number, the same for as long as the view lives. */

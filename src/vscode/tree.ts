@@ -72,8 +72,6 @@ interface Rows {
   readonly byKey: Map<string, EntryNode>;
   readonly children: Map<GroupNode, EntryNode[]>;
   readonly heldGroup: GroupNode | undefined;
-  /** Each client's notes, for the recent scores in the client's tooltip. */
-  readonly notesByClient: Map<string, IndexedNote[]>;
   readonly showCounts: boolean;
   readonly items: Map<Node, vscode.TreeItem>;
   /** The curtain and the day the items were made under (see made()). */
@@ -187,23 +185,17 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
 
   /**
    * The rows for the index as it is now. One pass over the notes gathers the ruptures to
-   * revisit, the held ones and each client's notes (for the scores in the client's tooltip).
+   * revisit and the held ones.
    */
   private *build(): Generator<void, Rows> {
     const groupBy = this.groupBy;
     const entries: RuptureEntry[] = [];
     const held: RuptureEntry[] = [];
-    const notesByClient = new Map<string, IndexedNote[]>();
     let seen = 0;
     for (const note of this.workspace.index.allNotes()) {
       for (const entry of note.entries) {
         if (entry.status === 'held') held.push(entry);
         else if (isUnrepaired(entry.status)) entries.push(entry);
-      }
-      if (note.client) {
-        const list = notesByClient.get(note.client);
-        if (list) list.push(note);
-        else notesByClient.set(note.client, [note]);
       }
       if (++seen % NOTES_PER_STEP === 0) yield;
     }
@@ -217,7 +209,6 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
       byKey: new Map(),
       children: new Map(),
       heldGroup: held.length === 0 ? undefined : { kind: 'group', by: 'held', key: 'held', entries: held },
-      notesByClient,
       showCounts: readConfig().showCounts,
       items: new Map(),
       made: this.made(),
@@ -300,7 +291,7 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const who = this.curtain.hidden ? label : vscode.l10n.t('Client {0}', group.key);
     const tooltip = group.by === 'client' ? who : label;
     // Scores stay out of sight while the privacy curtain is down.
-    item.tooltip = group.by === 'client' && !this.curtain.hidden ? withRecentScores(tooltip, rows.notesByClient.get(group.key) ?? [], group.key) : tooltip;
+    item.tooltip = group.by === 'client' && !this.curtain.hidden ? withRecentScores(tooltip, this.workspace.index.clientNotes(group.key), group.key) : tooltip;
     item.accessibilityInformation = { label: group.by === 'client' ? vscode.l10n.t('Client {0}', label) : label };
     return item;
   }

@@ -9,7 +9,9 @@
 // Two corpora: the benchmark's 10,000 notes (`node test/bench/corpus.js 10000` makes them)
 // and the conformance notes (every CommonMark spec example as it is and with rupture tags
 // added, as test/unit/conformance.test.ts writes them). Times are CPU ms, medians of
-// BENCH_SAMPLES runs (default 7), after a warm-up run.
+// BENCH_SAMPLES runs (default 7), after a warm-up run. The conformance notes are also
+// written to files and read through `attune list --all --json` (its `run`, in this process),
+// beside markdown-it reading and parsing the same files.
 'use strict';
 
 const fs = require('fs');
@@ -81,6 +83,51 @@ function conformanceNotes() {
   return out;
 }
 
+/**
+ * The conformance notes as files, through `attune list` (the scan, the prefilter, the parse,
+ * the JSON) and through markdown-it reading and parsing each file, in this one process.
+ */
+function listRows(dir, core, vscodeMd, commonmark) {
+  const notes = conformanceNotes();
+  for (const n of notes) {
+    fs.mkdirSync(path.join(dir, path.dirname(n.path)), { recursive: true });
+    fs.writeFileSync(path.join(dir, n.path), n.text);
+  }
+  const files = notes.map((n) => path.join(dir, n.path));
+  let printed = '';
+  const io = { out: (t) => (printed += t), err: () => undefined, cwd: dir, today: '2026-12-06' };
+  const list = () => {
+    printed = '';
+    if (core.run(['list', dir, '--all', '--json'], io) !== 0) throw new Error('attune list failed');
+  };
+  list();
+  const entries = JSON.parse(printed).length;
+  const label = `conformance notes as ${files.length} files (${entries} entries listed)`;
+  return [
+    [label, 'attune list --all --json (run in this process)', round(time(list), 1)],
+    [
+      label,
+      'markdown-it (commonmark): read + parse every file',
+      round(
+        time(() => {
+          for (const f of files) commonmark.parse(fs.readFileSync(f, 'utf8'), {});
+        }),
+        1,
+      ),
+    ],
+    [
+      label,
+      'markdown-it (as VS Code): read + parse every file',
+      round(
+        time(() => {
+          for (const f of files) vscodeMd.parse(fs.readFileSync(f, 'utf8'), {});
+        }),
+        1,
+      ),
+    ],
+  ];
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const againstAt = args.indexOf('--against');
@@ -91,6 +138,7 @@ async function main() {
       "export { parseNote } from './src/core/notes/note';",
       "export { outline } from './src/core/markdown/outline';",
       "export { mayHoldTag, mayHoldField } from './src/core/notes/quickLook';",
+      "export { run } from './src/cli/main';",
     ];
     const builds = [['now', require(await bundleExports(REPO, exportsOf, path.join(tmp, 'now.js')))]];
     if (against) {
@@ -179,6 +227,7 @@ async function main() {
         ),
       ]);
     }
+    rows.push(...listRows(path.join(tmp, 'conformance'), builds[builds.length - 1][1], vscodeMd, commonmark));
     console.log('\nThe markdown model: CPU ms over a whole corpus in one process, medians of ' + SAMPLES + ' runs\n');
     const w0 = Math.max(...rows.map((r) => r[0].length));
     const w1 = Math.max(...rows.map((r) => r[1].length));

@@ -46,6 +46,39 @@ describe('carry forward: what mattered to them last time', () => {
     assert.deepStrictEqual(nextTimeLines('## Next time\n\n', 'x'), []);
   });
 
+  it('carries no heading, underline or rule, as the block model reads them (issue 27)', () => {
+    const text = [
+      '# Next time',
+      '',
+      'Topic',
+      '--', // a setext underline of two: `Topic` is a sub-heading
+      '- Ask about the visit',
+      '',
+      'A heading of',
+      'two lines',
+      '---',
+      '- Bring the diary',
+      '',
+      '* * *',
+      '- ***',
+      '',
+      'Not a rule:',
+      '= = =',
+      '',
+      '-',
+      '- [ ]',
+    ].join('\n');
+    assert.deepStrictEqual(
+      nextTimeLines(text, 'x').map((l) => [l.text, l.line]),
+      [
+        ['Ask about the visit', 4],
+        ['Bring the diary', 9],
+        ['Not a rule:', 14],
+        ['= = =', 15],
+      ],
+    );
+  });
+
   it("takes the most recent note dated before today, never today's own or an undated one", () => {
     const notes = [parse('x', 'AB/2026-11-06.md'), parse('x', 'AB/2026-11-13.md'), parse('x', 'AB/2026-11-20.md'), parse('x', 'AB/intake.md')];
     assert.strictEqual(earlierNote(notes, '2026-11-20')?.path, 'AB/2026-11-13.md');

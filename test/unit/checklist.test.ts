@@ -341,6 +341,14 @@ describe('checklist: finding, counting and ticking in a note', () => {
   it('counts the ticked items of the section only', () => {
     assert.deepStrictEqual(checklistProgress(NOTE), { done: 2, total: 5, line: 5 });
     assert.strictEqual(checklistProgress('# Just a note\n- [ ] a\n'), undefined);
+    // A section inside a list item: its tasks are read in the item, as the block model reads the whole note (issue 27).
+    const nested = '- ## Before the session\n    - [ ] Breathe first\n    - [x] Read last week\n- ## Check-in\n';
+    assert.deepStrictEqual(checklistProgress(nested), { done: 1, total: 2, line: 0 });
+    assert.deepStrictEqual(
+      [1, 2].map((line) => toggleTaskInNote(nested, line)?.newText),
+      ['x', ' '],
+      'the same lines the toggle reads as tasks',
+    );
     assert.strictEqual(progressLabel({ done: 4, total: 11, line: 0 }), '4 of 11 done');
     assert.strictEqual(progressLabel({ done: 0, total: 0, line: 0 }), 'No items yet');
   });

@@ -165,6 +165,29 @@ describe('RuptureIndex', () => {
     );
   });
 
+  it("keeps a client's notes up to date through every change of the index, and hands out a list of its own", () => {
+    const index = fill();
+    const paths = (client: string): string[] => index.notesOf(client).map((n) => n.path);
+    index.notesOf('AB').pop();
+    assert.deepStrictEqual(paths('AB'), ['AB/2026-11-10.md', 'AB/2026-11-03.md'], 'a caller changing its list changes nothing');
+    index.set(note('AB/2026-11-17.md', '# Session\n'));
+    assert.deepStrictEqual(paths('AB'), ['AB/2026-11-17.md', 'AB/2026-11-10.md', 'AB/2026-11-03.md']);
+    index.delete('AB/2026-11-10.md');
+    assert.deepStrictEqual(paths('AB'), ['AB/2026-11-17.md', 'AB/2026-11-03.md']);
+    index.deleteUnder('AB/');
+    assert.deepStrictEqual(paths('AB'), []);
+    assert.deepStrictEqual(
+      index
+        .clientNotes('CD')
+        .map((n) => n.path)
+        .sort(),
+      ['CD/2026-11-12.md', 'CD/notes.md'],
+    );
+    index.clear();
+    assert.deepStrictEqual(paths('CD'), []);
+    assert.deepStrictEqual(index.clientNotes('CD'), []);
+  });
+
   it('replaces a changed note', () => {
     const index = fill();
     const before = index.revision;

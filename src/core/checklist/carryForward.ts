@@ -2,7 +2,7 @@
  * Carry forward what mattered to the client: the lines of the most recent earlier note's
  * "Next time" section become task items in the next checklist, marked as from last time.
  */
-import { collectHeadings, forEachMarkdownLine, sectionEnd } from '../markdown/blocks';
+import { sectionEnd, walkBlocks } from '../markdown/blocks';
 import { readFrontMatter } from '../markdown/frontMatter';
 import { splitLines } from '../markdown/lines';
 import type { IndexedNote } from '../notes/note';
@@ -18,7 +18,7 @@ export interface CarriedLine {
   readonly line: number;
 }
 
-const LIST_OR_TASK = /^(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)/;
+const LIST_OR_TASK = /^(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\](?:[ \t]+|$))?)/;
 
 /**
  * Heading text compared without case, closing `#`s, a trailing colon or extra spaces. The
@@ -45,22 +45,25 @@ function sameHeading(a: string, b: string): boolean {
 export function nextTimeLines(text: string, path: string, heading: string = DEFAULT_NEXT_TIME_HEADING): CarriedLine[] {
   const lines = splitLines(text);
   const front = readFrontMatter(text);
-  const first = front ? front.endLine + 1 : 0;
-  const headings = collectHeadings(text, lines, first);
+  // One walk: the lines that hold words (not code, comments, rules or underlines), then the headings.
+  const worded: { index: number; contentStart: number }[] = [];
+  const headings = walkBlocks(text, lines, front ? front.endLine + 1 : 0, (_line, index, contentStart, _heading, rule) => {
+    if (!rule) worded.push({ index, contentStart });
+  });
   const at = headings.findIndex((h) => sameHeading(text.slice(lines[h.line].start + h.contentStart, lines[h.line].start + h.contentEnd), heading));
   if (at === -1) return [];
   const start = headings[at].line;
   const end = sectionEnd(headings, at, lines.length);
-  const headingLines = new Set(headings.map((h) => h.line));
+  // Every line of a heading's text: a setext heading's may be several.
+  const headingLines = new Set<number>();
+  for (const h of headings) for (let k = 0; k < (h.text === undefined ? 1 : h.text.split('\n').length); k++) headingLines.add(h.line + k);
   const out: CarriedLine[] = [];
-  forEachMarkdownLine(text, lines, first, (line, index, contentStart) => {
-    if (index <= start || index >= end || headingLines.has(index)) return;
-    const content = text.slice(contentStart, line.end).trim();
-    // A setext underline, a thematic break or an empty item carries nothing.
-    if (!content || /^(?:[-=*_][ \t]*){3,}$/.test(content)) return;
-    const value = content.replace(LIST_OR_TASK, '').trim();
+  for (const { index, contentStart } of worded) {
+    if (index <= start || index >= end || headingLines.has(index)) continue;
+    const value = text.slice(contentStart, lines[index].end).trim().replace(LIST_OR_TASK, '').trim();
+    // An empty item carries nothing.
     if (value) out.push({ text: value, path, line: index });
-  });
+  }
   return out;
 }
 

@@ -5,6 +5,7 @@
  */
 import { headingAnchors, type HeadingAnchor } from '../markdown/anchors';
 import { forEachMarkdownLine, sectionEnd } from '../markdown/blocks';
+import { readFrontMatter } from '../markdown/frontMatter';
 import { splitLines } from '../markdown/lines';
 import { slugify } from '../markdown/slug';
 import { HEADINGS } from '../notes/fieldKeys';
@@ -41,10 +42,13 @@ export function checklistProgress(noteText: string, headings?: readonly HeadingA
   const heading = checklistHeading(noteText, headings);
   if (!heading) return undefined;
   const lines = splitLines(noteText);
+  const front = readFrontMatter(noteText);
   let done = 0;
   let total = 0;
-  forEachMarkdownLine(noteText, lines, heading.line + 1, (line, index) => {
-    if (index >= heading.sectionEnd) return;
+  // The walk starts where the note's markdown does, not at the heading: a section inside a
+  // list item or a quote reads its lines in that container, as the toggle does.
+  forEachMarkdownLine(noteText, lines, front ? front.endLine + 1 : 0, (line, index) => {
+    if (index <= heading.line || index >= heading.sectionEnd) return;
     const m = TASK.exec(noteText.slice(line.start, line.end));
     if (m) {
       total++;

@@ -232,8 +232,11 @@ function skipSpaceAndOneBreak(s: string, from: number): number {
   return i;
 }
 
-/** Called for each line that is ordinary markdown, with the ATX heading it holds, if any. */
-type BlockVisitor = (line: Line, index: number, contentStart: number, heading: Heading | undefined) => void;
+/**
+ * Called for each line that is ordinary markdown, with the ATX heading it holds, if any, and
+ * whether it is a rule: a thematic break or a setext heading's underline, which holds no words.
+ */
+type BlockVisitor = (line: Line, index: number, contentStart: number, heading: Heading | undefined, rule: boolean) => void;
 
 const NONE = 0;
 const PARAGRAPH = 1;
@@ -498,7 +501,7 @@ export function walkBlocks(text: string, lines: readonly Line[], firstLine: numb
         // A blank line ends a paragraph, and a list item that holds nothing yet.
         leaf = NONE;
         if (only?.empty) containers.pop();
-        if (visit) visit(line, index, i, undefined);
+        if (visit) visit(line, index, i, undefined, false);
         continue;
       }
       // Text that starts before the item's own column ends the item, unless a paragraph
@@ -513,7 +516,7 @@ export function walkBlocks(text: string, lines: readonly Line[], firstLine: numb
         }
         paragraphLines[paragraphCount] = index;
         paragraphStarts[paragraphCount++] = i;
-        if (visit) visit(line, index, i, undefined);
+        if (visit) visit(line, index, i, undefined, false);
         continue;
       }
       // `- `, `* ` or `+ ` and text (or `**`, `__` and a letter) at the top: a new item of
@@ -534,7 +537,7 @@ export function walkBlocks(text: string, lines: readonly Line[], firstLine: numb
         definitionsOnly = false;
         paragraphLines[paragraphCount] = index;
         paragraphStarts[paragraphCount++] = i + 2;
-        if (visit) visit(line, index, i, undefined);
+        if (visit) visit(line, index, i, undefined, false);
         continue;
       }
     }
@@ -558,6 +561,7 @@ export function walkBlocks(text: string, lines: readonly Line[], firstLine: numb
 
     // 2. The leaf block left open, where it takes the line as it is.
     let hidden = false;
+    let rule = false;
     let heading: Heading | undefined;
     // Whether the line has found its block (nothing is left for a paragraph).
     let placed = false;
@@ -654,12 +658,14 @@ export function walkBlocks(text: string, lines: readonly Line[], firstLine: numb
           leaf = NONE;
           inParagraph = false;
           placed = true;
+          rule = true;
           break;
         }
       }
       if ((c === 42 || c === 45 || c === 95) && isThematicBreak(text, nonspace, end)) {
         closeUnmatched();
         placed = true;
+        rule = true;
         break;
       }
       if (c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57)) {
@@ -704,7 +710,7 @@ export function walkBlocks(text: string, lines: readonly Line[], firstLine: numb
     if (!blank) for (const container of containers) container.empty = false;
     if (visit && !hidden) {
       const start = contentFrom(text, line);
-      visit(line, index, indentWidth(text, start, end).next, heading);
+      visit(line, index, indentWidth(text, start, end).next, heading, rule);
     }
   }
   return headings;

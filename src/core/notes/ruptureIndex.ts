@@ -35,6 +35,7 @@ export function entryAge(entry: RuptureEntry, today: string): number | null {
 export class RuptureIndex {
   private readonly notes = new Map<string, IndexedNote>();
   private version = 0;
+  private byClient: { readonly revision: number; readonly groups: ReadonlyMap<string, readonly IndexedNote[]> } | undefined;
 
   /** Adds or replaces a note. Returns whether its rupture entries changed (what the tree shows). */
   set(note: IndexedNote): boolean {
@@ -156,11 +157,28 @@ export class RuptureIndex {
       });
   }
 
-  /** Paths of the notes that belong to a client, most recent first. */
+  /**
+   * A client's notes in no particular order: the one grouping of notes by client, made once
+   * per revision (the view's tooltips ask for every client's at each redraw).
+   */
+  clientNotes(client: string): readonly IndexedNote[] {
+    if (this.byClient?.revision !== this.version) {
+      const groups = new Map<string, IndexedNote[]>();
+      for (const note of this.notes.values()) {
+        const list = groups.get(note.client);
+        if (list) list.push(note);
+        else groups.set(note.client, [note]);
+      }
+      this.byClient = { revision: this.version, groups };
+    }
+    return this.byClient.groups.get(client) ?? [];
+  }
+
+  /** The notes that belong to a client, most recent first. */
   notesOf(client: string): IndexedNote[] {
-    return [...this.notes.values()]
-      .filter((n) => n.client === client)
-      .sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? 1 : (a.date ?? '') > (b.date ?? '') ? -1 : a.path.localeCompare(b.path)));
+    return [...this.clientNotes(client)].sort((a, b) =>
+      (a.date ?? '') < (b.date ?? '') ? 1 : (a.date ?? '') > (b.date ?? '') ? -1 : a.path.localeCompare(b.path),
+    );
   }
 }
 

@@ -487,4 +487,26 @@ describe('cue hints (core)', () => {
     assert.ok(docs.includes('## `attune cues [PATH] [--json]`'));
     assert.ok(docs.includes('### Cue hints'), 'the README keeps its Cue hints section, which other pages link to');
   });
+
+  it("documents each cue with an example that fires and one that stays silent, and the table's examples do what it says", () => {
+    const docs = readDocs();
+    const table = docs.slice(docs.indexOf('## The cues'), docs.indexOf('## Safety first'));
+    const examples = (cell: string): string[] => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+    const rows = new Map<string, string[]>();
+    for (const row of table.split('\n').filter((l) => /^\| `[a-z-]+` \|/.test(l))) {
+      const cells = row.split('|').map((c) => c.trim());
+      rows.set(cells[1].replace(/`/g, ''), cells);
+    }
+    assert.deepStrictEqual(
+      [...rows.keys()],
+      [...BUILT_IN_CUES, SAFETY_FIRST].map((c) => c.id),
+      'one row per cue, in order',
+    );
+    for (const [id, cells] of rows) {
+      const [fires, silent] = [examples(cells[5]), examples(cells[6])];
+      assert.ok(fires.length > 0 && silent.length > 0, `${id}: an example that fires and one that stays silent`);
+      for (const sentence of fires) assert.deepStrictEqual(ids(`# Session\n\n${sentence}\n`), [id], sentence);
+      for (const sentence of silent) assert.deepStrictEqual(ids(`# Session\n\n${sentence}\n`), [], sentence);
+    }
+  });
 });

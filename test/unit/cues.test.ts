@@ -259,6 +259,9 @@ describe('cue hints (core)', () => {
         'Reports SI; went quiet when I asked about it.',
         '"This isn\'t helping, there is no reason to go on."',
         '"Can I go now? I just want to end it all."',
+        '"What\'s the point of this? I\'m a burden to everyone."',
+        '"This isn\'t helping, I wish I could go to sleep and never wake up."',
+        '"You don\'t get it, I just want to disappear."',
       ])
         assert.deepStrictEqual(ids(`# S\n\n${sentence}\n`), ['safety-first'], sentence);
     });
@@ -288,6 +291,11 @@ describe('cue hints (core)', () => {
         'Reports SI with plan',
         'self-harm last week',
         'he might hurt someone',
+        'I am a burden to everyone',
+        'she feels like such a burden',
+        'I wish I could go to sleep and never wake up',
+        'I just want to disappear',
+        'nothing left to live for',
       ])
         assert.ok(hasRiskLanguage(t), t);
       for (const t of [
@@ -299,6 +307,9 @@ describe('cue hints (core)', () => {
         'denies thoughts of self-harm',
         'the tooth is too far gone',
         'I could kill for a coffee',
+        'the burden of proof',
+        'the fee is a burden on her budget',
+        'I want the pain to disappear',
       ])
         assert.ok(!hasRiskLanguage(t), t);
     });

@@ -468,6 +468,40 @@ const FLOWS = [
               [...el.querySelectorAll('.cdr')].filter((d) => getComputedStyle(d).borderBottomStyle === 'dotted' && d.getBoundingClientRect().width > 0).length,
           );
       await until('a dotted underline under each of the two hints', underlines, (n) => n === 2);
+      // Seen on a light and a dark theme alike, and still quiet: the underline's colour against
+      // the editor's background reaches the 3:1 that non-text marks need (WCAG 1.4.11), and
+      // stays below the contrast of the text itself.
+      const contrasts = () =>
+        s.page
+          .locator('.part.editor .editor-group-container.active .monaco-editor')
+          .first()
+          .evaluate((editor) => {
+            /** @param {string} css */
+            const luminance = (css) => {
+              const [r, g, b] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+                const c = Number(v) / 255;
+                return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+              });
+              return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+            };
+            /** @param {string} a @param {string} b */
+            const ratio = (a, b) => (Math.max(luminance(a), luminance(b)) + 0.05) / (Math.min(luminance(a), luminance(b)) + 0.05);
+            const mark = [...editor.querySelectorAll('.view-overlays .cdr')].find((d) => getComputedStyle(d).borderBottomStyle === 'dotted');
+            const background = getComputedStyle(editor.querySelector('.monaco-editor-background') ?? editor).backgroundColor;
+            const text = getComputedStyle(editor.querySelector('.view-line span span') ?? editor).color;
+            return mark
+              ? { mark: ratio(getComputedStyle(mark).borderBottomColor, background), text: ratio(text, background), dark: editor.classList.contains('vs-dark') }
+              : undefined;
+          });
+      /** @param {string} theme */
+      const seenAndQuiet = async (theme) => {
+        const c = await until(`the underline drawn on ${theme}`, contrasts, (v) => v !== undefined);
+        check(c !== undefined && c.mark >= 3, `the underline is hard to see on ${theme} (contrast ${c?.mark.toFixed(2)}:1)`);
+        check(c !== undefined && c.mark < c.text, `the underline is louder than the text on ${theme}`);
+        s.note(`${theme}: underline ${c?.mark.toFixed(2)}:1, text ${c?.text.toFixed(2)}:1 against the background`);
+        return c;
+      };
+      const first = await seenAndQuiet('the first theme');
 
       // Hover: put the cursor on "not exactly" (line 8, column 12) and show the hover.
       s.note('go to line 8, column 12');
@@ -518,6 +552,16 @@ const FLOWS = [
       // at once (one diagnostics set): the first hints drawn are all there will be.
       await until('the hints back after the reload', count, (n) => n >= 1);
       check((await count()) === 1, `"Not this time" was forgotten by the reload (${await count()} hints)`);
+
+      // The other of a light and a dark theme (last, so the theme picker cannot get in the way).
+      const other = first?.dark ? 'Light Modern' : 'Dark Modern';
+      await s.runCommand('Preferences: Color Theme');
+      await s.waitForQuickInput('the theme picker');
+      await s.page.keyboard.type(other);
+      await waitFor(s.quickPickRow(other), 'the theme in the picker');
+      await s.page.keyboard.press('Enter');
+      await until(`the editor in ${other}`, contrasts, (v) => v !== undefined && v.dark !== first?.dark);
+      await seenAndQuiet(other);
     },
   },
   {

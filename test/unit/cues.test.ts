@@ -31,11 +31,17 @@ function ids(text: string, compiled?: CompiledCues): string[] {
  */
 const FIRES: Readonly<Record<string, readonly string[]>> = {
   'not-exactly': ['She said "not exactly" when I summed it up.', 'Not exactly, he answered.', '"Not exactly."', 'She said not exactly.'],
-  well: ['"Well... maybe," she said.', 'He started with "Well\u2026" and stopped.', '"Well... I guess."'],
+  well: ['"Well... maybe," she said.', 'He started with "Well\u2026" and stopped.', '"Well... I guess."', '"Well\u2026"'],
   dismissive: ['"Whatever."', '"Fine."', 'She shrugged: \u201CFine, whatever.\u201D'],
-  'wants-to-leave': ['"Can I go now?"', '"Is it time yet?"', 'She kept looking at the clock.', 'He checked the clock twice.'],
+  'wants-to-leave': ['"Can I go now?"', '"Is it time yet?"', '"Is it time?"', 'She kept looking at the clock.', 'He checked the clock twice.'],
   'went-quiet': ['She went quiet.', 'He went quiet after I suggested the exercise.', 'She fell silent when I mentioned the fee.', 'He shut down when I asked.'],
-  'changed-subject': ['Then she changed the subject.', 'She would change the subject.', 'He keeps changing the subject when I ask about it.'],
+  'changed-subject': [
+    'Then she changed the subject.',
+    'She would change the subject.',
+    'He keeps changing the subject when I ask about it.',
+    'She changes the subject.',
+    'She has changed the subject.',
+  ],
   polite: ['He nodded politely.', 'She was polite but distant with me.'],
   'stopped-crying': ['She stopped crying as soon as I explained the plan.'],
   'late-or-missed': ['She arrived 20 minutes late again.', 'Missed the session.', 'He cancelled again.', 'She came late.'],
@@ -44,6 +50,8 @@ const FIRES: Readonly<Record<string, readonly string[]>> = {
     '"Therapy did nothing for me."',
     '"I tried the exercise and it didn\'t work."',
     '"None of them are helping."',
+    '"The sessions aren\'t working."',
+    '"Therapy isn\'t working."',
     "She said the homework isn't helping.",
     '"You\'re not helping."',
     '"It\'s not helping," she said about the sessions.',
@@ -55,10 +63,17 @@ const FIRES: Readonly<Record<string, readonly string[]>> = {
     '"You don\'t get it."',
     "You don't get it, she said.",
     "She doesn't take me seriously.",
+    "She doesn't seem to take me seriously.",
     'She said "my therapist doesn\'t get it."',
   ],
   'whats-the-point': ['"What\'s the point of this?"', '"What\'s the point of coming here?"'],
-  'too-fast': ['"This is a little too much for me now."', '"You\'re going too fast."', 'She said the exercise went too fast for her.'],
+  'too-fast': [
+    '"This is a little too much for me now."',
+    '"This is too much."',
+    '"This is too much for me."',
+    '"You\'re going too fast."',
+    'She said the exercise went too fast for her.',
+  ],
   'like-an-object': ['"I feel like an object here."', '"You treat me like a case study."'],
   cold: ['She said the way I brought up the fee felt cold.', '"You were so cold about the fee."'],
   'stop-therapy': ['"I want to stop coming."', 'She wants to stop therapy.', '"I think I\'ll quit therapy."'],
@@ -87,6 +102,7 @@ const SILENT: Readonly<Record<string, readonly string[]>> = {
   'not-helping': [
     'She said "It doesn\'t help that I\'m not the best at communicating."',
     '"My medication isn\'t helping."',
+    '"My antidepressants aren\'t working."',
     'The exercise helped.',
     '"It\'s not helping," she said about the diet.',
     'She said of the diet: "It\'s not helping."',
@@ -241,6 +257,11 @@ describe('cue hints (core)', () => {
         '"You don\'t get it, I just don\'t want to be here anymore."',
         'He said "you don\'t understand, I could hurt someone."',
         'Reports SI; went quiet when I asked about it.',
+        '"This isn\'t helping, there is no reason to go on."',
+        '"Can I go now? I just want to end it all."',
+        '"What\'s the point of this? I\'m a burden to everyone."',
+        '"This isn\'t helping, I wish I could go to sleep and never wake up."',
+        '"You don\'t get it, I just want to disappear."',
       ])
         assert.deepStrictEqual(ids(`# S\n\n${sentence}\n`), ['safety-first'], sentence);
     });
@@ -270,6 +291,11 @@ describe('cue hints (core)', () => {
         'Reports SI with plan',
         'self-harm last week',
         'he might hurt someone',
+        'I am a burden to everyone',
+        'she feels like such a burden',
+        'I wish I could go to sleep and never wake up',
+        'I just want to disappear',
+        'nothing left to live for',
       ])
         assert.ok(hasRiskLanguage(t), t);
       for (const t of [
@@ -281,6 +307,9 @@ describe('cue hints (core)', () => {
         'denies thoughts of self-harm',
         'the tooth is too far gone',
         'I could kill for a coffee',
+        'the burden of proof',
+        'the fee is a burden on her budget',
+        'I want the pain to disappear',
       ])
         assert.ok(!hasRiskLanguage(t), t);
     });
@@ -468,5 +497,27 @@ describe('cue hints (core)', () => {
     for (const setting of ['attune.cueHints', 'attune.cues.phrases']) assert.ok(docs.includes(`(\`${setting}\`) |`), setting);
     assert.ok(docs.includes('## `attune cues [PATH] [--json]`'));
     assert.ok(docs.includes('### Cue hints'), 'the README keeps its Cue hints section, which other pages link to');
+  });
+
+  it("documents each cue with an example that fires and one that stays silent, and the table's examples do what it says", () => {
+    const docs = readDocs();
+    const table = docs.slice(docs.indexOf('## The cues'), docs.indexOf('## Safety first'));
+    const examples = (cell: string): string[] => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+    const rows = new Map<string, string[]>();
+    for (const row of table.split('\n').filter((l) => /^\| `[a-z-]+` \|/.test(l))) {
+      const cells = row.split('|').map((c) => c.trim());
+      rows.set(cells[1].replace(/`/g, ''), cells);
+    }
+    assert.deepStrictEqual(
+      [...rows.keys()],
+      [...BUILT_IN_CUES, SAFETY_FIRST].map((c) => c.id),
+      'one row per cue, in order',
+    );
+    for (const [id, cells] of rows) {
+      const [fires, silent] = [examples(cells[5]), examples(cells[6])];
+      assert.ok(fires.length > 0 && silent.length > 0, `${id}: an example that fires and one that stays silent`);
+      for (const sentence of fires) assert.deepStrictEqual(ids(`# Session\n\n${sentence}\n`), [id], sentence);
+      for (const sentence of silent) assert.deepStrictEqual(ids(`# Session\n\n${sentence}\n`), [], sentence);
+    }
   });
 });

@@ -33,6 +33,9 @@ const RISK = new RegExp(
     String.raw`\b(?:won't|will\s+not|not|won\u2019t)\s+be\s+around\s+(?:much\s+longer|any\s?more|for\s+long)\b`,
     String.raw`\b(?:no|any|a|see\s+the)\s+(?:reason|point)\s+(?:to|in)\s+(?:live|living|keep\s+living|go(?:ing)?\s+on)\b`,
     String.raw`\b(?:never\s+been\s+born|too\s+many\s+pills|took\s+(?:all\s+)?(?:my|her|his)\s+pills)\b`,
+    // Passive wishes and feeling a burden: warning signs as much as the words of suicide.
+    String.raw`\b(?:never\s+wake\s+up|sleep\s+forever|nothing\s+(?:left\s+)?to\s+live\s+for|(?:want|wants|wanted|wanting|wish|wishes|wished)\s+(?:(?:i|she|he|they)\s+could\s+)?(?:just\s+)?(?:to\s+)?(?:just\s+)?disappear)\b`,
+    String.raw`\b(?:(?:i'm|i\u2019m|i\s+am|she's|he's|being|feel(?:s|ing)?\s+like|felt\s+like)\s+(?:just\s+|such\s+|only\s+)?a\s+burden|a\s+burden\s+(?:to|on)\s+(?:everyone|everybody|others|people|my\s+family|her\s+family|his\s+family))\b`,
   ].join('|'),
   'i',
 );

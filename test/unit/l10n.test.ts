@@ -9,6 +9,7 @@ import { editNoteOnDisk } from '../../src/node/editNote';
 import { NoteReader, readNoteFile } from '../../src/node/host';
 import { ENGLISH_REVIEW, reviewHtml, reviewStatus, type ReviewWords } from '../../src/vscode/supervisionReview';
 import { translateReason, type Say } from '../../src/vscode/translateReason';
+import { choiceWords, fieldLabel, type NoteLanguage } from '../../src/core/notes/fieldKeys';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const LANGUAGES = ['de', 'es', 'fr'];
@@ -519,6 +520,37 @@ describe('the interface in four languages (issue 30)', () => {
       assert.match(privacy, /HIPAA/, `${lang}/privacy.md keeps the HIPAA note`);
       assert.doesNotMatch(privacy, /Nothing leaves this computer/);
     }
+  });
+
+  it("the German, Spanish and French words name a note's fields and answers as that language's templates write them, not in English", () => {
+    const keys = [
+      'kind-of-miss',
+      'markers',
+      'part',
+      'feedback-score',
+      'take-to-supervision',
+      'supervision-question',
+      'opening-line',
+      'with',
+      'my-reaction',
+      'what-happened',
+    ];
+    const english = readJson('l10n/bundle.l10n.json');
+    let quoted = 0;
+    for (const lang of LANGUAGES) {
+      const bundle = readJson(`l10n/bundle.l10n.${lang}.json`);
+      for (const message of Object.keys(english)) {
+        const said = messageOf(bundle[message]);
+        for (const key of keys) {
+          if (!message.includes(`"${fieldLabel(key, 'en')}"`)) continue;
+          quoted++;
+          assert.ok(said.includes(fieldLabel(key, lang as NoteLanguage)), `${lang}: "${said}" names ${key} as its template does`);
+          assert.ok(!said.includes(fieldLabel(key, 'en')), `${lang}: "${said}" keeps the English label`);
+        }
+        if (message.includes('"yes"')) assert.ok(said.includes(choiceWords('take-to-supervision', lang as NoteLanguage)[1]), `${lang}: ${said}`);
+      }
+    }
+    assert.ok(quoted >= 18, `${quoted} quoted labels checked`);
   });
 
   it('the German, Spanish and French words keep the clinical rules: no "owed", "overdue" or "failure", no scores of a client', () => {

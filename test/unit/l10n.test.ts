@@ -542,6 +542,8 @@ describe('the interface in four languages (issue 30)', () => {
       for (const message of Object.keys(english)) {
         const said = messageOf(bundle[message]);
         for (const key of keys) {
+          // A message that is a field's label (a tooltip's or a table's heading) is that field's label in the template.
+          if (message === fieldLabel(key, 'en')) assert.strictEqual(said, fieldLabel(key, lang as NoteLanguage), `${lang}: ${message}`);
           if (!message.includes(`"${fieldLabel(key, 'en')}"`)) continue;
           quoted++;
           assert.ok(said.includes(fieldLabel(key, lang as NoteLanguage)), `${lang}: "${said}" names ${key} as its template does`);

@@ -11,6 +11,7 @@ import { templateCode } from './reflectionTemplates';
 import type { PrivacyCurtain } from './privacyCurtain';
 import type { Log } from './log';
 import { changeNote } from './noteChange';
+import { readTemplateLanguage } from './config';
 import { markDone } from './walkthrough';
 import type { LiveNotes } from './liveNotes';
 import { statusLabel } from './words';
@@ -158,7 +159,7 @@ export async function changeStatus(ref: EntryRef, status: Status, workspace: Liv
       });
       blockLine = at.line + (at.before.match(/\n/g)?.length ?? 0);
     } else if (mended) {
-      const line = mendedLine(text, entry, mended, today());
+      const line = mendedLine(text, entry, mended, today(), readTemplateLanguage(document.uri));
       if (line) edits.push(line);
     }
     return edits;

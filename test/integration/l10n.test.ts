@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { PatternsPanel } from '../../src/vscode/patterns';
-import { activateAttune, answering, closeAll, nodeByTitle, open, waitFor, writeNote } from './helpers';
+import { activateAttune, answering, closeAll, nodeByTitle, open, todayIso, waitFor, writeNote } from './helpers';
 import type { AttuneApi } from '../../src/vscode/extension';
 
 describe('Attune in German (issue 30)', () => {
@@ -136,6 +136,27 @@ describe('Attune in German (issue 30)', () => {
     } finally {
       fs.chmodSync(uri.fsPath, 0o644);
     }
+  });
+
+  it('Mark repaired asks in German and writes what told me it is mended with its German label', async () => {
+    const original = '## Zu schnell weiter #rupture/attempted\n\n- **Wie es angekommen ist:** weicher\n';
+    const uri = writeNote('DE7/2026-11-22.md', original);
+    await waitFor('indexed', () => api.workspace.index.get(uri.toString())?.entries.length === 1);
+    const editor = await open(uri);
+    const prompts: string[] = [];
+    await answering(
+      'showInputBox',
+      ((options?: vscode.InputBoxOptions) => {
+        prompts.push(options?.prompt ?? '');
+        return Promise.resolve('sie kam selbst darauf zurück');
+      }) as typeof vscode.window.showInputBox,
+      async () => vscode.commands.executeCommand('attune.markRepaired', { path: uri.toString(), line: 0 }),
+    );
+    assert.match(prompts[0], /^Woran haben Sie gemerkt/);
+    assert.strictEqual(
+      editor.document.getText(),
+      `## Zu schnell weiter #rupture/repaired\n\n- **Wie es angekommen ist:** weicher\n- **Woran ich gemerkt habe, dass es sich wieder heil anfühlt:** sie kam selbst darauf zurück (${todayIso()})\n`,
+    );
   });
 
   it('the grouping quick pick is in German', async () => {

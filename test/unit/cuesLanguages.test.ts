@@ -323,6 +323,8 @@ describe('cue hints in German, Spanish and French', () => {
         assert.strictEqual(seen.size, BUILT_IN_CUES.length, `${lang}: one text per cue`);
         const safety = hintReason({ cue: SAFETY_FIRST.id, reason: SAFETY_FIRST.reason }, lang);
         assert.match(safety, { de: /Sicherheit geht vor/, es: /seguridad va primero/, fr: /sécurité passe en premier/ }[lang]);
+        // It asks for an assessment of the risk, in each language's clinical verb (German "einschätzen", not "klären").
+        assert.match(safety, { de: /Schätzen Sie das Risiko ein/, es: /valórelo/, fr: /évaluez-le/ }[lang]);
         // Safety first: the safety text never points at the relationship.
         assert.doesNotMatch(safety, /zwischen Ihnen|entre ustedes|entre vous|Sie beide|ustedes dos|vous deux/);
         assert.doesNotMatch(notARuptureByItself(lang), HARSH);

@@ -2,6 +2,7 @@
 // de-identified export, in made-up notes.
 import * as assert from 'assert';
 import { deidentifyNote, deidentifyText } from '../../src/core/supervision/deidentify';
+import { readDocs } from './docs';
 
 function out(text: string): string {
   return deidentifyText(text, '').text;
@@ -41,6 +42,15 @@ describe('de-identify: dates in German, Spanish and French', () => {
   it('dates near each other become days counted from the first, in these languages too', () => {
     assert.strictEqual(out('El 3 de diciembre de 2026 y el 10 de diciembre.'), 'El [day 0] y el [day 7].');
     assert.strictEqual(out('Am 3. Dezember kam sie, am 10. Dezember auch.'), 'Am [day 0] kam sie, am [day 7] auch.');
+  });
+
+  it('keeps the pronouns its lists know, and replaces those that are also in the name list, as docs/performance.md says', () => {
+    for (const kept of ['Sie kam spät. Er schwieg.', 'Él llegó tarde. Usted sabe.', 'Elle est arrivée en retard. Nous avons parlé. Vous savez.'])
+      assert.strictEqual(out(kept), kept);
+    assert.strictEqual(out('Wie geht es Ihnen heute?'), 'Wie geht es [name 1] heute?');
+    for (const start of ['Ella', 'Du', 'Lui', 'Cela']) assert.ok(out(`${start} sagte nichts.`).startsWith('[name 1]'), start);
+    const docs = readDocs().replace(/\s+/g, ' ');
+    assert.ok(docs.includes('"Wie geht es Ihnen heute?" comes out as "Wie geht es [name 1] heute?"'), 'the docs give the example');
   });
 
   it('weekdays and months of these languages are never names or streets', () => {

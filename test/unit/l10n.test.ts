@@ -9,6 +9,7 @@ import { editNoteOnDisk } from '../../src/node/editNote';
 import { NoteReader, readNoteFile } from '../../src/node/host';
 import { ENGLISH_REVIEW, reviewHtml, reviewStatus, type ReviewWords } from '../../src/vscode/supervisionReview';
 import { translateReason, type Say } from '../../src/vscode/translateReason';
+import { choiceWords, fieldLabel, type NoteLanguage } from '../../src/core/notes/fieldKeys';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const LANGUAGES = ['de', 'es', 'fr'];
@@ -73,12 +74,18 @@ function literalText(node: ts.Node): string | undefined {
  * properties (item.tooltip = ...), following ?:, ||, ??, arrays, objects and template
  * parts, and stopping at any other call (whose result is that call's business).
  */
-function bypassing(file: string): string[] {
-  const text = fs.readFileSync(path.join(root, file), 'utf8');
+function bypassing(file: string, text = fs.readFileSync(path.join(root, file), 'utf8')): string[] {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const found: string[] = [];
   const where = (n: ts.Node): string => `${file}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
   const lines = text.split('\n');
+  // The file's named consts and functions, so words routed through a name are followed to it (once each).
+  const declarations = new Map<string, ts.VariableDeclaration | ts.FunctionDeclaration>();
+  (function collect(m: ts.Node): void {
+    if ((ts.isVariableDeclaration(m) || ts.isFunctionDeclaration(m)) && m.name && ts.isIdentifier(m.name)) declarations.set(m.name.text, m);
+    ts.forEachChild(m, collect);
+  })(sf);
+  const followed = new Set<ts.Node>();
   const check = (n: ts.Node): void => {
     if (isL10nCall(n)) return;
     const lit = literalText(n);
@@ -96,7 +103,28 @@ function bypassing(file: string): string[] {
     else if (ts.isParenthesizedExpression(n) || ts.isAsExpression(n)) check(n.expression);
     // Calls that only escape or tidy the words they are given pass them on to the UI.
     else if (ts.isCallExpression(n) && PASS_THROUGH.has(nameOf(n.expression) ?? '')) n.arguments.forEach(check);
-    else if (ts.isArrayLiteralExpression(n)) n.elements.forEach(check);
+    // A name declared in this file: the words reach the UI through it (a const, or what a local function returns).
+    else if (ts.isIdentifier(n) || (ts.isCallExpression(n) && ts.isIdentifier(n.expression))) {
+      const name = ts.isIdentifier(n) ? n.text : (n.expression as ts.Identifier).text;
+      const declaration = declarations.get(name);
+      if (declaration && !followed.has(declaration)) {
+        followed.add(declaration);
+        if (ts.isVariableDeclaration(declaration) && declaration.initializer && !ts.isCallExpression(n)) check(declaration.initializer);
+        const body = ts.isFunctionDeclaration(declaration)
+          ? declaration.body
+          : ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isArrowFunction(declaration.initializer)
+            ? declaration.initializer.body
+            : undefined;
+        if (body && ts.isCallExpression(n)) {
+          if (!ts.isBlock(body)) check(body);
+          else
+            (function returns(m: ts.Node): void {
+              if (ts.isReturnStatement(m) && m.expression) check(m.expression);
+              else if (!ts.isFunctionLike(m)) ts.forEachChild(m, returns);
+            })(body);
+        }
+      }
+    } else if (ts.isArrayLiteralExpression(n)) n.elements.forEach(check);
     else if (ts.isSpreadElement(n)) check(n.expression);
     else if (ts.isObjectLiteralExpression(n)) {
       for (const p of n.properties) if (ts.isPropertyAssignment(p) && UI_PROPERTIES.has(p.name.getText())) check(p.initializer);
@@ -354,8 +382,26 @@ describe('the interface in four languages (issue 30)', () => {
     // supervisionReview.ts is pure (no vscode) and holds the review's English words: the next test checks its page.
     const found = sourceFiles('src/vscode')
       .filter((f) => !f.endsWith('supervisionReview.ts'))
-      .flatMap(bypassing);
+      .flatMap((f) => bypassing(f));
     assert.deepStrictEqual(found, [], 'these strings bypass localisation: wrap each in vscode.l10n.t and run npm run l10n');
+  });
+
+  it('that check finds words routed to the UI through a const or a local function, and lets vscode.l10n.t through', () => {
+    const source = [
+      "const said = 'Open the note first, please.';",
+      'void vscode.window.showInformationMessage(said);',
+      "function hint(): string { if (x) return vscode.l10n.t('Fine words'); return 'Words of its own'; }",
+      'item.tooltip = hint();',
+      "const arrow = (): string => 'An arrow of words';",
+      'new vscode.TreeItem(arrow());',
+      "const fine = vscode.l10n.t('Translated words');",
+      'void vscode.window.showWarningMessage(fine);',
+    ].join('\n');
+    assert.deepStrictEqual(bypassing('example.ts', source), [
+      'example.ts:1: Open the note first, please.',
+      'example.ts:3: Words of its own',
+      'example.ts:5: An arrow of words',
+    ]);
   });
 
   it('the supervision review shows only the words it is given (a pseudo-localised page has no English left)', () => {
@@ -474,6 +520,39 @@ describe('the interface in four languages (issue 30)', () => {
       assert.match(privacy, /HIPAA/, `${lang}/privacy.md keeps the HIPAA note`);
       assert.doesNotMatch(privacy, /Nothing leaves this computer/);
     }
+  });
+
+  it("the German, Spanish and French words name a note's fields and answers as that language's templates write them, not in English", () => {
+    const keys = [
+      'kind-of-miss',
+      'markers',
+      'part',
+      'feedback-score',
+      'take-to-supervision',
+      'supervision-question',
+      'opening-line',
+      'with',
+      'my-reaction',
+      'what-happened',
+    ];
+    const english = readJson('l10n/bundle.l10n.json');
+    let quoted = 0;
+    for (const lang of LANGUAGES) {
+      const bundle = readJson(`l10n/bundle.l10n.${lang}.json`);
+      for (const message of Object.keys(english)) {
+        const said = messageOf(bundle[message]);
+        for (const key of keys) {
+          // A message that is a field's label (a tooltip's or a table's heading) is that field's label in the template.
+          if (message === fieldLabel(key, 'en')) assert.strictEqual(said, fieldLabel(key, lang as NoteLanguage), `${lang}: ${message}`);
+          if (!message.includes(`"${fieldLabel(key, 'en')}"`)) continue;
+          quoted++;
+          assert.ok(said.includes(fieldLabel(key, lang as NoteLanguage)), `${lang}: "${said}" names ${key} as its template does`);
+          assert.ok(!said.includes(fieldLabel(key, 'en')), `${lang}: "${said}" keeps the English label`);
+        }
+        if (message.includes('"yes"')) assert.ok(said.includes(choiceWords('take-to-supervision', lang as NoteLanguage)[1]), `${lang}: ${said}`);
+      }
+    }
+    assert.ok(quoted >= 18, `${quoted} quoted labels checked`);
   });
 
   it('the German, Spanish and French words keep the clinical rules: no "owed", "overdue" or "failure", no scores of a client', () => {

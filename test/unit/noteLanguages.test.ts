@@ -12,7 +12,16 @@ import {
   SAFETY_FIRST_WORDS,
   type Template,
 } from '../../src/core/reflection/templates';
-import { choiceKey, fieldKey, fieldLabel, NOT_FILLED_IN_WORDS, NOTE_LANGUAGES, templateLanguage, type NoteLanguage } from '../../src/core/notes/fieldKeys';
+import {
+  boldLabel,
+  choiceKey,
+  fieldKey,
+  fieldLabel,
+  NOT_FILLED_IN_WORDS,
+  NOTE_LANGUAGES,
+  templateLanguage,
+  type NoteLanguage,
+} from '../../src/core/notes/fieldKeys';
 import { isFilled } from '../../src/core/notes/fields';
 import { indexNote, type IndexedNote, type Note, type RuptureEntry } from '../../src/core/notes/note';
 import { patterns, entriesWith } from '../../src/core/patterns/patterns';
@@ -25,6 +34,8 @@ import { applyEdits } from '../../src/core/notes/edits';
 import { noteScore } from '../../src/core/feedback/feedback';
 import { hasOwnWriting } from '../../src/core/notes/written';
 import { sessionSettings } from '../../src/core/notes/settings';
+import { mendedLine } from '../../src/core/notes/mended';
+import { readDocs } from './docs';
 import { cli, parse, TempDirs, TODAY } from './helpers';
 
 /** What VS Code leaves in the note when the therapist presses Esc at once: each choice list's first option, each default. */
@@ -154,7 +165,7 @@ describe('templates in four languages (issue 30)', () => {
         const reflection = asInserted(templates[0]);
         const plan = asInserted(templates.find((t) => t.id === 'repair-plan') as Template);
         const attempt = asInserted(templates.find((t) => t.id === 'repair-attempt') as Template);
-        const opening = `**${fieldLabel('opening-line', language)}:** `;
+        const opening = `${boldLabel(fieldLabel('opening-line', language), language)} `;
         const note = parse(`${reflection}\n${plan.replace(`${opening}${NONE[language]}`, `${opening}"…"`)}\n${attempt}`, 'AB/2026-11-10.md');
         assert.deepStrictEqual(
           note.entries[0].followUps.map((f) => f.kind),
@@ -372,6 +383,71 @@ describe('notes in four languages count together (issue 30)', () => {
     const after = applyEdits(text, result.edits);
     assert.ok(after.includes('- **Was sich zwischen uns schief angefühlt hat:** nichts\n- **Wert der Allianz-Rückmeldung:** 33/40\n'), after);
     assert.deepStrictEqual(noteScore(parse(after)), { score: 33, max: 40, line: 5 });
+  });
+});
+
+describe('the German, Spanish and French words, as a clinician writing in them reads them (issue 30)', () => {
+  it('French labels put a space before the colon, as French is written, and still read as their fields', () => {
+    for (const t of builtInTemplates('fr')) {
+      const bare = [...t.body.matchAll(/\*\*([^*\n]*[^ *\n]):\*\*/g)].map((m) => m[1]);
+      assert.deepStrictEqual(bare, [], `${t.id}: labels with no space before their colon`);
+    }
+    const reflection = renderMarkdown(builtInTemplates('fr')[0], {}, TODAY);
+    assert.match(reflection, /^- \*\*Type de mésaccordage :\*\* \(non renseigné\)/m);
+    assert.ok(allFields(asNote(builtInTemplates('fr')[0])).every((f) => fieldKey(f.label)));
+    const session = renderMarkdown(builtInTemplates('fr').find((t) => t.id === 'session-note') as Template, { client: 'C104' }, TODAY);
+    assert.match(session, /^- \*\*Score d'alliance \(si nous en utilisons un\) :\*\* $/m);
+    // A score recorded in a French session note is written the same way; German keeps its colon as German writes it.
+    const text = '# Séance\n\n## Entre nous\n\n- **Ce qui a sonné faux entre nous :** rien\n';
+    const after = applyEdits(text, recordScoreEdits(text, { score: 33, max: 40 })!.edits);
+    assert.ok(after.endsWith("- **Ce qui a sonné faux entre nous :** rien\n- **Score d'alliance :** 33/40\n"), after);
+    assert.deepStrictEqual(noteScore(parse(after)), { score: 33, max: 40, line: 5 });
+    assert.match(renderMarkdown(builtInTemplates('de')[0], {}, TODAY), /^- \*\*Art des Bruchs:\*\* /m);
+  });
+
+  it('writes one kind of apostrophe in the French templates', () => {
+    for (const t of builtInTemplates('fr')) assert.ok(!t.body.includes('\u2019'), `${t.id} mixes ’ with '`);
+  });
+
+  it('German: advice "aufgedrängt" (pressed on someone); a note with the earlier wording still counts as that choice', () => {
+    const reflection = renderMarkdown(builtInTemplates('de')[0], {}, TODAY);
+    assert.ok(reflection.includes(' / Ratschläge aufgedrängt oder zu viel geredet / '));
+    assert.ok(!reflection.includes('Ratschläge gedrängt'));
+    assert.strictEqual(choiceKey('kind-of-miss', 'Ratschläge gedrängt oder zu viel geredet'), 'advice-or-talking');
+    assert.strictEqual(choiceKey('kind-of-miss', 'Ratschläge aufgedrängt oder zu viel geredet'), 'advice-or-talking');
+  });
+
+  it('"Mark repaired" writes what told me it is mended in the template language, a field with its key', () => {
+    const text = '## Zu früh #rupture/repaired\n\n- **Wie es angekommen ist:** weicher\n';
+    const entry = parse(text, 'DE1/2026-11-20.md').entries[0];
+    const said: Record<NoteLanguage, string> = {
+      en: '- **What told me it is mended:** sie kam selbst darauf zurück (2026-11-29)',
+      de: '- **Woran ich gemerkt habe, dass es sich wieder heil anfühlt:** sie kam selbst darauf zurück (2026-11-29)',
+      es: '- **Lo que me indicó que se siente reparada:** sie kam selbst darauf zurück (2026-11-29)',
+      fr: "- **Ce qui m'a dit que c'est réparé :** sie kam selbst darauf zurück (2026-11-29)",
+    };
+    for (const language of NOTE_LANGUAGES) {
+      const after = applyEdits(text, [mendedLine(text, entry, 'sie kam selbst darauf zurück', '2026-11-29', language)!]);
+      assert.strictEqual(after, `${text}${said[language]}\n`, language);
+      const field = parse(after, 'DE1/2026-11-20.md').entries[0].fields.at(-1);
+      assert.strictEqual(fieldKey(field?.label ?? ''), 'what-told-me-mended', language);
+    }
+  });
+
+  it('docs/note-format.md gives each key its labels exactly as Attune reads and writes them', () => {
+    const rows = [...readDocs().matchAll(/^\| `([a-z-]+)` \| (.+?)(?: \(and any label that starts so\))? \|$/gm)];
+    const fieldRows = rows.filter((m) => m[2].split(' · ').length === 4 && fieldKey(m[2].split(' · ')[0]) === m[1]);
+    assert.ok(fieldRows.length >= 40, `${fieldRows.length} rows found`);
+    for (const [, key, labels] of fieldRows)
+      assert.deepStrictEqual(
+        labels.split(' · '),
+        NOTE_LANGUAGES.map((l) => fieldLabel(key, l)),
+        key,
+      );
+    assert.ok(
+      fieldRows.some((m) => m[1] === 'what-told-me-mended'),
+      'the mended line is in the table',
+    );
   });
 });
 

@@ -49,7 +49,7 @@ const REASONS: Readonly<Record<CueLanguage, Texts>> = {
     irritated: 'Ihre eigene Gereiztheit kann etwas darüber sagen, was zwischen Ihnen geschah. Einen zweiten Blick wert?',
     'too-much-talking': 'Viel reden oder erklären kann verdrängen, was die Person sagen wollte. Einen zweiten Blick wert?',
     [SAFETY_FIRST.id]:
-      'Worte wie diese können von einem Risiko sprechen. Sicherheit geht vor: Klären Sie sie und dokumentieren Sie wie gewohnt; die Arbeit am Bruch kann warten.',
+      'Worte wie diese können von einem Risiko sprechen. Sicherheit geht vor: Schätzen Sie das Risiko ein und dokumentieren Sie wie gewohnt; die Arbeit am Bruch kann warten.',
   },
   es: {
     'not-exactly': 'Una respuesta que empieza con «No exactamente» puede indicar que no estaban del todo en la misma sintonía. ¿Vale la pena mirarlo de nuevo?',

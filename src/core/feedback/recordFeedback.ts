@@ -6,7 +6,7 @@
  */
 import { collectHeadings, contentFrom, sectionEnd, type Heading } from '../markdown/blocks';
 import { applyEdits, type TextEdit } from '../notes/edits';
-import { fieldLabel, HEADINGS, isHeading, NOTE_LANGUAGES } from '../notes/fieldKeys';
+import { boldLabel, fieldLabel, HEADINGS, isHeading, NOTE_LANGUAGES } from '../notes/fieldKeys';
 import { feedbackField, formatScore, noteScore, scoreSpan, type Score } from './feedback';
 import { isFilled, normaliseValue } from '../notes/fields';
 import { readFrontMatter } from '../markdown/frontMatter';
@@ -66,7 +66,7 @@ function addEdit(text: string, lines: readonly Line[], newScore: string): Record
         HEADINGS['between-us'].findIndex((w) => normaliseValue(w) === written),
       )
     ];
-  const fieldLine = `- **${fieldLabel('feedback-score', language)}:** ${newScore}`;
+  const fieldLine = `- ${boldLabel(fieldLabel('feedback-score', language), language)} ${newScore}`;
   if (betweenUs !== -1) {
     const h = headings[betweenUs];
     const last = lastContentLine(text, h.line, sectionEnd(headings, betweenUs, lines.length));

@@ -146,7 +146,7 @@ const FIELDS: readonly FieldDefinition[] = [
       [
         'advice-or-talking',
         'advice pressed or too much talking',
-        'Ratschläge gedrängt oder zu viel geredet',
+        'Ratschläge aufgedrängt oder zu viel geredet',
         'consejos insistentes o hablar demasiado',
         'conseils appuyés ou trop de paroles',
       ],
@@ -499,7 +499,7 @@ const FIELDS: readonly FieldDefinition[] = [
         'ask what it stirred up, then listen before explaining',
         'fragen, was es ausgelöst hat, und zuhören, bevor ich erkläre',
         'preguntar qué le removió, y escuchar antes de explicar',
-        'demander ce que cela a remué, puis écouter avant d’expliquer',
+        "demander ce que cela a remué, puis écouter avant d'expliquer",
       ],
       [
         'ask-how-to-talk',
@@ -527,7 +527,7 @@ const FIELDS: readonly FieldDefinition[] = [
         'ask about the week since',
         'nach der Woche seither fragen',
         'preguntar por la semana transcurrida',
-        'demander comment la semaine s’est passée',
+        "demander comment la semaine s'est passée",
       ],
       [
         'repair-first',
@@ -726,7 +726,7 @@ const FIELDS: readonly FieldDefinition[] = [
       'Something kind I will do for myself today',
       'Etwas Gutes, das ich mir heute tue',
       'Algo amable que haré por mí hoy',
-      'Quelque chose de doux que je ferai pour moi aujourd’hui',
+      "Quelque chose de doux que je ferai pour moi aujourd'hui",
     ],
   },
   {
@@ -755,6 +755,15 @@ const FIELDS: readonly FieldDefinition[] = [
       'Was ich deshalb anders machen werde',
       'Lo que haré distinto por ello',
       'Ce que je ferai autrement grâce à cela',
+    ],
+  },
+  {
+    key: 'what-told-me-mended',
+    labels: [
+      'What told me it is mended',
+      'Woran ich gemerkt habe, dass es sich wieder heil anfühlt',
+      'Lo que me indicó que se siente reparada',
+      "Ce qui m'a dit que c'est réparé",
     ],
   },
   { key: 'feedback-score', labels: ['Alliance feedback score', 'Wert der Allianz-Rückmeldung', 'Puntuación de la alianza', "Score d'alliance"], prefix: true },
@@ -814,6 +823,12 @@ for (const field of FIELDS) {
   }
 }
 
+/** Choices as 0.4.0's templates wrote them before their wording was mended: notes hold them, so they keep their key. */
+const FORMER_WRITINGS: readonly (readonly [field: string, key: string, words: string])[] = [
+  ['kind-of-miss', 'advice-or-talking', 'Ratschläge gedrängt oder zu viel geredet'],
+];
+for (const [field, key, words] of FORMER_WRITINGS) CHOICES.get(field)?.set(keyForm(words), key);
+
 /** Labels seen, with their key: notes repeat the same few labels thousands of times. */
 const SEEN = new Map<string, string | null>();
 const SEEN_LIMIT = 4096;
@@ -848,6 +863,11 @@ export function fieldLabel(key: string, language: NoteLanguage): string {
   const field = DEFINITIONS.get(key);
   if (!field) throw new Error(`unknown field key ${key}`);
   return inLanguage(field.labels, language);
+}
+
+/** `**Label:**` as the language writes it (French puts a space before the colon), or `**Label?**` for a question. */
+export function boldLabel(label: string, language: NoteLanguage): string {
+  return label.endsWith('?') ? `**${label}**` : `**${label}${language === 'fr' ? ' :' : ':'}**`;
 }
 
 /** A field's choice values in a language, in order. */

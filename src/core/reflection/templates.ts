@@ -1,4 +1,5 @@
 import {
+  boldLabel,
   choiceWords,
   fieldLabel,
   HEADINGS,
@@ -348,11 +349,8 @@ function option(text: string): string {
  */
 function writer(l: NoteLanguage) {
   const none = inLanguage(NOT_FILLED_IN_WORDS, l);
-  /** `**Label:**`, or `**Label?**` for a question. */
-  const label = (key: string): string => {
-    const text = fieldLabel(key, l);
-    return text.endsWith('?') ? `**${text}**` : `**${text}:**`;
-  };
+  /** `**Label:**` (`**Label :**` in French), or `**Label?**` for a question. */
+  const label = (key: string): string => boldLabel(fieldLabel(key, l), l);
   /** A field with a choice list (its own choices, or another field's), opening with "(not filled in)". */
   const choose = (key: string, stop: number, from: string = key): string =>
     `- ${label(key)} \${${stop}|${[none, ...choiceWords(from, l)].map(option).join(',')}|}`;
@@ -488,10 +486,10 @@ ${words.conversationEnd}
  * reflections can stay apart from it (which is what US psychotherapy-notes protection needs).
  */
 function sessionNote(l: NoteLanguage): string {
-  const { label, text, heading, words } = writer(l);
+  const { text, heading, words } = writer(l);
   // The score's label is the feedback field's start and its "(if we use one)".
   const ifWeUseOne = inLanguage([' (if we use one)', ' (falls wir einen nutzen)', ' (si usamos una)', ' (si nous en utilisons un)'], l);
-  const score = label('feedback-score').replace(/:\*\*$/, `${ifWeUseOne}:**`);
+  const score = boldLabel(fieldLabel('feedback-score', l) + ifWeUseOne, l);
   return `---
 client: \${CLIENT}
 date: \${DATE}

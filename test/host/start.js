@@ -54,9 +54,10 @@ const COPY_NOTE = 'This copy of the demo notes is in';
  * A fresh copy of the fictional demo notes, so trying things never changes the repo; its
  * ABOUT file says where the copy is, since the default place is a hidden folder. A folder
  * that is not a demo copy (a person's own notes, given with --notes) is opened as it is and
- * never removed.
+ * never removed nor written to. Returns whether the folder is a demo copy.
  * @param {string} demo
  * @param {boolean} reset
+ * @returns {boolean}
  */
 function prepareDemo(demo, reset) {
   const about = path.join(demo, 'ABOUT.txt');
@@ -70,7 +71,27 @@ function prepareDemo(demo, reset) {
     fs.mkdirSync(path.dirname(demo), { recursive: true });
     fs.cpSync(demoSource, demo, { recursive: true });
     fs.appendFileSync(about, `\n${COPY_NOTE} ${demo}\n(\`npm start -- --notes DIR\` uses another folder; \`npm start -- --reset\` starts again).\n`);
+    return true;
   }
+  return isCopy;
+}
+
+/**
+ * The same settings for the notes folder: the browser keeps the user's own settings and web
+ * VS Code's auto save there wins over the machine's, but not over the folder's. A person's own
+ * folder (`own`) gets none: nothing is written into it.
+ * @param {string} folder
+ * @param {boolean} own
+ */
+function writeFolderSettings(folder, own) {
+  const folderSettings = path.join(folder, '.vscode', 'settings.json');
+  if (own || fs.existsSync(folderSettings)) return;
+  fs.mkdirSync(path.dirname(folderSettings), { recursive: true });
+  // The folder holding them stays out of the Explorer, which shows only the notes.
+  fs.writeFileSync(
+    folderSettings,
+    JSON.stringify({ 'files.autoSave': 'off', 'files.hotExit': 'onExit', 'files.exclude': { '.vscode': true } }, null, 2) + '\n',
+  );
 }
 
 function hasCommand(/** @type {string} */ name) {
@@ -80,7 +101,7 @@ function hasCommand(/** @type {string} */ name) {
 /**
  * Starts the VS Code server as a person's VS Code: Attune installed in its extensions folder,
  * no test driver, desktop defaults, a token required, `folder` opened by default.
- * @param {{ folder: string, port?: number, token?: string, wrap?: string[] }} options
+ * @param {{ folder: string, own?: boolean, port?: number, token?: string, wrap?: string[] }} options
  * @returns {Promise<{ server: import('./vscode').VSCodeServer, url: string, token: string }>}
  */
 async function startDemoServer(options) {
@@ -88,17 +109,7 @@ async function startDemoServer(options) {
   // 16 random bytes: a token no one can guess. Hex, since VS Code takes only letters, digits
   // and "-" in a token, and one starting with "-" would read as an option.
   const token = options.token ?? crypto.randomBytes(16).toString('hex');
-  // The same settings for the notes folder: the browser keeps the user's own settings and
-  // web VS Code's auto save there wins over the machine's, but not over the folder's.
-  const folderSettings = path.join(options.folder, '.vscode', 'settings.json');
-  if (!fs.existsSync(folderSettings)) {
-    fs.mkdirSync(path.dirname(folderSettings), { recursive: true });
-    // The folder holding them stays out of the Explorer, which shows only the notes.
-    fs.writeFileSync(
-      folderSettings,
-      JSON.stringify({ 'files.autoSave': 'off', 'files.hotExit': 'onExit', 'files.exclude': { '.vscode': true } }, null, 2) + '\n',
-    );
-  }
+  writeFolderSettings(options.folder, options.own === true);
   const server = await startServer({
     connectionToken: token,
     testDriver: false,
@@ -148,7 +159,7 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   build();
   const demo = args.notes;
-  prepareDemo(demo, args.reset);
+  const isCopy = prepareDemo(demo, args.reset);
   if (hasCommand('code') && !args.server) {
     // A desktop profile of its own, with Attune installed in it: the user's own VS Code,
     // settings and extensions stay as they are.
@@ -161,7 +172,7 @@ async function main() {
     spawn('code', ['--extensions-dir', extensions, '--user-data-dir', userData, '--new-window', demo], { stdio: 'ignore', detached: true }).unref();
     return;
   }
-  const { server, url } = await startDemoServer({ folder: demo, port: args.port });
+  const { server, url } = await startDemoServer({ folder: demo, own: !isCopy, port: args.port });
   const opened = args.browser && openBrowser(url);
   console.log(`
 Attune is ready, in a VS Code of its own with made-up demo notes.
@@ -171,7 +182,7 @@ ${opened ? 'It has opened in your browser. Its private address:' : 'Open this pr
 
   ${url}
 
-The demo notes are in ${demo}
+${isCopy ? 'The demo notes are' : 'The notes are'} in ${demo}
 (another folder: npm start -- --notes DIR; fresh notes: npm start -- --reset)
 Press Ctrl+C here to stop.`);
   const stop = () => {
@@ -181,7 +192,7 @@ Press Ctrl+C here to stop.`);
   process.on('SIGTERM', stop);
 }
 
-module.exports = { startDemoServer, DEMO_SETTINGS };
+module.exports = { startDemoServer, prepareDemo, writeFolderSettings, DEMO_SETTINGS };
 
 if (require.main === module) {
   main().catch((err) => {

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { BUILT_IN_TEMPLATES, renderSnippet } from '../../src/core/reflection/templates';
 
@@ -120,6 +121,30 @@ describe('first run (issue 17)', () => {
     assert.strictEqual(shown('attune.showClientDetails'), 'attune.detailsHidden');
     const help = commands.find((c) => c.command === 'attune.help');
     assert.ok(help && `${text(help.category ?? '')}: ${text(help.title)}` === 'Attune: Help' && shown('attune.help') === undefined);
+  });
+
+  it("opens a folder of a person's own notes with `npm start -- --notes` as it is, writing nothing into it (issue 26)", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const start = require(path.join(root, 'test', 'host', 'start.js')) as {
+      prepareDemo(folder: string, reset: boolean): boolean;
+      writeFolderSettings(folder: string, own: boolean): void;
+    };
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-start-'));
+    try {
+      const own = path.join(base, 'my notes');
+      fs.mkdirSync(own);
+      fs.writeFileSync(path.join(own, 'note.md'), '# A session\n');
+      assert.strictEqual(start.prepareDemo(own, false), false, 'a folder of their own is not a demo copy');
+      start.writeFolderSettings(own, true);
+      assert.deepStrictEqual(fs.readdirSync(own), ['note.md'], 'nothing written into their folder');
+      const copy = path.join(base, 'demo');
+      assert.strictEqual(start.prepareDemo(copy, false), true, 'a new folder becomes a demo copy');
+      start.writeFolderSettings(copy, false);
+      assert.ok(fs.existsSync(path.join(copy, '.vscode', 'settings.json')), 'a demo copy gets its settings');
+      assert.match(fs.readFileSync(path.join(copy, 'ABOUT.txt'), 'utf8'), /This copy of the demo notes is in /);
+    } finally {
+      fs.rmSync(base, { recursive: true, force: true });
+    }
   });
 
   it('groups the settings in plain words, each group with an order', () => {

@@ -508,3 +508,32 @@ describe('client codes, not initials', () => {
     assert.match(readDocs(), /not by their initials/);
   });
 });
+
+describe("the view's gentler name", () => {
+  const root = path.join(__dirname, '..', '..', '..');
+  const read = (rel: string): string => fs.readFileSync(path.join(root, rel), 'utf8');
+  const walkthrough = (dir: string): string[] =>
+    fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walkthrough(`${dir}/${d.name}`) : [`${dir}/${d.name}`]));
+
+  it('is "Ruptures to revisit" in the view, the walkthrough and the README, and nothing the clinician reads calls them unrepaired', () => {
+    const nls = JSON.parse(read('package.nls.json')) as Record<string, string>;
+    assert.strictEqual(nls['view.unrepaired'], 'Ruptures to revisit');
+    assert.match(nls['walkthrough.findInView.alt'], /Ruptures to revisit/);
+    assert.match(read('README.md'), /opens \*\*Ruptures to revisit\*\*/);
+    // The status bar item's name (its right-click menu) and every other message of the extension.
+    const english = Object.values(JSON.parse(read('l10n/bundle.l10n.json')) as Record<string, string>);
+    for (const text of [...Object.values(nls), ...english]) assert.doesNotMatch(text, /unrepaired ruptures/i, text);
+    assert.ok(english.includes('Attune: ruptures to revisit with this client'));
+  });
+
+  it("shows no count beside a client in the walkthrough's pictures, as the view shows none unless counts are turned on", () => {
+    const pictures = walkthrough('media/walkthrough').filter((f) => f.endsWith('.svg'));
+    assert.ok(pictures.length >= 4, pictures.join(', '));
+    for (const file of pictures) {
+      for (const m of read(file).matchAll(/<text[^>]*>([^<]*)<\/text>/g)) {
+        assert.doesNotMatch(m[1], /^\d+ \p{L}/u, `${file}: ${m[1]}`);
+        assert.doesNotMatch(m[1], /unrepaired|sin reparar|non réparée/i, `${file}: ${m[1]}`);
+      }
+    }
+  });
+});

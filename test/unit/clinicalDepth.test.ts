@@ -352,6 +352,18 @@ describe('couples, families and groups: With', () => {
     const json = JSON.parse(cli(['patterns', dir, '--json'], dir).out);
     assert.ok(!('byWith' in json), 'the JSON keeps its keys');
   });
+
+  it("keeps a member's code as written: P2 is not shown as p2, and p2 is the same person", () => {
+    const couple = {
+      'C9/2026-11-03.md': '---\nclient: C9\ndate: 2026-11-03\n---\n## Sided with her #rupture/open\n- **With:** p2\n',
+      'C9/2026-11-10.md': '---\nclient: C9\ndate: 2026-11-10\n---\n## Sided again #rupture/repaired\n- **With:**  P2 \n',
+    };
+    const notes = Object.entries(couple).map(([rel, text]) => parse(text, rel));
+    for (const order of [notes, [...notes].reverse()])
+      assert.deepStrictEqual(withCounts(order), [{ value: 'P2', count: 2, unrepaired: 1, repaired: 1, closed: 0 }]);
+    const dir = dirs.make(couple);
+    assert.match(cli(['patterns', dir], dir).out, /\n {2}P2 +2 {2}\(1 repaired, 1 still open\)\n/);
+  });
 });
 
 describe('feedback acted on', () => {

@@ -291,6 +291,25 @@ describe('Attune in a real VS Code', () => {
     assert.match(editor.document.getText(), /\*\*Where I feel it in my body:\*\*/);
   });
 
+  it("puts After a hard session inside the rupture the cursor is in, so its supervision answer is the rupture's", async () => {
+    const uri = writeNote(
+      'YZ/2026-11-11.md',
+      '# Session\n\n## The fee talk #rupture/open\n\n- **What happened (just the facts):** I read out the fee policy.\n\n## Next time\n\nAsk about the week.\n',
+    );
+    const editor = await open(uri);
+    editor.selection = new vscode.Selection(2, 0, 2, 0);
+    await answering(
+      'showQuickPick',
+      (<T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>) =>
+        Promise.resolve(items).then((list) => list.find((i) => i.label === 'After a hard session'))) as typeof vscode.window.showQuickPick,
+      async () => vscode.commands.executeCommand('attune.insertTemplate'),
+    );
+    assert.match(
+      editor.document.getText(),
+      /fee policy\.\n\n### After a hard session, \d{4}-\d{2}-\d{2}\n[^#]*\*\*Take it to supervision\?\*\*[^#]*\n## Next time\n/,
+    );
+  });
+
   it('reads the templates once, not on every # typed, and again when a template file changes', async () => {
     const uri = writeNote('YZ/2026-11-12.md', '# Session\n\n');
     await open(uri);

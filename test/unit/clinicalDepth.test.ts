@@ -8,6 +8,8 @@ import { selectForExport, SUPERVISION_FIELD, supervisionQuestion, wantsSupervisi
 import { NOTICING_MORE, patterns, summaryMarkdown, withCounts } from '../../src/core/patterns/patterns';
 import { withWhom } from '../../src/core/notes/withWhom';
 import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, renderSnippet, SAFETY_FIRST, TEMPLATE_VARIABLES } from '../../src/core/reflection/templates';
+import { sectionPlacement } from '../../src/core/reflection/placement';
+import { blockInsertion } from '../../src/core/markdown/insert';
 import { readDocs } from './docs';
 import { cli, parse, TempDirs, TODAY } from './helpers';
 
@@ -157,6 +159,67 @@ describe('one supervision question, read everywhere', () => {
       '',
     ].join('\n');
     assert.strictEqual(wantsSupervision(parse(text).entries[0]), true);
+  });
+});
+
+describe('After a hard session, inserted from a rupture', () => {
+  const NOTE = [
+    '---',
+    'client: K7',
+    'date: 2026-11-12',
+    '---',
+    '# Session 2026-11-12',
+    '',
+    '## The fee talk #rupture/attempted',
+    '',
+    '- **What happened (just the facts):** I read out the fee policy.',
+    '- **Take it to supervision?** not yet',
+    '',
+    '### Repair attempt, 2026-11-19',
+    '',
+    '- **How it landed:** quiet',
+    '',
+    '## Next time',
+    '',
+    'Ask about the week.',
+    '',
+  ].join('\n');
+
+  /** The note after the template is inserted as Insert a Template does, with the cursor on `line`. */
+  function insertAt(id: string, line: number, fill: (body: string) => string = (b) => b): string {
+    const t = findTemplate(BUILT_IN_TEMPLATES, id)!;
+    const note = parse(NOTE, 'K7/2026-11-12.md');
+    const at = sectionPlacement(NOTE, note.entries, line, t.body);
+    const block = fill(renderMarkdown(t, { client: 'K7', level: at.level }, TODAY));
+    const where = blockInsertion(NOTE, at.line);
+    const lines = NOTE.split('\n');
+    const offset = lines.slice(0, where.line).join('\n').length + (where.line > 0 ? 1 : 0) + where.character;
+    return NOTE.slice(0, offset) + where.before + block + where.after + NOTE.slice(offset);
+  }
+
+  const yes = (body: string): string =>
+    body
+      .replace(/^- \*\*Take it to supervision\?\*\* .*$/m, '- **Take it to supervision?** yes')
+      .replace(/^- \*\*My question for supervision:\*\* *$/m, '- **My question for supervision:** Why do I rush to explain?');
+
+  it("goes at the end of the rupture's section, one level down, so its answer is the rupture's latest", () => {
+    // The cursor on the reflection's first field, in the middle of the section.
+    const text = insertAt('after-hard-session', 8, yes);
+    const entry = parse(text, 'K7/2026-11-12.md').entries[0];
+    assert.strictEqual(entry.title, 'The fee talk');
+    assert.match(text, /- \*\*How it landed:\*\* quiet\n\n### After a hard session, \d{4}-\d{2}-\d{2}\n/);
+    assert.strictEqual(wantsSupervision(entry), true);
+    assert.strictEqual(supervisionQuestion(entry), 'Why do I rush to explain?');
+    assert.match(text, /\n## Next time\n/, 'the next section is untouched');
+  });
+
+  it("stays at the cursor's level outside a rupture, and the card, which asks nothing, never joins a rupture", () => {
+    const outside = insertAt('after-hard-session', 18);
+    assert.match(outside, /Ask about the week\.\n\n## After a hard session/);
+    const card = insertAt('repair-conversation', 8);
+    const entry = parse(card, 'K7/2026-11-12.md').entries[0];
+    assert.ok(!entry.fields.some((f) => /Ask first/.test(f.label)));
+    assert.match(card, /I read out the fee policy\.\n\n## The repair conversation/);
   });
 });
 

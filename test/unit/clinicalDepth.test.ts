@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildChecklist } from '../../src/core/checklist/checklist';
-import { feedbackAxis, feedbackLower, NEAR_TOP_LINE, nearTop } from '../../src/core/feedback/feedback';
+import { chartedScores, feedbackAxis, feedbackLower, NEAR_TOP_LINE, nearTop } from '../../src/core/feedback/feedback';
 import { feedbackBlock, feedbackBrief } from '../../src/core/feedback/feedbackChecklist';
 import { selectForExport, SUPERVISION_FIELD, supervisionQuestion, wantsSupervision } from '../../src/core/supervision/deidentifySection';
 import { NOTICING_MORE, patterns, summaryMarkdown, withCounts } from '../../src/core/patterns/patterns';
@@ -460,6 +460,34 @@ describe('feedback acted on', () => {
       { min: 0, max: undefined },
     );
     assert.deepStrictEqual(feedbackAxis([{ score: 44, max: 40 }]), { min: 0, max: 44 }, 'a score written above its maximum still shows');
+  });
+
+  it('never draws two scales on one line: the chart holds the scores on the latest one, the table all of them', () => {
+    const mixed = [
+      { score: 36, max: 40 },
+      { score: 8, max: null },
+      { score: 35, max: 40 },
+    ];
+    assert.deepStrictEqual(chartedScores(mixed), [mixed[0], mixed[2]], 'a bare 8 between two scores of 40 is not drawn as a fall');
+    const changed = [
+      { score: 35, max: 40 },
+      { score: 8, max: 10 },
+    ];
+    assert.deepStrictEqual(chartedScores(changed), [changed[1]], '8 of 10 is not drawn below 35 of 40');
+    assert.deepStrictEqual(feedbackAxis(chartedScores(changed)), { min: 0, max: 10 });
+    const bare = [
+      { score: 8, max: null },
+      { score: 9, max: null },
+    ];
+    assert.deepStrictEqual(chartedScores(bare), bare);
+    assert.deepStrictEqual(chartedScores([]), []);
+    // The panel draws what chartedScores keeps, on its axis, and says where the others are.
+    const view = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'src', 'webview', 'patternsView.ts'), 'utf8');
+    assert.match(view, /const charted = chartedScores\(data\.feedback\)/);
+    assert.match(view, /labels: charted\.map/);
+    assert.match(view, /data: charted\.map/);
+    assert.match(view, /feedbackAxis\(charted\)/);
+    assert.match(view, /Scores written on another scale are in the table, not on this line\./);
   });
 
   it('never reads a score with a maximum and one without as a drop, in either order', () => {

@@ -10,6 +10,7 @@ import { withWhom } from '../../src/core/notes/withWhom';
 import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, renderSnippet, SAFETY_FIRST, TEMPLATE_VARIABLES } from '../../src/core/reflection/templates';
 import { sectionPlacement } from '../../src/core/reflection/placement';
 import { blockInsertion } from '../../src/core/markdown/insert';
+import { DAY_ZERO_LINE, deidentifyNote } from '../../src/core/supervision/deidentify';
 import { readDocs } from './docs';
 import { cli, parse, TempDirs, TODAY } from './helpers';
 
@@ -600,6 +601,53 @@ describe('my question for supervision', () => {
     const entry = parse(text).entries[0];
     assert.strictEqual(supervisionQuestion(entry), 'How do I raise the fee again without pressing?');
     assert.strictEqual(supervisionQuestion(parse(answered('rupture-reflection', 'yes')).entries[0]), undefined, 'an empty question is none');
+  });
+});
+
+describe('the export keeps the time between events', () => {
+  const NOTE = [
+    '---',
+    'client: K7',
+    'date: 2026-10-01',
+    '---',
+    '# Session',
+    '',
+    '## A word that hurt #rupture/attempted',
+    '- **Kind of miss:** a word or metaphor that hurt',
+    '### Repair attempt, 2026-10-08',
+    '- **How it landed:** they nodded and changed the subject',
+    '',
+    '## Started late #rupture/open',
+    '- **Kind of miss:** breaks, cancellations and endings',
+    '',
+  ].join('\n');
+  const source = { path: 'K7/2026-10-01.md', folderName: 'K7', fileName: '2026-10-01.md' };
+
+  it("counts a rupture's days from its session, so the attempt a week later reads [day 7], not [date] 2026", () => {
+    const r = deidentifyNote(NOTE, source, 6);
+    assert.ok(r);
+    assert.match(r.text, /^### Repair attempt, \[day 7\]$/m);
+    assert.doesNotMatch(r.text, /\[date\]/);
+    assert.ok(r.text.endsWith(`\n\n${DAY_ZERO_LINE}\n`), r.text);
+    assert.deepStrictEqual(
+      r.replaced.map((x) => [x.kind, x.line]),
+      [['date', 3]],
+      'positions are those of the text above the line',
+    );
+    const dir = new TempDirs();
+    try {
+      const out = cli(['deidentify', 'K7/2026-10-01.md:7'], dir.make({ 'K7/2026-10-01.md': NOTE })).out;
+      assert.match(out, /### Repair attempt, \[day 7\]/);
+      assert.ok(out.includes(DAY_ZERO_LINE));
+    } finally {
+      dir.cleanup();
+    }
+  });
+
+  it('adds nothing to a section with no date, nor to a whole note', () => {
+    assert.ok(!deidentifyNote(NOTE, source, 11)?.text.includes('[day'));
+    assert.ok(!deidentifyNote(NOTE, source, 11)?.text.includes(DAY_ZERO_LINE));
+    assert.ok(!deidentifyNote(NOTE, source)?.text.includes(DAY_ZERO_LINE));
   });
 });
 

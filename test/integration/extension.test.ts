@@ -65,6 +65,50 @@ describe('Attune in a real VS Code', () => {
     assert.deepStrictEqual(item.command?.arguments, [uriOf('C104/2026-11-06.md').toString(), 15]);
   });
 
+  it('shows no opening line for a rupture waiting at their pace: held, or its latest word says they are not ready', async () => {
+    const uri = writeNote(
+      'WP/2026-11-03.md',
+      [
+        '---',
+        'client: WP',
+        'date: 2026-11-03',
+        '---',
+        '',
+        '## Not yet #rupture/attempted',
+        '',
+        '- **Opening line:** "Can we go back to the fee?"',
+        '',
+        '### Repair attempt, 2026-11-10',
+        '',
+        '- **Where it stands:** they are not ready; I will wait at their pace',
+        '',
+        '## Later #rupture/held',
+        '',
+        '- **Opening line:** "About the letter..."',
+        '',
+        '## Still to revisit #rupture/planned',
+        '',
+        '- **Opening line:** "Shall we look at Tuesday?"',
+        '',
+      ].join('\n'),
+    );
+    try {
+      await api.workspace.refreshNow(uri);
+      const tooltip = (title: string): string => {
+        const node = nodeByTitle(api, title);
+        assert.ok(node, title);
+        return String(api.tree.getTreeItem(node).tooltip);
+      };
+      await waitFor('the ruptures in the view', () => nodeByTitle(api, 'Still to revisit') && nodeByTitle(api, 'Later') && nodeByTitle(api, 'Not yet'));
+      assert.match(tooltip('Still to revisit'), /Opening line: .*Shall we look at Tuesday/);
+      assert.doesNotMatch(tooltip('Not yet'), /Opening line|Can we go back/);
+      assert.doesNotMatch(tooltip('Later'), /Opening line|About the letter/);
+    } finally {
+      fs.rmSync(uri.fsPath);
+      await api.workspace.refreshNow(uri);
+    }
+  });
+
   it('puts status, age and next steps over a rupture heading, and an insert lens over the first heading', async () => {
     await open(uriOf('C104/2026-11-06.md'));
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uriOf('C104/2026-11-06.md'));

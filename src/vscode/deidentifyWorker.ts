@@ -14,10 +14,10 @@ function loadCore(): typeof Core {
 
 let core: typeof Core | undefined;
 
-parentPort?.on('message', (m: { id: number; text: string; client: string }) => {
+parentPort?.on('message', (m: { id: number; text: string; client: string; noted?: string }) => {
   try {
     core ??= loadCore();
-    parentPort?.postMessage({ id: m.id, result: core.deidentifyText(m.text, m.client) });
+    parentPort?.postMessage({ id: m.id, result: core.deidentifyText(m.text, m.client, m.noted) });
   } catch (err) {
     parentPort?.postMessage({ id: m.id, error: err instanceof Error ? err.name : 'Error' });
   }

@@ -168,6 +168,7 @@ export function panelTexts(): Record<PanelText, string> {
     "Your own number from each session, compared only with this client's own earlier sessions.": vscode.l10n.t(
       "Your own number from each session, compared only with this client's own earlier sessions.",
     ),
+    'Scores written on another scale are in the table, not on this line.': vscode.l10n.t('Scores written on another scale are in the table, not on this line.'),
     'feedback score': vscode.l10n.t('feedback score'),
     'Feedback score by session': vscode.l10n.t('Feedback score by session'),
     Session: vscode.l10n.t('Session'),

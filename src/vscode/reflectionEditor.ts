@@ -5,7 +5,7 @@
  * completion, or a command runs.
  */
 import * as vscode from 'vscode';
-import { levelForInsertion, outline } from '../core/markdown/outline';
+import { sectionPlacement } from '../core/reflection/placement';
 import { changeStatus, insertBlock, insertReflection, today } from './actions';
 import type { LiveNotes } from './liveNotes';
 import type { Log } from './log';
@@ -79,7 +79,6 @@ export async function insertTemplateCommand(workspace: LiveNotes, log: Log, temp
   }
   if (t.kind === 'rupture') return insertReflection(editor, workspace, undefined, undefined, t.id);
   const note = workspace.noteOf(editor.document);
-  const line = editor.selection.active.line;
-  const level = levelForInsertion(outline(editor.document.getText()), line);
-  return insertBlock(editor, line, templateCode().renderSnippet(t, { client: note.client, date: note.date ?? today(), level }, today()));
+  const at = sectionPlacement(editor.document.getText(), note.entries, editor.selection.active.line, t.body);
+  return insertBlock(editor, at.line, templateCode().renderSnippet(t, { client: note.client, date: note.date ?? today(), level: at.level }, today()));
 }

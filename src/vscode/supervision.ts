@@ -39,13 +39,14 @@ class DeidentifyWorker {
   private next = 0;
   private readonly waiting = new Map<number, { resolve: (r: Core.Deidentified) => void; reject: (e: Error) => void }>();
 
-  run(text: string, client: string): Promise<Core.Deidentified> {
+  /** `noted`: the date of the session the text was written in, day 0 of the draft's days. */
+  run(text: string, client: string, noted?: string): Promise<Core.Deidentified> {
     if (this.idle) clearTimeout(this.idle);
     const worker = this.worker ?? this.start();
     const id = this.next++;
     return new Promise<Core.Deidentified>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, text, client });
+      worker.postMessage({ id, text, client, ...(noted ? { noted } : {}) });
     }).finally(() => {
       if (this.waiting.size === 0) this.idle = setTimeout(() => this.dispose(), 180_000).unref();
     });
@@ -202,7 +203,7 @@ export class Supervision implements vscode.CodeActionProvider, vscode.Disposable
       // Loading the libraries takes a second or two: say so while the worker runs.
       result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Preparing a de-identified draft…') },
-        () => this.worker.run(text, entry.client),
+        () => this.worker.run(text, entry.client, entry.date ?? undefined),
       );
     } catch (err) {
       // Only the kind of error (TypeError, RangeError...): its message could quote the note.

@@ -6,6 +6,7 @@ import { formatDate } from '../core/notes/dates';
 import type { IndexedNote, RuptureEntry } from '../core/notes/note';
 import { compareEntries } from '../core/notes/ruptureIndex';
 import { isUnrepaired, ruptureContextValue, STATUSES, type Status } from '../core/notes/status';
+import { waitsForThem } from '../core/notes/theirPace';
 import { readConfig, type GroupBy } from './config';
 import type { PrivacyCurtain } from './privacyCurtain';
 import type { LiveNotes } from './liveNotes';
@@ -314,7 +315,9 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     // Plain text, not markdown: note text is shown as it is, never interpreted.
     const where = `${this.curtain.detail(`${vscode.workspace.asRelativePath(item.resourceUri)}, `) ?? ''}${vscode.l10n.t('line {0}', entry.line + 1)}`;
     const when = entry.status === 'held' ? statusLabel('held') : noted(entry.date, today);
-    const opener = entry.opener && this.curtain.detail(entry.opener);
+    // Waiting at their pace (held, or the latest word says they are not ready): no opening
+    // line, so nothing here invites raising it.
+    const opener = entry.status !== 'held' && !waitsForThem(entry) && entry.opener && this.curtain.detail(entry.opener);
     item.tooltip = [
       title,
       `${statusLabel(entry.status)} · ${client || vscode.l10n.t('no client')}`,

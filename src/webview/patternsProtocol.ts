@@ -141,6 +141,7 @@ export type PanelText =
   | 'Feedback from {0}'
   | 'No "Alliance feedback score" is written in the notes counted here.'
   | "Your own number from each session, compared only with this client's own earlier sessions."
+  | 'Scores written on another scale are in the table, not on this line.'
   | 'feedback score'
   | 'Feedback score by session'
   | 'Session'

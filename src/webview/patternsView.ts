@@ -7,7 +7,7 @@
  * screen reader reads and the keyboard can use; all text goes in as text, never as HTML.
  */
 import type { Chart, ChartConfiguration } from 'chart.js';
-import { feedbackAxis, NEAR_TOP_LINE, nearTop } from '../core/feedback/feedback';
+import { chartedScores, feedbackAxis, NEAR_TOP_LINE, nearTop } from '../core/feedback/feedback';
 import { NOTICING_MORE, type PatternField, type Patterns, type ValueCount } from '../core/patterns/patterns';
 import { heldIn, type Status } from '../core/notes/status';
 import type { ListedEntry, OpeningSteps, Outcome, PanelText, Period, ToExtension, ToWebview } from './patternsProtocol';
@@ -475,24 +475,26 @@ function render(data: Data): void {
     if (data.feedback.length === 0) fb.append(el('p', t('No "Alliance feedback score" is written in the notes counted here.')));
     else {
       fb.append(el('p', t("Your own number from each session, compared only with this client's own earlier sessions."), 'note'));
+      const charted = chartedScores(data.feedback);
       const { box, canvas } = chartBox(200);
       fb.append(box);
       laterChart(canvas, () => ({
         type: 'line',
         data: {
-          labels: data.feedback.map((f) => f.date),
+          labels: charted.map((f) => f.date),
           datasets: [
             {
               label: t('feedback score'),
-              data: data.feedback.map((f) => f.score),
+              data: charted.map((f) => f.score),
               borderColor: colour('--vscode-charts-blue', '#48c'),
               backgroundColor: colour('--vscode-charts-blue', '#48c'),
             },
           ],
         },
         // From 0 to the scale's maximum: 36 then 35 of 40 is a small step, not a collapse.
-        options: { ...baseOptions(), plugins: { legend: { display: false } }, scales: { y: feedbackAxis(data.feedback) } },
+        options: { ...baseOptions(), plugins: { legend: { display: false } }, scales: { y: feedbackAxis(charted) } },
       }));
+      if (charted.length < data.feedback.length) fb.append(el('p', t('Scores written on another scale are in the table, not on this line.'), 'note'));
       if (nearTop(data.feedback[data.feedback.length - 1])) fb.append(el('p', t(NEAR_TOP_LINE), 'note'));
       fb.append(
         table(

@@ -65,6 +65,50 @@ describe('Attune in a real VS Code', () => {
     assert.deepStrictEqual(item.command?.arguments, [uriOf('C104/2026-11-06.md').toString(), 15]);
   });
 
+  it('shows no opening line for a rupture waiting at their pace: held, or its latest word says they are not ready', async () => {
+    const uri = writeNote(
+      'WP/2026-11-03.md',
+      [
+        '---',
+        'client: WP',
+        'date: 2026-11-03',
+        '---',
+        '',
+        '## Not yet #rupture/attempted',
+        '',
+        '- **Opening line:** "Can we go back to the fee?"',
+        '',
+        '### Repair attempt, 2026-11-10',
+        '',
+        '- **Where it stands:** they are not ready; I will wait at their pace',
+        '',
+        '## Later #rupture/held',
+        '',
+        '- **Opening line:** "About the letter..."',
+        '',
+        '## Still to revisit #rupture/planned',
+        '',
+        '- **Opening line:** "Shall we look at Tuesday?"',
+        '',
+      ].join('\n'),
+    );
+    try {
+      await api.workspace.refreshNow(uri);
+      const tooltip = (title: string): string => {
+        const node = nodeByTitle(api, title);
+        assert.ok(node, title);
+        return String(api.tree.getTreeItem(node).tooltip);
+      };
+      await waitFor('the ruptures in the view', () => nodeByTitle(api, 'Still to revisit') && nodeByTitle(api, 'Later') && nodeByTitle(api, 'Not yet'));
+      assert.match(tooltip('Still to revisit'), /Opening line: .*Shall we look at Tuesday/);
+      assert.doesNotMatch(tooltip('Not yet'), /Opening line|Can we go back/);
+      assert.doesNotMatch(tooltip('Later'), /Opening line|About the letter/);
+    } finally {
+      fs.rmSync(uri.fsPath);
+      await api.workspace.refreshNow(uri);
+    }
+  });
+
   it('puts status, age and next steps over a rupture heading, and an insert lens over the first heading', async () => {
     await open(uriOf('C104/2026-11-06.md'));
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uriOf('C104/2026-11-06.md'));
@@ -289,6 +333,25 @@ describe('Attune in a real VS Code', () => {
     );
     assert.match(editor.document.getText(), /^# Session\n\n## After a hard session, \d{4}-\d{2}-\d{2}\n/);
     assert.match(editor.document.getText(), /\*\*Where I feel it in my body:\*\*/);
+  });
+
+  it("puts After a hard session inside the rupture the cursor is in, so its supervision answer is the rupture's", async () => {
+    const uri = writeNote(
+      'YZ/2026-11-11.md',
+      '# Session\n\n## The fee talk #rupture/open\n\n- **What happened (just the facts):** I read out the fee policy.\n\n## Next time\n\nAsk about the week.\n',
+    );
+    const editor = await open(uri);
+    editor.selection = new vscode.Selection(2, 0, 2, 0);
+    await answering(
+      'showQuickPick',
+      (<T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>) =>
+        Promise.resolve(items).then((list) => list.find((i) => i.label === 'After a hard session'))) as typeof vscode.window.showQuickPick,
+      async () => vscode.commands.executeCommand('attune.insertTemplate'),
+    );
+    assert.match(
+      editor.document.getText(),
+      /fee policy\.\n\n### After a hard session, \d{4}-\d{2}-\d{2}\n[^#]*\*\*Take it to supervision\?\*\*[^#]*\n## Next time\n/,
+    );
   });
 
   it('reads the templates once, not on every # typed, and again when a template file changes', async () => {

@@ -167,6 +167,28 @@ describe('Prepare for Supervision', () => {
     assert.ok(editor.document.getText().startsWith('## Pressed advice about her brother #rupture/open\n'));
   });
 
+  it("counts the draft's days from the session the rupture was noted in (issue 25, item 11)", async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const later = writeNote(
+      'SW/2026-11-05.md',
+      '---\nclient: SW\ndate: 2026-11-05\n---\n\n## A week to come back #rupture/attempted\n\n- **Kind of miss:** too deep too soon\n\n### Repair attempt, 2026-11-12\n\n- **How it landed:** softer\n',
+    );
+    try {
+      await api.workspace.refreshNow(later);
+      const node = await waitFor('the rupture in the view', () => nodeByTitle(api, 'A week to come back'));
+      await vscode.commands.executeCommand('attune.prepareForSupervision', node);
+      const editor = await waitFor('the draft', () =>
+        vscode.window.activeTextEditor?.document.uri.scheme === 'attune-draft' ? vscode.window.activeTextEditor : undefined,
+      );
+      const text = editor.document.getText();
+      assert.match(text, /^### Repair attempt, \[day 7\]$/m);
+      assert.match(text, /\n_\[day 0\] is the day of the session this was written in; the other days count from it\._\n$/);
+    } finally {
+      fs.rmSync(later.fsPath);
+      await api.workspace.refreshNow(later);
+    }
+  });
+
   it('from the palette, offers the ruptures marked for supervision', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     let offered: string[] = [];

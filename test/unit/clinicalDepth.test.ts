@@ -2,12 +2,15 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildChecklist } from '../../src/core/checklist/checklist';
-import { feedbackAxis, feedbackLower, NEAR_TOP_LINE, nearTop } from '../../src/core/feedback/feedback';
+import { chartedScores, feedbackAxis, feedbackLower, NEAR_TOP_LINE, nearTop } from '../../src/core/feedback/feedback';
 import { feedbackBlock, feedbackBrief } from '../../src/core/feedback/feedbackChecklist';
 import { selectForExport, SUPERVISION_FIELD, supervisionQuestion, wantsSupervision } from '../../src/core/supervision/deidentifySection';
 import { NOTICING_MORE, patterns, summaryMarkdown, withCounts } from '../../src/core/patterns/patterns';
 import { withWhom } from '../../src/core/notes/withWhom';
 import { BUILT_IN_TEMPLATES, findTemplate, renderMarkdown, renderSnippet, SAFETY_FIRST, TEMPLATE_VARIABLES } from '../../src/core/reflection/templates';
+import { sectionPlacement } from '../../src/core/reflection/placement';
+import { blockInsertion } from '../../src/core/markdown/insert';
+import { DAY_ZERO_LINE, deidentifyNote } from '../../src/core/supervision/deidentify';
 import { readDocs } from './docs';
 import { cli, parse, TempDirs, TODAY } from './helpers';
 
@@ -157,6 +160,67 @@ describe('one supervision question, read everywhere', () => {
       '',
     ].join('\n');
     assert.strictEqual(wantsSupervision(parse(text).entries[0]), true);
+  });
+});
+
+describe('After a hard session, inserted from a rupture', () => {
+  const NOTE = [
+    '---',
+    'client: K7',
+    'date: 2026-11-12',
+    '---',
+    '# Session 2026-11-12',
+    '',
+    '## The fee talk #rupture/attempted',
+    '',
+    '- **What happened (just the facts):** I read out the fee policy.',
+    '- **Take it to supervision?** not yet',
+    '',
+    '### Repair attempt, 2026-11-19',
+    '',
+    '- **How it landed:** quiet',
+    '',
+    '## Next time',
+    '',
+    'Ask about the week.',
+    '',
+  ].join('\n');
+
+  /** The note after the template is inserted as Insert a Template does, with the cursor on `line`. */
+  function insertAt(id: string, line: number, fill: (body: string) => string = (b) => b): string {
+    const t = findTemplate(BUILT_IN_TEMPLATES, id)!;
+    const note = parse(NOTE, 'K7/2026-11-12.md');
+    const at = sectionPlacement(NOTE, note.entries, line, t.body);
+    const block = fill(renderMarkdown(t, { client: 'K7', level: at.level }, TODAY));
+    const where = blockInsertion(NOTE, at.line);
+    const lines = NOTE.split('\n');
+    const offset = lines.slice(0, where.line).join('\n').length + (where.line > 0 ? 1 : 0) + where.character;
+    return NOTE.slice(0, offset) + where.before + block + where.after + NOTE.slice(offset);
+  }
+
+  const yes = (body: string): string =>
+    body
+      .replace(/^- \*\*Take it to supervision\?\*\* .*$/m, '- **Take it to supervision?** yes')
+      .replace(/^- \*\*My question for supervision:\*\* *$/m, '- **My question for supervision:** Why do I rush to explain?');
+
+  it("goes at the end of the rupture's section, one level down, so its answer is the rupture's latest", () => {
+    // The cursor on the reflection's first field, in the middle of the section.
+    const text = insertAt('after-hard-session', 8, yes);
+    const entry = parse(text, 'K7/2026-11-12.md').entries[0];
+    assert.strictEqual(entry.title, 'The fee talk');
+    assert.match(text, /- \*\*How it landed:\*\* quiet\n\n### After a hard session, \d{4}-\d{2}-\d{2}\n/);
+    assert.strictEqual(wantsSupervision(entry), true);
+    assert.strictEqual(supervisionQuestion(entry), 'Why do I rush to explain?');
+    assert.match(text, /\n## Next time\n/, 'the next section is untouched');
+  });
+
+  it("stays at the cursor's level outside a rupture, and the card, which asks nothing, never joins a rupture", () => {
+    const outside = insertAt('after-hard-session', 18);
+    assert.match(outside, /Ask about the week\.\n\n## After a hard session/);
+    const card = insertAt('repair-conversation', 8);
+    const entry = parse(card, 'K7/2026-11-12.md').entries[0];
+    assert.ok(!entry.fields.some((f) => /Ask first/.test(f.label)));
+    assert.match(card, /I read out the fee policy\.\n\n## The repair conversation/);
   });
 });
 
@@ -352,6 +416,18 @@ describe('couples, families and groups: With', () => {
     const json = JSON.parse(cli(['patterns', dir, '--json'], dir).out);
     assert.ok(!('byWith' in json), 'the JSON keeps its keys');
   });
+
+  it("keeps a member's code as written: P2 is not shown as p2, and p2 is the same person", () => {
+    const couple = {
+      'C9/2026-11-03.md': '---\nclient: C9\ndate: 2026-11-03\n---\n## Sided with her #rupture/open\n- **With:** p2\n',
+      'C9/2026-11-10.md': '---\nclient: C9\ndate: 2026-11-10\n---\n## Sided again #rupture/repaired\n- **With:**  P2 \n',
+    };
+    const notes = Object.entries(couple).map(([rel, text]) => parse(text, rel));
+    for (const order of [notes, [...notes].reverse()])
+      assert.deepStrictEqual(withCounts(order), [{ value: 'P2', count: 2, unrepaired: 1, repaired: 1, closed: 0 }]);
+    const dir = dirs.make(couple);
+    assert.match(cli(['patterns', dir], dir).out, /\n {2}P2 +2 {2}\(1 repaired, 1 still open\)\n/);
+  });
 });
 
 describe('feedback acted on', () => {
@@ -385,6 +461,34 @@ describe('feedback acted on', () => {
       { min: 0, max: undefined },
     );
     assert.deepStrictEqual(feedbackAxis([{ score: 44, max: 40 }]), { min: 0, max: 44 }, 'a score written above its maximum still shows');
+  });
+
+  it('never draws two scales on one line: the chart holds the scores on the latest one, the table all of them', () => {
+    const mixed = [
+      { score: 36, max: 40 },
+      { score: 8, max: null },
+      { score: 35, max: 40 },
+    ];
+    assert.deepStrictEqual(chartedScores(mixed), [mixed[0], mixed[2]], 'a bare 8 between two scores of 40 is not drawn as a fall');
+    const changed = [
+      { score: 35, max: 40 },
+      { score: 8, max: 10 },
+    ];
+    assert.deepStrictEqual(chartedScores(changed), [changed[1]], '8 of 10 is not drawn below 35 of 40');
+    assert.deepStrictEqual(feedbackAxis(chartedScores(changed)), { min: 0, max: 10 });
+    const bare = [
+      { score: 8, max: null },
+      { score: 9, max: null },
+    ];
+    assert.deepStrictEqual(chartedScores(bare), bare);
+    assert.deepStrictEqual(chartedScores([]), []);
+    // The panel draws what chartedScores keeps, on its axis, and says where the others are.
+    const view = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'src', 'webview', 'patternsView.ts'), 'utf8');
+    assert.match(view, /const charted = chartedScores\(data\.feedback\)/);
+    assert.match(view, /labels: charted\.map/);
+    assert.match(view, /data: charted\.map/);
+    assert.match(view, /feedbackAxis\(charted\)/);
+    assert.match(view, /Scores written on another scale are in the table, not on this line\./);
   });
 
   it('never reads a score with a maximum and one without as a drop, in either order', () => {
@@ -500,11 +604,87 @@ describe('my question for supervision', () => {
   });
 });
 
+describe('the export keeps the time between events', () => {
+  const NOTE = [
+    '---',
+    'client: K7',
+    'date: 2026-10-01',
+    '---',
+    '# Session',
+    '',
+    '## A word that hurt #rupture/attempted',
+    '- **Kind of miss:** a word or metaphor that hurt',
+    '### Repair attempt, 2026-10-08',
+    '- **How it landed:** they nodded and changed the subject',
+    '',
+    '## Started late #rupture/open',
+    '- **Kind of miss:** breaks, cancellations and endings',
+    '',
+  ].join('\n');
+  const source = { path: 'K7/2026-10-01.md', folderName: 'K7', fileName: '2026-10-01.md' };
+
+  it("counts a rupture's days from its session, so the attempt a week later reads [day 7], not [date] 2026", () => {
+    const r = deidentifyNote(NOTE, source, 6);
+    assert.ok(r);
+    assert.match(r.text, /^### Repair attempt, \[day 7\]$/m);
+    assert.doesNotMatch(r.text, /\[date\]/);
+    assert.ok(r.text.endsWith(`\n\n${DAY_ZERO_LINE}\n`), r.text);
+    assert.deepStrictEqual(
+      r.replaced.map((x) => [x.kind, x.line]),
+      [['date', 3]],
+      'positions are those of the text above the line',
+    );
+    const dir = new TempDirs();
+    try {
+      const out = cli(['deidentify', 'K7/2026-10-01.md:7'], dir.make({ 'K7/2026-10-01.md': NOTE })).out;
+      assert.match(out, /### Repair attempt, \[day 7\]/);
+      assert.ok(out.includes(DAY_ZERO_LINE));
+    } finally {
+      dir.cleanup();
+    }
+  });
+
+  it('adds nothing to a section with no date, nor to a whole note', () => {
+    assert.ok(!deidentifyNote(NOTE, source, 11)?.text.includes('[day'));
+    assert.ok(!deidentifyNote(NOTE, source, 11)?.text.includes(DAY_ZERO_LINE));
+    assert.ok(!deidentifyNote(NOTE, source)?.text.includes(DAY_ZERO_LINE));
+  });
+});
+
 describe('client codes, not initials', () => {
   it("says one thing everywhere: a code not derived from the client's identity", () => {
     const everywhere = [readDocs(), ...BUILT_IN_TEMPLATES.map((t) => `${t.description}\n${t.body}`), ...Object.values(TEMPLATE_VARIABLES)].join('\n');
     assert.doesNotMatch(everywhere, /code or (?:their )?initials|initials only|by initials/i);
     assert.match(TEMPLATE_VARIABLES.CLIENT, /not derived from their identity/);
     assert.match(readDocs(), /not by their initials/);
+  });
+});
+
+describe("the view's gentler name", () => {
+  const root = path.join(__dirname, '..', '..', '..');
+  const read = (rel: string): string => fs.readFileSync(path.join(root, rel), 'utf8');
+  const walkthrough = (dir: string): string[] =>
+    fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walkthrough(`${dir}/${d.name}`) : [`${dir}/${d.name}`]));
+
+  it('is "Ruptures to revisit" in the view, the walkthrough and the README, and nothing the clinician reads calls them unrepaired', () => {
+    const nls = JSON.parse(read('package.nls.json')) as Record<string, string>;
+    assert.strictEqual(nls['view.unrepaired'], 'Ruptures to revisit');
+    assert.match(nls['walkthrough.findInView.alt'], /Ruptures to revisit/);
+    assert.match(read('README.md'), /opens \*\*Ruptures to revisit\*\*/);
+    // The status bar item's name (its right-click menu) and every other message of the extension.
+    const english = Object.values(JSON.parse(read('l10n/bundle.l10n.json')) as Record<string, string>);
+    for (const text of [...Object.values(nls), ...english]) assert.doesNotMatch(text, /unrepaired ruptures/i, text);
+    assert.ok(english.includes('Attune: ruptures to revisit with this client'));
+  });
+
+  it("shows no count beside a client in the walkthrough's pictures, as the view shows none unless counts are turned on", () => {
+    const pictures = walkthrough('media/walkthrough').filter((f) => f.endsWith('.svg'));
+    assert.ok(pictures.length >= 4, pictures.join(', '));
+    for (const file of pictures) {
+      for (const m of read(file).matchAll(/<text[^>]*>([^<]*)<\/text>/g)) {
+        assert.doesNotMatch(m[1], /^\d+ \p{L}/u, `${file}: ${m[1]}`);
+        assert.doesNotMatch(m[1], /unrepaired|sin reparar|non réparée/i, `${file}: ${m[1]}`);
+      }
+    }
   });
 });

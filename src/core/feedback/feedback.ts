@@ -135,6 +135,16 @@ export function nearTop(score: Score | undefined): boolean {
 export const NEAR_TOP_LINE = 'High scores can hide small complaints: perhaps ask what could have been a little better for them.';
 
 /**
+ * The scores the feedback chart draws: those on the latest score's scale (the same stated
+ * maximum, or none stated), so one line never joins two scales into what looks like a fall
+ * (35 of 40 beside 8 of 10, or beside a bare 8). The table beside the chart lists them all.
+ */
+export function chartedScores<T extends Score>(points: readonly T[]): T[] {
+  const latest = points[points.length - 1];
+  return latest === undefined ? [] : points.filter((p) => p.max === latest.max);
+}
+
+/**
  * The feedback chart's axis: from 0 to the scale's maximum (the largest stated, when the
  * scores state one), so 36 then 35 of 40 looks like the small step it is, never a collapse.
  * Without any stated maximum, from 0 to the chart's own choice.

@@ -213,26 +213,29 @@ function countValues(entries: readonly RuptureEntry[]): Record<PatternField, Key
 }
 
 /**
- * Who the ruptures were with, in couple, family and group work: each "With" value (as
- * normalised as the other lists), with how those ruptures stand. Kept out of `patterns()`
- * so `attune patterns --json` keeps its keys.
+ * Who the ruptures were with, in couple, family and group work: each "With" value, with how
+ * those ruptures stand. Writings that differ only in case or spacing are one person, shown
+ * in the writing that sorts first (capitals first, whatever order the notes are read in): a
+ * member's code ("P2") keeps its capitals. Kept out of `patterns()` so `attune patterns
+ * --json` keeps its keys.
  */
 export function withCounts(notes: Iterable<IndexedNote>): ValueCount[] {
-  const map = new Map<string, Tally>();
+  const map = new Map<string, Tally & { shown: string }>();
   for (const note of notes) {
     for (const e of note.entries) {
       const who = withWhom(e);
       if (who === undefined) continue;
-      const value = normaliseValue(who);
-      let c = map.get(value);
+      const key = normaliseValue(who);
+      const written = who.trim().replace(/\s+/g, ' ');
+      let c = map.get(key);
       if (!c) {
-        c = { count: 0, unrepaired: 0, repaired: 0, closed: 0 };
-        map.set(value, c);
-      }
+        c = { shown: written, count: 0, unrepaired: 0, repaired: 0, closed: 0 };
+        map.set(key, c);
+      } else if (compareCodePoints(written, c.shown) < 0) c.shown = written;
       count(c, e.status);
     }
   }
-  return [...map].map(([value, c]) => ({ value, ...c })).sort((a, b) => b.count - a.count || compareCodePoints(a.value, b.value));
+  return [...map.values()].map(({ shown, ...c }) => ({ value: shown, ...c })).sort((a, b) => b.count - a.count || compareCodePoints(a.value, b.value));
 }
 
 /** Counts one rupture into a tally, in the column of its outcome (a held one in none). */

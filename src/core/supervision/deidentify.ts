@@ -74,8 +74,19 @@ export class TooLongToExport extends Error {
   }
 }
 
-/** De-identifies markdown; `client` is the note's client code (or codes), replaced wherever it appears. */
-export function deidentifyText(text: string, client: string | readonly string[] = ''): Deidentified {
+/**
+ * Said under a draft whose days count from the session: "[day 8]" alone would not say from
+ * when. English, as the placeholders are.
+ */
+export const DAY_ZERO_LINE = '_[day 0] is the day of the session this was written in; the other days count from it._';
+
+/**
+ * De-identifies markdown; `client` is the note's client code (or codes), replaced wherever it
+ * appears. `noted` (YYYY-MM-DD), the date of the session the text was written in, is day 0
+ * when a date of the text is near it, so a repair attempt dated a week after the session
+ * reads "[day 7]" even when the session's date is not in the text.
+ */
+export function deidentifyText(text: string, client: string | readonly string[] = '', noted?: string): Deidentified {
   if (text.length > MAX_EXPORT_CHARS) throw new TooLongToExport();
   const structured: Span[] = [
     ...findEmails(text),
@@ -93,8 +104,9 @@ export function deidentifyText(text: string, client: string | readonly string[] 
   const sure = resolveOverlaps(structured);
   const taken = (start: number, end: number): boolean => overlapsAny(sure, start, end);
   const { spans: named, check } = findNamesAndPlaces(text, taken);
-  const spans = relativeDays(
+  const { spans, fromNoted } = relativeDays(
     numberNames(joinNames(text, streetNamesBefore(text, numbersBefore(text, resolveOverlaps(housesNumbered(text, resolveOverlaps([...sure, ...named]))))))),
+    noted,
   );
   const out = applySpans(text, spans);
   const lines = splitLines(out.text);
@@ -108,7 +120,9 @@ export function deidentifyText(text: string, client: string | readonly string[] 
     .filter((c, i, all) => all.findIndex((d) => d.start === c.start) === i)
     .sort((a, b) => a.start - b.start)
     .map((c) => ({ ...position(out.map(c.start), out.map(c.start) + (c.end - c.start)), reason: c.reason }));
-  return { text: out.text, replaced, check: checks };
+  // After the text, so no position above moves.
+  const said = fromNoted ? `${out.text}${out.text.endsWith('\n\n') ? '' : out.text.endsWith('\n') ? '\n' : '\n\n'}${DAY_ZERO_LINE}\n` : out.text;
+  return { text: said, replaced, check: checks };
 }
 
 /**
@@ -219,21 +233,26 @@ const MAX_RELATIVE_DAYS = 366;
 /**
  * The time between events carries clinical meaning (the attempt came a week later), so
  * dates close to one another become days counted from the first of them: "[day 0]",
- * "[day 7]". A date alone, or far from every other, keeps "[date] 2026". A date written
- * without its year takes the year of the first date that has one.
+ * "[day 7]"; with `noted`, the session's date (YYYY-MM-DD), counted from it instead when a
+ * date is near it (`fromNoted`). A date alone, or far from every other, keeps "[date] 2026".
+ * A date written without its year takes the year of the first date that has one, else the
+ * session's.
  */
-export function relativeDays(spans: readonly Span[]): Span[] {
+export function relativeDays(spans: readonly Span[], noted?: string): { spans: Span[]; fromNoted: boolean } {
   const dated = spans.filter((s) => s.kind === 'date' && s.day !== undefined);
-  const year = dated.find((s) => s.day?.year !== undefined)?.day?.year ?? 2001;
+  const session = noted === undefined ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(noted);
+  const year = dated.find((s) => s.day?.year !== undefined)?.day?.year ?? (session ? Number(session[1]) : 2001);
   const dayNumber = (s: Span): number => {
     const d = s.day;
     return d ? Math.round(Date.UTC(d.year ?? year, d.month - 1, d.date) / 86_400_000) : NaN;
   };
-  const near = (a: Span, b: Span): boolean => Math.abs(dayNumber(a) - dayNumber(b)) <= MAX_RELATIVE_DAYS;
-  const anchor = dated.find((a) => dated.some((b) => b !== a && near(a, b)));
-  if (!anchor) return [...spans];
-  const zero = dayNumber(anchor);
-  return spans.map((s) => (s.kind === 'date' && s.day !== undefined && near(s, anchor) ? { ...s, placeholder: `[day ${dayNumber(s) - zero}]` } : s));
+  const near = (a: number, b: number): boolean => Math.abs(a - b) <= MAX_RELATIVE_DAYS;
+  const counted = (zero: number): Span[] =>
+    spans.map((s) => (s.kind === 'date' && s.day !== undefined && near(dayNumber(s), zero) ? { ...s, placeholder: `[day ${dayNumber(s) - zero}]` } : s));
+  const sessionDay = session ? Math.round(Date.UTC(Number(session[1]), Number(session[2]) - 1, Number(session[3])) / 86_400_000) : NaN;
+  if (dated.some((s) => near(dayNumber(s), sessionDay))) return { spans: counted(sessionDay), fromNoted: true };
+  const anchor = dated.find((a) => dated.some((b) => b !== a && near(dayNumber(a), dayNumber(b))));
+  return { spans: anchor ? counted(dayNumber(anchor)) : [...spans], fromNoted: false };
 }
 
 /**
@@ -243,7 +262,7 @@ export function relativeDays(spans: readonly Span[]): Span[] {
  */
 export function deidentifyNote(text: string, source: NoteSource, line?: number, options?: ParseOptions): Deidentified | undefined {
   const selection = selectForExport(text, source, line, options);
-  return selection && deidentifyText(selection.text, selection.client);
+  return selection && deidentifyText(selection.text, selection.client, selection.date);
 }
 
 /** How many of each kind were replaced, in KINDS order, kinds with none left out. */

@@ -11,6 +11,8 @@ export interface Selection {
   readonly text: string;
   /** The note's client codes (front matter and folder, when they differ), replaced wherever they appear. */
   readonly client: readonly string[];
+  /** For a rupture's section, the date of the session it was written in, when known: day 0 of the export. */
+  readonly date?: string;
 }
 
 /** A front matter that YAML allows to close with `...` instead of `---`: where it ends, and its client. */
@@ -46,6 +48,8 @@ export function selectForExport(text: string, source: NoteSource, line?: number,
   const dotted = note.frontMatterEnd < 0 ? dotClosedFrontMatter(lineTexts) : undefined;
   let from: number;
   let to: number;
+  // A rupture's days count from its session; a whole note keeps its dates as before.
+  let date: string | null = null;
   if (line === undefined) {
     from = (dotted?.end ?? note.frontMatterEnd) + 1;
     to = lines.length;
@@ -54,11 +58,12 @@ export function selectForExport(text: string, source: NoteSource, line?: number,
     if (!entry) return undefined;
     from = entry.line;
     to = entry.sectionEnd;
+    date = entry.date;
   }
   const start = from < lines.length ? lines[from].start : text.length;
   const end = to < lines.length ? lines[to].start : text.length;
   const codes = [note.client, dotted?.client ?? '', ...folderCode(source.folderName)].filter((c) => c.trim() !== '');
-  return { text: text.slice(start, end).replace(/^\uFEFF/, ''), client: [...new Set(codes)] };
+  return { text: text.slice(start, end).replace(/^\uFEFF/, ''), client: [...new Set(codes)], ...(date ? { date } : {}) };
 }
 
 /**

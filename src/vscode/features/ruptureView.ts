@@ -19,7 +19,7 @@ export function register({ context, workspace, curtain, command, log }: Services
   const tree = new RuptureTree(workspace, context.workspaceState, curtain);
   const treeView = vscode.window.createTreeView('attune.unrepaired', { treeDataProvider: tree });
   const status = vscode.window.createStatusBarItem('attune.clientStatus', vscode.StatusBarAlignment.Right, 100);
-  status.name = vscode.l10n.t('Attune: unrepaired ruptures for this client');
+  status.name = vscode.l10n.t('Attune: ruptures to revisit with this client');
   context.subscriptions.push(tree, treeView, status);
   // Stand-ins count down the list: Client 1 is the first client the view shows.
   curtain.orderBy(() => tree.clientsInOrder());

@@ -205,7 +205,8 @@ function score(name, data) {
       kinds[kind].all++;
       if (left.length === 0) kinds[kind].removed++;
       else if (left.every((w) => checked.has(w))) kinds[kind].flagged++;
-      else if (looks.length < Number(process.env.DEID_SHOW_MISSES ?? 0)) looks.push(`${kind}: ${s.entity_value} in: ${out.text.slice(0, 160)}`);
+      else if (looks.length < Number(process.env.DEID_SHOW_MISSES ?? 0))
+        looks.push(`${kind}: ${s.entity_value} [left: ${left.filter((w) => !checked.has(w)).join(' ')}] in: ${out.text.slice(0, 160).replace(/\n/g, ' ')}`);
     }
     // Ordinary words: outside every labelled span.
     const inside = (w) => spans.some((s) => w.start < s.end_position && w.end > s.start_position);

@@ -177,3 +177,43 @@ describe('issue 24, recall round: small words inside a name', () => {
     assert.strictEqual(out(kept), kept);
   });
 });
+
+describe('issue 24, recall round two: what stands along an address is flagged for a look', () => {
+  function flagged(text: string): string[] {
+    const r = deidentifyText(text, '');
+    const lines = r.text.split('\n');
+    return r.check.map((c) => lines[c.line - 1].slice(c.column - 1, c.column - 1 + c.length));
+  }
+
+  it('the line above an address written out: its numbers and the words of its street', () => {
+    const f = flagged('The office is at 53 Ralle Strand 24\n Suite 420\n GRUMSTAD\n Bahamas');
+    for (const w of ['53', 'Ralle', 'Strand', '24']) assert.ok(f.includes(w), `${w} not flagged: ${f.join(', ')}`);
+  });
+
+  it('capitalised words beside an address mid-line, and numbers before a name read as a street', () => {
+    const f = flagged('Dr. Anneke Vos\nPelican Holdings Tarn  12 Oak Street\nSuite 5\nMaple Falls\nGhana 40212');
+    assert.ok(f.includes('Tarn') && f.includes('Holdings'), f.join(', '));
+    assert.ok(flagged('She lives on 52 Ilse Marrow street.').includes('52'));
+  });
+
+  it('a number after a word no list knows; a state code, a dose and a score stay unflagged', () => {
+    assert.ok(flagged('she gave Kovanlik 31 as the address').includes('31'));
+    assert.deepStrictEqual(flagged('NY Office: 12 Oak Street, Albany, NY 12207'), []);
+    assert.deepStrictEqual(flagged('Okafor, 17 Beech Lane\nPHQ-9 was 14 and GAD-7 9; sertraline 50 mg daily.'), []);
+  });
+});
+
+describe('issue 24, recall round two: a name that is also a word, beside a name, is flagged for a look', () => {
+  function flagged(text: string): string[] {
+    const r = deidentifyText(text, '');
+    const lines = r.text.split('\n');
+    return r.check.map((c) => lines[c.line - 1].slice(c.column - 1, c.column - 1 + c.length));
+  }
+
+  it('before a name, next in a list with one, and in lower case in a list; friends, weekdays and "I" stay unflagged', () => {
+    assert.ok(flagged('Tilly Varnasdottir lives near the ferry.').includes('Tilly'));
+    assert.ok(flagged('The engineers were Ilse Brandvik and White.').includes('White'));
+    assert.ok(flagged('they came: ilse brandvik, crystal and the kids').includes('crystal'));
+    assert.deepStrictEqual(flagged('Ilse Brandvik and friends came, and Ilse Brandvik and I left on Monday.'), []);
+  });
+});

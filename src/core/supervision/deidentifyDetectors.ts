@@ -555,6 +555,9 @@ const STATE_CODES =
 const STATE_NAMES =
   'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming';
 
+/** A state's two-letter code, which Safe Harbor lets stay. */
+export const STATE_CODE = new RegExp(`^(?:${STATE_CODES})$`);
+
 /** ", IL" or ", Illinois" right after a word: what comes before is a town. */
 export const STATE_AFTER = new RegExp(`^,?\\s+(?:${STATE_CODES}|${STATE_NAMES})\\b`);
 

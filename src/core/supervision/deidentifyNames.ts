@@ -13,7 +13,7 @@
  *   that announce a place ("moved to", "grew up in", ", IL").
  */
 import nlp from 'compromise/two';
-import { addressBlock, COUNTRY, inPieces, STATE_AFTER, type Span } from './deidentifyDetectors';
+import { addressBlock, COUNTRY, inPieces, STATE_AFTER, STATE_CODE, type Span } from './deidentifyDetectors';
 import { PLACE_NAMES } from './deidentifyPlaceList';
 import { REASON_NUMBER, REASON_PLACE, REASON_WORD } from './deidentifyReasons';
 import { englishWords, humanNames } from './deidentifyWordData';
@@ -757,6 +757,7 @@ export function besideIdentifiers(text: string, spans: readonly Span[]): CheckSp
     }
   };
   for (const s of spans) {
+    if (s.kind === 'name') check.push(...besideName(text, s));
     if (!BESIDE_KINDS.has(s.kind)) continue;
     const address = s.kind === 'address' || s.kind === 'zip';
     const from = Math.max(0, s.start - 40);
@@ -770,3 +771,140 @@ export function besideIdentifiers(text: string, spans: readonly Span[]): CheckSp
   }
   return check;
 }
+
+/** Given names that are also words, read as a name in lower case only in a list with one ("[name], crystal and"). */
+const LIST_GIVEN_NAMES = new Set(
+  'crystal brandy candy misty rusty dusty sandy cherry ginger honey robin wren dove star destiny melody harmony heather violet rosemary sage willow hazel olive clay dale glen wade lance chip dean earl duke king prince parks ty randy'.split(
+    ' ',
+  ),
+);
+
+const WEEKDAY_OR_MONTH =
+  /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+
+/**
+ * A listed name that is also a word, beside a name or next in a list with one: "Tilly
+ * [name]", "[name] and White", "[name], Rogers and [name]", "[name], crystal,", "frank
+ * [name]". Too often an ordinary word to replace; flagged for a look. Weekdays and months
+ * are left alone ("[name] Monday").
+ */
+function besideName(text: string, s: Span): CheckSpan[] {
+  const { words, names } = wordLists();
+  const check: CheckSpan[] = [];
+  // In a list ("[name], crystal and"), a given name that is also a word is flagged in lower case too.
+  const look = (word: string, start: number, list: boolean): void => {
+    const lower = word.toLowerCase();
+    if ([...word].length < 2 || FUNCTION_WORDS.has(lower) || TITLES.has(lower) || RELATIONS.has(lower) || WEEKDAY_OR_MONTH.test(word)) return;
+    const cap = word[0] !== word[0].toLowerCase();
+    const listed = names.has(cap ? word : word[0].toUpperCase() + word.slice(1));
+    if (
+      cap
+        ? listed || unlisted(word)
+        : listed && (!words.has(lower) || WORD_GIVEN_NAMES.has(lower) || (list && LIST_GIVEN_NAMES.has(lower))) && !KNOWN_TERMS.has(lower)
+    )
+      check.push({ start, end: start + word.length, reason: REASON_WORD });
+  };
+  const from = Math.max(0, s.start - 40);
+  const before = /(?<![\p{L}\p{N}'’-])(\p{L}[\p{L}\p{M}'’-]*\p{L})(,?[ \t]+(?:and|or|&)[ \t]+|,[ \t]*|[ \t]+)$/u.exec(text.slice(from, s.start));
+  if (before) look(before[1], from + before.index, before[2].trim() !== '');
+  const after = /^(,?[ \t]+(?:and|or|&)[ \t]+|,[ \t]*|[ \t]+)(\p{L}[\p{L}\p{M}'’-]*\p{L})(?![\p{L}\p{N}'’-])/u.exec(text.slice(s.end, s.end + 40));
+  if (after) look(after[2], s.end + after[0].length - after[2].length, after[1].trim() !== '');
+  return check;
+}
+
+/** How far along its line the walk from an address goes: words, less the spans it passes over. */
+const ADDRESS_WALK = 4;
+
+/**
+ * What stands along an address's line, beside it or beside the names and places next to it,
+ * and could be more of it: the building's numbers ("87 R Nossa [address]"), a word no list
+ * knows, a short code ("ec", "nad"), a capitalised word mid-sentence ("Dam", "Heights").
+ * Up to four on each side, across spaces, commas and the lines of an address written out;
+ * an ordinary lower-case word, a
+ * small word of a sentence ("to", "and") or any other mark ends the walk. Flagged for a
+ * look, never replaced.
+ */
+export function alongAddresses(text: string, spans: readonly Span[]): CheckSpan[] {
+  const check: CheckSpan[] = [];
+  const seen = new Set<number>();
+  const spanEndingAt = new Map<number, Span>();
+  const spanStartingAt = new Map<number, Span>();
+  for (const s of spans) {
+    spanEndingAt.set(s.end, s);
+    spanStartingAt.set(s.start, s);
+  }
+  /** Whether the walk flags the word and goes on past it; undefined ends the walk. */
+  const judgeNear = (word: string, start: number): boolean | undefined => {
+    const bare = word.replace(/\.$/, '');
+    const lower = bare.toLowerCase();
+    if (/^\d{1,6}[a-zA-Z]?$/.test(bare)) return true;
+    if (!/^\p{L}[\p{L}\p{M}'’-]*$/u.test(bare) || FUNCTION_WORDS.has(lower) || TITLES.has(lower) || RELATIONS.has(lower)) return undefined;
+    if ([...bare].length === 1 || STATE_CODE.test(bare)) return false;
+    if (KNOWN_TERMS.has(lower) || CLINICAL_WORDS.has(lower) || (CLINICAL_ABBREVIATIONS.has(lower) && bare.length > 3)) return undefined;
+    if (bare.length <= 3 || unlisted(bare)) return true;
+    if (word.endsWith('.')) return undefined;
+    // Capitalised mid-sentence, English or not, it may name the place ("Dam", "Heights"); in lower case an English word ends the walk.
+    return bare[0] !== bare[0].toLowerCase() && !atSentenceStart(text, start) ? true : undefined;
+  };
+  const flag = (start: number, end: number): void => {
+    if (seen.has(start)) return;
+    seen.add(start);
+    check.push({ start, end, reason: /^\d/.test(text[start]) ? REASON_NUMBER : REASON_WORD });
+  };
+  for (const s of spans) {
+    if (!BESIDE_KINDS.has(s.kind)) continue;
+    // From a name or a town, only numbers and words no list knows: "69 [name] street", "46 89 cours [name]".
+    const judge =
+      s.kind === 'address' || s.kind === 'zip'
+        ? judgeNear
+        : (word: string): boolean | undefined => (/^\d{1,6}$/.test(word) || unlisted(word) ? true : undefined);
+    // Leftwards, over names, places and addresses beside it.
+    let pos = s.start;
+    for (let n = 0; n < ADDRESS_WALK;) {
+      const gap = /(?:[ \t,]*\r?\n)?[ \t,>]*$/.exec(text.slice(Math.max(0, pos - 12), pos))?.[0] ?? '';
+      const edge = pos - gap.length;
+      const beside = spanEndingAt.get(edge);
+      if (beside && BESIDE_KINDS.has(beside.kind)) {
+        pos = beside.start;
+        continue;
+      }
+      const m = /(?<![\p{L}\p{N}.'’-])([\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*\.?)$/u.exec(text.slice(Math.max(0, edge - 40), edge));
+      if (!m || gap === '') break;
+      const start = edge - m[1].length;
+      const verdict = judge(m[1], start);
+      if (verdict === undefined) break;
+      if (verdict) flag(start, start + m[1].replace(/\.$/, '').length);
+      pos = start;
+      n++;
+    }
+    // Rightwards.
+    pos = s.end;
+    for (let n = 0; n < ADDRESS_WALK;) {
+      const gap = /^[ \t,]*(?:\r?\n[ \t,>]*)?/.exec(text.slice(pos, pos + 12))?.[0] ?? '';
+      const edge = pos + gap.length;
+      const beside = spanStartingAt.get(edge);
+      if (beside && BESIDE_KINDS.has(beside.kind)) {
+        pos = beside.end;
+        continue;
+      }
+      const m = /^([\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*\.?)(?![\p{L}\p{N}])/u.exec(text.slice(edge, edge + 40));
+      if (!m || gap === '') break;
+      const verdict = judge(m[1], edge);
+      if (verdict === undefined) break;
+      if (verdict) flag(edge, edge + m[1].replace(/\.$/, '').length);
+      pos = edge + m[1].length;
+      n++;
+    }
+  }
+  // A house number after a word no list knows, in any case: "on Kelmvrota 17", "siikasaarentie 19 and".
+  for (const m of text.matchAll(HOUSE_NUMBER_AFTER_WORD)) {
+    if (m.index === undefined || !unlisted(m[1])) continue;
+    const at = m.index + m[0].length - m[2].length;
+    if (!spans.some((s) => s.start < at + m[2].length && at < s.end)) flag(at, at + m[2].length);
+  }
+  return check;
+}
+
+/** A word, then a number of one to five digits that is not a measure, a time, a count or a year. */
+const HOUSE_NUMBER_AFTER_WORD =
+  /(?<![\p{L}\p{N}'’-])(\p{L}[\p{L}\p{M}'’-]*\p{L})[ \t]+(\d{1,5}[a-zA-Z]?)(?![\p{L}\p{N}]|[.,:/]\d|\s*(?:%|am\b|pm\b|times?\b|years?\b|yrs?\b|months?\b|weeks?\b|days?\b|hours?\b|min|mg\b|mcg\b|ml\b|kg\b|lbs?\b|units?\b|sessions?\b|of\b|out\b|to\b|-))/gu;

@@ -217,3 +217,22 @@ describe('issue 24, recall round two: a name that is also a word, beside a name,
     assert.deepStrictEqual(flagged('Ilse Brandvik and friends came, and Ilse Brandvik and I left on Monday.'), []);
   });
 });
+
+describe('issue 24, recall round two: a word the sentence treats as a person is flagged for a look', () => {
+  function flagged(text: string): string[] {
+    const r = deidentifyText(text, '');
+    const lines = r.text.split('\n');
+    return r.check.map((c) => lines[c.line - 1].slice(c.column - 1, c.column - 1 + c.length));
+  }
+
+  it('a name given, a greeting at the start of a line, "why is X so", "says X", "calls me X"', () => {
+    assert.ok(flagged('her mother named her clover').includes('clover'));
+    assert.ok(flagged('Bramble, can you hear me?').includes('Bramble'));
+    assert.ok(flagged('why is bramble so quiet today?').includes('bramble'));
+    assert.ok(flagged('the nurse calls me Christian').includes('Christian'));
+  });
+
+  it('"called her twice", "Faith is important", "Christmas was hard" stay unflagged', () => {
+    assert.deepStrictEqual(flagged('He called her twice. Faith is important to her. Christmas was hard.'), []);
+  });
+});

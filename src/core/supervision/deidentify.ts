@@ -23,7 +23,7 @@ import {
   type Kind,
   type Span,
 } from './deidentifyDetectors';
-import { alongAddresses, besideIdentifiers, findNamesAndPlaces, unlisted } from './deidentifyNames';
+import { alongAddresses, besideIdentifiers, findNamesAndPlaces, personInContext, unlisted } from './deidentifyNames';
 import { applySpans, numberNames, overlapsAny, resolveOverlaps } from './deidentifyPlaceholders';
 import { selectForExport } from './deidentifySection';
 import { positionAt, splitLines } from '../markdown/lines';
@@ -103,7 +103,7 @@ export function deidentifyText(text: string, client: string | readonly string[] 
     return { line: p.line + 1, column: p.character + 1, length: end - start };
   };
   const replaced = out.replaced.map((r) => ({ kind: r.kind, ...position(r.start, r.end) }));
-  const checks = [...check, ...besideIdentifiers(text, spans), ...alongAddresses(text, spans)]
+  const checks = [...check, ...besideIdentifiers(text, spans), ...alongAddresses(text, spans), ...personInContext(text, spans)]
     .filter((c) => !overlapsAny(spans, c.start, c.end))
     .filter((c, i, all) => all.findIndex((d) => d.start === c.start) === i)
     .sort((a, b) => a.start - b.start)

@@ -812,6 +812,55 @@ function besideName(text: string, s: Span): CheckSpan[] {
   return check;
 }
 
+/**
+ * A word that the sentence treats as a person, though every list calls it a word or a known
+ * term: "says manna", "she named him randy", "calls me Christian", "Christian had given",
+ * "Vide, can I", "why is yulan so". Replacing these would take "Faith is important" too,
+ * so they are flagged for a look. In lower case only after words that say a name comes.
+ */
+export function personInContext(text: string, spans: readonly Span[]): CheckSpan[] {
+  const { names } = wordLists();
+  const check: CheckSpan[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0].replace(/['’]s$/i, '').replace(/['’-]+$/, '');
+    const start = m.index ?? 0;
+    const end = start + word.length;
+    const lower = word.toLowerCase();
+    if (
+      [...word].length < 2 ||
+      FUNCTION_WORDS.has(lower) ||
+      TITLES.has(lower) ||
+      RELATIONS.has(lower) ||
+      WEEKDAY_OR_MONTH.test(word) ||
+      SPEAKER_ROLES.has(lower)
+    )
+      continue;
+    if (spans.some((sp) => sp.start < end && start < sp.end)) continue;
+    const cap = word[0] !== word[0].toLowerCase() && word !== word.toUpperCase();
+    const before = text.slice(Math.max(0, start - 30), start);
+    const after = text.slice(end, end + 30);
+    // Where only a person can stand, any word: a name given, a greeting at a line's start, "why is X so", a speaker before quoted words.
+    const named = NAME_GIVEN_BEFORE.test(before);
+    const vocative = /(?:^|\n)[ \t>]*$/.test(before) && /^,[ \t]+(?:can|could|would|will|please|do|did|are|is|have)\b/i.test(after);
+    const asked = /\bwhy\s+(?:is|was|does|did)\s+$/i.test(before) && /^\s+(?:so|such|always|never)\b/i.test(after);
+    const speaker = cap && /(?:^|\n)[ \t>]*$/.test(before) && /^:[ \t]*\\?["“]/.test(after);
+    if (named || vocative || asked || speaker) {
+      check.push({ start, end, reason: REASON_WORD });
+      continue;
+    }
+    if (!(names.has(word[0].toUpperCase() + word.slice(1)) || unlisted(word))) continue;
+    const said = PERSON_BEFORE.test(before) || CALLED_BEFORE.test(before);
+    const acts = cap && !KNOWN_TERMS.has(lower) && PERSON_AFTER.test(after) && !/^['’]s\b/.test(after);
+    if (said || acts) check.push({ start, end, reason: REASON_WORD });
+  }
+  return check;
+}
+
+/** Words after which a name is given: "named him", "my name is". */
+const NAME_GIVEN_BEFORE = /\bnamed\s+(?:(?:me|her|him|them)\s+)?$|\bname\s+is\s+$/i;
+/** "calls me Christian", but "called her twice": only a listed name or a word no list knows. */
+const CALLED_BEFORE = /\b(?:called|calls|call)\s+(?:me|her|him|them)\s+$/i;
+
 /** How far along its line the walk from an address goes: words, less the spans it passes over. */
 const ADDRESS_WALK = 4;
 

@@ -236,3 +236,15 @@ describe('issue 24, recall round two: a word the sentence treats as a person is 
     assert.deepStrictEqual(flagged('He called her twice. Faith is important to her. Christmas was hard.'), []);
   });
 });
+
+describe('issue 24, recall round two: towns whole, estates, licences in lower case', () => {
+  it('a town goes on past "nad", "am", "upon" and a capitalised word; "Las" and "Cite" start a town', () => {
+    gone('We moved here from Vrbno nad Idrijo last spring.', ['Vrbno', 'nad', 'Idrijo'], ['last spring']);
+    gone("I'm in Las Varenas, at the clinic", ['Las', 'Varenas'], ['at the clinic']);
+    gone('The office is in Cite Ouled Meslem now.', ['Cite', 'Ouled', 'Meslem'], ['The office is in']);
+  });
+
+  it('a licence number in lower case, a letter or three then five digits; "a 38-year-old" stays', () => {
+    gone("her driver's licence number is b4471902; a 38-year-old patient", ['b4471902'], ['a 38-year-old patient']);
+  });
+});

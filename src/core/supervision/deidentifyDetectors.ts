@@ -232,7 +232,8 @@ export function findNumbers(text: string): Span[] {
     }
     value = value.replace(/[ -]+$/, '');
     // An identifier is digits and capitals: "a 38-year-old" after "patient is" is not one.
-    if (value.replace(/[^A-Za-z0-9]/g, '').length < 3 || !/\d/.test(value) || /[a-z]/.test(value)) continue;
+    // In lower case only a letter or three then five digits or more: "licence number is a56319335".
+    if (value.replace(/[^A-Za-z0-9]/g, '').length < 3 || !/\d/.test(value) || (/[a-z]/.test(value) && !/^[a-z]{1,3}\d{5,}$/.test(value))) continue;
     const start = m.index + m[0].length + tail[0].length - tail[1].length;
     found.push({ start, end: start + value.length, kind: 'number' });
   }

@@ -193,6 +193,11 @@ const PLACE_PREFIX = new Set([
   'Lower',
   'Little',
   'Great',
+  // Spanish articles and the Tunisian and French estate ("Las Toscas", "Cite Ben Arous").
+  'Las',
+  'Los',
+  'Cite',
+  'Cité',
 ]);
 
 function gapIs(text: string, a: Token, b: Token, pattern: RegExp): boolean {
@@ -862,13 +867,13 @@ const NAME_GIVEN_BEFORE = /\bnamed\s+(?:(?:me|her|him|them)\s+)?$|\bname\s+is\s+
 const CALLED_BEFORE = /\b(?:called|calls|call)\s+(?:me|her|him|them)\s+$/i;
 
 /** How far along its line the walk from an address goes: words, less the spans it passes over. */
-const ADDRESS_WALK = 4;
+const ADDRESS_WALK = 6;
 
 /**
  * What stands along an address's line, beside it or beside the names and places next to it,
  * and could be more of it: the building's numbers ("87 R Nossa [address]"), a word no list
  * knows, a short code ("ec", "nad"), a capitalised word mid-sentence ("Dam", "Heights").
- * Up to four on each side, across spaces, commas and the lines of an address written out;
+ * Up to six on each side, across spaces, commas and the lines of an address written out;
  * an ordinary lower-case word, a
  * small word of a sentence ("to", "and") or any other mark ends the walk. Flagged for a
  * look, never replaced.
@@ -889,6 +894,8 @@ export function alongAddresses(text: string, spans: readonly Span[]): CheckSpan[
     if (/^\d{1,6}[a-zA-Z]?$/.test(bare)) return true;
     if (!/^\p{L}[\p{L}\p{M}'’-]*$/u.test(bare) || FUNCTION_WORDS.has(lower) || TITLES.has(lower) || RELATIONS.has(lower)) return undefined;
     if ([...bare].length === 1 || STATE_CODE.test(bare)) return false;
+    // A country or state inside an address ("71 Paraguay 87") is passed over, not flagged.
+    if (COUNTRY.test(bare)) return false;
     if (KNOWN_TERMS.has(lower) || CLINICAL_WORDS.has(lower) || (CLINICAL_ABBREVIATIONS.has(lower) && bare.length > 3)) return undefined;
     if (bare.length <= 3 || unlisted(bare)) return true;
     if (word.endsWith('.')) return undefined;

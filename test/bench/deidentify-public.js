@@ -54,6 +54,7 @@ const KIND = {
 const LARGE =
   /^(?:[A-Z]{2}|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming)$/;
 // Street words, titles and letters after a name ("MD", "Jr"): not identifiers on their own.
+// Compared without their full stops, so "P.O." is the "po" of "PO Box".
 const MINOR = new Set([
   'md',
   'phd',
@@ -195,7 +196,7 @@ function score(name, data) {
         .map((w) => w.word)
         .filter(
           (w) =>
-            !MINOR.has(w.toLowerCase().replace(/\.$/, '')) &&
+            !MINOR.has(w.toLowerCase().replace(/\./g, '')) &&
             !(kind === 'date' && /^(?:19|20)\d\d$/.test(w)) &&
             !((kind === 'address' || kind === 'zip') && /^[A-Z]{2}$/.test(w)),
         );

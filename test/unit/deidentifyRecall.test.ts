@@ -248,3 +248,17 @@ describe('issue 24, recall round two: towns whole, estates, licences in lower ca
     gone("her driver's licence number is b4471902; a 38-year-old patient", ['b4471902'], ['a 38-year-old patient']);
   });
 });
+
+describe('issue 24, recall round two: the first word of a name alone on its line or before an initial, and an estate', () => {
+  function flagged(text: string): string[] {
+    const r = deidentifyText(text, '');
+    const lines = r.text.split('\n');
+    return r.check.map((c) => lines[c.line - 1].slice(c.column - 1, c.column - 1 + c.length));
+  }
+
+  it('"Marten [name]" alone on its line and "Vide A. [name]" are flagged; "cite" before a name is flagged as a place', () => {
+    assert.ok(flagged('>Marten Lantosova\n>Acme Ltd').includes('Marten'));
+    assert.ok(flagged('The Vide A. Persson version').includes('Vide'));
+    assert.ok(flagged('where: cite Ouled Meslem country club').includes('cite'));
+  });
+});

@@ -141,10 +141,12 @@ export function housesNumbered(text: string, spans: readonly Span[]): Span[] {
 
 /** What ends a town's name after it: "nad Labem", "am Main", "upon Avon", "Central", "East". */
 const TOWN_REST =
-  /^[ \t]+(?:(?:nad|pod|na|am|an[ \t]+der|upon|sur|sul|im|bei)[ \t]+\p{Lu}[\p{L}'’-]+|(?:Central|East|West|North|South|Heights|Hills|Village|Green)(?![\p{L}\p{N}]))/u;
+  /^[ \t]+(?:(?:nad|pod|na|am|an[ \t]+der|upon|sur|sul|im|bei)[ \t]+\p{Lu}[\p{L}'’-]+|(?:Central|East|West|North|South|Heights|Hills|Village|Green|Isle|Flats)(?![\p{L}\p{N}]))/u;
+/** After a name, only what no surname is: a particle and a word, or a kind of place ("[Berg] Hills"). */
+const TOWN_REST_AFTER_NAME = /^[ \t]+(?:(?:nad|pod|na|am|an[ \t]+der|upon|sur|sul|im|bei)[ \t]|(?:Heights|Hills|Village|Isle|Flats)(?![\p{L}\p{N}]))/u;
 
 /**
- * A town's name goes on past the word a list knows: "[Ústí] nad Labem", "[Oamaru] Central".
+ * A town's name goes on past the word a list knows: "[Ústí] nad Labem", "[Oamaru] Central", "[Berg] Hills".
  * A name read before such an ending is the town ("[Horka] nad Moravou"); spans inside the
  * ending are taken in.
  */
@@ -153,7 +155,7 @@ export function townsWhole(text: string, spans: readonly Span[]): Span[] {
   for (let i = 0; i < spans.length; i++) {
     const s = spans[i];
     const rest = s.kind === 'place' || s.kind === 'name' ? TOWN_REST.exec(text.slice(s.end, s.end + 40)) : null;
-    if (!rest || (s.kind === 'name' && !/^[ \t]+(?:nad|pod|na|am|an[ \t]+der|upon|sur|sul|im|bei)[ \t]/u.test(rest[0]))) {
+    if (!rest || (s.kind === 'name' && !TOWN_REST_AFTER_NAME.test(rest[0]))) {
       out.push(s);
       continue;
     }

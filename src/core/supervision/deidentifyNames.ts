@@ -740,7 +740,7 @@ export function unlisted(word: string): boolean {
   );
 }
 
-const BESIDE_KINDS = new Set(['name', 'place', 'address', 'zip']);
+const BESIDE_KINDS = new Set(['name', 'place', 'address', 'zip', 'phone']);
 
 /**
  * What stands right beside a name, a place or an address and could be the rest of it: a
@@ -784,6 +784,9 @@ const LIST_GIVEN_NAMES = new Set(
   ),
 );
 
+/** The Tunisian and French housing estate before its name, in any case: "cite [name]". */
+const ESTATE = /^cit[eé]$/i;
+
 const WEEKDAY_OR_MONTH =
   /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
@@ -799,6 +802,10 @@ function besideName(text: string, s: Span): CheckSpan[] {
   // In a list ("[name], crystal and"), a given name that is also a word is flagged in lower case too.
   const look = (word: string, start: number, list: boolean): void => {
     const lower = word.toLowerCase();
+    if (ESTATE.test(word)) {
+      check.push({ start, end: start + word.length, reason: REASON_PLACE });
+      return;
+    }
     if ([...word].length < 2 || FUNCTION_WORDS.has(lower) || TITLES.has(lower) || RELATIONS.has(lower) || WEEKDAY_OR_MONTH.test(word)) return;
     const cap = word[0] !== word[0].toLowerCase();
     const listed = names.has(cap ? word : word[0].toUpperCase() + word.slice(1));
@@ -810,10 +817,23 @@ function besideName(text: string, s: Span): CheckSpan[] {
       check.push({ start, end: start + word.length, reason: REASON_WORD });
   };
   const from = Math.max(0, s.start - 40);
-  const before = /(?<![\p{L}\p{N}'’-])(\p{L}[\p{L}\p{M}'’-]*\p{L})(,?[ \t]+(?:and|or|&)[ \t]+|,[ \t]*|[ \t]+)$/u.exec(text.slice(from, s.start));
-  if (before) look(before[1], from + before.index, before[2].trim() !== '');
-  const after = /^(,?[ \t]+(?:and|or|&)[ \t]+|,[ \t]*|[ \t]+)(\p{L}[\p{L}\p{M}'’-]*\p{L})(?![\p{L}\p{N}'’-])/u.exec(text.slice(s.end, s.end + 40));
-  if (after) look(after[2], s.end + after[0].length - after[2].length, after[1].trim() !== '');
+  // Across a middle initial too: "Vide A. [name]".
+  const before = /(?<![\p{L}\p{N}'’-])(\p{L}[\p{L}\p{M}'’-]*\p{L})(,?[ \t]+(?:and|or|&)[ \t]+|,[ \t]*|[ \t]+(?:\p{Lu}\.?[ \t]+)?)$/u.exec(
+    text.slice(from, s.start),
+  );
+  if (before) {
+    const at = from + before.index;
+    // A name alone on its line, or after an initial, takes the capitalised word before it, whatever the lists say: ">Tzigane [name]", "Vide A. [name]".
+    const alone = /(?:^|\n)[ \t>]*$/.test(text.slice(Math.max(0, at - 8), at)) && /^[ \t]*(?:\r?\n|$|>)/.test(text.slice(s.end, s.end + 4));
+    const initial = /\p{Lu}\.?[ \t]+$/u.test(before[2]);
+    if ((alone || initial) && /^\p{Lu}/u.test(before[1]) && !FUNCTION_WORDS.has(before[1].toLowerCase()) && !TITLES.has(before[1].toLowerCase()))
+      check.push({ start: at, end: at + before[1].length, reason: REASON_WORD });
+    else look(before[1], at, /,|and|or|&/.test(before[2]));
+  }
+  const after = /^(,?[ \t]+(?:and|or|&)[ \t]+|,[ \t]*|[ \t]+(?:\p{Lu}\.?[ \t]+)?)(\p{L}[\p{L}\p{M}'’-]*\p{L})(?![\p{L}\p{N}'’-])/u.exec(
+    text.slice(s.end, s.end + 40),
+  );
+  if (after) look(after[2], s.end + after[0].length - after[2].length, /,|and|or|&/.test(after[1]));
   return check;
 }
 
@@ -894,6 +914,7 @@ export function alongAddresses(text: string, spans: readonly Span[]): CheckSpan[
     if (/^\d{1,6}[a-zA-Z]?$/.test(bare)) return true;
     if (!/^\p{L}[\p{L}\p{M}'’-]*$/u.test(bare) || FUNCTION_WORDS.has(lower) || TITLES.has(lower) || RELATIONS.has(lower)) return undefined;
     if ([...bare].length === 1 || STATE_CODE.test(bare)) return false;
+    if (ESTATE.test(bare)) return true;
     // A country or state inside an address ("71 Paraguay 87") is passed over, not flagged.
     if (COUNTRY.test(bare)) return false;
     if (KNOWN_TERMS.has(lower) || CLINICAL_WORDS.has(lower) || (CLINICAL_ABBREVIATIONS.has(lower) && bare.length > 3)) return undefined;

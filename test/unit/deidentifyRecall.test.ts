@@ -262,3 +262,13 @@ describe('issue 24, recall round two: the first word of a name alone on its line
     assert.ok(flagged('where: cite Ouled Meslem country club').includes('cite'));
   });
 });
+
+describe('issue 24, recall round two: a surname after a given name and an initial', () => {
+  it('"Velimiro B Hidalgo" at the start of a line flags the surname though it is also a word; "said hi" flags nothing', () => {
+    const r = deidentifyText('Velimiro B Hidalgo  Lab technician\nTilly Varnasdottir said hi.', '');
+    const lines = r.text.split('\n');
+    const flagged = r.check.map((c) => lines[c.line - 1].slice(c.column - 1, c.column - 1 + c.length));
+    assert.ok(flagged.includes('Hidalgo'), flagged.join(', '));
+    assert.ok(!flagged.includes('hi'), flagged.join(', '));
+  });
+});

@@ -846,6 +846,7 @@ function besideName(text: string, s: Span): CheckSpan[] {
 export function personInContext(text: string, spans: readonly Span[]): CheckSpan[] {
   const { names } = wordLists();
   const check: CheckSpan[] = [];
+  const inside = coveredBy(spans);
   for (const m of text.matchAll(WORD)) {
     const word = m[0].replace(/['’]s$/i, '').replace(/['’-]+$/, '');
     const start = m.index ?? 0;
@@ -860,7 +861,7 @@ export function personInContext(text: string, spans: readonly Span[]): CheckSpan
       SPEAKER_ROLES.has(lower)
     )
       continue;
-    if (spans.some((sp) => sp.start < end && start < sp.end)) continue;
+    if (inside(start, end) || SAID_WORDS.has(lower)) continue;
     const cap = word[0] !== word[0].toLowerCase() && word !== word.toUpperCase();
     const before = text.slice(Math.max(0, start - 30), start);
     const after = text.slice(end, end + 30);
@@ -876,10 +877,36 @@ export function personInContext(text: string, spans: readonly Span[]): CheckSpan
     if (!(names.has(word[0].toUpperCase() + word.slice(1)) || unlisted(word))) continue;
     const said = PERSON_BEFORE.test(before) || CALLED_BEFORE.test(before);
     const acts = cap && !KNOWN_TERMS.has(lower) && PERSON_AFTER.test(after) && !/^['’]s\b/.test(after);
-    if (said || acts) check.push({ start, end, reason: REASON_WORD });
+    // A line that starts "Given M Surname": the surname, though also a word ("Landa B Hidalgo").
+    const initialled = cap && /(?:^|\n)[ \t>]*\p{Lu}\p{Ll}+[ \t]+\p{Lu}\.?[ \t]+$/u.test(before);
+    if (said || acts || initialled) check.push({ start, end, reason: REASON_WORD });
   }
   return check;
 }
+
+/**
+ * Whether any of the spans overlaps a stretch of text, by binary search: a long section
+ * holds thousands of words and of spans.
+ */
+function coveredBy(spans: readonly Span[]): (start: number, end: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  // The furthest end among the spans up to each one, so a long span before a short one still counts.
+  const reach: number[] = [];
+  sorted.forEach((s, i) => reach.push(Math.max(s.end, i > 0 ? reach[i - 1] : 0)));
+  return (start, end) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1] > start;
+  };
+}
+
+/** What is said, not who: "said hi", "says sorry". */
+const SAID_WORDS = new Set('hi hello hey bye goodbye thanks sorry okay ok yes no maybe nothing something everything'.split(' '));
 
 /** Words after which a name is given: "named him", "my name is". */
 const NAME_GIVEN_BEFORE = /\bnamed\s+(?:(?:me|her|him|them)\s+)?$|\bname\s+is\s+$/i;
@@ -973,11 +1000,12 @@ export function alongAddresses(text: string, spans: readonly Span[]): CheckSpan[
       n++;
     }
   }
+  const inside = coveredBy(spans);
   // A house number after a word no list knows, in any case: "on Kelmvrota 17", "siikasaarentie 19 and".
   for (const m of text.matchAll(HOUSE_NUMBER_AFTER_WORD)) {
     if (m.index === undefined || !unlisted(m[1])) continue;
     const at = m.index + m[0].length - m[2].length;
-    if (!spans.some((s) => s.start < at + m[2].length && at < s.end)) flag(at, at + m[2].length);
+    if (!inside(at, at + m[2].length)) flag(at, at + m[2].length);
   }
   return check;
 }

@@ -272,3 +272,17 @@ describe('issue 24, recall round two: a surname after a given name and an initia
     assert.ok(!flagged.includes('hi'), flagged.join(', '));
   });
 });
+
+describe('issue 24, recall round two: what follows "address:" is flagged for a look', () => {
+  it('every number and word to the end of the sentence after "address:" or "address to"; "the address to her" flags nothing', () => {
+    const flagged = (text: string): string[] => {
+      const r = deidentifyText(text, '');
+      const lines = r.text.split('\n');
+      return r.check.map((c) => lines[c.line - 1].slice(c.column - 1, c.column - 1 + c.length));
+    };
+    const f = flagged('Tomas wrote his address: 46 89 cours Ilse Brandvik, marseille');
+    for (const w of ['46', '89', 'cours', 'marseille']) assert.ok(f.includes(w), `${w} not flagged: ${f.join(', ')}`);
+    assert.ok(flagged('Please change my address to 31 Alt Vellingen 63 GRUMSKOG for the letters').includes('63'));
+    assert.deepStrictEqual(flagged('I sent the address to her.'), []);
+  });
+});

@@ -1001,6 +1001,24 @@ export function alongAddresses(text: string, spans: readonly Span[]): CheckSpan[
     }
   }
   const inside = coveredBy(spans);
+  // What follows "address:", "address is", "address to" up to the end of its sentence: every number and word that is not a small word of English.
+  for (const m of text.matchAll(/\baddress(?:[ \t]+(?:is|to|with)[ \t]|[ \t]*:)/gi)) {
+    let pos = (m.index ?? 0) + m[0].length;
+    for (let n = 0; n < 12; n++) {
+      const next = /^[ \t,]*(?!\.\s)([\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*)/u.exec(text.slice(pos, pos + 60));
+      if (!next) break;
+      const start = pos + next[0].length - next[1].length;
+      const word = next[1];
+      const lower = word.toLowerCase();
+      pos = start + word.length;
+      if (inside(start, pos)) {
+        // Over a placeholder's span and on.
+        continue;
+      }
+      if (FUNCTION_WORDS.has(lower) || TITLES.has(lower) || RELATIONS.has(lower)) break;
+      if ([...word].length > 1 && !COUNTRY.test(word) && !STATE_CODE.test(word) && word !== 'nan') flag(start, pos);
+    }
+  }
   // A house number after a word no list knows, in any case: "on Kelmvrota 17", "siikasaarentie 19 and".
   for (const m of text.matchAll(HOUSE_NUMBER_AFTER_WORD)) {
     if (m.index === undefined || !unlisted(m[1])) continue;

@@ -874,12 +874,12 @@ export function personInContext(text: string, spans: readonly Span[]): CheckSpan
       check.push({ start, end, reason: REASON_WORD });
       continue;
     }
-    if (!(names.has(word[0].toUpperCase() + word.slice(1)) || unlisted(word))) continue;
     const said = PERSON_BEFORE.test(before) || CALLED_BEFORE.test(before);
     const acts = cap && !KNOWN_TERMS.has(lower) && PERSON_AFTER.test(after) && !/^['’]s\b/.test(after);
     // A line that starts "Given M Surname": the surname, though also a word ("Landa B Hidalgo").
     const initialled = cap && /(?:^|\n)[ \t>]*\p{Lu}\p{Ll}+[ \t]+\p{Lu}\.?[ \t]+$/u.test(before);
-    if (said || acts || initialled) check.push({ start, end, reason: REASON_WORD });
+    // The lists last: most words have none of these contexts.
+    if ((said || acts || initialled) && (names.has(word[0].toUpperCase() + word.slice(1)) || unlisted(word))) check.push({ start, end, reason: REASON_WORD });
   }
   return check;
 }

@@ -54,6 +54,7 @@ const KIND = {
 const LARGE =
   /^(?:[A-Z]{2}|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming)$/;
 // Street words, titles and letters after a name ("MD", "Jr"): not identifiers on their own.
+// Compared without their full stops, so "P.O." is the "po" of "PO Box".
 const MINOR = new Set([
   'md',
   'phd',
@@ -195,7 +196,7 @@ function score(name, data) {
         .map((w) => w.word)
         .filter(
           (w) =>
-            !MINOR.has(w.toLowerCase().replace(/\.$/, '')) &&
+            !MINOR.has(w.toLowerCase().replace(/\./g, '')) &&
             !(kind === 'date' && /^(?:19|20)\d\d$/.test(w)) &&
             !((kind === 'address' || kind === 'zip') && /^[A-Z]{2}$/.test(w)),
         );
@@ -205,7 +206,8 @@ function score(name, data) {
       kinds[kind].all++;
       if (left.length === 0) kinds[kind].removed++;
       else if (left.every((w) => checked.has(w))) kinds[kind].flagged++;
-      else if (looks.length < Number(process.env.DEID_SHOW_MISSES ?? 0)) looks.push(`${kind}: ${s.entity_value} in: ${out.text.slice(0, 160)}`);
+      else if (looks.length < Number(process.env.DEID_SHOW_MISSES ?? 0))
+        looks.push(`${kind}: ${s.entity_value} [left: ${left.filter((w) => !checked.has(w)).join(' ')}] in: ${out.text.slice(0, 160).replace(/\n/g, ' ')}`);
     }
     // Ordinary words: outside every labelled span.
     const inside = (w) => spans.some((s) => w.start < s.end_position && w.end > s.start_position);

@@ -177,3 +177,112 @@ describe('issue 24, recall round: small words inside a name', () => {
     assert.strictEqual(out(kept), kept);
   });
 });
+
+describe('issue 24, recall round two: what stands along an address is flagged for a look', () => {
+  function flagged(text: string): string[] {
+    const r = deidentifyText(text, '');
+    const lines = r.text.split('\n');
+    return r.check.map((c) => lines[c.line - 1].slice(c.column - 1, c.column - 1 + c.length));
+  }
+
+  it('the line above an address written out: its numbers and the words of its street', () => {
+    const f = flagged('The office is at 53 Ralle Strand 24\n Suite 420\n GRUMSTAD\n Bahamas');
+    for (const w of ['53', 'Ralle', 'Strand', '24']) assert.ok(f.includes(w), `${w} not flagged: ${f.join(', ')}`);
+  });
+
+  it('capitalised words beside an address mid-line, and numbers before a name read as a street', () => {
+    const f = flagged('Dr. Anneke Vos\nPelican Holdings Tarn  12 Oak Street\nSuite 5\nMaple Falls\nGhana 40212');
+    assert.ok(f.includes('Tarn') && f.includes('Holdings'), f.join(', '));
+    assert.ok(flagged('She lives on 52 Ilse Marrow street.').includes('52'));
+  });
+
+  it('a number after a word no list knows; a state code, a dose and a score stay unflagged', () => {
+    assert.ok(flagged('she gave Kovanlik 31 as the address').includes('31'));
+    assert.deepStrictEqual(flagged('NY Office: 12 Oak Street, Albany, NY 12207'), []);
+    assert.deepStrictEqual(flagged('Okafor, 17 Beech Lane\nPHQ-9 was 14 and GAD-7 9; sertraline 50 mg daily.'), []);
+  });
+});
+
+describe('issue 24, recall round two: a name that is also a word, beside a name, is flagged for a look', () => {
+  function flagged(text: string): string[] {
+    const r = deidentifyText(text, '');
+    const lines = r.text.split('\n');
+    return r.check.map((c) => lines[c.line - 1].slice(c.column - 1, c.column - 1 + c.length));
+  }
+
+  it('before a name, next in a list with one, and in lower case in a list; friends, weekdays and "I" stay unflagged', () => {
+    assert.ok(flagged('Tilly Varnasdottir lives near the ferry.').includes('Tilly'));
+    assert.ok(flagged('The engineers were Ilse Brandvik and White.').includes('White'));
+    assert.ok(flagged('they came: ilse brandvik, crystal and the kids').includes('crystal'));
+    assert.deepStrictEqual(flagged('Ilse Brandvik and friends came, and Ilse Brandvik and I left on Monday.'), []);
+  });
+});
+
+describe('issue 24, recall round two: a word the sentence treats as a person is flagged for a look', () => {
+  function flagged(text: string): string[] {
+    const r = deidentifyText(text, '');
+    const lines = r.text.split('\n');
+    return r.check.map((c) => lines[c.line - 1].slice(c.column - 1, c.column - 1 + c.length));
+  }
+
+  it('a name given, a greeting at the start of a line, "why is X so", "says X", "calls me X"', () => {
+    assert.ok(flagged('her mother named her clover').includes('clover'));
+    assert.ok(flagged('Bramble, can you hear me?').includes('Bramble'));
+    assert.ok(flagged('why is bramble so quiet today?').includes('bramble'));
+    assert.ok(flagged('the nurse calls me Christian').includes('Christian'));
+  });
+
+  it('"called her twice", "Faith is important", "Christmas was hard" stay unflagged', () => {
+    assert.deepStrictEqual(flagged('He called her twice. Faith is important to her. Christmas was hard.'), []);
+  });
+});
+
+describe('issue 24, recall round two: towns whole, estates, licences in lower case', () => {
+  it('a town goes on past "nad", "am", "upon" and a capitalised word; "Las" and "Cite" start a town', () => {
+    gone('We moved here from Vrbno nad Idrijo last spring.', ['Vrbno', 'nad', 'Idrijo'], ['last spring']);
+    gone("I'm in Las Varenas, at the clinic", ['Las', 'Varenas'], ['at the clinic']);
+    gone('The office is in Cite Ouled Meslem now.', ['Cite', 'Ouled', 'Meslem'], ['The office is in']);
+  });
+
+  it('a licence number in lower case, a letter or three then five digits; "a 38-year-old" stays', () => {
+    gone("her driver's licence number is b4471902; a 38-year-old patient", ['b4471902'], ['a 38-year-old patient']);
+  });
+});
+
+describe('issue 24, recall round two: the first word of a name alone on its line or before an initial, and an estate', () => {
+  function flagged(text: string): string[] {
+    const r = deidentifyText(text, '');
+    const lines = r.text.split('\n');
+    return r.check.map((c) => lines[c.line - 1].slice(c.column - 1, c.column - 1 + c.length));
+  }
+
+  it('"Marten [name]" alone on its line and "Vide A. [name]" are flagged; "cite" before a name is flagged as a place', () => {
+    assert.ok(flagged('>Marten Lantosova\n>Acme Ltd').includes('Marten'));
+    assert.ok(flagged('The Vide A. Persson version').includes('Vide'));
+    assert.ok(flagged('where: cite Ouled Meslem country club').includes('cite'));
+  });
+});
+
+describe('issue 24, recall round two: a surname after a given name and an initial', () => {
+  it('"Velimiro B Hidalgo" at the start of a line flags the surname though it is also a word; "said hi" flags nothing', () => {
+    const r = deidentifyText('Velimiro B Hidalgo  Lab technician\nTilly Varnasdottir said hi.', '');
+    const lines = r.text.split('\n');
+    const flagged = r.check.map((c) => lines[c.line - 1].slice(c.column - 1, c.column - 1 + c.length));
+    assert.ok(flagged.includes('Hidalgo'), flagged.join(', '));
+    assert.ok(!flagged.includes('hi'), flagged.join(', '));
+  });
+});
+
+describe('issue 24, recall round two: what follows "address:" is flagged for a look', () => {
+  it('every number and word to the end of the sentence after "address:" or "address to"; "the address to her" flags nothing', () => {
+    const flagged = (text: string): string[] => {
+      const r = deidentifyText(text, '');
+      const lines = r.text.split('\n');
+      return r.check.map((c) => lines[c.line - 1].slice(c.column - 1, c.column - 1 + c.length));
+    };
+    const f = flagged('Tomas wrote his address: 46 89 cours Ilse Brandvik, marseille');
+    for (const w of ['46', '89', 'cours', 'marseille']) assert.ok(f.includes(w), `${w} not flagged: ${f.join(', ')}`);
+    assert.ok(flagged('Please change my address to 31 Alt Vellingen 63 GRUMSKOG for the letters').includes('63'));
+    assert.deepStrictEqual(flagged('I sent the address to her.'), []);
+  });
+});

@@ -23,7 +23,7 @@ import {
   type Kind,
   type Span,
 } from './deidentifyDetectors';
-import { besideIdentifiers, findNamesAndPlaces, unlisted } from './deidentifyNames';
+import { alongAddresses, besideIdentifiers, findNamesAndPlaces, personInContext, unlisted } from './deidentifyNames';
 import { applySpans, numberNames, overlapsAny, resolveOverlaps } from './deidentifyPlaceholders';
 import { selectForExport } from './deidentifySection';
 import { positionAt, splitLines } from '../markdown/lines';
@@ -105,7 +105,12 @@ export function deidentifyText(text: string, client: string | readonly string[] 
   const taken = (start: number, end: number): boolean => overlapsAny(sure, start, end);
   const { spans: named, check } = findNamesAndPlaces(text, taken);
   const { spans, fromNoted } = relativeDays(
-    numberNames(joinNames(text, streetNamesBefore(text, numbersBefore(text, resolveOverlaps(housesNumbered(text, resolveOverlaps([...sure, ...named]))))))),
+    numberNames(
+      joinNames(
+        text,
+        streetNamesBefore(text, numbersBefore(text, townsWhole(text, resolveOverlaps(housesNumbered(text, resolveOverlaps([...sure, ...named])))))),
+      ),
+    ),
     noted,
   );
   const out = applySpans(text, spans);
@@ -115,7 +120,7 @@ export function deidentifyText(text: string, client: string | readonly string[] 
     return { line: p.line + 1, column: p.character + 1, length: end - start };
   };
   const replaced = out.replaced.map((r) => ({ kind: r.kind, ...position(r.start, r.end) }));
-  const checks = [...check, ...besideIdentifiers(text, spans)]
+  const checks = [...check, ...besideIdentifiers(text, spans), ...alongAddresses(text, spans), ...personInContext(text, spans)]
     .filter((c) => !overlapsAny(spans, c.start, c.end))
     .filter((c, i, all) => all.findIndex((d) => d.start === c.start) === i)
     .sort((a, b) => a.start - b.start)
@@ -144,6 +149,33 @@ export function housesNumbered(text: string, spans: readonly Span[]): Span[] {
     const before = /(?<![\w.,/-])\d{1,6}[ \t]+$/.exec(text.slice(Math.max(0, s.start - 12), s.start));
     const street: Span = { start: s.start - (before ? before[0].length : 0), end: s.end + after[0].length, kind: 'address' };
     out.push(street, ...addressBlock(text, street));
+  }
+  return out;
+}
+
+/** What ends a town's name after it: "nad Labem", "am Main", "upon Avon", "Central", "East". */
+const TOWN_REST =
+  /^[ \t]+(?:(?:nad|pod|na|am|an[ \t]+der|upon|sur|sul|im|bei)[ \t]+\p{Lu}[\p{L}'’-]+|(?:Central|East|West|North|South|Heights|Hills|Village|Green|Isle|Flats)(?![\p{L}\p{N}]))/u;
+/** After a name, only what no surname is: a particle and a word, or a kind of place ("[Berg] Hills"). */
+const TOWN_REST_AFTER_NAME = /^[ \t]+(?:(?:nad|pod|na|am|an[ \t]+der|upon|sur|sul|im|bei)[ \t]|(?:Heights|Hills|Village|Isle|Flats)(?![\p{L}\p{N}]))/u;
+
+/**
+ * A town's name goes on past the word a list knows: "[Ústí] nad Labem", "[Oamaru] Central", "[Berg] Hills".
+ * A name read before such an ending is the town ("[Horka] nad Moravou"); spans inside the
+ * ending are taken in.
+ */
+export function townsWhole(text: string, spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i];
+    const rest = s.kind === 'place' || s.kind === 'name' ? TOWN_REST.exec(text.slice(s.end, s.end + 40)) : null;
+    if (!rest || (s.kind === 'name' && !TOWN_REST_AFTER_NAME.test(rest[0]))) {
+      out.push(s);
+      continue;
+    }
+    const end = s.end + rest[0].length;
+    while (i + 1 < spans.length && spans[i + 1].start < end) i++;
+    out.push({ start: s.start, end: Math.max(end, spans[i].end), kind: 'place' });
   }
   return out;
 }

@@ -232,7 +232,8 @@ export function findNumbers(text: string): Span[] {
     }
     value = value.replace(/[ -]+$/, '');
     // An identifier is digits and capitals: "a 38-year-old" after "patient is" is not one.
-    if (value.replace(/[^A-Za-z0-9]/g, '').length < 3 || !/\d/.test(value) || /[a-z]/.test(value)) continue;
+    // In lower case only a letter or three then five digits or more: "licence number is a56319335".
+    if (value.replace(/[^A-Za-z0-9]/g, '').length < 3 || !/\d/.test(value) || (/[a-z]/.test(value) && !/^[a-z]{1,3}\d{5,}$/.test(value))) continue;
     const start = m.index + m[0].length + tail[0].length - tail[1].length;
     found.push({ start, end: start + value.length, kind: 'number' });
   }
@@ -554,6 +555,9 @@ const STATE_CODES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
 const STATE_NAMES =
   'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming';
+
+/** A state's two-letter code, which Safe Harbor lets stay. */
+export const STATE_CODE = new RegExp(`^(?:${STATE_CODES})$`);
 
 /** ", IL" or ", Illinois" right after a word: what comes before is a town. */
 export const STATE_AFTER = new RegExp(`^,?\\s+(?:${STATE_CODES}|${STATE_NAMES})\\b`);

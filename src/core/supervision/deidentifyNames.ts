@@ -13,7 +13,7 @@
  *   that announce a place ("moved to", "grew up in", ", IL").
  */
 import nlp from 'compromise/two';
-import { addressBlock, COUNTRY, inPieces, STATE_AFTER, type Span } from './deidentifyDetectors';
+import { addressBlock, COUNTRY, inPieces, STATE_AFTER, STATE_CODE, type Span } from './deidentifyDetectors';
 import { PLACE_NAMES } from './deidentifyPlaceList';
 import { REASON_NUMBER, REASON_PLACE, REASON_WORD } from './deidentifyReasons';
 import { englishWords, humanNames } from './deidentifyWordData';
@@ -193,6 +193,11 @@ const PLACE_PREFIX = new Set([
   'Lower',
   'Little',
   'Great',
+  // Spanish articles and the Tunisian and French estate ("Las Toscas", "Cite Ben Arous").
+  'Las',
+  'Los',
+  'Cite',
+  'Cité',
 ]);
 
 function gapIs(text: string, a: Token, b: Token, pattern: RegExp): boolean {
@@ -735,7 +740,7 @@ export function unlisted(word: string): boolean {
   );
 }
 
-const BESIDE_KINDS = new Set(['name', 'place', 'address', 'zip']);
+const BESIDE_KINDS = new Set(['name', 'place', 'address', 'zip', 'phone']);
 
 /**
  * What stands right beside a name, a place or an address and could be the rest of it: a
@@ -757,6 +762,7 @@ export function besideIdentifiers(text: string, spans: readonly Span[]): CheckSp
     }
   };
   for (const s of spans) {
+    if (s.kind === 'name') check.push(...besideName(text, s));
     if (!BESIDE_KINDS.has(s.kind)) continue;
     const address = s.kind === 'address' || s.kind === 'zip';
     const from = Math.max(0, s.start - 40);
@@ -770,3 +776,258 @@ export function besideIdentifiers(text: string, spans: readonly Span[]): CheckSp
   }
   return check;
 }
+
+/** Given names that are also words, read as a name in lower case only in a list with one ("[name], crystal and"). */
+const LIST_GIVEN_NAMES = new Set(
+  'crystal brandy candy misty rusty dusty sandy cherry ginger honey robin wren dove star destiny melody harmony heather violet rosemary sage willow hazel olive clay dale glen wade lance chip dean earl duke king prince parks ty randy'.split(
+    ' ',
+  ),
+);
+
+/** The Tunisian and French housing estate before its name, in any case: "cite [name]". */
+const ESTATE = /^cit[eé]$/i;
+
+const WEEKDAY_OR_MONTH =
+  /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+
+/**
+ * A listed name that is also a word, beside a name or next in a list with one: "Tilly
+ * [name]", "[name] and White", "[name], Rogers and [name]", "[name], crystal,", "frank
+ * [name]". Too often an ordinary word to replace; flagged for a look. Weekdays and months
+ * are left alone ("[name] Monday").
+ */
+function besideName(text: string, s: Span): CheckSpan[] {
+  const { words, names } = wordLists();
+  const check: CheckSpan[] = [];
+  // In a list ("[name], crystal and"), a given name that is also a word is flagged in lower case too.
+  const look = (word: string, start: number, list: boolean): void => {
+    const lower = word.toLowerCase();
+    if (ESTATE.test(word)) {
+      check.push({ start, end: start + word.length, reason: REASON_PLACE });
+      return;
+    }
+    if ([...word].length < 2 || FUNCTION_WORDS.has(lower) || TITLES.has(lower) || RELATIONS.has(lower) || WEEKDAY_OR_MONTH.test(word)) return;
+    const cap = word[0] !== word[0].toLowerCase();
+    const listed = names.has(cap ? word : word[0].toUpperCase() + word.slice(1));
+    if (
+      cap
+        ? listed || unlisted(word)
+        : listed && (!words.has(lower) || WORD_GIVEN_NAMES.has(lower) || (list && LIST_GIVEN_NAMES.has(lower))) && !KNOWN_TERMS.has(lower)
+    )
+      check.push({ start, end: start + word.length, reason: REASON_WORD });
+  };
+  const from = Math.max(0, s.start - 40);
+  // Across a middle initial too: "Vide A. [name]".
+  const before = /(?<![\p{L}\p{N}'’-])(\p{L}[\p{L}\p{M}'’-]*\p{L})(,?[ \t]+(?:and|or|&)[ \t]+|,[ \t]*|[ \t]+(?:\p{Lu}\.?[ \t]+)?)$/u.exec(
+    text.slice(from, s.start),
+  );
+  if (before) {
+    const at = from + before.index;
+    // A name alone on its line, or after an initial, takes the capitalised word before it, whatever the lists say: ">Tzigane [name]", "Vide A. [name]".
+    const alone = /(?:^|\n)[ \t>]*$/.test(text.slice(Math.max(0, at - 8), at)) && /^[ \t]*(?:\r?\n|$|>)/.test(text.slice(s.end, s.end + 4));
+    const initial = /\p{Lu}\.?[ \t]+$/u.test(before[2]);
+    if ((alone || initial) && /^\p{Lu}/u.test(before[1]) && !FUNCTION_WORDS.has(before[1].toLowerCase()) && !TITLES.has(before[1].toLowerCase()))
+      check.push({ start: at, end: at + before[1].length, reason: REASON_WORD });
+    else look(before[1], at, /,|and|or|&/.test(before[2]));
+  }
+  const after = /^(,?[ \t]+(?:and|or|&)[ \t]+|,[ \t]*|[ \t]+(?:\p{Lu}\.?[ \t]+)?)(\p{L}[\p{L}\p{M}'’-]*\p{L})(?![\p{L}\p{N}'’-])/u.exec(
+    text.slice(s.end, s.end + 40),
+  );
+  if (after) look(after[2], s.end + after[0].length - after[2].length, /,|and|or|&/.test(after[1]));
+  return check;
+}
+
+/**
+ * A word that the sentence treats as a person, though every list calls it a word or a known
+ * term: "says manna", "she named him randy", "calls me Christian", "Christian had given",
+ * "Vide, can I", "why is yulan so". Replacing these would take "Faith is important" too,
+ * so they are flagged for a look. In lower case only after words that say a name comes.
+ */
+export function personInContext(text: string, spans: readonly Span[]): CheckSpan[] {
+  const { names } = wordLists();
+  const check: CheckSpan[] = [];
+  const inside = coveredBy(spans);
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0].replace(/['’]s$/i, '').replace(/['’-]+$/, '');
+    const start = m.index ?? 0;
+    const end = start + word.length;
+    const lower = word.toLowerCase();
+    if (
+      [...word].length < 2 ||
+      FUNCTION_WORDS.has(lower) ||
+      TITLES.has(lower) ||
+      RELATIONS.has(lower) ||
+      WEEKDAY_OR_MONTH.test(word) ||
+      SPEAKER_ROLES.has(lower)
+    )
+      continue;
+    if (inside(start, end) || SAID_WORDS.has(lower)) continue;
+    const cap = word[0] !== word[0].toLowerCase() && word !== word.toUpperCase();
+    const before = text.slice(Math.max(0, start - 30), start);
+    const after = text.slice(end, end + 30);
+    // Where only a person can stand, any word: a name given, a greeting at a line's start, "why is X so", a speaker before quoted words.
+    const named = NAME_GIVEN_BEFORE.test(before);
+    const vocative = /(?:^|\n)[ \t>]*$/.test(before) && /^,[ \t]+(?:can|could|would|will|please|do|did|are|is|have)\b/i.test(after);
+    const asked = /\bwhy\s+(?:is|was|does|did)\s+$/i.test(before) && /^\s+(?:so|such|always|never)\b/i.test(after);
+    const speaker = cap && /(?:^|\n)[ \t>]*$/.test(before) && /^:[ \t]*\\?["“]/.test(after);
+    if (named || vocative || asked || speaker) {
+      check.push({ start, end, reason: REASON_WORD });
+      continue;
+    }
+    const said = PERSON_BEFORE.test(before) || CALLED_BEFORE.test(before);
+    const acts = cap && !KNOWN_TERMS.has(lower) && PERSON_AFTER.test(after) && !/^['’]s\b/.test(after);
+    // A line that starts "Given M Surname": the surname, though also a word ("Landa B Hidalgo").
+    const initialled = cap && /(?:^|\n)[ \t>]*\p{Lu}\p{Ll}+[ \t]+\p{Lu}\.?[ \t]+$/u.test(before);
+    // The lists last: most words have none of these contexts.
+    if ((said || acts || initialled) && (names.has(word[0].toUpperCase() + word.slice(1)) || unlisted(word))) check.push({ start, end, reason: REASON_WORD });
+  }
+  return check;
+}
+
+/**
+ * Whether any of the spans overlaps a stretch of text, by binary search: a long section
+ * holds thousands of words and of spans.
+ */
+function coveredBy(spans: readonly Span[]): (start: number, end: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  // The furthest end among the spans up to each one, so a long span before a short one still counts.
+  const reach: number[] = [];
+  sorted.forEach((s, i) => reach.push(Math.max(s.end, i > 0 ? reach[i - 1] : 0)));
+  return (start, end) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1] > start;
+  };
+}
+
+/** What is said, not who: "said hi", "says sorry". */
+const SAID_WORDS = new Set('hi hello hey bye goodbye thanks sorry okay ok yes no maybe nothing something everything'.split(' '));
+
+/** Words after which a name is given: "named him", "my name is". */
+const NAME_GIVEN_BEFORE = /\bnamed\s+(?:(?:me|her|him|them)\s+)?$|\bname\s+is\s+$/i;
+/** "calls me Christian", but "called her twice": only a listed name or a word no list knows. */
+const CALLED_BEFORE = /\b(?:called|calls|call)\s+(?:me|her|him|them)\s+$/i;
+
+/** How far along its line the walk from an address goes: words, less the spans it passes over. */
+const ADDRESS_WALK = 6;
+
+/**
+ * What stands along an address's line, beside it or beside the names and places next to it,
+ * and could be more of it: the building's numbers ("87 R Nossa [address]"), a word no list
+ * knows, a short code ("ec", "nad"), a capitalised word mid-sentence ("Dam", "Heights").
+ * Up to six on each side, across spaces, commas and the lines of an address written out;
+ * an ordinary lower-case word, a
+ * small word of a sentence ("to", "and") or any other mark ends the walk. Flagged for a
+ * look, never replaced.
+ */
+export function alongAddresses(text: string, spans: readonly Span[]): CheckSpan[] {
+  const check: CheckSpan[] = [];
+  const seen = new Set<number>();
+  const spanEndingAt = new Map<number, Span>();
+  const spanStartingAt = new Map<number, Span>();
+  for (const s of spans) {
+    spanEndingAt.set(s.end, s);
+    spanStartingAt.set(s.start, s);
+  }
+  /** Whether the walk flags the word and goes on past it; undefined ends the walk. */
+  const judgeNear = (word: string, start: number): boolean | undefined => {
+    const bare = word.replace(/\.$/, '');
+    const lower = bare.toLowerCase();
+    if (/^\d{1,6}[a-zA-Z]?$/.test(bare)) return true;
+    if (!/^\p{L}[\p{L}\p{M}'’-]*$/u.test(bare) || FUNCTION_WORDS.has(lower) || TITLES.has(lower) || RELATIONS.has(lower)) return undefined;
+    if ([...bare].length === 1 || STATE_CODE.test(bare)) return false;
+    if (ESTATE.test(bare)) return true;
+    // A country or state inside an address ("71 Paraguay 87") is passed over, not flagged.
+    if (COUNTRY.test(bare)) return false;
+    if (KNOWN_TERMS.has(lower) || CLINICAL_WORDS.has(lower) || (CLINICAL_ABBREVIATIONS.has(lower) && bare.length > 3)) return undefined;
+    if (bare.length <= 3 || unlisted(bare)) return true;
+    if (word.endsWith('.')) return undefined;
+    // Capitalised mid-sentence, English or not, it may name the place ("Dam", "Heights"); in lower case an English word ends the walk.
+    return bare[0] !== bare[0].toLowerCase() && !atSentenceStart(text, start) ? true : undefined;
+  };
+  const flag = (start: number, end: number): void => {
+    if (seen.has(start)) return;
+    seen.add(start);
+    check.push({ start, end, reason: /^\d/.test(text[start]) ? REASON_NUMBER : REASON_WORD });
+  };
+  for (const s of spans) {
+    if (!BESIDE_KINDS.has(s.kind)) continue;
+    // From a name or a town, only numbers and words no list knows: "69 [name] street", "46 89 cours [name]".
+    const judge =
+      s.kind === 'address' || s.kind === 'zip'
+        ? judgeNear
+        : (word: string): boolean | undefined => (/^\d{1,6}$/.test(word) || unlisted(word) ? true : undefined);
+    // Leftwards, over names, places and addresses beside it.
+    let pos = s.start;
+    for (let n = 0; n < ADDRESS_WALK;) {
+      const gap = /(?:[ \t,]*\r?\n)?[ \t,>]*$/.exec(text.slice(Math.max(0, pos - 12), pos))?.[0] ?? '';
+      const edge = pos - gap.length;
+      const beside = spanEndingAt.get(edge);
+      if (beside && BESIDE_KINDS.has(beside.kind)) {
+        pos = beside.start;
+        continue;
+      }
+      const m = /(?<![\p{L}\p{N}.'’-])([\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*\.?)$/u.exec(text.slice(Math.max(0, edge - 40), edge));
+      if (!m || gap === '') break;
+      const start = edge - m[1].length;
+      const verdict = judge(m[1], start);
+      if (verdict === undefined) break;
+      if (verdict) flag(start, start + m[1].replace(/\.$/, '').length);
+      pos = start;
+      n++;
+    }
+    // Rightwards.
+    pos = s.end;
+    for (let n = 0; n < ADDRESS_WALK;) {
+      const gap = /^[ \t,]*(?:\r?\n[ \t,>]*)?/.exec(text.slice(pos, pos + 12))?.[0] ?? '';
+      const edge = pos + gap.length;
+      const beside = spanStartingAt.get(edge);
+      if (beside && BESIDE_KINDS.has(beside.kind)) {
+        pos = beside.end;
+        continue;
+      }
+      const m = /^([\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*\.?)(?![\p{L}\p{N}])/u.exec(text.slice(edge, edge + 40));
+      if (!m || gap === '') break;
+      const verdict = judge(m[1], edge);
+      if (verdict === undefined) break;
+      if (verdict) flag(edge, edge + m[1].replace(/\.$/, '').length);
+      pos = edge + m[1].length;
+      n++;
+    }
+  }
+  const inside = coveredBy(spans);
+  // What follows "address:", "address is", "address to" up to the end of its sentence: every number and word that is not a small word of English.
+  for (const m of text.matchAll(/\baddress(?:[ \t]+(?:is|to|with)[ \t]|[ \t]*:)/gi)) {
+    let pos = (m.index ?? 0) + m[0].length;
+    for (let n = 0; n < 12; n++) {
+      const next = /^[ \t,]*(?!\.\s)([\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*)/u.exec(text.slice(pos, pos + 60));
+      if (!next) break;
+      const start = pos + next[0].length - next[1].length;
+      const word = next[1];
+      const lower = word.toLowerCase();
+      pos = start + word.length;
+      if (inside(start, pos)) {
+        // Over a placeholder's span and on.
+        continue;
+      }
+      if (FUNCTION_WORDS.has(lower) || TITLES.has(lower) || RELATIONS.has(lower)) break;
+      if ([...word].length > 1 && !COUNTRY.test(word) && !STATE_CODE.test(word) && word !== 'nan') flag(start, pos);
+    }
+  }
+  // A house number after a word no list knows, in any case: "on Kelmvrota 17", "siikasaarentie 19 and".
+  for (const m of text.matchAll(HOUSE_NUMBER_AFTER_WORD)) {
+    if (m.index === undefined || !unlisted(m[1])) continue;
+    const at = m.index + m[0].length - m[2].length;
+    if (!inside(at, at + m[2].length)) flag(at, at + m[2].length);
+  }
+  return check;
+}
+
+/** A word, then a number of one to five digits that is not a measure, a time, a count or a year. */
+const HOUSE_NUMBER_AFTER_WORD =
+  /(?<![\p{L}\p{N}'’-])(\p{L}[\p{L}\p{M}'’-]*\p{L})[ \t]+(\d{1,5}[a-zA-Z]?)(?![\p{L}\p{N}]|[.,:/]\d|\s*(?:%|am\b|pm\b|times?\b|years?\b|yrs?\b|months?\b|weeks?\b|days?\b|hours?\b|min|mg\b|mcg\b|ml\b|kg\b|lbs?\b|units?\b|sessions?\b|of\b|out\b|to\b|-))/gu;

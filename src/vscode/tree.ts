@@ -7,7 +7,7 @@ import type { IndexedNote, RuptureEntry } from '../core/notes/note';
 import { compareEntries } from '../core/notes/ruptureIndex';
 import { isUnrepaired, ruptureContextValue, STATUSES, type Status } from '../core/notes/status';
 import { waitsForThem } from '../core/notes/theirPace';
-import { readConfig, type GroupBy } from './config';
+import { readSetting, type GroupBy } from './config';
 import type { PrivacyCurtain } from './privacyCurtain';
 import type { LiveNotes } from './liveNotes';
 import { noted, statusLabel, statusWord } from './words';
@@ -201,6 +201,7 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
       if (++seen % NOTES_PER_STEP === 0) yield;
     }
     entries.sort(compareEntries);
+    yield;
     held.sort(compareEntries);
     yield;
     const rows: Rows = {
@@ -210,7 +211,8 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
       byKey: new Map(),
       children: new Map(),
       heldGroup: held.length === 0 ? undefined : { kind: 'group', by: 'held', key: 'held', entries: held },
-      showCounts: readConfig().showCounts,
+      // One setting, not readConfig's every setting: each is a look through VS Code's configuration.
+      showCounts: readSetting('attune.showCounts') === true,
       items: new Map(),
       made: this.made(),
     };
@@ -236,6 +238,7 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
       const nodes: EntryNode[] = list.map((entry) => ({ kind: 'entry', entry, parent: group }));
       rows.children.set(group, nodes);
       nodes.forEach(add);
+      yield;
     }
     return rows;
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { RuptureIndex } from '../core/notes/ruptureIndex';
 import type { Note } from '../core/notes/note';
+import { isUnrepaired, STATUSES } from '../core/notes/status';
 import {
   isMarkdownFile,
   NoteCollection,
@@ -273,7 +274,7 @@ export class LiveNotes implements vscode.Disposable {
       if (report.unreadable) this.log.warn(`A workspace folder could not be read: ${report.unreadable}`);
       // Counted, not listed: listing sorts every rupture, which at 100,000 notes held the editor for tens of ms.
       const counts = this.index.counts();
-      const unrepaired = counts.open + counts.planned + counts.attempted;
+      const unrepaired = STATUSES.filter(isUnrepaired).reduce((n, status) => n + counts[status], 0);
       this.log.info(`Indexed ${report.notes} notes in ${Date.now() - started} ms; ${unrepaired} unrepaired ruptures.`);
       this.reportSkipped();
       this.fire(true);

@@ -156,28 +156,30 @@ export class RuptureTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   /** Everything the view shows and does, row by row, as one string to compare. */
   private *picture(rows: Rows): Generator<void, string> {
     const out: string[] = [];
-    const draw = function* (this: RuptureTree, nodes: readonly Node[], depth: number): Generator<void> {
-      for (const node of nodes) {
-        const item = this.itemOf(rows, node);
-        out.push(
-          JSON.stringify([
-            depth,
-            item.id,
-            item.label,
-            item.description,
-            item.tooltip,
-            item.contextValue,
-            item.collapsibleState,
-            item.accessibilityInformation?.label,
-            item.command?.arguments,
-          ]),
-        );
-        yield;
-        yield* draw.call(this, childrenOf(rows, node), depth + 1);
-      }
-    };
-    yield* draw.call(this, childrenOf(rows), 0);
+    yield* this.drawRows(rows, childrenOf(rows), 0, out);
     return out.join(',');
+  }
+
+  /** Each of `nodes` and the rows under it, one JSON row each, into `out`. */
+  private *drawRows(rows: Rows, nodes: readonly Node[], depth: number, out: string[]): Generator<void> {
+    for (const node of nodes) {
+      const item = this.itemOf(rows, node);
+      out.push(
+        JSON.stringify([
+          depth,
+          item.id,
+          item.label,
+          item.description,
+          item.tooltip,
+          item.contextValue,
+          item.collapsibleState,
+          item.accessibilityInformation?.label,
+          item.command?.arguments,
+        ]),
+      );
+      yield;
+      yield* this.drawRows(rows, childrenOf(rows, node), depth + 1, out);
+    }
   }
 
   get count(): number {

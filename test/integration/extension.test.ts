@@ -10,6 +10,16 @@ function skipMended<R>(body: () => Thenable<R>): Promise<R> {
   return answering('showInputBox', (() => Promise.resolve('')) as typeof vscode.window.showInputBox, async () => body());
 }
 
+/** Attune: Insert Template, with the template of that label picked. */
+function insertTemplate(label: string): Promise<unknown> {
+  return answering(
+    'showQuickPick',
+    (<T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>) =>
+      Promise.resolve(items).then((list) => list.find((i) => i.label === label))) as typeof vscode.window.showQuickPick,
+    async () => vscode.commands.executeCommand('attune.insertTemplate'),
+  );
+}
+
 describe('Attune in a real VS Code', () => {
   let api: AttuneApi;
 
@@ -325,12 +335,7 @@ describe('Attune in a real VS Code', () => {
     const uri = writeNote('YZ/2026-11-10.md', '# Session\n\n');
     const editor = await open(uri);
     editor.selection = new vscode.Selection(2, 0, 2, 0);
-    await answering(
-      'showQuickPick',
-      (<T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>) =>
-        Promise.resolve(items).then((list) => list.find((i) => i.label === 'After a hard session'))) as typeof vscode.window.showQuickPick,
-      async () => vscode.commands.executeCommand('attune.insertTemplate'),
-    );
+    await insertTemplate('After a hard session');
     assert.match(editor.document.getText(), /^# Session\n\n## After a hard session, \d{4}-\d{2}-\d{2}\n/);
     assert.match(editor.document.getText(), /\*\*Where I feel it in my body:\*\*/);
   });
@@ -342,12 +347,7 @@ describe('Attune in a real VS Code', () => {
     );
     const editor = await open(uri);
     editor.selection = new vscode.Selection(2, 0, 2, 0);
-    await answering(
-      'showQuickPick',
-      (<T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>) =>
-        Promise.resolve(items).then((list) => list.find((i) => i.label === 'After a hard session'))) as typeof vscode.window.showQuickPick,
-      async () => vscode.commands.executeCommand('attune.insertTemplate'),
-    );
+    await insertTemplate('After a hard session');
     assert.match(
       editor.document.getText(),
       /fee policy\.\n\n### After a hard session, \d{4}-\d{2}-\d{2}\n[^#]*\*\*Take it to supervision\?\*\*[^#]*\n## Next time\n/,

@@ -7,6 +7,13 @@ function out(text: string): string {
   return deidentifyText(text, '').text;
 }
 
+/** The words the export asks a person to look at. */
+function flagged(text: string): string[] {
+  const r = deidentifyText(text, '');
+  const lines = r.text.split('\n');
+  return r.check.map((c) => lines[c.line - 1].slice(c.column - 1, c.column - 1 + c.length));
+}
+
 /** Each secret is gone from the output, and each kept phrase is still there. */
 function gone(input: string, secrets: string[], kept: string[] = []): void {
   const o = out(input);
@@ -102,13 +109,6 @@ describe('issue 24, recall round: dialogue, streets written short, corners', () 
 });
 
 describe('issue 24, recall round: what is flagged for a look', () => {
-  /** The words the export asks a person to look at. */
-  function flagged(text: string): string[] {
-    const r = deidentifyText(text, '');
-    const lines = r.text.split('\n');
-    return r.check.map((c) => lines[c.line - 1].slice(c.column - 1, c.column - 1 + c.length));
-  }
-
   it("a listed name that is also a word, capitalised mid-sentence, is flagged; at a sentence's start or after a capital it is not", () => {
     assert.ok(flagged('The two engineers were Pell and Bowers.').includes('Bowers'));
     assert.ok(!flagged("Bowers of roses. We spoke of Mother's Day.").includes('Bowers'));
@@ -179,12 +179,6 @@ describe('issue 24, recall round: small words inside a name', () => {
 });
 
 describe('issue 24, recall round two: what stands along an address is flagged for a look', () => {
-  function flagged(text: string): string[] {
-    const r = deidentifyText(text, '');
-    const lines = r.text.split('\n');
-    return r.check.map((c) => lines[c.line - 1].slice(c.column - 1, c.column - 1 + c.length));
-  }
-
   it('the line above an address written out: its numbers and the words of its street', () => {
     const f = flagged('The office is at 53 Ralle Strand 24\n Suite 420\n GRUMSTAD\n Bahamas');
     for (const w of ['53', 'Ralle', 'Strand', '24']) assert.ok(f.includes(w), `${w} not flagged: ${f.join(', ')}`);
@@ -204,12 +198,6 @@ describe('issue 24, recall round two: what stands along an address is flagged fo
 });
 
 describe('issue 24, recall round two: a name that is also a word, beside a name, is flagged for a look', () => {
-  function flagged(text: string): string[] {
-    const r = deidentifyText(text, '');
-    const lines = r.text.split('\n');
-    return r.check.map((c) => lines[c.line - 1].slice(c.column - 1, c.column - 1 + c.length));
-  }
-
   it('before a name, next in a list with one, and in lower case in a list; friends, weekdays and "I" stay unflagged', () => {
     assert.ok(flagged('Tilly Varnasdottir lives near the ferry.').includes('Tilly'));
     assert.ok(flagged('The engineers were Ilse Brandvik and White.').includes('White'));
@@ -219,12 +207,6 @@ describe('issue 24, recall round two: a name that is also a word, beside a name,
 });
 
 describe('issue 24, recall round two: a word the sentence treats as a person is flagged for a look', () => {
-  function flagged(text: string): string[] {
-    const r = deidentifyText(text, '');
-    const lines = r.text.split('\n');
-    return r.check.map((c) => lines[c.line - 1].slice(c.column - 1, c.column - 1 + c.length));
-  }
-
   it('a name given, a greeting at the start of a line, "why is X so", "says X", "calls me X"', () => {
     assert.ok(flagged('her mother named her clover').includes('clover'));
     assert.ok(flagged('Bramble, can you hear me?').includes('Bramble'));
@@ -250,12 +232,6 @@ describe('issue 24, recall round two: towns whole, estates, licences in lower ca
 });
 
 describe('issue 24, recall round two: the first word of a name alone on its line or before an initial, and an estate', () => {
-  function flagged(text: string): string[] {
-    const r = deidentifyText(text, '');
-    const lines = r.text.split('\n');
-    return r.check.map((c) => lines[c.line - 1].slice(c.column - 1, c.column - 1 + c.length));
-  }
-
   it('"Marten [name]" alone on its line and "Vide A. [name]" are flagged; "cite" before a name is flagged as a place', () => {
     assert.ok(flagged('>Marten Lantosova\n>Acme Ltd').includes('Marten'));
     assert.ok(flagged('The Vide A. Persson version').includes('Vide'));

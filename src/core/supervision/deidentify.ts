@@ -104,15 +104,10 @@ export function deidentifyText(text: string, client: string | readonly string[] 
   const sure = resolveOverlaps(structured);
   const taken = (start: number, end: number): boolean => overlapsAny(sure, start, end);
   const { spans: named, check } = findNamesAndPlaces(text, taken);
-  const { spans, fromNoted } = relativeDays(
-    numberNames(
-      joinNames(
-        text,
-        streetNamesBefore(text, numbersBefore(text, townsWhole(text, resolveOverlaps(housesNumbered(text, resolveOverlaps([...sure, ...named])))))),
-      ),
-    ),
-    noted,
-  );
+  // Each pass reads the spans the one before it left, in this order.
+  const found = resolveOverlaps(housesNumbered(text, resolveOverlaps([...sure, ...named])));
+  const addresses = streetNamesBefore(text, numbersBefore(text, townsWhole(text, found)));
+  const { spans, fromNoted } = relativeDays(numberNames(joinNames(text, addresses)), noted);
   const out = applySpans(text, spans);
   const lines = splitLines(out.text);
   const position = (start: number, end: number): Position => {

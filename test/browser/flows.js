@@ -30,7 +30,7 @@ const fsp = require('node:fs/promises');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { ensureHost } = require('../host/install');
-const { Session, until, waitFor, today, notedOf, REPO_ROOT } = require('./ui');
+const { Session, until, waitFor, today, notedOf, REPO_ROOT, WAIT_MS } = require('./ui');
 const { FIRST_RUN_FLOWS } = require('./firstRun');
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test', '.artifacts', 'browser');
@@ -522,11 +522,22 @@ const FLOWS = [
       await s.picture();
       await s.page.keyboard.press('Escape');
 
-      // Quick Fix: "Not this time".
-      s.note('Ctrl+. for the quick fixes');
-      await s.page.keyboard.press('Control+.');
+      // Quick Fix: "Not this time". Now and then the newest VS Code shows no menu at all for
+      // Ctrl+. (seen in CI and here, one run in three or four, with the lightbulb on the line);
+      // a person presses it again, and so does the flow, twice at most.
       const widget = s.page.locator('.monaco-workbench').getByText('Not this time', { exact: true });
-      await waitFor(widget, '"Not this time" among the quick fixes');
+      for (let attempt = 1; ; attempt++) {
+        s.note('Ctrl+. for the quick fixes');
+        await s.page.keyboard.press('Control+.');
+        try {
+          await waitFor(widget, '"Not this time" among the quick fixes', { timeout: attempt < 3 ? 10_000 : WAIT_MS });
+          break;
+        } catch (e) {
+          if (attempt === 3) throw e;
+          s.note('no quick fixes on screen: Escape, then Ctrl+. again');
+          await s.page.keyboard.press('Escape');
+        }
+      }
       for (const title of ['Reflect on this as a rupture', 'Turn off cue hints']) {
         await waitFor(s.page.locator('.monaco-workbench').getByText(title, { exact: true }), `"${title}" among the quick fixes`);
       }

@@ -55,8 +55,19 @@ describe('the packed word lists (issue 24, item 5)', function () {
   });
 
   it('from the file the bundle ships: every word found, its neighbours answered as a Set would', () => {
-    const lists = packedLists(build.packWordLists(build.wordLists()));
+    const payload = build.packWordLists(build.wordLists());
+    const lists = packedLists(payload);
     assert.strictEqual(lists.length, 2);
+    // A whole word at least every 64 lines, so a search reads at most 64 lines in turn.
+    let longest = 0;
+    for (let at = 0; at < payload.length; at += 4 + payload.readUInt32LE(at)) {
+      let run = 0;
+      for (const line of payload.toString('latin1', at + 4, at + 4 + payload.readUInt32LE(at)).split('\n')) {
+        run = line.startsWith('0') ? 0 : run + 1;
+        longest = Math.max(longest, run);
+      }
+    }
+    assert.ok(longest < 64, `${longest + 1} lines in a row with no whole word`);
     sameAnswers(ENGLISH, lists[0], 'English words, packed');
     sameAnswers(names, lists[1], 'names, packed');
   });

@@ -80,27 +80,33 @@ class FrontCodedWords extends SortedWords {
       if (w < word) lo = mid;
       else hi = mid - 1;
     }
-    // then each line up to the next such line, against the word's bytes. A listed word,
-    // read from UTF-8, has no lone surrogate, which UTF-8 cannot hold: such a word is not listed.
+    // then each line up to the next such line, against the word's bytes.
     const q = Buffer.from(word, 'utf8');
-    if (q.toString('utf8') !== word) return false;
+    const b = this.bytes;
     const limit = lo + 1 < r.length ? r[lo + 1] : this.to;
     // How many leading bytes the line read last shares with the word.
     let common = 0;
     for (let at = r[lo]; at < limit;) {
-      const end = this.lineEnd(at);
+      const keep = b[at] - WHOLE;
+      let j = at + 1;
       // A line that keeps more than that differs from the word where the line before did.
-      if (this.bytes[at] - WHOLE <= common) {
-        let i = this.bytes[at] - WHOLE;
-        let j = at + 1;
-        while (j < end && i < q.length && this.bytes[j] === q[i]) {
+      if (keep <= common) {
+        let i = keep;
+        while (j < limit && b[j] !== LINE && i < q.length && b[j] === q[i]) {
           i++;
           j++;
         }
-        if (j === end && i === q.length) return true;
+        const ended = j >= limit || b[j] === LINE;
+        // The same bytes; but a word with a lone surrogate, which UTF-8 cannot hold, was
+        // written with U+FFFD in its place, and is not listed: every listed word was read from UTF-8.
+        if (ended && i === q.length) return q.toString('utf8') === word;
+        // This line's word sorts after the word (which is a start of it, or is less by an
+        // ASCII character, where UTF-8 and UTF-16 order agree): so does every line after it.
+        if (!ended && (i === q.length || (b[j] > q[i] && b[j] < 0x80))) return false;
         common = i;
       }
-      at = end + 1;
+      while (j < limit && b[j] !== LINE) j++;
+      at = j + 1;
     }
     return false;
   }

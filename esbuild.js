@@ -36,7 +36,14 @@ const common = {
   define: { ATTUNE_VERSION: JSON.stringify(require('./package.json').version) },
 };
 
-const { lazyDeidentify, compactWordLists, chronoEnglish, compromiseQuickMerge, compromisePackedModel } = require('./tools/esbuild-plugins');
+const {
+  lazyDeidentify,
+  compactWordLists,
+  chronoEnglish,
+  compromiseQuickMerge,
+  compromiseQuickHooks,
+  compromisePackedModel,
+} = require('./tools/esbuild-plugins');
 
 // The extension's features loaded when first needed, each its own bundle (tools/lazy-features.js).
 const { LAZY_FEATURES, EXTERNAL } = require('./tools/lazy-features');
@@ -59,7 +66,7 @@ const targets = [
     ...common,
     entryPoints: ['src/core/supervision/deidentify.ts'],
     outfile: 'dist/deidentify.js',
-    plugins: [...common.plugins, compactWordLists, chronoEnglish, compromiseQuickMerge, compromisePackedModel],
+    plugins: [...common.plugins, compactWordLists, chronoEnglish, compromiseQuickMerge, compromiseQuickHooks, compromisePackedModel],
   },
   // The Show Patterns panel's script: runs in the webview, loaded only when the panel opens;
   // it draws the first view itself, then loads Chart.js (its own file) for the charts below.

@@ -20,7 +20,8 @@ const WORDS_FILE = 'deidentify-words.br';
  * Sorted words (by UTF-16 code unit, as the de-identifier bisects them), front-coded: each
  * line is one byte telling how many leading bytes (UTF-8) it shares with the line before,
  * as '0' + n (n up to 207), then the rest. English words share long prefixes, so this
- * halves the text before brotli.
+ * halves the text before brotli. Every 64th line shares nothing and holds its whole word,
+ * so the bundle can bisect the lines without unpacking them (src/node/deidentifyWordData.ts).
  */
 function frontCode(words) {
   const sorted = [...new Set(words)].filter((w) => w !== '').sort();
@@ -30,7 +31,7 @@ function frontCode(words) {
     if (w.includes('\n')) throw new Error('a listed word holds a line break');
     const bytes = Buffer.from(w, 'utf8');
     let i = 0;
-    while (i < prev.length && i < bytes.length && i < 207 && prev[i] === bytes[i]) i++;
+    if (k % 64 !== 0) while (i < prev.length && i < bytes.length && i < 207 && prev[i] === bytes[i]) i++;
     if (k > 0) parts.push(Buffer.from([10]));
     parts.push(Buffer.from([48 + i]), bytes.subarray(i));
     prev = bytes;
@@ -61,9 +62,9 @@ function wordLists() {
 /**
  * The word lists (an-array-of-english-words, humannames) were 83% of the de-identifier's
  * bundle as text. They ship instead as one small packed file beside it (front-coded, then
- * brotli, built here): the bundle takes src/node/deidentifyWordData.ts, which reads and
- * unpacks it into one string a list on first use, in place of the core's module that
- * takes the words from the npm packages. Same words, a quarter of the bytes.
+ * brotli, built here): the bundle takes src/node/deidentifyWordData.ts, which reads it on
+ * first use and searches its lines in place, in place of the core's module that takes the
+ * words from the npm packages. Same words, a quarter of the bytes.
  */
 const compactWordLists = {
   name: 'compact-word-lists',
@@ -118,6 +119,72 @@ const compromiseQuickMerge = {
         .replace('if (!model[key]) Object.assign(model, { [key]: {} })', 'if (!model[key]) model[key] = {}')
         .replace('Object.assign(model, { [key]: plugin[key] })', 'model[key] = plugin[key]');
       return { contents, loader: 'js' };
+    });
+  },
+};
+
+/** compromise's getHooks as published (14.x), swapped only while it reads exactly so. */
+const GET_HOOKS = `// for each cached-sentence, find a list of possible matches
+const getHooks = function (docCaches, hooks) {
+  return docCaches.map((set, i) => {
+    let maybe = []
+    Object.keys(hooks).forEach(k => {
+      if (docCaches[i].has(k)) {
+        maybe = maybe.concat(hooks[k])
+      }
+    })
+    // remove duplicates
+    const already = {}
+    maybe = maybe.filter(m => {
+      if (typeof already[m.match] === 'boolean') {
+        return false
+      }
+      already[m.match] = true
+      return true
+    })
+    return maybe
+  })
+}`;
+
+/** The same list, built from the words and tags the sentence holds rather than from all 730 hooks. */
+const QUICK_GET_HOOKS = `const getHooks = function (docCaches, hooks) {
+  const keys = Object.keys(hooks)
+  const order = new Map(keys.map((k, n) => [k, n]))
+  return docCaches.map(set => {
+    const at = []
+    set.forEach(k => {
+      const n = order.get(k)
+      if (n !== undefined) at.push(n)
+    })
+    at.sort((a, b) => a - b)
+    const already = {}
+    const maybe = []
+    for (const n of at)
+      for (const m of hooks[keys[n]]) {
+        if (typeof already[m.match] === 'boolean') continue
+        already[m.match] = true
+        maybe.push(m)
+      }
+    return maybe
+  })
+}`;
+
+/**
+ * compromise's post-tagger picks, for each sentence, the match rules whose words or tags the
+ * sentence holds by asking the sentence about each of its 730 hooks, growing a new array
+ * for every hit: a fifth of tagging a note. This asks the hooks about each of the sentence's
+ * few dozen words and tags instead, then puts the hits back in the hooks' own order, so the
+ * list is the same, rule for rule and in the same order. Left as it is if compromise's code
+ * changes.
+ */
+const compromiseQuickHooks = {
+  name: 'compromise-quick-hooks',
+  setup(build) {
+    const fs = require('fs');
+    build.onLoad({ filter: /[\\/]compromise[\\/]src[\\/]1-one[\\/]sweep[\\/]methods[\\/]sweep[\\/]01-getHooks\.js$/ }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      if (!source.includes(GET_HOOKS)) return undefined;
+      return { contents: source.replace(GET_HOOKS, QUICK_GET_HOOKS), loader: 'js' };
     });
   },
 };
@@ -219,6 +286,7 @@ module.exports = {
   compactWordLists,
   chronoEnglish,
   compromiseQuickMerge,
+  compromiseQuickHooks,
   compromisePackedModel,
   WORDS_FILE,
   TAGGER_FILE,

@@ -22,21 +22,14 @@ function loadCore(ownProcess: boolean): typeof Core {
   // for a small heap, keep the peak memory about 40 MB lower for the same CPU time. The
   // date parser's patterns are large regular expressions that run a few hundred times:
   // compiled without V8's regular-expression optimisations they take about an eighth of the
-  // time to compile and match the same. Set here only: the flags are process-wide, and the
-  // editor's worker shares its process with the extension host, and a test calling `run`
-  // shares mocha's. Only V8 versions known to have the flags are told, since an unknown
-  // flag is reported on stderr.
-  const tune = ownProcess && /^1[1-3]\./.test(process.versions.v8);
-  if (tune) v8.setFlagsFromString('--semi-space-growth-factor=1 --optimize-for-size --no-regexp-optimization');
-  const core = require('../core/supervision/deidentify') as typeof Core;
-  if (tune) {
-    // Then no optimising compiler: the tagger's code is too varied for it to pay back its
-    // CPU time and memory, even over 1,500 notes. But the word lists unpack in one tight
-    // loop that it makes four times faster, so they are unpacked first (any export does it).
-    core.deidentifyText('a');
-    v8.setFlagsFromString('--no-opt');
-  }
-  return core;
+  // time to compile and match the same. No optimising compiler: the tagger's code is too
+  // varied for it to pay back its CPU time and memory, even over 1,500 notes. Set here only:
+  // the flags are process-wide, and the editor's worker shares its process with the
+  // extension host, and a test calling `run` shares mocha's. Only V8 versions known to have
+  // the flags are told, since an unknown flag is reported on stderr.
+  if (ownProcess && /^1[1-3]\./.test(process.versions.v8))
+    v8.setFlagsFromString('--semi-space-growth-factor=1 --optimize-for-size --no-regexp-optimization --no-opt');
+  return require('../core/supervision/deidentify') as typeof Core;
 }
 
 const PLURALS: Record<Core.Kind, [string, string]> = {

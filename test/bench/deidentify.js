@@ -188,7 +188,7 @@ async function main() {
       `    this build / baseline, run by run:  ${ratio(runs.cli, runs.base, (x) => x.cpu).toFixed(2)}x CPU, ${ratio(runs.cli, runs.base, (x) => x.peak).toFixed(2)}x peak memory`,
     );
   }
-  console.log(`  in process, libraries loaded, per note: ${median(inProcess).toFixed(1)} ms (first call, unpacking the word lists: ${firstMs.toFixed(0)} ms)`);
+  console.log(`  in process, libraries loaded, per note: ${median(inProcess).toFixed(1)} ms (first call, reading the word lists: ${firstMs.toFixed(0)} ms)`);
   console.log(`  loading dist/deidentify.js:             ${loadMs.toFixed(0)} ms`);
   console.log(`  load average: ${loadBefore.toFixed(1)} before the whole-process runs, ${loadAfter.toFixed(1)} after`);
   console.log(

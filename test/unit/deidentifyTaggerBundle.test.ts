@@ -16,7 +16,7 @@ import { deidentifyNote, deidentifyText } from '../../src/core/supervision/deide
 const REPO = path.resolve(__dirname, '..', '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const plugins = require(path.join(REPO, 'tools', 'esbuild-plugins.js')) as Record<
-  'lazyDeidentify' | 'compactWordLists' | 'chronoEnglish' | 'compromiseQuickMerge' | 'compromisePackedModel',
+  'lazyDeidentify' | 'compactWordLists' | 'chronoEnglish' | 'compromiseQuickMerge' | 'compromiseQuickHooks' | 'compromisePackedModel',
   esbuild.Plugin
 >;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -47,7 +47,14 @@ describe('the de-identifier’s bundle with compromise’s packed tagger model',
       define,
       entryPoints: [path.join(REPO, 'src', 'core', 'supervision', 'deidentify.ts')],
       outfile: path.join(dir, 'deidentify.js'),
-      plugins: [plugins.compactWordLists, plugins.chronoEnglish, plugins.compromiseQuickMerge, plugins.compromisePackedModel, jsoncParserEsm],
+      plugins: [
+        plugins.compactWordLists,
+        plugins.chronoEnglish,
+        plugins.compromiseQuickMerge,
+        plugins.compromiseQuickHooks,
+        plugins.compromisePackedModel,
+        jsoncParserEsm,
+      ],
     });
     await esbuild.build({
       ...common,

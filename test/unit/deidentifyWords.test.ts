@@ -2,14 +2,14 @@
 // The lookups must answer exactly as a Set of the npm packages' words would, for every
 // listed word and for words near them, both from the packages (unit tests, the core as
 // compiled) and from the packed file the bundle ships (the build's packer, then the
-// bundle's unpacker).
+// bundle's search of the packed lines).
 import * as assert from 'assert';
 import * as path from 'path';
 import ENGLISH = require('an-array-of-english-words');
 import HUMAN_NAMES = require('humannames');
 import { englishWords, humanNames } from '../../src/core/supervision/deidentifyWordData';
-import { PackedWords, sortedWordText } from '../../src/core/supervision/deidentifyWords';
-import { unpackLists } from '../../src/node/deidentifyWordData';
+import { PackedWords, sortedWordText, type SortedWords } from '../../src/core/supervision/deidentifyWords';
+import { packedLists } from '../../src/node/deidentifyWordData';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -23,7 +23,7 @@ function neighbours(word: string): string[] {
   return [word + 'a', word + '\u0000', word.slice(0, -1), word[0].toUpperCase() + word.slice(1), word + '\n'];
 }
 
-function sameAnswers(list: readonly string[], packed: PackedWords, label: string): void {
+function sameAnswers(list: readonly string[], packed: SortedWords, label: string): void {
   const set = new Set(list);
   let wrong = 0;
   let example = '';
@@ -41,7 +41,7 @@ function sameAnswers(list: readonly string[], packed: PackedWords, label: string
       }
     }
   }
-  for (const w of ['', '\n', 'a\nb', 'zzzzzzzzzzzz', '\uffff', 'Ünal', 'Zoë']) if (packed.has(w) !== set.has(w)) wrong++;
+  for (const w of ['', '\n', 'a\nb', 'zzzzzzzzzzzz', '\uffff', '\ud800', 'abel\udc00', 'x\ud800', 'Ünal', 'Zoë']) if (packed.has(w) !== set.has(w)) wrong++;
   assert.strictEqual(wrong, 0, `${label}: ${wrong} answers differ from a Set's (first: ${JSON.stringify(example)})`);
 }
 
@@ -50,24 +50,40 @@ describe('the packed word lists (issue 24, item 5)', function () {
   const names = Object.keys(HUMAN_NAMES);
 
   it('from the npm packages: every word found, its neighbours answered as a Set would', () => {
-    sameAnswers(ENGLISH, new PackedWords(englishWords()), 'English words');
-    sameAnswers(names, new PackedWords(humanNames()), 'names');
+    sameAnswers(ENGLISH, englishWords(), 'English words');
+    sameAnswers(names, humanNames(), 'names');
   });
 
-  it('from the file the bundle ships: the unpacked text is the same, word for word', () => {
-    const lists = unpackLists(build.packWordLists(build.wordLists()));
+  it('from the file the bundle ships: every word found, its neighbours answered as a Set would', () => {
+    const payload = build.packWordLists(build.wordLists());
+    const lists = packedLists(payload);
     assert.strictEqual(lists.length, 2);
-    assert.strictEqual(lists[0], englishWords());
-    assert.strictEqual(lists[1], humanNames());
+    // A whole word at least every 64 lines, so a search reads at most 64 lines in turn.
+    let longest = 0;
+    for (let at = 0; at < payload.length; at += 4 + payload.readUInt32LE(at)) {
+      let run = 0;
+      for (const line of payload.toString('latin1', at + 4, at + 4 + payload.readUInt32LE(at)).split('\n')) {
+        run = line.startsWith('0') ? 0 : run + 1;
+        longest = Math.max(longest, run);
+      }
+    }
+    assert.ok(longest < 64, `${longest + 1} lines in a row with no whole word`);
+    sameAnswers(ENGLISH, lists[0], 'English words, packed');
+    sameAnswers(names, lists[1], 'names, packed');
   });
 
   it('any list: unsorted input, duplicates, one word, none, and words of any script', () => {
-    const odd = ['zebra', 'Ábel', 'abel', 'abel', 'ab', 'a', '𝒜lpha', '日本', 'ÿ', 'Z'];
+    const odd = ['zebra', 'Ábel', 'abel', 'abel', 'ab', 'a', '𝒜lpha', '日本', 'ÿ', 'Z', 'x', 'x\ufffd', 'p𝒜', 'p\uffff'];
     sameAnswers(odd, new PackedWords(sortedWordText(odd)), 'odd list');
-    const lists = unpackLists(build.packWordLists([odd, ['one'], []]));
-    assert.deepStrictEqual(lists, [sortedWordText(odd), 'one', '']);
-    sameAnswers(['one'], new PackedWords(lists[1]), 'one word');
-    sameAnswers([], new PackedWords(lists[2]), 'no word');
+    // Long words that share their first bytes, past the 64th line, and a list after them.
+    const long = Array.from({ length: 300 }, (_, i) => `${'ü'.repeat(150)}${i}`);
+    const lists = packedLists(build.packWordLists([odd, ['one'], [], long, ['after']]));
+    assert.strictEqual(lists.length, 5);
+    sameAnswers(odd, lists[0], 'odd list, packed');
+    sameAnswers(['one'], lists[1], 'one word');
+    sameAnswers([], lists[2], 'no word');
+    sameAnswers(long, lists[3], 'long words');
+    sameAnswers(['after'], lists[4], 'the list after them');
     assert.throws(() => sortedWordText(['a\nb']), /line break/);
   });
 });
@@ -90,5 +106,26 @@ describe("the build's quicker merge in compromise (issue 24, item 5)", () => {
     const code = built.outputFiles[0].text;
     assert.ok(!code.includes('Object.assign(model, {'), 'compromise changed: revisit compromiseQuickMerge in tools/esbuild-plugins.js');
     assert.ok(code.includes('model[key] = plugin[key]'));
+  });
+});
+
+describe("the build's quicker choice of compromise's match rules (issue 24, item 5)", () => {
+  it('still finds the function it replaces in the installed compromise', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const esbuild = require('esbuild') as typeof import('esbuild');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { compromiseQuickHooks } = require(path.join(REPO, 'tools', 'esbuild-plugins.js')) as { compromiseQuickHooks: import('esbuild').Plugin };
+    const entry = path.join(REPO, 'node_modules', 'compromise', 'src', '1-one', 'sweep', 'methods', 'sweep', '01-getHooks.js');
+    const built = await esbuild.build({
+      entryPoints: [entry],
+      bundle: false,
+      write: false,
+      format: 'cjs',
+      plugins: [compromiseQuickHooks],
+      logLevel: 'silent',
+    });
+    const code = built.outputFiles[0].text;
+    assert.ok(!code.includes('maybe.concat('), 'compromise changed: revisit compromiseQuickHooks in tools/esbuild-plugins.js');
+    assert.ok(code.includes('order.get('));
   });
 });

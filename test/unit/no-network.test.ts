@@ -83,7 +83,7 @@ function codeOf(file: string): string {
 const { jsoncParserEsm } = require(path.join(REPO, 'tools', 'jsonc-parser-esm.js')) as { jsoncParserEsm: esbuild.Plugin };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const plugins = require(path.join(REPO, 'tools', 'esbuild-plugins.js')) as Record<
-  'lazyDeidentify' | 'compactWordLists' | 'chronoEnglish' | 'compromiseQuickMerge' | 'compromisePackedModel',
+  'lazyDeidentify' | 'compactWordLists' | 'chronoEnglish' | 'compromiseQuickMerge' | 'compromiseQuickHooks' | 'compromisePackedModel',
   esbuild.Plugin
 >;
 // The features the extension loads when first needed, each its own bundle.
@@ -102,7 +102,7 @@ const TARGETS: { name: string; entry: string; external: string[]; plugins?: esbu
     name: 'deidentify',
     entry: 'src/core/supervision/deidentify.ts',
     external: [] as string[],
-    plugins: [plugins.compactWordLists, plugins.chronoEnglish, plugins.compromiseQuickMerge, plugins.compromisePackedModel],
+    plugins: [plugins.compactWordLists, plugins.chronoEnglish, plugins.compromiseQuickMerge, plugins.compromiseQuickHooks, plugins.compromisePackedModel],
   },
 ];
 

@@ -17,7 +17,7 @@ import { addressBlock, COUNTRY, inPieces, STATE_AFTER, STATE_CODE, type Span } f
 import { PLACE_NAMES } from './deidentifyPlaceList';
 import { REASON_NUMBER, REASON_PLACE, REASON_WORD } from './deidentifyReasons';
 import { englishWords, humanNames } from './deidentifyWordData';
-import { PackedWords } from './deidentifyWords';
+import type { SortedWords } from './deidentifyWords';
 import {
   CLINICAL_ABBREVIATIONS,
   CLINICAL_WORDS,
@@ -36,13 +36,13 @@ export interface CheckSpan {
   readonly reason: string;
 }
 
-let lists: { words: PackedWords; names: PackedWords; places: ReadonlySet<string>; placesLower: ReadonlySet<string> } | undefined;
+let lists: { words: SortedWords; names: SortedWords; places: ReadonlySet<string>; placesLower: ReadonlySet<string> } | undefined;
 
-/** The word lists, made once on first use; the two large ones stay packed (deidentifyWords.ts). */
+/** The word lists, made once on first use; the two large ones stay packed (deidentifyWords.ts, src/node/deidentifyWordData.ts). */
 function wordLists(): NonNullable<typeof lists> {
   lists ??= {
-    words: new PackedWords(englishWords()),
-    names: new PackedWords(humanNames()),
+    words: englishWords(),
+    names: humanNames(),
     places: new Set(PLACE_NAMES.split('|')),
     placesLower: new Set(PLACE_NAMES.toLowerCase().split('|')),
   };

@@ -1,18 +1,18 @@
 /**
- * The word lists' text, straight from their npm packages. In dist/deidentify.js this module
- * is swapped for src/node/deidentifyWordData.ts, which unpacks the same words from the small
- * file beside the bundle (tools/esbuild-plugins.js); both give the same text.
+ * The word lists, straight from their npm packages. In dist/deidentify.js this module is
+ * swapped for src/node/deidentifyWordData.ts, which searches the same words in the small
+ * file beside the bundle (tools/esbuild-plugins.js); both answer as a Set of the words would.
  */
 import ENGLISH = require('an-array-of-english-words');
 import HUMAN_NAMES = require('humannames');
-import { sortedWordText } from './deidentifyWords';
+import { PackedWords, sortedWordText, type SortedWords } from './deidentifyWords';
 
-/** Lower-case English words, sorted, one a line. */
-export function englishWords(): string {
-  return sortedWordText(ENGLISH);
+/** Lower-case English words. */
+export function englishWords(): SortedWords {
+  return new PackedWords(sortedWordText(ENGLISH));
 }
 
-/** Given names and surnames, sorted, one a line. */
-export function humanNames(): string {
-  return sortedWordText(Object.keys(HUMAN_NAMES));
+/** Given names and surnames. */
+export function humanNames(): SortedWords {
+  return new PackedWords(sortedWordText(Object.keys(HUMAN_NAMES)));
 }

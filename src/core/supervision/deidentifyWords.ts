@@ -13,13 +13,10 @@ export function sortedWordText(words: readonly string[]): string {
     .join('\n');
 }
 
-/** A sorted list of words, one a line, searched by bisecting the text itself. */
-export class PackedWords {
+/** A sorted list of words that answers, as a Set of them would, whether it holds a word. */
+export abstract class SortedWords {
   /** Earlier answers: a note asks about the same few hundred words again and again. */
   private readonly seen = new Map<string, boolean>();
-
-  /** `text`: words sorted by UTF-16 code unit, joined by line breaks (sortedWordText). */
-  constructor(private readonly text: string) {}
 
   has(word: string): boolean {
     const known = this.seen.get(word);
@@ -31,7 +28,17 @@ export class PackedWords {
     return found;
   }
 
-  private search(word: string): boolean {
+  protected abstract search(word: string): boolean;
+}
+
+/** A sorted list of words, one a line, searched by bisecting the text itself. */
+export class PackedWords extends SortedWords {
+  /** `text`: words sorted by UTF-16 code unit, joined by line breaks (sortedWordText). */
+  constructor(private readonly text: string) {
+    super();
+  }
+
+  protected search(word: string): boolean {
     const t = this.text;
     // No word is empty, and an empty text holds none.
     if (word === '') return false;

@@ -255,7 +255,10 @@ class Session {
         server = demo.server;
         url = demo.url;
       } else {
-        server = await startServer({ extensionPath: REPO_ROOT });
+        // Without AI features, as Attune's `npm start` sets VS Code up: on the newest VS Code,
+        // chat's own suggestions now and then redrew an open list of a template's choices,
+        // its first choice in focus again, under the keys a flow was pressing.
+        server = await startServer({ extensionPath: REPO_ROOT, userSettings: { 'chat.disableAIFeatures': true } });
         url = workbenchUrl(server, { folder, extensionDevelopmentPath: REPO_ROOT });
       }
       launched = await launchBrowser({ viewport: { width: 1280, height: 800 } });

@@ -16,6 +16,8 @@ const REPO = path.resolve(__dirname, '..', '..', '..');
 const build = require(path.join(REPO, 'tools', 'esbuild-plugins.js')) as {
   packWordLists(lists: readonly (readonly string[])[]): Buffer;
   wordLists(): [string[], string[]];
+  compromiseQuickMerge: import('esbuild').Plugin;
+  compromiseQuickHooks: import('esbuild').Plugin;
 };
 
 /** Words that may not be listed but sit right beside listed ones in the sort. */
@@ -88,22 +90,24 @@ describe('the packed word lists (issue 24, item 5)', function () {
   });
 });
 
+/** A file of the installed compromise as the build's `plugin` (tools/esbuild-plugins.js) turns it out. */
+async function throughPlugin(plugin: 'compromiseQuickMerge' | 'compromiseQuickHooks', ...file: string[]): Promise<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const esbuild = require('esbuild') as typeof import('esbuild');
+  const built = await esbuild.build({
+    entryPoints: [path.join(REPO, 'node_modules', 'compromise', 'src', ...file)],
+    bundle: false,
+    write: false,
+    format: 'cjs',
+    plugins: [build[plugin]],
+    logLevel: 'silent',
+  });
+  return built.outputFiles[0].text;
+}
+
 describe("the build's quicker merge in compromise (issue 24, item 5)", () => {
   it('still finds the lines it replaces in the installed compromise', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const esbuild = require('esbuild') as typeof import('esbuild');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { compromiseQuickMerge } = require(path.join(REPO, 'tools', 'esbuild-plugins.js')) as { compromiseQuickMerge: import('esbuild').Plugin };
-    const entry = path.join(REPO, 'node_modules', 'compromise', 'src', 'API', 'extend.js');
-    const built = await esbuild.build({
-      entryPoints: [entry],
-      bundle: false,
-      write: false,
-      format: 'cjs',
-      plugins: [compromiseQuickMerge],
-      logLevel: 'silent',
-    });
-    const code = built.outputFiles[0].text;
+    const code = await throughPlugin('compromiseQuickMerge', 'API', 'extend.js');
     assert.ok(!code.includes('Object.assign(model, {'), 'compromise changed: revisit compromiseQuickMerge in tools/esbuild-plugins.js');
     assert.ok(code.includes('model[key] = plugin[key]'));
   });
@@ -111,20 +115,7 @@ describe("the build's quicker merge in compromise (issue 24, item 5)", () => {
 
 describe("the build's quicker choice of compromise's match rules (issue 24, item 5)", () => {
   it('still finds the function it replaces in the installed compromise', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const esbuild = require('esbuild') as typeof import('esbuild');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { compromiseQuickHooks } = require(path.join(REPO, 'tools', 'esbuild-plugins.js')) as { compromiseQuickHooks: import('esbuild').Plugin };
-    const entry = path.join(REPO, 'node_modules', 'compromise', 'src', '1-one', 'sweep', 'methods', 'sweep', '01-getHooks.js');
-    const built = await esbuild.build({
-      entryPoints: [entry],
-      bundle: false,
-      write: false,
-      format: 'cjs',
-      plugins: [compromiseQuickHooks],
-      logLevel: 'silent',
-    });
-    const code = built.outputFiles[0].text;
+    const code = await throughPlugin('compromiseQuickHooks', '1-one', 'sweep', 'methods', 'sweep', '01-getHooks.js');
     assert.ok(!code.includes('maybe.concat('), 'compromise changed: revisit compromiseQuickHooks in tools/esbuild-plugins.js');
     assert.ok(code.includes('order.get('));
   });

@@ -2,7 +2,8 @@
 // The de-identifier on public labelled data nobody here wrote (issue 24, "Measure it"):
 // two sets from Microsoft's presidio-research (test/bench/public/README.md: source and
 // licence), and small made-up sets of notes in German, Spanish and French (issue 30, item
-// 4; test/bench/languages/README.md). After a build (`node esbuild.js`); `node
+// 4; test/bench/languages/README.md), and PhysioNet's nursing notes when DEID_PHYSIONET names
+// a copy (physionet() below). After a build (`node esbuild.js`); `node
 // test/bench/deidentify-public.js [SET...]` runs the sets named (default: all). Prints, per set and Safe Harbor kind: the share
 // removed, the share removed or flagged for a human look, and over all texts the share of
 // ordinary words replaced and of identifier-free texts touched. Asserts nothing.
@@ -237,10 +238,52 @@ function score(name, data) {
   for (const l of looks) console.log(l);
 }
 
+/**
+ * PhysioNet's deid nursing notes (2,434 notes with surrogate identifiers, labelled by kind in
+ * id-phi.phrase), read from a copy of the deid 1.1 package named by DEID_PHYSIONET: its
+ * licence is not this project's, so it is not kept here. Labels scored: names of patients,
+ * relatives and clinicians, dates with a day, phones, ages, and locations. A location is
+ * taken for a facility's name, which the targets leave out, when a word that says so or a
+ * ward number follows it ("Calvert hospital", "Quartermain 3") or it is a short code ("GH").
+ * Years alone ("DateYear") stay, as Safe Harbor lets them.
+ */
+function physionet(dir) {
+  const text = fs.readFileSync(path.join(dir, 'id.text'), 'utf8');
+  const notes = new Map();
+  for (const m of text.matchAll(/START_OF_RECORD=(\d+)\|\|\|\|(\d+)\|\|\|\|\n([\s\S]*?)\|\|\|\|END_OF_RECORD/g))
+    notes.set(`${m[1]} ${m[2]}`, { full_text: m[3], spans: [] });
+  const TYPE = {
+    HCPName: 'PERSON',
+    PTName: 'PERSON',
+    RelativeProxyName: 'PERSON',
+    PTNameInitial: 'PERSON',
+    Date: 'DATE_TIME',
+    Phone: 'PHONE_NUMBER',
+    Age: 'AGE',
+    Location: 'LOCATION',
+  };
+  for (const line of fs.readFileSync(path.join(dir, 'id-phi.phrase'), 'utf8').split('\n')) {
+    const [patient, note, start, end, type, ...value] = line.split(' ');
+    const r = notes.get(`${patient} ${note}`);
+    if (!r || !TYPE[type]) continue;
+    const after = r.full_text.slice(Number(end), Number(end) + 16);
+    const facility =
+      type === 'Location' &&
+      (/^[\s-]*(?:hosp|hospital|rehab|medical|center|centre|clinic|memorial|general|\d)/i.test(after) || /^[A-Z]{2,4}$/i.test(value.join(' ')));
+    r.spans.push({ entity_type: facility ? 'FACILITY' : TYPE[type], start_position: Number(start), end_position: Number(end), entity_value: value.join(' ') });
+  }
+  return [...notes.values()];
+}
+
 function main() {
   const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  if (process.env.DEID_PHYSIONET) SETS['physionet-nursing'] = { about: 'PhysioNet deid 1.1 nursing notes with surrogate identifiers (DEID_PHYSIONET)' };
   for (const name of names.length > 0 ? names : Object.keys(SETS)) {
     if (!SETS[name]) throw new Error(`no set ${name}; the sets: ${Object.keys(SETS).join(', ')}`);
+    if (name === 'physionet-nursing') {
+      score(name, physionet(process.env.DEID_PHYSIONET));
+      continue;
+    }
     if (!fs.existsSync(SETS[name].file)) continue;
     score(name, JSON.parse(fs.readFileSync(SETS[name].file, 'utf8')));
   }

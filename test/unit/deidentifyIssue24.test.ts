@@ -139,6 +139,28 @@ describe('issue 24: recall where it was missing', () => {
     assert.strictEqual(out('el 3 de diciembre de 2026; le 3 décembre 2030.'), 'el [date] 2026; le [date] 2030.');
   });
 
+  it('a day and month in digits with no year, as nursing notes write them, unless a fraction, score or setting', () => {
+    assert.strictEqual(
+      out('Transferred to GH 7/23. Found by husband on floor 7/22, s/p stent x2 8/7. Seen 22/7 at the clinic.'),
+      'Transferred to GH [day 0]. Found by husband on floor [day -1], s/p stent x2 [day 15]. Seen [day -1] at the clinic.',
+    );
+    assert.strictEqual(out('Next session on 12/3, last seen 11/26.'), 'Next session on [day 0], last seen [day -7].');
+    const kept = 'LS rales 1/3 up bilaterally; NS at 1 1/2 hrs; pain 8/10; PSV 10/5; CPAP 5/5, 40%; 3/4 str Nepro; pupils 3/3; slept 4/7 nights; mood 6/10.';
+    assert.strictEqual(out(kept), kept);
+  });
+
+  it('a blood gas, a fluid balance and a time after "@" are not phones or handles; a phone written with slashes is', () => {
+    assert.strictEqual(out('ABG 7.38/59/62/36/7. abg 91/42/7.36/25/-1. +3300 at midnight.'), 'ABG 7.38/59/62/36/7. abg 91/42/7.36/25/-1. +3300 at midnight.');
+    assert.strictEqual(out('NPO @12AM, I&O @2300, stool @nd; D5NS @75CC/HR.'), 'NPO @12AM, I&O @2300, stool @nd; D5NS @75CC/HR.');
+    assert.strictEqual(out('Wife at 201/324/1423 (or 201/324/1424); she follows @emmaf_2011.'), 'Wife at [phone] (or [phone]); she follows [url].');
+  });
+
+  it('in a note written in shorthand, a lower-case word no dictionary knows is shorthand, not a name, unless context says name', () => {
+    const note =
+      'npn 7p-7a: neuro: did rec 40mg iv lasix w/min response. wean as tol. plan to wean over to neo gtt. abd soft. trach care done. vanco given. cont mech vent. sats 95%. my son bill called.';
+    assert.strictEqual(out(note), note.replace('son bill', 'son [name 1]'));
+  });
+
   it('the client code when the folder names another, written "A. B." or "a.b.", with a dash, and front matter closed with "..."', () => {
     const note = '---\nclient: A.B.\n...\n# Session\n\nA. B. and a.b. came; so did C-017.\n';
     const r = deidentifyNote(note, { path: 'C-017/n.md', folderName: 'C-017', fileName: 'n.md' });

@@ -103,7 +103,8 @@ export function findEmails(text: string): Span[] {
 
 /** Social media handles ("@emmaf_2011"), not the middle of an email. */
 export function findHandles(text: string): Span[] {
-  return spans(text, /(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?(?![\w@])/g, 'url');
+  // A letter first and three characters at least: "@2300", "@12AM" and "@nd" are times and shorthand.
+  return spans(text, /(?<![\w.@])@[A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_](?<=@\w{3,}[\w.]*)(?![\w@])/g, 'url');
 }
 
 const TLDS = 'com|org|net|edu|gov|io|info|biz|name|me|co|us|uk|ca|au|nz|ie|ly|app|dev|ai|tv|health|care|online|site|xyz|blog|page|link|social';
@@ -200,7 +201,12 @@ export function findPhones(text: string): Span[] {
     ),
   );
   found.push(...spans(text, /(?<![\w+.,/-])0[1-9]\d{0,3}-\d{6,8}(?!\d)/g, 'phone'));
-  return found;
+  // A blood gas ("7.38/59/62/36/7") and a fluid balance ("+3300") are not phones.
+  return found.filter((p) => {
+    const value = text.slice(p.start, p.end);
+    if (/^\(?\d{3}\/\d{3}\/\d{4}\)?$/.test(value)) return true; // (201/324/1423)
+    return value.replace(/\D/g, '').length >= 6 && !value.includes('/') && text[p.start - 1] !== '/' && text[p.end] !== '/';
+  });
 }
 
 /**
@@ -666,6 +672,29 @@ function foreignDay(value: string): CalendarDay | undefined {
 const DATE_CUE =
   /\b(?:on|since|from|until|till|by|before|after|dated|dob|d\.o\.b\.|born|seen|admitted|discharged|died|last|next|due|mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day)?\.?:?\s*$/i;
 
+/**
+ * A day and month in digits with no year ("7/22", "22/7") is a date unless what stands
+ * around it says it is a fraction, a score or a setting: "rales 1/3 up", "1 1/2 hrs", "pain
+ * 8/10", "GAD-7 was 7/21", "PSV 10/5", "CPAP 5/5, 40%". Measured on PhysioNet's nursing
+ * notes (docs/performance.md): most such pairs there are days, and the rest are these.
+ */
+const MEASURE_BEFORE =
+  /(?:\b(?:ps|psv|cpap|bipap|bi-?pap|ips|peep|flowby|imv|simv|pain|vent|settings?|pap|pcwp|score[sd]?|rated?|rating|phq-?\d*|gad-?\d*|suds|bp|pressures?|ratio|x|ac|a\/c|mood|sleep|anxiety|energy|appetite|stress|scale|level|trial(?:ed)?|wean(?:ing|ed)?|tried|remained|perrla?|grade|stage)\b|\/)[\s:=,]*(?:(?:of|at|to|on|down to|up to|increased to|decreased to|changed(?: over)? to|weaned to|is|was|now)\s+)?$/i;
+const MEASURE_AFTER =
+  /^\s*(?:%|\d+\s*%|[\d.]+\s*(?:%|fio2)|peep|bipap|cpap|psv|fio2|ps\b|pain|ns\b|str\b|strength|up\b|hrs?\b|hours?\b|bottles|nights|days|times|sessions|weeks|goals|items|cm\b|of\s+(?:peep|ps)|\/|x\s*\d|with\s+(?:peep|ps)|on\s+\d)/i;
+const DAY_MONTH = /(?<![\d./:-])(\d{1,2})\/(\d{1,2})(?![\d]|\/\d|\.\d)/g;
+
+function isDayAndMonth(text: string, start: number, end: number, a: number, b: number): boolean {
+  const valid = (month: number, day: number): boolean => month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  if (!valid(a, b) && !valid(b, a)) return false;
+  if (a < b && b <= 4) return false; // 1/2, 1/3, 3/4
+  if (a === b && a <= 5) return false; // 2/2 pupils, 5/5 settings
+  const before = text.slice(Math.max(0, start - 30), start);
+  if (MEASURE_BEFORE.test(before) || MEASURE_AFTER.test(text.slice(end, end + 14))) return false;
+  // Out of ten is a rating as often as a day: a date only after a word that says so.
+  return b !== 10 || DATE_CUE.test(text.slice(Math.max(0, start - 24), start));
+}
+
 const WEEKDAY_LEAD = /^(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?(?:the\s+)?/i;
 
 export function findDates(text: string, reference: Date): Span[] {
@@ -677,8 +706,10 @@ export function findDates(text: string, reference: Date): Span[] {
     const named = MONTH_WORD.test(raw) && r.start.isCertain('month');
     const numeric = /\d{1,4}[/.-]\d{1,2}/.test(raw) && r.start.isCertain('month') && r.start.isCertain('day');
     if (!named && !numeric) continue;
-    // Digits alone with no year ("8/10", "7/21") are scores and settings as often as days: a date only after a word that says so.
-    if (!named && /^\d{1,2}[/.-]\d{1,2}$/.test(raw.trim()) && !DATE_CUE.test(text.slice(Math.max(0, at - 24), at))) continue;
+    // Digits alone with no year ("8.10", "7-21") are scores and settings as often as days: a date only after a word that says so.
+    // With a slash they are weighed below (isDayAndMonth).
+    if (!named && raw.includes('/') && !/\d[/.-]\d{1,2}[/.-]\d{2,4}/.test(raw)) continue;
+    if (!named && /^\d{1,2}[.-]\d{1,2}$/.test(raw.trim()) && !DATE_CUE.test(text.slice(Math.max(0, at - 24), at))) continue;
     if (named && !r.start.isCertain('day') && !r.start.isCertain('year')) continue; // "in May"
     const lead = WEEKDAY_LEAD.exec(raw);
     const start = at + (lead ? lead[0].length : 0);
@@ -691,6 +722,11 @@ export function findDates(text: string, reference: Date): Span[] {
   const numeric =
     /(?<![\d/.-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}\/\d{1,2}(?=\s+(?:session|appointment|visit)))(?![\d/])/g;
   for (const m of matches(text, numeric)) found.push(dateSpan(text, m.start, m.end, dayOf(m.value, reference)));
+  for (const m of text.matchAll(DAY_MONTH)) {
+    if (m.index === undefined) continue;
+    const end = m.index + m[0].length;
+    if (isDayAndMonth(text, m.index, end, Number(m[1]), Number(m[2]))) found.push(dateSpan(text, m.index, end, dayOf(m[0], reference)));
+  }
   const month =
     '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
   const named = new RegExp(

@@ -399,6 +399,9 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   const english = foreignWords < 2 || foreignWords <= tokens.filter((t) => FUNCTION_WORDS.has(t.lower)).length;
   const lowerName = (t: Token): boolean =>
     english && !t.cap && !t.single && t.text.length >= 3 && !known(t) && isName(t) && (!words.has(t.lower) || personTag(t)) && free(t);
+  const lowerTokens = tokens.filter((t) => !t.cap && !t.single);
+  const unknownLower = lowerTokens.filter((t) => !ordinary(t)).length;
+  const shorthand = unknownLower >= 8 && unknownLower > 0.05 * lowerTokens.length;
   const claimRun = (k: number, ok: (t: Token) => boolean): void => {
     let to = k;
     while (
@@ -450,7 +453,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       /\b(?:my|her|his|their)\s+(?:(?:maiden|first|last|middle|family|given)\s+)?(?:sur)?name\s+is\s+$|\bnamed\s+$|\bcalls?\s+(?:me|her|him)\s+$|\bname\s*[?:]\s*$/i.test(
         before,
       ) && !FUNCTION_WORDS.has(t.lower);
-    const titled = !t.cap && /\b(?:mr|mrs|ms|dr|miss|mx)\.?\s+$/.test(before) && !words.has(t.lower);
+    const titled = !t.cap && /\b(?:mr|mrs|ms|dr|miss|mx)\.?\s+$/i.test(before) && !words.has(t.lower);
     const related =
       !t.cap &&
       /\b(?:my|her|his|their|our)\s+(\p{L}+)[ \t]+$/u.test(before) &&
@@ -460,7 +463,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     if (introduced) claimRun(k, (n) => !known(n) && !FUNCTION_WORDS.has(n.lower));
     else if (initialled) claim(k, k + 1, { start: t.start, end: tokens[k + 1].end, kind: 'name', words: [t.text] });
     else if (speaker || context || titled || related) claimRun(k, (n) => !known(n) && (lowerName(n) || (n.cap && isName(n) && !NEVER_SURNAME.has(n.lower))));
-    else if (lowerName(t)) claimRun(k, lowerName);
+    else if (lowerName(t) && (!shorthand || personTag(t))) claimRun(k, lowerName);
   }
 
   const countryLine = new RegExp(`^[ \\t]*\\r?\\n[ \\t>?]*(?:${COUNTRY.source.slice(4, -2)})(?![\\p{L}])`, 'iu');

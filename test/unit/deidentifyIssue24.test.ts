@@ -161,6 +161,15 @@ describe('issue 24: recall where it was missing', () => {
     assert.strictEqual(out(note), note.replace('son bill', 'son [name 1]'));
   });
 
+  it('clinicians as notes name them, in any case: after a doctor\'s title, a role, "per", or with an initial and "aware"', () => {
+    assert.strictEqual(
+      out('Stridor noted, dr green aware. Dr.King aware. DR. L. RUUSKA here. Weaned per d ross. NP DJURIC MADE AWARE. E. WELSH AWARE. q. lander rrt.'),
+      'Stridor noted, dr [name 1] aware. Dr.[name 2] aware. DR. L. [name 3] here. Weaned per d [name 4]. NP [name 5] MADE AWARE. E. [name 6] AWARE. q. [name 7].',
+    );
+    const kept = 'dr aware, per team, NP notified, md aware; A. FIB noted; per protocol.';
+    assert.strictEqual(out(kept), kept);
+  });
+
   it('the client code when the folder names another, written "A. B." or "a.b.", with a dash, and front matter closed with "..."', () => {
     const note = '---\nclient: A.B.\n...\n# Session\n\nA. B. and a.b. came; so did C-017.\n';
     const r = deidentifyNote(note, { path: 'C-017/n.md', folderName: 'C-017', fileName: 'n.md' });

@@ -679,7 +679,7 @@ const DATE_CUE =
  * notes (docs/performance.md): most such pairs there are days, and the rest are these.
  */
 const MEASURE_BEFORE =
-  /(?:\b(?:ps|psv|cpap|bipap|bi-?pap|ips|peep|flowby|imv|simv|pain|vent|settings?|pap|pcwp|score[sd]?|rated?|rating|phq-?\d*|gad-?\d*|suds|bp|pressures?|ratio|x|ac|a\/c|mood|sleep|anxiety|energy|appetite|stress|scale|level|trial(?:ed)?|wean(?:ing|ed)?|tried|remained|perrla?|grade|stage)\b|\/)[\s:=,]*(?:(?:of|at|to|on|down to|up to|increased to|decreased to|changed(?: over)? to|weaned to|is|was|now)\s+)?$/i;
+  /(?:\b(?:ps|psv|cpap|bipap|bi-?pap|ips|peep|flowby|imv|simv|pain|vent|settings?|pap|pcwp|score[sd]?|rated?|rating|phq-?\d*|gad-?\d*|suds|bp|pressures?|ratio|x|a\/c|mood|sleep|anxiety|energy|appetite|stress|scale|level|trial(?:ed)?|perrla?|grade|stage)\b|\bwean(?:ing|ed)?\s+(?:down\s+)?to|\/)[\s:=,]*(?:(?:of|at|to|on|down to|up to|increased to|decreased to|changed(?: over)? to|weaned to|is|was|now)\s+)?$/i;
 const MEASURE_AFTER =
   /^\s*(?:%|\d+\s*%|[\d.]+\s*(?:%|fio2)|peep|bipap|cpap|psv|fio2|ps\b|pain|ns\b|str\b|strength|up\b|hrs?\b|hours?\b|bottles|nights|days|times|sessions|weeks|goals|items|cm\b|of\s+(?:peep|ps)|\/|x\s*\d|with\s+(?:peep|ps)|on\s+\d)/i;
 const DAY_MONTH = /(?<![\d./:-])(\d{1,2})\/(\d{1,2})(?![\d]|\/\d|\.\d)/g;
@@ -691,8 +691,12 @@ function isDayAndMonth(text: string, start: number, end: number, a: number, b: n
   if (a === b && a <= 5) return false; // 2/2 pupils, 5/5 settings
   const before = text.slice(Math.max(0, start - 30), start);
   if (MEASURE_BEFORE.test(before) || MEASURE_AFTER.test(text.slice(end, end + 14))) return false;
-  // Out of ten is a rating as often as a day: a date only after a word that says so.
-  return b !== 10 || DATE_CUE.test(text.slice(Math.max(0, start - 24), start));
+  // Out of ten is a rating as often as a day ("felt 7/10", "about 6/10"): not after a word that gives a level.
+  return (
+    b !== 10 ||
+    DATE_CUE.test(text.slice(Math.max(0, start - 24), start)) ||
+    !/\b(?:at|was|is|were|felt|feels?|about|around|approx|rated|of|a|now|today)\s*$/i.test(before)
+  );
 }
 
 const WEEKDAY_LEAD = /^(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?(?:the\s+)?/i;
@@ -726,6 +730,14 @@ export function findDates(text: string, reference: Date): Span[] {
     if (m.index === undefined) continue;
     const end = m.index + m[0].length;
     if (isDayAndMonth(text, m.index, end, Number(m[1]), Number(m[2]))) found.push(dateSpan(text, m.index, end, dayOf(m[0], reference)));
+  }
+  // The second day of a range, "6/30-7/2".
+  for (const m of text.matchAll(/(?<![\d./:-])(\d{1,2})\/(\d{1,2})-((\d{1,2})\/(\d{1,2}))(?![\d]|\/\d|\.\d)/g)) {
+    if (m.index === undefined) continue;
+    const end = m.index + m[0].length;
+    const second = end - m[3].length;
+    if (isDayAndMonth(text, m.index, second - 1, Number(m[1]), Number(m[2])) && isDayAndMonth(text, second, end, Number(m[4]), Number(m[5])))
+      found.push(dateSpan(text, second, end, dayOf(m[3], reference)));
   }
   const month =
     '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';

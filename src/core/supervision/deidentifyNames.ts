@@ -119,6 +119,15 @@ function tag(text: string, tokens: Token[]): void {
   });
 }
 
+/** A doctor's title just before a name, in any case and with or without a space: "dr green", "Dr.King", "DR. L. RUUSKA", "Dr B Muse". */
+const CLINICIAN_TITLE_BEFORE = /\b(?:dr|drs)(?:\.\s*|\s+)(?:\p{L}\.?\s+)?$/iu;
+/** A clinician's role just before a name: "NP DJURIC", "MD SPEARS", "wound nurse, Florence Garvey". */
+const CLINICIAN_ROLE_BEFORE = /\b(?:np|md|rn|rrt|nurse|resident|attending|fellow|intern|surgeon|cardiologist)[,:]?\s+$/i;
+/** What follows an initial and a surname in a note: "E. WELSH AWARE", "B. CLIFFORD MD", "q. lander rrt". */
+const CLINICIAN_AFTER = /^[ \t]*,?[ \t]*(?:aware|rrt|rn|md|np|pa-c|do|resident|attending|notified|made aware|in to|placing|ordered)\b/i;
+/** Roles, never names themselves. */
+const CLINICIAN_ROLES = /^(?:np|md|rn|rrt|pa|do|nurse|resident|attending|fellow|intern)$/i;
+
 /** Words that end a name said aloud: "my name is borna jerković and ...". */
 const FUNCTION_WORDS = new Set(
   'a an the and or but so i me my you your he him his she her they them their we us our it is was are were be not no yes to of in on at for from with by as that this then now here there very just really when if whenever back later again soon today tonight tomorrow please once about after before'.split(
@@ -391,6 +400,8 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
 
   // Names that context gives away, in any case.
   const isName = (t: Token): boolean => names.has(t.cap ? t.text : t.text[0].toUpperCase() + t.text.slice(1));
+  // Any case, capitals too ("WELSH"): only where a title or role says a clinician is named.
+  const listedAnyCase = (t: Token): boolean => isName(t) || (allCaps(t) && names.has(t.text[0] + t.text.slice(1).toLowerCase()));
   const personTag = (t: Token): boolean => t.tags.some((x) => PERSON_TAGS.includes(x));
   // Names in lower case are not read in a German, Spanish or French text (more of its small
   // words than of English ones): there most lower-case words are not English, and many are
@@ -460,7 +471,29 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       RELATIONS.has(/(\p{L}+)[ \t]+$/u.exec(before)?.[1].toLowerCase() ?? '') &&
       isName(t) &&
       (!words.has(t.lower) || WORD_GIVEN_NAMES.has(t.lower));
+    // Clinicians as notes name them, in any case: "dr green", "Dr.King", "DR. L. RUUSKA", "per
+    // d ross", "NP DJURIC", "E. WELSH AWARE", "q. lander rrt". Listed names, or words no
+    // dictionary knows; "dr aware", "per team" and "NP notified" stay.
+    const plausible =
+      !known(t) && !FUNCTION_WORDS.has(t.lower) && !TITLES.has(t.lower) && !CLINICIAN_ROLES.test(t.text) && (listedAnyCase(t) || !words.has(t.lower));
+    const clinician =
+      plausible &&
+      (CLINICIAN_TITLE_BEFORE.test(before) ||
+        (/\bper\s+(?:\p{L}\.?\s+)?$/iu.test(before) && listedAnyCase(t) && !words.has(t.lower)) ||
+        (CLINICIAN_ROLE_BEFORE.test(before) && listedAnyCase(t)) ||
+        (/(?:^|[^\p{L}.])\p{L}\.?[ \t]+$|(?:^|[^\p{L}.])\p{L}\.$/u.test(before) && CLINICIAN_AFTER.test(after)));
     if (introduced) claimRun(k, (n) => !known(n) && !FUNCTION_WORDS.has(n.lower));
+    else if (clinician && !speaker && !context)
+      claimRun(
+        k,
+        (n) =>
+          !known(n) &&
+          !FUNCTION_WORDS.has(n.lower) &&
+          !CLINICIAN_ROLES.test(n.text) &&
+          !CLINICIAN_AFTER.test(n.text) &&
+          !STREET_WORDS.test(n.text) &&
+          (!words.has(n.lower) || (n.cap && !allCaps(n) && isName(n))),
+      );
     else if (initialled) claim(k, k + 1, { start: t.start, end: tokens[k + 1].end, kind: 'name', words: [t.text] });
     else if (speaker || context || titled || related) claimRun(k, (n) => !known(n) && (lowerName(n) || (n.cap && isName(n) && !NEVER_SURNAME.has(n.lower))));
     else if (lowerName(t) && (!shorthand || personTag(t))) claimRun(k, lowerName);

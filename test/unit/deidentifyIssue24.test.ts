@@ -170,6 +170,17 @@ describe('issue 24: recall where it was missing', () => {
     assert.strictEqual(out(kept), kept);
   });
 
+  it('nursing shorthand, section labels, colours and shouted everyday words stay; a name in the same note goes', () => {
+    const kept = [
+      'Abd is tense with ascites. Aline placed LRA. Neo ordered if needed. Trach still scheduled. Pt also mech ventilated.',
+      'Endo: remains on insulin gtt.\nSoc: husband and family in.\nMisc: slept well.\nDispo: full code.',
+      'GU: clear amber/orange urine. Brown soft stool in rectal bag. VOIDING QS CLEAR AMBER URINE.',
+      'SOCIAL: HAVE NOT HEARD FROM ANY FAMILY TODAY. CO/CI IMPROVED THIS AM FROM LAST NIGHT.',
+    ];
+    for (const line of kept) assert.strictEqual(out(line), line);
+    assert.strictEqual(out('Endo: insulin gtt. Amber called her mother.'), 'Endo: insulin gtt. [name 1] called her mother.');
+  });
+
   it('the client code when the folder names another, written "A. B." or "a.b.", with a dash, and front matter closed with "..."', () => {
     const note = '---\nclient: A.B.\n...\n# Session\n\nA. B. and a.b. came; so did C-017.\n';
     const r = deidentifyNote(note, { path: 'C-017/n.md', folderName: 'C-017', fileName: 'n.md' });

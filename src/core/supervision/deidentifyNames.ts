@@ -144,7 +144,7 @@ const FOREIGN_SMALL_WORDS = new Set(
 
 /** Labels before a colon that are roles or fields, not people: "Bot:", "Therapist:", "When:", "Mobile:", a note's "Vent:", "Mood:". */
 const SPEAKER_ROLES = new Set(
-  'bot user agent assistant customer operator system client patient therapist counsellor counselor doctor nurse interviewer me you when where what who why how note notes subject date time mobile phone fax desk office email address name website home work cell tel re plan summary billing shipping contact vent vitals labs meds neuro resp skin exam assessment impression allergies history mood affect behavior behaviour speech sleep appetite risk goal goals homework'.split(
+  'bot user agent assistant customer operator system client patient therapist counsellor counselor doctor nurse interviewer me you when where what who why how note notes subject date time mobile phone fax desk office email address name website home work cell tel re plan summary billing shipping contact vent vitals labs meds neuro resp skin exam assessment impression allergies history mood affect behavior behaviour speech sleep appetite risk goal goals homework cv gi gu id endo soc social misc integ heme renal pulm cardiac dispo access lines pain activity psych comfort ros pmh hpi events gen'.split(
     ' ',
   ),
 );
@@ -224,7 +224,14 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   const tokens = tokenize(text);
   tag(text, tokens);
   const allCaps = (t: Token): boolean => t.text.length > 1 && t.text === t.text.toUpperCase();
+  // "clear amber urine", "brown stool": a colour, not Amber or Brown.
+  const colour = (t: Token): boolean =>
+    /^(?:amber|brown|rose|ruby|golden|auburn|hazel)$/i.test(t.text) &&
+    /\b(?:urine|stool|stools|sputum|secretions?|drainage|drng|bile|emesis|fluid|liquid|colou?red|tinged)\b|\/\s*(?:orange|yellow|red|clear|green)/i.test(
+      text.slice(Math.max(0, t.start - 30), t.end + 30),
+    );
   const known = (t: Token): boolean =>
+    colour(t) ||
     KNOWN_TERMS.has(t.lower) ||
     TITLES.has(t.lower) ||
     RELATIONS.has(t.lower) ||
@@ -322,7 +329,9 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
           // "from Yuri Bulgakov": a given name then a word no list knows is a person, even after a word that says place.
           const personLike =
             (single ? medium(tokens[a]) : medium(tokens[a]) && !PLACE_PREFIX.has(tokens[a].text) && strange(tokens[b])) && !stateAfter(tokens[b]);
-          place = !allKnown && !personLike && !(single && ordinary(tokens[a]) && !stateAfter(tokens[b]));
+          // "HEARD FROM ANY FAMILY TODAY": in a line of capitals, everyday words after "from" are not a town.
+          const shouted = tokens.slice(a, b + 1).every((t) => allCaps(t) && ordinary(t));
+          place = !allKnown && !personLike && !shouted && !(single && ordinary(tokens[a]) && !stateAfter(tokens[b]));
         } else if (single && tokens[a].tags.includes('City')) place = true;
         else if (!single && b === j && PLACE_PREFIX.has(tokens[a].text) && tokens.slice(a + 1, b + 1).every((t) => !KNOWN_TERMS.has(t.lower))) place = true;
         // A town-shaped word ("-ville", "-borough") after "in", "at" or "to".

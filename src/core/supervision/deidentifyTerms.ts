@@ -174,8 +174,23 @@ ada aha acc nice who cdc fda nih nimh samhsa apa ama aap acog uspstf gold gina k
 abd ext neuro resp cv gi gu msk heent psych pulm nt nd cta bl lle rle lue rue cn meds dx tx rx sx fx
 `;
 
-/** Words a clinician needs kept, whatever their case: eponyms, scales, drugs, countries. */
-export const CLINICAL_WORDS: ReadonlySet<string> = new Set(`${COUNTRIES} ${EPONYMS} ${DRUGS}`.split(/\s+/).filter((w) => w !== ''));
+/**
+ * Nursing shorthand, kept whatever its case although a list of names holds some of it
+ * ("Abd", "Neo", "Aline"): in a note these are the abdomen, Neo-Synephrine and an arterial
+ * line far more often than a person. Read from PhysioNet's nursing notes (docs/performance.md).
+ */
+const NURSING_SHORTHAND = `
+abd aline a-line neo endo trach mech soc misc integ dispo tol cont conts contin min mins vanco
+riss perla cordis nepro surg uo careview carevue flowsheet mdi shiley pmicu nsg npn csru ccu
+quinton bil bilat sao2 pao2 svr cvp pap pcwp ett tf tfs lt rt sm mod amt amts approx esp supp
+bair huo fick sys chol asa ros hosp gtts suct abx antibx iabp imv psv tmax nipride levo dopa
+dobut dobutamine neosynephrine ntg kcl ivp ivpb prbcs diurese diuresed diuresing extubated
+intubated sedated vented weaned ambulated oob bsc foley hob hct ptt pts sats resps coags lytes
+urine stool stools sputum secretions drainage emesis
+`;
+
+/** Words a clinician needs kept, whatever their case: eponyms, scales, drugs, countries, nursing shorthand. */
+export const CLINICAL_WORDS: ReadonlySet<string> = new Set(`${COUNTRIES} ${EPONYMS} ${DRUGS} ${NURSING_SHORTHAND}`.split(/\s+/).filter((w) => w !== ''));
 
 /** Clinical abbreviations, kept when written in capitals ("ADA", "TIA"); "Ada" may be a person. */
 export const CLINICAL_ABBREVIATIONS: ReadonlySet<string> = new Set(ABBREVIATIONS.split(/\s+/).filter((w) => w !== ''));

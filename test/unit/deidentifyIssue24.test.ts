@@ -181,6 +181,16 @@ describe('issue 24: recall where it was missing', () => {
     assert.strictEqual(out('Endo: insulin gtt. Amber called her mother.'), 'Endo: insulin gtt. [name 1] called her mother.');
   });
 
+  it('vent settings, amounts, frequencies, shifts and pressures stay; "ID:" as a section is not an identifier\'s label', () => {
+    const kept = [
+      'Settings: A/C 600*12 40% with 5 Peep. AC 700X12, PEEP10, NAHCO3, 1300CC, Q3-4HRS. NPN 7AM-7PM. ORIENTEDX3, CABGX2.',
+      'ID: TMAX 100.7. WBC 11.6.',
+      "PS 12/5/40%. BP 72-80/30'S. PAP 50/18-21. CO/CI 6.3/3.54.",
+    ];
+    for (const line of kept) assert.strictEqual(out(line), line);
+    assert.strictEqual(out('Patient ID # 4455-8812; intubated 10/15-10/16.'), 'Patient ID # [number]; intubated [day 0]-[day 1].');
+  });
+
   it('the client code when the folder names another, written "A. B." or "a.b.", with a dash, and front matter closed with "..."', () => {
     const note = '---\nclient: A.B.\n...\n# Session\n\nA. B. and a.b. came; so did C-017.\n';
     const r = deidentifyNote(note, { path: 'C-017/n.md', folderName: 'C-017', fileName: 'n.md' });

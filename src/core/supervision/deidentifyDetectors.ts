@@ -216,9 +216,16 @@ export function findPhones(text: string): Span[] {
 const CLINICAL_CODE = /^(?:[A-Z]{2,6}-\d{1,3}[A-Z]?|COVID-?19|SARS-?COV-?2|H\d+N\d+|HBA1C|[A-Z]{1,3}\d{1,2}(?:-[A-Z]{1,3}\d{1,2})?)$/;
 
 /** Numbers introduced as identifiers, and social security numbers in any company. */
+/**
+ * Capitals and digits that are notes' shorthand, not identifiers: vent settings ("600X12",
+ * "700*10"), amounts ("1300CC", "3LITERS"), frequencies ("Q3-4HRS"), shifts ("7AM-7PM").
+ */
+const SHORTHAND_CODE =
+  /^(?:\d+[X*]\d+(?:[X*/]\d+)*|\d+(?:CC|ML|MG|MCG|L|LITERS?|HRS?|MINS?|UNITS?|U|KG|G|MEQ)|Q\d+(?:-\d+)?(?:H|HR|HRS|MIN)?|\d{1,2}(?:AM|PM)(?:-\d{1,2}(?:AM|PM))?)$/;
+
 export function findNumbers(text: string): Span[] {
   const keyword =
-    /\b(?:ssn|social\s+security(?:\s+number)?|mrn|medical\s+record(?:\s+number)?|record|chart|account|acct|a\/c|policy|member|subscriber|insurance|health\s+plan|hbn|hicn|mbi|medicare|medicaid|nhs|nhi|health\s+card|claim|case|patient|client\s+id|license|licence|driver'?s\s+licen[cs]e|dl|passport|plate|license\s+plate|licence\s+plate|vin|serial|device|badge|employee|student|certificate|ein|tax\s+id|itin|routing|iban|sort\s+code|card|credit\s+card|debit\s+card|pager|beeper|ref|reference|confirmation|booking|ticket|order|invoice|tracking|id)\b\.?/gi;
+    /\b(?:ssn|social\s+security(?:\s+number)?|mrn|medical\s+record(?:\s+number)?|record|chart|account|acct|policy|member|subscriber|insurance|health\s+plan|hbn|hicn|mbi|medicare|medicaid|nhs|nhi|health\s+card|claim|case|patient|client\s+id|license|licence|driver'?s\s+licen[cs]e|dl|passport|plate|license\s+plate|licence\s+plate|vin|serial|device|badge|employee|student|certificate|ein|tax\s+id|itin|routing|iban|sort\s+code|card|credit\s+card|debit\s+card|pager|beeper|ref|reference|confirmation|booking|ticket|order|invoice|tracking|id(?=\s*(?:#|no\.?\s|number\b)))\b\.?/gi;
   const found: Span[] = [];
   for (const m of text.matchAll(keyword)) {
     if (m.index === undefined) continue;
@@ -260,7 +267,7 @@ export function findNumbers(text: string): Span[] {
   // Any code of six or more that mixes capitals and digits ("B123456789", "1EG4-TE5-MK73") and is not a clinical one.
   for (const m of matches(text, /(?<![\w#/.-])#?(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9](?:[A-Z0-9-]*[A-Z0-9])?(?![\w/-])/g)) {
     const code = m.value.replace(/^#/, '');
-    if (code.replace(/-/g, '').length < 6 || CLINICAL_CODE.test(code)) continue;
+    if (code.replace(/-/g, '').length < 6 || CLINICAL_CODE.test(code) || SHORTHAND_CODE.test(code) || (code.match(/\d/g) ?? []).length < 3) continue;
     found.push({ start: m.end - code.length, end: m.end, kind: 'number' });
   }
   return found;
@@ -695,7 +702,7 @@ function isDayAndMonth(text: string, start: number, end: number, a: number, b: n
   return (
     b !== 10 ||
     DATE_CUE.test(text.slice(Math.max(0, start - 24), start)) ||
-    !/\b(?:at|was|is|were|felt|feels?|about|around|approx|rated|of|a|now|today)\s*$/i.test(before)
+    !/\b(?:at|was|is|were|felt|feels?|about|around|approx|rated|of|a|now|today|c\/o|reports?|complains\s+of)\s*$/i.test(before)
   );
 }
 
@@ -712,7 +719,7 @@ export function findDates(text: string, reference: Date): Span[] {
     if (!named && !numeric) continue;
     // Digits alone with no year ("8.10", "7-21") are scores and settings as often as days: a date only after a word that says so.
     // With a slash they are weighed below (isDayAndMonth).
-    if (!named && raw.includes('/') && !/\d[/.-]\d{1,2}[/.-]\d{2,4}/.test(raw)) continue;
+    if (!named && raw.includes('/') && !/\d\/\d{1,2}\/\d{2,4}/.test(raw)) continue;
     if (!named && /^\d{1,2}[.-]\d{1,2}$/.test(raw.trim()) && !DATE_CUE.test(text.slice(Math.max(0, at - 24), at))) continue;
     if (named && !r.start.isCertain('day') && !r.start.isCertain('year')) continue; // "in May"
     const lead = WEEKDAY_LEAD.exec(raw);
@@ -723,8 +730,7 @@ export function findDates(text: string, reference: Date): Span[] {
     if (time && r.start.isCertain('hour') && !YEAR.test(time[0])) end -= time[0].length;
     if (end > start) found.push(dateSpan(text, start, end, dayOf(text.slice(start, end), reference)));
   }
-  const numeric =
-    /(?<![\d/.-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}\/\d{1,2}(?=\s+(?:session|appointment|visit)))(?![\d/])/g;
+  const numeric = /(?<![\d/.-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})|\d{1,2}\/\d{1,2}(?=\s+(?:session|appointment|visit)))(?![\d/])/g;
   for (const m of matches(text, numeric)) found.push(dateSpan(text, m.start, m.end, dayOf(m.value, reference)));
   for (const m of text.matchAll(DAY_MONTH)) {
     if (m.index === undefined) continue;
@@ -770,7 +776,25 @@ export function findDates(text: string, reference: Date): Span[] {
   }
   // A month and year in digits: "4/97", "fx4/97", "since 11/2019"; a two-digit year only from 30 on, so "8/10" pain and "7/21" scores stay.
   for (const m of matches(text, /(?<![\d/.])(?:0?[1-9]|1[0-2])\/(?:19\d\d|20\d\d|[3-9]\d)(?![\d/]|\.\d)/g)) found.push(dateSpan(text, m.start, m.end));
-  return found;
+  return found.filter((d) => !measured(text, d.start, d.end));
+}
+
+/**
+ * Digits that only look like a date: a setting or a range of pressures ("12/5/40%", "BP
+ * 72-80/30'S", "PAP 50/18-21", "CO/CI 6.3/3.54"). A date with a month's name is never one.
+ */
+function measured(text: string, start: number, end: number): boolean {
+  const value = text.slice(start, end);
+  if (/\p{L}/u.test(value)) return false;
+  // No month and day in the first two numbers ("50/18-21"): a pressure.
+  const pair = /^(\d{1,2})[/.-](\d{1,2})[/.-]/.exec(value);
+  if (pair && Number(pair[1]) > 12 && Number(pair[2]) > 12) return true;
+  const after = text.slice(end, end + 7);
+  return (
+    (/^\s*%|^'s|^\.\d|^-\d/i.test(after) && !/^-\d{1,2}\/\d/.test(after)) ||
+    (/\d[-/.]$/.test(text.slice(Math.max(0, start - 2), start)) && !/\d\/\d{1,2}-$/.test(text.slice(Math.max(0, start - 6), start))) ||
+    /^\d+-\d+\//.test(value)
+  );
 }
 
 const OLD = '(?:9\\d|1[0-2]\\d)';

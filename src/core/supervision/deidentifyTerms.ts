@@ -186,7 +186,8 @@ quinton bil bilat sao2 pao2 svr cvp pap pcwp ett tf tfs lt rt sm mod amt amts ap
 bair huo fick sys chol asa ros hosp gtts suct abx antibx iabp imv psv tmax nipride levo dopa
 dobut dobutamine neosynephrine ntg kcl ivp ivpb prbcs diurese diuresed diuresing extubated
 intubated sedated vented weaned ambulated oob bsc foley hob hct ptt pts sats resps coags lytes
-urine stool stools sputum secretions drainage emesis
+urine stool stools sputum secretions drainage emesis crea sao vea gen drng serosang maint adeq
+brady milrinone chged depen cxs ronchi spont tvs extub micu perl
 `;
 
 /** Words a clinician needs kept, whatever their case: eponyms, scales, drugs, countries, nursing shorthand. */

@@ -244,7 +244,8 @@ function score(name, data) {
  * licence is not this project's, so it is not kept here. Labels scored: names of patients,
  * relatives and clinicians, dates with a day, phones, ages, and locations. A location is
  * taken for a facility's name, which the targets leave out, when a word that says so or a
- * ward number follows it ("Calvert hospital", "Quartermain 3") or it is a short code ("GH").
+ * ward number follows it ("Calvert hospital", "Quartermain 3"), it is a short code ("GH"),
+ * or it is part of a hospital's name ("Holy Cross", "St. Mary's", "U Maryland").
  * Years alone ("DateYear") stay, as Safe Harbor lets them.
  */
 function physionet(dir) {
@@ -267,9 +268,16 @@ function physionet(dir) {
     const r = notes.get(`${patient} ${note}`);
     if (!r || !TYPE[type]) continue;
     const after = r.full_text.slice(Number(end), Number(end) + 16);
+    const before = r.full_text.slice(Math.max(0, Number(start) - 8), Number(start));
+    const v = value.join(' ');
     const facility =
       type === 'Location' &&
-      (/^[\s-]*(?:hosp|hospital|rehab|medical|center|centre|clinic|memorial|general|\d)/i.test(after) || /^[A-Z]{2,4}$/i.test(value.join(' ')));
+      (/^[\s-]*(?:hosp|hospital|rehab|medical|center|centre|clinic|memorial|general|regional|campus|er|ew|facility|\d)/i.test(after) ||
+        /^[A-Z]{2,4}$|^u\s|\d$/i.test(v) ||
+        /\b(?:hospital|hosp|rehab|memorial|regional|general|university|medical|sinai|adventist|campus|holy|cross|sacred|heart|st\.?|mary'?s?)(?:\s|$)/i.test(
+          v,
+        ) ||
+        /\b(?:st\.?|holy|sacred|u)\s+$/i.test(before));
     r.spans.push({ entity_type: facility ? 'FACILITY' : TYPE[type], start_position: Number(start), end_position: Number(end), entity_value: value.join(' ') });
   }
   return [...notes.values()];

@@ -187,7 +187,8 @@ bair huo fick sys chol asa ros hosp gtts suct abx antibx iabp imv psv tmax nipri
 dobut dobutamine neosynephrine ntg kcl ivp ivpb prbcs diurese diuresed diuresing extubated
 intubated sedated vented weaned ambulated oob bsc foley hob hct ptt pts sats resps coags lytes
 urine stool stools sputum secretions drainage emesis crea sao vea gen drng serosang maint adeq
-brady milrinone chged depen cxs ronchi spont tvs extub micu perl
+brady milrinone chged depen cxs ronchi spont tvs extub micu perl cath caths cathed extubation
+angio cvvhd cvvh lcws lcs lipline signif chg t-berg fluro hcp stepdown ctic diamox flowsheets qhr
 `;
 
 /** Words a clinician needs kept, whatever their case: eponyms, scales, drugs, countries, nursing shorthand. */

@@ -215,7 +215,6 @@ export function findPhones(text: string): Span[] {
  */
 const CLINICAL_CODE = /^(?:[A-Z]{2,6}-\d{1,3}[A-Z]?|COVID-?19|SARS-?COV-?2|H\d+N\d+|HBA1C|[A-Z]{1,3}\d{1,2}(?:-[A-Z]{1,3}\d{1,2})?)$/;
 
-/** Numbers introduced as identifiers, and social security numbers in any company. */
 /**
  * Capitals and digits that are notes' shorthand, not identifiers: vent settings ("600X12",
  * "700*10"), amounts ("1300CC", "3LITERS"), frequencies ("Q3-4HRS"), shifts ("7AM-7PM").
@@ -223,6 +222,7 @@ const CLINICAL_CODE = /^(?:[A-Z]{2,6}-\d{1,3}[A-Z]?|COVID-?19|SARS-?COV-?2|H\d+N
 const SHORTHAND_CODE =
   /^(?:\d+[X*]\d+(?:[X*/]\d+)*|\d+(?:CC|ML|MG|MCG|L|LITERS?|HRS?|MINS?|UNITS?|U|KG|G|MEQ)|Q\d+(?:-\d+)?(?:H|HR|HRS|MIN)?|\d{1,2}(?:AM|PM)(?:-\d{1,2}(?:AM|PM))?)$/;
 
+/** Numbers introduced as identifiers, and social security numbers in any company. */
 export function findNumbers(text: string): Span[] {
   const keyword =
     /\b(?:ssn|social\s+security(?:\s+number)?|mrn|medical\s+record(?:\s+number)?|record|chart|account|acct|policy|member|subscriber|insurance|health\s+plan|hbn|hicn|mbi|medicare|medicaid|nhs|nhi|health\s+card|claim|case|patient|client\s+id|license|licence|driver'?s\s+licen[cs]e|dl|passport|plate|license\s+plate|licence\s+plate|vin|serial|device|badge|employee|student|certificate|ein|tax\s+id|itin|routing|iban|sort\s+code|card|credit\s+card|debit\s+card|pager|beeper|ref|reference|confirmation|booking|ticket|order|invoice|tracking|id(?=\s*(?:#|no\.?\s|number\b)))\b\.?/gi;

@@ -419,6 +419,8 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   const english = foreignWords < 2 || foreignWords <= tokens.filter((t) => FUNCTION_WORDS.has(t.lower)).length;
   const lowerName = (t: Token): boolean =>
     english && !t.cap && !t.single && t.text.length >= 3 && !known(t) && isName(t) && (!words.has(t.lower) || personTag(t)) && free(t);
+  // A note written in shorthand (many lower-case words no dictionary knows, "tol", "neo"):
+  // there a listed name in lower case is shorthand as often as a name, so it needs more.
   const lowerTokens = tokens.filter((t) => !t.cap && !t.single);
   const unknownLower = lowerTokens.filter((t) => !ordinary(t)).length;
   const shorthand = unknownLower >= 8 && unknownLower > 0.05 * lowerTokens.length;

@@ -123,6 +123,10 @@ function tag(text: string, tokens: Token[]): void {
 const CLINICIAN_TITLE_BEFORE = /\b(?:dr|drs)(?:\.\s*|\s+)(?:\p{L}\.?\s+)?$/iu;
 /** A clinician's role just before a name: "NP DJURIC", "MD SPEARS", "wound nurse, Florence Garvey". */
 const CLINICIAN_ROLE_BEFORE = /\b(?:np|md|rn|rrt|nurse|resident|attending|fellow|intern|surgeon|cardiologist)[,:]?\s+$/i;
+/** "per" and perhaps an initial just before a name: "per d ross", "PER DOUGLASS". */
+const PER_BEFORE = /\bper\s+(?:\p{L}\.?\s+)?$/iu;
+/** An initial just before a surname: "E. WELSH", "q. lander", "J SMITH". */
+const INITIAL_BEFORE = /(?:^|[^\p{L}.])\p{L}\.?[ \t]+$|(?:^|[^\p{L}.])\p{L}\.$/u;
 /** What follows an initial and a surname in a note: "E. WELSH AWARE", "B. CLIFFORD MD", "q. lander rrt". */
 const CLINICIAN_AFTER = /^[ \t]*,?[ \t]*(?:aware|rrt|rn|md|np|pa-c|do|resident|attending|notified|made aware|in to|placing|ordered)\b/i;
 /** Roles, never names themselves. */
@@ -485,14 +489,16 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     // Clinicians as notes name them, in any case: "dr green", "Dr.King", "DR. L. RUUSKA", "per
     // d ross", "NP DJURIC", "E. WELSH AWARE", "q. lander rrt". Listed names, or words no
     // dictionary knows; "dr aware", "per team" and "NP notified" stay.
-    const plausible =
+    // The context first, a cheap test that fails for almost every word; the lists only then.
+    const plausible = (): boolean =>
       !known(t) && !FUNCTION_WORDS.has(t.lower) && !TITLES.has(t.lower) && !CLINICIAN_ROLES.test(t.text) && (listedAnyCase(t) || !words.has(t.lower));
     const clinician =
-      plausible &&
+      !introduced &&
       (CLINICIAN_TITLE_BEFORE.test(before) ||
-        (/\bper\s+(?:\p{L}\.?\s+)?$/iu.test(before) && listedAnyCase(t) && !words.has(t.lower)) ||
+        (PER_BEFORE.test(before) && listedAnyCase(t) && !words.has(t.lower)) ||
         (CLINICIAN_ROLE_BEFORE.test(before) && listedAnyCase(t)) ||
-        (/(?:^|[^\p{L}.])\p{L}\.?[ \t]+$|(?:^|[^\p{L}.])\p{L}\.$/u.test(before) && CLINICIAN_AFTER.test(after)));
+        (INITIAL_BEFORE.test(before) && CLINICIAN_AFTER.test(after))) &&
+      plausible();
     if (introduced) claimRun(k, (n) => !known(n) && !FUNCTION_WORDS.has(n.lower));
     else if (clinician && !speaker && !context)
       claimRun(

@@ -167,6 +167,35 @@ function scored(span) {
   return kind;
 }
 
+/**
+ * Which characters of the input the export replaced: the output's text between its
+ * placeholders is found in the input in order, and what lies between is replaced. A second
+ * reading beside the word count above, for long notes, where a span's number ("28" of
+ * "8/28") may be left elsewhere in the note although the span itself was replaced.
+ */
+function replacedChars(text, out) {
+  const lines = out.text.split('\n');
+  const starts = [0];
+  for (const l of lines) starts.push(starts[starts.length - 1] + l.length + 1);
+  const holes = out.replaced
+    .map((r) => starts[r.line - 1] + r.column - 1)
+    .map((at, i) => [at, at + out.replaced[i].length])
+    .sort((a, b) => a[0] - b[0]);
+  const gone = new Uint8Array(text.length);
+  let from = 0;
+  let cursor = 0;
+  for (const [a, b] of [...holes, [out.text.length, out.text.length]]) {
+    const literal = out.text.slice(cursor, a);
+    // The text after the last placeholder ends the input.
+    const at = a === out.text.length ? (text.endsWith(literal) ? text.length - literal.length : -1) : text.indexOf(literal, from);
+    if (at < from) return undefined;
+    if (cursor > 0) gone.fill(1, from, at);
+    from = at + literal.length;
+    cursor = b;
+  }
+  return gone;
+}
+
 function score(name, data) {
   const kinds = {};
   let ordinary = 0;
@@ -175,6 +204,8 @@ function score(name, data) {
   let touched = 0;
   const started = Date.now();
   const looks = [];
+  let placed = 0;
+  let unaligned = 0;
   for (const r of data) {
     const text = r.full_text;
     const out = core.deidentifyText(text, '');
@@ -184,6 +215,8 @@ function score(name, data) {
     const lines = out.text.split('\n');
     const checked = new Set(out.check.flatMap((c) => words(lines[c.line - 1].slice(c.column - 1, c.column - 1 + c.length)).map((w) => w.word)));
     const spans = r.spans;
+    const gone = replacedChars(text, out);
+    if (!gone) unaligned++;
     if (spans.every((s) => !scored(s))) {
       free++;
       if (out.text !== text) touched++;
@@ -205,6 +238,10 @@ function score(name, data) {
       const left = parts.filter((w) => outCount.has(w));
       kinds[kind] ??= { all: 0, removed: 0, flagged: 0 };
       kinds[kind].all++;
+      const own = words(text.slice(s.start_position, s.end_position)).filter((w) => parts.includes(w.word));
+      if (gone && own.every((w) => gone.subarray(s.start_position + w.start, s.start_position + w.end).every((c) => c === 1))) placed++;
+      else if (process.env.DEID_SHOW_PLACED && looks.length < Number(process.env.DEID_SHOW_PLACED))
+        looks.push(`by position: ${kind}: ${s.entity_value} | ${text.slice(Math.max(0, s.start_position - 40), s.end_position + 20).replace(/\n/g, ' ')}`);
       if (left.length === 0) kinds[kind].removed++;
       else if (left.every((w) => checked.has(w))) kinds[kind].flagged++;
       else if (looks.length < Number(process.env.DEID_SHOW_MISSES ?? 0))
@@ -233,6 +270,9 @@ function score(name, data) {
   for (const [k, v] of Object.entries(kinds).sort((a, b) => b[1].all - a[1].all))
     console.log(`| ${k} | ${v.all} | ${pct(v.removed, v.all)} | ${pct(v.removed + v.flagged, v.all)} |`);
   console.log(`| all | ${total.all} | ${pct(total.removed, total.all)} (target >= 95%) | ${pct(total.removed + total.flagged, total.all)} (target >= 99%) |`);
+  console.log(
+    `\nRead by position (each span's own characters replaced, wherever else its words are left): ${pct(placed, total.all)} removed${unaligned ? ` (${unaligned} texts not aligned, counted as not removed)` : ''}.`,
+  );
   console.log(`\nOrdinary words replaced: ${replacedWords} of ${ordinary}, ${pct(replacedWords, ordinary)} (target <= 1%).`);
   console.log(`Texts with no Safe Harbor identifier touched: ${touched} of ${free}, ${pct(touched, free)} (target <= 10%).`);
   for (const l of looks) console.log(l);

@@ -191,6 +191,44 @@ describe('issue 24: recall where it was missing', () => {
     assert.strictEqual(out('Patient ID # 4455-8812; intubated 10/15-10/16.'), 'Patient ID # [number]; intubated [day 0]-[day 1].');
   });
 
+  it('a name after a title in any case, even one that is a word or an eponym; a relative after a relation, with no "my"', () => {
+    assert.strictEqual(
+      out("mrs. Burns con't to be sedated. per dr Murphy. dr. white's order. mr.renzi returned."),
+      "mrs. [name 1] con't to be sedated. per dr [name 2]. dr. [name 3]'s order. mr.[name 4] returned.",
+    );
+    assert.strictEqual(
+      out("pt's son, bill, called. son bill called twice. wife, rose, left a number. A BROTHER VINNY AND A SISTER. talked with husband milovan."),
+      "pt's son, [name 1], called. son [name 1] called twice. wife, [name 2], left a number. A BROTHER [name 3] AND A SISTER. talked with husband [name 4].",
+    );
+    // A word after a relation that is not a name there, and a relation before an ordinary word.
+    const kept = 'son will call. wife may visit. daughter has questions. husband, rose from chair. dr aware. mr. notified. Murphy sign negative.';
+    assert.strictEqual(out(kept), kept);
+  });
+
+  it('a clinician after "per" and an initial, with "PA" after, and the given name before an initial', () => {
+    assert.strictEqual(out('ILEUS REMAINS AS PER B. KARGAS. (B. KARGAS PA AWARE).'), 'ILEUS REMAINS AS PER B. [name 1]. (B. [name 1] PA AWARE).');
+    assert.ok(!/EARL|RAND/.test(out('EARL N. RAND, RRT')));
+  });
+
+  it('a pager number after PG or pager; page numbers stay', () => {
+    assert.strictEqual(out('WILL F/U IN 1-2 DAYS. PG 33445. pager 4-1234.'), 'WILL F/U IN 1-2 DAYS. PG [number]. pager [number].');
+    const kept = 'see pg 12 of the chart; pg 3.';
+    assert.strictEqual(out(kept), kept);
+  });
+
+  it('in shorthand, a lone two-letter word or an everyday word compromise calls a person stays; a rating word takes only a score out of ten', () => {
+    const note =
+      "npn 7p-7a: neuro: a&ox3, mae, perrla. resp: ls cta, sx'd for sm amt thk secretions. gi: abd soft, +bs, tf @ goal, ogt to lcws. skin: intact, turned q2h. cv: Hr 80-90 v-paced. Ve 7-9L. Foley draining 5-7cc/q1-3hr. Amber in color with sediment. Peg intact in abd. ID temp spike 101. wean on trac collar 40% 12 lpm sats high 90's rr teens. BUN 43 Creat 1.8 K 4.3. Wearing 40% face tent. gu- uo via foley 50-90cc/hr. bp 110/60 via r rad aline. pain 8/10.";
+    assert.strictEqual(out(note), note);
+    assert.strictEqual(out('AWOKE FROM SLEEP ON 8/25 WITH CP.'), 'AWOKE FROM SLEEP ON [date] WITH CP.');
+    assert.strictEqual(out('blood cultures 10/1 via right IJ'), 'blood cultures [date] via right IJ');
+    assert.ok(out('lives at 11 via goffredo mameli 149').startsWith('lives at [address]'), 'an Italian street stays an address');
+  });
+
+  it('a code is not words and a number run together; the phone after it goes', () => {
+    assert.strictEqual(out('SOCIAL:DAUGHTER-KRISSY---301 944-5032'), 'SOCIAL:DAUGHTER-KRISSY---[phone]');
+  });
+
   it('the client code when the folder names another, written "A. B." or "a.b.", with a dash, and front matter closed with "..."', () => {
     const note = '---\nclient: A.B.\n...\n# Session\n\nA. B. and a.b. came; so did C-017.\n';
     const r = deidentifyNote(note, { path: 'C-017/n.md', folderName: 'C-017', fileName: 'n.md' });

@@ -48,7 +48,9 @@ describe('de-identify: dates in German, Spanish and French', () => {
     for (const kept of ['Sie kam spät. Er schwieg.', 'Él llegó tarde. Usted sabe.', 'Elle est arrivée en retard. Nous avons parlé. Vous savez.'])
       assert.strictEqual(out(kept), kept);
     assert.strictEqual(out('Wie geht es Ihnen heute?'), 'Wie geht es [name 1] heute?');
-    for (const start of ['Ella', 'Du', 'Lui', 'Cela']) assert.ok(out(`${start} sagte nichts.`).startsWith('[name 1]'), start);
+    for (const start of ['Ella', 'Lui', 'Cela']) assert.ok(out(`${start} sagte nichts.`).startsWith('[name 1]'), start);
+    // Two letters on their own are a name only when the tagger says so, and it does not of "Du".
+    assert.strictEqual(out('Du sagte nichts.'), 'Du sagte nichts.');
     const docs = readDocs().replace(/\s+/g, ' ');
     assert.ok(docs.includes('"Wie geht es Ihnen heute?" comes out as "Wie geht es [name 1] heute?"'), 'the docs give the example');
   });

@@ -95,7 +95,7 @@ export function deidentifyText(text: string, client: string | readonly string[] 
     ...findIps(text),
     ...findNumbers(text),
     ...findPhones(text),
-    ...findAddresses(text),
+    ...findAddresses(text).filter((s) => !clinicalVia(text, s)),
     ...findZips(text),
     ...findDates(text, REFERENCE_DAY),
     ...findAges(text),
@@ -123,6 +123,12 @@ export function deidentifyText(text: string, client: string | readonly string[] 
   // After the text, so no position above moves.
   const said = fromNoted ? `${out.text}${out.text.endsWith('\n\n') ? '' : out.text.endsWith('\n') ? '\n' : '\n\n'}${DAY_ZERO_LINE}\n` : out.text;
   return { text: said, replaced, check: checks };
+}
+
+/** "via foley", "60 via r rad aline": English "via" before a short or known word, not an Italian street ("via goffredo mameli"). */
+function clinicalVia(text: string, s: Span): boolean {
+  const m = /^(?:\d{1,4}[a-z]?,?[ \t]+)?via[ \t]+(\p{L}+)/u.exec(text.slice(s.start, s.end));
+  return m !== null && !(m[1].length >= 4 && unlisted(m[1]));
 }
 
 /**

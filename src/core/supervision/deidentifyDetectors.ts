@@ -250,6 +250,8 @@ export function findNumbers(text: string): Span[] {
     const start = m.index + m[0].length + tail[0].length - tail[1].length;
     found.push({ start, end: start + value.length, kind: 'number' });
   }
+  // A pager's number as nursing notes write it: "PG 33445", "pgr #4-1234" (four digits or more, so "pg 12" of a document stays).
+  found.push(...spans(text, /\b(?:pg|pgr)\b\.?[ \t]*(?:#|no\.?)?[ \t]*:?[ \t]*(\d(?:-?\d){3,6})(?![\d/-]|\.\d)/gi, 'number', 1));
   found.push(...spans(text, /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g, 'number'));
   // A social security number with spaces, and its last four digits.
   found.push(...spans(text, /(?<![\d.,/-])\d{3} \d{2} \d{4}(?![\d.,/-]?\d)/g, 'number'));
@@ -267,6 +269,8 @@ export function findNumbers(text: string): Span[] {
   // Any code of six or more that mixes capitals and digits ("B123456789", "1EG4-TE5-MK73") and is not a clinical one.
   for (const m of matches(text, /(?<![\w#/.-])#?(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9](?:[A-Z0-9-]*[A-Z0-9])?(?![\w/-])/g)) {
     const code = m.value.replace(/^#/, '');
+    // "DAUGHTER-KRISSY---301": words and a number run together, not a code.
+    if (/--|(?:^|-)[A-Z]{5,}(?:-|$)/.test(code)) continue;
     if (code.replace(/-/g, '').length < 6 || CLINICAL_CODE.test(code) || SHORTHAND_CODE.test(code) || (code.match(/\d/g) ?? []).length < 3) continue;
     found.push({ start: m.end - code.length, end: m.end, kind: 'number' });
   }
@@ -279,7 +283,7 @@ const UNIT = String.raw`(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Fl\.?|Floo
 
 /** Street words of other countries, as the end of a word ("Kiannonkatu", "Hauptstraße") or a word before the name ("rue", "calle"). */
 const STREET_SUFFIX =
-  '(?:straße|strasse|str\\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee|katu|tie|kuja|polku|gatan|vägen|gränd|vej|gade|veien|gata|laan|straat|plein|kade|gracht|singel)';
+  '(?:straße|strasse|str\\.|weg|gasse|allee|platz|(?<![aeiouy])ring|damm|ufer|chaussee|katu|tie|kuja|polku|gatan|vägen|gränd|vej|gade|veien|gata|laan|straat|plein|kade|gracht|singel)';
 /** The same street words written as a word of their own after the name. */
 const STREET_APART = `(?:${[
   'strasse',
@@ -686,7 +690,9 @@ const DATE_CUE =
  * notes (docs/performance.md): most such pairs there are days, and the rest are these.
  */
 const MEASURE_BEFORE =
-  /(?:\b(?:ps|psv|cpap|bipap|bi-?pap|ips|peep|flowby|imv|simv|pain|vent|settings?|pap|pcwp|score[sd]?|rated?|rating|phq-?\d*|gad-?\d*|suds|bp|pressures?|ratio|x|a\/c|mood|sleep|anxiety|energy|appetite|stress|scale|level|trial(?:ed)?|perrla?|grade|stage)\b|\bwean(?:ing|ed)?\s+(?:down\s+)?to|\/)[\s:=,]*(?:(?:of|at|to|on|down to|up to|increased to|decreased to|changed(?: over)? to|weaned to|is|was|now)\s+)?$/i;
+  /(?:\b(?:ps|psv|cpap|bipap|bi-?pap|ips|peep|flowby|imv|simv|vent|settings?|pap|pcwp|score[sd]?|rated?|rating|phq-?\d*|gad-?\d*|suds|bp|pressures?|ratio|x|a\/c|scale|level|trial(?:ed)?|perrla?|grade|stage)\b|\bwean(?:ing|ed)?\s+(?:down\s+)?to|\/)[\s:=,]*(?:(?:of|at|to|on|down to|up to|increased to|decreased to|changed(?: over)? to|weaned to|is|was|now)\s+)?$/i;
+/** A feeling or a function rated out of ten ("pain 8/10", "sleep 6/10"); "awoke from sleep on 8/25" is a day. */
+const RATING_BEFORE = /\b(?:pain|mood|sleep|anxiety|energy|appetite|stress)\b[\s:=,]*(?:(?:of|at|to|on|is|was|now)\s+)?$/i;
 const MEASURE_AFTER =
   /^\s*(?:%|\d+\s*%|[\d.]+\s*(?:%|fio2)|peep|bipap|cpap|psv|fio2|ps\b|pain|ns\b|str\b|strength|up\b|hrs?\b|hours?\b|bottles|nights|days|times|sessions|weeks|goals|items|cm\b|of\s+(?:peep|ps)|\/|x\s*\d|with\s+(?:peep|ps)|on\s+\d)/i;
 const DAY_MONTH = /(?<![\d./:-])(\d{1,2})\/(\d{1,2})(?![\d]|\/\d|\.\d)/g;
@@ -697,7 +703,7 @@ function isDayAndMonth(text: string, start: number, end: number, a: number, b: n
   if (a < b && b <= 4) return false; // 1/2, 1/3, 3/4
   if (a === b && a <= 5) return false; // 2/2 pupils, 5/5 settings
   const before = text.slice(Math.max(0, start - 30), start);
-  if (MEASURE_BEFORE.test(before) || MEASURE_AFTER.test(text.slice(end, end + 14))) return false;
+  if (MEASURE_BEFORE.test(before) || (b <= 10 && RATING_BEFORE.test(before)) || MEASURE_AFTER.test(text.slice(end, end + 14))) return false;
   // Out of ten is a rating as often as a day ("felt 7/10", "about 6/10"): not after a word that gives a level.
   return (
     b !== 10 ||

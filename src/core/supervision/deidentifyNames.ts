@@ -125,10 +125,21 @@ const CLINICIAN_TITLE_BEFORE = /\b(?:dr|drs)(?:\.\s*|\s+)(?:\p{L}\.?\s+)?$/iu;
 const CLINICIAN_ROLE_BEFORE = /\b(?:np|md|rn|rrt|nurse|resident|attending|fellow|intern|surgeon|cardiologist)[,:]?\s+$/i;
 /** "per" and perhaps an initial just before a name: "per d ross", "PER DOUGLASS". */
 const PER_BEFORE = /\bper\s+(?:\p{L}\.?\s+)?$/iu;
+/** "per B. KARGAS": an initial after "per" says a person, whatever the word. */
+const PER_INITIAL_BEFORE = /\bper\s+\p{L}\.\s*$/iu;
+/** A title in any case, as notes write it: "mrs. Burns", "dr. murphy", "mr.renzi", "DR WHITE"; "ms" only as "Ms" or with its full stop (MS is a disease and a mental state). */
+const TITLE_BEFORE = /(?:\b(?:mrs?|drs?|miss|mx)(?:\.[ \t]*|[ \t]+)|\bMs[ \t]+|\bms\.[ \t]*)$/i;
+/** A relation right before, with no "my" or "her": "son bill", "wife, rose,", "BROTHER VINNY". */
+const RELATION_BEFORE = /(?:^|[^\p{L}])(\p{L}+)[ \t]*(,?)[ \t]+$/u;
+/** What a relative named in a nursing note does next: "son bill called", "daughter pat lives alone". */
+const RELATIVE_ACTS =
+  /^(?:[ \t]*,|[ \t]+(?:called|calls|phoned|visited|visits|came|comes|was|is|in|at|here|spoke|updated|consented|left|lives|arrived|stayed|states|said|asked|wants|aware|present|notified)\b)/i;
+/** Words that follow a relation as often as a name does, and are never read as one there. */
+const NOT_AFTER_RELATION = new Set('will would may might can could has had have did does should must also too all both still not who which'.split(' '));
 /** An initial just before a surname: "E. WELSH", "q. lander", "J SMITH". */
 const INITIAL_BEFORE = /(?:^|[^\p{L}.])\p{L}\.?[ \t]+$|(?:^|[^\p{L}.])\p{L}\.$/u;
 /** What follows an initial and a surname in a note: "E. WELSH AWARE", "B. CLIFFORD MD", "q. lander rrt". */
-const CLINICIAN_AFTER = /^[ \t]*,?[ \t]*(?:aware|rrt|rn|md|np|pa-c|do|resident|attending|notified|made aware|in to|placing|ordered)\b/i;
+const CLINICIAN_AFTER = /^[ \t]*,?[ \t]*(?:aware|rrt|rn|md|np|pa-c|pa|do|resident|attending|notified|made aware|in to|placing|ordered)\b/i;
 /** Roles, never names themselves. */
 const CLINICIAN_ROLES = /^(?:np|md|rn|rrt|pa|do|nurse|resident|attending|fellow|intern)$/i;
 
@@ -254,13 +265,23 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     if (TITLES.has(prev.lower) && prev.cap && gapIs(text, prev, t, /^\.?[ \t]$/)) return true;
     return RELATIONS.has(prev.lower) && !prev.cap && gapIs(text, prev, t, /^,?[ \t]$/);
   };
+  // A note written in shorthand (many lower-case words no dictionary knows, "tol", "neo"):
+  // there a listed name is shorthand as often as a name ("Hr", "Peg", "spike"), so it needs more.
+  const lowerTokens = tokens.filter((t) => !t.cap && !t.single);
+  const unknownLower = lowerTokens.filter((t) => !ordinary(t)).length;
+  const shorthand = unknownLower >= 8 && unknownLower > 0.05 * lowerTokens.length;
+  /** Capitalised words with no capitalised word beside them, and words in capitals: filled once the runs are read below. */
+  const alone = new Set<Token>();
   // Probably a name: a person to compromise, or a listed name that is not an English word.
+  // Two letters alone ("Hr 80", "Ve 7L", but not "Du Cane") need compromise's word for it; in shorthand an English word
+  // on its own ("Amber in color", "Peg intact", "BROWN, PALE") needs more than compromise's.
   const medium = (t: Token): boolean =>
     t.cap &&
     !t.single &&
     !known(t) &&
     !STREET_WORDS.test(t.text) &&
-    (t.tags.some((x) => PERSON_TAGS.includes(x)) || (names.has(t.text) && !words.has(t.lower)));
+    ((t.tags.some((x) => PERSON_TAGS.includes(x)) && !(shorthand && words.has(t.lower) && alone.has(t))) ||
+      (names.has(t.text) && !words.has(t.lower) && (t.text.length > 2 || !alone.has(t))));
 
   const spans: Span[] = [];
   const claimed = new Set<number>();
@@ -297,6 +318,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     runs.push([i, j]);
     i = j;
   }
+  for (const [i, j] of runs) for (let k = i; k <= j; k++) if (i === j || allCaps(tokens[k])) alone.add(tokens[k]);
 
   const cueBefore = (t: Token): boolean => {
     const before = text.slice(Math.max(0, t.start - 40), t.start);
@@ -423,11 +445,6 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   const english = foreignWords < 2 || foreignWords <= tokens.filter((t) => FUNCTION_WORDS.has(t.lower)).length;
   const lowerName = (t: Token): boolean =>
     english && !t.cap && !t.single && t.text.length >= 3 && !known(t) && isName(t) && (!words.has(t.lower) || personTag(t)) && free(t);
-  // A note written in shorthand (many lower-case words no dictionary knows, "tol", "neo"):
-  // there a listed name in lower case is shorthand as often as a name, so it needs more.
-  const lowerTokens = tokens.filter((t) => !t.cap && !t.single);
-  const unknownLower = lowerTokens.filter((t) => !ordinary(t)).length;
-  const shorthand = unknownLower >= 8 && unknownLower > 0.05 * lowerTokens.length;
   const claimRun = (k: number, ok: (t: Token) => boolean): void => {
     let to = k;
     while (
@@ -442,8 +459,19 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   };
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    if (claimed.has(k) || t.single || !free(t) || (known(t) && !WORD_GIVEN_NAMES.has(t.lower))) continue;
+    if (claimed.has(k) || t.single || !free(t)) continue;
     const before = text.slice(Math.max(0, t.start - 30), t.start);
+    // After a title a listed name is the name, even one that is also a word or an eponym: "mrs. Burns", "dr. murphy", "dr. white's order".
+    const afterTitle =
+      TITLE_BEFORE.test(before) &&
+      listedAnyCase(t) &&
+      !FUNCTION_WORDS.has(t.lower) &&
+      !NOT_AFTER_RELATION.has(t.lower) &&
+      !TITLES.has(t.lower) &&
+      !RELATIONS.has(t.lower) &&
+      !CLINICIAN_ROLES.test(t.text) &&
+      !CLINICIAN_AFTER.test(t.text);
+    if (known(t) && !WORD_GIVEN_NAMES.has(t.lower) && !afterTitle) continue;
     const after = text.slice(t.end, t.end + 40);
     // A speaker's label at the start of a line: "John: I don't want to".
     // A listed name that is also a word ("Amber", "carol") is a speaker when words in quotes follow: "Amber: \"Who are you?\"".
@@ -492,28 +520,64 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     // The context first, a cheap test that fails for almost every word; the lists only then.
     const plausible = (): boolean =>
       !known(t) && !FUNCTION_WORDS.has(t.lower) && !TITLES.has(t.lower) && !CLINICIAN_ROLES.test(t.text) && (listedAnyCase(t) || !words.has(t.lower));
+    // "son bill called", "wife, rose, left", "BROTHER VINNY", "husband milovan": a listed name,
+    // or a word no list knows, right after a relation; one that is also a word needs commas
+    // round it or a deed after it.
+    const relation = RELATION_BEFORE.exec(before);
+    const relative =
+      english &&
+      relation !== null &&
+      RELATIONS.has(relation[1].toLowerCase()) &&
+      (listedAnyCase(t) || (t.text.length >= 4 && unlisted(t.text))) &&
+      !known(t) &&
+      !FUNCTION_WORDS.has(t.lower) &&
+      !NOT_AFTER_RELATION.has(t.lower) &&
+      !TITLES.has(t.lower) &&
+      !RELATIONS.has(t.lower) &&
+      !CLINICIAN_ROLES.test(t.text) &&
+      (!words.has(t.lower) || (relation[2] === ',' && /^[ \t]*,/.test(after)) || RELATIVE_ACTS.test(after));
     const clinician =
       !introduced &&
       (CLINICIAN_TITLE_BEFORE.test(before) ||
+        PER_INITIAL_BEFORE.test(before) ||
         (PER_BEFORE.test(before) && listedAnyCase(t) && !words.has(t.lower)) ||
         (CLINICIAN_ROLE_BEFORE.test(before) && listedAnyCase(t)) ||
         (INITIAL_BEFORE.test(before) && CLINICIAN_AFTER.test(after))) &&
       plausible();
+    const clinicianRest = (n: Token): boolean =>
+      !known(n) &&
+      !FUNCTION_WORDS.has(n.lower) &&
+      !CLINICIAN_ROLES.test(n.text) &&
+      !CLINICIAN_AFTER.test(n.text) &&
+      !STREET_WORDS.test(n.text) &&
+      (!words.has(n.lower) || (n.cap && !allCaps(n) && isName(n)));
     if (introduced) claimRun(k, (n) => !known(n) && !FUNCTION_WORDS.has(n.lower));
-    else if (clinician && !speaker && !context)
-      claimRun(
-        k,
-        (n) =>
-          !known(n) &&
-          !FUNCTION_WORDS.has(n.lower) &&
-          !CLINICIAN_ROLES.test(n.text) &&
-          !CLINICIAN_AFTER.test(n.text) &&
-          !STREET_WORDS.test(n.text) &&
-          (!words.has(n.lower) || (n.cap && !allCaps(n) && isName(n))),
-      );
+    else if (clinician && !speaker && !context) {
+      claimRun(k, clinicianRest);
+      // "EARL N. RAND, RRT": the given name before the initial too.
+      const given = tokens[k - 2];
+      if (
+        INITIAL_BEFORE.test(before) &&
+        tokens[k - 1]?.single &&
+        given !== undefined &&
+        given.cap &&
+        !claimed.has(k - 2) &&
+        free(given) &&
+        gapIs(text, given, tokens[k - 1], /^[ \t]$/) &&
+        !known(given) &&
+        !FUNCTION_WORDS.has(given.lower) &&
+        !TITLES.has(given.lower) &&
+        !RELATIONS.has(given.lower) &&
+        !CLINICIAN_ROLES.test(given.text) &&
+        given.lower !== 'per' &&
+        (listedAnyCase(given) || !words.has(given.lower))
+      )
+        claim(k - 2, k - 1, { start: given.start, end: tokens[k - 1].end, kind: 'name', words: [given.text] });
+    } else if (afterTitle) claimRun(k, (n) => clinicianRest(n) && listedAnyCase(n));
     else if (initialled) claim(k, k + 1, { start: t.start, end: tokens[k + 1].end, kind: 'name', words: [t.text] });
-    else if (speaker || context || titled || related) claimRun(k, (n) => !known(n) && (lowerName(n) || (n.cap && isName(n) && !NEVER_SURNAME.has(n.lower))));
-    else if (lowerName(t) && (!shorthand || personTag(t))) claimRun(k, lowerName);
+    else if (speaker || context || titled || related || relative)
+      claimRun(k, (n) => !known(n) && (lowerName(n) || (n.cap && isName(n) && !NEVER_SURNAME.has(n.lower))));
+    else if (lowerName(t) && (!shorthand || (personTag(t) && !words.has(t.lower)))) claimRun(k, lowerName);
   }
 
   const countryLine = new RegExp(`^[ \\t]*\\r?\\n[ \\t>?]*(?:${COUNTRY.source.slice(4, -2)})(?![\\p{L}])`, 'iu');
@@ -723,7 +787,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   // A street with no street word, between numbers: "6750 Koskikatu 25", "255 hersnapvej 18".
   // The words must be neither English nor known terms, so "in 2019 she was 45" stays.
   // On a line of its own (an address written out), any words that do not go on with a sentence will do: "78 Camiño Ancho 91".
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}.,/-])\d{1,6}[ \t]+((?:\p{L}[\p{L}'’.-]*[ \t]+){1,3})\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}/-])/gu)) {
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}.,/-])\d{1,6}[ \t]+((?:\p{L}[\p{L}'’.-]*[ \t]+){1,3})\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}/-]|[.,]\d|['’]s)/gu)) {
     if (m.index === undefined) continue;
     const parts = m[1].trim().split(/[ \t]+/);
     const unknown = (w: string): boolean => {
@@ -735,7 +799,16 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     // An initial ("Ρ.", "N.") neither makes nor unmakes a street: "43 Ρ. Φεραίου 13".
     const named = parts.filter((w) => !/^\p{L}\.$/u.test(w));
     const strange =
-      named.length === 0 ? false : named.length <= 2 ? named.every(unknown) : named.some(unknown) && named.every((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
+      named.length === 0
+        ? false
+        : named.length <= 2
+          ? named.every(unknown)
+          : named.some(unknown) &&
+            named.every(
+              (w) =>
+                !FUNCTION_WORDS.has(w.toLowerCase()) &&
+                !(w.length >= 3 && (CLINICAL_ABBREVIATIONS.has(w.toLowerCase()) || CLINICAL_WORDS.has(w.toLowerCase()))),
+            );
     if (
       !(
         strange ||

@@ -258,6 +258,10 @@ describe('Trust in the editor', () => {
       await vscode.env.clipboard.writeText('');
       await closeAll();
 
+      // On a busy machine VS Code may back the draft up in the second before Attune's save of
+      // it lands (seen once in CI, on the newest VS Code); it discards that backup once the save
+      // is done. What must hold is that no copy stays: wait for that, then say what is left.
+      await waitFor('no copy of the note or the draft left in user data', () => whereFound([inNote, inDraft]).length === 0, 20000).catch(() => undefined);
       assert.deepStrictEqual(whereFound([inNote, inDraft]), []);
       await files.update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
     });

@@ -225,6 +225,40 @@ describe('issue 24: recall where it was missing', () => {
     assert.ok(out('lives at 11 via goffredo mameli 149').startsWith('lives at [address]'), 'an Italian street stays an address');
   });
 
+  it('in shorthand, "to", "at" and "from" before a short code or a drug, and a code after a word, do not make a place', () => {
+    const shorthand =
+      "npn 7p-7a: neuro: a&ox3, mae, perrla. resp: ls cta, sx'd for sm amt thk secretions. gi: abd soft, +bs, tf @ goal, ogt to lcws. skin: intact, turned q2h. ";
+    for (const tail of [
+      'plan was to change Neo to Levophed.',
+      'CHANGED TO 100% NRB WITH GOOD EFFECT.',
+      'Last CO/CI at noon was 5.1/2.',
+      'Poor flow from HD cath.',
+      'unit to arrive from BB now.',
+    ])
+      assert.strictEqual(out(shorthand + tail), shorthand + tail);
+    // Outside shorthand, as before: "I am in Sutri", "based in NAANTALI".
+    assert.strictEqual(out('I am in Sutri this week.'), 'I am in [place] this week.');
+  });
+
+  it('doses, amounts, vital signs and times run into their numbers stay; identifiers mixing letters and digits still go', () => {
+    const kept =
+      'VENT SETTINGS AC700X10 50% FIO240%. FENTANYL 125MCGS, TYLENOL650MG PR. SATS93-98%. HR-110-133. RATE98-100. NOTE 11P-7AM. PB7200 VENT. I&O 700-800CC.';
+    assert.strictEqual(out(kept), kept);
+    assert.strictEqual(out('MRN SF-998877, #SF-998877, HICN B123456789, 1EG4-TE5-MK73.'), 'MRN [number], #[number], HICN [number], [number].');
+  });
+
+  it('a pain rating out of ten stays, in brackets or before the kind of pain; a day for pain does not', () => {
+    const kept = 'Pt developed 4/10 CP. chest pain (7/10) cont. HE HAD 3/10 INCISIONAL PAIN.';
+    assert.strictEqual(out(kept), kept);
+    assert.strictEqual(out('seen on 3/10 for pain'), 'seen on [date] for pain');
+  });
+
+  it('a clinician named in lower case before "aware"; everyday words before "aware" stay', () => {
+    assert.strictEqual(out('HOUSE STAFF mary souza AWARE.'), 'HOUSE STAFF [name 1] AWARE.');
+    const kept = 'keep family aware. case manager notified. had meeting with md aware. team aware.';
+    assert.strictEqual(out(kept), kept);
+  });
+
   it('a code is not words and a number run together; the phone after it goes', () => {
     assert.strictEqual(out('SOCIAL:DAUGHTER-KRISSY---301 944-5032'), 'SOCIAL:DAUGHTER-KRISSY---[phone]');
   });

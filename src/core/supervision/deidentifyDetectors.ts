@@ -217,10 +217,21 @@ const CLINICAL_CODE = /^(?:[A-Z]{2,6}-\d{1,3}[A-Z]?|COVID-?19|SARS-?COV-?2|H\d+N
 
 /**
  * Capitals and digits that are notes' shorthand, not identifiers: vent settings ("600X12",
- * "700*10"), amounts ("1300CC", "3LITERS"), frequencies ("Q3-4HRS"), shifts ("7AM-7PM").
+ * "700*10", "AC700X10"), amounts and doses ("1300CC", "3LITERS", "700-800CC", "125MCGS",
+ * "TYLENOL650MG"), frequencies ("Q3-4HRS"), shifts and times ("7AM-7PM", "11P-7AM",
+ * "1145AM"), a vital sign run into its value ("SATS93-98", "HR-110-133", "FIO240", "PB7200").
  */
-const SHORTHAND_CODE =
-  /^(?:\d+[X*]\d+(?:[X*/]\d+)*|\d+(?:CC|ML|MG|MCG|L|LITERS?|HRS?|MINS?|UNITS?|U|KG|G|MEQ)|Q\d+(?:-\d+)?(?:H|HR|HRS|MIN)?|\d{1,2}(?:AM|PM)(?:-\d{1,2}(?:AM|PM))?)$/;
+const UNITS = '(?:CC|MLS?|MGS?|MCGS?|L|LITERS?|HRS?|MINS?|UNITS?|U|KG|G|GM|MEQ|BPM|LPM|CMH2O|MMHG)';
+const SHORTHAND_CODE = new RegExp(
+  `^(?:${[
+    String.raw`\d+[X*]\d+(?:[X*/]\d+)*`,
+    String.raw`\d+(?:\.\d+)?(?:-\d+)?${UNITS}`,
+    String.raw`[A-Z]{2,}\d+(?:\.\d+)?${UNITS}`,
+    String.raw`Q\d+(?:-\d+)?(?:H|HR|HRS|MIN)?`,
+    String.raw`\d{1,4}[AP]M?(?:-\d{1,4}[AP]M?)?`,
+    String.raw`(?:HR|RR|SATS?|RATE|FIO2?|PEEP|PS|CPAP|BIPAP|AC|TV|VT|PB|BP|MAP|CVP|IPAP|EPAP|SIMV|IMV|PSV|RA|NC)-?\d+(?:[X*]\d+)?(?:-\d+)?`,
+  ].join('|')})$`,
+);
 
 /** Numbers introduced as identifiers, and social security numbers in any company. */
 export function findNumbers(text: string): Span[] {
@@ -692,9 +703,9 @@ const DATE_CUE =
 const MEASURE_BEFORE =
   /(?:\b(?:ps|psv|cpap|bipap|bi-?pap|ips|peep|flowby|imv|simv|vent|settings?|pap|pcwp|score[sd]?|rated?|rating|phq-?\d*|gad-?\d*|suds|bp|pressures?|ratio|x|a\/c|scale|level|trial(?:ed)?|perrla?|grade|stage)\b|\bwean(?:ing|ed)?\s+(?:down\s+)?to|\/)[\s:=,]*(?:(?:of|at|to|on|down to|up to|increased to|decreased to|changed(?: over)? to|weaned to|is|was|now)\s+)?$/i;
 /** A feeling or a function rated out of ten ("pain 8/10", "sleep 6/10"); "awoke from sleep on 8/25" is a day. */
-const RATING_BEFORE = /\b(?:pain|mood|sleep|anxiety|energy|appetite|stress)\b[\s:=,]*(?:(?:of|at|to|on|is|was|now)\s+)?$/i;
+const RATING_BEFORE = /\b(?:pain|mood|sleep|anxiety|energy|appetite|stress)\b[\s:=,(]*(?:(?:of|at|to|on|is|was|now)\s+)?$/i;
 const MEASURE_AFTER =
-  /^\s*(?:%|\d+\s*%|[\d.]+\s*(?:%|fio2)|peep|bipap|cpap|psv|fio2|ps\b|pain|ns\b|str\b|strength|up\b|hrs?\b|hours?\b|bottles|nights|days|times|sessions|weeks|goals|items|cm\b|of\s+(?:peep|ps)|\/|x\s*\d|with\s+(?:peep|ps)|on\s+\d)/i;
+  /^\s*(?:%|\d+\s*%|[\d.]+\s*(?:%|fio2)|peep|bipap|cpap|psv|fio2|ps\b|pain|cp\b|(?:chest|incisional|abdominal|abd|back|neck|head|leg|arm|sharp|dull|burning|crampy|epigastric|flank|joint|shoulder|hip|knee|rectal|generali[sz]ed|surgical|mid|low|lower|upper)\s+pain\b|ns\b|str\b|strength|up\b|hrs?\b|hours?\b|bottles|nights|days|times|sessions|weeks|goals|items|cm\b|of\s+(?:peep|ps)|\/|x\s*\d|with\s+(?:peep|ps)|on\s+\d)/i;
 const DAY_MONTH = /(?<![\d./:-])(\d{1,2})\/(\d{1,2})(?![\d]|\/\d|\.\d)/g;
 
 function isDayAndMonth(text: string, start: number, end: number, a: number, b: number): boolean {
@@ -703,7 +714,7 @@ function isDayAndMonth(text: string, start: number, end: number, a: number, b: n
   if (a < b && b <= 4) return false; // 1/2, 1/3, 3/4
   if (a === b && a <= 5) return false; // 2/2 pupils, 5/5 settings
   const before = text.slice(Math.max(0, start - 30), start);
-  if (MEASURE_BEFORE.test(before) || (b <= 10 && RATING_BEFORE.test(before)) || MEASURE_AFTER.test(text.slice(end, end + 14))) return false;
+  if (MEASURE_BEFORE.test(before) || (b <= 10 && RATING_BEFORE.test(before)) || MEASURE_AFTER.test(text.slice(end, end + 24))) return false;
   // Out of ten is a rating as often as a day ("felt 7/10", "about 6/10"): not after a word that gives a level.
   return (
     b !== 10 ||

@@ -131,9 +131,9 @@ const PER_INITIAL_BEFORE = /\bper\s+\p{L}\.\s*$/iu;
 const TITLE_BEFORE = /(?:\b(?:mrs?|drs?|miss|mx)(?:\.[ \t]*|[ \t]+)|\bMs[ \t]+|\bms\.[ \t]*)$/i;
 /** A relation right before, with no "my" or "her": "son bill", "wife, rose,", "BROTHER VINNY". */
 const RELATION_BEFORE = /(?:^|[^\p{L}])(\p{L}+)[ \t]*(,?)[ \t]+$/u;
-/** What a relative named in a nursing note does next: "son bill called", "daughter pat lives alone". */
+/** What a relative named in a nursing note does next, or a number to call: "son bill called", "daughter pat lives alone", "SON ROB 285-482-5518". */
 const RELATIVE_ACTS =
-  /^(?:[ \t]*,|[ \t]+(?:called|calls|phoned|visited|visits|came|comes|was|is|in|at|here|spoke|updated|consented|left|lives|arrived|stayed|states|said|asked|wants|aware|present|notified)\b)/i;
+  /^(?:[ \t]*,|[ \t]+\(?\d{3}|[ \t]+(?:called|calls|phoned|visited|visits|came|comes|was|is|in|at|here|spoke|updated|consented|left|lives|arrived|stayed|states|said|asked|wants|aware|present|notified)\b)/i;
 /** Words that follow a relation as often as a name does, and are never read as one there. */
 const NOT_AFTER_RELATION = new Set('will would may might can could has had have did does should must also too all both still not who which'.split(' '));
 /** An initial just before a surname: "E. WELSH", "q. lander", "J SMITH". */
@@ -141,6 +141,8 @@ const INITIAL_BEFORE = /(?:^|[^\p{L}.])\p{L}\.?[ \t]+$|(?:^|[^\p{L}.])\p{L}\.$/u
 /** What follows an initial and a surname in a note: "E. WELSH AWARE", "B. CLIFFORD MD", "q. lander rrt". */
 const CLINICIAN_AFTER = /^[ \t]*,?[ \t]*(?:aware|rrt|rn|md|np|pa-c|pa|do|resident|attending|notified|made aware|in to|placing|ordered)\b/i;
 /** Roles, never names themselves. */
+/** After a clinician's name in lower case, only these say one was named: "mary souza aware". */
+const AWARE_AFTER = /^[ \t]*,?[ \t]*(?:aware|notified|made aware|rn|md|np|rrt)\b/i;
 const CLINICIAN_ROLES = /^(?:np|md|rn|rrt|pa|do|nurse|resident|attending|fellow|intern)$/i;
 
 /** Words that end a name said aloud: "my name is borna jerković and ...". */
@@ -265,10 +267,11 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     if (TITLES.has(prev.lower) && prev.cap && gapIs(text, prev, t, /^\.?[ \t]$/)) return true;
     return RELATIONS.has(prev.lower) && !prev.cap && gapIs(text, prev, t, /^,?[ \t]$/);
   };
-  // A note written in shorthand (many lower-case words no dictionary knows, "tol", "neo"):
-  // there a listed name is shorthand as often as a name ("Hr", "Peg", "spike"), so it needs more.
+  // A note written in shorthand (many lower-case words no dictionary knows, "tol", "neo", and
+  // clinical ones, "abd", "perrla"): there a listed name is shorthand as often as a name ("Hr",
+  // "Peg", "spike"), so it needs more.
   const lowerTokens = tokens.filter((t) => !t.cap && !t.single);
-  const unknownLower = lowerTokens.filter((t) => !ordinary(t)).length;
+  const unknownLower = lowerTokens.filter((t) => !words.has(t.lower) && !KNOWN_TERMS.has(t.lower)).length;
   const shorthand = unknownLower >= 8 && unknownLower > 0.05 * lowerTokens.length;
   /** Capitalised words with no capitalised word beside them, and words in capitals: filled once the runs are read below. */
   const alone = new Set<Token>();
@@ -330,7 +333,8 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     const edge = t.start - (before ? before[0].length : 0);
     return (edge > 0 && taken(edge - 1, edge)) || /^[ \t]*,?[ \t]+(?:\d|[A-Z]{1,2}\d)/.test(text.slice(t.end, t.end + 6));
   };
-  const stateAfter = (t: Token): boolean => STATE_AFTER.test(text.slice(t.end, t.end + 20));
+  // In shorthand a code after a word is shorthand too ("Last CO/CI", "PM CO"): a state only after a comma there.
+  const stateAfter = (t: Token): boolean => STATE_AFTER.test(text.slice(t.end, t.end + 20)) && (!shorthand || text[t.end] === ',');
 
   for (const [i, j] of runs) {
     // Places first, longest phrase first, so "Grand Rapids" is one place.
@@ -357,7 +361,9 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
             (single ? medium(tokens[a]) : medium(tokens[a]) && !PLACE_PREFIX.has(tokens[a].text) && strange(tokens[b])) && !stateAfter(tokens[b]);
           // "HEARD FROM ANY FAMILY TODAY": in a line of capitals, everyday words after "from" are not a town.
           const shouted = tokens.slice(a, b + 1).every((t) => allCaps(t) && ordinary(t));
-          place = !allKnown && !personLike && !shouted && !(single && ordinary(tokens[a]) && !stateAfter(tokens[b]));
+          // "from HD", "arrive from BB": in shorthand a short word in capitals is shorthand.
+          const code = shorthand && single && allCaps(tokens[a]) && tokens[a].text.length <= 3;
+          place = !allKnown && !personLike && !shouted && !code && !(single && ordinary(tokens[a]) && !stateAfter(tokens[b]));
         } else if (single && tokens[a].tags.includes('City')) place = true;
         else if (!single && b === j && PLACE_PREFIX.has(tokens[a].text) && tokens.slice(a + 1, b + 1).every((t) => !KNOWN_TERMS.has(t.lower))) place = true;
         // A town-shaped word ("-ville", "-borough") after "in", "at" or "to".
@@ -368,7 +374,8 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
           single &&
           b === j &&
           strange(tokens[a]) &&
-          (cueBefore(tokens[a]) || weakCue(tokens[a])) &&
+          // In shorthand "to Levophed", "100% NRB", "at FT": "in", "at" and "to" alone do not say place.
+          (cueBefore(tokens[a]) || (weakCue(tokens[a]) && !shorthand)) &&
           !medium(tokens[a]) &&
           !(allCaps(tokens[a]) && tokens[a].text.length <= 3)
         )
@@ -419,7 +426,10 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       let b = a;
       while (b + 1 <= j && !claimed.has(b + 1) && (strange(tokens[b + 1]) || (tokens[b + 1].single && b + 2 <= j && strange(tokens[b + 2])))) b++;
       const run = tokens.slice(a, b + 1);
-      if (run.filter((t) => !t.single).length >= 2 && !run.every((t) => allCaps(t) && t.text.length <= 4)) {
+      // In shorthand, unknown words side by side, one in capitals, are as often misspellings and drugs ("RECIEVED LR", "MG CATOPRIL", "Enc CDB"): one must be a listed name.
+      const listedPart = run.some((t) => !t.single && names.has(t.text[0] + t.text.slice(1).toLowerCase()));
+      const shouting = run.some((t) => allCaps(t));
+      if (run.filter((t) => !t.single).length >= 2 && !run.every((t) => allCaps(t) && t.text.length <= 4) && (!shorthand || !shouting || listedPart)) {
         const place = cueBefore(tokens[a]) || weakCue(tokens[a]) || stateAfter(tokens[b]);
         claim(
           a,
@@ -535,10 +545,22 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       !TITLES.has(t.lower) &&
       !RELATIONS.has(t.lower) &&
       !CLINICIAN_ROLES.test(t.text) &&
-      (!words.has(t.lower) || (relation[2] === ',' && /^[ \t]*,/.test(after)) || RELATIVE_ACTS.test(after));
+      (!words.has(t.lower) || (((relation[2] === ',' && /^[ \t]*,/.test(after)) || RELATIVE_ACTS.test(after)) && !t.tags.includes('Verb')));
+    // "HOUSE STAFF mary souza AWARE": a listed name in lower case, perhaps with its surname, then "aware" or "notified".
+    const namedThenAware =
+      !t.cap &&
+      t.text.length >= 3 &&
+      listedAnyCase(t) &&
+      !known(t) &&
+      !words.has(t.lower) &&
+      (AWARE_AFTER.test(after) ||
+        (/^[ \t]+\p{L}{3,}/u.test(after) &&
+          !words.has(/^[ \t]+(\p{L}+)/u.exec(after)?.[1].toLowerCase() ?? '') &&
+          AWARE_AFTER.test(after.replace(/^[ \t]+\p{L}+/u, ''))));
     const clinician =
       !introduced &&
       (CLINICIAN_TITLE_BEFORE.test(before) ||
+        namedThenAware ||
         PER_INITIAL_BEFORE.test(before) ||
         (PER_BEFORE.test(before) && listedAnyCase(t) && !words.has(t.lower)) ||
         (CLINICIAN_ROLE_BEFORE.test(before) && listedAnyCase(t)) ||
@@ -604,6 +626,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     if (
       english &&
       !claimed.has(k) &&
+      (!shorthand || cueBefore(t)) &&
       t.text.length >= 4 &&
       !isName(t) &&
       /^[ \t]*(?:[.,;!?)]|\s+(?:on|in|for|to|and|with|last|next|since|before|after|at|this|that|from|by|every|yesterday|today|tomorrow)\b|\s*$)/.test(

@@ -259,6 +259,20 @@ describe('issue 24: recall where it was missing', () => {
     assert.strictEqual(out(kept), kept);
   });
 
+  it('in shorthand, "Iv NTG", scales, drugs and feeds, "MS" with no full stop and "NP" before an everyday word stay; named clinicians go', () => {
+    const shorthand =
+      "npn 7p-7a: neuro: a&ox3, mae, perrla. resp: ls cta, sx'd for sm amt thk secretions, cxr done. gi: abd soft, +bs, tf @ goal, ogt to lcws. gu: uo qs via foley. skin: intact, dsg c/d/i, turned q2h. id: afeb, ivf @ kvo. ";
+    const kept =
+      'Iv NTG was decreased to 120. Riker scale 4. SKIN: MS INCISION WITH DSD CDI. O2 WEANED TO 4L NP GOOD BREATH SOUNDS. Cozaar was increased to 50mg QD.';
+    assert.strictEqual(out(shorthand + kept), shorthand + kept);
+    assert.strictEqual(
+      out(shorthand + 'ORDER DOUBLE CHECKED W/MD SPEARS. 02 4ln/p per NP Patty. Ms. Grace Ong visited.'),
+      shorthand + 'ORDER DOUBLE CHECKED W/MD [name 1]. 02 4ln/p per NP [name 2]. Ms. [name 3] visited.',
+    );
+    // Outside shorthand a two-letter name with its surname beside it is still a name.
+    assert.strictEqual(out('"Sweden is moving in that direction," says Du Cane.'), '"Sweden is moving in that direction," says [name 1].');
+  });
+
   it('a code is not words and a number run together; the phone after it goes', () => {
     assert.strictEqual(out('SOCIAL:DAUGHTER-KRISSY---301 944-5032'), 'SOCIAL:DAUGHTER-KRISSY---[phone]');
   });

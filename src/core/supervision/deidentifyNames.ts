@@ -147,7 +147,7 @@ const CLINICIAN_ROLES = /^(?:np|md|rn|rrt|pa|do|nurse|resident|attending|fellow|
 
 /** Words that end a name said aloud: "my name is borna jerković and ...". */
 const FUNCTION_WORDS = new Set(
-  'a an the and or but so i me my you your he him his she her they them their we us our it is was are were be not no yes to of in on at for from with by as that this then now here there very just really when if whenever back later again soon today tonight tomorrow please once about after before'.split(
+  'a an the and or but so i me my you your he him his she her they them their we us our it is was are were be not no yes to of in on at for from with by as per that this then now here there very just really when if whenever back later again soon today tonight tomorrow please once about after before'.split(
     ' ',
   ),
 );
@@ -264,7 +264,8 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     const t = tokens[i];
     const prev = tokens[i - 1];
     if (!t.cap || t.single || !prev || TITLES.has(t.lower)) return false;
-    if (TITLES.has(prev.lower) && prev.cap && gapIs(text, prev, t, /^\.?[ \t]$/)) return true;
+    // "MS" with no full stop is a mental state or a disease as often as a title: "MS INCISION", "MS improved".
+    if (TITLES.has(prev.lower) && prev.cap && gapIs(text, prev, t, /^\.?[ \t]$/)) return !(prev.text === 'MS' && gapIs(text, prev, t, /^[ \t]$/));
     return RELATIONS.has(prev.lower) && !prev.cap && gapIs(text, prev, t, /^,?[ \t]$/);
   };
   // A note written in shorthand (many lower-case words no dictionary knows, "tol", "neo", and
@@ -321,7 +322,11 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     runs.push([i, j]);
     i = j;
   }
-  for (const [i, j] of runs) for (let k = i; k <= j; k++) if (i === j || allCaps(tokens[k])) alone.add(tokens[k]);
+  // Alone: no capitalised word beside it that could be the rest of a name ("Iv NTG": NTG is shorthand).
+  for (const [i, j] of runs) {
+    const others = (k: number): number => tokens.slice(i, j + 1).filter((o, n) => n + i !== k && !allCaps(o) && !known(o)).length;
+    for (let k = i; k <= j; k++) if (allCaps(tokens[k]) || others(k) === 0) alone.add(tokens[k]);
+  }
 
   const cueBefore = (t: Token): boolean => {
     const before = text.slice(Math.max(0, t.start - 40), t.start);
@@ -563,7 +568,8 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         namedThenAware ||
         PER_INITIAL_BEFORE.test(before) ||
         (PER_BEFORE.test(before) && listedAnyCase(t) && !words.has(t.lower)) ||
-        (CLINICIAN_ROLE_BEFORE.test(before) && listedAnyCase(t)) ||
+        // "NP DJURIC", "MD SPEARS"; not "4L NP GOOD BREATH SOUNDS" (nasal prongs), an everyday word after NP.
+        (CLINICIAN_ROLE_BEFORE.test(before) && listedAnyCase(t) && !(/\bnp\s+$/i.test(before) && allCaps(t) && words.has(t.lower))) ||
         (INITIAL_BEFORE.test(before) && CLINICIAN_AFTER.test(after))) &&
       plausible();
     const clinicianRest = (n: Token): boolean =>

@@ -137,6 +137,7 @@ korotkoff glasgow apgar framingham gleason braden morse norton ranson nyha killi
 ecog apache meld child-pugh wells caprini cha2ds2-vasc hasbled curb tanner bishop
 likert beck hamilton montgomery asberg wechsler rorschach folstein
 foley swan ganz picc hickman port-a-cath whipple nissen roux billroth fontan
+riker richmond passy sengstaken blakemore salem
 `;
 
 const DRUGS = `
@@ -155,6 +156,9 @@ benadryl claritin zyrtec allegra singulair albuterol ventolin proair advair symb
 flovent keflex augmentin amoxicillin cipro levaquin bactrim zithromax doxycycline flagyl
 vancomycin zosyn rocephin ceftriaxone heparin lovenox ativan versed propofol precedex
 ketamine narcan naloxone epinephrine epipen
+cozaar diovan captopril enalapril hydralazine nitroglycerin levophed neosynephrine dopamine
+dobutamine milrinone amiodarone cordarone cardizem diltiazem digoxin procainamide procan
+desitin criticare promote jevity pulmocare nepro glucerna
 `;
 
 const ABBREVIATIONS = `

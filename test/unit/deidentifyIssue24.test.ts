@@ -273,6 +273,15 @@ describe('issue 24: recall where it was missing', () => {
     assert.strictEqual(out('"Sweden is moving in that direction," says Du Cane.'), '"Sweden is moving in that direction," says [name 1].');
   });
 
+  it('a day and month right after a word and a full stop or a dash; a count of nights stays only out of a week or two', () => {
+    assert.strictEqual(
+      out('transferred to the unit.8/31. DECREASED UO-9/10 LASIX. #18 LA-10/3. NO CHANGE FROM 8/15 NIGHTS.'),
+      'transferred to the unit.[day 0]. DECREASED UO-[day 10] LASIX. #18 LA-[day 33]. NO CHANGE FROM [day -16] NIGHTS.',
+    );
+    const kept = "slept 5/7 nights. BP 72-80/30'S. 7-8/10 pain. v.3/4 strength.";
+    assert.strictEqual(out(kept), kept);
+  });
+
   it('a code is not words and a number run together; the phone after it goes', () => {
     assert.strictEqual(out('SOCIAL:DAUGHTER-KRISSY---301 944-5032'), 'SOCIAL:DAUGHTER-KRISSY---[phone]');
   });

@@ -705,8 +705,10 @@ const MEASURE_BEFORE =
 /** A feeling or a function rated out of ten ("pain 8/10", "sleep 6/10"); "awoke from sleep on 8/25" is a day. */
 const RATING_BEFORE = /\b(?:pain|mood|sleep|anxiety|energy|appetite|stress)\b[\s:=,(]*(?:(?:of|at|to|on|is|was|now)\s+)?$/i;
 const MEASURE_AFTER =
-  /^\s*(?:%|\d+\s*%|[\d.]+\s*(?:%|fio2)|peep|bipap|cpap|psv|fio2|ps\b|pain|cp\b|(?:chest|incisional|abdominal|abd|back|neck|head|leg|arm|sharp|dull|burning|crampy|epigastric|flank|joint|shoulder|hip|knee|rectal|generali[sz]ed|surgical|mid|low|lower|upper)\s+pain\b|ns\b|str\b|strength|up\b|hrs?\b|hours?\b|bottles|nights|days|times|sessions|weeks|goals|items|cm\b|of\s+(?:peep|ps)|\/|x\s*\d|with\s+(?:peep|ps)|on\s+\d)/i;
-const DAY_MONTH = /(?<![\d./:-])(\d{1,2})\/(\d{1,2})(?![\d]|\/\d|\.\d)/g;
+  /^\s*(?:%|\d+\s*%|[\d.]+\s*(?:%|fio2)|peep|bipap|cpap|psv|fio2|ps\b|pain|cp\b|(?:chest|incisional|abdominal|abd|back|neck|head|leg|arm|sharp|dull|burning|crampy|epigastric|flank|joint|shoulder|hip|knee|rectal|generali[sz]ed|surgical|mid|low|lower|upper)\s+pain\b|ns\b|str\b|strength|up\b|hrs?\b|hours?\b|bottles|cm\b|of\s+(?:peep|ps)|\/|x\s*\d|with\s+(?:peep|ps)|on\s+\d)/i;
+// A full stop or a dash after a word may stand right before it: "transferred to the unit.8/31", "UO-9/10".
+const COUNTED_AFTER = /^\s*(?:nights|days|times|sessions|weeks|goals|items)\b/i;
+const DAY_MONTH = /(?<![\d/:])(?<![\d.-][.-])(?<![^\p{L}][.-])(?<!^[.-])(\d{1,2})\/(\d{1,2})(?![\d]|\/\d|\.\d)/gu;
 
 function isDayAndMonth(text: string, start: number, end: number, a: number, b: number): boolean {
   const valid = (month: number, day: number): boolean => month >= 1 && month <= 12 && day >= 1 && day <= 31;
@@ -715,6 +717,8 @@ function isDayAndMonth(text: string, start: number, end: number, a: number, b: n
   if (a === b && a <= 5) return false; // 2/2 pupils, 5/5 settings
   const before = text.slice(Math.max(0, start - 30), start);
   if (MEASURE_BEFORE.test(before) || (b <= 10 && RATING_BEFORE.test(before)) || MEASURE_AFTER.test(text.slice(end, end + 24))) return false;
+  // A count of nights or days is out of a week or two at most: "slept 5/7 nights", not "no change from 8/15 nights".
+  if (b <= 14 && COUNTED_AFTER.test(text.slice(end, end + 14))) return false;
   // Out of ten is a rating as often as a day ("felt 7/10", "about 6/10"): not after a word that gives a level.
   return (
     b !== 10 ||

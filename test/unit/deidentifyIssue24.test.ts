@@ -282,6 +282,15 @@ describe('issue 24: recall where it was missing', () => {
     assert.strictEqual(out(kept), kept);
   });
 
+  it('a name with a relation or role in brackets after it, and a double-barrelled surname before MD', () => {
+    assert.strictEqual(
+      out('SOCIAL: SISTER & CHARLIE (SIGNIFICANT OTHER) VISITED. TAP...DICK CUCCHIARA (RESIDENT) WORKING. Stord-Painter MD performed pleurodesis.'),
+      'SOCIAL: SISTER & [name 1] (SIGNIFICANT OTHER) VISITED. TAP...DICK [name 2] (RESIDENT) WORKING. [name 3] MD performed pleurodesis.',
+    );
+    const kept = 'WIFE (HCP) CALLED. decision maker (son) called. Cardiology MD aware. Oncall MD paged. no significant change.';
+    assert.strictEqual(out(kept), kept);
+  });
+
   it('a code is not words and a number run together; the phone after it goes', () => {
     assert.strictEqual(out('SOCIAL:DAUGHTER-KRISSY---301 944-5032'), 'SOCIAL:DAUGHTER-KRISSY---[phone]');
   });

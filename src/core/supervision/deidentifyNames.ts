@@ -129,8 +129,11 @@ const PER_BEFORE = /\bper\s+(?:\p{L}\.?\s+)?$/iu;
 const PER_INITIAL_BEFORE = /\bper\s+\p{L}\.\s*$/iu;
 /** A title in any case, as notes write it: "mrs. Burns", "dr. murphy", "mr.renzi", "DR WHITE"; "ms" only as "Ms" or with its full stop (MS is a disease and a mental state). */
 const TITLE_BEFORE = /(?:\b(?:mrs?|drs?|miss|mx)(?:\.[ \t]*|[ \t]+)|\bMs[ \t]+|\bms\.[ \t]*)$/i;
-/** A relation right before, with no "my" or "her": "son bill", "wife, rose,", "BROTHER VINNY". */
-const RELATION_BEFORE = /(?:^|[^\p{L}])(\p{L}+)[ \t]*(,?)[ \t]+$/u;
+/** A relation right before, with no "my" or "her": "son bill", "wife, rose,", "BROTHER VINNY", "DAUGHTER-KRISSY", "significant other charlie". */
+const RELATION_BEFORE = /(?:^|[^\p{L}])(\p{L}+|significant[ \t]+other)(?:[ \t]*(,?)[ \t]+|-)$/iu;
+/** A person's relation or role in brackets after the name: "CHARLIE (SIGNIFICANT OTHER)", "DICK CUCCHIARA (RESIDENT)". */
+const ROLE_IN_BRACKETS_AFTER =
+  /^[ \t]*\((?:significant other|sister|brother|mother|father|son|daughter|wife|husband|partner|friend|niece|nephew|aunt|uncle|cousin|hcp|health care proxy|resident|intern|attending|fellow|rn|np|md|pa)\)/i;
 /** What a relative named in a nursing note does next, or a number to call: "son bill called", "daughter pat lives alone", "SON ROB 285-482-5518". */
 const RELATIVE_ACTS =
   /^(?:[ \t]*,|[ \t]+\(?\d{3}|[ \t]+(?:called|calls|phoned|visited|visits|came|comes|was|is|in|at|here|spoke|updated|consented|left|lives|arrived|stayed|states|said|asked|wants|aware|present|notified)\b)/i;
@@ -533,8 +536,13 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     // d ross", "NP DJURIC", "E. WELSH AWARE", "q. lander rrt". Listed names, or words no
     // dictionary knows; "dr aware", "per team" and "NP notified" stay.
     // The context first, a cheap test that fails for almost every word; the lists only then.
+    // A rare English word after "Dr." is the name when the tagger reads a person there ("DR.GATEMAN").
     const plausible = (): boolean =>
-      !known(t) && !FUNCTION_WORDS.has(t.lower) && !TITLES.has(t.lower) && !CLINICIAN_ROLES.test(t.text) && (listedAnyCase(t) || !words.has(t.lower));
+      !known(t) &&
+      !FUNCTION_WORDS.has(t.lower) &&
+      !TITLES.has(t.lower) &&
+      !CLINICIAN_ROLES.test(t.text) &&
+      (listedAnyCase(t) || !words.has(t.lower) || (CLINICIAN_TITLE_BEFORE.test(before) && personTag(t)));
     // "son bill called", "wife, rose, left", "BROTHER VINNY", "husband milovan": a listed name,
     // or a word no list knows, right after a relation; one that is also a word needs commas
     // round it or a deed after it.
@@ -542,7 +550,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     const relative =
       english &&
       relation !== null &&
-      RELATIONS.has(relation[1].toLowerCase()) &&
+      (RELATIONS.has(relation[1].toLowerCase()) || /^significant[ \t]+other$/i.test(relation[1])) &&
       (listedAnyCase(t) || (t.text.length >= 4 && unlisted(t.text))) &&
       !known(t) &&
       !FUNCTION_WORDS.has(t.lower) &&
@@ -562,10 +570,20 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         (/^[ \t]+\p{L}{3,}/u.test(after) &&
           !words.has(/^[ \t]+(\p{L}+)/u.exec(after)?.[1].toLowerCase() ?? '') &&
           AWARE_AFTER.test(after.replace(/^[ \t]+\p{L}+/u, ''))));
+    // "CHARLIE (SIGNIFICANT OTHER)", "Stord-Painter MD": a relation or role in brackets after a
+    // listed name; a capitalised word no list knows before a clinician's letters.
+    const bracketed =
+      listedAnyCase(t) && (!words.has(t.lower) || allCaps(t)) && !RELATIONS.has(t.lower) && !FUNCTION_WORDS.has(t.lower) && ROLE_IN_BRACKETS_AFTER.test(after);
+    const lettered =
+      (/^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(t.text) || (t.cap && !allCaps(t) && listedAnyCase(t) && !words.has(t.lower))) &&
+      strange(t) &&
+      /^[ \t]*,?[ \t]*(?:md|rn|np|rrt|pa-c)\b/i.test(after);
     const clinician =
       !introduced &&
       (CLINICIAN_TITLE_BEFORE.test(before) ||
         namedThenAware ||
+        bracketed ||
+        lettered ||
         PER_INITIAL_BEFORE.test(before) ||
         (PER_BEFORE.test(before) && listedAnyCase(t) && !words.has(t.lower)) ||
         // "NP DJURIC", "MD SPEARS"; not "4L NP GOOD BREATH SOUNDS" (nasal prongs), an everyday word after NP.

@@ -326,9 +326,12 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     i = j;
   }
   // Alone: no capitalised word beside it that could be the rest of a name ("Iv NTG": NTG is shorthand).
+  // Counted once a run, so a line of thousands of capitalised words stays linear.
   for (const [i, j] of runs) {
-    const others = (k: number): number => tokens.slice(i, j + 1).filter((o, n) => n + i !== k && !allCaps(o) && !known(o)).length;
-    for (let k = i; k <= j; k++) if (allCaps(tokens[k]) || others(k) === 0) alone.add(tokens[k]);
+    const nameLike = (o: Token): boolean => !allCaps(o) && !known(o);
+    let count = 0;
+    for (let k = i; k <= j; k++) if (nameLike(tokens[k])) count++;
+    for (let k = i; k <= j; k++) if (allCaps(tokens[k]) || count - (nameLike(tokens[k]) ? 1 : 0) === 0) alone.add(tokens[k]);
   }
 
   const cueBefore = (t: Token): boolean => {

@@ -7,6 +7,10 @@ function out(text: string, client = ''): string {
   return deidentifyText(text, client).text;
 }
 
+/** The start of a nursing note dense with shorthand: enough for the export to read the note as shorthand. */
+const SHORTHAND =
+  "npn 7p-7a: neuro: a&ox3, mae, perrla. resp: ls cta, sx'd for sm amt thk secretions, cxr done. gi: abd soft, +bs, tf @ goal, ogt to lcws. gu: uo qs via foley. skin: intact, dsg c/d/i, turned q2h. id: afeb, ivf @ kvo. ";
+
 /** Each secret is gone from the output, and each kept phrase is still there. */
 function gone(input: string, secrets: string[], kept: string[] = []): void {
   const o = out(input);
@@ -218,7 +222,8 @@ describe('issue 24: recall where it was missing', () => {
 
   it('in shorthand, a lone two-letter word or an everyday word compromise calls a person stays; a rating word takes only a score out of ten', () => {
     const note =
-      "npn 7p-7a: neuro: a&ox3, mae, perrla. resp: ls cta, sx'd for sm amt thk secretions. gi: abd soft, +bs, tf @ goal, ogt to lcws. skin: intact, turned q2h. cv: Hr 80-90 v-paced. Ve 7-9L. Foley draining 5-7cc/q1-3hr. Amber in color with sediment. Peg intact in abd. ID temp spike 101. wean on trac collar 40% 12 lpm sats high 90's rr teens. BUN 43 Creat 1.8 K 4.3. Wearing 40% face tent. gu- uo via foley 50-90cc/hr. bp 110/60 via r rad aline. pain 8/10.";
+      SHORTHAND +
+      "cv: Hr 80-90 v-paced. Ve 7-9L. Foley draining 5-7cc/q1-3hr. Amber in color with sediment. Peg intact in abd. ID temp spike 101. wean on trac collar 40% 12 lpm sats high 90's rr teens. BUN 43 Creat 1.8 K 4.3. Wearing 40% face tent. gu- uo via foley 50-90cc/hr. bp 110/60 via r rad aline. pain 8/10.";
     assert.strictEqual(out(note), note);
     assert.strictEqual(out('AWOKE FROM SLEEP ON 8/25 WITH CP.'), 'AWOKE FROM SLEEP ON [date] WITH CP.');
     assert.strictEqual(out('blood cultures 10/1 via right IJ'), 'blood cultures [date] via right IJ');
@@ -226,8 +231,6 @@ describe('issue 24: recall where it was missing', () => {
   });
 
   it('in shorthand, "to", "at" and "from" before a short code or a drug, and a code after a word, do not make a place', () => {
-    const shorthand =
-      "npn 7p-7a: neuro: a&ox3, mae, perrla. resp: ls cta, sx'd for sm amt thk secretions. gi: abd soft, +bs, tf @ goal, ogt to lcws. skin: intact, turned q2h. ";
     for (const tail of [
       'plan was to change Neo to Levophed.',
       'CHANGED TO 100% NRB WITH GOOD EFFECT.',
@@ -235,7 +238,7 @@ describe('issue 24: recall where it was missing', () => {
       'Poor flow from HD cath.',
       'unit to arrive from BB now.',
     ])
-      assert.strictEqual(out(shorthand + tail), shorthand + tail);
+      assert.strictEqual(out(SHORTHAND + tail), SHORTHAND + tail);
     // Outside shorthand, as before: "I am in Sutri", "based in NAANTALI".
     assert.strictEqual(out('I am in Sutri this week.'), 'I am in [place] this week.');
   });
@@ -260,14 +263,12 @@ describe('issue 24: recall where it was missing', () => {
   });
 
   it('in shorthand, "Iv NTG", scales, drugs and feeds, "MS" with no full stop and "NP" before an everyday word stay; named clinicians go', () => {
-    const shorthand =
-      "npn 7p-7a: neuro: a&ox3, mae, perrla. resp: ls cta, sx'd for sm amt thk secretions, cxr done. gi: abd soft, +bs, tf @ goal, ogt to lcws. gu: uo qs via foley. skin: intact, dsg c/d/i, turned q2h. id: afeb, ivf @ kvo. ";
     const kept =
       'Iv NTG was decreased to 120. Riker scale 4. SKIN: MS INCISION WITH DSD CDI. O2 WEANED TO 4L NP GOOD BREATH SOUNDS. Cozaar was increased to 50mg QD.';
-    assert.strictEqual(out(shorthand + kept), shorthand + kept);
+    assert.strictEqual(out(SHORTHAND + kept), SHORTHAND + kept);
     assert.strictEqual(
-      out(shorthand + 'ORDER DOUBLE CHECKED W/MD SPEARS. 02 4ln/p per NP Patty. Ms. Grace Ong visited.'),
-      shorthand + 'ORDER DOUBLE CHECKED W/MD [name 1]. 02 4ln/p per NP [name 2]. Ms. [name 3] visited.',
+      out(SHORTHAND + 'ORDER DOUBLE CHECKED W/MD SPEARS. 02 4ln/p per NP Patty. Ms. Grace Ong visited.'),
+      SHORTHAND + 'ORDER DOUBLE CHECKED W/MD [name 1]. 02 4ln/p per NP [name 2]. Ms. [name 3] visited.',
     );
     // Outside shorthand a two-letter name with its surname beside it is still a name.
     assert.strictEqual(out('"Sweden is moving in that direction," says Du Cane.'), '"Sweden is moving in that direction," says [name 1].');

@@ -292,6 +292,31 @@ describe('issue 24: recall where it was missing', () => {
     assert.strictEqual(out(kept), kept);
   });
 
+  it('"AND" after a title-like relation, and everyday words after "MD", "RN", "np" or a lower-case "ms", stay; names after them go', () => {
+    const kept = 'VISITED WITH SISTER AND BROTHER. FATHER VISITED TODAY. SISTER STATES CHOKES OFTEN.';
+    assert.strictEqual(out(kept), kept);
+    gone('SISTER MARY CALLED. Sister Grace called.', ['MARY', 'Grace']);
+    const ward = 'Spoke w/ MD re: plan. MD will discuss. RN HAS SAID. PLEASE SEE MD ORDERS. occasional np cough. ms given 2mg iv.';
+    assert.strictEqual(out(ward), ward);
+    gone('ORDER DOUBLE CHECKED W/MD SPEARS. Ms Burns called; mrs. burns too. MS. JONES AWARE.', ['SPEARS', 'Burns', 'burns', 'JONES']);
+  });
+
+  it('in a note written in capitals, an everyday word compromise calls a person stays, as do misspellings; given names and clinicians go', () => {
+    const caps =
+      'NEURO: ALERT, MAE. RESP: LS CLEAR. CT DRAINING SEROUS. NO FRANK BLEEDING NOTED. TEMP SPIKE 101.0, CULTURED. ETT AT THE 24 CM MARK. ' +
+      'GET OOB TO CHAOR. TO RECIEVE 500 ML HESPAN. SUBCALVIAN TL INTACT. ';
+    assert.strictEqual(out(caps), caps);
+    gone(caps + 'WILLIAM CALLED. LINE OK TO USE PER WARREN KAVALIUNAS NP.', ['WILLIAM', 'WARREN', 'KAVALIUNAS'], ['FRANK', 'CHAOR', 'RECIEVE']);
+  });
+
+  it('in shorthand, a misspelt word beside a name no list knows goes with it; misspellings alone stay', () => {
+    gone(
+      SHORTHAND + 'daughter and son very devoted. Lopie Certusi cell# 410-322-1419. pt REPOSTIONED FREQ.',
+      ['Lopie', 'Certusi', '322-1419'],
+      ['REPOSTIONED'],
+    );
+  });
+
   it('finishes on the longest text it takes, one run of capitalised words (nothing timed: a return to quadratic work trips the timeout)', () => {
     // Reading which words stand alone in a run was quadratic in the run's length: 23 s for
     // 99,000 characters, minutes for this; linear, it takes about two seconds.

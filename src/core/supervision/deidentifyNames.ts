@@ -17,7 +17,7 @@ import { addressBlock, COUNTRY, inPieces, STATE_AFTER, STATE_CODE, type Span } f
 import { PLACE_NAMES } from './deidentifyPlaceList';
 import { REASON_NUMBER, REASON_PLACE, REASON_WORD } from './deidentifyReasons';
 import { englishWords, humanNames } from './deidentifyWordData';
-import type { SortedWords } from './deidentifyWords';
+import { slips, type SortedWords } from './deidentifyWords';
 import {
   CLINICAL_ABBREVIATIONS,
   CLINICAL_WORDS,
@@ -128,7 +128,7 @@ const PER_BEFORE = /\bper\s+(?:\p{L}\.?\s+)?$/iu;
 /** "per B. KARGAS": an initial after "per" says a person, whatever the word. */
 const PER_INITIAL_BEFORE = /\bper\s+\p{L}\.\s*$/iu;
 /** A title in any case, as notes write it: "mrs. Burns", "dr. murphy", "mr.renzi", "DR WHITE"; "ms" only as "Ms" or with its full stop (MS is a disease and a mental state). */
-const TITLE_BEFORE = /(?:\b(?:mrs?|drs?|miss|mx)(?:\.[ \t]*|[ \t]+)|\bMs[ \t]+|\bms\.[ \t]*)$/i;
+const TITLE_BEFORE = /(?:\b(?:[Mm][Rr][Ss]?|[Dd][Rr][Ss]?|[Mm]iss|MISS|[Mm][Xx])(?:\.[ \t]*|[ \t]+)|\bMs[ \t]+|\b[Mm][Ss]\.[ \t]*)$/;
 /** A relation right before, with no "my" or "her": "son bill", "wife, rose,", "BROTHER VINNY", "DAUGHTER-KRISSY", "significant other charlie". */
 const RELATION_BEFORE = /(?:^|[^\p{L}])(\p{L}+|significant[ \t]+other)(?:[ \t]*(,?)[ \t]+|-)$/iu;
 /** A person's relation or role in brackets after the name: "CHARLIE (SIGNIFICANT OTHER)", "DICK CUCCHIARA (RESIDENT)". */
@@ -146,6 +146,8 @@ const CLINICIAN_AFTER = /^[ \t]*,?[ \t]*(?:aware|rrt|rn|md|np|pa-c|pa|do|residen
 /** Roles, never names themselves. */
 /** After a clinician's name in lower case, only these say one was named: "mary souza aware". */
 const AWARE_AFTER = /^[ \t]*,?[ \t]*(?:aware|notified|made aware|rn|md|np|rrt)\b/i;
+/** Words of the ward that follow a role: "MD re: plan", "see MD ORDERS", "RN NOTE". */
+const NOT_AFTER_ROLE = new Set('re order orders note notes team plan aware cough report service consult rounds'.split(' '));
 const CLINICIAN_ROLES = /^(?:np|md|rn|rrt|pa|do|nurse|resident|attending|fellow|intern)$/i;
 
 /** Words that end a name said aloud: "my name is borna jerković and ...". */
@@ -258,15 +260,35 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     CLINICAL_WORDS.has(t.lower) ||
     (CLINICAL_ABBREVIATIONS.has(t.lower) && (allCaps(t) || !t.cap || !names.has(t.text)));
   const ordinary = (t: Token): boolean => known(t) || words.has(t.lower);
+  /**
+   * In a note in shorthand or in capitals, a word of five to twenty letters, listed as no name,
+   * one slip from an English word or a known term: a misspelling of a hurried note
+   * ("RECIEVE", "SUBCALVIAN", "CHAOR"), not a name. Elsewhere a name of another language is
+   * as often one slip from an English word ("Ciset", "Jouko").
+   */
+  const misspellings = new Map<string, boolean>();
+  const misspelt = (t: Token): boolean => {
+    if (!(shorthand || inCapitals) || t.text.length < 5 || t.text.length > 20 || names.has(t.text[0].toUpperCase() + t.lower.slice(1))) return false;
+    let found = misspellings.get(t.lower);
+    if (found === undefined) {
+      found = words.oneSlipFrom(t.lower) || slips(t.lower).some((w) => KNOWN_TERMS.has(w));
+      misspellings.set(t.lower, found);
+    }
+    return found;
+  };
   /** A capitalised word that no list knows: a proper name of some kind. */
-  const strange = (t: Token): boolean => t.cap && !t.single && !ordinary(t) && !TITLES.has(t.lower) && !/['’](?:m|re|ve|ll|d|t)$/i.test(t.text);
+  const unknownWord = (t: Token): boolean => t.cap && !t.single && !ordinary(t) && !TITLES.has(t.lower) && !/['’](?:m|re|ve|ll|d|t)$/i.test(t.text);
+  const strange = (t: Token): boolean => unknownWord(t) && !misspelt(t);
   const free = (t: Token): boolean => !taken(t.start, t.end);
 
   // A name for sure: after a title or a relation ("Dr. Patel", "my sister, Grace,").
   const strong = (i: number): boolean => {
     const t = tokens[i];
     const prev = tokens[i - 1];
-    if (!t.cap || t.single || !prev || TITLES.has(t.lower)) return false;
+    if (!t.cap || t.single || !prev || TITLES.has(t.lower) || FUNCTION_WORDS.has(t.lower)) return false;
+    // In capitals, a word title is as often a relative or a role: "SISTER AND BROTHER", "FATHER VISITED".
+    if (allCaps(prev) && allCaps(t) && prev.text.length > 4 && words.has(t.lower) && !(t.tags.includes('FirstName') && !WORD_GIVEN_NAMES.has(t.lower)))
+      return false;
     // "MS" with no full stop is a mental state or a disease as often as a title: "MS INCISION", "MS improved".
     if (TITLES.has(prev.lower) && prev.cap && gapIs(text, prev, t, /^\.?[ \t]$/)) return !(prev.text === 'MS' && gapIs(text, prev, t, /^[ \t]$/));
     return RELATIONS.has(prev.lower) && !prev.cap && gapIs(text, prev, t, /^,?[ \t]$/);
@@ -277,6 +299,9 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   const lowerTokens = tokens.filter((t) => !t.cap && !t.single);
   const unknownLower = lowerTokens.filter((t) => !words.has(t.lower) && !KNOWN_TERMS.has(t.lower)).length;
   const shorthand = unknownLower >= 8 && unknownLower > 0.05 * lowerTokens.length;
+  // A note written in capitals: there compromise reads a person in any word a name could be
+  // ("NO FRANK BLEEDING", "TEMP SPIKE", "24 CM MARK"), so a word needs its lexicon's given name, and not one that is an everyday word too.
+  const inCapitals = tokens.filter((t) => !t.single && allCaps(t)).length > 0.5 * tokens.filter((t) => !t.single).length;
   /** Capitalised words with no capitalised word beside them, and words in capitals: filled once the runs are read below. */
   const alone = new Set<Token>();
   // Probably a name: a person to compromise, or a listed name that is not an English word.
@@ -287,7 +312,11 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     !t.single &&
     !known(t) &&
     !STREET_WORDS.test(t.text) &&
-    ((t.tags.some((x) => PERSON_TAGS.includes(x)) && !(shorthand && words.has(t.lower) && alone.has(t))) ||
+    ((t.tags.some((x) => PERSON_TAGS.includes(x)) &&
+      !(
+        words.has(t.lower) &&
+        ((shorthand && alone.has(t)) || (inCapitals && allCaps(t) && (!t.tags.includes('FirstName') || WORD_GIVEN_NAMES.has(t.lower))))
+      )) ||
       (names.has(t.text) && !words.has(t.lower) && (t.text.length > 2 || !alone.has(t))));
 
   const spans: Span[] = [];
@@ -433,14 +462,23 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     // name whatever the lists say ("Krisztián Szöllösy", "Esat Jeknić"): a place after a
     // word that says place, a person otherwise. A middle initial may stand between them.
     for (let a = i; a <= j; a++) {
-      if (claimed.has(a) || !strange(tokens[a])) continue;
+      // A word that looks misspelt joins one that does not ("Lopie Certusi"); misspellings alone make no name.
+      if (claimed.has(a) || !unknownWord(tokens[a])) continue;
       let b = a;
-      while (b + 1 <= j && !claimed.has(b + 1) && (strange(tokens[b + 1]) || (tokens[b + 1].single && b + 2 <= j && strange(tokens[b + 2])))) b++;
+      while (b + 1 <= j && !claimed.has(b + 1) && (unknownWord(tokens[b + 1]) || (tokens[b + 1].single && b + 2 <= j && unknownWord(tokens[b + 2])))) b++;
       const run = tokens.slice(a, b + 1);
-      // In shorthand, unknown words side by side, one in capitals, are as often misspellings and drugs ("RECIEVED LR", "MG CATOPRIL", "Enc CDB"): one must be a listed name.
+      if (!run.some(strange)) {
+        a = b;
+        continue;
+      }
+      // In shorthand or a note in capitals, unknown words side by side, one in capitals, are as often misspellings and drugs ("RECIEVED LR", "MG CATOPRIL", "Enc CDB"): one must be a listed name.
       const listedPart = run.some((t) => !t.single && names.has(t.text[0] + t.text.slice(1).toLowerCase()));
       const shouting = run.some((t) => allCaps(t));
-      if (run.filter((t) => !t.single).length >= 2 && !run.every((t) => allCaps(t) && t.text.length <= 4) && (!shorthand || !shouting || listedPart)) {
+      if (
+        run.filter((t) => !t.single).length >= 2 &&
+        !run.every((t) => allCaps(t) && t.text.length <= 4) &&
+        (!(shorthand || inCapitals) || !shouting || listedPart)
+      ) {
         const place = cueBefore(tokens[a]) || weakCue(tokens[a]) || stateAfter(tokens[b]);
         claim(
           a,
@@ -528,7 +566,8 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       /\b(?:my|her|his|their)\s+(?:(?:maiden|first|last|middle|family|given)\s+)?(?:sur)?name\s+is\s+$|\bnamed\s+$|\bcalls?\s+(?:me|her|him)\s+$|\bname\s*[?:]\s*$/i.test(
         before,
       ) && !FUNCTION_WORDS.has(t.lower);
-    const titled = !t.cap && /\b(?:mr|mrs|ms|dr|miss|mx)\.?\s+$/i.test(before) && !words.has(t.lower);
+    // "ms" only with its full stop: "ms given" is morphine given.
+    const titled = !t.cap && (/\b(?:mr|mrs|dr|miss|mx)\.?\s+$/i.test(before) || /\bms\.\s*$/i.test(before)) && !words.has(t.lower);
     const related =
       !t.cap &&
       /\b(?:my|her|his|their|our)\s+(\p{L}+)[ \t]+$/u.test(before) &&
@@ -581,6 +620,20 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       (/^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(t.text) || (t.cap && !allCaps(t) && listedAnyCase(t) && !words.has(t.lower))) &&
       strange(t) &&
       /^[ \t]*,?[ \t]*(?:md|rn|np|rrt|pa-c)\b/i.test(after);
+    // "PER WARREN KAVALIUNAS NP": in capitals, a listed given name, then a word no list knows, then a role's letters.
+    const given = tokens[k - 1];
+    const namedBeforeRole =
+      allCaps(t) &&
+      t.text.length >= 4 &&
+      strange(t) &&
+      /^[ \t]*,?[ \t]*(?:md|rn|np|rrt|pa-c)\b/i.test(after) &&
+      given !== undefined &&
+      !claimed.has(k - 1) &&
+      allCaps(given) &&
+      listedAnyCase(given) &&
+      !known(given) &&
+      !FUNCTION_WORDS.has(given.lower) &&
+      gapIs(text, given, t, /^[ \t]$/);
     const clinician =
       !introduced &&
       (CLINICIAN_TITLE_BEFORE.test(before) ||
@@ -590,7 +643,11 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         PER_INITIAL_BEFORE.test(before) ||
         (PER_BEFORE.test(before) && listedAnyCase(t) && !words.has(t.lower)) ||
         // "NP DJURIC", "MD SPEARS"; not "4L NP GOOD BREATH SOUNDS" (nasal prongs), an everyday word after NP.
-        (CLINICIAN_ROLE_BEFORE.test(before) && listedAnyCase(t) && !(/\bnp\s+$/i.test(before) && allCaps(t) && words.has(t.lower))) ||
+        // "np cough" (non-productive), "MD ORDERS", "RN HAS": a word after a role is a name only when it is no verb and no word of the ward.
+        (CLINICIAN_ROLE_BEFORE.test(before) &&
+          listedAnyCase(t) &&
+          !(/\bnp\s+$/i.test(before) && (allCaps(t) || !t.cap) && words.has(t.lower)) &&
+          !(words.has(t.lower) && (t.tags.includes('Verb') || NOT_AFTER_ROLE.has(t.lower)))) ||
         (INITIAL_BEFORE.test(before) && CLINICIAN_AFTER.test(after))) &&
       plausible();
     const clinicianRest = (n: Token): boolean =>
@@ -601,27 +658,28 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       !STREET_WORDS.test(n.text) &&
       (!words.has(n.lower) || (n.cap && !allCaps(n) && isName(n)));
     if (introduced) claimRun(k, (n) => !known(n) && !FUNCTION_WORDS.has(n.lower));
+    else if (namedBeforeRole) claim(k - 1, k, { start: given.start, end: t.end, kind: 'name', words: [given.text, t.text] });
     else if (clinician && !speaker && !context) {
       claimRun(k, clinicianRest);
       // "EARL N. RAND, RRT": the given name before the initial too.
-      const given = tokens[k - 2];
+      const first = tokens[k - 2];
       if (
         INITIAL_BEFORE.test(before) &&
         tokens[k - 1]?.single &&
-        given !== undefined &&
-        given.cap &&
+        first !== undefined &&
+        first.cap &&
         !claimed.has(k - 2) &&
-        free(given) &&
-        gapIs(text, given, tokens[k - 1], /^[ \t]$/) &&
-        !known(given) &&
-        !FUNCTION_WORDS.has(given.lower) &&
-        !TITLES.has(given.lower) &&
-        !RELATIONS.has(given.lower) &&
-        !CLINICIAN_ROLES.test(given.text) &&
-        given.lower !== 'per' &&
-        (listedAnyCase(given) || !words.has(given.lower))
+        free(first) &&
+        gapIs(text, first, tokens[k - 1], /^[ \t]$/) &&
+        !known(first) &&
+        !FUNCTION_WORDS.has(first.lower) &&
+        !TITLES.has(first.lower) &&
+        !RELATIONS.has(first.lower) &&
+        !CLINICIAN_ROLES.test(first.text) &&
+        first.lower !== 'per' &&
+        (listedAnyCase(first) || !words.has(first.lower))
       )
-        claim(k - 2, k - 1, { start: given.start, end: tokens[k - 1].end, kind: 'name', words: [given.text] });
+        claim(k - 2, k - 1, { start: first.start, end: tokens[k - 1].end, kind: 'name', words: [first.text] });
     } else if (afterTitle) claimRun(k, (n) => clinicianRest(n) && listedAnyCase(n));
     else if (initialled) claim(k, k + 1, { start: t.start, end: tokens[k + 1].end, kind: 'name', words: [t.text] });
     else if (speaker || context || titled || related || relative)

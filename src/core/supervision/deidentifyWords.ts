@@ -29,6 +29,42 @@ export abstract class SortedWords {
   }
 
   protected abstract search(word: string): boolean;
+
+  /** Earlier answers of oneSlipFrom: a note repeats its misspellings. */
+  private readonly slips = new Map<string, boolean>();
+
+  /**
+   * Whether a lower-case word of a-z is one typing slip from a listed word: a letter
+   * dropped, added, mistyped, or two swapped ("recieve", "hypotention", "excercise").
+   * The candidates are searched without the memo of `has`, which they would only fill.
+   */
+  oneSlipFrom(word: string): boolean {
+    const known = this.slips.get(word);
+    if (known !== undefined) return known;
+    // A long word would make as many candidates as letters, each as long: a hostile note's word is not tried.
+    const found = /^[a-z]{1,40}$/.test(word) && slips(word).some((w) => this.search(w));
+    if (this.slips.size >= 10_000) this.slips.clear();
+    this.slips.set(word, found);
+    return found;
+  }
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Every word one slip from `word`: a letter dropped, two swapped, one mistyped or one added. */
+export function slips(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i);
+    const rest = word.slice(i);
+    if (rest !== '') out.push(head + rest.slice(1));
+    if (rest.length > 1) out.push(head + rest[1] + rest[0] + rest.slice(2));
+    for (const c of LETTERS) {
+      if (rest !== '' && c !== rest[0]) out.push(head + c + rest.slice(1));
+      out.push(head + c + rest);
+    }
+  }
+  return out;
 }
 
 /** A sorted list of words, one a line, searched by bisecting the text itself. */

@@ -317,6 +317,19 @@ describe('issue 24: recall where it was missing', () => {
     );
   });
 
+  it('in a clinical note, short listed names in capitals, shorthand joined by a hyphen, and lower-case words shaped like surnames stay', () => {
+    const caps = 'NEURO: ALERT, MAE. RESP: LS CLEAR. ADM FROM CATH LAB. SR, OCC PVCS. OOB TO CHAIR X2. ';
+    assert.strictEqual(out(caps), caps);
+    gone(SHORTHAND + 'Hr 100s, Sr. Reported to D. Phyl.', ['Phyl'], ['Hr 100s, Sr.']);
+    const hyphens = 'GI-abd is soft. RESP-pt alert. HEME-pt was tx with DDAVP. Chest X-Ray done. ';
+    assert.strictEqual(out(hyphens), hyphens);
+    gone('We met at Weeks-Rivas on Monday.', ['Weeks-Rivas']);
+    const shaped = SHORTHAND + 'held for sev hours. ps decreased to prev setting. albut/atrov neb x1.';
+    assert.strictEqual(out(shaped), shaped);
+    const lower = 'Pt tol a dec in both fio2 to 40% and peep to 5. abg ok. gi: abd soft. gu: foley draining. neuro: mae, perrla.';
+    assert.strictEqual(out(lower), lower);
+  });
+
   it('finishes on the longest text it takes, one run of capitalised words (nothing timed: a return to quadratic work trips the timeout)', () => {
     // Reading which words stand alone in a run was quadratic in the run's length: 23 s for
     // 99,000 characters, minutes for this; linear, it takes about two seconds.

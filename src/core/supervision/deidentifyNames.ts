@@ -277,7 +277,15 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     return found;
   };
   /** A capitalised word that no list knows: a proper name of some kind. */
-  const unknownWord = (t: Token): boolean => t.cap && !t.single && !ordinary(t) && !TITLES.has(t.lower) && !/['’](?:m|re|ve|ll|d|t)$/i.test(t.text);
+  // "GI-abd", "RESP-pt", "X-Ray": parts each a word, a term or a letter make no name.
+  // Two surnames that are words ("Weeks-Rivas") stay a name: a part must be a letter, a clinical term or in lower case.
+  const clinicalPart = (p: string): boolean => KNOWN_TERMS.has(p) || CLINICAL_WORDS.has(p) || CLINICAL_ABBREVIATIONS.has(p);
+  const compound = (t: Token): boolean =>
+    t.text.includes('-') &&
+    t.lower.split('-').every((p) => p.length <= 1 || words.has(p) || clinicalPart(p)) &&
+    t.text.split('-').some((p) => p.length <= 1 || clinicalPart(p.toLowerCase()) || /^\p{Ll}+$/u.test(p));
+  const unknownWord = (t: Token): boolean =>
+    t.cap && !t.single && !ordinary(t) && !TITLES.has(t.lower) && !/['’](?:m|re|ve|ll|d|t)$/i.test(t.text) && !compound(t);
   const strange = (t: Token): boolean => unknownWord(t) && !misspelt(t);
   const free = (t: Token): boolean => !taken(t.start, t.end);
 
@@ -299,6 +307,10 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   const lowerTokens = tokens.filter((t) => !t.cap && !t.single);
   const unknownLower = lowerTokens.filter((t) => !words.has(t.lower) && !KNOWN_TERMS.has(t.lower)).length;
   const shorthand = unknownLower >= 8 && unknownLower > 0.05 * lowerTokens.length;
+  // A clinical note (shorthand, or six clinical terms at least): there a lower-case word a name
+  // list holds ("walker", "dec", "kub") needs compromise to read a person in it.
+  const clinical =
+    shorthand || tokens.filter((t) => CLINICAL_ABBREVIATIONS.has(t.lower) || CLINICAL_WORDS.has(t.lower) || KNOWN_TERMS.has(t.lower)).length >= 6;
   // A note written in capitals: there compromise reads a person in any word a name could be
   // ("NO FRANK BLEEDING", "TEMP SPIKE", "24 CM MARK"), so a word needs its lexicon's given name, and not one that is an everyday word too.
   const inCapitals = tokens.filter((t) => !t.single && allCaps(t)).length > 0.5 * tokens.filter((t) => !t.single).length;
@@ -312,12 +324,22 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     !t.single &&
     !known(t) &&
     !STREET_WORDS.test(t.text) &&
+    // A title compromise knows ("Adm", "Gen", "Sgt") is no name itself: "ADM FROM CATH LAB".
     ((t.tags.some((x) => PERSON_TAGS.includes(x)) &&
+      !t.tags.includes('Honorific') &&
       !(
         words.has(t.lower) &&
         ((shorthand && alone.has(t)) || (inCapitals && allCaps(t) && (!t.tags.includes('FirstName') || WORD_GIVEN_NAMES.has(t.lower))))
       )) ||
-      (names.has(t.text) && !words.has(t.lower) && (t.text.length > 2 || !alone.has(t))));
+      (names.has(t.text) &&
+        !words.has(t.lower) &&
+        (t.text.length > 2 || !alone.has(t)) &&
+        !(
+          (shorthand || inCapitals) &&
+          t.text.length <= 4 &&
+          !t.tags.includes('FirstName') &&
+          !/(?:^|[^\p{L}])\p{Lu}\.[ \t]$/u.test(text.slice(Math.max(0, t.start - 4), t.start))
+        )));
 
   const spans: Span[] = [];
   const claimed = new Set<number>();
@@ -684,7 +706,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     else if (initialled) claim(k, k + 1, { start: t.start, end: tokens[k + 1].end, kind: 'name', words: [t.text] });
     else if (speaker || context || titled || related || relative)
       claimRun(k, (n) => !known(n) && (lowerName(n) || (n.cap && isName(n) && !NEVER_SURNAME.has(n.lower))));
-    else if (lowerName(t) && (!shorthand || (personTag(t) && !words.has(t.lower)))) claimRun(k, lowerName);
+    else if (lowerName(t) && (!clinical || (personTag(t) && (!shorthand || !words.has(t.lower))))) claimRun(k, lowerName);
   }
 
   const countryLine = new RegExp(`^[ \\t]*\\r?\\n[ \\t>?]*(?:${COUNTRY.source.slice(4, -2)})(?![\\p{L}])`, 'iu');
@@ -785,7 +807,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     const shaped =
       SURNAME_SHAPE.test(t.lower) &&
       !STREET_AFTER_NAME.test(text.slice(t.end, t.end + 14)) &&
-      (t.cap ? strange(t) : english && unlisted(t.text) && !ENGLISH_SHAPE.test(t.lower));
+      (t.cap ? strange(t) : english && !shorthand && t.text.length >= 5 && unlisted(t.text) && !ENGLISH_SHAPE.test(t.lower));
     if (!strange(t) && !shaped) continue;
     const before = text.slice(Math.max(0, t.start - 30), t.start);
     const after = text.slice(t.end, t.end + 30);

@@ -330,6 +330,18 @@ describe('issue 24: recall where it was missing', () => {
     assert.strictEqual(out(lower), lower);
   });
 
+  it('in a clinical note, everyday words, misspellings, short codes and a ward with its number after "from" or "to" are no place; a town still is', () => {
+    const caps =
+      'NEURO: ALERT, MAE. RESP: LS CLEAR, ABG 7.40/40/90, PEEP 5, FIO2 40%. CV: HR 80 SR, BP 120/60. GU: FOLEY DRAINING. ' +
+      'OOB TO CHAOR. DARK RED BLOOD FROM OG. PT RECEIVED FROM OSH. FAMILY AT BEDISDE TODAY. PLAN: TRANSFER TO QUARTERMAIN 2 WHEN BED AVAILABLE. ';
+    assert.strictEqual(out(caps), caps);
+    gone(caps + 'DAUGHTER IS ATTEMPTING TO FLY FROM ROME.', ['ROME'], ['QUARTERMAIN 2']);
+    const mixed =
+      'Resp care note: Pt transported from Cath Lab to CCU, intubated. ABG 7.38/42/88. Vent AC 500x14, PEEP 5, FiO2 40%. Sx for thick secretions, sats 98%.';
+    assert.strictEqual(out(mixed), mixed);
+    gone(mixed + ' He lives at Carpenter Assisted living.', ['Carpenter']);
+  });
+
   it('finishes on the longest text it takes, one run of capitalised words (nothing timed: a return to quadratic work trips the timeout)', () => {
     // Reading which words stand alone in a run was quadratic in the run's length: 23 s for
     // 99,000 characters, minutes for this; linear, it takes about two seconds.

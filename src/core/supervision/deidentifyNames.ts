@@ -389,6 +389,11 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     const before = text.slice(Math.max(0, t.start - 40), t.start);
     return PLACE_CUES.some((p) => p.test(before));
   };
+  // "TRANSFER TO QUARTERMAIN 2": in a clinical note, a unit of the hospital with its number, not a town or a street.
+  const ward = (t: Token): boolean =>
+    clinical &&
+    /^[ \t]+\d{1,2}(?![\p{N}/.:-])/u.test(text.slice(t.end, t.end + 5)) &&
+    /\b(?:transfer(?:red|ring)?|back|return(?:ed)?|go(?:ing)?)[ \t]+to[ \t]+$/i.test(text.slice(Math.max(0, t.start - 20), t.start));
   const weakCue = (t: Token): boolean => /\b(?:in|at|to)\s$/i.test(text.slice(Math.max(0, t.start - 4), t.start));
   const inAddress = (t: Token): boolean => {
     const before = /[\s,>]*$/.exec(text.slice(Math.max(0, t.start - 20), t.start));
@@ -422,9 +427,12 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
           const personLike =
             (single ? medium(tokens[a]) : medium(tokens[a]) && !PLACE_PREFIX.has(tokens[a].text) && strange(tokens[b])) && !stateAfter(tokens[b]);
           // "HEARD FROM ANY FAMILY TODAY": in a line of capitals, everyday words after "from" are not a town.
-          const shouted = tokens.slice(a, b + 1).every((t) => allCaps(t) && ordinary(t));
-          // "from HD", "arrive from BB": in shorthand a short word in capitals is shorthand.
-          const code = shorthand && single && allCaps(tokens[a]) && tokens[a].text.length <= 3;
+          // In a clinical note, everyday words and misspellings in any case: "from Cath Lab", "TO CAHEI", "AT BEDISDE TODAY";
+          // not where someone lives: "lives at Carpenter Assisted living".
+          const dwelling = PLACE_CUES[1].test(text.slice(Math.max(0, tokens[a].start - 40), tokens[a].start));
+          const shouted = tokens.slice(a, b + 1).every((t) => (allCaps(t) || (clinical && !dwelling)) && (ordinary(t) || t.single || misspelt(t)));
+          // "from HD", "arrive from BB", "from TSICU": in a clinical note a short word in capitals is shorthand.
+          const code = (clinical || inCapitals) && single && allCaps(tokens[a]) && tokens[a].text.length <= (shorthand ? 5 : 3);
           place = !allKnown && !personLike && !shouted && !code && !(single && ordinary(tokens[a]) && !stateAfter(tokens[b]));
         } else if (single && tokens[a].tags.includes('City')) place = true;
         else if (!single && b === j && PLACE_PREFIX.has(tokens[a].text) && tokens.slice(a + 1, b + 1).every((t) => !KNOWN_TERMS.has(t.lower))) place = true;
@@ -439,7 +447,8 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
           // In shorthand "to Levophed", "100% NRB", "at FT": "in", "at" and "to" alone do not say place.
           (cueBefore(tokens[a]) || (weakCue(tokens[a]) && !shorthand)) &&
           !medium(tokens[a]) &&
-          !(allCaps(tokens[a]) && tokens[a].text.length <= 3)
+          !(allCaps(tokens[a]) && tokens[a].text.length <= 3) &&
+          !ward(tokens[a])
         )
           place = true;
         if (place) {

@@ -342,6 +342,12 @@ describe('issue 24: recall where it was missing', () => {
     gone(mixed + ' He lives at Carpenter Assisted living.', ['Carpenter']);
   });
 
+  it('further along a line of vent settings or of pain, a pair of numbers is a setting or a rating; a day placed or started is still a date', () => {
+    const kept = 'SETTINGS-SIMV/PS, 500X10, 40%, & 5/8. STARTED ON IMV 650X8 60% 15/10. 2300: pt c/o CP, 5/10, ECG done. back discomfort #4/10.';
+    assert.strictEqual(out(kept), kept);
+    gone('RESP: MECH VENT VIA TRACH (PLACED 8/14) AC 750 X 10 PEEP 7.5. Line changed 7/9 per protocol.', ['8/14', '7/9']);
+  });
+
   it('finishes on the longest text it takes, one run of capitalised words (nothing timed: a return to quadratic work trips the timeout)', () => {
     // Reading which words stand alone in a run was quadratic in the run's length: 23 s for
     // 99,000 characters, minutes for this; linear, it takes about two seconds.

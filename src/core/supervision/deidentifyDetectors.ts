@@ -704,6 +704,8 @@ const MEASURE_BEFORE =
   /(?:\b(?:ps|psv|cpap|bipap|bi-?pap|ips|peep|flowby|imv|simv|vent|settings?|pap|pcwp|score[sd]?|rated?|rating|phq-?\d*|gad-?\d*|suds|bp|pressures?|ratio|x|a\/c|scale|level|trial(?:ed)?|perrla?|grade|stage)\b|\bwean(?:ing|ed)?\s+(?:down\s+)?to|\/)[\s:=,]*(?:(?:of|at|to|on|down to|up to|increased to|decreased to|changed(?: over)? to|weaned to|is|was|now)\s+)?$/i;
 /** A feeling or a function rated out of ten ("pain 8/10", "sleep 6/10"); "awoke from sleep on 8/25" is a day. */
 const RATING_BEFORE = /\b(?:pain|mood|sleep|anxiety|energy|appetite|stress)\b[\s:=,(]*(?:(?:of|at|to|on|is|was|now)\s+)?$/i;
+const SETTINGS_ALONG = /\d[ \t]*%[\s,&]*$|\b(?:simv|imv|cpap|bipap|psv|peep|settings?)\b[^.\n]*$/i;
+const PAIN_ALONG = /\b(?:pain|cp|discomfort|aches?|aching)\b[^.\n]{0,16}$/i;
 const MEASURE_AFTER =
   /^\s*(?:%|\d+\s*%|[\d.]+\s*(?:%|fio2)|peep|bipap|cpap|psv|fio2|ps\b|pain|cp\b|(?:chest|incisional|abdominal|abd|back|neck|head|leg|arm|sharp|dull|burning|crampy|epigastric|flank|joint|shoulder|hip|knee|rectal|generali[sz]ed|surgical|mid|low|lower|upper)\s+pain\b|ns\b|str\b|strength|up\b|hrs?\b|hours?\b|bottles|cm\b|of\s+(?:peep|ps)|\/|x\s*\d|with\s+(?:peep|ps)|on\s+\d)/i;
 // A full stop or a dash after a word may stand right before it: "transferred to the unit.8/31", "UO-9/10".
@@ -717,6 +719,10 @@ function isDayAndMonth(text: string, start: number, end: number, a: number, b: n
   if (a === b && a <= 5) return false; // 2/2 pupils, 5/5 settings
   const before = text.slice(Math.max(0, start - 30), start);
   if (MEASURE_BEFORE.test(before) || (b <= 10 && RATING_BEFORE.test(before)) || MEASURE_AFTER.test(text.slice(end, end + 24))) return false;
+  // Further along a line of settings ("SIMV/PS, 500X10, 40%, & 5/8", "IMV 650X8 60% 15/10"), or of pain ("c/o CP, 5/10", "discomfort #4/10").
+  // Not right after a word that dates something: "(PLACED 8/14)", "since 7/9".
+  const dated = /\b(?:placed|inserted|changed|started|since|on|from|dated|admitted)\s*$/i.test(before);
+  if (!dated && (SETTINGS_ALONG.test(before.slice(-40)) || (b === 10 && PAIN_ALONG.test(before)))) return false;
   // A count of nights or days is out of a week or two at most: "slept 5/7 nights", not "no change from 8/15 nights".
   if (b <= 14 && COUNTED_AFTER.test(text.slice(end, end + 14))) return false;
   // Out of ten is a rating as often as a day ("felt 7/10", "about 6/10"): not after a word that gives a level.

@@ -348,6 +348,12 @@ describe('issue 24: recall where it was missing', () => {
     gone('RESP: MECH VENT VIA TRACH (PLACED 8/14) AC 750 X 10 PEEP 7.5. Line changed 7/9 per protocol.', ['8/14', '7/9']);
   });
 
+  it('in a clinical note, a word of four letters at most that is no given name is shorthand, in capitals or not; a short given name before a surname goes', () => {
+    const note = 'CV: SR ,OCC PACED C OCC PVCS. ABG 7.40/40/90. PEEP 5. FIO2 40%. HR 80 SR. BP 120/60. START ABX FOR TEMP SPIKE TODAY.';
+    assert.strictEqual(out(note), note);
+    gone(note + ' Jean Hudson, RN', ['Jean', 'Hudson'], ['OCC PACED']);
+  });
+
   it('finishes on the longest text it takes, one run of capitalised words (nothing timed: a return to quadratic work trips the timeout)', () => {
     // Reading which words stand alone in a run was quadratic in the run's length: 23 s for
     // 99,000 characters, minutes for this; linear, it takes about two seconds.

@@ -209,6 +209,17 @@ function errMessage(err) {
  * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, logFile: string }} opts
  * @returns {Promise<void>}
  */
+/**
+ * The environment the host's npm runs in, less what an outer npm put there about itself:
+ * under `npm test` the environment carries npm's user agent, naming the Node running the
+ * tests; npm would hand it on to the build's scripts, and code-server's postinstall reads the
+ * Node version from it, not from the Node that runs it (Node 24 for the newest host).
+ * @param {NodeJS.ProcessEnv} env
+ */
+function inheritedEnv(env) {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => key !== 'npm_config_user_agent' && key !== 'npm_node_execpath'));
+}
+
 function run(cmd, args, opts) {
   return new Promise((resolve, reject) => {
     const log = fs.createWriteStream(opts.logFile, { flags: 'a' });
@@ -430,7 +441,7 @@ async function doEnsureHost(spec) {
     const tmpDir = path.join(staging, '.tmp');
     fs.mkdirSync(tmpDir, { recursive: true });
     const npmEnv = {
-      ...process.env,
+      ...inheritedEnv(process.env),
       TMPDIR: tmpDir,
       npm_config_audit: 'false',
       npm_config_fund: 'false',
@@ -502,7 +513,7 @@ async function doEnsureHost(spec) {
   return installed(root);
 }
 
-module.exports = { ensureHost, hostRoot, cacheBase, selectedHost, HOSTS, CODE_SERVER_VERSION, APT_PACKAGES };
+module.exports = { ensureHost, hostRoot, cacheBase, selectedHost, inheritedEnv, HOSTS, CODE_SERVER_VERSION, APT_PACKAGES };
 
 if (require.main === module) {
   ensureHost().then(

@@ -8,7 +8,7 @@ import * as path from 'path';
 import ENGLISH = require('an-array-of-english-words');
 import HUMAN_NAMES = require('humannames');
 import { englishWords, humanNames } from '../../src/core/supervision/deidentifyWordData';
-import { PackedWords, sortedWordText, type SortedWords } from '../../src/core/supervision/deidentifyWords';
+import { PackedWords, slips, sortedWordText, type SortedWords } from '../../src/core/supervision/deidentifyWords';
 import { packedLists } from '../../src/node/deidentifyWordData';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
@@ -104,6 +104,23 @@ async function throughPlugin(plugin: 'compromiseQuickMerge' | 'compromiseQuickHo
   });
   return built.outputFiles[0].text;
 }
+
+describe('a word one typing slip from a listed one (issue 24, round six)', () => {
+  it('every slip of a word: a letter dropped, two swapped, one mistyped, one added; none is the word itself', () => {
+    const all = slips('ab');
+    for (const w of ['b', 'a', 'ba', 'cb', 'ac', 'cab', 'acb', 'abc']) assert.ok(all.includes(w), `${w} missing`);
+    assert.ok(!all.includes('ab'));
+    assert.strictEqual(all.length, 2 + 1 + 25 * 2 + 26 * 3);
+  });
+
+  it('the packed English words and the npm list agree on misspellings, and a long or non-ASCII word is not tried', () => {
+    const payload = build.packWordLists(build.wordLists());
+    for (const words of [englishWords(), packedLists(payload)[0]]) {
+      for (const w of ['recieve', 'hypotention', 'excercise', 'chaor', 'subcalvian']) assert.ok(words.oneSlipFrom(w), w);
+      for (const w of ['certusi', 'kavaliunas', 'quartermain', 'a'.repeat(100_000), 'jerković']) assert.ok(!words.oneSlipFrom(w), w.slice(0, 20));
+    }
+  });
+});
 
 describe("the build's quicker merge in compromise (issue 24, item 5)", () => {
   it('still finds the lines it replaces in the installed compromise', async () => {

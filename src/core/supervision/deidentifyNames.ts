@@ -316,9 +316,6 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   const inCapitals = tokens.filter((t) => !t.single && allCaps(t)).length > 0.5 * tokens.filter((t) => !t.single).length;
   /** Capitalised words with no capitalised word beside them, and words in capitals: filled once the runs are read below. */
   const alone = new Set<Token>();
-  // Probably a name: a person to compromise, or a listed name that is not an English word.
-  // Two letters alone ("Hr 80", "Ve 7L", but not "Du Cane") need compromise's word for it; in shorthand an English word
-  // on its own ("Amber in color", "Peg intact", "BROWN, PALE") needs more than compromise's.
   // In a clinical note a word of four letters at most that is no given name is shorthand
   // ("OCC", "OOB", "Tyl", "STAT"), unless an initial stands before it ("D. Phyl") or a listed surname after it ("Jean Hudson, RN").
   const shortCode = (t: Token): boolean =>
@@ -327,14 +324,17 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     !t.tags.includes('FirstName') &&
     !(!allCaps(t) && names.has(/^[ \t]+(\p{Lu}\p{Ll}+)/u.exec(text.slice(t.end, t.end + 30))?.[1] ?? '')) &&
     !/(?:^|[^\p{L}])\p{Lu}\.[ \t]$/u.test(text.slice(Math.max(0, t.start - 4), t.start));
+  // Probably a name: a person to compromise, or a listed name that is not an English word.
+  // Two letters alone ("Hr 80", "Ve 7L", but not "Du Cane") need compromise's word for it; in shorthand an English word
+  // on its own ("Amber in color", "Peg intact", "BROWN, PALE") needs more than compromise's.
   const medium = (t: Token): boolean =>
     t.cap &&
     !t.single &&
     !known(t) &&
     !STREET_WORDS.test(t.text) &&
-    // A title compromise knows ("Adm", "Gen", "Sgt") is no name itself: "ADM FROM CATH LAB".
     !shortCode(t) &&
     ((t.tags.some((x) => PERSON_TAGS.includes(x)) &&
+      // A title compromise knows ("Adm", "Gen", "Sgt") is no name itself: "ADM FROM CATH LAB".
       !t.tags.includes('Honorific') &&
       !(
         words.has(t.lower) &&

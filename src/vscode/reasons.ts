@@ -76,6 +76,8 @@ const SAY: Readonly<Record<string, Say>> = {
     vscode.l10n.t('a capitalised word that is neither an ordinary word nor a known term'),
   'a long number': () => vscode.l10n.t('a long number'),
   'a rare place-like phrase': () => vscode.l10n.t('a rare place-like phrase'),
+  'a word that may be someone’s name': () => vscode.l10n.t('a word that may be someone’s name'),
+  'numbers that may be a date': () => vscode.l10n.t('numbers that may be a date'),
 };
 
 /** A reason from the core in the display language; one the table does not know stays English. */

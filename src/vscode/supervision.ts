@@ -14,7 +14,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
 import type * as Core from '../core/supervision/deidentify';
-import { REASON_NUMBER, REASON_PLACE } from '../core/supervision/deidentifyReasons';
+import { REASON_DATE, REASON_NUMBER, REASON_PLACE } from '../core/supervision/deidentifyReasons';
 import { questionIn, wantsSupervision } from '../core/supervision/deidentifySection';
 import type { RuptureEntry } from '../core/notes/note';
 import { locate, refOf, type EntryRef } from './actions';
@@ -114,6 +114,7 @@ interface Draft {
 const FIX_PLACEHOLDER: Record<string, string> = {
   [REASON_NUMBER]: '[number]',
   [REASON_PLACE]: '[place]',
+  [REASON_DATE]: '[date]',
 };
 
 export class Supervision implements vscode.CodeActionProvider, vscode.Disposable {

@@ -9,6 +9,7 @@
  */
 import {
   addressBlock,
+  datesAndPhonesInPieces,
   findAddresses,
   findAges,
   findClient,
@@ -23,7 +24,7 @@ import {
   type Kind,
   type Span,
 } from './deidentifyDetectors';
-import { alongAddresses, besideIdentifiers, findNamesAndPlaces, personInContext, unlisted } from './deidentifyNames';
+import { alongAddresses, besideIdentifiers, type CheckSpan, findNamesAndPlaces, givenNamesInPassing, personInContext, unlisted } from './deidentifyNames';
 import { applySpans, numberNames, overlapsAny, resolveOverlaps } from './deidentifyPlaceholders';
 import { selectForExport } from './deidentifySection';
 import { positionAt, splitLines } from '../markdown/lines';
@@ -107,7 +108,8 @@ export function deidentifyText(text: string, client: string | readonly string[] 
   // Each pass reads the spans the one before it left, in this order.
   const found = resolveOverlaps(housesNumbered(text, resolveOverlaps([...sure, ...named])));
   const addresses = streetNamesBefore(text, numbersBefore(text, townsWhole(text, found)));
-  const { spans, fromNoted } = relativeDays(numberNames(joinNames(text, addresses)), noted);
+  const passing = givenNamesInPassing(text, addresses);
+  const { spans, fromNoted } = relativeDays(numberNames(joinNames(text, resolveOverlaps([...addresses, ...passing.spans]))), noted);
   const out = applySpans(text, spans);
   const lines = splitLines(out.text);
   const position = (start: number, end: number): Position => {
@@ -115,14 +117,33 @@ export function deidentifyText(text: string, client: string | readonly string[] 
     return { line: p.line + 1, column: p.character + 1, length: end - start };
   };
   const replaced = out.replaced.map((r) => ({ kind: r.kind, ...position(r.start, r.end) }));
-  const checks = [...check, ...besideIdentifiers(text, spans), ...alongAddresses(text, spans), ...personInContext(text, spans)]
+  const checks = [
+    ...check,
+    ...besideIdentifiers(text, spans),
+    ...alongAddresses(text, spans),
+    ...personInContext(text, spans),
+    ...passing.check,
+    ...datesAndPhonesInPieces(text),
+  ]
     .filter((c) => !overlapsAny(spans, c.start, c.end))
     .filter((c, i, all) => all.findIndex((d) => d.start === c.start) === i)
-    .sort((a, b) => a.start - b.start)
+    .sort((a, b) => a.start - b.start || b.end - a.end)
+    // A spot inside another is one spot: "45166" within "301 273 45166".
+    .filter(outermost())
     .map((c) => ({ ...position(out.map(c.start), out.map(c.start) + (c.end - c.start)), reason: c.reason }));
   // After the text, so no position above moves.
   const said = fromNoted ? `${out.text}${out.text.endsWith('\n\n') ? '' : out.text.endsWith('\n') ? '\n' : '\n\n'}${DAY_ZERO_LINE}\n` : out.text;
   return { text: said, replaced, check: checks };
+}
+
+/** For spots sorted by start, longest first: whether each lies outside every spot kept before it. */
+function outermost(): (c: CheckSpan) => boolean {
+  let reach = -1;
+  return (c) => {
+    if (c.end <= reach) return false;
+    reach = Math.max(reach, c.end);
+    return true;
+  };
 }
 
 /** "via foley", "60 via r rad aline": English "via" before a short or known word, not an Italian street ("via goffredo mameli"). */

@@ -10,6 +10,7 @@
  */
 import { parse as parseDates } from 'chrono-node';
 import { findPhoneNumbersInText } from 'libphonenumber-js/min';
+import { REASON_DATE, REASON_NUMBER } from './deidentifyReasons';
 import { COUNTRY_NAMES, MONTH_WORD } from './deidentifyTerms';
 
 export type Kind = 'client' | 'name' | 'place' | 'address' | 'zip' | 'date' | 'phone' | 'email' | 'url' | 'ip' | 'number' | 'age';
@@ -731,6 +732,39 @@ function isDayAndMonth(text: string, start: number, end: number, a: number, b: n
     DATE_CUE.test(text.slice(Math.max(0, start - 24), start)) ||
     !/\b(?:at|was|is|were|felt|feels?|about|around|approx|rated|of|a|now|today|c\/o|reports?|complains\s+of)\s*$/i.test(before)
   );
+}
+
+/** A month and a day as numbers, each in range: "10/03", "7-8". */
+function monthDay(month: string, day: string): boolean {
+  return Number(month) >= 1 && Number(month) <= 12 && Number(day) >= 1 && Number(day) <= 31;
+}
+
+/** What follows "from 3-5" when it is a count, not a date: "3-5 days", "3-5 mg", "3-5%". */
+const COUNT_AFTER_RANGE =
+  /^[ \t]*(?:%|[-/]|\p{L}+s\b|(?:x|days?|d|wks?|weeks?|months?|mos?|hrs?|hours?|h|mins?|minutes?|secs?|times?|mg|mcg|ml|cc|l|lpm|liters?|litres?|units?|u|mmhg|cm|mm|kg|lbs?|bpm|beats?|breaths?|puffs?|tabs?|pills?|am|pm|yrs?|years?|y\/?o|to|or|and)\b)/iu;
+
+/**
+ * Numbers that may be a date no pattern reads whole: two dates run together ("TREATMENTS
+ * 10/03/10/04"), a year after a full stop ("11/21.93"), a month and day with a hyphen after
+ * "on" or "from" ("returned to OR on 7-8", "BC FROM 3-5 GREW"), and a phone written in
+ * three groups of digits ("(301 273 45166)"). Too often a measure or a count to replace;
+ * flagged for a look.
+ */
+export function datesAndPhonesInPieces(text: string): { start: number; end: number; reason: string }[] {
+  const out: { start: number; end: number; reason: string }[] = [];
+  for (const m of text.matchAll(/(?<![\w/.-])(\d{1,2})\/(\d{1,2})\/(\d{1,2})\/(\d{1,2})(?![\w/]|[.-]\d)/g))
+    if (monthDay(m[1], m[2]) && monthDay(m[3], m[4])) out.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, reason: REASON_DATE });
+  for (const m of text.matchAll(/(?<![\w/.-])(\d{1,2})\/(\d{1,2})\.(\d{2})(?![\w/.]|-\d)/g))
+    if (monthDay(m[1], m[2])) out.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, reason: REASON_DATE });
+  for (const m of text.matchAll(/\b(?:on|from)[ \t]+(\d{1,2})-(\d{1,2})(?![\w/.-])/gi)) {
+    const at = (m.index ?? 0) + m[0].length - m[1].length - m[2].length - 1;
+    // "on 1-2 pillows": a plural after it counts things.
+    if (monthDay(m[1], m[2]) && !COUNT_AFTER_RANGE.test(text.slice(at + m[1].length + m[2].length + 1, at + m[1].length + m[2].length + 20)))
+      out.push({ start: at, end: at + m[1].length + m[2].length + 1, reason: REASON_DATE });
+  }
+  for (const m of text.matchAll(/(?<![\w.,/-])\d{3}[ \t]\d{3}[ \t]\d{4,5}(?![\w/-]|[.,]\d)/g))
+    out.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, reason: REASON_NUMBER });
+  return out;
 }
 
 const WEEKDAY_LEAD = /^(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?(?:the\s+)?/i;

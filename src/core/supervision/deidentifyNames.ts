@@ -15,7 +15,7 @@
 import nlp from 'compromise/two';
 import { addressBlock, COUNTRY, inPieces, STATE_AFTER, STATE_CODE, type Span } from './deidentifyDetectors';
 import { PLACE_NAMES } from './deidentifyPlaceList';
-import { REASON_NUMBER, REASON_PLACE, REASON_WORD } from './deidentifyReasons';
+import { REASON_NAME, REASON_NUMBER, REASON_PLACE, REASON_WORD } from './deidentifyReasons';
 import { englishWords, humanNames } from './deidentifyWordData';
 import { slips, type SortedWords } from './deidentifyWords';
 import {
@@ -614,6 +614,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     const plausible = (): boolean =>
       !known(t) &&
       !FUNCTION_WORDS.has(t.lower) &&
+      !NOT_AFTER_RELATION.has(t.lower) &&
       !TITLES.has(t.lower) &&
       !CLINICIAN_ROLES.test(t.text) &&
       (listedAnyCase(t) || !words.has(t.lower) || (CLINICIAN_TITLE_BEFORE.test(before) && personTag(t)));
@@ -1074,7 +1075,8 @@ function besideName(text: string, s: Span): CheckSpan[] {
     }
     if ([...word].length < 2 || FUNCTION_WORDS.has(lower) || TITLES.has(lower) || RELATIONS.has(lower) || WEEKDAY_OR_MONTH.test(word)) return;
     const cap = word[0] !== word[0].toLowerCase();
-    const listed = names.has(cap ? word : word[0].toUpperCase() + word.slice(1));
+    // Looked up as the lists write names: "DICK" as "Dick".
+    const listed = names.has(word[0].toUpperCase() + (word === word.toUpperCase() ? word.slice(1).toLowerCase() : word.slice(1)));
     if (
       cap
         ? listed || unlisted(word)
@@ -1148,6 +1150,80 @@ export function personInContext(text: string, spans: readonly Span[]): CheckSpan
     if ((said || acts || initialled) && (names.has(word[0].toUpperCase() + word.slice(1)) || unlisted(word))) check.push({ start, end, reason: REASON_WORD });
   }
   return check;
+}
+
+/** compromise's tags for a given name. */
+const GIVEN_NAME_TAGS = ['FirstName', 'MaleName', 'FemaleName', 'Person'];
+
+/** What someone named in passing does next in a nursing note: "bill called", "peggy staying overnight", "grace made aware". */
+const NAMED_IN_PASSING_AFTER =
+  /^[ \t]*,?[ \t]*(?:called|calls|phoned|visited|visits|visiting|came|spoke|updated|consented|arrived|stayed|staying|states|said|asked|wants|aware|made[ \t]+aware|notified|present|returned)\b/i;
+
+/**
+ * A given name in lower case, as compromise's lexicon knows one, where a note names someone
+ * in passing. Replaced after a relation or a clinician's role ("daughter peggy", "np
+ * grace", "son don") and right before a name already read ("carol [name]"), or after one
+ * when no English word ("[name] stella"). Flagged for a look where only a deed says a person
+ * ("bill called"), after a name when it is a word too ("[name] logan"), and before a word no
+ * list knows ("patty hoeller", both): many such names are everyday words ("bill", "grace").
+ */
+export function givenNamesInPassing(text: string, spans: readonly Span[]): { spans: Span[]; check: CheckSpan[] } {
+  const { names, words } = wordLists();
+  // The names list holds many words that are someone's name somewhere ("Given", "Made"); compromise's lexicon knows the common given names.
+  const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[] | undefined> } }).one.lexicon;
+  // Not in a German, Spanish or French text: there most lower-case words are not English.
+  const foreign = [...text.matchAll(/\p{L}+/gu)].filter((m) => FOREIGN_SMALL_WORDS.has(m[0].toLowerCase())).length;
+  if (foreign >= 2 && foreign > [...text.matchAll(/\p{L}+/gu)].filter((m) => FUNCTION_WORDS.has(m[0].toLowerCase())).length) return { spans: [], check: [] };
+  const found: Span[] = [];
+  const check: CheckSpan[] = [];
+  const inside = coveredBy(spans);
+  const nameStarts = new Set(spans.filter((s) => s.kind === 'name').map((s) => s.start));
+  const nameEnds = new Set(spans.filter((s) => s.kind === 'name').map((s) => s.end));
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}'’.-])\p{Ll}[\p{Ll}'’]*\p{Ll}(?![\p{L}\p{N}])/gu)) {
+    const word = m[0];
+    const start = m.index ?? 0;
+    const end = start + word.length;
+    if (
+      word.length < 3 ||
+      FUNCTION_WORDS.has(word) ||
+      NOT_AFTER_RELATION.has(word) ||
+      TITLES.has(word) ||
+      RELATIONS.has(word) ||
+      (KNOWN_TERMS.has(word) && !WORD_GIVEN_NAMES.has(word)) ||
+      CLINICAL_WORDS.has(word) ||
+      CLINICAL_ABBREVIATIONS.has(word) ||
+      CLINICIAN_ROLES.test(word) ||
+      WEEKDAY_OR_MONTH.test(word) ||
+      !names.has(word[0].toUpperCase() + word.slice(1)) ||
+      !(WORD_GIVEN_NAMES.has(word) || GIVEN_NAME_TAGS.some((x) => lexicon[word]?.includes(x))) ||
+      inside(start, end)
+    )
+      continue;
+    const before = text.slice(Math.max(0, start - 30), start);
+    const after = text.slice(end, end + 40);
+    const relation = RELATION_BEFORE.exec(before);
+    const related = relation !== null && (RELATIONS.has(relation[1].toLowerCase()) || /^significant[ \t]+other$/i.test(relation[1]));
+    const role = CLINICIAN_ROLE_BEFORE.test(before) || CLINICIAN_TITLE_BEFORE.test(before);
+    const beforeName = text[end] === ' ' && nameStarts.has(end + 1);
+    const afterName = text[start - 1] === ' ' && nameEnds.has(start - 1);
+    const deed = NAMED_IN_PASSING_AFTER.test(after) || RELATIVE_ACTS.test(after);
+    // An everyday word after a relation or a role needs a deed after it: "friend rose early" stays.
+    if (beforeName || ((related || role || afterName) && (!words.has(word) || deed))) {
+      found.push({ start, end, kind: 'name', words: [word] });
+      continue;
+    }
+    const stranger = /^[ \t]+(\p{Ll}[\p{Ll}'’]{3,})(?![\p{L}\p{N}'’-])/u.exec(after);
+    const surname = stranger !== null && unlisted(stranger[1].replace(/['’]/g, ''));
+    // A deed alone says a person only for a word that is mostly a name: "bill called", not "made aware".
+    const acts = deed && (!words.has(word) || WORD_GIVEN_NAMES.has(word));
+    if (!(related || role || afterName || surname || acts)) continue;
+    check.push({ start, end, reason: REASON_NAME });
+    if (stranger && surname) {
+      const at = end + stranger[0].length - stranger[1].length;
+      if (!inside(at, at + stranger[1].length)) check.push({ start: at, end: at + stranger[1].length, reason: REASON_NAME });
+    }
+  }
+  return { spans: found, check };
 }
 
 /**

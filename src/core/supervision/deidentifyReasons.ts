@@ -5,3 +5,5 @@
 export const REASON_WORD = 'a capitalised word that is neither an ordinary word nor a known term';
 export const REASON_NUMBER = 'a long number';
 export const REASON_PLACE = 'a rare place-like phrase';
+export const REASON_NAME = 'a word that may be someone’s name';
+export const REASON_DATE = 'numbers that may be a date';

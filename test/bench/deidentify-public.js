@@ -6,7 +6,8 @@
 // a copy (physionet() below). After a build (`node esbuild.js`); `node
 // test/bench/deidentify-public.js [SET...]` runs the sets named (default: all). Prints, per set and Safe Harbor kind: the share
 // removed, the share removed or flagged for a human look, and over all texts the share of
-// ordinary words replaced and of identifier-free texts touched. Asserts nothing.
+// ordinary words replaced and of identifier-free texts touched, and the spots flagged for a
+// look (the review's load). Asserts nothing.
 //
 // Scoring: a labelled span is removed when none of its words (two or more letters or
 // digits, less street words and titles) is left in the export; flagged when what is left
@@ -202,6 +203,10 @@ function score(name, data) {
   let replacedWords = 0;
   let free = 0;
   let touched = 0;
+  // The review's load: spots flagged for a look, over all texts and in identifier-free ones.
+  let spots = 0;
+  let freeSpots = 0;
+  let allWords = 0;
   const started = Date.now();
   const looks = [];
   let placed = 0;
@@ -217,8 +222,11 @@ function score(name, data) {
     const spans = r.spans;
     const gone = replacedChars(text, out);
     if (!gone) unaligned++;
+    spots += out.check.length;
+    allWords += words(text).length;
     if (spans.every((s) => !scored(s))) {
       free++;
+      freeSpots += out.check.length;
       if (out.text !== text) touched++;
     }
     for (const s of spans) {
@@ -275,6 +283,9 @@ function score(name, data) {
   );
   console.log(`\nOrdinary words replaced: ${replacedWords} of ${ordinary}, ${pct(replacedWords, ordinary)} (target <= 1%).`);
   console.log(`Texts with no Safe Harbor identifier touched: ${touched} of ${free}, ${pct(touched, free)} (target <= 10%).`);
+  console.log(
+    `Spots flagged for a look: ${spots}, ${((spots / Math.max(1, allWords)) * 1000).toFixed(1)} per 1,000 words; ${freeSpots} in the texts with no identifier (${(freeSpots / Math.max(1, free)).toFixed(1)} per text).`,
+  );
   for (const l of looks) console.log(l);
 }
 

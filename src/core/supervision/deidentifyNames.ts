@@ -203,6 +203,19 @@ const SURNAME_SHAPE =
 const NAME_PARTICLE = /^(?:van|von|de|den|der|ten|ter|da|di|du|del|della|le|la|dos|das|bin|ibn|al)$/;
 
 const PERSON_TAGS = ['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName'];
+
+/** compromise's tags for a given name. */
+const GIVEN_NAME_TAGS = ['FirstName', 'MaleName', 'FemaleName', 'Person'];
+
+/**
+ * What compromise's lexicon says a word is, out of context: the names list holds many words
+ * that are someone's name somewhere ("Given", "Made"); the lexicon knows the common given names.
+ */
+function lexiconTags(word: string): readonly string[] {
+  const tags = (nlp.model() as { one: { lexicon: Record<string, string | string[] | undefined> } }).one.lexicon[word];
+  return tags === undefined ? [] : typeof tags === 'string' ? [tags] : tags;
+}
+
 const PLACE_SUFFIX = /(?:ville|ton|burg|borough|boro|chester|field|ford|land|port|stead|haven|side|town|wood|mouth|dale|bury|mont|ham|wick|worth|shire|by)$/;
 const PLACE_PREFIX = new Set([
   'North',
@@ -633,7 +646,9 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       !TITLES.has(t.lower) &&
       !RELATIONS.has(t.lower) &&
       !CLINICIAN_ROLES.test(t.text) &&
-      (!words.has(t.lower) || (((relation[2] === ',' && /^[ \t]*,/.test(after)) || RELATIVE_ACTS.test(after)) && !t.tags.includes('Verb')));
+      (!words.has(t.lower) ||
+        (GIVEN_NAME_TAGS.some((x) => lexiconTags(t.lower).includes(x)) && !WORD_GIVEN_NAMES.has(t.lower)) ||
+        (((relation[2] === ',' && /^[ \t]*,/.test(after)) || RELATIVE_ACTS.test(after)) && !t.tags.includes('Verb')));
     // "HOUSE STAFF mary souza AWARE": a listed name in lower case, perhaps with its surname, then "aware" or "notified".
     const namedThenAware =
       !t.cap &&
@@ -976,6 +991,13 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       : english && t.text.length >= 4 && !words.has(t.lower) && !/^\p{N}/u.test(text.slice(t.end, t.end + 1)) && !ENGLISH_SHAPE.test(t.lower);
     if (!look) continue;
     if (t.sentenceStart && t.tags.some((x) => x === 'Verb' || x === 'Adverb' || x === 'Adjective')) continue;
+    // In a clinical note, a short code no names list holds is shorthand: "SBP", "NSR", "ls".
+    if (shortCode(t) && !listedAnyCase(t)) continue;
+    // A heading run into its first word with a double hyphen ("NEURO--ALERT", "CV--NSR"): every part a known term, or a word
+    // or short code that is no common given name and no listed name outside English ("SOCIAL--ANN" is looked at).
+    const parts = t.text.split(/-+/).map((p) => ({ ...t, text: p, lower: p.toLowerCase() }));
+    const nameLike = (p: Token): boolean => GIVEN_NAME_TAGS.some((x) => lexiconTags(p.lower).includes(x)) || (listedAnyCase(p) && !words.has(p.lower));
+    if (t.text.includes('--') && parts.every((p) => p.text.length <= 2 || known(p) || ((ordinary(p) || shortCode(p)) && !nameLike(p)))) continue;
     const before = text.slice(Math.max(0, t.start - 4), t.start);
     check.push({ start: t.start, end: t.end, reason: /\b(?:in|at|to)\s$/i.test(before) ? REASON_PLACE : REASON_WORD });
   }
@@ -983,8 +1005,10 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     if (m.index === undefined) continue;
     const digits = m[0].replace(/\D/g, '').length;
     const end = m.index + m[0].length;
+    // A range of measures or of clock times is no identifier: "98-100", "120-130", "1900-0700"; "555-1234" still is looked at.
+    const range = /^(?:\d{1,3}-\d{1,3}|(?:[01]\d|2[0-4])[0-5]\d-(?:[01]\d|2[0-4])[0-5]\d)$/.test(m[0]);
     // Names and places are words of letters: a number can only overlap the spans found before.
-    if (digits >= 5 && !taken(m.index, end)) {
+    if (digits >= 5 && !range && !taken(m.index, end)) {
       check.push({ start: m.index, end, reason: REASON_NUMBER });
     }
   }
@@ -1152,9 +1176,6 @@ export function personInContext(text: string, spans: readonly Span[]): CheckSpan
   return check;
 }
 
-/** compromise's tags for a given name. */
-const GIVEN_NAME_TAGS = ['FirstName', 'MaleName', 'FemaleName', 'Person'];
-
 /** What someone named in passing does next in a nursing note: "bill called", "peggy staying overnight", "grace made aware". */
 const NAMED_IN_PASSING_AFTER =
   /^[ \t]*,?[ \t]*(?:called|calls|phoned|visited|visits|visiting|came|spoke|updated|consented|arrived|stayed|staying|states|said|asked|wants|aware|made[ \t]+aware|notified|present|returned)\b/i;
@@ -1169,8 +1190,6 @@ const NAMED_IN_PASSING_AFTER =
  */
 export function givenNamesInPassing(text: string, spans: readonly Span[]): { spans: Span[]; check: CheckSpan[] } {
   const { names, words } = wordLists();
-  // The names list holds many words that are someone's name somewhere ("Given", "Made"); compromise's lexicon knows the common given names.
-  const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[] | undefined> } }).one.lexicon;
   // Not in a German, Spanish or French text: there most lower-case words are not English.
   const foreign = [...text.matchAll(/\p{L}+/gu)].filter((m) => FOREIGN_SMALL_WORDS.has(m[0].toLowerCase())).length;
   if (foreign >= 2 && foreign > [...text.matchAll(/\p{L}+/gu)].filter((m) => FUNCTION_WORDS.has(m[0].toLowerCase())).length) return { spans: [], check: [] };
@@ -1195,7 +1214,7 @@ export function givenNamesInPassing(text: string, spans: readonly Span[]): { spa
       CLINICIAN_ROLES.test(word) ||
       WEEKDAY_OR_MONTH.test(word) ||
       !names.has(word[0].toUpperCase() + word.slice(1)) ||
-      !(WORD_GIVEN_NAMES.has(word) || GIVEN_NAME_TAGS.some((x) => lexicon[word]?.includes(x))) ||
+      !(WORD_GIVEN_NAMES.has(word) || GIVEN_NAME_TAGS.some((x) => lexiconTags(word).includes(x))) ||
       inside(start, end)
     )
       continue;

@@ -33,6 +33,18 @@ describe('issue 24: given names in lower case, named in passing', () => {
     assert.strictEqual(exported('house staff mary souza aware. per carol Wolfe.').text, 'house staff [name 1] aware. per [name 2].');
   });
 
+  it('with a surname no list knows and a clinician\'s letters or "aware" after it, both go', () => {
+    assert.strictEqual(exported("ci<2.0. mary o'hara np aware. 1u prbc given.").text, 'ci<2.0. [name 1] np aware. 1u prbc given.');
+  });
+
+  it('a town of two words in lower case that starts with an English word, after "to" or "in"', () => {
+    assert.strictEqual(
+      exported('daughter returned to new haven today, hopes to be back. lives in white marsh.').text,
+      'daughter returned to [place] today, hopes to be back. lives in [place].',
+    );
+    assert.strictEqual(exported('keep from clotting. no drainage from site.').text, 'keep from clotting. no drainage from site.');
+  });
+
   it('where only a deed says a person, or the word is everyday English, it is flagged and kept', () => {
     const r = exported('social: bill called once about 4pm. friend rose early.');
     assert.strictEqual(r.text, 'social: bill called once about 4pm. friend rose early.');

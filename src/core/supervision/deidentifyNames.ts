@@ -747,10 +747,14 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     // Also after "in", "at", "to" when the word could be nothing else, and alone on a line above a country ("montzen" then "belgium 64733").
     const weak = weakCue(t) && unlisted(t.text) && !ENGLISH_SHAPE.test(t.lower);
     const line = /(?:^|\n)[ \t>?]*$/.test(text.slice(Math.max(0, t.start - 8), t.start)) && lineAboveCountry(t.end);
-    if (claimed.has(k) || t.cap || t.single || !free(t) || words.has(t.lower) || known(t) || !(cueBefore(t) || weak || line)) continue;
+    // A town of two or three words may start with an English word after a word that says place: "returned to new haven", "lives in white marsh"; not "due to high level".
+    const phraseCue =
+      (words.has(t.lower) || known(t)) && (cueBefore(t) || /\breturn(?:ed|ing|s)?[ \t]+to[ \t]+$/i.test(text.slice(Math.max(0, t.start - 20), t.start)));
+    if (claimed.has(k) || t.cap || t.single || !free(t) || ((words.has(t.lower) || known(t)) && !phraseCue) || !(cueBefore(t) || weak || line || phraseCue))
+      continue;
     for (let b = Math.min(tokens.length - 1, k + 2); b >= k; b--) {
       const phrase = text.slice(t.start, tokens[b].end).toLowerCase();
-      if (placesLower.has(phrase) && !anyClaimed(k, b)) {
+      if (placesLower.has(phrase) && !anyClaimed(k, b) && (b > k || !phraseCue)) {
         claim(k, b, { start: t.start, end: tokens[b].end, kind: 'place' });
         break;
       }
@@ -759,6 +763,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     if (
       english &&
       !claimed.has(k) &&
+      !phraseCue &&
       (!shorthand || cueBefore(t)) &&
       t.text.length >= 4 &&
       !isName(t) &&
@@ -1183,8 +1188,9 @@ const NAMED_IN_PASSING_AFTER =
 /**
  * A given name in lower case, as compromise's lexicon knows one, where a note names someone
  * in passing. Replaced after a relation or a clinician's role ("daughter peggy", "np
- * grace", "son don") and right before a name already read ("carol [name]"), or after one
- * when no English word ("[name] stella"). Flagged for a look where only a deed says a person
+ * grace", "son don"), right before a name already read ("carol [name]"), after one when no
+ * English word ("[name] stella"), and with a surname no list knows before a clinician's
+ * letters or "aware" ("mary o'hara np aware"). Flagged for a look where only a deed says a person
  * ("bill called"), after a name when it is a word too ("[name] logan"), and before a word no
  * list knows ("patty hoeller", both): many such names are everyday words ("bill", "grace").
  */
@@ -1235,6 +1241,11 @@ export function givenNamesInPassing(text: string, spans: readonly Span[]): { spa
     const surname = stranger !== null && unlisted(stranger[1].replace(/['’]/g, ''));
     // A deed alone says a person only for a word that is mostly a name: "bill called", not "made aware".
     const acts = deed && (!words.has(word) || WORD_GIVEN_NAMES.has(word));
+    // With a clinician's letters or "aware" after the surname, both go: "mary o'hara np aware".
+    if (stranger && surname && AWARE_AFTER.test(after.slice(stranger[0].length))) {
+      found.push({ start, end: end + stranger[0].length, kind: 'name', words: [word, stranger[1]] });
+      continue;
+    }
     if (!(related || role || afterName || surname || acts)) continue;
     check.push({ start, end, reason: REASON_NAME });
     if (stranger && surname) {

@@ -18,6 +18,11 @@ function exported(rest: string): { text: string; flagged: { words: string; reaso
   return { text: r.text.slice(SHORTHAND.length), flagged };
 }
 
+/** The words flagged with one reason. */
+function flaggedFor(r: { flagged: { words: string; reason: string }[] }, reason: string): string[] {
+  return r.flagged.filter((f) => f.reason === reason).map((f) => f.words);
+}
+
 describe('issue 24: given names in lower case, named in passing', () => {
   it('after a relation or a role, with a deed after it, the name goes', () => {
     assert.strictEqual(exported('soc: daughter peggy staying overnight.').text, 'soc: daughter [name 1] staying overnight.');
@@ -37,7 +42,7 @@ describe('issue 24: given names in lower case, named in passing', () => {
     assert.strictEqual(exported("ci<2.0. mary o'hara np aware. 1u prbc given.").text, 'ci<2.0. [name 1] np aware. 1u prbc given.');
   });
 
-  it('a town of two words in lower case that starts with an English word, after "to" or "in"', () => {
+  it('a town of two words in lower case that starts with an English word, after a word that says place', () => {
     assert.strictEqual(
       exported('daughter returned to new haven today, hopes to be back. lives in white marsh.').text,
       'daughter returned to [place] today, hopes to be back. lives in [place].',
@@ -48,29 +53,20 @@ describe('issue 24: given names in lower case, named in passing', () => {
   it('where only a deed says a person, or the word is everyday English, it is flagged and kept', () => {
     const r = exported('social: bill called once about 4pm. friend rose early.');
     assert.strictEqual(r.text, 'social: bill called once about 4pm. friend rose early.');
-    assert.deepStrictEqual(
-      r.flagged.filter((f) => f.reason === REASON_NAME).map((f) => f.words),
-      ['bill', 'rose'],
-    );
+    assert.deepStrictEqual(flaggedFor(r, REASON_NAME), ['bill', 'rose']);
   });
 
   it('a given name before a word no list knows: both flagged, nothing replaced', () => {
     const r = exported('will consult with patty hoeller re skin care.');
     assert.strictEqual(r.text, 'will consult with patty hoeller re skin care.');
-    assert.deepStrictEqual(
-      r.flagged.filter((f) => f.reason === REASON_NAME).map((f) => f.words),
-      ['patty', 'hoeller'],
-    );
+    assert.deepStrictEqual(flaggedFor(r, REASON_NAME), ['patty', 'hoeller']);
   });
 
   it('leaves everyday words that some list holds as a name, and words after a title that only say what comes', () => {
     const text = 'given 2mg, made aware, yellow sputum. dr will update daughter may visit.';
     const r = exported(text);
     assert.strictEqual(r.text, text);
-    assert.deepStrictEqual(
-      r.flagged.filter((f) => f.reason === REASON_NAME),
-      [],
-    );
+    assert.deepStrictEqual(flaggedFor(r, REASON_NAME), []);
   });
 
   it('reads no lower-case name in a German, Spanish or French note', () => {
@@ -110,18 +106,12 @@ describe('issue 24: given names in lower case, named in passing', () => {
 describe('issue 24: numbers that may be a date or a phone', () => {
   it('flags two dates run together, a year after a full stop, and a month and day after "on" or "from"', () => {
     const r = exported('HAD TREATMENTS 10/03/10/04 AND DUE. 11/21.93 seen. returned to OR on 7-8 for coiling. BC FROM 3-5 GREW STAPH.');
-    assert.deepStrictEqual(
-      r.flagged.filter((f) => f.reason === REASON_DATE).map((f) => f.words),
-      ['10/03/10/04', '11/21.93', '7-8', '3-5'],
-    );
+    assert.deepStrictEqual(flaggedFor(r, REASON_DATE), ['10/03/10/04', '11/21.93', '7-8', '3-5']);
   });
 
   it('leaves counts and measures alone', () => {
     const r = exported('on 1-2 pillows. sx from 3-5 days. peep from 5-8 cm. on 2-4 L nc.');
-    assert.deepStrictEqual(
-      r.flagged.filter((f) => f.reason === REASON_DATE),
-      [],
-    );
+    assert.deepStrictEqual(flaggedFor(r, REASON_DATE), []);
   });
 
   it('flags a phone written in three groups once, as one spot', () => {

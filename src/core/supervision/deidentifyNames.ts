@@ -164,6 +164,12 @@ const FOREIGN_SMALL_WORDS = new Set(
   ),
 );
 
+/** Whether a text reads as English: fewer than two small words of German, Spanish or French, or no more of them than of English ones. */
+function readsEnglish(lowerWords: readonly string[]): boolean {
+  const foreign = lowerWords.filter((w) => FOREIGN_SMALL_WORDS.has(w)).length;
+  return foreign < 2 || foreign <= lowerWords.filter((w) => FUNCTION_WORDS.has(w)).length;
+}
+
 /** Labels before a colon that are roles or fields, not people: "Bot:", "Therapist:", "When:", "Mobile:", a note's "Vent:", "Mood:". */
 const SPEAKER_ROLES = new Set(
   'bot user agent assistant customer operator system client patient therapist counsellor counselor doctor nurse interviewer me you when where what who why how note notes subject date time mobile phone fax desk office email address name website home work cell tel re plan summary billing shipping contact vent vitals labs meds neuro resp skin exam assessment impression allergies history mood affect behavior behaviour speech sleep appetite risk goal goals homework cv gi gu id endo soc social misc integ heme renal pulm cardiac dispo access lines pain activity psych comfort ros pmh hpi events gen'.split(
@@ -545,8 +551,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   // Names in lower case are not read in a German, Spanish or French text (more of its small
   // words than of English ones): there most lower-case words are not English, and many are
   // also someone's name ("cuenta", "vient").
-  const foreignWords = tokens.filter((t) => FOREIGN_SMALL_WORDS.has(t.lower)).length;
-  const english = foreignWords < 2 || foreignWords <= tokens.filter((t) => FUNCTION_WORDS.has(t.lower)).length;
+  const english = readsEnglish(tokens.map((t) => t.lower));
   const lowerName = (t: Token): boolean =>
     english && !t.cap && !t.single && t.text.length >= 3 && !known(t) && isName(t) && (!words.has(t.lower) || personTag(t)) && free(t);
   const claimRun = (k: number, ok: (t: Token) => boolean): void => {
@@ -1000,9 +1005,15 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     if (shortCode(t) && !listedAnyCase(t)) continue;
     // A heading run into its first word with a double hyphen ("NEURO--ALERT", "CV--NSR"): every part a known term, or a word
     // or short code that is no common given name and no listed name outside English ("SOCIAL--ANN" is looked at).
-    const parts = t.text.split(/-+/).map((p) => ({ ...t, text: p, lower: p.toLowerCase() }));
     const nameLike = (p: Token): boolean => GIVEN_NAME_TAGS.some((x) => lexiconTags(p.lower).includes(x)) || (listedAnyCase(p) && !words.has(p.lower));
-    if (t.text.includes('--') && parts.every((p) => p.text.length <= 2 || known(p) || ((ordinary(p) || shortCode(p)) && !nameLike(p)))) continue;
+    if (
+      t.text.includes('--') &&
+      t.text
+        .split(/-+/)
+        .map((p) => ({ ...t, text: p, lower: p.toLowerCase() }))
+        .every((p) => p.text.length <= 2 || known(p) || ((ordinary(p) || shortCode(p)) && !nameLike(p)))
+    )
+      continue;
     const before = text.slice(Math.max(0, t.start - 4), t.start);
     check.push({ start: t.start, end: t.end, reason: /\b(?:in|at|to)\s$/i.test(before) ? REASON_PLACE : REASON_WORD });
   }
@@ -1197,8 +1208,7 @@ const NAMED_IN_PASSING_AFTER =
 export function givenNamesInPassing(text: string, spans: readonly Span[]): { spans: Span[]; check: CheckSpan[] } {
   const { names, words } = wordLists();
   // Not in a German, Spanish or French text: there most lower-case words are not English.
-  const foreign = [...text.matchAll(/\p{L}+/gu)].filter((m) => FOREIGN_SMALL_WORDS.has(m[0].toLowerCase())).length;
-  if (foreign >= 2 && foreign > [...text.matchAll(/\p{L}+/gu)].filter((m) => FUNCTION_WORDS.has(m[0].toLowerCase())).length) return { spans: [], check: [] };
+  if (!readsEnglish([...text.matchAll(WORD)].map((m) => m[0].toLowerCase()))) return { spans: [], check: [] };
   const found: Span[] = [];
   const check: CheckSpan[] = [];
   const inside = coveredBy(spans);

@@ -41,11 +41,6 @@ export class RuptureLenses implements vscode.CodeLensProvider, vscode.Disposable
         if (e.affectsConfiguration('attune.insertButtonAboveHeadings') || e.affectsConfiguration('attune.nextStepsAboveRuptures')) this.changed.fire();
       }),
       curtain.onDidChange(() => this.changed.fire()),
-      // Asked again when a note comes to the front: VS Code may have dropped a request made
-      // while the note was opening (seen once in a browser flow, a note with no lenses at all).
-      vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (editor && this.workspace.isNote(editor.document.uri)) this.changed.fire();
-      }),
     );
   }
 

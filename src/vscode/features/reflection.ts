@@ -31,6 +31,9 @@ export function register({ context, workspace, log, curtain, templates, analyses
           lenses,
           lenses.onDidChangeCodeLenses(() => lensesChanged.fire()),
         );
+        // VS Code may drop the answer to a request made while a note is opening (browser flows
+        // showed a note with no lenses at all, once after it came to the front): asked once more.
+        queueMicrotask(() => lensesChanged.fire());
       }
       return lenses.provideCodeLenses(document);
     },
@@ -41,6 +44,11 @@ export function register({ context, workspace, log, curtain, templates, analyses
   context.subscriptions.push(
     guide,
     lensesChanged,
+    // Asked again whenever a note comes to the front, from the start: the first note opened is
+    // the one whose request loads the lenses, and it is already in front by then.
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (editor && workspace.isNote(editor.document.uri)) lensesChanged.fire();
+    }),
     vscode.languages.registerCodeLensProvider(MARKDOWN, lensProvider),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, completionProvider, '/', '#'),
   );

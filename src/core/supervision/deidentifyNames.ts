@@ -214,12 +214,12 @@ const PERSON_TAGS = ['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName'
 const GIVEN_NAME_TAGS = ['FirstName', 'MaleName', 'FemaleName', 'Person'];
 
 /**
- * What compromise's lexicon says a word is, out of context: the names list holds many words
+ * Whether compromise's lexicon, out of context, knows the word as a given name: the names list holds many words
  * that are someone's name somewhere ("Given", "Made"); the lexicon knows the common given names.
  */
-function lexiconTags(word: string): readonly string[] {
+function givenNameInLexicon(word: string): boolean {
   const tags = (nlp.model() as { one: { lexicon: Record<string, string | string[] | undefined> } }).one.lexicon[word];
-  return tags === undefined ? [] : typeof tags === 'string' ? [tags] : tags;
+  return tags !== undefined && GIVEN_NAME_TAGS.some((x) => (typeof tags === 'string' ? tags === x : tags.includes(x)));
 }
 
 const PLACE_SUFFIX = /(?:ville|ton|burg|borough|boro|chester|field|ford|land|port|stead|haven|side|town|wood|mouth|dale|bury|mont|ham|wick|worth|shire|by)$/;
@@ -652,7 +652,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       !RELATIONS.has(t.lower) &&
       !CLINICIAN_ROLES.test(t.text) &&
       (!words.has(t.lower) ||
-        (GIVEN_NAME_TAGS.some((x) => lexiconTags(t.lower).includes(x)) && !WORD_GIVEN_NAMES.has(t.lower)) ||
+        (givenNameInLexicon(t.lower) && !WORD_GIVEN_NAMES.has(t.lower)) ||
         (((relation[2] === ',' && /^[ \t]*,/.test(after)) || RELATIVE_ACTS.test(after)) && !t.tags.includes('Verb')));
     // "HOUSE STAFF mary souza AWARE": a listed name in lower case, perhaps with its surname, then "aware" or "notified".
     const namedThenAware =
@@ -753,10 +753,9 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     const weak = weakCue(t) && unlisted(t.text) && !ENGLISH_SHAPE.test(t.lower);
     const line = /(?:^|\n)[ \t>?]*$/.test(text.slice(Math.max(0, t.start - 8), t.start)) && lineAboveCountry(t.end);
     // A town of two or three words may start with an English word after a word that says place: "returned to new haven", "lives in white marsh"; not "due to high level".
-    const phraseCue =
-      (words.has(t.lower) || known(t)) && (cueBefore(t) || /\breturn(?:ed|ing|s)?[ \t]+to[ \t]+$/i.test(text.slice(Math.max(0, t.start - 20), t.start)));
-    if (claimed.has(k) || t.cap || t.single || !free(t) || ((words.has(t.lower) || known(t)) && !phraseCue) || !(cueBefore(t) || weak || line || phraseCue))
-      continue;
+    const everyday = words.has(t.lower) || known(t);
+    const phraseCue = everyday && (cueBefore(t) || /\breturn(?:ed|ing|s)?[ \t]+to[ \t]+$/i.test(text.slice(Math.max(0, t.start - 20), t.start)));
+    if (claimed.has(k) || t.cap || t.single || !free(t) || (everyday && !phraseCue) || !(cueBefore(t) || weak || line || phraseCue)) continue;
     for (let b = Math.min(tokens.length - 1, k + 2); b >= k; b--) {
       const phrase = text.slice(t.start, tokens[b].end).toLowerCase();
       if (placesLower.has(phrase) && !anyClaimed(k, b) && (b > k || !phraseCue)) {
@@ -1005,7 +1004,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     if (shortCode(t) && !listedAnyCase(t)) continue;
     // A heading run into its first word with a double hyphen ("NEURO--ALERT", "CV--NSR"): every part a known term, or a word
     // or short code that is no common given name and no listed name outside English ("SOCIAL--ANN" is looked at).
-    const nameLike = (p: Token): boolean => GIVEN_NAME_TAGS.some((x) => lexiconTags(p.lower).includes(x)) || (listedAnyCase(p) && !words.has(p.lower));
+    const nameLike = (p: Token): boolean => givenNameInLexicon(p.lower) || (listedAnyCase(p) && !words.has(p.lower));
     if (
       t.text.includes('--') &&
       t.text
@@ -1230,7 +1229,7 @@ export function givenNamesInPassing(text: string, spans: readonly Span[]): { spa
       CLINICIAN_ROLES.test(word) ||
       WEEKDAY_OR_MONTH.test(word) ||
       !names.has(word[0].toUpperCase() + word.slice(1)) ||
-      !(WORD_GIVEN_NAMES.has(word) || GIVEN_NAME_TAGS.some((x) => lexiconTags(word).includes(x))) ||
+      !(WORD_GIVEN_NAMES.has(word) || givenNameInLexicon(word)) ||
       inside(start, end)
     )
       continue;

@@ -14,6 +14,11 @@ const MARKDOWN: vscode.DocumentSelector = [
   { language: 'markdown', scheme: 'untitled' },
 ];
 
+// Told again after half a second, then a second, two, four and eight: a busy editor is done
+// moving the focus by then, and a note VS Code has asked for is not told at all.
+const ASK_AGAIN_FIRST_MS = 500;
+const ASK_AGAIN_UNTIL_MS = 8000;
+
 const code = (): typeof import('../reflectionEditor') => require('./reflection.js') as typeof import('../reflectionEditor');
 
 export function register({ context, workspace, log, curtain, templates, analyses, command }: Services): void {
@@ -22,18 +27,35 @@ export function register({ context, workspace, log, curtain, templates, analyses
   let completions: RuptureCompletions | undefined;
   // The lenses' own changes (settings, the privacy curtain) reach VS Code once they are loaded.
   const lensesChanged = new vscode.EventEmitter<void>();
+  // VS Code drops a lens request still waiting to be sent when the note loses the focus, and
+  // asks again only once the note is focused or edited: a note opened from the Attune view,
+  // then the Explorer clicked, showed no lenses. So until VS Code asks for the note in front,
+  // it is told again, less and less often.
+  let waiting: string | undefined;
+  let again: ReturnType<typeof setTimeout> | undefined;
+  const askUntilAsked = (key: string, delay: number): void => {
+    clearTimeout(again);
+    again = setTimeout(() => {
+      if (waiting !== key || vscode.window.activeTextEditor?.document.uri.toString() !== key) return;
+      lensesChanged.fire();
+      if (delay < ASK_AGAIN_UNTIL_MS) askUntilAsked(key, delay * 2);
+    }, delay);
+  };
+  const untilAsked = (editor: vscode.TextEditor | undefined): void => {
+    if (!editor || !workspace.isNote(editor.document.uri)) return;
+    waiting = editor.document.uri.toString();
+    askUntilAsked(waiting, ASK_AGAIN_FIRST_MS);
+  };
   const lensProvider: vscode.CodeLensProvider = {
     onDidChangeCodeLenses: lensesChanged.event,
     provideCodeLenses: (document) => {
+      if (document.uri.toString() === waiting) waiting = undefined;
       if (!lenses) {
         lenses = new (code().RuptureLenses)(workspace, analyses, curtain);
         context.subscriptions.push(
           lenses,
           lenses.onDidChangeCodeLenses(() => lensesChanged.fire()),
         );
-        // VS Code may drop the answer to a request made while a note is opening (browser flows
-        // showed a note with no lenses at all, once after it came to the front): asked once more.
-        queueMicrotask(() => lensesChanged.fire());
       }
       return lenses.provideCodeLenses(document);
     },
@@ -44,14 +66,13 @@ export function register({ context, workspace, log, curtain, templates, analyses
   context.subscriptions.push(
     guide,
     lensesChanged,
-    // Asked again whenever a note comes to the front, from the start: the first note opened is
-    // the one whose request loads the lenses, and it is already in front by then.
-    vscode.window.onDidChangeActiveTextEditor((editor) => {
-      if (editor && workspace.isNote(editor.document.uri)) lensesChanged.fire();
-    }),
+    vscode.window.onDidChangeActiveTextEditor(untilAsked),
+    { dispose: () => clearTimeout(again) },
     vscode.languages.registerCodeLensProvider(MARKDOWN, lensProvider),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, completionProvider, '/', '#'),
   );
+  // A note already in front when Attune starts (a window reloaded) is waited for too.
+  untilAsked(vscode.window.activeTextEditor);
 
   command('attune.insertReflection', (uriArg?: unknown, lineArg?: unknown) => code().insertReflectionCommand(workspace, log, curtain, uriArg, lineArg));
   command('attune.insertInSessionRepair', (uriArg?: unknown, lineArg?: unknown) => code().insertInSessionRepairCommand(workspace, uriArg, lineArg));

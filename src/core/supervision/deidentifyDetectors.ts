@@ -162,8 +162,8 @@ export function findPhones(text: string): Span[] {
       }),
     ),
   );
-  // North American shapes, fictional 555 numbers included, with an extension.
-  const nanp = /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s?(?:x|ext\.?|extension)\s?\d{1,6})?(?!\d)/gi;
+  // North American shapes, fictional 555 numbers included, with an extension and the country's code ("001-748-088-2851x818").
+  const nanp = /(?<![\w+])(?:(?:\+|00)?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s?(?:x|ext\.?|extension)\s?\d{1,6})?(?!\d)/gi;
   found.push(...spans(text, nanp, 'phone'));
   found.push(...spans(text, /(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}\d(?!\d)/g, 'phone'));
   // A seven-digit local number after a word that says it is one.
@@ -257,8 +257,10 @@ export function findNumbers(text: string): Span[] {
     }
     value = value.replace(/[ -]+$/, '');
     // An identifier is digits and capitals: "a 38-year-old" after "patient is" is not one.
-    // In lower case only a letter or three then five digits or more: "licence number is a56319335".
-    if (value.replace(/[^A-Za-z0-9]/g, '').length < 3 || !/\d/.test(value) || (/[a-z]/.test(value) && !/^[a-z]{1,3}\d{5,}$/.test(value))) continue;
+    // In lower case only a letter or three then five digits or more ("licence number is a56319335"),
+    // or one run of eight or more with five digits ("my iban is gb50mvfc38361978683032").
+    const lowerCode = /^[a-z]{1,3}\d{5,}$/.test(value) || (/^[a-z0-9]{8,}$/.test(value) && (value.match(/\d/g) ?? []).length >= 5);
+    if (value.replace(/[^A-Za-z0-9]/g, '').length < 3 || !/\d/.test(value) || (/[a-z]/.test(value) && !lowerCode)) continue;
     const start = m.index + m[0].length + tail[0].length - tail[1].length;
     found.push({ start, end: start + value.length, kind: 'number' });
   }

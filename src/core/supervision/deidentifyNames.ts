@@ -123,6 +123,8 @@ function tag(text: string, tokens: Token[]): void {
 const CLINICIAN_TITLE_BEFORE = /\b(?:dr|drs)(?:\.\s*|\s+)(?:\p{L}\.?\s+)?$/iu;
 /** A clinician's role just before a name: "NP DJURIC", "MD SPEARS", "wound nurse, Florence Garvey". */
 const CLINICIAN_ROLE_BEFORE = /\b(?:np|md|rn|rrt|nurse|resident|attending|fellow|intern|surgeon|cardiologist)[,:]?\s+$/i;
+/** A doctor's title run into the next word, "DR.GATEMAN", "Dr.Gateman": a name, whatever the word. */
+const GLUED_TITLE_BEFORE = /\bdrs?\.$/i;
 /** "per" and perhaps an initial just before a name: "per d ross", "PER DOUGLASS". */
 const PER_BEFORE = /\bper\s+(?:\p{L}\.?\s+)?$/iu;
 /** "per B. KARGAS": an initial after "per" says a person, whatever the word. */
@@ -628,14 +630,14 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     // d ross", "NP DJURIC", "E. WELSH AWARE", "q. lander rrt". Listed names, or words no
     // dictionary knows; "dr aware", "per team" and "NP notified" stay.
     // The context first, a cheap test that fails for almost every word; the lists only then.
-    // A rare English word after "Dr." is the name when the tagger reads a person there ("DR.GATEMAN").
+    // A word that is also English is the name after "Dr." when the tagger reads a person there, or when the title runs into it ("DR.GATEMAN").
     const plausible = (): boolean =>
       !known(t) &&
       !FUNCTION_WORDS.has(t.lower) &&
       !NOT_AFTER_RELATION.has(t.lower) &&
       !TITLES.has(t.lower) &&
       !CLINICIAN_ROLES.test(t.text) &&
-      (listedAnyCase(t) || !words.has(t.lower) || (CLINICIAN_TITLE_BEFORE.test(before) && personTag(t)));
+      (listedAnyCase(t) || !words.has(t.lower) || (CLINICIAN_TITLE_BEFORE.test(before) && (personTag(t) || GLUED_TITLE_BEFORE.test(before))));
     // "son bill called", "wife, rose, left", "BROTHER VINNY", "husband milovan": a listed name,
     // or a word no list knows, right after a relation; one that is also a word needs commas
     // round it or a deed after it.
@@ -687,6 +689,17 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       !known(given) &&
       !FUNCTION_WORDS.has(given.lower) &&
       gapIs(text, given, t, /^[ \t]$/);
+    // "IV NURSE VIRGINIA SALLESE CALLED": after a role, a given name (a state's too) and a word no list knows.
+    const namedAfterRole =
+      strange(t) &&
+      t.text.length >= 4 &&
+      given !== undefined &&
+      !claimed.has(k - 1) &&
+      listedAnyCase(given) &&
+      givenNameInLexicon(given.lower) &&
+      !FUNCTION_WORDS.has(given.lower) &&
+      gapIs(text, given, t, /^[ \t]$/) &&
+      CLINICIAN_ROLE_BEFORE.test(text.slice(Math.max(0, given.start - 30), given.start));
     const clinician =
       !introduced &&
       (CLINICIAN_TITLE_BEFORE.test(before) ||
@@ -703,6 +716,15 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
           !(words.has(t.lower) && (t.tags.includes('Verb') || NOT_AFTER_ROLE.has(t.lower)))) ||
         (INITIAL_BEFORE.test(before) && CLINICIAN_AFTER.test(after))) &&
       plausible();
+    // "dr. john bowman.": after a title and a given name, a listed surname that is also a word, the name's end.
+    const surnameAfterGiven = (k: number, n: Token): boolean =>
+      n === tokens[k + 1] &&
+      givenNameInLexicon(tokens[k].lower) &&
+      !known(n) &&
+      !FUNCTION_WORDS.has(n.lower) &&
+      !NOT_AFTER_RELATION.has(n.lower) &&
+      !n.tags.includes('Verb') &&
+      /^[ \t]*(?:[.,;:)!?]|\r?\n|$)/.test(text.slice(n.end, n.end + 4));
     const clinicianRest = (n: Token): boolean =>
       !known(n) &&
       !FUNCTION_WORDS.has(n.lower) &&
@@ -711,9 +733,9 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       !STREET_WORDS.test(n.text) &&
       (!words.has(n.lower) || (n.cap && !allCaps(n) && isName(n)));
     if (introduced) claimRun(k, (n) => !known(n) && !FUNCTION_WORDS.has(n.lower));
-    else if (namedBeforeRole) claim(k - 1, k, { start: given.start, end: t.end, kind: 'name', words: [given.text, t.text] });
+    else if (namedBeforeRole || namedAfterRole) claim(k - 1, k, { start: given.start, end: t.end, kind: 'name', words: [given.text, t.text] });
     else if (clinician && !speaker && !context) {
-      claimRun(k, clinicianRest);
+      claimRun(k, (n) => clinicianRest(n) || (listedAnyCase(n) && surnameAfterGiven(k, n)));
       // "EARL N. RAND, RRT": the given name before the initial too.
       const first = tokens[k - 2];
       if (
@@ -733,7 +755,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         (listedAnyCase(first) || !words.has(first.lower))
       )
         claim(k - 2, k - 1, { start: first.start, end: tokens[k - 1].end, kind: 'name', words: [first.text] });
-    } else if (afterTitle) claimRun(k, (n) => clinicianRest(n) && listedAnyCase(n));
+    } else if (afterTitle) claimRun(k, (n) => listedAnyCase(n) && (clinicianRest(n) || surnameAfterGiven(k, n)));
     else if (initialled) claim(k, k + 1, { start: t.start, end: tokens[k + 1].end, kind: 'name', words: [t.text] });
     else if (speaker || context || titled || related || relative)
       claimRun(k, (n) => !known(n) && (lowerName(n) || (n.cap && isName(n) && !NEVER_SURNAME.has(n.lower))));
@@ -1112,7 +1134,15 @@ function besideName(text: string, s: Span): CheckSpan[] {
       check.push({ start, end: start + word.length, reason: REASON_PLACE });
       return;
     }
-    if ([...word].length < 2 || FUNCTION_WORDS.has(lower) || TITLES.has(lower) || RELATIONS.has(lower) || WEEKDAY_OR_MONTH.test(word)) return;
+    if (
+      [...word].length < 2 ||
+      FUNCTION_WORDS.has(lower) ||
+      TITLES.has(lower) ||
+      RELATIONS.has(lower) ||
+      CLINICIAN_ROLES.test(word) ||
+      WEEKDAY_OR_MONTH.test(word)
+    )
+      return;
     const cap = word[0] !== word[0].toLowerCase();
     // Looked up as the lists write names: "DICK" as "Dick".
     const listed = names.has(word[0].toUpperCase() + (word === word.toUpperCase() ? word.slice(1).toLowerCase() : word.slice(1)));

@@ -176,6 +176,7 @@ tbi sci ms als hiv aids hcv hbv std sti tb mrsa vre c.diff cdiff dvt pe pvd pad 
 bph ed ibs ibd uc nash nafld osa rls adls iadls pt/inr ssri snri tca maoi ssris
 ada aha acc nice who cdc fda nih nimh samhsa apa ama aap acog uspstf gold gina kdigo mmse moca
 abd ext neuro resp cv gi gu msk heent psych pulm nt nd cta bl lle rle lue rue cn meds dx tx rx sx fx
+ij rij lij cvl tlc ett
 `;
 
 /**

@@ -55,8 +55,21 @@ describe('issue 24, round eight: numbers with a prefix or in lower case', () => 
     assert.strictEqual(exported('', 'Fax 001-748-088-2851x818 or call +1 617 555 0134.').text, 'Fax [phone] or call [phone].');
   });
 
+  it('digits in one run before a phone\'s label go, after a comma too; a building\'s number before "40th Street" is no phone', () => {
+    assert.strictEqual(exported('', 'Ring us: 085 175 7641-Office\\,3660170548-Fax').text, 'Ring us: [phone]-Office\\,[phone]-Fax');
+    assert.strictEqual(exported('', 'The letter arrived at 01 4589 40th Street Suite 603 last night.').text, 'The letter arrived at [address] last night.');
+  });
+
   it('after a label, a code in lower case of eight or more with five digits goes whole; a short one stays', () => {
     assert.strictEqual(exported('', 'My iban is gb50mvfc38361978683032.').text, 'My iban is [number].');
     assert.strictEqual(exported('', 'Account number is abc12.').text, 'Account number is abc12.');
+  });
+});
+
+describe('issue 24, round eight: a given name in lower case before a relation', () => {
+  it('"i\'m michael\'s daughter", its apostrophe perhaps escaped, loses the name; "the patient\'s daughter" stays', () => {
+    assert.strictEqual(exported('', "She said: i'm michael's daughter.").text, "She said: i'm [name 1]'s daughter.");
+    assert.strictEqual(exported('', "angela: i\\'m michael\\'s daughter").text, "[name 1]: i\\'m [name 2]\\'s daughter");
+    assert.strictEqual(exported('', "the patient's daughter and his wife's sister came").text, "the patient's daughter and his wife's sister came");
   });
 });

@@ -152,6 +152,8 @@ export function findPhones(text: string): Span[] {
     ...spans(text, /(?<![\d.,/-])(\d{2,4}(?:[ \t]\d{2,7}){1,3})(?=[ \t-]*(?:office|fax|mobile|cell|home|work)\b)/gi, 'phone', 1).filter(
       (s) => text.slice(s.start, s.end).replace(/\D/g, '').length >= 6,
     ),
+    // Seven to thirteen digits in one run before a phone's label, after a comma too: "Office\,3660170548-Fax".
+    ...spans(text, /(?<![\d./-])\d{7,13}(?=[ \t-]*(?:office|fax|mobile|cell)\b)/gi, 'phone'),
   );
   found.push(
     ...inPieces(text, 400, 60, (piece) =>
@@ -202,9 +204,11 @@ export function findPhones(text: string): Span[] {
     ),
   );
   found.push(...spans(text, /(?<![\w+.,/-])0[1-9]\d{0,3}-\d{6,8}(?!\d)/g, 'phone'));
-  // A blood gas ("7.38/59/62/36/7") and a fluid balance ("+3300") are not phones.
+  // A blood gas ("7.38/59/62/36/7") and a fluid balance ("+3300") are not phones, nor digits
+  // that run into an ordinal's letters: "01 4589 40th Street" is a building's number and a street.
   return found.filter((p) => {
     const value = text.slice(p.start, p.end);
+    if (/^(?:st|nd|rd|th)\b/i.test(text.slice(p.end, p.end + 3))) return false;
     if (/^\(?\d{3}\/\d{3}\/\d{4}\)?$/.test(value)) return true; // (201/324/1423)
     return value.replace(/\D/g, '').length >= 6 && !value.includes('/') && text[p.start - 1] !== '/' && text[p.end] !== '/';
   });

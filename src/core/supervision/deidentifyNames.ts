@@ -613,6 +613,14 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
               !words.has(t.lower)
             ? true
             : /^\s+(?:called|phoned|rang|texted|emailed|wrote|said|told|asked|visited)\b/.test(after) && t.sentenceStart && WORD_GIVEN_NAMES.has(t.lower));
+    // In lower case too, a given name before a relation: "i'm michael's daughter", its apostrophe perhaps escaped.
+    const possessed =
+      !t.cap &&
+      english &&
+      isName(t) &&
+      !RELATIONS.has(t.lower) &&
+      (!words.has(t.lower) || givenNameInLexicon(t.lower)) &&
+      RELATIONS.has(/^\\?['’]s\s+(\p{L}+)/u.exec(text.slice(t.end, t.end + 30))?.[1].toLowerCase() ?? '');
     // Lower case: "my name is borna jerković", "my son bill", "mr. nicholson", "emma".
     const introduced =
       /\b(?:my|her|his|their)\s+(?:(?:maiden|first|last|middle|family|given)\s+)?(?:sur)?name\s+is\s+$|\bnamed\s+$|\bcalls?\s+(?:me|her|him)\s+$|\bname\s*[?:]\s*$/i.test(
@@ -757,7 +765,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         claim(k - 2, k - 1, { start: first.start, end: tokens[k - 1].end, kind: 'name', words: [first.text] });
     } else if (afterTitle) claimRun(k, (n) => listedAnyCase(n) && (clinicianRest(n) || surnameAfterGiven(k, n)));
     else if (initialled) claim(k, k + 1, { start: t.start, end: tokens[k + 1].end, kind: 'name', words: [t.text] });
-    else if (speaker || context || titled || related || relative)
+    else if (speaker || context || possessed || titled || related || relative)
       claimRun(k, (n) => !known(n) && (lowerName(n) || (n.cap && isName(n) && !NEVER_SURNAME.has(n.lower))));
     else if (lowerName(t) && (!clinical || (personTag(t) && (!shorthand || !words.has(t.lower))))) claimRun(k, lowerName);
   }

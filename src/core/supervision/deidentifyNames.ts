@@ -725,9 +725,9 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         (INITIAL_BEFORE.test(before) && CLINICIAN_AFTER.test(after))) &&
       plausible();
     // "dr. john bowman.": after a title and a given name, a listed surname that is also a word, the name's end.
-    const surnameAfterGiven = (k: number, n: Token): boolean =>
+    const surnameAfterGiven = (n: Token): boolean =>
       n === tokens[k + 1] &&
-      givenNameInLexicon(tokens[k].lower) &&
+      givenNameInLexicon(t.lower) &&
       !known(n) &&
       !FUNCTION_WORDS.has(n.lower) &&
       !NOT_AFTER_RELATION.has(n.lower) &&
@@ -743,7 +743,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     if (introduced) claimRun(k, (n) => !known(n) && !FUNCTION_WORDS.has(n.lower));
     else if (namedBeforeRole || namedAfterRole) claim(k - 1, k, { start: given.start, end: t.end, kind: 'name', words: [given.text, t.text] });
     else if (clinician && !speaker && !context) {
-      claimRun(k, (n) => clinicianRest(n) || (listedAnyCase(n) && surnameAfterGiven(k, n)));
+      claimRun(k, (n) => clinicianRest(n) || (listedAnyCase(n) && surnameAfterGiven(n)));
       // "EARL N. RAND, RRT": the given name before the initial too.
       const first = tokens[k - 2];
       if (
@@ -763,7 +763,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         (listedAnyCase(first) || !words.has(first.lower))
       )
         claim(k - 2, k - 1, { start: first.start, end: tokens[k - 1].end, kind: 'name', words: [first.text] });
-    } else if (afterTitle) claimRun(k, (n) => listedAnyCase(n) && (clinicianRest(n) || surnameAfterGiven(k, n)));
+    } else if (afterTitle) claimRun(k, (n) => listedAnyCase(n) && (clinicianRest(n) || surnameAfterGiven(n)));
     else if (initialled) claim(k, k + 1, { start: t.start, end: tokens[k + 1].end, kind: 'name', words: [t.text] });
     else if (speaker || context || possessed || titled || related || relative)
       claimRun(k, (n) => !known(n) && (lowerName(n) || (n.cap && isName(n) && !NEVER_SURNAME.has(n.lower))));

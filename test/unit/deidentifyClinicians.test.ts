@@ -73,3 +73,11 @@ describe('issue 24, round eight: a given name in lower case before a relation', 
     assert.strictEqual(exported('', "the patient's daughter and his wife's sister came").text, "the patient's daughter and his wife's sister came");
   });
 });
+
+describe('issue 24, round eight: a street named without its number', () => {
+  it('after a word that says where, capitalised words and a street word go whole; "on The Street" stays', () => {
+    assert.strictEqual(exported('', 'These early shows on Tarsicio Isle Street were important.').text, 'These early shows on [address] were important.');
+    assert.strictEqual(exported('', 'Turn left off Berg Hills Road then.').text, 'Turn left off [address] then.');
+    assert.strictEqual(exported('', 'We met on The Street once.').text, 'We met on The Street once.');
+  });
+});

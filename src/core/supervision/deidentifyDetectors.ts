@@ -557,6 +557,13 @@ export function findAddresses(text: string): Span[] {
       ),
       'address',
     ),
+    // A street named without its number, after a word that says where: "shows on Berg Hills Street", "lives off Tarsicio Isle Road".
+    ...spans(
+      text,
+      /\b(?:on|at|off|along|down|near|onto|into)[ \t]+((?:(?!(?:The|A|An|My|Our|Your|His|Her|Their|This|That)\b)\p{Lu}\p{Ll}+[ \t]+){1,3}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Terrace|Crescent|Parkway))\b/gu,
+      'address',
+      1,
+    ),
     ...spans(text, /\bP\.?\s?O\.?\s+Box\s+\d+/gi, 'address'),
     // US military mail: "PSC 0413, Box 8144", "Unit 4719 Box 7394", then "APO AA 42323".
     ...spans(text, /\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{1,5}\b/gi, 'address'),

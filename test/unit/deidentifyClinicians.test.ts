@@ -43,6 +43,24 @@ describe('issue 24, round eight: clinicians named in a hurry', () => {
     assert.deepStrictEqual(r.flagged, []);
   });
 
+  it('the names after "Drs." go on in a list; "Drs" itself is not marked, and a word after "drs aware and" is no name', () => {
+    assert.strictEqual(
+      exported(CAPITALS, 'KCL GIVEN. DRS JOSEPH AND ROBBINSON AWARE. NO ADDITIONAL RX.').text,
+      'KCL GIVEN. DRS [name 1] AND [name 2] AWARE. NO ADDITIONAL RX.',
+    );
+    const r = exported('', 'Drs. Patel, Green and Okafor agreed.');
+    assert.strictEqual(r.text, 'Drs. [name 1], [name 2] and [name 3] agreed.');
+    assert.deepStrictEqual(r.flagged, []);
+    assert.ok(!exported(SHORTHAND, 'drs aware and Team notified.').text.includes('[name'));
+  });
+
+  it('a given name after a word that says someone was reached: "only able to reach Rob.."', () => {
+    assert.strictEqual(
+      exported(CAPITALS, 'ONly able to reach Rob.. when family returns call, will need to speak with intern.').text,
+      'ONly able to reach [name 1].. when family returns call, will need to speak with intern.',
+    );
+  });
+
   it('a line in the internal jugular is no one\'s name: "R IJ PA LINE", "L IJ triple lumen"', () => {
     const r = exported(CAPITALS, 'R IJ PA LINE DAY #8-INTACT. L IJ TRIPLE LUMEN INSERTED.');
     assert.strictEqual(r.text, 'R IJ PA LINE DAY #8-INTACT. L IJ TRIPLE LUMEN INSERTED.');

@@ -613,6 +613,22 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
               !words.has(t.lower)
             ? true
             : /^\s+(?:called|phoned|rang|texted|emailed|wrote|said|told|asked|visited)\b/.test(after) && t.sentenceStart && WORD_GIVEN_NAMES.has(t.lower));
+    // A given name, capitalised, after a word that says someone was reached: "only able to reach Rob..", "updated Grace".
+    const reached =
+      t.cap &&
+      !allCaps(t) &&
+      !t.sentenceStart &&
+      givenNameInLexicon(t.lower) &&
+      /\b(?:reach|reached|call|called|phone|phoned|page|paged|notified|updated|informed|(?:spoke|spoken|talked|met)[ \t]+(?:to|with))[ \t]+$/i.test(before);
+    // The names after "Drs." go on in a list: "DRS JOSEPH AND ROBBINSON AWARE", "Drs. Patel, Green and Okafor".
+    const listedDoctor =
+      t.cap &&
+      claimed.has(tokens[k - 1]?.lower === 'and' ? k - 2 : k - 1) &&
+      /\bdrs\.?[ \t]+\p{L}[\p{L}'’-]*(?:[ \t]*,[ \t]*\p{L}[\p{L}'’-]*)*[ \t]*(?:,|\band\b|&)[ \t]*$/iu.test(before) &&
+      !known(t) &&
+      !FUNCTION_WORDS.has(t.lower) &&
+      !CLINICIAN_ROLES.test(t.text) &&
+      (listedAnyCase(t) || !words.has(t.lower));
     // In lower case too, a given name before a relation: "i'm michael's daughter", its apostrophe perhaps escaped.
     const possessed =
       !t.cap &&
@@ -763,9 +779,10 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         (listedAnyCase(first) || !words.has(first.lower))
       )
         claim(k - 2, k - 1, { start: first.start, end: tokens[k - 1].end, kind: 'name', words: [first.text] });
-    } else if (afterTitle) claimRun(k, (n) => listedAnyCase(n) && (clinicianRest(n) || surnameAfterGiven(n)));
+    } else if (listedDoctor) claim(k, k, { start: t.start, end: t.end, kind: 'name', words: [t.text] });
+    else if (afterTitle) claimRun(k, (n) => listedAnyCase(n) && (clinicianRest(n) || surnameAfterGiven(n)));
     else if (initialled) claim(k, k + 1, { start: t.start, end: tokens[k + 1].end, kind: 'name', words: [t.text] });
-    else if (speaker || context || possessed || titled || related || relative)
+    else if (speaker || context || reached || possessed || titled || related || relative)
       claimRun(k, (n) => !known(n) && (lowerName(n) || (n.cap && isName(n) && !NEVER_SURNAME.has(n.lower))));
     else if (lowerName(t) && (!clinical || (personTag(t) && (!shorthand || !words.has(t.lower))))) claimRun(k, lowerName);
   }

@@ -222,6 +222,7 @@ export const KNOWN_TERMS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filte
 /** Titles before a name; the title stays, the name goes. */
 export const TITLES: ReadonlySet<string> = new Set([
   'dr',
+  'drs',
   'mr',
   'mrs',
   'ms',

@@ -61,6 +61,17 @@ describe('issue 24, round eight: clinicians named in a hurry', () => {
     );
   });
 
+  it('two people by their initials, joined by "and", in lower case too; lettered options stay', () => {
+    assert.strictEqual(
+      exported(SHORTHAND, "nsg (d. renna and j. o'brien) verified amt of cash.").text,
+      'nsg (d. [name 1] and j. [name 2]) verified amt of cash.',
+    );
+    assert.strictEqual(
+      exported(SHORTHAND, 'options: a. left and b. right; a. lasix and b. diamox.').text,
+      'options: a. left and b. right; a. lasix and b. diamox.',
+    );
+  });
+
   it('a line in the internal jugular is no one\'s name: "R IJ PA LINE", "L IJ triple lumen"', () => {
     const r = exported(CAPITALS, 'R IJ PA LINE DAY #8-INTACT. L IJ TRIPLE LUMEN INSERTED.');
     assert.strictEqual(r.text, 'R IJ PA LINE DAY #8-INTACT. L IJ TRIPLE LUMEN INSERTED.');

@@ -629,6 +629,14 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       !FUNCTION_WORDS.has(t.lower) &&
       !CLINICIAN_ROLES.test(t.text) &&
       (listedAnyCase(t) || !words.has(t.lower));
+    // Two people by their initials, in any case: "nsg (d. renna and j. o'brien) verified".
+    const initialledPair =
+      /(?:^|[\s(])\p{L}\.[ \t]$/u.test(before) &&
+      (/^[ \t]+and[ \t]+\p{L}\.[ \t]\p{L}/u.test(after) || /(?:^|[\s(])\p{L}\.[ \t]\p{L}[\p{L}'’-]*[ \t]+and[ \t]+\p{L}\.[ \t]$/u.test(before)) &&
+      t.text.length >= 3 &&
+      !known(t) &&
+      !FUNCTION_WORDS.has(t.lower) &&
+      !words.has(t.lower);
     // In lower case too, a given name before a relation: "i'm michael's daughter", its apostrophe perhaps escaped.
     const possessed =
       !t.cap &&
@@ -779,7 +787,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         (listedAnyCase(first) || !words.has(first.lower))
       )
         claim(k - 2, k - 1, { start: first.start, end: tokens[k - 1].end, kind: 'name', words: [first.text] });
-    } else if (listedDoctor) claim(k, k, { start: t.start, end: t.end, kind: 'name', words: [t.text] });
+    } else if (listedDoctor || initialledPair) claim(k, k, { start: t.start, end: t.end, kind: 'name', words: [t.text] });
     else if (afterTitle) claimRun(k, (n) => listedAnyCase(n) && (clinicianRest(n) || surnameAfterGiven(n)));
     else if (initialled) claim(k, k + 1, { start: t.start, end: tokens[k + 1].end, kind: 'name', words: [t.text] });
     else if (speaker || context || reached || possessed || titled || related || relative)

@@ -1151,6 +1151,11 @@ const ESTATE = /^cit[eé]$/i;
 const WEEKDAY_OR_MONTH =
   /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
+/** A letter, a small word, a title, a relation, a weekday or a month: never read as a name on its own. */
+function neverAName(word: string, lower: string): boolean {
+  return [...word].length < 2 || FUNCTION_WORDS.has(lower) || TITLES.has(lower) || RELATIONS.has(lower) || WEEKDAY_OR_MONTH.test(word);
+}
+
 /**
  * A listed name that is also a word, beside a name or next in a list with one: "Tilly
  * [name]", "[name] and White", "[name], Rogers and [name]", "[name], crystal,", "frank
@@ -1167,15 +1172,7 @@ function besideName(text: string, s: Span): CheckSpan[] {
       check.push({ start, end: start + word.length, reason: REASON_PLACE });
       return;
     }
-    if (
-      [...word].length < 2 ||
-      FUNCTION_WORDS.has(lower) ||
-      TITLES.has(lower) ||
-      RELATIONS.has(lower) ||
-      CLINICIAN_ROLES.test(word) ||
-      WEEKDAY_OR_MONTH.test(word)
-    )
-      return;
+    if (neverAName(word, lower) || CLINICIAN_ROLES.test(word)) return;
     const cap = word[0] !== word[0].toLowerCase();
     // Looked up as the lists write names: "DICK" as "Dick".
     const listed = names.has(word[0].toUpperCase() + (word === word.toUpperCase() ? word.slice(1).toLowerCase() : word.slice(1)));
@@ -1222,15 +1219,7 @@ export function personInContext(text: string, spans: readonly Span[]): CheckSpan
     const start = m.index ?? 0;
     const end = start + word.length;
     const lower = word.toLowerCase();
-    if (
-      [...word].length < 2 ||
-      FUNCTION_WORDS.has(lower) ||
-      TITLES.has(lower) ||
-      RELATIONS.has(lower) ||
-      WEEKDAY_OR_MONTH.test(word) ||
-      SPEAKER_ROLES.has(lower)
-    )
-      continue;
+    if (neverAName(word, lower) || SPEAKER_ROLES.has(lower)) continue;
     if (inside(start, end) || SAID_WORDS.has(lower)) continue;
     const cap = word[0] !== word[0].toLowerCase() && word !== word.toUpperCase();
     const before = text.slice(Math.max(0, start - 30), start);

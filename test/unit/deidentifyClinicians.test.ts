@@ -54,7 +54,8 @@ describe('issue 24, round eight: clinicians named in a hurry', () => {
     assert.ok(!exported(SHORTHAND, 'drs aware and Team notified.').text.includes('[name'));
   });
 
-  it('a given name after a word that says someone was reached: "only able to reach Rob.."', () => {
+  it('a given name after a word that says someone was reached: "updated Grace", "only able to reach Rob.."', () => {
+    assert.strictEqual(exported('', 'social: updated Grace about the plan.').text, 'social: updated [name 1] about the plan.');
     assert.strictEqual(
       exported(CAPITALS, 'ONly able to reach Rob.. when family returns call, will need to speak with intern.').text,
       'ONly able to reach [name 1].. when family returns call, will need to speak with intern.',

@@ -371,6 +371,9 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     for (let k = from; k <= to; k++) claimed.add(k);
     if (span.kind === 'place') for (let k = from; k <= to; k++) placeTokens.push(k);
   };
+  /** Tokens from..to as one name, each of their words part of it. */
+  const claimName = (from: number, to: number): void =>
+    claim(from, to, { start: tokens[from].start, end: tokens[to].end, kind: 'name', words: tokens.slice(from, to + 1).map((x) => x.text) });
 
   // Countries of several words stay whole, in any case: "Costa Rica", "burkina faso".
   for (let k = 0; k < tokens.length; k++) {
@@ -566,7 +569,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       to - k < 2
     )
       to++;
-    claim(k, to, { start: tokens[k].start, end: tokens[to].end, kind: 'name', words: tokens.slice(k, to + 1).map((t) => t.text) });
+    claimName(k, to);
   };
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
@@ -765,7 +768,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       !STREET_WORDS.test(n.text) &&
       (!words.has(n.lower) || (n.cap && !allCaps(n) && isName(n)));
     if (introduced) claimRun(k, (n) => !known(n) && !FUNCTION_WORDS.has(n.lower));
-    else if (namedBeforeRole || namedAfterRole) claim(k - 1, k, { start: given.start, end: t.end, kind: 'name', words: [given.text, t.text] });
+    else if (namedBeforeRole || namedAfterRole) claimName(k - 1, k);
     else if (clinician && !speaker && !context) {
       claimRun(k, (n) => clinicianRest(n) || (listedAnyCase(n) && surnameAfterGiven(n)));
       // "EARL N. RAND, RRT": the given name before the initial too.
@@ -787,7 +790,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
         (listedAnyCase(first) || !words.has(first.lower))
       )
         claim(k - 2, k - 1, { start: first.start, end: tokens[k - 1].end, kind: 'name', words: [first.text] });
-    } else if (listedDoctor || initialledPair) claim(k, k, { start: t.start, end: t.end, kind: 'name', words: [t.text] });
+    } else if (listedDoctor || initialledPair) claimName(k, k);
     else if (afterTitle) claimRun(k, (n) => listedAnyCase(n) && (clinicianRest(n) || surnameAfterGiven(n)));
     else if (initialled) claim(k, k + 1, { start: t.start, end: tokens[k + 1].end, kind: 'name', words: [t.text] });
     else if (speaker || context || reached || possessed || titled || related || relative)
@@ -853,8 +856,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     const ks = items as number[];
     // An eponym may be a surname here ("Graves"), since a word no list knows stands with it.
     const ok = ks.every((k) => !claimed.has(k) && free(tokens[k]) && !allCaps(tokens[k]) && (isName(tokens[k]) || strange(tokens[k])));
-    if (ok && ks.some((k) => strange(tokens[k])))
-      for (const k of ks) claim(k, k, { start: tokens[k].start, end: tokens[k].end, kind: 'name', words: [tokens[k].text] });
+    if (ok && ks.some((k) => strange(tokens[k]))) for (const k of ks) claimName(k, k);
   }
 
   // Surnames in a list with a name: "Monjeau, Graves and Reed", "Usamov and Bowers".
@@ -881,7 +883,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
       };
       const joiner = (n: number): boolean => ['and', 'or'].includes(tokens[n]?.lower ?? '');
       if (listed(joiner(k - 1) ? k - 2 : k - 1, true) || listed(joiner(k + 1) ? k + 2 : k + 1, false)) {
-        claim(k, k, { start: t.start, end: t.end, kind: 'name', words: [t.text] });
+        claimName(k, k);
         grew = true;
       }
     }
@@ -904,7 +906,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     const acts = PERSON_AFTER.test(after) && !/^['’]s\b/.test(text.slice(t.end, t.end + 3));
     const addressed = PERSON_BEFORE.test(before);
     const speaker = /(?:^|\n)[ \t>]*(?:[-*][ \t]+)?$/.test(before) && /^:[ \t"“\\]/.test(after);
-    if (acts || addressed || speaker || shaped) claim(k, k, { start: t.start, end: t.end, kind: 'name', words: [t.text] });
+    if (acts || addressed || speaker || shaped) claimName(k, k);
   }
 
   // A word no list knows before a street word is a street, even with no number: "on Vizirov Street", "on panković street".
@@ -982,7 +984,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     if (!next || !gapIs(text, tokens[e], next, /^[ \t]$/) || !next.cap || !free(next)) continue;
     if (!inName(e + 1) && (claimed.has(e + 1) || known(next) || NEVER_SURNAME.has(next.lower) || allCaps(next))) continue;
     const to = inName(e + 1) ? e : e + 1;
-    claim(k, to, { start: tokens[k].start, end: tokens[to].end, kind: 'name', words: tokens.slice(k, to + 1).map((x) => x.text) });
+    claimName(k, to);
     k = to;
   }
 
@@ -993,7 +995,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     const t = tokens[k];
     // In lower case only when the name was written so and is not an English word ("eric g. samoylova" ... "early samoylova").
     if (claimed.has(k) || !nameWords.has(t.text) || !(t.cap || !words.has(t.lower)) || !free(t)) continue;
-    claim(k, k, { start: t.start, end: t.end, kind: 'name', words: [t.text] });
+    claimName(k, k);
   }
   // The same for a town no list knows ("ΒΙΚΛΑ", "Sušice"): found once, it is that town wherever it appears again.
   const placeWords = new Set<string>();

@@ -149,7 +149,8 @@ async function tooltipOf(s, row) {
       await s.restMouse();
       await row.first().hover();
       await hover.first().waitFor({ state: 'visible', timeout: 5000 });
-      return (await hover.first().textContent()) || '';
+      // A hover that closes between these two steps is pointed at again, not waited on.
+      return (await hover.first().textContent({ timeout: 5000 })) || '';
     },
     (t) => t.trim().length > 0,
   );

@@ -39,6 +39,9 @@ export function readPacked(dir: string, file: string, sha256?: string): Buffer {
   return bytes;
 }
 
+/** The mark of a map the bundle's compromise may take whole (not enumerable: compromise never sees it as a word). */
+const TAKE_WHOLE = Symbol.for('attune.takeWhole');
+
 /** What compromise computes as it loads: its lexicon grown by conjugations and plurals, and the rest. */
 interface TaggerModel {
   readonly lexicon: Record<string, string | string[]>;
@@ -51,5 +54,8 @@ interface TaggerModel {
 export function taggerModel(dir: string, sha256: string): TaggerModel {
   const bytes = readPacked(dir, TAGGER_FILE, sha256);
   // The digest matched: the text is the build's own JSON.
-  return JSON.parse(bytes.toString('utf8')) as TaggerModel;
+  const model = JSON.parse(bytes.toString('utf8')) as TaggerModel;
+  // The bundle's compromise takes these maps whole rather than copy them word by word (tools/esbuild-plugins.js, TAKE_MARKED_MAP).
+  for (const map of [model.lexicon, model.multiCache, model.switches]) Object.defineProperty(map, TAKE_WHOLE, { value: true });
+  return model;
 }

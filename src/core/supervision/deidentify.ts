@@ -109,7 +109,8 @@ export function deidentifyText(text: string, client: string | readonly string[] 
   const found = resolveOverlaps(housesNumbered(text, resolveOverlaps([...sure, ...named])));
   const addresses = streetNamesBefore(text, numbersBefore(text, townsWhole(text, found)));
   const passing = givenNamesInPassing(text, addresses);
-  const { spans, fromNoted } = relativeDays(numberNames(joinNames(text, resolveOverlaps([...addresses, ...passing.spans]))), noted);
+  const inContext = personInContext(text, [...addresses, ...passing.spans]);
+  const { spans, fromNoted } = relativeDays(numberNames(joinNames(text, resolveOverlaps([...addresses, ...passing.spans, ...inContext.spans]))), noted);
   const out = applySpans(text, spans);
   const lines = splitLines(out.text);
   const position = (start: number, end: number): Position => {
@@ -121,7 +122,7 @@ export function deidentifyText(text: string, client: string | readonly string[] 
     ...check,
     ...besideIdentifiers(text, spans),
     ...alongAddresses(text, spans),
-    ...personInContext(text, spans),
+    ...inContext.check,
     ...passing.check,
     ...datesAndPhonesInPieces(text),
   ]

@@ -188,9 +188,9 @@ const TOWN_BEFORE_COUNTRY = new RegExp(
 /** What a person does right after their name: "Vsevolod is very reliable", "Jouko is from", "Mehrudin shouted". */
 const PERSON_AFTER =
   /^(?:[ \t]+(?:is|was)[ \t]+(?!an?\b|the\b|one\b|part\b|based\b|located\b|headquartered\b|owned\b|used\b|known\b|made\b|available\b|open\b|closed\b)\p{Ll}+|[ \t]+(?:began|begins|spent|spends|said|says|shouted|whispered|told|tells|asked|asks|replied|answered|lives|lived|grew|moved|came|comes|went|goes|called|calls|phoned|texted|emailed|wrote|writes|cried|laughed|smiled|felt|feels|thinks|thought|wants|wanted|needs|needed|loves|loved|hates|hated|had[ \t]+given|has[ \t]+been|had[ \t]+been|just[ \t]+has|and[ \t]+I\b))\b/u;
-/** What comes right before a person's name: "says Bergqvist", "Hi Manlio,", "ex-Zombie Sedej". */
+/** What comes right before a person's name: "says Bergqvist", "Hi Manlio,", "ex-Zombie Sedej", "starring Söderberg". */
 const PERSON_BEFORE =
-  /(?:\b(?:says|said|asked|told|replied|answered|shouted|hi|hello|hey|dear|thanks|thank[ \t]+you|bye|goodbye|congratulations|sorry|ex-\p{L}+|i'?m|i[ \t]+am|this[ \t]+is|met|with[ \t]+(?:my|her|his)[ \t]+\p{L}+)[ \t,]+|\b(?:last|first|family|sur)[ \t]*name\??[ \t:]+|\bname[ \t]*[?:][ \t]*)$/iu;
+  /(?:\b(?:says|said|asked|told|replied|answered|shouted|hi|hello|hey|dear|thanks|thank[ \t]+you|bye|goodbye|congratulations|sorry|ex-\p{L}+|i'?m|i[ \t]+am|this[ \t]+is|met|with[ \t]+(?:my|her|his)[ \t]+\p{L}+|starring|featuring|(?:directed|written|produced|sung|performed|painted|composed)[ \t]+by)[ \t,]+|\b(?:last|first|family|sur)[ \t]*name\??[ \t:]+|\bname[ \t]*[?:][ \t]*)$/iu;
 
 /** Endings of English and clinical words, drugs among them: a lower-case word so built is not a name. */
 const ENGLISH_SHAPE =
@@ -1211,10 +1211,14 @@ function besideName(text: string, s: Span): CheckSpan[] {
  * term: "says manna", "she named him randy", "calls me Christian", "Christian had given",
  * "Vide, can I", "why is yulan so". Replacing these would take "Faith is important" too,
  * so they are flagged for a look. In lower case only after words that say a name comes.
+ * Where only a person can stand ("Velimir, can I", "why is Avtorhan so", "given Ömür his"),
+ * a capitalised word that is no English word and no term is a name, replaced there and
+ * wherever else the text writes it.
  */
-export function personInContext(text: string, spans: readonly Span[]): CheckSpan[] {
-  const { names } = wordLists();
+export function personInContext(text: string, spans: readonly Span[]): { spans: Span[]; check: CheckSpan[] } {
+  const { names, words } = wordLists();
   const check: CheckSpan[] = [];
+  const sure = new Set<string>();
   const inside = coveredBy(spans);
   for (const m of text.matchAll(WORD)) {
     const word = m[0].replace(/['’]s$/i, '').replace(/['’-]+$/, '');
@@ -1226,13 +1230,17 @@ export function personInContext(text: string, spans: readonly Span[]): CheckSpan
     const cap = word[0] !== word[0].toLowerCase() && word !== word.toUpperCase();
     const before = text.slice(Math.max(0, start - 30), start);
     const after = text.slice(end, end + 30);
-    // Where only a person can stand, any word: a name given, a greeting at a line's start, "why is X so", a speaker before quoted words.
+    // Where only a person can stand, any word: a name given, a greeting at a line's start, "why is X so", a speaker before quoted words, "given X his".
     const named = NAME_GIVEN_BEFORE.test(before);
     const vocative = /(?:^|\n)[ \t>]*$/.test(before) && /^,[ \t]+(?:can|could|would|will|please|do|did|are|is|have)\b/i.test(after);
     const asked = /\bwhy\s+(?:is|was|does|did)\s+$/i.test(before) && /^\s+(?:so|such|always|never)\b/i.test(after);
     const speaker = cap && /(?:^|\n)[ \t>]*$/.test(before) && /^:[ \t]*\\?["“]/.test(after);
-    if (named || vocative || asked || speaker) {
-      check.push({ start, end, reason: REASON_WORD });
+    // Given something of their own: "had given Ömür his address", "sent Aija her keys".
+    const given =
+      /\b(?:gave|given|give|gives|giving|handed|hands|sent|sends|showed|shown|shows)[ \t]+$/i.test(before) && /^[ \t]+(?:his|her|their)\b/i.test(after);
+    if (named || vocative || asked || speaker || given) {
+      if (cap && (unlisted(word) || (names.has(word) && !words.has(lower)))) sure.add(word);
+      else check.push({ start, end, reason: REASON_WORD });
       continue;
     }
     const said = PERSON_BEFORE.test(before) || CALLED_BEFORE.test(before);
@@ -1242,7 +1250,13 @@ export function personInContext(text: string, spans: readonly Span[]): CheckSpan
     // The lists last: most words have none of these contexts.
     if ((said || acts || initialled) && (names.has(word[0].toUpperCase() + word.slice(1)) || unlisted(word))) check.push({ start, end, reason: REASON_WORD });
   }
-  return check;
+  const found: Span[] = [];
+  for (const name of sure)
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu'))) {
+      const start = m.index ?? 0;
+      if (!inside(start, start + name.length)) found.push({ start, end: start + name.length, kind: 'name', words: [name] });
+    }
+  return { spans: found, check: check.filter((c) => !found.some((f) => f.start < c.end && c.start < f.end)) };
 }
 
 /** What someone named in passing does next in a nursing note: "bill called", "peggy staying overnight", "grace made aware". */

@@ -32,3 +32,12 @@ describe('issue 24, round nine: a name where only a person can stand', () => {
       assert.strictEqual(exported(text).text, text);
   });
 });
+
+describe('issue 24, round nine: a given name under a nursing note\'s "social:" heading', () => {
+  it('"social: bill called" loses the name; a relation there, or the same words elsewhere, stay', () => {
+    assert.strictEqual(exported('heme: stable.\nsocial: bill called once about 4:30am.').text, 'heme: stable.\nsocial: [name 1] called once about 4:30am.');
+    assert.strictEqual(exported('Social - bob visited during the evening.').text, 'Social - [name 1] visited during the evening.');
+    assert.strictEqual(exported('social: son called twice.').text, 'social: son called twice.');
+    assert.deepStrictEqual(exported('bill called about the invoice.'), { text: 'bill called about the invoice.', flagged: ['bill'] });
+  });
+});

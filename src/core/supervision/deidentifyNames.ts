@@ -1259,6 +1259,9 @@ export function personInContext(text: string, spans: readonly Span[]): { spans: 
   return { spans: found, check: check.filter((c) => !found.some((f) => f.start < c.end && c.start < f.end)) };
 }
 
+/** A nursing note's heading for family and visitors, right before a word: "social: ", "Social - ", "SOC-". */
+const SOCIAL_HEADING_BEFORE = /(?:^|\n|\.)[ \t]*(?:social|soc)[ \t]*[:-][ \t]*$/i;
+
 /** What someone named in passing does next in a nursing note: "bill called", "peggy staying overnight", "grace made aware". */
 const NAMED_IN_PASSING_AFTER =
   /^[ \t]*,?[ \t]*(?:called|calls|phoned|visited|visits|visiting|came|spoke|updated|consented|arrived|stayed|staying|states|said|asked|wants|aware|made[ \t]+aware|notified|present|returned)\b/i;
@@ -1268,7 +1271,8 @@ const NAMED_IN_PASSING_AFTER =
  * in passing. Replaced after a relation or a clinician's role ("daughter peggy", "np
  * grace", "son don"), right before a name already read ("carol [name]"), after one when no
  * English word ("[name] stella"), and with a surname no list knows before a clinician's
- * letters or "aware" ("mary o'hara np aware"). Flagged for a look where only a deed says a person
+ * letters or "aware" ("mary o'hara np aware"), and right after a "social:" heading with a deed
+ * ("social: bill called"). Flagged for a look where only a deed says a person
  * ("bill called"), after a name when it is a word too ("[name] logan"), and before a word no
  * list knows ("patty hoeller", both): many such names are everyday words ("bill", "grace").
  */
@@ -1321,6 +1325,11 @@ export function givenNamesInPassing(text: string, spans: readonly Span[]): { spa
     // With a clinician's letters or "aware" after the surname, both go: "mary o'hara np aware".
     if (stranger && surname && AWARE_AFTER.test(after.slice(stranger[0].length))) {
       found.push({ start, end: end + stranger[0].length, kind: 'name', words: [word, stranger[1]] });
+      continue;
+    }
+    // Right after a nursing note's "social:" heading, the one who called or visited is a person: "social: bill called".
+    if (acts && SOCIAL_HEADING_BEFORE.test(before)) {
+      found.push({ start, end, kind: 'name', words: [word] });
       continue;
     }
     if (!(related || role || afterName || surname || acts)) continue;

@@ -51,8 +51,9 @@ describe('issue 24: given names in lower case, named in passing', () => {
   });
 
   it('where only a deed says a person, or the word is everyday English, it is flagged and kept', () => {
-    const r = exported('social: bill called once about 4pm. friend rose early.');
-    assert.strictEqual(r.text, 'social: bill called once about 4pm. friend rose early.');
+    // Under a "social:" heading the deed is enough (round nine, deidentifyContext.test.ts).
+    const r = exported('heme: stable. bill called once about 4pm. friend rose early.');
+    assert.strictEqual(r.text, 'heme: stable. bill called once about 4pm. friend rose early.');
     assert.deepStrictEqual(flaggedFor(r, REASON_NAME), ['bill', 'rose']);
   });
 

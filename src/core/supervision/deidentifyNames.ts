@@ -105,14 +105,16 @@ function tokenize(text: string): Token[] {
 function tag(text: string, tokens: Token[]): void {
   const byStart = new Map<number, Token>();
   for (const t of tokens) byStart.set(t.start, t);
-  interface Term {
-    readonly tags: string[];
-    readonly offset?: { readonly start: number };
-  }
   // In pieces: compromise's work grows faster than a long sentence without full stops.
   inPieces(text, 1000, 0, (piece) => {
-    const sentences = nlp(piece).json({ offset: true }) as { terms: Term[] }[];
-    return sentences.flatMap((s) => s.terms.flatMap((term) => (term.offset ? [{ start: term.offset.start, end: term.offset.start, tags: term.tags }] : [])));
+    // The terms' tags and offsets as compromise holds them: its JSON would copy every term and write each sentence out again.
+    const doc = nlp(piece).compute('offset');
+    return doc.docs.flatMap((terms) =>
+      terms.flatMap((term) => {
+        const offset = (term as { offset?: { readonly start: number } }).offset;
+        return offset ? [{ start: offset.start, end: offset.start, tags: [...(term.tags ?? [])] }] : [];
+      }),
+    );
   }).forEach((term) => {
     const t = byStart.get(term.start);
     if (t) t.tags = term.tags;

@@ -1252,11 +1252,13 @@ export function personInContext(text: string, spans: readonly Span[]): { spans: 
     // The lists last: most words have none of these contexts.
     if ((said || acts || initialled) && (names.has(word[0].toUpperCase() + word.slice(1)) || unlisted(word))) check.push({ start, end, reason: REASON_WORD });
   }
+  // Every place the text writes such a name, in one more pass over its words (a pass per name could take long on a hostile note).
   const found: Span[] = [];
-  for (const name of sure)
-    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu'))) {
+  if (sure.size > 0)
+    for (const m of text.matchAll(WORD)) {
+      const name = m[0].replace(/['’]s$/i, '').replace(/['’-]+$/, '');
       const start = m.index ?? 0;
-      if (!inside(start, start + name.length)) found.push({ start, end: start + name.length, kind: 'name', words: [name] });
+      if (sure.has(name) && !inside(start, start + name.length)) found.push({ start, end: start + name.length, kind: 'name', words: [name] });
     }
   return { spans: found, check: check.filter((c) => !found.some((f) => f.start < c.end && c.start < f.end)) };
 }

@@ -1208,6 +1208,11 @@ function besideName(text: string, s: Span): CheckSpan[] {
   return check;
 }
 
+/** A word without its possessive "'s" or a trailing apostrophe or hyphen: "Avtorhan's" is "Avtorhan". */
+function withoutEnding(word: string): string {
+  return word.replace(/['’]s$/i, '').replace(/['’-]+$/, '');
+}
+
 /**
  * A word that the sentence treats as a person, though every list calls it a word or a known
  * term: "says manna", "she named him randy", "calls me Christian", "Christian had given",
@@ -1223,7 +1228,7 @@ export function personInContext(text: string, spans: readonly Span[]): { spans: 
   const sure = new Set<string>();
   const inside = coveredBy(spans);
   for (const m of text.matchAll(WORD)) {
-    const word = m[0].replace(/['’]s$/i, '').replace(/['’-]+$/, '');
+    const word = withoutEnding(m[0]);
     const start = m.index ?? 0;
     const end = start + word.length;
     const lower = word.toLowerCase();
@@ -1256,7 +1261,7 @@ export function personInContext(text: string, spans: readonly Span[]): { spans: 
   const found: Span[] = [];
   if (sure.size > 0)
     for (const m of text.matchAll(WORD)) {
-      const name = m[0].replace(/['’]s$/i, '').replace(/['’-]+$/, '');
+      const name = withoutEnding(m[0]);
       const start = m.index ?? 0;
       if (sure.has(name) && !inside(start, start + name.length)) found.push({ start, end: start + name.length, kind: 'name', words: [name] });
     }

@@ -11,7 +11,10 @@
 //
 // Scoring: a labelled span is removed when none of its words (two or more letters or
 // digits, less street words and titles) is left in the export; flagged when what is left
-// is all among the spots the export marks to check. Not scored: organisations (facility
+// is all among the spots the export marks to check. A date's numbers of one or two digits
+// (its day, month or short year) are read where the date stands: "28" of "8/28" is left
+// only when the date's own "28" is, not when a rate of 28 stands elsewhere in the note
+// (the reading of rounds one to nine, where it was, is printed beside). Not scored: organisations (facility
 // names are not asked for), titles, nationalities, and states, countries, plain years and
 // times and ages under 90, which Safe Harbor lets stay (countries in any case; inside a
 // labelled address, its state or province code and its country; the generator's "nan" for
@@ -221,6 +224,7 @@ function score(name, data) {
   let placed = 0;
   let placedMarked = 0;
   let unaligned = 0;
+  const strict = { removed: 0, flagged: 0 };
   for (const r of data) {
     const text = r.full_text;
     const out = core.deidentifyText(text, '');
@@ -253,7 +257,6 @@ function score(name, data) {
             !((kind === 'address' || kind === 'zip') && /^[A-Z]{2}$/.test(w)),
         );
       if (parts.length === 0) continue;
-      const left = parts.filter((w) => outCount.has(w));
       kinds[kind] ??= { all: 0, removed: 0, flagged: 0 };
       kinds[kind].all++;
       const own = words(text.slice(s.start_position, s.end_position)).filter((w) => parts.includes(w.word));
@@ -262,6 +265,15 @@ function score(name, data) {
         for (let i = s.start_position + w.start; i < s.start_position + w.end; i++) if (seen[i] !== 1 && /[\p{L}\p{N}]/u.test(text[i])) return false;
         return true;
       };
+      // A date's day, month or short year (one or two digits) is read where the date stands:
+      // the same number elsewhere (a rate of 28, a dose of 10) tells nothing of the date.
+      const short = (w) => kind === 'date' && /^\d{1,2}$/.test(w);
+      const gone = new Set(aligned ? own.filter((w) => at(w, aligned.gone)).map((w) => w.word) : []);
+      const left = parts.filter((w) => outCount.has(w) && !(short(w) && gone.has(w)));
+      // The stricter reading of earlier rounds, where such a number left anywhere counts.
+      const strictLeft = parts.filter((w) => outCount.has(w));
+      if (strictLeft.length === 0) strict.removed++;
+      else if (strictLeft.every((w) => checked.has(w))) strict.flagged++;
       if (aligned && own.every((w) => at(w, aligned.gone))) placed++;
       else if (aligned && own.every((w) => at(w, aligned.gone) || at(w, aligned.marked))) placedMarked++;
       else if (process.env.DEID_SHOW_PLACED && looks.length < Number(process.env.DEID_SHOW_PLACED))
@@ -296,6 +308,9 @@ function score(name, data) {
   console.log(`| all | ${total.all} | ${pct(total.removed, total.all)} (target >= 95%) | ${pct(total.removed + total.flagged, total.all)} (target >= 99%) |`);
   console.log(
     `\nRead by position (each span's own characters replaced or marked, wherever else its words are left): ${pct(placed, total.all)} removed, ${pct(placed + placedMarked, total.all)} removed or flagged${unaligned ? ` (${unaligned} texts not aligned, counted as not removed)` : ''}.`,
+  );
+  console.log(
+    `Read as in rounds one to nine (a date's day or month counted as left wherever the same number stands in the note): ${pct(strict.removed, total.all)} removed, ${pct(strict.removed + strict.flagged, total.all)} removed or flagged.`,
   );
   console.log(`\nOrdinary words replaced: ${replacedWords} of ${ordinary}, ${pct(replacedWords, ordinary)} (target <= 1%).`);
   console.log(`Texts with no Safe Harbor identifier touched: ${touched} of ${free}, ${pct(touched, free)} (target <= 10%).`);

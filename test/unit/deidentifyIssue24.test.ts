@@ -27,6 +27,12 @@ describe('issue 24: recall where it was missing', () => {
     gone('They met at 12 rue de la Paix, 75002 Paris. Then Calle Mayor 5, Madrid.', ['Paix', '75002', 'Paris', 'Mayor', 'Madrid']);
     gone('Hauptstraße 5a, 10115 Berlin.', ['Hauptstraße', '10115', 'Berlin']);
     assert.strictEqual(out('ZIP: 3520'), 'ZIP: [zip]');
+    // A part of a state named by its side, in title case or capitals; a side of a room stays.
+    assert.strictEqual(
+      out('Was on vacation on the Eastern Shore. FAMILY ARRIVED FROM THE EASTERN SHORE. Grew up on the Upper West Side.'),
+      'Was on vacation on the [place]. FAMILY ARRIVED FROM THE [place]. Grew up on the [place].',
+    );
+    assert.strictEqual(out('Sat on the east side of the room, then the West side.'), 'Sat on the east side of the room, then the West side.');
   });
 
   it('an address block: the number before the street, the flat, and the lines below with town and postcode; state and country stay', () => {
@@ -134,6 +140,9 @@ describe('issue 24: recall where it was missing', () => {
       'Her grandmother, who is [age 90+], lives with her grandmother, [age 90+]; her daughter is [age 90+]; [age 90+].',
     );
     assert.strictEqual(out('Her mother is ninety-three.'), 'Her mother is [age 90+].');
+    // A nursing note's opening age with no "yo"; a saturation before "s/p" stays.
+    assert.strictEqual(out('CCU NPN: see flowsheet    98 s/p left hip fx.'), 'CCU NPN: see flowsheet    [age 90+] s/p left hip fx.');
+    assert.strictEqual(out('94 s/p fall at home. Sat 98 s/p suctioning.'), '[age 90+] s/p fall at home. Sat 98 s/p suctioning.');
   });
 
   it('ordinal days, month and year, and dates in German, Spanish and French', () => {

@@ -12,6 +12,7 @@ import {
   datesAndPhonesInPieces,
   findAddresses,
   findAges,
+  findRegions,
   findClient,
   findDates,
   findEmails,
@@ -100,6 +101,7 @@ export function deidentifyText(text: string, client: string | readonly string[] 
     ...findZips(text),
     ...findDates(text, REFERENCE_DAY),
     ...findAges(text),
+    ...findRegions(text),
     ...(typeof client === 'string' ? [client] : client).flatMap((c) => (c ? findClient(text, c) : [])),
   ];
   const sure = resolveOverlaps(structured);

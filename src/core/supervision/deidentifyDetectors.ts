@@ -593,6 +593,17 @@ export function findAddresses(text: string): Span[] {
   return [...led, ...led.flatMap((st) => addressBlock(text, st))];
 }
 
+/**
+ * A part of a state or town named by its side: "the Eastern Shore", "FROM THE EASTERN SHORE",
+ * "the Upper West Side", "the East End"; capitalised or all in capitals, never "the east side of the unit".
+ */
+export function findRegions(text: string): Span[] {
+  const region = (upper: string, side: string, end: string): string => `(?:(?:${upper})[ \\t]+)?(?:${side})[ \\t]+(?:${end})`;
+  const title = region('Upper|Lower', 'Eastern|Western|Northern|Southern|North|South|East|West', 'Shore|Side|End');
+  const capitals = region('UPPER|LOWER', 'EASTERN|WESTERN|NORTHERN|SOUTHERN|NORTH|SOUTH|EAST|WEST', 'SHORE|SIDE|END');
+  return spans(text, new RegExp(`\\b(?:the|The|THE)[ \\t]+(${title}|${capitals})\\b`, 'g'), 'place', 1);
+}
+
 const STATE_CODES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
 const STATE_NAMES =
@@ -917,6 +928,8 @@ export function findAges(text: string): Span[] {
     ...spans(text, new RegExp(`\\b(${OLD})(?:st|nd|rd|th)\\s+birthday\\b`, 'gi'), 'age', 1),
     ...spans(text, /\b(?:in\s+(?:his|her|their)\s+)(?:90s|nineties|late\s+90s|early\s+90s)\b/gi, 'age'),
     ...spans(text, new RegExp(`\\b(${OLD})\\s*(?:yo|y/o|y\\.o\\.)(?!\\w)`, 'gi'), 'age'),
+    // A nursing note's opening age with no "yo": "98 s/p left hip fx", at a line's or sentence's start or after a wide gap (never "sat 98 s/p").
+    ...spans(text, new RegExp(`(?:^|[.!?][ \\t]+|[ \\t]{2,})(${OLD})[ \\t]+s\\/p\\b`, 'gm'), 'age', 1),
     // German, Spanish and French: "94 Jahre alt", "tiene 91 años", "a 93 ans".
     ...spans(text, new RegExp(`\\b${OLD}(?=\\s*(?:Jahre|Jahren|jährig|años|anos|ans)\\b)`, 'giu'), 'age'),
     ...spans(

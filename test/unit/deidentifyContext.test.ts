@@ -41,3 +41,14 @@ describe('issue 24, round nine: a given name under a nursing note\'s "social:" h
     assert.deepStrictEqual(exported('bill called about the invoice.'), { text: 'bill called about the invoice.', flagged: ['bill'] });
   });
 });
+
+describe('issue 24, round ten: a name beside a country or an identifying number', () => {
+  it('a country that is also a given name, right before a surname, goes with it; after a word that says place it stays a place', () => {
+    assert.strictEqual(exported('Jordan Smith called. Met with Jordan Smith today.').text, '[name 1] called. Met with [name 1] today.');
+    assert.strictEqual(exported('She flew to Jordan last May.').text, 'She flew to Jordan last May.');
+  });
+
+  it('a name after a title keeps its placeholder when an identifying number follows it', () => {
+    assert.deepStrictEqual(exported('Mrs. Karen Thorkildsen Suite 680 36 4022'), { text: 'Mrs. [name 1] [number]', flagged: [] });
+  });
+});

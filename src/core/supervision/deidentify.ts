@@ -25,7 +25,16 @@ import {
   type Kind,
   type Span,
 } from './deidentifyDetectors';
-import { alongAddresses, besideIdentifiers, type CheckSpan, findNamesAndPlaces, givenNamesInPassing, personInContext, unlisted } from './deidentifyNames';
+import {
+  alongAddresses,
+  besideIdentifiers,
+  type CheckSpan,
+  countryGivenNames,
+  findNamesAndPlaces,
+  givenNamesInPassing,
+  personInContext,
+  unlisted,
+} from './deidentifyNames';
 import { applySpans, numberNames, overlapsAny, resolveOverlaps } from './deidentifyPlaceholders';
 import { selectForExport } from './deidentifySection';
 import { positionAt, splitLines } from '../markdown/lines';
@@ -112,7 +121,10 @@ export function deidentifyText(text: string, client: string | readonly string[] 
   const addresses = streetNamesBefore(text, numbersBefore(text, townsWhole(text, found)));
   const passing = givenNamesInPassing(text, addresses);
   const inContext = personInContext(text, [...addresses, ...passing.spans]);
-  const { spans, fromNoted } = relativeDays(numberNames(joinNames(text, resolveOverlaps([...addresses, ...passing.spans, ...inContext.spans]))), noted);
+  const { spans, fromNoted } = relativeDays(
+    numberNames(joinNames(text, countryGivenNames(text, resolveOverlaps([...addresses, ...passing.spans, ...inContext.spans])))),
+    noted,
+  );
   const out = applySpans(text, spans);
   const lines = splitLines(out.text);
   const position = (start: number, end: number): Position => {
@@ -167,7 +179,9 @@ export function housesNumbered(text: string, spans: readonly Span[]): Span[] {
       /^[ \t]+(\d{1,5}[a-zA-Z]?)(?![\p{L}\p{N}]|[.,:/]\d|\s*(?:%|am\b|pm\b|times?\b|years?\b|yrs?\b|months?\b|weeks?\b|days?\b|hours?\b|min|mg\b|kg\b|lbs?\b|sessions?\b|of\b|out\b|to\b|-))/u.exec(
         text.slice(s.end, s.end + 40),
       );
-    if ((s.kind !== 'name' && s.kind !== 'place') || !after || /^(?:1[89]|20)\d\d$/.test(after[1])) {
+    // A number that starts an identifying number or a phone is not a house number: "Mrs. Karen Thorkildsen Suite [number]" keeps its name.
+    const numberTaken = after !== null && spans.some((o) => (o.kind === 'number' || o.kind === 'phone') && o.start < s.end + after[0].length && o.end > s.end);
+    if ((s.kind !== 'name' && s.kind !== 'place') || !after || numberTaken || /^(?:1[89]|20)\d\d$/.test(after[1])) {
       out.push(s);
       continue;
     }

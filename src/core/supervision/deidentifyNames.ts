@@ -226,6 +226,31 @@ function givenNameInLexicon(word: string): boolean {
   return tags !== undefined && GIVEN_NAME_TAGS.some((x) => (typeof tags === 'string' ? tags === x : tags.includes(x)));
 }
 
+/**
+ * A country that is also a given name, right before a surname read as a name, is the given
+ * name: "Jordan Echevarría", "Chad Olsen"; not after a word that says place ("flew to Jordan Olsen's").
+ */
+export function countryGivenNames(text: string, spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    const m = s.kind === 'name' ? /(?<![\p{L}\p{N}'’.-])(\p{Lu}\p{Ll}+)[ \t]$/u.exec(text.slice(Math.max(0, s.start - 30), s.start)) : null;
+    const start = m ? s.start - m[0].length : s.start;
+    if (
+      !m ||
+      (prev && prev.end > start) ||
+      !COUNTRY.test(m[1]) ||
+      !givenNameInLexicon(m[1].toLowerCase()) ||
+      /\b(?:in|from|to|of|at|into|across|via|visit(?:ed|ing|s)?)[ \t]+$/i.test(text.slice(Math.max(0, start - 12), start))
+    ) {
+      out.push(s);
+      continue;
+    }
+    out.push({ ...s, start, words: [m[1], ...(s.words ?? [])] });
+  }
+  return out;
+}
+
 const PLACE_SUFFIX = /(?:ville|ton|burg|borough|boro|chester|field|ford|land|port|stead|haven|side|town|wood|mouth|dale|bury|mont|ham|wick|worth|shire|by)$/;
 const PLACE_PREFIX = new Set([
   'North',

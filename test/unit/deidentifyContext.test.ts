@@ -48,6 +48,11 @@ describe('issue 24, round ten: a name beside a country or an identifying number'
     assert.strictEqual(exported('She flew to Jordan last May.').text, 'She flew to Jordan last May.');
   });
 
+  it('"Christian", a given name that is also a word, goes where a person stands, and stays as a word', () => {
+    assert.strictEqual(exported('Christian called yesterday. Christian is her brother.').text, '[name 1] called yesterday. [name 1] is her brother.');
+    assert.strictEqual(exported('She was raised in a Christian family.').text, 'She was raised in a Christian family.');
+  });
+
   it('a name after a title keeps its placeholder when an identifying number follows it', () => {
     assert.deepStrictEqual(exported('Mrs. Karen Thorkildsen Suite 680 36 4022'), { text: 'Mrs. [name 1] [number]', flagged: [] });
   });

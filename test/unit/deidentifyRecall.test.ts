@@ -211,7 +211,8 @@ describe('issue 24, recall round two: a word the sentence treats as a person is 
     assert.ok(flagged('her mother named her clover').includes('clover'));
     assert.ok(flagged('Bramble, can you hear me?').includes('Bramble'));
     assert.ok(flagged('why is bramble so quiet today?').includes('bramble'));
-    assert.ok(flagged('the nurse calls me Christian').includes('Christian'));
+    // "Christian" is a given name that is also a word (round ten): replaced here, not only flagged.
+    gone('the nurse calls me Christian', ['Christian']);
   });
 
   it('"called her twice", "Faith is important", "Christmas was hard" stay unflagged', () => {

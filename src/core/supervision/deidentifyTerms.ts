@@ -204,7 +204,7 @@ export const CLINICAL_ABBREVIATIONS: ReadonlySet<string> = new Set(ABBREVIATIONS
 
 /** Given names that are also everyday words, a name in lower case only after a relation ("my son bill"). */
 export const WORD_GIVEN_NAMES: ReadonlySet<string> = new Set(
-  'bill will mark rose grace hope joy dawn faith jack april june may rich art pat sue bob ray jean joe frank grant rusty sandy penny ruby amber iris lily daisy holly ivy jade pearl summer autumn chase hunter mason skip buck sky river stone max august spike'.split(
+  'bill will mark rose grace hope joy dawn faith jack april june may rich art pat sue bob ray jean joe frank grant rusty sandy penny ruby amber iris lily daisy holly ivy jade pearl summer autumn chase hunter mason skip buck sky river stone max august spike christian'.split(
     ' ',
   ),
 );

@@ -69,6 +69,29 @@ async function editorBlock(text) {
   return { during: Math.max(0, longest), idle: Math.max(0, idle) };
 }
 
+/**
+ * The export on hostile text up to its size limit (200,000 characters): runs of spaces, tabs,
+ * "a-", "1 " and ", " between "Seen 12", "pg" and a last "9", the shapes that took minutes
+ * before round ten. CPU time at 25,000 to 200,000 characters, one run each, and the exponent
+ * of its growth (1 is linear, 2 quadratic); the unit tests check the answers.
+ */
+function hostileShapes(core) {
+  const sizes = [25_000, 50_000, 100_000, 199_980];
+  console.log('\nHostile text (CPU ms at 25k, 50k, 100k and 200k characters; exponent, 1 is linear):');
+  for (const unit of [' ', '\t ', 'a-', '1 ', ', ']) {
+    const ms = sizes.map((n) => {
+      const half = unit.repeat(Math.floor((n - 20) / 2 / unit.length));
+      const text = `Seen 12${half}pg${half}9`;
+      const start = process.cpuUsage();
+      core.deidentifyText(text, '');
+      const used = process.cpuUsage(start);
+      return (used.user + used.system) / 1000;
+    });
+    const exponent = Math.log2(ms[ms.length - 1] / ms[0]) / Math.log2(sizes[sizes.length - 1] / sizes[0]);
+    console.log(`  runs of ${JSON.stringify(unit).padEnd(6)} ${ms.map((m) => m.toFixed(0).padStart(6)).join(' ')}   exponent ${exponent.toFixed(2)}`);
+  }
+}
+
 async function main() {
   if (!fs.existsSync(path.join(DIST, 'deidentify.js'))) {
     console.error('dist/deidentify.js is missing: run `node esbuild.js --production` first (npm run bench:deidentify does).');
@@ -197,6 +220,7 @@ async function main() {
   console.log(
     `Sizes: dist/extension.js ${size('extension.js')}, dist/cli.js ${size('cli.js')}, dist/deidentify.js ${size('deidentify.js')}, its packed word lists dist/deidentify-words.br ${size('deidentify-words.br')} and tagger model dist/deidentify-tagger.br ${size('deidentify-tagger.br')}: ${(['deidentify.js', 'deidentify-words.br', 'deidentify-tagger.br'].reduce((n, f) => n + fs.statSync(path.join(DIST, f)).size, 0) / 1024).toFixed(1)} KB together (target <= 1,536 KB; loaded only when an export runs).`,
   );
+  hostileShapes(core);
   console.log(`Machine: ${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}.`);
 }
 

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { deidentifyNote, deidentifyText } from '../../src/core/supervision/deidentify';
+import { deidentifyNote, deidentifyText, MAX_EXPORT_CHARS } from '../../src/core/supervision/deidentify';
 import { cli, source, TempDirs } from './helpers';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
@@ -185,6 +185,16 @@ describe('de-identify: hostile input', function () {
       // Whatever was replaced, the text around it is all there.
       const unplaced = r.text.replace(/\[[a-z0-9 +]+\]( \d{4})?/g, '');
       assert.ok(unplaced.length <= shape.length && r.text.length > 0, shape.slice(0, 6));
+    }
+  });
+
+  it('a text at the size limit that makes patterns look back or start again at every character comes back (white space, "a-a-a-", "1 1 1")', () => {
+    // Each took minutes before round ten: a look-behind over a run of spaces at every position, two runs of
+    // spaces side by side in one pattern ("Seen", "12" and "pg" before them), an email's local part tried from every "a".
+    for (const unit of [' ', '\t ', 'a-', '1 ', ', ']) {
+      const half = unit.repeat(Math.floor((MAX_EXPORT_CHARS - 20) / 2 / unit.length));
+      const r = deidentifyText(`Seen 12${half}pg${half}9`);
+      assert.ok(r.text.startsWith('Seen ') && r.text.length > half.length, JSON.stringify(unit));
     }
   });
 

@@ -96,7 +96,8 @@ export function findEmails(text: string): Span[] {
     // Written out to dodge spam filters: "hope.m at outlook dot com", "jo [at] mail [dot] org".
     ...spans(
       text,
-      /(?<![\w.])[A-Za-z0-9._%+-]+\s*(?:\(at\)|\[at\]|\{at\}|\sat\s)\s*[A-Za-z0-9-]+(?:\s*(?:\(dot\)|\[dot\]|\sdot\s|\.)\s*[A-Za-z0-9-]+)*?\s*(?:\(dot\)|\[dot\]|\sdot\s|\.)\s*(?:com|org|net|edu|gov|co|uk|io|de|fr|es|ca|au|nl|fi|se|me|info)\b/gi,
+      // Starting only where a run of such characters starts, and at most 64 long: "a-a-a-…" is not tried from each "a".
+      /(?<![\w.%+-])[A-Za-z0-9._%+-]{1,64}\s*(?:\(at\)|\[at\]|\{at\}|\sat\s)\s*[A-Za-z0-9-]+(?:\s*(?:\(dot\)|\[dot\]|\sdot\s|\.)\s*[A-Za-z0-9-]+)*?\s*(?:\(dot\)|\[dot\]|\sdot\s|\.)\s*(?:com|org|net|edu|gov|co|uk|io|de|fr|es|ca|au|nl|fi|se|me|info)\b/gi,
       'email',
     ),
   ];
@@ -193,7 +194,7 @@ export function findPhones(text: string): Span[] {
   )) {
     if (phoneLike(m)) found.push({ start: m.start, end: m.end, kind: 'phone' });
   }
-  for (const m of matches(text, new RegExp(`(?<![\\w+.,/-])(${group})(?=[ \\t]*-?[ \\t]*(?:office|fax|mobile|cell|home|work|desk)\\b)`, 'gi'), 1)) {
+  for (const m of matches(text, new RegExp(`(?<![\\w+.,/-])(${group})(?=[ \\t]*(?:-[ \\t]*)?(?:office|fax|mobile|cell|home|work|desk)\\b)`, 'gi'), 1)) {
     if (phoneLike(m)) found.push({ start: m.start, end: m.end, kind: 'phone' });
   }
   // European national forms with a trunk 0, in groups: "0490 39 07 81", "030 1234 5678", "06-12345678".
@@ -269,7 +270,7 @@ export function findNumbers(text: string): Span[] {
     found.push({ start, end: start + value.length, kind: 'number' });
   }
   // A pager's number as nursing notes write it: "PG 33445", "pgr #4-1234" (four digits or more, so "pg 12" of a document stays).
-  found.push(...spans(text, /\b(?:pg|pgr)\b\.?[ \t]*(?:#|no\.?)?[ \t]*:?[ \t]*(\d(?:-?\d){3,6})(?![\d/-]|\.\d)/gi, 'number', 1));
+  found.push(...spans(text, /\b(?:pg|pgr)\b\.?[ \t]*(?:(?:#|no\.?)[ \t]*)?(?::[ \t]*)?(\d(?:-?\d){3,6})(?![\d/-]|\.\d)/gi, 'number', 1));
   found.push(...spans(text, /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g, 'number'));
   // A social security number with spaces, and its last four digits.
   found.push(...spans(text, /(?<![\d.,/-])\d{3} \d{2} \d{4}(?![\d.,/-]?\d)/g, 'number'));
@@ -620,13 +621,16 @@ export function findZips(text: string): Span[] {
     ...spans(text, new RegExp(`\\b(?:${STATE_CODES}|${STATE_NAMES}),?\\s+(\\d{5}(?:-\\d{4})?)(?![\\d-])`, 'g'), 'zip', 1),
     ...spans(
       text,
-      /\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode|post\s+code|plz|cp|code\s+postal|código\s+postal)\b\.?\s*(?:is|was|:|#)?\s*(\d{3,5}(?:-\d{3,4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})(?![\w-])/gi,
+      /\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode|post\s+code|plz|cp|code\s+postal|código\s+postal)\b\.?\s*(?:(?:is|was|:|#)\s*)?(\d{3,5}(?:-\d{3,4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})(?![\w-])/gi,
       'zip',
       1,
     ),
     // The same label before a postcode of another country's shape, in its own case: "ZIP: 7412 SL", "ZIP: 394 13", "53-320".
     ...[
-      ...matches(text, /\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode|post\s+code|plz|cp|code\s+postal|código\s+postal)\b\.?\s*(?:is|was|:|#)?[ \t]*/gi),
+      ...matches(
+        text,
+        /\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode|post\s+code|plz|cp|code\s+postal|código\s+postal)\b\.?\s*(?:(?:is|was|:|#)[ \t]*)?/gi,
+      ),
     ].flatMap((m): Span[] => {
       const code = new RegExp(`^(?:${POSTCODE})(?![\\p{L}\\p{N}-])`, 'u').exec(text.slice(m.end, m.end + 12));
       return code ? [{ start: m.end, end: m.end + code[0].length, kind: 'zip' }] : [];
@@ -643,7 +647,7 @@ export function findZips(text: string): Span[] {
       .map((m): Span => ({ start: m.start, end: m.end, kind: 'zip' })),
     // After a region's code at the end of an address: "Lyss, nan 50662", ", 43 73313", and the code on its own line before it (", 13\n 44939").
     ...spans(text, /(?<=\p{L}),[ \t]*(?:[A-Za-z]{2,3}|\d{1,2})[ \t]+(\d{4,5})(?![\p{L}\p{N}]|[.,/-]\d)/gu, 'zip', 1),
-    ...spans(text, /(?<=(?:^|\n)[ \t>?]*,[ \t]*[\p{L}\p{N}]{1,4}[ \t]*\r?\n[ \t>?]*)(\d{4,5})(?![\p{L}\p{N}]|[.,/-]\d)/gu, 'zip', 1),
+    ...spans(text, /(?=\d)(?<=(?:^|\n)[ \t>?]*,[ \t]*[\p{L}\p{N}]{1,4}[ \t]*\r?\n[ \t>?]*)(\d{4,5})(?![\p{L}\p{N}]|[.,/-]\d)/gu, 'zip', 1),
     // "in the 95614 area", "around 10027".
     ...spans(text, /\b(?:in|near|around|from|to)\s+(?:the\s+)?(\d{5})(?=\s+(?:area|zip|zip\s+code|region|neighbo(?:u)?rhood|postcode)\b)/gi, 'zip', 1),
     ...spans(text, /(?<![\d-])\d{5}-\d{4}(?![\d-])/g, 'zip'),
@@ -848,7 +852,7 @@ export function findDates(text: string, reference: Date): Span[] {
   // A day and month in digits after a word that says date in these languages: "am 3.12.", "le 3/12", "el 3/12".
   for (const m of matches(
     text,
-    /(?<=\b(?:am|vom|bis|ab|seit|zum|le|du|au|depuis|el|del|al|desde|hasta)\s+)\d{1,2}\.\s?\d{1,2}\.(?:\s?(?:\d{4}|\d{2}))?(?![\d.]?\d)/giu,
+    /(?=\d)(?<=\b(?:am|vom|bis|ab|seit|zum|le|du|au|depuis|el|del|al|desde|hasta)\s+)\d{1,2}\.\s?\d{1,2}\.(?:\s?(?:\d{4}|\d{2}))?(?![\d.]?\d)/giu,
   ))
     found.push(dateSpan(text, m.start, m.end, foreignDay(m.value)));
   // "the 14th" on its own is a day of the month, unless a count follows ("the 14th session").
@@ -917,7 +921,7 @@ export function findAges(text: string): Span[] {
     ...spans(
       text,
       new RegExp(
-        `(?<=\\b(?:${who}\\s+(?:is|was|turned|turns|will\\s+be)|aged?|turned|turning|${[...AGE_PEOPLE].join('|')},)\\s+)ninety(?:[- ](?:${ONES}))?\\b`,
+        `(?=ninety)(?<=\\b(?:${who}\\s+(?:is|was|turned|turns|will\\s+be)|aged?|turned|turning|${[...AGE_PEOPLE].join('|')},)\\s+)ninety(?:[- ](?:${ONES}))?\\b`,
         'gi',
       ),
       'age',
@@ -929,12 +933,14 @@ export function findAges(text: string): Span[] {
     ...spans(text, /\b(?:in\s+(?:his|her|their)\s+)(?:90s|nineties|late\s+90s|early\s+90s)\b/gi, 'age'),
     ...spans(text, new RegExp(`\\b(${OLD})\\s*(?:yo|y/o|y\\.o\\.)(?!\\w)`, 'gi'), 'age'),
     // A nursing note's opening age with no "yo": "98 s/p left hip fx", at a line's or sentence's start or after a wide gap (never "sat 98 s/p").
-    ...spans(text, new RegExp(`(?:^|[.!?][ \\t]+|[ \\t]{2,})(${OLD})[ \\t]+s\\/p\\b`, 'gm'), 'age', 1),
+    ...spans(text, new RegExp(`\\b${OLD}(?=[ \\t]+s\\/p\\b)`, 'g'), 'age').filter((s) =>
+      /(?:^|\n|[.!?][ \t]+|[ \t]{2})$/.test(text.slice(Math.max(0, s.start - 3), s.start)),
+    ),
     // German, Spanish and French: "94 Jahre alt", "tiene 91 años", "a 93 ans".
     ...spans(text, new RegExp(`\\b${OLD}(?=\\s*(?:Jahre|Jahren|jährig|años|anos|ans)\\b)`, 'giu'), 'age'),
     ...spans(
       text,
-      new RegExp(`(?<=\\b(?:ist|wird|wurde|tiene|cumple|cumplió|a|aura|avait)\\s+)${OLD}\\b(?!\\s*(?:%|mg|kg|€|euros?|mal|veces|fois|[.,]\\d))`, 'giu'),
+      new RegExp(`(?=\\d)(?<=\\b(?:ist|wird|wurde|tiene|cumple|cumplió|a|aura|avait)\\s+)${OLD}\\b(?!\\s*(?:%|mg|kg|€|euros?|mal|veces|fois|[.,]\\d))`, 'giu'),
       'age',
     ),
   ];

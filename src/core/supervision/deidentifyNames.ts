@@ -183,7 +183,7 @@ const SPEAKER_ROLES = new Set(
 
 /** One to three capitalised words alone on a line, or on an address's line, then a country: the town of an address. */
 const TOWN_BEFORE_COUNTRY = new RegExp(
-  `(?:^|\\n|\\]|,)[ \\t>?]*(\\p{Lu}[\\p{L}'’-]+(?:[ \\t]\\p{Lu}[\\p{L}'’-]+){0,2})(?=[ \\t]*,?[ \\t]*(?:\\r?\\n[ \\t>?]*)?(?:${COUNTRY.source.slice(4, -2)})(?:[ \\t]*\\([\\p{L} ]+\\))?[ \\t]*(?:\\d|\\r?\\n|$|[.,]))`,
+  `(?:^|\\n|\\]|,)[ \\t>?]*(\\p{Lu}[\\p{L}'’-]+(?:[ \\t]\\p{Lu}[\\p{L}'’-]+){0,2})(?=[ \\t]*(?:,[ \\t]*)?(?:\\r?\\n[ \\t>?]*)?(?:${COUNTRY.source.slice(4, -2)})(?:[ \\t]*\\([\\p{L} ]+\\))?[ \\t]*(?:\\d|\\r?\\n|$|[.,]))`,
   'gu',
 );
 

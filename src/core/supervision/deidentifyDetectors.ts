@@ -531,13 +531,13 @@ export function findAddresses(text: string): Span[] {
     // "Kiannonkatu 98", "Hauptstraße 5a", "Keizersgracht 123".
     ...spans(
       text,
-      new RegExp(`(?<![\\p{L}])\\p{Lu}[\\p{L}-]{2,}${STREET_SUFFIX}[ \\t]+\\d{1,4}[a-zA-Z]?(?:[ \\t]*[A-Z](?![\\p{L}]))?(?![\\p{L}\\p{N}])`, 'gu'),
+      new RegExp(`(?<![\\p{L}-])\\p{Lu}[\\p{L}-]{2,}${STREET_SUFFIX}[ \\t]+\\d{1,4}[a-zA-Z]?(?:[ \\t]*[A-Z](?![\\p{L}]))?(?![\\p{L}\\p{N}])`, 'gu'),
       'address',
     ),
     // A street word written apart, then the number: "Villacher Strasse 89", "Trenerys gate 232", "Kálmán Imre u. 12".
     ...spans(
       text,
-      new RegExp(`(?<![\\p{L}])\\p{Lu}[\\p{L}'’-]+(?:[ \\t]+\\p{Lu}[\\p{L}'’-]+){0,2}[ \\t]+${STREET_APART}[ \\t]+\\d{1,4}[a-zA-Z]?(?![\\p{L}\\p{N}])`, 'gu'),
+      new RegExp(`(?<![\\p{L}'’-])\\p{Lu}[\\p{L}'’-]+(?:[ \\t]+\\p{Lu}[\\p{L}'’-]+){0,2}[ \\t]+${STREET_APART}[ \\t]+\\d{1,4}[a-zA-Z]?(?![\\p{L}\\p{N}])`, 'gu'),
       'address',
     ),
     // "12 rue de la Paix", "Calle Mayor 5", "Via Roma, 10".

@@ -876,7 +876,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
   // A list of three or more capitalised words, each a listed name or a word no list knows, and
   // one at least that no list knows, is a list of people: "Monjeau, Graves and Reed".
   const byStart = new Map(tokens.map((t, k) => [t.start, k]));
-  for (const m of text.matchAll(/\p{Lu}[\p{L}'’-]+(?:,[ \t]+\p{Lu}[\p{L}'’-]+)+,?[ \t]+(?:and|&)[ \t]+\p{Lu}[\p{L}'’-]+/gu)) {
+  for (const m of text.matchAll(/(?<![\p{L}\p{M}'’-])\p{Lu}[\p{L}'’-]+(?:,[ \t]+\p{Lu}[\p{L}'’-]+)+,?[ \t]+(?:and|&)[ \t]+\p{Lu}[\p{L}'’-]+/gu)) {
     if (m.index === undefined) continue;
     const items = [...m[0].matchAll(/\p{Lu}[\p{L}'’-]+/gu)].map((w) => byStart.get((m.index ?? 0) + (w.index ?? 0)));
     if (items.some((k) => k === undefined)) continue;
@@ -1408,6 +1408,8 @@ const CALLED_BEFORE = /\b(?:called|calls|call)\s+(?:me|her|him|them)\s+$/i;
 
 /** How far along its line the walk from an address goes: words, less the spans it passes over. */
 const ADDRESS_WALK = 6;
+/** and how many spans it passes over: a hostile note of "Apt 1" a thousand times is no address, and each walk would cross them all. */
+const SPAN_HOPS = 24;
 
 /**
  * What stands along an address's line, beside it or beside the names and places next to it,
@@ -1457,12 +1459,13 @@ export function alongAddresses(text: string, spans: readonly Span[]): CheckSpan[
         : (word: string): boolean | undefined => (/^\d{1,6}$/.test(word) || unlisted(word) ? true : undefined);
     // Leftwards, over names, places and addresses beside it.
     let pos = s.start;
-    for (let n = 0; n < ADDRESS_WALK;) {
+    for (let n = 0, hops = 0; n < ADDRESS_WALK && hops < SPAN_HOPS;) {
       const gap = /(?:[ \t,]*\r?\n)?[ \t,>]*$/.exec(text.slice(Math.max(0, pos - 12), pos))?.[0] ?? '';
       const edge = pos - gap.length;
       const beside = spanEndingAt.get(edge);
       if (beside && BESIDE_KINDS.has(beside.kind)) {
         pos = beside.start;
+        hops++;
         continue;
       }
       const m = /(?<![\p{L}\p{N}.'’-])([\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*\.?)$/u.exec(text.slice(Math.max(0, edge - 40), edge));
@@ -1476,12 +1479,13 @@ export function alongAddresses(text: string, spans: readonly Span[]): CheckSpan[
     }
     // Rightwards.
     pos = s.end;
-    for (let n = 0; n < ADDRESS_WALK;) {
+    for (let n = 0, hops = 0; n < ADDRESS_WALK && hops < SPAN_HOPS;) {
       const gap = /^[ \t,]*(?:\r?\n[ \t,>]*)?/.exec(text.slice(pos, pos + 12))?.[0] ?? '';
       const edge = pos + gap.length;
       const beside = spanStartingAt.get(edge);
       if (beside && BESIDE_KINDS.has(beside.kind)) {
         pos = beside.end;
+        hops++;
         continue;
       }
       const m = /^([\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*\.?)(?![\p{L}\p{N}])/u.exec(text.slice(edge, edge + 40));

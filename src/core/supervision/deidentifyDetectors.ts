@@ -537,7 +537,10 @@ export function findAddresses(text: string): Span[] {
     // A street word written apart, then the number: "Villacher Strasse 89", "Trenerys gate 232", "Kálmán Imre u. 12".
     ...spans(
       text,
-      new RegExp(`(?<![\\p{L}'’-])\\p{Lu}[\\p{L}'’-]+(?:[ \\t]+\\p{Lu}[\\p{L}'’-]+){0,2}[ \\t]+${STREET_APART}[ \\t]+\\d{1,4}[a-zA-Z]?(?![\\p{L}\\p{N}])`, 'gu'),
+      new RegExp(
+        `(?<![\\p{L}'’-])\\p{Lu}[\\p{L}'’-]+(?:[ \\t]+\\p{Lu}[\\p{L}'’-]+){0,2}[ \\t]+${STREET_APART}[ \\t]+\\d{1,4}[a-zA-Z]?(?![\\p{L}\\p{N}])`,
+        'gu',
+      ),
       'address',
     ),
     // "12 rue de la Paix", "Calle Mayor 5", "Via Roma, 10".

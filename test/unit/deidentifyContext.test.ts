@@ -43,8 +43,9 @@ describe('issue 24, round nine: a given name under a nursing note\'s "social:" h
 });
 
 describe('issue 24, round ten: a name beside a country or an identifying number', () => {
-  it('a country that is also a given name, right before a surname, goes with it; after a word that says place it stays a place', () => {
+  it('a country that is also a given name, right before a surname, goes with it; before any other word it stays a country', () => {
     assert.strictEqual(exported('Jordan Smith called. Met with Jordan Smith today.').text, '[name 1] called. Met with [name 1] today.');
+    assert.strictEqual(exported('She visited Jordan Smith yesterday.').text, 'She visited [name 1] yesterday.');
     assert.strictEqual(exported('She flew to Jordan last May.').text, 'She flew to Jordan last May.');
   });
 

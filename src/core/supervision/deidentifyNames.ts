@@ -228,7 +228,8 @@ function givenNameInLexicon(word: string): boolean {
 
 /**
  * A country that is also a given name, right before a surname read as a name, is the given
- * name: "Jordan Echevarría", "Chad Olsen"; not after a word that says place ("flew to Jordan Olsen's").
+ * name: "Jordan Smith called", "a call from Jordan Smith". Before a word that is no name
+ * ("flew to Jordan last May") it stays a country.
  */
 export function countryGivenNames(text: string, spans: readonly Span[]): Span[] {
   const out: Span[] = [];
@@ -236,13 +237,7 @@ export function countryGivenNames(text: string, spans: readonly Span[]): Span[] 
     const prev = out[out.length - 1];
     const m = s.kind === 'name' ? /(?<![\p{L}\p{N}'’.-])(\p{Lu}\p{Ll}+)[ \t]$/u.exec(text.slice(Math.max(0, s.start - 30), s.start)) : null;
     const start = m ? s.start - m[0].length : s.start;
-    if (
-      !m ||
-      (prev && prev.end > start) ||
-      !COUNTRY.test(m[1]) ||
-      !givenNameInLexicon(m[1].toLowerCase()) ||
-      /\b(?:in|from|to|of|at|into|across|via|visit(?:ed|ing|s)?)[ \t]+$/i.test(text.slice(Math.max(0, start - 12), start))
-    ) {
+    if (!m || (prev && prev.end > start) || !COUNTRY.test(m[1]) || !givenNameInLexicon(m[1].toLowerCase())) {
       out.push(s);
       continue;
     }

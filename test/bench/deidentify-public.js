@@ -209,6 +209,14 @@ function replacedChars(text, out) {
   return { gone, marked };
 }
 
+/** Counts a span removed (none of its words left) or flagged (all left are marked to check); false when neither. */
+function tally(counts, left, checked) {
+  if (left.length === 0) counts.removed++;
+  else if (left.every((w) => checked.has(w))) counts.flagged++;
+  else return false;
+  return true;
+}
+
 function score(name, data) {
   const kinds = {};
   let ordinary = 0;
@@ -271,16 +279,16 @@ function score(name, data) {
       const gone = new Set(aligned ? own.filter((w) => at(w, aligned.gone)).map((w) => w.word) : []);
       const left = parts.filter((w) => outCount.has(w) && !(short(w) && gone.has(w)));
       // The stricter reading of earlier rounds, where such a number left anywhere counts.
-      const strictLeft = parts.filter((w) => outCount.has(w));
-      if (strictLeft.length === 0) strict.removed++;
-      else if (strictLeft.every((w) => checked.has(w))) strict.flagged++;
+      tally(
+        strict,
+        parts.filter((w) => outCount.has(w)),
+        checked,
+      );
       if (aligned && own.every((w) => at(w, aligned.gone))) placed++;
       else if (aligned && own.every((w) => at(w, aligned.gone) || at(w, aligned.marked))) placedMarked++;
       else if (process.env.DEID_SHOW_PLACED && looks.length < Number(process.env.DEID_SHOW_PLACED))
         looks.push(`by position: ${kind}: ${s.entity_value} | ${text.slice(Math.max(0, s.start_position - 40), s.end_position + 20).replace(/\n/g, ' ')}`);
-      if (left.length === 0) kinds[kind].removed++;
-      else if (left.every((w) => checked.has(w))) kinds[kind].flagged++;
-      else if (looks.length < Number(process.env.DEID_SHOW_MISSES ?? 0))
+      if (!tally(kinds[kind], left, checked) && looks.length < Number(process.env.DEID_SHOW_MISSES ?? 0))
         looks.push(`${kind}: ${s.entity_value} [left: ${left.filter((w) => !checked.has(w)).join(' ')}] in: ${out.text.slice(0, 160).replace(/\n/g, ' ')}`);
     }
     // Ordinary words: outside every labelled span.

@@ -188,7 +188,7 @@ describe('de-identify: hostile input', function () {
     }
   });
 
-  it('a text at the size limit that makes patterns look back or start again at every character comes back (white space, "a-a-a-", "1 1 1")', () => {
+  it('a text at the size limit that makes patterns look back or start again at every character comes back (runs of spaces, tabs, "a-", "1 ", ", " and "A’")', () => {
     // Each took minutes before round ten: a look-behind over a run of spaces at every position, two runs of
     // spaces side by side in one pattern ("Seen", "12" and "pg" before them), an email's local part tried from every "a",
     // a street's name tried from every letter after an apostrophe.

@@ -171,17 +171,23 @@ function clinicalVia(text: string, s: Span): boolean {
  * A name or a town with a house number after it is a street ("Joaquin Suarez 2906",
  * "Pavlou Drandaki" after "214"), with the building number before it and the rest of its
  * address block. A year, a count of something or a time after the name stays as it is.
+ * `spans`: in text order, not overlapping (resolveOverlaps).
  */
 export function housesNumbered(text: string, spans: readonly Span[]): Span[] {
   const out: Span[] = [];
+  // A number that starts an identifying number or a phone is not a house number: "Mrs. Karen Thorkildsen Suite [number]" keeps its name.
+  const identifiers = spans.filter((o) => o.kind === 'number' || o.kind === 'phone');
   for (const s of spans) {
     const after =
       /^[ \t]+(\d{1,5}[a-zA-Z]?)(?![\p{L}\p{N}]|[.,:/]\d|\s*(?:%|am\b|pm\b|times?\b|years?\b|yrs?\b|months?\b|weeks?\b|days?\b|hours?\b|min|mg\b|kg\b|lbs?\b|sessions?\b|of\b|out\b|to\b|-))/u.exec(
         text.slice(s.end, s.end + 40),
       );
-    // A number that starts an identifying number or a phone is not a house number: "Mrs. Karen Thorkildsen Suite [number]" keeps its name.
-    const numberTaken = after !== null && spans.some((o) => (o.kind === 'number' || o.kind === 'phone') && o.start < s.end + after[0].length && o.end > s.end);
-    if ((s.kind !== 'name' && s.kind !== 'place') || !after || numberTaken || /^(?:1[89]|20)\d\d$/.test(after[1])) {
+    if (
+      (s.kind !== 'name' && s.kind !== 'place') ||
+      !after ||
+      overlapsAny(identifiers, s.end, s.end + after[0].length) ||
+      /^(?:1[89]|20)\d\d$/.test(after[1])
+    ) {
       out.push(s);
       continue;
     }

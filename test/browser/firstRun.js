@@ -373,7 +373,9 @@ const FIRST_RUN_FLOWS = [
       // The lens placement, shown by its plain label, not its value ("firstHeading").
       await s.page.keyboard.press('Control+A');
       await s.page.keyboard.type('attune.insertButtonAboveHeadings');
-      const select = settings.locator('.setting-item-enum select, .setting-item-enum .monaco-select-box');
+      // The select inside that setting's own row: while the search is still narrowing, other
+      // rows (the template language's choice) can come first in the list.
+      const select = settings.locator('.setting-item-contents[data-key="attune.insertButtonAboveHeadings"]').locator('select, .monaco-select-box');
       await waitFor(select, 'the choice of where the insert link shows');
       const shown = await select
         .first()

@@ -22,6 +22,7 @@ const problemMatcherPlugin = {
 };
 
 const { jsoncParserEsm } = require('./tools/jsonc-parser-esm');
+const { asciiOutput } = require('./tools/esbuild-plugins');
 
 const common = {
   bundle: true,
@@ -32,7 +33,8 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: watch ? 'silent' : 'warning',
-  plugins: watch ? [problemMatcherPlugin, jsoncParserEsm] : [jsoncParserEsm],
+  // Every bundle written in ASCII only, so V8 holds its source as one-byte text (tools/esbuild-plugins.js).
+  plugins: watch ? [problemMatcherPlugin, jsoncParserEsm, asciiOutput] : [jsoncParserEsm, asciiOutput],
   define: { ATTUNE_VERSION: JSON.stringify(require('./package.json').version) },
 };
 

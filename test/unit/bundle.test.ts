@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import * as esbuild from 'esbuild';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 /**
@@ -66,5 +68,67 @@ describe('the extension bundle loads only what activation needs', () => {
     assert.ok(Object.keys(LAZY_FEATURES).length > 0);
     for (const entry of Object.values(LAZY_FEATURES)) assert.ok(!(entry in inputs), entry);
     assert.ok(bytes / 1024 <= 150, `dist/extension.js is ${(bytes / 1024).toFixed(1)} KB minified`);
+  });
+});
+
+/**
+ * Every bundle is written in ASCII only (tools/esbuild-plugins.js): a character beyond it in
+ * a regular expression or a String.raw template made V8 hold the whole source as two-byte
+ * text. Each escape must mean exactly what the character meant.
+ */
+describe('bundles written in ASCII only', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { asciiOnly, asciiOutput } = require(path.join(REPO, 'tools', 'esbuild-plugins.js')) as {
+    asciiOnly(code: string): string;
+    asciiOutput: esbuild.Plugin;
+  };
+  const isAscii = (code: string): boolean => /^[\x00-\x7f]*$/.test(code);
+
+  it('keeps what each regular expression, string and template means', () => {
+    const cases = [
+      '/[‘’]s$/.test("it’s")',
+      String.raw`/\’/.test("’")`,
+      String.raw`"\’" === "’"`,
+      'new RegExp(String.raw`^[À-ÿ]{3}$`, "u").test("déé")',
+      'new RegExp(String.raw`^[À-ÿ]{3}$`, "u").test("abc")',
+      'new RegExp(String.raw`^(?:\\d+)(?:ᵉʳ|°)$`, "u").test("1ᵉʳ")',
+      '"é" + `ü${1}`',
+      '/^😀$/u.test("😀")',
+      '/^[😀]$/u.test("😀")',
+      '"😀".length',
+      '/\\\\é/.test("\\\\é")',
+    ];
+    for (const code of cases) {
+      const escaped = asciiOnly(code);
+      assert.ok(isAscii(escaped), escaped);
+      assert.notStrictEqual(escaped, code);
+      assert.deepStrictEqual(new Function(`return ${escaped}`)(), new Function(`return ${code}`)(), `${code} → ${escaped}`);
+    }
+  });
+
+  it('writes a bundle whose patterns still read "1ᵉʳ décembre"', async function () {
+    this.timeout(60_000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-ascii-'));
+    try {
+      const outfile = path.join(dir, 'dates.js');
+      await esbuild.build({
+        absWorkingDir: REPO,
+        entryPoints: ['src/core/notes/dates.ts'],
+        outfile,
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        minify: true,
+        plugins: [asciiOutput],
+        logLevel: 'silent',
+      });
+      assert.ok(isAscii(fs.readFileSync(outfile, 'utf8')), 'the bundle holds a character beyond ASCII');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const dates = require(outfile) as { readWrittenDate(value: string): string | null };
+      assert.strictEqual(dates.readWrittenDate('le 1ᵉʳ décembre 2026'), '2026-12-01');
+      assert.strictEqual(dates.readWrittenDate('3 de diciembre de 2026'), '2026-12-03');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

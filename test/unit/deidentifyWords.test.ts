@@ -8,7 +8,8 @@ import * as path from 'path';
 import ENGLISH = require('an-array-of-english-words');
 import HUMAN_NAMES = require('humannames');
 import { englishWords, humanNames } from '../../src/core/supervision/deidentifyWordData';
-import { PackedWords, slips, sortedWordText, type SortedWords } from '../../src/core/supervision/deidentifyWords';
+import { PLACE_NAMES } from '../../src/core/supervision/deidentifyPlaceList';
+import { PackedWords, PlaceNames, slips, sortedWordText, type SortedWords } from '../../src/core/supervision/deidentifyWords';
 import { packedLists } from '../../src/node/deidentifyWordData';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
@@ -87,6 +88,54 @@ describe('the packed word lists (issue 24, item 5)', function () {
     sameAnswers(long, lists[3], 'long words');
     sameAnswers(['after'], lists[4], 'the list after them');
     assert.throws(() => sortedWordText(['a\nb']), /line break/);
+  });
+});
+
+/** Place names in the order the list's tool writes them: by lower case, then as written. */
+function placeOrder(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x !== y) return x < y ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** PlaceNames over `list` answers as a Set of the names and a Set of them in lower case would. */
+function samePlaceAnswers(list: readonly string[], label: string): void {
+  const places = new PlaceNames(list.join('|'));
+  const exact = new Set(list);
+  const lower = new Set(list.map((p) => p.toLowerCase()));
+  const asked = ['', '|', 'a|b', 'zzzz', '\uffff', 'İstanbul', 'ǅ', 'Ab'];
+  for (const [i, p] of list.entries()) {
+    asked.push(p);
+    if (i % 7 === 0 || list.length < 1000)
+      asked.push(p.toLowerCase(), p.toUpperCase(), p + 'a', p.slice(0, -1), p + ' ', `${p}|`, p[0].toLowerCase() + p.slice(1));
+  }
+  let wrong = 0;
+  let example = '';
+  for (const q of asked) {
+    if (places.has(q) !== exact.has(q) || places.hasLowerCase(q) !== lower.has(q)) {
+      wrong++;
+      example ||= q;
+    }
+  }
+  assert.strictEqual(wrong, 0, `${label}: ${wrong} answers differ from a Set's (first: ${JSON.stringify(example)})`);
+}
+
+describe('the place names, searched in place as written and in lower case (issue 24, item 5)', () => {
+  it('the list is in its order, and every name and its neighbours are answered as two Sets would', () => {
+    const list = PLACE_NAMES.split('|');
+    assert.ok(list.length > 15_000);
+    assert.deepStrictEqual(list, [...list].sort(placeOrder));
+    samePlaceAnswers(list, 'place names');
+  });
+
+  it('any list: names equal in lower case side by side, accents, one name, none', () => {
+    const odd = ['McAlester', 'Mcalester', 'Mcallen', 'Abbey', 'Abbey Wood', 'Abbeyfeale', 'Sainte-Anne', 'Saint-Éloi', 'Östersund', 'Zoë', 'zoe'].sort(
+      placeOrder,
+    );
+    samePlaceAnswers(odd, 'odd list');
+    samePlaceAnswers(['Boston'], 'one name');
+    samePlaceAnswers([], 'no name');
   });
 });
 

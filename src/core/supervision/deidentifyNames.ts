@@ -17,7 +17,7 @@ import { addressBlock, COUNTRY, inPieces, STATE_AFTER, STATE_CODE, type Span } f
 import { PLACE_NAMES } from './deidentifyPlaceList';
 import { REASON_NAME, REASON_NUMBER, REASON_PLACE, REASON_WORD } from './deidentifyReasons';
 import { englishWords, humanNames } from './deidentifyWordData';
-import { slips, type SortedWords } from './deidentifyWords';
+import { PlaceNames, slips, type SortedWords } from './deidentifyWords';
 import {
   CLINICAL_ABBREVIATIONS,
   CLINICAL_WORDS,
@@ -36,15 +36,14 @@ export interface CheckSpan {
   readonly reason: string;
 }
 
-let lists: { words: SortedWords; names: SortedWords; places: ReadonlySet<string>; placesLower: ReadonlySet<string> } | undefined;
+let lists: { words: SortedWords; names: SortedWords; places: PlaceNames } | undefined;
 
 /** The word lists, made once on first use; the two large ones stay packed (deidentifyWords.ts, src/node/deidentifyWordData.ts). */
 function wordLists(): NonNullable<typeof lists> {
   lists ??= {
     words: englishWords(),
     names: humanNames(),
-    places: new Set(PLACE_NAMES.split('|')),
-    placesLower: new Set(PLACE_NAMES.toLowerCase().split('|')),
+    places: new PlaceNames(PLACE_NAMES),
   };
   return lists;
 }
@@ -285,7 +284,7 @@ export interface NameResult {
 
 /** Names, places and the words to check, in text order; `taken` holds spans already claimed. */
 export function findNamesAndPlaces(text: string, taken: (start: number, end: number) => boolean): NameResult {
-  const { words, names, places, placesLower } = wordLists();
+  const { words, names, places } = wordLists();
   const tokens = tokenize(text);
   tag(text, tokens);
   const allCaps = (t: Token): boolean => t.text.length > 1 && t.text === t.text.toUpperCase();
@@ -838,7 +837,7 @@ export function findNamesAndPlaces(text: string, taken: (start: number, end: num
     if (claimed.has(k) || t.cap || t.single || !free(t) || (everyday && !phraseCue) || !(cueBefore(t) || weak || line || phraseCue)) continue;
     for (let b = Math.min(tokens.length - 1, k + 2); b >= k; b--) {
       const phrase = text.slice(t.start, tokens[b].end).toLowerCase();
-      if (placesLower.has(phrase) && !anyClaimed(k, b) && (b > k || !phraseCue)) {
+      if (places.hasLowerCase(phrase) && !anyClaimed(k, b) && (b > k || !phraseCue)) {
         claim(k, b, { start: t.start, end: tokens[b].end, kind: 'place' });
         break;
       }

@@ -105,3 +105,81 @@ function compare(word: string, text: string, start: number, end: number): number
   }
   return word.length - length;
 }
+
+/**
+ * Place names joined by "|", sorted by their lower case and then as written
+ * (tools/place-list.js), searched in place as written or in lower case: no Set of 19,000
+ * names is built in either case.
+ */
+export class PlaceNames {
+  /** Earlier answers of `has`: a note asks about the same words again and again. */
+  private readonly seen = new Map<string, boolean>();
+
+  constructor(private readonly text: string) {}
+
+  /** Whether a name is listed exactly as written: "Boston", not "boston". */
+  has(name: string): boolean {
+    const known = this.seen.get(name);
+    if (known !== undefined) return known;
+    const found = this.search(name);
+    // A hostile note could ask about many distinct words: the memo stays small.
+    if (this.seen.size >= 50_000) this.seen.clear();
+    this.seen.set(name, found);
+    return found;
+  }
+
+  private search(name: string): boolean {
+    const lower = name.toLowerCase();
+    // Every listed name keeps its length in lower case (the list's tool checks it).
+    if (name === '' || lower.length !== name.length) return false;
+    const t = this.text;
+    // The names equal in lower case stand together: "Mcalester" beside "McAlester".
+    for (let start = this.firstAtLeast(lower); start < t.length;) {
+      const end = endOfName(t, start);
+      if (compareLowered(lower, t, start, end) !== 0) return false;
+      if (end - start === name.length && t.startsWith(name, start)) return true;
+      start = end + 1;
+    }
+    return false;
+  }
+
+  /** Whether a phrase in lower case is a listed name in lower case: "new haven". */
+  hasLowerCase(phrase: string): boolean {
+    const t = this.text;
+    const start = this.firstAtLeast(phrase);
+    return phrase !== '' && start < t.length && compareLowered(phrase, t, start, endOfName(t, start)) === 0;
+  }
+
+  /** The start of the first name whose lower case does not sort before `lower` (past the end when none). */
+  private firstAtLeast(lower: string): number {
+    const t = this.text;
+    // The answer is a name's start in [lo, hi]; lo is always a name's start.
+    let lo = 0;
+    let hi = t.length + 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = mid === 0 ? 0 : t.lastIndexOf('|', mid - 1) + 1;
+      const end = endOfName(t, start);
+      if (compareLowered(lower, t, start, end) > 0) lo = end + 1;
+      else hi = start;
+    }
+    return lo;
+  }
+}
+
+function endOfName(text: string, start: number): number {
+  const end = text.indexOf('|', start);
+  return end < 0 ? text.length : end;
+}
+
+/** `lower` against text[start, end) in lower case, a character at a time, by UTF-16 code unit. */
+function compareLowered(lower: string, text: string, start: number, end: number): number {
+  const length = end - start;
+  const n = Math.min(lower.length, length);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(start + i);
+    const d = lower.charCodeAt(i) - (c >= 65 && c <= 90 ? c + 32 : c < 128 ? c : String.fromCharCode(c).toLowerCase().charCodeAt(0));
+    if (d !== 0) return d;
+  }
+  return lower.length - length;
+}

@@ -95,8 +95,11 @@ export class PrivacyCurtain implements vscode.Disposable {
       .flatMap((g) => g.tabs)
       .filter((t) => t.input instanceof vscode.TabInputText && /\.(md|markdown)$/i.test(t.input.uri.path));
     await vscode.window.tabGroups.close(notes);
-    // The Explorer folds only while it is showing; then back to Attune's list, under the curtain.
-    await vscode.commands.executeCommand('workbench.explorer.fileView.focus');
+    // The Explorer folds only while it is showing, and only once done reading its folders: it
+    // reads them again each time it is shown, and a fold made meanwhile was undone on a busy
+    // machine. Its refresh command shows it and settles after every read in progress; then
+    // back to Attune's list, under the curtain.
+    await vscode.commands.executeCommand('workbench.files.action.refreshFilesExplorer');
     await vscode.commands.executeCommand('workbench.files.action.collapseExplorerFolders');
     await vscode.commands.executeCommand('attune.unrepaired.focus');
   }

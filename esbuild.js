@@ -22,7 +22,15 @@ const problemMatcherPlugin = {
 };
 
 const { jsoncParserEsm } = require('./tools/jsonc-parser-esm');
-const { asciiOutput } = require('./tools/esbuild-plugins');
+const {
+  asciiOutput,
+  lazyDeidentify,
+  compactWordLists,
+  chronoEnglish,
+  compromiseQuickMerge,
+  compromiseQuickHooks,
+  compromisePackedModel,
+} = require('./tools/esbuild-plugins');
 
 const common = {
   bundle: true,
@@ -37,15 +45,6 @@ const common = {
   plugins: watch ? [problemMatcherPlugin, jsoncParserEsm, asciiOutput] : [jsoncParserEsm, asciiOutput],
   define: { ATTUNE_VERSION: JSON.stringify(require('./package.json').version) },
 };
-
-const {
-  lazyDeidentify,
-  compactWordLists,
-  chronoEnglish,
-  compromiseQuickMerge,
-  compromiseQuickHooks,
-  compromisePackedModel,
-} = require('./tools/esbuild-plugins');
 
 // The extension's features loaded when first needed, each its own bundle (tools/lazy-features.js).
 const { LAZY_FEATURES, EXTERNAL } = require('./tools/lazy-features');

@@ -145,9 +145,10 @@ export class PlaceNames {
 
   /** Whether a phrase in lower case is a listed name in lower case: "new haven". */
   hasLowerCase(phrase: string): boolean {
+    if (phrase === '') return false;
     const t = this.text;
     const start = this.firstAtLeast(phrase);
-    return phrase !== '' && start < t.length && compareLowered(phrase, t, start, endOfName(t, start)) === 0;
+    return start < t.length && compareLowered(phrase, t, start, endOfName(t, start)) === 0;
   }
 
   /** The start of the first name whose lower case does not sort before `lower` (past the end when none). */

@@ -19,13 +19,7 @@ export abstract class SortedWords {
   private readonly seen = new Map<string, boolean>();
 
   has(word: string): boolean {
-    const known = this.seen.get(word);
-    if (known !== undefined) return known;
-    const found = this.search(word);
-    // A hostile note could ask about many distinct words: the memo stays small.
-    if (this.seen.size >= 50_000) this.seen.clear();
-    this.seen.set(word, found);
-    return found;
+    return remembered(this.seen, word, 50_000, (w) => this.search(w));
   }
 
   protected abstract search(word: string): boolean;
@@ -39,14 +33,19 @@ export abstract class SortedWords {
    * The candidates are searched without the memo of `has`, which they would only fill.
    */
   oneSlipFrom(word: string): boolean {
-    const known = this.slips.get(word);
-    if (known !== undefined) return known;
     // A long word would make as many candidates as letters, each as long: a hostile note's word is not tried.
-    const found = /^[a-z]{1,40}$/.test(word) && slips(word).some((w) => this.search(w));
-    if (this.slips.size >= 10_000) this.slips.clear();
-    this.slips.set(word, found);
-    return found;
+    return remembered(this.slips, word, 10_000, (w) => /^[a-z]{1,40}$/.test(w) && slips(w).some((x) => this.search(x)));
   }
+}
+
+/** The answer for `key`, worked out once; a hostile note could ask about many distinct words, so the memo is emptied at `limit`. */
+function remembered(memo: Map<string, boolean>, key: string, limit: number, answer: (key: string) => boolean): boolean {
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const found = answer(key);
+  if (memo.size >= limit) memo.clear();
+  memo.set(key, found);
+  return found;
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -119,13 +118,7 @@ export class PlaceNames {
 
   /** Whether a name is listed exactly as written: "Boston", not "boston". */
   has(name: string): boolean {
-    const known = this.seen.get(name);
-    if (known !== undefined) return known;
-    const found = this.search(name);
-    // A hostile note could ask about many distinct words: the memo stays small.
-    if (this.seen.size >= 50_000) this.seen.clear();
-    this.seen.set(name, found);
-    return found;
+    return remembered(this.seen, name, 50_000, (n) => this.search(n));
   }
 
   private search(name: string): boolean {

@@ -22,15 +22,7 @@ const problemMatcherPlugin = {
 };
 
 const { jsoncParserEsm } = require('./tools/jsonc-parser-esm');
-const {
-  asciiOutput,
-  lazyDeidentify,
-  compactWordLists,
-  chronoEnglish,
-  compromiseQuickMerge,
-  compromiseQuickHooks,
-  compromisePackedModel,
-} = require('./tools/esbuild-plugins');
+const plugins = require('./tools/esbuild-plugins');
 
 const common = {
   bundle: true,
@@ -42,7 +34,7 @@ const common = {
   sourcesContent: false,
   logLevel: watch ? 'silent' : 'warning',
   // Every bundle written in ASCII only, so V8 holds its source as one-byte text (tools/esbuild-plugins.js).
-  plugins: watch ? [problemMatcherPlugin, jsoncParserEsm, asciiOutput] : [jsoncParserEsm, asciiOutput],
+  plugins: watch ? [problemMatcherPlugin, jsoncParserEsm, plugins.asciiOutput] : [jsoncParserEsm, plugins.asciiOutput],
   define: { ATTUNE_VERSION: JSON.stringify(require('./package.json').version) },
 };
 
@@ -55,19 +47,32 @@ const targets = [
     entryPoints: ['src/vscode/extension.ts'],
     outfile: 'dist/extension.js',
     external: EXTERNAL,
-    plugins: [...common.plugins, lazyDeidentify],
+    plugins: [...common.plugins, plugins.lazyDeidentify],
   },
   ...Object.entries(LAZY_FEATURES).map(([name, entry]) => ({ ...common, entryPoints: [entry], outfile: `dist/${name}.js`, external: EXTERNAL })),
   // The Show Patterns panel, required by the extension only when the panel first opens.
   { ...common, entryPoints: ['src/vscode/patterns.ts'], outfile: 'dist/patterns.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, lazyDeidentify] },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [...common.plugins, plugins.lazyDeidentify],
+  },
   // The thread the extension runs the de-identifier in; it loads dist/deidentify.js on the first export.
-  { ...common, entryPoints: ['src/vscode/deidentifyWorker.ts'], outfile: 'dist/deidentify-worker.js', plugins: [...common.plugins, lazyDeidentify] },
+  { ...common, entryPoints: ['src/vscode/deidentifyWorker.ts'], outfile: 'dist/deidentify-worker.js', plugins: [...common.plugins, plugins.lazyDeidentify] },
   {
     ...common,
     entryPoints: ['src/core/supervision/deidentify.ts'],
     outfile: 'dist/deidentify.js',
-    plugins: [...common.plugins, compactWordLists, chronoEnglish, compromiseQuickMerge, compromiseQuickHooks, compromisePackedModel],
+    plugins: [
+      ...common.plugins,
+      plugins.compactWordLists,
+      plugins.chronoEnglish,
+      plugins.compromiseQuickMerge,
+      plugins.compromiseQuickHooks,
+      plugins.compromisePackedModel,
+    ],
   },
   // The Show Patterns panel's script: runs in the webview, loaded only when the panel opens;
   // it draws the first view itself, then loads Chart.js (its own file) for the charts below.

@@ -342,9 +342,13 @@ export class LiveNotes implements vscode.Disposable {
   async refreshNow(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
     if (!isMarkdownFile(uri.path) && (await this.isFolder(uri))) {
-      // The watcher reports a new folder, not each file in it: look inside.
-      const inside = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*.md'));
-      inside.filter((u) => this.isNote(u)).forEach((u) => this.schedule(u));
+      // The watcher reports a new folder, not each file in it: look inside with the scan's
+      // own walk and filter (VS Code's file search read other excludes, and `.md` only).
+      try {
+        for (const note of this.collection.notesInFolder(key).notes) this.schedule(vscode.Uri.parse(note.path));
+      } catch (err) {
+        this.log.warn(`A new folder could not be read: ${describeError(err)}`);
+      }
       return;
     }
     this.collection.changed(key);

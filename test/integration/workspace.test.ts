@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AttuneApi } from '../../src/vscode/extension';
 import { activateAttune, closeAll, nodeByTitle, open, parsesOf, reportsOf, treeRows, uriOf, waitFor, writeNote } from './helpers';
@@ -97,6 +98,36 @@ describe('the workspace while a scan runs (issue 10)', () => {
   });
 });
 
+describe('a client folder moved into the workspace', () => {
+  let api: AttuneApi;
+
+  before(async () => {
+    api = await activateAttune();
+  });
+
+  after(async () => {
+    fs.rmSync(uriOf('MV').fsPath, { recursive: true, force: true });
+    await api.workspace.rescan();
+  });
+
+  it('lists its notes, though the file watcher reports the folder alone; its excluded folder stays out', async () => {
+    // Filled outside the workspace, then moved in whole: no file event for the notes inside.
+    const outside = fs.mkdtempSync(path.join(path.dirname(uriOf('').fsPath), 'attune-moved-'));
+    for (const [name, title] of [
+      ['2026-11-02.md', 'Ended the hour on the clock'],
+      ['2026/2026-11-09.MD', 'Pressed for the details too soon'],
+      ['node_modules/2026-11-16.md', 'Under an excluded folder'],
+    ]) {
+      fs.mkdirSync(path.dirname(path.join(outside, name)), { recursive: true });
+      fs.writeFileSync(path.join(outside, name), `# Session\n\n## ${title} #rupture/open\n`);
+    }
+    fs.renameSync(outside, uriOf('MV').fsPath);
+    await waitFor('both notes in the tree', () => nodeByTitle(api, 'Ended the hour on the clock') && nodeByTitle(api, 'Pressed for the details too soon'));
+    await api.workspace.quiet();
+    assert.ok(!treeRows(api).some((r) => r.includes('Under an excluded folder')));
+  });
+});
+
 describe('a workspace folder named as in remote and browser setups (issue 26)', () => {
   let api: AttuneApi;
 
@@ -118,6 +149,9 @@ describe('a workspace folder named as in remote and browser setups (issue 26)', 
     const rel = ['RB', '2026-11-22.md'];
     writeNote(rel.join('/'), '## Looked at the clock #rupture/open\n');
     const addressed = vscode.Uri.joinPath(folder.uri, ...rel);
+    // The scan names the note (the watcher, on CI, once missed a note in a new folder made
+    // just after 2,000 notes were deleted; a folder moved in is tested above).
+    await api.workspace.rescan();
     const node = await waitFor('the rupture in the tree', () => nodeByTitle(api, 'Looked at the clock'));
     assert.ok(node.kind === 'entry');
     assert.strictEqual(node.entry.path, addressed.toString(), "the note's address is joined from its folder's");

@@ -272,6 +272,27 @@ describe('workspace over an in-memory host', () => {
     assert.deepStrictEqual(shown(ws), ['/w1/AB/2026-01-01.md: Kept open']);
   });
 
+  it('lists the notes of a folder that appeared as a scan finds them: only inside it, its excludes applied', () => {
+    const host = new MemoryHost(['/w1', '/w2']);
+    for (const path of [
+      '/w1/AB/2026-01-01.md',
+      '/w1/AB/2026/2026-01-08.MD',
+      '/w1/AB/drafts/2026-01-02.md',
+      '/w1/AB/notes.txt',
+      '/w1/ABC/2026-01-01.md',
+      '/w1/2026-01-01.md',
+      '/w2/AB/2026-01-01.md',
+    ])
+      host.files.set(path, '## Miss #rupture\n');
+    host.settings.set('/w1', { ...DEFAULT_SETTINGS, exclude: ['**/drafts'] });
+    const ws = new NoteCollection(host);
+    const paths = (folder: string): string[] => [...ws.notesInFolder(folder).notes].map((n) => n.path);
+    assert.deepStrictEqual(paths('/w1/AB'), ['/w1/AB/2026-01-01.md', '/w1/AB/2026/2026-01-08.MD']);
+    assert.deepStrictEqual(paths('/w1/AB/2026'), ['/w1/AB/2026/2026-01-08.MD']);
+    assert.deepStrictEqual(paths('/w1/AB/drafts'), []);
+    assert.deepStrictEqual(paths('/elsewhere/AB'), []);
+  });
+
   it('applies each folder its own settings in a multi-root workspace', async () => {
     const host = new MemoryHost(['/w1', '/w2']);
     const text = '---\nclient: A.B.\npatient: P1\n---\n## Miss #rupture\n';

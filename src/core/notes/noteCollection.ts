@@ -211,18 +211,33 @@ export class NoteCollection {
   /**
    * The notes under a root as a scan finds them, the folder's include and exclude applied,
    * with the folders that could not be read. Throws when the root itself cannot be read.
+   * With `folder` (a path below the root, `/` between folders), only the notes inside it.
    */
-  notesUnder(root: string): Listing {
+  notesUnder(root: string, folder?: string): Listing {
     const m = this.matcher(root);
     // Called for every file and folder of the workspace: loops, not closures per call.
     const excluded = (relative: string, name: string): boolean => {
       for (const re of m.exclude) if (re.test(relative, name)) return true;
       return false;
     };
+    const inside = folder === undefined ? undefined : `${folder}/`;
     return this.host.listNotes(root, {
-      skipFolder: excluded,
-      isNote: (relative, name) => isMarkdownFile(name) && m.include.test(relative, name) && !excluded(relative, name),
+      // The walk goes down to the folder and into it, past nothing else.
+      skipFolder: (relative, name) =>
+        (inside !== undefined && !(relative.startsWith(inside) || `${relative}/` === inside || inside.startsWith(`${relative}/`))) || excluded(relative, name),
+      isNote: (relative, name) =>
+        (inside === undefined || relative.startsWith(inside)) && isMarkdownFile(name) && m.include.test(relative, name) && !excluded(relative, name),
     });
+  }
+
+  /**
+   * The notes inside a folder of a workspace folder, as a scan finds them: for a folder that
+   * appeared, which the file watcher reports alone (moved or copied in, or filled before the
+   * watch on it began). None for a path in no workspace folder.
+   */
+  notesInFolder(path: string): Listing {
+    const place = this.host.place(path);
+    return place ? this.notesUnder(place.root, place.relative) : { notes: [], problems: [] };
   }
 
   /** The include and exclude patterns of a root's settings that could not be used (and are ignored). */

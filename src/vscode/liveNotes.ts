@@ -345,7 +345,12 @@ export class LiveNotes implements vscode.Disposable {
       // The watcher reports a new folder, not each file in it: look inside with the scan's
       // own walk and filter (VS Code's file search read other excludes, and `.md` only).
       try {
-        for (const note of this.collection.notesInFolder(key).notes) this.schedule(vscode.Uri.parse(note.path));
+        let listed = 0;
+        for (const note of this.collection.notesInFolder(key).notes) {
+          this.schedule(vscode.Uri.parse(note.path));
+          // An archive moved in is walked in steps, as a scan is, so the editor keeps breathing.
+          if (++listed % 256 === 0) await this.host.breathe();
+        }
       } catch (err) {
         this.log.warn(`A new folder could not be read: ${describeError(err)}`);
       }

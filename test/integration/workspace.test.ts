@@ -121,10 +121,15 @@ describe('a client folder moved into the workspace', () => {
       fs.mkdirSync(path.dirname(path.join(outside, name)), { recursive: true });
       fs.writeFileSync(path.join(outside, name), `# Session\n\n## ${title} #rupture/open\n`);
     }
+    // Enough notes that the folder is read in steps.
+    fs.mkdirSync(path.join(outside, 'quiet'));
+    for (let i = 0; i < 600; i++) fs.writeFileSync(path.join(outside, 'quiet', `2026-10-${i}.md`), '# Session\n\nA quiet hour.\n');
     fs.renameSync(outside, uriOf('MV').fsPath);
     await waitFor('both notes in the tree', () => nodeByTitle(api, 'Ended the hour on the clock') && nodeByTitle(api, 'Pressed for the details too soon'));
     await api.workspace.quiet();
     assert.ok(!treeRows(api).some((r) => r.includes('Under an excluded folder')));
+    const moved = uriOf('MV').toString();
+    assert.strictEqual([...api.workspace.index.paths()].filter((p) => p.startsWith(`${moved}/`)).length, 602);
   });
 });
 

@@ -223,8 +223,7 @@ export class NoteCollection {
     const inside = folder === undefined ? undefined : `${folder}/`;
     return this.host.listNotes(root, {
       // The walk goes down to the folder and into it, past nothing else.
-      skipFolder: (relative, name) =>
-        (inside !== undefined && !(relative.startsWith(inside) || `${relative}/` === inside || inside.startsWith(`${relative}/`))) || excluded(relative, name),
+      skipFolder: (relative, name) => (inside !== undefined && !(relative.startsWith(inside) || inside.startsWith(`${relative}/`))) || excluded(relative, name),
       isNote: (relative, name) =>
         (inside === undefined || relative.startsWith(inside)) && isMarkdownFile(name) && m.include.test(relative, name) && !excluded(relative, name),
     });

@@ -343,7 +343,7 @@ export class LiveNotes implements vscode.Disposable {
     const key = uri.toString();
     if (!isMarkdownFile(uri.path) && (await this.isFolder(uri))) {
       // The watcher reports a new folder, not each file in it: look inside with the scan's
-      // own walk and filter (VS Code's file search read other excludes, and `.md` only).
+      // own walk and filter (VS Code's file search for `*.md` left out `.MD` notes).
       try {
         let listed = 0;
         for (const note of this.collection.notesInFolder(key).notes) {
